@@ -1,0 +1,48 @@
+"""Runs every check on a filing: SHACL on its graph, Python/NetworkX on its document model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from budget_graph.check.rules import Finding
+from budget_graph.model import Filing
+
+FilingCheck = Callable[[Filing], Iterable[Finding]]
+
+
+@dataclass
+class FilingReport:
+    """A filing and everything the checks found in it, sorted for stable output."""
+
+    filing: Filing
+    findings: list[Finding] = field(default_factory=list)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity.value == severity)
+
+
+def arithmetic_checks() -> list[FilingCheck]:
+    """The document-model checks, one module per rule family (imported here so the catalogue is whole)."""
+    from budget_graph.check import families
+
+    return families.CHECKS
+
+
+def check_filing(filing: Filing) -> FilingReport:
+    from budget_graph.check import shacl
+    from budget_graph.graph import build_graph
+
+    mapped = build_graph(filing)
+    findings = list(shacl.check(mapped))
+    for check in arithmetic_checks():
+        findings.extend(check(filing))
+    return FilingReport(filing, sort_findings(findings))
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    def key(finding: Finding):
+        first = finding.locations[0] if finding.locations else None
+        return (finding.severity.rank, (first.line or first.page or 0) if first else 0, finding.rule)
+
+    return sorted(set(findings), key=key)

@@ -1,0 +1,96 @@
+"""The rounding rule of design.md: a figure with d decimals stands for [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ].
+
+A total disagrees with its parts only when its interval and the sum of the parts' intervals do not
+overlap (XBRL Calculations 1.1, round-to-nearest). All arithmetic is in yuan, as Decimal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from enum import Enum
+
+from budget_graph.model import Amount
+
+
+class Agreement(Enum):
+    EQUAL = "equal"
+    ROUNDING = "rounding"  # differs, but rounding explains it: an info finding
+    DIFFERENT = "different"  # an error a careful officer would confirm
+
+
+@dataclass(frozen=True)
+class Interval:
+    lo: Decimal
+    hi: Decimal
+
+    @classmethod
+    def of(cls, amount: Amount) -> Interval:
+        radius = amount.half_step_yuan
+        return cls(amount.yuan - radius, amount.yuan + radius)
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(self.lo + other.lo, self.hi + other.hi)
+
+    def __sub__(self, other: Interval) -> Interval:
+        return Interval(self.lo - other.hi, self.hi - other.lo)
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.lo <= other.hi and other.lo <= self.hi
+
+
+ZERO = Interval(Decimal(0), Decimal(0))
+
+
+def total_of(amounts: Iterable[Amount]) -> tuple[Decimal, Interval]:
+    """The exact sum of the published values (yuan) and the sum of their intervals."""
+    value, interval = Decimal(0), ZERO
+    for amount in amounts:
+        value += amount.yuan
+        interval = interval + Interval.of(amount)
+    return value, interval
+
+
+def compare_sum(total: Amount, parts: Iterable[Amount], signs: Iterable[int] | None = None) -> Agreement:
+    """Does `total` equal the (signed) sum of `parts` as published, up to rounding?"""
+    parts = list(parts)
+    signs = list(signs) if signs is not None else [1] * len(parts)
+    value, interval = Decimal(0), ZERO
+    for sign, part in zip(signs, parts, strict=True):
+        value += sign * part.yuan
+        interval = interval + Interval.of(part) if sign > 0 else interval - Interval.of(part)
+    return _agreement(total.yuan, Interval.of(total), value, interval)
+
+
+def compare(a: Amount, b: Amount) -> Agreement:
+    """Two publications of the same figure (table against table)."""
+    return _agreement(a.yuan, Interval.of(a), b.yuan, Interval.of(b))
+
+
+def compare_restated(stated: Amount, source: Amount) -> Agreement:
+    """A narrative figure against the table figure it restates.
+
+    Equal when the table figure, converted to the narrative's unit and rounded to the narrative's
+    decimals, is the stated figure; rounding when their intervals overlap; else different.
+    """
+    converted = (source.yuan / stated.unit.factor).quantize(
+        Decimal(1).scaleb(-stated.decimals), rounding=ROUND_HALF_UP
+    )
+    if converted == stated.value:
+        return Agreement.EQUAL
+    return compare(stated, source)
+
+
+def _agreement(a: Decimal, a_interval: Interval, b: Decimal, b_interval: Interval) -> Agreement:
+    if a == b:
+        return Agreement.EQUAL
+    return Agreement.ROUNDING if a_interval.overlaps(b_interval) else Agreement.DIFFERENT
+
+
+def percent_interval(percent: Decimal) -> Interval:
+    """The interval a printed percentage stands for, in percent."""
+    exponent = percent.as_tuple().exponent
+    decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+    radius = Decimal(5).scaleb(-decimals - 1)
+    return Interval(percent - radius, percent + radius)

@@ -1,0 +1,77 @@
+"""The rule catalogue: every rule, whichever engine checks it, and the one record type of findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from budget_graph.model import Location
+
+
+class Severity(Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str  # Chinese first: officers read this one
+    message_en: str
+    locations: tuple[Location, ...]
+    expected: str | None = None
+    actual: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule as ruff and sqlfluff document theirs: what it checks, why, and an example each way."""
+
+    id: str
+    title: str  # Chinese
+    title_en: str
+    severity: Severity  # default severity; rounding-only differences are always info
+    basis: str  # the law, national rule or table design the rule rests on
+    checks: str  # what it checks
+    why: str  # why it matters
+    engine: str  # 'shacl' | 'networkx' | 'python'
+    fail_example: str = ""
+    pass_example: str = ""
+    tags: tuple[str, ...] = field(default_factory=tuple)
+
+    def finding(
+        self,
+        message: str,
+        message_en: str,
+        locations: list[Location] | tuple[Location, ...],
+        expected: str | None = None,
+        actual: str | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        return Finding(
+            rule=self.id,
+            severity=severity or self.severity,
+            message=message,
+            message_en=message_en,
+            locations=tuple(locations),
+            expected=expected,
+            actual=actual,
+        )
+
+
+CATALOGUE: dict[str, Rule] = {}
+
+
+def rule(**fields) -> Rule:
+    """Define a rule and enter it in the catalogue (ids are unique)."""
+    defined = Rule(**fields)
+    if defined.id in CATALOGUE:
+        raise ValueError(f"rule {defined.id} defined twice")
+    CATALOGUE[defined.id] = defined
+    return defined

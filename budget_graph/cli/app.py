@@ -1,0 +1,39 @@
+"""The command group and the one way errors leave it: a one-line message and exit status 2."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from budget_graph import __version__
+from budget_graph.errors import InputError
+
+
+class _Group(click.Group):
+    """Turns an InputError anywhere below into 'budget-graph: message' and exit status 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except InputError as error:
+            click.echo(f"budget-graph: {error}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="budget-graph")
+def main() -> None:
+    """budget-graph 检查政府部门预算/决算公开文件 — check Chinese government budget disclosures.
+
+    \b
+    Reads a filing as published (PDF-converted text; PDF), maps it to an RDF knowledge graph,
+    checks it against the disclosure rules (SHACL) and every roll-up and identity of its tables
+    (NetworkX), and reports each inconsistency with its exact place.
+
+    \b
+    Start here:
+      budget-graph validate samples/luohu-2024.md
+      budget-graph rules
+      budget-graph export samples/luohu-2024.md --format ttl
+    """

@@ -1,0 +1,41 @@
+"""`budget-graph validate`: read, check and report one or many filings."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from budget_graph.cli.app import main
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "ttl"]), default="text", show_default=True,
+    help="text for people, json for tools (design.md), ttl for a SHACL sh:ValidationReport.",
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report here instead of stdout.")
+def validate(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
+    """检查预决算公开文件 — check filings and report every inconsistency with its place.
+
+    PATHS are files (PDF-converted text .md/.txt, or .pdf) or folders of them. Many files give one
+    report. Exit status: 0 no error-level finding, 1 at least one, 2 the input could not be read.
+
+    \b
+    Examples:
+      budget-graph validate samples/luohu-2024.md
+      budget-graph validate samples/ --format json -o report.json
+    """
+    from budget_graph.check.engine import check_filing
+    from budget_graph.read import read_paths
+    from budget_graph.report import renderer
+
+    reports = [check_filing(filing) for filing in read_paths(list(paths))]
+    rendered = renderer(fmt)(reports)
+    if output:
+        Path(output).write_text(rendered, encoding="utf-8")
+    else:
+        click.echo(rendered, nl=False)
+    sys.exit(1 if any(r.count("error") for r in reports) else 0)

@@ -1,0 +1,30 @@
+"""The document model: what a reader produces and everything downstream consumes.
+
+Plain dataclasses; nothing here knows about files, RDF or formatting.
+"""
+
+from budget_graph.model.amounts import Amount, Unit, parse_amount, parse_percent
+from budget_graph.model.document import (
+    Cell,
+    Claim,
+    Column,
+    Diagnostic,
+    Direction,
+    Filing,
+    Indicator,
+    Kind,
+    Location,
+    NarrativePart,
+    Paragraph,
+    Row,
+    RowRole,
+    Table,
+    TableKind,
+    TocEntry,
+)
+
+__all__ = [
+    "Amount", "Unit", "parse_amount", "parse_percent",
+    "Cell", "Claim", "Column", "Diagnostic", "Direction", "Filing", "Indicator", "Kind", "Location",
+    "NarrativePart", "Paragraph", "Row", "RowRole", "Table", "TableKind", "TocEntry",
+]

@@ -1,0 +1,82 @@
+"""Published figures: a Decimal value with the decimals it was printed with, and its unit."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+
+
+class Unit(Enum):
+    """Unit of a published amount; the value is how many yuan one unit stands for."""
+
+    YUAN = "元"
+    WAN = "万元"
+    YI = "亿元"
+
+    @property
+    def factor(self) -> Decimal:
+        return _FACTORS[self]
+
+    @classmethod
+    def from_text(cls, text: str) -> Unit | None:
+        """The unit named in '单位：万元', '（万元）', '万元' …; None when no unit is named."""
+        for unit in (cls.YI, cls.WAN, cls.YUAN):
+            if unit.value in text:
+                return unit
+        return None
+
+
+_FACTORS = {Unit.YUAN: Decimal(1), Unit.WAN: Decimal(10_000), Unit.YI: Decimal(100_000_000)}
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A figure as published. `value` keeps the printed exponent, so `decimals` is exact."""
+
+    value: Decimal
+    unit: Unit
+
+    @property
+    def decimals(self) -> int:
+        exponent = self.value.as_tuple().exponent
+        return max(0, -exponent) if isinstance(exponent, int) else 0
+
+    @property
+    def yuan(self) -> Decimal:
+        return self.value * self.unit.factor
+
+    @property
+    def half_step_yuan(self) -> Decimal:
+        """Half of the last printed digit, in yuan: the rounding radius of the figure."""
+        return Decimal(5).scaleb(-self.decimals - 1) * self.unit.factor
+
+    def text(self) -> str:
+        """The figure with thousands separators and its printed decimals, e.g. '33,654.29万元'."""
+        return f"{self.value:,.{self.decimals}f}{self.unit.value}"
+
+
+_NUMBER = re.compile(r"^[-−–]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-−–]?\d+(\.\d+)?$")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
+
+
+def parse_amount(text: str, unit: Unit) -> Amount | None:
+    """'33,654.29' → Amount; None when the text is not a plain number (blank, '-', words)."""
+    cleaned = text.translate(_FULLWIDTH).replace(" ", "").replace("\u3000", "")
+    if not cleaned or not _NUMBER.match(cleaned):
+        return None
+    cleaned = cleaned.replace(",", "").replace("−", "-").replace("–", "-")
+    try:
+        return Amount(Decimal(cleaned), unit)
+    except InvalidOperation:
+        return None
+
+
+def parse_percent(text: str) -> Decimal | None:
+    """'48.5%' or '48.5' → Decimal('48.5') keeping its printed decimals."""
+    cleaned = text.translate(_FULLWIDTH).strip().rstrip("%％").strip()
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        return None

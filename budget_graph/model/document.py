@@ -1,0 +1,218 @@
+"""Filing, narrative parts, tables, rows and claims, each element with where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+from budget_graph.model.amounts import Amount, Unit
+
+
+class Kind(Enum):
+    BUDGET = "budget"  # 预算
+    FINAL = "final"  # 决算
+
+
+class TableKind(Enum):
+    """What a table is, whatever its printed title (glossary: tables)."""
+
+    IncomeExpenditureSummary = "收支总表"
+    IncomeSummary = "收入总表"
+    ExpenditureSummary = "支出总表"
+    BasicExpenditureSummary = "基本支出总表"
+    ProjectExpenditureSummary = "项目支出总表"
+    AppropriationSummary = "财政拨款收支总表"
+    GeneralBudgetByFunction = "一般公共预算支出表（按功能科目）"
+    GeneralBudgetByEconomicClass = "一般公共预算支出表（按经济分类）"
+    ThreePublicExpenses = "“三公”经费支出表"
+    GovernmentFundBudget = "政府性基金预算支出表"
+    StateCapitalBudget = "国有资本经营预算支出表"
+    SpecialTransfers = "上级专项转移支付支出表"
+    Procurement = "政府采购项目支出表"
+    OfficeOperatingCosts = "机关运行经费"
+    PerformanceTargets = "部门整体支出绩效目标表"
+
+
+class RowRole(Enum):
+    UNIT = "unit"  # a budget unit's own row (预算单位 / 部门 / 本级)
+    ITEM = "item"  # a classified or named line
+    TOTAL = "total"  # 合计 / 总计 / 收入总计 …
+    PERIOD = "period"  # a year row, as in the 三公 table (2023年, 2024年, 增减变化)
+
+
+class Direction(Enum):
+    INCREASE = "increase"  # 增加 / 增长 / 上升
+    DECREASE = "decrease"  # 减少 / 下降 / 降低
+    UNCHANGED = "unchanged"  # 持平 / 保持一致
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a figure or statement stands: line (text input) or page (PDF), and its table cell."""
+
+    source: str
+    line: int | None = None
+    page: int | None = None
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+
+    def at(self, **changes: str | None) -> Location:
+        return Location(**{**self.__dict__, **changes})
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """The reader's own trouble with the input (never a finding about the filing)."""
+
+    severity: str  # error | warning | info
+    message: str
+    locations: tuple[Location, ...] = ()
+
+
+@dataclass
+class Column:
+    """A data column placed by meaning. `meaning` is unique within a table side.
+
+    `parent` names the meaning of the subtotal column this one is a part of (nested headers),
+    so a check can verify parent = Σ children without knowing the layout.
+    """
+
+    meaning: str
+    label: str
+    parent: str | None = None
+    side: str | None = None  # 'income' | 'expenditure' for two-sided summary tables
+
+
+@dataclass
+class Cell:
+    amount: Amount | None
+    text: str
+
+
+@dataclass
+class Row:
+    label: str
+    role: RowRole
+    location: Location  # the row's line/page; table and row filled in
+    code: str | None = None  # subject or procurement code as printed
+    cells: dict[str, Cell] = field(default_factory=dict)  # by column meaning
+    texts: dict[str, str] = field(default_factory=dict)  # non-amount cells (主要内容, 项目名称 …)
+    side: str | None = None
+
+    def amount(self, meaning: str) -> Amount | None:
+        cell = self.cells.get(meaning)
+        return cell.amount if cell else None
+
+
+
+@dataclass
+class Table:
+    kind: TableKind | None  # None: a table the reader does not know (see diagnostics)
+    title: str
+    number: int | None  # 表一 → 1
+    unit: Unit
+    location: Location  # the title's line/page
+    columns: list[Column] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # notes printed with the table (empty-table note …)
+    unit_name: str | None = None  # 单位名称 / 编制单位
+
+    def column(self, meaning: str, side: str | None = None) -> Column | None:
+        return next((c for c in self.columns if c.meaning == meaning and c.side == side), None)
+
+    def column_label(self, meaning: str) -> str:
+        column = next((c for c in self.columns if c.meaning == meaning), None)
+        return column.label if column else meaning
+
+    @property
+    def is_empty(self) -> bool:
+        """No data: every amount is zero or blank (how an empty table is published)."""
+        return all(not c.amount or c.amount.value == 0 for r in self.rows for c in r.cells.values())
+
+
+@dataclass
+class Paragraph:
+    text: str
+    location: Location
+    heading: str | None = None  # the nearest heading above it inside its part
+
+
+@dataclass
+class NarrativePart:
+    number: int  # 第一部分 → 1
+    title: str
+    location: Location
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Claim:
+    """A figure the narrative states, with what it is about and, if any, its change statement.
+
+    '企业服务440.00万元 … 较2023年预算减少415万元，下降48.5%' gives subject 企业服务, amount 440.00万元,
+    change 415万元 with direction DECREASE ('减少'), percent 48.5 with direction DECREASE ('下降'),
+    base '2023年预算'.
+    """
+
+    subject: str
+    location: Location
+    text: str  # the clause the claim was read from
+    part: int  # narrative part number
+    amount: Amount | None = None
+    parent: str | None = None  # '其中' parent subject: 工程类 of 政府采购
+    section: str | None = None  # enumerated item heading, e.g. '（四）项目支出'
+    change: Amount | None = None  # magnitude of the stated change
+    change_direction: Direction | None = None
+    change_word: str | None = None
+    percent: Decimal | None = None  # magnitude, printed decimals kept
+    percent_direction: Direction | None = None
+    percent_word: str | None = None
+    base_label: str | None = None  # '2023年年初预算'
+    base_year: int | None = None
+
+
+@dataclass
+class Indicator:
+    """A performance indicator (绩效指标) with its parsed target."""
+
+    name: str  # level-3 indicator
+    target_text: str
+    location: Location
+    level1: str | None = None  # 产出指标 / 效益指标 / 满意度指标
+    level2: str | None = None  # 数量指标 …
+    comparator: str | None = None  # '>=', '<=', '=', '>' , '<'
+    target_value: Decimal | None = None
+    target_unit: str | None = None
+    project: str | None = None  # the project it belongs to (第七部分), None for the unit-wide table
+
+
+@dataclass
+class TocEntry:
+    title: str
+    location: Location
+    kind: TableKind | None = None
+    part: int | None = None  # narrative part number for '第N部分' entries
+
+
+@dataclass
+class Filing:
+    sources: list[str]
+    unit: str
+    year: int
+    kind: Kind
+    level: str = "department"  # department (部门) | unit (单位)
+    parts: list[NarrativePart] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    toc: list[TocEntry] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def table(self, kind: TableKind) -> Table | None:
+        return next((t for t in self.tables if t.kind is kind), None)
+
+    def part(self, number: int) -> NarrativePart | None:
+        return next((p for p in self.parts if p.number == number), None)

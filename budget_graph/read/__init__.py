@@ -1,0 +1,45 @@
+"""Readers: one per input format, each producing the same document model (a Filing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from budget_graph.errors import InputError
+from budget_graph.model import Filing
+
+TEXT_SUFFIXES = {".md", ".txt"}
+PDF_SUFFIXES = {".pdf"}
+
+
+def find_sources(paths: list[str]) -> list[Path]:
+    """Files named, and the filings inside folders named; a clear error when there are none."""
+    found: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if not path.exists():
+            raise InputError(f"找不到文件 file not found: {name}")
+        if path.is_dir():
+            inside = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | PDF_SUFFIXES
+            )
+            if not inside:
+                raise InputError(f"文件夹中没有预决算文件 no filings in folder: {name}")
+            found.extend(inside)
+        else:
+            found.append(path)
+    return found
+
+
+def read_paths(paths: list[str]) -> list[Filing]:
+    """Read every source named into filings (files of one filing are grouped into one)."""
+    return [read_file(path) for path in find_sources(paths)]
+
+
+def read_file(path: Path) -> Filing:
+    if path.suffix.lower() in PDF_SUFFIXES:
+        from budget_graph.read.pdf import read_pdf
+
+        return read_pdf(path)
+    from budget_graph.read.text import read_text
+
+    return read_text(path)

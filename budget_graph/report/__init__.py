@@ -1,0 +1,19 @@
+"""Renderers: findings out as text for people, JSON for tools (design.md), RDF as a SHACL report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from budget_graph.check.engine import FilingReport
+
+Renderer = Callable[[list[FilingReport]], str]
+
+
+def renderer(name: str) -> Renderer:
+    if name == "json":
+        from budget_graph.report.json import render
+    elif name == "ttl":
+        from budget_graph.report.ttl import render
+    else:
+        from budget_graph.report.text import render
+    return render

@@ -1,0 +1,64 @@
+"""The JSON report, exactly as design.md fixes it (extend, don't rename)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from budget_graph import __version__
+from budget_graph.check.engine import FilingReport
+from budget_graph.check.rules import Finding
+from budget_graph.model import Diagnostic, Location
+
+
+def render(reports: list[FilingReport]) -> str:
+    return json.dumps(document(reports), ensure_ascii=False, indent=2) + "\n"
+
+
+def document(reports: list[FilingReport]) -> dict:
+    return {
+        "tool": {"name": "budget-graph", "version": __version__},
+        "filings": [_filing(report) for report in reports],
+        "summary": {
+            "filings": len(reports),
+            "errors": sum(r.count("error") for r in reports),
+            "warnings": sum(r.count("warning") for r in reports),
+            "infos": sum(r.count("info") for r in reports),
+        },
+    }
+
+
+def _filing(report: FilingReport) -> dict:
+    filing = report.filing
+    return {
+        "source": filing.sources,
+        "unit": filing.unit,
+        "year": filing.year,
+        "kind": filing.kind.value,
+        "findings": [_finding(f) for f in report.findings],
+        "diagnostics": [_diagnostic(d) for d in filing.diagnostics],
+    }
+
+
+def _finding(finding: Finding) -> dict:
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "message_en": finding.message_en,
+        "locations": [location(place) for place in finding.locations],
+        "expected": finding.expected,
+        "actual": finding.actual,
+    }
+
+
+def _diagnostic(diagnostic: Diagnostic) -> dict:
+    return {
+        "severity": diagnostic.severity,
+        "message": diagnostic.message,
+        "locations": [location(place) for place in diagnostic.locations],
+    }
+
+
+def location(place: Location) -> dict:
+    return asdict(place)

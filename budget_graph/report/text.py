@@ -1,0 +1,62 @@
+"""The report for people: grouped by severity, Chinese first, each finding with its places."""
+
+from __future__ import annotations
+
+from budget_graph.check.engine import FilingReport
+from budget_graph.check.rules import Finding, Severity
+from budget_graph.model import Location
+
+_HEADINGS = {
+    Severity.ERROR: "错误 errors",
+    Severity.WARNING: "警告 warnings",
+    Severity.INFO: "提示 info",
+}
+
+
+def render(reports: list[FilingReport]) -> str:
+    lines: list[str] = []
+    for report in reports:
+        lines.extend(_filing(report))
+    errors = sum(r.count("error") for r in reports)
+    warnings = sum(r.count("warning") for r in reports)
+    infos = sum(r.count("info") for r in reports)
+    lines.append(
+        f"共 {len(reports)} 份文件：错误 {errors}，警告 {warnings}，提示 {infos}"
+        f"  ({len(reports)} filing(s): {errors} error(s), {warnings} warning(s), {infos} info)"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _filing(report: FilingReport) -> list[str]:
+    filing = report.filing
+    kind = "预算" if filing.kind.value == "budget" else "决算"
+    lines = [f"== {filing.unit} {filing.year}年{kind} ({', '.join(filing.sources)})", ""]
+    for severity in Severity:
+        group = [f for f in report.findings if f.severity is severity]
+        if not group:
+            continue
+        lines.append(f"{_HEADINGS[severity]} ({len(group)})")
+        for finding in group:
+            lines.extend(_finding(finding))
+        lines.append("")
+    if filing.diagnostics:
+        lines.append(f"读取诊断 reader diagnostics ({len(filing.diagnostics)})")
+        for diagnostic in filing.diagnostics:
+            places = "; ".join(_place(p) for p in diagnostic.locations)
+            lines.append(f"  [{diagnostic.severity}] {diagnostic.message}" + (f"  @ {places}" if places else ""))
+        lines.append("")
+    return lines
+
+
+def _finding(finding: Finding) -> list[str]:
+    lines = [f"  {finding.rule} {finding.message}", f"      {finding.message_en}"]
+    if finding.expected is not None or finding.actual is not None:
+        lines.append(f"      应为 expected: {finding.expected}    实为 actual: {finding.actual}")
+    lines.extend(f"      @ {_place(place)}" for place in finding.locations)
+    return lines
+
+
+def _place(place: Location) -> str:
+    where = f"line {place.line}" if place.line else f"page {place.page}" if place.page else place.source
+    cell = " / ".join(part for part in (place.table, place.row, place.column) if part)
+    return f"{where}" + (f"  {cell}" if cell else "")
