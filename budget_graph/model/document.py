@@ -75,14 +75,20 @@ class Diagnostic:
 class Column:
     """A data column placed by meaning. `meaning` is unique within a table side.
 
-    `parent` names the meaning of the subtotal column this one is a part of (nested headers),
-    so a check can verify parent = Σ children without knowing the layout.
+    `path` names the additive groups (nested headers) the column belongs to, so a check can verify
+    group = Σ parts without knowing the layout: 基本支出拨款 sits in
+    ('total', 'current_income', 'appropriation', 'general_budget'). A group need not be printed as a
+    column of its own (本年收入 often is not). 其中 columns (procurement_sme) are not additive parts.
     """
 
     meaning: str
     label: str
-    parent: str | None = None
+    path: tuple[str, ...] = ()  # meanings of the additive groups above it, outermost first
     side: str | None = None  # 'income' | 'expenditure' for two-sided summary tables
+
+    @property
+    def parent(self) -> str | None:
+        return self.path[-1] if self.path else None
 
 
 @dataclass
@@ -119,6 +125,9 @@ class Table:
     notes: list[str] = field(default_factory=list)  # notes printed with the table (empty-table note …)
     unit_name: str | None = None  # 单位名称 / 编制单位
 
+    def cell_location(self, row: Row, meaning: str) -> Location:
+        return row.location.at(column=self.column_label(meaning))
+
     def column(self, meaning: str, side: str | None = None) -> Column | None:
         return next((c for c in self.columns if c.meaning == meaning and c.side == side), None)
 
@@ -134,9 +143,22 @@ class Table:
 
 @dataclass
 class Paragraph:
+    """A paragraph as the reader joined it; `starts` maps text offsets to the line/page they came from
+    (a sentence split by a page break spans two lines)."""
+
     text: str
     location: Location
     heading: str | None = None  # the nearest heading above it inside its part
+    starts: tuple[tuple[int, Location], ...] = ()
+
+    def location_at(self, offset: int) -> Location:
+        """Where the character at `offset` was printed."""
+        found = self.location
+        for start, place in self.starts:
+            if start > offset:
+                break
+            found = place
+        return found
 
 
 @dataclass
