@@ -194,6 +194,9 @@ class Claim:
     percent_word: str | None = None
     base_label: str | None = None  # '2023年年初预算'
     base_year: int | None = None
+    base_amount: Amount | None = None  # the base when stated: '2022年当年预算执行数为1.48万元'
+    count: int | None = None  # a stated count, not money: '8 个项目绩效目标' → 8 with count_unit '个'
+    count_unit: str | None = None
 
 
 @dataclass
