@@ -3,7 +3,7 @@
 Plain dataclasses; nothing here knows about files, RDF or formatting.
 """
 
-from budget_graph.model.amounts import Amount, Unit, parse_amount, parse_percent
+from budget_graph.model.amounts import Amount, Unit, is_number, parse_amount, parse_percent
 from budget_graph.model.document import (
     Cell,
     Claim,
@@ -24,7 +24,25 @@ from budget_graph.model.document import (
 )
 
 __all__ = [
-    "Amount", "Unit", "parse_amount", "parse_percent",
-    "Cell", "Claim", "Column", "Diagnostic", "Direction", "Filing", "Indicator", "Kind", "Location",
-    "NarrativePart", "Paragraph", "Row", "RowRole", "Table", "TableKind", "TocEntry",
+    "Amount",
+    "Cell",
+    "Claim",
+    "Column",
+    "Diagnostic",
+    "Direction",
+    "Filing",
+    "Indicator",
+    "Kind",
+    "Location",
+    "NarrativePart",
+    "Paragraph",
+    "Row",
+    "RowRole",
+    "Table",
+    "TableKind",
+    "TocEntry",
+    "Unit",
+    "is_number",
+    "parse_amount",
+    "parse_percent",
 ]

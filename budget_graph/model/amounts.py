@@ -73,6 +73,11 @@ def parse_amount(text: str, unit: Unit) -> Amount | None:
         return None
 
 
+def is_number(text: str) -> bool:
+    """Is the cell a plain figure ('1,440.36', '0.00', '-0.10')?"""
+    return parse_amount(text, Unit.YUAN) is not None
+
+
 def parse_percent(text: str) -> Decimal | None:
     """'48.5%' or '48.5' → Decimal('48.5') keeping its printed decimals."""
     cleaned = text.translate(_FULLWIDTH).strip().rstrip("%％").strip()

@@ -27,7 +27,6 @@ MEANINGS: dict[str, tuple[str, str]] = {
     "other_income": ("其他收入", "other income"),
     "fund_makeup": ("用事业基金弥补收支差额", "service fund used to cover the gap"),
     "carryover": ("上年结转", "carried over from last year"),
-    "fiscal": ("财政拨款", "fiscal appropriation"),
     "other_funds": ("其他资金", "other funds"),
     # expenditure columns
     "basic": ("基本支出", "basic expenditure"),
@@ -42,7 +41,6 @@ MEANINGS: dict[str, tuple[str, str]] = {
     "procurement_sme": ("预留给中小企业", "reserved for small and medium enterprises"),
     "procurement_micro": ("预留给小型微型企业", "reserved for small and micro enterprises"),
     # 三公
-    "three_public": ("“三公”经费合计", "three public expenses, total"),
     "overseas_travel": ("因公出国（境）费", "official travel abroad"),
     "hospitality": ("公务接待费", "official hospitality"),
     "vehicles": ("公务用车购置及运行维护费", "official vehicles, purchase and operation"),

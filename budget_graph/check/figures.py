@@ -1,0 +1,97 @@
+"""Shared arithmetic for the table checks: a figure's place, and one finding per broken identity.
+
+Every identity is checked by the rounding rule (check/rounding.py): exact → nothing, explained by
+rounding → an info finding that says so, otherwise the rule's own severity. Each finding lists
+every figure involved with its place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget_graph.check.rounding import Agreement, compare, compare_sum
+from budget_graph.check.rules import Finding, Rule, Severity
+from budget_graph.model import Amount, Location, Row, Table
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One published amount and where it stands."""
+
+    amount: Amount
+    location: Location
+    name: str  # how messages name it, e.g. '表三 201 一般公共服务支出 / 基本支出'
+
+    @classmethod
+    def of(cls, table: Table, row: Row, meaning: str) -> Figure | None:
+        amount = row.amount(meaning)
+        if amount is None:
+            return None
+        location = table.cell_location(row, meaning)
+        return cls(amount, location, f"{table.title} {location.row or row.label} / {location.column}")
+
+
+def yuan_text(value: Decimal, like: Amount) -> str:
+    """A computed value in the unit and decimals of the published figure it is compared with."""
+    shown = (value / like.unit.factor).quantize(Decimal(1).scaleb(-like.decimals))
+    return Amount(shown, like.unit).text()
+
+
+def check_sum(
+    rule: Rule, total: Figure, parts: list[Figure], what: str, what_en: str, signs: list[int] | None = None
+) -> Finding | None:
+    """total = Σ parts (signed), as published, under the rounding rule."""
+    agreement = compare_sum(total.amount, [p.amount for p in parts], signs)
+    if agreement is Agreement.EQUAL:
+        return None
+    signs = signs or [1] * len(parts)
+    value = sum((s * p.amount.yuan for s, p in zip(signs, parts, strict=True)), Decimal(0))
+    expected, actual = yuan_text(value, total.amount), total.amount.text()
+    return _finding(
+        rule,
+        agreement,
+        f"{what}：合计 {actual}，各项之和 {expected}",
+        f"{what_en}: total {actual}, parts sum to {expected}",
+        [total, *parts],
+        expected,
+        actual,
+    )
+
+
+def check_equal(rule: Rule, a: Figure, b: Figure, what: str, what_en: str) -> Finding | None:
+    """Two publications of one figure must agree."""
+    agreement = compare(a.amount, b.amount)
+    if agreement is Agreement.EQUAL:
+        return None
+    expected, actual = b.amount.text(), a.amount.text()
+    return _finding(
+        rule,
+        agreement,
+        f"{what}：{a.name} 为 {actual}，{b.name} 为 {expected}",
+        f"{what_en}: {actual} against {expected}",
+        [a, b],
+        expected,
+        actual,
+    )
+
+
+def _finding(
+    rule: Rule,
+    agreement: Agreement,
+    message: str,
+    message_en: str,
+    figures: list[Figure],
+    expected: str,
+    actual: str,
+) -> Finding:
+    if agreement is Agreement.ROUNDING:
+        return rule.finding(
+            f"{message}（差异在四舍五入范围内）",
+            f"{message_en} (rounding only)",
+            [f.location for f in figures],
+            expected,
+            actual,
+            severity=Severity.INFO,
+        )
+    return rule.finding(message, message_en, [f.location for f in figures], expected, actual)

@@ -1,0 +1,132 @@
+"""部门整体支出绩效目标表: task amounts (总额 / 财政拨款 / 其他资金) and performance indicators.
+
+The table has three blocks — the tasks with their amounts, the overall target, the indicators by level
+— and its cells wrap and shift at page breaks, so rows are read from the right: the target value is
+the last cell, the indicator name the one before it, the level names before that.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from budget_graph.model import Cell, Column, Indicator, Row, RowRole, Table, is_number, parse_amount
+from budget_graph.read.layout import normalise
+
+if TYPE_CHECKING:
+    from budget_graph.read.tables import GridRow
+
+_LEVEL1 = {"产出指标", "效益指标", "满意度指标"}
+_LEVEL2_TO_LEVEL1 = {
+    "数量指标": "产出指标",
+    "质量指标": "产出指标",
+    "时效指标": "产出指标",
+    "成本指标": "产出指标",
+    "经济效益指标": "效益指标",
+    "社会效益指标": "效益指标",
+    "生态效益指标": "效益指标",
+    "可持续影响指标": "效益指标",
+    "服务对象满意度指标": "满意度指标",
+}
+_COLUMNS = [
+    Column("total", "预算金额/总额"),
+    Column("appropriation", "预算金额/财政拨款", ("total",)),
+    Column("other_funds", "预算金额/其他资金", ("total",)),
+]
+_AT_LEAST = re.compile(r"≥|>=|以上|不低于|不少于|至少|大于等于")
+_AT_MOST = re.compile(r"≤|<=|以下|以内|不超过|不高于|小于等于")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_DATE = re.compile(r"\d{4}\s*年|\d+\s*月")
+
+
+def read_performance_targets(table: Table, rows: list[GridRow]) -> list[Indicator]:
+    """Fill the table's task rows; return its indicators."""
+    table.columns = list(_COLUMNS)
+    indicators: list[Indicator] = []
+    source = table.location.source
+    block = "head"
+    level1 = level2 = None
+    for grid_row in rows:
+        cells = _trimmed(grid_row.cells)
+        words = [normalise(c) for c in cells]
+        first = next((w for w in words if w), "")
+        if first in {"一级指标"} or "一级指标" in words:
+            block = "indicators"
+            continue
+        if first.startswith("年度总体目标"):
+            table.notes.append("年度总体目标：" + " ".join(c.strip() for c in cells[1:] if c.strip()))
+            block = "goal"
+            continue
+        if block != "indicators":
+            if "预算金额" in "".join(words) or "总额" in words:
+                continue
+            _task_row(table, grid_row, cells, source)
+            continue
+        level1, level2 = _indicator_row(table, grid_row, words, level1, level2, indicators)
+    return indicators
+
+
+def _trimmed(cells: list[str]) -> list[str]:
+    while cells and not cells[-1].strip():
+        cells = cells[:-1]
+    return cells
+
+
+def _task_row(table: Table, grid_row: GridRow, cells: list[str], source: str) -> None:
+    amounts: list[str] = []
+    while cells and len(amounts) < len(_COLUMNS) and (is_number(cells[-1]) or not cells[-1].strip()):
+        amounts.insert(0, cells[-1])
+        cells = cells[:-1]
+    texts = [c.strip() for c in cells if c.strip()]
+    if not amounts or not texts:
+        return  # 部门名称 … 主管部门 line, or a wrapped header cell
+    name = normalise(texts[0]).rstrip(":：")
+    role = RowRole.TOTAL if "合计" in name else RowRole.ITEM
+    location = grid_row.location(source, table.title).at(row=name)
+    row = Row(name, role, location, texts={"content": texts[1]} if len(texts) > 1 else {})
+    for column, text in zip(_COLUMNS, amounts, strict=False):
+        row.cells[column.meaning] = Cell(parse_amount(text, table.unit), text.strip())
+    table.rows.append(row)
+
+
+def _indicator_row(
+    table: Table,
+    grid_row: GridRow,
+    words: list[str],
+    level1: str | None,
+    level2: str | None,
+    indicators: list[Indicator],
+) -> tuple[str | None, str | None]:
+    content = [w for w in words if w]
+    if len(content) == 1:
+        if content[0].endswith("指标"):
+            return level1, content[0]  # a level with no indicator under it
+        if indicators:
+            indicators[-1].name += content[0]  # the wrapped end of the previous indicator's name
+        return level1, level2
+    if len(content) < 2:
+        return level1, level2
+    target, name = content[-1], content[-2]
+    levels = [w for w in content[:-2] if w.endswith("指标") and w != "绩效指标"]
+    for level in levels:
+        if level in _LEVEL1:
+            level1 = level
+        else:
+            level2 = level
+            level1 = _LEVEL2_TO_LEVEL1.get(level, level1)
+    comparator, value, unit = parse_target(target)
+    location = grid_row.location(table.location.source, table.title).at(row=name)
+    indicators.append(Indicator(name, target, location, level1, level2, comparator, value, unit))
+    return level1, level2
+
+
+def parse_target(text: str) -> tuple[str | None, Decimal | None, str | None]:
+    """'≥5000万元' → ('>=', 5000, '万元'); '5 个工作日' → ('=', 5, '个工作日'); '效果显著' → (None, None, None)."""
+    flat = normalise(text)
+    number = _NUMBER.search(flat)
+    if not number or _DATE.search(flat):
+        return None, None, None
+    comparator = ">=" if _AT_LEAST.search(flat) else "<=" if _AT_MOST.search(flat) else "="
+    unit = re.sub(r"以上|以下|以内|[≥≤<>=]", "", flat[number.end() :]).strip() or None
+    return comparator, Decimal(number.group()), unit

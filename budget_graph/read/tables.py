@@ -1,0 +1,201 @@
+"""From a grid of cells (any reader's) to a Table: header rows, data rows, codes, labels, roles.
+
+A reader hands over the table's rows as cells with their line or page; this module finds where the
+header ends, places the amount columns by meaning (layout.place_columns) and reads each row. What it
+cannot place for certain becomes a diagnostic, never a guessed figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from budget_graph.model import (
+    Cell,
+    Diagnostic,
+    Indicator,
+    Location,
+    Row,
+    RowRole,
+    Table,
+    TableKind,
+    is_number,
+    parse_amount,
+)
+from budget_graph.read.layout import normalise, place_columns
+from budget_graph.read.performance import read_performance_targets
+
+CODE = re.compile(r"^(\d{3}(\d{2}){0,2}|[ABC]\d{0,8})$")
+_TOTAL = re.compile(r"^(.{0,6}(合计|总计)|金额合计)[:：]?$")
+_PERIOD = re.compile(r"^(\d{4}年(度)?|增减变化(金额|情况)?|增减额?|变动额?)$")
+TWO_SIDED = {TableKind.IncomeExpenditureSummary, TableKind.AppropriationSummary}
+
+
+@dataclass
+class GridRow:
+    line: int | None  # 1-based line (text input)
+    cells: list[str]
+    page: int | None = None  # 1-based page (PDF input)
+
+    def location(self, source: str, table: str) -> Location:
+        return Location(source, line=self.line, page=self.page, table=table)
+
+
+@dataclass
+class TableGrid:
+    rows: list[GridRow] = field(default_factory=list)
+
+
+@dataclass
+class Reading:
+    """What reading a table gives besides the table itself."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+def build_table(table: Table, grid: TableGrid, unit_names: set[str]) -> Reading:
+    """Fill `table.columns` and `table.rows` from the grid."""
+    if not grid.rows:
+        return Reading()
+    if table.kind is TableKind.PerformanceTargets:
+        return Reading(indicators=read_performance_targets(table, grid.rows))
+    header, data = _split_header(grid.rows)
+    if table.kind in TWO_SIDED and header:
+        return Reading(_two_sided(table, header, data))
+    return Reading(_one_sided(table, header, data, unit_names))
+
+
+def _split_header(rows: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:
+    """Header rows are those before the first row that carries an amount."""
+    for index, row in enumerate(rows):
+        if any(is_number(cell) for cell in row.cells[1:]):
+            return rows[:index], rows[index:]
+    return rows, []
+
+
+def _amount_start(cells: list[str]) -> int:
+    """Index of the first cell of the row's trailing run of amounts (blank cells allowed inside)."""
+    start = len(cells)
+    for index in range(len(cells) - 1, -1, -1):
+        text = cells[index].strip()
+        if text and not is_number(text):
+            break
+        if text:
+            start = index
+    return start
+
+
+def _trim(cells: list[str]) -> list[str]:
+    while cells and not cells[-1].strip():
+        cells = cells[:-1]
+    return cells
+
+
+def _one_sided(table: Table, header: list[GridRow], data: list[GridRow], unit_names: set[str]) -> list[Diagnostic]:
+    source = table.location.source
+    split = [(row, _trim(row.cells)) for row in data]
+    width = max((len(cells) - _amount_start(cells) for _, cells in split), default=0)
+    placement = place_columns([row.cells for row in header], width)
+    table.columns = placement.columns
+    diagnostics = [Diagnostic("info", f"{table.title}: {doubt}", (table.location,)) for doubt in placement.doubts]
+    for grid_row, cells in split:
+        start = _amount_start(cells)
+        texts, amounts = cells[:start], cells[start:]
+        if not any(t.strip() for t in texts) and _all_zero(amounts, table):
+            continue  # the placeholder rows of an empty table
+        row = _row(table, grid_row, texts, unit_names, source)
+        for column, text in zip(table.columns, amounts, strict=False):
+            row.cells[column.meaning] = Cell(parse_amount(text, table.unit), text.strip())
+        table.rows.append(row)
+    diagnostics.extend(_confirm_doubtful_columns(table))
+    return diagnostics
+
+
+def _all_zero(cells: list[str], table: Table) -> bool:
+    amounts = [parse_amount(c, table.unit) for c in cells]
+    return all(a is None or a.value == 0 for a in amounts)
+
+
+def _row(table: Table, grid_row: GridRow, texts: list[str], unit_names: set[str], source: str) -> Row:
+    words = [normalise(t) for t in texts]
+    code_index = next((i for i, w in enumerate(words) if CODE.match(w)), None)
+    location = grid_row.location(source, table.title)
+    if code_index is not None:
+        name = next((w for w in words[code_index + 1 :] if w), "")
+        return Row(name, RowRole.ITEM, location.at(row=f"{words[code_index]} {name}".strip()), code=words[code_index])
+    filled = [w for w in words if w]
+    if not filled:
+        return Row("", RowRole.ITEM, location)  # figures without a label: the shapes report it
+    label = filled[-1]
+    role = _role(label, words, unit_names)
+    return Row(label.rstrip(":："), role, location.at(row=label.rstrip(":：")))
+
+
+def _role(label: str, words: list[str], unit_names: set[str]) -> RowRole:
+    if _TOTAL.match(label):
+        return RowRole.TOTAL
+    if _PERIOD.match(label):
+        return RowRole.PERIOD
+    base = re.sub(r"[(（]本级[)）]", "", label)
+    if base in unit_names or (len(words) > 1 and words[0] == label):
+        return RowRole.UNIT
+    return RowRole.ITEM
+
+
+def _confirm_doubtful_columns(table: Table) -> list[Diagnostic]:
+    """A column the header did not name is harmless when every value in it is zero; otherwise the
+    reader cannot say what those figures are, and says so."""
+    diagnostics = []
+    for column in table.columns:
+        if not column.meaning.startswith("unplaced_"):
+            continue
+        values = [r.cells[column.meaning] for r in table.rows if column.meaning in r.cells]
+        nonzero = [c for c in values if c.amount and c.amount.value != 0]
+        if nonzero:
+            diagnostics.append(
+                Diagnostic(
+                    "warning",
+                    f"{table.title}: 有一列数据无法对应表头，其数字未参与检查 a column could not be placed under a header; "
+                    f"its {len(nonzero)} non-zero figure(s) are not checked",
+                    tuple(r.location for r in table.rows if r.cells.get(column.meaning) in nonzero),
+                )
+            )
+        else:
+            diagnostics.append(
+                Diagnostic(
+                    "info",
+                    f"{table.title}: 多出的一列无表头，但其数字全为0，不影响任何检查 an unheaded column holds only zeros; "
+                    "no figure depends on its placement",
+                    (table.location,),
+                )
+            )
+    return diagnostics
+
+
+def _two_sided(table: Table, header: list[GridRow], data: list[GridRow]) -> list[Diagnostic]:
+    """收支总表: income on the left, expenditure on the right, each with its own label and amounts."""
+    top = [normalise(c) for c in header[0].cells]
+    boundary = next((i for i, c in enumerate(top) if c.startswith("支出") and i > 0), len(top) // 2)
+    source = table.location.source
+    diagnostics: list[Diagnostic] = []
+    for side, cut in (("income", slice(0, boundary)), ("expenditure", slice(boundary, None))):
+        grid = [row.cells[cut] for row in header]
+        width = max((len(_trim(r.cells[cut])) - 1 for r in data), default=1)
+        placement = place_columns([g[1:] for g in grid[1:]], max(width, 1), side)  # below 收入/支出, after 项目
+        table.columns.extend(placement.columns)
+        diagnostics += [Diagnostic("info", f"{table.title}: {d}", (table.location,)) for d in placement.doubts]
+        for grid_row in data:
+            cells = grid_row.cells[cut]
+            label = normalise(cells[0]) if cells else ""
+            amounts = cells[1:]
+            if not label and not any(a.strip() for a in amounts):
+                continue
+            role = RowRole.TOTAL if _TOTAL.match(label) else RowRole.ITEM
+            location = grid_row.location(source, table.title).at(row=label)
+            row = Row(label, role, location, side=side)
+            for column, text in zip(placement.columns, amounts, strict=False):
+                row.cells[column.meaning] = Cell(parse_amount(text, table.unit), text.strip())
+            table.rows.append(row)
+    return diagnostics
+

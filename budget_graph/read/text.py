@@ -1,0 +1,239 @@
+"""Reader for filings as text converted from PDF (markdown-ish headings, tab-separated table rows).
+
+The converter leaves `<p>`/`<math>` tags and LaTeX, splits sentences and table rows at page breaks,
+and prints nested table headers that do not line up with the data. This reader recognises the parts
+and tables by their titles and headers (read/layout.py), never by line numbers, and keeps every
+element's 1-based source line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from budget_graph.errors import InputError
+from budget_graph.model import (
+    Diagnostic,
+    Filing,
+    Kind,
+    Location,
+    NarrativePart,
+    Paragraph,
+    Table,
+    TocEntry,
+    Unit,
+)
+from budget_graph.read.layout import chinese_number, normalise, recognise_table
+from budget_graph.read.source import read_text_file
+from budget_graph.read.tables import GridRow, TableGrid, build_table
+
+_TITLE = re.compile(r"(\d{4})\s*年(?:度)?\s*(.+?)\s*(部门|单位)\s*(预算|决算)")
+_PART = re.compile(r"^#*\s*第([一二三四五六七八九十]+)部分\s*(.*)$")
+_TABLE_TITLE = re.compile(r"^#*\s*表([一二三四五六七八九十]+)\s*[：:]\s*(\S.*)$")
+_TOC = re.compile(r"^#*\s*目\s*录\s*$")
+_TOC_TABLE = re.compile(r"^[-*]\s*[（(]([一二三四五六七八九十]+)[)）]\s*(\S.*)$")
+_TOC_PART = re.compile(r"^[-*]\s*第([一二三四五六七八九十]+)部分\s*(.*)$")
+_APPENDIX = re.compile(r"^#*\s*附\s*表\s*[:：]?\s*$")
+_HEADING = re.compile(r"^#+\s*(.+)$")
+_UNIT_NAME = re.compile(r"^(?:单位名称|编制单位|编制部门|部门名称)\s*[:：]\s*(.+)$")
+_UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(亿元|万元|元)\s*$")
+_ITEM_START = re.compile(r"^(\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|#)")
+_SENTENCE_END = re.compile(r"[。；;！!？?：:」”）)]$")
+
+_MARKUP = [
+    (re.compile(r"<math>\s*\\geq?\s*</math>"), "≥"),
+    (re.compile(r"<math>\s*\\leq?\s*</math>"), "≤"),
+    (re.compile(r"</?p>|</?math>|</?br\s*/?>"), ""),
+    (re.compile(r"\\geq?|\\ge\b"), "≥"),
+    (re.compile(r"\\leq?|\\le\b"), "≤"),
+    (re.compile(r"\\%"), "%"),
+    (re.compile(r"\$"), ""),
+]
+
+
+def clean(line: str) -> str:
+    """Undo the converter's markup: `<math>\\geq</math>` and `$\\geq 5$` → '≥ 5', `<p>` dropped."""
+    for pattern, replacement in _MARKUP:
+        line = pattern.sub(replacement, line)
+    return line.rstrip()
+
+
+@dataclass
+class _Segment:
+    """A run of lines that belong to one part, one table, the TOC or the preamble."""
+
+    kind: str  # 'preamble' | 'toc' | 'part' | 'table' | 'appendix'
+    start: int  # 1-based line of its heading
+    title: str = ""
+    number: int | None = None
+    lines: list[tuple[int, str]] = field(default_factory=list)
+
+
+def read_text(path: Path) -> Filing:
+    source = str(path)
+    lines = [clean(line) for line in read_text_file(path).split("\n")]
+    segments = _segments(lines)
+    year, unit, level, kind = _metadata(lines, source)
+    filing = Filing(sources=[source], unit=unit, year=year, kind=kind, level=level)
+    for segment in segments:
+        if segment.kind == "toc":
+            filing.toc = _toc(segment, source)
+        elif segment.kind == "part":
+            filing.parts.append(_part(segment, source))
+        elif segment.kind == "table":
+            table = _table(segment, source, filing)
+            filing.tables.append(table)
+    if not filing.tables and not filing.parts:
+        raise InputError(f"不是预决算公开文件：未找到说明部分或表格 not a budget filing (no parts, no tables): {source}")
+    _claims(filing)
+    return filing
+
+
+def _metadata(lines: list[str], source: str) -> tuple[int, str, str, Kind]:
+    """Year, unit, level and kind from the first title line that names them."""
+    for line in lines[:80]:
+        match = _TITLE.search(line.lstrip("# "))
+        if match:
+            year, unit, level, kind = match.groups()
+            return (
+                int(year),
+                unit.strip(),
+                "department" if level == "部门" else "unit",
+                Kind.BUDGET if kind == "预算" else Kind.FINAL,
+            )
+    raise InputError(f"不是预决算公开文件：找不到“某年某单位部门预算/决算”标题 not a budget filing (no title): {source}")
+
+
+def _segments(lines: list[str]) -> list[_Segment]:
+    segments = [_Segment("preamble", 1)]
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        started = _start_of_segment(stripped, number, segments[-1])
+        if started:
+            segments.append(started)
+        else:
+            segments[-1].lines.append((number, line))
+    return segments
+
+
+def _start_of_segment(line: str, number: int, current: _Segment) -> _Segment | None:
+    if _TOC.match(line):
+        return _Segment("toc", number, "目录")
+    if _APPENDIX.match(line):
+        return _Segment("appendix", number, line)
+    table = _TABLE_TITLE.match(line)
+    if table:
+        return _Segment("table", number, line.lstrip("# ").strip(), chinese_number(table.group(1)))
+    part = _PART.match(line)
+    if part and not (current.kind == "toc" and line.startswith(("-", "*"))):
+        return _Segment("part", number, part.group(2).strip(), chinese_number(part.group(1)))
+    return None
+
+
+def _toc(segment: _Segment, source: str) -> list[TocEntry]:
+    entries = []
+    for number, line in segment.lines:
+        stripped = line.strip()
+        table = _TOC_TABLE.match(stripped)
+        part = _TOC_PART.match(stripped)
+        where = Location(source, line=number)
+        if table:
+            title = table.group(2).strip()
+            entries.append(TocEntry(title, where, kind=recognise_table(title)))
+        elif part:
+            entries.append(TocEntry(part.group(2).strip(), where, part=chinese_number(part.group(1))))
+    return entries
+
+
+def _part(segment: _Segment, source: str) -> NarrativePart:
+    location = Location(source, line=segment.start, table=None)
+    part = NarrativePart(segment.number or 0, segment.title, location)
+    heading: str | None = None
+    for paragraph in _paragraphs(segment.lines, source):
+        match = _HEADING.match(paragraph.text)
+        if match:
+            heading = match.group(1).strip()
+            part.headings.append(heading)
+            continue
+        paragraph.heading = heading
+        part.paragraphs.append(paragraph)
+    return part
+
+
+def _paragraphs(lines: list[tuple[int, str]], source: str) -> list[Paragraph]:
+    """Join what a page break split: a line that does not end a sentence runs on into the next text
+    line unless that starts a new item; a tab-row line that starts with empty cells continues the
+    row above it (a wrapped cell)."""
+    paragraphs: list[Paragraph] = []
+    runs_on = False
+    for number, line in lines:
+        if not line.strip():
+            continue
+        where = Location(source, line=number)
+        text = line.strip() if "\t" not in line else line.strip("\n")
+        continues_row = line.startswith("\t") and paragraphs and "\t" in paragraphs[-1].text
+        continues_sentence = runs_on and not _ITEM_START.match(text) and "\t" not in line
+        if paragraphs and (continues_row or continues_sentence):
+            previous = paragraphs[-1]
+            joined = text.strip() if continues_row else text
+            previous.starts = (*previous.starts, (len(previous.text), where))
+            previous.text += joined
+        else:
+            paragraphs.append(Paragraph(text, where, starts=((0, where),)))
+        runs_on = "\t" not in line and not _SENTENCE_END.search(paragraphs[-1].text) and not line.startswith("#")
+    return paragraphs
+
+
+def _table(segment: _Segment, source: str, filing: Filing) -> Table:
+    kind = recognise_table(segment.title)
+    unit = Unit.WAN
+    unit_seen = False
+    unit_name = None
+    grid = TableGrid()
+    notes: list[str] = []
+    for number, line in segment.lines:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if "\t" in line:
+            grid.rows.append(GridRow(number, line.split("\t")))
+        elif match := _UNIT_LINE.match(normalise(stripped)):
+            unit, unit_seen = Unit.from_text(match.group(1)) or unit, True
+        elif match := _UNIT_NAME.match(stripped):
+            unit_name = match.group(1).strip()
+        else:
+            notes.append(stripped)
+    location = Location(source, line=segment.start, table=segment.title)
+    table = Table(kind, segment.title, segment.number, unit, location, notes=notes, unit_name=unit_name)
+    if kind is None:
+        filing.diagnostics.append(
+            Diagnostic("warning", f"未识别的表格 unknown table: “{segment.title}”; its figures are not checked", (location,))
+        )
+        return table
+    if not unit_seen:
+        filing.diagnostics.append(
+            Diagnostic("warning", f"表格未注明金额单位，按万元读取 no unit stated for “{segment.title}”, read as 万元", (location,))
+        )
+    reading = build_table(table, grid, _unit_names(filing, unit_name))
+    filing.diagnostics.extend(reading.diagnostics)
+    filing.indicators.extend(reading.indicators)
+    return table
+
+
+def _unit_names(filing: Filing, unit_name: str | None) -> set[str]:
+    return {name for name in (_base_name(filing.unit), _base_name(unit_name or "")) if name}
+
+
+def _base_name(name: str) -> str:
+    """'深圳市罗湖区企业服务中心（本级）' and '深圳市罗湖区企业服务中心' name the same unit rows."""
+    return re.sub(r"[(（]本级[)）]", "", normalise(name))
+
+
+def _claims(filing: Filing) -> None:
+    """Narrative claims of parts 二 to 七 (the parts that state figures)."""
+    from budget_graph.read.claims import extract_claims
+
+    for part in filing.parts:
+        if 2 <= part.number <= 7:
+            filing.claims.extend(extract_claims(part.number, part.paragraphs, filing.unit))
