@@ -1,0 +1,229 @@
+"""Ruling lines → grids of cells, and a page's content as text lines and grids top to bottom.
+
+Cells are placed by the ruling lines, not by text alignment: a blank cell is a cell with no
+characters in it, so figures right-aligned under a neighbour's header can never shift column.
+Merged cells (a header spanning columns, a label spanning rows) are found where a separating
+ruling line is missing.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from budget_graph.read.pdf_page import Char, Line, PageLayout, Rule, text_lines
+
+_SNAP = 1.6  # points: ruling lines closer than this are one line (strokes drawn twice, hairline boxes)
+_TOUCH = 2.5  # points: a line ending this close to another still meets it
+_MIN_BAND = 3.0  # points: narrower row or column bands are drawing artefacts
+
+
+@dataclass
+class Cell:
+    row: int  # first row band
+    col: int  # first column band
+    row_end: int  # last row band (inclusive)
+    col_end: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    chars: list[Char] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The cell's lines joined: a wrapped label reads as one."""
+        return "".join(line.text for line in self.lines)
+
+
+@dataclass
+class Grid:
+    """A ruled table region: row bands `ys` (top-down) and column bands `xs`."""
+
+    page: int
+    xs: list[float]
+    ys: list[float]
+    cells: list[Cell]
+
+    @property
+    def top(self) -> float:
+        return self.ys[0]
+
+    @property
+    def bottom(self) -> float:
+        return self.ys[-1]
+
+    @property
+    def x0(self) -> float:
+        return self.xs[0]
+
+    @property
+    def x1(self) -> float:
+        return self.xs[-1]
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.xs) - 1
+
+    def rows(self) -> list[list[Cell]]:
+        """Cells by their first row band, left to right."""
+        rows: list[list[Cell]] = [[] for _ in range(len(self.ys) - 1)]
+        for cell in self.cells:
+            rows[cell.row].append(cell)
+        for row in rows:
+            row.sort(key=lambda c: c.col)
+        return rows
+
+
+@dataclass
+class PageContent:
+    """A page as the reader sees it: text lines outside tables, and grids, in reading order."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    grids: list[Grid]
+
+    def items(self) -> list[Line | Grid]:
+        return sorted([*self.lines, *self.grids], key=lambda item: item.top)
+
+
+def page_content(layout: PageLayout) -> PageContent:
+    grids = find_grids(layout.rules, layout.number)
+    outside: list[Char] = []
+    for char in layout.chars:
+        grid = next((g for g in grids if _contains(g, char)), None)
+        if grid is None:
+            outside.append(char)
+        else:
+            _place(grid, char)
+    for grid in grids:
+        for cell in grid.cells:
+            cell.lines = text_lines(cell.chars)
+    return PageContent(layout.number, layout.width, layout.height, text_lines(outside), grids)
+
+
+def _contains(grid: Grid, char: Char) -> bool:
+    return grid.x0 <= char.cx <= grid.x1 and grid.top <= char.cy <= grid.bottom
+
+
+def _place(grid: Grid, char: Char) -> None:
+    row = min(max(bisect_right(grid.ys, char.cy) - 1, 0), len(grid.ys) - 2)
+    col = min(max(bisect_right(grid.xs, char.cx) - 1, 0), len(grid.xs) - 2)
+    cell = next(c for c in grid.cells if c.row <= row <= c.row_end and c.col <= col <= c.col_end)
+    cell.chars.append(char)
+
+
+def find_grids(rules: list[Rule], page: int) -> list[Grid]:
+    horizontals = _merge([r for r in rules if r.horizontal])
+    verticals = _merge([r for r in rules if not r.horizontal])
+    grids = []
+    for hs, vs in _components(horizontals, verticals):
+        if len(hs) >= 2 and len(vs) >= 2:
+            grid = _grid(hs, vs, page)
+            if grid is not None:
+                grids.append(grid)
+    return sorted(grids, key=lambda g: g.top)
+
+
+def _merge(rules: list[Rule]) -> list[Rule]:
+    """Collinear pieces that touch or overlap become one rule; double strokes become one.
+
+    Rules are clustered by position (a chain of lines each within _SNAP of the next: a stroked
+    cell border drawn next to the table's own line), then each cluster's intervals are joined.
+    """
+    merged: list[Rule] = []
+    cluster: list[Rule] = []
+    for rule in sorted(rules, key=lambda r: r.pos):
+        if cluster and rule.pos - cluster[-1].pos > _SNAP:
+            merged.extend(_join(cluster))
+            cluster = []
+        cluster.append(rule)
+    if cluster:
+        merged.extend(_join(cluster))
+    return merged
+
+
+def _join(cluster: list[Rule]) -> list[Rule]:
+    pos = sorted(r.pos for r in cluster)[len(cluster) // 2]
+    joined: list[Rule] = []
+    for rule in sorted(cluster, key=lambda r: r.start):
+        if joined and rule.start <= joined[-1].end + _TOUCH:
+            last = joined[-1]
+            joined[-1] = Rule(last.horizontal, pos, last.start, max(last.end, rule.end))
+        else:
+            joined.append(Rule(rule.horizontal, pos, rule.start, rule.end))
+    return joined
+
+
+def _meets(h: Rule, v: Rule) -> bool:
+    return h.start - _TOUCH <= v.pos <= h.end + _TOUCH and v.start - _TOUCH <= h.pos <= v.end + _TOUCH
+
+
+def _components(hs: list[Rule], vs: list[Rule]) -> list[tuple[list[Rule], list[Rule]]]:
+    """Groups of ruling lines connected by crossings: each group is one table."""
+    parent = list(range(len(hs) + len(vs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, h in enumerate(hs):
+        for j, v in enumerate(vs):
+            if _meets(h, v):
+                parent[find(i)] = find(len(hs) + j)
+    groups: dict[int, tuple[list[Rule], list[Rule]]] = {}
+    for i, h in enumerate(hs):
+        groups.setdefault(find(i), ([], []))[0].append(h)
+    for j, v in enumerate(vs):
+        groups.setdefault(find(len(hs) + j), ([], []))[1].append(v)
+    return list(groups.values())
+
+
+def _bands(positions: list[float]) -> list[float]:
+    """Distinct line positions, snapping near-equal ones and dropping slivers."""
+    out: list[float] = []
+    for pos in sorted(positions):
+        if out and pos - out[-1] < _MIN_BAND:
+            continue
+        out.append(pos)
+    return out
+
+
+def _grid(hs: list[Rule], vs: list[Rule], page: int) -> Grid | None:
+    ys, xs = _bands([h.pos for h in hs]), _bands([v.pos for v in vs])
+    if len(ys) < 2 or len(xs) < 2:
+        return None
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    parent = list(range(n_rows * n_cols))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for r in range(n_rows):
+        middle_y = (ys[r] + ys[r + 1]) / 2
+        for c in range(n_cols):
+            middle_x = (xs[c] + xs[c + 1]) / 2
+            if c + 1 < n_cols and not _ruled(vs, xs[c + 1], middle_y):
+                parent[find(r * n_cols + c)] = find(r * n_cols + c + 1)
+            if r + 1 < n_rows and not _ruled(hs, ys[r + 1], middle_x):
+                parent[find(r * n_cols + c)] = find((r + 1) * n_cols + c)
+    spans: dict[int, list[int]] = {}
+    for r in range(n_rows):
+        for c in range(n_cols):
+            span = spans.setdefault(find(r * n_cols + c), [r, c, r, c])
+            span[2], span[3] = max(span[2], r), max(span[3], c)
+    cells = [Cell(r0, c0, r1, c1, xs[c0], xs[c1 + 1], ys[r0], ys[r1 + 1]) for r0, c0, r1, c1 in spans.values()]
+    return Grid(page, xs, ys, cells)
+
+
+def _ruled(rules: list[Rule], pos: float, across: float) -> bool:
+    """Is there a ruling line at `pos` passing `across` (the middle of the band it would separate)?"""
+    return any(abs(r.pos - pos) <= _SNAP + 0.5 and r.start - _TOUCH <= across <= r.end + _TOUCH for r in rules)

@@ -1,0 +1,290 @@
+"""One PDF page as geometry: its visible characters and its ruling lines, in top-down coordinates.
+
+pdfium gives one box per glyph (WPS exports make one text object per glyph), so words and lines are
+grouped here. Text that is not visible is dropped: characters outside the page box or outside their
+text object's clip path (some exports hide overflowing narrative there and print it again on the
+next page), and text drawn in an invisible render mode.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+_INVISIBLE_MODE = 3  # PDF text render mode 3: neither filled nor stroked
+_CLIP_SLACK = 1.0  # points: glyph centres on a clip edge stay visible
+_RULE_THICKNESS = 2.5  # points: a filled rectangle thinner than this is a ruling line
+_AXIS_SLACK = 0.8  # points: a segment this close to level or plumb counts as a rule
+_FORM_DEPTH = 4  # nested form XObjects searched for ruling lines
+
+
+@dataclass(frozen=True)
+class Char:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A horizontal or vertical ruling line: `pos` is its y (horizontal) or x (vertical)."""
+
+    horizontal: bool
+    pos: float
+    start: float
+    end: float
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass
+class Line:
+    """Characters sharing a baseline, split into words at wide gaps."""
+
+    chars: list[Char]
+    top: float
+    bottom: float
+    words: list[Word] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return self.chars[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.chars[-1].x1
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass
+class PageLayout:
+    number: int  # 1-based
+    width: float
+    height: float
+    chars: list[Char]
+    rules: list[Rule]
+
+
+def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        chars = _visible_chars(textpage, width, height)
+    finally:
+        textpage.close()
+    return PageLayout(number, width, height, chars, _rules(page, height))
+
+
+def _visible_chars(textpage: pdfium.PdfTextPage, width: float, height: float) -> list[Char]:
+    raw = textpage.raw
+    box = pdfium_c.FS_RECTF()  # the loose box: the font's full height, so a line's glyphs align
+    objects: dict[bytes, tuple[float, float, float, float] | bool | None] = {}
+    clips: dict[tuple, tuple[float, float, float, float] | None] = {}
+    chars: list[Char] = []
+    for i in range(pdfium_c.FPDFText_CountChars(raw)):
+        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+        if code <= 32 or chr(code).isspace():  # pdfium's generated separators are all blanks
+            continue
+        pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
+        cx, cy = (box.left + box.right) / 2, (box.bottom + box.top) / 2
+        if not (0 <= cx <= width and 0 <= cy <= height):
+            continue
+        obj = pdfium_c.FPDFText_GetTextObject(raw, i)
+        key = bytes(obj)  # the pointer's value: cheaper than ctypes.cast
+        if key not in objects:
+            objects[key] = _object_clip(obj, clips)
+        clip = objects[key]
+        if clip is False or (clip and not _inside(clip, cx, cy)):
+            continue
+        chars.append(Char(chr(code), box.left, box.right, height - box.top, height - box.bottom))
+    return chars
+
+
+def _object_clip(obj, clips: dict) -> tuple[float, float, float, float] | bool | None:
+    """The clip box of a text object (None: unclipped; False: invisible).
+
+    Objects share their clip path's data; the address of its first point identifies it, so each
+    distinct clip path is measured once per page (WPS exports have one object per glyph).
+    """
+    if not obj:
+        return None
+    if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == _INVISIBLE_MODE:
+        return False
+    clip = pdfium_c.FPDFPageObj_GetClipPath(obj)
+    if not clip:
+        return None
+    count = pdfium_c.FPDFClipPath_CountPaths(clip)
+    key = (
+        count,
+        bytes(pdfium_c.FPDFClipPath_GetPathSegment(clip, 0, 0)),
+        bytes(pdfium_c.FPDFClipPath_GetPathSegment(clip, count - 1, 0)),
+    )
+    if key not in clips:
+        clips[key] = _clip_box(clip, count)
+    return clips[key]
+
+
+def _clip_box(clip, count: int) -> tuple[float, float, float, float] | None:
+    """Intersection of the bounding boxes of a clip path's subpaths (page coordinates)."""
+    box = None
+    for k in range(count):
+        points = [
+            _point(pdfium_c.FPDFClipPath_GetPathSegment(clip, k, s))
+            for s in range(pdfium_c.FPDFClipPath_CountPathSegments(clip, k))
+        ]
+        if not points:
+            continue
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        sub = (min(xs), min(ys), max(xs), max(ys))
+        box = sub if box is None else (
+            max(box[0], sub[0]), max(box[1], sub[1]), min(box[2], sub[2]), min(box[3], sub[3])
+        )
+    return box
+
+
+def _inside(box: tuple[float, float, float, float], x: float, y: float) -> bool:
+    return box[0] - _CLIP_SLACK <= x <= box[2] + _CLIP_SLACK and box[1] - _CLIP_SLACK <= y <= box[3] + _CLIP_SLACK
+
+
+def _point(segment) -> tuple[float, float]:
+    x, y = ctypes.c_float(), ctypes.c_float()
+    pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+    return x.value, y.value
+
+
+def _rules(page: pdfium.PdfPage, height: float) -> list[Rule]:
+    """Level and plumb strokes, and thin filled rectangles, of every path object on the page."""
+    rules: list[Rule] = []
+    raw = page.raw
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        _object_rules(pdfium_c.FPDFPage_GetObject(raw, i), height, rules, depth=0)
+    return rules
+
+
+def _object_rules(obj, height: float, rules: list[Rule], depth: int) -> None:
+    kind = pdfium_c.FPDFPageObj_GetType(obj)
+    if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+        rules.extend(_path_rules(obj, height))
+    elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
+        for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
+            _object_rules(pdfium_c.FPDFFormObj_GetObject(obj, i), height, rules, depth + 1)
+
+
+def _path_rules(obj, height: float) -> list[Rule]:
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
+    if stroke.value:
+        return _stroke_rules(obj, _matrix(obj), height)
+    return _thin_box_rule(obj, height) if fill.value else []
+
+
+def _matrix(obj) -> pdfium.PdfMatrix:
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+    return pdfium.PdfMatrix.from_raw(matrix)
+
+
+def _thin_box_rule(obj, height: float) -> list[Rule]:
+    x0, y0, x1, y1 = (ctypes.c_float() for _ in range(4))
+    pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (x0, y0, x1, y1)))
+    x0, y0, x1, y1 = x0.value, y0.value, x1.value, y1.value
+    if y1 - y0 <= _RULE_THICKNESS and x1 - x0 > y1 - y0:
+        return [Rule(True, height - (y0 + y1) / 2, x0, x1)]
+    if x1 - x0 <= _RULE_THICKNESS and y1 - y0 > x1 - x0:
+        return [Rule(False, (x0 + x1) / 2, height - y1, height - y0)]
+    return []
+
+
+def _stroke_rules(raw, matrix: pdfium.PdfMatrix, height: float) -> list[Rule]:
+    rules: list[Rule] = []
+    start = last = None
+    for s in range(pdfium_c.FPDFPath_CountSegments(raw)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(raw, s)
+        point = matrix.on_point(*_point(segment))
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = point
+        elif kind == pdfium_c.FPDF_SEGMENT_LINETO and last is not None:
+            rules.extend(_segment_rule(last, point, height))
+        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+            rules.extend(_segment_rule(point, start, height))
+        last = point
+    return rules
+
+
+def _segment_rule(a: tuple[float, float], b: tuple[float, float], height: float) -> list[Rule]:
+    (ax, ay), (bx, by) = a, b
+    if abs(ay - by) <= _AXIS_SLACK and abs(ax - bx) > _AXIS_SLACK:
+        return [Rule(True, height - (ay + by) / 2, min(ax, bx), max(ax, bx))]
+    if abs(ax - bx) <= _AXIS_SLACK and abs(ay - by) > _AXIS_SLACK:
+        return [Rule(False, (ax + bx) / 2, height - max(ay, by), height - min(ay, by))]
+    return []
+
+
+def text_lines(chars: list[Char]) -> list[Line]:
+    """Characters grouped into lines top to bottom, each split into words left to right."""
+    lines: list[Line] = []
+    for char in sorted(chars, key=lambda c: (c.cy, c.x0)):
+        line = lines[-1] if lines else None
+        if line and _same_line(line, char):
+            line.chars.append(char)
+            line.top, line.bottom = min(line.top, char.top), max(line.bottom, char.bottom)
+        else:
+            lines.append(Line([char], char.top, char.bottom))
+    for line in lines:
+        line.chars.sort(key=lambda c: c.x0)
+        line.words = _words(line.chars)
+    return lines
+
+
+def _same_line(line: Line, char: Char) -> bool:
+    """A character belongs to a line when its middle lies inside the line's band (small marks too)."""
+    middle = (line.top + line.bottom) / 2
+    if line.top - 0.5 <= char.cy <= line.bottom + 0.5:
+        return True
+    return char.top - 0.5 <= middle <= char.bottom + 0.5
+
+
+def _words(chars: list[Char]) -> list[Word]:
+    """Split at gaps wider than a full-width character (digits in these files are widely spaced)."""
+    words: list[Word] = []
+    em = max((c.bottom - c.top) for c in chars) or 1.0
+    current = [chars[0]]
+    for prev, char in zip(chars, chars[1:], strict=False):
+        if char.x0 - prev.x1 > em:
+            words.append(_word(current))
+            current = []
+        current.append(char)
+    words.append(_word(current))
+    return words
+
+
+def _word(chars: list[Char]) -> Word:
+    return Word(
+        "".join(c.text for c in chars),
+        chars[0].x0, max(c.x1 for c in chars),
+        min(c.top for c in chars), max(c.bottom for c in chars),
+    )
