@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -273,7 +274,7 @@ def _words(chars: list[Char]) -> list[Word]:
     words: list[Word] = []
     em = max((c.bottom - c.top) for c in chars) or 1.0
     current = [chars[0]]
-    for prev, char in zip(chars, chars[1:], strict=False):
+    for prev, char in pairwise(chars):
         if char.x0 - prev.x1 > em:
             words.append(_word(current))
             current = []
