@@ -1,0 +1,122 @@
+"""The text reader on the Luohu sample: every part, every table, placed columns, lines kept."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from budget_graph.model import Kind, RowRole, TableKind, Unit
+from budget_graph.read.text import clean, read_text
+from tests.conftest import sample_lines
+
+
+def test_metadata(sample_filing) -> None:
+    assert sample_filing.unit == "深圳市罗湖区企业服务中心（本级）"
+    assert (sample_filing.year, sample_filing.kind, sample_filing.level) == (2024, Kind.BUDGET, "department")
+
+
+def test_nine_parts_with_their_lines(sample_filing) -> None:
+    assert [p.number for p in sample_filing.parts] == list(range(1, 10))
+    assert [p.location.line for p in sample_filing.parts] == [37, 63, 69, 99, 103, 119, 129, 151, 167]
+    assert sample_filing.part(8).headings == ["一、机关运行经费", "二、国有资产占用情况", "三、其他"]
+
+
+def test_fourteen_tables_recognised_by_title(sample_filing) -> None:
+    assert [t.number for t in sample_filing.tables] == list(range(1, 15))
+    assert [t.kind for t in sample_filing.tables] == list(TableKind)[:8] + [
+        TableKind.ThreePublicExpenses,
+        TableKind.GovernmentFundBudget,
+        TableKind.StateCapitalBudget,
+        TableKind.SpecialTransfers,
+        TableKind.Procurement,
+        TableKind.PerformanceTargets,
+    ]
+    assert all(t.unit is Unit.WAN for t in sample_filing.tables)
+    assert [t.is_empty for t in sample_filing.tables].count(True) == 3
+
+
+def test_toc_lists_parts_and_tables(sample_filing) -> None:
+    parts = [e.part for e in sample_filing.toc if e.part]
+    tables = [e.kind for e in sample_filing.toc if e.kind]
+    assert parts == list(range(1, 10))
+    assert len(tables) == 14
+
+
+def test_split_sentence_is_joined_and_keeps_both_lines(sample_filing) -> None:
+    paragraph = next(p for p in sample_filing.part(3).paragraphs if p.text.startswith("2. 企业服务"))
+    assert "迭代开发预算，同时" in paragraph.text
+    assert paragraph.location.line == 83
+    assert paragraph.location_at(paragraph.text.index("同时压缩")).line == 85
+
+
+def test_markup_is_undone() -> None:
+    assert clean("获扶持重点企业纳税总额<math>\\geq</math>5000万元;") == "获扶持重点企业纳税总额≥5000万元;"
+    assert clean("反馈及时性 $\\geq 85\\%$ ;") == "反馈及时性 ≥ 85% ;"
+    assert clean("<p>10人以下党支部个数(个)<math>\\leq</math>105个") == "10人以下党支部个数(个)≤105个"
+
+
+def _rows(filing, kind):
+    return filing.table(kind).rows
+
+
+def test_nested_header_of_income_summary_placed_by_meaning(sample_filing) -> None:
+    table = sample_filing.table(TableKind.IncomeSummary)
+    department = table.rows[0]
+    assert department.role is RowRole.UNIT and department.location.line == 241
+    assert department.amount("total").value == Decimal("33654.29")
+    assert department.amount("general_budget").value == Decimal("28040.02")
+    assert department.amount("general_budget_basic").value == Decimal("1440.36")
+    assert department.amount("carryover").value == Decimal("5614.27")
+    # the header names one column fewer than the data: a diagnostic, never a silent guess
+    assert any("收入总表" in d.message for d in sample_filing.diagnostics)
+
+
+def test_project_summary_columns(sample_filing) -> None:
+    project = next(r for r in _rows(sample_filing, TableKind.ProjectExpenditureSummary) if r.label == "产业专项资金")
+    assert project.location.line == 342
+    assert project.amount("general_budget_special").value == Decimal("24900.00")
+    assert project.amount("carryover").value == Decimal("5515.30")
+
+
+def test_classified_rows_keep_codes_and_clean_names(sample_filing) -> None:
+    rows = _rows(sample_filing, TableKind.ExpenditureSummary)
+    first = next(r for r in rows if r.code == "201")
+    assert (first.label, first.location.line) == ("一般公共服务支出", 253)
+    assert first.amount("procurement").value == Decimal("276.38")
+    economic = {r.code: r for r in _rows(sample_filing, TableKind.GeneralBudgetByEconomicClass) if r.code}
+    assert economic["30227"].label == "委托业务费" and economic["30227"].location.line == 455
+
+
+def test_two_sided_summary(sample_filing) -> None:
+    rows = _rows(sample_filing, TableKind.IncomeExpenditureSummary)
+    income = [r for r in rows if r.side == "income"]
+    expenditure = [r for r in rows if r.side == "expenditure"]
+    assert income[-1].label == "收入总计" and income[-1].role is RowRole.TOTAL
+    assert len([r for r in expenditure if r.role is RowRole.ITEM]) == 27
+
+
+def test_three_public_rows_are_years(sample_filing) -> None:
+    rows = _rows(sample_filing, TableKind.ThreePublicExpenses)
+    assert [r.label for r in rows] == ["2023年", "2024年", "增减变化金额"]
+    assert rows[2].amount("hospitality").value == Decimal("-0.10")
+    assert rows[1].amount("vehicle_operation").value == Decimal("2.65")
+
+
+def test_performance_targets(sample_filing) -> None:
+    table = sample_filing.table(TableKind.PerformanceTargets)
+    total = table.rows[-1]
+    assert total.role is RowRole.TOTAL and total.amount("total").value == Decimal("33654.29")
+    wrapped = next(i for i in sample_filing.indicators if i.location.line == 620)
+    assert wrapped.name == "招商引资组织实施经费预期提供服务所需成本"
+    assert (wrapped.comparator, wrapped.target_value, wrapped.target_unit) == ("<=", Decimal("255"), "万元")
+    shifted = next(i for i in sample_filing.indicators if i.location.line == 578)
+    assert (shifted.level1, shifted.level2) == ("产出指标", "数量指标")
+    assert len(sample_filing.indicators) == 85  # lines 565–656, wrapped names joined
+
+
+def test_reader_does_not_depend_on_line_numbers(tmp_path: Path) -> None:
+    shifted = tmp_path / "shifted.md"
+    shifted.write_text("\n\n\n" + "\n".join(sample_lines()), encoding="utf-8")
+    filing = read_text(shifted)
+    assert [t.location.line for t in filing.tables][:2] == [194, 234]
+    assert filing.table(TableKind.ExpenditureSummary).rows[1].location.line == 256
