@@ -1,0 +1,62 @@
+"""Bad input gets one line on stderr and exit status 2: no traceback, no partial output."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def _validate(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "budget_graph", "validate", *args],
+        capture_output=True, text=True, cwd=cwd, timeout=120,
+    )
+
+
+def _assert_refused(result: subprocess.CompletedProcess, words: str) -> None:
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert words in lines[0]
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    _assert_refused(_validate("nope.md", cwd=tmp_path), "file not found")
+
+
+def test_folder_without_filings(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    _assert_refused(_validate("empty", cwd=tmp_path), "no filings in folder")
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    (tmp_path / "empty.md").write_text("  \n\n", encoding="utf-8")
+    _assert_refused(_validate("empty.md", cwd=tmp_path), "file is empty")
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    (tmp_path / "data.txt").write_bytes(bytes(range(256)) * 8)
+    _assert_refused(_validate("data.txt", cwd=tmp_path), "not a text file")
+
+
+def test_text_that_is_not_a_filing(tmp_path: Path) -> None:
+    (tmp_path / "poem.md").write_text("# 静夜思\n\n床前明月光，疑是地上霜。\n", encoding="utf-8")
+    _assert_refused(_validate("poem.md", cwd=tmp_path), "not a budget filing")
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_no_partial_output_file(tmp_path: Path, sample_path: Path, fmt: str) -> None:
+    (tmp_path / "empty.md").write_text("", encoding="utf-8")
+    result = _validate(str(sample_path), "empty.md", "--format", fmt, "-o", "report.out", cwd=tmp_path)
+    _assert_refused(result, "file is empty")
+    assert not (tmp_path / "report.out").exists()
+
+
+def test_misuse_is_status_2(tmp_path: Path) -> None:
+    result = _validate("--format", "xml", "x.md", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
