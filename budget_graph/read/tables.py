@@ -36,6 +36,7 @@ class GridRow:
     line: int | None  # 1-based line (text input)
     cells: list[str]
     page: int | None = None  # 1-based page (PDF input)
+    amounts_from: int | None = None  # where the amount cells start, when the reader knows (ruled PDF grids)
 
     def location(self, source: str, table: str) -> Location:
         return Location(source, line=self.line, page=self.page, table=table)
@@ -86,6 +87,10 @@ def _amount_start(cells: list[str]) -> int:
     return start
 
 
+def _start(row: GridRow, cells: list[str]) -> int:
+    return row.amounts_from if row.amounts_from is not None else _amount_start(cells)
+
+
 def _trim(cells: list[str]) -> list[str]:
     while cells and not cells[-1].strip():
         cells = cells[:-1]
@@ -94,13 +99,13 @@ def _trim(cells: list[str]) -> list[str]:
 
 def _one_sided(table: Table, header: list[GridRow], data: list[GridRow], unit_names: set[str]) -> list[Diagnostic]:
     source = table.location.source
-    split = [(row, _trim(row.cells)) for row in data]
-    width = max((len(cells) - _amount_start(cells) for _, cells in split), default=0)
+    split = [(row, row.cells if row.amounts_from is not None else _trim(row.cells)) for row in data]
+    width = max((len(cells) - _start(row, cells) for row, cells in split), default=0)
     placement = place_columns([row.cells for row in header], width)
     table.columns = placement.columns
     diagnostics = [Diagnostic("info", f"{table.title}: {doubt}", (table.location,)) for doubt in placement.doubts]
     for grid_row, cells in split:
-        start = _amount_start(cells)
+        start = _start(grid_row, cells)
         texts, amounts = cells[:start], cells[start:]
         if not any(t.strip() for t in texts) and _all_zero(amounts, table):
             continue  # the placeholder rows of an empty table
@@ -176,7 +181,9 @@ def _confirm_doubtful_columns(table: Table) -> list[Diagnostic]:
 def _two_sided(table: Table, header: list[GridRow], data: list[GridRow]) -> list[Diagnostic]:
     """收支总表: income on the left, expenditure on the right, each with its own label and amounts."""
     top = [normalise(c) for c in header[0].cells]
-    boundary = next((i for i, c in enumerate(top) if c.startswith("支出") and i > 0), len(top) // 2)
+    boundary = next(
+        (i for i, c in enumerate(top) if re.match(r"(本年|财政拨款)?支出", c) and i > 0), len(top) // 2
+    )
     source = table.location.source
     diagnostics: list[Diagnostic] = []
     for side, cut in (("income", slice(0, boundary)), ("expenditure", slice(boundary, None))):
