@@ -1,0 +1,68 @@
+"""The national classification code lists: lookups by code, year and scheme, and their concept IRIs.
+
+The graph links each budget line to `national_concept(scheme, code, year)`; checks use `lookup`.
+"""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+
+from budget_graph.codes.index import (
+    SCHEMES,
+    Concept,
+    SchemeIndex,
+    parent_code,
+    scheme_index,
+    scheme_of,
+)
+from budget_graph.codes.names import normalise, same_name
+
+CODES = "https://w3id.org/budget-graph/code/"
+
+
+def scheme_iri(scheme: str) -> URIRef:
+    return URIRef(f"{CODES}{scheme}")
+
+
+def concept_iri(concept: Concept) -> URIRef:
+    """One IRI per code per edition: …/code/functional/2017/2011308 (the year the version is first in force)."""
+    return URIRef(f"{CODES}{concept.scheme}/{concept.edition}/{concept.code}")
+
+
+def lookup(code: str, year: int | None = None, scheme: str | None = None) -> Concept | None:
+    """The national concept for a printed code in force in `year`; the scheme is guessed from the code's shape."""
+    scheme = scheme or scheme_of(code)
+    if scheme is None:
+        return None
+    return scheme_index(scheme).lookup(code, None if scheme == "procurement" else year)
+
+
+def national_concept(scheme: str | None, code: str, year: int | None) -> URIRef | None:
+    """The IRI of the national concept a filing's code stands for in its year; None when the code is unknown."""
+    concept = lookup(code, year, scheme)
+    return concept_iri(concept) if concept else None
+
+
+def search(text: str, scheme: str | None = None) -> list[Concept]:
+    """Concepts whose name contains `text` (width, spaces and brackets ignored), latest versions first."""
+    wanted = normalise(text)
+    schemes = [scheme] if scheme else list(SCHEMES)
+    found = [c for s in schemes for c in scheme_index(s).concepts() if wanted in normalise(c.name)]
+    return sorted(found, key=lambda c: (list(SCHEMES).index(c.scheme), c.code, -(c.since or 0)))
+
+
+__all__ = [
+    "CODES",
+    "Concept",
+    "SchemeIndex",
+    "concept_iri",
+    "lookup",
+    "national_concept",
+    "normalise",
+    "parent_code",
+    "same_name",
+    "scheme_index",
+    "scheme_iri",
+    "scheme_of",
+    "search",
+]
