@@ -2,4 +2,7 @@
 
 from __future__ import annotations
 
+from budget_graph.check import codes
+
 CHECKS: list = []
+CHECKS.append(codes.check_codes)
