@@ -208,8 +208,22 @@ def place_columns(grid: list[list[str]], width: int, side: str | None = None) ->
     head = columns[:-1] if last_is_group else columns
     tail = columns[-1:] if last_is_group else []
     room = width - len(tail)
-    placed = head[:room] + [Column(f"unplaced_{i}", "（无表头）", (), side) for i in range(room - len(head))] + tail
-    return Placement(placed, doubts)
+    kept = head[:room]
+    # an unheaded column lies between its neighbours: it is a part of every group both belong to
+    shared = _common_path(kept[-1] if kept else None, tail[0] if tail else None)
+    unheaded = [Column(f"unplaced_{i}", "（无表头）", shared, side) for i in range(room - len(kept))]
+    return Placement(kept + unheaded + tail, doubts)
+
+
+def _common_path(left: Column | None, right: Column | None) -> tuple[str, ...]:
+    if left is None or right is None:
+        return ()
+    shared = []
+    for a, b in zip(left.path, right.path, strict=False):
+        if a != b:
+            break
+        shared.append(a)
+    return tuple(shared)
 
 
 def _column(leaf: HeaderNode, ancestors: list[HeaderNode], side: str | None) -> Column:

@@ -161,8 +161,8 @@ def _confirm_doubtful_columns(table: Table) -> list[Diagnostic]:
             diagnostics.append(
                 Diagnostic(
                     "warning",
-                    f"{table.title}: 有一列数据无法对应表头，其数字未参与检查 a column could not be placed under a header; "
-                    f"its {len(nonzero)} non-zero figure(s) are not checked",
+                    f"{table.title}: 有一列数据无法对应表头，其数字只参与合计检查 a column could not be placed under a header; "
+                    f"its {len(nonzero)} non-zero figure(s) are checked only as parts of the totals",
                     tuple(r.location for r in table.rows if r.cells.get(column.meaning) in nonzero),
                 )
             )
