@@ -7,10 +7,11 @@ every figure involved with its place.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_graph.check.rounding import Agreement, compare, compare_sum
+from budget_graph.check.rounding import Agreement, Interval, compare, compare_sum
 from budget_graph.check.rules import Finding, Rule, Severity
 from budget_graph.model import Amount, Location, Row, Table
 
@@ -32,6 +33,22 @@ class Figure:
         return cls(amount, location, f"{table.title} {location.row or row.label} / {location.column}")
 
 
+_NOTHING = {"", "-", "—", "–", "－", "/"}  # how a cell says "nothing here"
+
+
+def figures_of(table: Table, cells: Iterable[tuple[Row, str]]) -> list[Figure] | None:
+    """The figures of these (row, column meaning) cells; a blank or dash cell stands for nothing and is
+    left out. None when a cell holds text that is not a figure: nothing can be checked with it."""
+    found = []
+    for row, meaning in cells:
+        figure = Figure.of(table, row, meaning)
+        if figure:
+            found.append(figure)
+        elif (cell := row.cells.get(meaning)) and cell.text.strip() not in _NOTHING:
+            return None
+    return found
+
+
 def yuan_text(value: Decimal, like: Amount) -> str:
     """A computed value in the unit and decimals of the published figure it is compared with."""
     shown = (value / like.unit.factor).quantize(Decimal(1).scaleb(-like.decimals))
@@ -41,11 +58,16 @@ def yuan_text(value: Decimal, like: Amount) -> str:
 def check_sum(
     rule: Rule, total: Figure, parts: list[Figure], what: str, what_en: str, signs: list[int] | None = None
 ) -> Finding | None:
-    """total = Σ parts (signed), as published, under the rounding rule."""
-    agreement = compare_sum(total.amount, [p.amount for p in parts], signs)
+    """total = Σ parts (signed), as published, under the rounding rule.
+
+    A part printed as zero stands for nothing allocated (the tables print 0.00 in every empty cell), so
+    it adds no rounding slack: otherwise ten empty columns would let a 0.05 slip pass as rounding.
+    """
+    signs = signs or [1] * len(parts)
+    counted = [(s, p.amount) for s, p in zip(signs, parts, strict=True) if p.amount.value != 0]
+    agreement = compare_sum(total.amount, [a for _, a in counted], [s for s, _ in counted])
     if agreement is Agreement.EQUAL:
         return None
-    signs = signs or [1] * len(parts)
     value = sum((s * p.amount.yuan for s, p in zip(signs, parts, strict=True)), Decimal(0))
     expected, actual = yuan_text(value, total.amount), total.amount.text()
     return _finding(
@@ -71,6 +93,23 @@ def check_equal(rule: Rule, a: Figure, b: Figure, what: str, what_en: str) -> Fi
         f"{what}：{a.name} 为 {actual}，{b.name} 为 {expected}",
         f"{what_en}: {actual} against {expected}",
         [a, b],
+        expected,
+        actual,
+    )
+
+
+def check_at_most(rule: Rule, part: Figure, whole: Figure, what: str, what_en: str) -> Finding | None:
+    """part ≤ whole (a 其中 figure against the figure it is part of), under the rounding rule."""
+    if part.amount.yuan <= whole.amount.yuan:
+        return None
+    beyond = Interval.of(part.amount).lo > Interval.of(whole.amount).hi
+    expected, actual = f"≤ {whole.amount.text()}", part.amount.text()
+    return _finding(
+        rule,
+        Agreement.DIFFERENT if beyond else Agreement.ROUNDING,
+        f"{what}：{part.name} 为 {actual}，超过 {whole.name} {whole.amount.text()}",
+        f"{what_en}: {actual} exceeds {whole.amount.text()}",
+        [part, whole],
         expected,
         actual,
     )
