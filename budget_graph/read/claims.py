@@ -1,0 +1,444 @@
+"""Narrative claims: every figure a narrative part states, what it is about, and its change statement.
+
+Pure text → Claims, shared by every reader. A paragraph is first cleaned of conversion debris (markup,
+full-width digits, spaces inside and around numbers) while remembering where each character came from,
+so a claim keeps the line or page of its figure. Then it is read as a run of events in text order:
+enumerated items (（一）, 1., 一、 …) that name what the figures under them are about, figures
+('33,654.29万元'), counts ('8 个项目绩效目标'), '其中' (the figures after it are parts of the one before)
+and change statements ('较2023年年初预算减少61,203.26万元，减少64.5%', '与上年预算持平'), which belong
+to the figure stated before them. Reasons ('主要原因是…') are explanations, not statements of the
+filing's figures, and are skipped. A figure labelled with an earlier year than the others
+('2022年当年预算执行数为1.48万元') is the base of a change, not a current figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from budget_graph.model import Claim, Direction, Paragraph, Unit, parse_amount
+
+_DIRECTIONS = {
+    Direction.INCREASE: ("增加", "增长", "上升", "提高", "增幅", "增"),
+    Direction.DECREASE: ("减少", "下降", "降低", "降幅", "减幅", "减"),
+    Direction.UNCHANGED: ("基本持平", "保持不变", "保持一致", "持平", "一致", "不变", "相同"),
+}
+_DIRECTION_OF = {word: direction for direction, words in _DIRECTIONS.items() for word in words}
+_WORDS = "|".join(sorted(_DIRECTION_OF, key=len, reverse=True))
+_PERCENT_WORDS = "|".join(w for w in sorted(_DIRECTION_OF, key=len, reverse=True) if len(w) == 2)
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_AMOUNT = re.compile(rf"(?<![\d.,])(?P<number>{_NUMBER})(?P<unit>亿元|万元|元)")
+_COUNT = re.compile(
+    r"(?<![\d.,])(?P<count>\d+)(?P<unit>个|项|家)"
+    r"(?!以上|以下|以内|左右|工作日|月|小时|次)(?P<noun>[\u4e00-\u9fff“”]{2,20})"
+)
+# '较2023年年初预算减少61,203.26万元，减少64.5%', '与上年相比，财政拨款收、支总计各增加2228.78万元，增长10.15%',
+# '比2022年预算执行数增加77.70%', '与2023年预算保持一致', '同比下降3.2%'. Placeholders ('增加（减少）XXX') and
+# phrases ('相比增加的原因') carry no statement.
+_CHANGE = re.compile(
+    r"(?:(?:较|比|与)(?P<base>(?:\d{4}年度?|上一?年度?|去年|同期)[^，,。；;：:增减持保下降提上相]{0,16}?)"
+    r"(?:(?:相比|相较|比较)[，,]?(?P<restated>[^，,。；;：:增减持保下降提上]{0,20}?))?|同比)"
+    rf"(?P<word>{_WORDS})了?(?![（(的])"
+    rf"(?:(?P<change>{_NUMBER})(?P<unit>亿元|万元|元))?"
+    rf"(?:[，,]?(?P<percent_word>{_PERCENT_WORDS})?(?:了|为)?(?P<percent>{_NUMBER})%)?"
+)
+_ENUMERATOR = re.compile(r"(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．](?!\d)|[（(]\d+[）)])")
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+_CLAUSE_END = re.compile(r"[，,。；;：:！？!?]")
+_REASON = re.compile(r"主要原因|原因是|原因为|主要是(?!用于)")
+_REASON_GOES_ON = re.compile(r"[二三四五六七八九十]是|其次|同时|另外|此外")
+_PARTS_FOLLOW = re.compile(r"其中")
+_YEAR = re.compile(r"(\d{4})年度?")
+_SELF = re.compile(r"^(?:本部门|本单位|我单位|我部门|本中心|我中心|本局|我局)")
+_LEADING = re.compile(r"^(?:[、，,；;：:]|其中|具体包括|主要包括|包括|含|共有|涉及|另有|以及|和|及|即|分别为|全年|纳入.*?的|.*安排的)")
+_TRAILING = re.compile(r"(?:为|是|共有|共计|达|分别为|数|安排|预算|执行|年初|当年|全年|科目|共)$")
+_LIMIT_BEFORE = re.compile(r"(?:不超过|不低于|不少于|不高于|超过|低于|达到|控制在|约|≥|≤|<|>|＜|＞)$")
+_LIMIT_AFTER = re.compile(r"(?:[（(]含[）)])?(?:以上|以下|以内|左右|/)")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_DEBRIS = re.compile(r"<math>(?P<math>.*?)</math>|\$(?P<tex>[^$]*)\$|</?p>|</?br\s*/?>|(?P<space>\s+)|[（(][^（()）]{0,12}下同[）)]")
+_TEX = (("\\geq", "≥"), ("\\leq", "≤"), ("\\ge", "≥"), ("\\le", "≤"), ("\\%", "%"), ("\\times", "×"))
+_TABLE_AMOUNT_HEADER = re.compile(r"预算数|预算金额|金额|资金|预算")
+_TABLE_NAME_HEADER = re.compile(r"项目名称|项目")
+
+
+@dataclass
+class _Clean:
+    """Normalised text and, for each of its characters, the offset it came from in the paragraph."""
+
+    text: str
+    origins: list[int]
+
+    def origin(self, index: int) -> int:
+        return self.origins[min(index, len(self.origins) - 1)] if self.origins else 0
+
+
+def normalise(text: str) -> _Clean:
+    """Drop markup and spaces, fold full-width digits; '30,415.30 万元' and '３０,４１５.３０万元' read alike."""
+    out: list[str] = []
+    origins: list[int] = []
+
+    def emit(chars: str, origin: int) -> None:
+        out.append(chars)
+        origins.extend([origin] * len(chars))
+
+    position = 0
+    for match in _DEBRIS.finditer(text):
+        for offset in range(position, match.start()):
+            emit(text[offset].translate(_FULLWIDTH), offset)
+        emit(_debris_text(match, text), match.start())
+        position = match.end()
+    for offset in range(position, len(text)):
+        emit(text[offset].translate(_FULLWIDTH), offset)
+    folded = "".join(out)
+    # '30，415.30' (a full-width thousands separator) is one number
+    folded = re.sub(r"(?<=\d)，(?=\d{3}(?:\D|$))", ",", folded)
+    return _Clean(folded, origins)
+
+
+def _debris_text(match: re.Match[str], text: str) -> str:
+    if match.group("space") is not None:
+        before = text[match.start() - 1] if match.start() else ""
+        after = text[match.end()] if match.end() < len(text) else ""
+        return " " if before.isascii() and before.isalpha() and after.isascii() and after.isalpha() else ""
+    formula = match.group("math") if match.group("math") is not None else match.group("tex")
+    if formula is None:
+        return ""
+    for command, symbol in _TEX:
+        formula = formula.replace(command, symbol)
+    return re.sub(r"\s+", "", formula)
+
+
+@dataclass
+class _Item:
+    """An enumerated item: its level among the part's enumerator styles and what it is about."""
+
+    level: int
+    heading: str
+    name: str
+
+
+@dataclass
+class _Reading:
+    """What reading a part has gathered so far."""
+
+    part: int
+    unit_names: tuple[str, ...]
+    claims: list[Claim] = field(default_factory=list)
+    years: dict[int, int] = field(default_factory=dict)  # id(claim) → year its lead names
+    styles: list[str] = field(default_factory=list)  # enumerator styles, outermost first
+    items: list[_Item] = field(default_factory=list)  # open items, outermost first
+    # '其中' parents, innermost last: (subject, level of the item it was said in, goes on past its paragraph)
+    parents: list[tuple[str, int, bool]] = field(default_factory=list)
+    table: tuple[int, int, Unit] | None = None  # (name column, amount column, unit) of a tab table
+
+
+def extract_claims(part: int, paragraphs: list[Paragraph], unit_name: str) -> list[Claim]:
+    """Every figure, count and change statement of one narrative part, in text order."""
+    reading = _Reading(part, _unit_variants(unit_name))
+    for paragraph in paragraphs:
+        if "\t" in paragraph.text or paragraph.text.count("|") >= 2:
+            _read_table_rows(reading, paragraph)
+            continue
+        reading.table = None
+        _read_paragraph(reading, paragraph)
+    return _settle_earlier_years(reading)
+
+
+def _unit_variants(unit_name: str) -> tuple[str, ...]:
+    if not unit_name:
+        return ()
+    name = normalise(unit_name).text
+    variants = {name, name.replace("(", "（").replace(")", "）"), name.replace("（", "(").replace("）", ")")}
+    variants |= {re.sub(r"[（(]本级[）)]", "", v) for v in variants}
+    return tuple(sorted(variants, key=len, reverse=True))
+
+
+# --- tables inside a part ('项目名称\t预算数（万元）\t绩效目标' and its rows) -----------------------------
+
+
+def _read_table_rows(reading: _Reading, paragraph: Paragraph) -> None:
+    offset = 0
+    for line in paragraph.text.split("\n"):
+        cells = [normalise(c).text for c in re.split(r"\t|\|", line)]
+        _read_table_row(reading, paragraph, cells, line, offset)
+        offset += len(line) + 1
+
+
+def _read_table_row(reading: _Reading, paragraph: Paragraph, cells: list[str], line: str, offset: int) -> None:
+    header = _table_header(cells)
+    if header:
+        reading.table = header
+        return
+    if reading.table is None:
+        return
+    name_at, amount_at, unit = reading.table
+    if max(name_at, amount_at) >= len(cells) or not cells[name_at]:
+        return  # a wrapped cell continuing the row above
+    amount = parse_amount(cells[amount_at], unit)
+    if amount is None:
+        return
+    subject = _clean_subject(cells[name_at], reading.unit_names).subject
+    location = paragraph.location_at(offset + max(0, line.find(cells[name_at][:1])))
+    section = _section(reading, paragraph)
+    text = f"{cells[name_at]} {cells[amount_at]}"
+    reading.claims.append(Claim(subject, location, text, reading.part, amount=amount, section=section))
+
+
+def _table_header(cells: list[str]) -> tuple[int, int, Unit] | None:
+    """(name column, amount column, unit) when the cells are a header naming an amount column and its unit."""
+    amount_at = next(
+        (i for i, c in enumerate(cells) if len(c) <= 15 and _TABLE_AMOUNT_HEADER.search(c) and Unit.from_text(c)),
+        None,
+    )
+    if amount_at is None or any(parse_amount(c, Unit.WAN) for c in cells):
+        return None
+    name_at = next((i for i, c in enumerate(cells) if i != amount_at and _TABLE_NAME_HEADER.search(c)), 0)
+    return name_at, amount_at, Unit.from_text(cells[amount_at]) or Unit.WAN
+
+
+# --- running text ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Event:
+    start: int
+    end: int
+    kind: str  # 'item' | 'amount' | 'count' | 'change' | 'parts'
+    match: re.Match[str] | None = None
+
+
+def _read_paragraph(reading: _Reading, paragraph: Paragraph) -> None:
+    clean = normalise(paragraph.text)
+    boundary = 0
+    first_claim = len(reading.claims)
+    reading.parents = [p for p in reading.parents if p[2]]
+    for event in _events(clean.text):
+        if event.kind == "item":
+            _open_item(reading, clean.text, event)
+        elif event.kind == "parts":
+            _parts_follow(reading, first_claim, ends_paragraph=not clean.text[event.end :].strip("：:"))
+        elif event.kind == "change":
+            _attach_change(reading, paragraph, clean, event, first_claim)
+        else:
+            _add_figure(reading, paragraph, clean, event, boundary)
+        boundary = event.end
+
+
+def _events(text: str) -> list[_Event]:
+    skipped = list(_reason_spans(text))
+    events: list[_Event] = []
+    for match in _CHANGE.finditer(text):
+        if not _inside(match.start(), skipped):
+            events.append(_Event(match.start(), match.end(), "change", match))
+    taken = skipped + [(e.start, e.end) for e in events]
+    for kind, pattern in (("amount", _AMOUNT), ("count", _COUNT)):
+        for match in pattern.finditer(text):
+            if not _inside(match.start(), taken) and not _is_limit(text, match):
+                events.append(_Event(match.start(), match.end(), kind, match))
+    for match in _PARTS_FOLLOW.finditer(text):
+        if not _inside(match.start(), taken):
+            events.append(_Event(match.start(), match.end(), "parts"))
+    for start in _item_starts(text):
+        events.append(_Event(start, start, "item"))
+    return sorted(events, key=lambda e: (e.start, e.kind != "item"))
+
+
+def _reason_spans(text: str) -> Iterator[tuple[int, int]]:
+    """'主要原因是…' to the end of its sentence, and the sentences that go on with it ('；二是…')."""
+    for match in _REASON.finditer(text):
+        end = match.end()
+        while True:
+            stop = _SENTENCE_END.search(text, end)
+            if not stop:
+                end = len(text)
+                break
+            end = stop.end()
+            if not _REASON_GOES_ON.match(text, end):
+                break
+        yield match.start(), end
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _is_limit(text: str, match: re.Match[str]) -> bool:
+    """'不超过600万元', '5000万元以上', '5000元/个/年': a target or a rate, not a stated figure."""
+    return bool(_LIMIT_BEFORE.search(text[: match.start()]) or _LIMIT_AFTER.match(text, match.end()))
+
+
+def _item_starts(text: str) -> Iterator[int]:
+    """Enumerators at the start of the paragraph or of a sentence."""
+    for match in _ENUMERATOR.finditer(text):
+        if match.start() == 0 or _SENTENCE_END.match(text, match.start() - 1) or text[match.start() - 1] in "：:":
+            yield match.start()
+
+
+def _style(enumerator: str) -> str:
+    if enumerator[0] in "（(":
+        return "(1)" if enumerator[1].isdigit() else "(一)"
+    return "1." if enumerator[0].isdigit() else "一、"
+
+
+def _open_item(reading: _Reading, text: str, event: _Event) -> None:
+    enumerator = _ENUMERATOR.match(text, event.start)
+    assert enumerator is not None
+    style = _style(enumerator.group())
+    if style not in reading.styles:
+        reading.styles.append(style)
+    level = reading.styles.index(style)
+    rest = text[enumerator.end() :]
+    name_end = min(
+        (m.start() for m in (_AMOUNT.search(rest), _CLAUSE_END.search(rest), _YEAR.search(rest)) if m),
+        default=len(rest),
+    )
+    name = _clean_subject(rest[:name_end], reading.unit_names).subject
+    reading.items = [i for i in reading.items if i.level < level]
+    reading.items.append(_Item(level, enumerator.group() + name, name))
+    reading.parents = [p for p in reading.parents if p[1] < level]
+
+
+def _parts_follow(reading: _Reading, first_claim: int, ends_paragraph: bool) -> None:
+    """'X万元，其中：' — the figures after it are parts of X, in the following paragraphs too when the
+    paragraph ends with it (a '其中' with no figure before it says nothing)."""
+    if len(reading.claims) > first_claim and reading.claims[-1].amount is not None:
+        level = reading.items[-1].level if reading.items else -1
+        reading.parents.append((reading.claims[-1].subject, level, ends_paragraph))
+
+
+def _section(reading: _Reading, paragraph: Paragraph) -> str | None:
+    return reading.items[0].heading if reading.items else paragraph.heading
+
+
+def _add_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _Event, boundary: int) -> None:
+    match = event.match
+    assert match is not None
+    location = paragraph.location_at(clean.origin(match.start()))
+    sentence = _sentence(clean.text, match.start(), match.end())
+    parent = reading.parents[-1][0] if reading.parents else None
+    section = _section(reading, paragraph)
+    if event.kind == "count":
+        subject = _clean_subject(match.group("noun"), reading.unit_names).subject
+        reading.claims.append(
+            Claim(subject, location, sentence, reading.part, parent=parent, section=section,
+                  count=int(match.group("count")), count_unit=match.group("unit"))
+        )
+        return
+    lead = clean.text[_lead_start(clean.text, boundary, match.start()) : match.start()]
+    cleaned = _clean_subject(lead, reading.unit_names)
+    subject = cleaned.subject
+    if cleaned.label_only and reading.items:
+        subject = reading.items[-1].name
+    amount = parse_amount(match.group("number"), Unit(match.group("unit")))
+    claim = Claim(subject or cleaned.label, location, sentence, reading.part, amount=amount, parent=parent,
+                  section=section)
+    if parent == claim.subject:
+        claim.parent = None
+    reading.claims.append(claim)
+    if cleaned.year is not None and cleaned.label_only:
+        reading.years[id(claim)] = cleaned.year
+
+
+def _lead_start(text: str, boundary: int, start: int) -> int:
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, boundary, start)]
+    return max([boundary, *ends])
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = _SENTENCE_END.search(text, end)
+    return text[begin : stop.end() if stop else len(text)]
+
+
+@dataclass
+class _Subject:
+    subject: str
+    label: str  # what was left before the period words were stripped ('预算'), for a lead with no name
+    year: int | None
+    label_only: bool  # the lead only named a period or a kind of figure ('2024年预算数')
+
+
+def _clean_subject(lead: str, unit_names: tuple[str, ...]) -> _Subject:
+    """'2024年深圳市…（本级）部门预算收入' → '部门预算收入'; '2024年预算数' → '' (label only, year 2024)."""
+    text = _ENUMERATOR.sub("", lead, count=1) if _ENUMERATOR.match(lead) else lead
+    for name in unit_names:
+        text = text.replace(name, "")
+    year = _YEAR.search(text)
+    text = _YEAR.sub("", text)
+    text = _strip(_SELF, text)
+    text = _strip(_LEADING, text)
+    label = text
+    text = _strip(_TRAILING, text)
+    if re.fullmatch(r"“[^“”]*”", text):
+        text = text[1:-1]
+    text = re.sub(r"(?<=[类购])项目$", "", text)
+    return _Subject(text, label or text, int(year.group(1)) if year else None, not text)
+
+
+def _strip(pattern: re.Pattern[str], text: str) -> str:
+    while True:
+        stripped = pattern.sub("", text, count=1)
+        if stripped == text:
+            return text
+        text = stripped
+
+
+# --- change statements ----------------------------------------------------------------------------------
+
+
+def _attach_change(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _Event, first_claim: int) -> None:
+    """The change belongs to the last figure stated before it; a figure labelled with the base year is its base."""
+    match = event.match
+    assert match is not None
+    base_label = match.group("base")
+    base_year = _YEAR.search(base_label or "")
+    year = int(base_year.group(1)) if base_year else None
+    base = _base_claim(reading, first_claim, year)
+    candidates = [c for c in reading.claims if c is not base and c.amount is not None]
+    if not candidates or candidates[-1].change_direction is not None:
+        return
+    target = candidates[-1]
+    word = match.group("word")
+    percent_word = match.group("percent_word") or (word if match.group("percent") else None)
+    change = parse_amount(match.group("change"), Unit(match.group("unit"))) if match.group("change") else None
+    target.change = change
+    target.change_word = word
+    target.change_direction = _DIRECTION_OF[word]
+    target.percent = Decimal(match.group("percent")) if match.group("percent") else None
+    target.percent_word = percent_word
+    target.percent_direction = _DIRECTION_OF[percent_word] if percent_word else None
+    target.base_label = base_label
+    target.base_year = year
+    if base is not None:
+        target.base_amount = base.amount
+        reading.claims.remove(base)
+        del reading.years[id(base)]
+    if match.group() not in target.text:  # stated in a later sentence
+        target.text += _sentence(clean.text, match.start(), match.end())
+
+
+def _base_claim(reading: _Reading, first_claim: int, year: int | None) -> Claim | None:
+    """A figure of this paragraph labelled only with the base year ('2022年当年预算执行数为1.48万元')."""
+    if year is None:
+        return None
+    return next(
+        (c for c in reversed(reading.claims[first_claim:]) if reading.years.get(id(c)) == year), None
+    )
+
+
+def _settle_earlier_years(reading: _Reading) -> list[Claim]:
+    """A figure labelled with an earlier year than the part's others is that year's figure (a base), not current."""
+    years = [reading.years[id(c)] for c in reading.claims if id(c) in reading.years]
+    if not years:
+        return reading.claims
+    latest = max(years)
+    settled = []
+    for claim in reading.claims:
+        year = reading.years.get(id(claim))
+        if year is not None and year < latest and claim.change_direction is None:
+            claim = replace(claim, amount=None, base_amount=claim.amount, base_year=year, base_label=f"{year}年")
+        settled.append(claim)
+    return settled

@@ -1,0 +1,221 @@
+"""Narrative claims: figures, what they are about, and change statements, from text shapes seen in the corpus."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from budget_graph.model import Amount, Claim, Direction, Location, Paragraph, Unit
+from budget_graph.read.claims import extract_claims, normalise
+
+UNIT = "深圳市罗湖区企业服务中心（本级）"
+
+
+def paragraphs(*texts: str) -> list[Paragraph]:
+    return [Paragraph(t, Location("t.md", line=n), starts=((0, Location("t.md", line=n)),)) for n, t in
+            enumerate(texts, 1)]
+
+
+def claims(*texts: str, part: int = 3, unit: str = UNIT) -> list[Claim]:
+    return extract_claims(part, paragraphs(*texts), unit)
+
+
+def one(*texts: str, subject: str, **kwargs) -> Claim:
+    found = [c for c in claims(*texts, **kwargs) if c.subject == subject]
+    assert len(found) == 1, [c.subject for c in claims(*texts, **kwargs)]
+    return found[0]
+
+
+def test_total_and_change_with_percent() -> None:
+    claim = one(
+        "2024年深圳市罗湖区企业服务中心（本级）部门预算收入33,654.29万元，较2023年年初预算减少61,203.26万元，减少64.5%。",
+        subject="部门预算收入",
+    )
+    assert claim.amount and claim.amount.value == Decimal("33654.29") and claim.amount.unit is Unit.WAN
+    assert claim.change and claim.change.value == Decimal("61203.26")
+    assert claim.change_direction is Direction.DECREASE and claim.change_word == "减少"
+    assert claim.percent == Decimal("64.5") and claim.percent_direction is Direction.DECREASE
+    assert (claim.base_label, claim.base_year) == ("2023年年初预算", 2023)
+
+
+def test_shanghai_shapes() -> None:
+    found = claims(
+        "2025年部门预算收入合计3,121.42元，比2024年预算增加107.62元，增长3.57%。",
+        "支出预算16,497.86万元，与上年预算数持平。",
+        unit="上海市普陀区财政局",
+    )
+    income, expenditure = found
+    assert income.subject == "部门预算收入合计" and income.amount and income.amount.unit is Unit.YUAN
+    assert income.change and income.change.value == Decimal("107.62") and income.percent == Decimal("3.57")
+    assert expenditure.subject == "支出" and expenditure.change_direction is Direction.UNCHANGED
+    assert expenditure.change is None and expenditure.percent is None
+    assert (expenditure.base_label, expenditure.base_year) == ("上年预算数", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "direction"),
+    [
+        ("与上年相比增加1657万元，增加64.07 %", "增加", Direction.INCREASE),
+        ("与上年相比减少了1237.7 万元，减少 13.22 %", "减少", Direction.DECREASE),
+        ("与上年相比增加 54.05 万元，增幅2.94 %", "增幅", Direction.INCREASE),
+        ("比上年相比减少 3,309.98 万元，降幅 81.6 %", "降幅", Direction.DECREASE),
+    ],
+)
+def test_change_shapes(text: str, word: str, direction: Direction) -> None:
+    claim = one(f"社会保障和就业支出1890.27万元。{text}。", subject="社会保障和就业支出")
+    assert claim.percent_word == word and claim.percent_direction is direction and claim.change is not None
+
+
+def test_restated_subject_after_comparison_and_percent_without_change() -> None:
+    total, = claims("财政拨款收、支总预算 24,169.74 万元。与上年相比，财政拨款收、支总计各增加 2228.78 万元，增长 10.15 %。")
+    assert total.change and total.change.value == Decimal("2228.78") and total.percent == Decimal("10.15")
+    item = one("同比增长3.2%。", "教育支出5.00万元，同比下降3.2%。", subject="教育支出")
+    assert item.change is None and item.percent == Decimal("3.2") and item.percent_direction is Direction.DECREASE
+
+
+def test_unchanged_and_zero_change() -> None:
+    kept = one("3.投资推广 600.00 万元,主要用于招商引资。与 2023 年预算保持一致；", subject="投资推广")
+    assert kept.change_direction is Direction.UNCHANGED and kept.change is None and kept.percent is None
+    zero = one("公务用车购置费 2024 年预算数 0.00 万元，较 2023 年年初预算增加 0.00 万元；", subject="公务用车购置费")
+    assert zero.change and zero.change.value == 0 and zero.change_direction is Direction.INCREASE
+
+
+def test_conversion_debris() -> None:
+    assert normalise("<p>获扶持重点企业纳税总额<math>\\geq</math>5000万元</p>").text == "获扶持重点企业纳税总额≥5000万元"
+    assert normalise("法律服务 $\\geq 85\\%$ ;").text == "法律服务≥85%;"
+    claim = one("7.培训工作 ２４.３３ 万元,主要用于培训。较 2023 年预算增加 24.33 万元，增长 100%，", subject="培训工作")
+    assert claim.amount and claim.amount.value == Decimal("24.33") and claim.percent == Decimal("100")
+    spaced = one("8.产业专项资金 30, 415.30 万元,主要用于扶持。", subject="产业专项资金")
+    assert spaced.amount and spaced.amount.value == Decimal("30415.30")
+
+
+def test_numbered_projects_with_and_without_space_belong_to_their_section() -> None:
+    found = claims(
+        "（四）项目支出32,213.93万元，具体包括：",
+        "1. 预算准备金10.00万元，主要用于不可预见的支出，较2023年预算减少10万元，下降50.0%，主要原因是力行节约；",
+        "3.投资推广 600.00 万元,主要用于招商引资。",
+    )
+    assert [(c.subject, c.section) for c in found] == [
+        ("项目支出", "（四）项目支出"), ("预算准备金", "（四）项目支出"), ("投资推广", "（四）项目支出"),
+    ]
+
+
+def test_subject_is_clean() -> None:
+    found = claims("深圳市罗湖区企业服务中心（本级）预算33,654.29万元，包括人员支出1,178.48万元、公用支出252.75万元、"
+                   "对个人和家庭的补助支出9.13万元、项目支出32,213.93万元。")
+    assert [c.subject for c in found] == ["预算", "人员支出", "公用支出", "对个人和家庭的补助支出", "项目支出"]
+
+
+def test_parts_after_qizhong_across_paragraphs() -> None:
+    found = claims(
+        "纳入 2024 年部门预算的政府采购项目共有 276.38 万元，其中：货物类项目 0.00 万元、工程类项目 26.38 万元。",
+        "3. 公务用车购置和运行维护费。2024 年预算数 2.65 万元，其中：",
+        "公务用车购置费 2024 年预算数 0.00 万元，较 2023 年年初预算增加 0.00 万元；",
+        "公务用车运行维护费 2024 年预算数 2.65 万元，主要是燃料费。",
+        "4. 公务接待费。2024 年预算数 0.50 万元。",
+        part=5,
+    )
+    assert [(c.subject, c.parent) for c in found] == [
+        ("政府采购", None), ("货物类", "政府采购"), ("工程类", "政府采购"),
+        ("公务用车购置和运行维护费", None), ("公务用车购置费", "公务用车购置和运行维护费"),
+        ("公务用车运行维护费", "公务用车购置和运行维护费"), ("公务接待费", None),
+    ]
+
+
+def test_parent_does_not_leak_into_the_next_paragraph() -> None:
+    found = claims("收入预算16497.86万元，其中：财政拨款收入16497.86万元；事业收入0万元。", "支出预算16497.86万元。")
+    assert [(c.subject, c.parent) for c in found] == [
+        ("收入", None), ("财政拨款收入", "收入"), ("事业收入", "收入"), ("支出", None),
+    ]
+
+
+def test_stated_base_of_an_earlier_year() -> None:
+    found = claims(
+        "1. “一般公共服务支出（类）统计信息事务（款）统计管理（项）”2.63万元，主要用于统计管理。2022年当年预算执行数为1.48"
+        "万元，2023年预算安排2.63万元，比2022年预算执行数增加77.70 %。主要原因是：统计管理经费增加。",
+        unit="上海市普陀区人民政府万里街道办事处",
+    )
+    assert [c.amount.value if c.amount else None for c in found] == [Decimal("2.63"), Decimal("2.63")]
+    changed = found[1]
+    assert changed.subject == "一般公共服务支出（类）统计信息事务（款）统计管理（项）"
+    assert changed.base_amount and changed.base_amount.value == Decimal("1.48") and changed.change is None
+    assert changed.percent == Decimal("77.70") and changed.base_year == 2022
+
+
+def test_an_earlier_year_figure_without_a_change_is_a_base_not_a_current_figure() -> None:
+    found = claims("1. 公务接待费。2023年预算数0.60万元，2024年预算数0.50万元。")
+    earlier = found[0]
+    assert earlier.amount is None and earlier.base_amount and earlier.base_amount.value == Decimal("0.60")
+    assert earlier.base_year == 2023 and earlier.subject == "公务接待费"
+    assert found[1].amount and found[1].amount.value == Decimal("0.50")
+
+
+def test_reasons_limits_and_placeholders_are_not_claims() -> None:
+    found = claims(
+        "6.非公党委管理业务 544.24 万元,主要用于党建。较 2023 年预算增加 256.24 万元，增长 89.0%，主要原因是 2024 年预算中"
+        "包含 45.96 万元结转资金；二是纳入2018年预算管理的700万元培训费收入。",
+        "总成本不超过600万元；获扶持重点企业纳税总额≥5000万元；补贴标准为5000元/个/年；单价20万元（含）以上的设备。",
+        "与2023年度相比，财政拨款收入支出总计增加（减少）XXX万元。",
+    )
+    assert [c.subject for c in found] == ["非公党委管理业务"]
+    assert found[0].change and found[0].change.value == Decimal("256.24")
+
+
+def test_count_is_a_claim_without_money() -> None:
+    claim = one("所有项目支出预算纳入绩效管理，涉及预算资金 32,213.93 万元，设置并编报 8 个项目绩效目标。",
+                subject="项目绩效目标", part=6)
+    assert (claim.count, claim.count_unit, claim.amount) == (8, "个", None)
+    funds = one("所有项目支出预算纳入绩效管理，涉及预算资金 32,213.93 万元。", subject="预算资金", part=6)
+    assert funds.amount and funds.amount.value == Decimal("32213.93")
+
+
+def test_table_rows_take_the_unit_from_the_header() -> None:
+    found = claims(
+        "2024 年，本部门重点项目绩效目标情况如下：",
+        "项目名称（一级项目）\t预算数（万元）\t绩效目标",
+        "产业专项资金\t30,415.30\t办公空间扶持项目 5 个以上；总成本不超过 600 万元\t\t一次申请项目",
+        "投资推广\t600\t赴市外精准招商 ≥ 2 次",
+        part=7,
+    )
+    assert [(c.subject, c.amount and c.amount.text()) for c in found] == [
+        ("产业专项资金", "30,415.30万元"), ("投资推广", "600万元"),
+    ]
+    assert found[1].amount and found[1].amount.decimals == 0 and found[1].location.line == 4
+
+
+def test_change_after_a_page_break_belongs_to_the_figure_before_it() -> None:
+    found = claims("单位预留机动经费预算数为3990.4万元。", "与上年相比增加1602.36万元，增长67.1 %。")
+    assert len(found) == 1 and found[0].subject == "单位预留机动经费"
+    assert found[0].change and found[0].change.value == Decimal("1602.36")
+
+
+def test_location_follows_the_line_a_figure_was_printed_on() -> None:
+    paragraph = Paragraph(
+        "2. 企业服务440.00万元，主要用于服务。较2023年预算减少415万元，下降48.5%，主要原因是无迭代开发预算，同时压缩开支；",
+        Location("t.md", line=83),
+        starts=((0, Location("t.md", line=83)), (60, Location("t.md", line=85))),
+    )
+    claim, = extract_claims(3, [paragraph], UNIT)
+    assert claim.location.line == 83 and claim.percent == Decimal("48.5")
+    later = Paragraph("（一）人员支出1,178.48万元", Location("t.md", line=10),
+                      starts=((0, Location("t.md", line=10)), (6, Location("t.md", line=12))))
+    assert extract_claims(3, [later], UNIT)[0].location.line == 12
+
+
+def test_sample_parts_two_to_seven(sample_filing) -> None:
+    """The founding sample: every figure of parts 二 to 七 with its subject."""
+    found = {(c.location.line, c.subject): c for c in sample_filing.claims}
+    expected = {
+        (65, "部门预算收入"), (65, "部门预算支出"), (71, "人员支出"), (71, "公用支出"), (71, "对个人和家庭的补助支出"),
+        (71, "项目支出"), (81, "预算准备金"), (97, "产业专项资金"), (101, "政府采购"), (101, "货物类"),
+        (101, "工程类"), (101, "服务类"), (105, "财政拨款“三公”经费"), (107, "因公出国（境）费用"),
+        (111, "公务接待费"), (113, "公务用车购置和运行维护费"), (115, "公务用车购置费"), (117, "公务用车运行维护费"),
+        (127, "预算资金"), (127, "项目绩效目标"), (141, "投资推广"), (142, "企业服务"), (147, "预算准备金"),
+    }
+    assert expected <= set(found)
+    assert found[(97, "产业专项资金")].percent == Decimal("66.6")
+    assert found[(117, "公务用车运行维护费")].parent == "公务用车购置和运行维护费"
+    assert found[(141, "投资推广")].amount == Amount(Decimal("600"), Unit.WAN)
+    with_changes = [c for c in sample_filing.claims if c.change_direction]
+    assert len(with_changes) == 15
