@@ -37,10 +37,28 @@ def lookup(code: str, year: int | None = None, scheme: str | None = None) -> Con
     return scheme_index(scheme).lookup(code, None if scheme == "procurement" else year)
 
 
+# the graph's scheme names (graph/codes.py) → the lists a code of that table may belong to
+_COMPATIBLE = {"economic": ("economic", "government-economic")}
+
+
 def national_concept(scheme: str | None, code: str, year: int | None) -> URIRef | None:
-    """The IRI of the national concept a filing's code stands for in its year; None when the code is unknown."""
-    concept = lookup(code, year, scheme)
+    """The IRI of the national concept a filing's code stands for in its year; None when the code is unknown.
+
+    `scheme` is the table's scheme as the graph names it; the code's shape picks the list (an economic
+    table's 5xx codes are government economic ones), and a code of another scheme's shape gives None.
+    """
+    shape = scheme_of(code.strip().upper())
+    if shape is None or (scheme and shape not in _COMPATIBLE.get(scheme, (scheme,))):
+        return None
+    concept = lookup(code.strip().upper(), year, shape)
     return concept_iri(concept) if concept else None
+
+
+class NationalCodeLists:
+    """The mapper's hook (graph.mapper.CodeLists): build_graph(filing, NationalCodeLists())."""
+
+    def match(self, scheme: str, notation: str, year: int) -> URIRef | None:
+        return national_concept(scheme, notation, year)
 
 
 def search(text: str, scheme: str | None = None) -> list[Concept]:
@@ -54,6 +72,7 @@ def search(text: str, scheme: str | None = None) -> list[Concept]:
 __all__ = [
     "CODES",
     "Concept",
+    "NationalCodeLists",
     "SchemeIndex",
     "concept_iri",
     "lookup",

@@ -1,0 +1,47 @@
+"""The filing's graph links each coded budget line to its national concept; SPARQL joins them to names."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rdflib import Graph
+
+from budget_graph.codes import NationalCodeLists, same_name
+from budget_graph.codes.index import source_dir
+from budget_graph.graph import build_graph
+
+LINES_WITH_NATIONAL_NAMES = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dim: <http://data.openbudgets.eu/ontology/dsd/dimension/>
+PREFIX bg: <https://w3id.org/budget-graph/ontology#>
+SELECT ?line ?notation ?name ?printed WHERE {
+  ?line dim:functionalClassification|dim:economicClassification|bg:procurementCategory ?code .
+  ?code skos:exactMatch ?national .
+  ?national skos:notation ?notation ; skos:prefLabel ?name .
+  OPTIONAL { ?code skos:prefLabel ?printed }
+}
+"""
+CODED_LINES = """
+PREFIX dim: <http://data.openbudgets.eu/ontology/dsd/dimension/>
+PREFIX bg: <https://w3id.org/budget-graph/ontology#>
+SELECT DISTINCT ?line WHERE { ?line dim:functionalClassification|dim:economicClassification|bg:procurementCategory ?c }
+"""
+
+
+@cache
+def _code_lists() -> Graph:
+    graph = Graph()
+    for name in ("functional.ttl", "economic.ttl", "procurement.ttl"):
+        graph.parse(source_dir().parent / name)
+    return graph
+
+
+def test_every_coded_line_joins_to_its_national_name(sample_filing) -> None:
+    graph = build_graph(sample_filing, NationalCodeLists()).graph
+    graph += _code_lists()
+    rows = list(graph.query(LINES_WITH_NATIONAL_NAMES))
+    joined = {str(row.line) for row in rows}
+    assert joined == {str(row.line) for row in graph.query(CODED_LINES)}
+    names = {(str(row.notation), str(row.name)) for row in rows}
+    assert {("2011308", "招商引资"), ("30227", "委托业务费"), ("C16070000", "运行维护服务")} <= names
+    assert all(same_name(str(row.printed), str(row.name)) for row in rows if row.printed is not None)
