@@ -1,0 +1,111 @@
+"""Many filings at once: work spread over every core, progress on a terminal, a summary table at the end.
+
+`validate_many(paths)` is what `budget-graph validate` calls for a batch: each source file is read and
+checked in a worker process, then the filings of the run are checked against each other (a change
+statement against the previous year's filing of the same unit; 决算 against that year's 部门预算).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from budget_graph.check.engine import FilingReport
+
+Job = TypeVar("Job")
+Result = TypeVar("Result")
+
+
+def run(work: Callable[[Job], Result], jobs: list[Job], description: str, workers: int | None = None) -> Iterator[Result]:
+    """`work` applied to each job, results in the jobs' order; worker processes when there is more than one.
+
+    The pool is started by a fork server (a clean process), so workers never inherit the caller's open
+    store or threads. Progress shows on stderr when it is a terminal.
+    """
+    workers = min(workers or os.cpu_count() or 1, len(jobs))
+    with _progress(description, len(jobs)) as advance:
+        if workers <= 1:
+            for job in jobs:
+                yield work(job)
+                advance()
+            return
+        context = multiprocessing.get_context("forkserver")
+        with context.Pool(workers) as pool:
+            for result in pool.imap(work, jobs):
+                yield result
+                advance()
+
+
+def check_source(path: str) -> list[FilingReport]:
+    """Read one source and check every filing in it (runs in a worker process)."""
+    from budget_graph.check.engine import check_filing
+    from budget_graph.read import read_paths
+
+    return [check_filing(filing) for filing in read_paths([path])]
+
+
+def validate_many(paths: list[str], workers: int | None = None) -> list[FilingReport]:
+    """Check every filing under `paths`, each on its own and then across the run."""
+    from budget_graph.check.crossfiling import cross_check
+    from budget_graph.check.engine import sort_findings
+    from budget_graph.read import find_sources
+
+    jobs = [str(path) for path in find_sources(paths)]
+    reports = [report for reports in run(check_source, jobs, "检查 checking", workers) for report in reports]
+    for report, extra in zip(reports, cross_check([r.filing for r in reports]), strict=True):
+        if extra:
+            report.findings = sort_findings([*report.findings, *extra])
+    return reports
+
+
+def summary_table(reports: list[FilingReport]) -> Table:
+    """Filings, then errors, warnings and infos per filing, with the totals."""
+    table = Table(title="检查结果 summary", show_footer=len(reports) > 1)
+    counts = [(r.count("error"), r.count("warning"), r.count("info")) for r in reports]
+    table.add_column("文件 filing", footer=f"{len(reports)} filings")
+    table.add_column("年度 year")
+    table.add_column("类型 kind")
+    for index, name in enumerate(("错误 errors", "警告 warnings", "提示 infos")):
+        table.add_column(name, justify="right", footer=str(sum(c[index] for c in counts)))
+    for report, (errors, warnings, infos) in zip(reports, counts, strict=True):
+        filing = report.filing
+        style = "red" if errors else ("yellow" if warnings else None)
+        table.add_row(filing.unit, str(filing.year), filing.kind.value, str(errors), str(warnings), str(infos),
+                      style=style)
+    return table
+
+
+def print_summary(reports: list[FilingReport]) -> None:
+    """The summary table on stderr (stdout stays the report itself)."""
+    Console(stderr=True).print(summary_table(reports))
+
+
+class _progress:
+    """A rich progress bar on a terminal, nothing otherwise; used as `with _progress(...) as advance`."""
+
+    def __init__(self, description: str, total: int) -> None:
+        self.bar = None
+        if sys.stderr.isatty() and total > 1:
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self.task = self.bar.add_task(description, total=total)
+
+    def __enter__(self) -> Callable[[], None]:
+        if self.bar:
+            self.bar.start()
+        return self._advance
+
+    def __exit__(self, *exc) -> None:
+        if self.bar:
+            self.bar.stop()
+
+    def _advance(self) -> None:
+        if self.bar:
+            self.bar.advance(self.task)

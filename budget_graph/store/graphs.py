@@ -1,0 +1,60 @@
+"""A named graph ready for a store: canonical N-Triples with its content digest inside.
+
+The digest lets a load skip graphs whose content has not changed, so reloading a corpus rewrites nothing
+and leaves triple counts as they were. Blank nodes (a findings report has them) are canonicalised
+(RDFC-1.0) and skolemised to IRIs under the graph's name: the same content always gives the same digest,
+and no two graphs can share a blank node when many are sent in one N-Quads document or to a server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from budget_graph.store.iris import DIGEST
+
+
+@dataclass(frozen=True)
+class NamedGraph:
+    iri: str
+    ntriples: str  # sorted canonical N-Triples, the digest triple included
+    digest: str
+    triples: int
+
+
+def named_graph(iri: str, ntriples: str) -> NamedGraph:
+    """The graph `iri` holding `ntriples` (N-Triples, any order, blank nodes with any labels)."""
+    if "_:" in ntriples:
+        ntriples = _skolemised(iri, ntriples)
+    lines = sorted({line for line in ntriples.splitlines() if line.strip()})
+    digest = "sha256:" + hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+    lines.append(f'<{iri}> <{DIGEST}> "{digest}" .')
+    return NamedGraph(iri, "\n".join(lines) + "\n", digest, len(lines))
+
+
+def from_turtle(iri: str, turtle: str | bytes) -> NamedGraph:
+    """A graph from Turtle text (code lists, the ontology, a findings report)."""
+    triples = ox.parse(turtle, format=ox.RdfFormat.TURTLE)
+    return named_graph(iri, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
+
+
+def as_nquads(graphs: list[NamedGraph]) -> bytes:
+    """All graphs as one N-Quads document (each N-Triples line gets its graph name)."""
+    parts: list[str] = []
+    for graph in graphs:
+        suffix = f" <{graph.iri}> .\n"
+        parts.extend(line[:-2] + suffix for line in graph.ntriples.splitlines())
+    return "".join(parts).encode("utf-8")
+
+
+def _skolemised(iri: str, ntriples: str) -> str:
+    dataset = ox.Dataset(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+
+    def term(node):
+        return ox.NamedNode(f"{iri}/.well-known/genid/{node.value}") if isinstance(node, ox.BlankNode) else node
+
+    triples = (ox.Triple(term(q.subject), q.predicate, term(q.object)) for q in dataset)
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")

@@ -1,0 +1,31 @@
+"""The store's graph names: deterministic, so loading a filing again replaces what it loaded before.
+
+A filing's graph and its findings' graph are named from its unit, year and kind (预算/决算); the national
+code lists and the ontology each have one graph of their own, loaded once and shared by every filing.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from budget_graph.graph.iris import slug
+
+ROOT = "https://w3id.org/budget-graph/graph/"
+ONTOLOGY_GRAPH = ROOT + "ontology"
+# The store's own bookkeeping term: a graph's content digest, kept inside the graph it describes.
+DIGEST = "https://w3id.org/budget-graph/store#digest"
+
+
+def filing_graph(unit: str, year: int, kind: str) -> str:
+    """`…/graph/filing/<unit slug>/2024/budget`: one graph per filing (the slug as in the filing's IRIs)."""
+    return f"{ROOT}filing/{slug(unit)}/{year}/{kind}"
+
+
+def findings_graph(unit: str, year: int, kind: str) -> str:
+    """The filing's findings as a SHACL validation report, beside the filing's own graph."""
+    return f"{ROOT}findings/{slug(unit)}/{year}/{kind}"
+
+
+def code_list_graph(name: str) -> str:
+    """One graph per code-list file (`ontology/codes/<name>.ttl`)."""
+    return f"{ROOT}codes/{quote(name, safe='')}"

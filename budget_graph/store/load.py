@@ -1,0 +1,112 @@
+"""Load filings into a store: each filing's graph, its findings as a SHACL report, and the code lists.
+
+Everything a filing needs is prepared (read, mapped, checked, serialised) before anything is written,
+so a filing that cannot be read never touches the store; the writes of one load run inside the store's
+transaction, so a load that fails half-way leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from budget_graph.model import Filing
+from budget_graph.resources import resource_dir
+from budget_graph.store import GraphStore, replace_changed
+from budget_graph.store.graphs import NamedGraph, from_turtle, named_graph
+from budget_graph.store.iris import ONTOLOGY_GRAPH, code_list_graph, filing_graph, findings_graph
+
+BATCH = 40  # filings written per bulk load: large enough to be fast, small enough to keep memory flat
+
+
+@dataclass(frozen=True)
+class PreparedFiling:
+    """A filing ready to write: its two named graphs and what its checks found."""
+
+    sources: tuple[str, ...]
+    unit: str
+    year: int
+    kind: str
+    graphs: tuple[NamedGraph, ...]
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+
+
+@dataclass
+class LoadSummary:
+    filings: list[PreparedFiling] = field(default_factory=list)
+    written: int = 0  # graphs written
+    unchanged: int = 0  # graphs already in the store with the same content
+    triples: int = 0  # in the store afterwards
+
+
+def prepare(filing: Filing) -> PreparedFiling:
+    """Map and check a filing, and serialise both graphs (runs in a worker process)."""
+    from budget_graph.check.engine import check_filing
+    from budget_graph.graph import build_graph
+    from budget_graph.report.ttl import render
+
+    report = check_filing(filing)
+    graph = build_graph(filing).graph.serialize(format="nt")
+    kind = filing.kind.value
+    graphs = (
+        named_graph(filing_graph(filing.unit, filing.year, kind), graph),
+        from_turtle(findings_graph(filing.unit, filing.year, kind), render([report])),
+    )
+    return PreparedFiling(
+        tuple(filing.sources), filing.unit, filing.year, kind, graphs,
+        report.count("error"), report.count("warning"), report.count("info"),
+    )
+
+
+def reference_graphs() -> list[NamedGraph]:
+    """The ontology and each national code list (ontology/codes/*.ttl), one graph each."""
+    folder = resource_dir("ontology")
+    graphs = [from_turtle(code_list_graph(path.stem), path.read_bytes()) for path in sorted(folder.glob("codes/*.ttl"))]
+    ontology = folder / "budget-graph.ttl"
+    if ontology.is_file():
+        graphs.insert(0, from_turtle(ONTOLOGY_GRAPH, ontology.read_bytes()))
+    return graphs
+
+
+def load(store: GraphStore, filings: Iterable[PreparedFiling]) -> LoadSummary:
+    """Write the reference graphs once and every filing's graphs, replacing what they replace.
+
+    A store that rolls back a failed transaction gets filings written as they come; a server without one
+    gets them only once every filing is prepared.
+    """
+    summary = LoadSummary()
+    pending: Iterable[PreparedFiling] = filings if store.atomic else list(filings)
+    with store.transaction():
+        _write(store, reference_graphs(), summary)
+        for batch in _batches(pending, summary):
+            _write(store, [graph for filing in batch for graph in filing.graphs], summary)
+    summary.triples = store.triple_count()
+    return summary
+
+
+def _write(store: GraphStore, graphs: list[NamedGraph], summary: LoadSummary) -> None:
+    written = replace_changed(store, graphs)
+    summary.written += len(written)
+    summary.unchanged += len(graphs) - len(written)
+
+
+def _batches(filings: Iterable[PreparedFiling], summary: LoadSummary) -> Iterator[list[PreparedFiling]]:
+    """Filings in batches, a filing given twice in one batch kept once (the later one wins)."""
+    batch: dict[str, PreparedFiling] = {}
+    for filing in filings:
+        summary.filings.append(filing)
+        batch[filing.graphs[0].iri] = filing
+        if len(batch) >= BATCH:
+            yield list(batch.values())
+            batch = {}
+    if batch:
+        yield list(batch.values())
+
+
+def prepare_source(path: str) -> list[PreparedFiling]:
+    """Read one source and prepare every filing in it (runs in a worker process)."""
+    from budget_graph.read import read_paths
+
+    return [prepare(filing) for filing in read_paths([path])]
