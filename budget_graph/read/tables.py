@@ -36,7 +36,9 @@ class GridRow:
     line: int | None  # 1-based line (text input)
     cells: list[str]
     page: int | None = None  # 1-based page (PDF input)
-    amounts_from: int | None = None  # where the amount cells start, when the reader knows (ruled PDF grids)
+    # where the amount cells start, when the reader knows (ruled PDF grids: blank cells are real cells);
+    # in a two-sided table, within each side
+    amounts_from: int | None = None
 
     def location(self, source: str, table: str) -> Location:
         return Location(source, line=self.line, page=self.page, table=table)
@@ -188,7 +190,7 @@ def _two_sided(table: Table, header: list[GridRow], data: list[GridRow]) -> list
     diagnostics: list[Diagnostic] = []
     for side, cut in (("income", slice(0, boundary)), ("expenditure", slice(boundary, None))):
         grid = [row.cells[cut] for row in header]
-        width = max((len(_trim(r.cells[cut])) - 1 for r in data), default=1)
+        width = max((len(r.cells[cut] if r.amounts_from is not None else _trim(r.cells[cut])) - 1 for r in data), default=1)
         placement = place_columns([g[1:] for g in grid[1:]], max(width, 1), side)  # below 收入/支出, after 项目
         table.columns.extend(placement.columns)
         diagnostics += [Diagnostic("info", f"{table.title}: {d}", (table.location,)) for d in placement.doubts]
