@@ -113,6 +113,7 @@ _MEANING_PATTERNS: list[tuple[str, str]] = [
     (r"决算数?$", "actual"),
     (r"其他资金", "other_funds"),
     (r"收入总计|支出总计|总计|合计|总额", "total"),
+    (r"^(收入|支出)预算$", "total"),  # Shanghai: 收入预算 / 支出预算 over 合计 and its parts
     (r"预算数|金额|项目金额|\d{4}年", "amount"),
 ]
 
