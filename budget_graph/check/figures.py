@@ -49,6 +49,23 @@ def figures_of(table: Table, cells: Iterable[tuple[Row, str]]) -> list[Figure] |
     return found
 
 
+def adds_up_exactly(total: tuple[Row, str], parts: list[tuple[Row, str]], signs: list[int] | None = None) -> bool:
+    """Do these cells add up to the total cell to the last digit? The common case, decided without building
+    any figure or place; blank cells count as nothing. False when a figure is missing or unreadable."""
+    row, meaning = total
+    amount = row.amount(meaning)
+    if amount is None:
+        return False
+    value = Decimal(0)
+    for sign, (part, part_meaning) in zip(signs or [1] * len(parts), parts, strict=True):
+        found = part.amount(part_meaning)
+        if found is not None:
+            value += sign * found.yuan
+        elif (cell := part.cells.get(part_meaning)) and cell.text.strip() not in _NOTHING:
+            return False
+    return value == amount.yuan
+
+
 def yuan_text(value: Decimal, like: Amount) -> str:
     """A computed value in the unit and decimals of the published figure it is compared with."""
     shown = (value / like.unit.factor).quantize(Decimal(1).scaleb(-like.decimals))
@@ -79,6 +96,30 @@ def check_sum(
         expected,
         actual,
     )
+
+
+def check_cells(
+    rule: Rule,
+    table: Table,
+    total: tuple[Row, str],
+    parts: list[tuple[Row, str]],
+    what: str,
+    what_en: str,
+    signs: list[int] | None = None,
+) -> Finding | None:
+    """check_sum on (row, column meaning) cells of one table; a blank part counts as nothing, and nothing is
+    checked when the total is blank or a part unreadable. Callers that check many cells test
+    adds_up_exactly first, so places and messages are only built for the few that disagree."""
+    figure = Figure.of(table, *total)
+    kept: list[tuple[int, Figure]] = []
+    for sign, cell in zip(signs or [1] * len(parts), parts, strict=True):
+        found = figures_of(table, [cell])
+        if found is None:
+            return None
+        kept += [(sign, f) for f in found]
+    if figure is None:
+        return None
+    return check_sum(rule, figure, [f for _, f in kept], what, what_en, [s for s, _ in kept])
 
 
 def check_equal(rule: Rule, a: Figure, b: Figure, what: str, what_en: str) -> Finding | None:
