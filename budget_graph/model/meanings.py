@@ -46,6 +46,7 @@ MEANINGS: dict[str, tuple[str, str]] = {
     "vehicles": ("公务用车购置及运行维护费", "official vehicles, purchase and operation"),
     "vehicle_purchase": ("公务用车购置费", "official vehicle purchase"),
     "vehicle_operation": ("公务用车运行维护费", "official vehicle operation"),
+    "office_operating": ("机关运行经费", "office operating costs"),
     # final accounts (决算)
     "initial_budget": ("年初预算", "initial budget"),
     "adjusted_budget": ("全年预算", "full-year budget"),

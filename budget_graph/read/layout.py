@@ -103,11 +103,15 @@ _MEANING_PATTERNS: list[tuple[str, str]] = [
     (r"人员经费", "personnel"),
     (r"公用经费", "operating"),
     (r"三公.*(总额|合计)|^合计$", "total"),
+    (r"三公.*(预算数|决算数)$", "total"),  # Shanghai: “三公”经费预算数 over 合计 and its parts
     (r"因公出国", "overseas_travel"),
     (r"公务接待", "hospitality"),
     (r"公务用车购置及运行", "vehicles"),
     (r"公务用车购置费?$|车辆购置", "vehicle_purchase"),
     (r"公务用车运行", "vehicle_operation"),
+    (r"^购置费$", "vehicle_purchase"),  # under 公务用车购置及运行费 (Shanghai)
+    (r"^运行费$", "vehicle_operation"),
+    (r"机关运行经费", "office_operating"),
     (r"年初预算", "initial_budget"),
     (r"全年预算|调整预算", "adjusted_budget"),
     (r"决算数?$", "actual"),
@@ -247,7 +251,7 @@ def _family_of(group: HeaderNode) -> str | None:
 
 def _additive_path(group_meanings: list[str], meaning: str | None) -> list[str]:
     """Top-level columns hang under 'total'; 其中 (procurement) columns are not parts of a sum."""
-    if meaning in {"procurement", "procurement_sme", "procurement_micro", "total", "amount", None}:
+    if meaning in {"procurement", "procurement_sme", "procurement_micro", "total", "amount", "office_operating", None}:
         return []
     groups = [m for m in group_meanings if m not in {"total", "amount"}]
     return ["total", *groups]
