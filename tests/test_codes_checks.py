@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from budget_graph.check.codes import check_codes
+from budget_graph.model import Filing, Kind, Location, Row, RowRole, Table, TableKind, Unit
 from budget_graph.read.text import read_text
 from tests.edits import edited_sample
 
@@ -49,3 +50,38 @@ def test_code_rule_case(rule: str, case: dict, tmp_path: Path) -> None:
 def test_renamed_row_names_the_national_name(line: int, old: str, new: str, national: str, tmp_path: Path) -> None:
     found = [f for f in findings_of([{"line": line, "old": old, "new": new}], tmp_path) if f.severity.value == "warning"]
     assert any(f.expected == national and national in f.message and f.locations[0].line == line for f in found)
+
+
+def _table(kind: TableKind, rows: list[tuple[str | None, str]]) -> Table:
+    """A table of coded rows; a row without a code is a budget unit's own row."""
+    table = Table(kind, "表", None, Unit.WAN, Location("t.md", 1, table="表"))
+    for number, (code, label) in enumerate(rows, 2):
+        role = RowRole.ITEM if code else RowRole.UNIT
+        table.rows.append(Row(label, role, Location("t.md", number, table="表", row=label), code))
+    return table
+
+
+def _rules_fired(rows: list[tuple[str | None, str]], kind: TableKind = TableKind.BasicExpenditureSummary):
+    filing = Filing(["t.md"], "单位", 2024, Kind.BUDGET, tables=[_table(kind, rows)])
+    return sorted({(f.rule, f.severity.value) for f in check_codes(filing)})
+
+
+def test_functional_and_economic_rows_in_one_table_nest_separately() -> None:
+    rows = [("201", "一般公共服务支出"), ("20113", "商贸事务"), ("2011350", "事业运行"),
+            ("301", "工资福利支出"), ("30101", "基本工资"), ("2011399", "其他商贸事务支出")]
+    assert _rules_fired(rows) == []
+
+
+def test_each_unit_block_has_its_own_parents() -> None:
+    rows = [(None, "甲单位"), ("221", "住房保障支出"), ("22102", "住房改革支出"), ("2210201", "住房公积金"),
+            (None, "乙单位"), ("2210201", "住房公积金")]
+    assert _rules_fired(rows, TableKind.GeneralBudgetByFunction) == [("BG-K003", "warning")]
+
+
+def test_a_table_of_items_only_needs_no_parents() -> None:
+    assert _rules_fired([("2210201", "住房公积金"), ("2101102", "事业单位医疗")]) == []
+
+
+def test_project_names_in_coded_project_tables_are_not_code_names() -> None:
+    assert _rules_fired([("2011308", "企聚罗湖招商推介会")], TableKind.ProjectExpenditureSummary) == []
+    assert _rules_fired([("2011308", "企聚罗湖招商推介会")]) == [("BG-K002", "warning")]

@@ -13,7 +13,7 @@ from budget_graph.check.figures import Figure, check_equal
 from budget_graph.check.rules import Finding, Severity, rule
 from budget_graph.codes import Concept, lookup, normalise, scheme_index, scheme_of, search
 from budget_graph.codes.index import PROCUREMENT_EDITION, SCHEMES, SchemeIndex
-from budget_graph.model import Filing, Row, Table, TableKind
+from budget_graph.model import Filing, Row, RowRole, Table, TableKind
 
 BASIS = "财政部《政府收支分类科目》(当年版); 《政府采购品目分类目录》(财库〔2022〕31号)"
 
@@ -104,6 +104,9 @@ CODED_TABLES = {
     TableKind.BasicExpenditureSummary, TableKind.GovernmentFundBudget, TableKind.StateCapitalBudget,
     TableKind.SpecialTransfers, TableKind.Procurement, TableKind.ProjectExpenditureSummary,
 }
+# Tables whose coded rows are named by their code (others may name a row by its project).
+NAMED_TABLES = CODED_TABLES - {TableKind.ProjectExpenditureSummary, TableKind.SpecialTransfers}
+RANKED = ("functional", "economic", "government-economic")  # schemes whose codes nest by prefix
 _MIN_CUT = 4  # a name of at least this many characters that starts the national name is read as cut short
 
 
@@ -113,6 +116,7 @@ class CodedRow:
     row: Row
     code: str
     scheme: str | None
+    block: int  # rows of one budget unit: a unit or total row starts a new block
 
 
 def check_codes(filing: Filing) -> Iterator[Finding]:
@@ -121,21 +125,24 @@ def check_codes(filing: Filing) -> Iterator[Finding]:
             continue
         rows = coded_rows(table)
         for coded in rows:
-            yield from check_row(coded, filing.year)
-        yield from check_hierarchy(rows)
+            yield from check_row(coded, filing.year, names=table.kind in NAMED_TABLES)
+        for scheme in RANKED:
+            yield from check_hierarchy([r for r in rows if r.scheme == scheme])
     yield from check_tied(filing)
 
 
 def coded_rows(table: Table) -> list[CodedRow]:
-    found = []
+    found, block = [], 0
     for row in table.rows:
+        if row.role in (RowRole.UNIT, RowRole.TOTAL):
+            block += 1
         code = (row.code or "").strip().replace(" ", "").upper()
         if code:
-            found.append(CodedRow(table, row, code, scheme_of(code)))
+            found.append(CodedRow(table, row, code, scheme_of(code), block))
     return found
 
 
-def check_row(coded: CodedRow, year: int) -> Iterator[Finding]:
+def check_row(coded: CodedRow, year: int, names: bool = True) -> Iterator[Finding]:
     if coded.scheme is None:
         yield NOT_NATIONAL.finding(
             f"编码 {coded.code} 不符合国家科目或品目编码的格式",
@@ -147,7 +154,7 @@ def check_row(coded: CodedRow, year: int) -> Iterator[Finding]:
     concept = lookup(coded.code, year, coded.scheme)
     if concept is None:
         yield missing(coded, index, year)
-    elif coded.row.label:
+    elif names and coded.row.label:
         yield from check_name(coded, concept, index, year)
 
 
@@ -248,25 +255,24 @@ def _editions(concept: Concept) -> str:
 
 
 def check_hierarchy(rows: list[CodedRow]) -> Iterator[Finding]:
-    """Parent rows, where the table prints them: missing (BG-K003) or wrong (BG-K004), one finding per
-    missing parent and per wrong placement, listing every row concerned."""
-    ranked = [r for r in rows if r.scheme in ("functional", "economic", "government-economic")]
-    printed = {r.code for r in ranked}
-    if not any(r.code[:-2] in printed for r in ranked if len(r.code) > 3):
+    """Parent rows of one scheme, where the table prints them: missing (BG-K003) or wrong (BG-K004), one
+    finding per missing parent and per wrong placement, listing every row concerned."""
+    printed = {(r.block, r.code) for r in rows}
+    if not any((r.block, r.code[:-2]) in printed for r in rows if len(r.code) > 3):
         return  # the table prints no parent rows (e.g. 项 rows only)
-    orphans: dict[str, list[CodedRow]] = {}
+    orphans: dict[tuple[int, str], list[CodedRow]] = {}
     misplaced: dict[tuple[int, str], list[CodedRow]] = {}  # (id of the row above, parent) → rows; [0] above
     above: list[CodedRow] = []
-    for coded in ranked:
-        while above and len(above[-1].code) >= len(coded.code):
+    for coded in rows:
+        while above and (len(above[-1].code) >= len(coded.code) or above[-1].block != coded.block):
             above.pop()
         parent = coded.code[:-2] if len(coded.code) > 3 else None
         if above and not coded.code.startswith(above[-1].code):
             misplaced.setdefault((id(above[-1]), coded.code[:-2]), [above[-1]]).append(coded)
-        elif parent and parent not in printed:
-            orphans.setdefault(parent, []).append(coded)
+        elif parent and (coded.block, parent) not in printed:
+            orphans.setdefault((coded.block, parent), []).append(coded)
         above.append(coded)
-    for parent, children in orphans.items():
+    for (_, parent), children in orphans.items():
         yield _parent_missing(parent, children)
     for (_, parent), (wrong, *children) in misplaced.items():
         yield _wrong_parent(wrong, parent, children)

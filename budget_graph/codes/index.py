@@ -47,6 +47,7 @@ class Concept:
     level: int = 1
     description: str = ""
     imported: bool = False
+    name_en: str = ""
 
     @property
     def edition(self) -> int:
@@ -178,6 +179,7 @@ def concept_from_row(scheme: str, row: dict[str, str], imported: bool = False) -
         scheme, code, row["name"].strip(), _year(row.get("since")), _year(row.get("until")),
         row.get("source_text") or _source(scheme, row.get("source", "")),
         parent=parent_code(scheme, code), level=level_of(scheme, code), imported=imported,
+        name_en=(row.get("name_en") or "").strip(),
     )
 
 

@@ -90,6 +90,8 @@ def _concept_turtle(index: SchemeIndex, concept: Concept) -> str:
         f"    skos:inScheme {scheme} ;{_years(concept.since, concept.until)}",
         f"    dcterms:source {literal(concept.source)}",
     ]
+    if concept.name_en:
+        lines.append(f"    ; skos:prefLabel {literal(concept.name_en, 'en')}")
     if concept.parent is None:
         lines.append(f"    ; skos:topConceptOf {scheme}")
     for parent in _parents(index, concept):
