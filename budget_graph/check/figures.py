@@ -60,10 +60,10 @@ def adds_up_exactly(total: tuple[Row, str], parts: list[tuple[Row, str]], signs:
     for sign, (part, part_meaning) in zip(signs or [1] * len(parts), parts, strict=True):
         found = part.amount(part_meaning)
         if found is not None:
-            value += sign * found.yuan
+            value += sign * (found.value if found.unit is amount.unit else found.yuan / amount.unit.factor)
         elif (cell := part.cells.get(part_meaning)) and cell.text.strip() not in _NOTHING:
             return False
-    return value == amount.yuan
+    return value == amount.value
 
 
 def yuan_text(value: Decimal, like: Amount) -> str:
