@@ -1,0 +1,281 @@
+"""BG-R roll-ups down a table's rows, over a NetworkX tree of its lines.
+
+A table's rows fall into blocks: a unit (or 合计) row and the lines printed under it. The lines of a
+block hang in a tree rooted at that row: by code where rows carry codes (2011308 under 20113 under
+201; C16079900 under C16070000 under C16000000 under C; a code whose parent row is not printed hangs
+under its nearest printed ancestor), by the national 部门经济分类 class names where they do not (基本支出
+总表), flat for lists of projects and tasks. Every node with children equals the sum of its children in
+every amount column; the department's row equals the sum of its units' rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+import networkx as nx
+
+from budget_graph.check.figures import adds_up_exactly, check_cells
+from budget_graph.check.rules import Finding, Rule, Severity, rule
+from budget_graph.codes import normalise, scheme_index
+from budget_graph.model import Filing, Row, RowRole, Table, TableKind
+
+BASIS = "表格设计：上级科目为下级科目的小计 (table design; disclosure-rules.md E.19–20, G.31–34, G.37)"
+
+CODE_TREE = rule(
+    id="BG-R001",
+    title="上级科目（品目）金额不等于其下级之和",
+    title_en="A parent line differs from the sum of its sub-lines",
+    severity=Severity.ERROR,
+    basis=BASIS,
+    checks="In every table whose lines form a classification tree, each 类 equals the sum of its 款 and each "
+    "款 the sum of its 项, in every amount column. The tree comes from the codes (functional 3/5/7 digits, "
+    "economic 3/5 digits, procurement 品目 letter → 2-digit class → …), a code without its parent row "
+    "hanging under its nearest printed ancestor; in the 基本支出总表, which prints names only, from the "
+    "national 部门经济分类 class names (工资福利支出, 商品和服务支出 …) with the items that follow each class.",
+    why="A subtotal that is not the sum of its lines means a line or the subtotal was mistyped or left out; "
+    "readers take subtotals on trust.",
+    engine="networkx",
+    fail_example="表三  201 一般公共服务支出 33,149.35 / 20113 商贸事务 32,571.87 / 20132 组织事务 548.80 / "
+    "20199 其他一般公共服务支出 30.69  (sum 33,151.36)",
+    pass_example="表三  201 一般公共服务支出 33,149.35 / 20113 32,571.87 / 20132 548.80 / 20199 28.69  "
+    "(sum 33,149.36: rounding only, info)",
+)
+UNIT_TOTAL = rule(
+    id="BG-R002",
+    title="单位（合计）行金额不等于其所列各行之和",
+    title_en="A unit's row or the total row differs from the sum of its top-level lines",
+    severity=Severity.ERROR,
+    basis=BASIS,
+    checks="A unit's row (or the 合计 row) equals, in every amount column, the sum of the top-level lines "
+    "printed under it: the 类 of a classified table, the economic classes of the 基本支出总表, the projects of "
+    "the 项目支出总表, the 品目 roots (A/B/C) of the procurement table, the tasks of the performance-target "
+    "table (金额合计).",
+    why="The unit's row is the figure every other table and the narrative restate; if its lines do not add "
+    "up to it, one of them is wrong.",
+    engine="networkx",
+    fail_example="表八  深圳市罗湖区企业服务中心（本级） 33,654.29 / classes 301…312 summing to 33,664.30",
+    pass_example="表八  本级 33,654.29 / classes summing to 33,654.30 (rounding only, info)",
+)
+DEPARTMENT = rule(
+    id="BG-R003",
+    title="部门行金额不等于所属单位行之和",
+    title_en="The department's row differs from the sum of its units' rows",
+    severity=Severity.ERROR,
+    basis="部门预算为所属单位预算的汇总 (a department's budget consolidates its units'; table design)",
+    checks="Where a table prints the department's row and then its units' rows, the department's row equals "
+    "the sum of the unit rows in every amount column (with a single unit, the two rows are equal); a 合计 row "
+    "above or below the unit rows equals their sum.",
+    why="The department's figures are the consolidation of its units'; a difference means one row was not "
+    "updated.",
+    engine="networkx",
+    fail_example="表二  深圳市罗湖区企业服务中心 33,654.29 / 深圳市罗湖区企业服务中心（本级） 33,654.31",
+    pass_example="表二  深圳市罗湖区企业服务中心 33,654.29 / 深圳市罗湖区企业服务中心（本级） 33,654.29",
+)
+
+ROOT = -1  # the tree node of the block's unit (or 合计) row
+CODED = {
+    TableKind.ExpenditureSummary,
+    TableKind.GeneralBudgetByFunction,
+    TableKind.GeneralBudgetByEconomicClass,
+    TableKind.GovernmentFundBudget,
+    TableKind.StateCapitalBudget,
+    TableKind.SpecialTransfers,
+    TableKind.Procurement,
+}
+NAMED_CLASSES = {TableKind.BasicExpenditureSummary, TableKind.GeneralBudgetByEconomicClass}
+FLAT = {TableKind.ProjectExpenditureSummary, TableKind.PerformanceTargets}
+TWO_SIDED = {TableKind.IncomeExpenditureSummary, TableKind.AppropriationSummary}
+HEADS = {RowRole.UNIT, RowRole.TOTAL}
+
+
+@dataclass
+class Block:
+    """A unit (or 合计) row and the lines printed under it (or above it, for a 合计 row at the bottom)."""
+
+    head: Row | None
+    lines: list[Row] = field(default_factory=list)
+
+
+def check_rollups(filing: Filing) -> Iterator[Finding]:
+    for table in filing.tables:
+        if table.kind is None or table.kind in TWO_SIDED:
+            continue
+        meanings = amount_meanings(table)
+        blocks = table_blocks(table)
+        members = _department_members(blocks)
+        yield from _check_department(table, members, meanings)
+        unsure = set() if members is None or members[2] else {id(b) for b in members[1]}
+        for block in blocks:
+            tree = line_tree(table.kind, block, filing.year)
+            if tree is not None:
+                yield from _check_tree(table, block, tree, meanings, check_root=id(block) not in unsure)
+
+
+def amount_meanings(table: Table) -> list[str]:
+    """The amount columns a roll-up runs down: all but those the reader could not name."""
+    return list(dict.fromkeys(c.meaning for c in table.columns if not c.meaning.startswith("unknown:")))
+
+
+def table_blocks(table: Table) -> list[Block]:
+    blocks: list[Block] = []
+    for row in table.rows:
+        if row.role is RowRole.TOTAL and blocks and blocks[-1].head is None:
+            blocks[-1].head = row  # a 合计 row printed below its lines
+        elif row.role in HEADS:
+            blocks.append(Block(row))
+        elif row.role is RowRole.ITEM:
+            if not blocks:
+                blocks.append(Block(None))
+            blocks[-1].lines.append(row)
+    return blocks
+
+
+def _department_members(blocks: list[Block]) -> tuple[Block, list[Block], bool] | None:
+    """The consolidating row, the unit rows it adds up, and whether the layout is unambiguous: either
+    every unit row has its own lines or none has (部门 row, 本级 row with lines, nothing else is fine).
+    A 合计 row with no lines of its own adds up the unit rows; else a first unit row without lines does."""
+    heads = [b for b in blocks if b.head is not None]
+    totals = [b for b in heads if b.head.role is RowRole.TOTAL]
+    units = [b for b in heads if b.head.role is RowRole.UNIT]
+    if len(totals) == 1 and not totals[0].lines and units:
+        grand, members = totals[0], units
+    elif not totals and len(units) >= 2 and not units[0].lines:
+        grand, members = units[0], units[1:]
+    else:
+        return None
+    with_lines = sum(1 for b in members if b.lines)
+    return grand, members, with_lines in (0, len(members))
+
+
+def _check_department(
+    table: Table, members: tuple[Block, list[Block], bool] | None, meanings: list[str]
+) -> Iterator[Finding]:
+    if members is None or not members[2]:
+        return
+    grand, units, _ = members
+    what = f"{table.title} {grand.head.label} 与所属单位行之和"
+    what_en = f"{table.title}: {grand.head.label} against the sum of its units' rows"
+    yield from sum_rows(table, DEPARTMENT, grand.head, [b.head for b in units], meanings, what, what_en)
+
+
+def line_tree(kind: TableKind, block: Block, year: int | None) -> nx.DiGraph | None:
+    """Edges parent → child between the block's lines (by index; ROOT is the head). Attribute `complete`
+    says every line has its place, so the head may be checked against the top-level lines."""
+    if not block.lines:
+        return None
+    if kind in CODED and any(row.code for row in block.lines):
+        return _coded_tree(block.lines)
+    if kind in NAMED_CLASSES:
+        return _class_tree(block.lines, year)
+    if kind in FLAT:
+        tree = nx.DiGraph(complete=True)
+        tree.add_edges_from((ROOT, index) for index in range(len(block.lines)))
+        return tree
+    return None
+
+
+def tree_key(code: str) -> str:
+    """A code without the zero pairs that pad procurement codes: 'C16070000' → 'C1607'."""
+    if not code[:1].isalpha():
+        return code
+    body = code[1:]
+    while body.endswith("00"):
+        body = body[:-2]
+    return code[0] + body
+
+
+def parent_key(key: str) -> str | None:
+    """2011308 → 20113 → 201; C160799 → C1607 → C16 → C."""
+    floor = 1 if key[:1].isalpha() else 3
+    return key[:-2] if len(key) > floor else None
+
+
+def _coded_tree(lines: list[Row]) -> nx.DiGraph | None:
+    index: dict[str, int] = {}
+    for position, row in enumerate(lines):
+        if row.code:
+            key = tree_key(row.code)
+            if key in index:
+                return None  # a code printed twice: which row holds which lines is not certain
+            index[key] = position
+    tree = nx.DiGraph(complete=len(index) == len(lines))
+    for key, position in index.items():
+        tree.add_edge(_nearest_ancestor(key, index), position)
+    return tree
+
+
+def _nearest_ancestor(key: str, index: dict[str, int]) -> int:
+    parent = parent_key(key)
+    while parent is not None and parent not in index:
+        parent = parent_key(parent)
+    return ROOT if parent is None else index[parent]
+
+
+@cache
+def economic_classes(year: int | None) -> frozenset[str]:
+    """The national 部门经济分类 class (类) names in force in `year`, normalised."""
+    concepts = scheme_index("economic").concepts()
+    return frozenset(class_key(c.name) for c in concepts if c.level == 1 and c.valid_in(year))
+
+
+def class_key(name: str) -> str:
+    """'对个人和家庭的补助支出' and '对个人和家庭的补助' name one class."""
+    return normalise(name).removesuffix("支出")
+
+
+def _class_tree(lines: list[Row], year: int | None) -> nx.DiGraph | None:
+    """Classes by name, each followed by its items. A line before the first class, or no class at all,
+    means the layout is not the one this reads: no tree."""
+    classes = economic_classes(year)
+    tree = nx.DiGraph(complete=True)
+    current: int | None = None
+    for position, row in enumerate(lines):
+        key = class_key(row.label)
+        # an item may bear its class's name (399 其他支出 / 39999 其他支出)
+        if key in classes and (current is None or key != class_key(lines[current].label)):
+            current = position
+            tree.add_edge(ROOT, position)
+        elif current is None:
+            return None
+        else:
+            tree.add_edge(current, position)
+    return tree if current is not None else None
+
+
+def _check_tree(
+    table: Table, block: Block, tree: nx.DiGraph, meanings: list[str], check_root: bool
+) -> Iterator[Finding]:
+    for node in tree.nodes:
+        children = sorted(tree.successors(node))
+        if not children:
+            continue
+        parts = [block.lines[c] for c in children]
+        if node == ROOT:
+            if block.head is None or not check_root or not tree.graph["complete"]:
+                continue
+            head = block.head
+            what = f"{table.title} {head.label} 与其所列各行之和"
+            what_en = f"{table.title}: {head.label} against the sum of its top-level lines"
+            yield from sum_rows(table, UNIT_TOTAL, head, parts, meanings, what, what_en)
+        else:
+            line = block.lines[node]
+            name = f"{line.code or ''} {line.label}".strip()
+            what = f"{table.title} {name} 与其下级之和"
+            what_en = f"{table.title}: {name} against the sum of its sub-lines"
+            yield from sum_rows(table, CODE_TREE, line, parts, meanings, what, what_en)
+
+
+def sum_rows(
+    table: Table, rule_: Rule, total: Row, parts: list[Row], meanings: list[str], what: str, what_en: str
+) -> Iterator[Finding]:
+    """total row = Σ part rows, column by column."""
+    for meaning in meanings:
+        cells = [(row, meaning) for row in parts]
+        if adds_up_exactly((total, meaning), cells):
+            continue
+        column = table.column_label(meaning)
+        finding = check_cells(rule_, table, (total, meaning), cells, f"{what}（{column}）", f"{what_en} ({column})")
+        if finding:
+            yield finding
