@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from budget_graph.check import codes
+from budget_graph.check import codes, identities, rollups
 
 CHECKS: list = []
 CHECKS.append(codes.check_codes)
+CHECKS.append(rollups.check_rollups)
+CHECKS.append(identities.check_identities)
