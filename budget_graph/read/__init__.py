@@ -32,7 +32,37 @@ def find_sources(paths: list[str]) -> list[Path]:
 
 def read_paths(paths: list[str]) -> list[Filing]:
     """Read every source named into filings (files of one filing are grouped into one)."""
-    return [read_file(path) for path in find_sources(paths)]
+    return group_filings([read_file(path) for path in find_sources(paths)])
+
+
+def group_filings(filings: list[Filing]) -> list[Filing]:
+    """Files of one filing become one: the same unit, year, kind and level, one file with the
+    narrative and no tables, the other with the tables and no narrative (Jiangsu publishes the
+    说明 and the 公开表 as two PDFs)."""
+    grouped: list[Filing] = []
+    for filing in filings:
+        partner = next((other for other in grouped if _complement(other, filing)), None)
+        if partner is None:
+            grouped.append(filing)
+        else:
+            _absorb(partner, filing)
+    return grouped
+
+
+def _complement(a: Filing, b: Filing) -> bool:
+    same = (a.unit, a.year, a.kind, a.level) == (b.unit, b.year, b.kind, b.level)
+    narrative_and_tables = (not a.tables and not b.parts) or (not a.parts and not b.tables)
+    return same and narrative_and_tables and len(a.sources) == 1
+
+
+def _absorb(into: Filing, other: Filing) -> None:
+    into.sources.extend(other.sources)
+    into.parts.extend(other.parts)
+    into.tables.extend(other.tables)
+    into.claims.extend(other.claims)
+    into.indicators.extend(other.indicators)
+    into.toc = into.toc or other.toc
+    into.diagnostics.extend(other.diagnostics)
 
 
 def read_file(path: Path) -> Filing:

@@ -1,0 +1,162 @@
+"""Reader for filings as published: PDF files, into the same document model as the text reader.
+
+pdfium (Apache-2.0/BSD) gives each visible glyph's box and the page's ruling lines; pdf_page groups
+them into lines, pdf_grid into ruled cells, pdf_flow into tables and narrative, pdf_text into the
+contents list and parts, pdf_tables into the shared table builder's rows. Every element keeps its
+1-based page. Filing metadata (unit, year, budget or final accounts, 部门 or 单位) comes from the
+document: its cover, its headings and its tables' filer lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from budget_graph.errors import InputError
+from budget_graph.model import Diagnostic, Filing, Kind, Location
+from budget_graph.read.layout import normalise
+from budget_graph.read.pdf_flow import Flow, document_flow
+from budget_graph.read.pdf_page import PageLayout, read_page
+from budget_graph.read.pdf_tables import read_table
+from budget_graph.read.pdf_text import Narrative, read_narrative
+from budget_graph.read.source import read_bytes
+
+# '上海市普陀区财政局2024年度部门决算', '江苏省人民检察院2019年度部门预算公开', '上海市2025年市级单位预算'
+_TITLE = re.compile(r"(?P<unit>[^\d：:，。]*?)(?P<year>20\d{2})\s*年度?(?P<scope>[^\d，。]{0,4}?)(?P<level>部门|单位)(?P<kind>预算|决算)")
+_FILER = re.compile(r"^(?:预算主管部门|主管部门|预算单位|部门名称|单位名称)\s*[:：]\s*(\S+)$")
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_CLAIM_PARTS = re.compile(r"说明|情况")  # parts that state figures (not 职能, 机构, 名词解释)
+_COVER_LINES = 12
+
+
+@dataclass
+class _Metadata:
+    unit: str
+    year: int
+    kind: Kind
+    level: str
+
+
+def read_pdf(path: Path) -> Filing:
+    source = str(path)
+    layouts = read_layouts(path)
+    flow = document_flow(layouts)
+    narrative = read_narrative(flow.lines, source)
+    metadata, notes = _metadata(flow, narrative, path)
+    filing = Filing(
+        sources=[source], unit=metadata.unit, year=metadata.year, kind=metadata.kind, level=metadata.level,
+        parts=narrative.parts, toc=narrative.toc,
+    )
+    filing.diagnostics.extend(Diagnostic("info", note, (Location(source),)) for note in notes)
+    unit_names = _unit_names(filing, flow)
+    for block in flow.blocks:
+        filing.tables.append(read_table(block, source, filing, unit_names))
+    _number_tables(filing)
+    for grid in flow.stray_grids:
+        filing.diagnostics.append(
+            Diagnostic(
+                "info",
+                "说明中的表格（无表题），不作为预决算表检查 a ruled grid without a table title, read as narrative, not checked",
+                (Location(source, page=grid.page),),
+            )
+        )
+    _claims(filing)
+    return filing
+
+
+def read_layouts(path: Path) -> list[PageLayout]:
+    """Every page's visible characters and ruling lines; a clear error for what is no readable PDF."""
+    data = read_bytes(path)
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise InputError(f"PDF 已加密，无法读取 encrypted PDF: {path}") from error
+        raise InputError(f"不是可读取的 PDF 文件（损坏或截断） not a readable PDF (damaged or truncated): {path}") from error
+    try:
+        layouts = [read_page(document[index], index + 1) for index in range(len(document))]
+    except pdfium.PdfiumError as error:
+        raise InputError(f"PDF 页面无法读取 a page of the PDF cannot be read: {path}") from error
+    finally:
+        document.close()
+    if not any(layout.chars for layout in layouts):
+        raise InputError(f"PDF 中没有文字（可能是扫描件） the PDF has no text (a scan?): {path}")
+    return layouts
+
+
+def _metadata(flow: Flow, narrative: Narrative, path: Path) -> tuple[_Metadata, list[str]]:
+    """Unit, year, kind and level: from the cover, else the headings and the tables' filer lines,
+    else — said so in a diagnostic — the file's name."""
+    cover = [normalise(line.text) for line in flow.lines if line.page == 1][:_COVER_LINES]
+    cover_title = next((m for m in (_TITLE.search(t) for t in ["".join(cover), *cover]) if m), None)
+    title = cover_title or next((m for m in (_TITLE.search(normalise(line.text)) for line in flow.lines) if m), None)
+    filer = next((m.group(1) for m in (_FILER.match(t) for t in cover) if m), None)
+    unit = filer or (_unit_name(cover_title.group("unit")) if cover_title else None) or _table_filer(flow)
+    year = int(title.group("year")) if title else _table_year(flow)
+    kind = (Kind.FINAL if title.group("kind") == "决算" else Kind.BUDGET) if title else _table_kind(flow)
+    level = "unit" if title and title.group("level") == "单位" else "department"
+    notes: list[str] = []
+    named = _TITLE.search(normalise(path.stem))
+    if not unit and named and _unit_name(named.group("unit")):
+        unit = _unit_name(named.group("unit"))
+        notes.append(f"单位名称取自文件名 unit name taken from the file name: {unit}")
+    if year is None and (match := _YEAR.search(path.stem)):
+        year = int(match.group(1))
+        notes.append(f"年度取自文件名 year taken from the file name: {year}")
+    if not unit or year is None or kind is None:
+        raise InputError(f"不是预决算公开文件：找不到单位、年度或预决算类别 not a budget filing (no unit, year or kind): {path}")
+    return _Metadata(unit, year, kind, level), notes
+
+
+def _unit_name(text: str) -> str | None:
+    """A unit's name as a title prints it; not a heading's words ('…第二部分')."""
+    name = text.strip()
+    return name if 2 <= len(name) <= 40 and not re.search(r"部分|、|目录", name) else None
+
+
+def _table_filer(flow: Flow) -> str:
+    names = Counter(block.unit_name for block in flow.blocks if block.unit_name)
+    return names.most_common(1)[0][0] if names else ""
+
+
+def _table_year(flow: Flow) -> int | None:
+    for text in [*(b.title for b in flow.blocks), *(n for b in flow.blocks for n in b.notes)]:
+        match = _YEAR.search(text)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _table_kind(flow: Flow) -> Kind | None:
+    titles = "".join(block.title for block in flow.blocks)
+    if "决算" in titles:
+        return Kind.FINAL
+    return Kind.BUDGET if "预算" in titles else None
+
+
+def _unit_names(filing: Filing, flow: Flow) -> set[str]:
+    names = {filing.unit, *(block.unit_name for block in flow.blocks if block.unit_name)}
+    return {re.sub(r"[(（]本级[)）]", "", normalise(name)) for name in names if name}
+
+
+def _number_tables(filing: Filing) -> None:
+    """Tables without a printed number take their place in the contents list, else their order."""
+    listed = [normalise(entry.title) for entry in filing.toc if entry.kind is not None]
+    for index, table in enumerate(filing.tables, start=1):
+        if table.number is not None:
+            continue
+        title = normalise(table.title)
+        named = [(len(entry), position) for position, entry in enumerate(listed, start=1) if entry in title]
+        table.number = max(named)[1] if named else index  # the longest listed title the table's contains
+
+
+def _claims(filing: Filing) -> None:
+    from budget_graph.read.claims import extract_claims
+
+    for part in filing.parts:
+        if _CLAIM_PARTS.search(part.title) and part.paragraphs:
+            filing.claims.extend(extract_claims(part.number, part.paragraphs, filing.unit))

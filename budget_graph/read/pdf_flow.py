@@ -1,0 +1,149 @@
+"""A PDF's pages as one flow: table blocks (title, unit line, grids over pages, notes) and the
+narrative lines between them, each with its page.
+
+A grid starts a table when a title sits above it on its page; a grid at the top of a page with no
+title continues the table before it (the header it repeats is dropped later). Notes printed under a
+table ('注：本部门…故本表为空表') belong to that table. Page numbers are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from budget_graph.model import Unit
+from budget_graph.read.layout import chinese_number, normalise, recognise_table
+from budget_graph.read.pdf_grid import Grid, PageContent, page_content
+from budget_graph.read.pdf_page import Line, PageLayout
+from budget_graph.read.pdf_tables import TableBlock
+
+_PAGE_NUMBER = re.compile(r"^[-—–第\s]*\d{1,3}[-—–页\s]*$")
+_MARGIN_SHARE = 0.1  # page numbers sit in the top or bottom tenth of the page
+_UNIT = re.compile(r"单位\s*[:：]\s*(亿元|万元|元)")
+_FILER = re.compile(r"(?:编制部门|编制单位|单位名称|部门名称|预算单位|部门)\s*[:：]\s*(\S+)")
+_NUMBERED_TITLE = re.compile(r"^(?:表\s*([一二三四五六七八九十]+)|公开\s*(\d+)\s*表)")
+_NOTE = re.compile(r"^(注|说明|备注)\s*\d*\s*[:：]|故本表|本表为空|无数据|无相关")
+_SENTENCE_END = re.compile(r"[。；;]$")
+_PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
+_MAX_TITLE_LINES = 3
+_SHORT_TAIL = 8  # characters: a title's wrapped tail ('支出预算表')
+
+
+@dataclass
+class PageLine:
+    page: int
+    line: Line
+    width: float
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+
+@dataclass
+class Flow:
+    blocks: list[TableBlock] = field(default_factory=list)
+    lines: list[PageLine] = field(default_factory=list)  # narrative, in reading order
+    stray_grids: list[Grid] = field(default_factory=list)  # ruled grids that are no budget table
+
+
+def document_flow(layouts: list[PageLayout]) -> Flow:
+    flow = Flow()
+    for layout in layouts:
+        _add_page(flow, page_content(layout))
+    return flow
+
+
+def _add_page(flow: Flow, page: PageContent) -> None:
+    first_on_page = floor = len(flow.lines)  # titles are looked for above `floor` only
+    block: TableBlock | None = None  # the table whose grid was the last item on this page
+    for item in page.items():
+        if isinstance(item, Grid):
+            block = _place_grid(flow, item, first_on_page, floor)
+            floor = len(flow.lines)
+        elif _is_page_number(item, page):
+            continue
+        elif block is not None and _NOTE.search(normalise(item.text)):
+            block.notes.append(item.text)
+        else:
+            block = None
+            flow.lines.append(PageLine(page.number, item, page.width))
+
+
+def _is_page_number(line: Line, page: PageContent) -> bool:
+    near_edge = line.top > page.height * (1 - _MARGIN_SHARE) or line.bottom < page.height * _MARGIN_SHARE
+    return near_edge and bool(_PAGE_NUMBER.match(line.text))
+
+
+def _place_grid(flow: Flow, grid: Grid, first_on_page: int, floor: int) -> TableBlock | None:
+    if not any(cell.text for cell in grid.cells):
+        return flow.blocks[-1] if flow.blocks else None  # an empty ruled box (a table's last rule)
+    heading = _title_block(flow.lines, floor)
+    if heading is not None:
+        count, block = heading
+        del flow.lines[len(flow.lines) - count :]
+        block.grids.append(grid)
+        flow.blocks.append(block)
+        return block
+    if len(flow.lines) == first_on_page and flow.blocks:
+        flow.blocks[-1].grids.append(grid)  # a continuation page
+        return flow.blocks[-1]
+    flow.stray_grids.append(grid)
+    return None
+
+
+def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | None:
+    """The title and unit lines right above a grid, if they name a table: (lines used, block)."""
+    unit: Unit | None = None
+    filer: str | None = None
+    titles: list[PageLine] = []
+    index = len(lines) - 1
+    while index >= floor and len(titles) < _MAX_TITLE_LINES:
+        text = normalise(lines[index].text)
+        if unit is None and not titles and _UNIT.search(text):
+            unit, filer = _unit_line(lines[index].text)
+        elif _is_title_line(text, titles):
+            titles.insert(0, lines[index])
+        else:
+            break
+        index -= 1
+    title = _title(titles)
+    if not title or (unit is None and recognise_table(title) is None):
+        return None
+    number = _number(title)
+    page = titles[0].page
+    used = len(lines) - 1 - index
+    return used, TableBlock(title, page, number, unit, filer)
+
+
+def _unit_line(text: str) -> tuple[Unit | None, str | None]:
+    unit_match = _UNIT.search(normalise(text))
+    filer_match = _FILER.search(text.replace("：", ":").replace(": ", ":"))
+    unit = Unit.from_text(unit_match.group(1)) if unit_match else None
+    filer = filer_match.group(1).strip() if filer_match else None
+    return unit, filer if filer and not filer.startswith(("元", "万元")) else None
+
+
+def _is_title_line(text: str, below: list[PageLine]) -> bool:
+    """A short line without a sentence's end; a part heading ('第二部分…') ends the search."""
+    if not text or _SENTENCE_END.search(text) or _PART_HEADING.match(text) or len(text) > 60:
+        return False
+    if not below:
+        return True
+    lower = normalise(below[0].text)
+    # join a wrapped title ('…会议费、培训费' + '支出预算表') and a number line ('表一' + '收支预算总表')
+    return (len(lower) <= _SHORT_TAIL and not text.endswith("表")) or bool(_NUMBERED_TITLE.match(text))
+
+
+def _title(lines: list[PageLine]) -> str:
+    parts = [line.text.strip() for line in lines]
+    if len(parts) > 1 and _NUMBERED_TITLE.match(normalise(parts[0])) and len(normalise(parts[0])) <= 6:
+        return f"{parts[0]} {''.join(parts[1:])}"
+    return "".join(parts)
+
+
+def _number(title: str) -> int | None:
+    match = _NUMBERED_TITLE.match(normalise(title))
+    if not match:
+        return None
+    return chinese_number(match.group(1)) if match.group(1) else int(match.group(2))

@@ -1,0 +1,236 @@
+"""Ruled grids of one printed table → the shared table builder's rows (read/tables.py).
+
+A table may run over several pages, each page repeating the header; its codes may be split into
+类/款/项 columns; a long list may be printed in two halves side by side (决算 基本支出表). This module
+undoes all of that so that every row reaches the builder as [code, name …, amounts …] with its page,
+and tells the builder exactly where the amounts start (blank cells stay where the rules put them).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from budget_graph.model import Diagnostic, Filing, Location, Table, Unit, is_number
+from budget_graph.read.layout import normalise, recognise_table
+from budget_graph.read.pdf_grid import Grid
+from budget_graph.read.tables import TWO_SIDED, GridRow, TableGrid, build_table
+
+_CODE_CAPTIONS = {"类", "款", "项"}
+_CODE_HEADER = re.compile(r"代码|编码")
+_TOTAL_LABEL = re.compile(r"^.{0,8}(合计|总计)$")
+_DIGITS = re.compile(r"^\d+$")
+_EMPTY_NOTE = re.compile(r"此表为空|本表为空|无数据|无相关")
+_X_SLACK = 3.0  # points: column lines of a table's pages agree within this
+
+
+@dataclass
+class TableBlock:
+    """A printed table: its title, unit line and the grids it spans (one per page, in order)."""
+
+    title: str
+    page: int
+    number: int | None = None
+    unit: Unit | None = None
+    unit_name: str | None = None
+    grids: list[Grid] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Rows:
+    """A table's rows as text matrices (cell text at a span's top-left, blank elsewhere)."""
+
+    header: list[list[str]]
+    data: list[tuple[int, list[str]]]  # (page, cells)
+    problems: list[str] = field(default_factory=list)
+
+
+def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[str]) -> Table:
+    kind = recognise_table(block.title)
+    location = Location(source, page=block.page, table=block.title)
+    unit = block.unit or Unit.WAN
+    table = Table(kind, block.title, block.number, unit, location, notes=list(block.notes), unit_name=block.unit_name)
+    if block.unit is None:
+        filing.diagnostics.append(
+            Diagnostic("warning", f"表格未注明金额单位，按万元读取 no unit stated for “{block.title}”, read as 万元", (location,))
+        )
+    if kind is None:
+        filing.diagnostics.append(
+            Diagnostic("warning", f"未识别的表格 unknown table: “{block.title}”; its figures are not checked", (location,))
+        )
+        return table
+    rows = _rows(block)
+    filing.diagnostics.extend(Diagnostic("warning", f"{block.title}: {p}", (location,)) for p in rows.problems)
+    table.notes.extend(_empty_notes(rows))
+    grid = TableGrid(_grid_rows(rows, two_sided=kind in TWO_SIDED))
+    reading = build_table(table, grid, unit_names)
+    filing.diagnostics.extend(reading.diagnostics)
+    filing.indicators.extend(reading.indicators)
+    return table
+
+
+def grid_texts(grid: Grid) -> list[list[str]]:
+    """Each row band as texts by column band: a spanning cell's text at its top-left only."""
+    rows = [[""] * grid.n_cols for _ in range(len(grid.ys) - 1)]
+    for cell in grid.cells:
+        rows[cell.row][cell.col] = cell.text.strip()
+    return rows
+
+
+def _rows(block: TableBlock) -> _Rows:
+    first, *rest = block.grids
+    texts = grid_texts(first)
+    start = _data_start(texts)
+    rows = _Rows(texts[:start], [(first.page, cells) for cells in texts[start:]])
+    for grid in rest:
+        _continue(rows, first, grid)
+    halves = _halves(rows.header)
+    if halves:
+        rows = _stack(rows, halves)
+    _join_codes(rows)
+    return rows
+
+
+def _data_start(texts: list[list[str]]) -> int:
+    """The header ends at the first row that carries a figure, or a total label and nothing else."""
+    for index, cells in enumerate(texts):
+        filled = [c for c in cells if c]
+        if any(is_number(c) for c in filled):
+            return index
+        if filled and _TOTAL_LABEL.match(normalise(filled[0])) and len(filled) == 1:
+            return index
+    return len(texts)
+
+
+def _continue(rows: _Rows, first: Grid, grid: Grid) -> None:
+    """Append a continuation page: map its columns onto the first page's, skip the repeated header,
+    and join a label the page break cut in two."""
+    mapping = _column_map(first, grid)
+    if mapping is None:
+        rows.problems.append(
+            f"第{grid.page}页的续表列与首页不一致，未读取 continuation on page {grid.page} has other columns; not read"
+        )
+        return
+    header = {tuple(normalise(c) for c in cells) for cells in rows.header}
+    continuing = True
+    for cells in grid_texts(grid):
+        mapped = [""] * first.n_cols
+        for index, text in enumerate(cells):
+            if text:
+                mapped[mapping[index]] = (mapped[mapping[index]] + text) if mapped[mapping[index]] else text
+        if continuing and tuple(normalise(c) for c in mapped) in header:
+            continue  # the header printed again on this page
+        if continuing and rows.data and _is_cut_label(mapped):
+            _join_cut_label(rows.data[-1][1], mapped)
+            continue
+        continuing = False
+        rows.data.append((grid.page, mapped))
+
+
+def _column_map(first: Grid, grid: Grid) -> list[int] | None:
+    """Column index on the first page for each column of a continuation page (None: no fit)."""
+    if abs(first.x0 - grid.x0) > _X_SLACK or abs(first.x1 - grid.x1) > _X_SLACK:
+        return None
+    mapping = []
+    for left, right in zip(grid.xs, grid.xs[1:], strict=False):
+        middle = (left + right) / 2
+        index = next((i for i in range(first.n_cols) if first.xs[i] <= middle <= first.xs[i + 1]), None)
+        if index is None:
+            return None
+        mapping.append(index)
+    return mapping
+
+
+def _is_cut_label(cells: list[str]) -> bool:
+    """The rest of a label a page break cut off ('十七、国土海洋气象等支' / '出'): a few characters of
+    text, no figure, no item number of its own."""
+    filled = [c for c in cells if c]
+    return bool(filled) and all(len(c) <= 3 and not is_number(c) and not _TOTAL_LABEL.match(c) for c in filled)
+
+
+def _join_cut_label(previous: list[str], rest: list[str]) -> None:
+    for index, text in enumerate(rest):
+        if text:
+            previous[index] += text
+
+
+def _halves(header: list[list[str]]) -> int | None:
+    """A list printed in two halves side by side repeats its header: the column where it repeats."""
+    if not header:
+        return None
+    top = [normalise(c) for c in header[0]]
+    width = len(top)
+    if width % 2 or not any(top):
+        return None
+    half = width // 2
+    return half if top[:half] == top[half:] else None
+
+
+def _stack(rows: _Rows, half: int) -> _Rows:
+    """Left halves first (all pages), then right halves: the order the list is read in."""
+    left = [(page, cells[:half]) for page, cells in rows.data]
+    right = [(page, cells[half:]) for page, cells in rows.data]
+    return _Rows([cells[:half] for cells in rows.header], left + right, rows.problems)
+
+
+def _join_codes(rows: _Rows) -> None:
+    """类/款/项 columns ('201', '06', '01') become one code ('2010601') in the first of them."""
+    columns = _code_columns(rows)
+    if len(columns) < 2:
+        return
+    for _, cells in rows.data:
+        filled = [cells[i] for i in columns if cells[i]]
+        if filled and all(_DIGITS.match(p) for p in filled):
+            joined = "".join(filled)
+        elif all(normalise(p) in _CODE_CAPTIONS for p in filled):
+            joined = ""  # the captions 类/款/项 printed in the first data row
+        else:
+            continue  # a label spanning the code columns ('合计')
+        for i in columns:
+            cells[i] = ""
+        cells[columns[0]] = joined
+
+
+def _code_columns(rows: _Rows) -> list[int]:
+    """Columns captioned 类/款/项, in the header or in the first data row (决算 tables print them there)."""
+    candidates = [*rows.header, *(cells for _, cells in rows.data[:1])]
+    for cells in candidates:
+        columns = [i for i, c in enumerate(cells) if normalise(c) in _CODE_CAPTIONS]
+        if len(columns) >= 2:
+            return columns
+    return []
+
+
+def _text_columns(rows: _Rows) -> set[int]:
+    """Columns of labels and codes: a code or name caption in the header, or words in the data."""
+    columns: set[int] = set()
+    for cells in rows.header:
+        columns.update(i for i, c in enumerate(cells) if _CODE_HEADER.search(c) or normalise(c) in _CODE_CAPTIONS)
+    for _, cells in rows.data:
+        columns.update(i for i, c in enumerate(cells) if c and not is_number(c))
+    return columns
+
+
+def _grid_rows(rows: _Rows, two_sided: bool) -> list[GridRow]:
+    """Header rows, then data rows that say where their amounts start. A one-sided table's header is
+    cut to the amount columns: the label columns' captions name no amount."""
+    data = [(page, cells) for page, cells in rows.data if any(cells) and not _is_note_row(cells)]
+    if two_sided:  # each side is [label, amounts …]; read/tables.py finds the sides
+        return [GridRow(None, cells) for cells in rows.header] + [
+            GridRow(None, cells, page, amounts_from=1) for page, cells in data
+        ]
+    text = _text_columns(rows)
+    start = max(text) + 1 if text else 0
+    header = [GridRow(None, cells[start:]) for cells in rows.header]
+    return header + [GridRow(None, cells, page, amounts_from=start) for page, cells in data]
+
+
+def _is_note_row(cells: list[str]) -> bool:
+    filled = [c for c in cells if c]
+    return len(filled) == 1 and bool(_EMPTY_NOTE.search(filled[0]))
+
+
+def _empty_notes(rows: _Rows) -> list[str]:
+    """'此表为空' printed inside the grid is the table's empty-table note."""
+    return [c for _, cells in rows.data if _is_note_row(cells) for c in cells if c]

@@ -1,0 +1,154 @@
+"""The narrative of a PDF filing: table of contents, parts, headings and paragraphs, each with its page.
+
+Parts start at '第N部分' headings, or — in layouts whose contents list numbers the parts '一、部门主要
+职能' … — at a centred heading that names a part of the contents list. A paragraph starts at an
+indented line, a heading or an enumerated item; other lines, also across a page break, run on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from budget_graph.model import Location, NarrativePart, Paragraph, TocEntry
+from budget_graph.read.layout import chinese_number, normalise, recognise_table
+from budget_graph.read.pdf_flow import PageLine
+
+_TOC = re.compile(r"^目录$")
+_PART = re.compile(r"^第([一二三四五六七八九十]+)部分\s*(.*)$")
+_NUMBERED = re.compile(r"^([一二三四五六七八九十]+)、\s*(.*)$")
+_ENTRY = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+\s*[.．、]|附)")
+_LEADER = re.compile(r"[.…·．\s]{2,}\d*$|\s+\d+$")  # '……… 3' after a contents entry
+_ITEM_START = re.compile(r"^(\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
+_HEADING_PUNCTUATION = re.compile(r"[。；;，,：:]")
+_MAX_HEADING = 40  # characters
+_INDENT = 0.8  # of the line height: a first-line indent
+_CENTRED = 0.08  # of the page width: a centred heading's slack
+_PART_WORDS = re.compile(r"^(部门|单位)")  # '部门主要职能' heads '上海市…办事处（部门）主要职能'
+_MIN_CORE = 4
+
+
+@dataclass
+class Narrative:
+    toc: list[TocEntry]
+    parts: list[NarrativePart]
+
+
+def read_narrative(lines: list[PageLine], source: str) -> Narrative:
+    toc_lines, body = _split_toc(lines)
+    toc = _toc(toc_lines, source)
+    return Narrative(toc, _parts(body, toc, source))
+
+
+def _split_toc(lines: list[PageLine]) -> tuple[list[PageLine], list[PageLine]]:
+    """The contents list: from '目录' to the first heading it already listed, or to the end of its
+    last page whose lines are all entries."""
+    start = next((i for i, line in enumerate(lines) if _TOC.match(normalise(line.text))), None)
+    if start is None:
+        return [], lines
+    seen_parts: set[str] = set()
+    end = start + 1
+    while end < len(lines):
+        line = lines[end]
+        text = normalise(line.text)
+        part = _PART.match(text)
+        if part and part.group(1) in seen_parts:
+            break
+        if part:
+            seen_parts.add(part.group(1))
+        if line.page != lines[end - 1].page and not _ENTRY.match(text):
+            break
+        end += 1
+    return lines[start + 1 : end], lines[:start] + lines[end:]
+
+
+def _toc(lines: list[PageLine], source: str) -> list[TocEntry]:
+    has_parts = any(_PART.match(normalise(line.text)) for line in lines)
+    entries: list[TocEntry] = []
+    for line in lines:
+        text = _LEADER.sub("", line.text).strip()
+        flat = normalise(text)
+        if not _ENTRY.match(flat):
+            if entries:  # a wrapped entry
+                entries[-1].title += flat
+                entries[-1].kind = entries[-1].kind or recognise_table(entries[-1].title)
+            continue
+        where = Location(source, page=line.page)
+        part = _PART.match(flat)
+        numbered = _NUMBERED.match(flat)
+        if part:
+            entries.append(TocEntry(part.group(2), where, part=chinese_number(part.group(1))))
+        elif numbered and not has_parts and recognise_table(numbered.group(2)) is None:
+            entries.append(TocEntry(numbered.group(2), where, part=chinese_number(numbered.group(1))))
+        else:
+            title = re.sub(_ENTRY, "", flat, count=1).strip()
+            entries.append(TocEntry(title, where, kind=recognise_table(title)))
+    return entries
+
+
+def _parts(lines: list[PageLine], toc: list[TocEntry], source: str) -> list[NarrativePart]:
+    parts: list[NarrativePart] = []
+    margins = _margins(lines)
+    for line in lines:
+        heading = _part_heading(line, toc)
+        if heading is not None:
+            number, title = heading
+            parts.append(NarrativePart(number, title, Location(source, page=line.page)))
+        elif parts:
+            _add_line(parts[-1], line, margins, source)
+    return parts
+
+
+def _part_heading(line: PageLine, toc: list[TocEntry]) -> tuple[int, str] | None:
+    text = normalise(line.text)
+    match = _PART.match(text)
+    if match:
+        return chinese_number(match.group(1)) or 0, match.group(2)
+    if not _is_centred(line) or _HEADING_PUNCTUATION.search(text) or len(text) > _MAX_HEADING:
+        return None
+    for entry in toc:
+        core = _PART_WORDS.sub("", normalise(entry.title))
+        if entry.part is not None and len(core) >= _MIN_CORE and text.endswith(core):
+            return entry.part, text
+    return None
+
+
+def _is_centred(line: PageLine) -> bool:
+    middle = (line.line.x0 + line.line.x1) / 2
+    return abs(middle - line.width / 2) < line.width * _CENTRED and line.line.x0 > line.width * 0.2
+
+
+def _margins(lines: list[PageLine]) -> dict[int, tuple[float, float]]:
+    """Each page's text margins, left and right: where most of its lines start and end."""
+    edges: dict[int, list[tuple[float, float]]] = {}
+    for line in lines:
+        edges.setdefault(line.page, []).append((line.line.x0, line.line.x1))
+    margins = {}
+    for page, pairs in edges.items():
+        lefts, rights = sorted(p[0] for p in pairs), sorted(p[1] for p in pairs)
+        margins[page] = (lefts[len(lefts) // 4], rights[len(rights) * 3 // 4])
+    return margins
+
+
+def _add_line(part: NarrativePart, line: PageLine, margins: dict[int, tuple[float, float]], source: str) -> None:
+    text = line.text.strip()
+    flat = normalise(text)
+    where = Location(source, page=line.page)
+    left, right = margins[line.page]
+    em = line.line.bottom - line.line.top
+    if _is_heading(flat) and line.line.x1 < right - 2 * em:
+        part.headings.append(flat)
+        return
+    starts_new = line.line.x0 - left > _INDENT * em or _ITEM_START.match(flat)
+    last = part.paragraphs[-1] if part.paragraphs else None
+    heading = part.headings[-1] if part.headings else None
+    if last is None or starts_new or last.heading != heading:
+        part.paragraphs.append(Paragraph(text, where, heading=heading, starts=((0, where),)))
+        return
+    last.starts = (*last.starts, (len(last.text), where))
+    last.text += text
+
+
+def _is_heading(flat: str) -> bool:
+    """'一、机关运行经费预算', '（二）一般公共预算财政拨款支出决算结构情况': numbered, short, no sentence."""
+    return bool(_ITEM_START.match(flat)) and len(flat) <= _MAX_HEADING and not _HEADING_PUNCTUATION.search(flat)
