@@ -18,6 +18,7 @@ SELECT ?line ?notation ?name ?printed WHERE {
   ?line dim:functionalClassification|dim:economicClassification|bg:procurementCategory ?code .
   ?code skos:exactMatch ?national .
   ?national skos:notation ?notation ; skos:prefLabel ?name .
+  FILTER (lang(?name) = "zh")
   OPTIONAL { ?code skos:prefLabel ?printed }
 }
 """
