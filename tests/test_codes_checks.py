@@ -85,3 +85,8 @@ def test_a_table_of_items_only_needs_no_parents() -> None:
 def test_project_names_in_coded_project_tables_are_not_code_names() -> None:
     assert _rules_fired([("2011308", "企聚罗湖招商推介会")], TableKind.ProjectExpenditureSummary) == []
     assert _rules_fired([("2011308", "企聚罗湖招商推介会")]) == [("BG-K002", "warning")]
+
+
+def test_a_malformed_procurement_code_is_not_national() -> None:
+    assert _rules_fired([("C1607", "运行维护服务")], TableKind.Procurement) == [("BG-K001", "warning")]
+    assert _rules_fired([("201130", "商贸事务")]) == []  # BG-K010 (SHACL) reports the length of 科目编码

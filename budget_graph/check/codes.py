@@ -144,10 +144,12 @@ def coded_rows(table: Table) -> list[CodedRow]:
 
 def check_row(coded: CodedRow, year: int, names: bool = True) -> Iterator[Finding]:
     if coded.scheme is None:
+        if coded.table.kind is not TableKind.Procurement:
+            return  # a 科目编码 of the wrong length is BG-K010's (shapes/codes.ttl)
         yield NOT_NATIONAL.finding(
-            f"编码 {coded.code} 不符合国家科目或品目编码的格式",
-            f"Code {coded.code} has the shape of no national classification or procurement code",
-            [coded.row.location], expected="a 3/5/7-digit 科目编码 or a 品目编码", actual=coded.code,
+            f"品目编码 {coded.code} 不符合《政府采购品目分类目录》的编码格式",
+            f"Procurement code {coded.code} has not the shape of a catalogue code (a letter and 8 digits)",
+            [coded.row.location], expected="A/B/C and 8 digits", actual=coded.code,
         )
         return
     index = scheme_index(coded.scheme)
