@@ -90,3 +90,10 @@ def test_project_names_in_coded_project_tables_are_not_code_names() -> None:
 def test_a_malformed_procurement_code_is_not_national() -> None:
     assert _rules_fired([("C1607", "运行维护服务")], TableKind.Procurement) == [("BG-K001", "warning")]
     assert _rules_fired([("201130", "商贸事务")]) == []  # BG-K010 (SHACL) reports the length of 科目编码
+
+
+def test_procurement_names_before_the_2022_catalogue_are_info() -> None:
+    table = _table(TableKind.Procurement, [("C16070000", "运维服务")])
+    for year, severity in ((2021, "info"), (2022, "warning")):
+        filing = Filing(["t.md"], "单位", year, Kind.BUDGET, tables=[table])
+        assert [f.severity.value for f in check_codes(filing)] == [severity]

@@ -7,7 +7,7 @@ is a warning; missing from a branch it holds in part, or a name of another editi
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from budget_graph.check.figures import Figure, check_equal
 from budget_graph.check.rules import Finding, Severity, rule
@@ -157,7 +157,10 @@ def check_row(coded: CodedRow, year: int, names: bool = True) -> Iterator[Findin
     if concept is None:
         yield missing(coded, index, year)
     elif names and coded.row.label:
-        yield from check_name(coded, concept, index, year)
+        for finding in check_name(coded, concept, index, year):
+            # before 2022 filings used the 2013 catalogue, which is not bundled: its names may differ
+            older = coded.scheme == "procurement" and year < PROCUREMENT_EDITION
+            yield replace(finding, severity=Severity.INFO) if older else finding
 
 
 def missing(coded: CodedRow, index: SchemeIndex, year: int) -> Finding:
