@@ -47,6 +47,11 @@ MEANINGS: dict[str, tuple[str, str]] = {
     "vehicle_purchase": ("公务用车购置费", "official vehicle purchase"),
     "vehicle_operation": ("公务用车运行维护费", "official vehicle operation"),
     "office_operating": ("机关运行经费", "office operating costs"),
+    "three_public": ("“三公”经费", "three public expenses"),
+    "meetings": ("会议费", "meetings"),
+    "training": ("培训费", "training"),
+    "reserve": ("单位预留机动经费", "unit contingency reserve"),
+    "carryforward": ("结转下年", "carried forward to next year"),
     # final accounts (决算)
     "initial_budget": ("年初预算", "initial budget"),
     "adjusted_budget": ("全年预算", "full-year budget"),

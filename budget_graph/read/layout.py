@@ -93,6 +93,7 @@ _MEANING_PATTERNS: list[tuple[str, str]] = [
     (r"附属单位上缴收入", "affiliated_remit"),
     (r"用事业基金弥补", "fund_makeup"),
     (r"其他收入", "other_income"),
+    (r"结转下年|年末结转", "carryforward"),  # Jiangsu 支出预算总表: 结转下年资金
     (r"上年结转|年初结转|结转和结余", "carryover"),
     (r"本年收入", "current_income"),
     (r"事业单位经营支出|经营支出", "business_expenditure"),
@@ -102,6 +103,10 @@ _MEANING_PATTERNS: list[tuple[str, str]] = [
     (r"项目支出", "project"),
     (r"人员经费", "personnel"),
     (r"公用经费", "operating"),
+    (r"^[“\"]?三公[”\"]?经费$", "three_public"),  # Jiangsu: “三公”经费 beside 会议费 and 培训费 under 合计
+    (r"^会议费$", "meetings"),
+    (r"^培训费$", "training"),
+    (r"单位预留机动经费", "reserve"),
     (r"三公.*(总额|合计)|^合计$", "total"),
     (r"三公.*(预算数|决算数)$", "total"),  # Shanghai: “三公”经费预算数 over 合计 and its parts
     (r"因公出国", "overseas_travel"),
