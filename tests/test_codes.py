@@ -172,3 +172,12 @@ def test_codes_command(args: list[str], expected: list[str]) -> None:
 def test_codes_show_unknown_code() -> None:
     result = CliRunner().invoke(main, ["codes", "show", "2040404", "--year", "2024"])
     assert result.exit_code == 1 and "查办和预防职务犯罪" in result.output
+
+
+def test_every_correspondence_joins_two_listed_codes() -> None:
+    from budget_graph.codes.index import read_rows
+
+    rows = list(read_rows(source_dir() / "correspondence.tsv"))
+    assert rows and all(lookup(r["departmental"], 2024, "economic") for r in rows)
+    assert all(lookup(r["government"], 2024, "government-economic") for r in rows)
+    assert {r["unit"] for r in rows} == {"agency", "institution"}

@@ -36,6 +36,8 @@ bg:branch a owl:DatatypeProperty ; rdfs:label "分支编码"@zh, "branch code"@e
 bg:complete a owl:DatatypeProperty ; rdfs:label "完整"@zh, "complete"@en .
 bg:agencyMatch a owl:ObjectProperty ; rdfs:subPropertyOf skos:broadMatch ;
     rdfs:label "机关对应的政府经济分类"@zh, "government economic class for agencies"@en .
+bg:institutionMatch a owl:ObjectProperty ; rdfs:subPropertyOf skos:broadMatch ;
+    rdfs:label "事业单位对应的政府经济分类"@zh, "government economic class for public institutions"@en .
 """
 
 
@@ -123,14 +125,15 @@ def _replaced(index: SchemeIndex, concept: Concept) -> list[Concept]:
 
 
 def correspondence_turtle() -> str:
-    """部门 → 政府 economic classes, as the 2018 reform's correspondence gives them for agencies (机关)."""
+    """部门 → 政府 economic classes, as the 2018 reform's correspondence gives them for agencies (机关) and
+    public institutions (事业单位, whose spending the government list shows as subsidies, 505/506)."""
     departmental, government = bundled_index("economic"), bundled_index("government-economic")
     lines = [PREFIXES]
     for row in read_rows(source_dir() / "correspondence.tsv"):
         source = departmental.lookup(row["departmental"])
         target = government.lookup(row["government"])
-        if source and target and row["unit"] == "agency":
-            lines.append(f"{ref(concept_iri(source))} bg:agencyMatch {ref(concept_iri(target))} .")
+        if source and target:
+            lines.append(f"{ref(concept_iri(source))} bg:{row['unit']}Match {ref(concept_iri(target))} .")
     return "\n".join(lines) + "\n"
 
 
