@@ -151,15 +151,18 @@ def test_an_earlier_year_figure_without_a_change_is_a_base_not_a_current_figure(
     assert found[1].amount and found[1].amount.value == Decimal("0.50")
 
 
-def test_reasons_limits_and_placeholders_are_not_claims() -> None:
+def test_reasons_name_their_figures_after_them_and_limits_and_placeholders_are_not_claims() -> None:
     found = claims(
         "6.非公党委管理业务 544.24 万元,主要用于党建。较 2023 年预算增加 256.24 万元，增长 89.0%，主要原因是 2024 年预算中"
         "包含 45.96 万元结转资金；二是纳入2018年预算管理的700万元培训费收入。",
         "总成本不超过600万元；获扶持重点企业纳税总额≥5000万元；补贴标准为5000元/个/年；单价20万元（含）以上的设备。",
         "与2023年度相比，财政拨款收入支出总计增加（减少）XXX万元。",
     )
-    assert [c.subject for c in found] == ["非公党委管理业务"]
+    assert [(c.subject, c.parent) for c in found] == [
+        ("非公党委管理业务", None), ("结转资金", "非公党委管理业务"), ("培训费收入", None),
+    ]
     assert found[0].change and found[0].change.value == Decimal("256.24")
+    assert found[1].amount and found[1].amount.value == Decimal("45.96") and found[1].change is None
 
 
 def test_count_is_a_claim_without_money() -> None:

@@ -51,6 +51,9 @@ _CLAUSE_END = re.compile(r"[，,。；;：:！？!?]")
 _REASON = re.compile(r"主要原因|原因是|原因为|主要是(?!用于)")
 _REASON_GOES_ON = re.compile(r"[二三四五六七八九十]是|其次|同时|另外|此外")
 _PARTS_FOLLOW = re.compile(r"其中")
+# the money a reason's figure is: '45.96万元结转资金', '700万元培训费收入' (not '0万元填报')
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”（）]{0,10}?(?:资金|经费|收入|支出|费|款|补贴|金)(?=[，,。；;：:、）)]|$)")
+_CONTAINS = re.compile(r"(?:包含|包括|含有|其中|含)$")
 _YEAR = re.compile(r"(\d{4})年度?")
 _SELF = re.compile(r"^(?:本部门|本单位|我单位|我部门|本中心|我中心|本局|我局)")
 _LEADING = re.compile(r"^(?:[、，,；;：:]|其中|具体包括|主要包括|包括|含|共有|涉及|另有|以及|和|及|即|分别为|全年|纳入.*?的|.*安排的)")
@@ -128,6 +131,7 @@ class _Reading:
     unit_names: tuple[str, ...]
     claims: list[Claim] = field(default_factory=list)
     years: dict[int, int] = field(default_factory=dict)  # id(claim) → year its lead names
+    reasons: set[int] = field(default_factory=set)  # id(claim) of figures stated inside reasons
     styles: list[str] = field(default_factory=list)  # enumerator styles, outermost first
     items: list[_Item] = field(default_factory=list)  # open items, outermost first
     # '其中' parents, innermost last: (subject, level of the item it was said in, goes on past its paragraph)
@@ -222,6 +226,8 @@ def _read_paragraph(reading: _Reading, paragraph: Paragraph) -> None:
             _parts_follow(reading, first_claim, ends_paragraph=not clean.text[event.end :].strip("：:"))
         elif event.kind == "change":
             _attach_change(reading, paragraph, clean, event, first_claim)
+        elif event.kind == "reason":
+            _add_reason_figure(reading, paragraph, clean, event)
         else:
             _add_figure(reading, paragraph, clean, event, boundary)
         boundary = event.end
@@ -233,11 +239,15 @@ def _events(text: str) -> list[_Event]:
     for match in _CHANGE.finditer(text):
         if not _inside(match.start(), skipped):
             events.append(_Event(match.start(), match.end(), "change", match))
-    taken = skipped + [(e.start, e.end) for e in events]
+    changes = [(e.start, e.end) for e in events]
     for kind, pattern in (("amount", _AMOUNT), ("count", _COUNT)):
         for match in pattern.finditer(text):
-            if not _inside(match.start(), taken) and not _is_limit(text, match):
-                events.append(_Event(match.start(), match.end(), kind, match))
+            if _inside(match.start(), changes) or _is_limit(text, match):
+                continue
+            in_reason = _inside(match.start(), skipped)
+            if not (in_reason and kind == "count"):
+                events.append(_Event(match.start(), match.end(), "reason" if in_reason else kind, match))
+    taken = skipped + changes
     for match in _PARTS_FOLLOW.finditer(text):
         if not _inside(match.start(), taken):
             events.append(_Event(match.start(), match.end(), "parts"))
@@ -342,6 +352,26 @@ def _add_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _
         reading.years[id(claim)] = cleaned.year
 
 
+def _add_reason_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _Event) -> None:
+    """A figure inside a reason names what it is after it ('预算中包含45.96万元结转资金'); it is a part of the
+    item's budget when the reason says the budget contains it. Never the item's own figure, never a change's."""
+    match = event.match
+    assert match is not None
+    noun = _NOUN_AFTER.match(clean.text, match.end())
+    if not noun:
+        return
+    item = reading.items[-1].name if reading.items else None
+    contained = _CONTAINS.search(clean.text, max(0, match.start() - 4), match.start())
+    claim = Claim(
+        noun.group(), paragraph.location_at(clean.origin(match.start())),
+        _sentence(clean.text, match.start(), match.end()), reading.part,
+        amount=parse_amount(match.group("number"), Unit(match.group("unit"))),
+        parent=item if contained else None, section=_section(reading, paragraph),
+    )
+    reading.claims.append(claim)
+    reading.reasons.add(id(claim))
+
+
 def _lead_start(text: str, boundary: int, start: int) -> int:
     ends = [m.end() for m in _CLAUSE_END.finditer(text, boundary, start)]
     return max([boundary, *ends])
@@ -397,7 +427,7 @@ def _attach_change(reading: _Reading, paragraph: Paragraph, clean: _Clean, event
     base_year = _YEAR.search(base_label or "")
     year = int(base_year.group(1)) if base_year else None
     base = _base_claim(reading, first_claim, year)
-    candidates = [c for c in reading.claims if c is not base and c.amount is not None]
+    candidates = [c for c in reading.claims if c is not base and c.amount is not None and id(c) not in reading.reasons]
     if not candidates or candidates[-1].change_direction is not None:
         return
     target = candidates[-1]

@@ -1,0 +1,426 @@
+"""BG-N: every figure the narrative states (第二部分 to 第七部分) restates the table figure it is about.
+
+A claim is tied to table figures by what it is about (its subject, the '其中' parent, the part of the
+narrative): 部门预算收入 → 收支总表 收入总计, 人员支出 → economic class 301 (basic), a numbered project → its row
+of the 项目支出总表, 工程类 of 政府采购 → procurement row B, 公务接待费 → the 三公 table's current-year row …
+Where a subject can mean more than one published figure (收入 as 收入总计 or 本年收入合计; 人员经费 as class 301,
+or 301 and 303), each is a candidate and the claim agrees when it restates any of them. A claim that ties
+to no figure is not checked: no guess, no false alarm. Budgets only: a final account's narrative states
+budget and actual figures side by side, which these ties do not tell apart.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget_graph.check.figures import Figure
+from budget_graph.check.rounding import Agreement, compare_restated
+from budget_graph.check.rules import Finding, Rule, Severity, rule
+from budget_graph.model import Amount, Claim, Filing, Kind, Row, RowRole, Table, TableKind
+
+_BASIS = "《预算法》第十四条；财政部《地方预决算公开操作规程》（财预〔2016〕143号）：说明与表格应一致"
+
+TOTALS = rule(
+    id="BG-N001",
+    title="说明中的收支总额与收支总表不符",
+    title_en="Narrative income or expenditure total disagrees with the income and expenditure summary",
+    severity=Severity.ERROR,
+    basis=_BASIS,
+    checks="部门预算收入 / 部门预算支出 (第二部分) restate 收支总表's 收入总计 / 支出总计 (or 本年收入合计 / 本年支出合计 "
+    "where a filing states those), under the rounding rule.",
+    why="The first figure a reader meets must be the filing's total.",
+    engine="python",
+    fail_example="部门预算收入33,645.29万元（收支总表 收入总计 33,654.29）",
+    pass_example="部门预算收入33,654.29万元",
+)
+
+COMPOSITION = rule(
+    id="BG-N002",
+    title="说明中的支出构成与表格不符",
+    title_en="Narrative breakdown of expenditure disagrees with the tables",
+    severity=Severity.ERROR,
+    basis=_BASIS,
+    checks="第三部分: the total restates the 支出总表 total; 人员支出 the basic column of economic class 301 "
+    "(工资福利支出); 公用支出 302 + 310 (商品和服务支出 + 资本性支出); 对个人和家庭的补助 303; 项目支出 the "
+    "支出总表 project total; 基本支出 its basic total.",
+    why="The narrative's breakdown is what most readers take away; it must be the tables' breakdown.",
+    engine="python",
+    fail_example="人员支出1,187.48万元（工资福利支出 基本支出 1,178.48）",
+    pass_example="人员支出1,178.48万元、公用支出252.75万元（251.75 + 1.00）",
+)
+
+PROJECTS = rule(
+    id="BG-N003",
+    title="说明中的项目金额与项目支出表不符",
+    title_en="Narrative project amount disagrees with the project expenditure table",
+    severity=Severity.ERROR,
+    basis=_BASIS,
+    checks="Each project the narrative names with an amount (the numbered projects of 第三部分（四）, the rows of "
+    "第七部分's table) restates the total of the 项目支出总表 row of that name.",
+    why="Project amounts are what the narrative explains; a different figure explains a different budget.",
+    engine="python",
+    fail_example="8.产业专项资金 30,451.30 万元（项目支出总表 30,415.30）",
+    pass_example="投资推广\t600（项目支出总表 600.00）",
+)
+
+PROCUREMENT = rule(
+    id="BG-N004",
+    title="说明中的政府采购预算与表格不符",
+    title_en="Narrative procurement budget disagrees with the tables",
+    severity=Severity.ERROR,
+    basis=_BASIS + "；《政府采购品目分类目录》A 货物 / B 工程 / C 服务",
+    checks="第四部分: the 政府采购 total restates the 政府采购项目支出表 total and the 支出总表 政府采购 column; "
+    "货物类 / 工程类 / 服务类 restate its A / B / C rows (a category the table does not list is zero).",
+    why="Procurement budgets are watched closely; the narrative and the tables must give one figure.",
+    engine="python",
+    fail_example="工程类项目 62.38 万元（政府采购项目支出表 B 工程 26.38）",
+    pass_example="货物类项目 0.00 万元（表中无 A 类）、工程类项目 26.38 万元",
+)
+
+THREE_PUBLIC = rule(
+    id="BG-N005",
+    title="说明中的“三公”经费与“三公”经费表不符",
+    title_en="Narrative three-public-expenses figure disagrees with its table",
+    severity=Severity.ERROR,
+    basis=_BASIS + "；中共中央办公厅、国务院办公厅关于“三公”经费公开的要求",
+    checks="第五部分: the 三公 total, 因公出国（境）费, 公务接待费, 公务用车购置及运行维护费 and its two parts restate "
+    "the “三公”经费支出表's current-year row, column by column.",
+    why="三公 figures are the most read figures of a filing.",
+    engine="python",
+    fail_example="公务接待费。2024 年预算数 0.60 万元（表中2024年 0.50）",
+    pass_example="公务接待费。2024 年预算数 0.50 万元",
+)
+
+PERFORMANCE_FUNDS = rule(
+    id="BG-N006",
+    title="绩效管理涉及的预算资金与项目支出不符",
+    title_en="Funds under performance management disagree with project expenditure",
+    severity=Severity.ERROR,
+    basis=_BASIS + "；《项目支出绩效评价管理办法》（财预〔2020〕10号）",
+    checks="第六部分: '所有项目支出预算纳入绩效管理，涉及预算资金X万元' restates the project expenditure total.",
+    why="The funds under performance management are the project budget; another figure leaves projects out.",
+    engine="python",
+    fail_example="涉及预算资金 32,231.93 万元（项目支出 32,213.93）",
+    pass_example="涉及预算资金 32,213.93 万元",
+)
+
+PERFORMANCE_COUNT = rule(
+    id="BG-N007",
+    title="项目绩效目标个数与项目个数不符",
+    title_en="Number of project performance targets differs from the number of projects",
+    severity=Severity.WARNING,
+    basis=_BASIS + "；《项目支出绩效评价管理办法》（财预〔2020〕10号）",
+    checks="第六部分: the number of project performance targets stated ('设置并编报 8 个项目绩效目标') equals the "
+    "number of projects in the 项目支出总表. A warning: a unit may set targets for some projects only.",
+    why="When every project is under performance management, each has a target.",
+    engine="python",
+    fail_example="设置并编报 9 个项目绩效目标（项目支出总表 8 个项目）",
+    pass_example="设置并编报 8 个项目绩效目标",
+)
+
+_ECONOMIC = {"301": "工资福利支出", "302": "商品和服务支出", "303": "对个人和家庭的补助", "310": "资本性支出"}
+_PROCUREMENT_CLASSES = {"货物": "A", "工程": "B", "服务": "C"}
+_PROCUREMENT_NAMES = {"A": "货物", "B": "工程", "C": "服务"}
+
+
+@dataclass(frozen=True)
+class Tie:
+    """What a claim restates: candidate figures (any one agreeing is enough), the rule and how to name it."""
+
+    rule: Rule
+    what: str  # zh
+    what_en: str
+    candidates: tuple[Figure, ...]
+
+
+def check(filing: Filing) -> Iterator[Finding]:
+    if filing.kind is not Kind.BUDGET:
+        return
+    tables = Tables(filing)
+    for claim in filing.claims:
+        for tie in ties(claim, tables):
+            finding = _compare(claim, tie)
+            if finding:
+                yield finding
+        finding = _count(claim, tables)
+        if finding:
+            yield finding
+
+
+def key(text: str) -> str:
+    """Width-folded, quote- and space-free: '财政拨款“三公”经费' → '财政拨款三公经费'."""
+    return re.sub(r"[\s“”\"'‘’《》]", "", unicodedata.normalize("NFKC", text))
+
+
+# --- the figures of the tables -----------------------------------------------------------------------------
+
+
+class Tables:
+    """The table figures narrative claims restate, found by meaning."""
+
+    def __init__(self, filing: Filing) -> None:
+        self.filing = filing
+
+    def table(self, kind: TableKind) -> Table | None:
+        return self.filing.table(kind)
+
+    def department(self, kind: TableKind, meaning: str) -> Figure | None:
+        """The department's figure of a table: its first unit row (or its total row)."""
+        table = self.table(kind)
+        row = table and _department_row(table)
+        return Figure.of(table, row, meaning) if table and row else None
+
+    def summary_total(self, side: str, *labels: str) -> list[Figure]:
+        """收支总表 totals of one side, in the order of `labels` ('总计' before '本年…合计')."""
+        table = self.table(TableKind.IncomeExpenditureSummary)
+        if table is None:
+            return []
+        rows = [r for r in table.rows if r.side == side and r.role is RowRole.TOTAL]
+        found = [next((r for r in rows if label in key(r.label)), None) for label in labels]
+        return [f for r in found if r for f in [Figure.of(table, r, "amount")] if f]
+
+    def economic(self, *codes: str) -> list[Figure]:
+        """Basic expenditure of economic classes: the economic table's rows, else the 基本支出总表's by name."""
+        table = self.table(TableKind.GeneralBudgetByEconomicClass)
+        if table:
+            rows = {r.code: r for r in table.rows if r.code in codes}
+            if len(rows) == len(codes):
+                return [f for c in codes if (f := Figure.of(table, rows[c], "basic"))]
+        table = self.table(TableKind.BasicExpenditureSummary)
+        if table:
+            rows = {key(r.label).replace("的", ""): r for r in table.rows if r.role is RowRole.ITEM}
+            named = [rows.get(_ECONOMIC[c].replace("的", "")) for c in codes]
+            if all(named):
+                return [f for r in named if r and (f := Figure.of(table, r, "total"))]
+        return []
+
+    def projects(self) -> tuple[Table, list[Row]] | None:
+        table = self.table(TableKind.ProjectExpenditureSummary)
+        if table is None:
+            return None
+        return table, [r for r in table.rows if r.role is RowRole.ITEM]
+
+    def three_public(self, meaning: str) -> Figure | None:
+        table = self.table(TableKind.ThreePublicExpenses)
+        if table is None:
+            return None
+        periods = [r for r in table.rows if r.role is RowRole.PERIOD]
+        current = next((r for r in periods if key(r.label) == f"{self.filing.year}年"), None)
+        row = current if periods else _department_row(table)
+        return Figure.of(table, row, meaning) if row else None
+
+
+def _department_row(table: Table) -> Row | None:
+    return next((r for r in table.rows if r.role is RowRole.UNIT), None) or next(
+        (r for r in table.rows if r.role is RowRole.TOTAL), None
+    )
+
+
+def three_public_meaning(subject: str, table: Table) -> str | None:
+    """The 三公 table column a subject names: 因公出国（境）费 → overseas_travel, 公务用车购置费 → vehicle_purchase …"""
+    text = key(subject)
+    if "三公" in text:
+        return next((m for m in ("three_public", "total") if table.column(m)), None)
+    if "因公出国" in text:
+        return "overseas_travel"
+    if "公务接待" in text:
+        return "hospitality"
+    if "公务用车" in text or "公务车" in text:
+        purchase, operation = "购置" in text, "运行" in text
+        if purchase and operation:
+            return "vehicles"
+        return "vehicle_purchase" if purchase else "vehicle_operation" if operation else None
+    return None
+
+
+# --- ties ------------------------------------------------------------------------------------------------
+
+
+def ties(claim: Claim, tables: Tables) -> list[Tie]:
+    """The table figures a claim restates; empty when its subject names none (it is then not checked)."""
+    if claim.amount is None:
+        return []
+    for tie_of in _TIES:
+        found = tie_of(claim, tables)
+        if found:
+            return [t for t in found if t.candidates]
+    return []
+
+
+def _project(claim: Claim, tables: Tables) -> list[Tie]:
+    found = tables.projects()
+    if not found:
+        return []
+    table, rows = found
+    project, meaning = claim.subject, "total"
+    if claim.parent and "结转" in claim.subject:  # '（项目）2024年预算中包含45.96万元结转资金'
+        project, meaning = claim.parent, "carryover"
+    named = [r for r in rows if key(r.label) == key(project)]
+    figures = [f for r in named if (f := Figure.of(table, r, meaning))]
+    if len(figures) > 1:  # one project in several units: the narrative may give their sum
+        figures.append(_sum_figure(figures, f"{table.title} {project} 合计"))
+    what = f"项目“{project}”" + ("的上年结转" if meaning == "carryover" else "")
+    what_en = f"project {project}" + (", carried over from last year" if meaning == "carryover" else "")
+    return [Tie(PROJECTS, what, what_en, tuple(figures))] if figures else []
+
+
+def _procurement(claim: Claim, tables: Tables) -> list[Tie]:
+    subject, parent = key(claim.subject), key(claim.parent or "")
+    if "政府采购" in parent:
+        category = next((c for word, c in _PROCUREMENT_CLASSES.items() if word in subject), None)
+        return [_procurement_category(claim, tables, category)] if category else []
+    if "政府采购" not in subject or not re.fullmatch(r"(纳入)?(部门预算)?(的)?政府采购(项目|预算|支出)*(总额|合计)?", subject):
+        return []
+    listed = tables.department(TableKind.Procurement, "amount")
+    column = tables.department(TableKind.ExpenditureSummary, "procurement")
+    return [
+        Tie(PROCUREMENT, "政府采购预算总额", "the procurement total", (listed,) if listed else ()),
+        Tie(PROCUREMENT, "政府采购预算总额", "the procurement total", (column,) if column else ()),
+    ]
+
+
+def _procurement_category(claim: Claim, tables: Tables, code: str) -> Tie:
+    table = tables.table(TableKind.Procurement)
+    name = _PROCUREMENT_NAMES[code]
+    what, what_en = f"政府采购{name}类", f"procurement of category {code} ({name})"
+    if table is None:
+        return Tie(PROCUREMENT, what, what_en, ())
+    row = next((r for r in table.rows if (r.code or "").strip().upper() == code), None)
+    if row is None:  # a category the table does not list is zero
+        assert claim.amount is not None
+        zero = Amount(Decimal(0).quantize(Decimal(1).scaleb(-claim.amount.decimals)), table.unit)
+        return Tie(PROCUREMENT, what, what_en, (Figure(zero, table.location, f"{table.title}（无{code}类）"),))
+    figure = Figure.of(table, row, "amount")
+    return Tie(PROCUREMENT, what, what_en, (figure,) if figure else ())
+
+
+def _three_public(claim: Claim, tables: Tables) -> list[Tie]:
+    table = tables.table(TableKind.ThreePublicExpenses)
+    meaning = table and three_public_meaning(claim.subject, table)
+    if not meaning:
+        return []
+    figure = tables.three_public(meaning)
+    return [Tie(THREE_PUBLIC, f"“三公”经费“{claim.subject}”", f"three public expenses: {claim.subject}",
+                (figure,) if figure else ())]
+
+
+def _totals(claim: Claim, tables: Tables) -> list[Tie]:
+    bare = re.sub(r"部门|预算|总额|总计|合计|本年|全年|年度", "", key(claim.subject))
+    if bare == "收入":
+        figures = tables.summary_total("income", "总计", "本年收入")
+        return [Tie(TOTALS, "部门预算收入", "the budget's income", tuple(figures))]
+    if bare == "支出":
+        figures = tables.summary_total("expenditure", "总计", "本年支出")
+        overall = tables.department(TableKind.ExpenditureSummary, "total")
+        return [Tie(TOTALS, "部门预算支出", "the budget's expenditure", (*figures, *([overall] if overall else [])))]
+    if bare == "" and claim.part == 3 and not claim.section:
+        overall = tables.department(TableKind.ExpenditureSummary, "total")
+        figures = tables.summary_total("expenditure", "总计")
+        return [Tie(COMPOSITION, "部门预算总额", "the budget total", (*([overall] if overall else []), *figures))]
+    return []
+
+
+def _composition(claim: Claim, tables: Tables) -> list[Tie]:
+    subject = key(claim.subject)
+    if any(w in subject for w in ("人员支出", "人员经费", "工资福利")):
+        return [_economic_tie(tables, "人员支出", "personnel expenditure", ("301",), ("301", "303"))]
+    if any(w in subject for w in ("公用支出", "公用经费")):
+        return [_economic_tie(tables, "公用支出", "operating expenditure", ("302", "310"), ("302",))]
+    if "对个人和家庭" in subject:
+        return [_economic_tie(tables, "对个人和家庭的补助", "transfers to households", ("303",))]
+    if re.fullmatch(r"项目支出(预算)?(总额|合计)?", subject):
+        figures = [tables.department(TableKind.ExpenditureSummary, "project"), _project_total(tables)]
+        return [Tie(COMPOSITION, "项目支出", "project expenditure", tuple(f for f in figures if f))]
+    if re.fullmatch(r"基本支出(预算)?(总额|合计)?", subject):
+        figure = tables.department(TableKind.ExpenditureSummary, "basic")
+        return [Tie(COMPOSITION, "基本支出", "basic expenditure", (figure,) if figure else ())]
+    return []
+
+
+def _economic_tie(tables: Tables, what: str, what_en: str, *readings: tuple[str, ...]) -> Tie:
+    """Candidates: each reading of the subject as a set of economic classes, summed."""
+    candidates = []
+    for codes in readings:
+        figures = tables.economic(*codes)
+        if figures:
+            candidates.append(figures[0] if len(figures) == 1 else _sum_figure(figures, "+".join(codes)))
+    return Tie(COMPOSITION, what, what_en, tuple(candidates))
+
+
+def _performance_funds(claim: Claim, tables: Tables) -> list[Tie]:
+    subject = key(claim.subject)
+    if subject not in ("预算资金", "项目资金", "资金", "项目预算资金") or "项目" not in claim.text:
+        return []
+    figures = [_project_total(tables), tables.department(TableKind.ExpenditureSummary, "project")]
+    return [Tie(PERFORMANCE_FUNDS, "绩效管理涉及的预算资金", "funds under performance management",
+                tuple(f for f in figures if f))]
+
+
+def _project_total(tables: Tables) -> Figure | None:
+    return tables.department(TableKind.ProjectExpenditureSummary, "total")
+
+
+def _sum_figure(figures: list[Figure], name: str) -> Figure:
+    first = figures[0].amount
+    value = sum((f.amount.yuan for f in figures), Decimal(0)) / first.unit.factor
+    decimals = max(f.amount.decimals for f in figures)
+    amount = Amount(value.quantize(Decimal(1).scaleb(-decimals)), first.unit)
+    return Figure(amount, figures[0].location, f"{name}（{'+'.join(f.amount.text() for f in figures)}）")
+
+
+_TIES: tuple[Callable[[Claim, Tables], list[Tie]], ...] = (
+    _project, _procurement, _three_public, _totals, _composition, _performance_funds,
+)
+
+
+# --- comparing -------------------------------------------------------------------------------------------
+
+
+def _compare(claim: Claim, tie: Tie) -> Finding | None:
+    assert claim.amount is not None
+    agreements = [compare_restated(claim.amount, f.amount) for f in tie.candidates]
+    if Agreement.EQUAL in agreements:
+        return None
+    rounding = Agreement.ROUNDING in agreements
+    figure = tie.candidates[agreements.index(Agreement.ROUNDING)] if rounding else tie.candidates[0]
+    expected, actual = restated_text(figure.amount, claim.amount), claim.amount.text()
+    others = [f for f in tie.candidates if f is not figure]
+    also = "".join(f"；{f.name}为{f.amount.text()}" for f in others)
+    also_en = "".join(f"; {f.name} is {f.amount.text()}" for f in others)
+    message = f"说明中{tie.what}为{actual}，{figure.name}为{figure.amount.text()}{also}"
+    message_en = f"The narrative gives {tie.what_en} as {actual}; {figure.name} is {figure.amount.text()}{also_en}"
+    locations = [claim.location, figure.location, *(f.location for f in others)]
+    if rounding:
+        return tie.rule.finding(message + "（差异在四舍五入范围内）", message_en + " (rounding only)",
+                                locations, expected, actual, severity=Severity.INFO)
+    return tie.rule.finding(message + "，两者不一致", message_en + "; they disagree", locations, expected, actual)
+
+
+def restated_text(source: Amount, stated: Amount) -> str:
+    """The table figure as the narrative would print it: its unit and decimals."""
+    value = (source.yuan / stated.unit.factor).quantize(Decimal(1).scaleb(-stated.decimals))
+    return Amount(value, stated.unit).text()
+
+
+def _count(claim: Claim, tables: Tables) -> Finding | None:
+    subject = key(claim.subject)
+    if claim.count is None or "绩效目标" not in subject or "项目" not in subject:
+        return None
+    found = tables.projects()
+    if not found:
+        return None
+    table, rows = found
+    names = list(dict.fromkeys(key(r.label) for r in rows))
+    if not names or len(names) == claim.count:
+        return None
+    return PERFORMANCE_COUNT.finding(
+        f"说明中设置{claim.count}{claim.count_unit or '个'}项目绩效目标，{table.title}列有{len(names)}个项目",
+        f"The narrative states {claim.count} project performance targets; {table.title} lists {len(names)} projects",
+        [claim.location, table.location],
+        expected=str(len(names)),
+        actual=str(claim.count),
+    )
