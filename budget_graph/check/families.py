@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from budget_graph.check import codes, identities, rollups
+from budget_graph.check import changes, codes, identities, narrative, rollups
 
 CHECKS: list = []
 CHECKS.append(codes.check_codes)
 CHECKS.append(rollups.check_rollups)
 CHECKS.append(identities.check_identities)
+CHECKS.append(changes.check)
+CHECKS.append(narrative.check)
