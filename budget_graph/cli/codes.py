@@ -32,14 +32,18 @@ def codes_group() -> None:
 @click.option("--scheme", type=SCHEME_CHOICE, help="Default: guessed from the code's shape.")
 def show(code: str, year: int | None, scheme: str | None) -> None:
     """一个代码的名称、层级、上下级 — a code's name, level, parents, children and other editions."""
-    from budget_graph.codes import concept_iri, lookup, scheme_index, scheme_of
+    from budget_graph.codes import concept_iri, lookup, resolve_scheme, scheme_index
     from budget_graph.codes.index import SCHEMES
 
     code = code.strip().upper()
-    scheme = scheme or scheme_of(code)
-    concept = lookup(code, year, scheme) if scheme else None
+    resolved = resolve_scheme(scheme, code)
+    if resolved is None:
+        click.echo(f"{code}: 不是{'该分类' if scheme else '任何分类'}的编码 — not a code of "
+                   f"{'the ' + scheme + ' scheme' if scheme else 'any scheme'} by its shape", err=True)
+        sys.exit(1)
+    concept = lookup(code, year, resolved)
     if concept is None:
-        known = scheme_index(scheme).versions(code) if scheme else []
+        known = scheme_index(resolved).versions(code)
         editions = "; ".join(f"{_editions(v)} {v.name}" for v in known)
         where = f" (in other editions: {editions})" if editions else ""
         click.echo(f"{code}: 不在{'该年度' if year else ''}代码表中 — not in the bundled lists{where}", err=True)

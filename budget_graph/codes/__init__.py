@@ -47,11 +47,17 @@ def national_concept(scheme: str | None, code: str, year: int | None) -> URIRef 
     `scheme` is the table's scheme as the graph names it; the code's shape picks the list (an economic
     table's 5xx codes are government economic ones), and a code of another scheme's shape gives None.
     """
+    shape = resolve_scheme(scheme, code)
+    concept = lookup(code.strip().upper(), year, shape) if shape else None
+    return concept_iri(concept) if concept else None
+
+
+def resolve_scheme(scheme: str | None, code: str) -> str | None:
+    """The list a code belongs to by its shape, if that fits the scheme asked for (None: any)."""
     shape = scheme_of(code.strip().upper())
     if shape is None or (scheme and shape not in _COMPATIBLE.get(scheme, (scheme,))):
         return None
-    concept = lookup(code.strip().upper(), year, shape)
-    return concept_iri(concept) if concept else None
+    return shape
 
 
 class NationalCodeLists:
@@ -79,6 +85,7 @@ __all__ = [
     "national_concept",
     "normalise",
     "parent_code",
+    "resolve_scheme",
     "same_name",
     "scheme_index",
     "scheme_iri",
