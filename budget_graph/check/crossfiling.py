@@ -1,0 +1,199 @@
+"""BG-F: checks across filings of the same unit — a change statement against last year's filing.
+
+'企业服务440.00万元，较2023年预算减少415万元' says the 2023 budget held 855.00万元 for 企业服务; when the
+unit's 2023 部门预算 is in the same run (or store), the figure it states for 企业服务 must be that base,
+up to rounding. Filings are matched by unit (names compared as the graph's unit slug does), year and kind;
+figures by what the narrative states them for (part, subject, '其中' parent). Only unambiguous pairs are
+compared: a subject stated with two different figures in last year's filing is left alone. When other
+years of the unit are present but not the previous one (万里街道 2023 and 2025), the filing says so
+instead of comparing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from budget_graph.check.rounding import Interval
+from budget_graph.check.rules import Finding, Severity, rule
+from budget_graph.graph.iris import slug
+from budget_graph.model import Amount, Claim, Direction, Filing, Kind, Location
+
+PREVIOUS_YEAR = rule(
+    id="BG-F001",
+    title="变动说明与上年预算文件不符",
+    title_en="Change statement disagrees with the previous year's filing",
+    severity=Severity.ERROR,
+    basis="《预算法》第十四条；“较上年预算增减”的基数即上年公开的部门预算数",
+    checks="For each change statement against last year's budget ('较2023年预算减少415万元'), the base it implies "
+    "(current ∓ change, or the base it states) is compared with the figure the unit's previous-year 部门预算 states "
+    "for the same subject, every figure with its rounding interval. Runs when both filings are in one run or store.",
+    why="A change computed from a base other than what was published last year misstates how the budget moved; "
+    "only the two filings side by side show it.",
+    engine="python",
+    fail_example="2024年：企业服务440.00万元，较2023年预算减少415万元；2023年部门预算：企业服务800.00万元（应减少360万元）",
+    pass_example="2024年：企业服务440.00万元，较2023年预算减少415万元；2023年部门预算：企业服务855.00万元",
+)
+
+NOT_CONSECUTIVE = rule(
+    id="BG-F002",
+    title="上年文件缺失，未作跨年核对",
+    title_en="Previous year's filing absent: change statements not compared",
+    severity=Severity.INFO,
+    basis="跨年核对需要同一单位上一年度的部门预算",
+    checks="When the run or store holds other years of the same unit but not the year its change statements "
+    "compare with, the filing says which years are there instead of comparing with a year further away.",
+    why="A comparison with a non-adjacent year would be a false alarm; saying nothing would hide that the "
+    "check could not run.",
+    engine="python",
+    fail_example="万里街道2025年预算“较2024年预算增加…”，本批次只有2023年和2025年",
+    pass_example="江苏省政协办公厅2018年预算，2017年预算在同一批次",
+)
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A figure the narrative states for a subject, and where."""
+
+    amount: Amount
+    location: Location
+
+
+@dataclass
+class FilingFacts:
+    """What cross-filing checks need of a filing: who, when, and each figure its narrative states."""
+
+    unit: str
+    year: int
+    kind: Kind
+    stated: dict[tuple[int, str, str | None], list[Stated]] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str, int, Kind]:
+        return slug(self.unit), self.year, self.kind
+
+    @classmethod
+    def of(cls, filing: Filing) -> FilingFacts:
+        facts = cls(filing.unit, filing.year, filing.kind)
+        for claim in filing.claims:
+            if claim.amount is not None:
+                facts.stated.setdefault(_subject(claim), []).append(Stated(claim.amount, claim.location))
+        return facts
+
+    def figure(self, claim: Claim) -> Stated | None:
+        """The one figure stated for the claim's subject; None when absent or stated with different values."""
+        found = self.stated.get(_subject(claim), [])
+        values = {s.amount.yuan for s in found}
+        return found[0] if len(values) == 1 else None
+
+
+def cross_check(filings: list[Filing], known: Iterable[FilingFacts] = ()) -> list[list[Finding]]:
+    """BG-F findings for each filing (in order), against the others and any `known` filings (a store's)."""
+    facts = [FilingFacts.of(filing) for filing in filings]
+    index = {f.key: f for f in known}
+    index.update({f.key: f for f in facts})
+    return [list(check_against(filing, index)) for filing in filings]
+
+
+def check_against(filing: Filing, index: dict[tuple[str, int, Kind], FilingFacts]) -> Iterator[Finding]:
+    claims = [c for c in filing.claims if _compares_with_last_budget(c, filing.year)]
+    if not claims:
+        return
+    previous = index.get((slug(filing.unit), filing.year - 1, Kind.BUDGET))
+    if previous is None:
+        yield from _not_consecutive(filing, claims[0], index)
+        return
+    for claim in claims:
+        stated = previous.figure(claim)
+        if stated is not None:
+            yield from _compare(claim, stated, previous.year)
+
+
+def _compare(claim: Claim, stated: Stated, year: int) -> Iterator[Finding]:
+    """Exact → nothing; within rounding → info; otherwise an error naming both figures."""
+    implied = _base_value(claim)
+    if implied == stated.amount.yuan:
+        return
+    rounding = _base(claim).overlaps(Interval.of(stated.amount))
+    change = claim.amount.yuan - stated.amount.yuan
+    word = "增加" if change > 0 else ("减少" if change < 0 else "持平")
+    note_zh, note_en = ("（仅舍入差异）", " (rounding only)") if rounding else ("", "")
+    yield PREVIOUS_YEAR.finding(
+        f"“{claim.subject}”{_said(claim)}，推算{year}年预算为{_wan(implied)}，但{year}年部门预算中为"
+        f"{stated.amount.text()}，按此应{word}{_wan(abs(change))}{note_zh}",
+        f"{claim.subject}: '{_said(claim)}' implies {_wan(implied)} for {year}, but the {year} budget filing "
+        f"states {stated.amount.text()}: a change of {_wan(change)}{note_en}",
+        [claim.location, stated.location],
+        expected=f"{word}{_wan(abs(change))}",
+        actual=_said(claim),
+        severity=Severity.INFO if rounding else None,
+    )
+
+
+def _not_consecutive(filing: Filing, claim: Claim, index: dict) -> Iterator[Finding]:
+    others = sorted(year for unit, year, kind in index if unit == slug(filing.unit) and year != filing.year
+                    and kind is Kind.BUDGET)
+    if not others:
+        return
+    years = "、".join(str(y) for y in others)
+    yield NOT_CONSECUTIVE.finding(
+        f"变动说明与{filing.year - 1}年预算比较，但只有{years}年的文件，未作跨年核对",
+        f"change statements compare with {filing.year - 1}, but only {', '.join(map(str, others))} of this unit "
+        "are present: not compared",
+        [claim.location],
+        expected=f"{filing.year - 1}年部门预算",
+        actual=f"{years}年",
+    )
+
+
+def _compares_with_last_budget(claim: Claim, year: int) -> bool:
+    """A change statement whose base is last year's budget (not its 执行数 or 决算)."""
+    label = claim.base_label or ""
+    return (
+        claim.amount is not None
+        and claim.base_year == year - 1
+        and "预算" in label
+        and not any(word in label for word in ("执行", "决算", "调整"))
+        and (
+            claim.base_amount is not None
+            or claim.change_direction is Direction.UNCHANGED
+            or (claim.change is not None and claim.change_direction in (Direction.INCREASE, Direction.DECREASE))
+        )
+    )
+
+
+def _base(claim: Claim) -> Interval:
+    """Last year's figure as the claim implies it, with the rounding of every figure it comes from."""
+    if claim.base_amount is not None:
+        return Interval.of(claim.base_amount)
+    current = Interval.of(claim.amount)
+    if claim.change is None:
+        return current
+    change = Interval.of(claim.change)
+    return current - change if claim.change_direction is Direction.INCREASE else current + change
+
+
+def _base_value(claim: Claim) -> Decimal:
+    if claim.base_amount is not None:
+        return claim.base_amount.yuan
+    if claim.change is None:
+        return claim.amount.yuan
+    sign = -1 if claim.change_direction is Direction.INCREASE else 1
+    return claim.amount.yuan + sign * claim.change.yuan
+
+
+def _said(claim: Claim) -> str:
+    if claim.base_amount is not None:
+        return f"{claim.base_label}为{claim.base_amount.text()}"
+    if claim.change is None:
+        return f"与{claim.base_label}持平"
+    return f"较{claim.base_label}{claim.change_word or ''}{claim.change.text()}"
+
+
+def _wan(yuan: Decimal) -> str:
+    return f"{yuan / 10000:,.2f}万元"
+
+
+def _subject(claim: Claim) -> tuple[int, str, str | None]:
+    return claim.part, "".join(claim.subject.split()), claim.parent
