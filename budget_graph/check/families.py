@@ -10,3 +10,7 @@ CHECKS.append(rollups.check_rollups)
 CHECKS.append(identities.check_identities)
 CHECKS.append(changes.check)
 CHECKS.append(narrative.check)
+
+# BG-F rules compare filings with each other, so they run over a whole batch (batch.validate_many, load);
+# imported here so the catalogue lists them.
+from budget_graph.check import crossfiling  # noqa: E402, F401
