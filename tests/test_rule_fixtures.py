@@ -51,6 +51,8 @@ def _run(case: dict, tmp_path: Path):
         from budget_graph.check.shacl import validate_graph
 
         return validate_graph(Graph().parse(data=case["graph"], format="turtle"))
+    if "others" in case:  # cross-filing rules (BG-F): the case's filing checked with the rest of its run
+        return _findings_in_run(case, tmp_path)
     if "document" in case:
         path = tmp_path / "document.md"
         path.write_text(case["document"], encoding="utf-8")
@@ -58,6 +60,15 @@ def _run(case: dict, tmp_path: Path):
     if not case.get("edits"):
         return _sample_findings()
     return _findings_of(edited_sample(case["edits"], tmp_path))
+
+
+def _findings_in_run(case: dict, tmp_path: Path):
+    from budget_graph.check.crossfiling import cross_check
+    from budget_graph.read import read_file
+
+    sources = [{"base": case["base"], "edits": case.get("edits", [])}, *case["others"]]
+    filings = [read_file(edited_sample(s["edits"], tmp_path, f"filing-{i}.md")) for i, s in enumerate(sources)]
+    return cross_check(filings)[0]
 
 
 @pytest.mark.parametrize(("rule", "case"), CASES, ids=[f"{r}:{c['name']}" for r, c in CASES])
