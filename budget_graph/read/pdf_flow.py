@@ -78,7 +78,7 @@ def _is_page_number(line: Line, page: PageContent) -> bool:
 def _place_grid(flow: Flow, grid: Grid, first_on_page: int, floor: int) -> TableBlock | None:
     if not any(cell.text for cell in grid.cells):
         return flow.blocks[-1] if flow.blocks else None  # an empty ruled box (a table's last rule)
-    heading = _title_block(flow.lines, floor)
+    heading = _title_block(flow.lines, floor) or _title_row(grid)
     if heading is not None:
         count, block = heading
         del flow.lines[len(flow.lines) - count :]
@@ -114,6 +114,15 @@ def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | 
     page = titles[0].page
     used = len(lines) - 1 - index
     return used, TableBlock(title, page, number, unit, filer)
+
+
+def _title_row(grid: Grid) -> tuple[int, TableBlock] | None:
+    """A form that prints its title in its own first row, across the whole width."""
+    first = next((c for c in grid.cells if c.row == 0 and c.col == 0), None)
+    title = first.text.strip() if first else ""
+    if first is None or first.col_end != grid.n_cols - 1 or recognise_table(title) is None:
+        return None
+    return 0, TableBlock(title, grid.page)
 
 
 def _unit_line(text: str) -> tuple[Unit | None, str | None]:

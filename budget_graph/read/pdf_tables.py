@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from budget_graph.model import Diagnostic, Filing, Location, Table, Unit, is_number
+from budget_graph.model import Diagnostic, Filing, Location, Table, TableKind, Unit, is_number
 from budget_graph.read.layout import normalise, recognise_table
 from budget_graph.read.pdf_grid import Grid
 from budget_graph.read.tables import TWO_SIDED, GridRow, TableGrid, build_table
@@ -20,6 +20,8 @@ _CODE_CAPTIONS = {"类", "款", "项"}
 _CODE_HEADER = re.compile(r"代码|编码")
 _TOTAL_LABEL = re.compile(r"^.{0,8}(合计|总计)$")
 _DIGITS = re.compile(r"^\d+$")
+_PROJECT_FORM = re.compile(r"项目.*绩效目标")
+_CATEGORY = re.compile(r"^(?:[一二三四五六七八九十]+、)?(货物|工程|服务)([ABC])$")
 _EMPTY_NOTE = re.compile(r"此表为空|本表为空|无数据|无相关")
 _X_SLACK = 3.0  # points: column lines of a table's pages agree within this
 
@@ -43,7 +45,7 @@ class _Rows:
 
     header: list[list[str]]
     data: list[tuple[int, list[str]]]  # (page, cells)
-    problems: list[str] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (page, message)
 
 
 def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[str]) -> Table:
@@ -51,23 +53,40 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
     location = Location(source, page=block.page, table=block.title)
     unit = block.unit or Unit.WAN
     table = Table(kind, block.title, block.number, unit, location, notes=list(block.notes), unit_name=block.unit_name)
+    if kind is TableKind.PerformanceTargets and _PROJECT_FORM.search(block.title):
+        table.kind = None  # one project's form (项目名称, 项目资金, indicators): not the unit-wide table
+        _not_read(block, location, filing, f"项目绩效目标表单“{block.title}”暂不读取", f"project performance form “{block.title}”")
+        return table
+    if kind is None:
+        _not_read(block, location, filing, f"未识别的表格“{block.title}”", f"unknown table “{block.title}”")
+        return table
     if block.unit is None:
         filing.diagnostics.append(
             Diagnostic("warning", f"表格未注明金额单位，按万元读取 no unit stated for “{block.title}”, read as 万元", (location,))
         )
-    if kind is None:
-        filing.diagnostics.append(
-            Diagnostic("warning", f"未识别的表格 unknown table: “{block.title}”; its figures are not checked", (location,))
-        )
-        return table
     rows = _rows(block)
-    filing.diagnostics.extend(Diagnostic("warning", f"{block.title}: {p}", (location,)) for p in rows.problems)
+    if kind in TWO_SIDED:
+        _drop_second_breakdown(rows)
+    filing.diagnostics.extend(
+        Diagnostic("warning", f"{block.title}: {message}", (location.at(page=page),)) for page, message in rows.problems
+    )
     table.notes.extend(_empty_notes(rows))
     grid = TableGrid(_grid_rows(rows, two_sided=kind in TWO_SIDED))
     reading = build_table(table, grid, unit_names)
     filing.diagnostics.extend(reading.diagnostics)
     filing.indicators.extend(reading.indicators)
     return table
+
+
+def _not_read(block: TableBlock, location: Location, filing: Filing, why_zh: str, why_en: str) -> None:
+    for grid in block.grids:
+        count = sum(is_number(c.text) for c in grid.cells)
+        filing.diagnostics.append(Diagnostic("warning", unread(count, why_zh, why_en), (location.at(page=grid.page),)))
+
+
+def unread(count: int, why_zh: str, why_en: str) -> str:
+    """The message of a diagnostic for figures on the page that are not read (tests count them)."""
+    return f"{why_zh}：{count} 个数字未读取、未检查 {why_en}: {count} figure(s) not read, not checked"
 
 
 def grid_texts(grid: Grid) -> list[list[str]]:
@@ -80,7 +99,7 @@ def grid_texts(grid: Grid) -> list[list[str]]:
 
 def _rows(block: TableBlock) -> _Rows:
     first, *rest = block.grids
-    texts = grid_texts(first)
+    texts = grid_texts(first)[_banner_rows(first) :]
     start = _data_start(texts)
     rows = _Rows(texts[:start], [(first.page, cells) for cells in texts[start:]])
     for grid in rest:
@@ -89,7 +108,16 @@ def _rows(block: TableBlock) -> _Rows:
     if halves:
         rows = _stack(rows, halves)
     _join_codes(rows)
+    _category_codes(rows)
     return rows
+
+
+def _banner_rows(grid: Grid) -> int:
+    """Leading rows of one cell across the whole width: a form's title and year printed in the grid."""
+    count = 0
+    while any(c.row == count and c.col == 0 and c.col_end == grid.n_cols - 1 for c in grid.cells):
+        count += 1
+    return count
 
 
 def _data_start(texts: list[list[str]]) -> int:
@@ -108,9 +136,8 @@ def _continue(rows: _Rows, first: Grid, grid: Grid) -> None:
     and join a label the page break cut in two."""
     mapping = _column_map(first, grid)
     if mapping is None:
-        rows.problems.append(
-            f"第{grid.page}页的续表列与首页不一致，未读取 continuation on page {grid.page} has other columns; not read"
-        )
+        count = sum(is_number(c.text) for c in grid.cells)
+        rows.problems.append((grid.page, unread(count, "续表的列与首页不一致", "a continuation has other columns")))
         return
     header = {tuple(normalise(c) for c in cells) for cells in rows.header}
     continuing = True
@@ -202,14 +229,53 @@ def _code_columns(rows: _Rows) -> list[int]:
     return []
 
 
+def _category_codes(rows: _Rows) -> None:
+    """Procurement categories printed as words with their letter ('一、货物A'): the letter is the code."""
+    for _, cells in rows.data:
+        for index, text in enumerate(cells):
+            match = _CATEGORY.match(normalise(text))
+            if match:
+                cells[index] = match.group(2)
+                if index + 1 < len(cells) and not cells[index + 1]:
+                    cells[index + 1] = match.group(1)
+
+
+def _drop_second_breakdown(rows: _Rows) -> None:
+    """Jiangsu's 收支预算总表 breaks the expenditure down twice side by side: by function (功能分类)
+    and by purpose (支出用途). The model has one expenditure side: the functional breakdown is read
+    (with the totals printed across both), the purpose breakdown is reported, not read."""
+    labels = sorted(_label_columns(rows))
+    if len(labels) < 3:  # income label, one expenditure label
+        return
+    second = labels[2]
+    dropped = 0
+    for _, cells in rows.data:
+        first_amount = labels[1] + 1
+        spanning = not any(cells[first_amount : second + 1])
+        figures = [i for i in range(second, len(cells)) if is_number(cells[i])]
+        if spanning and figures and not cells[second]:
+            cells[first_amount] = cells[figures[0]]  # a total printed across both breakdowns
+        else:
+            dropped += len(figures)
+        del cells[second:]
+    for cells in rows.header:
+        del cells[second:]
+    rows.problems.append(
+        (rows.data[0][0], unread(dropped, "按支出用途的分列（只读按功能分类的支出一侧）", "the by-purpose breakdown (the "
+                               "expenditure side read is the functional one)"))
+    )
+
+
+def _label_columns(rows: _Rows) -> set[int]:
+    return {i for _, cells in rows.data for i, c in enumerate(cells) if c and not is_number(c)}
+
+
 def _text_columns(rows: _Rows) -> set[int]:
     """Columns of labels and codes: a code or name caption in the header, or words in the data."""
     columns: set[int] = set()
     for cells in rows.header:
         columns.update(i for i, c in enumerate(cells) if _CODE_HEADER.search(c) or normalise(c) in _CODE_CAPTIONS)
-    for _, cells in rows.data:
-        columns.update(i for i, c in enumerate(cells) if c and not is_number(c))
-    return columns
+    return columns | _label_columns(rows)
 
 
 def _grid_rows(rows: _Rows, two_sided: bool) -> list[GridRow]:
