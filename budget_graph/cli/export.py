@@ -18,20 +18,56 @@ _FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
 def export(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
     """导出知识图谱 — write the filing's RDF graph (same filing, same triples, every time).
 
+    Codes are linked to the national code lists (skos:exactMatch) where the bundled lists know them.
+
     \b
     Example:
       budget-graph export samples/luohu-2024.md --format ttl -o luohu.ttl
     """
-    from rdflib import Graph
-
-    from budget_graph.graph import build_graph
+    from budget_graph.codes import NationalCodeLists
     from budget_graph.read import read_paths
 
-    graph = Graph()
-    for filing in read_paths(list(paths)):
-        graph += build_graph(filing).graph
-    text = graph.serialize(format=_FORMATS[fmt])
+    filings = read_paths(list(paths))
+    text = serialize([build(filing, NationalCodeLists()) for filing in filings], _FORMATS[fmt])
     if output:
         Path(output).write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)
+
+
+def build(filing, national):
+    from budget_graph.graph import build_graph
+
+    return build_graph(filing, national).graph
+
+
+def serialize(graphs: list, rdf_format: str) -> str:
+    """The graphs as one document, byte for byte the same every run.
+
+    The default store iterates in hash order, which changes from process to process; a SimpleMemory
+    store filled in sorted order iterates in that order, so N-Triples and JSON-LD come out stable too.
+    """
+    from rdflib import Graph
+
+    from budget_graph.graph.namespaces import bind_prefixes
+
+    ordered = bind_prefixes(Graph(store="SimpleMemory"))
+    for triple in sorted({triple for graph in graphs for triple in graph}):
+        ordered.add(triple)
+    text = ordered.serialize(format=rdf_format)
+    return _sorted_json(text) if rdf_format == "json-ld" else text
+
+
+def _sorted_json(text: str) -> str:
+    """JSON-LD with nodes in @id order and every value list sorted (the serializer walks a set)."""
+    import json
+
+    def ordered(value):
+        if isinstance(value, dict):
+            return {key: ordered(item) for key, item in sorted(value.items())}
+        if isinstance(value, list):
+            items = [ordered(item) for item in value]
+            return sorted(items, key=lambda item: json.dumps(item, ensure_ascii=False, sort_keys=True))
+        return value
+
+    return json.dumps(ordered(json.loads(text)), ensure_ascii=False, indent=2) + "\n"

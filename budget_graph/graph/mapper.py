@@ -138,15 +138,16 @@ class _Mapper:
         )
         for layout in layouts_for(filing):
             self.map_layout(layout)
+        # Claims before parts: a claim, not its paragraph, is the node a finding at its line is about.
         for table in filing.tables:
             self.map_table(table)
-        for part in filing.parts:
-            self.map_part(part)
-        self.explain_empty_tables()
         for index, claim in enumerate(filing.claims, start=1):
             self.map_claim(index, claim)
         for index, indicator in enumerate(filing.indicators, start=1):
             self.map_indicator(index, indicator)
+        for part in filing.parts:
+            self.map_part(part)
+        self.explain_empty_tables()
         for index, entry in enumerate(filing.toc, start=1):
             self.map_toc_entry(index, entry)
 
@@ -219,7 +220,7 @@ class _Mapper:
             if _is_blank(cell):
                 continue
             line = child(node, meaning)
-            self.locations[line] = row.location.at(column=table.column_label(meaning))
+            self.locations[line] = table.cell_location(row, meaning)
             self.triples += [
                 (line, RDF.type, _BUDGET_LINE), (line, _DATASET, self.iris.dataset), (line, _IN_ROW, node),
                 (line, _COLUMN_MEANING, _meaning(meaning)),
@@ -349,12 +350,14 @@ class _Mapper:
             (BG.percentDirection, DIRECTIONS.get(claim.percent_direction)),
             (BG.percentWord, lit.text(claim.percent_word, "zh") if claim.percent_word else None),
             (BG.baseLabel, lit.text(claim.base_label, "zh") if claim.base_label else None),
-            (BG.baseYear, _int(claim.base_year)),
+            (BG.baseYear, _int(claim.base_year)), (BG["count"], _int(claim.count)),
+            (BG.countUnit, lit.text(claim.count_unit, "zh") if claim.count_unit else None),
         )
-        for name, amount in (("amount", claim.amount), ("change", claim.change)):
+        stated = ((BG.statedAmount, claim.amount), (BG.statedChange, claim.change), (BG.statedBase, claim.base_amount))
+        for predicate, amount in stated:
             if amount is not None:
-                amount_node = child(node, name)
-                self.add(node, (BG.statedAmount if name == "amount" else BG.statedChange, amount_node))
+                amount_node = child(node, predicate.removeprefix(str(BG)))
+                self.add(node, (predicate, amount_node))
                 self.add(amount_node, (RDF.type, BG.StatedAmount))
                 self.map_amount(amount_node, amount)
 
