@@ -76,3 +76,22 @@ def test_every_corpus_name_is_the_national_name_of_its_year(corpus: Path) -> Non
 @pytest.mark.parametrize(("code", "year", "name"), [("20805", 2019, "行政事业单位离退休"), ("20805", 2023, "行政事业单位养老支出")])
 def test_corpus_renames_are_editions(code: str, year: int, name: str) -> None:
     assert lookup(code, year).name == name and len(scheme_index("functional").versions(code)) == 2
+
+
+@pytest.mark.parametrize(
+    "folder",
+    ["js-cppcc", "js-procuratorate", "sh-putuo-caizhengju-2024-juesuan", "sh-putuo-caizhengju-2025-yusuan",
+     "sh-putuo-wanli-jiedao-2023-yusuan", "sh-putuo-wanli-jiedao-2025-yusuan", "sh-shi-caizhengju-2025-yusuan"],
+)
+def test_corpus_filings_code_rows_are_national(corpus: Path, folder: str) -> None:
+    """As read by the PDF reader: every coded row has its national concept, and BG-K finds nothing."""
+    from budget_graph.check.codes import check_codes
+    from budget_graph.codes import national_concept
+    from budget_graph.graph.codes import scheme_of as table_scheme
+    from budget_graph.read import read_paths
+
+    for filing in read_paths(sorted((corpus / folder).glob("*.pdf"))):
+        rows = [(t, r) for t in filing.tables for r in t.rows if r.code]
+        assert rows, filing.sources
+        assert [r.code for t, r in rows if national_concept(table_scheme(t.kind), r.code, filing.year) is None] == []
+        assert [f.message for f in check_codes(filing)] == []

@@ -103,6 +103,7 @@ CODED_TABLES = {
     TableKind.ExpenditureSummary, TableKind.GeneralBudgetByFunction, TableKind.GeneralBudgetByEconomicClass,
     TableKind.BasicExpenditureSummary, TableKind.GovernmentFundBudget, TableKind.StateCapitalBudget,
     TableKind.SpecialTransfers, TableKind.Procurement, TableKind.ProjectExpenditureSummary,
+    TableKind.OfficeOperatingCosts,
 }
 # Tables whose coded rows are named by their code (others may name a row by its project).
 NAMED_TABLES = CODED_TABLES - {TableKind.ProjectExpenditureSummary, TableKind.SpecialTransfers}

@@ -44,11 +44,10 @@ _COMPATIBLE = {"economic": ("economic", "government-economic")}
 def national_concept(scheme: str | None, code: str, year: int | None) -> URIRef | None:
     """The IRI of the national concept a filing's code stands for in its year; None when the code is unknown.
 
-    `scheme` is the table's scheme as the graph names it; the code's shape picks the list (an economic
-    table's 5xx codes are government economic ones), and a code of another scheme's shape gives None.
+    The code's shape picks the list: `scheme` (the table's, as the graph names it) is only advisory, so an
+    economic code in a table the mapper files as functional (机关运行经费 tables print 302xx) still links.
     """
-    shape = resolve_scheme(scheme, code)
-    concept = lookup(code.strip().upper(), year, shape) if shape else None
+    concept = lookup(code.strip().upper(), year)
     return concept_iri(concept) if concept else None
 
 
