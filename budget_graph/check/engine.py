@@ -43,6 +43,8 @@ def check_filing(filing: Filing) -> FilingReport:
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     def key(finding: Finding):
         first = finding.locations[0] if finding.locations else None
-        return (finding.severity.rank, (first.line or first.page or 0) if first else 0, finding.rule)
+        place = (first.line or first.page or 0) if first else 0
+        # message last: findings of one rule at one place keep one order in every run (stable report IRIs)
+        return (finding.severity.rank, place, finding.rule, finding.message)
 
     return sorted(set(findings), key=key)
