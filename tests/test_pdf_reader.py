@@ -1,0 +1,193 @@
+"""The PDF reader on the real filings in ../shared/corpus (skipped cleanly when that folder is absent)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from budget_graph.model import Kind, TableKind
+from budget_graph.read import read_paths
+from budget_graph.read.pdf import read_layouts, read_pdf
+from budget_graph.read.pdf_grid import page_content
+
+# a figure as tables print it: thousands separators or decimals (codes like 201 / 06 have neither)
+FIGURE = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+\.\d+$")
+UNREAD = re.compile(r"(\d+) figure\(s\) not read")
+
+EXPECTED = {  # folder → (unit, year, kind, level, number of files)
+    "js-cppcc/2017": ("江苏省政协办公厅", 2017, Kind.BUDGET, "department", 2),
+    "js-cppcc/2018": ("江苏省政协办公厅", 2018, Kind.BUDGET, "department", 2),
+    "js-cppcc/2019": ("江苏省政协办公厅", 2019, Kind.BUDGET, "department", 2),
+    "js-procuratorate/2017": ("江苏省人民检察院", 2017, Kind.BUDGET, "department", 1),
+    "js-procuratorate/2018": ("江苏省人民检察院", 2018, Kind.BUDGET, "department", 1),
+    "js-procuratorate/2019": ("江苏省人民检察院", 2019, Kind.BUDGET, "department", 1),
+    "sh-putuo-caizhengju-2024-juesuan/2024": ("上海市普陀区财政局", 2024, Kind.FINAL, "department", 1),
+    "sh-putuo-caizhengju-2025-yusuan/2025": ("上海市普陀区财政局", 2025, Kind.BUDGET, "department", 1),
+    "sh-putuo-template-bumen-juesuan/2024": ("上海市XX局", 2024, Kind.FINAL, "department", 1),
+    "sh-putuo-wanli-jiedao-2023-yusuan/2023": ("上海市普陀区人民政府万里街道办事处", 2023, Kind.BUDGET, "department", 1),
+    "sh-putuo-wanli-jiedao-2025-yusuan/2025": ("上海市普陀区人民政府万里街道办事处", 2025, Kind.BUDGET, "department", 1),
+    "sh-shi-caizhengju-2025-yusuan/2025": ("上海市财政局", 2025, Kind.BUDGET, "unit", 1),
+}
+
+
+@pytest.fixture(scope="module")
+def pdfs(corpus: Path) -> list[Path]:
+    return sorted(corpus.glob("*/*.pdf"))
+
+
+@pytest.fixture(scope="module")
+def filings(pdfs: list[Path]):
+    return read_paths([str(p) for p in pdfs])
+
+
+def _key(filing) -> str:
+    return f"{Path(filing.sources[0]).parent.name}/{filing.year}"
+
+
+def _filing(filings, key: str):
+    return next(f for f in filings if _key(f) == key)
+
+
+def test_every_pdf_reads_into_twelve_filings(pdfs, filings) -> None:
+    assert len(pdfs) == 15
+    assert sorted(_key(f) for f in filings) == sorted(EXPECTED)
+    for filing in filings:
+        unit, year, kind, level, files = EXPECTED[_key(filing)]
+        assert (filing.unit, filing.year, filing.kind, filing.level) == (unit, year, kind, level), filing.sources
+        assert len(filing.sources) == files
+
+
+def test_jiangsu_pair_is_one_filing_with_narrative_and_tables(filings) -> None:
+    filing = _filing(filings, "js-cppcc/2019")
+    names = sorted(Path(s).name for s in filing.sources)
+    assert names == ["江苏省政协办公厅2019年度部门预算.pdf", "江苏省政协办公厅2019年预算公开表.pdf"]
+    assert filing.parts and len(filing.tables) == 12 and filing.claims
+
+
+def test_every_table_is_recognised(filings) -> None:
+    for filing in filings:
+        unknown = [t.title for t in filing.tables if t.kind is None and "绩效目标" not in t.title]
+        assert not unknown, (filing.sources, unknown)
+
+
+def test_every_figure_on_a_table_is_read_or_reported(pdfs, filings) -> None:
+    """Independent count: the figures pdfium's own text extraction finds inside each ruled grid,
+    against the figures in the model's tables on that page; what differs must be declared unread."""
+    read = Counter()
+    for filing in filings:
+        for table in filing.tables:
+            for row in table.rows:
+                for cell in row.cells.values():
+                    if FIGURE.match(cell.text.strip()):
+                        read[(row.location.source, row.location.page)] += 1
+    declared = Counter()
+    for filing in filings:
+        for diagnostic in filing.diagnostics:
+            match = UNREAD.search(diagnostic.message)
+            if match:
+                where = diagnostic.locations[0]
+                declared[(where.source, where.page)] += int(match.group(1))
+    for path in pdfs:
+        document = pdfium.PdfDocument(path)
+        for layout in read_layouts(path):
+            textpage = document[layout.number - 1].get_textpage()
+            printed = 0
+            for grid in page_content(layout).grids:
+                text = textpage.get_text_bounded(grid.x0, layout.height - grid.bottom, grid.x1, layout.height - grid.top)
+                printed += sum(1 for token in text.split() if FIGURE.match(token))
+            key = (str(path), layout.number)
+            assert read[key] <= printed, (key, "more figures read than printed")
+            assert printed - read[key] <= declared[key], (key, printed, read[key], declared[key])
+
+
+def test_blank_cell_placed_by_ruling_lines(filings) -> None:
+    """上海市财政局 p20: 346.30 288.70 25.40 32.20 (blank 购置费) 32.20 2,517.78 under seven headers."""
+    table = _filing(filings, "sh-shi-caizhengju-2025-yusuan/2025").table(TableKind.ThreePublicExpenses)
+    (row,) = table.rows
+    assert row.location.page == 20
+    figures = {meaning: cell.text for meaning, cell in row.cells.items() if cell.text}
+    assert figures == {
+        "total": "346.30", "overseas_travel": "288.70", "hospitality": "25.40", "vehicles": "32.20",
+        "vehicle_operation": "32.20", "office_operating": "2,517.78",
+    }
+    assert table.unit.value == "万元"
+
+
+def test_hidden_overflow_text_is_read_once(filings) -> None:
+    """普陀区财政局 2025: narrative hidden past p7's clip is printed again on p8; read it once, on p8."""
+    filing = _filing(filings, "sh-putuo-caizhengju-2025-yusuan/2025")
+    text = [(p.text, p.location.page) for part in filing.parts for p in part.paragraphs]
+    hits = [page for body, page in text if "住房公积金（项）”204.91万元" in body]
+    assert hits == [8]
+
+
+def test_table_over_two_pages_with_split_codes(filings) -> None:
+    table = _filing(filings, "sh-shi-caizhengju-2025-yusuan/2025").table(TableKind.IncomeSummary)
+    assert table.unit.value == "元"
+    assert [r.code for r in table.rows[:3]] == ["201", "20106", "2010601"]
+    assert {r.location.page for r in table.rows} == {8, 9}
+    assert not [r for r in table.rows if "功能分类" in r.label or r.label in {"类", "款", "项"}]
+    total = table.rows[-1]
+    assert total.role.value == "total" and total.amount("total").text() == "171,915,169元"
+
+
+def test_empty_table_note(filings) -> None:
+    table = _filing(filings, "sh-putuo-caizhengju-2025-yusuan/2025").table(TableKind.GovernmentFundBudget)
+    assert any("故本表为空表" in note for note in table.notes)
+    assert table.is_empty
+    jiangsu = _filing(filings, "js-procuratorate/2018").table(TableKind.GovernmentFundBudget)
+    assert any("本部门无相关收支项目" in note for note in jiangsu.notes)
+
+
+def test_final_accounts_halves_printed_side_by_side(filings) -> None:
+    table = _filing(filings, "sh-putuo-caizhengju-2024-juesuan/2024").table(TableKind.GeneralBudgetByEconomicClass)
+    codes = [r.code for r in table.rows if r.code and len(r.code) == 3]
+    assert codes == ["301", "303", "302", "310"]
+    assert table.rows[0].amount("actual").text() == "2,082.85万元"
+
+
+def test_narrative_parts_and_claims_have_pages(filings) -> None:
+    filing = _filing(filings, "sh-putuo-caizhengju-2025-yusuan/2025")
+    assert [p.number for p in filing.parts] == [1, 2, 3, 4, 6, 7]
+    assert all(c.location.page for c in filing.claims)
+    assert any(c.amount and c.amount.text() == "3,121.42万元" for c in filing.claims)
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "file is empty"),
+        (b"%PDF-1.7\nnot really a pdf" * 10, "not a readable PDF"),
+    ],
+)
+def test_bad_pdf_is_refused(tmp_path: Path, content: bytes, words: str) -> None:
+    from budget_graph.errors import InputError
+
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=words):
+        read_pdf(path)
+
+
+def test_truncated_pdf_is_refused(tmp_path: Path, pdfs: list[Path]) -> None:
+    from budget_graph.errors import InputError
+
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(pdfs[0].read_bytes()[:20_000])
+    with pytest.raises(InputError, match="not a readable PDF"):
+        read_pdf(path)
+
+
+def test_pdf_without_text_is_refused(tmp_path: Path) -> None:
+    from budget_graph.errors import InputError
+
+    document = pdfium.PdfDocument.new()
+    document.new_page(595, 842)
+    path = tmp_path / "blank.pdf"
+    document.save(path)
+    with pytest.raises(InputError, match="no text"):
+        read_pdf(path)
