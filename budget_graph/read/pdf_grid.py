@@ -45,6 +45,14 @@ class Grid:
     xs: list[float]
     ys: list[float]
     cells: list[Cell]
+    owner: list[list[Cell]] = field(default_factory=list)  # the cell covering each (row band, column band)
+
+    def __post_init__(self) -> None:
+        self.owner = [[None] * (len(self.xs) - 1) for _ in range(len(self.ys) - 1)]  # type: ignore[list-item]
+        for cell in self.cells:
+            for row in range(cell.row, cell.row_end + 1):
+                for col in range(cell.col, cell.col_end + 1):
+                    self.owner[row][col] = cell
 
     @property
     def top(self) -> float:
@@ -94,7 +102,7 @@ def page_content(layout: PageLayout) -> PageContent:
     grids = find_grids(layout.rules, layout.number)
     outside: list[Char] = []
     for char in layout.chars:
-        grid = next((g for g in grids if _contains(g, char)), None)
+        grid = next((g for g in grids if _contains(g, char)), None) if grids else None
         if grid is None:
             outside.append(char)
         else:
@@ -112,8 +120,7 @@ def _contains(grid: Grid, char: Char) -> bool:
 def _place(grid: Grid, char: Char) -> None:
     row = min(max(bisect_right(grid.ys, char.cy) - 1, 0), len(grid.ys) - 2)
     col = min(max(bisect_right(grid.xs, char.cx) - 1, 0), len(grid.xs) - 2)
-    cell = next(c for c in grid.cells if c.row <= row <= c.row_end and c.col <= col <= c.col_end)
-    cell.chars.append(char)
+    grid.owner[row][col].chars.append(char)
 
 
 def find_grids(rules: list[Rule], page: int) -> list[Grid]:
