@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from budget_graph.check.codes import check_codes
-from budget_graph.model import Filing, Kind, Location, Row, RowRole, Table, TableKind, Unit
+from budget_graph.model import Cell, Column, Filing, Kind, Location, Row, RowRole, Table, TableKind, Unit
+from budget_graph.model.amounts import parse_amount
 from budget_graph.read.text import read_text
 from tests.edits import edited_sample
 
@@ -97,3 +98,34 @@ def test_procurement_names_before_the_2022_catalogue_are_info() -> None:
     for year, severity in ((2021, "info"), (2022, "warning")):
         filing = Filing(["t.md"], "单位", year, Kind.BUDGET, tables=[table])
         assert [f.severity.value for f in check_codes(filing)] == [severity]
+
+
+def _tied_filing(year: int, functional: dict[str, str], economic: dict[str, str]) -> Filing:
+    """General-budget tables by function and by (basic-only) economic class, one tied pair each."""
+    def table(kind: TableKind, code: str, cells: dict[str, str]) -> Table:
+        table = _table(kind, [(code, "住房公积金")])
+        table.columns = [Column(meaning, meaning) for meaning in cells]
+        table.rows[0].cells = {m: Cell(parse_amount(v, Unit.WAN), v) for m, v in cells.items()}
+        return table
+
+    economic_code = "30113" if year >= 2018 else "30311"
+    return Filing(["t.md"], "单位", year, Kind.BUDGET, tables=[
+        table(TableKind.GeneralBudgetByFunction, "2210201", functional),
+        table(TableKind.GeneralBudgetByEconomicClass, economic_code, economic),
+    ])
+
+
+@pytest.mark.parametrize(
+    ("year", "functional", "economic", "expected"),
+    [
+        (2025, {"general_budget": "95.00", "basic": "91.93", "project": "3.07"}, {"general_budget": "91.93"}, []),
+        (2025, {"general_budget": "91.93", "basic": "91.93", "project": "0"}, {"general_budget": "81.93"},
+         ["warning"]),
+        (2019, {"amount": "95.00"}, {"amount": "91.93"}, ["info"]),  # may be project spending
+        (2019, {"amount": "90.00"}, {"amount": "91.93"}, ["warning"]),  # basic above the total
+        (2017, {"amount": "90.00"}, {"amount": "91.93"}, ["warning"]),  # 30311 before the 2018 reform
+    ],
+)
+def test_tied_pairs_against_a_basic_only_economic_table(year, functional, economic, expected) -> None:
+    found = [f for f in check_codes(_tied_filing(year, functional, economic)) if f.rule == "BG-K006"]
+    assert [f.severity.value for f in found] == expected

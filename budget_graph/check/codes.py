@@ -98,7 +98,12 @@ CROSS_CLASS = rule(
     pass_example="表七 2210201 住房公积金 91.93; 表八 30113 住房公积金 91.93",
 )
 
-TIED = (("2080505", "30108"), ("2080506", "30109"), ("2210201", "30113"))
+# (functional, economic, first year, last year): 住房公积金 was 30311 before the 2018 economic reform
+TIED = (
+    ("2080505", "30108", 0, 9999), ("2080506", "30109", 0, 9999),
+    ("2210201", "30113", 2018, 9999), ("2210201", "30311", 0, 2017),
+)
+TOTALS = ("total", "general_budget", "amount", "actual")  # a table's total column, by the meanings tables use
 CODED_TABLES = {
     TableKind.ExpenditureSummary, TableKind.GeneralBudgetByFunction, TableKind.GeneralBudgetByEconomicClass,
     TableKind.BasicExpenditureSummary, TableKind.GovernmentFundBudget, TableKind.StateCapitalBudget,
@@ -306,26 +311,37 @@ def _wrong_parent(above: CodedRow, parent: str, children: list[CodedRow]) -> Fin
 
 
 def check_tied(filing: Filing) -> Iterator[Finding]:
-    """BG-K006 between the general-budget tables by function and by economic class."""
+    """BG-K006 between the general-budget tables by function and by economic class.
+
+    The economic table is often of basic expenditure only (一般公共预算基本支出表): then it is compared with the
+    functional table's basic column, or, when that table prints no basic column, a functional figure above
+    the economic one may be project spending and is only info.
+    """
     functional = filing.table(TableKind.GeneralBudgetByFunction)
     economic = filing.table(TableKind.GeneralBudgetByEconomicClass)
     if functional is None or economic is None:
         return
-    for function_code, economic_code in TIED:
-        a, b = _figure(functional, function_code), _figure(economic, economic_code)
+    basic_only = economic.column("project") is None
+    function_columns = ("basic",) if basic_only and functional.column("basic") else TOTALS
+    for function_code, economic_code, since, until in TIED:
+        if not since <= filing.year <= until:
+            continue
+        a, b = _figure(functional, function_code, function_columns), _figure(economic, economic_code, TOTALS)
         if a is None or b is None:
             continue
         finding = check_equal(
             CROSS_CLASS, a, b, f"功能科目 {function_code} 与经济科目 {economic_code} 应相等",
             f"functional {function_code} and economic {economic_code} must agree",
         )
+        if finding is not None and basic_only and function_columns is TOTALS and a.amount.yuan > b.amount.yuan:
+            finding = replace(finding, severity=Severity.INFO)
         if finding is not None:
             yield finding
 
 
-def _figure(table: Table, code: str) -> Figure | None:
+def _figure(table: Table, code: str, meanings: tuple[str, ...]) -> Figure | None:
     row = next((r for r in table.rows if (r.code or "").strip() == code), None)
     if row is None:
         return None
-    meaning = next((m for m in ("total", "amount", "actual") if row.amount(m) is not None), None)
+    meaning = next((m for m in meanings if row.amount(m) is not None), None)
     return Figure.of(table, row, meaning) if meaning else None
