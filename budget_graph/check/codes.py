@@ -91,7 +91,9 @@ CROSS_CLASS = rule(
     basis="政府收支分类科目说明: 2080505 机关事业单位基本养老保险缴费支出 ↔ 30108, 2080506 ↔ 30109 职业年金缴费, "
     "2210201 住房公积金 ↔ 30113",
     checks="In the general-budget tables by function and by economic class, each tied pair has the same total "
-    "(under the rounding rule).",
+    "(under the rounding rule; 住房公积金 is 30311 before the 2018 reform). When the economic table is of basic "
+    "expenditure only, the functional table's basic column is compared; without one, a functional figure above "
+    "the economic one may hold project spending and is only info.",
     why="Both classify the same contributions; a difference means one table misstates them.",
     engine="python",
     fail_example="表七 2210201 住房公积金 91.93; 表八 30113 住房公积金 81.93",
