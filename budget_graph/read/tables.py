@@ -70,9 +70,9 @@ def build_table(table: Table, grid: TableGrid, unit_names: set[str]) -> Reading:
 
 
 def _split_header(rows: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:
-    """Header rows are those before the first row that carries an amount."""
+    """Header rows are those before the first row that carries an amount (or that the reader knows is data)."""
     for index, row in enumerate(rows):
-        if any(is_number(cell) for cell in row.cells[1:]):
+        if row.amounts_from is not None or any(is_number(cell) for cell in row.cells[1:]):
             return rows[:index], rows[index:]
     return rows, []
 
