@@ -70,7 +70,9 @@ def test_percentage_off_by_more_than_rounding_is_an_error_and_rounding_is_not() 
 
 def test_truncated_percentage_is_an_error() -> None:
     """24,169.74 up 2,228.78 is 10.158%: '10.15%' is truncated, not rounded (design: the stated interval)."""
-    assert findings(statement("24169.74", "增加", "2228.78", "增长", "10.15")) == [("BG-Y001", "error")]
+    truncated, = check_claim(statement("24169.74", "增加", "2228.78", "增长", "10.15"))
+    assert (truncated.rule, truncated.severity.value) == ("BG-Y001", "error")
+    assert "截尾" in truncated.message and "rounded" in truncated.message_en
     assert findings(statement("24169.74", "增加", "2228.78", "增长", "10.16")) == []
 
 

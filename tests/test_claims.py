@@ -222,3 +222,40 @@ def test_sample_parts_two_to_seven(sample_filing) -> None:
     assert found[(141, "投资推广")].amount == Amount(Decimal("600"), Unit.WAN)
     with_changes = [c for c in sample_filing.claims if c.change_direction]
     assert len(with_changes) == 15
+
+
+def test_a_sentence_split_by_a_page_break_is_joined() -> None:
+    found = claims(
+        "九、一般公共预算“三公”经费支出预算情况说明",
+        "2．公务用车购置及运行费预算支出237万元。其中：",
+        "公务用车运行维护费预算支出237万元，比上年预算减少",
+        "30.8万元，主要原因是部分执法执勤车辆转隶。",
+        "2019年省检察院一般公共预算机关运行经费预算支出",
+        "2391.92万元，与上年相比减少330.65万元，减少12.14 %。",
+    )
+    assert [(c.subject, c.amount and c.amount.text(), c.change and c.change.text()) for c in found] == [
+        ("公务用车购置及运行费预算支出", "237万元", None),
+        ("公务用车运行维护费预算支出", "237万元", "30.8万元"),
+        ("省检察院一般公共预算机关运行经费预算支出", "2,391.92万元", "330.65万元"),
+    ]
+    assert found[2].location.line == 6 and found[1].parent == "公务用车购置及运行费预算支出"
+
+
+def test_a_label_after_a_colon_is_about_what_the_colon_follows() -> None:
+    found = claims(
+        "住房改革支出(款):2018年预算支出合计3,660.38万元。其中:",
+        "1.住房公积金(项):支出1,073.77万元。",
+        "2.提租补贴(项):支出2,586.61万元。",
+    )
+    assert [(c.subject, c.parent) for c in found] == [
+        ("住房改革支出(款)", None), ("住房公积金(项)", "住房改革支出(款)"), ("提租补贴(项)", "住房改革支出(款)"),
+    ]
+
+
+def test_a_new_heading_closes_items_and_their_parts() -> None:
+    first = Paragraph("（三）、公务接待费1.35万元。其中：", Location("t.md", line=1), heading="一、三公经费")
+    second = Paragraph("机关运行经费预算为786.09万元。", Location("t.md", line=2), heading="二、机关运行经费预算")
+    found = extract_claims(4, [first, second], UNIT)
+    assert [(c.subject, c.parent, c.section) for c in found] == [
+        ("公务接待费", None, "（三）公务接待费"), ("机关运行经费", None, "二、机关运行经费预算"),
+    ]

@@ -256,7 +256,7 @@ def _percentage(claim: Claim) -> Iterator[Finding]:
     if computed.lo <= stated.hi and stated.lo <= computed.hi:
         yield _percent_finding(claim, shown, ("（差异在四舍五入范围内）", " (rounding only)"), Severity.INFO)
     else:
-        yield _percent_finding(claim, shown, _implied_note(claim), Severity.ERROR)
+        yield _percent_finding(claim, shown, _implied_note(claim, computed), Severity.ERROR)
 
 
 def _percent_text(claim: Claim, value: Decimal) -> str:
@@ -293,8 +293,13 @@ def _basis(claim: Claim) -> tuple[str, str]:
     )
 
 
-def _implied_note(claim: Claim) -> tuple[str, str]:
-    """The change the stated percentage implies, and a unit slip when it is 10⁴ times the stated one."""
+def _implied_note(claim: Claim, computed: _Recomputed) -> tuple[str, str]:
+    """The change the stated percentage implies, and a unit slip when it is 10⁴ times the stated one; or that
+    the percentage was cut off instead of rounded (GB/T 8170 rounds)."""
+    assert claim.percent is not None
+    step = percent_interval(claim.percent).hi - claim.percent
+    if claim.percent <= computed.hi and computed.lo < claim.percent + 2 * step:
+        return "（疑为截尾取数，应四舍五入）", " (cut off rather than rounded, as GB/T 8170 requires)"
     implied = implied_change(claim)
     if implied is None or claim.change is None:
         return "", ""

@@ -101,7 +101,8 @@ PERFORMANCE_FUNDS = rule(
     title_en="Funds under performance management disagree with project expenditure",
     severity=Severity.ERROR,
     basis=_BASIS + "；《项目支出绩效评价管理办法》（财预〔2020〕10号）",
-    checks="第六部分: '所有项目支出预算纳入绩效管理，涉及预算资金X万元' restates the project expenditure total.",
+    checks="第六部分: '所有项目支出预算纳入绩效管理，涉及预算资金X万元' restates the project expenditure total "
+    "(a statement about some projects only, '编报绩效目标的项目共4个，涉及项目预算资金…', is not checked).",
     why="The funds under performance management are the project budget; another figure leaves projects out.",
     engine="python",
     fail_example="涉及预算资金 32,231.93 万元（项目支出 32,213.93）",
@@ -115,7 +116,8 @@ PERFORMANCE_COUNT = rule(
     severity=Severity.WARNING,
     basis=_BASIS + "；《项目支出绩效评价管理办法》（财预〔2020〕10号）",
     checks="第六部分: the number of project performance targets stated ('设置并编报 8 个项目绩效目标') equals the "
-    "number of projects in the 项目支出总表. A warning: a unit may set targets for some projects only.",
+    "number of projects in the 项目支出总表 when the statement covers all projects (所有项目). A warning: a "
+    "project may hold more than one target.",
     why="When every project is under performance management, each has a target.",
     engine="python",
     fail_example="设置并编报 9 个项目绩效目标（项目支出总表 8 个项目）",
@@ -174,22 +176,23 @@ class Tables:
         row = table and _department_row(table)
         return Figure.of(table, row, meaning) if table and row else None
 
-    def summary_total(self, side: str, *labels: str) -> list[Figure]:
-        """收支总表 totals of one side, in the order of `labels` ('总计' before '本年…合计')."""
+    def summary_totals(self, side: str) -> list[Figure]:
+        """收支总表 totals of one side, 总计 first (收入总计, then 本年收入合计 …)."""
         table = self.table(TableKind.IncomeExpenditureSummary)
         if table is None:
             return []
         rows = [r for r in table.rows if r.side == side and r.role is RowRole.TOTAL]
-        found = [next((r for r in rows if label in key(r.label)), None) for label in labels]
-        return [f for r in found if r for f in [Figure.of(table, r, "amount")] if f]
+        rows.sort(key=lambda r: "总计" not in r.label)
+        return [f for r in rows if (f := Figure.of(table, r, "amount"))]
 
     def economic(self, *codes: str) -> list[Figure]:
         """Basic expenditure of economic classes: the economic table's rows, else the 基本支出总表's by name."""
         table = self.table(TableKind.GeneralBudgetByEconomicClass)
-        if table:
+        basic = table and _basic_meaning(table)
+        if table and basic:
             rows = {r.code: r for r in table.rows if r.code in codes}
             if len(rows) == len(codes):
-                return [f for c in codes if (f := Figure.of(table, rows[c], "basic"))]
+                return [f for c in codes if (f := Figure.of(table, rows[c], basic))]
         table = self.table(TableKind.BasicExpenditureSummary)
         if table:
             rows = {key(r.label).replace("的", ""): r for r in table.rows if r.role is RowRole.ITEM}
@@ -215,9 +218,24 @@ class Tables:
 
 
 def _department_row(table: Table) -> Row | None:
-    return next((r for r in table.rows if r.role is RowRole.UNIT), None) or next(
-        (r for r in table.rows if r.role is RowRole.TOTAL), None
-    )
+    """The first unit row (the department), else the total row, else the table's only row."""
+    for role in (RowRole.UNIT, RowRole.TOTAL):
+        row = next((r for r in table.rows if r.role is role), None)
+        if row:
+            return row
+    return table.rows[0] if len(table.rows) == 1 else None
+
+
+def _basic_meaning(table: Table) -> str | None:
+    """The basic-expenditure column; a table of basic expenditure alone ('基本支出预算表') has one amount column."""
+    if table.column("basic"):
+        return "basic"
+    alone = table.column("amount") and not table.column("project") and "基本支出" in table.title
+    return "amount" if alone else None
+
+
+def _amount_meaning(table: Table) -> str:
+    return "amount" if table.column("amount") else "total"
 
 
 def three_public_meaning(subject: str, table: Table) -> str | None:
@@ -275,7 +293,8 @@ def _procurement(claim: Claim, tables: Tables) -> list[Tie]:
         return [_procurement_category(claim, tables, category)] if category else []
     if "政府采购" not in subject or not re.fullmatch(r"(纳入)?(部门预算)?(的)?政府采购(项目|预算|支出)*(总额|合计)?", subject):
         return []
-    listed = tables.department(TableKind.Procurement, "amount")
+    listed = tables.table(TableKind.Procurement)
+    listed = listed and tables.department(TableKind.Procurement, _amount_meaning(listed))
     column = tables.department(TableKind.ExpenditureSummary, "procurement")
     return [
         Tie(PROCUREMENT, "政府采购预算总额", "the procurement total", (listed,) if listed else ()),
@@ -294,7 +313,7 @@ def _procurement_category(claim: Claim, tables: Tables, code: str) -> Tie:
         assert claim.amount is not None
         zero = Amount(Decimal(0).quantize(Decimal(1).scaleb(-claim.amount.decimals)), table.unit)
         return Tie(PROCUREMENT, what, what_en, (Figure(zero, table.location, f"{table.title}（无{code}类）"),))
-    figure = Figure.of(table, row, "amount")
+    figure = Figure.of(table, row, _amount_meaning(table))
     return Tie(PROCUREMENT, what, what_en, (figure,) if figure else ())
 
 
@@ -310,17 +329,18 @@ def _three_public(claim: Claim, tables: Tables) -> list[Tie]:
 
 def _totals(claim: Claim, tables: Tables) -> list[Tie]:
     bare = re.sub(r"部门|预算|总额|总计|合计|本年|全年|年度", "", key(claim.subject))
+    income = Tie(TOTALS, "部门预算收入", "the budget's income", tuple(tables.summary_totals("income")))
+    overall = tables.department(TableKind.ExpenditureSummary, "total")
+    spending = (*tables.summary_totals("expenditure"), *([overall] if overall else []))
+    expenditure = Tie(TOTALS, "部门预算支出", "the budget's expenditure", spending)
     if bare == "收入":
-        figures = tables.summary_total("income", "总计", "本年收入")
-        return [Tie(TOTALS, "部门预算收入", "the budget's income", tuple(figures))]
+        return [income]
     if bare == "支出":
-        figures = tables.summary_total("expenditure", "总计", "本年支出")
-        overall = tables.department(TableKind.ExpenditureSummary, "total")
-        return [Tie(TOTALS, "部门预算支出", "the budget's expenditure", (*figures, *([overall] if overall else [])))]
+        return [expenditure]
+    if bare in ("收入、支出", "收、支", "收支"):  # '收入、支出预算总计24,169.74万元' states both
+        return [income, expenditure]
     if bare == "" and claim.part == 3 and not claim.section:
-        overall = tables.department(TableKind.ExpenditureSummary, "total")
-        figures = tables.summary_total("expenditure", "总计")
-        return [Tie(COMPOSITION, "部门预算总额", "the budget total", (*([overall] if overall else []), *figures))]
+        return [Tie(COMPOSITION, "部门预算总额", "the budget total", (*([overall] if overall else []), *spending))]
     return []
 
 
@@ -353,11 +373,16 @@ def _economic_tie(tables: Tables, what: str, what_en: str, *readings: tuple[str,
 
 def _performance_funds(claim: Claim, tables: Tables) -> list[Tie]:
     subject = key(claim.subject)
-    if subject not in ("预算资金", "项目资金", "资金", "项目预算资金") or "项目" not in claim.text:
+    if subject not in ("预算资金", "项目资金", "资金", "项目预算资金") or not _all_projects(claim):
         return []
     figures = [_project_total(tables), tables.department(TableKind.ExpenditureSummary, "project")]
     return [Tie(PERFORMANCE_FUNDS, "绩效管理涉及的预算资金", "funds under performance management",
                 tuple(f for f in figures if f))]
+
+
+def _all_projects(claim: Claim) -> bool:
+    """'所有项目支出预算纳入绩效管理': the statement covers every project (not '编报绩效目标的项目共4个')."""
+    return bool(re.search(r"(?:所有|全部)项目", claim.text))
 
 
 def _project_total(tables: Tables) -> Figure | None:
@@ -408,7 +433,7 @@ def restated_text(source: Amount, stated: Amount) -> str:
 
 def _count(claim: Claim, tables: Tables) -> Finding | None:
     subject = key(claim.subject)
-    if claim.count is None or "绩效目标" not in subject or "项目" not in subject:
+    if claim.count is None or "绩效目标" not in subject or "项目" not in subject or not _all_projects(claim):
         return None
     found = tables.projects()
     if not found:

@@ -33,8 +33,9 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AMOUNT = re.compile(rf"(?<![\d.,])(?P<number>{_NUMBER})(?P<unit>亿元|万元|元)")
 _COUNT = re.compile(
     r"(?<![\d.,])(?P<count>\d+)(?P<unit>个|项|家)"
-    r"(?!以上|以下|以内|左右|工作日|月|小时|次)(?P<noun>[\u4e00-\u9fff“”]{2,20})"
+    r"(?!以上|以下|以内|左右|工作日|月|小时|次)(?P<noun>[\u4e00-\u9fff“”]{2,20}?)(?=[，,。；;：:、和及的]|$)"
 )
+_GENERIC = re.compile(r"(?:预算|支出|收入|合计|总计|总额|金额)+")  # a figure's label, not what it is about
 # '较2023年年初预算减少61,203.26万元，减少64.5%', '与上年相比，财政拨款收、支总计各增加2228.78万元，增长10.15%',
 # '比2022年预算执行数增加77.70%', '与2023年预算保持一致', '同比下降3.2%'. Placeholders ('增加（减少）XXX') and
 # phrases ('相比增加的原因') carry no statement.
@@ -47,6 +48,7 @@ _CHANGE = re.compile(
 )
 _ENUMERATOR = re.compile(r"(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．](?!\d)|[（(]\d+[）)])")
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
+_RUN_ON_STOP = re.compile(r"[。；;！？!?：:]$")
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?]")
 _REASON = re.compile(r"主要原因|原因是|原因为|主要是(?!用于)")
 _REASON_GOES_ON = re.compile(r"[二三四五六七八九十]是|其次|同时|另外|此外")
@@ -134,21 +136,64 @@ class _Reading:
     reasons: set[int] = field(default_factory=set)  # id(claim) of figures stated inside reasons
     styles: list[str] = field(default_factory=list)  # enumerator styles, outermost first
     items: list[_Item] = field(default_factory=list)  # open items, outermost first
-    # '其中' parents, innermost last: (subject, level of the item it was said in, goes on past its paragraph)
-    parents: list[tuple[str, int, bool]] = field(default_factory=list)
+    parents: list[_Parent] = field(default_factory=list)  # '其中' parents, innermost last
+    heading: str | None = None  # the heading the paragraphs read so far stand under
     table: tuple[int, int, Unit] | None = None  # (name column, amount column, unit) of a tab table
+
+
+@dataclass
+class _Parent:
+    """A figure whose parts follow '其中'. It holds for the items under it: those of the item it was said in
+    (level), or, when it ends a paragraph and enumerated items follow, those items and their siblings."""
+
+    subject: str
+    level: float
+    carries: bool  # goes on past its paragraph ('…2.65 万元，其中：' ending the paragraph)
+    pending: bool = False  # carries, and the next paragraph has not yet said whether items follow
 
 
 def extract_claims(part: int, paragraphs: list[Paragraph], unit_name: str) -> list[Claim]:
     """Every figure, count and change statement of one narrative part, in text order."""
     reading = _Reading(part, _unit_variants(unit_name))
-    for paragraph in paragraphs:
-        if "\t" in paragraph.text or paragraph.text.count("|") >= 2:
+    for paragraph in _join_page_splits(paragraphs):
+        if _is_table_row(paragraph.text):
             _read_table_rows(reading, paragraph)
             continue
         reading.table = None
         _read_paragraph(reading, paragraph)
     return _settle_earlier_years(reading)
+
+
+def _is_table_row(text: str) -> bool:
+    return "\t" in text or text.count("|") >= 2
+
+
+def _join_page_splits(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A paragraph that stops mid-sentence ('…比上年预算减少' | '30.8万元，…') runs on into the next, unless
+    that starts an item or it is a heading; the joined paragraph keeps where each piece was printed."""
+    joined: list[Paragraph] = []
+    for paragraph in paragraphs:
+        previous = joined[-1] if joined else None
+        if previous and _runs_on(previous.text) and not _starts_item(paragraph.text):
+            starts = paragraph.starts or ((0, paragraph.location),)
+            shifted = tuple((offset + len(previous.text), place) for offset, place in starts)
+            joined[-1] = Paragraph(previous.text + paragraph.text, previous.location, previous.heading,
+                                   (*(previous.starts or ((0, previous.location),)), *shifted))
+        else:
+            joined.append(paragraph)
+    return joined
+
+
+def _runs_on(text: str) -> bool:
+    stripped = text.rstrip()
+    if not stripped or _is_table_row(text) or _RUN_ON_STOP.search(stripped):
+        return False
+    return not (_starts_item(stripped) and not _CLAUSE_END.search(stripped))  # an enumerated heading
+
+
+def _starts_item(text: str) -> bool:
+    stripped = text.lstrip()
+    return bool(_ENUMERATOR.match(stripped)) or _is_table_row(text) or stripped.startswith("#")
 
 
 def _unit_variants(unit_name: str) -> tuple[str, ...]:
@@ -218,7 +263,12 @@ def _read_paragraph(reading: _Reading, paragraph: Paragraph) -> None:
     clean = normalise(paragraph.text)
     boundary = 0
     first_claim = len(reading.claims)
-    reading.parents = [p for p in reading.parents if p[2]]
+    if paragraph.heading != reading.heading:  # a new heading closes the items and their '其中'
+        reading.heading, reading.items, reading.parents = paragraph.heading, [], []
+    reading.parents = [p for p in reading.parents if p.carries]
+    starts_item = bool(_ENUMERATOR.match(clean.text))
+    for parent in reading.parents:
+        parent.pending = parent.pending and starts_item  # settled by the item that opens (see _open_item)
     for event in _events(clean.text):
         if event.kind == "item":
             _open_item(reading, clean.text, event)
@@ -308,7 +358,10 @@ def _open_item(reading: _Reading, text: str, event: _Event) -> None:
     name = _clean_subject(rest[:name_end], reading.unit_names).subject
     reading.items = [i for i in reading.items if i.level < level]
     reading.items.append(_Item(level, enumerator.group() + name, name))
-    reading.parents = [p for p in reading.parents if p[1] < level]
+    for parent in reading.parents:
+        if parent.pending:  # the parts are these items: keep it for their siblings
+            parent.level, parent.pending = level - 0.5, False
+    reading.parents = [p for p in reading.parents if p.level < level]
 
 
 def _parts_follow(reading: _Reading, first_claim: int, ends_paragraph: bool) -> None:
@@ -316,7 +369,7 @@ def _parts_follow(reading: _Reading, first_claim: int, ends_paragraph: bool) -> 
     paragraph ends with it (a '其中' with no figure before it says nothing)."""
     if len(reading.claims) > first_claim and reading.claims[-1].amount is not None:
         level = reading.items[-1].level if reading.items else -1
-        reading.parents.append((reading.claims[-1].subject, level, ends_paragraph))
+        reading.parents.append(_Parent(reading.claims[-1].subject, level, ends_paragraph, ends_paragraph))
 
 
 def _section(reading: _Reading, paragraph: Paragraph) -> str | None:
@@ -328,7 +381,7 @@ def _add_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _
     assert match is not None
     location = paragraph.location_at(clean.origin(match.start()))
     sentence = _sentence(clean.text, match.start(), match.end())
-    parent = reading.parents[-1][0] if reading.parents else None
+    parent = reading.parents[-1].subject if reading.parents else None
     section = _section(reading, paragraph)
     if event.kind == "count":
         subject = _clean_subject(match.group("noun"), reading.unit_names).subject
@@ -337,11 +390,11 @@ def _add_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _
                   count=int(match.group("count")), count_unit=match.group("unit"))
         )
         return
-    lead = clean.text[_lead_start(clean.text, boundary, match.start()) : match.start()]
-    cleaned = _clean_subject(lead, reading.unit_names)
+    lead_start = _lead_start(clean.text, boundary, match.start())
+    cleaned = _clean_subject(clean.text[lead_start : match.start()], reading.unit_names)
     subject = cleaned.subject
-    if cleaned.label_only and reading.items:
-        subject = reading.items[-1].name
+    if cleaned.label_only or _GENERIC.fullmatch(subject):
+        subject = _named_before(clean.text, lead_start, reading) or subject
     amount = parse_amount(match.group("number"), Unit(match.group("unit")))
     claim = Claim(subject or cleaned.label, location, sentence, reading.part, amount=amount, parent=parent,
                   section=section)
@@ -370,6 +423,17 @@ def _add_reason_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, e
     )
     reading.claims.append(claim)
     reading.reasons.add(id(claim))
+
+
+def _named_before(text: str, lead_start: int, reading: _Reading) -> str | None:
+    """What a figure with only a label ('支出', '2024年预算数') is about: the clause before it when that ends
+    with a colon ('住房公积金(项):支出1,073.77万元'), else the open item ('2. 公务接待费。2024年预算数0.50万元')."""
+    if lead_start and text[lead_start - 1] in "：:":
+        begin = max((m.end() for m in _CLAUSE_END.finditer(text, 0, lead_start - 1)), default=0)
+        named = _clean_subject(text[begin : lead_start - 1], reading.unit_names).subject
+        if named:
+            return named
+    return reading.items[-1].name if reading.items else None
 
 
 def _lead_start(text: str, boundary: int, start: int) -> int:
