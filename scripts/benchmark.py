@@ -25,14 +25,13 @@ def _timed(stage: Callable[[], object]) -> tuple[float, object]:
 
 def run_once(path: Path) -> dict[str, float]:
     from budget_graph.check import shacl
-    from budget_graph.check.engine import FilingReport, arithmetic_checks, sort_findings
-    from budget_graph.graph import build_graph
+    from budget_graph.check.engine import FilingReport, arithmetic_checks, map_filing, sort_findings
     from budget_graph.read import read_file
     from budget_graph.report import renderer
 
     times: dict[str, float] = {}
     times["read"], filing = _timed(lambda: read_file(path))
-    times["map"], mapped = _timed(lambda: build_graph(filing))
+    times["map"], mapped = _timed(lambda: map_filing(filing))
     times["shacl"], shacl_findings = _timed(lambda: list(shacl.check(mapped)))
     times["networkx"], other = _timed(lambda: [f for check in arithmetic_checks() for f in check(filing)])
     report = FilingReport(filing, sort_findings([*shacl_findings, *other]))

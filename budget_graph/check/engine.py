@@ -29,12 +29,18 @@ def arithmetic_checks() -> list[FilingCheck]:
     return families.CHECKS
 
 
-def check_filing(filing: Filing) -> FilingReport:
-    from budget_graph.check import shacl
+def map_filing(filing: Filing):
+    """The filing's graph with every code linked to its national concept (the map stage)."""
+    from budget_graph.codes import NationalCodeLists
     from budget_graph.graph import build_graph
 
-    mapped = build_graph(filing)
-    findings = list(shacl.check(mapped))
+    return build_graph(filing, NationalCodeLists())
+
+
+def check_filing(filing: Filing) -> FilingReport:
+    from budget_graph.check import shacl
+
+    findings = list(shacl.check(map_filing(filing)))
     for check in arithmetic_checks():
         findings.extend(check(filing))
     return FilingReport(filing, sort_findings(findings))

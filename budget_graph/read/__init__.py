@@ -19,15 +19,26 @@ def find_sources(paths: list[str]) -> list[Path]:
         if not path.exists():
             raise InputError(f"找不到文件 file not found: {name}")
         if path.is_dir():
-            inside = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | PDF_SUFFIXES
-            )
+            inside = sorted(p for p in path.rglob("*") if p.is_file() and _may_be_filing(p))
             if not inside:
                 raise InputError(f"文件夹中没有预决算文件 no filings in folder: {name}")
             found.extend(inside)
         else:
             found.append(path)
     return found
+
+
+def _may_be_filing(path: Path) -> bool:
+    """In a folder: every PDF, and the text files whose title names a budget or final accounts
+    (a PROVENANCE.txt or notes beside the filings are not filings)."""
+    suffix = path.suffix.lower()
+    if suffix in PDF_SUFFIXES:
+        return True
+    if suffix not in TEXT_SUFFIXES:
+        return False
+    from budget_graph.read.text import looks_like_filing
+
+    return looks_like_filing(path)
 
 
 def read_paths(paths: list[str]) -> list[Filing]:
@@ -65,7 +76,8 @@ def _absorb(into: Filing, other: Filing) -> None:
     into.diagnostics.extend(other.diagnostics)
 
 
-def read_file(path: Path) -> Filing:
+def read_file(path: Path | str) -> Filing:
+    path = Path(path)
     if path.suffix.lower() in PDF_SUFFIXES:
         from budget_graph.read.pdf import read_pdf
 

@@ -90,6 +90,16 @@ def read_text(path: Path) -> Filing:
     return filing
 
 
+def looks_like_filing(path: Path) -> bool:
+    """Does the file open with a budget title? (Cheap: reads the first lines only.)"""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = [handle.readline() for _ in range(80)]
+    except OSError:
+        return False
+    return any(_TITLE.search(clean(line).lstrip("# ")) for line in head)
+
+
 def _metadata(lines: list[str], source: str) -> tuple[int, str, str, Kind]:
     """Year, unit, level and kind from the first title line that names them."""
     for line in lines[:80]:
