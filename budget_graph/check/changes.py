@@ -252,26 +252,27 @@ def _percentage(claim: Claim) -> Iterator[Finding]:
     rounded = abs(computed.value).quantize(Decimal(1).scaleb(claim.percent.as_tuple().exponent), ROUND_HALF_UP)
     if rounded == claim.percent:
         return
-    shown = _percent_text(claim, computed.value)
     if computed.lo <= stated.hi and stated.lo <= computed.hi:
-        yield _percent_finding(claim, shown, ("（差异在四舍五入范围内）", " (rounding only)"), Severity.INFO)
+        yield _percent_finding(claim, computed, ("（差异在四舍五入范围内）", " (rounding only)"), Severity.INFO)
     else:
-        yield _percent_finding(claim, shown, _implied_note(claim, computed), Severity.ERROR)
+        yield _percent_finding(claim, computed, _implied_note(claim, computed), Severity.ERROR)
 
 
-def _percent_text(claim: Claim, value: Decimal) -> str:
+def _percent_texts(claim: Claim, value: Decimal) -> tuple[str, str]:
+    """'下降0.02%' and '-0.02%', at the stated decimals (at least two, so a tiny change still shows)."""
     decimals = max(2, -int(claim.percent.as_tuple().exponent)) if claim.percent is not None else 2
     word = "增长" if value > 0 else "下降"
-    return f"{word}{abs(value):.{decimals}f}%"
+    return f"{word}{abs(value):.{decimals}f}%", f"{value:+.{decimals}f}%"
 
 
-def _percent_finding(claim: Claim, shown: str, note: tuple[str, str], severity: Severity) -> Finding:
+def _percent_finding(claim: Claim, computed: _Recomputed, note: tuple[str, str], severity: Severity) -> Finding:
     stated = f"{claim.percent_word}{claim.percent}%"
+    shown, shown_en = _percent_texts(claim, computed.value)
     basis, basis_en = _basis(claim)
     return PERCENT.finding(
         f"“{claim.subject}”变动率与变动额不符：{basis}，变动率应为{shown}，文中为{stated}{note[0]}",
-        f"{claim.subject}: the percentage disagrees with the change: {basis_en} gives {shown}, "
-        f"the narrative says {stated}{note[1]}",
+        f"{claim.subject}: the percentage disagrees with the change: {basis_en} gives {shown_en}, "
+        f"the narrative says {claim.percent}% ({claim.percent_word}){note[1]}",
         [claim.location],
         expected=shown,
         actual=stated,
