@@ -69,6 +69,7 @@ def recognise_table(title: str) -> TableKind | None:
 # them ('科目编码（按支出功能科目编列至“项”级）'), and names that must stand alone ('项目' but not '项目支出').
 _TEXT_HEADERS = re.compile(
     r"^(预算单位|单位名称|部门名称|科目编码|科目名称|支出项目类别|功能分类科目|经济分类科目)"
+    r"|^(部门经济分类科目|功能科目|采购品目|采购物品|采购组织形式|专项名称|经济科目|序号)"  # Shanghai, Jiangsu
     r"|^(单位|项目|项目名称|年度|品目编码|采购品目|任务名称|主要内容|年度主要任务|科目|编码|名称|类|款|项|备注|资金性质)$"
 )
 
