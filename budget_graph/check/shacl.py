@@ -206,7 +206,7 @@ _TOPIC_LABELS = {BG[topic.name]: f"{topic.label} ({topic.label_en})" for topic i
 
 def label(graph: Graph, node: Node | None) -> str:
     """What to call a node in a message: a table kind or topic by name, a code by notation and name,
-    a row by its code and label, anything else by its label or its IRI's last step."""
+    a row by its code and label (or its position), anything else by its label or its IRI's last step."""
     if node is None:
         return ""
     if isinstance(node, Literal):
@@ -224,6 +224,9 @@ def label(graph: Graph, node: Node | None) -> str:
         named = graph.value(node, predicate)
         if named is not None:
             return str(named)
+    index = graph.value(node, BG.rowIndex)
+    if index is not None:
+        return f"第{index}行 (row {index})"
     return str(node).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 

@@ -10,11 +10,13 @@ from rdflib.namespace import XSD
 
 
 def decimal(value: Decimal) -> Literal:
-    """xsd:decimal in plain notation (never 1E+2, which is not a valid xsd:decimal lexical form).
+    """xsd:decimal in plain notation (never 1E+2, which is not a valid xsd:decimal lexical form), with a
+    decimal point (2 → 2.0, as Turtle writes it: the graph then reads back from Turtle unchanged).
 
     Cached by its printed form, not by value: 0.00 and 0 are equal Decimals but different figures.
     """
-    return _decimal(format(value, "f"))
+    lexical = format(value, "f")
+    return _decimal(lexical if "." in lexical else lexical + ".0")
 
 
 @lru_cache(maxsize=8192)

@@ -1,0 +1,277 @@
+"""The map step: a filing's graph, its IRIs, its SKOS codes, and the ontology the graph speaks."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+
+from budget_graph.graph import build_graph
+from budget_graph.graph.codes import Code
+from budget_graph.graph.iris import slug, unit_iri
+from budget_graph.graph.layouts import layouts_for, topics_of
+from budget_graph.graph.namespaces import BG, BGM, OBEU_DIMENSION, OBEU_MEASURE, QB
+from budget_graph.model import Cell, Kind, NarrativePart, Paragraph, TableKind
+from budget_graph.model.meanings import MEANINGS
+from tests.hand_filings import at, empty_fund_table, parts, small_filing
+
+ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "budget-graph.ttl"
+
+
+@pytest.fixture(scope="module")
+def mapped():
+    return build_graph(small_filing())
+
+
+@pytest.fixture(scope="module")
+def sample_mapped(sample_filing):
+    return build_graph(sample_filing)
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Graph:
+    return Graph().parse(ONTOLOGY)
+
+
+def _node(mapped, path: str) -> URIRef:
+    return URIRef(f"{mapped.filing}/{path}")
+
+
+def test_same_filing_same_triples_and_iris() -> None:
+    first, second = build_graph(small_filing()), build_graph(small_filing())
+    assert set(first.graph) == set(second.graph)
+    assert first.filing == second.filing
+
+
+def test_unit_slug_is_stable_and_ignores_width_and_spaces() -> None:
+    assert slug("深圳市罗湖区企业服务中心（本级）") == "9587a811cd20"  # pinned: IRIs must never move
+    assert slug("深圳市罗湖区企业服务中心 (本级)") == slug("深圳市罗湖区企业服务中心（本级）")
+    assert unit_iri("深圳市罗湖区企业服务中心（本级）") == URIRef("https://w3id.org/budget-graph/unit/9587a811cd20")
+
+
+def test_filing_iri_names_unit_year_and_kind(mapped) -> None:
+    assert str(mapped.filing) == f"https://w3id.org/budget-graph/filing/{slug(small_filing().unit)}/2024/budget"
+    graph = mapped.graph
+    assert (mapped.filing, RDF.type, BG.Filing) in graph
+    assert (mapped.filing, BG.filingKind, BG.DepartmentalBudget) in graph
+    assert (mapped.filing, OBEU_DIMENSION.fiscalYear, URIRef("http://reference.data.gov.uk/id/year/2024")) in graph
+
+
+def test_budget_line_keeps_yuan_and_the_published_figure(mapped) -> None:
+    graph = mapped.graph
+    line = _node(mapped, "table/GeneralBudgetByFunction/row/4/project")
+    assert (line, RDF.type, BG.BudgetLine) in graph
+    assert graph.value(line, OBEU_MEASURE.amount) == Literal("12000000.00", datatype=XSD.decimal)
+    assert str(graph.value(line, BG.publishedValue)) == "1200.00"
+    assert graph.value(line, BG.decimals).toPython() == 2
+    assert graph.value(line, BG.columnMeaning) == BGM.project
+    assert graph.value(line, QB.dataSet) == _node(mapped, "dataset")
+    table = _node(mapped, "table/GeneralBudgetByFunction")
+    assert graph.value(table, BG.publishedUnit) == BG.TenThousandYuan
+    assert graph.value(line, OBEU_DIMENSION.functionalClassification) == _node(mapped, "code/functional/2011308")
+
+
+def test_zero_cells_are_no_budget_lines_and_text_cells_keep_their_text() -> None:
+    filing = small_filing()
+    filing.tables[1].rows[3].cells["basic"] = Cell(None, "见附表")
+    mapped = build_graph(filing)
+    zero = _node(mapped, "table/GeneralBudgetByFunction/row/5/project")  # 0.00
+    assert (zero, None, None) not in mapped.graph
+    text = _node(mapped, "table/GeneralBudgetByFunction/row/4/basic")
+    assert str(mapped.graph.value(text, BG.publishedText)) == "见附表"
+    assert mapped.graph.value(text, OBEU_MEASURE.amount) is None
+
+
+def test_codes_are_skos_concepts_whose_parent_is_their_prefix(mapped) -> None:
+    graph = mapped.graph
+    item = _node(mapped, "code/functional/2011308")
+    assert (item, RDF.type, SKOS.Concept) in graph and (item, RDF.type, BG.FunctionalCode) in graph
+    assert str(graph.value(item, SKOS.notation)) == "2011308"
+    assert graph.value(item, SKOS.prefLabel) == Literal("招商引资", lang="zh")
+    assert graph.value(item, SKOS.broader) == _node(mapped, "code/functional/20113")
+    assert graph.value(_node(mapped, "code/functional/20113"), SKOS.broader) == _node(mapped, "code/functional/201")
+    assert graph.value(item, SKOS.inScheme) == _node(mapped, "scheme/functional")
+    economic = _node(mapped, "code/economic/30201")
+    assert (economic, RDF.type, BG.EconomicCode) in graph
+    assert graph.value(economic, SKOS.broader) == _node(mapped, "code/economic/302")
+
+
+def test_a_second_name_for_a_code_is_an_alt_label() -> None:
+    filing = small_filing()
+    rows = filing.tables[2].rows
+    rows.append(replace(rows[1], label="办公经费"))
+    graph = build_graph(filing).graph
+    concept = next(graph.subjects(SKOS.notation, Literal("30201")))
+    assert graph.value(concept, SKOS.prefLabel) == Literal("办公费", lang="zh")
+    assert graph.value(concept, SKOS.altLabel) == Literal("办公经费", lang="zh")
+
+
+@pytest.mark.parametrize(
+    ("scheme", "notation", "level", "parent"),
+    [
+        ("functional", "2011308", 3, "20113"), ("functional", "201", 1, None), ("functional", "201130", None, None),
+        ("economic", "30201", 2, "302"), ("economic", "3020101", None, None),
+        ("procurement", "C16079900", 4, "C16070000"), ("procurement", "C16000000", 2, "C"), ("procurement", "C", 1, None),
+    ],
+)
+def test_code_levels_and_parents(scheme: str, notation: str, level: int | None, parent: str | None) -> None:
+    code = Code(scheme, notation)
+    assert code.level == level
+    assert (code.parent.notation if code.parent else None) == parent
+
+
+def test_national_code_lists_hook_adds_exact_matches() -> None:
+    class Lists:
+        def match(self, scheme: str, notation: str, year: int) -> URIRef | None:
+            return URIRef(f"https://example.org/{scheme}/{year}/{notation}") if notation.startswith("2") else None
+
+    mapped = build_graph(small_filing(), Lists())
+    item = _node(mapped, "code/functional/2011308")
+    assert mapped.graph.value(item, SKOS.exactMatch) == URIRef("https://example.org/functional/2024/2011308")
+    assert mapped.graph.value(_node(mapped, "code/economic/30201"), SKOS.exactMatch) is None
+
+
+def test_project_with_its_funding_sources_indicators_and_claims(mapped) -> None:
+    graph = mapped.graph
+    project = next(graph.subjects(RDFS.label, Literal("企业服务", lang="zh")))
+    assert (project, RDF.type, BG.Project) in graph
+    # leaf funding columns with money; the subtotal (一般公共预算拨款 小计) and zero columns are not sources
+    assert set(graph.objects(project, BG.fundingSource)) == {BGM.general_budget_duty, BGM.carryover}
+    assert (_node(mapped, "indicator/1"), BG.project, project) in graph
+    assert (_node(mapped, "claim/1"), BG.about, project) in graph
+
+
+def test_claim_states_amount_change_percent_and_base(mapped) -> None:
+    graph, claim = mapped.graph, _node(mapped, "claim/1")
+    amount = graph.value(claim, BG.statedAmount)
+    assert graph.value(amount, OBEU_MEASURE.amount) == Literal("4400000.00", datatype=XSD.decimal)
+    assert graph.value(amount, BG.publishedUnit) == BG.TenThousandYuan
+    change = graph.value(claim, BG.statedChange)
+    assert graph.value(change, BG.publishedValue) == Literal("415.0", datatype=XSD.decimal)  # canonical form
+    assert graph.value(change, BG.decimals).toPython() == 0  # as printed: 415
+    assert graph.value(claim, BG.changeDirection) == BG.Decrease
+    assert graph.value(claim, BG.percent).toPython() == Decimal("48.5")
+    assert graph.value(claim, BG.baseYear).toPython() == 2023
+
+
+def test_indicator_levels_comparator_and_target(mapped) -> None:
+    graph, indicator = mapped.graph, _node(mapped, "indicator/1")
+    assert graph.value(indicator, BG.level1Name) == Literal("产出指标", lang="zh")
+    assert graph.value(indicator, BG.comparator) == BG.AtLeast
+    assert graph.value(indicator, BG.targetValue).toPython() == Decimal("500")
+    assert graph.value(_node(mapped, "indicator/2"), BG.targetText) is None  # published blank
+
+
+def test_empty_table_is_marked_and_linked_to_its_explanation(mapped) -> None:
+    table = _node(mapped, "table/GovernmentFundBudget")
+    assert (table, RDF.type, BG.EmptyTable) in mapped.graph
+    assert mapped.graph.value(table, BG.explainedBy) == _node(mapped, "part/8/p/1")
+
+
+def test_an_empty_table_note_explains_it() -> None:
+    filing = small_filing(parts=parts(other_matters="无。"))
+    filing.tables[3] = empty_fund_table(notes=["注：本部门2024年无政府性基金预算财政拨款安排的预算，故本表为空表。"])
+    mapped = build_graph(filing)
+    table = _node(mapped, "table/GovernmentFundBudget")
+    assert mapped.graph.value(table, BG.explainedBy) == _node(mapped, "table/GovernmentFundBudget/note/1")
+
+
+def test_unrelated_sentence_explains_nothing() -> None:
+    mapped = build_graph(small_filing(parts=parts(other_matters="本单位无国有资本经营预算支出。")))
+    assert mapped.graph.value(_node(mapped, "table/GovernmentFundBudget"), BG.explainedBy) is None
+
+
+def test_part_topics_come_from_titles_and_headings() -> None:
+    part = NarrativePart(3, "部门预算情况说明", at(1), [
+        Paragraph("八、一般公共预算“三公”经费支出预算情况说明", at(2)),
+        Paragraph("十、“三公”经费：指部门用一般公共预算财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。", at(3)),
+    ], headings=["九、机关运行经费"])
+    names = {topic.name for topic in topics_of(part)}
+    assert {"ThreePublicExpensesPart", "OfficeOperatingCostsPart"} <= names
+    glossary_only = NarrativePart(9, "名词解释", at(1), [part.paragraphs[1]])
+    assert {topic.name for topic in topics_of(glossary_only)} == {"GlossaryPart"}  # a long definition is no heading
+
+
+def test_layouts_by_kind_and_region() -> None:
+    assert [layout.name for layout in layouts_for(small_filing())] == ["NationalBudgetLayout", "ShenzhenBudgetLayout"]
+    assert [layout.name for layout in layouts_for(small_filing(unit="上海市普陀区财政局"))] == ["NationalBudgetLayout"]
+    final = small_filing(unit="上海市普陀区财政局", kind=Kind.FINAL)
+    assert [layout.name for layout in layouts_for(final)] == ["NationalFinalAccountsLayout"]
+
+
+def test_every_node_a_finding_can_be_about_has_a_location(mapped) -> None:
+    typed = {
+        BG.Filing, BG.Table, BG.TableRow, BG.BudgetLine, BG.NarrativePart, BG.Paragraph, BG.NarrativeClaim,
+        BG.PerformanceIndicator, BG.TocEntry, BG.Project,
+    }
+    nodes = {s for cls in typed for s in mapped.graph.subjects(RDF.type, cls)}
+    printed_codes = set(mapped.graph.objects(None, BG.code))
+    assert nodes and printed_codes
+    assert not (nodes | printed_codes) - set(mapped.locations)
+    line = _node(mapped, "table/GeneralBudgetByFunction/row/4/project")
+    assert mapped.locations[line].line == 104 and mapped.locations[line].column == "项目支出"
+
+
+def test_sample_graph_size_and_speed(sample_filing, sample_mapped) -> None:
+    assert 5_000 < len(sample_mapped.graph) < 12_000
+    started = time.process_time()
+    for _ in range(3):
+        build_graph(sample_filing)
+    per_filing = (time.process_time() - started) / 3
+    assert per_filing < 0.25, f"mapping the sample took {per_filing * 1000:.0f} ms of CPU"
+
+
+def test_sample_tables_and_codes(sample_mapped) -> None:
+    graph = sample_mapped.graph
+    tables = set(graph.objects(sample_mapped.filing, BG.hasTable))
+    assert len(tables) == 14
+    kinds = {o for t in tables for o in graph.objects(t, RDF.type)} - {BG.Table, BG.EmptyTable}
+    assert kinds == {BG[kind.name] for kind in TableKind if kind is not TableKind.OfficeOperatingCosts}
+    empty = set(graph.subjects(RDF.type, BG.EmptyTable))
+    assert {str(e).rsplit("/", 1)[-1] for e in empty} == {"GovernmentFundBudget", "StateCapitalBudget", "SpecialTransfers"}
+    assert all(graph.value(e, BG.explainedBy) is not None for e in empty)
+    category = next(graph.subjects(SKOS.notation, Literal("C16079900")))
+    assert (category, RDF.type, BG.ProcurementCategory) in graph
+    assert str(graph.value(graph.value(category, SKOS.broader), SKOS.notation)) == "C16070000"
+
+
+# -- the ontology ------------------------------------------------------------------------------------------
+
+
+def test_every_term_the_graph_and_shapes_use_is_declared_with_both_labels(ontology, sample_mapped) -> None:
+    from budget_graph.check.shacl import shapes
+
+    used = {
+        term for graph in (sample_mapped.graph, shapes().graph) for triple in graph for term in triple
+        if isinstance(term, URIRef) and term.startswith(str(BG)) and not term.endswith("Shape") and term != BG.shapes
+    }
+    declared = set(ontology.subjects(RDFS.label, None))
+    assert not used - declared
+    for term in declared:
+        if term.startswith(str(BG)):
+            languages = {label.language for label in ontology.objects(term, RDFS.label)}
+            assert languages >= {"zh", "en"}, term
+            assert (term, RDFS.comment, None) in ontology, term
+
+
+def test_table_kind_classes_agree_with_the_model(ontology) -> None:
+    for kind in TableKind:
+        assert (BG[kind.name], RDFS.subClassOf, BG.Table) in ontology
+        assert Literal(kind.value, lang="zh") in set(ontology.objects(BG[kind.name], RDFS.label))
+
+
+def test_column_meaning_scheme_agrees_with_meanings(ontology) -> None:
+    concepts = set(ontology.subjects(SKOS.inScheme, BG.ColumnMeanings))
+    assert concepts == {BGM[key] for key in MEANINGS}
+    for key, (zh, en) in MEANINGS.items():
+        labels = set(ontology.objects(BGM[key], SKOS.prefLabel))
+        assert labels == {Literal(zh, lang="zh"), Literal(en, lang="en")}, key
+
+
+def test_ontology_is_an_owl_ontology(ontology) -> None:
+    assert (URIRef("https://w3id.org/budget-graph/ontology"), RDF.type, OWL.Ontology) in ontology
