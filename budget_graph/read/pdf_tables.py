@@ -12,15 +12,17 @@ import re
 from dataclasses import dataclass, field
 
 from budget_graph.model import Diagnostic, Filing, Location, Table, TableKind, Unit, is_number
-from budget_graph.read.layout import normalise, recognise_table
-from budget_graph.read.pdf_grid import Grid
+from budget_graph.read.layout import is_text_header, normalise, recognise_table
+from budget_graph.read.pdf_grid import Cell, Grid
 from budget_graph.read.tables import TWO_SIDED, GridRow, TableGrid, build_table
 
 _CODE_CAPTIONS = {"类", "款", "项"}
 _CODE_HEADER = re.compile(r"代码|编码")
 _TOTAL_LABEL = re.compile(r"^.{0,8}(合计|总计)$")
 _DIGITS = re.compile(r"^\d+$")
+_ITEM_LABEL = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])")
 _PROJECT_FORM = re.compile(r"项目.*绩效目标")
+_BANNER = re.compile(r"表$|^[（(]\d{4}年度?[)）]$")
 _CATEGORY = re.compile(r"^(?:[一二三四五六七八九十]+、)?(货物|工程|服务)([ABC])$")
 _EMPTY_NOTE = re.compile(r"此表为空|本表为空|无数据|无相关")
 _X_SLACK = 3.0  # points: column lines of a table's pages agree within this
@@ -43,9 +45,10 @@ class TableBlock:
 class _Rows:
     """A table's rows as text matrices (cell text at a span's top-left, blank elsewhere)."""
 
-    header: list[list[str]]
+    header: list[list[str]]  # as printed: to recognise the header repeated on a continuation page
     data: list[tuple[int, list[str]]]  # (page, cells)
     problems: list[tuple[int, str]] = field(default_factory=list)  # (page, message)
+    tree: list[list[str]] = field(default_factory=list)  # the header by nesting depth (see _header_tree)
 
 
 def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[str]) -> Table:
@@ -99,9 +102,11 @@ def grid_texts(grid: Grid) -> list[list[str]]:
 
 def _rows(block: TableBlock) -> _Rows:
     first, *rest = block.grids
-    texts = grid_texts(first)[_banner_rows(first) :]
+    banner = _banner_rows(first)
+    texts = grid_texts(first)[banner:]
     start = _data_start(texts)
     rows = _Rows(texts[:start], [(first.page, cells) for cells in texts[start:]])
+    rows.tree = _header_tree(first, banner, banner + start)
     for grid in rest:
         _continue(rows, first, grid)
     halves = _halves(rows.header)
@@ -112,21 +117,53 @@ def _rows(block: TableBlock) -> _Rows:
     return rows
 
 
+def _header_tree(grid: Grid, top: int, end: int) -> list[list[str]]:
+    """The header re-printed one row per nesting depth, each label at its left edge.
+
+    read/layout.py hangs a label under the nearest label at or left of it in the row above; a label
+    spanning several row bands (公务接待费 beside 公务用车购置及运行费 → 小计/购置费/运行费) would hang
+    its children under the wrong parent in the printed rows. The ruling lines say the true parent: the
+    nearest non-blank cell above the label's first column.
+    """
+    depth: dict[int, int] = {}
+    by_depth: dict[int, list[str]] = {}
+    for cell in sorted((c for c in grid.cells if top <= c.row < end and c.text), key=lambda c: (c.row, c.col)):
+        parent = _cell_above(grid, cell, top)
+        level = depth[id(parent)] + 1 if parent is not None else 0
+        depth[id(cell)] = level
+        by_depth.setdefault(level, [""] * grid.n_cols)[cell.col] = cell.text.strip()
+    return [by_depth[level] for level in sorted(by_depth)]
+
+
+def _cell_above(grid: Grid, cell: Cell, top: int) -> Cell | None:
+    row = cell.row - 1
+    while row >= top:
+        above = grid.owner[row][cell.col]
+        if above.text:
+            return above
+        row = above.row - 1
+    return None
+
+
 def _banner_rows(grid: Grid) -> int:
-    """Leading rows of one cell across the whole width: a form's title and year printed in the grid."""
+    """Leading rows of one cell across the whole width that hold a form's title or year, not a header."""
     count = 0
-    while any(c.row == count and c.col == 0 and c.col_end == grid.n_cols - 1 for c in grid.cells):
+    while any(
+        c.row == count and c.col == 0 and c.col_end == grid.n_cols - 1 and _BANNER.search(normalise(c.text))
+        for c in grid.cells
+    ):
         count += 1
     return count
 
 
 def _data_start(texts: list[list[str]]) -> int:
-    """The header ends at the first row that carries a figure, or a total label and nothing else."""
+    """The header ends at the first row that carries a figure, starts with an item's number
+    ('一、…', '1.…'), or holds a total label and nothing else (tables printed without figures)."""
     for index, cells in enumerate(texts):
-        filled = [c for c in cells if c]
-        if any(is_number(c) for c in filled):
+        filled = [normalise(c) for c in cells if c]
+        if any(is_number(c) for c in filled) or (filled and _ITEM_LABEL.match(filled[0])):
             return index
-        if filled and _TOTAL_LABEL.match(normalise(filled[0])) and len(filled) == 1:
+        if filled and _TOTAL_LABEL.match(filled[0]) and len(filled) == 1:
             return index
     return len(texts)
 
@@ -198,7 +235,9 @@ def _stack(rows: _Rows, half: int) -> _Rows:
     """Left halves first (all pages), then right halves: the order the list is read in."""
     left = [(page, cells[:half]) for page, cells in rows.data]
     right = [(page, cells[half:]) for page, cells in rows.data]
-    return _Rows([cells[:half] for cells in rows.header], left + right, rows.problems)
+    return _Rows(
+        [cells[:half] for cells in rows.header], left + right, rows.problems, [cells[:half] for cells in rows.tree]
+    )
 
 
 def _join_codes(rows: _Rows) -> None:
@@ -258,7 +297,7 @@ def _drop_second_breakdown(rows: _Rows) -> None:
         else:
             dropped += len(figures)
         del cells[second:]
-    for cells in rows.header:
+    for cells in [*rows.header, *rows.tree]:
         del cells[second:]
     rows.problems.append(
         (rows.data[0][0], unread(dropped, "按支出用途的分列（只读按功能分类的支出一侧）", "the by-purpose breakdown (the "
@@ -274,7 +313,7 @@ def _text_columns(rows: _Rows) -> set[int]:
     """Columns of labels and codes: a code or name caption in the header, or words in the data."""
     columns: set[int] = set()
     for cells in rows.header:
-        columns.update(i for i, c in enumerate(cells) if _CODE_HEADER.search(c) or normalise(c) in _CODE_CAPTIONS)
+        columns.update(i for i, c in enumerate(cells) if c and (_CODE_HEADER.search(c) or is_text_header(c)))
     return columns | _label_columns(rows)
 
 
@@ -283,12 +322,12 @@ def _grid_rows(rows: _Rows, two_sided: bool) -> list[GridRow]:
     cut to the amount columns: the label columns' captions name no amount."""
     data = [(page, cells) for page, cells in rows.data if any(cells) and not _is_note_row(cells)]
     if two_sided:  # each side is [label, amounts …]; read/tables.py finds the sides
-        return [GridRow(None, cells) for cells in rows.header] + [
+        return [GridRow(None, cells) for cells in rows.tree] + [
             GridRow(None, cells, page, amounts_from=1) for page, cells in data
         ]
     text = _text_columns(rows)
     start = max(text) + 1 if text else 0
-    header = [GridRow(None, cells[start:]) for cells in rows.header]
+    header = [GridRow(None, cells[start:]) for cells in rows.tree]
     return header + [GridRow(None, cells, page, amounts_from=start) for page, cells in data]
 
 
