@@ -1,0 +1,64 @@
+"""Small hand-built tables for the arithmetic checks' tests: one line per row, figures as printed."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+
+from budget_graph.model import (
+    Cell,
+    Column,
+    Filing,
+    Kind,
+    Location,
+    Row,
+    RowRole,
+    Table,
+    TableKind,
+    Unit,
+    parse_amount,
+)
+
+SOURCE = "test.md"
+
+
+def table(
+    kind: TableKind,
+    columns: list[str | tuple[str, tuple[str, ...]]],
+    rows: list[tuple],
+    title: str = "表X：测试表",
+    side: str | None = None,
+) -> Table:
+    """rows: (label, figures) or (label, figures, role) or (label, figures, role, code); figures by column
+    order, '' for a blank cell. Row i stands on line 100 + i."""
+    placed = [Column(c, c, ()) if isinstance(c, str) else Column(c[0], c[0], c[1]) for c in columns]
+    for column in placed:
+        column.side = side
+    built = Table(kind, title, 1, Unit.WAN, Location(SOURCE, line=99, table=title), columns=placed)
+    for index, spec in enumerate(rows):
+        label, figures = spec[0], spec[1]
+        role = spec[2] if len(spec) > 2 else RowRole.ITEM
+        code = spec[3] if len(spec) > 3 else None
+        name = f"{code} {label}".strip() if code else label
+        row = Row(label, role, Location(SOURCE, line=100 + index, table=title, row=name), code=code, side=side)
+        for column, text in zip(placed, figures, strict=True):
+            row.cells[column.meaning] = Cell(parse_amount(text, Unit.WAN), text)
+        built.rows.append(row)
+    return built
+
+
+def filing(*tables: Table, year: int = 2024) -> Filing:
+    return Filing(sources=[SOURCE], unit="测试单位", year=year, kind=Kind.BUDGET, tables=list(tables))
+
+
+UNIT, TOTAL, PERIOD, ITEM = RowRole.UNIT, RowRole.TOTAL, RowRole.PERIOD, RowRole.ITEM
+
+
+def fastest_run(check: Callable[[Filing], Iterable], filing_: Filing, runs: int = 5) -> float:
+    """Seconds of the fastest of a few runs (the machine is shared: the fastest is the code's own cost)."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        list(check(filing_))
+        times.append(time.perf_counter() - start)
+    return min(times)

@@ -1,0 +1,174 @@
+"""BG-R004–R008: identities across a row's columns, the 三公 change row and the summary tables."""
+
+from __future__ import annotations
+
+from budget_graph.check.identities import check_identities, column_groups
+from budget_graph.model import TableKind
+from tests.tables import ITEM, PERIOD, TOTAL, UNIT, fastest_run, filing, table
+
+INCOME = [
+    "total",
+    ("general_budget", ("total", "current_income", "appropriation")),
+    ("general_budget_basic", ("total", "current_income", "appropriation", "general_budget")),
+    ("general_budget_duty", ("total", "current_income", "appropriation", "general_budget")),
+    ("gov_fund", ("total", "current_income", "appropriation")),
+    ("service_revenue", ("total", "current_income", "own_funds")),
+    ("carryover", ("total",)),
+]
+
+
+def _findings(*tables, rule: str | None = None):
+    found = list(check_identities(filing(*tables)))
+    return [f for f in found if rule is None or f.rule == rule]
+
+
+def _errors(*tables, rule: str | None = None):
+    return [f for f in _findings(*tables, rule=rule) if f.severity.value == "error"]
+
+
+def test_unprinted_groups_are_replaced_by_their_parts() -> None:
+    income = table(TableKind.IncomeSummary, INCOME, [])
+    assert column_groups(income) == {
+        "total": ["general_budget", "gov_fund", "service_revenue", "carryover"],
+        "general_budget": ["general_budget_basic", "general_budget_duty"],
+    }
+
+
+def test_columns_the_reader_could_not_name_leave_their_group_unchecked() -> None:
+    columns = ["total", ("basic", ("total",)), ("unknown:其他", ("total",)), ("project", ("total",))]
+    assert column_groups(table(TableKind.ExpenditureSummary, columns, [])) == {}
+
+
+def test_group_column_against_its_parts_lists_every_figure() -> None:
+    rows = [("部门", ["10.00", "8.00", "5.00", "3.00", "0.00", "0.00", "2.00"], UNIT)]
+    assert _findings(table(TableKind.IncomeSummary, INCOME, rows)) == []
+    rows = [("部门", ["10.00", "8.00", "5.00", "3.10", "0.00", "0.00", "2.00"], UNIT)]
+    errors = _errors(table(TableKind.IncomeSummary, INCOME, rows))
+    assert [f.rule for f in errors] == ["BG-R004"]
+    assert [place.column for place in errors[0].locations] == ["general_budget", "general_budget_basic", "general_budget_duty"]
+    assert errors[0].expected == "8.10万元" and errors[0].actual == "8.00万元"
+
+
+def test_rounding_only_group_difference_is_info() -> None:
+    rows = [("部门", ["10.00", "8.01", "5.00", "3.00", "0.00", "0.00", "2.00"], UNIT)]
+    found = _findings(table(TableKind.IncomeSummary, INCOME, rows))  # 8.01 is in both groups, each off by 0.01
+    assert [(f.rule, f.severity.value) for f in found] == [("BG-R004", "info"), ("BG-R004", "info")]
+
+
+def test_reserved_shares_are_inequalities() -> None:
+    columns = ["procurement", "procurement_sme", "procurement_micro"]
+    rows = [("A", ["250.00", "250.00", "0.00"], ITEM, "201"), ("B", ["26.38", "26.39", "0.00"], ITEM, "205")]
+    found = _findings(table(TableKind.ExpenditureSummary, columns, rows))
+    assert [(f.rule, f.severity.value) for f in found] == [("BG-R005", "info")]
+    rows = [("A", ["26.38", "30.00", "31.00"], ITEM, "201")]
+    errors = _errors(table(TableKind.ExpenditureSummary, columns, rows))
+    assert [(f.locations[0].column, f.locations[1].column) for f in errors] == [
+        ("procurement_sme", "procurement"),
+        ("procurement_micro", "procurement_sme"),
+    ]
+
+
+def test_change_row_is_later_year_minus_earlier_year() -> None:
+    columns = ["total", ("hospitality", ("total",)), ("vehicles", ("total",))]
+    rows = [
+        ("增减变化金额", ["-0.10", "-0.10", "0.00"], PERIOD),
+        ("2024年", ["3.15", "0.50", "2.65"], PERIOD),
+        ("2023年", ["3.25", "0.60", "2.65"], PERIOD),
+    ]
+    assert _findings(table(TableKind.ThreePublicExpenses, columns, rows)) == []
+    rows[0] = ("增减变化金额", ["-0.20", "-0.20", "0.00"], PERIOD)
+    errors = _errors(table(TableKind.ThreePublicExpenses, columns, rows))
+    assert {f.rule for f in errors} == {"BG-R006"}
+    assert [place.line for place in errors[0].locations] == [100, 101, 102]
+
+
+def test_change_row_is_not_guessed_with_three_years() -> None:
+    rows = [("2022年", ["1.00"], PERIOD), ("2023年", ["2.00"], PERIOD), ("2024年", ["3.00"], PERIOD), ("增减", ["9.00"], PERIOD)]
+    assert _findings(table(TableKind.ThreePublicExpenses, ["total"], rows)) == []
+
+
+def _summary(income: list[tuple[str, str]], expenditure: list[tuple[str, str]]):
+    rows = [(label, [amount], TOTAL if "合计" in label or "总计" in label else ITEM) for label, amount in income]
+    summary = table(TableKind.IncomeExpenditureSummary, ["amount"], rows, side="income")
+    right = table(TableKind.IncomeExpenditureSummary, ["amount"], [(label, [amount]) for label, amount in expenditure], side="expenditure")
+    for row in right.rows:
+        row.location = row.location.at(line=row.location.line + 50)
+    summary.columns += right.columns
+    summary.rows += right.rows
+    return summary
+
+
+INCOME_SIDE = [
+    ("政府预算资金", "28.00"),
+    ("一般公共预算资金", "28.00"),
+    ("一般公共预算资金", "28.00"),  # restated, not added: never summed
+    ("本年收入合计", "28.00"),
+    ("上年结余、结转", "5.00"),
+    ("1.财政拨款结余、结转", "5.00"),
+    ("2.非财政拨款结余、结转", "0.00"),
+    ("收入总计", "33.00"),
+]
+EXPENDITURE_SIDE = [
+    ("一般公共服务支出", "30.00"),
+    ("商贸事务", "30.00"),
+    ("教育支出", "3.00"),
+    ("进修及培训", "3.00"),
+    ("本年支出合计", "33.00"),
+    ("结转下年", "0.00"),
+    ("支出总计", "33.00"),
+]
+
+
+def test_summary_table_balances() -> None:
+    assert _findings(_summary(INCOME_SIDE, EXPENDITURE_SIDE)) == []
+
+
+def test_summary_totals_that_do_not_balance() -> None:
+    income = [*INCOME_SIDE[:-1], ("收入总计", "34.00")]
+    errors = _errors(_summary(income, EXPENDITURE_SIDE))
+    assert [f.rule for f in errors] == ["BG-R007", "BG-R007"]
+    assert [place.line for place in errors[0].locations] == [107, 103, 104]
+    assert [place.line for place in errors[1].locations] == [107, 156]
+
+
+def test_carry_over_is_the_sum_of_its_numbered_lines() -> None:
+    income = [*INCOME_SIDE[:6], ("2.非财政拨款结余、结转", "1.00"), INCOME_SIDE[7]]
+    errors = _errors(_summary(income, EXPENDITURE_SIDE))
+    assert [(f.rule, [p.line for p in f.locations]) for f in errors] == [("BG-R008", [104, 105, 106])]
+
+
+def test_current_expenditure_is_the_sum_of_the_class_lines_by_national_name() -> None:
+    expenditure = [("一般公共服务支出", "31.00"), *EXPENDITURE_SIDE[1:]]
+    errors = _errors(_summary(INCOME_SIDE, expenditure))
+    assert [(f.rule, [p.line for p in f.locations]) for f in errors] == [("BG-R008", [154, 150, 152])]
+
+
+def test_class_lines_are_not_guessed_when_a_class_name_repeats() -> None:
+    expenditure = [("其他支出", "30.00"), ("其他支出", "30.00"), ("其他支出", "30.00"), *EXPENDITURE_SIDE[4:]]
+    expenditure[0] = ("其他支出", "33.00")
+    assert _findings(_summary(INCOME_SIDE, expenditure), rule="BG-R008") == []
+
+
+def test_class_lines_by_alignment_with_the_functional_table() -> None:
+    """其他支出 is a 类, a 款 and a 项 name: the 支出总表's codes tell which line is which."""
+    expenditure = [("其他支出", "33.00"), ("其他支出", "33.00"), ("其他支出", "33.00"), *EXPENDITURE_SIDE[4:]]
+    columns = ["total", ("basic", ("total",)), ("project", ("total",))]
+    function_rows = [
+        ("本级", ["33.00", "0.00", "33.00"], UNIT),
+        ("其他支出", ["33.00", "0.00", "33.00"], ITEM, "229"),
+        ("其他支出", ["33.00", "0.00", "33.00"], ITEM, "22999"),
+        ("其他支出", ["33.00", "0.00", "33.00"], ITEM, "2299999"),
+    ]
+    functional = table(TableKind.ExpenditureSummary, columns, function_rows)
+    assert list(check_identities(filing(_summary(INCOME_SIDE, expenditure), functional))) == []
+    expenditure[0] = ("其他支出", "34.00")
+    found = [f for f in check_identities(filing(_summary(INCOME_SIDE, expenditure), functional)) if f.rule == "BG-R008"]
+    assert [[p.line for p in f.locations] for f in found] == [[153, 150]]
+
+
+def test_sample_has_no_identity_finding(sample_filing) -> None:
+    assert [f.message for f in check_identities(sample_filing)] == []
+
+
+def test_sample_identities_are_fast(sample_filing) -> None:
+    assert fastest_run(check_identities, sample_filing) < 0.010

@@ -1,0 +1,173 @@
+"""BG-R001–R003: roll-ups down the rows (code trees, classes by name, unit and department rows)."""
+
+from __future__ import annotations
+
+from budget_graph.check.rollups import check_rollups, parent_key, table_blocks, tree_key
+from budget_graph.model import TableKind
+from tests.tables import ITEM, TOTAL, UNIT, fastest_run, filing, table
+
+FUNCTION = TableKind.GeneralBudgetByFunction
+COLUMNS = ["total", ("basic", ("total",)), ("project", ("total",))]
+
+
+def _findings(*tables, rule: str | None = None):
+    found = list(check_rollups(filing(*tables)))
+    return [f for f in found if rule is None or f.rule == rule]
+
+
+def _errors(*tables, rule: str | None = None):
+    return [f for f in _findings(*tables, rule=rule) if f.severity.value == "error"]
+
+
+def _lines(finding) -> list[int]:
+    return [place.line for place in finding.locations]
+
+
+def test_procurement_codes_lose_their_zero_pairs_and_climb_by_pairs() -> None:
+    assert tree_key("C16079900") == "C160799"
+    assert tree_key("C16000000") == "C16"
+    assert tree_key("B") == "B"
+    assert [parent_key(k) for k in ("C160799", "C1607", "C16", "C")] == ["C1607", "C16", "C", None]
+    assert [parent_key(k) for k in ("2011308", "20113", "201")] == ["20113", "201", None]
+
+
+def test_code_tree_sums_in_every_column_and_names_every_figure() -> None:
+    rows = [
+        ("本级", ["10.00", "4.00", "6.00"], UNIT),
+        ("一般公共服务支出", ["10.00", "4.00", "6.00"], ITEM, "201"),
+        ("商贸事务", ["10.00", "4.00", "6.00"], ITEM, "20113"),
+        ("招商引资", ["6.00", "0.00", "6.00"], ITEM, "2011308"),
+        ("事业运行", ["4.00", "4.00", "0.00"], ITEM, "2011350"),
+    ]
+    assert _findings(table(FUNCTION, COLUMNS, rows)) == []
+    rows[3] = ("招商引资", ["6.50", "0.00", "6.50"], ITEM, "2011308")
+    errors = _errors(table(FUNCTION, COLUMNS, rows), rule="BG-R001")
+    assert {f.locations[0].column for f in errors} == {"total", "project"}
+    assert all(_lines(f) == [102, 103, 104] for f in errors)
+    assert errors[0].expected.startswith("10.50") and errors[0].actual.startswith("10.00")
+
+
+def test_item_without_its_section_hangs_under_the_class() -> None:
+    rows = [
+        ("本级", ["10.00", "4.00", "6.00"], UNIT),
+        ("一般公共服务支出", ["10.00", "4.00", "6.00"], ITEM, "201"),
+        ("招商引资", ["6.00", "0.00", "6.00"], ITEM, "2011308"),
+        ("事业运行", ["3.00", "3.00", "0.00"], ITEM, "2011350"),
+    ]
+    errors = _errors(table(FUNCTION, COLUMNS, rows), rule="BG-R001")
+    assert errors and all(_lines(f) == [101, 102, 103] for f in errors)
+
+
+def test_rounding_only_is_info_and_printed_zeros_add_no_slack() -> None:
+    rows = [
+        ("本级", ["1.00", "0.00", "1.00"], UNIT),
+        ("A", ["0.34", "0.00", "0.34"], ITEM, "201"),
+        ("B", ["0.33", "0.00", "0.33"], ITEM, "205"),
+        ("C", ["0.34", "0.00", "0.34"], ITEM, "208"),
+    ]
+    found = _findings(table(FUNCTION, COLUMNS, rows), rule="BG-R002")
+    assert found and {f.severity.value for f in found} == {"info"}
+    # one part and two zeros: a 0.02 difference is beyond rounding (the zeros stand for nothing)
+    rows = [("本级", ["1.02", "0.00", "1.02"], UNIT), ("A", ["1.00", "0.00", "1.00"], ITEM, "201")]
+    assert _errors(table(FUNCTION, COLUMNS, rows), rule="BG-R002")
+
+
+def test_procurement_tree_from_letter_roots() -> None:
+    rows = [
+        ("本级", ["276.38"], UNIT),
+        ("工程", ["26.38"], ITEM, "B"),
+        ("装修工程", ["26.38"], ITEM, "B07000000"),
+        ("服务", ["250.00"], ITEM, "C"),
+        ("信息技术服务", ["200.00"], ITEM, "C16000000"),
+        ("其他运行维护服务", ["200.00"], ITEM, "C16079900"),
+        ("会议服务", ["50.00"], ITEM, "C22010000"),
+    ]
+    assert _findings(table(TableKind.Procurement, ["amount"], rows)) == []
+    rows[5] = ("其他运行维护服务", ["210.00"], ITEM, "C16079900")
+    errors = _errors(table(TableKind.Procurement, ["amount"], rows), rule="BG-R001")
+    assert [_lines(f) for f in errors] == [[104, 105]]
+
+
+def test_department_is_the_sum_of_its_units_and_each_unit_of_its_lines() -> None:
+    rows = [
+        ("部门", ["10.00", "4.00", "6.00"], UNIT),
+        ("单位甲", ["7.00", "4.00", "3.00"], UNIT),
+        ("一般公共服务支出", ["7.00", "4.00", "3.00"], ITEM, "201"),
+        ("单位乙", ["3.00", "0.00", "3.00"], UNIT),
+        ("教育支出", ["3.00", "0.00", "3.00"], ITEM, "205"),
+    ]
+    assert _findings(table(FUNCTION, COLUMNS, rows)) == []
+    rows[0] = ("部门", ["11.00", "5.00", "6.00"], UNIT)
+    errors = _errors(table(FUNCTION, COLUMNS, rows))
+    assert {f.rule for f in errors} == {"BG-R003"}
+    assert all(_lines(f) == [100, 101, 103] for f in errors)
+
+
+def test_department_row_equals_its_only_unit() -> None:
+    rows = [("部门", ["10.00", "4.00", "6.00"], UNIT), ("部门（本级）", ["10.00", "4.00", "6.02"], UNIT)]
+    errors = _errors(table(TableKind.IncomeSummary, COLUMNS, rows), rule="BG-R003")
+    assert [f.locations[0].column for f in errors] == ["project"]
+
+
+def test_unit_rows_without_lines_before_a_unit_with_lines_are_not_guessed() -> None:
+    """部门, 单位甲 (no lines), 单位乙 + lines: the lines may be the department's; nothing is checked on them."""
+    rows = [
+        ("部门", ["10.00", "4.00", "6.00"], UNIT),
+        ("单位甲", ["7.00", "4.00", "3.00"], UNIT),
+        ("单位乙", ["3.00", "0.00", "3.00"], UNIT),
+        ("一般公共服务支出", ["10.00", "4.00", "6.00"], ITEM, "201"),
+    ]
+    assert _findings(table(FUNCTION, COLUMNS, rows)) == []
+
+
+def test_a_code_printed_twice_makes_no_tree() -> None:
+    rows = [
+        ("本级", ["10.00", "4.00", "6.00"], UNIT),
+        ("一般公共服务支出", ["10.00", "4.00", "6.00"], ITEM, "201"),
+        ("一般公共服务支出", ["99.00", "4.00", "95.00"], ITEM, "201"),
+    ]
+    assert _findings(table(FUNCTION, COLUMNS, rows), rule="BG-R001") == []
+
+
+def test_total_row_below_its_lines_heads_them() -> None:
+    rows = [("任务一", ["1.00", "1.00", "0.00"]), ("任务二", ["2.00", "2.00", "0.00"]), ("金额合计", ["3.10", "3.10", "0.00"], TOTAL)]
+    performance = table(TableKind.PerformanceTargets, COLUMNS, rows)
+    assert table_blocks(performance)[0].head.label == "金额合计"
+    errors = _errors(performance, rule="BG-R002")
+    assert errors and all(_lines(f) == [102, 100, 101] for f in errors)
+
+
+def test_basic_expenditure_classes_found_by_national_names() -> None:
+    columns = ["total"]
+    rows = [
+        ("本级", ["13.00"], UNIT),
+        ("工资福利支出", ["5.00"]),
+        ("基本工资", ["5.00"]),
+        ("商品和服务支出", ["6.00"]),
+        ("办公费", ["2.00"]),
+        ("物业管理费", ["4.00"]),
+        ("其他支出", ["2.00"]),
+        ("其他支出", ["2.00"]),  # 39999 under 399: an item that bears its class's name
+    ]
+    assert _findings(table(TableKind.BasicExpenditureSummary, columns, rows)) == []
+    rows[4] = ("办公费", ["3.00"])
+    errors = _errors(table(TableKind.BasicExpenditureSummary, columns, rows))
+    assert [(f.rule, _lines(f)) for f in errors] == [("BG-R001", [103, 104, 105])]
+
+
+def test_lines_before_any_class_leave_the_table_unchecked() -> None:
+    rows = [("本级", ["9.00"], UNIT), ("基本工资", ["5.00"]), ("工资福利支出", ["5.00"])]
+    assert _findings(table(TableKind.BasicExpenditureSummary, ["total"], rows)) == []
+
+
+def test_sample_has_no_error_and_its_rounding_differences_are_info(sample_filing) -> None:
+    found = list(check_rollups(sample_filing))
+    assert [f.message for f in found if f.severity.value != "info"] == []
+    infos = {(f.locations[0].line, f.locations[0].column) for f in found}
+    assert (336, "上年结转") in infos  # 表五 5,614.27 against 5,614.28
+    assert (431, "支出总计") in infos  # 表八 33,654.29 against 33,654.30
+    assert (253, "支出总计") in infos and (396, "支出总计") in infos  # 201 in 表三 and 表七
+
+
+def test_sample_rollups_are_fast(sample_filing) -> None:
+    assert fastest_run(check_rollups, sample_filing) < 0.010
