@@ -85,7 +85,7 @@ CODED = {
     TableKind.Procurement,
 }
 NAMED_CLASSES = {TableKind.BasicExpenditureSummary, TableKind.GeneralBudgetByEconomicClass}
-FLAT = {TableKind.ProjectExpenditureSummary, TableKind.PerformanceTargets}
+FLAT = {TableKind.ProjectExpenditureSummary, TableKind.PerformanceTargets, TableKind.SpecialTransfers}
 TWO_SIDED = {TableKind.IncomeExpenditureSummary, TableKind.AppropriationSummary}
 HEADS = {RowRole.UNIT, RowRole.TOTAL}
 
@@ -166,7 +166,9 @@ def line_tree(kind: TableKind, block: Block, year: int | None) -> nx.DiGraph | N
     if not block.lines:
         return None
     if kind in CODED and any(row.code for row in block.lines):
-        return _coded_tree(block.lines)
+        tree = _coded_tree(block.lines)
+        if tree is not None or kind not in FLAT or len({len(row.code or "") for row in block.lines}) > 1:
+            return tree  # a project list repeats its lines' 项 codes: then it is flat
     if kind in NAMED_CLASSES:
         return _class_tree(block.lines, year)
     if kind in FLAT:
