@@ -205,6 +205,17 @@ def _grid(hs: list[Rule], vs: list[Rule], page: int) -> Grid | None:
     ys, xs = _bands([h.pos for h in hs]), _bands([v.pos for v in vs])
     if len(ys) < 2 or len(xs) < 2:
         return None
+    spans = _spans(hs, vs, xs, ys)
+    # a line that separates no cell anywhere (a stub of a rule) is no column or row boundary
+    xs = [x for i, x in enumerate(xs) if i in {0, len(xs) - 1} or any(s[1] == i for s in spans)]
+    ys = [y for i, y in enumerate(ys) if i in {0, len(ys) - 1} or any(s[0] == i for s in spans)]
+    spans = _spans(hs, vs, xs, ys)
+    cells = [Cell(r0, c0, r1, c1, xs[c0], xs[c1 + 1], ys[r0], ys[r1 + 1]) for r0, c0, r1, c1 in spans]
+    return Grid(page, xs, ys, cells)
+
+
+def _spans(hs: list[Rule], vs: list[Rule], xs: list[float], ys: list[float]) -> list[tuple[int, int, int, int]]:
+    """Cells as (first row, first column, last row, last column): bands joined where no rule parts them."""
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     parent = list(range(n_rows * n_cols))
 
@@ -227,8 +238,7 @@ def _grid(hs: list[Rule], vs: list[Rule], page: int) -> Grid | None:
         for c in range(n_cols):
             span = spans.setdefault(find(r * n_cols + c), [r, c, r, c])
             span[2], span[3] = max(span[2], r), max(span[3], c)
-    cells = [Cell(r0, c0, r1, c1, xs[c0], xs[c1 + 1], ys[r0], ys[r1 + 1]) for r0, c0, r1, c1 in spans.values()]
-    return Grid(page, xs, ys, cells)
+    return [(r0, c0, r1, c1) for r0, c0, r1, c1 in spans.values()]
 
 
 def _ruled(rules: list[Rule], pos: float, across: float) -> bool:
