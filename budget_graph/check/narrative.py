@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from budget_graph.check.figures import Figure
 from budget_graph.check.rounding import Agreement, compare_restated
@@ -122,6 +122,22 @@ PERFORMANCE_COUNT = rule(
     engine="python",
     fail_example="设置并编报 9 个项目绩效目标（项目支出总表 8 个项目）",
     pass_example="设置并编报 8 个项目绩效目标",
+)
+
+FUNCTIONAL = rule(
+    id="BG-N008",
+    title="说明中的功能科目金额与表格不符",
+    title_en="Narrative amount of a functional class disagrees with the tables",
+    severity=Severity.ERROR,
+    basis=_BASIS + "；《政府收支分类科目》支出功能分类（类、款、项）",
+    checks="A figure the narrative gives for a functional class, section or item ('公共安全（类）支出16,593.12万元', "
+    "'“一般公共服务支出（类）统计信息事务（款）统计管理（项）”2.63万元') restates that row of the function tables "
+    "(一般公共预算支出表（按功能科目）, 支出总表): the row whose name and whose parents' names are the ones given. "
+    "A name that fits more than one row is not checked.",
+    why="Narratives explain the budget line by line; each line's figure must be the table's.",
+    engine="python",
+    fail_example="一般公共服务支出（类）商贸事务（款）招商引资（项）1,300.00万元（表中2011308 招商引资 1,200.00）",
+    pass_example="一般公共服务支出（类）商贸事务（款）招商引资（项）1,200.00万元",
 )
 
 _ECONOMIC = {"301": "工资福利支出", "302": "商品和服务支出", "303": "对个人和家庭的补助", "310": "资本性支出"}
@@ -397,8 +413,55 @@ def _sum_figure(figures: list[Figure], name: str) -> Figure:
     return Figure(amount, figures[0].location, f"{name}（{'+'.join(f.amount.text() for f in figures)}）")
 
 
+_LEVEL_MARK = re.compile(r"(?P<name>[^（()）]+)[（(](?P<level>类|款|项)[）)]")
+_CODE_LENGTH = {"类": 3, "款": 5, "项": 7}
+_FUNCTION_TABLES = (TableKind.GeneralBudgetByFunction, TableKind.ExpenditureSummary)
+_SUMMARY_TABLES = (TableKind.IncomeExpenditureSummary, TableKind.AppropriationSummary)
+_ENUMERATED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])")
+
+
+def _functional(claim: Claim, tables: Tables) -> list[Tie]:
+    """'检察（款）行政运行（项）支出' → the row 行政运行 whose section row is 检察, in each function table."""
+    names = {_CODE_LENGTH[m.group("level")]: m.group("name") for m in _LEVEL_MARK.finditer(key(claim.subject))}
+    if not names:
+        return []
+    figures = [f for kind in _FUNCTION_TABLES if (f := _functional_figure(tables.table(kind), names))]
+    if set(names) == {3}:  # a class: the summary tables list classes by name ('四、公共安全支出')
+        figures += [f for kind in _SUMMARY_TABLES if (f := _summary_class_figure(tables.table(kind), names[3]))]
+    return [Tie(FUNCTIONAL, f"功能科目“{claim.subject}”", f"functional class {claim.subject}", tuple(figures))]
+
+
+def _functional_figure(table: Table | None, names: dict[int, str]) -> Figure | None:
+    """The one coded row named as given, with its parents named as given; None when none or several fit."""
+    if table is None:
+        return None
+    coded = {r.code: r for r in table.rows if r.code and r.code.isdigit()}
+    deepest = max(names)
+    fits = [
+        row for code, row in coded.items()
+        if len(code) == deepest
+        and all(_same_name(coded[code[:n]].label if code[:n] in coded else name, name) for n, name in names.items())
+    ]
+    meaning = next((m for m in ("total", "general_budget", "amount") if table.column(m)), None)
+    return Figure.of(table, fits[0], meaning) if len(fits) == 1 and meaning else None
+
+
+def _summary_class_figure(table: Table | None, name: str) -> Figure | None:
+    if table is None:
+        return None
+    fits = [r for r in table.rows if r.side == "expenditure" and _same_name(_ENUMERATED.sub("", r.label), name)]
+    meaning = next((m for m in ("total", "amount") if table.column(m, "expenditure")), None)
+    return Figure.of(table, fits[0], meaning) if len(fits) == 1 and meaning else None
+
+
+def _same_name(label: str, name: str) -> bool:
+    """'公共安全支出' is named '公共安全' in '公共安全（类）支出'."""
+    label = key(label)
+    return label == name or label.removesuffix("支出") == name.removesuffix("支出")
+
+
 _TIES: tuple[Callable[[Claim, Tables], list[Tie]], ...] = (
-    _project, _procurement, _three_public, _totals, _composition, _performance_funds,
+    _project, _procurement, _three_public, _totals, _composition, _performance_funds, _functional,
 )
 
 
@@ -422,13 +485,20 @@ def _compare(claim: Claim, tie: Tie) -> Finding | None:
     if rounding:
         return tie.rule.finding(message + "（差异在四舍五入范围内）", message_en + " (rounding only)",
                                 locations, expected, actual, severity=Severity.INFO)
+    if _converted(figure.amount, claim.amount, ROUND_DOWN) == claim.amount.value:
+        message += "，两者不一致（疑为截尾取数，应四舍五入）"
+        message_en += "; they disagree (cut off rather than rounded, as GB/T 8170 requires)"
+        return tie.rule.finding(message, message_en, locations, expected, actual)
     return tie.rule.finding(message + "，两者不一致", message_en + "; they disagree", locations, expected, actual)
 
 
 def restated_text(source: Amount, stated: Amount) -> str:
     """The table figure as the narrative would print it: its unit and decimals."""
-    value = (source.yuan / stated.unit.factor).quantize(Decimal(1).scaleb(-stated.decimals))
-    return Amount(value, stated.unit).text()
+    return Amount(_converted(source, stated, ROUND_HALF_UP), stated.unit).text()
+
+
+def _converted(source: Amount, stated: Amount, rounding: str) -> Decimal:
+    return (source.yuan / stated.unit.factor).quantize(Decimal(1).scaleb(-stated.decimals), rounding=rounding)
 
 
 def _count(claim: Claim, tables: Tables) -> Finding | None:
