@@ -1,0 +1,1040 @@
+"""BG-X: identities between tables — the same money published in two tables must agree.
+
+Tables are found by kind and columns by meaning, never by number or position, so any layout that
+publishes the same tables is checked the same way; an identity whose tables or columns are absent is
+skipped. Lines printed without codes (收支总表, 基本支出总表) are aligned with the coded table by
+sequence of names (duplicates such as 其他一般公共服务支出 at 款 and 项 level pair in order).
+
+Two tables cover the same money, or one covers part of the other's: 一般公共预算 tables cover part of
+all spending (the unit may also spend its own funds, 政府性基金 or 国有资本经营 money). Where the
+filing shows they cover the same money (Scope), their lines must be equal; otherwise the narrower
+must not exceed the broader, and only a clear excess is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import cache, cached_property
+
+from budget_graph.check.figures import Figure, check_at_most, check_equal, check_sum, figures_of
+from budget_graph.check.rounding import Agreement, compare
+from budget_graph.check.rules import Finding, Rule, Severity, rule
+from budget_graph.codes import normalise
+from budget_graph.model import Filing, Kind, Row, RowRole, Table, TableKind
+from budget_graph.model.meanings import MEANINGS
+from budget_graph.read.layout import column_meaning
+
+DESIGN = "部门预算公开表格式的表间勾稽关系 (the tables' design: one sum published in several tables)"
+
+SUMMARY_BY_FUNCTION = rule(
+    id="BG-X001",
+    title="收支总表支出与支出总表逐行一致",
+    title_en="Income-expenditure summary lines equal the expenditure summary",
+    severity=Severity.ERROR,
+    basis=DESIGN + "; 收支总表支出栏按功能分类列示 (disclosure rules 23, 29)",
+    checks="The expenditure side of 收支总表 lists the functional 类/款/项 of 支出总表 in the same order "
+    "(by name; the 收支总表 prints no codes): each line's amount equals 支出总表's 支出总计 of that line, "
+    "no line is missing or extra, and 本年支出合计 equals 支出总表's total. A line whose name differs "
+    "is a warning.",
+    why="Both tables show all of the unit's spending by function; a line that differs means one of the "
+    "two published figures is wrong.",
+    engine="python",
+    fail_example="表一 事业运行 959.77; 表三 2011350 事业运行 959.75",
+    pass_example="表一 事业运行 959.75; 表三 2011350 事业运行 959.75",
+)
+APPROPRIATION_BY_FUNCTION = rule(
+    id="BG-X002",
+    title="财政拨款收支总表支出与一般公共预算支出表逐行一致",
+    title_en="Appropriation summary lines equal the general-budget table by function",
+    severity=Severity.ERROR,
+    basis=DESIGN + "; 财政拨款支出 = 一般公共预算 + 政府性基金 + 国有资本经营 (disclosure rules 21, 29)",
+    checks="The expenditure side of 财政拨款收支总表 lists the functional lines of 一般公共预算支出表 "
+    "(equal when 政府性基金/国有资本经营 tables are empty, otherwise not less); its 本年支出合计 equals the "
+    "totals of 一般公共预算, 政府性基金预算 and 国有资本经营预算 支出表 together.",
+    why="The appropriation summary restates the general, fund and state-capital budget tables; a "
+    "difference means a figure was changed in one place only.",
+    engine="python",
+    fail_example="表六 购房补贴 218.40; 表七 2210203 购房补贴 218.38",
+    pass_example="表六 购房补贴 218.38; 表七 2210203 购房补贴 218.38",
+)
+GENERAL_WITHIN_ALL = rule(
+    id="BG-X003",
+    title="一般公共预算支出表与支出总表一致",
+    title_en="General-budget table by function agrees with the expenditure summary",
+    severity=Severity.ERROR,
+    basis=DESIGN + " (disclosure rules 23, 29, 34)",
+    checks="For every functional code and unit row, 一般公共预算支出表's 支出总计/基本支出/项目支出 equal "
+    "支出总表's when all spending is general-budget money (收支总表 = 财政拨款收支总表, no fund tables), "
+    "and never exceed them otherwise.",
+    why="General-budget spending is part of all spending on the same function; more of it than all "
+    "spending is impossible.",
+    engine="python",
+    fail_example="表七 2080502 事业单位离退休 基本支出 9.70; 表三 2080502 基本支出 9.50 (all money general budget)",
+    pass_example="表七 2080502 事业单位离退休 9.50; 表三 2080502 事业单位离退休 9.50",
+)
+SUMMARY_INCOME = rule(
+    id="BG-X004",
+    title="收支总表收入与收入总表一致",
+    title_en="Income side of the income-expenditure summary equals the income summary",
+    severity=Severity.ERROR,
+    basis=DESIGN + " (disclosure rules 23, 29, 30)",
+    checks="Each income line of 收支总表 (政府预算资金, 一般公共预算资金, 财政专户管理资金, 单位资金 …, "
+    "本年收入合计, 上年结余结转, 收入总计) equals the same source in 收入总表's department row (a source "
+    "收入总表 prints only in parts is compared with the sum of its parts).",
+    why="Both tables publish the unit's income by source; they must tell the same story.",
+    engine="python",
+    fail_example="表一 上年结余、结转 5,614.29; 表二 上年结转 5,614.27",
+    pass_example="表一 上年结余、结转 5,614.27; 表二 上年结转 5,614.27",
+)
+APPROPRIATION_INCOME = rule(
+    id="BG-X005",
+    title="财政拨款收支总表收入与收支总表、收入总表一致",
+    title_en="Income side of the appropriation summary agrees with the summaries",
+    severity=Severity.ERROR,
+    basis=DESIGN + " (disclosure rules 21, 23, 29)",
+    checks="Each government-budget income line of 财政拨款收支总表 (政府预算资金, 一般公共预算资金 …) equals "
+    "the same line of 收支总表, in order; its 本年收入合计 equals 收入总表's 政府预算拨款; its 上年结余结转 "
+    "equals 收支总表's 财政拨款结余结转.",
+    why="财政拨款收支总表 repeats 收支总表 for government-budget money; a difference means one was "
+    "edited without the other.",
+    engine="python",
+    fail_example="表六 一般公共预算资金 28,040.04; 表一 一般公共预算资金 28,040.02",
+    pass_example="表六 一般公共预算资金 28,040.02; 表一 一般公共预算资金 28,040.02",
+)
+FUND_BALANCE = rule(
+    id="BG-X006",
+    title="各类财政拨款收入与对应支出表一致",
+    title_en="Each kind of appropriation equals the spending table of that kind",
+    severity=Severity.ERROR,
+    basis=DESIGN + "; 收入总计 = 支出总计 by budget kind (disclosure rules 18, 21, 36)",
+    checks="When nothing is carried forward (结转下年 0): 一般公共预算 income + its 上年结转 = 一般公共预算支出表 "
+    "total; 政府性基金 income + carry-over = 政府性基金预算支出表 total (0 for an empty table); the same for "
+    "国有资本经营. 上级专项转移支付支出 does not exceed the appropriation spending.",
+    why="A budget kind's money is spent in its own table; an empty table must match zero income of "
+    "that kind.",
+    engine="python",
+    fail_example="表六 2.政府性基金预算拨款结余、结转 0.02; 表十 政府性基金预算支出 0.00",
+    pass_example="表六 2.政府性基金预算拨款结余、结转 0.00; 表十 0.00",
+)
+BASIC_BY_ECONOMIC_CLASS = rule(
+    id="BG-X007",
+    title="基本支出总表与经济分类基本支出逐行一致",
+    title_en="Basic expenditure summary lines equal the economic-class table's basic column",
+    severity=Severity.ERROR,
+    basis=DESIGN + " (disclosure rules 23, 32)",
+    checks="基本支出总表 lists the economic 类/款 of 一般公共预算支出表（按经济分类）that have basic spending, "
+    "in the same order (by name): each line's 总计 equals that table's 基本支出 (not less when the unit "
+    "also spends other money), no line is missing or extra, and the totals agree.",
+    why="Both tables break the same basic spending down by economic class.",
+    engine="python",
+    fail_example="表四 公务接待费 0.52; 表八 30217 公务接待费 基本支出 0.50",
+    pass_example="表四 公务接待费 0.50; 表八 30217 公务接待费 基本支出 0.50",
+)
+FUNCTION_AND_ECONOMIC_TOTALS = rule(
+    id="BG-X008",
+    title="一般公共预算按功能与按经济分类总额一致",
+    title_en="General-budget totals by function and by economic class agree",
+    severity=Severity.ERROR,
+    basis=DESIGN + " (disclosure rule 34)",
+    checks="For the department and each unit row, 支出总计, 基本支出 and 项目支出 of the table by function "
+    "equal those of the table by economic class.",
+    why="The two tables classify the same general-budget spending two ways.",
+    engine="python",
+    fail_example="表七 基本支出 1,440.36; 表八 基本支出 1,440.38",
+    pass_example="表七 基本支出 1,440.36; 表八 基本支出 1,440.36",
+)
+BASIC_AND_PROJECT_TOTALS = rule(
+    id="BG-X009",
+    title="基本支出、项目支出总额各表一致",
+    title_en="Basic and project expenditure totals agree across tables",
+    severity=Severity.ERROR,
+    basis=DESIGN + " (disclosure rules 32, 33)",
+    checks="支出总表's 基本支出 equals 基本支出总表's total, and its 项目支出 equals 项目支出总表's total, "
+    "for the department and each unit row.",
+    why="The basic and project summaries detail 支出总表's two columns.",
+    engine="python",
+    fail_example="表三 项目支出 32,213.93; 表五 总计 32,213.95",
+    pass_example="表三 项目支出 32,213.93; 表五 总计 32,213.93",
+)
+INCOME_BY_SOURCE = rule(
+    id="BG-X010",
+    title="收入总表各资金来源与基本、项目支出一致",
+    title_en="Income by source equals basic plus project spending by source",
+    severity=Severity.ERROR,
+    basis=DESIGN + "; 以收定支 (disclosure rules 30, 32, 33)",
+    checks="When nothing is carried forward (结转下年 0), each source column of 收入总表's department row "
+    "equals the same source in 基本支出总表 plus 项目支出总表 (基本支出拨款 is basic spending's general "
+    "budget; 履职类/财政专项/政府投资项目 are project money only).",
+    why="A budget spends what it receives: each source's income is allocated to basic or project spending.",
+    engine="python",
+    fail_example="表二 履职类项目拨款 1,699.66; 表五 履职类项目拨款 1,699.68",
+    pass_example="表二 一般公共预算拨款 28,040.02 = 表四 1,440.36 + 表五 26,599.66",
+)
+PERFORMANCE_AMOUNTS = rule(
+    id="BG-X011",
+    title="部门整体绩效目标表任务金额与项目、基本支出一致",
+    title_en="Performance-target task amounts equal the project and basic spending",
+    severity=Severity.ERROR,
+    basis=DESIGN + " (disclosure rules 17, 38)",
+    checks="A task named like a project equals that project's current-year money in 项目支出总表 "
+    "(总计 − 上年结转; 财政拨款 = 政府预算拨款); a task '结转项目-<project>' equals its 上年结转; 人员经费 "
+    "= 工资福利支出 + 对个人和家庭的补助 and 公用经费 = 商品和服务支出 + 资本性支出 of basic spending; 金额合计 "
+    "= 收支总表 收入总计.",
+    why="The performance targets are set for the money the budget tables allocate; other amounts mean "
+    "targets were set for a different budget.",
+    engine="python",
+    fail_example="表十四 综合事务 151.40; 表五 综合事务 151.38",
+    pass_example="表十四 综合事务 151.38; 表五 综合事务 151.38",
+)
+PROCUREMENT_TOTAL = rule(
+    id="BG-X012",
+    title="支出总表政府采购与政府采购项目支出表一致",
+    title_en="Procurement in the expenditure summary equals the procurement table",
+    severity=Severity.ERROR,
+    basis=DESIGN + " (disclosure rules 15, 31, 37)",
+    checks="支出总表's 政府采购小计 equals 政府采购项目支出表's amount for the department and each unit row.",
+    why="Both publish the unit's procurement budget.",
+    engine="python",
+    fail_example="表三 政府采购小计 276.38; 表十三 金额 276.40",
+    pass_example="表三 政府采购小计 276.38; 表十三 金额 276.38",
+)
+INCOME_BY_FUNCTION = rule(
+    id="BG-X014",
+    title="收入总表与支出总表逐科目一致",
+    title_en="Income summary by function equals the expenditure summary",
+    severity=Severity.ERROR,
+    basis=DESIGN + "; 以收定支 (disclosure rules 19, 20)",
+    checks="Where 收入总表 lists income by functional code (the Shanghai layout) and nothing is carried "
+    "forward, each code's income total equals 支出总表's total of that code, and no coded line with money "
+    "is in one table only.",
+    why="Income is budgeted by the function it pays for; a line that differs means one of the two figures "
+    "is wrong.",
+    engine="python",
+    fail_example="表二 2080505 合计 4,827,156; 表三 2080505 合计 4,827,165",
+    pass_example="表二 2080505 合计 4,827,156; 表三 2080505 合计 4,827,156",
+)
+THREE_PUBLIC_LINES = rule(
+    id="BG-X013",
+    title="“三公”经费不小于基本支出对应经济科目",
+    title_en="Three public expenses cover the matching economic lines of basic spending",
+    severity=Severity.ERROR,
+    basis="“三公”经费数包括基本支出和项目支出中的“三公”经费 (disclosure rules 12, 35)",
+    checks="In the filing year's row of the 三公 table: 公务接待费 ≥ 30217 公务接待费, 公务用车运行维护费 ≥ "
+    "30231, 因公出国（境）费 ≥ 30212, 公务用车购置费 ≥ 31013, each of basic spending by economic class. "
+    "Only a clear excess is an error (the 三公 figures also cover project spending).",
+    why="Basic spending on hospitality or vehicles is 三公 spending; a 三公 figure below it is understated.",
+    engine="python",
+    fail_example="表九 2024年 公务接待费 0.40; 表八 30217 公务接待费 基本支出 0.50",
+    pass_example="表九 2024年 公务接待费 0.50; 表八 30217 公务接待费 基本支出 0.50",
+)
+
+ITEM = RowRole.ITEM
+WHOLE = ("total", "amount", "actual", "general_budget")  # a table's top-level column, by preference
+GOVERNMENT_SOURCES = ("appropriation", "general_budget", "gov_investment", "gov_fund", "state_capital")
+SOURCES = frozenset(m for m in MEANINGS if m not in {"amount", "total", "current_income", "carryover"})
+SPENDING_TABLES = {  # 财政拨款 by budget kind → the table that spends it
+    "general_budget": TableKind.GeneralBudgetByFunction,
+    "gov_fund": TableKind.GovernmentFundBudget,
+    "state_capital": TableKind.StateCapitalBudget,
+}
+PROJECT_ONLY = {"general_budget_duty", "general_budget_special", "gov_investment"}  # never basic money
+THREE_PUBLIC_CODES = {  # 三公 column → the economic class of basic spending it includes
+    "hospitality": "30217",
+    "vehicle_operation": "30231",
+    "overseas_travel": "30212",
+    "vehicle_purchase": "31013",
+}
+PERSONNEL_CODES, OPERATING_CODES = ("301", "303"), ("302", "310")
+
+_ENUMERATION = re.compile(r"^(\d+[.、]|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+[、.])")
+_CARRIED_TASK = re.compile(r"^结转(项目)?[-—–－:：]?(.+)$")
+_CARRYOVER_WORDS = re.compile(r"上年|年初|结余|结转|和|、|及|资金")
+
+
+@cache
+def plain(label: str) -> str:
+    """A line's name for matching: width, spaces and brackets folded, list numbering ('1.', '一、') dropped."""
+    return _ENUMERATION.sub("", normalise(label), count=1)
+
+
+@cache
+def line_meaning(label: str) -> str | None:
+    """What a summary table's line says it is: a source of income ('general_budget'), 'carryover[:source]',
+    'carry_forward' (结转下年), 'current_expenditure' (本年支出合计), 'current_income' or 'total'."""
+    flat = plain(label)
+    if re.search(r"结转下年|年末结转", flat):
+        return "carry_forward"
+    if re.search(r"结余|结转", flat):
+        if "非财政" in flat:
+            return "carryover:other"
+        source = column_meaning(_CARRYOVER_WORDS.sub("", flat).replace("预算", "预算拨款"))
+        return f"carryover:{source}" if source else "carryover"
+    if re.search(r"(本年|当年)支出", flat):
+        return "current_expenditure"
+    if re.search(r"(本年|当年)收入", flat):
+        return "current_income"
+    return column_meaning(flat.replace("预算资金", "预算拨款"))
+
+
+def summary_lines(table: Table, side: str) -> list[tuple[Row, str | None]]:
+    """A summary side's lines with their meanings; numbered source lines printed under a carry-over line
+    (年初财政拨款结转和结余 / 一、一般公共预算财政拨款 …) are that carry-over's parts, not income."""
+    found, under_carryover = [], False
+    for row in (r for r in table.rows if r.side == side):
+        meaning = line_meaning(row.label)
+        if meaning and meaning.startswith("carryover"):
+            under_carryover = True
+        elif meaning in SOURCES and under_carryover and _ENUMERATION.match(normalise(row.label)):
+            meaning = f"carryover:{meaning}"
+        elif row.role is RowRole.TOTAL or meaning in {"current_income", "total"}:
+            under_carryover = False
+        found.append((row, meaning))
+    return found
+
+
+def whole(table: Table, side: str | None = None) -> str | None:
+    """The meaning of the table's top-level amount column (合计, 金额, 决算数 …) on that side."""
+    return next((m for m in WHOLE if table.column(m, side)), None)
+
+
+def covers_all_funds(table: Table) -> bool:
+    """Does the table cover all the unit's money, not only its appropriation (财政拨款基本支出预算表)?"""
+    return not re.search(r"财政拨款|一般公共预算|政府性基金|国有资本", normalise(table.title))
+
+
+def matching_columns(a: Table, b: Table) -> tuple[tuple[str, str], ...]:
+    """The two tables' whole columns, then the basic and project columns both print."""
+    pairs = [(whole(a), whole(b)), *((m, m) for m in ("basic", "project") if a.column(m) and b.column(m))]
+    return tuple((x, y) for x, y in pairs if x and y)
+
+
+def basic_column(table: Table) -> str | None:
+    """The basic-spending column; a table of basic spending only (一般公共预算基本支出表) has it as its whole."""
+    if table.column("basic"):
+        return "basic"
+    return whole(table) if "基本支出" in normalise(table.title) else None
+
+
+def department_row(table: Table) -> Row | None:
+    """The row that totals the table: its 合计 row, else its first unit row (the department's), else
+    its only row. None when several 合计 rows total different parts (人员经费合计, 公用经费合计)."""
+    totals = [r for r in table.rows if r.role is RowRole.TOTAL]
+    if totals:
+        return totals[0] if len(totals) == 1 else None
+    units = [r for r in table.rows if r.role is RowRole.UNIT]
+    if units:
+        return units[0]
+    return table.rows[0] if len(table.rows) == 1 else None
+
+
+def department_total(table: Table | None, meaning: str | None = None) -> Figure | None:
+    row = department_row(table) if table else None
+    meaning = meaning or (whole(table) if table else None)
+    return Figure.of(table, row, meaning) if row and meaning else None
+
+
+def unit_pairs(a: Table, b: Table) -> list[tuple[Row, Row]]:
+    """The department rows of two tables, then their unit rows of the same name."""
+    first_a, first_b = department_row(a), department_row(b)
+    if not first_a or not first_b:
+        return []
+    pairs = [(first_a, first_b)]
+    units_b = {plain(r.label): r for r in b.rows if r.role is RowRole.UNIT}
+    for row in a.rows:
+        match = units_b.get(plain(row.label)) if row.role is RowRole.UNIT else None
+        if match and not (row is first_a and match is first_b):
+            pairs.append((row, match))
+    return pairs
+
+
+def figures_for(table: Table, row: Row, meaning: str) -> list[Figure] | None:
+    """The figure of `meaning` in `row`; for a group the table prints only in parts (本年收入,
+    政府预算拨款), the figures of its parts. None when the table has no such column. An unprinted
+    total is not rebuilt: a layout's top-level columns may overlap (本年收入合计 beside its parts)."""
+    if meaning in row.cells:
+        return figures_of(table, [(row, meaning)])
+    parts = _direct_parts(table, meaning) if meaning != "total" else []
+    if not parts:
+        return None
+    found: list[Figure] = []
+    for part in parts:
+        figures = figures_for(table, row, part)
+        if figures is None:
+            return None
+        found += figures
+    return found
+
+
+def _direct_parts(table: Table, group: str) -> list[str]:
+    parts: list[str] = []
+    for column in table.columns:
+        if group in column.path:
+            below = column.path[column.path.index(group) + 1 :]
+            part = below[0] if below else column.meaning
+            if part not in parts:
+                parts.append(part)
+    return parts
+
+
+def restated(
+    rule: Rule, figure: Figure, source: list[Figure] | None, what: str, what_en: str
+) -> Finding | None:
+    """A published figure against the figure(s) another table publishes for the same money."""
+    if source is None:
+        return None
+    if len(source) == 1:
+        return check_equal(rule, figure, source[0], what, what_en)
+    return check_sum(rule, figure, source, what, what_en)
+
+
+def is_zero(figure: Figure | None) -> bool:
+    return figure is None or figure.amount.value == 0
+
+
+# ---------------------------------------------------------------- alignment of listed and coded lines
+
+
+@dataclass
+class Alignment:
+    """Lines of one table matched to lines of another (`first`, `second`) by name or code in order."""
+
+    pairs: list[tuple[Row, Row]] = field(default_factory=list)
+    renamed: list[tuple[Row, Row]] = field(default_factory=list)  # paired by position, names differ
+    extra: list[Row] = field(default_factory=list)  # lines of `first` that `second` lacks
+    missing: list[Row] = field(default_factory=list)  # coded lines of `second` at a level `first` lists
+
+
+def by_name(row: Row) -> str:
+    return plain(row.label)
+
+
+def by_code(row: Row) -> str:
+    return row.code or ""
+
+
+def align(first: list[Row], second: list[Row], key: Callable[[Row], str]) -> Alignment | None:
+    """Pair the lines in order. `second` is coded: its unmatched lines count as missing only at the
+    levels (类/款/项) that `first` lists. Runs of as many differently named lines on both sides pair by
+    position (a renamed line); lines matched by code never do. None when too few lines match for the
+    two to be one listing (another layout: lines by purpose rather than by function)."""
+    found = Alignment()
+    unmatched: list[Row] = []
+    matcher = SequenceMatcher(None, [key(r) for r in first], [key(r) for r in second], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            found.pairs += zip(first[i1:i2], second[j1:j2], strict=True)
+        elif tag == "replace" and i2 - i1 == j2 - j1 and key is by_name:
+            found.renamed += zip(first[i1:i2], second[j1:j2], strict=True)
+        else:
+            found.extra += first[i1:i2]
+            unmatched += second[j1:j2]
+    if not found.pairs or 2 * len(found.pairs) < len(first):
+        return None
+    levels = {len(b.code or "") for _, b in found.pairs + found.renamed}
+    found.missing = [r for r in unmatched if len(r.code or "") in levels]
+    return found
+
+
+def coded_lines(table: Table) -> list[Row]:
+    return [r for r in table.rows if r.role is ITEM and r.code]
+
+
+def function_lines(table: Table) -> list[Row]:
+    """The functional lines of a summary's expenditure side: its items before its first total."""
+    lines = []
+    for row, meaning in summary_lines(table, "expenditure"):
+        if row.role is not ITEM or meaning in {"carry_forward", "current_expenditure", "total"}:
+            break
+        lines.append(row)
+    return lines
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How the aligned lines of two tables are compared: by pairs of columns (first's, second's), equal
+    when they cover the same money, else the second's not above the first's (it covers part of it)."""
+
+    rule: Rule
+    first: Table
+    second: Table
+    columns: tuple[tuple[str, str], ...]
+    equal: bool
+    what: str
+    what_en: str
+
+    def rows(self, a: Row, b: Row) -> Iterator[Finding | None]:
+        for first_meaning, second_meaning in self.columns:
+            first, second = Figure.of(self.first, a, first_meaning), Figure.of(self.second, b, second_meaning)
+            if first and second:
+                if self.equal:
+                    yield check_equal(self.rule, first, second, self.what, self.what_en)
+                else:
+                    yield check_at_most(self.rule, second, first, self.what, self.what_en)
+
+    def aligned(self, alignment: Alignment | None) -> Iterator[Finding | None]:
+        if alignment is None or not self.columns:
+            return
+        for a, b in alignment.pairs + alignment.renamed:
+            yield from self.rows(a, b)
+        for a, b in alignment.renamed:
+            yield self.rule.finding(
+                f"{self.what}：同一行名称不同，{self.first.title} 为“{a.label}”，{self.second.title} 为“{b.label}”",
+                f"{self.what_en}: the same line is named {a.label!r} in one table and {b.label!r} in the other",
+                [a.location, b.location],
+                b.label,
+                a.label,
+                severity=Severity.WARNING,
+            )
+        if self.equal:
+            for row in alignment.extra:
+                yield self.lone(self.first, row, self.columns[0][0], self.second)
+        for row in alignment.missing:
+            yield self.lone(self.second, row, self.columns[0][1], self.first)
+
+    def lone(self, table: Table, row: Row, meaning: str, other: Table) -> Finding | None:
+        """A line with money that the other table does not list."""
+        figure = Figure.of(table, row, meaning)
+        if figure is None or is_zero(figure):
+            return None
+        return self.rule.finding(
+            f"{self.what}：{figure.name} 为 {figure.amount.text()}，{other.title} 无此行",
+            f"{self.what_en}: {row.label} ({figure.amount.text()}) has no line in {other.title}",
+            [figure.location],
+            "—",
+            figure.amount.text(),
+        )
+
+    def units(self) -> Iterator[Finding | None]:
+        for a, b in unit_pairs(self.first, self.second):
+            yield from self.rows(a, b)
+
+
+# ---------------------------------------------------------------- the filing's tables
+
+
+@dataclass
+class Tables:
+    """The filing's tables by kind, and what the checks learn of them once."""
+
+    filing: Filing
+
+    def __getattr__(self, name: str) -> Table | None:
+        """`tables.ExpenditureSummary`: the filing's (first) table of that kind, None when it has none."""
+        if name not in TableKind.__members__:
+            raise AttributeError(name)
+        return self.filing.table(TableKind[name])
+
+    def line(self, table: Table | None, side: str, meaning: str, last: bool = False) -> Row | None:
+        """A summary table's line by meaning (the last such line: the leaf of a name printed twice)."""
+        rows = [r for r, m in summary_lines(table, side) if m == meaning] if table else []
+        return (rows[-1] if last else rows[0]) if rows else None
+
+    def summary_figure(
+        self, table: Table | None, side: str, meaning: str, last: bool = False
+    ) -> Figure | None:
+        row = self.line(table, side, meaning, last)
+        column = whole(table, side) if row and table else None
+        return Figure.of(table, row, column) if row and column else None
+
+    def spent(self, summary: Table | None) -> Figure | None:
+        """A summary's 本年支出合计; its 支出总计 when it prints neither that nor a carry-forward line."""
+        found = self.summary_figure(summary, "expenditure", "current_expenditure")
+        if found or summary is None or self.line(summary, "expenditure", "carry_forward"):
+            return found
+        return self.summary_figure(summary, "expenditure", "total")
+
+    def nothing_carried_forward(self, summary: Table | None) -> bool:
+        """The summary shows this year's money all spent this year: 结转下年 printed as zero or blank,
+        or, in a budget, no such line at all."""
+        if summary is None:
+            return False
+        row = self.line(summary, "expenditure", "carry_forward")
+        if row is None:
+            return self.filing.kind is Kind.BUDGET and any(r.side == "expenditure" for r in summary.rows)
+        found = figures_of(summary, [(row, whole(summary, "expenditure") or "")])
+        return found is not None and all(is_zero(f) for f in found)
+
+    @cached_property
+    def government_only(self) -> bool:
+        """All spending is government-budget money: 收支总表 and 财政拨款收支总表 spend the same."""
+        a, b = self.spent(self.IncomeExpenditureSummary), self.spent(self.AppropriationSummary)
+        return bool(a and b) and compare(a.amount, b.amount) is not Agreement.DIFFERENT
+
+    @cached_property
+    def no_fund_spending(self) -> bool:
+        """No 政府性基金 or 国有资本经营 spending: their tables are absent or empty."""
+        return all(t is None or t.is_empty for t in (self.GovernmentFundBudget, self.StateCapitalBudget))
+
+    @cached_property
+    def general_only(self) -> bool:
+        """All spending is general-budget money."""
+        return self.government_only and self.no_fund_spending
+
+    @cached_property
+    def basic_lines(self) -> Alignment | None:
+        """基本支出总表's lines aligned with the economic classes of the table by economic class."""
+        basic, economic = self.BasicExpenditureSummary, self.GeneralBudgetByEconomicClass
+        if basic is None or economic is None:
+            return None
+        return align([r for r in basic.rows if r.role is ITEM], coded_lines(economic), by_name)
+
+    @cached_property
+    def projects(self) -> dict[str, Row]:
+        """项目支出总表's project rows by name (a name printed twice is left out: which one is meant?)."""
+        table = self.ProjectExpenditureSummary
+        rows = [r for r in table.rows if r.role is ITEM] if table else []
+        names = [plain(r.label) for r in rows]
+        return {n: r for n, r in zip(names, rows, strict=True) if names.count(n) == 1}
+
+    def basic_by_code(self, code: str) -> list[Figure] | None:
+        """Basic spending of all funds on one economic class ([] when no line lists it)."""
+        alignment, basic, economic = (
+            self.basic_lines,
+            self.BasicExpenditureSummary,
+            self.GeneralBudgetByEconomicClass,
+        )
+        if alignment and basic and whole(basic):
+            rows = [a for a, b in alignment.pairs + alignment.renamed if b.code == code]
+            return figures_of(basic, [(r, whole(basic)) for r in rows])
+        column = basic_column(economic) if economic else None
+        if economic and column and self.general_only:
+            return figures_of(economic, [(r, column) for r in coded_lines(economic) if r.code == code])
+        return None
+
+
+def check_crosstable(filing: Filing) -> Iterator[Finding]:
+    tables = Tables(filing)
+    for check in (
+        summary_by_function,
+        appropriation_by_function,
+        general_within_all,
+        summary_income,
+        appropriation_income,
+        fund_balance,
+        basic_by_economic_class,
+        function_and_economic_totals,
+        basic_and_project_totals,
+        income_by_source,
+        performance_amounts,
+        procurement_total,
+        three_public_lines,
+        income_by_function,
+    ):
+        yield from (found for found in check(tables) if found)
+
+
+Checked = Iterator[Finding | None]
+
+
+def summary_by_function(t: Tables) -> Checked:
+    summary, spending = t.IncomeExpenditureSummary, t.ExpenditureSummary
+    column = whole(summary, "expenditure") if summary else None
+    if summary is None or spending is None or column is None or whole(spending) is None:
+        return
+    compared = Comparison(
+        SUMMARY_BY_FUNCTION,
+        summary,
+        spending,
+        ((column, whole(spending)),),
+        True,
+        "收支总表与支出总表同一科目金额应一致",
+        "Income-expenditure summary and expenditure summary differ",
+    )
+    yield from compared.aligned(align(function_lines(summary), coded_lines(spending), by_name))
+    spent, total = t.spent(summary), department_total(spending)
+    if spent and total:
+        yield check_equal(SUMMARY_BY_FUNCTION, spent, total, compared.what, compared.what_en)
+
+
+def appropriation_by_function(t: Tables) -> Checked:
+    summary = t.AppropriationSummary
+    column = whole(summary, "expenditure") if summary else None
+    if summary is None or column is None:
+        return
+    what = (
+        "财政拨款收支总表与该类预算支出表同一科目金额应一致",
+        "Appropriation summary and the budget-kind table differ",
+    )
+    for kind, table in ((k, t.filing.table(s)) for k, s in SPENDING_TABLES.items()):
+        if table is None or whole(table) is None:
+            continue
+        if summary.column(kind, "expenditure"):  # the summary splits its lines by budget kind
+            compared = Comparison(
+                APPROPRIATION_BY_FUNCTION, summary, table, ((kind, whole(table)),), True, *what
+            )
+            lines = [r for r in function_lines(summary) if not is_zero(Figure.of(summary, r, kind))]
+        elif kind == "general_budget":
+            compared = Comparison(
+                APPROPRIATION_BY_FUNCTION,
+                summary,
+                table,
+                ((column, whole(table)),),
+                t.no_fund_spending,
+                *what,
+            )
+            lines = function_lines(summary)
+        else:
+            continue
+        yield from compared.aligned(align(lines, coded_lines(table), by_name))
+    spent = t.spent(summary)
+    tables = [t.filing.table(kind) for kind in SPENDING_TABLES.values()]
+    totals = [department_total(table) for table in tables if table is not None and not table.is_empty]
+    if spent and totals and None not in totals:
+        yield check_sum(
+            APPROPRIATION_BY_FUNCTION,
+            spent,
+            [f for f in totals if f],
+            "财政拨款本年支出合计应等于一般公共预算、政府性基金预算、国有资本经营预算支出表合计之和",
+            "Appropriation spending should equal the general, fund and state-capital tables together",
+        )
+
+
+def general_within_all(t: Tables) -> Checked:
+    spending, general = t.ExpenditureSummary, t.GeneralBudgetByFunction
+    if spending is None or general is None or whole(spending) is None or whole(general) is None:
+        return
+    columns = matching_columns(spending, general)
+    compared = Comparison(
+        GENERAL_WITHIN_ALL,
+        spending,
+        general,
+        columns,
+        t.general_only,
+        "一般公共预算支出应与支出总表一致（全部为一般公共预算资金时相等，否则不超过）",
+        "General-budget spending should match all spending on the line (equal when all money is general budget)",
+    )
+    yield from compared.aligned(align(coded_lines(spending), coded_lines(general), by_code))
+    yield from compared.units()
+
+
+def income_by_function(t: Tables) -> Checked:
+    income, spending = t.IncomeSummary, t.ExpenditureSummary
+    if income is None or spending is None or whole(income) is None or whole(spending) is None:
+        return
+    if not t.nothing_carried_forward(t.IncomeExpenditureSummary):
+        return
+    compared = Comparison(
+        INCOME_BY_FUNCTION,
+        income,
+        spending,
+        ((whole(income), whole(spending)),),
+        True,
+        "收入总表与支出总表同一科目金额应一致",
+        "Income and expenditure summaries by function differ",
+    )
+    yield from compared.aligned(align(coded_lines(income), coded_lines(spending), by_code))
+
+
+def summary_income(t: Tables) -> Checked:
+    summary, income = t.IncomeExpenditureSummary, t.IncomeSummary
+    row = department_row(income) if income else None
+    column = whole(summary, "income") if summary else None
+    if summary is None or income is None or row is None or column is None:
+        return
+    seen: set[str] = set()
+    for line, meaning in reversed(summary_lines(summary, "income")):
+        if meaning not in MEANINGS or meaning in seen:
+            continue
+        seen.add(meaning)  # the last line of a repeated name is the leaf (一般公共预算资金 under itself)
+        figure = Figure.of(summary, line, column)
+        if figure:
+            yield restated(
+                SUMMARY_INCOME,
+                figure,
+                figures_for(income, row, meaning),
+                "收支总表收入应与收入总表一致",
+                "Income-expenditure summary income should equal the income summary",
+            )
+
+
+def appropriation_income(t: Tables) -> Checked:
+    appropriation, summary, income = t.AppropriationSummary, t.IncomeExpenditureSummary, t.IncomeSummary
+    if appropriation is None:
+        return
+    what = "财政拨款收支总表收入应与收支总表一致", "Appropriation summary income should equal the summary's"
+    if summary is not None:
+        for meaning in GOVERNMENT_SOURCES:
+            ours, theirs = income_lines(appropriation, meaning), income_lines(summary, meaning)
+            if len(ours) != len(theirs):
+                ours, theirs = ours[-1:], theirs[-1:]
+            for a, b in zip(ours, theirs, strict=False):
+                yield check_equal(APPROPRIATION_INCOME, a, b, *what)
+        carried = t.summary_figure(appropriation, "income", "carryover")
+        fiscal = t.summary_figure(summary, "income", "carryover:appropriation")
+        if carried and fiscal:
+            yield check_equal(APPROPRIATION_INCOME, carried, fiscal, *what)
+    current = t.summary_figure(appropriation, "income", "current_income")
+    row = department_row(income) if income else None
+    if current and income and row:
+        yield restated(
+            APPROPRIATION_INCOME,
+            current,
+            figures_for(income, row, "appropriation"),
+            "财政拨款本年收入应等于收入总表政府预算拨款",
+            "Appropriation income should equal the income summary's",
+        )
+
+
+def income_lines(table: Table, meaning: str) -> list[Figure]:
+    column = whole(table, "income")
+    rows = [r for r, m in summary_lines(table, "income") if m == meaning]
+    return [f for f in (Figure.of(table, r, column) for r in rows) if f] if column else []
+
+
+def fund_balance(t: Tables) -> Checked:
+    appropriation = t.AppropriationSummary
+    if appropriation is None:
+        return
+    if t.nothing_carried_forward(appropriation):
+        for source, kind in SPENDING_TABLES.items():
+            spending = t.filing.table(kind)
+            total, parts = department_total(spending), fund_income(t, source)
+            if spending and total and parts is not None:
+                yield check_sum(
+                    FUND_BALANCE,
+                    total,
+                    parts,
+                    f"{spending.title}合计应等于该类财政拨款本年收入与上年结转之和",
+                    f"{kind.name} total should equal that kind's appropriation and carry-over",
+                )
+    moved = department_total(t.SpecialTransfers)
+    spent = t.spent(appropriation)
+    if moved and spent:
+        yield check_at_most(
+            FUND_BALANCE,
+            moved,
+            spent,
+            "上级专项转移支付支出不应超过财政拨款支出",
+            "Special transfers should not exceed appropriation spending",
+        )
+
+
+def fund_income(t: Tables, source: str) -> list[Figure] | None:
+    """This year's appropriation of one budget kind and its carry-over, as 财政拨款收支总表 prints them
+    (or 收入总表 when the summary has no such income line); None when either is not published."""
+    appropriation, income = t.AppropriationSummary, t.IncomeSummary
+    row = department_row(income) if income else None
+    investment = figures_for(income, row, "gov_investment") if income and row else None
+    if source == "general_budget" and any(not is_zero(f) for f in investment or []):
+        return None  # which table spends 政府投资项目 money is the region's choice
+    carried = t.summary_figure(appropriation, "income", f"carryover:{source}")
+    received = t.summary_figure(appropriation, "income", source, last=True)
+    if received is not None:
+        return [received, carried] if carried else None
+    parts = figures_for(income, row, source) if income and row else None
+    return [*parts, carried] if parts is not None and carried else None
+
+
+def basic_by_economic_class(t: Tables) -> Checked:
+    basic, economic = t.BasicExpenditureSummary, t.GeneralBudgetByEconomicClass
+    column = basic_column(economic) if economic else None
+    if basic is None or economic is None or column is None or whole(basic) is None:
+        return
+    compared = Comparison(
+        BASIC_BY_ECONOMIC_CLASS,
+        basic,
+        economic,
+        ((whole(basic), column),),
+        t.general_only,
+        "基本支出总表应与一般公共预算经济分类基本支出一致",
+        "Basic expenditure summary should match the economic classes' basic spending",
+    )
+    yield from compared.aligned(t.basic_lines)
+    yield from compared.units()
+
+
+def function_and_economic_totals(t: Tables) -> Checked:
+    general, economic = t.GeneralBudgetByFunction, t.GeneralBudgetByEconomicClass
+    if general is None or economic is None:
+        return
+    if economic.column("basic"):  # both classify all general-budget spending
+        columns = matching_columns(general, economic)
+    else:  # the economic table classifies basic spending only
+        columns = (("basic", basic_column(economic) or ""),) if general.column("basic") else ()
+    yield from Comparison(
+        FUNCTION_AND_ECONOMIC_TOTALS,
+        general,
+        economic,
+        tuple(c for c in columns if all(c)),
+        True,
+        "一般公共预算按功能分类与按经济分类的总额应一致",
+        "General budget by function and by economic class should agree",
+    ).units()
+
+
+def basic_and_project_totals(t: Tables) -> Checked:
+    spending = t.ExpenditureSummary
+    if spending is None:
+        return
+    for detail, meaning, name in (
+        (t.BasicExpenditureSummary, "basic", "基本支出"),
+        (t.ProjectExpenditureSummary, "project", "项目支出"),
+    ):
+        if detail is not None and spending.column(meaning) and whole(detail):
+            yield from Comparison(
+                BASIC_AND_PROJECT_TOTALS,
+                spending,
+                detail,
+                ((meaning, whole(detail)),),
+                covers_all_funds(detail) or t.general_only,
+                f"支出总表{name}应等于{detail.title}合计",
+                f"Expenditure summary {meaning} should equal its detail table",
+            ).units()
+
+
+def income_by_source(t: Tables) -> Checked:
+    income, basic, project = t.IncomeSummary, t.BasicExpenditureSummary, t.ProjectExpenditureSummary
+    if income is None or basic is None or project is None:
+        return
+    rows = department_row(income), department_row(basic), department_row(project)
+    if None in rows or not t.nothing_carried_forward(t.IncomeExpenditureSummary):
+        return
+    row, basic_row, project_row = rows
+    for column in income.columns:
+        meaning = column.meaning
+        figure = Figure.of(income, row, meaning)
+        if meaning not in SOURCES | {"carryover"} or figure is None:
+            continue
+        basic_parts = spending_source(basic, basic_row, meaning, is_basic=True)
+        project_parts = spending_source(project, project_row, meaning, is_basic=False)
+        if basic_parts is not None and project_parts is not None:
+            yield check_sum(
+                INCOME_BY_SOURCE,
+                figure,
+                basic_parts + project_parts,
+                f"收入总表“{column.label}”应等于基本支出与项目支出中该来源之和",
+                f"Income from {meaning} should equal basic plus project spending from it",
+            )
+
+
+def spending_source(table: Table, row: Row, meaning: str, is_basic: bool) -> list[Figure] | None:
+    """The figures of one source of money in 基本支出总表 (is_basic) or 项目支出总表."""
+    found = figures_for(table, row, meaning)
+    if found is not None:
+        return found
+    if is_basic and meaning == "general_budget_basic":
+        return figures_for(table, row, "general_budget")
+    if (is_basic and meaning in PROJECT_ONLY) or (not is_basic and meaning == "general_budget_basic"):
+        return []
+    return None
+
+
+def performance_amounts(t: Tables) -> Checked:
+    targets = t.PerformanceTargets
+    column = whole(targets) if targets else None
+    if targets is None or column is None:
+        return
+    for task in targets.rows:
+        figure = Figure.of(targets, task, column)
+        if figure is None:
+            continue
+        if task.role is RowRole.TOTAL:
+            grand = t.summary_figure(t.IncomeExpenditureSummary, "income", "total")
+            if grand:
+                yield check_equal(
+                    PERFORMANCE_AMOUNTS,
+                    figure,
+                    grand,
+                    "绩效目标表金额合计应等于收支总表收入总计",
+                    "Performance targets' total should equal total income",
+                )
+        elif task.role is ITEM:
+            yield from task_amounts(t, targets, task, figure)
+
+
+def task_amounts(t: Tables, targets: Table, task: Row, figure: Figure) -> Checked:
+    name = plain(task.label)
+    if name in {"人员经费", "公用经费"}:
+        parts = [
+            t.basic_by_code(code) for code in (PERSONNEL_CODES if name == "人员经费" else OPERATING_CODES)
+        ]
+        if None not in parts and any(parts):
+            yield check_sum(
+                PERFORMANCE_AMOUNTS,
+                figure,
+                [f for found in parts if found for f in found],
+                f"绩效目标表{name}应等于基本支出相应经济分类之和",
+                f"{name} should equal its economic classes of basic spending",
+            )
+        return
+    carried = _CARRIED_TASK.match(name)
+    projects, project = t.ProjectExpenditureSummary, t.projects.get(carried.group(2) if carried else name)
+    if projects is None or project is None:
+        return
+    what = (
+        f"绩效目标表任务“{task.label}”应与项目支出总表一致",
+        "Task amount should equal the project's in the project summary",
+    )
+    carryover, appropriated = (
+        Figure.of(projects, project, "carryover"),
+        Figure.of(targets, task, "appropriation"),
+    )
+    if carried and carryover:
+        yield check_equal(PERFORMANCE_AMOUNTS, figure, carryover, *what)
+        if appropriated:
+            yield check_at_most(PERFORMANCE_AMOUNTS, appropriated, carryover, *what)
+    elif not carried:
+        total = department_total_of_row(projects, project)
+        if total:
+            parts, signs = ([total, carryover], [1, -1]) if carryover else ([total], None)
+            yield check_sum(PERFORMANCE_AMOUNTS, figure, parts, *what, signs=signs)
+        if appropriated:
+            yield restated(
+                PERFORMANCE_AMOUNTS, appropriated, figures_for(projects, project, "appropriation"), *what
+            )
+
+
+def department_total_of_row(table: Table, row: Row) -> Figure | None:
+    column = whole(table)
+    return Figure.of(table, row, column) if column else None
+
+
+def procurement_total(t: Tables) -> Checked:
+    spending, procurement = t.ExpenditureSummary, t.Procurement
+    if (
+        spending is None
+        or procurement is None
+        or not spending.column("procurement")
+        or whole(procurement) is None
+    ):
+        return
+    yield from Comparison(
+        PROCUREMENT_TOTAL,
+        spending,
+        procurement,
+        (("procurement", whole(procurement)),),
+        True,
+        "支出总表政府采购小计应等于政府采购项目支出表金额",
+        "Procurement in the expenditure summary should equal the procurement table",
+    ).units()
+
+
+def three_public_lines(t: Tables) -> Checked:
+    three, economic = t.ThreePublicExpenses, t.GeneralBudgetByEconomicClass
+    row = year_row(three, t.filing.year) if three else None
+    column = basic_column(economic) if economic else None
+    if three is None or economic is None or row is None or column is None:
+        return
+    lines = {r.code: r for r in coded_lines(economic)}
+    for meaning, code in THREE_PUBLIC_CODES.items():
+        whole_figure, line = Figure.of(three, row, meaning), lines.get(code)
+        part = Figure.of(economic, line, column) if line else None
+        if whole_figure and part:
+            yield check_at_most(
+                THREE_PUBLIC_LINES,
+                part,
+                whole_figure,
+                f"基本支出 {code} {line.label} 不应超过“三公”经费相应项目",
+                f"Basic spending on {code} should not exceed the 三公 figure that includes it",
+            )
+
+
+def year_row(table: Table, year: int) -> Row | None:
+    """The 三公 table's row of the filing's year (2024年), or its total row when it has no year rows."""
+    periods = [r for r in table.rows if r.role is RowRole.PERIOD]
+    if not periods:
+        return department_row(table)
+    return next((r for r in periods if normalise(r.label).startswith(f"{year}年")), None)
