@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from budget_graph.check import changes, codes, identities, narrative, rollups
+from budget_graph.check import changes, codes, crosstable, identities, narrative, rollups
 
 CHECKS: list = []
 CHECKS.append(codes.check_codes)
 CHECKS.append(rollups.check_rollups)
 CHECKS.append(identities.check_identities)
+CHECKS.append(crosstable.check_crosstable)
 CHECKS.append(changes.check)
 CHECKS.append(narrative.check)
 
