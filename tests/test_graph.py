@@ -275,3 +275,26 @@ def test_column_meaning_scheme_agrees_with_meanings(ontology) -> None:
 
 def test_ontology_is_an_owl_ontology(ontology) -> None:
     assert (URIRef("https://w3id.org/budget-graph/ontology"), RDF.type, OWL.Ontology) in ontology
+
+
+@pytest.mark.parametrize(
+    ("text", "explained"),
+    [
+        ("本单位无政府性基金预算支出、国有资本经营预算支出和上级专项转移支付支出预算。", True),
+        ("支出预算17,192万元；政府性基金拨款支出预算为0；国有资本经营预算拨款支出预算为0", True),
+        ("政府性基金拨款支出预算0.00万元，比2024年预算持平", True),
+        ("政府性基金拨款支出预算10.00万元，比2024年预算持平", False),
+        ("政府性基金拨款支出预算0.5万元", False),
+        ("本单位无国有资本经营预算支出。", False),
+    ],
+)
+def test_narrative_sentences_that_explain_an_empty_fund_table(text: str, explained: bool) -> None:
+    from budget_graph.graph.explanations import explains
+
+    assert explains(Paragraph(text, at(1)), TableKind.GovernmentFundBudget) is explained
+
+
+def test_the_sole_row_of_a_table_is_named_by_its_table(mapped) -> None:
+    fund = _node(mapped, "table/GovernmentFundBudget")
+    assert (_node(mapped, "table/GovernmentFundBudget/row/1"), BG.soleRowOf, fund) in mapped.graph
+    assert (None, BG.soleRowOf, _node(mapped, "table/GeneralBudgetByFunction")) not in mapped.graph

@@ -134,3 +134,26 @@ def test_messages_have_no_unfilled_placeholders(rule_id: str) -> None:
         if texts.rule == rule_id:
             filled = shacl._Filler(Graph(), Literal("x"), Literal("y"))
             assert "{" not in filled(texts.message["zh"]) + filled(texts.message["en"])
+
+
+REAL_FILINGS = [  # whole filings in one PDF (the Jiangsu CPPCC years come as two PDFs each; the template is none)
+    "js-procuratorate/2017年省检察院部门预算.pdf",
+    "js-procuratorate/2018年省检察院部门预算公开.pdf",
+    "js-procuratorate/2019年度部门预算公开.pdf",
+    "sh-putuo-caizhengju-2024-juesuan/上海市普陀区财政局2024年度部门决算.pdf",
+    "sh-putuo-caizhengju-2025-yusuan/上海市普陀区财政局部门25年预算.pdf",
+    "sh-putuo-wanli-jiedao-2023-yusuan/1770007475548-818404804.pdf",
+    "sh-putuo-wanli-jiedao-2025-yusuan/上海市普陀区人民政府万里街道办事处25年预算.pdf",
+    "sh-shi-caizhengju-2025-yusuan/上海市财政局25年预算.pdf",
+]
+
+
+@pytest.mark.parametrize("name", REAL_FILINGS)
+def test_real_filings_raise_no_shacl_alarm(corpus, name: str) -> None:
+    from budget_graph.read import read_file
+
+    path = corpus / name
+    if not path.is_file():
+        pytest.skip(f"{name} is not in the corpus")
+    findings = shacl.check(build_graph(read_file(path)))
+    assert [(f.rule, f.message) for f in findings if f.severity is not Severity.INFO] == []

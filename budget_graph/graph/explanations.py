@@ -2,7 +2,8 @@
 
 An empty table must be kept and explained, either by a note printed with it ('故本表为空表',
 '本部门无相关收支项目') or by a narrative sentence that says the unit has none of what the table shows
-('本单位无政府性基金预算支出、国有资本经营预算支出和上级专项转移支付支出预算。').
+('本单位无政府性基金预算支出、国有资本经营预算支出和上级专项转移支付支出预算。') or that it is zero
+('政府性基金拨款支出预算为0').
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ SUBJECTS: dict[TableKind, str] = {
 
 _SENTENCE = re.compile(r"[^。；;！!\n]+")
 _NONE = r"(无|没有|未安排|不涉及)"
+_ZERO = r"[^，,。；;]*?(为零|(?<![\d.])0(\.0+)?(?![\d.]))"  # '…支出预算为0', '…拨款支出预算0.00万元'
 
 
 def explaining_note(table: Table) -> int | None:
@@ -35,9 +37,11 @@ def explaining_note(table: Table) -> int | None:
 
 
 def explains(paragraph: Paragraph, kind: TableKind) -> bool:
-    """Does a sentence of the paragraph say the unit has none of what a `kind` table shows?"""
+    """Does a sentence of the paragraph say the unit has none of what a `kind` table shows (无政府性基金…),
+    or that its amount is zero (政府性基金拨款支出预算为0)?"""
     subject = SUBJECTS.get(kind)
     if subject is None:
         return False
-    pattern = re.compile(_NONE + r"[^。；;]*?" + re.escape(subject))
-    return any(pattern.search(sentence) for sentence in _SENTENCE.findall(paragraph.text))
+    none = re.compile(_NONE + r"[^。；;]*?" + re.escape(subject))
+    zero = re.compile(re.escape(subject) + _ZERO)
+    return any(none.search(sentence) or zero.search(sentence) for sentence in _SENTENCE.findall(paragraph.text))

@@ -34,7 +34,8 @@ OVERVIEW = _topic("OverviewPart", "部门概况", "overview of the department", 
 DUTIES = _topic("DutiesPart", "部门职责", "duties", r"职责|职能")
 ORGANISATION = _topic("OrganisationPart", "机构设置", "organisation", r"机构设置|单位构成|机构情况")
 BUDGET_OVERVIEW = _topic(
-    "BudgetOverviewPart", "收支总体情况", "income and expenditure overview", r"收支.{0,8}总体|总体情况|收支增减"
+    "BudgetOverviewPart", "收支总体情况", "income and expenditure overview",
+    r"收支.{0,8}总体|总体情况|收支增减|[预决]算(编制|情况)说明",
 )
 EXPENDITURE_DETAIL = _topic("ExpenditureDetailPart", "支出具体情况", "expenditure in detail", r"支出具体情况")
 PROCUREMENT = _topic("ProcurementPart", "政府采购情况", "government procurement", r"政府采购")
