@@ -191,3 +191,44 @@ def test_pdf_without_text_is_refused(tmp_path: Path) -> None:
     document.save(path)
     with pytest.raises(InputError, match="no text"):
         read_pdf(path)
+
+
+def _one_line_pdf(text: str) -> bytes:
+    """A minimal PDF printing one ASCII line (pdfium rebuilds the missing cross-reference table)."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    return (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R"
+        b"/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
+        b"4 0 obj<</Length " + str(len(stream)).encode() + b">>stream\n" + stream + b"\nendstream endobj\n"
+        b"5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    )
+
+
+def test_pdf_that_is_no_budget_filing_is_refused(tmp_path: Path) -> None:
+    from budget_graph.errors import InputError
+
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(_one_line_pdf("Minutes of the meeting, 2024"))
+    assert read_layouts(path)[0].chars  # readable, with text
+    with pytest.raises(InputError, match="not a budget filing"):
+        read_pdf(path)
+
+
+def test_validate_groups_the_jiangsu_pair_and_lists_both_sources(corpus: Path, tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    output = tmp_path / "report.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "budget_graph", "validate", str(corpus / "js-cppcc"), "--format", "json", "-o", str(output)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode in {0, 1}, result.stderr
+    report = json.loads(output.read_text(encoding="utf-8"))
+    assert report["summary"]["filings"] == 3
+    for filing in report["filings"]:
+        assert len(filing["source"]) == 2 and all(s.endswith(".pdf") for s in filing["source"])
+        assert filing["unit"] == "江苏省政协办公厅" and filing["kind"] == "budget"

@@ -46,6 +46,8 @@ def read_pdf(path: Path) -> Filing:
     layouts = read_layouts(path)
     flow = document_flow(layouts)
     narrative = read_narrative(flow.lines, source)
+    if not flow.blocks and not narrative.parts:
+        raise InputError(f"不是预决算公开文件：未找到说明部分或表格 not a budget filing (no parts, no tables): {path}")
     metadata, notes = _metadata(flow, narrative, path)
     filing = Filing(
         sources=[source], unit=metadata.unit, year=metadata.year, kind=metadata.kind, level=metadata.level,
