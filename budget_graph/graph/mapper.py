@@ -8,6 +8,8 @@ and repeated literals are made once (literals.py): the Luohu filing maps in a fe
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -89,11 +91,25 @@ class MappedGraph:
 
 
 def build_graph(filing: Filing, code_lists: CodeLists | None = None) -> MappedGraph:
-    mapper = _Mapper(filing, code_lists)
-    mapper.map_filing()
-    graph = bind_prefixes(Graph())
-    graph.addN((s, p, o, graph) for s, p, o in mapper.triples)
+    with _no_collection():
+        mapper = _Mapper(filing, code_lists)
+        mapper.map_filing()
+        graph = bind_prefixes(Graph())
+        graph.addN((s, p, o, graph) for s, p, o in mapper.triples)
     return MappedGraph(graph, mapper.locations, mapper.iris.filing)
+
+
+@contextmanager
+def _no_collection():
+    """rdflib makes tens of thousands of small objects; a full garbage collection in the middle of them
+    costs as much as the mapping itself (measured: 80 ms becomes 80–200 ms). Nothing here makes cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class _Mapper:
