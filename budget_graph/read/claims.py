@@ -138,6 +138,7 @@ class _Reading:
     items: list[_Item] = field(default_factory=list)  # open items, outermost first
     parents: list[_Parent] = field(default_factory=list)  # '其中' parents, innermost last
     heading: str | None = None  # the heading the paragraphs read so far stand under
+    item_here: bool = False  # the open item was opened in the paragraph being read
     table: tuple[int, int, Unit] | None = None  # (name column, amount column, unit) of a tab table
 
 
@@ -255,7 +256,7 @@ def _table_header(cells: list[str]) -> tuple[int, int, Unit] | None:
 class _Event:
     start: int
     end: int
-    kind: str  # 'item' | 'amount' | 'count' | 'change' | 'parts'
+    kind: str  # 'item' | 'amount' | 'count' | 'change' | 'parts' | 'reason' (a figure inside a reason)
     match: re.Match[str] | None = None
 
 
@@ -266,6 +267,7 @@ def _read_paragraph(reading: _Reading, paragraph: Paragraph) -> None:
     if paragraph.heading != reading.heading:  # a new heading closes the items and their '其中'
         reading.heading, reading.items, reading.parents = paragraph.heading, [], []
     reading.parents = [p for p in reading.parents if p.carries]
+    reading.item_here = False
     starts_item = bool(_ENUMERATOR.match(clean.text))
     for parent in reading.parents:
         parent.pending = parent.pending and starts_item  # settled by the item that opens (see _open_item)
@@ -358,6 +360,7 @@ def _open_item(reading: _Reading, text: str, event: _Event) -> None:
     name = _clean_subject(rest[:name_end], reading.unit_names).subject
     reading.items = [i for i in reading.items if i.level < level]
     reading.items.append(_Item(level, enumerator.group() + name, name))
+    reading.item_here = True
     for parent in reading.parents:
         if parent.pending:  # the parts are these items: keep it for their siblings
             parent.level, parent.pending = level - 0.5, False
@@ -427,13 +430,14 @@ def _add_reason_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, e
 
 def _named_before(text: str, lead_start: int, reading: _Reading) -> str | None:
     """What a figure with only a label ('支出', '2024年预算数') is about: the clause before it when that ends
-    with a colon ('住房公积金(项):支出1,073.77万元'), else the open item ('2. 公务接待费。2024年预算数0.50万元')."""
+    with a colon ('住房公积金(项):支出1,073.77万元'), else the item this paragraph opened ('2. 公务接待费。2024年
+    预算数0.50万元'): an item opened paragraphs before may not be what a bare label is about."""
     if lead_start and text[lead_start - 1] in "：:":
         begin = max((m.end() for m in _CLAUSE_END.finditer(text, 0, lead_start - 1)), default=0)
         named = _clean_subject(text[begin : lead_start - 1], reading.unit_names).subject
         if named:
             return named
-    return reading.items[-1].name if reading.items else None
+    return reading.items[-1].name if reading.items and reading.item_here else None
 
 
 def _lead_start(text: str, boundary: int, start: int) -> int:
