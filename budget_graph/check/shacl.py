@@ -171,7 +171,7 @@ def _findings(data: Graph, locate: Locate, fallback: Location | None = None) -> 
         # A value that is a node of its own (a row, a code) is where the trouble is; else the focus node.
         location = (locate(value) if isinstance(value, URIRef) else None) or locate(focus) or fallback
         findings.append(CATALOGUE[texts.rule].finding(
-            fill(texts.message.get("zh", "")), fill(texts.message.get("en", "")),
+            fill(texts.message.get("zh", ""), "zh"), fill(texts.message.get("en", ""), "en"),
             [location] if location else [],
             expected=_both(fill, texts.expected), actual=_both(fill, texts.actual),
         ))
@@ -179,7 +179,7 @@ def _findings(data: Graph, locate: Locate, fallback: Location | None = None) -> 
 
 
 def _both(fill: _Filler, templates: dict[str, str]) -> str | None:
-    zh, en = fill(templates.get("zh", "")), fill(templates.get("en", ""))
+    zh, en = fill(templates.get("zh", ""), "zh"), fill(templates.get("en", ""), "en")
     return f"{zh} ({en})" if zh and en and zh != en else (zh or en or None)
 
 
@@ -189,34 +189,37 @@ class _Filler:
     def __init__(self, data: Graph, focus: Node, value: Node | None):
         self.data, self.focus, self.value = data, focus, value
 
-    def __call__(self, template: str) -> str:
+    def __call__(self, template: str, language: str) -> str:
         if "{" not in template:
             return template
         names = {
-            "focus": lambda: label(self.data, self.focus),
-            "value": lambda: label(self.data, self.value) if self.value is not None else "",
+            "focus": lambda: label(self.data, self.focus, language),
+            "value": lambda: label(self.data, self.value, language) if self.value is not None else "",
             "published": lambda: str(self.data.value(self.focus, BG.publishedText) or ""),
         }
         return template.format_map({name: look() for name, look in names.items() if "{" + name + "}" in template})
 
 
-_KIND_LABELS = {BG[kind.name]: f"{kind.value} ({kind.name})" for kind in TableKind}
-_TOPIC_LABELS = {BG[topic.name]: f"{topic.label} ({topic.label_en})" for topic in TOPICS}
+# Table kinds and narrative topics by their glossary names, in each language.
+_NAMES = {
+    "zh": {**{BG[k.name]: k.value for k in TableKind}, **{BG[t.name]: t.label for t in TOPICS}},
+    "en": {**{BG[k.name]: k.name for k in TableKind}, **{BG[t.name]: t.label_en for t in TOPICS}},
+}
 
 
-def label(graph: Graph, node: Node | None) -> str:
+def label(graph: Graph, node: Node | None, language: str = "zh") -> str:
     """What to call a node in a message: a table kind or topic by name, a code by notation and name,
     a row by its code and label (or its position), anything else by its label or its IRI's last step."""
     if node is None:
         return ""
     if isinstance(node, Literal):
         return str(node)
-    known = _KIND_LABELS.get(node) or _TOPIC_LABELS.get(node)
+    known = _NAMES[language].get(node)
     if known:
         return known
     code = graph.value(node, BG.code)
     if code is not None:
-        return " ".join(filter(None, [label(graph, code), str(graph.value(node, BG.rowLabel) or "")])).strip()
+        return " ".join(filter(None, [label(graph, code, language), str(graph.value(node, BG.rowLabel) or "")]))
     notation = graph.value(node, SKOS.notation)
     if notation is not None:
         return " ".join(filter(None, [str(notation), str(graph.value(node, SKOS.prefLabel) or "")]))
