@@ -1,0 +1,279 @@
+"""BG-X cross-table identities: silent on the sample, an error at the line of any one changed figure that
+another table restates, inequalities only where one table covers part of another's money."""
+
+from __future__ import annotations
+
+import copy
+import statistics
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from budget_graph.check.crosstable import (
+    Tables,
+    align,
+    by_name,
+    check_crosstable,
+    department_row,
+    function_lines,
+    line_meaning,
+    plain,
+    summary_lines,
+)
+from budget_graph.model import Amount, Cell, Filing, Row, RowRole, TableKind
+from budget_graph.read.text import read_text
+from tests.conftest import sample_lines
+from tests.edits import edited_sample
+
+
+def _shifted(text: str, step: str = "0.02") -> str:
+    value = Decimal(text.replace(",", "")) + Decimal(step)
+    return f"{value:,.2f}" if "," in text else f"{value:.2f}"
+
+
+def _errors_at(filing: Filing, line: int) -> list[str]:
+    return [
+        f.rule
+        for f in check_crosstable(filing)
+        if f.severity.value == "error" and any(place.line == line for place in f.locations)
+    ]
+
+
+def _edit_cell(tmp_path: Path, line: int, index: int, step: str = "0.02") -> Filing:
+    """The sample with the amount in tab-separated cell `index` of `line` moved by `step`."""
+    cells = sample_lines()[line - 1].split("\t")
+    changed = list(cells)
+    changed[index] = _shifted(cells[index].strip(), step)
+    path = edited_sample([{"line": line, "old": "\t".join(cells), "new": "\t".join(changed)}], tmp_path)
+    return read_text(path)
+
+
+def _set(
+    filing: Filing, kind: TableKind, line: int, meaning: str, value: str, side: str | None = None
+) -> None:
+    table = filing.table(kind)
+    row = next(r for r in table.rows if r.location.line == line and meaning in r.cells and r.side == side)
+    row.cells[meaning] = Cell(Amount(Decimal(value), table.unit), value)
+
+
+# ---------------------------------------------------------------- the sample
+
+
+def test_sample_has_no_cross_table_finding(sample_filing: Filing) -> None:
+    assert [f.message for f in check_crosstable(sample_filing)] == []
+
+
+def test_sample_is_checked_in_well_under_20_ms(sample_filing: Filing) -> None:
+    list(check_crosstable(sample_filing))
+    times = []
+    for _ in range(9):
+        start = time.perf_counter()
+        list(check_crosstable(sample_filing))
+        times.append(time.perf_counter() - start)
+    assert statistics.median(times) < 0.020
+
+
+def test_sample_spending_is_all_general_budget(sample_filing: Filing) -> None:
+    tables = Tables(sample_filing)
+    assert tables.government_only and tables.no_fund_spending and tables.general_only
+    assert tables.nothing_carried_forward(tables.IncomeExpenditureSummary)
+
+
+# ---------------------------------------------------------------- lines and their meanings
+
+
+@pytest.mark.parametrize(
+    ("label", "meaning"),
+    [
+        ("政府预算资金", "appropriation"),
+        ("一、财政拨款收入", "appropriation"),
+        ("1.一般公共预算资金", "general_budget"),
+        ("2.政府性基金", "gov_fund"),
+        ("二、财政专户管理资金", "special_account"),
+        ("本年收入合计", "current_income"),
+        ("当年收入小计", "current_income"),
+        ("本年支出合计", "current_expenditure"),
+        ("上年结余、结转", "carryover"),
+        ("年初结转和结余", "carryover"),
+        ("1.财政拨款结余、结转", "carryover:appropriation"),
+        ("2.非财政拨款结余、结转", "carryover:other"),
+        ("1.一般公共预算拨款结余、结转", "carryover:general_budget"),
+        ("3.国有资本经营预算拨款结余、结转", "carryover:state_capital"),
+        ("结转下年", "carry_forward"),
+        ("年末结转和结余", "carry_forward"),
+        ("收入总计", "total"),
+    ],
+)
+def test_summary_line_meanings(label: str, meaning: str) -> None:
+    assert line_meaning(label) == meaning
+
+
+def test_numbered_lines_under_a_carry_over_are_its_parts() -> None:
+    """Shanghai 决算: 年初财政拨款结转和结余 / 一、一般公共预算财政拨款 is carry-over, not income."""
+    from budget_graph.model import Location, Table, Unit
+
+    table = Table(TableKind.AppropriationSummary, "财政拨款收入支出决算总表", 4, Unit.WAN, Location("x"))
+    labels = [
+        "一、一般公共预算财政拨款",
+        "本年收入合计",
+        "年初财政拨款结转和结余",
+        "一、一般公共预算财政拨款",
+        "总计",
+    ]
+    roles = [RowRole.ITEM, RowRole.TOTAL, RowRole.ITEM, RowRole.ITEM, RowRole.TOTAL]
+    table.rows = [
+        Row(label, role, Location("x"), side="income") for label, role in zip(labels, roles, strict=True)
+    ]
+    meanings = [m for _, m in summary_lines(table, "income")]
+    assert meanings == [
+        "general_budget",
+        "current_income",
+        "carryover:appropriation",
+        "carryover:general_budget",
+        "total",
+    ]
+
+
+def test_plain_names_fold_numbering_width_and_spaces() -> None:
+    assert plain("一、一般公共服 务支出") == plain("一般公共服务支出")
+    assert plain("维修（护）费") == plain("维修(护)费")
+
+
+def test_summary_function_lines_align_with_coded_lines_in_order(sample_filing: Filing) -> None:
+    summary = sample_filing.table(TableKind.IncomeExpenditureSummary)
+    spending = sample_filing.table(TableKind.ExpenditureSummary)
+    lines = function_lines(summary)
+    assert len(lines) == 26 and lines[-1].label == "购房补贴"
+    alignment = align(lines, [r for r in spending.rows if r.code], by_name)
+    assert alignment and not alignment.extra and not alignment.missing and not alignment.renamed
+    # 其他一般公共服务支出 is printed at 款 and at 项 level: each pairs with its own code, in order
+    codes = [b.code for a, b in alignment.pairs if a.label == "其他一般公共服务支出"]
+    assert codes == ["20199", "2019999"]
+
+
+def test_a_listing_of_another_kind_is_not_aligned(sample_filing: Filing) -> None:
+    spending = sample_filing.table(TableKind.ExpenditureSummary)
+    coded = [r for r in spending.rows if r.code]
+    by_purpose = [
+        Row(name, RowRole.ITEM, coded[0].location) for name in ("基本支出", "项目支出", "单位预留机动经费")
+    ]
+    assert align(by_purpose, coded, by_name) is None
+
+
+def test_basic_summary_lines_take_the_economic_codes(sample_filing: Filing) -> None:
+    alignment = Tables(sample_filing).basic_lines
+    assert alignment and not alignment.extra and not alignment.renamed
+    codes = {a.label: b.code for a, b in alignment.pairs}
+    assert codes["资本性支出"] == "310" and codes["公务接待费"] == "30217"
+    assert {r.code for r in alignment.missing} == {"30216", "309", "30906", "312", "31204"}  # no basic money
+
+
+def test_department_row_is_ambiguous_with_two_totals(sample_filing: Filing) -> None:
+    table = copy.deepcopy(sample_filing.table(TableKind.GeneralBudgetByEconomicClass))
+    first = table.rows[0]
+    table.rows[:0] = [
+        Row("人员经费合计", RowRole.TOTAL, first.location),
+        Row("公用经费合计", RowRole.TOTAL, first.location),
+    ]
+    assert department_row(table) is None
+
+
+# ---------------------------------------------------------------- one changed figure, one error at its line
+
+
+SUMMARY_EXPENDITURE_LINES = range(199, 225)  # 表一's functional lines: only BG-X can tie them to a table
+APPROPRIATION_EXPENDITURE_LINES = range(354, 380)  # 表六's
+
+
+@pytest.mark.parametrize("line", [*SUMMARY_EXPENDITURE_LINES, *APPROPRIATION_EXPENDITURE_LINES])
+@pytest.mark.parametrize("step", ["0.02", "-0.02"])
+def test_each_expenditure_line_of_the_summaries_is_tied(line: int, step: str, tmp_path: Path) -> None:
+    cells = sample_lines()[line - 1].split("\t")
+    filing = _edit_cell(tmp_path, line, len(cells) - 1, step)
+    assert {"BG-X001", "BG-X002"} & set(_errors_at(filing, line))
+
+
+@pytest.mark.parametrize("line", [199, 200, 201, 225, 226, 227, 229, 354, 355, 356, 380, 381, 382, 383, 384])
+def test_each_income_line_of_the_summaries_is_tied(line: int, tmp_path: Path) -> None:
+    filing = _edit_cell(tmp_path, line, 1)
+    assert _errors_at(filing, line), f"no BG-X error at line {line}"
+
+
+@pytest.mark.parametrize("line", [n for n in range(290, 325) if n != 315])
+def test_each_basic_summary_line_is_tied_to_the_economic_table(line: int, tmp_path: Path) -> None:
+    filing = _edit_cell(tmp_path, line, 1)
+    assert {"BG-X007", "BG-X009"} & set(_errors_at(filing, line))
+
+
+@pytest.mark.parametrize("line", range(549, 562))
+def test_each_performance_task_amount_is_tied(line: int, tmp_path: Path) -> None:
+    cells = sample_lines()[line - 1].split("\t")
+    total = next(i for i, c in enumerate(cells) if c.strip().replace(".", "").isdigit())
+    filing = _edit_cell(tmp_path, line, total)
+    assert "BG-X011" in _errors_at(filing, line)
+
+
+@pytest.mark.parametrize(
+    ("line", "index"), [(394, 3), (395, 4), (430, 5), (431, 3), (528, 3), (529, 3), (252, 9)]
+)
+def test_department_and_unit_totals_are_tied(line: int, index: int, tmp_path: Path) -> None:
+    filing = _edit_cell(tmp_path, line, index)
+    assert _errors_at(filing, line)
+
+
+def test_rounding_only_difference_is_info(sample_filing: Filing) -> None:
+    filing = copy.deepcopy(sample_filing)
+    # printed with one decimal, 959.8 is what 959.75 rounds to
+    _set(filing, TableKind.IncomeExpenditureSummary, 202, "amount", "959.8", "expenditure")
+    found = [f for f in check_crosstable(filing) if any(p.line == 202 for p in f.locations)]
+    assert found and {f.severity.value for f in found} == {"info"}
+
+
+# ---------------------------------------------------------------- part of the money: inequalities only
+
+
+def _with_own_funds(sample_filing: Filing) -> Filing:
+    """The sample as if the unit also spent money of its own: 收支总表 spends more than 财政拨款收支总表."""
+    filing = copy.deepcopy(sample_filing)
+    _set(filing, TableKind.IncomeExpenditureSummary, 225, "amount", "33700.00", "expenditure")
+    tables = Tables(filing)
+    assert not tables.government_only and not tables.general_only
+    return filing
+
+
+def test_general_budget_below_all_spending_is_no_error(sample_filing: Filing) -> None:
+    filing = _with_own_funds(sample_filing)
+    _set(filing, TableKind.ExpenditureSummary, 256, "basic", "960.00")  # 表三 事业运行: more than 表七
+    assert "BG-X003" not in _errors_at(filing, 256)
+
+
+def test_general_budget_above_all_spending_is_an_error(sample_filing: Filing) -> None:
+    filing = _with_own_funds(sample_filing)
+    _set(filing, TableKind.GeneralBudgetByFunction, 399, "basic", "960.00")  # 表七 事业运行: more than 表三
+    assert "BG-X003" in _errors_at(filing, 399)
+
+
+def test_three_public_expenses_are_an_upper_bound_only(sample_filing: Filing) -> None:
+    filing = copy.deepcopy(sample_filing)
+    _set(filing, TableKind.ThreePublicExpenses, 479, "vehicle_operation", "3.00")
+    assert not _errors_at(filing, 479)
+    _set(filing, TableKind.ThreePublicExpenses, 479, "vehicle_operation", "2.60")
+    assert _errors_at(filing, 479) == ["BG-X013"]
+
+
+def test_a_missing_table_skips_its_identities(sample_filing: Filing) -> None:
+    filing = copy.deepcopy(sample_filing)
+    filing.tables = [
+        t for t in filing.tables if t.kind not in {TableKind.ExpenditureSummary, TableKind.IncomeSummary}
+    ]
+    assert list(check_crosstable(filing)) == []
+
+
+def test_corpus_filings_raise_no_cross_table_error(corpus: Path) -> None:
+    from budget_graph.read import read_file
+
+    for path in sorted(corpus.glob("*/*.pdf")):
+        errors = [f.message for f in check_crosstable(read_file(path)) if f.severity.value == "error"]
+        assert not errors, f"{path.name}: {errors[0]}"
