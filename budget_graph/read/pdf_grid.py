@@ -8,7 +8,7 @@ ruling line is missing.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from budget_graph.read.pdf_page import Char, Line, PageLayout, Rule, text_lines
@@ -205,10 +205,12 @@ def _grid(hs: list[Rule], vs: list[Rule], page: int) -> Grid | None:
     ys, xs = _bands([h.pos for h in hs]), _bands([v.pos for v in vs])
     if len(ys) < 2 or len(xs) < 2:
         return None
+    hs, vs = sorted(hs, key=lambda r: r.pos), sorted(vs, key=lambda r: r.pos)
     spans = _spans(hs, vs, xs, ys)
     # a line that separates no cell anywhere (a stub of a rule) is no column or row boundary
-    xs = [x for i, x in enumerate(xs) if i in {0, len(xs) - 1} or any(s[1] == i for s in spans)]
-    ys = [y for i, y in enumerate(ys) if i in {0, len(ys) - 1} or any(s[0] == i for s in spans)]
+    starts_col, starts_row = {s[1] for s in spans}, {s[0] for s in spans}
+    xs = [x for i, x in enumerate(xs) if i in {0, len(xs) - 1} or i in starts_col]
+    ys = [y for i, y in enumerate(ys) if i in {0, len(ys) - 1} or i in starts_row]
     spans = _spans(hs, vs, xs, ys)
     cells = [Cell(r0, c0, r1, c1, xs[c0], xs[c1 + 1], ys[r0], ys[r1 + 1]) for r0, c0, r1, c1 in spans]
     return Grid(page, xs, ys, cells)
@@ -242,5 +244,13 @@ def _spans(hs: list[Rule], vs: list[Rule], xs: list[float], ys: list[float]) -> 
 
 
 def _ruled(rules: list[Rule], pos: float, across: float) -> bool:
-    """Is there a ruling line at `pos` passing `across` (the middle of the band it would separate)?"""
-    return any(abs(r.pos - pos) <= _SNAP + 0.5 and r.start - _TOUCH <= across <= r.end + _TOUCH for r in rules)
+    """Is there a ruling line at `pos` passing `across` (the middle of the band it would separate)?
+    `rules` are sorted by position."""
+    reach = _SNAP + 0.5
+    index = bisect_left(rules, pos - reach, key=lambda r: r.pos)
+    while index < len(rules) and rules[index].pos <= pos + reach:
+        rule = rules[index]
+        if rule.start - _TOUCH <= across <= rule.end + _TOUCH:
+            return True
+        index += 1
+    return False

@@ -20,23 +20,19 @@ _CLIP_SLACK = 1.0  # points: glyph centres on a clip edge stay visible
 _RULE_THICKNESS = 2.5  # points: a filled rectangle thinner than this is a ruling line
 _AXIS_SLACK = 0.8  # points: a segment this close to level or plumb counts as a rule
 _FORM_DEPTH = 4  # nested form XObjects searched for ruling lines
+_BLANKS = frozenset(code for code in range(0x3001) if chr(code).isspace())
+_UNSEEN = object()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Char:
     text: str
     x0: float
     x1: float
     top: float
     bottom: float
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
+    cx: float  # the centre, kept: grouping and placing look at it many times
+    cy: float
 
 
 @dataclass(frozen=True)
@@ -105,22 +101,26 @@ def _visible_chars(textpage: pdfium.PdfTextPage, width: float, height: float) ->
     objects: dict[bytes, tuple[float, float, float, float] | bool | None] = {}
     clips: dict[tuple, tuple[float, float, float, float] | None] = {}
     chars: list[Char] = []
+    # bound once: this loop runs for every glyph of the document
+    unicode_of, loose_box, object_of = (
+        pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetTextObject
+    )
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = pdfium_c.FPDFText_GetUnicode(raw, i)
-        if code <= 32 or chr(code).isspace():  # pdfium's generated separators are all blanks
+        code = unicode_of(raw, i)
+        if code <= 32 or code in _BLANKS:  # pdfium's generated separators are all blanks
             continue
-        pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
+        loose_box(raw, i, box)
         cx, cy = (box.left + box.right) / 2, (box.bottom + box.top) / 2
         if not (0 <= cx <= width and 0 <= cy <= height):
             continue
-        obj = pdfium_c.FPDFText_GetTextObject(raw, i)
+        obj = object_of(raw, i)
         key = bytes(obj)  # the pointer's value: cheaper than ctypes.cast
-        if key not in objects:
-            objects[key] = _object_clip(obj, clips)
-        clip = objects[key]
+        clip = objects.get(key, _UNSEEN)
+        if clip is _UNSEEN:
+            clip = objects[key] = _object_clip(obj, clips)
         if clip is False or (clip and not _inside(clip, cx, cy)):
             continue
-        chars.append(Char(chr(code), box.left, box.right, height - box.top, height - box.bottom))
+        chars.append(Char(chr(code), box.left, box.right, height - box.top, height - box.bottom, cx, height - cy))
     return chars
 
 
