@@ -56,7 +56,9 @@ def main() -> None:
         print(f"\n{path.name}: median of {args.repeat} warm runs, ms")
         for stage in runs[0]:
             values = [r[stage] for r in runs]
-            print(f"  {stage:9} {statistics.median(values):8.1f}   (min {min(values):.1f}, max {max(values):.1f})")
+            print(
+                f"  {stage:9} {statistics.median(values):8.1f}   (min {min(values):.1f}, max {max(values):.1f})"
+            )
 
 
 if __name__ == "__main__":

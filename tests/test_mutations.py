@@ -84,7 +84,11 @@ def table_mutants() -> list[Mutant]:
     chosen = []
     generator = random.Random(20240101)
     for mutants in by_table.values():
-        chosen += mutants if len(mutants) <= TABLE_SAMPLE_PER_TABLE else generator.sample(mutants, TABLE_SAMPLE_PER_TABLE)
+        chosen += (
+            mutants
+            if len(mutants) <= TABLE_SAMPLE_PER_TABLE
+            else generator.sample(mutants, TABLE_SAMPLE_PER_TABLE)
+        )
     return chosen
 
 
@@ -101,7 +105,7 @@ def _narrative_lines() -> list[tuple[int, str]]:
 
 
 _CHANGE = re.compile(
-    r"较\s*\d{4}\s*年\S{0,8}?(增加|减少)\s*([\d,]+(?:\.\d+)?)\s*万元(?:[，,]\s*(增长|下降|减少|增加)\s*([\d.]+)\s*%)?"
+    r"较\s*\d{4}\s*年\S{0,8}?(增加|减少)\s*([\d,]+(?:\.\d+)?)\s*万元(?:[，,]\s*((增长|下降|减少|增加)\s*([\d.]+))\s*%)?"
 )
 
 
@@ -110,8 +114,16 @@ class _Statement:
     current: str  # the figure the statement is about: the last amount before it on the line
     word: str
     change: str
+    percent_text: str | None  # '…下降 3.3' as printed, unique on its line
     percent_word: str | None
     percent: str | None
+
+
+def _unique(line: str, start: int, end: int) -> str:
+    """The text from `start` to `end`, widened leftwards until it occurs once on the line."""
+    while start > 0 and line.count(line[start:end]) > 1:
+        start -= 1
+    return line[start:end]
 
 
 def _statements(line: str) -> dict[int, _Statement]:
@@ -120,7 +132,15 @@ def _statements(line: str) -> dict[int, _Statement]:
     for match in _CHANGE.finditer(line):
         before = [m for m in _WAN.finditer(line[: match.start()])]
         if before:
-            found[match.start(2)] = _Statement(before[-1].group(1), *match.group(1, 2, 3, 4))
+            percent_text = _unique(line, match.start(3), match.end(5)) if match.group(3) else None
+            found[match.start(2)] = _Statement(
+                before[-1].group(1),
+                match.group(1),
+                match.group(2),
+                percent_text,
+                match.group(4),
+                match.group(5),
+            )
     return found
 
 
@@ -131,7 +151,9 @@ def narrative_mutants() -> list[Mutant]:
         if len(text) > 2:  # 第七部分 table: project, 预算数（万元）, 绩效目标 (targets left out)
             if re.match(r"^[\d,]+(\.\d+)?$", text[1].strip()):
                 old = f"{text[0]}\t{text[1]}"
-                mutants.append(Mutant(number, old, f"{text[0]}\t{_shift(text[1].strip(), Decimal('0.02'))}", "第七部分"))
+                mutants.append(
+                    Mutant(number, old, f"{text[0]}\t{_shift(text[1].strip(), Decimal('0.02'))}", "第七部分")
+                )
             continue
         statements = _statements(line)
         for match in _WAN.finditer(line):
@@ -141,14 +163,14 @@ def narrative_mutants() -> list[Mutant]:
             step = _change_step(statement) if statement else Decimal("0.02")
             if step is None:
                 continue
-            old = line[max(0, match.start() - 6) : match.end()]
+            old = _unique(line, max(0, match.start() - 6), match.end())
             new = old.replace(match.group(0), _shift(match.group(1), step) + match.group(2) + "万元", 1)
             mutants.append(Mutant(number, old, new, "change" if statement else "amount"))
         for statement in statements.values():
             step = _percent_step(statement) if statement.percent else None
             if step is not None:
-                old = f"{statement.percent_word}{statement.percent}"
-                new = f"{statement.percent_word}{_shift(statement.percent, step)}"
+                old = statement.percent_text
+                new = old[: -len(statement.percent)] + _shift(statement.percent, step)
                 mutants.append(Mutant(number, old, new, "percent"))
     return mutants
 
@@ -227,4 +249,6 @@ def test_mutants_cover_every_table_and_narrative_part() -> None:
 def test_mutant_is_caught_at_its_line(mutant: Mutant, tmp_path: Path) -> None:
     path = edited_sample([{"line": mutant.line, "old": mutant.old, "new": mutant.new}], tmp_path)
     new_errors = {e for e in _errors_of(path) - _baseline() if e[2] == mutant.line}
-    assert new_errors, f"{mutant.what} on line {mutant.line}: {mutant.old!r} → {mutant.new!r} raised no new error there"
+    assert new_errors, (
+        f"{mutant.what} on line {mutant.line}: {mutant.old!r} → {mutant.new!r} raised no new error there"
+    )

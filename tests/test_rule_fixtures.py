@@ -67,7 +67,9 @@ def _findings_in_run(case: dict, tmp_path: Path):
     from budget_graph.read import read_file
 
     sources = [{"base": case["base"], "edits": case.get("edits", [])}, *case["others"]]
-    filings = [read_file(edited_sample(s["edits"], tmp_path, f"filing-{i}.md")) for i, s in enumerate(sources)]
+    filings = [
+        read_file(edited_sample(s["edits"], tmp_path, f"filing-{i}.md")) for i, s in enumerate(sources)
+    ]
     return cross_check(filings)[0]
 
 
@@ -82,7 +84,9 @@ def test_rule_case(rule: str, case: dict, tmp_path: Path) -> None:
     hits = [f for f in findings if f.severity.value == severity]
     if "line" in case:
         hits = [f for f in hits if any(place.line == case["line"] for place in f.locations)]
-    assert hits, f"{rule} did not fire at {severity} (line {case.get('line')}); it gave {[f.message for f in findings]}"
+    assert hits, (
+        f"{rule} did not fire at {severity} (line {case.get('line')}); it gave {[f.message for f in findings]}"
+    )
 
 
 def test_every_rule_has_a_passing_and_a_failing_case() -> None:

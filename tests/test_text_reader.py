@@ -23,7 +23,8 @@ def test_nine_parts_with_their_lines(sample_filing) -> None:
 
 def test_fourteen_tables_recognised_by_title(sample_filing) -> None:
     assert [t.number for t in sample_filing.tables] == list(range(1, 15))
-    assert [t.kind for t in sample_filing.tables] == list(TableKind)[:8] + [
+    assert [t.kind for t in sample_filing.tables] == [
+        *list(TableKind)[:8],
         TableKind.ThreePublicExpenses,
         TableKind.GovernmentFundBudget,
         TableKind.StateCapitalBudget,
@@ -72,7 +73,9 @@ def test_nested_header_of_income_summary_placed_by_meaning(sample_filing) -> Non
 
 
 def test_project_summary_columns(sample_filing) -> None:
-    project = next(r for r in _rows(sample_filing, TableKind.ProjectExpenditureSummary) if r.label == "产业专项资金")
+    project = next(
+        r for r in _rows(sample_filing, TableKind.ProjectExpenditureSummary) if r.label == "产业专项资金"
+    )
     assert project.location.line == 342
     assert project.amount("general_budget_special").value == Decimal("24900.00")
     assert project.amount("carryover").value == Decimal("5515.30")

@@ -30,7 +30,10 @@ def as_markdown() -> str:
         "|---|---|---|---|---|",
     ]
     rules = all_rules()
-    lines += [f"| [{r.id}](#{r.id.lower()}) | {r.severity.value} | {r.engine} | {r.title} | {r.title_en} |" for r in rules]
+    lines += [
+        f"| [{r.id}](#{r.id.lower()}) | {r.severity.value} | {r.engine} | {r.title} | {r.title_en} |"
+        for r in rules
+    ]
     for r in rules:
         lines += ["", f"## {r.id}", "", f"**{r.title}** — {r.title_en}", ""]
         lines += [f"- Severity: `{r.severity.value}` (rounding-only differences are always `info`)"]

@@ -49,7 +49,9 @@ def figures_of(table: Table, cells: Iterable[tuple[Row, str]]) -> list[Figure] |
     return found
 
 
-def adds_up_exactly(total: tuple[Row, str], parts: list[tuple[Row, str]], signs: list[int] | None = None) -> bool:
+def adds_up_exactly(
+    total: tuple[Row, str], parts: list[tuple[Row, str]], signs: list[int] | None = None
+) -> bool:
     """Do these cells add up to the total cell to the last digit? The common case, decided without building
     any figure or place; blank cells count as nothing. False when a figure is missing or unreadable."""
     row, meaning = total

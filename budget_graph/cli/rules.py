@@ -8,7 +8,9 @@ from budget_graph.cli.app import main
 
 
 @main.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table", show_default=True
+)
 def rules_command(fmt: str) -> None:
     """列出全部检查规则 — list every rule: id, severity, engine, Chinese and English title.
 

@@ -13,10 +13,16 @@ from budget_graph.cli.app import main
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json", "ttl"]), default="text", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "ttl"]),
+    default="text",
+    show_default=True,
     help="text for people, json for tools (design.md), ttl for a SHACL sh:ValidationReport.",
 )
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report here instead of stdout.")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False), help="Write the report here instead of stdout."
+)
 def validate(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
     """检查预决算公开文件 — check filings and report every inconsistency with its place.
 

@@ -112,7 +112,6 @@ class Row:
         return cell.amount if cell else None
 
 
-
 @dataclass
 class Table:
     kind: TableKind | None  # None: a table the reader does not know (see diagnostics)

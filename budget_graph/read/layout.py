@@ -32,7 +32,18 @@ _TABLE_TITLES: list[tuple[str, TableKind]] = [
     (r"支出.*(总表|预算表|决算表)", TableKind.ExpenditureSummary),
 ]
 
-_CHINESE_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CHINESE_NUMERALS = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
 
 
 def normalise(text: str) -> str:
@@ -160,7 +171,9 @@ def header_tree(grid: list[list[str]]) -> list[HeaderNode]:
     roots: list[HeaderNode] = []
     rows: list[list[HeaderNode]] = []
     for depth, cells in enumerate(grid):
-        here = [HeaderNode(text.strip(), index, depth, []) for index, text in enumerate(cells) if text.strip()]
+        here = [
+            HeaderNode(text.strip(), index, depth, []) for index, text in enumerate(cells) if text.strip()
+        ]
         for node in here:
             parent = _parent(rows, node.index)
             (parent.children if parent else roots).append(node)
@@ -214,7 +227,9 @@ def place_columns(grid: list[list[str]], width: int, side: str | None = None) ->
     _dedupe(columns)
     if len(columns) == width:
         return Placement(columns, [])
-    doubts = [f"表头列数 {len(columns)} 与数据列数 {width} 不符 header names {len(columns)} columns, data has {width}"]
+    doubts = [
+        f"表头列数 {len(columns)} 与数据列数 {width} 不符 header names {len(columns)} columns, data has {width}"
+    ]
     last_is_group = bool(roots) and not roots[-1].children and len(columns) > 1
     head = columns[:-1] if last_is_group else columns
     tail = columns[-1:] if last_is_group else []
@@ -247,7 +262,12 @@ def _column(leaf: HeaderNode, ancestors: list[HeaderNode], side: str | None) -> 
         group_meanings = group_meanings[:-1]
     path_labels = "/".join(a.label for a in ancestors)
     path = tuple(_additive_path(group_meanings, meaning))
-    return Column(meaning or f"unknown:{normalise(label)}", normalise(f"{path_labels}/{label}" if path_labels else label), path, side)
+    return Column(
+        meaning or f"unknown:{normalise(label)}",
+        normalise(f"{path_labels}/{label}" if path_labels else label),
+        path,
+        side,
+    )
 
 
 def _family_of(group: HeaderNode) -> str | None:
@@ -257,7 +277,15 @@ def _family_of(group: HeaderNode) -> str | None:
 
 def _additive_path(group_meanings: list[str], meaning: str | None) -> list[str]:
     """Top-level columns hang under 'total'; 其中 (procurement) columns are not parts of a sum."""
-    if meaning in {"procurement", "procurement_sme", "procurement_micro", "total", "amount", "office_operating", None}:
+    if meaning in {
+        "procurement",
+        "procurement_sme",
+        "procurement_micro",
+        "total",
+        "amount",
+        "office_operating",
+        None,
+    }:
         return []
     groups = [m for m in group_meanings if m not in {"total", "amount"}]
     return ["total", *groups]

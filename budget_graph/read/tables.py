@@ -99,13 +99,17 @@ def _trim(cells: list[str]) -> list[str]:
     return cells
 
 
-def _one_sided(table: Table, header: list[GridRow], data: list[GridRow], unit_names: set[str]) -> list[Diagnostic]:
+def _one_sided(
+    table: Table, header: list[GridRow], data: list[GridRow], unit_names: set[str]
+) -> list[Diagnostic]:
     source = table.location.source
     split = [(row, row.cells if row.amounts_from is not None else _trim(row.cells)) for row in data]
     width = max((len(cells) - _start(row, cells) for row, cells in split), default=0)
     placement = place_columns([row.cells for row in header], width)
     table.columns = placement.columns
-    diagnostics = [Diagnostic("info", f"{table.title}: {doubt}", (table.location,)) for doubt in placement.doubts]
+    diagnostics = [
+        Diagnostic("info", f"{table.title}: {doubt}", (table.location,)) for doubt in placement.doubts
+    ]
     for grid_row, cells in split:
         start = _start(grid_row, cells)
         texts, amounts = cells[:start], cells[start:]
@@ -130,7 +134,9 @@ def _row(table: Table, grid_row: GridRow, texts: list[str], unit_names: set[str]
     location = grid_row.location(source, table.title)
     if code_index is not None:
         name = next((w for w in words[code_index + 1 :] if w), "")
-        return Row(name, RowRole.ITEM, location.at(row=f"{words[code_index]} {name}".strip()), code=words[code_index])
+        return Row(
+            name, RowRole.ITEM, location.at(row=f"{words[code_index]} {name}".strip()), code=words[code_index]
+        )
     filled = [w for w in words if w]
     if not filled:
         return Row("", RowRole.ITEM, location)  # figures without a label: the shapes report it
@@ -190,10 +196,17 @@ def _two_sided(table: Table, header: list[GridRow], data: list[GridRow]) -> list
     diagnostics: list[Diagnostic] = []
     for side, cut in (("income", slice(0, boundary)), ("expenditure", slice(boundary, None))):
         grid = [row.cells[cut] for row in header]
-        width = max((len(r.cells[cut] if r.amounts_from is not None else _trim(r.cells[cut])) - 1 for r in data), default=1)
-        placement = place_columns([g[1:] for g in grid[1:]], max(width, 1), side)  # below 收入/支出, after 项目
+        width = max(
+            (len(r.cells[cut] if r.amounts_from is not None else _trim(r.cells[cut])) - 1 for r in data),
+            default=1,
+        )
+        placement = place_columns(
+            [g[1:] for g in grid[1:]], max(width, 1), side
+        )  # below 收入/支出, after 项目
         table.columns.extend(placement.columns)
-        diagnostics += [Diagnostic("info", f"{table.title}: {d}", (table.location,)) for d in placement.doubts]
+        diagnostics += [
+            Diagnostic("info", f"{table.title}: {d}", (table.location,)) for d in placement.doubts
+        ]
         for grid_row in data:
             cells = grid_row.cells[cut]
             label = normalise(cells[0]) if cells else ""
@@ -207,4 +220,3 @@ def _two_sided(table: Table, header: list[GridRow], data: list[GridRow]) -> list
                 row.cells[column.meaning] = Cell(parse_amount(text, table.unit), text.strip())
             table.rows.append(row)
     return diagnostics
-

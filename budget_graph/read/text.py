@@ -38,7 +38,9 @@ _APPENDIX = re.compile(r"^#*\s*附\s*表\s*[:：]?\s*$")
 _HEADING = re.compile(r"^#+\s*(.+)$")
 _UNIT_NAME = re.compile(r"^(?:单位名称|编制单位|编制部门|部门名称)\s*[:：]\s*(.+)$")
 _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(亿元|万元|元)\s*$")
-_ITEM_START = re.compile(r"^(\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|#)")
+_ITEM_START = re.compile(
+    r"^(\d+[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|#)"
+)
 _SENTENCE_END = re.compile(r"[。；;！!？?：:」”）)]$")
 
 _MARKUP = [
@@ -85,7 +87,9 @@ def read_text(path: Path) -> Filing:
             table = _table(segment, source, filing)
             filing.tables.append(table)
     if not filing.tables and not filing.parts:
-        raise InputError(f"不是预决算公开文件：未找到说明部分或表格 not a budget filing (no parts, no tables): {source}")
+        raise InputError(
+            f"不是预决算公开文件：未找到说明部分或表格 not a budget filing (no parts, no tables): {source}"
+        )
     _claims(filing)
     return filing
 
@@ -112,7 +116,9 @@ def _metadata(lines: list[str], source: str) -> tuple[int, str, str, Kind]:
                 "department" if level == "部门" else "unit",
                 Kind.BUDGET if kind == "预算" else Kind.FINAL,
             )
-    raise InputError(f"不是预决算公开文件：找不到“某年某单位部门预算/决算”标题 not a budget filing (no title): {source}")
+    raise InputError(
+        f"不是预决算公开文件：找不到“某年某单位部门预算/决算”标题 not a budget filing (no title): {source}"
+    )
 
 
 def _segments(lines: list[str]) -> list[_Segment]:
@@ -191,7 +197,9 @@ def _paragraphs(lines: list[tuple[int, str]], source: str) -> list[Paragraph]:
             previous.text += joined
         else:
             paragraphs.append(Paragraph(text, where, starts=((0, where),)))
-        runs_on = "\t" not in line and not _SENTENCE_END.search(paragraphs[-1].text) and not line.startswith("#")
+        runs_on = (
+            "\t" not in line and not _SENTENCE_END.search(paragraphs[-1].text) and not line.startswith("#")
+        )
     return paragraphs
 
 
@@ -218,12 +226,20 @@ def _table(segment: _Segment, source: str, filing: Filing) -> Table:
     table = Table(kind, segment.title, segment.number, unit, location, notes=notes, unit_name=unit_name)
     if kind is None:
         filing.diagnostics.append(
-            Diagnostic("warning", f"未识别的表格 unknown table: “{segment.title}”; its figures are not checked", (location,))
+            Diagnostic(
+                "warning",
+                f"未识别的表格 unknown table: “{segment.title}”; its figures are not checked",
+                (location,),
+            )
         )
         return table
     if not unit_seen:
         filing.diagnostics.append(
-            Diagnostic("warning", f"表格未注明金额单位，按万元读取 no unit stated for “{segment.title}”, read as 万元", (location,))
+            Diagnostic(
+                "warning",
+                f"表格未注明金额单位，按万元读取 no unit stated for “{segment.title}”, read as 万元",
+                (location,),
+            )
         )
     reading = build_table(table, grid, _unit_names(filing, unit_name))
     filing.diagnostics.extend(reading.diagnostics)

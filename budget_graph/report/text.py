@@ -43,7 +43,9 @@ def _filing(report: FilingReport) -> list[str]:
         lines.append(f"读取诊断 reader diagnostics ({len(filing.diagnostics)})")
         for diagnostic in filing.diagnostics:
             places = "; ".join(_place(p) for p in diagnostic.locations)
-            lines.append(f"  [{diagnostic.severity}] {diagnostic.message}" + (f"  @ {places}" if places else ""))
+            lines.append(
+                f"  [{diagnostic.severity}] {diagnostic.message}" + (f"  @ {places}" if places else "")
+            )
         lines.append("")
     return lines
 
