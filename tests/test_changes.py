@@ -68,12 +68,14 @@ def test_percentage_off_by_more_than_rounding_is_an_error_and_rounding_is_not() 
     assert findings(statement("10.00", "减少", "10", "下降", "51.0")) == [("BG-Y001", "info")]
 
 
-def test_truncated_percentage_is_an_error() -> None:
-    """24,169.74 up 2,228.78 is 10.158%: '10.15%' is truncated, not rounded (design: the stated interval)."""
+def test_truncated_percentage_is_a_warning() -> None:
+    """24,169.74 up 2,228.78 is 10.158%: '10.15%' is cut off, not rounded: wrong by GB/T 8170, but by less
+    than one unit of its last digit, so a warning rather than an error."""
     truncated, = check_claim(statement("24169.74", "增加", "2228.78", "增长", "10.15"))
-    assert (truncated.rule, truncated.severity.value) == ("BG-Y001", "error")
+    assert (truncated.rule, truncated.severity.value) == ("BG-Y001", "warning")
     assert "截尾" in truncated.message and "rounded" in truncated.message_en
     assert findings(statement("24169.74", "增加", "2228.78", "增长", "10.16")) == []
+    assert findings(statement("24169.74", "增加", "2228.78", "增长", "10.14")) == [("BG-Y001", "error")]
 
 
 def test_recompute_gives_the_rounding_range() -> None:

@@ -10,7 +10,9 @@ every table and every figure of narrative parts 二 to 七, then a fixed-seed sa
   precision allows when no other part of the filing states the previous year's figure: for those the
   mutant moves the figure by the smallest step of 0.02, 0.05, 0.1, 0.2 … that the document can reveal
   (computed below by interval arithmetic), not by a step chosen per figure;
-- a base of zero has no percentage ("增长100%" for a new item is a convention).
+- a base of zero has no percentage ("增长100%" for a new item is a convention);
+- a figure that cutting off instead of rounding explains is a warning, not an error, and the steps
+  above skip past it.
 """
 
 from __future__ import annotations
@@ -190,8 +192,10 @@ def _percent_range(current: str, change: str, decrease: bool) -> tuple[Decimal, 
 
 
 def _revealed(current: str, change: str, percent: str, decrease: bool) -> bool:
+    """Is the stated percentage an error: neither rounding nor cutting off (a warning) explains it?"""
     computed = _percent_range(current, change, decrease)
     lo, hi = _interval(percent)
+    hi += hi - lo  # a percentage cut off at its decimals stands for up to one unit more
     return computed is None or computed[1] < lo or computed[0] > hi
 
 

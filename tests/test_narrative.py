@@ -94,8 +94,11 @@ def test_another_unit_rounded_to_its_decimals_agrees(tmp_path) -> None:
     assert after([{"line": 65, "old": "收入33,654.29万元", "new": "收入3.37亿元"}], tmp_path) == []
     path = edited_sample([{"line": 65, "old": "收入33,654.29万元", "new": "收入3.36亿元"}], tmp_path)
     finding, = narrative_findings(path)
-    assert (finding.rule, finding.severity.value, finding.expected) == ("BG-N001", "error", "3.37亿元")
-    assert "截尾" in finding.message  # 3.3654亿 cut off, not rounded
+    assert (finding.rule, finding.severity.value, finding.expected) == ("BG-N001", "warning", "3.37亿元")
+    assert "截尾" in finding.message  # 3.3654亿 cut off, not rounded: a warning
+    path = edited_sample([{"line": 65, "old": "收入33,654.29万元", "new": "收入3.35亿元"}], tmp_path, "lower.md")
+    finding, = narrative_findings(path)
+    assert (finding.rule, finding.severity.value) == ("BG-N001", "error")
 
 
 def test_count_of_project_targets(tmp_path) -> None:

@@ -254,8 +254,19 @@ def _percentage(claim: Claim) -> Iterator[Finding]:
         return
     if computed.lo <= stated.hi and stated.lo <= computed.hi:
         yield _percent_finding(claim, computed, ("（差异在四舍五入范围内）", " (rounding only)"), Severity.INFO)
+    elif _cut_off(claim, computed):
+        # off by less than one unit of the last digit: wrong by GB/T 8170, misleading no one
+        note = ("（疑为截尾取数，应四舍五入）", " (cut off rather than rounded, as GB/T 8170 requires)")
+        yield _percent_finding(claim, computed, note, Severity.WARNING)
     else:
-        yield _percent_finding(claim, computed, _implied_note(claim, computed), Severity.ERROR)
+        yield _percent_finding(claim, computed, _implied_note(claim), Severity.ERROR)
+
+
+def _cut_off(claim: Claim, computed: _Recomputed) -> bool:
+    """Would cutting the recomputed percentage off at the stated decimals give the stated one?"""
+    assert claim.percent is not None
+    step = percent_interval(claim.percent).hi - claim.percent
+    return claim.percent <= computed.hi and computed.lo < claim.percent + 2 * step
 
 
 def _percent_texts(claim: Claim, value: Decimal) -> tuple[str, str]:
@@ -294,13 +305,8 @@ def _basis(claim: Claim) -> tuple[str, str]:
     )
 
 
-def _implied_note(claim: Claim, computed: _Recomputed) -> tuple[str, str]:
-    """The change the stated percentage implies, and a unit slip when it is 10⁴ times the stated one; or that
-    the percentage was cut off instead of rounded (GB/T 8170 rounds)."""
-    assert claim.percent is not None
-    step = percent_interval(claim.percent).hi - claim.percent
-    if claim.percent <= computed.hi and computed.lo < claim.percent + 2 * step:
-        return "（疑为截尾取数，应四舍五入）", " (cut off rather than rounded, as GB/T 8170 requires)"
+def _implied_note(claim: Claim) -> tuple[str, str]:
+    """The change the stated percentage implies, and a unit slip when it is 10⁴ times the stated one."""
     implied = implied_change(claim)
     if implied is None or claim.change is None:
         return "", ""

@@ -486,9 +486,10 @@ def _compare(claim: Claim, tie: Tie) -> Finding | None:
         return tie.rule.finding(message + "（差异在四舍五入范围内）", message_en + " (rounding only)",
                                 locations, expected, actual, severity=Severity.INFO)
     if _converted(figure.amount, claim.amount, ROUND_DOWN) == claim.amount.value:
+        # off by less than one unit of the last digit: wrong by GB/T 8170, misleading no one
         message += "，两者不一致（疑为截尾取数，应四舍五入）"
         message_en += "; they disagree (cut off rather than rounded, as GB/T 8170 requires)"
-        return tie.rule.finding(message, message_en, locations, expected, actual)
+        return tie.rule.finding(message, message_en, locations, expected, actual, severity=Severity.WARNING)
     return tie.rule.finding(message + "，两者不一致", message_en + "; they disagree", locations, expected, actual)
 
 
