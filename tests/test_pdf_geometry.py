@@ -1,0 +1,89 @@
+"""The PDF reader's geometry on hand-built pages: no PDF needed, so these run everywhere."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from budget_graph.read.pdf_flow import TableBlock
+from budget_graph.read.pdf_grid import find_grids, page_content
+from budget_graph.read.pdf_page import Char, PageLayout, Rule, text_lines
+from budget_graph.read.pdf_tables import _header_tree, _rows, grid_texts
+
+
+def glyph(text: str, x0: float, top: float, size: float = 10.0) -> Char:
+    return Char(text, x0, x0 + size, top, top + size, x0 + size / 2, top + size / 2)
+
+
+def word(text: str, x0: float, top: float, pitch: float = 10.0) -> list[Char]:
+    return [glyph(ch, x0 + i * pitch, top) for i, ch in enumerate(text)]
+
+
+def ruled(xs: list[float], ys: list[float], gaps: dict[tuple[float, int], bool] | None = None) -> list[Rule]:
+    """Full horizontal rules at ys; vertical rules at xs, each row band drawn unless gaps[(x, band)]."""
+    rules = [Rule(True, y, xs[0], xs[-1]) for y in ys]
+    for x in xs:
+        for band, (top, bottom) in enumerate(pairwise(ys)):
+            if not (gaps or {}).get((x, band)):
+                rules.append(Rule(False, x, top, bottom))
+    return rules
+
+
+def test_missing_rule_makes_a_spanning_cell() -> None:
+    # a header '收入预算' over two columns: no vertical rule at x=200 in the first band
+    (grid,) = find_grids(ruled([0, 100, 200, 300], [0, 20, 40, 60], {(200, 0): True}), page=1)
+    assert grid.n_cols == 3 and len(grid.ys) == 4
+    spanning = next(c for c in grid.cells if c.row == 0 and c.col == 1)
+    assert (spanning.col_end, spanning.row_end) == (2, 0)
+
+
+def test_double_strokes_are_one_line_and_a_stub_is_no_boundary() -> None:
+    rules = ruled([0, 100, 200], [0, 20, 40])
+    rules += [Rule(True, 21.3, 0, 200)]  # a cell border drawn 1.3 pt inside the table's line
+    rules += [Rule(False, 150, 20, 24)]  # a stub that crosses no band: parts no cell
+    (grid,) = find_grids(rules, page=1)
+    assert len(grid.ys) == 3  # 20 and 21.3 are one line
+    assert grid.n_cols == 2
+
+
+def test_blank_cell_keeps_its_place() -> None:
+    chars = [*word("346.30", 2, 25, 5), *word("32.20", 202, 25, 5)]  # nothing in the middle column
+    layout = PageLayout(1, 300, 100, chars, ruled([0, 100, 200, 300], [20, 40]))
+    (grid,) = page_content(layout).grids
+    assert grid_texts(grid) == [["346.30", "", "32.20"]]
+
+
+def test_line_grouping_tolerates_marks_of_other_heights() -> None:
+    quote = Char("“", 20, 25, 1, 4, 22.5, 2.5)  # a quotation mark sits high in the line
+    chars = [*word("三公", 0, 0), quote, *word("经费", 26, 0), *word("合计", 200, 0)]
+    (line,) = text_lines(chars)
+    assert [w.text for w in line.words] == ["三公“经费", "合计"]
+
+
+def test_header_tree_follows_the_rules_not_the_print_rows() -> None:
+    """公务接待费 spans three header rows beside a group with two levels below it: its own two
+    columns (预算数/决算数) must hang under it, not under the neighbour printed in the row above."""
+    xs = [0, 50, 100, 150, 200]
+    ys = [0, 20, 40, 60, 80]
+    gaps = {(50, 0): True, (50, 1): True, (150, 0): True, (150, 1): True, (150, 2): True}
+    rules = [r for r in ruled(xs, ys, gaps) if not (r.horizontal and r.pos in {20, 40} and r.start >= 100)]
+    rules += [Rule(True, 20, 0, 100), Rule(True, 40, 0, 100)]
+    chars = [
+        *word("车辆", 5, 5), *word("接待", 105, 5), *word("购置", 5, 25), *word("小计", 5, 45), *word("运行", 55, 45),
+        *word("预算", 5, 65), *word("决算", 55, 65), *word("预算", 105, 65), *word("决算", 155, 65),
+    ]
+    (grid,) = page_content(PageLayout(1, 200, 100, chars, rules)).grids
+    tree = _header_tree(grid, 0, 4)
+    assert tree[0][2] == "接待" and tree[1][2] == "预算"  # 接待's columns one level below it
+
+
+def test_codes_in_class_section_item_columns_become_one_code() -> None:
+    xs = [0, 30, 60, 90, 200, 300]
+    ys = [0, 20, 40, 60]
+    header = [*word("类", 5, 5), *word("款", 35, 5), *word("项", 65, 5), *word("名称", 95, 5), *word("合计", 205, 5)]
+    first = [*word("201", 2, 25, 6), *word("一般公共服务", 95, 25), *word("1,000", 205, 25, 6)]
+    second = [*word("201", 2, 45, 6), *word("06", 32, 45, 6), *word("01", 62, 45, 6), *word("行政运行", 95, 45)]
+    second += word("1,000", 205, 45, 6)
+    (grid,) = page_content(PageLayout(1, 300, 100, header + first + second, ruled(xs, ys))).grids
+    rows = _rows(TableBlock("收入预算总表", 1, grids=[grid]))
+    assert [cells[0] for _, cells in rows.data] == ["201", "2010601"]
+    assert rows.data[1][1][3] == "行政运行"
