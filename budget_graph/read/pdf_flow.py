@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from budget_graph.model import Unit
 from budget_graph.read.layout import chinese_number, normalise, recognise_table
 from budget_graph.read.pdf_grid import Grid, PageContent, page_content
-from budget_graph.read.pdf_page import Line, PageLayout
+from budget_graph.read.pdf_page import Line, PageLayout, Word
 from budget_graph.read.pdf_tables import TableBlock
 
 _PAGE_NUMBER = re.compile(r"^[-—–第\s]*\d{1,3}[-—–页\s]*$")
@@ -34,6 +34,7 @@ class PageLine:
     page: int
     line: Line
     width: float
+    cells: list[str] | None = None  # a row of a ruled grid that is no budget table (a list of units …)
 
     @property
     def text(self) -> str:
@@ -59,7 +60,7 @@ def _add_page(flow: Flow, page: PageContent) -> None:
     block: TableBlock | None = None  # the table whose grid was the last item on this page
     for item in page.items():
         if isinstance(item, Grid):
-            block = _place_grid(flow, item, first_on_page, floor)
+            block = _place_grid(flow, item, first_on_page, floor, page.width)
             floor = len(flow.lines)
         elif _is_page_number(item, page):
             continue
@@ -75,7 +76,7 @@ def _is_page_number(line: Line, page: PageContent) -> bool:
     return near_edge and bool(_PAGE_NUMBER.match(line.text))
 
 
-def _place_grid(flow: Flow, grid: Grid, first_on_page: int, floor: int) -> TableBlock | None:
+def _place_grid(flow: Flow, grid: Grid, first_on_page: int, floor: int, width: float) -> TableBlock | None:
     if not any(cell.text for cell in grid.cells):
         return flow.blocks[-1] if flow.blocks else None  # an empty ruled box (a table's last rule)
     heading = _title_block(flow.lines, floor) or _title_row(grid)
@@ -89,7 +90,22 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, floor: int) -> Table
         flow.blocks[-1].grids.append(grid)  # a continuation page
         return flow.blocks[-1]
     flow.stray_grids.append(grid)
+    flow.lines.extend(_grid_lines(grid, width))
     return None
+
+
+def _grid_lines(grid: Grid, width: float) -> list[PageLine]:
+    """A ruled grid in the narrative read as text, one line per row, its cells kept apart."""
+    lines = []
+    for row in grid.rows():
+        filled = [cell for cell in row if cell.text]
+        if not filled:
+            continue
+        chars = sorted((char for cell in filled for char in cell.chars), key=lambda c: c.x0)
+        words = [Word(cell.text, cell.x0, cell.x1, cell.top, cell.bottom) for cell in filled]
+        line = Line(chars, min(c.top for c in chars), max(c.bottom for c in chars), words)
+        lines.append(PageLine(grid.page, line, width, [cell.text for cell in filled]))
+    return lines
 
 
 def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | None:

@@ -19,13 +19,14 @@ _PART = re.compile(r"^第([一二三四五六七八九十]+)部分\s*(.*)$")
 _NUMBERED = re.compile(r"^([一二三四五六七八九十]+)、\s*(.*)$")
 _ENTRY = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+\s*[.．、]|附)")
 _LEADER = re.compile(r"[.…·．\s]{2,}\d*$|\s+\d+$")  # '……… 3' after a contents entry
-_ITEM_START = re.compile(r"^(\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
+_ITEM_START = re.compile(r"^(\d+[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 _HEADING_PUNCTUATION = re.compile(r"[。；;，,：:]")
 _MAX_HEADING = 40  # characters
 _INDENT = 0.8  # of the line height: a first-line indent
 _CENTRED = 0.08  # of the page width: a centred heading's slack
 _PART_WORDS = re.compile(r"^(部门|单位)")  # '部门主要职能' heads '上海市…办事处（部门）主要职能'
 _MIN_CORE = 4
+_WRAPPED_TAIL = 6  # characters: the second line of a wrapped part heading
 
 
 @dataclass
@@ -94,9 +95,15 @@ def _parts(lines: list[PageLine], toc: list[TocEntry], source: str) -> list[Narr
         if heading is not None:
             number, title = heading
             parts.append(NarrativePart(number, title, Location(source, page=line.page)))
+        elif parts and _ends_heading(parts[-1], line):
+            parts[-1].title += normalise(line.text)  # a part heading wrapped onto a second line ('…情况' / '说明')
         elif parts:
             _add_line(parts[-1], line, margins, source)
     return parts
+
+
+def _ends_heading(part: NarrativePart, line: PageLine) -> bool:
+    return not part.paragraphs and not part.headings and _is_centred(line) and len(normalise(line.text)) <= _WRAPPED_TAIL
 
 
 def _part_heading(line: PageLine, toc: list[TocEntry]) -> tuple[int, str] | None:
@@ -122,7 +129,8 @@ def _margins(lines: list[PageLine]) -> dict[int, tuple[float, float]]:
     """Each page's text margins, left and right: where most of its lines start and end."""
     edges: dict[int, list[tuple[float, float]]] = {}
     for line in lines:
-        edges.setdefault(line.page, []).append((line.line.x0, line.line.x1))
+        if line.cells is None:
+            edges.setdefault(line.page, []).append((line.line.x0, line.line.x1))
     margins = {}
     for page, pairs in edges.items():
         lefts, rights = sorted(p[0] for p in pairs), sorted(p[1] for p in pairs)
@@ -131,9 +139,13 @@ def _margins(lines: list[PageLine]) -> dict[int, tuple[float, float]]:
 
 
 def _add_line(part: NarrativePart, line: PageLine, margins: dict[int, tuple[float, float]], source: str) -> None:
+    where = Location(source, page=line.page)
+    heading = part.headings[-1] if part.headings else None
+    if line.cells is not None:  # a row of a grid in the narrative: a paragraph of tab-separated cells
+        part.paragraphs.append(Paragraph("\t".join(line.cells), where, heading=heading, starts=((0, where),)))
+        return
     text = line.text.strip()
     flat = normalise(text)
-    where = Location(source, page=line.page)
     left, right = margins[line.page]
     em = line.line.bottom - line.line.top
     if _is_heading(flat) and line.line.x1 < right - 2 * em:
@@ -141,8 +153,7 @@ def _add_line(part: NarrativePart, line: PageLine, margins: dict[int, tuple[floa
         return
     starts_new = line.line.x0 - left > _INDENT * em or _ITEM_START.match(flat)
     last = part.paragraphs[-1] if part.paragraphs else None
-    heading = part.headings[-1] if part.headings else None
-    if last is None or starts_new or last.heading != heading:
+    if last is None or starts_new or last.heading != heading or "\t" in last.text:
         part.paragraphs.append(Paragraph(text, where, heading=heading, starts=((0, where),)))
         return
     last.starts = (*last.starts, (len(last.text), where))
