@@ -166,8 +166,47 @@ def test_class_lines_by_alignment_with_the_functional_table() -> None:
     assert [[p.line for p in f.locations] for f in found] == [[153, 150]]
 
 
-def test_sample_has_no_identity_finding(sample_filing) -> None:
-    assert [f.message for f in check_identities(sample_filing)] == []
+def test_sample_has_no_error_and_its_summary_sides_roll_up_like_the_expenditure_table(sample_filing) -> None:
+    found = list(check_identities(sample_filing))
+    assert [f.message for f in found if f.severity.value != "info"] == []
+    # 表一 and 表六 list 表三's lines: 201 is its 款 rounded there too
+    assert {(f.rule, f.locations[0].line) for f in found} == {
+        ("BG-R001", line) for line in (199, 212, 222, 354, 367, 377)
+    }
+
+
+JIANGSU_INCOME = [
+    ("一、财政拨款", "17981.68"),
+    ("1.一般公共预算", "17981.68"),
+    ("2.政府性基金预算", ""),
+    ("二、财政专户管理资金", ""),
+    ("三、其他资金", "15.00"),
+    ("当年收入小计", "17996.68"),
+    ("上年结转资金", ""),
+    ("收入合计", "17996.68"),
+]
+JIANGSU_EXPENDITURE = [
+    ("一、公共安全支出", "13656.34"),
+    ("二、社会保障和就业支出", "2021.18"),
+    ("三、住房保障支出", "2319.16"),
+    ("当年支出小计", "17996.68"),
+    ("结转下年资金", ""),
+    ("支出合计", "17996.68"),
+]
+
+
+def test_numbered_outline_of_another_region() -> None:
+    """当年收入小计 = 一 + 二 + 三; 一、财政拨款 = 1. + 2.; 收入合计 = 当年收入小计 + 上年结转资金."""
+    assert _findings(_summary(JIANGSU_INCOME, JIANGSU_EXPENDITURE)) == []
+    income = [*JIANGSU_INCOME[:4], ("三、其他资金", "16.00"), *JIANGSU_INCOME[5:]]
+    errors = _errors(_summary(income, JIANGSU_EXPENDITURE))
+    assert [(f.rule, [p.line for p in f.locations]) for f in errors] == [("BG-R008", [105, 100, 104])]  # the blank line is no figure
+    income = [("一、财政拨款", "17981.68"), ("1.一般公共预算", "17980.68"), *JIANGSU_INCOME[2:]]
+    errors = _errors(_summary(income, JIANGSU_EXPENDITURE))
+    assert [(f.rule, [p.line for p in f.locations]) for f in errors] == [("BG-R008", [100, 101])]
+    expenditure = [*JIANGSU_EXPENDITURE[:3], ("当年支出小计", "17996.68"), ("结转下年资金", "1.00"), JIANGSU_EXPENDITURE[5]]
+    errors = _errors(_summary(JIANGSU_INCOME, expenditure))
+    assert [(f.rule, [p.line for p in f.locations]) for f in errors] == [("BG-R007", [155, 153, 154])]
 
 
 def test_sample_identities_are_fast(sample_filing) -> None:

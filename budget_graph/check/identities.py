@@ -2,20 +2,22 @@
 
 Column identities come from the header nesting the reader records (Column.path), so they hold for any
 layout: a printed group column equals the sum of its printed parts, a group that is not printed as a
-column of its own being replaced by its parts. The 收支总表 identities read the rows by their labels;
-where a label does not say for certain what a row is, the identity is not checked.
+column of its own being replaced by its parts. The 收支总表 identities read the rows by their labels and
+outline numbers (一、 1. (1)); where a label does not say for certain what a row is, the identity is not
+checked.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
 from budget_graph.check.figures import Figure, adds_up_exactly, check_at_most, check_cells, check_equal
-from budget_graph.check.rollups import TWO_SIDED, table_blocks
-from budget_graph.check.rules import Finding, Rule, Severity, rule
+from budget_graph.check.rollups import TWO_SIDED, Block, check_tree, code_tree, sum_rows, table_blocks
+from budget_graph.check.rules import Finding, Severity, rule
 from budget_graph.codes import normalise, scheme_index
 from budget_graph.model import Filing, Row, RowRole, Table, TableKind
 
@@ -81,11 +83,14 @@ SUMMARY_BREAKDOWN = rule(
     title_en="A subtotal of the summary table differs from the sum of its lines",
     severity=Severity.ERROR,
     basis="表格设计 (table design); disclosure-rules.md E.18, G.29",
-    checks="In the 收支总表 and the 财政拨款收支总表: 上年结余结转 (or any line followed by numbered sub-lines 1. 2. "
-    "3.) equals the sum of those sub-lines; 本年支出合计 equals the sum of the expenditure side's 类 lines. A "
-    "line counts as a 类 when the side's lines are, in order, the lines of the filing's functional table "
-    "(支出总表 …) and it is a 3-digit line there, or else when its name is a national 类 name printed once "
-    "on that side; when neither holds, the identity is not checked.",
+    checks="In the 收支总表 and the 财政拨款收支总表, on each side: a line followed by lines numbered one level deeper "
+    "(一、 above 1. above (1)) equals their sum (上年结余结转 = 1. + 2. + 3.; 一、财政拨款 = 1.一般公共预算 + 2.政府性"
+    "基金); the current-year subtotal (本年收入合计 / 当年支出小计, or the total where there is none) equals the sum "
+    "of the top-level lines above it when these are numbered, or, on the expenditure side, the sum of its 类 "
+    "lines. A line counts as a 类 when the side lists, in order, the lines of the filing's functional table "
+    "(支出总表 …) and it is a 3-digit line there (the side's 款 and 项 are then checked against the same tree, as "
+    "BG-R001), or else when its name is a national 类 name printed once on that side. Unnumbered lines above "
+    "the subtotal that are not 类 lines (政府预算资金 / 一般公共预算资金, which restate each other) are not summed.",
     why="The summary table is the first table a reader sees; its subtotals must add up like every other's.",
     engine="python",
     fail_example="表一  上年结余、结转 5,614.27 / 1.财政拨款结余、结转 5,614.27 / 2.非财政拨款结余、结转 1.00",
@@ -94,8 +99,6 @@ SUMMARY_BREAKDOWN = rule(
 
 SKIPPED = "unknown:"  # columns the reader could not name: no identity is sure with them
 _YEAR = re.compile(r"(\d{4})\s*年")
-_NUMBERED = re.compile(r"^(\d+[.、．]|[（(][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
-_NUMBER_STYLE = re.compile(r"^(\d+|[（(][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+)")
 FUNCTIONAL = {TableKind.ExpenditureSummary, TableKind.GeneralBudgetByFunction}
 
 
@@ -103,10 +106,10 @@ def check_identities(filing: Filing) -> Iterator[Finding]:
     for table in filing.tables:
         if table.kind is None:
             continue
+        yield from _column_groups(table)
         if table.kind in TWO_SIDED:
             yield from _summary_table(table, filing)
             continue
-        yield from _column_groups(table)
         yield from _reserved_shares(table)
         yield from _period_change(table)
 
@@ -114,11 +117,12 @@ def check_identities(filing: Filing) -> Iterator[Finding]:
 # ---- column groups -------------------------------------------------------------------------------
 
 
-def column_groups(table: Table) -> dict[str, list[str]]:
+def column_groups(table: Table, side: str | None = None) -> dict[str, list[str]]:
     """Each printed group column and the printed columns that make it up (unprinted groups expanded)."""
-    printed = [c.meaning for c in table.columns if c.side is None]
+    columns = [c for c in table.columns if c.side == side]
+    printed = [c.meaning for c in columns]
     children: dict[str, list[str]] = {}
-    for column in table.columns:
+    for column in columns:
         chain = (*column.path, column.meaning)
         for parent, child in pairwise(chain):
             members = children.setdefault(parent, [])
@@ -139,9 +143,9 @@ def column_groups(table: Table) -> dict[str, list[str]]:
 
 
 def _column_groups(table: Table) -> Iterator[Finding]:
-    groups = column_groups(table)
+    groups = {side: column_groups(table, side) for side in {c.side for c in table.columns}}
     for row in table.rows:
-        for group, parts in groups.items():
+        for group, parts in groups.get(row.side, {}).items():
             cells = [(row, part) for part in parts]
             if adds_up_exactly((row, group), cells):
                 continue
@@ -194,112 +198,142 @@ def _period_change(table: Table) -> Iterator[Finding]:
 
 
 # ---- the two-sided summary tables ----------------------------------------------------------------
+#
+# Each side reads top-down: lines, the current-year subtotal (本年收入合计 / 当年支出小计), the lines added to
+# it (上年结余结转 / 结转下年), the grand total (收入总计 / 支出合计). Lines numbered 一、 1. (1) form an outline;
+# unnumbered lines above the subtotal may restate each other (政府预算资金 / 一般公共预算资金), so they are
+# only summed when they can be told apart as 类 lines.
 
 
-def _summary_table(table: Table, filing: Filing) -> Iterator[Finding]:
-    income = [r for r in table.rows if r.side == "income"]
-    expenditure = [r for r in table.rows if r.side == "expenditure"]
-    income_total = _balance(table, income, "本年收入合计", "收入总计")
-    expenditure_total = _balance(table, expenditure, "本年支出合计", "支出总计")
-    yield from income_total[1]
-    yield from expenditure_total[1]
-    if income_total[0] and expenditure_total[0]:
-        a, b = (Figure.of(table, r, "amount") for r in (income_total[0], expenditure_total[0]))
-        if a and b:
-            what = f"{table.title} 收入总计与支出总计", f"{table.title}: income total against expenditure total"
-            finding = check_equal(SUMMARY_BALANCE, a, b, *what)
-            if finding:
-                yield finding
-    for side in (income, expenditure):
-        yield from _numbered_lines(table, side)
-    yield from _classes(table, expenditure, filing)
+@dataclass
+class Side:
+    word: str  # 收入 | 支出
+    rows: list[Row]
+    meanings: list[str]  # the side's amount columns, its main figure first
+    current: int | None = None  # index of the current-year subtotal
+    grand: int | None = None  # index of the grand total
 
 
-def _find(rows: list[Row], label: str) -> int | None:
-    found = [i for i, r in enumerate(rows) if normalise(r.label) == label]
+def summary_sides(table: Table) -> list[Side]:
+    sides = []
+    for side, word in (("income", "收入"), ("expenditure", "支出")):
+        rows = [r for r in table.rows if r.side == side]
+        meanings = list(dict.fromkeys(c.meaning for c in table.columns if c.side == side))
+        current = _unique(rows, re.compile(rf"^(本年|当年){word}(合计|小计)$"))
+        grand = _unique(rows, re.compile(rf"^{word}总计$"))
+        if grand is None:
+            grand = _unique(rows, re.compile(rf"^{word}合计$"))
+        if current is not None and grand is not None and current > grand:
+            current = grand = None  # an order this does not read
+        sides.append(Side(word, rows, meanings, current, grand))
+    return sides
+
+
+def _unique(rows: list[Row], pattern: re.Pattern[str]) -> int | None:
+    found = [i for i, r in enumerate(rows) if pattern.match(normalise(r.label))]
     return found[0] if len(found) == 1 else None
 
 
-def _is_sub_line(row: Row) -> bool:
-    label = normalise(row.label)
-    return bool(_NUMBERED.match(label)) or label.startswith("其中")
-
-
-def _balance(
-    table: Table, side: list[Row], current_label: str, total_label: str
-) -> tuple[Row | None, list[Finding]]:
-    """总计 = 本年合计 + the lines between them that are not numbered sub-lines (上年结余结转, 结转下年 …)."""
-    current, total = _find(side, current_label), _find(side, total_label)
-    if current is None or total is None or current > total:
-        return None, []
-    parts = [side[current], *(r for r in side[current + 1 : total] if not _is_sub_line(r))]
-    names = " + ".join(r.label for r in parts)
-    what = f"{table.title} {total_label} 与 {names}", f"{table.title}: {total_label} against {names}"
-    finding = _sum_lines(SUMMARY_BALANCE, table, side[total], parts, *what)
-    return side[total], [finding] if finding else []
-
-
-def _sum_lines(rule_: Rule, table: Table, total: Row, parts: list[Row], what: str, what_en: str) -> Finding | None:
-    """A line of a summary table's side against the sum of other lines (their 'amount' cells)."""
-    cells = [(r, "amount") for r in parts]
-    if adds_up_exactly((total, "amount"), cells):
-        return None
-    return check_cells(rule_, table, (total, "amount"), cells, what, what_en)
-
-
-def _numbered_lines(table: Table, side: list[Row]) -> Iterator[Finding]:
-    """A line followed by numbered sub-lines (1. 2. 3.) is their sum; deeper levels are left to themselves."""
-    for position, row in enumerate(side):
-        if _is_sub_line(row):
-            continue
-        following = []
-        for below in side[position + 1 :]:
-            if not _is_sub_line(below):
-                break
-            following.append(below)
-        numbered = [r for r in following if _NUMBERED.match(normalise(r.label))]
-        if not numbered:
-            continue
-        style = _style(numbered[0])
-        direct = [r for r in numbered if _style(r) == style]
-        what = f"{table.title} {row.label} 与其分项之和", f"{table.title}: {row.label} against the sum of its numbered lines"
-        finding = _sum_lines(SUMMARY_BREAKDOWN, table, row, direct, *what)
+def _summary_table(table: Table, filing: Filing) -> Iterator[Finding]:
+    sides = summary_sides(table)
+    for side in sides:
+        yield from _side(table, side, filing)
+    income, expenditure = sides
+    if income.grand is not None and expenditure.grand is not None and income.meanings and expenditure.meanings:
+        a = Figure.of(table, income.rows[income.grand], income.meanings[0])
+        b = Figure.of(table, expenditure.rows[expenditure.grand], expenditure.meanings[0])
+        finding = check_equal(SUMMARY_BALANCE, a, b, f"{table.title} 收入总计与支出总计",
+                              f"{table.title}: income total against expenditure total") if a and b else None
         if finding:
             yield finding
 
 
-def _style(row: Row) -> str:
-    """'1.' and '2、' share a style; '(1)' is another (a deeper level)."""
-    match = _NUMBER_STYLE.match(normalise(row.label))
-    text = match.group(1) if match else ""
-    return "(" if text.startswith(("(", "（")) else "1" if text[:1].isdigit() else "一"
-
-
-def _classes(table: Table, side: list[Row], filing: Filing) -> Iterator[Finding]:
-    """本年支出合计 = Σ the expenditure side's 类 lines."""
-    current = _find(side, "本年支出合计")
-    if current is None or current == 0:
+def _side(table: Table, side: Side, filing: Filing) -> Iterator[Finding]:
+    """总计 = 本年合计 + the lines between; 本年合计 (or 总计 without one) = Σ its top-level lines; a line
+    followed by deeper-numbered lines = Σ those."""
+    head = side.current if side.current is not None else side.grand
+    if head is None:
         return
-    lines = side[:current]
-    classes = _classes_by_alignment(lines, filing) or _classes_by_name(lines, filing.year)
-    if not classes:
-        return
-    what = f"{table.title} 本年支出合计 与各类支出之和", f"{table.title}: current-year expenditure against the sum of its classes"
-    finding = _sum_lines(SUMMARY_BREAKDOWN, table, side[current], classes, *what)
-    if finding:
-        yield finding
+    above = side.rows[:head]
+    between = side.rows[side.current + 1 : side.grand] if side.current is not None and side.grand is not None else []
+    if side.current is not None and side.grand is not None:
+        parts = [side.rows[side.current], *_outline_top(between, numbered_only=False)]
+        names = " + ".join(r.label for r in parts)
+        what = f"{table.title} {side.rows[side.grand].label} 与 {names}", f"{table.title}: {side.rows[side.grand].label} against {names}"
+        yield from sum_rows(table, SUMMARY_BALANCE, side.rows[side.grand], parts, side.meanings, *what)
+    codes = _aligned_codes(above, filing) if side.word == "支出" else []
+    if codes:  # the lines of the functional table, in order: its tree, 类 = Σ款 = Σ项, holds here too
+        block = Block(side.rows[head], above)
+        yield from check_tree(table, block, code_tree(codes), side.meanings, True, SUMMARY_BREAKDOWN)
+    top = [] if codes else _outline_top(above, numbered_only=True)
+    if not top and not codes and side.word == "支出":
+        top = _classes_by_name(above, filing.year)
+    if top:
+        label = side.rows[head].label
+        what = f"{table.title} {label} 与其所列各行之和", f"{table.title}: {label} against the sum of its top-level lines"
+        yield from sum_rows(table, SUMMARY_BREAKDOWN, side.rows[head], top, side.meanings, *what)
+    for segment in (above, between):
+        yield from _sub_lines(table, side, segment)
 
 
-def _classes_by_alignment(lines: list[Row], filing: Filing) -> list[Row]:
-    """The 类 lines when the side lists, in order, exactly the lines of a functional table's block."""
-    names = [normalise(r.label) for r in lines]
+_LEVELS = [
+    (re.compile(r"^[一二三四五六七八九十]+、"), 1),
+    (re.compile(r"^\d+[.、．]"), 2),
+    (re.compile(r"^[（(][\d一二三四五六七八九十]+[)）]"), 3),
+]
+
+
+def outline_rank(row: Row) -> int | None:
+    """0 unnumbered, 1 for 一、, 2 for 1., 3 for (1); None for a 其中 line (a part of a part, never added)."""
+    label = normalise(row.label)
+    if label.startswith("其中"):
+        return None
+    return next((rank for pattern, rank in _LEVELS if pattern.match(label)), 0)
+
+
+def _outline_top(lines: list[Row], numbered_only: bool) -> list[Row]:
+    """The shallowest lines of an outline; none when the first line is not one of them, or (numbered_only)
+    when a line is unnumbered."""
+    ranked = [(r, outline_rank(r)) for r in lines]
+    ranks = [k for _, k in ranked if k is not None]
+    if not ranks or (numbered_only and 0 in ranks) or ranked[0][1] != min(ranks):
+        return []
+    return [r for r, k in ranked if k == min(ranks)]
+
+
+def _sub_lines(table: Table, side: Side, lines: list[Row]) -> Iterator[Finding]:
+    ranks = [outline_rank(r) for r in lines]
+    for position, (row, rank) in enumerate(zip(lines, ranks, strict=True)):
+        if rank is None:
+            continue
+        deeper = []
+        for below, below_rank in zip(lines[position + 1 :], ranks[position + 1 :], strict=True):
+            if below_rank is not None and below_rank <= rank:
+                break
+            deeper.append((below, below_rank))
+        depths = [k for _, k in deeper if k is not None]
+        if not depths:
+            continue
+        direct = [r for r, k in deeper if k == min(depths)]
+        what = f"{table.title} {row.label} 与其分项之和", f"{table.title}: {row.label} against the sum of its sub-lines"
+        yield from sum_rows(table, SUMMARY_BREAKDOWN, row, direct, side.meanings, *what)
+
+
+def _label(row: Row) -> str:
+    """A line's name without its outline number: '一、一般公共服务支出' → '一般公共服务支出'."""
+    label = normalise(row.label)
+    return next((pattern.sub("", label, count=1) for pattern, _ in _LEVELS if pattern.match(label)), label)
+
+
+def _aligned_codes(lines: list[Row], filing: Filing) -> list[str | None]:
+    """The codes of the side's lines when they list, in order, exactly the lines of a functional table's block."""
+    names = [_label(r) for r in lines]
     for table in filing.tables:
         if table.kind not in FUNCTIONAL:
             continue
         for block in table_blocks(table):
-            coded = [r for r in block.lines if r.code]
-            if len(coded) == len(block.lines) and [normalise(r.label) for r in coded] == names:
-                return [line for line, row in zip(lines, coded, strict=True) if len(row.code) == 3]
+            if [normalise(r.label) for r in block.lines] == names and all(r.code for r in block.lines):
+                return [r.code for r in block.lines]
     return []
 
 
@@ -312,8 +346,8 @@ def functional_classes(year: int | None) -> frozenset[str]:
 def _classes_by_name(lines: list[Row], year: int | None) -> list[Row]:
     """Lines named by a national 类 name, when each such name is printed once and the side starts with one."""
     names = functional_classes(year)
-    hits = [r for r in lines if normalise(r.label) in names]
-    labels = [normalise(r.label) for r in hits]
+    hits = [r for r in lines if _label(r) in names]
+    labels = [_label(r) for r in hits]
     if not hits or hits[0] is not lines[0] or len(set(labels)) != len(labels):
         return []
     return hits

@@ -4,8 +4,9 @@ A table's rows fall into blocks: a unit (or 合计) row and the lines printed un
 block hang in a tree rooted at that row: by code where rows carry codes (2011308 under 20113 under
 201; C16079900 under C16070000 under C16000000 under C; a code whose parent row is not printed hangs
 under its nearest printed ancestor), by the national 部门经济分类 class names where they do not (基本支出
-总表), flat for lists of projects and tasks. Every node with children equals the sum of its children in
-every amount column; the department's row equals the sum of its units' rows.
+总表), flat for lists of projects and tasks (项目支出总表, 上级专项转移支付表, 绩效目标表). Every node with
+children equals the sum of its children in every amount column; the department's row equals the sum of
+its units' rows.
 """
 
 from __future__ import annotations
@@ -50,8 +51,8 @@ UNIT_TOTAL = rule(
     basis=BASIS,
     checks="A unit's row (or the 合计 row) equals, in every amount column, the sum of the top-level lines "
     "printed under it: the 类 of a classified table, the economic classes of the 基本支出总表, the projects of "
-    "the 项目支出总表, the 品目 roots (A/B/C) of the procurement table, the tasks of the performance-target "
-    "table (金额合计).",
+    "the 项目支出总表 and of the 上级专项转移支付表, the 品目 roots (A/B/C) of the procurement table, the tasks "
+    "of the performance-target table (金额合计).",
     why="The unit's row is the figure every other table and the narrative restate; if its lines do not add "
     "up to it, one of them is wrong.",
     engine="networkx",
@@ -110,7 +111,7 @@ def check_rollups(filing: Filing) -> Iterator[Finding]:
         for block in blocks:
             tree = line_tree(table.kind, block, filing.year)
             if tree is not None:
-                yield from _check_tree(table, block, tree, meanings, check_root=id(block) not in unsure)
+                yield from check_tree(table, block, tree, meanings, check_root=id(block) not in unsure)
 
 
 def amount_meanings(table: Table) -> list[str]:
@@ -166,7 +167,7 @@ def line_tree(kind: TableKind, block: Block, year: int | None) -> nx.DiGraph | N
     if not block.lines:
         return None
     if kind in CODED and any(row.code for row in block.lines):
-        tree = _coded_tree(block.lines)
+        tree = code_tree([row.code for row in block.lines])
         if tree is not None or kind not in FLAT or len({len(row.code or "") for row in block.lines}) > 1:
             return tree  # a project list repeats its lines' 项 codes: then it is flat
     if kind in NAMED_CLASSES:
@@ -194,15 +195,16 @@ def parent_key(key: str) -> str | None:
     return key[:-2] if len(key) > floor else None
 
 
-def _coded_tree(lines: list[Row]) -> nx.DiGraph | None:
+def code_tree(codes: list[str | None]) -> nx.DiGraph | None:
+    """The tree of lines by their codes (by index; a line without a code has no place in it)."""
     index: dict[str, int] = {}
-    for position, row in enumerate(lines):
-        if row.code:
-            key = tree_key(row.code)
+    for position, code in enumerate(codes):
+        if code:
+            key = tree_key(code)
             if key in index:
                 return None  # a code printed twice: which row holds which lines is not certain
             index[key] = position
-    tree = nx.DiGraph(complete=len(index) == len(lines))
+    tree = nx.DiGraph(complete=len(index) == len(codes))
     for key, position in index.items():
         tree.add_edge(_nearest_ancestor(key, index), position)
     return tree
@@ -246,9 +248,10 @@ def _class_tree(lines: list[Row], year: int | None) -> nx.DiGraph | None:
     return tree if current is not None else None
 
 
-def _check_tree(
-    table: Table, block: Block, tree: nx.DiGraph, meanings: list[str], check_root: bool
+def check_tree(
+    table: Table, block: Block, tree: nx.DiGraph, meanings: list[str], check_root: bool, root_rule: Rule = UNIT_TOTAL
 ) -> Iterator[Finding]:
+    """Every line with sub-lines against their sum (BG-R001); the head against the top-level lines."""
     for node in tree.nodes:
         children = sorted(tree.successors(node))
         if not children:
@@ -260,7 +263,7 @@ def _check_tree(
             head = block.head
             what = f"{table.title} {head.label} 与其所列各行之和"
             what_en = f"{table.title}: {head.label} against the sum of its top-level lines"
-            yield from sum_rows(table, UNIT_TOTAL, head, parts, meanings, what, what_en)
+            yield from sum_rows(table, root_rule, head, parts, meanings, what, what_en)
         else:
             line = block.lines[node]
             name = f"{line.code or ''} {line.label}".strip()
