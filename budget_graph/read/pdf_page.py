@@ -83,19 +83,24 @@ class PageLayout:
     height: float
     chars: list[Char]
     rules: list[Rule]
+    rotated: bool = False  # shown turned: its lines run across the coordinates read here
 
 
 def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
-    width, height = page.get_size()
+    """The page in top-down coordinates from the top of its crop box (what a viewer shows)."""
+    left, bottom, right, top = page.get_cropbox()
     textpage = page.get_textpage()
     try:
-        chars = _visible_chars(textpage, width, height)
+        chars = _visible_chars(textpage, (left, bottom, right, top))
     finally:
         textpage.close()
-    return PageLayout(number, width, height, chars, _rules(page, height))
+    layout = PageLayout(number, right, top - bottom, chars, _rules(page, top))
+    layout.rotated = page.get_rotation() != 0
+    return layout
 
 
-def _visible_chars(textpage: pdfium.PdfTextPage, width: float, height: float) -> list[Char]:
+def _visible_chars(textpage: pdfium.PdfTextPage, crop: tuple[float, float, float, float]) -> list[Char]:
+    left, bottom, right, top = crop  # y is flipped at the crop box's top
     raw = textpage.raw
     box = pdfium_c.FS_RECTF()  # the loose box: the font's full height, so a line's glyphs align
     objects: dict[bytes, tuple[float, float, float, float] | bool | None] = {}
@@ -111,7 +116,7 @@ def _visible_chars(textpage: pdfium.PdfTextPage, width: float, height: float) ->
             continue
         loose_box(raw, i, box)
         cx, cy = (box.left + box.right) / 2, (box.bottom + box.top) / 2
-        if not (0 <= cx <= width and 0 <= cy <= height):
+        if not (left <= cx <= right and bottom <= cy <= top):
             continue
         obj = object_of(raw, i)
         key = bytes(obj)  # the pointer's value: cheaper than ctypes.cast
@@ -120,7 +125,7 @@ def _visible_chars(textpage: pdfium.PdfTextPage, width: float, height: float) ->
             clip = objects[key] = _object_clip(obj, clips)
         if clip is False or (clip and not _inside(clip, cx, cy)):
             continue
-        chars.append(Char(chr(code), box.left, box.right, height - box.top, height - box.bottom, cx, height - cy))
+        chars.append(Char(chr(code), box.left, box.right, top - box.top, top - box.bottom, cx, top - cy))
     return chars
 
 
@@ -176,30 +181,30 @@ def _point(segment) -> tuple[float, float]:
     return x.value, y.value
 
 
-def _rules(page: pdfium.PdfPage, height: float) -> list[Rule]:
+def _rules(page: pdfium.PdfPage, top: float) -> list[Rule]:
     """Level and plumb strokes, and thin filled rectangles, of every path object on the page."""
     rules: list[Rule] = []
     raw = page.raw
     for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        _object_rules(pdfium_c.FPDFPage_GetObject(raw, i), height, rules, depth=0)
+        _object_rules(pdfium_c.FPDFPage_GetObject(raw, i), top, rules, depth=0)
     return rules
 
 
-def _object_rules(obj, height: float, rules: list[Rule], depth: int) -> None:
+def _object_rules(obj, top: float, rules: list[Rule], depth: int) -> None:
     kind = pdfium_c.FPDFPageObj_GetType(obj)
     if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-        rules.extend(_path_rules(obj, height))
+        rules.extend(_path_rules(obj, top))
     elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
         for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
-            _object_rules(pdfium_c.FPDFFormObj_GetObject(obj, i), height, rules, depth + 1)
+            _object_rules(pdfium_c.FPDFFormObj_GetObject(obj, i), top, rules, depth + 1)
 
 
-def _path_rules(obj, height: float) -> list[Rule]:
+def _path_rules(obj, top: float) -> list[Rule]:
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
     if stroke.value:
-        return _stroke_rules(obj, _matrix(obj), height)
-    return _thin_box_rule(obj, height) if fill.value else []
+        return _stroke_rules(obj, _matrix(obj), top)
+    return _thin_box_rule(obj, top) if fill.value else []
 
 
 def _matrix(obj) -> pdfium.PdfMatrix:
@@ -208,18 +213,18 @@ def _matrix(obj) -> pdfium.PdfMatrix:
     return pdfium.PdfMatrix.from_raw(matrix)
 
 
-def _thin_box_rule(obj, height: float) -> list[Rule]:
+def _thin_box_rule(obj, top: float) -> list[Rule]:
     x0, y0, x1, y1 = (ctypes.c_float() for _ in range(4))
     pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (x0, y0, x1, y1)))
     x0, y0, x1, y1 = x0.value, y0.value, x1.value, y1.value
     if y1 - y0 <= _RULE_THICKNESS and x1 - x0 > y1 - y0:
-        return [Rule(True, height - (y0 + y1) / 2, x0, x1)]
+        return [Rule(True, top - (y0 + y1) / 2, x0, x1)]
     if x1 - x0 <= _RULE_THICKNESS and y1 - y0 > x1 - x0:
-        return [Rule(False, (x0 + x1) / 2, height - y1, height - y0)]
+        return [Rule(False, (x0 + x1) / 2, top - y1, top - y0)]
     return []
 
 
-def _stroke_rules(raw, matrix: pdfium.PdfMatrix, height: float) -> list[Rule]:
+def _stroke_rules(raw, matrix: pdfium.PdfMatrix, top: float) -> list[Rule]:
     rules: list[Rule] = []
     start = last = None
     for s in range(pdfium_c.FPDFPath_CountSegments(raw)):
@@ -229,19 +234,19 @@ def _stroke_rules(raw, matrix: pdfium.PdfMatrix, height: float) -> list[Rule]:
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             start = point
         elif kind == pdfium_c.FPDF_SEGMENT_LINETO and last is not None:
-            rules.extend(_segment_rule(last, point, height))
+            rules.extend(_segment_rule(last, point, top))
         if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
-            rules.extend(_segment_rule(point, start, height))
+            rules.extend(_segment_rule(point, start, top))
         last = point
     return rules
 
 
-def _segment_rule(a: tuple[float, float], b: tuple[float, float], height: float) -> list[Rule]:
+def _segment_rule(a: tuple[float, float], b: tuple[float, float], top: float) -> list[Rule]:
     (ax, ay), (bx, by) = a, b
     if abs(ay - by) <= _AXIS_SLACK and abs(ax - bx) > _AXIS_SLACK:
-        return [Rule(True, height - (ay + by) / 2, min(ax, bx), max(ax, bx))]
+        return [Rule(True, top - (ay + by) / 2, min(ax, bx), max(ax, bx))]
     if abs(ax - bx) <= _AXIS_SLACK and abs(ay - by) > _AXIS_SLACK:
-        return [Rule(False, (ax + bx) / 2, height - max(ay, by), height - min(ay, by))]
+        return [Rule(False, (ax + bx) / 2, top - max(ay, by), top - min(ay, by))]
     return []
 
 
