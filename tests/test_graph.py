@@ -298,3 +298,11 @@ def test_the_sole_row_of_a_table_is_named_by_its_table(mapped) -> None:
     fund = _node(mapped, "table/GovernmentFundBudget")
     assert (_node(mapped, "table/GovernmentFundBudget/row/1"), BG.soleRowOf, fund) in mapped.graph
     assert (None, BG.soleRowOf, _node(mapped, "table/GeneralBudgetByFunction")) not in mapped.graph
+
+
+def test_a_made_up_column_meaning_stays_one_iri_step() -> None:
+    filing = small_filing()
+    filing.tables[1].rows[1].cells["amount#1"] = filing.tables[1].rows[1].cells["total"]
+    mapped = build_graph(filing)
+    line = _node(mapped, "table/GeneralBudgetByFunction/row/2/amount%231")
+    assert mapped.graph.value(line, BG.columnMeaning) == URIRef("https://w3id.org/budget-graph/meaning/amount%231")

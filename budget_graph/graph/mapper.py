@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
+from urllib.parse import quote
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
@@ -209,7 +210,7 @@ class _Mapper:
             columns[column.meaning, column.side] = column_node
             self.add(node, (BG.hasColumn, column_node))
             self.add(
-                column_node, (RDF.type, BG.Column), (BG.columnMeaning, BGM[column.meaning]),
+                column_node, (RDF.type, BG.Column), (BG.columnMeaning, _meaning(column.meaning)),
                 (RDFS.label, lit.text(column.label, "zh")), (BG.side, lit.text(column.side) if column.side else None),
                 (BG.parentColumn, columns.get((column.parent, column.side)) if column.parent else None),
             )
@@ -407,7 +408,8 @@ class _Mapper:
 
 @lru_cache(maxsize=256)
 def _meaning(key: str) -> URIRef:
-    return BGM[key]
+    """The column-meaning concept; keys a reader made up ('amount#1') are escaped into one path step."""
+    return BGM[quote(key, safe="")]
 
 
 def _int(value: int | None):
