@@ -46,6 +46,7 @@ class Flow:
     blocks: list[TableBlock] = field(default_factory=list)
     lines: list[PageLine] = field(default_factory=list)  # narrative, in reading order
     stray_grids: list[Grid] = field(default_factory=list)  # ruled grids that are no budget table
+    floor: int = 0  # lines before this index are above the last grid placed: no title of a later grid
 
 
 def document_flow(layouts: list[PageLayout]) -> Flow:
@@ -56,12 +57,12 @@ def document_flow(layouts: list[PageLayout]) -> Flow:
 
 
 def _add_page(flow: Flow, page: PageContent) -> None:
-    first_on_page = floor = len(flow.lines)  # titles are looked for above `floor` only
+    first_on_page = len(flow.lines)
     block: TableBlock | None = None  # the table whose grid was the last item on this page
     for item in page.items():
         if isinstance(item, Grid):
-            block = _place_grid(flow, item, first_on_page, floor, page.width)
-            floor = len(flow.lines)
+            block = _place_grid(flow, item, first_on_page, page.width)
+            flow.floor = len(flow.lines)
         elif _is_page_number(item, page):
             continue
         elif block is not None and _NOTE.search(normalise(item.text)):
@@ -76,10 +77,12 @@ def _is_page_number(line: Line, page: PageContent) -> bool:
     return near_edge and bool(_PAGE_NUMBER.match(line.text))
 
 
-def _place_grid(flow: Flow, grid: Grid, first_on_page: int, floor: int, width: float) -> TableBlock | None:
+def _place_grid(flow: Flow, grid: Grid, first_on_page: int, width: float) -> TableBlock | None:
+    """A grid starts a table under a title (on its page, or ending the page before when the grid
+    opens its page), continues the table before it when it opens its page untitled, or is no table."""
     if not any(cell.text for cell in grid.cells):
         return flow.blocks[-1] if flow.blocks else None  # an empty ruled box (a table's last rule)
-    heading = _title_block(flow.lines, floor) or _title_row(grid)
+    heading = _title_block(flow.lines, flow.floor) or _title_row(grid)
     if heading is not None:
         count, block = heading
         del flow.lines[len(flow.lines) - count :]
@@ -127,7 +130,7 @@ def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | 
     if not title or (unit is None and recognise_table(title) is None):
         return None
     number = _number(title)
-    page = titles[0].page
+    page = titles[-1].page  # the line naming the table (a number line may end the page before)
     used = len(lines) - 1 - index
     return used, TableBlock(title, page, number, unit, filer)
 
