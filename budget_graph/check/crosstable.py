@@ -234,7 +234,23 @@ THREE_PUBLIC_LINES = rule(
 ITEM = RowRole.ITEM
 WHOLE = ("total", "amount", "actual", "general_budget")  # a table's top-level column, by preference
 GOVERNMENT_SOURCES = ("appropriation", "general_budget", "gov_investment", "gov_fund", "state_capital")
-SOURCES = frozenset(m for m in MEANINGS if m not in {"amount", "total", "current_income", "carryover"})
+SOURCES = frozenset(  # where income comes from (收入 columns and lines)
+    {
+        *GOVERNMENT_SOURCES,
+        "general_budget_basic",
+        "general_budget_duty",
+        "general_budget_special",
+        "special_account",
+        "own_funds",
+        "service_revenue",
+        "business_revenue",
+        "superior_subsidy",
+        "affiliated_remit",
+        "other_income",
+        "fund_makeup",
+        "other_funds",
+    }
+)
 SPENDING_TABLES = {  # 财政拨款 by budget kind → the table that spends it
     "general_budget": TableKind.GeneralBudgetByFunction,
     "gov_fund": TableKind.GovernmentFundBudget,
@@ -330,10 +346,15 @@ def department_row(table: Table) -> Row | None:
     return table.rows[0] if len(table.rows) == 1 else None
 
 
-def department_total(table: Table | None, meaning: str | None = None) -> Figure | None:
+def department_total(table: Table | None) -> Figure | None:
+    """The table's total: its department row's whole column."""
     row = department_row(table) if table else None
-    meaning = meaning or (whole(table) if table else None)
-    return Figure.of(table, row, meaning) if row and meaning else None
+    return whole_figure(table, row) if table and row else None
+
+
+def whole_figure(table: Table, row: Row) -> Figure | None:
+    column = whole(table)
+    return Figure.of(table, row, column) if column else None
 
 
 def unit_pairs(a: Table, b: Table) -> list[tuple[Row, Row]]:
@@ -450,6 +471,11 @@ def function_lines(table: Table) -> list[Row]:
             break
         lines.append(row)
     return lines
+
+
+def with_money(table: Table, rows: list[Row], meaning: str) -> list[Row]:
+    """The lines that print an amount other than zero (template lines left blank say nothing)."""
+    return [r for r in rows if not is_zero(Figure.of(table, r, meaning))]
 
 
 @dataclass(frozen=True)
@@ -643,7 +669,8 @@ def summary_by_function(t: Tables) -> Checked:
         "收支总表与支出总表同一科目金额应一致",
         "Income-expenditure summary and expenditure summary differ",
     )
-    yield from compared.aligned(align(function_lines(summary), coded_lines(spending), by_name))
+    lines = with_money(summary, function_lines(summary), column)
+    yield from compared.aligned(align(lines, coded_lines(spending), by_name))
     spent, total = t.spent(summary), department_total(spending)
     if spent and total:
         yield check_equal(SUMMARY_BY_FUNCTION, spent, total, compared.what, compared.what_en)
@@ -665,7 +692,7 @@ def appropriation_by_function(t: Tables) -> Checked:
             compared = Comparison(
                 APPROPRIATION_BY_FUNCTION, summary, table, ((kind, whole(table)),), True, *what
             )
-            lines = [r for r in function_lines(summary) if not is_zero(Figure.of(summary, r, kind))]
+            lines = with_money(summary, function_lines(summary), kind)
         elif kind == "general_budget":
             compared = Comparison(
                 APPROPRIATION_BY_FUNCTION,
@@ -675,7 +702,7 @@ def appropriation_by_function(t: Tables) -> Checked:
                 t.no_fund_spending,
                 *what,
             )
-            lines = function_lines(summary)
+            lines = with_money(summary, function_lines(summary), column)
         else:
             continue
         yield from compared.aligned(align(lines, coded_lines(table), by_name))
@@ -977,7 +1004,7 @@ def task_amounts(t: Tables, targets: Table, task: Row, figure: Figure) -> Checke
         if appropriated:
             yield check_at_most(PERFORMANCE_AMOUNTS, appropriated, carryover, *what)
     elif not carried:
-        total = department_total_of_row(projects, project)
+        total = whole_figure(projects, project)
         if total:
             parts, signs = ([total, carryover], [1, -1]) if carryover else ([total], None)
             yield check_sum(PERFORMANCE_AMOUNTS, figure, parts, *what, signs=signs)
@@ -985,11 +1012,6 @@ def task_amounts(t: Tables, targets: Table, task: Row, figure: Figure) -> Checke
             yield restated(
                 PERFORMANCE_AMOUNTS, appropriated, figures_for(projects, project, "appropriation"), *what
             )
-
-
-def department_total_of_row(table: Table, row: Row) -> Figure | None:
-    column = whole(table)
-    return Figure.of(table, row, column) if column else None
 
 
 def procurement_total(t: Tables) -> Checked:
