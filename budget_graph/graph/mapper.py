@@ -197,10 +197,10 @@ class _Mapper:
         for index, row in enumerate(table.rows, start=1):
             row_node = child(node, "row", index)
             self.map_row(table, row, row_node, index)
-        if len(table.rows) == 1:  # its figures are the table's: a sole row needs no name of its own
-            self.add(child(node, "row", 1), (BG.soleRowOf, node))
             if table.kind is TableKind.ProjectExpenditureSummary and row.role is RowRole.ITEM and row.label:
                 self.map_project(row, row_node, funding)
+        if len(table.rows) == 1:  # its figures are the table's: a sole row needs no name of its own
+            self.add(child(node, "row", 1), (BG.soleRowOf, node))
 
     def map_columns(self, table: Table, node: URIRef) -> dict[tuple[str, str | None], URIRef]:
         columns = {}
