@@ -232,3 +232,22 @@ def test_validate_groups_the_jiangsu_pair_and_lists_both_sources(corpus: Path, t
     for filing in report["filings"]:
         assert len(filing["source"]) == 2 and all(s.endswith(".pdf") for s in filing["source"])
         assert filing["unit"] == "江苏省政协办公厅" and filing["kind"] == "budget"
+
+
+def test_tables_are_numbered_as_printed_or_listed(filings) -> None:
+    for filing in filings:
+        readable = [t for t in filing.tables if t.kind is not None]
+        assert [t.number for t in readable] == list(range(1, len(readable) + 1)), filing.sources
+
+
+def test_continuation_that_repeats_its_title_is_one_table(filings) -> None:
+    """cppcc 2017 表十二 runs onto p13, which prints '2017年政府采购预算表' and its header again."""
+    table = _filing(filings, "js-cppcc/2017").table(TableKind.Procurement)
+    assert table.number == 12 and {r.location.page for r in table.rows} == {12, 13}
+    assert not [r for r in table.rows if "采购品目" in r.label]
+
+
+def test_title_number_line_ending_the_page_before(filings) -> None:
+    """procuratorate 2019: '公开04表' ends p15, the title and the table are on p16."""
+    table = _filing(filings, "js-procuratorate/2019").table(TableKind.AppropriationSummary)
+    assert table.title.startswith("公开04表") and table.location.page == 16

@@ -21,7 +21,8 @@ _PAGE_NUMBER = re.compile(r"^[-—–第\s]*\d{1,3}[-—–页\s]*$")
 _MARGIN_SHARE = 0.1  # page numbers sit in the top or bottom tenth of the page
 _UNIT = re.compile(r"单位\s*[:：]\s*(亿元|万元|元)")
 _FILER = re.compile(r"(?:编制部门|编制单位|单位名称|部门名称|预算单位|部门)\s*[:：]\s*(\S+)")
-_NUMBERED_TITLE = re.compile(r"^(?:表\s*([一二三四五六七八九十]+)|公开\s*(\d+)\s*表)")
+_NUMERAL = "[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+_NUMBERED_TITLE = re.compile(rf"^(?:表\s*({_NUMERAL})|公开\s*(\d+)\s*表)")
 _NOTE = re.compile(r"^(注|说明|备注)\s*\d*\s*[:：]|故本表|本表为空|无数据|无相关")
 _SENTENCE_END = re.compile(r"[。；;]$")
 _PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
@@ -86,6 +87,9 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, width: float) -> Tab
     if heading is not None:
         count, block = heading
         del flow.lines[len(flow.lines) - count :]
+        if flow.blocks and _repeats(flow.blocks[-1], block, grid):
+            flow.blocks[-1].grids.append(grid)  # a continuation page that prints the title again
+            return flow.blocks[-1]
         block.grids.append(grid)
         flow.blocks.append(block)
         return block
@@ -129,10 +133,20 @@ def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | 
     title = _title(titles)
     if not title or (unit is None and recognise_table(title) is None):
         return None
-    number = _number(title)
+    number = _number(titles[0].text)
     page = titles[-1].page  # the line naming the table (a number line may end the page before)
     used = len(lines) - 1 - index
     return used, TableBlock(title, page, number, unit, filer)
+
+
+def _repeats(previous: TableBlock, block: TableBlock, grid: Grid) -> bool:
+    last = previous.grids[-1]
+    same_title = _bare_title(previous.title) == _bare_title(block.title)
+    return same_title and last.page == grid.page - 1 and last.n_cols == grid.n_cols
+
+
+def _bare_title(title: str) -> str:
+    return _NUMBERED_TITLE.sub("", normalise(title)).lstrip("：:")
 
 
 def _title_row(grid: Grid) -> tuple[int, TableBlock] | None:
@@ -170,8 +184,9 @@ def _title(lines: list[PageLine]) -> str:
     return "".join(parts)
 
 
-def _number(title: str) -> int | None:
-    match = _NUMBERED_TITLE.match(normalise(title))
+def _number(first_line: str) -> int | None:
+    """'表十一' → 11, '公开09表：…' → 9, from the title's first line ('表八' + '一般…' is not 81)."""
+    match = _NUMBERED_TITLE.match(normalise(first_line))
     if not match:
         return None
     return chinese_number(match.group(1)) if match.group(1) else int(match.group(2))
