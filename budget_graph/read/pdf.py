@@ -56,7 +56,15 @@ def read_pdf(path: Path) -> Filing:
     filing.diagnostics.extend(Diagnostic("info", note, (Location(source),)) for note in notes)
     unit_names = _unit_names(filing, flow)
     for block in flow.blocks:
-        filing.tables.append(read_table(block, source, filing, unit_names))
+        try:
+            filing.tables.append(read_table(block, source, filing, unit_names))
+        except (IndexError, KeyError, ValueError) as error:  # a layout this reader has not met: say so, go on
+            filing.diagnostics.append(
+                Diagnostic(
+                    "error", f"表格无法读取 table could not be read: “{block.title}” ({type(error).__name__}: {error})",
+                    (Location(source, page=block.page, table=block.title),),
+                )
+            )
     _number_tables(filing)
     for grid in flow.stray_grids:
         filing.diagnostics.append(
