@@ -121,6 +121,7 @@ _MEANING_PATTERNS: list[tuple[str, str]] = [
     (r"单位预留机动经费", "reserve"),
     (r"三公.*(总额|合计)|^合计$", "total"),
     (r"三公.*(预算数|决算数)$", "total"),  # Shanghai: “三公”经费预算数 over 合计 and its parts
+    (r"^财政拨款[“\"]?三公[”\"]?经费$", "total"),  # Shanghai 决算: 财政拨款“三公”经费 over 合计 and its parts
     (r"因公出国", "overseas_travel"),
     (r"公务接待", "hospitality"),
     (r"公务用车购置及运行", "vehicles"),
