@@ -251,3 +251,13 @@ def test_title_number_line_ending_the_page_before(filings) -> None:
     """procuratorate 2019: '公开04表' ends p15, the title and the table are on p16."""
     table = _filing(filings, "js-procuratorate/2019").table(TableKind.AppropriationSummary)
     assert table.title.startswith("公开04表") and table.location.page == 16
+
+
+def test_final_accounts_three_public_table_has_a_row_per_phase(filings) -> None:
+    table = _filing(filings, "sh-putuo-caizhengju-2024-juesuan/2024").table(TableKind.ThreePublicExpenses)
+    assert [r.label for r in table.rows] == ["预算数", "决算数"]
+    assert {c.meaning for c in table.columns} == {
+        "total", "overseas_travel", "vehicles", "vehicle_purchase", "vehicle_operation", "hospitality",
+    }
+    budget, actual = table.rows
+    assert budget.amount("hospitality").text() == "0.95万元" and actual.amount("hospitality") is None

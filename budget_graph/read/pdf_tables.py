@@ -22,6 +22,7 @@ _TOTAL_LABEL = re.compile(r"^.{0,8}(合计|总计)$")
 _DIGITS = re.compile(r"^\d+$")
 _ITEM_LABEL = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])")
 _PROJECT_FORM = re.compile(r"项目.*绩效目标")
+_PHASES = {"预算数", "决算数", "年初预算数", "全年预算数"}
 _BANNER = re.compile(r"表$|^[（(]\d{4}年度?[)）]$")
 _CATEGORY = re.compile(r"^(?:[一二三四五六七八九十]+、)?(货物|工程|服务)([ABC])$")
 _EMPTY_NOTE = re.compile(r"此表为空|本表为空|无数据|无相关")
@@ -70,6 +71,8 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
     rows = _rows(block)
     if kind in TWO_SIDED:
         _drop_second_breakdown(rows)
+    if kind is TableKind.ThreePublicExpenses:
+        _phases_as_rows(rows)
     filing.diagnostics.extend(
         Diagnostic("warning", f"{block.title}: {message}", (location.at(page=page),)) for page, message in rows.problems
     )
@@ -303,6 +306,27 @@ def _drop_second_breakdown(rows: _Rows) -> None:
         (rows.data[0][0], unread(dropped, "按支出用途的分列（只读按功能分类的支出一侧）", "the by-purpose breakdown (the "
                                "expenditure side read is the functional one)"))
     )
+
+
+def _phases_as_rows(rows: _Rows) -> None:
+    """决算 “三公” table: each item has a 预算数 and a 决算数 column. Read it as the budget tables'
+    “三公” table is read — items as columns — with one row per phase ('预算数', '决算数')."""
+    if not rows.tree:
+        return
+    width = len(rows.tree[0])
+    leaves = [next((r[c] for r in reversed(rows.tree) if r[c]), "") for c in range(width)]
+    phases = [normalise(leaf) if normalise(leaf) in _PHASES else "" for leaf in leaves]
+    names = list(dict.fromkeys(p for p in phases if p))
+    columns = {name: [c for c, p in enumerate(phases) if p == name] for name in names}
+    if len(names) < 2 or len({len(found) for found in columns.values()}) != 1 or "" in phases:
+        return
+    first = columns[names[0]]
+    items = [["" if normalise(c) in _PHASES else c for c in cells] for cells in rows.tree]
+    rows.tree = [["", *(cells[i] for i in first)] for cells in items if any(cells)]
+    rows.header = []  # continuation pages are already joined
+    rows.data = [
+        (page, [name, *(cells[i] for i in columns[name])]) for page, cells in rows.data for name in names
+    ]
 
 
 def _label_columns(rows: _Rows) -> set[int]:
