@@ -1,20 +1,17 @@
-"""BG-K on the document model alone (no graph, no SHACL): the rule fixtures and the issue's cases."""
+"""BG-K on the document model alone (no graph, no SHACL): the issue's cases. The rule fixtures run in
+test_rule_fixtures.py, through the whole pipeline."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-import yaml
 
 from budget_graph.check.codes import check_codes
 from budget_graph.model import Cell, Column, Filing, Kind, Location, Row, RowRole, Table, TableKind, Unit
 from budget_graph.model.amounts import parse_amount
 from budget_graph.read.text import read_text
 from tests.edits import edited_sample
-
-FIXTURES = sorted((Path(__file__).parent / "rules").glob("BG-K*.yaml"))
-CASES = [(spec["rule"], case) for spec in map(yaml.safe_load, map(Path.read_text, FIXTURES)) for case in spec["cases"]]
 
 
 def findings_of(edits: list[dict], folder: Path):
@@ -33,24 +30,25 @@ def test_every_code_of_the_sample_resolves(sample_filing) -> None:
     assert [c for c in codes if lookup(c, sample_filing.year) is None] == []
 
 
-@pytest.mark.parametrize(("rule", "case"), CASES, ids=[f"{r}:{c['name']}" for r, c in CASES])
-def test_code_rule_case(rule: str, case: dict, tmp_path: Path) -> None:
-    found = [f for f in findings_of(case.get("edits", []), tmp_path) if f.rule == rule]
-    if case["expect"] == "pass":
-        assert [f.message for f in found if f.severity.value != "info"] == []
-        return
-    hits = [f for f in found if f.severity.value == case.get("severity", "error")]
-    hits = [f for f in hits if any(place.line == case.get("line") for place in f.locations)]
-    assert hits, [f.message for f in found]
-
-
 @pytest.mark.parametrize(
     ("line", "old", "new", "national"),
-    [(255, "招商引资", "企业服务", "招商引资"), (398, "招商引资", "投资推广", "招商引资"), (455, "委托业务费", "咨询费", "委托业务费")],
+    [
+        (255, "招商引资", "企业服务", "招商引资"),
+        (398, "招商引资", "投资推广", "招商引资"),
+        (455, "委托业务费", "咨询费", "委托业务费"),
+    ],
 )
-def test_renamed_row_names_the_national_name(line: int, old: str, new: str, national: str, tmp_path: Path) -> None:
-    found = [f for f in findings_of([{"line": line, "old": old, "new": new}], tmp_path) if f.severity.value == "warning"]
-    assert any(f.expected == national and national in f.message and f.locations[0].line == line for f in found)
+def test_renamed_row_names_the_national_name(
+    line: int, old: str, new: str, national: str, tmp_path: Path
+) -> None:
+    found = [
+        f
+        for f in findings_of([{"line": line, "old": old, "new": new}], tmp_path)
+        if f.severity.value == "warning"
+    ]
+    assert any(
+        f.expected == national and national in f.message and f.locations[0].line == line for f in found
+    )
 
 
 def _table(kind: TableKind, rows: list[tuple[str | None, str]]) -> Table:
@@ -68,14 +66,26 @@ def _rules_fired(rows: list[tuple[str | None, str]], kind: TableKind = TableKind
 
 
 def test_functional_and_economic_rows_in_one_table_nest_separately() -> None:
-    rows = [("201", "一般公共服务支出"), ("20113", "商贸事务"), ("2011350", "事业运行"),
-            ("301", "工资福利支出"), ("30101", "基本工资"), ("2011399", "其他商贸事务支出")]
+    rows = [
+        ("201", "一般公共服务支出"),
+        ("20113", "商贸事务"),
+        ("2011350", "事业运行"),
+        ("301", "工资福利支出"),
+        ("30101", "基本工资"),
+        ("2011399", "其他商贸事务支出"),
+    ]
     assert _rules_fired(rows) == []
 
 
 def test_each_unit_block_has_its_own_parents() -> None:
-    rows = [(None, "甲单位"), ("221", "住房保障支出"), ("22102", "住房改革支出"), ("2210201", "住房公积金"),
-            (None, "乙单位"), ("2210201", "住房公积金")]
+    rows = [
+        (None, "甲单位"),
+        ("221", "住房保障支出"),
+        ("22102", "住房改革支出"),
+        ("2210201", "住房公积金"),
+        (None, "乙单位"),
+        ("2210201", "住房公积金"),
+    ]
     assert _rules_fired(rows, TableKind.GeneralBudgetByFunction) == [("BG-K003", "warning")]
 
 
@@ -102,6 +112,7 @@ def test_procurement_names_before_the_2022_catalogue_are_info() -> None:
 
 def _tied_filing(year: int, functional: dict[str, str], economic: dict[str, str]) -> Filing:
     """General-budget tables by function and by (basic-only) economic class, one tied pair each."""
+
     def table(kind: TableKind, code: str, cells: dict[str, str]) -> Table:
         table = _table(kind, [(code, "住房公积金")])
         table.columns = [Column(meaning, meaning) for meaning in cells]
@@ -109,18 +120,33 @@ def _tied_filing(year: int, functional: dict[str, str], economic: dict[str, str]
         return table
 
     economic_code = "30113" if year >= 2018 else "30311"
-    return Filing(["t.md"], "单位", year, Kind.BUDGET, tables=[
-        table(TableKind.GeneralBudgetByFunction, "2210201", functional),
-        table(TableKind.GeneralBudgetByEconomicClass, economic_code, economic),
-    ])
+    return Filing(
+        ["t.md"],
+        "单位",
+        year,
+        Kind.BUDGET,
+        tables=[
+            table(TableKind.GeneralBudgetByFunction, "2210201", functional),
+            table(TableKind.GeneralBudgetByEconomicClass, economic_code, economic),
+        ],
+    )
 
 
 @pytest.mark.parametrize(
     ("year", "functional", "economic", "expected"),
     [
-        (2025, {"general_budget": "95.00", "basic": "91.93", "project": "3.07"}, {"general_budget": "91.93"}, []),
-        (2025, {"general_budget": "91.93", "basic": "91.93", "project": "0"}, {"general_budget": "81.93"},
-         ["warning"]),
+        (
+            2025,
+            {"general_budget": "95.00", "basic": "91.93", "project": "3.07"},
+            {"general_budget": "91.93"},
+            [],
+        ),
+        (
+            2025,
+            {"general_budget": "91.93", "basic": "91.93", "project": "0"},
+            {"general_budget": "81.93"},
+            ["warning"],
+        ),
         (2019, {"amount": "95.00"}, {"amount": "91.93"}, ["info"]),  # may be project spending
         (2019, {"amount": "90.00"}, {"amount": "91.93"}, ["warning"]),  # basic above the total
         (2017, {"amount": "90.00"}, {"amount": "91.93"}, ["warning"]),  # 30311 before the 2018 reform

@@ -108,6 +108,8 @@ def _indicator_row(
     if len(content) < 2:
         return level1, level2
     target, name = content[-1], content[-2]
+    if _is_level(name):  # the target cell is blank: the last cell is the indicator itself
+        target, name, content = "", target, [*content, ""]
     levels = [w for w in content[:-2] if w.endswith("指标") and w != "绩效指标"]
     for level in levels:
         if level in _LEVEL1:
@@ -119,6 +121,10 @@ def _indicator_row(
     location = grid_row.location(table.location.source, table.title).at(row=name)
     indicators.append(Indicator(name, target, location, level1, level2, comparator, value, unit))
     return level1, level2
+
+
+def _is_level(word: str) -> bool:
+    return word in _LEVEL1 or word in _LEVEL2_TO_LEVEL1
 
 
 def parse_target(text: str) -> tuple[str | None, Decimal | None, str | None]:

@@ -25,7 +25,8 @@ from budget_graph.model import (
 from budget_graph.read.layout import normalise, place_columns
 from budget_graph.read.performance import read_performance_targets
 
-CODE = re.compile(r"^(\d{3}(\d{2}){0,2}|[ABC]\d{0,8})$")
+# What a code cell looks like; whether its length is a valid one is for the checks (BG-K010) to say.
+CODE = re.compile(r"^(\d{3,9}|[ABC]\d{0,8})$")
 _TOTAL = re.compile(r"^(.{0,6}(合计|总计)|金额合计)[:：]?$")
 _PERIOD = re.compile(r"^(\d{4}年(度)?|增减变化(金额|情况)?|增减额?|变动额?)$")
 TWO_SIDED = {TableKind.IncomeExpenditureSummary, TableKind.AppropriationSummary}
