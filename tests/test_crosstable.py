@@ -14,11 +14,13 @@ import pytest
 from budget_graph.check.crosstable import (
     Tables,
     align,
+    block_pairs,
     by_name,
     check_crosstable,
     department_row,
     function_lines,
     line_meaning,
+    lines,
     plain,
     summary_lines,
 )
@@ -168,6 +170,26 @@ def test_basic_summary_lines_take_the_economic_codes(sample_filing: Filing) -> N
     codes = {a.label: b.code for a, b in alignment.pairs}
     assert codes["资本性支出"] == "310" and codes["公务接待费"] == "30217"
     assert {r.code for r in alignment.missing} == {"30216", "309", "30906", "312", "31204"}  # no basic money
+
+
+def test_units_with_lines_of_their_own_are_not_read_as_the_departments(sample_filing: Filing) -> None:
+    """Where several units print their own lines, 收支总表's consolidated lines have no one listing to
+    align with; the coded tables still align unit by unit."""
+    filing = copy.deepcopy(sample_filing)
+    spending = filing.table(TableKind.ExpenditureSummary)
+    place = spending.rows[-1].location
+    second = Row("某二级单位", RowRole.UNIT, place)
+    line = Row(
+        "事业运行",
+        RowRole.ITEM,
+        place,
+        code="2011350",
+        cells={"total": Cell(Amount(Decimal("10.00"), spending.unit), "10.00")},
+    )
+    spending.rows += [second, line]
+    assert lines(spending) is None
+    assert [len(a) for a, _ in block_pairs(spending, filing.table(TableKind.GeneralBudgetByFunction))] == [26]
+    assert [f.message for f in check_crosstable(filing) if f.severity.value != "info"] == []
 
 
 def test_department_row_is_ambiguous_with_two_totals(sample_filing: Filing) -> None:

@@ -20,6 +20,7 @@ from difflib import SequenceMatcher
 from functools import cache, cached_property
 
 from budget_graph.check.figures import Figure, check_at_most, check_equal, check_sum, figures_of
+from budget_graph.check.rollups import table_blocks
 from budget_graph.check.rounding import Agreement, compare
 from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.codes import normalise
@@ -436,11 +437,13 @@ def by_code(row: Row) -> str:
     return row.code or ""
 
 
-def align(first: list[Row], second: list[Row], key: Callable[[Row], str]) -> Alignment | None:
+def align(first: list[Row] | None, second: list[Row] | None, key: Callable[[Row], str]) -> Alignment | None:
     """Pair the lines in order. `second` is coded: its unmatched lines count as missing only at the
     levels (类/款/项) that `first` lists. Runs of as many differently named lines on both sides pair by
     position (a renamed line); lines matched by code never do. None when too few lines match for the
     two to be one listing (another layout: lines by purpose rather than by function)."""
+    if first is None or second is None:
+        return None
     found = Alignment()
     unmatched: list[Row] = []
     matcher = SequenceMatcher(None, [key(r) for r in first], [key(r) for r in second], autojunk=False)
@@ -459,8 +462,27 @@ def align(first: list[Row], second: list[Row], key: Callable[[Row], str]) -> Ali
     return found
 
 
-def coded_lines(table: Table) -> list[Row]:
-    return [r for r in table.rows if r.role is ITEM and r.code]
+def lines(table: Table, coded: bool = True) -> list[Row] | None:
+    """The table's (coded) lines when they stand under one head: a single unit's, or the department's
+    own. None when several units print lines of their own: the department's lines are then nowhere
+    printed as such."""
+    blocks = [[r for r in b.lines if r.code or not coded] for b in table_blocks(table)]
+    blocks = [b for b in blocks if b]
+    return None if len(blocks) > 1 else blocks[0] if blocks else []
+
+
+def block_pairs(a: Table, b: Table) -> list[tuple[list[Row], list[Row]]]:
+    """The coded lines of two tables to align: the one listing of each, or else each unit's listing
+    with the listing of the unit of the same name in the other table."""
+    first, second = lines(a), lines(b)
+    if first is not None and second is not None:
+        return [(first, second)]
+    named = {plain(k.head.label): k.lines for k in table_blocks(b) if k.head and k.lines}
+    return [
+        (k.lines, named[plain(k.head.label)])
+        for k in table_blocks(a)
+        if k.head and k.lines and plain(k.head.label) in named
+    ]
 
 
 def function_lines(table: Table) -> list[Row]:
@@ -605,7 +627,7 @@ class Tables:
         basic, economic = self.BasicExpenditureSummary, self.GeneralBudgetByEconomicClass
         if basic is None or economic is None:
             return None
-        return align([r for r in basic.rows if r.role is ITEM], coded_lines(economic), by_name)
+        return align(lines(basic, coded=False), lines(economic), by_name)
 
     @cached_property
     def projects(self) -> dict[str, Row]:
@@ -627,7 +649,7 @@ class Tables:
             return figures_of(basic, [(r, whole(basic)) for r in rows])
         column = basic_column(economic) if economic else None
         if economic and column and self.general_only:
-            return figures_of(economic, [(r, column) for r in coded_lines(economic) if r.code == code])
+            return figures_of(economic, [(r, column) for r in lines(economic) or [] if r.code == code])
         return None
 
 
@@ -669,8 +691,8 @@ def summary_by_function(t: Tables) -> Checked:
         "收支总表与支出总表同一科目金额应一致",
         "Income-expenditure summary and expenditure summary differ",
     )
-    lines = with_money(summary, function_lines(summary), column)
-    yield from compared.aligned(align(lines, coded_lines(spending), by_name))
+    listed = with_money(summary, function_lines(summary), column)
+    yield from compared.aligned(align(listed, lines(spending), by_name))
     spent, total = t.spent(summary), department_total(spending)
     if spent and total:
         yield check_equal(SUMMARY_BY_FUNCTION, spent, total, compared.what, compared.what_en)
@@ -692,7 +714,7 @@ def appropriation_by_function(t: Tables) -> Checked:
             compared = Comparison(
                 APPROPRIATION_BY_FUNCTION, summary, table, ((kind, whole(table)),), True, *what
             )
-            lines = with_money(summary, function_lines(summary), kind)
+            listed = with_money(summary, function_lines(summary), kind)
         elif kind == "general_budget":
             compared = Comparison(
                 APPROPRIATION_BY_FUNCTION,
@@ -702,10 +724,10 @@ def appropriation_by_function(t: Tables) -> Checked:
                 t.no_fund_spending,
                 *what,
             )
-            lines = with_money(summary, function_lines(summary), column)
+            listed = with_money(summary, function_lines(summary), column)
         else:
             continue
-        yield from compared.aligned(align(lines, coded_lines(table), by_name))
+        yield from compared.aligned(align(listed, lines(table), by_name))
     spent = t.spent(summary)
     tables = [t.filing.table(kind) for kind in SPENDING_TABLES.values()]
     totals = [department_total(table) for table in tables if table is not None and not table.is_empty]
@@ -733,7 +755,8 @@ def general_within_all(t: Tables) -> Checked:
         "一般公共预算支出应与支出总表一致（全部为一般公共预算资金时相等，否则不超过）",
         "General-budget spending should match all spending on the line (equal when all money is general budget)",
     )
-    yield from compared.aligned(align(coded_lines(spending), coded_lines(general), by_code))
+    for first, second in block_pairs(spending, general):
+        yield from compared.aligned(align(first, second, by_code))
     yield from compared.units()
 
 
@@ -752,7 +775,8 @@ def income_by_function(t: Tables) -> Checked:
         "收入总表与支出总表同一科目金额应一致",
         "Income and expenditure summaries by function differ",
     )
-    yield from compared.aligned(align(coded_lines(income), coded_lines(spending), by_code))
+    for first, second in block_pairs(income, spending):
+        yield from compared.aligned(align(first, second, by_code))
 
 
 def summary_income(t: Tables) -> Checked:
@@ -1040,15 +1064,15 @@ def three_public_lines(t: Tables) -> Checked:
     column = basic_column(economic) if economic else None
     if three is None or economic is None or row is None or column is None:
         return
-    lines = {r.code: r for r in coded_lines(economic)}
+    economic_lines = {r.code: r for r in lines(economic) or []}
     for meaning, code in THREE_PUBLIC_CODES.items():
-        whole_figure, line = Figure.of(three, row, meaning), lines.get(code)
+        cap, line = Figure.of(three, row, meaning), economic_lines.get(code)
         part = Figure.of(economic, line, column) if line else None
-        if whole_figure and part:
+        if cap and part:
             yield check_at_most(
                 THREE_PUBLIC_LINES,
                 part,
-                whole_figure,
+                cap,
                 f"基本支出 {code} {line.label} 不应超过“三公”经费相应项目",
                 f"Basic spending on {code} should not exceed the 三公 figure that includes it",
             )
