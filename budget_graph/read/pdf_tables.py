@@ -1,9 +1,11 @@
 """Ruled grids of one printed table → the shared table builder's rows (read/tables.py).
 
 A table may run over several pages, each page repeating the header; its codes may be split into
-类/款/项 columns; a long list may be printed in two halves side by side (决算 基本支出表). This module
-undoes all of that so that every row reaches the builder as [code, name …, amounts …] with its page,
-and tells the builder exactly where the amounts start (blank cells stay where the rules put them).
+类/款/项 columns; a long list may be printed in two halves side by side (决算 基本支出表); the 决算
+“三公” table pairs 预算数 and 决算数 under each item; Jiangsu's 收支预算总表 breaks the expenditure down
+twice. This module undoes all of that so that every row reaches the builder as [code, name …,
+amounts …] with its page, and tells the builder exactly where the amounts start (blank cells stay
+where the rules put them). Figures it cannot read are counted in a diagnostic, never dropped unsaid.
 """
 
 from __future__ import annotations
