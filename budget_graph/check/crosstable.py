@@ -412,6 +412,10 @@ def restated(
     return check_sum(rule, figure, source, what, what_en)
 
 
+def english(meaning: str) -> str:
+    return MEANINGS.get(meaning, (meaning, meaning))[1]
+
+
 def is_zero(figure: Figure | None) -> bool:
     return figure is None or figure.amount.value == 0
 
@@ -849,7 +853,7 @@ def fund_balance(t: Tables) -> Checked:
                     total,
                     parts,
                     f"{spending.title}合计应等于该类财政拨款本年收入与上年结转之和",
-                    f"{kind.name} total should equal that kind's appropriation and carry-over",
+                    f"The {english(source)} spending table's total should equal that appropriation and its carry-over",
                 )
     moved = department_total(t.SpecialTransfers)
     spent = t.spent(appropriation)
@@ -932,7 +936,7 @@ def basic_and_project_totals(t: Tables) -> Checked:
                 ((meaning, whole(detail)),),
                 covers_all_funds(detail) or t.general_only,
                 f"支出总表{name}应等于{detail.title}合计",
-                f"Expenditure summary {meaning} should equal its detail table",
+                f"The expenditure summary's {english(meaning)} should equal the total of its detail table",
             ).units()
 
 
@@ -957,7 +961,7 @@ def income_by_source(t: Tables) -> Checked:
                 figure,
                 basic_parts + project_parts,
                 f"收入总表“{column.label}”应等于基本支出与项目支出中该来源之和",
-                f"Income from {meaning} should equal basic plus project spending from it",
+                f"Income as {english(meaning)} should equal basic plus project spending of it",
             )
 
 
@@ -1008,7 +1012,8 @@ def task_amounts(t: Tables, targets: Table, task: Row, figure: Figure) -> Checke
                 figure,
                 [f for found in parts if found for f in found],
                 f"绩效目标表{name}应等于基本支出相应经济分类之和",
-                f"{name} should equal its economic classes of basic spending",
+                f"{english('personnel' if name == '人员经费' else 'operating').capitalize()} should equal their economic "
+                "classes of basic spending",
             )
         return
     carried = _CARRIED_TASK.match(name)
