@@ -25,6 +25,7 @@ _MAX_HEADING = 40  # characters
 _INDENT = 0.8  # of the line height: a first-line indent
 _CENTRED = 0.08  # of the page width: a centred heading's slack
 _PART_WORDS = re.compile(r"^(部门|单位)")  # '部门主要职能' heads '上海市…办事处（部门）主要职能'
+_TABLE_TITLE = re.compile(r"表\s*([（(][^）)]*[)）])?$")
 _MIN_CORE = 4
 _WRAPPED_TAIL = 6  # characters: the second line of a wrapped part heading
 
@@ -72,19 +73,25 @@ def _toc(lines: list[PageLine], source: str) -> list[TocEntry]:
         if not _ENTRY.match(flat):
             if entries:  # a wrapped entry
                 entries[-1].title += flat
-                entries[-1].kind = entries[-1].kind or recognise_table(entries[-1].title)
+                entries[-1].kind = entries[-1].kind or _table_kind(entries[-1].title)
             continue
         where = Location(source, page=line.page)
         part = _PART.match(flat)
         numbered = _NUMBERED.match(flat)
         if part:
             entries.append(TocEntry(part.group(2), where, part=chinese_number(part.group(1))))
-        elif numbered and not has_parts and recognise_table(numbered.group(2)) is None:
+        elif numbered and not has_parts and _table_kind(numbered.group(2)) is None:
             entries.append(TocEntry(numbered.group(2), where, part=chinese_number(numbered.group(1))))
         else:
             title = re.sub(_ENTRY, "", flat, count=1).strip()
-            entries.append(TocEntry(title, where, kind=recognise_table(title)))
+            entries.append(TocEntry(title, where, kind=_table_kind(title)))
     return entries
+
+
+def _table_kind(title: str):
+    """A contents entry names a table when it ends like one ('…预算表', '…决算表（一般公共预算）'); the
+    narrative's '五、一般公共预算财政拨款支出决算情况说明' names a section about a table, not the table."""
+    return recognise_table(title) if _TABLE_TITLE.search(title) else None
 
 
 def _parts(lines: list[PageLine], toc: list[TocEntry], source: str) -> list[NarrativePart]:
