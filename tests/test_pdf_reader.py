@@ -261,3 +261,10 @@ def test_final_accounts_three_public_table_has_a_row_per_phase(filings) -> None:
     }
     budget, actual = table.rows
     assert budget.amount("hospitality").text() == "0.95万元" and actual.amount("hospitality") is None
+
+
+def test_contents_list_names_the_tables_present(filings) -> None:
+    for filing in filings:
+        listed = Counter(entry.kind for entry in filing.toc if entry.kind is not None)
+        present = Counter(table.kind for table in filing.tables if table.kind is not None)
+        assert listed == present, (filing.sources, listed - present, present - listed)
