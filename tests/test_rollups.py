@@ -171,3 +171,16 @@ def test_sample_has_no_error_and_its_rounding_differences_are_info(sample_filing
 
 def test_sample_rollups_are_fast(sample_filing) -> None:
     assert fastest_run(check_rollups, sample_filing) < 0.010
+
+
+def test_income_summary_by_code_with_its_total_below() -> None:
+    """Shanghai's 收入预算总表 lists 功能科目 rows and a 合计 row at the bottom."""
+    columns = ["total", ("appropriation", ("total",))]
+    rows = [
+        ("一般公共服务支出", ["100", "100"], ITEM, "201"),
+        ("财政事务", ["100", "100"], ITEM, "20106"),
+        ("社会保障和就业支出", ["50", "50"], ITEM, "208"),
+        ("合计", ["152", "152"], TOTAL),  # yuan printed whole: 1 yuan off would be rounding
+    ]
+    errors = _errors(table(TableKind.IncomeSummary, columns, rows))
+    assert [(f.rule, [p.line for p in f.locations]) for f in errors] == [("BG-R002", [103, 100, 102])] * 2

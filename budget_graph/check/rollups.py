@@ -77,7 +77,10 @@ DEPARTMENT = rule(
 
 ROOT = -1  # the tree node of the block's unit (or 合计) row
 CODED = {
+    TableKind.IncomeSummary,
     TableKind.ExpenditureSummary,
+    TableKind.BasicExpenditureSummary,
+    TableKind.ProjectExpenditureSummary,
     TableKind.GeneralBudgetByFunction,
     TableKind.GeneralBudgetByEconomicClass,
     TableKind.GovernmentFundBudget,
@@ -169,7 +172,7 @@ def line_tree(kind: TableKind, block: Block, year: int | None) -> nx.DiGraph | N
     if kind in CODED and any(row.code for row in block.lines):
         tree = code_tree([row.code for row in block.lines])
         if tree is not None or kind not in FLAT or len({len(row.code or "") for row in block.lines}) > 1:
-            return tree  # a project list repeats its lines' 项 codes: then it is flat
+            return tree  # a project list may repeat its lines' 项 codes: then it is flat
     if kind in NAMED_CLASSES:
         return _class_tree(block.lines, year)
     if kind in FLAT:
