@@ -184,3 +184,16 @@ def test_income_summary_by_code_with_its_total_below() -> None:
     ]
     errors = _errors(table(TableKind.IncomeSummary, columns, rows))
     assert [(f.rule, [p.line for p in f.locations]) for f in errors] == [("BG-R002", [103, 100, 102])] * 2
+
+
+def test_two_subtotals_each_below_its_own_lines() -> None:
+    """Shanghai's 基本支出决算表: 301, 303 then 人员经费合计; 302, 310 then 公用经费合计."""
+    rows = [
+        ("工资福利支出", ["2082.85"], ITEM, "301"),
+        ("对个人和家庭的补助", ["69.41"], ITEM, "303"),
+        ("人员经费合计", ["2152.26"], TOTAL),
+        ("商品和服务支出", ["171.07"], ITEM, "302"),
+        ("资本性支出", ["13.58"], ITEM, "310"),
+        ("公用经费合计", ["184.65"], TOTAL),
+    ]
+    assert _findings(table(TableKind.GeneralBudgetByEconomicClass, ["actual"], rows)) == []

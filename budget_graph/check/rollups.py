@@ -100,6 +100,7 @@ class Block:
 
     head: Row | None
     lines: list[Row] = field(default_factory=list)
+    closed: bool = False  # its head was printed below its lines: what follows starts a new block
 
 
 def check_rollups(filing: Filing) -> Iterator[Finding]:
@@ -126,11 +127,11 @@ def table_blocks(table: Table) -> list[Block]:
     blocks: list[Block] = []
     for row in table.rows:
         if row.role is RowRole.TOTAL and blocks and blocks[-1].head is None:
-            blocks[-1].head = row  # a 合计 row printed below its lines
+            blocks[-1].head, blocks[-1].closed = row, True  # a 合计 row printed below its lines
         elif row.role in HEADS:
             blocks.append(Block(row))
         elif row.role is RowRole.ITEM:
-            if not blocks:
+            if not blocks or blocks[-1].closed:
                 blocks.append(Block(None))
             blocks[-1].lines.append(row)
     return blocks
