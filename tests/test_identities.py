@@ -211,3 +211,20 @@ def test_numbered_outline_of_another_region() -> None:
 
 def test_sample_identities_are_fast(sample_filing) -> None:
     assert fastest_run(check_identities, sample_filing) < 0.010
+
+
+def test_final_accounts_summary_with_a_bare_total() -> None:
+    """决算: 本年收入合计, 年初结转和结余 with its numbered parts, 总计."""
+    income = [
+        ("一、一般公共预算财政拨款", "2940.05"),
+        ("本年收入合计", "2940.05"),
+        ("年初财政拨款结转和结余", "21.63"),
+        ("一、一般公共预算财政拨款", "21.63"),
+        ("二、政府性基金预算财政拨款", ""),
+        ("总计", "2961.68"),
+    ]
+    expenditure = [("一、一般公共服务支出", "2940.05"), ("本年支出合计", "2940.05"), ("年末财政拨款结转和结余", "21.63"), ("总计", "2961.68")]
+    assert _findings(_summary(income, expenditure)) == []
+    income[5] = ("总计", "2971.68")
+    errors = _errors(_summary(income, expenditure))
+    assert [(f.rule, [p.line for p in f.locations]) for f in errors] == [("BG-R007", [105, 101, 102]), ("BG-R007", [105, 153])]

@@ -200,7 +200,7 @@ def _period_change(table: Table) -> Iterator[Finding]:
 # ---- the two-sided summary tables ----------------------------------------------------------------
 #
 # Each side reads top-down: lines, the current-year subtotal (本年收入合计 / 当年支出小计), the lines added to
-# it (上年结余结转 / 结转下年), the grand total (收入总计 / 支出合计). Lines numbered 一、 1. (1) form an outline;
+# it (上年结余结转 / 结转下年), the grand total (收入总计 / 支出合计 / 总计). Lines numbered 一、 1. (1) form an outline;
 # unnumbered lines above the subtotal may restate each other (政府预算资金 / 一般公共预算资金), so they are
 # only summed when they can be told apart as 类 lines.
 
@@ -220,7 +220,7 @@ def summary_sides(table: Table) -> list[Side]:
         rows = [r for r in table.rows if r.side == side]
         meanings = list(dict.fromkeys(c.meaning for c in table.columns if c.side == side))
         current = _unique(rows, re.compile(rf"^(本年|当年){word}(合计|小计)$"))
-        grand = _unique(rows, re.compile(rf"^{word}总计$"))
+        grand = _unique(rows, re.compile(rf"^({word})?总计$"))
         if grand is None:
             grand = _unique(rows, re.compile(rf"^{word}合计$"))
         if current is not None and grand is not None and current > grand:
