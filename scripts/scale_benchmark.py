@@ -1,0 +1,178 @@
+"""Scale benchmark of the store: load N synthetic filings made from the real ones, time each named query.
+
+    python scripts/scale_benchmark.py --filings 1000 10000 [--store-root DIR] [--workers N]
+
+The real filings (the sample, and every corpus PDF when ../shared/corpus is there) are read, mapped and
+checked once each: that per-filing pipeline time is reported. The generator then makes N synthetic
+filings from them — each a real filing's graphs and findings with another unit (eight consecutive
+years per unit), another year and every figure scaled, so the shapes are the real ones — and streams
+them into a fresh store through the same load as `budget-graph load`. Printed per N: load wall time,
+the part spent writing to the store, triples, store size on disk, peak memory, and each named query's
+time. Figures of a run on the project machine are kept in docs/store.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import multiprocessing
+import re
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from budget_graph.graph.iris import slug  # noqa: E402
+from budget_graph.store.graphs import NamedGraph, named_graph  # noqa: E402
+from budget_graph.store.iris import filing_graph, findings_graph  # noqa: E402
+from budget_graph.store.load import PreparedFiling, load, prepare  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+YEARS_PER_UNIT = 8
+_DECIMAL = re.compile(r'"(-?\d+)(?:\.(\d+))?"\^\^<http://www\.w3\.org/2001/XMLSchema#decimal>')
+_YEAR_VALUE = re.compile(r'(#(?:fiscalYear|referenceYear|baseYear)> )"(\d{4})"')
+
+
+@dataclass(frozen=True)
+class Template:
+    filing: PreparedFiling
+    texts: tuple[str, ...]  # each graph's N-Triples without its digest line
+
+
+def templates() -> tuple[list[Template], list[float]]:
+    """The real filings prepared once each, and the seconds each took (read + map + check + serialise)."""
+    from budget_graph.read import read_paths
+
+    sources = [ROOT / "samples" / "luohu-2024.md", *sorted(CORPUS.glob("*/*.pdf"))]
+    made, seconds = [], []
+    for source in sources:
+        start = time.perf_counter()
+        for filing in read_paths([str(source)]):
+            prepared = prepare(filing)
+            texts = tuple(g.ntriples.rsplit("\n", 2)[0] + "\n" for g in prepared.graphs)
+            made.append(Template(prepared, texts))
+        seconds.append(time.perf_counter() - start)
+    return made, seconds
+
+
+def synthetic(number: int, pool: list[Template]) -> PreparedFiling:
+    """Filing `number`: a template under unit number // 8, year 2017 + number % 8, figures scaled."""
+    template = pool[(number // YEARS_PER_UNIT) % len(pool)]
+    real = template.filing
+    unit = f"{real.unit}·合成{number // YEARS_PER_UNIT:05d}"
+    year = 2017 + number % YEARS_PER_UNIT
+    factor = Decimal(80 + (number * 7919) % 41) / 100  # 0.80 … 1.20
+    swaps = [
+        (f"/{slug(real.unit)}/{real.year}/{real.kind}", f"/{slug(unit)}/{year}/{real.kind}"),
+        (f"/unit/{slug(real.unit)}", f"/unit/{slug(unit)}"),
+        (f"/id/year/{real.year}>", f"/id/year/{year}>"),
+        (real.unit, unit),
+    ]
+    report = hashlib.sha1(f"{unit}{year}".encode()).hexdigest()[:12]
+    graphs = []
+    for old, text in zip(real.graphs, template.texts, strict=True):
+        for before, after in swaps:
+            text = text.replace(before, after)
+        text = re.sub(r"/budget-graph/report/[0-9a-f]{12}>", f"/budget-graph/report/{report}>", text)
+        text = _YEAR_VALUE.sub(lambda m: f'{m[1]}"{int(m[2]) + year - real.year}"', text)
+        text = _DECIMAL.sub(lambda m: _scaled(m, factor), text)
+        iri = (filing_graph if "/filing/" in old.iri else findings_graph)(unit, year, real.kind)
+        graphs.append(_graph(iri, text))
+    return replace(real, unit=unit, year=year, graphs=tuple(graphs), sources=(f"synthetic-{number}",))
+
+
+def _scaled(match: re.Match, factor: Decimal) -> str:
+    decimals = len(match[2] or "")
+    value = (Decimal(f"{match[1]}.{match[2] or 0}") * factor).quantize(Decimal(1).scaleb(-decimals))
+    return f'"{value}"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+
+
+def _graph(iri: str, ntriples: str) -> NamedGraph:
+    """As `named_graph`, without re-sorting: the template's lines are already canonical and sorted."""
+    if "_:" in ntriples:
+        return named_graph(iri, ntriples)
+    digest = "sha256:" + hashlib.sha256(ntriples.encode("utf-8")).hexdigest()
+    line = f'<{iri}> <https://w3id.org/budget-graph/store#digest> "{digest}" .\n'
+    return NamedGraph(iri, ntriples + line, digest, ntriples.count("\n") + 1)
+
+
+class _Timed:
+    """The store, with the time spent in its writes added up."""
+
+    def __init__(self, store) -> None:
+        self.store, self.seconds = store, 0.0
+        self.atomic = store.atomic
+
+    def replace(self, graphs) -> None:
+        start = time.perf_counter()
+        self.store.replace(graphs)
+        self.seconds += time.perf_counter() - start
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+
+_POOL: list[Template] = []
+
+
+def _make(number: int) -> PreparedFiling:
+    return synthetic(number, _POOL)
+
+
+def run(count: int, folder: Path, workers: int) -> None:
+    from budget_graph.store.oxigraph import LocalStore
+    from budget_graph.store.queries import named_queries, with_prefixes
+
+    shutil.rmtree(folder, ignore_errors=True)
+    start = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:  # forked before the store opens
+        store = _Timed(LocalStore(folder))
+        summary = load(store, pool.imap(_make, range(count), chunksize=8))
+    wall = time.perf_counter() - start
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**30
+    print(f"\n## {count} filings\n")
+    print(f"- load: {wall:.0f} s wall ({wall / count * 1000:.0f} ms per filing), of which store writes "
+          f"{store.seconds:.0f} s; {summary.triples:,} triples; {size:.1f} GiB on disk")
+    print(f"- peak memory: loader {_peak_mib(resource.RUSAGE_SELF):.0f} MiB, "
+          f"a generator worker {_peak_mib(resource.RUSAGE_CHILDREN):.0f} MiB")
+    print("\n| query | rows | seconds |\n|---|---|---|")
+    for query in named_queries().values():
+        begin = time.perf_counter()
+        rows = len(store.query(with_prefixes(query.text)).bindings)
+        print(f"| {query.name} | {rows} | {time.perf_counter() - begin:.2f} |", flush=True)
+    store.close()
+
+
+def _peak_mib(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--filings", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--store-root", type=Path, default=Path(tempfile.gettempdir()) / "budget-graph-scale")
+    parser.add_argument("--workers", type=int, default=2, help="generator processes")
+    parser.add_argument("--keep", action="store_true", help="keep the stores (default: removed after each run)")
+    args = parser.parse_args()
+    made, seconds = templates()
+    _POOL.extend(made)
+    triples = sum(g.triples for t in made for g in t.filing.graphs) / len(made)
+    print(f"# Scale benchmark\n\n- templates: {len(made)} real filings, {triples:,.0f} triples each on average "
+          f"(graph + findings); read + map + check + serialise: median "
+          f"{sorted(seconds)[len(seconds) // 2]:.2f} s, max {max(seconds):.2f} s per source file")
+    for count in args.filings:
+        folder = args.store_root / f"store-{count}"
+        run(count, folder, args.workers)
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
