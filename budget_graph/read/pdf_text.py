@@ -160,8 +160,17 @@ def _add_line(part: NarrativePart, line: PageLine, margins: dict[int, tuple[floa
         return
     starts_new = line.line.x0 - left > _INDENT * em or _ITEM_START.match(flat)
     last = part.paragraphs[-1] if part.paragraphs else None
+    if last is not None and starts_new and len(last.starts) == 1 and _is_heading(normalise(last.text)):
+        part.paragraphs.pop()  # a heading that fills its line: known when the next paragraph starts
+        heading = normalise(last.text)
+        part.headings.append(heading)
+        last = part.paragraphs[-1] if part.paragraphs else None
     if last is None or starts_new or last.heading != heading or "\t" in last.text:
         part.paragraphs.append(Paragraph(text, where, heading=heading, starts=((0, where),)))
+        return
+    if len(last.starts) == 1 and line.line.x1 < right - 2 * em and _is_heading(normalise(last.text + text)):
+        part.paragraphs.pop()  # a heading wrapped onto a short second line ('九、…培训费支出' / '预算情况说明')
+        part.headings.append(normalise(last.text + text))
         return
     last.starts = (*last.starts, (len(last.text), where))
     last.text += text
