@@ -228,3 +228,15 @@ def test_final_accounts_summary_with_a_bare_total() -> None:
     income[5] = ("总计", "2971.68")
     errors = _errors(_summary(income, expenditure))
     assert [(f.rule, [p.line for p in f.locations]) for f in errors] == [("BG-R007", [105, 101, 102]), ("BG-R007", [105, 153])]
+
+
+def test_alignment_with_a_table_that_prints_a_code_twice_gives_no_tree() -> None:
+    expenditure = [("一般公共服务支出", "33.00"), ("一般公共服务支出", "33.00"), *EXPENDITURE_SIDE[4:]]
+    rows = [
+        ("本级", ["33.00", "0.00", "33.00"], UNIT),
+        ("一般公共服务支出", ["33.00", "0.00", "33.00"], ITEM, "201"),
+        ("一般公共服务支出", ["33.00", "0.00", "33.00"], ITEM, "201"),
+    ]
+    functional = table(TableKind.ExpenditureSummary, ["total", ("basic", ("total",)), ("project", ("total",))], rows)
+    found = list(check_identities(filing(_summary(INCOME_SIDE, expenditure), functional)))
+    assert [f for f in found if f.rule in ("BG-R001", "BG-R008") and f.locations[0].line >= 150] == []

@@ -262,18 +262,23 @@ def _side(table: Table, side: Side, filing: Filing) -> Iterator[Finding]:
         what = f"{table.title} {side.rows[side.grand].label} 与 {names}", f"{table.title}: {side.rows[side.grand].label} against {names}"
         yield from sum_rows(table, SUMMARY_BALANCE, side.rows[side.grand], parts, side.meanings, *what)
     codes = _aligned_codes(above, filing) if side.word == "支出" else []
-    if codes:  # the lines of the functional table, in order: its tree, 类 = Σ款 = Σ项, holds here too
-        block = Block(side.rows[head], above)
-        yield from check_tree(table, block, code_tree(codes), side.meanings, True, SUMMARY_BREAKDOWN)
-    top = [] if codes else _outline_top(above, numbered_only=True)
-    if not top and not codes and side.word == "支出":
-        top = _classes_by_name(above, filing.year)
-    if top:
+    tree = code_tree(codes) if codes else None
+    if tree is not None:  # the lines of the functional table, in order: its tree, 类 = Σ款 = Σ项, holds here too
+        yield from check_tree(table, Block(side.rows[head], above), tree, side.meanings, True, SUMMARY_BREAKDOWN)
+    elif top := _top_lines(above, side, filing.year):
         label = side.rows[head].label
         what = f"{table.title} {label} 与其所列各行之和", f"{table.title}: {label} against the sum of its top-level lines"
         yield from sum_rows(table, SUMMARY_BREAKDOWN, side.rows[head], top, side.meanings, *what)
     for segment in (above, between):
         yield from _sub_lines(table, side, segment)
+
+
+def _top_lines(lines: list[Row], side: Side, year: int | None) -> list[Row]:
+    """The numbered top-level lines; else, on the expenditure side, the lines named by a national 类 name."""
+    top = _outline_top(lines, numbered_only=True)
+    if not top and side.word == "支出":
+        return _classes_by_name(lines, year)
+    return top
 
 
 _LEVELS = [
