@@ -299,3 +299,93 @@ def test_corpus_filings_raise_no_cross_table_error(corpus: Path) -> None:
     for path in sorted(corpus.glob("*/*.pdf")):
         errors = [f.message for f in check_crosstable(read_file(path)) if f.severity.value == "error"]
         assert not errors, f"{path.name}: {errors[0]}"
+
+
+# ---------------------------------------------------------------- another layout (Jiangsu)
+
+# '|' stands for the tab between cells
+JIANGSU = """# 2019年江苏省某厅 部门预算
+
+## 表一：收支预算总表
+
+单位：万元
+
+收入||支出|
+项目|金额|项目|金额
+一、财政拨款|300.00|一、公共安全支出|100.00
+1.一般公共预算|300.00|二、社会保障和就业支出|200.00
+二、其他资金|10.00|当年支出小计|310.00
+当年收入小计|310.00|结转下年资金|
+收入合计|310.00|支出合计|310.00
+
+## 表三：支出预算总表
+
+单位：万元
+
+单位名称|合计|基本支出|项目支出
+江苏省某厅|310.00|210.00|100.00
+
+## 表四：财政拨款收支预算总表
+
+单位：万元
+
+收入||支出|
+项目|金额|项目|金额
+一、一般公共预算|300.00|一、基本支出|200.00
+二、政府性基金预算||二、项目支出|100.00
+收入合计|300.00|支出合计|300.00
+
+## 表五：财政拨款支出预算表（功能科目）
+
+单位：万元
+
+科目编码|科目名称|金额
+204|公共安全支出|100.00
+20404|检察|100.00
+2040401|行政运行|100.00
+208|社会保障和就业支出|200.00
+20805|行政事业单位离退休|200.00
+2080501|归口管理的行政单位离退休|200.00
+|合计|300.00
+
+## 表六：财政拨款基本支出预算表
+
+单位：万元
+
+科目编码|科目名称|金额
+301|工资福利支出|200.00
+30101|基本工资|200.00
+|合计|200.00
+""".replace("|", "\t")
+
+
+def _jiangsu(tmp_path: Path, old: str = "", new: str = "") -> Filing:
+    old, new = old.replace("|", "\t"), new.replace("|", "\t")
+    assert old in JIANGSU
+    path = tmp_path / "jiangsu.md"
+    path.write_text(JIANGSU.replace(old, new, 1), encoding="utf-8")
+    return read_text(path)
+
+
+def _line_of(text: str) -> int:
+    return JIANGSU.split("\n").index(text.replace("|", "\t")) + 1
+
+
+def test_another_layout_is_checked_without_false_alarm(tmp_path: Path) -> None:
+    filing = _jiangsu(tmp_path)
+    tables = Tables(filing)
+    assert tables.functional_spending.title.startswith("表五")  # 支出总表 prints no coded lines
+    assert not tables.government_only  # 其他资金 10.00
+    assert [f.message for f in check_crosstable(filing)] == []
+
+
+def test_spending_by_purpose_restates_the_appropriation_basic_table(tmp_path: Path) -> None:
+    filing = _jiangsu(tmp_path, "一、基本支出|200.00", "一、基本支出|205.00")
+    assert "BG-X009" in _errors_at(filing, _line_of("一、一般公共预算|300.00|一、基本支出|200.00"))
+
+
+def test_appropriation_by_function_may_be_below_all_spending_but_not_above(tmp_path: Path) -> None:
+    below = _jiangsu(tmp_path, "2040401|行政运行|100.00", "2040401|行政运行|90.00")
+    assert "BG-X001" not in _errors_at(below, _line_of("2040401|行政运行|100.00"))
+    above = _jiangsu(tmp_path, "204|公共安全支出|100.00", "204|公共安全支出|120.00")
+    assert "BG-X001" in _errors_at(above, _line_of("204|公共安全支出|100.00"))

@@ -154,7 +154,9 @@ BASIC_AND_PROJECT_TOTALS = rule(
     severity=Severity.ERROR,
     basis=DESIGN + " (disclosure rules 32, 33)",
     checks="支出总表's 基本支出 equals 基本支出总表's total, and its 项目支出 equals 项目支出总表's total, "
-    "for the department and each unit row.",
+    "for the department and each unit row; a 财政拨款收支总表 that lists its spending by purpose (基本支出, "
+    "项目支出) agrees with those totals. Where the detail table covers only appropriation (财政拨款基本支出"
+    "预算表) and the unit has other money, the appropriation part must not exceed the whole.",
     why="The basic and project summaries detail 支出总表's two columns.",
     engine="python",
     fail_example="表三 项目支出 32,213.93; 表五 总计 32,213.95",
@@ -412,6 +414,17 @@ def restated(
     return check_sum(rule, figure, source, what, what_en)
 
 
+def check_cover(
+    rule: Rule, whole: Figure | None, part: Figure | None, equal: bool, what: str, what_en: str
+) -> Finding | None:
+    """`part` restates `whole` (equal), or covers part of the same money (not above it)."""
+    if whole is None or part is None:
+        return None
+    if equal:
+        return check_equal(rule, whole, part, what, what_en)
+    return check_at_most(rule, part, whole, what, what_en)
+
+
 def english(meaning: str) -> str:
     return MEANINGS.get(meaning, (meaning, meaning))[1]
 
@@ -519,12 +532,12 @@ class Comparison:
 
     def rows(self, a: Row, b: Row) -> Iterator[Finding | None]:
         for first_meaning, second_meaning in self.columns:
-            first, second = Figure.of(self.first, a, first_meaning), Figure.of(self.second, b, second_meaning)
-            if first and second:
-                if self.equal:
-                    yield check_equal(self.rule, first, second, self.what, self.what_en)
-                else:
-                    yield check_at_most(self.rule, second, first, self.what, self.what_en)
+            yield self.pair(
+                Figure.of(self.first, a, first_meaning), Figure.of(self.second, b, second_meaning)
+            )
+
+    def pair(self, first: Figure | None, second: Figure | None) -> Finding | None:
+        return check_cover(self.rule, first, second, self.equal, self.what, self.what_en)
 
     def aligned(self, alignment: Alignment | None) -> Iterator[Finding | None]:
         if alignment is None or not self.columns:
@@ -626,6 +639,13 @@ class Tables:
         return self.government_only and self.no_fund_spending
 
     @cached_property
+    def functional_spending(self) -> Table | None:
+        """The table of spending by functional code: 支出总表, or where it prints no coded lines, the next
+        table of its kind that does (Jiangsu's 财政拨款支出预算表（功能科目）)."""
+        tables = [t for t in self.filing.tables if t.kind is TableKind.ExpenditureSummary]
+        return next((t for t in tables if lines(t)), tables[0] if tables else None)
+
+    @cached_property
     def basic_lines(self) -> Alignment | None:
         """基本支出总表's lines aligned with the economic classes of the table by economic class."""
         basic, economic = self.BasicExpenditureSummary, self.GeneralBudgetByEconomicClass
@@ -682,7 +702,7 @@ Checked = Iterator[Finding | None]
 
 
 def summary_by_function(t: Tables) -> Checked:
-    summary, spending = t.IncomeExpenditureSummary, t.ExpenditureSummary
+    summary, spending = t.IncomeExpenditureSummary, t.functional_spending
     column = whole(summary, "expenditure") if summary else None
     if summary is None or spending is None or column is None or whole(spending) is None:
         return
@@ -691,15 +711,13 @@ def summary_by_function(t: Tables) -> Checked:
         summary,
         spending,
         ((column, whole(spending)),),
-        True,
+        covers_all_funds(spending) or t.government_only,
         "收支总表与支出总表同一科目金额应一致",
         "Income-expenditure summary and expenditure summary differ",
     )
     listed = with_money(summary, function_lines(summary), column)
     yield from compared.aligned(align(listed, lines(spending), by_name))
-    spent, total = t.spent(summary), department_total(spending)
-    if spent and total:
-        yield check_equal(SUMMARY_BY_FUNCTION, spent, total, compared.what, compared.what_en)
+    yield compared.pair(t.spent(summary), department_total(spending))
 
 
 def appropriation_by_function(t: Tables) -> Checked:
@@ -746,7 +764,7 @@ def appropriation_by_function(t: Tables) -> Checked:
 
 
 def general_within_all(t: Tables) -> Checked:
-    spending, general = t.ExpenditureSummary, t.GeneralBudgetByFunction
+    spending, general = t.functional_spending, t.GeneralBudgetByFunction
     if spending is None or general is None or whole(spending) is None or whole(general) is None:
         return
     columns = matching_columns(spending, general)
@@ -755,7 +773,7 @@ def general_within_all(t: Tables) -> Checked:
         spending,
         general,
         columns,
-        t.general_only,
+        t.general_only or (t.no_fund_spending and not covers_all_funds(spending)),
         "一般公共预算支出应与支出总表一致（全部为一般公共预算资金时相等，否则不超过）",
         "General-budget spending should match all spending on the line (equal when all money is general budget)",
     )
@@ -921,14 +939,14 @@ def function_and_economic_totals(t: Tables) -> Checked:
 
 
 def basic_and_project_totals(t: Tables) -> Checked:
-    spending = t.ExpenditureSummary
-    if spending is None:
-        return
+    spending, appropriation = t.ExpenditureSummary, t.AppropriationSummary
     for detail, meaning, name in (
         (t.BasicExpenditureSummary, "basic", "基本支出"),
         (t.ProjectExpenditureSummary, "project", "项目支出"),
     ):
-        if detail is not None and spending.column(meaning) and whole(detail):
+        if detail is None or whole(detail) is None:
+            continue
+        if spending is not None and spending.column(meaning):
             yield from Comparison(
                 BASIC_AND_PROJECT_TOTALS,
                 spending,
@@ -938,6 +956,15 @@ def basic_and_project_totals(t: Tables) -> Checked:
                 f"支出总表{name}应等于{detail.title}合计",
                 f"The expenditure summary's {english(meaning)} should equal the total of its detail table",
             ).units()
+        # a 财政拨款收支总表 that lists its spending by purpose (一、基本支出 二、项目支出)
+        yield check_cover(
+            BASIC_AND_PROJECT_TOTALS,
+            department_total(detail),
+            t.summary_figure(appropriation, "expenditure", meaning),
+            not covers_all_funds(detail) or t.government_only,
+            f"财政拨款收支总表{name}应与{detail.title}合计一致",
+            f"The appropriation summary's {english(meaning)} should match the total of its detail table",
+        )
 
 
 def income_by_source(t: Tables) -> Checked:
