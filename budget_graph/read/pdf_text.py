@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from budget_graph.model import Location, NarrativePart, Paragraph, TocEntry
+from budget_graph.model import Location, NarrativePart, Paragraph, TableKind, TocEntry
 from budget_graph.read.layout import chinese_number, normalise, recognise_table
 from budget_graph.read.pdf_flow import PageLine
 
@@ -88,7 +88,7 @@ def _toc(lines: list[PageLine], source: str) -> list[TocEntry]:
     return entries
 
 
-def _table_kind(title: str):
+def _table_kind(title: str) -> TableKind | None:
     """A contents entry names a table when it ends like one ('…预算表', '…决算表（一般公共预算）'); the
     narrative's '五、一般公共预算财政拨款支出决算情况说明' names a section about a table, not the table."""
     return recognise_table(title) if _TABLE_TITLE.search(title) else None
@@ -116,7 +116,7 @@ def _ends_heading(part: NarrativePart, line: PageLine) -> bool:
 def _part_heading(line: PageLine, toc: list[TocEntry]) -> tuple[int, str] | None:
     text = normalise(line.text)
     match = _PART.match(text)
-    if match:
+    if match and len(text) <= _MAX_HEADING and not _HEADING_PUNCTUATION.search(text):
         return chinese_number(match.group(1)) or 0, match.group(2)
     if not _is_centred(line) or _HEADING_PUNCTUATION.search(text) or len(text) > _MAX_HEADING:
         return None
