@@ -155,6 +155,16 @@ def test_summary_function_lines_align_with_coded_lines_in_order(sample_filing: F
     assert codes == ["20199", "2019999"]
 
 
+def test_lines_printed_in_another_order_still_pair(sample_filing: Filing) -> None:
+    summary = sample_filing.table(TableKind.IncomeExpenditureSummary)
+    spending = sample_filing.table(TableKind.ExpenditureSummary)
+    listed = function_lines(summary)
+    listed = listed[:19] + listed[22:] + listed[19:22]  # 卫生健康 printed after 住房保障
+    alignment = align(listed, lines(spending), by_name)
+    assert alignment and not alignment.extra and not alignment.missing and not alignment.renamed
+    assert all(plain(a.label) == plain(b.label) for a, b in alignment.pairs)
+
+
 def test_a_listing_of_another_kind_is_not_aligned(sample_filing: Filing) -> None:
     spending = sample_filing.table(TableKind.ExpenditureSummary)
     coded = [r for r in spending.rows if r.code]

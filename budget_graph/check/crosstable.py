@@ -14,6 +14,7 @@ must not exceed the broader, and only a clear excess is an error.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -472,11 +473,22 @@ def align(first: list[Row] | None, second: list[Row] | None, key: Callable[[Row]
         else:
             found.extra += first[i1:i2]
             unmatched += second[j1:j2]
+    moved = reordered(found.extra, unmatched, key)
+    found.pairs += moved
+    found.extra = [r for r in found.extra if all(r is not a for a, _ in moved)]
+    unmatched = [r for r in unmatched if all(r is not b for _, b in moved)]
     if not found.pairs or 2 * len(found.pairs) < len(first):
         return None
     levels = {len(b.code or "") for _, b in found.pairs + found.renamed}
     found.missing = [r for r in unmatched if len(r.code or "") in levels]
     return found
+
+
+def reordered(first: list[Row], second: list[Row], key: Callable[[Row], str]) -> list[tuple[Row, Row]]:
+    """Lines printed in another order: a name (code) left over exactly once on each side pairs."""
+    counts = Counter(key(r) for r in first), Counter(key(r) for r in second)
+    by_key = {key(r): r for r in second}
+    return [(r, by_key[key(r)]) for r in first if counts[0][key(r)] == 1 == counts[1][key(r)]]
 
 
 def lines(table: Table, coded: bool = True) -> list[Row] | None:
