@@ -85,7 +85,8 @@ def synthetic(number: int, pool: list[Template]) -> PreparedFiling:
         text = _DECIMAL.sub(lambda m: _scaled(m, factor), text)
         iri = (filing_graph if "/filing/" in old.iri else findings_graph)(unit, year, real.kind)
         graphs.append(_graph(iri, text))
-    return replace(real, unit=unit, year=year, graphs=tuple(graphs), sources=(f"synthetic-{number}",))
+    outline = replace(real.outline, unit=unit, year=year, sources=[f"synthetic-{number}"]) if real.outline else None
+    return replace(real, unit=unit, year=year, graphs=tuple(graphs), sources=(f"synthetic-{number}",), outline=outline)
 
 
 def _scaled(match: re.Match, factor: Decimal) -> str:

@@ -55,7 +55,7 @@ def test_filings_in_the_store(corpus_store):
     assert {(r["unit"], r["year"]) for r in rows} == {
         ("深圳市罗湖区企业服务中心（本级）", "2024"), ("深圳市罗湖区另一中心", "2024"), ("深圳市罗湖区企业服务中心（本级）", "2023"),
     }
-    assert all(int(r["errors"]) >= 1 for r in rows)  # the sample's 产业专项资金 percentage (BG-Y001)
+    assert all(int(r["errorCount"]) >= 1 for r in rows)  # the sample's 产业专项资金 percentage (BG-Y001)
 
 
 def test_spending_by_function_class_sums_the_published_class_rows_across_units(corpus_store):
@@ -136,3 +136,16 @@ def test_corpus_loads_and_reloads_unchanged(corpus, tmp_path):
         ask(Path(store), query)
     again = load(str(SAMPLE), *pdfs, "--store", store)
     assert again.output.splitlines()[-1].split("; ")[-1] == first.output.splitlines()[-1].split("; ")[-1]
+
+
+def test_cross_filing_findings_are_in_the_store(corpus_store):
+    rows = {(r["rule"], r["severity"]): r for r in ask(corpus_store, "findings-by-rule")}
+    assert rows["BG-F001", "error"]["inFilings"] == "深圳市罗湖区企业服务中心（本级） 2024"
+
+
+def test_the_previous_year_is_found_in_the_store_when_loaded_earlier(tmp_path):
+    store = tmp_path / "store"
+    assert load(str(edited_sample(budget_2023(), tmp_path, "2023.md")), "--store", str(store)).exit_code == 0
+    assert load(str(SAMPLE), "--store", str(store)).exit_code == 0
+    rows = {(r["rule"], r["severity"]): r for r in ask(store, "findings-by-rule")}
+    assert rows["BG-F001", "error"]["findings"] == "1"

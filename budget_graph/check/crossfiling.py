@@ -18,7 +18,7 @@ from decimal import Decimal
 from budget_graph.check.rounding import Interval
 from budget_graph.check.rules import Finding, Severity, rule
 from budget_graph.graph.iris import slug
-from budget_graph.model import Amount, Claim, Direction, Filing, Kind, Location
+from budget_graph.model import Amount, Claim, Direction, Filing, Kind, Location, Unit
 
 PREVIOUS_YEAR = rule(
     id="BG-F001",
@@ -197,3 +197,73 @@ def _wan(yuan: Decimal) -> str:
 
 def _subject(claim: Claim) -> tuple[int, str, str | None]:
     return claim.part, "".join(claim.subject.split()), claim.parent
+
+
+_UNITS = {"Yuan": Unit.YUAN, "TenThousandYuan": Unit.WAN, "HundredMillionYuan": Unit.YI}
+_STATED_IN_GRAPH = """
+PREFIX bg: <https://w3id.org/budget-graph/ontology#>
+PREFIX obeu-dimension: <http://data.openbudgets.eu/ontology/dsd/dimension/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?unit ?source ?part ?subject ?parent ?value ?decimals ?currency ?line ?page WHERE {
+  GRAPH <%s> {
+    ?filing a bg:Filing ; obeu-dimension:organization/rdfs:label ?unit ; bg:hasClaim ?claim .
+    ?claim bg:subject ?subject ; bg:part/bg:partNumber ?part ; bg:statedAmount ?amount .
+    ?amount bg:publishedValue ?value ; bg:decimals ?decimals ; bg:publishedUnit ?currency .
+    OPTIONAL { ?filing dcterms:source ?source }
+    OPTIONAL { ?claim bg:parentSubject ?parent }
+    OPTIONAL { ?claim bg:line ?line }
+    OPTIONAL { ?claim bg:page ?page }
+  }
+}"""
+
+
+def facts_in_store(store, unit: str, year: int, kind: Kind) -> FilingFacts | None:
+    """A stored filing's stated figures, read back from its graph; None when the store does not hold it."""
+    from budget_graph.store.iris import filing_graph
+
+    rows = store.query(_STATED_IN_GRAPH % filing_graph(unit, year, kind.value)).values()
+    if not rows:
+        return None
+    facts = FilingFacts(rows[0]["unit"], year, kind)
+    for row in rows:
+        exponent = Decimal(1).scaleb(-int(row["decimals"]))
+        amount = Amount(Decimal(row["value"]).quantize(exponent), _UNITS[row["currency"].rsplit("#", 1)[1]])
+        place = Location(row.get("source", ""), line=_int(row.get("line")), page=_int(row.get("page")))
+        key = (int(row["part"]), "".join(row["subject"].split()), row.get("parent"))
+        facts.stated.setdefault(key, []).append(Stated(amount, place))
+    return facts
+
+
+def stored_filings(store) -> set[tuple[str, int, Kind]]:
+    """(unit slug, year, kind) of every filing the store holds, read from its graph names (one query)."""
+    from budget_graph.store.iris import ROOT
+
+    prefix = f"{ROOT}filing/"
+    rows = store.query(
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?f a <https://w3id.org/budget-graph/ontology#Filing> } "
+        f'FILTER(STRSTARTS(STR(?g), "{prefix}")) }}'
+    ).values()
+    keys = set()
+    for row in rows:
+        unit, year, kind = row["g"][len(prefix):].split("/")[:3]
+        keys.add((unit, int(year), Kind(kind)))
+    return keys
+
+
+def known_in_store(store, filings: list[Filing]) -> list[FilingFacts]:
+    """What the store knows that the run does not: the run's units' other years, and each filing's
+    previous-year budget with its stated figures."""
+    in_run = {(slug(f.unit), f.year, f.kind) for f in filings}
+    units = {slug(f.unit): f.unit for f in filings}
+    stored = {key for key in stored_filings(store) - in_run if key[0] in units and key[2] is Kind.BUDGET}
+    known = {key: FilingFacts(units[key[0]], key[1], key[2]) for key in stored}
+    for filing in filings:
+        key = (slug(filing.unit), filing.year - 1, Kind.BUDGET)
+        if key in stored:
+            known[key] = facts_in_store(store, filing.unit, filing.year - 1, Kind.BUDGET) or known[key]
+    return list(known.values())
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text else None

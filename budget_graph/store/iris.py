@@ -26,6 +26,11 @@ def findings_graph(unit: str, year: int, kind: str) -> str:
     return f"{ROOT}findings/{slug(unit)}/{year}/{kind}"
 
 
+def crossfiling_graph(unit: str, year: int, kind: str) -> str:
+    """The filing's findings against other filings (BG-F), rewritten whenever the filing is loaded."""
+    return f"{ROOT}crossfiling/{slug(unit)}/{year}/{kind}"
+
+
 def code_list_graph(name: str) -> str:
     """One graph per code-list file (`ontology/codes/<name>.ttl`)."""
     return f"{ROOT}codes/{quote(name, safe='')}"

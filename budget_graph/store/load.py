@@ -1,8 +1,10 @@
 """Load filings into a store: each filing's graph, its findings as a SHACL report, and the code lists.
 
-Everything a filing needs is prepared (read, mapped, checked, serialised) before anything is written,
-so a filing that cannot be read never touches the store; the writes of one load run inside the store's
-transaction, so a load that fails half-way leaves the store as it was.
+Everything a filing needs is prepared (read, mapped, checked, serialised) before anything of it is
+written, so a filing that cannot be read never touches the store; the writes of one load run inside the
+store's transaction, so a load that fails half-way leaves the store as it was. Once every filing of the
+run is in, the run's filings are checked against each other and against the store (BG-F: a change
+statement against the unit's previous-year budget) and those findings get a graph of their own.
 """
 
 from __future__ import annotations
@@ -10,18 +12,26 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from rdflib import URIRef
+
 from budget_graph.model import Filing
 from budget_graph.resources import resource_dir
 from budget_graph.store import GraphStore, replace_changed
 from budget_graph.store.graphs import NamedGraph, from_turtle, named_graph
-from budget_graph.store.iris import ONTOLOGY_GRAPH, code_list_graph, filing_graph, findings_graph
+from budget_graph.store.iris import (
+    ONTOLOGY_GRAPH,
+    code_list_graph,
+    crossfiling_graph,
+    filing_graph,
+    findings_graph,
+)
 
 BATCH = 40  # filings written per bulk load: large enough to be fast, small enough to keep memory flat
 
 
 @dataclass(frozen=True)
 class PreparedFiling:
-    """A filing ready to write: its two named graphs and what its checks found."""
+    """A filing ready to write: its two named graphs, what its checks found, and its outline for BG-F."""
 
     sources: tuple[str, ...]
     unit: str
@@ -31,11 +41,12 @@ class PreparedFiling:
     errors: int = 0
     warnings: int = 0
     infos: int = 0
+    outline: Filing | None = None  # who, when and the narrative's claims: what cross-filing checks read
 
 
 @dataclass
 class LoadSummary:
-    filings: list[PreparedFiling] = field(default_factory=list)
+    filings: list[PreparedFiling] = field(default_factory=list)  # as loaded, without their graphs
     written: int = 0  # graphs written
     unchanged: int = 0  # graphs already in the store with the same content
     triples: int = 0  # in the store afterwards
@@ -54,10 +65,18 @@ def prepare(filing: Filing) -> PreparedFiling:
         named_graph(filing_graph(filing.unit, filing.year, kind), graph),
         from_turtle(findings_graph(filing.unit, filing.year, kind), render([report])),
     )
+    outline = Filing(list(filing.sources), filing.unit, filing.year, filing.kind, claims=filing.claims)
     return PreparedFiling(
         tuple(filing.sources), filing.unit, filing.year, kind, graphs,
-        report.count("error"), report.count("warning"), report.count("info"),
+        report.count("error"), report.count("warning"), report.count("info"), outline,
     )
+
+
+def prepare_source(path: str) -> list[PreparedFiling]:
+    """Read one source and prepare every filing in it (runs in a worker process)."""
+    from budget_graph.read import read_paths
+
+    return [prepare(filing) for filing in read_paths([path])]
 
 
 def reference_graphs() -> list[NamedGraph]:
@@ -82,8 +101,38 @@ def load(store: GraphStore, filings: Iterable[PreparedFiling]) -> LoadSummary:
         _write(store, reference_graphs(), summary)
         for batch in _batches(pending, summary):
             _write(store, [graph for filing in batch for graph in filing.graphs], summary)
+        _write(store, crossfiling_graphs(store, summary.filings), summary)
     summary.triples = store.triple_count()
     return summary
+
+
+def crossfiling_graphs(store: GraphStore, loaded: list[PreparedFiling]) -> list[NamedGraph]:
+    """BG-F findings of each filing of the run, against the run and the store (one graph per filing)."""
+    from budget_graph.check.crossfiling import cross_check, known_in_store
+
+    outlines = list({(f.unit, f.year, f.kind): f.outline for f in loaded if f.outline}.values())
+    if not outlines:
+        return []
+    findings = cross_check(outlines, known_in_store(store, outlines))
+    return [_crossfiling_graph(outline, found) for outline, found in zip(outlines, findings, strict=True)]
+
+
+def _crossfiling_graph(outline: Filing, findings: list) -> NamedGraph:
+    """A SHACL report of the BG-F findings, its nodes renamed …/crossfiling/… beside the filing's own report."""
+    from budget_graph.check.engine import FilingReport
+    from budget_graph.report.ttl import REPORTS, report_graph
+
+    graph = report_graph([FilingReport(outline, findings)])
+
+    def renamed(node):
+        text = str(node)
+        if text.startswith(REPORTS):
+            return URIRef(text + "/crossfiling")
+        return URIRef(text.replace("/report/", "/crossfiling/", 1)) if "/report/result/" in text else node
+
+    lines = [f"{renamed(s).n3()} {p.n3()} {renamed(o).n3()} ." for s, p, o in graph]
+    iri = crossfiling_graph(outline.unit, outline.year, outline.kind.value)
+    return named_graph(iri, "\n".join(lines) + "\n")
 
 
 def _write(store: GraphStore, graphs: list[NamedGraph], summary: LoadSummary) -> None:
@@ -96,7 +145,7 @@ def _batches(filings: Iterable[PreparedFiling], summary: LoadSummary) -> Iterato
     """Filings in batches, a filing given twice in one batch kept once (the later one wins)."""
     batch: dict[str, PreparedFiling] = {}
     for filing in filings:
-        summary.filings.append(filing)
+        summary.filings.append(_without_graphs(filing))
         batch[filing.graphs[0].iri] = filing
         if len(batch) >= BATCH:
             yield list(batch.values())
@@ -105,8 +154,6 @@ def _batches(filings: Iterable[PreparedFiling], summary: LoadSummary) -> Iterato
         yield list(batch.values())
 
 
-def prepare_source(path: str) -> list[PreparedFiling]:
-    """Read one source and prepare every filing in it (runs in a worker process)."""
-    from budget_graph.read import read_paths
-
-    return [prepare(filing) for filing in read_paths([path])]
+def _without_graphs(filing: PreparedFiling) -> PreparedFiling:
+    return PreparedFiling(filing.sources, filing.unit, filing.year, filing.kind, (), filing.errors,
+                          filing.warnings, filing.infos, filing.outline)
