@@ -7,8 +7,9 @@ sequence of names (duplicates such as 其他一般公共服务支出 at 款 and 
 
 Two tables cover the same money, or one covers part of the other's: 一般公共预算 tables cover part of
 all spending (the unit may also spend its own funds, 政府性基金 or 国有资本经营 money). Where the
-filing shows they cover the same money (Scope), their lines must be equal; otherwise the narrower
-must not exceed the broader, and only a clear excess is an error.
+filing shows they cover the same money (Tables.general_only: 收支总表 spends what 财政拨款收支总表
+spends, and the fund tables are empty), their lines must be equal; otherwise the narrower must not
+exceed the broader, and only a clear excess is an error.
 """
 
 from __future__ import annotations
@@ -516,12 +517,12 @@ def block_pairs(a: Table, b: Table) -> list[tuple[list[Row], list[Row]]]:
 
 def function_lines(table: Table) -> list[Row]:
     """The functional lines of a summary's expenditure side: its items before its first total."""
-    lines = []
+    found = []
     for row, meaning in summary_lines(table, "expenditure"):
         if row.role is not ITEM or meaning in {"carry_forward", "current_expenditure", "total"}:
             break
-        lines.append(row)
-    return lines
+        found.append(row)
+    return found
 
 
 def with_money(table: Table, rows: list[Row], meaning: str) -> list[Row]:
@@ -690,6 +691,7 @@ class Tables:
 
 
 def check_crosstable(filing: Filing) -> Iterator[Finding]:
+    """Every BG-X identity whose tables the filing has; each check yields None where a pair agrees."""
     tables = Tables(filing)
     for check in (
         summary_by_function,
@@ -1042,17 +1044,15 @@ def performance_amounts(t: Tables) -> Checked:
 def task_amounts(t: Tables, targets: Table, task: Row, figure: Figure) -> Checked:
     name = plain(task.label)
     if name in {"人员经费", "公用经费"}:
-        parts = [
-            t.basic_by_code(code) for code in (PERSONNEL_CODES if name == "人员经费" else OPERATING_CODES)
-        ]
+        personnel = name == "人员经费"
+        parts = [t.basic_by_code(code) for code in (PERSONNEL_CODES if personnel else OPERATING_CODES)]
         if None not in parts and any(parts):
             yield check_sum(
                 PERFORMANCE_AMOUNTS,
                 figure,
                 [f for found in parts if found for f in found],
                 f"绩效目标表{name}应等于基本支出相应经济分类之和",
-                f"{english('personnel' if name == '人员经费' else 'operating').capitalize()} should equal their economic "
-                "classes of basic spending",
+                f"{'Personnel' if personnel else 'Operating'} costs should equal their economic classes of basic spending",
             )
         return
     carried = _CARRIED_TASK.match(name)
