@@ -268,3 +268,12 @@ def test_contents_list_names_the_tables_present(filings) -> None:
         listed = Counter(entry.kind for entry in filing.toc if entry.kind is not None)
         present = Counter(table.kind for table in filing.tables if table.kind is not None)
         assert listed == present, (filing.sources, listed - present, present - listed)
+
+
+def test_project_performance_forms_give_indicators_with_their_project(filings) -> None:
+    """万里街道 2023 pp. 31–35: one 财政项目支出绩效目标填报表 per project (amounts reported, not read)."""
+    indicators = _filing(filings, "sh-putuo-wanli-jiedao-2023-yusuan/2023").indicators
+    assert {i.location.page for i in indicators} == {31, 32, 33, 34, 35}
+    area = next(i for i in indicators if i.name == "规划建筑面积")
+    assert (area.project, area.level1, area.level2) == ("新建万里街道社区公共服务中心", "产出指标", "数量指标")
+    assert (area.comparator, str(area.target_value)) == (">=", "13459.00")

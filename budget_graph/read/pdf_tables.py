@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from budget_graph.model import Diagnostic, Filing, Location, Table, TableKind, Unit, is_number
+from budget_graph.model import Diagnostic, Filing, Indicator, Location, Table, TableKind, Unit, is_number
 from budget_graph.read.layout import is_text_header, normalise, recognise_table
 from budget_graph.read.pdf_grid import Cell, Grid
+from budget_graph.read.performance import read_performance_targets
 from budget_graph.read.tables import TWO_SIDED, GridRow, TableGrid, build_table
 
 _CODE_CAPTIONS = {"类", "款", "项"}
@@ -61,7 +62,9 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
     table = Table(kind, block.title, block.number, unit, location, notes=list(block.notes), unit_name=block.unit_name)
     if kind is TableKind.PerformanceTargets and _PROJECT_FORM.search(block.title):
         table.kind = None  # one project's form (项目名称, 项目资金, indicators): not the unit-wide table
-        _not_read(block, location, filing, f"项目绩效目标表单“{block.title}”暂不读取", f"project performance form “{block.title}”")
+        filing.indicators.extend(indicator for grid in block.grids for indicator in _project_indicators(grid, table))
+        _not_read(block, location, filing, f"项目绩效目标表单“{block.title}”的金额暂不读取",
+                  f"the amounts of project performance form “{block.title}”")
         return table
     if kind is None:
         _not_read(block, location, filing, f"未识别的表格“{block.title}”", f"unknown table “{block.title}”")
@@ -84,6 +87,28 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
     filing.diagnostics.extend(reading.diagnostics)
     filing.indicators.extend(reading.indicators)
     return table
+
+
+def _project_indicators(grid: Grid, table: Table) -> list[Indicator]:
+    """The indicators of one project's form, each naming its project (项目名称)."""
+    texts = grid_texts(grid)
+    project = next((_next_filled(cells, "项目名称") for cells in texts if _next_filled(cells, "项目名称")), None)
+    start = next((i for i, cells in enumerate(texts) if "一级指标" in map(normalise, cells)), None)
+    if start is None:
+        return []
+    form = Table(TableKind.PerformanceTargets, table.title, None, Unit.YUAN, table.location.at(page=grid.page))
+    indicators = read_performance_targets(form, [GridRow(None, cells, grid.page) for cells in texts[start:]])
+    for indicator in indicators:
+        indicator.project = project
+    return indicators
+
+
+def _next_filled(cells: list[str], caption: str) -> str | None:
+    """The text printed right of a caption cell ('项目名称' → the project's name)."""
+    words = [normalise(c) for c in cells]
+    if caption not in words:
+        return None
+    return next((c for c in words[words.index(caption) + 1 :] if c), None)
 
 
 def _not_read(block: TableBlock, location: Location, filing: Filing, why_zh: str, why_en: str) -> None:
