@@ -77,14 +77,9 @@ def yuan_text(value: Decimal, like: Amount) -> str:
 def check_sum(
     rule: Rule, total: Figure, parts: list[Figure], what: str, what_en: str, signs: list[int] | None = None
 ) -> Finding | None:
-    """total = Σ parts (signed), as published, under the rounding rule.
-
-    A part printed as zero stands for nothing allocated (the tables print 0.00 in every empty cell), so
-    it adds no rounding slack: otherwise ten empty columns would let a 0.05 slip pass as rounding.
-    """
+    """total = Σ parts (signed), as published, under the rounding rule (a printed zero is exact)."""
     signs = signs or [1] * len(parts)
-    counted = [(s, p.amount) for s, p in zip(signs, parts, strict=True) if p.amount.value != 0]
-    agreement = compare_sum(total.amount, [a for _, a in counted], [s for s, _ in counted])
+    agreement = compare_sum(total.amount, [p.amount for p in parts], signs)
     if agreement is Agreement.EQUAL:
         return None
     value = sum((s * p.amount.yuan for s, p in zip(signs, parts, strict=True)), Decimal(0))

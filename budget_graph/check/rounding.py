@@ -2,6 +2,12 @@
 
 A total disagrees with its parts only when its interval and the sum of the parts' intervals do not
 overlap (XBRL Calculations 1.1, round-to-nearest). All arithmetic is in yuan, as Decimal.
+
+The intervals are closed, as design.md fixes them: two publications of one figure that differ by one
+unit of the last digit (326.71 and 326.72, one table summing rounded lines) are rounding, not an error.
+One refinement from how the tables are printed: a printed zero is exact. The tables print 0.00 in every
+empty cell, so 0.00 means nothing allocated; without this a row of ten empty columns would let a 0.05
+slip pass as rounding.
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ class Interval:
 
     @classmethod
     def of(cls, amount: Amount) -> Interval:
+        if amount.value == 0:
+            return ZERO
         radius = amount.half_step_yuan
         return cls(amount.yuan - radius, amount.yuan + radius)
 
