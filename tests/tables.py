@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterable
-
 from budget_graph.model import (
     Cell,
     Column,
@@ -53,12 +50,3 @@ def filing(*tables: Table, year: int = 2024) -> Filing:
 
 UNIT, TOTAL, PERIOD, ITEM = RowRole.UNIT, RowRole.TOTAL, RowRole.PERIOD, RowRole.ITEM
 
-
-def fastest_run(check: Callable[[Filing], Iterable], filing_: Filing, runs: int = 5) -> float:
-    """Seconds of the fastest of a few runs (the machine is shared: the fastest is the code's own cost)."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        list(check(filing_))
-        times.append(time.perf_counter() - start)
-    return min(times)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from budget_graph.check.identities import check_identities, column_groups
 from budget_graph.model import TableKind
-from tests.tables import ITEM, PERIOD, TOTAL, UNIT, fastest_run, filing, table
+from tests.tables import ITEM, PERIOD, TOTAL, UNIT, filing, table
 
 INCOME = [
     "total",
@@ -208,9 +208,6 @@ def test_numbered_outline_of_another_region() -> None:
     errors = _errors(_summary(JIANGSU_INCOME, expenditure))
     assert [(f.rule, [p.line for p in f.locations]) for f in errors] == [("BG-R007", [155, 153, 154])]
 
-
-def test_sample_identities_are_fast(sample_filing) -> None:
-    assert fastest_run(check_identities, sample_filing) < 0.010
 
 
 def test_final_accounts_summary_with_a_bare_total() -> None:
