@@ -149,3 +149,15 @@ def test_the_previous_year_is_found_in_the_store_when_loaded_earlier(tmp_path):
     assert load(str(SAMPLE), "--store", str(store)).exit_code == 0
     rows = {(r["rule"], r["severity"]): r for r in ask(store, "findings-by-rule")}
     assert rows["BG-F001", "error"]["findings"] == "1"
+
+
+def test_final_accounts_are_checked_against_the_stored_budget_of_their_year(tmp_path):
+    store = tmp_path / "store"
+    final = edited_sample([
+        {"line": 3, "old": "部门预算", "new": "部门决算"}, {"line": 393, "old": "支出总计", "new": "年初预算"},
+        {"line": 396, "old": "33,149.35", "new": "33,100.00"},
+    ], tmp_path, "final.md")
+    assert load(str(SAMPLE), "--store", str(store)).exit_code == 0
+    assert load(str(final), "--store", str(store)).exit_code == 0
+    rows = {(r["rule"], r["severity"]): r for r in ask(store, "findings-by-rule")}
+    assert rows["BG-F003", "error"]["findings"] == "1"

@@ -6,7 +6,8 @@ up to rounding. Filings are matched by unit (names compared as the graph's unit 
 figures by what the narrative states them for (part, subject, '其中' parent). Only unambiguous pairs are
 compared: a subject stated with two different figures in last year's filing is left alone. When other
 years of the unit are present but not the previous one (万里街道 2023 and 2025), the filing says so
-instead of comparing.
+instead of comparing. A 决算's 年初预算 column of the function table is compared, code by code, with the
+same year's 部门预算 of the unit.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from budget_graph.check.rounding import Interval
+from budget_graph.check.rounding import Agreement, Interval, compare
 from budget_graph.check.rules import Finding, Severity, rule
 from budget_graph.graph.iris import slug
-from budget_graph.model import Amount, Claim, Direction, Filing, Kind, Location, Unit
+from budget_graph.model import Amount, Claim, Direction, Filing, Kind, Location, TableKind, Unit
 
 PREVIOUS_YEAR = rule(
     id="BG-F001",
@@ -52,6 +53,25 @@ NOT_CONSECUTIVE = rule(
 )
 
 
+INITIAL_BUDGET = rule(
+    id="BG-F003",
+    title="决算年初预算与当年部门预算不符",
+    title_en="Final accounts' initial budget disagrees with that year's departmental budget",
+    severity=Severity.ERROR,
+    basis="年初预算即经本级人大批准、向社会公开的部门预算；《预算法》第十四条",
+    checks="For each function code of a 决算's general public budget table with a 年初预算 figure, the figure is "
+    "compared with the total the unit's 部门预算 of the same year publishes for that code (rounding: info). Runs "
+    "when both filings are in one run or store.",
+    why="An initial budget in the final accounts that is not the budget the unit published hides a change made "
+    "between publication and execution.",
+    engine="python",
+    fail_example="2024年决算：201 一般公共服务支出 年初预算33,100.00万元；2024年部门预算：201 支出总计33,149.35万元",
+    pass_example="2024年决算：201 年初预算33,149.35万元；2024年部门预算：201 支出总计33,149.35万元",
+)
+
+_FUNCTION_TOTALS = ("total", "amount")
+
+
 @dataclass(frozen=True)
 class Stated:
     """A figure the narrative states for a subject, and where."""
@@ -68,6 +88,7 @@ class FilingFacts:
     year: int
     kind: Kind
     stated: dict[tuple[int, str, str | None], list[Stated]] = field(default_factory=dict)
+    by_code: dict[str, Stated] = field(default_factory=dict)  # function code → its total (budget) or 年初预算 (final)
 
     @property
     def key(self) -> tuple[str, int, Kind]:
@@ -79,6 +100,12 @@ class FilingFacts:
         for claim in filing.claims:
             if claim.amount is not None:
                 facts.stated.setdefault(_subject(claim), []).append(Stated(claim.amount, claim.location))
+        table = filing.table(TableKind.GeneralBudgetByFunction)
+        meanings = ("initial_budget",) if filing.kind is Kind.FINAL else _FUNCTION_TOTALS
+        for row in table.rows if table else []:
+            meaning = next((m for m in meanings if row.amount(m) is not None), None)
+            if row.code and meaning:
+                facts.by_code.setdefault(row.code.strip(), Stated(row.amount(meaning), table.cell_location(row, meaning)))
         return facts
 
     def figure(self, claim: Claim) -> Stated | None:
@@ -93,7 +120,32 @@ def cross_check(filings: list[Filing], known: Iterable[FilingFacts] = ()) -> lis
     facts = [FilingFacts.of(filing) for filing in filings]
     index = {f.key: f for f in known}
     index.update({f.key: f for f in facts})
-    return [list(check_against(filing, index)) for filing in filings]
+    return [
+        [*check_against(filing, index), *_initial_budgets(own, index)]
+        for filing, own in zip(filings, facts, strict=True)
+    ]
+
+
+def _initial_budgets(final: FilingFacts, index: dict[tuple[str, int, Kind], FilingFacts]) -> Iterator[Finding]:
+    """BG-F003: each 年初预算 of a 决算's function table against the same year's 部门预算."""
+    budget = index.get((slug(final.unit), final.year, Kind.BUDGET))
+    if final.kind is not Kind.FINAL or budget is None:
+        return
+    for code, initial in final.by_code.items():
+        published = budget.by_code.get(code)
+        agreement = compare(initial.amount, published.amount) if published else Agreement.EQUAL
+        if agreement is Agreement.EQUAL:
+            continue
+        note = ("（仅舍入差异）", " (rounding only)") if agreement is Agreement.ROUNDING else ("", "")
+        yield INITIAL_BUDGET.finding(
+            f"{code} 决算年初预算为{initial.amount.text()}，{final.year}年部门预算为{published.amount.text()}{note[0]}",
+            f"{code}: the final accounts' initial budget is {initial.amount.text()}, the {final.year} departmental "
+            f"budget publishes {published.amount.text()}{note[1]}",
+            [initial.location, published.location],
+            expected=published.amount.text(),
+            actual=initial.amount.text(),
+            severity=Severity.INFO if agreement is Agreement.ROUNDING else None,
+        )
 
 
 def check_against(filing: Filing, index: dict[tuple[str, int, Kind], FilingFacts]) -> Iterator[Finding]:
@@ -218,17 +270,41 @@ SELECT ?unit ?source ?part ?subject ?parent ?value ?decimals ?currency ?line ?pa
 }"""
 
 
-def facts_in_store(store, unit: str, year: int, kind: Kind) -> FilingFacts | None:
-    """A stored filing's stated figures, read back from its graph; None when the store does not hold it."""
+_FUNCTION_TOTALS_IN_GRAPH = """
+PREFIX bg: <https://w3id.org/budget-graph/ontology#>
+PREFIX bgm: <https://w3id.org/budget-graph/meaning/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?code ?value ?decimals ?tableUnit ?lineUnit ?source ?title ?label ?line ?page WHERE {
+  GRAPH <%s> {
+    ?filing bg:hasTable ?table .
+    ?table a bg:GeneralBudgetByFunction ; bg:publishedUnit ?tableUnit ; bg:hasRow ?row .
+    ?row bg:code/skos:notation ?code .
+    ?cell bg:inRow ?row ; bg:columnMeaning bgm:total ; bg:publishedValue ?value ; bg:decimals ?decimals .
+    OPTIONAL { ?cell bg:publishedUnit ?lineUnit }
+    OPTIONAL { ?filing dcterms:source ?source }
+    OPTIONAL { ?table rdfs:label ?title }
+    OPTIONAL { ?row bg:rowLabel ?label }
+    OPTIONAL { ?row bg:line ?line }
+    OPTIONAL { ?row bg:page ?page }
+  }
+}"""
+
+
+def facts_in_store(store, unit: str, year: int, kind: Kind) -> FilingFacts:
+    """A stored filing's stated figures and function-table totals, read back from its graph."""
     from budget_graph.store.iris import filing_graph
 
-    rows = store.query(_STATED_IN_GRAPH % filing_graph(unit, year, kind.value)).values()
-    if not rows:
-        return None
-    facts = FilingFacts(rows[0]["unit"], year, kind)
-    for row in rows:
-        exponent = Decimal(1).scaleb(-int(row["decimals"]))
-        amount = Amount(Decimal(row["value"]).quantize(exponent), _UNITS[row["currency"].rsplit("#", 1)[1]])
+    graph = filing_graph(unit, year, kind.value)
+    facts = FilingFacts(unit, year, kind)
+    for row in store.query(_FUNCTION_TOTALS_IN_GRAPH % graph).values():
+        amount = _amount(row["value"], row["decimals"], row.get("lineUnit") or row["tableUnit"])
+        place = Location(row.get("source", ""), line=_int(row.get("line")), page=_int(row.get("page")),
+                         table=row.get("title"), row=row.get("label"))
+        facts.by_code.setdefault(row["code"], Stated(amount, place))
+    for row in store.query(_STATED_IN_GRAPH % graph).values():
+        amount = _amount(row["value"], row["decimals"], row["currency"])
         place = Location(row.get("source", ""), line=_int(row.get("line")), page=_int(row.get("page")))
         key = (int(row["part"]), "".join(row["subject"].split()), row.get("parent"))
         facts.stated.setdefault(key, []).append(Stated(amount, place))
@@ -252,17 +328,24 @@ def stored_filings(store) -> set[tuple[str, int, Kind]]:
 
 
 def known_in_store(store, filings: list[Filing]) -> list[FilingFacts]:
-    """What the store knows that the run does not: the run's units' other years, and each filing's
-    previous-year budget with its stated figures."""
+    """What the store knows that the run does not: the run's units' other budget years, and the budget
+    filings the run's filings are compared with, with their figures."""
     in_run = {(slug(f.unit), f.year, f.kind) for f in filings}
     units = {slug(f.unit): f.unit for f in filings}
     stored = {key for key in stored_filings(store) - in_run if key[0] in units and key[2] is Kind.BUDGET}
     known = {key: FilingFacts(units[key[0]], key[1], key[2]) for key in stored}
     for filing in filings:
-        key = (slug(filing.unit), filing.year - 1, Kind.BUDGET)
+        # the previous year's budget (change statements) and, for a 决算, the same year's (年初预算)
+        year = filing.year if filing.kind is Kind.FINAL else filing.year - 1
+        key = (slug(filing.unit), year, Kind.BUDGET)
         if key in stored:
-            known[key] = facts_in_store(store, filing.unit, filing.year - 1, Kind.BUDGET) or known[key]
+            known[key] = facts_in_store(store, filing.unit, year, Kind.BUDGET)
     return list(known.values())
+
+
+def _amount(value: str, decimals: str, unit: str) -> Amount:
+    """An amount as published, from its value, its printed decimals and its unit's IRI."""
+    return Amount(Decimal(value).quantize(Decimal(1).scaleb(-int(decimals))), _UNITS[unit.rsplit("#", 1)[1]])
 
 
 def _int(text: str | None) -> int | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from budget_graph.model import Filing
+from budget_graph.model import Filing, TableKind
 from budget_graph.resources import resource_dir
 from budget_graph.store import GraphStore, replace_changed
 from budget_graph.store.graphs import NamedGraph, from_turtle, named_graph
@@ -41,7 +41,7 @@ class PreparedFiling:
     errors: int = 0
     warnings: int = 0
     infos: int = 0
-    outline: Filing | None = None  # who, when and the narrative's claims: what cross-filing checks read
+    outline: Filing | None = None  # who, when, claims and function table: what cross-filing checks read
 
 
 @dataclass
@@ -65,7 +65,10 @@ def prepare(filing: Filing) -> PreparedFiling:
         named_graph(filing_graph(filing.unit, filing.year, kind), graph),
         from_turtle(findings_graph(filing.unit, filing.year, kind), render([report])),
     )
-    outline = Filing(list(filing.sources), filing.unit, filing.year, filing.kind, claims=filing.claims)
+    # what the cross-filing checks read: the claims, and the function table (决算 年初预算 against 预算)
+    by_function = [t for t in filing.tables if t.kind is TableKind.GeneralBudgetByFunction]
+    outline = Filing(list(filing.sources), filing.unit, filing.year, filing.kind, claims=filing.claims,
+                     tables=by_function)
     return PreparedFiling(
         tuple(filing.sources), filing.unit, filing.year, kind, graphs,
         report.count("error"), report.count("warning"), report.count("info"), outline,
