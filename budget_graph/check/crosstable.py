@@ -901,18 +901,21 @@ def fund_balance(t: Tables) -> Checked:
 
 def fund_income(t: Tables, source: str) -> list[Figure] | None:
     """This year's appropriation of one budget kind and its carry-over, as 财政拨款收支总表 prints them
-    (or 收入总表 when the summary has no such income line); None when either is not published."""
+    (or 收入总表 when the summary has no such income line); None when either is not published. A
+    summary without any carry-over line carries nothing over."""
     appropriation, income = t.AppropriationSummary, t.IncomeSummary
     row = department_row(income) if income else None
     investment = figures_for(income, row, "gov_investment") if income and row else None
     if source == "general_budget" and any(not is_zero(f) for f in investment or []):
         return None  # which table spends 政府投资项目 money is the region's choice
-    carried = t.summary_figure(appropriation, "income", f"carryover:{source}")
     received = t.summary_figure(appropriation, "income", source, last=True)
-    if received is not None:
-        return [received, carried] if carried else None
-    parts = figures_for(income, row, source) if income and row else None
-    return [*parts, carried] if parts is not None and carried else None
+    received_parts = [received] if received else figures_for(income, row, source) if income and row else None
+    carried = t.summary_figure(appropriation, "income", f"carryover:{source}")
+    lines_carried = any(m and m.startswith("carryover") for _, m in summary_lines(appropriation, "income"))
+    carried_parts = [carried] if carried else None if lines_carried else []
+    if received_parts is None or carried_parts is None:
+        return None
+    return [*received_parts, *carried_parts]
 
 
 def basic_by_economic_class(t: Tables) -> Checked:
