@@ -111,3 +111,12 @@ def test_final_accounts_are_not_tied(sample_filing) -> None:
     claim = next(c for c in final.claims if c.subject == "公务接待费")
     assert narrative.ties(claim, narrative.Tables(final))
     assert list(narrative.check(final)) == []
+
+
+def test_an_economic_line_named_like_a_three_public_item_is_not_tied_to_the_three_public_table(sample_filing) -> None:
+    """Jiangsu 2017: '（二）公用经费 … （8）公务接待费（款）支出16万元' is line 30217, not the 三公 figure."""
+    tables = narrative.Tables(sample_filing)
+    claim = next(c for c in sample_filing.claims if c.subject == "公务接待费")
+    assert narrative.ties(claim, tables)
+    assert not narrative.ties(replace(claim, subject="公务接待费（款）支出"), tables)
+    assert not narrative.ties(replace(claim, section="（二）公用经费"), tables)

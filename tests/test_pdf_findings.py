@@ -36,13 +36,6 @@ CONFIRMED = {
 }
 
 # False alarms still raised by a check (not by the reader); remove each when its check is fixed.
-KNOWN_FALSE = {
-    # '（8）公务接待费（款）支出16万元' is the 基本支出 line 30217 (16.00), not the 三公 table's 443.50
-    ("js-cppcc/2017", "BG-N005", 12, "16万元"),
-    ("js-cppcc/2017", "BG-N005", 16, "16万元"),
-}
-
-
 @pytest.fixture(scope="module")
 def errors(corpus: Path) -> set[tuple[str, str, int | None, str]]:
     from budget_graph.check.engine import check_filing
@@ -58,13 +51,8 @@ def errors(corpus: Path) -> set[tuple[str, str, int | None, str]]:
 
 
 def test_every_error_on_the_corpus_is_confirmed(errors) -> None:
-    assert errors - CONFIRMED - KNOWN_FALSE == set()
+    assert errors - CONFIRMED == set()
 
 
 def test_every_confirmed_inconsistency_is_found(errors) -> None:
     assert CONFIRMED - errors == set()
-
-
-@pytest.mark.xfail(strict=True, reason="BG-N005 reads the 公用经费 line 公务接待费（款） as the 三公 figure")
-def test_no_known_false_alarm_is_left(errors) -> None:
-    assert not errors & KNOWN_FALSE

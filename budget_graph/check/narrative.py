@@ -333,7 +333,12 @@ def _procurement_category(claim: Claim, tables: Tables, code: str) -> Tie:
     return Tie(PROCUREMENT, what, what_en, (figure,) if figure else ())
 
 
+_CLASSIFICATION_LINE = re.compile(r"[（(][类款项][)）]")
+
+
 def _three_public(claim: Claim, tables: Tables) -> list[Tie]:
+    if _CLASSIFICATION_LINE.search(claim.subject) or re.search(r"公用经费|人员经费", claim.section or ""):
+        return []  # '（二）公用经费 … （8）公务接待费（款）支出16万元' is the economic line 30217, not 三公
     table = tables.table(TableKind.ThreePublicExpenses)
     meaning = table and three_public_meaning(claim.subject, table)
     if not meaning:
