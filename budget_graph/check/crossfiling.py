@@ -252,11 +252,8 @@ def _subject(claim: Claim) -> tuple[int, str, str | None]:
 
 
 _UNITS = {"Yuan": Unit.YUAN, "TenThousandYuan": Unit.WAN, "HundredMillionYuan": Unit.YI}
+# Both read one stored filing's graph; the project's prefixes are declared by `with_prefixes`.
 _STATED_IN_GRAPH = """
-PREFIX bg: <https://w3id.org/budget-graph/ontology#>
-PREFIX obeu-dimension: <http://data.openbudgets.eu/ontology/dsd/dimension/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?unit ?source ?part ?subject ?parent ?value ?decimals ?currency ?line ?page WHERE {
   GRAPH <%s> {
     ?filing a bg:Filing ; obeu-dimension:organization/rdfs:label ?unit ; bg:hasClaim ?claim .
@@ -271,11 +268,6 @@ SELECT ?unit ?source ?part ?subject ?parent ?value ?decimals ?currency ?line ?pa
 
 
 _FUNCTION_TOTALS_IN_GRAPH = """
-PREFIX bg: <https://w3id.org/budget-graph/ontology#>
-PREFIX bgm: <https://w3id.org/budget-graph/meaning/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?code ?value ?decimals ?tableUnit ?lineUnit ?source ?title ?label ?line ?page WHERE {
   GRAPH <%s> {
     ?filing bg:hasTable ?table .
@@ -295,15 +287,16 @@ SELECT ?code ?value ?decimals ?tableUnit ?lineUnit ?source ?title ?label ?line ?
 def facts_in_store(store, unit: str, year: int, kind: Kind) -> FilingFacts:
     """A stored filing's stated figures and function-table totals, read back from its graph."""
     from budget_graph.store.iris import filing_graph
+    from budget_graph.store.queries import with_prefixes
 
     graph = filing_graph(unit, year, kind.value)
     facts = FilingFacts(unit, year, kind)
-    for row in store.query(_FUNCTION_TOTALS_IN_GRAPH % graph).values():
+    for row in store.query(with_prefixes(_FUNCTION_TOTALS_IN_GRAPH % graph)).values():
         amount = _amount(row["value"], row["decimals"], row.get("lineUnit") or row["tableUnit"])
         place = Location(row.get("source", ""), line=_int(row.get("line")), page=_int(row.get("page")),
                          table=row.get("title"), row=row.get("label"))
         facts.by_code.setdefault(row["code"], Stated(amount, place))
-    for row in store.query(_STATED_IN_GRAPH % graph).values():
+    for row in store.query(with_prefixes(_STATED_IN_GRAPH % graph)).values():
         amount = _amount(row["value"], row["decimals"], row["currency"])
         place = Location(row.get("source", ""), line=_int(row.get("line")), page=_int(row.get("page")))
         key = (int(row["part"]), "".join(row["subject"].split()), row.get("parent"))
