@@ -24,9 +24,12 @@ from budget_graph.read.pdf_page import PageLayout, read_page
 from budget_graph.read.pdf_tables import read_table
 from budget_graph.read.pdf_text import Narrative, read_narrative
 from budget_graph.read.source import read_bytes
+from budget_graph.read.tables import unit_names
 
 # '上海市普陀区财政局2024年度部门决算', '江苏省人民检察院2019年度部门预算公开', '上海市2025年市级单位预算'
-_TITLE = re.compile(r"(?P<unit>[^\d：:，。]*?)(?P<year>20\d{2})\s*年度?(?P<scope>[^\d，。]{0,4}?)(?P<level>部门|单位)(?P<kind>预算|决算)")
+_TITLE = re.compile(
+    r"(?P<unit>[^\d：:，。]*?)(?P<year>20\d{2})\s*年度?(?P<scope>[^\d，。]{0,4}?)(?P<level>部门|单位)(?P<kind>预算|决算)"
+)
 _FILER = re.compile(r"^(?:预算主管部门|主管部门|预算单位|部门名称|单位名称)\s*[:：]\s*(\S+)$")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _CLAIM_PARTS = re.compile(r"说明|情况")  # parts that state figures (not 职能, 机构, 名词解释)
@@ -47,21 +50,29 @@ def read_pdf(path: Path) -> Filing:
     flow = document_flow(layouts)
     narrative = read_narrative(flow.lines, source)
     if not flow.blocks and not narrative.parts:
-        raise InputError(f"不是预决算公开文件：未找到说明部分或表格 not a budget filing (no parts, no tables): {path}")
+        raise InputError(
+            f"不是预决算公开文件：未找到说明部分或表格 not a budget filing (no parts, no tables): {path}"
+        )
     metadata, notes = _metadata(flow, narrative, path)
     filing = Filing(
-        sources=[source], unit=metadata.unit, year=metadata.year, kind=metadata.kind, level=metadata.level,
-        parts=narrative.parts, toc=narrative.toc,
+        sources=[source],
+        unit=metadata.unit,
+        year=metadata.year,
+        kind=metadata.kind,
+        level=metadata.level,
+        parts=narrative.parts,
+        toc=narrative.toc,
     )
     filing.diagnostics.extend(Diagnostic("info", note, (Location(source),)) for note in notes)
-    unit_names = _unit_names(filing, flow)
+    names = unit_names(filing.unit, *(block.unit_name for block in flow.blocks))
     for block in flow.blocks:
         try:
-            filing.tables.append(read_table(block, source, filing, unit_names))
+            filing.tables.append(read_table(block, source, filing, names))
         except (IndexError, KeyError, ValueError) as error:  # a layout this reader has not met: say so, go on
             filing.diagnostics.append(
                 Diagnostic(
-                    "error", f"表格无法读取 table could not be read: “{block.title}” ({type(error).__name__}: {error})",
+                    "error",
+                    f"表格无法读取 table could not be read: “{block.title}” ({type(error).__name__}: {error})",
                     (Location(source, page=block.page, table=block.title),),
                 )
             )
@@ -78,7 +89,8 @@ def read_pdf(path: Path) -> Filing:
         if layout.rotated:
             filing.diagnostics.append(
                 Diagnostic(
-                    "warning", "页面旋转显示，版面可能读错 the page is shown rotated; its layout may be misread",
+                    "warning",
+                    "页面旋转显示，版面可能读错 the page is shown rotated; its layout may be misread",
                     (Location(source, page=layout.number),),
                 )
             )
@@ -94,7 +106,9 @@ def read_layouts(path: Path) -> list[PageLayout]:
     except pdfium.PdfiumError as error:
         if "password" in str(error).lower():
             raise InputError(f"PDF 已加密，无法读取 encrypted PDF: {path}") from error
-        raise InputError(f"不是可读取的 PDF 文件（损坏或截断） not a readable PDF (damaged or truncated): {path}") from error
+        raise InputError(
+            f"不是可读取的 PDF 文件（损坏或截断） not a readable PDF (damaged or truncated): {path}"
+        ) from error
     try:
         layouts = [read_page(document[index], index + 1) for index in range(len(document))]
     except pdfium.PdfiumError as error:
@@ -111,7 +125,9 @@ def _metadata(flow: Flow, narrative: Narrative, path: Path) -> tuple[_Metadata, 
     else — said so in a diagnostic — the file's name."""
     cover = [normalise(line.text) for line in flow.lines if line.page == 1][:_COVER_LINES]
     cover_title = next((m for m in (_TITLE.search(t) for t in ["".join(cover), *cover]) if m), None)
-    title = cover_title or next((m for m in (_TITLE.search(normalise(line.text)) for line in flow.lines) if m), None)
+    title = cover_title or next(
+        (m for m in (_TITLE.search(normalise(line.text)) for line in flow.lines) if m), None
+    )
     filer = next((m.group(1) for m in (_FILER.match(t) for t in cover) if m), None)
     unit = filer or (_unit_name(cover_title.group("unit")) if cover_title else None) or _table_filer(flow)
     year = int(title.group("year")) if title else _table_year(flow)
@@ -126,7 +142,9 @@ def _metadata(flow: Flow, narrative: Narrative, path: Path) -> tuple[_Metadata, 
         year = int(match.group(1))
         notes.append(f"年度取自文件名 year taken from the file name: {year}")
     if not unit or year is None or kind is None:
-        raise InputError(f"不是预决算公开文件：找不到单位、年度或预决算类别 not a budget filing (no unit, year or kind): {path}")
+        raise InputError(
+            f"不是预决算公开文件：找不到单位、年度或预决算类别 not a budget filing (no unit, year or kind): {path}"
+        )
     return _Metadata(unit, year, kind, level), notes
 
 
@@ -154,11 +172,6 @@ def _table_kind(flow: Flow) -> Kind | None:
     if "决算" in titles:
         return Kind.FINAL
     return Kind.BUDGET if "预算" in titles else None
-
-
-def _unit_names(filing: Filing, flow: Flow) -> set[str]:
-    names = {filing.unit, *(block.unit_name for block in flow.blocks if block.unit_name)}
-    return {re.sub(r"[(（]本级[)）]", "", normalise(name)) for name in names if name}
 
 
 def _number_tables(filing: Filing) -> None:

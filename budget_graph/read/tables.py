@@ -111,16 +111,27 @@ def _one_sided(
     diagnostics = [
         Diagnostic("info", f"{table.title}: {doubt}", (table.location,)) for doubt in placement.doubts
     ]
+    placeholders: list[Location] = []
     for grid_row, cells in split:
         start = _start(grid_row, cells)
         texts, amounts = cells[:start], cells[start:]
         if not any(t.strip() for t in texts) and _all_zero(amounts, table):
-            continue  # the placeholder rows of an empty table
+            placeholders.append(grid_row.location(source, table.title))  # the blank rows of an empty table
+            continue
         row = _row(table, grid_row, texts, unit_names, source)
         for column, text in zip(table.columns, amounts, strict=False):
             row.cells[column.meaning] = Cell(parse_amount(text, table.unit), text.strip())
         table.rows.append(row)
     diagnostics.extend(_confirm_doubtful_columns(table))
+    if placeholders:
+        diagnostics.append(
+            Diagnostic(
+                "info",
+                f"{table.title}: {len(placeholders)} 行无名称、全为0的占位行未作为预算行读取 "
+                f"{len(placeholders)} unlabelled all-zero placeholder row(s) not read as budget lines",
+                tuple(placeholders),
+            )
+        )
     return diagnostics
 
 
@@ -146,13 +157,22 @@ def _row(table: Table, grid_row: GridRow, texts: list[str], unit_names: set[str]
     return Row(label.rstrip(":："), role, location.at(row=label.rstrip(":：")))
 
 
+def unit_names(*names: str | None) -> set[str]:
+    """The names a table's unit rows may carry, as unit_base_name gives them."""
+    return {unit_base_name(name) for name in names if name}
+
+
+def unit_base_name(name: str) -> str:
+    """'深圳市罗湖区企业服务中心（本级）' and '深圳市罗湖区企业服务中心' name the same unit rows."""
+    return re.sub(r"[(（]本级[)）]", "", normalise(name))
+
+
 def _role(label: str, words: list[str], unit_names: set[str]) -> RowRole:
     if _TOTAL.match(label):
         return RowRole.TOTAL
     if _PERIOD.match(label):
         return RowRole.PERIOD
-    base = re.sub(r"[(（]本级[)）]", "", label)
-    if base in unit_names or (len(words) > 1 and words[0] == label):
+    if unit_base_name(label) in unit_names or (len(words) > 1 and words[0] == label):
         return RowRole.UNIT
     return RowRole.ITEM
 

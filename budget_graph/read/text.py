@@ -26,7 +26,7 @@ from budget_graph.model import (
 )
 from budget_graph.read.layout import chinese_number, normalise, recognise_table
 from budget_graph.read.source import read_text_file
-from budget_graph.read.tables import GridRow, TableGrid, build_table
+from budget_graph.read.tables import GridRow, TableGrid, build_table, unit_names
 
 _TITLE = re.compile(r"(\d{4})\s*年(?:度)?\s*(.+?)\s*(部门|单位)\s*(预算|决算)")
 _PART = re.compile(r"^#*\s*第([一二三四五六七八九十]+)部分\s*(.*)$")
@@ -241,19 +241,10 @@ def _table(segment: _Segment, source: str, filing: Filing) -> Table:
                 (location,),
             )
         )
-    reading = build_table(table, grid, _unit_names(filing, unit_name))
+    reading = build_table(table, grid, unit_names(filing.unit, unit_name))
     filing.diagnostics.extend(reading.diagnostics)
     filing.indicators.extend(reading.indicators)
     return table
-
-
-def _unit_names(filing: Filing, unit_name: str | None) -> set[str]:
-    return {name for name in (_base_name(filing.unit), _base_name(unit_name or "")) if name}
-
-
-def _base_name(name: str) -> str:
-    """'深圳市罗湖区企业服务中心（本级）' and '深圳市罗湖区企业服务中心' name the same unit rows."""
-    return re.sub(r"[(（]本级[)）]", "", normalise(name))
 
 
 def _claims(filing: Filing) -> None:
