@@ -121,10 +121,13 @@ def test_a_malformed_code_is_an_error_at_its_row() -> None:
 
 
 def test_validate_graph_reads_places_from_the_graph() -> None:
-    data = Graph().parse(format="turtle", data="""
+    data = Graph().parse(
+        format="turtle",
+        data="""
         @prefix bg: <https://w3id.org/budget-graph/ontology#> .
         <https://example.org/i> a bg:PerformanceIndicator ; bg:indicatorName "服务企业"@zh ; bg:line 565 .
-    """)
+    """,
+    )
     (finding,) = shacl.validate_graph(data)
     assert finding.rule == "BG-I001" and finding.locations[0].line == 565
     assert finding.locations[0].source == "graph"
@@ -159,3 +162,15 @@ def test_real_filings_raise_no_shacl_alarm(corpus, name: str) -> None:
         pytest.skip(f"{name} is not in the corpus")
     findings = shacl.check(build_graph(read_file(path)))
     assert [(f.rule, f.message) for f in findings if f.severity is not Severity.INFO] == []
+
+
+def test_empty_table_notes_as_printed_in_the_regions() -> None:
+    from budget_graph.graph.explanations import EMPTY_NOTE
+
+    for note in (
+        "注：本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。",
+        "说明：本部门无相关收支项目。",
+        "注：我单位无2017年政府性基金支出安排。",
+    ):
+        assert EMPTY_NOTE.search(note), note
+    assert not EMPTY_NOTE.search("注：本表金额单位为万元。")
