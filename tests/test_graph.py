@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -217,13 +216,8 @@ def test_every_node_a_finding_can_be_about_has_a_location(mapped) -> None:
     assert mapped.locations[line].line == 104 and mapped.locations[line].column == "项目支出"
 
 
-def test_sample_graph_size_and_speed(sample_filing, sample_mapped) -> None:
-    assert 5_000 < len(sample_mapped.graph) < 12_000
-    started = time.process_time()
-    for _ in range(3):
-        build_graph(sample_filing)
-    per_filing = (time.process_time() - started) / 3
-    assert per_filing < 0.25, f"mapping the sample took {per_filing * 1000:.0f} ms of CPU"
+def test_sample_graph_size(sample_mapped) -> None:
+    assert 5_000 < len(sample_mapped.graph) < 12_000  # timings: scripts/benchmark.py
 
 
 def test_sample_tables_and_codes(sample_mapped) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import SH
@@ -53,16 +51,6 @@ def test_shapes_are_loaded_once() -> None:
 def test_the_sample_has_no_shacl_finding_above_info(sample_filing) -> None:
     findings = shacl.check(build_graph(sample_filing))
     assert [f for f in findings if f.severity is not Severity.INFO] == []
-
-
-def test_shacl_on_the_sample_is_fast(sample_filing) -> None:
-    mapped = build_graph(sample_filing)
-    shacl.check(mapped)  # shapes parsed, queries warm
-    started = time.process_time()
-    for _ in range(3):
-        shacl.check(mapped)
-    per_filing = (time.process_time() - started) / 3
-    assert per_filing < 0.3, f"SHACL on the sample took {per_filing * 1000:.0f} ms of CPU (aim: about 100)"
 
 
 def _rules(findings) -> dict[str, list]:
