@@ -170,6 +170,22 @@ class NarrativePart:
 
 
 @dataclass
+class BudgetComparison:
+    """What a 决算 statement says of the budget beside its actual figure (the claim's amount):
+    '年初预算为1560.05万元，支出决算为1511.89万元，完成年初预算的96.91%。决算数小于预算数的主要原因：…'."""
+
+    budget: Amount | None = None  # the budget figure stated
+    budget_label: str | None = None  # as printed: 年初预算 | 全年预算 | 调整预算 | 预算
+    budget_location: Location | None = None
+    completion: Decimal | None = None  # stated completion rate in percent, printed decimals kept
+    completion_label: str | None = None  # what it is a rate of: 年初预算 | 全年预算 | 预算
+    completion_location: Location | None = None
+    word: str | None = None  # 大于 / 小于 / 等于 / 持平 / 基本持平 / 超出 / 未完成 …
+    word_location: Location | None = None
+    reason: str | None = None  # the stated reason for a variance, None when none is stated
+
+
+@dataclass
 class Claim:
     """A figure the narrative states, with what it is about and, if any, its change statement.
 
@@ -196,6 +212,7 @@ class Claim:
     base_amount: Amount | None = None  # the base when stated: '2022年当年预算执行数为1.48万元'
     count: int | None = None  # a stated count, not money: '8 个项目绩效目标' → 8 with count_unit '个'
     count_unit: str | None = None
+    versus_budget: BudgetComparison | None = None  # a 决算 statement: the amount is the actual (决算数)
 
 
 @dataclass
