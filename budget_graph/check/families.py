@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from budget_graph.check import changes, codes, crosstable, identities, narrative, rollups
+from budget_graph.check import changes, codes, crosstable, hygiene, identities, narrative, rollups
 
 CHECKS: list = []
 CHECKS.append(codes.check_codes)
@@ -11,6 +11,7 @@ CHECKS.append(identities.check_identities)
 CHECKS.append(crosstable.check_crosstable)
 CHECKS.append(changes.check)
 CHECKS.append(narrative.check)
+CHECKS.append(hygiene.check)
 
 # BG-F rules compare filings with each other, so they run over a whole batch (batch.validate_many, load);
 # imported here so the catalogue lists them.

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from budget_graph.check.rules import Finding, Rule, Severity, rule
+from budget_graph.check.rules import Finding, Severity, rule
 from budget_graph.model import Filing, Kind, Location, Table, TocEntry
 
 _TEMPLATE = "上海市2024年度部门决算模板（填写说明与占位符）"
@@ -594,7 +594,9 @@ def _title_key(title: str) -> str:
 
 
 def _contents(filing: Filing) -> Iterator[Finding]:
-    listed = [e for e in filing.toc if e.part is None and (e.kind is not None or _title_key(e.title).endswith("表"))]
+    listed = [
+        e for e in filing.toc if e.part is None and (e.kind is not None or _title_key(e.title).endswith("表"))
+    ]
     if not listed:
         return
     pairs, missing, unlisted = _pair(listed, filing.tables)
