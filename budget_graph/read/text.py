@@ -42,6 +42,10 @@ _ITEM_START = re.compile(
     r"^(\d+[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|#)"
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?：:」”）)]$")
+# '（三）一般公共预算财政拨款支出决算具体情况': an enumerated heading on its own line, no sentence to run on
+_ENUMERATED_HEADING = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)[^，,。；;：:！!？?\d元]+$"
+)
 
 _MARKUP = [
     (re.compile(r"<math>\s*\\geq?\s*</math>"), "≥"),
@@ -198,7 +202,10 @@ def _paragraphs(lines: list[tuple[int, str]], source: str) -> list[Paragraph]:
         else:
             paragraphs.append(Paragraph(text, where, starts=((0, where),)))
         runs_on = (
-            "\t" not in line and not _SENTENCE_END.search(paragraphs[-1].text) and not line.startswith("#")
+            "\t" not in line
+            and not _SENTENCE_END.search(paragraphs[-1].text)
+            and not line.startswith("#")
+            and not _ENUMERATED_HEADING.match(text)
         )
     return paragraphs
 
