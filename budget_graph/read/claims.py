@@ -9,6 +9,11 @@ and change statements ('较2023年年初预算减少61,203.26万元，减少64.5
 to the figure stated before them. Reasons ('主要原因是…') are explanations, not statements of the
 filing's figures, and are skipped. A figure labelled with an earlier year than the others
 ('2022年当年预算执行数为1.48万元') is the base of a change, not a current figure.
+
+A final account's (决算) narrative states each line's actual against its budget: '年初预算为1560.05万元，支出
+决算为1511.89万元，完成年初预算的96.91%。决算数小于预算数的主要原因：…'. There the 决算-labelled figure is the
+claim's amount, and the budget figure, the completion rate, the comparison word and the reason stated with it
+go into its BudgetComparison (read only when the filing is a 决算: a budget's '预算数' is its own figure).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from budget_graph.model import Claim, Direction, Paragraph, Unit, parse_amount
+from budget_graph.model import BudgetComparison, Claim, Direction, Location, Paragraph, Unit, parse_amount
 
 _DIRECTIONS = {
     Direction.INCREASE: ("增加", "增长", "上升", "提高", "增幅", "增"),
@@ -65,6 +70,17 @@ _LIMIT_AFTER = re.compile(r"(?:[（(]含[）)])?(?:以上|以下|以内|左右|/
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _DEBRIS = re.compile(r"<math>(?P<math>.*?)</math>|\$(?P<tex>[^$]*)\$|</?p>|</?br\s*/?>|(?P<space>\s+)|[（(][^（()）]{0,12}下同[）)]")
 _TEX = (("\\geq", "≥"), ("\\leq", "≤"), ("\\ge", "≥"), ("\\le", "≤"), ("\\%", "%"), ("\\times", "×"))
+# 决算 statements: the label just before a figure, the completion rate, the comparison of actual and budget
+_BUDGET_NAMES = "年初预算|全年预算|调整预算|预算"
+_BUDGET_LABEL = re.compile(rf"(?P<label>{_BUDGET_NAMES})数?(?:为|是)?$")
+_ACTUAL_LABEL = re.compile(r"(?:支出)?决算数?(?:为|是)?$")
+_COMPLETION = re.compile(rf"完成(?P<label>{_BUDGET_NAMES})数?的?(?P<percent>{_NUMBER})%")
+# '决算数小于预算数', '决算数与年初预算数基本持平'; a placeholder ('决算数大于（小于）预算数') states nothing
+_COMPARISON = re.compile(
+    rf"决算数?(?:(?P<word>大于|小于|高于|低于|超出|超过|等于|未完成|未达到)(?P<label>{_BUDGET_NAMES})"
+    rf"|与(?P<label_eq>{_BUDGET_NAMES})数?(?P<word_eq>基本持平|持平|相等|一致|相同))"
+)
+_CAUSE = re.compile(r"由于|因为")
 _TABLE_AMOUNT_HEADER = re.compile(r"预算数|预算金额|金额|资金|预算")
 _TABLE_NAME_HEADER = re.compile(r"项目名称|项目")
 
@@ -140,6 +156,8 @@ class _Reading:
     heading: str | None = None  # the heading the paragraphs read so far stand under
     item_here: bool = False  # the open item was opened in the paragraph being read
     table: tuple[int, int, Unit] | None = None  # (name column, amount column, unit) of a tab table
+    final: bool = False  # a 决算's narrative: figures labelled 决算 / 预算 are read as BudgetComparisons
+    statement: Claim | None = None  # the 决算 statement the last 决算 figure, rate or comparison was about
 
 
 @dataclass
@@ -153,9 +171,9 @@ class _Parent:
     pending: bool = False  # carries, and the next paragraph has not yet said whether items follow
 
 
-def extract_claims(part: int, paragraphs: list[Paragraph], unit_name: str) -> list[Claim]:
-    """Every figure, count and change statement of one narrative part, in text order."""
-    reading = _Reading(part, _unit_variants(unit_name))
+def extract_claims(part: int, paragraphs: list[Paragraph], unit_name: str, final: bool = False) -> list[Claim]:
+    """Every figure, count and change statement of one narrative part, in text order; `final` for a 决算."""
+    reading = _Reading(part, _unit_variants(unit_name), final=final)
     for paragraph in _join_page_splits(paragraphs):
         if _is_table_row(paragraph.text):
             _read_table_rows(reading, paragraph)
@@ -266,17 +284,22 @@ def _read_paragraph(reading: _Reading, paragraph: Paragraph) -> None:
     first_claim = len(reading.claims)
     if paragraph.heading != reading.heading:  # a new heading closes the items and their '其中'
         reading.heading, reading.items, reading.parents = paragraph.heading, [], []
+        reading.statement = None
     reading.parents = [p for p in reading.parents if p.carries]
     reading.item_here = False
     starts_item = bool(_ENUMERATOR.match(clean.text))
     for parent in reading.parents:
         parent.pending = parent.pending and starts_item  # settled by the item that opens (see _open_item)
-    for event in _events(clean.text):
-        if event.kind == "item":
+    for event in _events(clean.text, reading.final):
+        if event.kind in _FINAL_EVENTS:
+            _FINAL_EVENTS[event.kind](reading, paragraph, clean, event)
+        elif event.kind == "item":
+            reading.statement = None
             _open_item(reading, clean.text, event)
         elif event.kind == "parts":
             _parts_follow(reading, first_claim, ends_paragraph=not clean.text[event.end :].strip("：:"))
         elif event.kind == "change":
+            reading.statement = None
             _attach_change(reading, paragraph, clean, event, first_claim)
         elif event.kind == "reason":
             _add_reason_figure(reading, paragraph, clean, event)
@@ -285,9 +308,9 @@ def _read_paragraph(reading: _Reading, paragraph: Paragraph) -> None:
         boundary = event.end
 
 
-def _events(text: str) -> list[_Event]:
+def _events(text: str, final: bool = False) -> list[_Event]:
     skipped = list(_reason_spans(text))
-    events: list[_Event] = []
+    events: list[_Event] = list(_final_events(text, skipped)) if final else []
     for match in _CHANGE.finditer(text):
         if not _inside(match.start(), skipped):
             events.append(_Event(match.start(), match.end(), "change", match))
@@ -394,6 +417,8 @@ def _add_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _
         )
         return
     lead_start = _lead_start(clean.text, boundary, match.start())
+    if reading.final and _add_final_figure(reading, paragraph, clean, match, lead_start):
+        return
     cleaned = _clean_subject(clean.text[lead_start : match.start()], reading.unit_names)
     subject = cleaned.subject
     if cleaned.label_only or _GENERIC.fullmatch(subject):
@@ -426,6 +451,115 @@ def _add_reason_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, e
     )
     reading.claims.append(claim)
     reading.reasons.add(id(claim))
+
+
+# --- 决算 statements --------------------------------------------------------------------------------------
+
+
+def _final_events(text: str, skipped: list[tuple[int, int]]) -> Iterator[_Event]:
+    """Completion rates and comparisons (outside reasons), and where each reason for a variance starts."""
+    for kind, pattern in (("completion", _COMPLETION), ("comparison", _COMPARISON)):
+        for match in pattern.finditer(text):
+            if not _inside(match.start(), skipped):
+                yield _Event(match.start(), match.end(), kind, match)
+    for start, end in skipped:
+        yield _Event(start, end, "because")
+    for match in _CAUSE.finditer(text):
+        if not _inside(match.start(), skipped):
+            yield _Event(match.start(), match.end(), "because")
+
+
+def _add_final_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, match: re.Match[str], lead_start: int) -> bool:
+    """A figure labelled 决算 or 预算 ('年初预算为1560.05万元，支出决算为1511.89万元'): one side of a statement,
+    the other side of the statement its sentence opened, or a new statement. False for any other figure."""
+    lead = clean.text[lead_start : match.start()]
+    actual = _ACTUAL_LABEL.search(lead) if "决算" in lead else None
+    budget = None if actual else _BUDGET_LABEL.search(lead)
+    if not (actual or budget):
+        return False
+    amount = parse_amount(match.group("number"), Unit(match.group("unit")))
+    location = paragraph.location_at(clean.origin(match.start()))
+    sentence = _sentence(clean.text, match.start(), match.end())
+    statement = reading.statement if reading.statement and reading.statement.text == sentence else None
+    if statement and actual and statement.amount is None:
+        statement.amount, statement.location = amount, location
+        return True
+    comparison = statement.versus_budget if statement else None
+    if comparison and budget and comparison.budget is None:
+        comparison.budget, comparison.budget_label, comparison.budget_location = amount, budget.group("label"), location
+        return True
+    label = actual or budget
+    assert label is not None
+    subject = _clean_subject(lead[: label.start()], reading.unit_names).subject
+    subject = subject or _named_before(clean.text, lead_start, reading) or label.group().rstrip("为是")
+    comparison = BudgetComparison() if actual else BudgetComparison(amount, budget.group("label"), location)
+    parent = reading.parents[-1].subject if reading.parents else None
+    claim = Claim(subject, location, sentence, reading.part, amount=amount if actual else None,
+                  parent=parent if parent != subject else None, section=_section(reading, paragraph),
+                  versus_budget=comparison)
+    reading.claims.append(claim)
+    reading.statement = claim
+    return True
+
+
+def _add_completion(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _Event) -> None:
+    """'完成年初预算的98.20%' is the rate of the statement just made."""
+    statement, match = reading.statement, event.match
+    assert match is not None
+    if statement is None or statement.versus_budget is None or statement.versus_budget.completion is not None:
+        return
+    comparison = statement.versus_budget
+    comparison.completion = Decimal(match.group("percent"))
+    comparison.completion_label = match.group("label")
+    comparison.completion_location = _place(paragraph, clean, match.start())
+    _quote(statement, clean.text, match)
+
+
+def _add_comparison(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _Event) -> None:
+    """'决算数小于预算数' compares the statement just made, or the one it names ('“三公”经费支出决算数小于预算数')."""
+    match = event.match
+    assert match is not None
+    begin = max((m.end() for m in _CLAUSE_END.finditer(clean.text, 0, match.start())), default=0)
+    named = _clean_subject(clean.text[begin : match.start()], reading.unit_names).subject
+    statement = _statement_named(reading, named) if named else reading.statement
+    if statement is None or statement.versus_budget is None or statement.versus_budget.word is not None:
+        return
+    statement.versus_budget.word = match.group("word") or match.group("word_eq")
+    statement.versus_budget.word_location = _place(paragraph, clean, match.start())
+    reading.statement = statement
+    _quote(statement, clean.text, match)
+
+
+def _statement_named(reading: _Reading, named: str) -> Claim | None:
+    wanted = _statement_key(named)
+    found = (c for c in reversed(reading.claims) if c.versus_budget and _statement_key(c.subject) == wanted)
+    return next(found, reading.statement)
+
+
+def _statement_key(subject: str) -> str:
+    """'“三公”经费财政拨款支出' and '“三公”经费支出' name one statement."""
+    return re.sub(r"[“”\"]|财政拨款|支出|经费", "", subject)
+
+
+def _add_reason(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _Event) -> None:
+    """A reason given after a statement explains its variance."""
+    statement = reading.statement
+    if statement is None or statement.versus_budget is None or statement.versus_budget.reason is not None:
+        return
+    stop = _SENTENCE_END.search(clean.text, event.start)
+    statement.versus_budget.reason = clean.text[event.start : stop.end() if stop else len(clean.text)]
+
+
+def _place(paragraph: Paragraph, clean: _Clean, offset: int) -> Location:
+    return paragraph.location_at(clean.origin(offset))
+
+
+def _quote(claim: Claim, text: str, match: re.Match[str]) -> None:
+    if match.group() not in claim.text:  # stated in a later sentence
+        claim.text += _sentence(text, match.start(), match.end())
+
+
+_FINAL_EVENTS = {"completion": _add_completion, "comparison": _add_comparison, "because": _add_reason}
 
 
 def _named_before(text: str, lead_start: int, reading: _Reading) -> str | None:

@@ -190,4 +190,6 @@ def _claims(filing: Filing) -> None:
 
     for part in filing.parts:
         if _CLAIM_PARTS.search(part.title) and part.paragraphs:
-            filing.claims.extend(extract_claims(part.number, part.paragraphs, filing.unit))
+            filing.claims.extend(
+                extract_claims(part.number, part.paragraphs, filing.unit, final=filing.kind is Kind.FINAL)
+            )

@@ -260,4 +260,6 @@ def _claims(filing: Filing) -> None:
 
     for part in filing.parts:
         if 2 <= part.number <= 7:
-            filing.claims.extend(extract_claims(part.number, part.paragraphs, filing.unit))
+            filing.claims.extend(
+                extract_claims(part.number, part.paragraphs, filing.unit, final=filing.kind is Kind.FINAL)
+            )
