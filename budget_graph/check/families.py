@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from budget_graph.check import changes, codes, crosstable, hygiene, identities, narrative, rollups
+from budget_graph.check import (
+    changes,
+    codes,
+    crosstable,
+    final_accounts,
+    hygiene,
+    identities,
+    narrative,
+    rollups,
+)
 
 CHECKS: list = []
 CHECKS.append(codes.check_codes)
@@ -12,6 +21,7 @@ CHECKS.append(crosstable.check_crosstable)
 CHECKS.append(changes.check)
 CHECKS.append(narrative.check)
 CHECKS.append(hygiene.check)
+CHECKS.append(final_accounts.check)
 
 # BG-F rules compare filings with each other, so they run over a whole batch (batch.validate_many, load);
 # imported here so the catalogue lists them.

@@ -1,0 +1,413 @@
+"""BG-D: a final account's (决算) narrative statements of actual against budget, against the tables and themselves.
+
+The 决算 narrative states, line by line, '年初预算为1560.05万元，支出决算为1511.89万元，完成年初预算的96.91%。
+决算数小于预算数的主要原因：…' (read into Claim.versus_budget). Each statement is tied to its table line: a
+functional line by its code as printed, else by its names ('一般公共服务支出（类）财政事务（款）行政运行（项）'),
+in the 一般公共预算财政拨款支出决算表 (the 支出决算表 when a filing has none); the 一般公共预算财政拨款支出 total to
+its total row; the 三公 statements to the 三公 table's 预算数 / 决算数 rows. Then: the stated figures restate the
+table's (D001, D002, D006), the completion rate is 决算 ÷ 预算 (D003), the comparison word fits the figures
+(D004), and a variance comes with its reason, as the Shanghai template asks (D005). A statement tied to no line
+is not checked: no guess, no false alarm. A blank table cell is nothing (0).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget_graph.check.figures import Figure, check_equal
+from budget_graph.check.narrative import key, three_public_meaning
+from budget_graph.check.rounding import Agreement, Interval, compare, compare_restated, percent_interval
+from budget_graph.check.rules import Finding, Rule, Severity, rule
+from budget_graph.model import Amount, BudgetComparison, Claim, Filing, Kind, Row, RowRole, Table, TableKind
+
+_BASIS = "《预算法》第七十五条；财政部《地方预决算公开操作规程》（财预〔2016〕143号）：决算说明与决算表应一致"
+_TEMPLATE = "上海市部门决算公开模板（2024年度）第三部分五（三）、七（一）"
+
+ACTUAL = rule(
+    id="BG-D001",
+    title="说明中的决算数与决算表不符",
+    title_en="Narrative actual (决算数) disagrees with the final-accounts table",
+    severity=Severity.ERROR,
+    basis=_BASIS,
+    checks="Each 决算数 the narrative states for a functional line ('支出决算为1511.89万元' under "
+    "'一般公共服务支出（类）财政事务（款）行政运行（项）', or with its code '2010601行政运行（项）') or for the "
+    "一般公共预算财政拨款支出 total restates that line's 决算 column in the 一般公共预算财政拨款支出决算表 (the 支出决算表 "
+    "when the filing has none: a warning, as that table covers every fund), under the rounding rule.",
+    why="The narrative explains the tables line by line; a different actual explains a different account.",
+    engine="python",
+    fail_example="行政运行（项）…支出决算为1,521.89万元（表中2010601 行政运行 1,511.89）",
+    pass_example="行政运行（项）…支出决算为1,511.89万元",
+)
+
+BUDGET = rule(
+    id="BG-D002",
+    title="说明中的年初预算（全年预算）数与决算表不符",
+    title_en="Narrative budget figure disagrees with the final-accounts table's budget column",
+    severity=Severity.ERROR,
+    basis=_BASIS,
+    checks="Each 年初预算 / 全年预算 (调整预算) the narrative states beside a 决算数 restates that line's 年初预算 / "
+    "全年预算 column when the table prints one ('预算' alone: either column). Tables without budget columns leave "
+    "it to BG-F003 (the 部门预算 itself).",
+    why="The completion rate and the variance are read from the budget the narrative states.",
+    engine="python",
+    fail_example="年初预算为1,650.05万元（表中年初预算 1,560.05）",
+    pass_example="年初预算为1,560.05万元",
+)
+
+COMPLETION = rule(
+    id="BG-D003",
+    title="预算完成率计算错误",
+    title_en="Completion rate is not the actual divided by the budget",
+    severity=Severity.ERROR,
+    basis=_BASIS + "；" + _TEMPLATE + "：完成年初预算的XX%",
+    checks="'完成年初预算的Y%' (全年预算, 预算) equals 决算 ÷ that budget × 100: the figures stated, else the table's, "
+    "under the rounding rule (every figure's interval and the percentage's). A budget of 0 has no rate: at most "
+    "info (none when nothing was spent and 0% is stated).",
+    why="The completion rate is the one figure most readers take from a 决算.",
+    engine="python",
+    fail_example="年初预算为2,993.92万元，支出决算为2,940.05万元，完成年初预算的96.20%（应为98.20%）",
+    pass_example="完成年初预算的98.20%",
+)
+
+COMPARISON = rule(
+    id="BG-D004",
+    title="决算数与预算数的比较用语与数字不符",
+    title_en="The word comparing actual with budget contradicts the figures",
+    severity=Severity.ERROR,
+    basis=_TEMPLATE + "：决算数大于（小于）预算数的主要原因……（如持平作持平表述）",
+    checks="大于 / 高于 / 超出 when the actual is above the budget, 小于 / 低于 / 未完成 when below, 等于 / 持平 when they "
+    "are equal; a difference rounding explains is info, and so is 基本持平 for a real difference.",
+    why="A variance described the wrong way round misinforms the reader of what the unit did with its budget.",
+    engine="python",
+    fail_example="年初预算为135.90万元，支出决算为135.25万元。决算数大于预算数的主要原因：…",
+    pass_example="年初预算为135.90万元，支出决算为135.25万元。决算数小于预算数的主要原因：…",
+)
+
+REASON = rule(
+    id="BG-D005",
+    title="决算数与预算数存在差异但未说明原因",
+    title_en="A variance between actual and budget is stated without its reason",
+    severity=Severity.WARNING,
+    basis=_TEMPLATE + "：按上述格式依次说明到各项级科目，预决算持平的不用说明变动原因",
+    checks="A statement of a budget beside a different actual (beyond rounding) gives a reason (主要原因 …, 由于 …).",
+    why="The template asks every variance to be explained; only equal lines need none.",
+    engine="python",
+    fail_example="年初预算为100.00万元，支出决算为90.00万元。决算数小于预算数。",
+    pass_example="年初预算为100.00万元，支出决算为90.00万元。决算数小于预算数的主要原因：人员减少。",
+)
+
+THREE_PUBLIC = rule(
+    id="BG-D006",
+    title="说明中的“三公”经费决算数或预算数与“三公”经费决算表不符",
+    title_en="Narrative three-public-expenses actual or budget disagrees with its final-accounts table",
+    severity=Severity.ERROR,
+    basis=_BASIS + "；中共中央办公厅、国务院办公厅关于“三公”经费公开的要求",
+    checks="The 三公 total, 因公出国（境）费, 公务接待费, 公务用车购置及运行维护费 and its parts: each 决算数 stated "
+    "restates the 三公 table's 决算数 row, each 年初预算 its 预算数 row, column by column.",
+    why="三公 figures are the most read figures of a 决算.",
+    engine="python",
+    fail_example="“三公”经费财政拨款支出年初预算为1.95万元（表中预算数 0.95）",
+    pass_example="“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元",
+)
+
+_GREATER = {"大于", "高于", "超出", "超过"}
+_LESS = {"小于", "低于", "未完成", "未达到"}
+_ROUGHLY = {"基本持平"}
+_BUDGET_MEANINGS = {
+    "年初预算": ("initial_budget",),
+    "全年预算": ("adjusted_budget",),
+    "调整预算": ("adjusted_budget",),
+    "预算": ("initial_budget", "adjusted_budget"),
+}
+_CODE = re.compile(r"^(\d{7}|\d{5}|\d{3})(?!\d)")
+_LEVEL = re.compile(r"(?P<name>[^（()）]+?)[（(](?P<level>类|款|项)[）)]")
+_CODE_LENGTH = {"类": 3, "款": 5, "项": 7}
+_GENERAL_TOTAL = re.compile(r"^一般公共预算(?:财政拨款)?支出(?:合计|总计)?$")
+
+
+@dataclass(frozen=True)
+class _Line:
+    """The table line a statement is about: where its actual and its budget(s) stand."""
+
+    rule: Rule  # the rule its figures restate under (D001 for a functional line, D006 for 三公)
+    actual: Figure | None
+    budgets: dict[str, Figure]  # by meaning: initial_budget / adjusted_budget (the 三公 预算数 row as both)
+    severity: Severity | None = None  # a weaker tie (the 支出决算表 covers every fund): at most this
+
+
+def check(filing: Filing) -> Iterator[Finding]:
+    if filing.kind is not Kind.FINAL:
+        return
+    for claim in filing.claims:
+        statement = claim.versus_budget
+        if statement is None:
+            continue
+        line = line_of(claim, filing)
+        yield from _restated(claim, statement, line)
+        budget = _budget(statement, line, statement.completion_label or statement.budget_label or "预算")
+        actual = _stated_actual(claim) or (line.actual if line else None)
+        if actual is None or budget is None:
+            continue
+        for found in (
+            _completion(claim, statement, actual, budget),
+            _comparison(claim, statement, actual, budget),
+            _reason(claim, statement, actual, budget),
+        ):
+            if found:
+                yield found
+
+
+# --- the table line of a statement -------------------------------------------------------------------------
+
+
+def line_of(claim: Claim, filing: Filing) -> _Line | None:
+    """The 三公 column or functional line (or total) the statement is about; None when it names none."""
+    three_public = filing.table(TableKind.ThreePublicExpenses)
+    meaning = three_public and three_public_meaning(claim.subject, three_public)
+    if three_public and meaning:
+        return _three_public_line(three_public, meaning)
+    table, severity = filing.table(TableKind.GeneralBudgetByFunction), None
+    if table is None:
+        table, severity = filing.table(TableKind.ExpenditureSummary), Severity.WARNING
+    row = table and _function_row(table, claim.subject)
+    if not table or not row:
+        return None
+    actual = _actual_meaning(table)
+    budgets = {
+        m: f
+        for m in ("initial_budget", "adjusted_budget")
+        if table.column(m) and (f := _figure(table, row, m))
+    }
+    return _Line(ACTUAL, _figure(table, row, actual) if actual else None, budgets, severity)
+
+
+def _three_public_line(table: Table, meaning: str) -> _Line | None:
+    """The 三公 决算 table prints a 预算数 row and a 决算数 row (rows of years are a budget's table)."""
+    actual = next((r for r in table.rows if "决算" in key(r.label)), None)
+    budget = next((r for r in table.rows if "预算" in key(r.label) and "决算" not in key(r.label)), None)
+    if (actual is None and budget is None) or not table.column(meaning):
+        return None
+    planned = budget and _figure(table, budget, meaning)
+    budgets = {"initial_budget": planned, "adjusted_budget": planned} if planned else {}
+    return _Line(THREE_PUBLIC, actual and _figure(table, actual, meaning), budgets)
+
+
+def _function_row(table: Table, subject: str) -> Row | None:
+    """By the code printed with the subject, else by its (类)(款)(项) names (one row must fit), else the
+    一般公共预算财政拨款支出 total."""
+    text = key(subject)
+    coded = {r.code: r for r in table.rows if r.code and r.code.isdigit()}
+    code = _CODE.match(text)
+    if code and code.group(1) in coded:
+        return coded[code.group(1)]
+    names = {_CODE_LENGTH[m.group("level")]: m.group("name") for m in _LEVEL.finditer(_CODE.sub("", text))}
+    if names:
+        deepest = max(names)
+        fits = [
+            row
+            for c, row in coded.items()
+            if len(c) == deepest
+            and all(c[:n] not in coded or _named(coded[c[:n]], name) for n, name in names.items())
+        ]
+        return fits[0] if len(fits) == 1 else None
+    if _GENERAL_TOTAL.match(text) and table.kind is TableKind.GeneralBudgetByFunction:
+        return next((r for r in table.rows if r.role is RowRole.TOTAL), None)
+    return None
+
+
+def _named(row: Row, name: str) -> bool:
+    label = key(row.label)
+    return label == name or label.removesuffix("支出") == name.removesuffix("支出")
+
+
+def _actual_meaning(table: Table) -> str | None:
+    """The 决算 column: 决算数 where budgets are printed beside it, else the table's 合计 (all it prints is actual)."""
+    if table.column("actual"):
+        return "actual"
+    budgets = table.column("initial_budget") or table.column("adjusted_budget")
+    return "total" if table.column("total") and not budgets else None
+
+
+def _figure(table: Table, row: Row, meaning: str) -> Figure | None:
+    """The cell's figure; a blank or dash cell of a printed column is nothing (0), text is no figure."""
+    figure = Figure.of(table, row, meaning)
+    if figure or not table.column(meaning):
+        return figure
+    cell = row.cells.get(meaning)
+    if cell and cell.text.strip() not in {"", "-", "—", "–", "－", "/"}:
+        return None
+    location = table.cell_location(row, meaning)
+    return Figure(
+        Amount(Decimal("0.00"), table.unit), location, f"{table.title} {row.label} / {location.column}"
+    )
+
+
+# --- D001, D002, D006: the stated figures restate the table's ------------------------------------------------
+
+
+def _restated(claim: Claim, statement: BudgetComparison, line: _Line | None) -> Iterator[Finding]:
+    if line is None:
+        return
+    actual = _stated_actual(claim)
+    if actual and line.actual:
+        yield from _restates(
+            line.rule, line, actual, line.actual, f"“{claim.subject}”决算数", f"actual of {claim.subject}"
+        )
+    budget = _stated_budget(statement)
+    candidates = [
+        line.budgets[m] for m in _BUDGET_MEANINGS.get(statement.budget_label or "", ()) if m in line.budgets
+    ]
+    if (
+        budget
+        and candidates
+        and not any(compare_restated(budget.amount, f.amount) is Agreement.EQUAL for f in candidates)
+    ):
+        rule = BUDGET if line.rule is ACTUAL else line.rule
+        what = f"“{claim.subject}”{statement.budget_label}数"
+        yield from _restates(rule, line, budget, candidates[0], what, f"budget of {claim.subject}")
+
+
+def _restates(
+    rule: Rule, line: _Line, stated: Figure, table: Figure, what: str, what_en: str
+) -> Iterator[Finding]:
+    if compare_restated(stated.amount, table.amount) is Agreement.EQUAL:
+        return
+    found = check_equal(rule, stated, table, what, what_en)
+    if found is None:
+        return
+    if line.severity and found.severity.rank < line.severity.rank:  # a weaker tie: at most its severity
+        found = rule.finding(
+            found.message,
+            found.message_en,
+            found.locations,
+            found.expected,
+            found.actual,
+            severity=line.severity,
+        )
+    yield found
+
+
+def _stated_actual(claim: Claim) -> Figure | None:
+    if claim.amount is None:
+        return None
+    return Figure(claim.amount, claim.location, f"说明中“{claim.subject}”决算数")
+
+
+def _stated_budget(statement: BudgetComparison) -> Figure | None:
+    if statement.budget is None or statement.budget_location is None:
+        return None
+    return Figure(statement.budget, statement.budget_location, f"说明中{statement.budget_label}数")
+
+
+def _budget(statement: BudgetComparison, line: _Line | None, label: str) -> Figure | None:
+    """The budget a rate or a word is of: the one stated, else the table's (年初预算 before 全年预算 for '预算')."""
+    stated = _stated_budget(statement)
+    if stated and (label == "预算" or label == statement.budget_label):
+        return stated
+    if line is None:
+        return None
+    return next((line.budgets[m] for m in _BUDGET_MEANINGS.get(label, ()) if m in line.budgets), None)
+
+
+# --- D003: the completion rate ----------------------------------------------------------------------------
+
+
+def _completion(claim: Claim, statement: BudgetComparison, actual: Figure, budget: Figure) -> Finding | None:
+    stated = statement.completion
+    if stated is None:
+        return None
+    label = statement.completion_label or "预算"
+    places = [actual.location, budget.location, statement.completion_location or claim.location]
+    if budget.amount.value == 0:
+        if actual.amount.value == 0 and stated == 0:
+            return None
+        return COMPLETION.finding(
+            f"说明中“{claim.subject}”完成{label}的{stated}%，但{label}为0，完成率无从计算",
+            f"The narrative states {claim.subject} at {stated}% of its budget, which is 0: no rate can be computed",
+            places,
+            expected="（无）",
+            actual=f"{stated}%",
+            severity=Severity.INFO,
+        )
+    exact = actual.amount.yuan / budget.amount.yuan * 100
+    allowed = percent_interval(stated)
+    if allowed.lo <= exact <= allowed.hi:
+        return None
+    possible = _ratio_interval(actual.amount, budget.amount)
+    computed = exact.quantize(
+        Decimal(1).scaleb(stated.as_tuple().exponent if stated.as_tuple().exponent < 0 else 0)
+    )
+    message = (
+        f"说明中“{claim.subject}”完成{label}的{stated}%，按决算{actual.amount.text()} ÷ {label}"
+        f"{budget.amount.text()}计算为{computed}%"
+    )
+    message_en = (
+        f"The narrative states {claim.subject} at {stated}% of its budget; {actual.amount.text()} ÷ "
+        f"{budget.amount.text()} is {computed}%"
+    )
+    if possible.overlaps(allowed):
+        return COMPLETION.finding(
+            message + "（差异在四舍五入范围内）",
+            message_en + " (rounding only)",
+            places,
+            f"{computed}%",
+            f"{stated}%",
+            severity=Severity.INFO,
+        )
+    return COMPLETION.finding(message, message_en, places, f"{computed}%", f"{stated}%")
+
+
+def _ratio_interval(actual: Amount, budget: Amount) -> Interval:
+    """Every rate in percent the published figures allow (the budget is positive)."""
+    a, b = Interval.of(actual), Interval.of(budget)
+    low = max(a.lo, Decimal(0)) / b.hi * 100
+    return Interval(low, a.hi / b.lo * 100 if b.lo > 0 else Decimal("Infinity"))
+
+
+# --- D004: the comparison word; D005: the reason for a variance ---------------------------------------------
+
+
+def _comparison(claim: Claim, statement: BudgetComparison, actual: Figure, budget: Figure) -> Finding | None:
+    word = statement.word
+    if word is None:
+        return None
+    agreement = compare(actual.amount, budget.amount)
+    sign = (actual.amount.yuan > budget.amount.yuan) - (actual.amount.yuan < budget.amount.yuan)
+    said = 1 if word in _GREATER else -1 if word in _LESS else 0
+    if sign == said or (word in _ROUGHLY and agreement is not Agreement.DIFFERENT):
+        return None
+    fits = "大于" if sign > 0 else "小于" if sign < 0 else "等于（持平）"
+    fits_en = "above" if sign > 0 else "below" if sign < 0 else "equal to"
+    lenient = agreement is Agreement.ROUNDING or word in _ROUGHLY
+    note, note_en = (
+        ("（差异在四舍五入范围内）", " (rounding only)") if agreement is Agreement.ROUNDING else ("", "")
+    )
+    return COMPARISON.finding(
+        f"说明称“{claim.subject}”决算数{word}预算数，而决算{actual.amount.text()}{fits}预算{budget.amount.text()}{note}",
+        f"The narrative says the actual of {claim.subject} is '{word}' the budget; {actual.amount.text()} is "
+        f"{fits_en} {budget.amount.text()}{note_en}",
+        [actual.location, budget.location, statement.word_location or claim.location],
+        expected=fits,
+        actual=word,
+        severity=Severity.INFO if lenient else None,
+    )
+
+
+def _reason(claim: Claim, statement: BudgetComparison, actual: Figure, budget: Figure) -> Finding | None:
+    if (
+        statement.budget is None
+        or statement.reason
+        or compare(actual.amount, budget.amount) is not Agreement.DIFFERENT
+    ):
+        return None
+    return REASON.finding(
+        f"说明中“{claim.subject}”决算{actual.amount.text()}与{statement.budget_label}{budget.amount.text()}不同，未说明原因",
+        f"The narrative states {claim.subject}'s actual {actual.amount.text()} against a budget of "
+        f"{budget.amount.text()} without a reason for the variance",
+        [actual.location, budget.location, *([statement.word_location] if statement.word_location else [])],
+        expected="差异原因",
+        actual="（无）",
+    )
