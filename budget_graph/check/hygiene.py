@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from budget_graph.check.rules import Finding, Severity, rule
-from budget_graph.model import Filing, Kind, Location, Table, TocEntry
+from budget_graph.model import Filing, Kind, Location, RowRole, Table, TocEntry
 
 _TEMPLATE = "上海市2024年度部门决算模板（填写说明与占位符）"
 _PUBLICATION = "财政部《地方预决算公开操作规程》（财预〔2016〕143号）；disclosure-rules.md A.5、H"
@@ -44,7 +44,7 @@ INSTRUCTION = rule(
     severity=Severity.WARNING,
     basis=_PUBLICATION + "；" + _TEMPLATE + "：（如持平作持平表述）、按上述格式依次说明、（不涉及的不列）",
     checks="Instructions to whoever fills in the template: a bracketed note that tells how to fill in "
-    "(…填写）, …表述）, 不列）, 以下同）), 按上述格式, 此处填写 / 请填写, 作下述说明, 由主管部门…填写, 列明…数量/批次.",
+    "(…填写）, 作…表述）, 不列）, 不列举), 按上述格式, 此处填写 / 请填写, 作下述说明, 由主管部门…填写, 列明…数量/批次.",
     why="Instruction text shows the narrative was not finished; the reader cannot tell which statements "
     "are the unit's own.",
     engine="python",
@@ -203,8 +203,8 @@ DOUBLED_PUNCTUATION = rule(
 
 
 def check(filing: Filing) -> Iterator[Finding]:
-    texts = list(_texts(filing))
-    for text in texts:
+    unit = _Unit.of(filing)
+    for text in _texts(filing):
         yield from _placeholders(text)
         yield from _instructions(text)
         yield from _alternatives(text)
@@ -212,9 +212,9 @@ def check(filing: Filing) -> Iterator[Finding]:
         yield from _doubled_punctuation(text)
         yield from _heading_years(text, filing)
         yield from _body_years(text, filing)
-        yield from _unit_names(text, filing.unit)
+        yield from _unit_names(text, unit)
     for table in filing.tables:
-        yield from _table_unit_name(table, filing.unit)
+        yield from _table_unit_name(table, unit)
     yield from _contents(filing)
 
 
@@ -314,7 +314,7 @@ def _places(text: _Text, offsets: list[int]) -> list[Location]:
 # --- BG-T002 instructions, BG-T003 alternatives -----------------------------------------------------------------
 
 _INSTRUCTION = re.compile(
-    r"[（(][^（）()]{0,80}?(?:填写|填列|表述|不列|以下同|本部分内容为)[^（）()]{0,80}?[）)]"
+    r"[（(][^（）()]{0,80}?(?:填写|填列|作[^（）()]{0,6}?表述|不列(?=[）)]|举)|本部分内容为)[^（）()]{0,80}?[）)]"
     r"|按上述格式|此处填写|请填写|作下述说明|由主管部门[^。]{0,40}?填写|列明[^。，；]{0,12}?(?:数量|批次|人次)"
 )
 _DIRECTIONS = {
@@ -518,15 +518,29 @@ def _abbreviates(short: str, full: str) -> bool:
     return all(char in rest for char in short)
 
 
-def _compare_name(printed: str, unit: str) -> str:
+@dataclass(frozen=True)
+class _Unit:
+    """The filing's unit, and the units it consolidates (a table's 预算单位 rows), which its text may name."""
+
+    name: str
+    members: frozenset[str]
+
+    @classmethod
+    def of(cls, filing: Filing) -> _Unit:
+        rows = (row for table in filing.tables for row in table.rows if row.role is RowRole.UNIT)
+        return cls(filing.unit, frozenset(canonical(row.label) for row in rows))
+
+
+def _compare_name(printed: str, unit: _Unit) -> str:
     """'same' | 'spelling' (a variant of the unit's name) | 'other' (another unit) | 'unknown'.
 
     Another unit is only named so when the name is a full one, opening with the unit's own province or
     city (上海市普陀区…): a clause that merely mentions a body (主要是省财政厅…) is not a unit's name."""
-    name, own = canonical(printed), canonical(unit)
-    if name == own or _abbreviates(name, own):
+    name, own = canonical(printed), canonical(unit.name)
+    if name == own or name in unit.members or _abbreviates(name, own):
         return "same"
-    if _variant_key(printed) == _variant_key(unit) or _abbreviates(_variant_key(printed), _variant_key(unit)):
+    variant, own_variant = _variant_key(printed), _variant_key(unit.name)
+    if variant == own_variant or _abbreviates(variant, own_variant):
         return "spelling"
     place = _PLACE.match(own)
     if place and name.startswith(place.group(0)) and not _PLACEHOLDER.search(name + own):
@@ -534,7 +548,7 @@ def _compare_name(printed: str, unit: str) -> str:
     return "unknown"
 
 
-def _unit_names(text: _Text, unit: str) -> Iterator[Finding]:
+def _unit_names(text: _Text, unit: _Unit) -> Iterator[Finding]:
     if text.role in ("title", "heading"):
         match = _NAMED_IN_TITLE.match(text.text)
         matches = [match] if match else []
@@ -548,7 +562,7 @@ def _unit_names(text: _Text, unit: str) -> Iterator[Finding]:
             yield finding
 
 
-def _table_unit_name(table: Table, unit: str) -> Iterator[Finding]:
+def _table_unit_name(table: Table, unit: _Unit) -> Iterator[Finding]:
     if table.unit_name:
         place = table.location.at(row="单位名称")
         finding = _name_finding(table.unit_name, unit, [place], in_title=True)
@@ -556,22 +570,22 @@ def _table_unit_name(table: Table, unit: str) -> Iterator[Finding]:
             yield finding
 
 
-def _name_finding(printed: str, unit: str, places: list[Location], in_title: bool) -> Finding | None:
+def _name_finding(printed: str, unit: _Unit, places: list[Location], in_title: bool) -> Finding | None:
     verdict = _compare_name(printed, unit)
     if verdict == "spelling":
         return NAME_SPELLING.finding(
-            f"单位名称写作“{printed}”，与标题中的“{unit}”不一致",
-            f"the unit's name is spelled '{printed}', the title has '{unit}'",
+            f"单位名称写作“{printed}”，与标题中的“{unit.name}”不一致",
+            f"the unit's name is spelled '{printed}', the title has '{unit.name}'",
             places,
-            expected=unit,
+            expected=unit.name,
             actual=printed,
         )
     if verdict == "other":
         return OTHER_UNIT.finding(
-            f"此处应为本单位“{unit}”，却写作“{printed}”",
-            f"'{printed}' stands where the filing's unit '{unit}' belongs",
+            f"此处应为本单位“{unit.name}”，却写作“{printed}”",
+            f"'{printed}' stands where the filing's unit '{unit.name}' belongs",
             places,
-            expected=unit,
+            expected=unit.name,
             actual=printed,
             severity=Severity.ERROR if in_title else Severity.WARNING,
         )
