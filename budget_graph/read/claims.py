@@ -51,7 +51,7 @@ _CHANGE = re.compile(
     rf"(?:(?P<change>{_NUMBER})(?P<unit>亿元|万元|元))?"
     rf"(?:[，,]?(?P<percent_word>{_PERCENT_WORDS})?(?:了|为)?(?P<percent>{_NUMBER})%)?"
 )
-_ENUMERATOR = re.compile(r"(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．](?!\d)|[（(]\d+[）)])")
+_ENUMERATOR = re.compile(r"(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+(?:、|[.．](?!\d))|[（(]\d+[）)])")
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _RUN_ON_STOP = re.compile(r"[。；;！？!?：:]$")
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?]")
