@@ -184,10 +184,28 @@ def test_contents_against_tables() -> None:
     assert len(messages) == 2 and "收入总表" in messages[0] and "顺序" in messages[1]
 
 
+def test_a_table_the_reader_does_not_know_pairs_by_its_title() -> None:
+    filing = _filing("正文")
+    filing.toc = _listed((None, "项目支出绩效目标表"))
+    filing.tables = [_table(None, "2025年部门项目支出绩效目标表", 1)]
+    assert [f.rule for f in hygiene.check(filing)] == ["BG-T010"]
+
+
+def _contents_findings(filing: Filing) -> list:
+    return [f for f in hygiene.check(filing) if f.rule in ("BG-T008", "BG-T009", "BG-T010")]
+
+
 def test_no_contents_no_contents_findings() -> None:
     filing = _filing("正文")
     filing.tables = [_table(TableKind.IncomeSummary, "收入总表", 1)]
-    assert [f for f in hygiene.check(filing) if f.rule in ("BG-T008", "BG-T009", "BG-T010")] == []
+    assert _contents_findings(filing) == []
+
+
+def test_a_narrative_published_without_its_tables_is_not_the_contents_rule() -> None:
+    """Jiangsu's 说明 PDF alone: its contents list the tables of the other PDF (BG-C001 reports them absent)."""
+    filing = _filing("正文")
+    filing.toc = _listed((TableKind.IncomeSummary, "收入预算总表"))
+    assert _contents_findings(filing) == []
 
 
 def test_the_sample_gives_nothing_above_information(sample_filing) -> None:

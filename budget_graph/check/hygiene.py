@@ -204,6 +204,8 @@ DOUBLED_PUNCTUATION = rule(
 
 def check(filing: Filing) -> Iterator[Finding]:
     unit = _Unit.of(filing)
+    for text in _rows(filing):  # a table's cells: only a placeholder figure or name matters there
+        yield from _placeholders(text)
     for text in _texts(filing):
         yield from _placeholders(text)
         yield from _instructions(text)
@@ -245,6 +247,10 @@ def _texts(filing: Filing) -> Iterator[_Text]:
         yield _fixed(table.title, "title", table.location)
         for note in table.notes:
             yield _fixed(note, "note", table.location)
+
+
+def _rows(filing: Filing) -> Iterator[_Text]:
+    for table in filing.tables:
         for row in table.rows:
             printed = "\t".join([row.label, *row.texts.values(), *(c.text for c in row.cells.values())])
             yield _fixed(printed, "row", row.location)
@@ -611,7 +617,7 @@ def _contents(filing: Filing) -> Iterator[Finding]:
     listed = [
         e for e in filing.toc if e.part is None and (e.kind is not None or _title_key(e.title).endswith("表"))
     ]
-    if not listed:
+    if not listed or not filing.tables:  # no table at all is BG-C001's to report, not the contents'
         return
     pairs, missing, unlisted = _pair(listed, filing.tables)
     for entry in missing:
@@ -637,12 +643,14 @@ def _contents(filing: Filing) -> Iterator[Finding]:
 
 
 def _pair(listed: list[TocEntry], tables: list[Table]) -> tuple[list, list[TocEntry], list[Table]]:
-    """Entries to tables: first by title, then by what the table is, each table used once."""
+    """Entries to tables: by title, then by what the table is, then by one title holding the other (a
+    table the reader did not recognise still pairs by its title); each table used once."""
     free = list(tables)
     pairs: dict[int, Table] = {}
     for matches in (
         lambda e, t: _title_key(e.title) == _title_key(t.title),
         lambda e, t: e.kind is not None and e.kind is t.kind,
+        lambda e, t: _title_key(e.title) in _title_key(t.title) or _title_key(t.title) in _title_key(e.title),
     ):
         for index, entry in enumerate(listed):
             if index in pairs:
