@@ -180,8 +180,8 @@ PERCENT_SIGN = rule(
     title_en="Percentage without its % sign",
     severity=Severity.WARNING,
     basis=_PUBLICATION + "；disclosure-rules.md H",
-    checks="A number right after 增长 / 下降 / 上升 / 降低 / 增幅 / 降幅 / 占…（的）/ 占比, followed by punctuation "
-    "with no % sign and no unit.",
+    checks="A number right after 增长 / 下降 / 上升 / 降低 / 增幅 / 降幅 / 占比 / 占…（的）(not 占用 / 占有 / 占地), "
+    "followed by punctuation with no % sign and no unit.",
     why="'增长12.5，' can be read as 12.5万元 or 12.5%; the reader has to guess.",
     engine="python",
     fail_example="较2023年预算减少10万元，下降50.0，主要原因是…",
@@ -328,7 +328,6 @@ _DIRECTIONS = {
     "增长": "下降",
     "上升": "下降",
     "提高": "降低",
-    "上升率": "下降率",
     "大于": "小于",
     "高于": "低于",
     "超支": "节约",
@@ -371,7 +370,7 @@ def _alternatives(text: _Text) -> Iterator[Finding]:
 # --- BG-T011 percent signs, BG-T012 doubled punctuation -------------------------------------------------------
 
 _BARE_PERCENT = re.compile(
-    r"(?:增长|下降|上升|降低|增幅|降幅|占比|占[^，。；：、\d%]{0,12}?(?:的|比重|比例))\s*(?:为|了|约)?\s*"
+    r"(?:增长|下降|上升|降低|增幅|降幅|占比|占(?![用有地])[^，。；：、\d%]{0,12}?)\s*(?:为|了|约)?\s*"
     r"(\d+(?:\.\d+)?)(?=\s*[，。；、）)]|$)"
 )
 _DOUBLED = re.compile(r"([。，；、：])\1+")
