@@ -45,7 +45,8 @@ def errors(corpus: Path) -> set[tuple[str, str, int | None, str]]:
     for filing in read_paths([str(p) for p in sorted(corpus.glob("*/*.pdf"))]):
         key = f"{Path(filing.sources[0]).parent.name}/{filing.year}"
         for finding in check_filing(filing).findings:
-            if finding.severity.value == "error":
+            # BG-T (text hygiene): the template's placeholders, listed by page in test_hygiene_corpus.py
+            if finding.severity.value == "error" and not finding.rule.startswith("BG-T"):
                 found.add((key, finding.rule, finding.locations[0].page, finding.actual))
     return found
 
