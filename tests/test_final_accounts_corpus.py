@@ -19,11 +19,14 @@ TEMPLATE = CORPUS / "sh-putuo-template-bumen-juesuan"
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
 
-# BG-D findings above info the Putuo 2024 决算 has, each confirmed on its text (pypdfium2): none. Its twelve 项级
-# statements (page 22) state 年初预算 / 支出决算 pairs that are the 表五 决算 column, every 小于 is below and every
-# 基本持平 equal, and each variance has its 主要原因; the total's 98.20% is 2,940.05 ÷ 2,993.92; the 三公 figures are
-# 表七's (预算数 0.95 of 公务接待费, nothing spent).
-EXPECTED: set[tuple[str, str, int]] = set()
+# BG-D findings above info the Putuo 2024 决算 has, each confirmed on its text (pypdfium2 dump):
+# - page 21, 四、财政拨款收入支出决算总体情况说明: "2024年度财政拨款收入支出总计0.3万元"; the 财政拨款收入支出决算总表
+#   (page 13) prints 总计 2,961.68 on both sides.
+# Nothing else: its twelve 项级 statements (page 22) state 年初预算 / 支出决算 pairs whose 决算 is the 表五 column, every
+# 小于 is below and every 基本持平 equal, each variance has its 主要原因; the total's 98.20% is 2,940.05 ÷ 2,993.92;
+# the 三公 figures are 表七's (预算数 0.95 of 公务接待费, nothing spent); 收入 / 支出 totals, classes, 人员经费 and
+# 公用经费 restate their tables.
+EXPECTED: set[tuple[str, str, int]] = {("BG-D007", "error", 21)}
 
 
 @cache
@@ -92,3 +95,10 @@ def test_the_template_reads_without_statements_or_findings() -> None:
     filing = _read(TEMPLATE)
     assert not [c for c in filing.claims if c.versus_budget]
     assert not list(final_accounts.check(filing))
+
+
+def test_the_appropriation_total_finding_names_both_pages() -> None:
+    [finding] = [f for f in final_accounts.check(_read(PUTUO)) if f.rule == "BG-D007"]
+    assert [place.page for place in finding.locations] == [21, 13]
+    assert (finding.expected, finding.actual) == ("2,961.68万元", "0.3万元")
+    assert finding.locations[1].table == "财政拨款收入支出决算总表" and finding.locations[1].row == "总计"

@@ -113,6 +113,23 @@ THREE_PUBLIC = rule(
     pass_example="“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元",
 )
 
+FIGURES = rule(
+    id="BG-D007",
+    title="说明中的决算数字与决算表不符",
+    title_en="A figure of the final-accounts narrative disagrees with the final-accounts tables",
+    severity=Severity.ERROR,
+    basis=_BASIS,
+    checks="The figures a 决算 narrative states without a budget beside them restate the 决算 tables: 收入支出总计, "
+    "本年收入合计 and 本年支出合计 the 收入支出决算总表; 财政拨款收入支出总计 the 财政拨款收入支出决算总表's 总计; "
+    "财政拨款收入, 其他收入 … the 收入决算表's 合计 row; 基本支出, 项目支出 … the 支出决算表's; 一般公共预算财政拨款支出 "
+    "(基本支出) and each class ('一般公共服务支出（类）') the 一般公共预算财政拨款支出决算表; 人员经费 and 公用经费 the "
+    "基本支出决算表's 合计 rows. A figure named otherwise is not checked.",
+    why="The narrative's totals are what a reader quotes; each must be the table's.",
+    engine="python",
+    fail_example="财政拨款收入支出总计0.3万元（财政拨款收入支出决算总表 总计 2,961.68）",
+    pass_example="财政拨款收入支出总计2,961.68万元",
+)
+
 _GREATER = {"大于", "高于", "超出", "超过"}
 _LESS = {"小于", "低于", "未完成", "未达到"}
 _ROUGHLY = {"基本持平"}
@@ -144,10 +161,13 @@ def check(filing: Filing) -> Iterator[Finding]:
     for claim in filing.claims:
         statement = claim.versus_budget
         if statement is None:
+            found = _stated_figure(claim, filing)
+            if found:
+                yield found
             continue
         line = line_of(claim, filing)
         yield from _restated(claim, statement, line)
-        budget = _budget(statement, line, statement.completion_label or statement.budget_label or "预算")
+        budget = _budget(claim, line, statement.completion_label or statement.budget_label or "预算")
         actual = _stated_actual(claim) or (line.actual if line else None)
         if actual is None or budget is None:
             continue
@@ -253,41 +273,38 @@ def _restated(claim: Claim, statement: BudgetComparison, line: _Line | None) -> 
         return
     actual = _stated_actual(claim)
     if actual and line.actual:
-        yield from _restates(
-            line.rule, line, actual, line.actual, f"“{claim.subject}”决算数", f"actual of {claim.subject}"
-        )
-    budget = _stated_budget(statement)
+        found = _restates(line.rule, actual, line.actual, claim.subject, line.severity)
+        if found:
+            yield found
+    budget = _stated_budget(claim)
     candidates = [
         line.budgets[m] for m in _BUDGET_MEANINGS.get(statement.budget_label or "", ()) if m in line.budgets
     ]
-    if (
-        budget
-        and candidates
-        and not any(compare_restated(budget.amount, f.amount) is Agreement.EQUAL for f in candidates)
-    ):
+    if budget and candidates and not any(_agrees(budget, f) for f in candidates):
         rule = BUDGET if line.rule is ACTUAL else line.rule
-        what = f"“{claim.subject}”{statement.budget_label}数"
-        yield from _restates(rule, line, budget, candidates[0], what, f"budget of {claim.subject}")
+        found = _restates(rule, budget, candidates[0], claim.subject, line.severity)
+        if found:
+            yield found
+
+
+def _agrees(stated: Figure, table: Figure) -> bool:
+    return compare_restated(stated.amount, table.amount) is Agreement.EQUAL
 
 
 def _restates(
-    rule: Rule, line: _Line, stated: Figure, table: Figure, what: str, what_en: str
-) -> Iterator[Finding]:
-    if compare_restated(stated.amount, table.amount) is Agreement.EQUAL:
-        return
-    found = check_equal(rule, stated, table, what, what_en)
-    if found is None:
-        return
-    if line.severity and found.severity.rank < line.severity.rank:  # a weaker tie: at most its severity
-        found = rule.finding(
-            found.message,
-            found.message_en,
-            found.locations,
-            found.expected,
-            found.actual,
-            severity=line.severity,
+    rule: Rule, stated: Figure, table: Figure, subject: str, severity: Severity | None = None
+) -> Finding | None:
+    """A narrative figure against the table figure it restates; `severity`: at most this (a weaker tie)."""
+    if _agrees(stated, table):
+        return None
+    found = check_equal(
+        rule, stated, table, "说明与决算表不一致", f"narrative against the tables ({subject})"
+    )
+    if found and severity and found.severity.rank < severity.rank:
+        return rule.finding(
+            found.message, found.message_en, found.locations, found.expected, found.actual, severity=severity
         )
-    yield found
+    return found
 
 
 def _stated_actual(claim: Claim) -> Figure | None:
@@ -296,16 +313,17 @@ def _stated_actual(claim: Claim) -> Figure | None:
     return Figure(claim.amount, claim.location, f"说明中“{claim.subject}”决算数")
 
 
-def _stated_budget(statement: BudgetComparison) -> Figure | None:
-    if statement.budget is None or statement.budget_location is None:
+def _stated_budget(claim: Claim) -> Figure | None:
+    statement, subject = claim.versus_budget, claim.subject
+    if statement is None or statement.budget is None or statement.budget_location is None:
         return None
-    return Figure(statement.budget, statement.budget_location, f"说明中{statement.budget_label}数")
+    return Figure(statement.budget, statement.budget_location, f"说明中“{subject}”{statement.budget_label}数")
 
 
-def _budget(statement: BudgetComparison, line: _Line | None, label: str) -> Figure | None:
+def _budget(claim: Claim, line: _Line | None, label: str) -> Figure | None:
     """The budget a rate or a word is of: the one stated, else the table's (年初预算 before 全年预算 for '预算')."""
-    stated = _stated_budget(statement)
-    if stated and (label == "预算" or label == statement.budget_label):
+    stated = _stated_budget(claim)
+    if stated and (label == "预算" or label == (claim.versus_budget and claim.versus_budget.budget_label)):
         return stated
     if line is None:
         return None
@@ -411,3 +429,69 @@ def _reason(claim: Claim, statement: BudgetComparison, actual: Figure, budget: F
         expected="差异原因",
         actual="（无）",
     )
+
+
+# --- D007: the narrative's other figures ------------------------------------------------------------------
+
+# what a figure named so restates: (table, row label or None for the table's total row, column meanings by preference)
+_NAMED: dict[str, tuple[TableKind, str | None, tuple[str, ...]]] = {
+    "收入支出总计": (TableKind.IncomeExpenditureSummary, "总计", ("actual", "amount")),
+    "本年收入合计": (TableKind.IncomeExpenditureSummary, "本年收入合计", ("actual", "amount")),
+    "本年支出合计": (TableKind.IncomeExpenditureSummary, "本年支出合计", ("actual", "amount")),
+    "财政拨款收入支出总计": (TableKind.AppropriationSummary, "总计", ("actual", "total", "amount")),
+    "一般公共预算财政拨款支出": (TableKind.GeneralBudgetByFunction, None, ("actual", "total")),
+    "一般公共预算财政拨款基本支出": (TableKind.GeneralBudgetByFunction, None, ("basic",)),
+    "一般公共预算财政拨款项目支出": (TableKind.GeneralBudgetByFunction, None, ("project",)),
+    "人员经费": (TableKind.GeneralBudgetByEconomicClass, "人员经费合计", ("actual", "amount", "total")),
+    "公用经费": (TableKind.GeneralBudgetByEconomicClass, "公用经费合计", ("actual", "amount", "total")),
+    **{
+        name: (TableKind.IncomeSummary, None, (meaning,))
+        for name, meaning in (
+            ("财政拨款收入", "appropriation"),
+            ("上级补助收入", "superior_subsidy"),
+            ("事业收入", "service_revenue"),
+            ("经营收入", "business_revenue"),
+            ("附属单位上缴收入", "affiliated_remit"),
+            ("其他收入", "other_income"),
+        )
+    },
+    **{
+        name: (TableKind.ExpenditureSummary, None, (meaning,))
+        for name, meaning in (
+            ("基本支出", "basic"),
+            ("项目支出", "project"),
+            ("上缴上级支出", "remit_to_superior"),
+            ("经营支出", "business_expenditure"),
+            ("对附属单位补助支出", "subsidy_to_affiliates"),
+        )
+    },
+}
+_CLASS = re.compile(r"^[^（()）]+[（(]类[）)]$")
+
+
+def _stated_figure(claim: Claim, filing: Filing) -> Finding | None:
+    if claim.amount is None:
+        return None
+    figure = _named_figure(key(claim.subject), filing)
+    if figure is None:
+        return None
+    stated = Figure(claim.amount, claim.location, f"说明中“{claim.subject}”")
+    return _restates(FIGURES, stated, figure, claim.subject)
+
+
+def _named_figure(name: str, filing: Filing) -> Figure | None:
+    if _CLASS.match(name):
+        table = filing.table(TableKind.GeneralBudgetByFunction)
+        row = table and _function_row(table, name)
+        meaning = table and _actual_meaning(table)
+        return _figure(table, row, meaning) if table and row and meaning else None
+    if name not in _NAMED:
+        return None
+    kind, label, meanings = _NAMED[name]
+    table = filing.table(kind)
+    if table is None:
+        return None
+    rows = [r for r in table.rows if (key(r.label) == label if label else r.role is RowRole.TOTAL)]
+    meaning = next((m for m in meanings if table.column(m) or table.column(m, "income")), None)
+    row = next((r for r in rows if meaning in r.cells), None)
+    return _figure(table, row, meaning) if row and meaning else None
