@@ -107,6 +107,7 @@ def test_heading_and_table_title_years() -> None:
     filing.parts[0].title = "2024年部门预算编制说明"
     filing.parts[0].headings = [
         "一、2024年预算执行情况",
+        "四、2025—2027年中期财政规划",
         "二、《2023—2027年规划》落实情况",
         "三、较2024年变化",
     ]
@@ -125,6 +126,7 @@ def test_heading_and_table_title_years() -> None:
         (Kind.FINAL, "截止2024年12月31日，本部门共有车辆3辆。", ["warning"]),
         (Kind.FINAL, "截至2025年6月30日，本部门共有车辆3辆。", ["info"]),
         (Kind.BUDGET, "2024年上海市普陀区财政局部门预算收入100万元。", ["warning"]),
+        (Kind.FINAL, "发现问题3个，截至2025年5月已全部完成整改。", []),
         (Kind.BUDGET, "与2024年部门预算相比，2025年部门预算收入增加。", []),
     ],
 )

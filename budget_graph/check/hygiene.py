@@ -89,8 +89,9 @@ BODY_YEAR = rule(
     title_en="Date in the text contradicts the filing's year",
     severity=Severity.WARNING,
     basis=_PUBLICATION + "；" + _TEMPLATE + "：截至2024年12月31日（决算）；disclosure-rules.md H",
-    checks="截至 / 截止 dates: a budget for year Y states assets as of a date in Y−1 (it is drawn up before "
-    "Y begins); final accounts for Y as of Y年12月31日 (another year: warning; another day of Y: info). "
+    checks="截至 / 截止 dates of what the unit holds (车辆, 资产, 设备, 房屋): a budget for year Y states them as of "
+    "a date in Y−1 (it is drawn up before Y begins); final accounts for Y as of Y年12月31日 (another year: "
+    "warning; another day of Y: info). "
     "Sentences that name the filing ('2024年…部门预算收入', '本部门2025年无…') name its year.",
     why="A date of the wrong year is a sentence copied from another year's filing; its figures may be "
     "that year's too.",
@@ -405,9 +406,10 @@ def _doubled_punctuation(text: _Text) -> Iterator[Finding]:
 # --- BG-T004, BG-T005 years -----------------------------------------------------------------------------------
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_COMPARISON_BEFORE = re.compile(r"(?:较|比|与|同|对比|相比|上年|以来|自|从|至|到|结转|结余)\s*$")
+_COMPARISON_BEFORE = re.compile(r"(?:较|比|与|同|对比|相比|上年|以来|自|从|至|到|结转|结余|[—\-－~～])\s*$")
 _OTHER_YEAR_HEADING = re.compile(r"执行|回顾|完成情况|总结|计划|展望|结转")
 _DATE = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:(\d{1,2})\s*日)?")
+_HOLDINGS = re.compile(r"车辆|用车|资产|设备|房屋|土地")
 _NAMES_FILING = re.compile(
     r"((?:19|20)\d{2})\s*年度?[^，。；、：\d]{0,40}?(?:部门|单位)(?:预算|决算)"
     r"|(?:本部门|本单位|我单位|我部门)\s*((?:19|20)\d{2})\s*年度?无"
@@ -437,6 +439,8 @@ def _body_years(text: _Text, filing: Filing) -> Iterator[Finding]:
     if text.role not in ("paragraph", "note"):
         return
     for match in _DATE.finditer(text.text):
+        if not _HOLDINGS.search(text.text, match.end(), match.end() + 60):
+            continue  # a date of some event (整改完成…), not the date the unit's assets are stated at
         finding = _date_finding(text, match, filing)
         if finding:
             yield finding
