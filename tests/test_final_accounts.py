@@ -168,6 +168,19 @@ def test_every_finding_names_every_figure(tmp_path: Path) -> None:
     assert finding.expected == "96.67%" and finding.actual == "95.67%" and finding.message_en
 
 
+_STRUCTURE = (
+    "（三）一般公共预算财政拨款支出决算具体情况",
+    "（二）一般公共预算财政拨款支出决算结构情况\n\n一般公共预算财政拨款支出290.00万元，主要用于以下方面："
+    "一般公共服务支出（类）95.00万元。\n\n（三）一般公共预算财政拨款支出决算具体情况",
+)
+
+
+def test_a_class_figure_restates_the_general_budget_table_only_in_its_section(tmp_path: Path) -> None:
+    assert ("BG-D007", "error", 9) in _found(_filing(tmp_path, _STRUCTURE), "BG-D007")
+    fund = (_STRUCTURE[0], _STRUCTURE[1].replace("（二）一般公共预算财政拨款支出决算结构情况", "### 八、政府性基金预算财政拨款支出"))
+    assert _found(_filing(tmp_path, fund), "BG-D007") == []
+
+
 def test_checks_are_fast(tmp_path: Path) -> None:
     filing = _filing(tmp_path)
     started = time.perf_counter()

@@ -54,6 +54,9 @@ def test_every_statement_is_read_and_tied_to_its_line() -> None:
     assert [line.rule.id for line in lines if line].count("BG-D006") == 4
     assert sum(1 for c in statements if c.versus_budget.budget is not None) == 13
     assert sum(1 for c in statements if c.versus_budget.word in {"小于", "基本持平"}) == 13
+    # and 17 other figures: 收支总计, 收入 and 支出 lines, the 一般公共预算 total (twice), four classes, 人员/公用经费 …
+    others = [c for c in filing.claims if c.versus_budget is None and final_accounts.named_figure(c, filing)]
+    assert len(others) == 17
 
 
 def test_no_false_alarm_on_the_putuo_final_accounts() -> None:

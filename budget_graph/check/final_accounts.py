@@ -433,38 +433,54 @@ def _reason(claim: Claim, statement: BudgetComparison, actual: Figure, budget: F
 
 # --- D007: the narrative's other figures ------------------------------------------------------------------
 
-# what a figure named so restates: (table, row label or None for the table's total row, column meanings by preference)
-_NAMED: dict[str, tuple[TableKind, str | None, tuple[str, ...]]] = {
-    "收入支出总计": (TableKind.IncomeExpenditureSummary, "总计", ("actual", "amount")),
-    "本年收入合计": (TableKind.IncomeExpenditureSummary, "本年收入合计", ("actual", "amount")),
-    "本年支出合计": (TableKind.IncomeExpenditureSummary, "本年支出合计", ("actual", "amount")),
-    "财政拨款收入支出总计": (TableKind.AppropriationSummary, "总计", ("actual", "total", "amount")),
-    "一般公共预算财政拨款支出": (TableKind.GeneralBudgetByFunction, None, ("actual", "total")),
-    "一般公共预算财政拨款基本支出": (TableKind.GeneralBudgetByFunction, None, ("basic",)),
-    "一般公共预算财政拨款项目支出": (TableKind.GeneralBudgetByFunction, None, ("project",)),
-    "人员经费": (TableKind.GeneralBudgetByEconomicClass, "人员经费合计", ("actual", "amount", "total")),
-    "公用经费": (TableKind.GeneralBudgetByEconomicClass, "公用经费合计", ("actual", "amount", "total")),
-    **{
-        name: (TableKind.IncomeSummary, None, (meaning,))
-        for name, meaning in (
-            ("财政拨款收入", "appropriation"),
-            ("上级补助收入", "superior_subsidy"),
-            ("事业收入", "service_revenue"),
-            ("经营收入", "business_revenue"),
-            ("附属单位上缴收入", "affiliated_remit"),
-            ("其他收入", "other_income"),
-        )
-    },
-    **{
-        name: (TableKind.ExpenditureSummary, None, (meaning,))
-        for name, meaning in (
-            ("基本支出", "basic"),
-            ("项目支出", "project"),
-            ("上缴上级支出", "remit_to_superior"),
-            ("经营支出", "business_expenditure"),
-            ("对附属单位补助支出", "subsidy_to_affiliates"),
-        )
-    },
+
+@dataclass(frozen=True)
+class _Named:
+    """What a figure named so restates: a row (by label, or the table's total row) and its column."""
+
+    kind: TableKind
+    row: str | None  # the row's label; None for the table's total row
+    meanings: tuple[str, ...]  # the column, by preference
+    within: str | None = None  # what its '其中' parent must name: 基本支出 is one of 本年支出合计's parts
+
+
+def _lines(kind: TableKind, within: str, *lines: tuple[str, str]) -> dict[str, _Named]:
+    return {name: _Named(kind, None, (meaning,), within) for name, meaning in lines}
+
+
+_NAMED: dict[str, _Named] = {
+    "收入支出总计": _Named(TableKind.IncomeExpenditureSummary, "总计", ("actual", "amount")),
+    "本年收入合计": _Named(TableKind.IncomeExpenditureSummary, "本年收入合计", ("actual", "amount")),
+    "本年支出合计": _Named(TableKind.IncomeExpenditureSummary, "本年支出合计", ("actual", "amount")),
+    "财政拨款收入支出总计": _Named(TableKind.AppropriationSummary, "总计", ("actual", "total", "amount")),
+    "一般公共预算财政拨款支出": _Named(TableKind.GeneralBudgetByFunction, None, ("actual", "total")),
+    "一般公共预算财政拨款基本支出": _Named(TableKind.GeneralBudgetByFunction, None, ("basic",)),
+    "一般公共预算财政拨款项目支出": _Named(TableKind.GeneralBudgetByFunction, None, ("project",)),
+    "人员经费": _Named(
+        TableKind.GeneralBudgetByEconomicClass, "人员经费合计", ("actual", "amount"), "基本支出"
+    ),
+    "公用经费": _Named(
+        TableKind.GeneralBudgetByEconomicClass, "公用经费合计", ("actual", "amount"), "基本支出"
+    ),
+    **_lines(
+        TableKind.IncomeSummary,
+        "本年收入合计",
+        ("财政拨款收入", "appropriation"),
+        ("上级补助收入", "superior_subsidy"),
+        ("事业收入", "service_revenue"),
+        ("经营收入", "business_revenue"),
+        ("附属单位上缴收入", "affiliated_remit"),
+        ("其他收入", "other_income"),
+    ),
+    **_lines(
+        TableKind.ExpenditureSummary,
+        "本年支出合计",
+        ("基本支出", "basic"),
+        ("项目支出", "project"),
+        ("上缴上级支出", "remit_to_superior"),
+        ("经营支出", "business_expenditure"),
+        ("对附属单位补助支出", "subsidy_to_affiliates"),
+    ),
 }
 _CLASS = re.compile(r"^[^（()）]+[（(]类[）)]$")
 
@@ -472,26 +488,27 @@ _CLASS = re.compile(r"^[^（()）]+[（(]类[）)]$")
 def _stated_figure(claim: Claim, filing: Filing) -> Finding | None:
     if claim.amount is None:
         return None
-    figure = _named_figure(key(claim.subject), filing)
+    figure = named_figure(claim, filing)
     if figure is None:
         return None
     stated = Figure(claim.amount, claim.location, f"说明中“{claim.subject}”")
     return _restates(FIGURES, stated, figure, claim.subject)
 
 
-def _named_figure(name: str, filing: Filing) -> Figure | None:
-    if _CLASS.match(name):
+def named_figure(claim: Claim, filing: Filing) -> Figure | None:
+    """The table figure a figure's name (and its context) ties it to; None when it names none for certain."""
+    name, parent = key(claim.subject), key(claim.parent or "")
+    if _CLASS.match(name):  # a class of general-budget spending: in that section, not 政府性基金's
         table = filing.table(TableKind.GeneralBudgetByFunction)
-        row = table and _function_row(table, name)
-        meaning = table and _actual_meaning(table)
-        return _figure(table, row, meaning) if table and row and meaning else None
-    if name not in _NAMED:
+        if table is None or "一般公共预算" not in key(claim.section or "") + parent:
+            return None
+        row, meaning = _function_row(table, name), _actual_meaning(table)
+        return _figure(table, row, meaning) if row and meaning else None
+    named = _NAMED.get(name)
+    table = named and filing.table(named.kind)
+    if not named or table is None or (named.within and named.within not in parent):
         return None
-    kind, label, meanings = _NAMED[name]
-    table = filing.table(kind)
-    if table is None:
-        return None
-    rows = [r for r in table.rows if (key(r.label) == label if label else r.role is RowRole.TOTAL)]
-    meaning = next((m for m in meanings if table.column(m) or table.column(m, "income")), None)
+    rows = [r for r in table.rows if (key(r.label) == named.row if named.row else r.role is RowRole.TOTAL)]
+    meaning = next((m for m in named.meanings if table.column(m) or table.column(m, "income")), None)
     row = next((r for r in rows if meaning in r.cells), None)
     return _figure(table, row, meaning) if row and meaning else None
