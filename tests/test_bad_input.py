@@ -63,3 +63,13 @@ def test_no_partial_output_file(tmp_path: Path, sample_path: Path, fmt: str) -> 
 def test_misuse_is_status_2(tmp_path: Path) -> None:
     result = _validate("--format", "xml", "x.md", cwd=tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_folder_skips_text_files_that_are_not_filings(tmp_path: Path, sample_path: Path) -> None:
+    (tmp_path / "batch").mkdir()
+    (tmp_path / "batch" / "luohu.md").write_text(sample_path.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "batch" / "PROVENANCE.txt").write_text(
+        "source: 罗湖区政府网站\npath: 2024年深圳市罗湖区企业服务中心部门预算.pdf\n", encoding="utf-8"
+    )
+    result = _validate("batch", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1 and '"filings": 1' in result.stdout, result.stderr

@@ -99,13 +99,14 @@ def read_text(path: Path) -> Filing:
 
 
 def looks_like_filing(path: Path) -> bool:
-    """Does the file open with a budget title? (Cheap: reads the first lines only.)"""
+    """Does the file open with a budget title and hold a narrative part or a table? (A PROVENANCE.txt
+    that names '…2024年度部门决算.pdf' does not.)"""
     try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            head = [handle.readline() for _ in range(80)]
+        lines = [clean(line).strip() for line in path.read_text(encoding="utf-8", errors="replace").split("\n")]
     except OSError:
         return False
-    return any(_TITLE.search(clean(line).lstrip("# ")) for line in head)
+    titled = any(_TITLE.search(line.lstrip("# ")) for line in lines[:80])
+    return titled and any(_PART.match(line) or _TABLE_TITLE.match(line) for line in lines)
 
 
 def _metadata(lines: list[str], source: str) -> tuple[int, str, str, Kind]:
