@@ -300,3 +300,24 @@ def test_a_made_up_column_meaning_stays_one_iri_step() -> None:
     mapped = build_graph(filing)
     line = _node(mapped, "table/GeneralBudgetByFunction/row/2/amount%231")
     assert mapped.graph.value(line, BG.columnMeaning) == URIRef("https://w3id.org/budget-graph/meaning/amount%231")
+
+
+def _numeric_cells(filing) -> int:
+    return sum(1 for t in filing.tables for r in t.rows for c in r.cells.values() if c.amount is not None)
+
+
+def _cells_in_graph(graph: Graph) -> int:
+    """Budget lines of tables (non-zero figures) and bg:zeroIn triples (printed zeros)."""
+    table_lines = {s for s, _ in graph.subject_objects(OBEU_MEASURE.amount) if "/table/" in str(s)}
+    return len(table_lines) + sum(1 for _ in graph.subject_objects(BG.zeroIn))
+
+
+def test_every_numeric_cell_of_the_sample_is_in_the_graph(sample_filing, sample_mapped) -> None:
+    assert _cells_in_graph(sample_mapped.graph) == _numeric_cells(sample_filing) > 1000
+
+
+def test_every_numeric_cell_of_the_corpus_is_in_the_graph(corpus: Path) -> None:
+    from budget_graph.read import read_paths
+
+    for filing in read_paths([str(corpus)]):
+        assert _cells_in_graph(build_graph(filing).graph) == _numeric_cells(filing), filing.sources

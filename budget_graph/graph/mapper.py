@@ -237,6 +237,8 @@ class _Mapper:
             self.add(text_node, (RDF.type, BG.TextCell), (BG.key, lit.text(key)), (BG.text, lit.text(value, "zh")))
         for meaning, cell in row.cells.items():
             if _is_blank(cell):
+                if cell.amount is not None:  # a printed 0.00: one triple, not a budget line of its own
+                    self.add(node, (BG.zeroIn, _meaning(meaning)))
                 continue
             line = child(node, meaning)
             self.locations[line] = table.cell_location(row, meaning)
