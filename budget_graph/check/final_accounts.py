@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_graph.check.figures import Figure, check_equal
+from budget_graph.check.figures import Figure, check_equal, figures_of
 from budget_graph.check.narrative import key, three_public_meaning
 from budget_graph.check.rounding import Agreement, Interval, compare, compare_restated, percent_interval
 from budget_graph.check.rules import Finding, Rule, Severity, rule
@@ -253,11 +253,10 @@ def _actual_meaning(table: Table) -> str | None:
 
 def _figure(table: Table, row: Row, meaning: str) -> Figure | None:
     """The cell's figure; a blank or dash cell of a printed column is nothing (0), text is no figure."""
-    figure = Figure.of(table, row, meaning)
-    if figure or not table.column(meaning):
-        return figure
-    cell = row.cells.get(meaning)
-    if cell and cell.text.strip() not in {"", "-", "—", "–", "－", "/"}:
+    found = figures_of(table, [(row, meaning)])
+    if found is None or found:
+        return found[0] if found else None
+    if not any(c.meaning == meaning for c in table.columns):
         return None
     location = table.cell_location(row, meaning)
     return Figure(
