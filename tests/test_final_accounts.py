@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from budget_graph.check import final_accounts
 from budget_graph.model import Filing, Location, Paragraph
 from budget_graph.read import read_file
@@ -177,6 +179,8 @@ def test_a_class_figure_restates_the_general_budget_table_only_in_its_section(tm
     fund = (_STRUCTURE[0], _STRUCTURE[1].replace("（二）一般公共预算财政拨款支出决算结构情况", "### 八、政府性基金预算财政拨款支出"))
     assert _found(_filing(tmp_path, fund), "BG-D007") == []
 
+
+@pytest.mark.parametrize("rule", ["BG-D001", "BG-D002", "BG-D003", "BG-D004", "BG-D005", "BG-D006"])
 def test_rules_are_catalogued_in_both_languages(rule: str) -> None:
     from budget_graph.check.rules import CATALOGUE
 
