@@ -321,3 +321,18 @@ def test_every_numeric_cell_of_the_corpus_is_in_the_graph(corpus: Path) -> None:
 
     for filing in read_paths([str(corpus)]):
         assert _cells_in_graph(build_graph(filing).graph) == _numeric_cells(filing), filing.sources
+
+
+def test_final_accounts_statements_are_in_the_graph(corpus: Path) -> None:
+    from budget_graph.read import read_paths
+
+    filing = read_paths([str(corpus / "sh-putuo-caizhengju-2024-juesuan")])[0]
+    graph = build_graph(filing).graph
+    rates = {
+        (str(s), str(r), str(w))
+        for s, r, w in graph.query(
+            "SELECT ?s ?r ?w WHERE { ?c bg:subject ?s ; bg:completionRate ?r ; bg:comparisonWord ?w }",
+            initNs={"bg": BG},
+        )
+    }
+    assert ("一般公共预算财政拨款支出", "98.20", "小于") in rates

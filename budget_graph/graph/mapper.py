@@ -374,7 +374,19 @@ class _Mapper:
             (BG.baseYear, _int(claim.base_year)), (BG["count"], _int(claim.count)),
             (BG.countUnit, lit.text(claim.count_unit, "zh") if claim.count_unit else None),
         )
-        stated = ((BG.statedAmount, claim.amount), (BG.statedChange, claim.change), (BG.statedBase, claim.base_amount))
+        versus = claim.versus_budget
+        if versus is not None:  # a 决算 statement: its budget figure, completion rate, comparison and reason
+            self.add(
+                node, (BG.budgetLabel, lit.text(versus.budget_label, "zh") if versus.budget_label else None),
+                (BG.completionRate, lit.decimal(versus.completion) if versus.completion is not None else None),
+                (BG.completionOf, lit.text(versus.completion_label, "zh") if versus.completion_label else None),
+                (BG.comparisonWord, lit.text(versus.word, "zh") if versus.word else None),
+                (BG.reason, lit.text(versus.reason, "zh") if versus.reason else None),
+            )
+        stated = (
+            (BG.statedAmount, claim.amount), (BG.statedChange, claim.change), (BG.statedBase, claim.base_amount),
+            (BG.statedBudget, versus.budget if versus else None),
+        )
         for predicate, amount in stated:
             if amount is not None:
                 amount_node = child(node, predicate.removeprefix(str(BG)))
