@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
@@ -38,9 +39,21 @@ def run(work: Callable[[Job], Result], jobs: list[Job], description: str, worker
             return
         context = multiprocessing.get_context("forkserver")
         with context.Pool(workers) as pool:
-            for result in pool.imap(work, jobs):
+            for result in in_order(pool, work, jobs, window=2 * workers):
                 yield result
                 advance()
+
+
+def in_order(pool, work: Callable[[Job], Result], jobs: list[Job], window: int) -> Iterator[Result]:
+    """`pool.imap` with at most `window` jobs in flight: when the consumer (a store) is the slower side,
+    finished results wait in the workers instead of piling up in memory."""
+    pending: deque = deque()
+    for job in jobs:
+        pending.append(pool.apply_async(work, (job,)))
+        if len(pending) >= window:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
 
 
 def check_source(path: str) -> list[FilingReport]:

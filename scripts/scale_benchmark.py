@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from budget_graph.batch import in_order  # noqa: E402
 from budget_graph.graph.iris import slug  # noqa: E402
 from budget_graph.store.graphs import NamedGraph, named_graph  # noqa: E402
 from budget_graph.store.iris import filing_graph, findings_graph  # noqa: E402
@@ -135,7 +136,7 @@ def run(count: int, folder: Path, workers: int) -> None:
     start = time.perf_counter()
     with multiprocessing.get_context("fork").Pool(workers) as pool:  # forked before the store opens
         store = _Timed(LocalStore(folder))
-        summary = load(store, pool.imap(_make, range(count), chunksize=8))
+        summary = load(store, in_order(pool, _make, list(range(count)), window=4 * workers))
     wall = time.perf_counter() - start
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**30
     print(f"\n## {count} filings\n")
