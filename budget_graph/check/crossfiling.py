@@ -256,8 +256,10 @@ _UNITS = {"Yuan": Unit.YUAN, "TenThousandYuan": Unit.WAN, "HundredMillionYuan": 
 _STATED_IN_GRAPH = """
 SELECT ?unit ?source ?part ?subject ?parent ?value ?decimals ?currency ?line ?page WHERE {
   GRAPH <%s> {
-    ?filing a bg:Filing ; obeu-dimension:organization/rdfs:label ?unit ; bg:hasClaim ?claim .
-    ?claim bg:subject ?subject ; bg:part/bg:partNumber ?part ; bg:statedAmount ?amount .
+    ?filing a bg:Filing ; obeu-dimension:organization ?org ; bg:hasClaim ?claim .
+    ?org rdfs:label ?unit .
+    ?claim bg:subject ?subject ; bg:part ?partNode ; bg:statedAmount ?amount .
+    ?partNode bg:partNumber ?part .
     ?amount bg:publishedValue ?value ; bg:decimals ?decimals ; bg:publishedUnit ?currency .
     OPTIONAL { ?filing dcterms:source ?source }
     OPTIONAL { ?claim bg:parentSubject ?parent }
@@ -272,7 +274,8 @@ SELECT ?code ?value ?decimals ?tableUnit ?lineUnit ?source ?title ?label ?line ?
   GRAPH <%s> {
     ?filing bg:hasTable ?table .
     ?table a bg:GeneralBudgetByFunction ; bg:publishedUnit ?tableUnit ; bg:hasRow ?row .
-    ?row bg:code/skos:notation ?code .
+    ?row bg:code ?codeNode .
+    ?codeNode skos:notation ?code .
     ?cell bg:inRow ?row ; bg:columnMeaning bgm:total ; bg:publishedValue ?value ; bg:decimals ?decimals .
     OPTIONAL { ?cell bg:publishedUnit ?lineUnit }
     OPTIONAL { ?filing dcterms:source ?source }
