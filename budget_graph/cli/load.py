@@ -44,7 +44,7 @@ def load_command(
     from budget_graph.batch import run
     from budget_graph.read import find_sources
     from budget_graph.store import open_store
-    from budget_graph.store.load import load, prepare_source
+    from budget_graph.store.load import PreparedFiling, load, prepare_source
 
     jobs = [str(path) for path in find_sources(list(paths))]
     prepared = (filing for filings in run(prepare_source, jobs, "载入 loading", workers) for filing in filings)
@@ -53,8 +53,13 @@ def load_command(
         summary = load(target, prepared)
     finally:
         target.close()
+    seen: dict[tuple[str, int, str], PreparedFiling] = {}
     for filing in summary.filings:
         click.echo(f"{filing.unit} {filing.year} {filing.kind}: {filing.errors} errors, {filing.warnings} warnings")
+        earlier = seen.setdefault((filing.unit, filing.year, filing.kind), filing)
+        if earlier is not filing:
+            click.echo(f"  注意 note: same unit, year and kind as {', '.join(earlier.sources)}; "
+                       f"{', '.join(filing.sources)} replaces it in the store", err=True)
     click.echo(
         f"载入 loaded {len(summary.filings)} filings: {summary.written} graphs written, "
         f"{summary.unchanged} unchanged; the store holds {summary.triples} triples"
