@@ -1,8 +1,9 @@
 """Many filings at once: work spread over every core, progress on a terminal, a summary table at the end.
 
-`validate_many(paths)` is what `budget-graph validate` calls for a batch: each source file is read and
-checked in a worker process, then the filings of the run are checked against each other (a change
-statement against the previous year's filing of the same unit; 决算 against that year's 部门预算).
+`validate_many(paths)` is what `budget-graph validate` calls: the source files are read in worker
+processes and grouped into filings, each filing is checked in a worker, then the filings of the run are
+checked against each other (a change statement against the previous year's filing of the same unit;
+决算 against that year's 部门预算).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from budget_graph.check.engine import FilingReport
+from budget_graph.model import Filing
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
@@ -56,22 +58,22 @@ def in_order(pool, work: Callable[[Job], Result], jobs: list[Job], window: int) 
         yield pending.popleft().get()
 
 
-def check_source(path: str) -> list[FilingReport]:
-    """Read one source and check every filing in it (runs in a worker process)."""
-    from budget_graph.check.engine import check_filing
-    from budget_graph.read import read_paths
+def read_many(paths: list[str], workers: int | None = None) -> list[Filing]:
+    """Read every source under `paths` in the pool, then group the files of one filing into one (a
+    narrative PDF and a tables PDF of the same unit, year and kind): grouping needs every file read."""
+    from budget_graph.read import find_sources, group_filings, read_file
 
-    return [check_filing(filing) for filing in read_paths([path])]
+    sources = [str(path) for path in find_sources(paths)]
+    return group_filings(list(run(read_file, sources, "读取 reading", workers)))
 
 
 def validate_many(paths: list[str], workers: int | None = None) -> list[FilingReport]:
     """Check every filing under `paths`, each on its own and then across the run."""
     from budget_graph.check.crossfiling import cross_check
-    from budget_graph.check.engine import sort_findings
-    from budget_graph.read import find_sources
+    from budget_graph.check.engine import check_filing, sort_findings
 
-    jobs = [str(path) for path in find_sources(paths)]
-    reports = [report for reports in run(check_source, jobs, "检查 checking", workers) for report in reports]
+    filings = read_many(paths, workers)
+    reports = list(run(check_filing, filings, "检查 checking", workers))
     for report, extra in zip(reports, cross_check([r.filing for r in reports]), strict=True):
         if extra:
             report.findings = sort_findings([*report.findings, *extra])

@@ -5,18 +5,26 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from rdflib.term import Node
+
 from budget_graph.check.rules import Finding
-from budget_graph.model import Filing
+from budget_graph.graph import MappedGraph
+from budget_graph.model import Filing, Location
 
 FilingCheck = Callable[[Filing], Iterable[Finding]]
 
 
 @dataclass
 class FilingReport:
-    """A filing and everything the checks found in it, sorted for stable output."""
+    """A filing and everything the checks found in it, sorted for stable output.
+
+    `focus` gives the graph node that stands at each place of the filing (the first mapped there: a row
+    before its code), so a SHACL report can name the focus node of every finding without mapping again.
+    """
 
     filing: Filing
     findings: list[Finding] = field(default_factory=list)
+    focus: dict[Location, Node] = field(default_factory=dict)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity.value == severity)
@@ -29,7 +37,7 @@ def arithmetic_checks() -> list[FilingCheck]:
     return families.CHECKS
 
 
-def map_filing(filing: Filing):
+def map_filing(filing: Filing) -> MappedGraph:
     """The filing's graph with every code linked to its national concept (the map stage)."""
     from budget_graph.codes import NationalCodeLists
     from budget_graph.graph import build_graph
@@ -38,12 +46,21 @@ def map_filing(filing: Filing):
 
 
 def check_filing(filing: Filing) -> FilingReport:
+    return check_mapped(filing)[0]
+
+
+def check_mapped(filing: Filing) -> tuple[FilingReport, MappedGraph]:
+    """Map and check a filing; the graph comes back too, for whoever writes it out (export, the store)."""
     from budget_graph.check import shacl
 
-    findings = list(shacl.check(map_filing(filing)))
+    mapped = map_filing(filing)
+    findings = list(shacl.check(mapped))
     for check in arithmetic_checks():
         findings.extend(check(filing))
-    return FilingReport(filing, sort_findings(findings))
+    focus: dict[Location, Node] = {}
+    for node, place in mapped.locations.items():
+        focus.setdefault(place, node)
+    return FilingReport(filing, sort_findings(findings), focus), mapped
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

@@ -41,13 +41,11 @@ def load_command(
       budget-graph load samples/ --endpoint http://localhost:8890/sparql \\
           --graph-store http://localhost:8890/sparql-graph-crud
     """
-    from budget_graph.batch import run
-    from budget_graph.read import find_sources
+    from budget_graph.batch import read_many, run
     from budget_graph.store import open_store
-    from budget_graph.store.load import PreparedFiling, load, prepare_source
+    from budget_graph.store.load import PreparedFiling, load, prepare
 
-    jobs = [str(path) for path in find_sources(list(paths))]
-    prepared = (filing for filings in run(prepare_source, jobs, "载入 loading", workers) for filing in filings)
+    prepared = run(prepare, read_many(list(paths), workers), "载入 loading", workers)
     target = open_store(store, endpoint, graph_store)
     try:
         summary = load(target, prepared)

@@ -27,19 +27,24 @@ def validate(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
     """检查预决算公开文件 — check filings and report every inconsistency with its place.
 
     PATHS are files (PDF-converted text .md/.txt, or .pdf) or folders of them. Many files give one
-    report. Exit status: 0 no error-level finding, 1 at least one, 2 the input could not be read.
+    report; files of one filing (a narrative PDF and a tables PDF) are checked as one; filings of the
+    same unit in the run are checked against each other (BG-F). Both cores are used; a progress bar
+    and a summary table show on stderr. Exit status: 0 no error-level finding, 1 at least one, 2 the
+    input could not be read or the command was misused.
 
     \b
     Examples:
       budget-graph validate samples/luohu-2024.md
       budget-graph validate samples/ --format json -o report.json
+      budget-graph validate ../shared/corpus --format text
     """
-    from budget_graph.check.engine import check_filing
-    from budget_graph.read import read_paths
+    from budget_graph.batch import print_summary, validate_many
     from budget_graph.report import renderer
 
-    reports = [check_filing(filing) for filing in read_paths(list(paths))]
+    reports = validate_many(list(paths))
     rendered = renderer(fmt)(reports)
+    if len(reports) > 1:
+        print_summary(reports)  # on stderr: the report on stdout stays whole
     if output:
         Path(output).write_text(rendered, encoding="utf-8")
     else:

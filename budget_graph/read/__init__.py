@@ -42,7 +42,8 @@ def _may_be_filing(path: Path) -> bool:
 
 
 def read_paths(paths: list[str]) -> list[Filing]:
-    """Read every source named into filings (files of one filing are grouped into one)."""
+    """Read every source named into filings (files of one filing are grouped into one), in this
+    process; batch.read_many does the same over both cores."""
     return group_filings([read_file(path) for path in find_sources(paths)])
 
 

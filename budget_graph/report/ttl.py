@@ -39,7 +39,7 @@ def report_graph(reports: list[FilingReport]) -> Graph:
     graph.add((node, SH.conforms, Literal(not any(r.findings for r in reports))))
     for report, filing in zip(reports, filings, strict=True):
         graph.add((node, BG.filing, filing))
-        focus = _focus_nodes(report) if report.findings else {}
+        focus = report.focus or (_focus_nodes(report) if report.findings else {})
         for number, finding in enumerate(sorted(report.findings, key=_order), start=1):
             result = child(filing, "report", "result", number)
             graph.add((node, SH.result, result))
@@ -55,7 +55,7 @@ def _order(finding: Finding) -> tuple:
 
 
 def _focus_nodes(report: FilingReport) -> dict[Location, Node]:
-    """The graph node standing at each place of the filing (the first mapped there: a row before its code)."""
+    """The graph node standing at each place of the filing, for a report made without its graph."""
     by_place: dict[Location, Node] = {}
     for node, place in build_graph(report.filing).locations.items():
         by_place.setdefault(place, node)

@@ -54,12 +54,11 @@ class LoadSummary:
 
 def prepare(filing: Filing) -> PreparedFiling:
     """Map and check a filing, and serialise both graphs (runs in a worker process)."""
-    from budget_graph.check.engine import check_filing
-    from budget_graph.graph import build_graph
+    from budget_graph.check.engine import check_mapped
     from budget_graph.report.ttl import render
 
-    report = check_filing(filing)
-    graph = build_graph(filing).graph.serialize(format="nt")
+    report, mapped = check_mapped(filing)  # the graph the checks read, its codes linked to the national lists
+    graph = mapped.graph.serialize(format="nt")
     kind = filing.kind.value
     graphs = (
         named_graph(filing_graph(filing.unit, filing.year, kind), graph),
@@ -73,13 +72,6 @@ def prepare(filing: Filing) -> PreparedFiling:
         tuple(filing.sources), filing.unit, filing.year, kind, graphs,
         report.count("error"), report.count("warning"), report.count("info"), outline,
     )
-
-
-def prepare_source(path: str) -> list[PreparedFiling]:
-    """Read one source and prepare every filing in it (runs in a worker process)."""
-    from budget_graph.read import read_paths
-
-    return [prepare(filing) for filing in read_paths([path])]
 
 
 def reference_graphs() -> list[NamedGraph]:
