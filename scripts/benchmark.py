@@ -56,15 +56,21 @@ def main() -> None:
 
     catalogue.all_rules()
     print(f"start-up (imports, shapes): {(time.perf_counter() - start) * 1000:.0f} ms")
+    medians: dict[str, list[float]] = {}
     for path in args.files:
         run_once(path)  # warm: shapes parsed, caches filled
         runs = [run_once(path) for _ in range(args.repeat)]
         print(f"\n{path.name}: median of {args.repeat} warm runs, ms")
         for stage in runs[0]:
             values = [r[stage] for r in runs]
+            medians.setdefault(stage, []).append(statistics.median(values))
             print(
-                f"  {stage:9} {statistics.median(values):8.1f}   (min {min(values):.1f}, max {max(values):.1f})"
+                f"  {stage:16} {statistics.median(values):8.1f}   (min {min(values):.1f}, max {max(values):.1f})"
             )
+    if len(args.files) > 1:
+        print(f"\nmedian over {len(args.files)} files, ms")
+        for stage, values in medians.items():
+            print(f"  {stage:16} {statistics.median(values):8.1f}   (max {max(values):.1f})")
 
 
 if __name__ == "__main__":
