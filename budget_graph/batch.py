@@ -26,7 +26,9 @@ Job = TypeVar("Job")
 Result = TypeVar("Result")
 
 
-def run(work: Callable[[Job], Result], jobs: list[Job], description: str, workers: int | None = None) -> Iterator[Result]:
+def run(
+    work: Callable[[Job], Result], jobs: list[Job], description: str, workers: int | None = None
+) -> Iterator[Result]:
     """`work` applied to each job, results in the jobs' order; worker processes when there is more than one.
 
     The pool is started by a fork server (a clean process), so workers never inherit the caller's open
@@ -92,8 +94,15 @@ def summary_table(reports: list[FilingReport]) -> Table:
     for report, (errors, warnings, infos) in zip(reports, counts, strict=True):
         filing = report.filing
         style = "red" if errors else ("yellow" if warnings else None)
-        table.add_row(filing.unit, str(filing.year), filing.kind.value, str(errors), str(warnings), str(infos),
-                      style=style)
+        table.add_row(
+            filing.unit,
+            str(filing.year),
+            filing.kind.value,
+            str(errors),
+            str(warnings),
+            str(infos),
+            style=style,
+        )
     return table
 
 
@@ -108,8 +117,14 @@ class _progress:
     def __init__(self, description: str, total: int) -> None:
         self.bar = None
         if sys.stderr.isatty() and total > 1:
-            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self.bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
             self.task = self.bar.add_task(description, total=total)
 
     def __enter__(self) -> Callable[[], None]:

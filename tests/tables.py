@@ -37,7 +37,9 @@ def table(
         role = spec[2] if len(spec) > 2 else RowRole.ITEM
         code = spec[3] if len(spec) > 3 else None
         name = f"{code} {label}".strip() if code else label
-        row = Row(label, role, Location(SOURCE, line=100 + index, table=title, row=name), code=code, side=side)
+        row = Row(
+            label, role, Location(SOURCE, line=100 + index, table=title, row=name), code=code, side=side
+        )
         for column, text in zip(placed, figures, strict=True):
             row.cells[column.meaning] = Cell(parse_amount(text, Unit.WAN), text)
         built.rows.append(row)
@@ -49,4 +51,3 @@ def filing(*tables: Table, year: int = 2024) -> Filing:
 
 
 UNIT, TOTAL, PERIOD, ITEM = RowRole.UNIT, RowRole.TOTAL, RowRole.PERIOD, RowRole.ITEM
-

@@ -9,23 +9,43 @@ import pytest
 from budget_graph.check.changes import check, check_claim, implied_change, recompute
 from budget_graph.model import Amount, Claim, Direction, Location, Unit
 
-_WORDS = {"增加": Direction.INCREASE, "增长": Direction.INCREASE, "减少": Direction.DECREASE,
-          "下降": Direction.DECREASE, "持平": Direction.UNCHANGED}
+_WORDS = {
+    "增加": Direction.INCREASE,
+    "增长": Direction.INCREASE,
+    "减少": Direction.DECREASE,
+    "下降": Direction.DECREASE,
+    "持平": Direction.UNCHANGED,
+}
 
 
 def wan(text: str) -> Amount:
     return Amount(Decimal(text), Unit.WAN)
 
 
-def statement(current: str, word: str | None = None, change: str | None = None, percent_word: str | None = None,
-              percent: str | None = None, base: str | None = None) -> Claim:
+def statement(
+    current: str,
+    word: str | None = None,
+    change: str | None = None,
+    percent_word: str | None = None,
+    percent: str | None = None,
+    base: str | None = None,
+) -> Claim:
     """'current万元，较上年{word}{change}万元，{percent_word}{percent}%' as a claim."""
     return Claim(
-        "产业专项资金", Location("t.md", line=97), "…", 3, amount=wan(current),
-        change=wan(change) if change else None, change_word=word, change_direction=_WORDS.get(word or ""),
-        percent=Decimal(percent) if percent else None, percent_word=percent_word,
-        percent_direction=_WORDS.get(percent_word or ""), base_amount=wan(base) if base else None,
-        base_label="2023年预算", base_year=2023,
+        "产业专项资金",
+        Location("t.md", line=97),
+        "…",
+        3,
+        amount=wan(current),
+        change=wan(change) if change else None,
+        change_word=word,
+        change_direction=_WORDS.get(word or ""),
+        percent=Decimal(percent) if percent else None,
+        percent_word=percent_word,
+        percent_direction=_WORDS.get(percent_word or ""),
+        base_amount=wan(base) if base else None,
+        base_label="2023年预算",
+        base_year=2023,
     )
 
 
@@ -71,7 +91,7 @@ def test_percentage_off_by_more_than_rounding_is_an_error_and_rounding_is_not() 
 def test_truncated_percentage_is_a_warning() -> None:
     """24,169.74 up 2,228.78 is 10.158%: '10.15%' is cut off, not rounded: wrong by GB/T 8170, but by less
     than one unit of its last digit, so a warning rather than an error."""
-    truncated, = check_claim(statement("24169.74", "增加", "2228.78", "增长", "10.15"))
+    (truncated,) = check_claim(statement("24169.74", "增加", "2228.78", "增长", "10.15"))
     assert (truncated.rule, truncated.severity.value) == ("BG-Y001", "warning")
     assert "截尾" in truncated.message and "rounded" in truncated.message_en
     assert findings(statement("24169.74", "增加", "2228.78", "增长", "10.16")) == []
@@ -90,9 +110,13 @@ def test_direction_words_disagree() -> None:
 
 def test_stated_base_direction_and_percentage() -> None:
     assert findings(statement("2.63", percent_word="增加", percent="77.70", base="1.48")) == []
-    assert ("BG-Y001", "error") in findings(statement("441.25", percent_word="增加", percent="60.54", base="132.59"))
+    assert ("BG-Y001", "error") in findings(
+        statement("441.25", percent_word="增加", percent="60.54", base="132.59")
+    )
     # the size is right, the word is not: one finding, about the word
-    assert findings(statement("635.10", percent_word="增加", percent="4.83", base="667.32")) == [("BG-Y002", "error")]
+    assert findings(statement("635.10", percent_word="增加", percent="4.83", base="667.32")) == [
+        ("BG-Y002", "error")
+    ]
     assert findings(statement("15.00", "持平", base="15.00")) == []
     assert findings(statement("15.00", "持平", base="14.00")) == [("BG-Y002", "error")]
 
@@ -104,7 +128,9 @@ def test_increase_larger_than_the_current_figure() -> None:
 
 def test_zero_base_percentage_is_a_convention() -> None:
     assert findings(statement("24.33", "增加", "24.33", "增长", "100")) == [("BG-Y004", "info")]
-    assert findings(statement("0.31", percent_word="增加", percent="100.00", base="0")) == [("BG-Y004", "info")]
+    assert findings(statement("0.31", percent_word="增加", percent="100.00", base="0")) == [
+        ("BG-Y004", "info")
+    ]
 
 
 def test_zero_change_worded_as_a_movement() -> None:
@@ -120,5 +146,7 @@ def test_change_against_the_three_public_table(sample_filing) -> None:
         found = [f for f in check(sample_filing) if f.rule == "BG-Y006"]
     finally:
         hospitality.change = wan("0.10")
-    assert [(f.severity.value, f.expected, f.actual) for f in found] == [("error", "减少0.10万元", "减少0.20万元")]
+    assert [(f.severity.value, f.expected, f.actual) for f in found] == [
+        ("error", "减少0.10万元", "减少0.20万元")
+    ]
     assert [place.line for place in found[0].locations] == [111, 479, 478]

@@ -13,8 +13,10 @@ UNIT = "深圳市罗湖区企业服务中心（本级）"
 
 
 def paragraphs(*texts: str) -> list[Paragraph]:
-    return [Paragraph(t, Location("t.md", line=n), starts=((0, Location("t.md", line=n)),)) for n, t in
-            enumerate(texts, 1)]
+    return [
+        Paragraph(t, Location("t.md", line=n), starts=((0, Location("t.md", line=n)),))
+        for n, t in enumerate(texts, 1)
+    ]
 
 
 def claims(*texts: str, part: int = 3, unit: str = UNIT) -> list[Claim]:
@@ -68,23 +70,37 @@ def test_change_shapes(text: str, word: str, direction: Direction) -> None:
 
 
 def test_restated_subject_after_comparison_and_percent_without_change() -> None:
-    total, = claims("财政拨款收、支总预算 24,169.74 万元。与上年相比，财政拨款收、支总计各增加 2228.78 万元，增长 10.15 %。")
+    (total,) = claims(
+        "财政拨款收、支总预算 24,169.74 万元。与上年相比，财政拨款收、支总计各增加 2228.78 万元，增长 10.15 %。"
+    )
     assert total.change and total.change.value == Decimal("2228.78") and total.percent == Decimal("10.15")
     item = one("同比增长3.2%。", "教育支出5.00万元，同比下降3.2%。", subject="教育支出")
-    assert item.change is None and item.percent == Decimal("3.2") and item.percent_direction is Direction.DECREASE
+    assert (
+        item.change is None
+        and item.percent == Decimal("3.2")
+        and item.percent_direction is Direction.DECREASE
+    )
 
 
 def test_unchanged_and_zero_change() -> None:
     kept = one("3.投资推广 600.00 万元,主要用于招商引资。与 2023 年预算保持一致；", subject="投资推广")
     assert kept.change_direction is Direction.UNCHANGED and kept.change is None and kept.percent is None
-    zero = one("公务用车购置费 2024 年预算数 0.00 万元，较 2023 年年初预算增加 0.00 万元；", subject="公务用车购置费")
+    zero = one(
+        "公务用车购置费 2024 年预算数 0.00 万元，较 2023 年年初预算增加 0.00 万元；", subject="公务用车购置费"
+    )
     assert zero.change and zero.change.value == 0 and zero.change_direction is Direction.INCREASE
 
 
 def test_conversion_debris() -> None:
-    assert normalise("<p>获扶持重点企业纳税总额<math>\\geq</math>5000万元</p>").text == "获扶持重点企业纳税总额≥5000万元"
+    assert (
+        normalise("<p>获扶持重点企业纳税总额<math>\\geq</math>5000万元</p>").text
+        == "获扶持重点企业纳税总额≥5000万元"
+    )
     assert normalise("法律服务 $\\geq 85\\%$ ;").text == "法律服务≥85%;"
-    claim = one("7.培训工作 ２４.３３ 万元,主要用于培训。较 2023 年预算增加 24.33 万元，增长 100%，", subject="培训工作")
+    claim = one(
+        "7.培训工作 ２４.３３ 万元,主要用于培训。较 2023 年预算增加 24.33 万元，增长 100%，",
+        subject="培训工作",
+    )
     assert claim.amount and claim.amount.value == Decimal("24.33") and claim.percent == Decimal("100")
     spaced = one("8.产业专项资金 30, 415.30 万元,主要用于扶持。", subject="产业专项资金")
     assert spaced.amount and spaced.amount.value == Decimal("30415.30")
@@ -97,14 +113,24 @@ def test_numbered_projects_with_and_without_space_belong_to_their_section() -> N
         "3.投资推广 600.00 万元,主要用于招商引资。",
     )
     assert [(c.subject, c.section) for c in found] == [
-        ("项目支出", "（四）项目支出"), ("预算准备金", "（四）项目支出"), ("投资推广", "（四）项目支出"),
+        ("项目支出", "（四）项目支出"),
+        ("预算准备金", "（四）项目支出"),
+        ("投资推广", "（四）项目支出"),
     ]
 
 
 def test_subject_is_clean() -> None:
-    found = claims("深圳市罗湖区企业服务中心（本级）预算33,654.29万元，包括人员支出1,178.48万元、公用支出252.75万元、"
-                   "对个人和家庭的补助支出9.13万元、项目支出32,213.93万元。")
-    assert [c.subject for c in found] == ["预算", "人员支出", "公用支出", "对个人和家庭的补助支出", "项目支出"]
+    found = claims(
+        "深圳市罗湖区企业服务中心（本级）预算33,654.29万元，包括人员支出1,178.48万元、公用支出252.75万元、"
+        "对个人和家庭的补助支出9.13万元、项目支出32,213.93万元。"
+    )
+    assert [c.subject for c in found] == [
+        "预算",
+        "人员支出",
+        "公用支出",
+        "对个人和家庭的补助支出",
+        "项目支出",
+    ]
 
 
 def test_parts_after_qizhong_across_paragraphs() -> None:
@@ -117,16 +143,25 @@ def test_parts_after_qizhong_across_paragraphs() -> None:
         part=5,
     )
     assert [(c.subject, c.parent) for c in found] == [
-        ("政府采购", None), ("货物类", "政府采购"), ("工程类", "政府采购"),
-        ("公务用车购置和运行维护费", None), ("公务用车购置费", "公务用车购置和运行维护费"),
-        ("公务用车运行维护费", "公务用车购置和运行维护费"), ("公务接待费", None),
+        ("政府采购", None),
+        ("货物类", "政府采购"),
+        ("工程类", "政府采购"),
+        ("公务用车购置和运行维护费", None),
+        ("公务用车购置费", "公务用车购置和运行维护费"),
+        ("公务用车运行维护费", "公务用车购置和运行维护费"),
+        ("公务接待费", None),
     ]
 
 
 def test_parent_does_not_leak_into_the_next_paragraph() -> None:
-    found = claims("收入预算16497.86万元，其中：财政拨款收入16497.86万元；事业收入0万元。", "支出预算16497.86万元。")
+    found = claims(
+        "收入预算16497.86万元，其中：财政拨款收入16497.86万元；事业收入0万元。", "支出预算16497.86万元。"
+    )
     assert [(c.subject, c.parent) for c in found] == [
-        ("收入", None), ("财政拨款收入", "收入"), ("事业收入", "收入"), ("支出", None),
+        ("收入", None),
+        ("财政拨款收入", "收入"),
+        ("事业收入", "收入"),
+        ("支出", None),
     ]
 
 
@@ -159,15 +194,20 @@ def test_reasons_name_their_figures_after_them_and_limits_and_placeholders_are_n
         "与2023年度相比，财政拨款收入支出总计增加（减少）XXX万元。",
     )
     assert [(c.subject, c.parent) for c in found] == [
-        ("非公党委管理业务", None), ("结转资金", "非公党委管理业务"), ("培训费收入", None),
+        ("非公党委管理业务", None),
+        ("结转资金", "非公党委管理业务"),
+        ("培训费收入", None),
     ]
     assert found[0].change and found[0].change.value == Decimal("256.24")
     assert found[1].amount and found[1].amount.value == Decimal("45.96") and found[1].change is None
 
 
 def test_count_is_a_claim_without_money() -> None:
-    claim = one("所有项目支出预算纳入绩效管理，涉及预算资金 32,213.93 万元，设置并编报 8 个项目绩效目标。",
-                subject="项目绩效目标", part=6)
+    claim = one(
+        "所有项目支出预算纳入绩效管理，涉及预算资金 32,213.93 万元，设置并编报 8 个项目绩效目标。",
+        subject="项目绩效目标",
+        part=6,
+    )
     assert (claim.count, claim.count_unit, claim.amount) == (8, "个", None)
     funds = one("所有项目支出预算纳入绩效管理，涉及预算资金 32,213.93 万元。", subject="预算资金", part=6)
     assert funds.amount and funds.amount.value == Decimal("32213.93")
@@ -182,7 +222,8 @@ def test_table_rows_take_the_unit_from_the_header() -> None:
         part=7,
     )
     assert [(c.subject, c.amount and c.amount.text()) for c in found] == [
-        ("产业专项资金", "30,415.30万元"), ("投资推广", "600万元"),
+        ("产业专项资金", "30,415.30万元"),
+        ("投资推广", "600万元"),
     ]
     assert found[1].amount and found[1].amount.decimals == 0 and found[1].location.line == 4
 
@@ -199,10 +240,13 @@ def test_location_follows_the_line_a_figure_was_printed_on() -> None:
         Location("t.md", line=83),
         starts=((0, Location("t.md", line=83)), (60, Location("t.md", line=85))),
     )
-    claim, = extract_claims(3, [paragraph], UNIT)
+    (claim,) = extract_claims(3, [paragraph], UNIT)
     assert claim.location.line == 83 and claim.percent == Decimal("48.5")
-    later = Paragraph("（一）人员支出1,178.48万元", Location("t.md", line=10),
-                      starts=((0, Location("t.md", line=10)), (6, Location("t.md", line=12))))
+    later = Paragraph(
+        "（一）人员支出1,178.48万元",
+        Location("t.md", line=10),
+        starts=((0, Location("t.md", line=10)), (6, Location("t.md", line=12))),
+    )
     assert extract_claims(3, [later], UNIT)[0].location.line == 12
 
 
@@ -210,11 +254,29 @@ def test_sample_parts_two_to_seven(sample_filing) -> None:
     """The founding sample: every figure of parts 二 to 七 with its subject."""
     found = {(c.location.line, c.subject): c for c in sample_filing.claims}
     expected = {
-        (65, "部门预算收入"), (65, "部门预算支出"), (71, "人员支出"), (71, "公用支出"), (71, "对个人和家庭的补助支出"),
-        (71, "项目支出"), (81, "预算准备金"), (97, "产业专项资金"), (101, "政府采购"), (101, "货物类"),
-        (101, "工程类"), (101, "服务类"), (105, "财政拨款“三公”经费"), (107, "因公出国（境）费用"),
-        (111, "公务接待费"), (113, "公务用车购置和运行维护费"), (115, "公务用车购置费"), (117, "公务用车运行维护费"),
-        (127, "预算资金"), (127, "项目绩效目标"), (141, "投资推广"), (142, "企业服务"), (147, "预算准备金"),
+        (65, "部门预算收入"),
+        (65, "部门预算支出"),
+        (71, "人员支出"),
+        (71, "公用支出"),
+        (71, "对个人和家庭的补助支出"),
+        (71, "项目支出"),
+        (81, "预算准备金"),
+        (97, "产业专项资金"),
+        (101, "政府采购"),
+        (101, "货物类"),
+        (101, "工程类"),
+        (101, "服务类"),
+        (105, "财政拨款“三公”经费"),
+        (107, "因公出国（境）费用"),
+        (111, "公务接待费"),
+        (113, "公务用车购置和运行维护费"),
+        (115, "公务用车购置费"),
+        (117, "公务用车运行维护费"),
+        (127, "预算资金"),
+        (127, "项目绩效目标"),
+        (141, "投资推广"),
+        (142, "企业服务"),
+        (147, "预算准备金"),
     }
     assert expected <= set(found)
     assert found[(97, "产业专项资金")].percent == Decimal("66.6")
@@ -248,14 +310,19 @@ def test_a_label_after_a_colon_is_about_what_the_colon_follows() -> None:
         "2.提租补贴(项):支出2,586.61万元。",
     )
     assert [(c.subject, c.parent) for c in found] == [
-        ("住房改革支出(款)", None), ("住房公积金(项)", "住房改革支出(款)"), ("提租补贴(项)", "住房改革支出(款)"),
+        ("住房改革支出(款)", None),
+        ("住房公积金(项)", "住房改革支出(款)"),
+        ("提租补贴(项)", "住房改革支出(款)"),
     ]
 
 
 def test_a_new_heading_closes_items_and_their_parts() -> None:
     first = Paragraph("（三）、公务接待费1.35万元。其中：", Location("t.md", line=1), heading="一、三公经费")
-    second = Paragraph("机关运行经费预算为786.09万元。", Location("t.md", line=2), heading="二、机关运行经费预算")
+    second = Paragraph(
+        "机关运行经费预算为786.09万元。", Location("t.md", line=2), heading="二、机关运行经费预算"
+    )
     found = extract_claims(4, [first, second], UNIT)
     assert [(c.subject, c.parent, c.section) for c in found] == [
-        ("公务接待费", None, "（三）公务接待费"), ("机关运行经费", None, "二、机关运行经费预算"),
+        ("公务接待费", None, "（三）公务接待费"),
+        ("机关运行经费", None, "二、机关运行经费预算"),
     ]

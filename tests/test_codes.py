@@ -44,7 +44,13 @@ def test_editions_keep_each_name_in_its_years() -> None:
 
 def test_scheme_by_shape() -> None:
     assert [scheme_of(c) for c in ("2011308", "30227", "50205", "C16070000", "B", "2011", "3022701")] == [
-        "functional", "economic", "government-economic", "procurement", "procurement", None, None,
+        "functional",
+        "economic",
+        "government-economic",
+        "procurement",
+        "procurement",
+        None,
+        None,
     ]
 
 
@@ -52,7 +58,9 @@ def test_national_concept_is_the_edition_of_the_year() -> None:
     old, new = national_concept("functional", "20805", 2018), national_concept("functional", "20805", 2024)
     assert old != new and str(new).endswith("/functional/2020/20805")
     assert str(national_concept("economic", "50205", 2024)).endswith("/government-economic/2018/50205")
-    assert str(national_concept("functional", "30227", 2024)).endswith("/economic/2017/30227")  # shape decides
+    assert str(national_concept("functional", "30227", 2024)).endswith(
+        "/economic/2017/30227"
+    )  # shape decides
     assert national_concept("functional", "2999999", 2024) is None
 
 
@@ -85,7 +93,9 @@ def test_versions_of_a_code_do_not_overlap() -> None:
 def test_generated_turtle_is_up_to_date() -> None:
     folder = source_dir().parent
     for name, text in outputs().items():
-        assert (folder / name).read_text(encoding="utf-8") == text, f"run python -m budget_graph.codes.turtle ({name})"
+        assert (folder / name).read_text(encoding="utf-8") == text, (
+            f"run python -m budget_graph.codes.turtle ({name})"
+        )
 
 
 def test_turtle_is_skos() -> None:
@@ -102,8 +112,12 @@ def test_turtle_is_skos() -> None:
 
 def test_import_csv_extends_an_edition(imports: Path) -> None:
     table = imports / "list.csv"
-    table.write_text("科目编码,科目名称\n201,一般公共服务支出\n20113,商贸事务\n2011309,新设科目\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["codes", "import", str(table), "--scheme", "functional", "--year", "2026"])
+    table.write_text(
+        "科目编码,科目名称\n201,一般公共服务支出\n20113,商贸事务\n2011309,新设科目\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        main, ["codes", "import", str(table), "--scheme", "functional", "--year", "2026"]
+    )
     assert result.exit_code == 0, result.output
     assert "1 not in the bundled list" in result.output
     assert lookup("2011309", 2026).name == "新设科目" and lookup("2011309", 2025) is None
@@ -125,7 +139,9 @@ def test_import_xlsx_replaces_an_edition(imports: Path) -> None:
 def test_import_rejects_a_file_without_codes(imports: Path) -> None:
     table = imports / "empty.csv"
     table.write_text("甲,乙\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["codes", "import", str(table), "--scheme", "functional", "--year", "2026"])
+    result = CliRunner().invoke(
+        main, ["codes", "import", str(table), "--scheme", "functional", "--year", "2026"]
+    )
     assert result.exit_code == 2 and "no functional code/name rows" in result.output
 
 
@@ -141,14 +157,23 @@ def _write_xlsx(path: Path, rows: list[list[str]]) -> None:
     main_ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
     rel_ns = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
     with zipfile.ZipFile(path, "w") as book:
-        book.writestr("xl/workbook.xml", f'<workbook {main_ns} {rel_ns}><sheets>'
-                      '<sheet name="科目" sheetId="1" r:id="rId1"/></sheets></workbook>')
-        book.writestr("xl/_rels/workbook.xml.rels",
-                      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                      '<Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
-        book.writestr("xl/sharedStrings.xml",
-                      f"<sst {main_ns}>" + "".join(f"<si><t>{s}</t></si>" for s in strings) + "</sst>")
-        book.writestr("xl/worksheets/sheet1.xml", f"<worksheet {main_ns}><sheetData>{cells}</sheetData></worksheet>")
+        book.writestr(
+            "xl/workbook.xml",
+            f"<workbook {main_ns} {rel_ns}><sheets>"
+            '<sheet name="科目" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        )
+        book.writestr(
+            "xl/_rels/workbook.xml.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+        )
+        book.writestr(
+            "xl/sharedStrings.xml",
+            f"<sst {main_ns}>" + "".join(f"<si><t>{s}</t></si>" for s in strings) + "</sst>",
+        )
+        book.writestr(
+            "xl/worksheets/sheet1.xml", f"<worksheet {main_ns}><sheetData>{cells}</sheetData></worksheet>"
+        )
 
 
 @pytest.mark.parametrize(

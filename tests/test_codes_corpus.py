@@ -40,7 +40,9 @@ def harvest(pdf: Path) -> frozenset[tuple[str, str]]:
     pairs = {(m.group(1) + m.group(2) + (m.group(3) or ""), m.group(4)) for m in _SPLIT.finditer(text)}
     pairs |= {(m.group(1), m.group(2)) for m in _JOINED.finditer(text)}
     pairs |= {(m.group(1), m.group(2)) for m in _PROCUREMENT.finditer(text)}
-    return frozenset((code, name) for code, name in pairs if scheme_of(code) and not name.startswith(_NOT_CODES))
+    return frozenset(
+        (code, name) for code, name in pairs if scheme_of(code) and not name.startswith(_NOT_CODES)
+    )
 
 
 def pdfs(corpus: Path) -> list[Path]:
@@ -73,15 +75,24 @@ def test_every_corpus_name_is_the_national_name_of_its_year(corpus: Path) -> Non
     assert sorted(differing) == []
 
 
-@pytest.mark.parametrize(("code", "year", "name"), [("20805", 2019, "行政事业单位离退休"), ("20805", 2023, "行政事业单位养老支出")])
+@pytest.mark.parametrize(
+    ("code", "year", "name"), [("20805", 2019, "行政事业单位离退休"), ("20805", 2023, "行政事业单位养老支出")]
+)
 def test_corpus_renames_are_editions(code: str, year: int, name: str) -> None:
     assert lookup(code, year).name == name and len(scheme_index("functional").versions(code)) == 2
 
 
 @pytest.mark.parametrize(
     "folder",
-    ["js-cppcc", "js-procuratorate", "sh-putuo-caizhengju-2024-juesuan", "sh-putuo-caizhengju-2025-yusuan",
-     "sh-putuo-wanli-jiedao-2023-yusuan", "sh-putuo-wanli-jiedao-2025-yusuan", "sh-shi-caizhengju-2025-yusuan"],
+    [
+        "js-cppcc",
+        "js-procuratorate",
+        "sh-putuo-caizhengju-2024-juesuan",
+        "sh-putuo-caizhengju-2025-yusuan",
+        "sh-putuo-wanli-jiedao-2023-yusuan",
+        "sh-putuo-wanli-jiedao-2025-yusuan",
+        "sh-shi-caizhengju-2025-yusuan",
+    ],
 )
 def test_corpus_filings_code_rows_are_national(corpus: Path, folder: str) -> None:
     """As read by the PDF reader: every coded row has its national concept, and BG-K finds nothing."""
@@ -93,5 +104,7 @@ def test_corpus_filings_code_rows_are_national(corpus: Path, folder: str) -> Non
     for filing in read_paths(sorted((corpus / folder).glob("*.pdf"))):
         rows = [(t, r) for t in filing.tables for r in t.rows if r.code]
         assert rows, filing.sources
-        assert [r.code for t, r in rows if national_concept(table_scheme(t.kind), r.code, filing.year) is None] == []
+        assert [
+            r.code for t, r in rows if national_concept(table_scheme(t.kind), r.code, filing.year) is None
+        ] == []
         assert [f.message for f in check_codes(filing)] == []

@@ -56,12 +56,18 @@ def test_a_statement_joins_budget_actual_rate_word_and_reason() -> None:
     assert claim.subject == "一般公共服务支出（类）财政事务（款）行政运行（项）"
     assert claim.amount and claim.amount.value == Decimal("1511.89")
     assert statement.budget and statement.budget.value == Decimal("1560.05")
-    assert (statement.budget_label, statement.completion, statement.completion_label) == ("年初预算", Decimal("96.91"), "年初预算")
+    assert (statement.budget_label, statement.completion, statement.completion_label) == (
+        "年初预算",
+        Decimal("96.91"),
+        "年初预算",
+    )
     assert statement.word == "小于" and statement.reason and "人员减少" in statement.reason
 
 
 def test_the_actual_may_come_first_and_the_subject_may_carry_its_code() -> None:
-    [claim] = _statements("2010601行政运行（项）支出决算为90.00万元，全年预算为95.00万元，完成全年预算的94.74%。")
+    [claim] = _statements(
+        "2010601行政运行（项）支出决算为90.00万元，全年预算为95.00万元，完成全年预算的94.74%。"
+    )
     assert claim.subject == "2010601行政运行（项）"
     assert claim.amount.value == Decimal("90.00") and claim.versus_budget.budget.value == Decimal("95.00")
     assert claim.versus_budget.budget_label == "全年预算" and claim.versus_budget.reason is None
@@ -74,13 +80,19 @@ def test_a_comparison_that_names_its_subject_goes_to_that_statement() -> None:
         "预算数的主要原因：厉行节约。"
     )
     total, overseas, hospitality = claims
-    assert (total.versus_budget.word, overseas.versus_budget.word, hospitality.versus_budget.word) == ("小于", None, None)
+    assert (total.versus_budget.word, overseas.versus_budget.word, hospitality.versus_budget.word) == (
+        "小于",
+        None,
+        None,
+    )
     assert total.versus_budget.reason and hospitality.versus_budget.reason is None
     assert overseas.parent == total.subject and hospitality.versus_budget.completion == Decimal("50.00")
 
 
 def test_placeholders_and_budgets_state_nothing() -> None:
-    assert not _statements("年初预算为 XXX 万元，支出决算为 XXX 万元，完成年初预算的 XX%。决算数大于（小于）预算数的主要原因：XX。")
+    assert not _statements(
+        "年初预算为 XXX 万元，支出决算为 XXX 万元，完成年初预算的 XX%。决算数大于（小于）预算数的主要原因：XX。"
+    )
     budget = "2024年预算数0.50万元，较2023年年初预算减少0.10万元。"
     assert not _statements(budget, final=False)
 
@@ -115,7 +127,10 @@ def test_a_line_named_ambiguously_is_not_checked(tmp_path: Path) -> None:
         tmp_path,
         ("一般公共服务支出（类）财政事务（款）行政运行（项）", "行政运行（项）"),
         ("支出决算为90.00万元", "支出决算为95.00万元"),
-        ("2010601\t行政运行\t100.00\t95.00\t90.00\n", "2010601\t行政运行\t100.00\t95.00\t90.00\n2010101\t行政运行\t0.00\t0.00\t0.00\n"),
+        (
+            "2010601\t行政运行\t100.00\t95.00\t90.00\n",
+            "2010601\t行政运行\t100.00\t95.00\t90.00\n2010101\t行政运行\t0.00\t0.00\t0.00\n",
+        ),
     )
     assert _found(filing, "BG-D001") == []
 
@@ -134,15 +149,27 @@ def test_the_expenditure_table_stands_in_weaker(tmp_path: Path) -> None:
 def test_rates_and_words_within_rounding_are_info(tmp_path: Path) -> None:
     filing = _filing(
         tmp_path,
-        ("年初预算为100.00万元，支出决算为90.00万元。", "年初预算为100.00万元，支出决算为90.00万元，完成年初预算的90.01%。"),
-        ("全年预算为200.00万元，支出决算为200.00万元，完成全年预算的100.00%", "全年预算为200万元，支出决算为200.4万元，完成全年预算的100.00%"),
+        (
+            "年初预算为100.00万元，支出决算为90.00万元。",
+            "年初预算为100.00万元，支出决算为90.00万元，完成年初预算的90.01%。",
+        ),
+        (
+            "全年预算为200.00万元，支出决算为200.00万元，完成全年预算的100.00%",
+            "全年预算为200万元，支出决算为200.4万元，完成全年预算的100.00%",
+        ),
         ("决算数与预算数持平", "决算数与预算数持平"),
     )
     found = _found(filing)
     # 90.004 ÷ 99.996 is 90.01%: the two-decimal figures allow it
     assert ("BG-D003", "info", 11) in found and ("BG-D003", "info", 13) in found
     assert ("BG-D004", "info", 13) in found  # 200.4 against 200: equal within rounding
-    wrong = _filing(tmp_path, ("年初预算为100.00万元，支出决算为90.00万元。", "年初预算为100.00万元，支出决算为90.00万元，完成年初预算的90.10%。"))
+    wrong = _filing(
+        tmp_path,
+        (
+            "年初预算为100.00万元，支出决算为90.00万元。",
+            "年初预算为100.00万元，支出决算为90.00万元，完成年初预算的90.10%。",
+        ),
+    )
     assert ("BG-D003", "error", 11) in _found(wrong, "BG-D003")
 
 
@@ -152,11 +179,16 @@ def test_a_rate_the_rounded_figures_allow_is_info(tmp_path: Path) -> None:
 
 
 def test_equal_wording_for_a_real_difference(tmp_path: Path) -> None:
-    filing = _filing(tmp_path, ("全年预算为200.00万元，支出决算为200.00万元", "全年预算为200.00万元，支出决算为190.00万元"))
+    filing = _filing(
+        tmp_path, ("全年预算为200.00万元，支出决算为200.00万元", "全年预算为200.00万元，支出决算为190.00万元")
+    )
     found = _found(filing)
     assert ("BG-D004", "error", 13) in found and ("BG-D005", "warning", 13) in found
-    roughly = _filing(tmp_path, ("决算数与预算数持平", "决算数与预算数基本持平"),
-                      ("全年预算为200.00万元，支出决算为200.00万元", "全年预算为200.00万元，支出决算为199.00万元"))
+    roughly = _filing(
+        tmp_path,
+        ("决算数与预算数持平", "决算数与预算数基本持平"),
+        ("全年预算为200.00万元，支出决算为200.00万元", "全年预算为200.00万元，支出决算为199.00万元"),
+    )
     assert ("BG-D004", "info", 13) in _found(roughly, "BG-D004")
 
 
@@ -176,7 +208,12 @@ _STRUCTURE = (
 
 def test_a_class_figure_restates_the_general_budget_table_only_in_its_section(tmp_path: Path) -> None:
     assert ("BG-D007", "error", 9) in _found(_filing(tmp_path, _STRUCTURE), "BG-D007")
-    fund = (_STRUCTURE[0], _STRUCTURE[1].replace("（二）一般公共预算财政拨款支出决算结构情况", "### 八、政府性基金预算财政拨款支出"))
+    fund = (
+        _STRUCTURE[0],
+        _STRUCTURE[1].replace(
+            "（二）一般公共预算财政拨款支出决算结构情况", "### 八、政府性基金预算财政拨款支出"
+        ),
+    )
     assert _found(_filing(tmp_path, fund), "BG-D007") == []
 
 

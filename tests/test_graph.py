@@ -50,15 +50,23 @@ def test_same_filing_same_triples_and_iris() -> None:
 def test_unit_slug_is_stable_and_ignores_width_and_spaces() -> None:
     assert slug("深圳市罗湖区企业服务中心（本级）") == "9587a811cd20"  # pinned: IRIs must never move
     assert slug("深圳市罗湖区企业服务中心 (本级)") == slug("深圳市罗湖区企业服务中心（本级）")
-    assert unit_iri("深圳市罗湖区企业服务中心（本级）") == URIRef("https://w3id.org/budget-graph/unit/9587a811cd20")
+    assert unit_iri("深圳市罗湖区企业服务中心（本级）") == URIRef(
+        "https://w3id.org/budget-graph/unit/9587a811cd20"
+    )
 
 
 def test_filing_iri_names_unit_year_and_kind(mapped) -> None:
-    assert str(mapped.filing) == f"https://w3id.org/budget-graph/filing/{slug(small_filing().unit)}/2024/budget"
+    assert (
+        str(mapped.filing) == f"https://w3id.org/budget-graph/filing/{slug(small_filing().unit)}/2024/budget"
+    )
     graph = mapped.graph
     assert (mapped.filing, RDF.type, BG.Filing) in graph
     assert (mapped.filing, BG.filingKind, BG.DepartmentalBudget) in graph
-    assert (mapped.filing, OBEU_DIMENSION.fiscalYear, URIRef("http://reference.data.gov.uk/id/year/2024")) in graph
+    assert (
+        mapped.filing,
+        OBEU_DIMENSION.fiscalYear,
+        URIRef("http://reference.data.gov.uk/id/year/2024"),
+    ) in graph
 
 
 def test_budget_line_keeps_yuan_and_the_published_figure(mapped) -> None:
@@ -72,7 +80,9 @@ def test_budget_line_keeps_yuan_and_the_published_figure(mapped) -> None:
     assert graph.value(line, QB.dataSet) == _node(mapped, "dataset")
     table = _node(mapped, "table/GeneralBudgetByFunction")
     assert graph.value(table, BG.publishedUnit) == BG.TenThousandYuan
-    assert graph.value(line, OBEU_DIMENSION.functionalClassification) == _node(mapped, "code/functional/2011308")
+    assert graph.value(line, OBEU_DIMENSION.functionalClassification) == _node(
+        mapped, "code/functional/2011308"
+    )
 
 
 def test_zero_cells_are_no_budget_lines_and_text_cells_keep_their_text() -> None:
@@ -93,7 +103,9 @@ def test_codes_are_skos_concepts_whose_parent_is_their_prefix(mapped) -> None:
     assert str(graph.value(item, SKOS.notation)) == "2011308"
     assert graph.value(item, SKOS.prefLabel) == Literal("招商引资", lang="zh")
     assert graph.value(item, SKOS.broader) == _node(mapped, "code/functional/20113")
-    assert graph.value(_node(mapped, "code/functional/20113"), SKOS.broader) == _node(mapped, "code/functional/201")
+    assert graph.value(_node(mapped, "code/functional/20113"), SKOS.broader) == _node(
+        mapped, "code/functional/201"
+    )
     assert graph.value(item, SKOS.inScheme) == _node(mapped, "scheme/functional")
     economic = _node(mapped, "code/economic/30201")
     assert (economic, RDF.type, BG.EconomicCode) in graph
@@ -113,9 +125,14 @@ def test_a_second_name_for_a_code_is_an_alt_label() -> None:
 @pytest.mark.parametrize(
     ("scheme", "notation", "level", "parent"),
     [
-        ("functional", "2011308", 3, "20113"), ("functional", "201", 1, None), ("functional", "201130", None, None),
-        ("economic", "30201", 2, "302"), ("economic", "3020101", None, None),
-        ("procurement", "C16079900", 4, "C16070000"), ("procurement", "C16000000", 2, "C"), ("procurement", "C", 1, None),
+        ("functional", "2011308", 3, "20113"),
+        ("functional", "201", 1, None),
+        ("functional", "201130", None, None),
+        ("economic", "30201", 2, "302"),
+        ("economic", "3020101", None, None),
+        ("procurement", "C16079900", 4, "C16070000"),
+        ("procurement", "C16000000", 2, "C"),
+        ("procurement", "C", 1, None),
     ],
 )
 def test_code_levels_and_parents(scheme: str, notation: str, level: int | None, parent: str | None) -> None:
@@ -127,7 +144,11 @@ def test_code_levels_and_parents(scheme: str, notation: str, level: int | None, 
 def test_national_code_lists_hook_adds_exact_matches() -> None:
     class Lists:
         def match(self, scheme: str, notation: str, year: int) -> URIRef | None:
-            return URIRef(f"https://example.org/{scheme}/{year}/{notation}") if notation.startswith("2") else None
+            return (
+                URIRef(f"https://example.org/{scheme}/{year}/{notation}")
+                if notation.startswith("2")
+                else None
+            )
 
     mapped = build_graph(small_filing(), Lists())
     item = _node(mapped, "code/functional/2011308")
@@ -174,7 +195,9 @@ def test_empty_table_is_marked_and_linked_to_its_explanation(mapped) -> None:
 
 def test_an_empty_table_note_explains_it() -> None:
     filing = small_filing(parts=parts(other_matters="无。"))
-    filing.tables[3] = empty_fund_table(notes=["注：本部门2024年无政府性基金预算财政拨款安排的预算，故本表为空表。"])
+    filing.tables[3] = empty_fund_table(
+        notes=["注：本部门2024年无政府性基金预算财政拨款安排的预算，故本表为空表。"]
+    )
     mapped = build_graph(filing)
     table = _node(mapped, "table/GovernmentFundBudget")
     assert mapped.graph.value(table, BG.explainedBy) == _node(mapped, "table/GovernmentFundBudget/note/1")
@@ -186,27 +209,51 @@ def test_unrelated_sentence_explains_nothing() -> None:
 
 
 def test_part_topics_come_from_titles_and_headings() -> None:
-    part = NarrativePart(3, "部门预算情况说明", at(1), [
-        Paragraph("八、一般公共预算“三公”经费支出预算情况说明", at(2)),
-        Paragraph("十、“三公”经费：指部门用一般公共预算财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。", at(3)),
-    ], headings=["九、机关运行经费"])
+    part = NarrativePart(
+        3,
+        "部门预算情况说明",
+        at(1),
+        [
+            Paragraph("八、一般公共预算“三公”经费支出预算情况说明", at(2)),
+            Paragraph(
+                "十、“三公”经费：指部门用一般公共预算财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。",
+                at(3),
+            ),
+        ],
+        headings=["九、机关运行经费"],
+    )
     names = {topic.name for topic in topics_of(part)}
     assert {"ThreePublicExpensesPart", "OfficeOperatingCostsPart"} <= names
     glossary_only = NarrativePart(9, "名词解释", at(1), [part.paragraphs[1]])
-    assert {topic.name for topic in topics_of(glossary_only)} == {"GlossaryPart"}  # a long definition is no heading
+    assert {topic.name for topic in topics_of(glossary_only)} == {
+        "GlossaryPart"
+    }  # a long definition is no heading
 
 
 def test_layouts_by_kind_and_region() -> None:
-    assert [layout.name for layout in layouts_for(small_filing())] == ["NationalBudgetLayout", "ShenzhenBudgetLayout"]
-    assert [layout.name for layout in layouts_for(small_filing(unit="上海市普陀区财政局"))] == ["NationalBudgetLayout"]
+    assert [layout.name for layout in layouts_for(small_filing())] == [
+        "NationalBudgetLayout",
+        "ShenzhenBudgetLayout",
+    ]
+    assert [layout.name for layout in layouts_for(small_filing(unit="上海市普陀区财政局"))] == [
+        "NationalBudgetLayout"
+    ]
     final = small_filing(unit="上海市普陀区财政局", kind=Kind.FINAL)
     assert [layout.name for layout in layouts_for(final)] == ["NationalFinalAccountsLayout"]
 
 
 def test_every_node_a_finding_can_be_about_has_a_location(mapped) -> None:
     typed = {
-        BG.Filing, BG.Table, BG.TableRow, BG.BudgetLine, BG.NarrativePart, BG.Paragraph, BG.NarrativeClaim,
-        BG.PerformanceIndicator, BG.TocEntry, BG.Project,
+        BG.Filing,
+        BG.Table,
+        BG.TableRow,
+        BG.BudgetLine,
+        BG.NarrativePart,
+        BG.Paragraph,
+        BG.NarrativeClaim,
+        BG.PerformanceIndicator,
+        BG.TocEntry,
+        BG.Project,
     }
     nodes = {s for cls in typed for s in mapped.graph.subjects(RDF.type, cls)}
     printed_codes = set(mapped.graph.objects(None, BG.code))
@@ -227,7 +274,11 @@ def test_sample_tables_and_codes(sample_mapped) -> None:
     kinds = {o for t in tables for o in graph.objects(t, RDF.type)} - {BG.Table, BG.EmptyTable}
     assert kinds == {BG[kind.name] for kind in TableKind if kind is not TableKind.OfficeOperatingCosts}
     empty = set(graph.subjects(RDF.type, BG.EmptyTable))
-    assert {str(e).rsplit("/", 1)[-1] for e in empty} == {"GovernmentFundBudget", "StateCapitalBudget", "SpecialTransfers"}
+    assert {str(e).rsplit("/", 1)[-1] for e in empty} == {
+        "GovernmentFundBudget",
+        "StateCapitalBudget",
+        "SpecialTransfers",
+    }
     assert all(graph.value(e, BG.explainedBy) is not None for e in empty)
     category = next(graph.subjects(SKOS.notation, Literal("C16079900")))
     assert (category, RDF.type, BG.ProcurementCategory) in graph
@@ -241,8 +292,14 @@ def test_every_term_the_graph_and_shapes_use_is_declared_with_both_labels(ontolo
     from budget_graph.check.shacl import shapes
 
     used = {
-        term for graph in (sample_mapped.graph, shapes().graph) for triple in graph for term in triple
-        if isinstance(term, URIRef) and term.startswith(str(BG)) and not term.endswith("Shape") and term != BG.shapes
+        term
+        for graph in (sample_mapped.graph, shapes().graph)
+        for triple in graph
+        for term in triple
+        if isinstance(term, URIRef)
+        and term.startswith(str(BG))
+        and not term.endswith("Shape")
+        and term != BG.shapes
     }
     declared = set(ontology.subjects(RDFS.label, None))
     assert not used - declared
@@ -299,7 +356,9 @@ def test_a_made_up_column_meaning_stays_one_iri_step() -> None:
     filing.tables[1].rows[1].cells["amount#1"] = filing.tables[1].rows[1].cells["total"]
     mapped = build_graph(filing)
     line = _node(mapped, "table/GeneralBudgetByFunction/row/2/amount%231")
-    assert mapped.graph.value(line, BG.columnMeaning) == URIRef("https://w3id.org/budget-graph/meaning/amount%231")
+    assert mapped.graph.value(line, BG.columnMeaning) == URIRef(
+        "https://w3id.org/budget-graph/meaning/amount%231"
+    )
 
 
 def _numeric_cells(filing) -> int:

@@ -45,13 +45,19 @@ def test_group_column_against_its_parts_lists_every_figure() -> None:
     rows = [("部门", ["10.00", "8.00", "5.00", "3.10", "0.00", "0.00", "2.00"], UNIT)]
     errors = _errors(table(TableKind.IncomeSummary, INCOME, rows))
     assert [f.rule for f in errors] == ["BG-R004"]
-    assert [place.column for place in errors[0].locations] == ["general_budget", "general_budget_basic", "general_budget_duty"]
+    assert [place.column for place in errors[0].locations] == [
+        "general_budget",
+        "general_budget_basic",
+        "general_budget_duty",
+    ]
     assert errors[0].expected == "8.10万元" and errors[0].actual == "8.00万元"
 
 
 def test_rounding_only_group_difference_is_info() -> None:
     rows = [("部门", ["10.00", "8.01", "5.00", "3.00", "0.00", "0.00", "2.00"], UNIT)]
-    found = _findings(table(TableKind.IncomeSummary, INCOME, rows))  # 8.01 is in both groups, each off by 0.01
+    found = _findings(
+        table(TableKind.IncomeSummary, INCOME, rows)
+    )  # 8.01 is in both groups, each off by 0.01
     assert [(f.rule, f.severity.value) for f in found] == [("BG-R004", "info"), ("BG-R004", "info")]
 
 
@@ -83,14 +89,26 @@ def test_change_row_is_later_year_minus_earlier_year() -> None:
 
 
 def test_change_row_is_not_guessed_with_three_years() -> None:
-    rows = [("2022年", ["1.00"], PERIOD), ("2023年", ["2.00"], PERIOD), ("2024年", ["3.00"], PERIOD), ("增减", ["9.00"], PERIOD)]
+    rows = [
+        ("2022年", ["1.00"], PERIOD),
+        ("2023年", ["2.00"], PERIOD),
+        ("2024年", ["3.00"], PERIOD),
+        ("增减", ["9.00"], PERIOD),
+    ]
     assert _findings(table(TableKind.ThreePublicExpenses, ["total"], rows)) == []
 
 
 def _summary(income: list[tuple[str, str]], expenditure: list[tuple[str, str]]):
-    rows = [(label, [amount], TOTAL if "合计" in label or "总计" in label else ITEM) for label, amount in income]
+    rows = [
+        (label, [amount], TOTAL if "合计" in label or "总计" in label else ITEM) for label, amount in income
+    ]
     summary = table(TableKind.IncomeExpenditureSummary, ["amount"], rows, side="income")
-    right = table(TableKind.IncomeExpenditureSummary, ["amount"], [(label, [amount]) for label, amount in expenditure], side="expenditure")
+    right = table(
+        TableKind.IncomeExpenditureSummary,
+        ["amount"],
+        [(label, [amount]) for label, amount in expenditure],
+        side="expenditure",
+    )
     for row in right.rows:
         row.location = row.location.at(line=row.location.line + 50)
     summary.columns += right.columns
@@ -162,7 +180,11 @@ def test_class_lines_by_alignment_with_the_functional_table() -> None:
     functional = table(TableKind.ExpenditureSummary, columns, function_rows)
     assert list(check_identities(filing(_summary(INCOME_SIDE, expenditure), functional))) == []
     expenditure[0] = ("其他支出", "34.00")
-    found = [f for f in check_identities(filing(_summary(INCOME_SIDE, expenditure), functional)) if f.rule == "BG-R008"]
+    found = [
+        f
+        for f in check_identities(filing(_summary(INCOME_SIDE, expenditure), functional))
+        if f.rule == "BG-R008"
+    ]
     assert [[p.line for p in f.locations] for f in found] == [[153, 150]]
 
 
@@ -200,14 +222,20 @@ def test_numbered_outline_of_another_region() -> None:
     assert _findings(_summary(JIANGSU_INCOME, JIANGSU_EXPENDITURE)) == []
     income = [*JIANGSU_INCOME[:4], ("三、其他资金", "16.00"), *JIANGSU_INCOME[5:]]
     errors = _errors(_summary(income, JIANGSU_EXPENDITURE))
-    assert [(f.rule, [p.line for p in f.locations]) for f in errors] == [("BG-R008", [105, 100, 104])]  # the blank line is no figure
+    assert [(f.rule, [p.line for p in f.locations]) for f in errors] == [
+        ("BG-R008", [105, 100, 104])
+    ]  # the blank line is no figure
     income = [("一、财政拨款", "17981.68"), ("1.一般公共预算", "17980.68"), *JIANGSU_INCOME[2:]]
     errors = _errors(_summary(income, JIANGSU_EXPENDITURE))
     assert [(f.rule, [p.line for p in f.locations]) for f in errors] == [("BG-R008", [100, 101])]
-    expenditure = [*JIANGSU_EXPENDITURE[:3], ("当年支出小计", "17996.68"), ("结转下年资金", "1.00"), JIANGSU_EXPENDITURE[5]]
+    expenditure = [
+        *JIANGSU_EXPENDITURE[:3],
+        ("当年支出小计", "17996.68"),
+        ("结转下年资金", "1.00"),
+        JIANGSU_EXPENDITURE[5],
+    ]
     errors = _errors(_summary(JIANGSU_INCOME, expenditure))
     assert [(f.rule, [p.line for p in f.locations]) for f in errors] == [("BG-R007", [155, 153, 154])]
-
 
 
 def test_final_accounts_summary_with_a_bare_total() -> None:
@@ -220,11 +248,19 @@ def test_final_accounts_summary_with_a_bare_total() -> None:
         ("二、政府性基金预算财政拨款", ""),
         ("总计", "2961.68"),
     ]
-    expenditure = [("一、一般公共服务支出", "2940.05"), ("本年支出合计", "2940.05"), ("年末财政拨款结转和结余", "21.63"), ("总计", "2961.68")]
+    expenditure = [
+        ("一、一般公共服务支出", "2940.05"),
+        ("本年支出合计", "2940.05"),
+        ("年末财政拨款结转和结余", "21.63"),
+        ("总计", "2961.68"),
+    ]
     assert _findings(_summary(income, expenditure)) == []
     income[5] = ("总计", "2971.68")
     errors = _errors(_summary(income, expenditure))
-    assert [(f.rule, [p.line for p in f.locations]) for f in errors] == [("BG-R007", [105, 101, 102]), ("BG-R007", [105, 153])]
+    assert [(f.rule, [p.line for p in f.locations]) for f in errors] == [
+        ("BG-R007", [105, 101, 102]),
+        ("BG-R007", [105, 153]),
+    ]
 
 
 def test_alignment_with_a_table_that_prints_a_code_twice_gives_no_tree() -> None:
@@ -234,6 +270,8 @@ def test_alignment_with_a_table_that_prints_a_code_twice_gives_no_tree() -> None
         ("一般公共服务支出", ["33.00", "0.00", "33.00"], ITEM, "201"),
         ("一般公共服务支出", ["33.00", "0.00", "33.00"], ITEM, "201"),
     ]
-    functional = table(TableKind.ExpenditureSummary, ["total", ("basic", ("total",)), ("project", ("total",))], rows)
+    functional = table(
+        TableKind.ExpenditureSummary, ["total", ("basic", ("total",)), ("project", ("total",))], rows
+    )
     found = list(check_identities(filing(_summary(INCOME_SIDE, expenditure), functional)))
     assert [f for f in found if f.rule in ("BG-R001", "BG-R008") and f.locations[0].line >= 150] == []

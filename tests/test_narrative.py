@@ -28,7 +28,9 @@ def test_the_sample_narrative_agrees_with_its_tables(sample_filing) -> None:
 
 def test_every_figure_of_the_sample_is_tied(sample_filing) -> None:
     tables = narrative.Tables(sample_filing)
-    untied = {c.subject for c in sample_filing.claims if c.amount is not None and not narrative.ties(c, tables)}
+    untied = {
+        c.subject for c in sample_filing.claims if c.amount is not None and not narrative.ties(c, tables)
+    }
     assert untied == set()
 
 
@@ -51,7 +53,9 @@ def test_every_figure_of_the_sample_is_tied(sample_filing) -> None:
 )
 def test_a_changed_figure_is_an_error_at_both_places(line, old, new, rule, table_line, tmp_path) -> None:
     found = after([{"line": line, "old": old, "new": new}], tmp_path)
-    assert [f for f in found if f[0] == rule and f[1] == "error" and f[2][0] == line and table_line in f[2]], found
+    assert [
+        f for f in found if f[0] == rule and f[1] == "error" and f[2][0] == line and table_line in f[2]
+    ], found
 
 
 _REASONS = "预算收支减少主要原因说明：1. 根据预算安排，2024年产业专项资金年初分配至各产业部门申报；2. 落实过“紧日子”要求，力行节约、压缩一般性项目经费。"
@@ -61,7 +65,10 @@ _REASONS = "预算收支减少主要原因说明：1. 根据预算安排，2024�
     ("sentence", "expected"),
     [
         ("一般公共服务支出（类）商贸事务（款）招商引资（项）1,200.00万元。", []),
-        ("“一般公共服务支出（类）商贸事务（款）招商引资（项）”1,300.00万元。", [("BG-N008", "error", [67, 398, 255])]),
+        (
+            "“一般公共服务支出（类）商贸事务（款）招商引资（项）”1,300.00万元。",
+            [("BG-N008", "error", [67, 398, 255])],
+        ),
         ("一般公共服务支出（类）33,149.35万元。", []),
         ("一般公共服务支出（类）33,194.35万元。", [("BG-N008", "error", [67, 396, 253, 199, 354])]),
         ("一般行政管理事务（项）5.00万元。", []),  # no such row: not tied, not checked
@@ -73,7 +80,7 @@ def test_functional_classes_by_name_and_parents(sentence, expected, tmp_path) ->
 
 def test_message_gives_both_figures_in_both_languages(tmp_path) -> None:
     path = edited_sample([{"line": 111, "old": "预算数 0.50 万元", "new": "预算数 0.60 万元"}], tmp_path)
-    finding, = narrative_findings(path)
+    (finding,) = narrative_findings(path)
     assert "0.60万元" in finding.message and "0.50万元" in finding.message
     assert "hospitality" in finding.message_en or "公务接待费" in finding.message_en
     assert (finding.expected, finding.actual) == ("0.50万元", "0.60万元")
@@ -93,11 +100,13 @@ def test_either_reading_of_personnel_costs_agrees(tmp_path) -> None:
 def test_another_unit_rounded_to_its_decimals_agrees(tmp_path) -> None:
     assert after([{"line": 65, "old": "收入33,654.29万元", "new": "收入3.37亿元"}], tmp_path) == []
     path = edited_sample([{"line": 65, "old": "收入33,654.29万元", "new": "收入3.36亿元"}], tmp_path)
-    finding, = narrative_findings(path)
+    (finding,) = narrative_findings(path)
     assert (finding.rule, finding.severity.value, finding.expected) == ("BG-N001", "warning", "3.37亿元")
     assert "截尾" in finding.message  # 3.3654亿 cut off, not rounded: a warning
-    path = edited_sample([{"line": 65, "old": "收入33,654.29万元", "new": "收入3.35亿元"}], tmp_path, "lower.md")
-    finding, = narrative_findings(path)
+    path = edited_sample(
+        [{"line": 65, "old": "收入33,654.29万元", "new": "收入3.35亿元"}], tmp_path, "lower.md"
+    )
+    (finding,) = narrative_findings(path)
     assert (finding.rule, finding.severity.value) == ("BG-N001", "error")
 
 
@@ -113,7 +122,9 @@ def test_final_accounts_are_not_tied(sample_filing) -> None:
     assert list(narrative.check(final)) == []
 
 
-def test_an_economic_line_named_like_a_three_public_item_is_not_tied_to_the_three_public_table(sample_filing) -> None:
+def test_an_economic_line_named_like_a_three_public_item_is_not_tied_to_the_three_public_table(
+    sample_filing,
+) -> None:
     """Jiangsu 2017: '（二）公用经费 … （8）公务接待费（款）支出16万元' is line 30217, not the 三公 figure."""
     tables = narrative.Tables(sample_filing)
     claim = next(c for c in sample_filing.claims if c.subject == "公务接待费")

@@ -68,8 +68,15 @@ def test_header_tree_follows_the_rules_not_the_print_rows() -> None:
     rules = [r for r in ruled(xs, ys, gaps) if not (r.horizontal and r.pos in {20, 40} and r.start >= 100)]
     rules += [Rule(True, 20, 0, 100), Rule(True, 40, 0, 100)]
     chars = [
-        *word("车辆", 5, 5), *word("接待", 105, 5), *word("购置", 5, 25), *word("小计", 5, 45), *word("运行", 55, 45),
-        *word("预算", 5, 65), *word("决算", 55, 65), *word("预算", 105, 65), *word("决算", 155, 65),
+        *word("车辆", 5, 5),
+        *word("接待", 105, 5),
+        *word("购置", 5, 25),
+        *word("小计", 5, 45),
+        *word("运行", 55, 45),
+        *word("预算", 5, 65),
+        *word("决算", 55, 65),
+        *word("预算", 105, 65),
+        *word("决算", 155, 65),
     ]
     (grid,) = page_content(PageLayout(1, 200, 100, chars, rules)).grids
     tree = _header_tree(grid, 0, 4)
@@ -79,9 +86,20 @@ def test_header_tree_follows_the_rules_not_the_print_rows() -> None:
 def test_codes_in_class_section_item_columns_become_one_code() -> None:
     xs = [0, 30, 60, 90, 200, 300]
     ys = [0, 20, 40, 60]
-    header = [*word("类", 5, 5), *word("款", 35, 5), *word("项", 65, 5), *word("名称", 95, 5), *word("合计", 205, 5)]
+    header = [
+        *word("类", 5, 5),
+        *word("款", 35, 5),
+        *word("项", 65, 5),
+        *word("名称", 95, 5),
+        *word("合计", 205, 5),
+    ]
     first = [*word("201", 2, 25, 6), *word("一般公共服务", 95, 25), *word("1,000", 205, 25, 6)]
-    second = [*word("201", 2, 45, 6), *word("06", 32, 45, 6), *word("01", 62, 45, 6), *word("行政运行", 95, 45)]
+    second = [
+        *word("201", 2, 45, 6),
+        *word("06", 32, 45, 6),
+        *word("01", 62, 45, 6),
+        *word("行政运行", 95, 45),
+    ]
     second += word("1,000", 205, 45, 6)
     (grid,) = page_content(PageLayout(1, 300, 100, header + first + second, ruled(xs, ys))).grids
     rows = _rows(TableBlock("收入预算总表", 1, grids=[grid]))

@@ -28,8 +28,20 @@ EXPECTED = {  # folder → (unit, year, kind, level, number of files)
     "sh-putuo-caizhengju-2024-juesuan/2024": ("上海市普陀区财政局", 2024, Kind.FINAL, "department", 1),
     "sh-putuo-caizhengju-2025-yusuan/2025": ("上海市普陀区财政局", 2025, Kind.BUDGET, "department", 1),
     "sh-putuo-template-bumen-juesuan/2024": ("上海市XX局", 2024, Kind.FINAL, "department", 1),
-    "sh-putuo-wanli-jiedao-2023-yusuan/2023": ("上海市普陀区人民政府万里街道办事处", 2023, Kind.BUDGET, "department", 1),
-    "sh-putuo-wanli-jiedao-2025-yusuan/2025": ("上海市普陀区人民政府万里街道办事处", 2025, Kind.BUDGET, "department", 1),
+    "sh-putuo-wanli-jiedao-2023-yusuan/2023": (
+        "上海市普陀区人民政府万里街道办事处",
+        2023,
+        Kind.BUDGET,
+        "department",
+        1,
+    ),
+    "sh-putuo-wanli-jiedao-2025-yusuan/2025": (
+        "上海市普陀区人民政府万里街道办事处",
+        2025,
+        Kind.BUDGET,
+        "department",
+        1,
+    ),
     "sh-shi-caizhengju-2025-yusuan/2025": ("上海市财政局", 2025, Kind.BUDGET, "unit", 1),
 }
 
@@ -57,7 +69,9 @@ def test_every_pdf_reads_into_twelve_filings(pdfs, filings) -> None:
     assert sorted(_key(f) for f in filings) == sorted(EXPECTED)
     for filing in filings:
         unit, year, kind, level, files = EXPECTED[_key(filing)]
-        assert (filing.unit, filing.year, filing.kind, filing.level) == (unit, year, kind, level), filing.sources
+        assert (filing.unit, filing.year, filing.kind, filing.level) == (unit, year, kind, level), (
+            filing.sources
+        )
         assert len(filing.sources) == files
 
 
@@ -97,7 +111,9 @@ def test_every_figure_on_a_table_is_read_or_reported(pdfs, filings) -> None:
             textpage = document[layout.number - 1].get_textpage()
             printed = 0
             for grid in page_content(layout).grids:
-                text = textpage.get_text_bounded(grid.x0, layout.height - grid.bottom, grid.x1, layout.height - grid.top)
+                text = textpage.get_text_bounded(
+                    grid.x0, layout.height - grid.bottom, grid.x1, layout.height - grid.top
+                )
                 printed += sum(1 for token in text.split() if FIGURE.match(token))
             key = (str(path), layout.number)
             assert read[key] <= printed, (key, "more figures read than printed")
@@ -111,8 +127,12 @@ def test_blank_cell_placed_by_ruling_lines(filings) -> None:
     assert row.location.page == 20
     figures = {meaning: cell.text for meaning, cell in row.cells.items() if cell.text}
     assert figures == {
-        "total": "346.30", "overseas_travel": "288.70", "hospitality": "25.40", "vehicles": "32.20",
-        "vehicle_operation": "32.20", "office_operating": "2,517.78",
+        "total": "346.30",
+        "overseas_travel": "288.70",
+        "hospitality": "25.40",
+        "vehicles": "32.20",
+        "vehicle_operation": "32.20",
+        "office_operating": "2,517.78",
     }
     assert table.unit.value == "万元"
 
@@ -144,7 +164,9 @@ def test_empty_table_note(filings) -> None:
 
 
 def test_final_accounts_halves_printed_side_by_side(filings) -> None:
-    table = _filing(filings, "sh-putuo-caizhengju-2024-juesuan/2024").table(TableKind.GeneralBudgetByEconomicClass)
+    table = _filing(filings, "sh-putuo-caizhengju-2024-juesuan/2024").table(
+        TableKind.GeneralBudgetByEconomicClass
+    )
     codes = [r.code for r in table.rows if r.code and len(r.code) == 3]
     assert codes == ["301", "303", "302", "310"]
     assert table.rows[0].amount("actual").text() == "2,082.85万元"
@@ -223,8 +245,20 @@ def test_validate_groups_the_jiangsu_pair_and_lists_both_sources(corpus: Path, t
 
     output = tmp_path / "report.json"
     result = subprocess.run(
-        [sys.executable, "-m", "budget_graph", "validate", str(corpus / "js-cppcc"), "--format", "json", "-o", str(output)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "budget_graph",
+            "validate",
+            str(corpus / "js-cppcc"),
+            "--format",
+            "json",
+            "-o",
+            str(output),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode in {0, 1}, result.stderr
     report = json.loads(output.read_text(encoding="utf-8"))
@@ -257,7 +291,12 @@ def test_final_accounts_three_public_table_has_a_row_per_phase(filings) -> None:
     table = _filing(filings, "sh-putuo-caizhengju-2024-juesuan/2024").table(TableKind.ThreePublicExpenses)
     assert [r.label for r in table.rows] == ["预算数", "决算数"]
     assert {c.meaning for c in table.columns} == {
-        "total", "overseas_travel", "vehicles", "vehicle_purchase", "vehicle_operation", "hospitality",
+        "total",
+        "overseas_travel",
+        "vehicles",
+        "vehicle_purchase",
+        "vehicle_operation",
+        "hospitality",
     }
     budget, actual = table.rows
     assert budget.amount("hospitality").text() == "0.95万元" and actual.amount("hospitality") is None
@@ -275,5 +314,9 @@ def test_project_performance_forms_give_indicators_with_their_project(filings) -
     indicators = _filing(filings, "sh-putuo-wanli-jiedao-2023-yusuan/2023").indicators
     assert {i.location.page for i in indicators} == {31, 32, 33, 34, 35}
     area = next(i for i in indicators if i.name == "规划建筑面积")
-    assert (area.project, area.level1, area.level2) == ("新建万里街道社区公共服务中心", "产出指标", "数量指标")
+    assert (area.project, area.level1, area.level2) == (
+        "新建万里街道社区公共服务中心",
+        "产出指标",
+        "数量指标",
+    )
     assert (area.comparator, str(area.target_value)) == (">=", "13459.00")

@@ -62,7 +62,9 @@ def test_report_is_blank_node_free_and_conforms_only_without_results(sample_repo
 def test_focus_node_is_the_graph_node_at_the_finding_place() -> None:
     filing = small_filing()
     cell = filing.tables[1].cell_location(filing.tables[1].rows[3], "project")
-    finding = Finding("BG-R001", Severity.ERROR, "合计不符", "total disagrees", (cell,), "1,200.00", "1,300.00")
+    finding = Finding(
+        "BG-R001", Severity.ERROR, "合计不符", "total disagrees", (cell,), "1,200.00", "1,300.00"
+    )
     graph = Graph().parse(data=render([FilingReport(filing, [finding])]), format="turtle")
     (result,) = _results(graph)
     focus = graph.value(result, SH.focusNode)
@@ -72,7 +74,10 @@ def test_focus_node_is_the_graph_node_at_the_finding_place() -> None:
     (place,) = graph.objects(result, BG.location)
     assert graph.value(place, BG.line).toPython() == 104
     assert graph.value(place, BG.column) == Literal("项目支出", lang="zh")
-    assert str(graph.value(result, BG.expected)) == "1,200.00" and str(graph.value(result, BG.actual)) == "1,300.00"
+    assert (
+        str(graph.value(result, BG.expected)) == "1,200.00"
+        and str(graph.value(result, BG.actual)) == "1,300.00"
+    )
 
 
 def test_a_finding_elsewhere_has_places_but_no_focus_node() -> None:
@@ -91,7 +96,9 @@ def test_report_is_the_same_every_time(sample_report) -> None:
 
 
 @pytest.mark.parametrize(("fmt", "rdf_format"), [("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")])
-def test_export_writes_the_filing_graph(fmt: str, rdf_format: str, sample_path, sample_filing, tmp_path) -> None:
+def test_export_writes_the_filing_graph(
+    fmt: str, rdf_format: str, sample_path, sample_filing, tmp_path
+) -> None:
     out = tmp_path / f"graph.{fmt}"
     result = CliRunner().invoke(main, ["export", str(sample_path), "--format", fmt, "-o", str(out)])
     assert result.exit_code == 0, result.output

@@ -130,7 +130,11 @@ def test_a_code_printed_twice_makes_no_tree() -> None:
 
 
 def test_total_row_below_its_lines_heads_them() -> None:
-    rows = [("任务一", ["1.00", "1.00", "0.00"]), ("任务二", ["2.00", "2.00", "0.00"]), ("金额合计", ["3.10", "3.10", "0.00"], TOTAL)]
+    rows = [
+        ("任务一", ["1.00", "1.00", "0.00"]),
+        ("任务二", ["2.00", "2.00", "0.00"]),
+        ("金额合计", ["3.10", "3.10", "0.00"], TOTAL),
+    ]
     performance = table(TableKind.PerformanceTargets, COLUMNS, rows)
     assert table_blocks(performance)[0].head.label == "金额合计"
     errors = _errors(performance, rule="BG-R002")
@@ -167,7 +171,6 @@ def test_sample_has_no_error_and_its_rounding_differences_are_info(sample_filing
     assert (336, "上年结转") in infos  # 表五 5,614.27 against 5,614.28
     assert (431, "支出总计") in infos  # 表八 33,654.29 against 33,654.30
     assert (253, "支出总计") in infos and (396, "支出总计") in infos  # 201 in 表三 and 表七
-
 
 
 def test_income_summary_by_code_with_its_total_below() -> None:

@@ -46,10 +46,7 @@ MaxQueryExecutionTime = 60
 """
 
 # The anonymous SPARQL user may write through /sparql-graph-crud (test server only).
-_GRANTS = (
-    "GRANT SPARQL_UPDATE TO \"SPARQL\";\n"
-    "DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);\n"
-)
+_GRANTS = "GRANT SPARQL_UPDATE TO \"SPARQL\";\nDB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);\n"
 
 
 @dataclass
@@ -95,8 +92,11 @@ def start(folder: Path, timeout: float = 60) -> Virtuoso:
     try:
         _wait_for_http(server, timeout)
         subprocess.run(
-            ["isql-vt", str(sql_port), "dba", "dba"], input=_GRANTS.encode(), check=True,
-            capture_output=True, timeout=30,
+            ["isql-vt", str(sql_port), "dba", "dba"],
+            input=_GRANTS.encode(),
+            check=True,
+            capture_output=True,
+            timeout=30,
         )
     except Exception as error:
         server.stop()

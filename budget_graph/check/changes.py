@@ -235,7 +235,9 @@ def recompute(claim: Claim) -> _Recomputed | None:
         sign = _SIGN[claim.change_direction]
         change = Interval.of(claim.change)
         point = sign * claim.change.yuan / (claim.amount.yuan - sign * claim.change.yuan)
-        corners = [sign * d / (c - sign * d) for c, d in product((current.lo, current.hi), (change.lo, change.hi))]
+        corners = [
+            sign * d / (c - sign * d) for c, d in product((current.lo, current.hi), (change.lo, change.hi))
+        ]
     else:
         return None
     lo, hi = min(corners) * HUNDRED, max(corners) * HUNDRED
@@ -249,11 +251,15 @@ def _percentage(claim: Claim) -> Iterator[Finding]:
     if computed is None:
         return
     stated = percent_interval(claim.percent)
-    rounded = abs(computed.value).quantize(Decimal(1).scaleb(claim.percent.as_tuple().exponent), ROUND_HALF_UP)
+    rounded = abs(computed.value).quantize(
+        Decimal(1).scaleb(claim.percent.as_tuple().exponent), ROUND_HALF_UP
+    )
     if rounded == claim.percent:
         return
     if computed.lo <= stated.hi and stated.lo <= computed.hi:
-        yield _percent_finding(claim, computed, ("（差异在四舍五入范围内）", " (rounding only)"), Severity.INFO)
+        yield _percent_finding(
+            claim, computed, ("（差异在四舍五入范围内）", " (rounding only)"), Severity.INFO
+        )
     elif _cut_off(claim, computed):
         # off by less than one unit of the last digit: wrong by GB/T 8170, misleading no one
         note = ("（疑为截尾取数，应四舍五入）", " (cut off rather than rounded, as GB/T 8170 requires)")
@@ -276,7 +282,9 @@ def _percent_texts(claim: Claim, value: Decimal) -> tuple[str, str]:
     return f"{word}{abs(value):.{decimals}f}%", f"{value:+.{decimals}f}%"
 
 
-def _percent_finding(claim: Claim, computed: _Recomputed, note: tuple[str, str], severity: Severity) -> Finding:
+def _percent_finding(
+    claim: Claim, computed: _Recomputed, note: tuple[str, str], severity: Severity
+) -> Finding:
     stated = f"{claim.percent_word}{claim.percent}%"
     shown, shown_en = _percent_texts(claim, computed.value)
     basis, basis_en = _basis(claim)
@@ -313,7 +321,11 @@ def _implied_note(claim: Claim) -> tuple[str, str]:
     zh = f"；{claim.percent_word}{claim.percent}%对应的变动额约为{implied.text()}"
     en = f"; {claim.percent}% implies a change of about {implied.text()}"
     if _unit_slip(claim, implied):
-        larger, unit, stated_unit = _larger_unit_text(implied), _LARGER[claim.change.unit].value, claim.change.unit.value
+        larger, unit, stated_unit = (
+            _larger_unit_text(implied),
+            _LARGER[claim.change.unit].value,
+            claim.change.unit.value,
+        )
         zh += f"（约{larger}），约为文中变动额的一万倍，疑将{unit}误写为{stated_unit}"
         en += f" ({larger}), about 10⁴ times the stated change: {unit} written as {stated_unit}?"
     return zh, en
@@ -401,7 +413,11 @@ def _change_against(claim: Claim, now: Figure, before: Figure) -> Finding | None
     )
     if agreement is Agreement.ROUNDING:
         return PREVIOUS_YEAR.finding(
-            message + "（差异在四舍五入范围内）", message_en + " (rounding only)", locations, expected, actual,
+            message + "（差异在四舍五入范围内）",
+            message_en + " (rounding only)",
+            locations,
+            expected,
+            actual,
             severity=Severity.INFO,
         )
     return PREVIOUS_YEAR.finding(message, message_en, locations, expected, actual)

@@ -102,14 +102,22 @@ CROSS_CLASS = rule(
 
 # (functional, economic, first year, last year): 住房公积金 was 30311 before the 2018 economic reform
 TIED = (
-    ("2080505", "30108", 0, 9999), ("2080506", "30109", 0, 9999),
-    ("2210201", "30113", 2018, 9999), ("2210201", "30311", 0, 2017),
+    ("2080505", "30108", 0, 9999),
+    ("2080506", "30109", 0, 9999),
+    ("2210201", "30113", 2018, 9999),
+    ("2210201", "30311", 0, 2017),
 )
 TOTALS = ("total", "general_budget", "amount", "actual")  # a table's total column, by the meanings tables use
 CODED_TABLES = {
-    TableKind.ExpenditureSummary, TableKind.GeneralBudgetByFunction, TableKind.GeneralBudgetByEconomicClass,
-    TableKind.BasicExpenditureSummary, TableKind.GovernmentFundBudget, TableKind.StateCapitalBudget,
-    TableKind.SpecialTransfers, TableKind.Procurement, TableKind.ProjectExpenditureSummary,
+    TableKind.ExpenditureSummary,
+    TableKind.GeneralBudgetByFunction,
+    TableKind.GeneralBudgetByEconomicClass,
+    TableKind.BasicExpenditureSummary,
+    TableKind.GovernmentFundBudget,
+    TableKind.StateCapitalBudget,
+    TableKind.SpecialTransfers,
+    TableKind.Procurement,
+    TableKind.ProjectExpenditureSummary,
     TableKind.OfficeOperatingCosts,
 }
 # Tables whose coded rows are named by their code (others may name a row by its project).
@@ -157,7 +165,9 @@ def check_row(coded: CodedRow, year: int, names: bool = True) -> Iterator[Findin
         yield NOT_NATIONAL.finding(
             f"品目编码 {coded.code} 不符合《政府采购品目分类目录》的编码格式",
             f"Procurement code {coded.code} has not the shape of a catalogue code (a letter and 8 digits)",
-            [coded.row.location], expected="A/B/C and 8 digits", actual=coded.code,
+            [coded.row.location],
+            expected="A/B/C and 8 digits",
+            actual=coded.code,
         )
         return
     index = scheme_index(coded.scheme)
@@ -181,7 +191,9 @@ def missing(coded: CodedRow, index: SchemeIndex, year: int) -> Finding:
             f"编码 {coded.code} 不在{year}年版{title}中（见于{editions}）",
             f"Code {coded.code} is not in the {year} edition of the {SCHEMES[coded.scheme][2]} "
             f"(it is in: {editions})",
-            [coded.row.location], expected=f"a code of the {year} edition", actual=coded.code,
+            [coded.row.location],
+            expected=f"a code of the {year} edition",
+            actual=coded.code,
             severity=Severity.INFO,
         )
     complete, branch = _completeness(coded, index, year)
@@ -190,14 +202,19 @@ def missing(coded: CodedRow, index: SchemeIndex, year: int) -> Finding:
             f"编码 {coded.code}（{coded.row.label}）不在{edition}年版{title}中；内置代码表完整收录了{branch}",
             f"Code {coded.code} ({coded.row.label}) is not in the {edition} {SCHEMES[coded.scheme][2]}; "
             f"the bundled list holds {branch} in full",
-            [coded.row.location], expected=f"a code under {branch}", actual=coded.code,
+            [coded.row.location],
+            expected=f"a code under {branch}",
+            actual=coded.code,
         )
     return NOT_NATIONAL.finding(
         f"编码 {coded.code}（{coded.row.label}）不在内置{title}中；内置表未完整收录{branch}，"
         f"可用 budget-graph codes import 导入财政部正式科目表后复核",
         f"Code {coded.code} ({coded.row.label}) is not in the bundled {SCHEMES[coded.scheme][2]}, which holds "
         f"{branch} only in part; import the official list (budget-graph codes import) to settle it",
-        [coded.row.location], expected=f"a code under {branch}", actual=coded.code, severity=Severity.INFO,
+        [coded.row.location],
+        expected=f"a code under {branch}",
+        actual=coded.code,
+        severity=Severity.INFO,
     )
 
 
@@ -227,14 +244,20 @@ def check_name(coded: CodedRow, concept: Concept, index: SchemeIndex, year: int)
             f"{year}年版为“{concept.name}”",
             f"{coded.code} is named '{coded.row.label}', its name in the {_editions(other_edition)} editions; "
             f"the {year} edition names it '{concept.name}'",
-            where, expected=concept.name, actual=coded.row.label, severity=Severity.INFO,
+            where,
+            expected=concept.name,
+            actual=coded.row.label,
+            severity=Severity.INFO,
         )
         return
     if len(printed) >= _MIN_CUT and national.startswith(printed):
         yield NAME_DIFFERS.finding(
             f"{coded.code} 的名称“{coded.row.label}”似不完整，国家名称为“{concept.name}”",
             f"{coded.code} is named '{coded.row.label}', which looks cut short of '{concept.name}'",
-            where, expected=concept.name, actual=coded.row.label, severity=Severity.INFO,
+            where,
+            expected=concept.name,
+            actual=coded.row.label,
+            severity=Severity.INFO,
         )
         return
     owner = _owner_of(coded, printed, year)
@@ -243,13 +266,17 @@ def check_name(coded: CodedRow, concept: Concept, index: SchemeIndex, year: int)
             f"{coded.code} 行的名称“{coded.row.label}”是 {owner.code} 的名称；{coded.code} 的国家名称为“{concept.name}”",
             f"Row {coded.code} is named '{coded.row.label}', the name of {owner.code}; "
             f"{coded.code} is '{concept.name}'",
-            where, expected=concept.name, actual=coded.row.label,
+            where,
+            expected=concept.name,
+            actual=coded.row.label,
         )
         return
     yield NAME_DIFFERS.finding(
         f"{coded.code} 的名称“{coded.row.label}”与国家名称“{concept.name}”不一致",
         f"{coded.code} is named '{coded.row.label}'; its national name is '{concept.name}'",
-        where, expected=concept.name, actual=coded.row.label,
+        where,
+        expected=concept.name,
+        actual=coded.row.label,
     )
 
 
@@ -257,7 +284,8 @@ def _owner_of(coded: CodedRow, printed: str, year: int) -> Concept | None:
     """The one code of the same scheme whose national name the row bears (generic names like 行政运行,
     which many codes share, point at no single owner)."""
     owners = {
-        c.code: c for c in search(printed, coded.scheme)
+        c.code: c
+        for c in search(printed, coded.scheme)
         if normalise(c.name) == printed and c.valid_in(year) and c.code != coded.code
     }
     return next(iter(owners.values())) if len(owners) == 1 else None
@@ -300,7 +328,9 @@ def _parent_missing(parent: str, children: list[CodedRow]) -> Finding:
     return PARENT_MISSING.finding(
         f"{table}列有 {_listing(children)}，但没有其上级科目 {parent} 的行",
         f"{table} lists {', '.join(r.code for r in children)} but not their parent {parent}",
-        [r.row.location for r in children], expected=f"a row for {parent}", actual="none",
+        [r.row.location for r in children],
+        expected=f"a row for {parent}",
+        actual="none",
     )
 
 
@@ -308,7 +338,9 @@ def _wrong_parent(above: CodedRow, parent: str, children: list[CodedRow]) -> Fin
     return WRONG_PARENT.finding(
         f"{_listing(children)} 列在 {above.code} {above.row.label} 之下，但其上级应为 {parent}",
         f"{', '.join(r.code for r in children)} listed under {above.code}; their parent is {parent}",
-        [*(r.row.location for r in children), above.row.location], expected=parent, actual=above.code,
+        [*(r.row.location for r in children), above.row.location],
+        expected=parent,
+        actual=above.code,
     )
 
 
@@ -332,10 +364,18 @@ def check_tied(filing: Filing) -> Iterator[Finding]:
         if a is None or b is None:
             continue
         finding = check_equal(
-            CROSS_CLASS, a, b, f"功能科目 {function_code} 与经济科目 {economic_code} 应相等",
+            CROSS_CLASS,
+            a,
+            b,
+            f"功能科目 {function_code} 与经济科目 {economic_code} 应相等",
             f"functional {function_code} and economic {economic_code} must agree",
         )
-        if finding is not None and basic_only and function_columns is TOTALS and a.amount.yuan > b.amount.yuan:
+        if (
+            finding is not None
+            and basic_only
+            and function_columns is TOTALS
+            and a.amount.yuan > b.amount.yuan
+        ):
             finding = replace(finding, severity=Severity.INFO)
         if finding is not None:
             yield finding

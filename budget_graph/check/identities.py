@@ -191,7 +191,9 @@ def _period_change(table: Table) -> Iterator[Finding]:
         if adds_up_exactly(total, parts, [1, -1]):
             continue
         what = f"{table.title} {change.label}（{column.label}）与 {later.label} 减 {earlier.label}"
-        what_en = f"{table.title}: {change.label} ({column.label}) against {later.label} minus {earlier.label}"
+        what_en = (
+            f"{table.title}: {change.label} ({column.label}) against {later.label} minus {earlier.label}"
+        )
         finding = check_cells(PERIOD_CHANGE, table, total, parts, what, what_en, signs=[1, -1])
         if finding:
             yield finding
@@ -239,11 +241,25 @@ def _summary_table(table: Table, filing: Filing) -> Iterator[Finding]:
     for side in sides:
         yield from _side(table, side, filing)
     income, expenditure = sides
-    if income.grand is not None and expenditure.grand is not None and income.meanings and expenditure.meanings:
+    if (
+        income.grand is not None
+        and expenditure.grand is not None
+        and income.meanings
+        and expenditure.meanings
+    ):
         a = Figure.of(table, income.rows[income.grand], income.meanings[0])
         b = Figure.of(table, expenditure.rows[expenditure.grand], expenditure.meanings[0])
-        finding = check_equal(SUMMARY_BALANCE, a, b, f"{table.title} 收入总计与支出总计",
-                              f"{table.title}: income total against expenditure total") if a and b else None
+        finding = (
+            check_equal(
+                SUMMARY_BALANCE,
+                a,
+                b,
+                f"{table.title} 收入总计与支出总计",
+                f"{table.title}: income total against expenditure total",
+            )
+            if a and b
+            else None
+        )
         if finding:
             yield finding
 
@@ -255,19 +271,33 @@ def _side(table: Table, side: Side, filing: Filing) -> Iterator[Finding]:
     if head is None:
         return
     above = side.rows[:head]
-    between = side.rows[side.current + 1 : side.grand] if side.current is not None and side.grand is not None else []
+    between = (
+        side.rows[side.current + 1 : side.grand]
+        if side.current is not None and side.grand is not None
+        else []
+    )
     if side.current is not None and side.grand is not None:
         parts = [side.rows[side.current], *_outline_top(between, numbered_only=False)]
         names = " + ".join(r.label for r in parts)
-        what = f"{table.title} {side.rows[side.grand].label} 与 {names}", f"{table.title}: {side.rows[side.grand].label} against {names}"
+        what = (
+            f"{table.title} {side.rows[side.grand].label} 与 {names}",
+            f"{table.title}: {side.rows[side.grand].label} against {names}",
+        )
         yield from sum_rows(table, SUMMARY_BALANCE, side.rows[side.grand], parts, side.meanings, *what)
     codes = _aligned_codes(above, filing) if side.word == "支出" else []
     tree = code_tree(codes) if codes else None
-    if tree is not None:  # the lines of the functional table, in order: its tree, 类 = Σ款 = Σ项, holds here too
-        yield from check_tree(table, Block(side.rows[head], above), tree, side.meanings, True, SUMMARY_BREAKDOWN)
+    if (
+        tree is not None
+    ):  # the lines of the functional table, in order: its tree, 类 = Σ款 = Σ项, holds here too
+        yield from check_tree(
+            table, Block(side.rows[head], above), tree, side.meanings, True, SUMMARY_BREAKDOWN
+        )
     elif top := _top_lines(above, side, filing.year):
         label = side.rows[head].label
-        what = f"{table.title} {label} 与其所列各行之和", f"{table.title}: {label} against the sum of its top-level lines"
+        what = (
+            f"{table.title} {label} 与其所列各行之和",
+            f"{table.title}: {label} against the sum of its top-level lines",
+        )
         yield from sum_rows(table, SUMMARY_BREAKDOWN, side.rows[head], top, side.meanings, *what)
     for segment in (above, between):
         yield from _sub_lines(table, side, segment)
@@ -320,7 +350,10 @@ def _sub_lines(table: Table, side: Side, lines: list[Row]) -> Iterator[Finding]:
         if not depths:
             continue
         direct = [r for r, k in deeper if k == min(depths)]
-        what = f"{table.title} {row.label} 与其分项之和", f"{table.title}: {row.label} against the sum of its sub-lines"
+        what = (
+            f"{table.title} {row.label} 与其分项之和",
+            f"{table.title}: {row.label} against the sum of its sub-lines",
+        )
         yield from sum_rows(table, SUMMARY_BREAKDOWN, row, direct, side.meanings, *what)
 
 

@@ -307,7 +307,9 @@ def _procurement(claim: Claim, tables: Tables) -> list[Tie]:
     if "政府采购" in parent:
         category = next((c for word, c in _PROCUREMENT_CLASSES.items() if word in subject), None)
         return [_procurement_category(claim, tables, category)] if category else []
-    if "政府采购" not in subject or not re.fullmatch(r"(纳入)?(部门预算)?(的)?政府采购(项目|预算|支出)*(总额|合计)?", subject):
+    if "政府采购" not in subject or not re.fullmatch(
+        r"(纳入)?(部门预算)?(的)?政府采购(项目|预算|支出)*(总额|合计)?", subject
+    ):
         return []
     listed = tables.table(TableKind.Procurement)
     listed = listed and tables.department(TableKind.Procurement, _amount_meaning(listed))
@@ -328,7 +330,9 @@ def _procurement_category(claim: Claim, tables: Tables, code: str) -> Tie:
     if row is None:  # a category the table does not list is zero
         assert claim.amount is not None
         zero = Amount(Decimal(0).quantize(Decimal(1).scaleb(-claim.amount.decimals)), table.unit)
-        return Tie(PROCUREMENT, what, what_en, (Figure(zero, table.location, f"{table.title}（无{code}类）"),))
+        return Tie(
+            PROCUREMENT, what, what_en, (Figure(zero, table.location, f"{table.title}（无{code}类）"),)
+        )
     figure = Figure.of(table, row, _amount_meaning(table))
     return Tie(PROCUREMENT, what, what_en, (figure,) if figure else ())
 
@@ -344,8 +348,14 @@ def _three_public(claim: Claim, tables: Tables) -> list[Tie]:
     if not meaning:
         return []
     figure = tables.three_public(meaning)
-    return [Tie(THREE_PUBLIC, f"“三公”经费“{claim.subject}”", f"three public expenses: {claim.subject}",
-                (figure,) if figure else ())]
+    return [
+        Tie(
+            THREE_PUBLIC,
+            f"“三公”经费“{claim.subject}”",
+            f"three public expenses: {claim.subject}",
+            (figure,) if figure else (),
+        )
+    ]
 
 
 def _totals(claim: Claim, tables: Tables) -> list[Tie]:
@@ -361,7 +371,9 @@ def _totals(claim: Claim, tables: Tables) -> list[Tie]:
     if bare in ("收入、支出", "收、支", "收支"):  # '收入、支出预算总计24,169.74万元' states both
         return [income, expenditure]
     if bare == "" and claim.part == 3 and not claim.section:
-        return [Tie(COMPOSITION, "部门预算总额", "the budget total", (*([overall] if overall else []), *spending))]
+        return [
+            Tie(COMPOSITION, "部门预算总额", "the budget total", (*([overall] if overall else []), *spending))
+        ]
     return []
 
 
@@ -397,8 +409,14 @@ def _performance_funds(claim: Claim, tables: Tables) -> list[Tie]:
     if subject not in ("预算资金", "项目资金", "资金", "项目预算资金") or not _all_projects(claim):
         return []
     figures = [_project_total(tables), tables.department(TableKind.ExpenditureSummary, "project")]
-    return [Tie(PERFORMANCE_FUNDS, "绩效管理涉及的预算资金", "funds under performance management",
-                tuple(f for f in figures if f))]
+    return [
+        Tie(
+            PERFORMANCE_FUNDS,
+            "绩效管理涉及的预算资金",
+            "funds under performance management",
+            tuple(f for f in figures if f),
+        )
+    ]
 
 
 def _all_projects(claim: Claim) -> bool:
@@ -427,13 +445,19 @@ _ENUMERATED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][�
 
 def _functional(claim: Claim, tables: Tables) -> list[Tie]:
     """'检察（款）行政运行（项）支出' → the row 行政运行 whose section row is 检察, in each function table."""
-    names = {_CODE_LENGTH[m.group("level")]: m.group("name") for m in _LEVEL_MARK.finditer(key(claim.subject))}
+    names = {
+        _CODE_LENGTH[m.group("level")]: m.group("name") for m in _LEVEL_MARK.finditer(key(claim.subject))
+    }
     if not names:
         return []
     figures = [f for kind in _FUNCTION_TABLES if (f := _functional_figure(tables.table(kind), names))]
     if set(names) == {3}:  # a class: the summary tables list classes by name ('四、公共安全支出')
-        figures += [f for kind in _SUMMARY_TABLES if (f := _summary_class_figure(tables.table(kind), names[3]))]
-    return [Tie(FUNCTIONAL, f"功能科目“{claim.subject}”", f"functional class {claim.subject}", tuple(figures))]
+        figures += [
+            f for kind in _SUMMARY_TABLES if (f := _summary_class_figure(tables.table(kind), names[3]))
+        ]
+    return [
+        Tie(FUNCTIONAL, f"功能科目“{claim.subject}”", f"functional class {claim.subject}", tuple(figures))
+    ]
 
 
 def _functional_figure(table: Table | None, names: dict[int, str]) -> Figure | None:
@@ -443,9 +467,13 @@ def _functional_figure(table: Table | None, names: dict[int, str]) -> Figure | N
     coded = {r.code: r for r in table.rows if r.code and r.code.isdigit()}
     deepest = max(names)
     fits = [
-        row for code, row in coded.items()
+        row
+        for code, row in coded.items()
         if len(code) == deepest
-        and all(_same_name(coded[code[:n]].label if code[:n] in coded else name, name) for n, name in names.items())
+        and all(
+            _same_name(coded[code[:n]].label if code[:n] in coded else name, name)
+            for n, name in names.items()
+        )
     ]
     meaning = next((m for m in ("total", "general_budget", "amount") if table.column(m)), None)
     return Figure.of(table, fits[0], meaning) if len(fits) == 1 and meaning else None
@@ -454,7 +482,9 @@ def _functional_figure(table: Table | None, names: dict[int, str]) -> Figure | N
 def _summary_class_figure(table: Table | None, name: str) -> Figure | None:
     if table is None:
         return None
-    fits = [r for r in table.rows if r.side == "expenditure" and _same_name(_ENUMERATED.sub("", r.label), name)]
+    fits = [
+        r for r in table.rows if r.side == "expenditure" and _same_name(_ENUMERATED.sub("", r.label), name)
+    ]
     meaning = next((m for m in ("total", "amount") if table.column(m, "expenditure")), None)
     return Figure.of(table, fits[0], meaning) if len(fits) == 1 and meaning else None
 
@@ -466,7 +496,13 @@ def _same_name(label: str, name: str) -> bool:
 
 
 _TIES: tuple[Callable[[Claim, Tables], list[Tie]], ...] = (
-    _project, _procurement, _three_public, _totals, _composition, _performance_funds, _functional,
+    _project,
+    _procurement,
+    _three_public,
+    _totals,
+    _composition,
+    _performance_funds,
+    _functional,
 )
 
 
@@ -485,17 +521,27 @@ def _compare(claim: Claim, tie: Tie) -> Finding | None:
     also = "".join(f"；{f.name}为{f.amount.text()}" for f in others)
     also_en = "".join(f"; {f.name} is {f.amount.text()}" for f in others)
     message = f"说明中{tie.what}为{actual}，{figure.name}为{figure.amount.text()}{also}"
-    message_en = f"The narrative gives {tie.what_en} as {actual}; {figure.name} is {figure.amount.text()}{also_en}"
+    message_en = (
+        f"The narrative gives {tie.what_en} as {actual}; {figure.name} is {figure.amount.text()}{also_en}"
+    )
     locations = [claim.location, figure.location, *(f.location for f in others)]
     if rounding:
-        return tie.rule.finding(message + "（差异在四舍五入范围内）", message_en + " (rounding only)",
-                                locations, expected, actual, severity=Severity.INFO)
+        return tie.rule.finding(
+            message + "（差异在四舍五入范围内）",
+            message_en + " (rounding only)",
+            locations,
+            expected,
+            actual,
+            severity=Severity.INFO,
+        )
     if _converted(figure.amount, claim.amount, ROUND_DOWN) == claim.amount.value:
         # off by less than one unit of the last digit: wrong by GB/T 8170, misleading no one
         message += "，两者不一致（疑为截尾取数，应四舍五入）"
         message_en += "; they disagree (cut off rather than rounded, as GB/T 8170 requires)"
         return tie.rule.finding(message, message_en, locations, expected, actual, severity=Severity.WARNING)
-    return tie.rule.finding(message + "，两者不一致", message_en + "; they disagree", locations, expected, actual)
+    return tie.rule.finding(
+        message + "，两者不一致", message_en + "; they disagree", locations, expected, actual
+    )
 
 
 def restated_text(source: Amount, stated: Amount) -> str:

@@ -253,7 +253,12 @@ def _class_tree(lines: list[Row], year: int | None) -> nx.DiGraph | None:
 
 
 def check_tree(
-    table: Table, block: Block, tree: nx.DiGraph, meanings: list[str], check_root: bool, root_rule: Rule = UNIT_TOTAL
+    table: Table,
+    block: Block,
+    tree: nx.DiGraph,
+    meanings: list[str],
+    check_root: bool,
+    root_rule: Rule = UNIT_TOTAL,
 ) -> Iterator[Finding]:
     """Every line with sub-lines against their sum (BG-R001); the head against the top-level lines."""
     for node in tree.nodes:
@@ -285,6 +290,8 @@ def sum_rows(
         if adds_up_exactly((total, meaning), cells):
             continue
         column = table.column_label(meaning)
-        finding = check_cells(rule_, table, (total, meaning), cells, f"{what}（{column}）", f"{what_en} ({column})")
+        finding = check_cells(
+            rule_, table, (total, meaning), cells, f"{what}（{column}）", f"{what_en} ({column})"
+        )
         if finding:
             yield finding

@@ -38,19 +38,26 @@ def show(code: str, year: int | None, scheme: str | None) -> None:
     code = code.strip().upper()
     resolved = resolve_scheme(scheme, code)
     if resolved is None:
-        click.echo(f"{code}: 不是{'该分类' if scheme else '任何分类'}的编码 — not a code of "
-                   f"{'the ' + scheme + ' scheme' if scheme else 'any scheme'} by its shape", err=True)
+        click.echo(
+            f"{code}: 不是{'该分类' if scheme else '任何分类'}的编码 — not a code of "
+            f"{'the ' + scheme + ' scheme' if scheme else 'any scheme'} by its shape",
+            err=True,
+        )
         sys.exit(1)
     concept = lookup(code, year, resolved)
     if concept is None:
         known = scheme_index(resolved).versions(code)
         editions = "; ".join(f"{_editions(v)} {v.name}" for v in known)
         where = f" (in other editions: {editions})" if editions else ""
-        click.echo(f"{code}: 不在{'该年度' if year else ''}代码表中 — not in the bundled lists{where}", err=True)
+        click.echo(
+            f"{code}: 不在{'该年度' if year else ''}代码表中 — not in the bundled lists{where}", err=True
+        )
         sys.exit(1)
     index = scheme_index(concept.scheme)
     click.echo(f"{concept.code} {concept.name}")
-    click.echo(f"  scheme:   {SCHEMES[concept.scheme][1]} ({concept.scheme}), {concept.level_name} (level {concept.level})")
+    click.echo(
+        f"  scheme:   {SCHEMES[concept.scheme][1]} ({concept.scheme}), {concept.level_name} (level {concept.level})"
+    )
     click.echo(f"  editions: {_editions(concept)} — {concept.source}")
     click.echo(f"  IRI:      {concept_iri(concept)}")
     chain = _ancestors(index, concept, year)
@@ -121,8 +128,10 @@ def list_command(scheme: str, year: int | None, under: str | None, depth: int | 
     for coverage in index.coverage:
         if year is None or coverage.applies(year):
             state = "complete" if coverage.complete else "partial"
-            click.echo(f"# coverage {coverage.branch}: {state} "
-                       f"({coverage.since or ''}–{coverage.until or ''}) {coverage.note}")
+            click.echo(
+                f"# coverage {coverage.branch}: {state} "
+                f"({coverage.since or ''}–{coverage.until or ''}) {coverage.note}"
+            )
 
 
 def _roots(index, year):
@@ -141,11 +150,18 @@ def _print_tree(index, concept, year, indent: int, depth: int | None) -> None:
 
 @codes_group.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--scheme", type=click.Choice(["functional", "economic"]), required=True,
-              help="economic takes both the 部门 (3xx) and the 政府 (5xx) rows of the file.")
+@click.option(
+    "--scheme",
+    type=click.Choice(["functional", "economic"]),
+    required=True,
+    help="economic takes both the 部门 (3xx) and the 政府 (5xx) rows of the file.",
+)
 @click.option("--year", type=int, required=True, help="The budget year whose edition the file is.")
-@click.option("--replace", is_flag=True,
-              help="The file is the whole edition: codes missing from it are not national in that year.")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="The file is the whole edition: codes missing from it are not national in that year.",
+)
 def import_command(file: Path, scheme: str, year: int, replace: bool) -> None:
     """导入财政部科目表 — read a CSV or XLSX of code/name rows as the YEAR edition the checker then uses.
 
@@ -156,6 +172,8 @@ def import_command(file: Path, scheme: str, year: int, replace: bool) -> None:
 
     for result in import_list(file, scheme, year, replace):
         click.echo(f"{result.scheme} {result.year}: {result.rows} codes → {result.path}")
-        click.echo(f"  {len(result.new_codes)} not in the bundled list, {len(result.renamed)} named differently")
+        click.echo(
+            f"  {len(result.new_codes)} not in the bundled list, {len(result.renamed)} named differently"
+        )
         for code, bundled, imported in result.renamed[:20]:
             click.echo(f"    {code}: bundled {bundled} → imported {imported}")

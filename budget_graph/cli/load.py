@@ -8,7 +8,9 @@ from budget_graph.cli.app import main
 
 STORE_OPTIONS = [
     click.option("--store", type=click.Path(file_okay=False), help="The store's folder (embedded Oxigraph)."),
-    click.option("--endpoint", metavar="URL", help="A SPARQL 1.1 server's query endpoint instead of a folder."),
+    click.option(
+        "--endpoint", metavar="URL", help="A SPARQL 1.1 server's query endpoint instead of a folder."
+    ),
 ]
 
 
@@ -22,12 +24,17 @@ def store_options(command):
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @store_options
 @click.option(
-    "--graph-store", metavar="URL",
+    "--graph-store",
+    metavar="URL",
     help="The server's Graph Store Protocol URL (default: the endpoint URL; Virtuoso: …/sparql-graph-crud).",
 )
 @click.option("--workers", type=int, help="Worker processes (default: one per core).")
 def load_command(
-    paths: tuple[str, ...], store: str | None, endpoint: str | None, graph_store: str | None, workers: int | None
+    paths: tuple[str, ...],
+    store: str | None,
+    endpoint: str | None,
+    graph_store: str | None,
+    workers: int | None,
 ) -> None:
     """载入库 — load filings into a store: one graph per filing, its findings, the code lists.
 
@@ -53,11 +60,16 @@ def load_command(
         target.close()
     seen: dict[tuple[str, int, str], PreparedFiling] = {}
     for filing in summary.filings:
-        click.echo(f"{filing.unit} {filing.year} {filing.kind}: {filing.errors} errors, {filing.warnings} warnings")
+        click.echo(
+            f"{filing.unit} {filing.year} {filing.kind}: {filing.errors} errors, {filing.warnings} warnings"
+        )
         earlier = seen.setdefault((filing.unit, filing.year, filing.kind), filing)
         if earlier is not filing:
-            click.echo(f"  注意 note: same unit, year and kind as {', '.join(earlier.sources)}; "
-                       f"{', '.join(filing.sources)} replaces it in the store", err=True)
+            click.echo(
+                f"  注意 note: same unit, year and kind as {', '.join(earlier.sources)}; "
+                f"{', '.join(filing.sources)} replaces it in the store",
+                err=True,
+            )
     click.echo(
         f"载入 loaded {len(summary.filings)} filings: {summary.written} graphs written, "
         f"{summary.unchanged} unchanged; the store holds {summary.triples} triples"

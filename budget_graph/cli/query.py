@@ -13,8 +13,14 @@ from budget_graph.cli.load import store_options
 @store_options
 @click.option("--name", help="A named query from the library (see --list).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and what each answers.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
-              help="table for people; csv and json are the SPARQL 1.1 result formats.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table for people; csv and json are the SPARQL 1.1 result formats.",
+)
 def query_command(
     query: str | None, store: str | None, endpoint: str | None, name: str | None, list_queries: bool, fmt: str
 ) -> None:

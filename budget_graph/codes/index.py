@@ -22,12 +22,16 @@ SCHEMES: dict[str, tuple[str, str, str]] = {
     "functional": ("functional.tsv", "支出功能分类科目", "functional classification of expenditure"),
     "economic": ("economic.tsv", "部门预算支出经济分类科目", "departmental economic classification"),
     "government-economic": (
-        "government-economic.tsv", "政府预算支出经济分类科目", "government economic classification",
+        "government-economic.tsv",
+        "政府预算支出经济分类科目",
+        "government economic classification",
     ),
     "procurement": ("procurement-2022.csv", "政府采购品目分类目录", "procurement catalogue"),
 }
 LEVELS = {  # level names by level number (procurement counts from 0, its 货物/工程/服务 roots)
-    "functional": ("", "类", "款", "项"), "economic": ("", "类", "款"), "government-economic": ("", "类", "款"),
+    "functional": ("", "类", "款", "项"),
+    "economic": ("", "类", "款"),
+    "government-economic": ("", "类", "款"),
     "procurement": ("门类", "一级品目", "二级品目", "三级品目", "四级品目"),
 }
 PROCUREMENT_EDITION = 2022
@@ -171,14 +175,26 @@ def concept_from_row(scheme: str, row: dict[str, str], imported: bool = False) -
     code = row["code"].strip()
     if scheme == "procurement":
         return Concept(
-            scheme, code, row["name"].strip(), None, None, _source(scheme, ""),
-            parent=row.get("parent") or None, level=int(row.get("level") or 0),
+            scheme,
+            code,
+            row["name"].strip(),
+            None,
+            None,
+            _source(scheme, ""),
+            parent=row.get("parent") or None,
+            level=int(row.get("level") or 0),
             description=row.get("description", "").strip(),
         )
     return Concept(
-        scheme, code, row["name"].strip(), _year(row.get("since")), _year(row.get("until")),
+        scheme,
+        code,
+        row["name"].strip(),
+        _year(row.get("since")),
+        _year(row.get("until")),
         row.get("source_text") or _source(scheme, row.get("source", "")),
-        parent=parent_code(scheme, code), level=level_of(scheme, code), imported=imported,
+        parent=parent_code(scheme, code),
+        level=level_of(scheme, code),
+        imported=imported,
         name_en=(row.get("name_en") or "").strip(),
     )
 
@@ -217,8 +233,14 @@ def scheme_index(scheme: str) -> SchemeIndex:
 
 def _coverage() -> list[Coverage]:
     return [
-        Coverage(row["scheme"], row["branch"], _year(row["since"]), _year(row["until"]),
-                 row["completeness"] == "complete", row["note"])
+        Coverage(
+            row["scheme"],
+            row["branch"],
+            _year(row["since"]),
+            _year(row["until"]),
+            row["completeness"] == "complete",
+            row["note"],
+        )
         for row in read_rows(source_dir() / "coverage.tsv")
     ]
 

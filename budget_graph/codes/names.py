@@ -6,7 +6,9 @@ import re
 import unicodedata
 
 _SPACE = re.compile(r"\s+")
-_BRACKETS = str.maketrans({"[": "(", "]": ")", "【": "(", "】": ")", "〔": "(", "〕": ")", "“": '"', "”": '"'})
+_BRACKETS = str.maketrans(
+    {"[": "(", "]": ")", "【": "(", "】": ")", "〔": "(", "〕": ")", "“": '"', "”": '"'}
+)
 
 
 def normalise(name: str) -> str:

@@ -12,7 +12,9 @@ import re
 
 from budget_graph.model import Paragraph, Table, TableKind
 
-EMPTY_NOTE = re.compile(r"空表|无数据|(无|没有)(相关|此类|该类)?.{0,12}(收支|支出|收入|项目|经费)|不涉及")  # 我单位无2017年政府性基金支出安排
+EMPTY_NOTE = re.compile(
+    r"空表|无数据|(无|没有)(相关|此类|该类)?.{0,12}(收支|支出|收入|项目|经费)|不涉及"
+)  # 我单位无2017年政府性基金支出安排
 
 # The words a narrative sentence uses for what each table shows.
 SUBJECTS: dict[TableKind, str] = {
@@ -44,4 +46,6 @@ def explains(paragraph: Paragraph, kind: TableKind) -> bool:
         return False
     none = re.compile(_NONE + r"[^。；;]*?" + re.escape(subject))
     zero = re.compile(re.escape(subject) + _ZERO)
-    return any(none.search(sentence) or zero.search(sentence) for sentence in _SENTENCE.findall(paragraph.text))
+    return any(
+        none.search(sentence) or zero.search(sentence) for sentence in _SENTENCE.findall(paragraph.text)
+    )

@@ -34,7 +34,9 @@ OVERVIEW = _topic("OverviewPart", "部门概况", "overview of the department", 
 DUTIES = _topic("DutiesPart", "部门职责", "duties", r"职责|职能")
 ORGANISATION = _topic("OrganisationPart", "机构设置", "organisation", r"机构设置|单位构成|机构情况")
 BUDGET_OVERVIEW = _topic(
-    "BudgetOverviewPart", "收支总体情况", "income and expenditure overview",
+    "BudgetOverviewPart",
+    "收支总体情况",
+    "income and expenditure overview",
     r"收支.{0,8}总体|总体情况|收支增减|[预决]算(编制|情况)说明",
 )
 EXPENDITURE_DETAIL = _topic("ExpenditureDetailPart", "支出具体情况", "expenditure in detail", r"支出具体情况")
@@ -42,14 +44,27 @@ PROCUREMENT = _topic("ProcurementPart", "政府采购情况", "government procur
 THREE_PUBLIC = _topic("ThreePublicExpensesPart", "“三公”经费情况", "three public expenses", r"三公")
 PERFORMANCE = _topic("PerformancePart", "预算绩效管理情况", "performance management", r"绩效管理")
 KEY_PROJECTS = _topic("KeyProjectPerformancePart", "重点项目绩效情况", "key project performance", r"重点项目")
-OTHER_MATTERS = _topic("OtherMattersPart", "其他需要说明情况", "other matters", r"其他.{0,2}(需要说明|重要事项)")
+OTHER_MATTERS = _topic(
+    "OtherMattersPart", "其他需要说明情况", "other matters", r"其他.{0,2}(需要说明|重要事项)"
+)
 OFFICE_COSTS = _topic("OfficeOperatingCostsPart", "机关运行经费", "office operating costs", r"机关运行经费")
 STATE_ASSETS = _topic("StateAssetsPart", "国有资产占用情况", "state assets in use", r"国有资产占[用有]")
 GLOSSARY = _topic("GlossaryPart", "名词解释", "glossary", r"名词解释")
 
 TOPICS = (
-    OVERVIEW, DUTIES, ORGANISATION, BUDGET_OVERVIEW, EXPENDITURE_DETAIL, PROCUREMENT, THREE_PUBLIC,
-    PERFORMANCE, KEY_PROJECTS, OTHER_MATTERS, OFFICE_COSTS, STATE_ASSETS, GLOSSARY,
+    OVERVIEW,
+    DUTIES,
+    ORGANISATION,
+    BUDGET_OVERVIEW,
+    EXPENDITURE_DETAIL,
+    PROCUREMENT,
+    THREE_PUBLIC,
+    PERFORMANCE,
+    KEY_PROJECTS,
+    OTHER_MATTERS,
+    OFFICE_COSTS,
+    STATE_ASSETS,
+    GLOSSARY,
 )
 
 # A paragraph the reader did not recognise as a heading: short and enumerated (一、… （二）…).
@@ -78,26 +93,57 @@ class Layout:
 
 T = TableKind
 NATIONAL_BUDGET = Layout(
-    "NationalBudgetLayout", "部门预算公开（全国统一要求）", "departmental budget, national requirements",
+    "NationalBudgetLayout",
+    "部门预算公开（全国统一要求）",
+    "departmental budget, national requirements",
     lambda filing: filing.kind is Kind.BUDGET,
-    (T.IncomeExpenditureSummary, T.IncomeSummary, T.ExpenditureSummary, T.AppropriationSummary,
-     T.GeneralBudgetByFunction, T.GeneralBudgetByEconomicClass, T.ThreePublicExpenses, T.GovernmentFundBudget),
+    (
+        T.IncomeExpenditureSummary,
+        T.IncomeSummary,
+        T.ExpenditureSummary,
+        T.AppropriationSummary,
+        T.GeneralBudgetByFunction,
+        T.GeneralBudgetByEconomicClass,
+        T.ThreePublicExpenses,
+        T.GovernmentFundBudget,
+    ),
     (DUTIES, ORGANISATION, BUDGET_OVERVIEW, OFFICE_COSTS, PROCUREMENT, THREE_PUBLIC, GLOSSARY),
 )
 NATIONAL_FINAL = Layout(
-    "NationalFinalAccountsLayout", "部门决算公开（全国统一要求）", "final accounts, national requirements",
+    "NationalFinalAccountsLayout",
+    "部门决算公开（全国统一要求）",
+    "final accounts, national requirements",
     lambda filing: filing.kind is Kind.FINAL,
-    (T.IncomeExpenditureSummary, T.IncomeSummary, T.ExpenditureSummary, T.AppropriationSummary,
-     T.GeneralBudgetByFunction, T.GeneralBudgetByEconomicClass, T.ThreePublicExpenses, T.GovernmentFundBudget,
-     T.StateCapitalBudget),
+    (
+        T.IncomeExpenditureSummary,
+        T.IncomeSummary,
+        T.ExpenditureSummary,
+        T.AppropriationSummary,
+        T.GeneralBudgetByFunction,
+        T.GeneralBudgetByEconomicClass,
+        T.ThreePublicExpenses,
+        T.GovernmentFundBudget,
+        T.StateCapitalBudget,
+    ),
     (DUTIES, ORGANISATION, BUDGET_OVERVIEW, OFFICE_COSTS, PROCUREMENT, THREE_PUBLIC, GLOSSARY),
 )
 SHENZHEN_BUDGET = Layout(
-    "ShenzhenBudgetLayout", "深圳市部门预算公开（十四张表）", "Shenzhen departmental budget, 14 tables",
+    "ShenzhenBudgetLayout",
+    "深圳市部门预算公开（十四张表）",
+    "Shenzhen departmental budget, 14 tables",
     lambda filing: filing.kind is Kind.BUDGET and "深圳" in filing.unit,
     tuple(kind for kind in TableKind if kind is not T.OfficeOperatingCosts),
-    (OVERVIEW, BUDGET_OVERVIEW, EXPENDITURE_DETAIL, PROCUREMENT, THREE_PUBLIC, PERFORMANCE, KEY_PROJECTS,
-     OTHER_MATTERS, GLOSSARY),
+    (
+        OVERVIEW,
+        BUDGET_OVERVIEW,
+        EXPENDITURE_DETAIL,
+        PROCUREMENT,
+        THREE_PUBLIC,
+        PERFORMANCE,
+        KEY_PROJECTS,
+        OTHER_MATTERS,
+        GLOSSARY,
+    ),
 )
 LAYOUTS = (NATIONAL_BUDGET, NATIONAL_FINAL, SHENZHEN_BUDGET)
 

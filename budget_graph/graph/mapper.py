@@ -58,8 +58,17 @@ from budget_graph.model import (
 Triple = tuple[Node, Node, Node]
 
 UNITS = {Unit.YUAN: BG.Yuan, Unit.WAN: BG.TenThousandYuan, Unit.YI: BG.HundredMillionYuan}
-ROLES = {RowRole.UNIT: BG.UnitRow, RowRole.ITEM: BG.ItemRow, RowRole.TOTAL: BG.TotalRow, RowRole.PERIOD: BG.PeriodRow}
-DIRECTIONS = {Direction.INCREASE: BG.Increase, Direction.DECREASE: BG.Decrease, Direction.UNCHANGED: BG.Unchanged}
+ROLES = {
+    RowRole.UNIT: BG.UnitRow,
+    RowRole.ITEM: BG.ItemRow,
+    RowRole.TOTAL: BG.TotalRow,
+    RowRole.PERIOD: BG.PeriodRow,
+}
+DIRECTIONS = {
+    Direction.INCREASE: BG.Increase,
+    Direction.DECREASE: BG.Decrease,
+    Direction.UNCHANGED: BG.Unchanged,
+}
 COMPARATORS = {">=": BG.AtLeast, "<=": BG.AtMost, "=": BG.EqualTo, ">": BG.MoreThan, "<": BG.LessThan}
 PHASES = {Kind.BUDGET: OBEU_BUDGETPHASE.approved, Kind.FINAL: OBEU_BUDGETPHASE.executed}
 KINDS = {Kind.BUDGET: BG.DepartmentalBudget, Kind.FINAL: BG.FinalAccounts}
@@ -141,17 +150,28 @@ class _Mapper:
         year = YEAR[str(filing.year)]
         self.locations[node] = Location(source=filing.sources[0] if filing.sources else "")
         self.add(
-            node, (RDF.type, BG.Filing), (BG.filingKind, KINDS[filing.kind]), (BG.fiscalYear, lit.integer(filing.year)),
-            (OBEU_DIMENSION.fiscalYear, year), (OBEU_DIMENSION.organization, unit), (DCTERMS.publisher, unit),
-            (OBEU_DIMENSION.budgetPhase, PHASES[filing.kind]), (BG.level, lit.text(filing.level)),
+            node,
+            (RDF.type, BG.Filing),
+            (BG.filingKind, KINDS[filing.kind]),
+            (BG.fiscalYear, lit.integer(filing.year)),
+            (OBEU_DIMENSION.fiscalYear, year),
+            (OBEU_DIMENSION.organization, unit),
+            (DCTERMS.publisher, unit),
+            (OBEU_DIMENSION.budgetPhase, PHASES[filing.kind]),
+            (BG.level, lit.text(filing.level)),
             (RDFS.label, lit.text(f"{filing.year}年{filing.unit}{_kind_zh(filing.kind)}", "zh")),
         )
         self.add(node, *((DCTERMS.source, lit.text(source)) for source in filing.sources))
         self.add(unit, (RDF.type, BG.BudgetUnit), (RDFS.label, lit.text(filing.unit, "zh")))
         self.add(
-            self.iris.dataset, (RDF.type, QB.DataSet), (QB.structure, BG.BudgetLineStructure), (BG.filing, node),
-            (OBEU_DIMENSION.fiscalYear, year), (OBEU_DIMENSION.organization, unit),
-            (OBEU_DIMENSION.budgetPhase, PHASES[filing.kind]), (OBEU_ATTRIBUTE.currency, CURRENCY.CNY),
+            self.iris.dataset,
+            (RDF.type, QB.DataSet),
+            (QB.structure, BG.BudgetLineStructure),
+            (BG.filing, node),
+            (OBEU_DIMENSION.fiscalYear, year),
+            (OBEU_DIMENSION.organization, unit),
+            (OBEU_DIMENSION.budgetPhase, PHASES[filing.kind]),
+            (OBEU_ATTRIBUTE.currency, CURRENCY.CNY),
         )
         for layout in layouts_for(filing):
             self.map_layout(layout)
@@ -171,8 +191,12 @@ class _Mapper:
     def map_layout(self, layout: Layout) -> None:
         node = BGL[layout.name]
         self.add(self.iris.filing, (BG.layout, node))
-        self.add(node, (RDF.type, BG.Layout), (RDFS.label, lit.text(layout.label, "zh")),
-                 (RDFS.label, lit.text(layout.label_en, "en")))
+        self.add(
+            node,
+            (RDF.type, BG.Layout),
+            (RDFS.label, lit.text(layout.label, "zh")),
+            (RDFS.label, lit.text(layout.label_en, "en")),
+        )
         self.add(node, *((BG.requiresTable, BG[kind.name]) for kind in layout.tables))
         self.add(node, *((BG.requiresPart, BG[topic.name]) for topic in layout.topics))
 
@@ -184,9 +208,13 @@ class _Mapper:
         self.place(node, table.location)
         self.add(self.iris.filing, (BG.hasTable, node))
         self.add(
-            node, (RDF.type, BG.Table), (RDF.type, BG[table.kind.name] if table.kind else None),
-            (RDFS.label, lit.text(table.title, "zh")), (BG.tableNumber, _int(table.number)),
-            (BG.publishedUnit, UNITS[table.unit]), (BG.unitName, lit.text(table.unit_name) if table.unit_name else None),
+            node,
+            (RDF.type, BG.Table),
+            (RDF.type, BG[table.kind.name] if table.kind else None),
+            (RDFS.label, lit.text(table.title, "zh")),
+            (BG.tableNumber, _int(table.number)),
+            (BG.publishedUnit, UNITS[table.unit]),
+            (BG.unitName, lit.text(table.unit_name) if table.unit_name else None),
         )
         for index, note in enumerate(table.notes, start=1):
             note_node = child(node, "note", index)
@@ -210,8 +238,11 @@ class _Mapper:
             columns[column.meaning, column.side] = column_node
             self.add(node, (BG.hasColumn, column_node))
             self.add(
-                column_node, (RDF.type, BG.Column), (BG.columnMeaning, _meaning(column.meaning)),
-                (RDFS.label, lit.text(column.label, "zh")), (BG.side, lit.text(column.side) if column.side else None),
+                column_node,
+                (RDF.type, BG.Column),
+                (BG.columnMeaning, _meaning(column.meaning)),
+                (RDFS.label, lit.text(column.label, "zh")),
+                (BG.side, lit.text(column.side) if column.side else None),
                 (BG.parentColumn, columns.get((column.parent, column.side)) if column.parent else None),
             )
         return columns
@@ -220,7 +251,10 @@ class _Mapper:
         self.place(node, row.location)
         self.add(self.tables[id(table)], (BG.hasRow, node))
         self.add(
-            node, (RDF.type, BG.TableRow), (BG.rowIndex, lit.integer(index)), (BG.rowRole, ROLES[row.role]),
+            node,
+            (RDF.type, BG.TableRow),
+            (BG.rowIndex, lit.integer(index)),
+            (BG.rowRole, ROLES[row.role]),
             (BG.rowLabel, lit.text(row.label, "zh") if row.label else None),
             (BG.side, lit.text(row.side) if row.side else None),
         )
@@ -234,7 +268,9 @@ class _Mapper:
         for key, value in row.texts.items():
             text_node = child(node, "text", key)
             self.add(node, (BG.textCell, text_node))
-            self.add(text_node, (RDF.type, BG.TextCell), (BG.key, lit.text(key)), (BG.text, lit.text(value, "zh")))
+            self.add(
+                text_node, (RDF.type, BG.TextCell), (BG.key, lit.text(key)), (BG.text, lit.text(value, "zh"))
+            )
         for meaning, cell in row.cells.items():
             if _is_blank(cell):
                 if cell.amount is not None:  # a printed 0.00: one triple, not a budget line of its own
@@ -243,7 +279,9 @@ class _Mapper:
             line = child(node, meaning)
             self.locations[line] = table.cell_location(row, meaning)
             self.triples += [
-                (line, RDF.type, _BUDGET_LINE), (line, _DATASET, self.iris.dataset), (line, _IN_ROW, node),
+                (line, RDF.type, _BUDGET_LINE),
+                (line, _DATASET, self.iris.dataset),
+                (line, _IN_ROW, node),
                 (line, _COLUMN_MEANING, _meaning(meaning)),
             ]
             if table.kind is TableKind.ThreePublicExpenses:
@@ -287,15 +325,21 @@ class _Mapper:
         kind, _, classification = CLASSIFICATIONS[code.scheme]
         scheme = self.iris.scheme(code.scheme)
         self.add(
-            node, (RDF.type, SKOS.Concept), (RDF.type, kind), (SKOS.notation, lit.text(code.notation)),
-            (SKOS.inScheme, scheme), (BG.codeLevel, _int(code.level)),
+            node,
+            (RDF.type, SKOS.Concept),
+            (RDF.type, kind),
+            (SKOS.notation, lit.text(code.notation)),
+            (SKOS.inScheme, scheme),
+            (BG.codeLevel, _int(code.level)),
         )
         self.add(scheme, (RDF.type, SKOS.ConceptScheme), (BG.classification, classification))
         parent = code.parent
         if parent is not None:
             self.add(node, (SKOS.broader, self.concept(parent)))
         if self.code_lists is not None:
-            self.add(node, (SKOS.exactMatch, self.code_lists.match(code.scheme, code.notation, self.filing.year)))
+            self.add(
+                node, (SKOS.exactMatch, self.code_lists.match(code.scheme, code.notation, self.filing.year))
+            )
         return node
 
     # -- projects --------------------------------------------------------------------------------------------
@@ -325,7 +369,9 @@ class _Mapper:
         self.place(node, part.location)
         self.add(self.iris.filing, (BG.hasPart, node))
         self.add(
-            node, (RDF.type, BG.NarrativePart), (BG.partNumber, lit.integer(part.number)),
+            node,
+            (RDF.type, BG.NarrativePart),
+            (BG.partNumber, lit.integer(part.number)),
             (RDFS.label, lit.text(part.title, "zh")),
         )
         self.add(node, *((RDF.type, BG[topic.name]) for topic in topics_of(part)))
@@ -335,7 +381,9 @@ class _Mapper:
             self.place(paragraph_node, paragraph.location)
             self.add(node, (BG.paragraph, paragraph_node))
             self.add(
-                paragraph_node, (RDF.type, BG.Paragraph), (BG.position, lit.integer(index)),
+                paragraph_node,
+                (RDF.type, BG.Paragraph),
+                (BG.position, lit.integer(index)),
                 (BG.text, lit.text(paragraph.text, "zh")),
                 (BG.heading, lit.text(paragraph.heading, "zh") if paragraph.heading else None),
             )
@@ -360,8 +408,11 @@ class _Mapper:
         self.place(node, claim.location)
         self.add(self.iris.filing, (BG.hasClaim, node))
         self.add(
-            node, (RDF.type, BG.NarrativeClaim), (BG.subject, lit.text(claim.subject, "zh")),
-            (BG.text, lit.text(claim.text, "zh")), (BG.part, self.iris.part(claim.part)),
+            node,
+            (RDF.type, BG.NarrativeClaim),
+            (BG.subject, lit.text(claim.subject, "zh")),
+            (BG.text, lit.text(claim.text, "zh")),
+            (BG.part, self.iris.part(claim.part)),
             (BG.parentSubject, lit.text(claim.parent, "zh") if claim.parent else None),
             (BG.section, lit.text(claim.section, "zh") if claim.section else None),
             (BG.about, self.projects.get(claim.subject)),
@@ -371,20 +422,30 @@ class _Mapper:
             (BG.percentDirection, DIRECTIONS.get(claim.percent_direction)),
             (BG.percentWord, lit.text(claim.percent_word, "zh") if claim.percent_word else None),
             (BG.baseLabel, lit.text(claim.base_label, "zh") if claim.base_label else None),
-            (BG.baseYear, _int(claim.base_year)), (BG["count"], _int(claim.count)),
+            (BG.baseYear, _int(claim.base_year)),
+            (BG["count"], _int(claim.count)),
             (BG.countUnit, lit.text(claim.count_unit, "zh") if claim.count_unit else None),
         )
         versus = claim.versus_budget
         if versus is not None:  # a 决算 statement: its budget figure, completion rate, comparison and reason
             self.add(
-                node, (BG.budgetLabel, lit.text(versus.budget_label, "zh") if versus.budget_label else None),
-                (BG.completionRate, lit.decimal(versus.completion) if versus.completion is not None else None),
-                (BG.completionOf, lit.text(versus.completion_label, "zh") if versus.completion_label else None),
+                node,
+                (BG.budgetLabel, lit.text(versus.budget_label, "zh") if versus.budget_label else None),
+                (
+                    BG.completionRate,
+                    lit.decimal(versus.completion) if versus.completion is not None else None,
+                ),
+                (
+                    BG.completionOf,
+                    lit.text(versus.completion_label, "zh") if versus.completion_label else None,
+                ),
                 (BG.comparisonWord, lit.text(versus.word, "zh") if versus.word else None),
                 (BG.reason, lit.text(versus.reason, "zh") if versus.reason else None),
             )
         stated = (
-            (BG.statedAmount, claim.amount), (BG.statedChange, claim.change), (BG.statedBase, claim.base_amount),
+            (BG.statedAmount, claim.amount),
+            (BG.statedChange, claim.change),
+            (BG.statedBase, claim.base_amount),
             (BG.statedBudget, versus.budget if versus else None),
         )
         for predicate, amount in stated:
@@ -399,13 +460,17 @@ class _Mapper:
         self.place(node, indicator.location)
         self.add(self.iris.filing, (BG.hasIndicator, node))
         self.add(
-            node, (RDF.type, BG.PerformanceIndicator),
+            node,
+            (RDF.type, BG.PerformanceIndicator),
             (BG.indicatorName, lit.text(indicator.name, "zh") if indicator.name else None),
             (BG.level1Name, lit.text(indicator.level1, "zh") if indicator.level1 else None),
             (BG.level2Name, lit.text(indicator.level2, "zh") if indicator.level2 else None),
             (BG.targetText, lit.text(indicator.target_text, "zh") if indicator.target_text.strip() else None),
             (BG.comparator, COMPARATORS.get(indicator.comparator or "")),
-            (BG.targetValue, lit.decimal(indicator.target_value) if indicator.target_value is not None else None),
+            (
+                BG.targetValue,
+                lit.decimal(indicator.target_value) if indicator.target_value is not None else None,
+            ),
             (BG.targetUnit, lit.text(indicator.target_unit, "zh") if indicator.target_unit else None),
             (BG.project, self.project(indicator.project) if indicator.project else None),
         )
@@ -415,8 +480,12 @@ class _Mapper:
         self.place(node, entry.location)
         self.add(self.iris.filing, (BG.hasTocEntry, node))
         self.add(
-            node, (RDF.type, BG.TocEntry), (BG.position, lit.integer(index)), (RDFS.label, lit.text(entry.title, "zh")),
-            (BG.tableKind, BG[entry.kind.name] if entry.kind else None), (BG.partNumber, _int(entry.part)),
+            node,
+            (RDF.type, BG.TocEntry),
+            (BG.position, lit.integer(index)),
+            (RDFS.label, lit.text(entry.title, "zh")),
+            (BG.tableKind, BG[entry.kind.name] if entry.kind else None),
+            (BG.partNumber, _int(entry.part)),
         )
 
 
@@ -450,5 +519,6 @@ def _year_of(row: Row):
 def _funding_meanings(table: Table) -> set[str]:
     """The leaf columns of a project table: each one funding source (subtotal and total columns excluded)."""
     parents = {column.parent for column in table.columns if column.parent}
-    return {c.meaning for c in table.columns if c.meaning not in parents and c.meaning not in {"total", "amount"}}
-
+    return {
+        c.meaning for c in table.columns if c.meaning not in parents and c.meaning not in {"total", "amount"}
+    }

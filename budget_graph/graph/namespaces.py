@@ -19,9 +19,22 @@ YEAR = Namespace("http://reference.data.gov.uk/id/year/")
 CURRENCY = Namespace("http://publications.europa.eu/resource/authority/currency/")
 
 PREFIXES = {
-    "bg": BG, "bgm": BGM, "bgu": BGU, "bgl": BGL, "qb": QB, "skos": SKOS, "dcterms": DCTERMS, "prov": PROV,
-    "obeu-dimension": OBEU_DIMENSION, "obeu-measure": OBEU_MEASURE, "obeu-attribute": OBEU_ATTRIBUTE,
-    "obeu-budgetphase": OBEU_BUDGETPHASE, "sh": SH, "xsd": XSD, "rdfs": RDFS, "rdf": RDF,
+    "bg": BG,
+    "bgm": BGM,
+    "bgu": BGU,
+    "bgl": BGL,
+    "qb": QB,
+    "skos": SKOS,
+    "dcterms": DCTERMS,
+    "prov": PROV,
+    "obeu-dimension": OBEU_DIMENSION,
+    "obeu-measure": OBEU_MEASURE,
+    "obeu-attribute": OBEU_ATTRIBUTE,
+    "obeu-budgetphase": OBEU_BUDGETPHASE,
+    "sh": SH,
+    "xsd": XSD,
+    "rdfs": RDFS,
+    "rdf": RDF,
 }
 
 

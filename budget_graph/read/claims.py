@@ -51,7 +51,9 @@ _CHANGE = re.compile(
     rf"(?:(?P<change>{_NUMBER})(?P<unit>亿元|万元|元))?"
     rf"(?:[，,]?(?P<percent_word>{_PERCENT_WORDS})?(?:了|为)?(?P<percent>{_NUMBER})%)?"
 )
-_ENUMERATOR = re.compile(r"(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+(?:、|[.．](?!\d))|[（(]\d+[）)])")
+_ENUMERATOR = re.compile(
+    r"(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+(?:、|[.．](?!\d))|[（(]\d+[）)])"
+)
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _RUN_ON_STOP = re.compile(r"[。；;！？!?：:]$")
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?]")
@@ -59,16 +61,22 @@ _REASON = re.compile(r"主要原因|原因是|原因为|主要是(?!用于)")
 _REASON_GOES_ON = re.compile(r"[二三四五六七八九十]是|其次|同时|另外|此外")
 _PARTS_FOLLOW = re.compile(r"其中")
 # the money a reason's figure is: '45.96万元结转资金', '700万元培训费收入' (not '0万元填报')
-_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”（）]{0,10}?(?:资金|经费|收入|支出|费|款|补贴|金)(?=[，,。；;：:、）)]|$)")
+_NOUN_AFTER = re.compile(
+    r"[\u4e00-\u9fff“”（）]{0,10}?(?:资金|经费|收入|支出|费|款|补贴|金)(?=[，,。；;：:、）)]|$)"
+)
 _CONTAINS = re.compile(r"(?:包含|包括|含有|其中|含)$")
 _YEAR = re.compile(r"(\d{4})年度?")
 _SELF = re.compile(r"^(?:本部门|本单位|我单位|我部门|本中心|我中心|本局|我局)")
-_LEADING = re.compile(r"^(?:[、，,；;：:]|其中|具体包括|主要包括|包括|含|共有|涉及|另有|以及|和|及|即|分别为|全年|纳入.*?的|.*安排的)")
+_LEADING = re.compile(
+    r"^(?:[、，,；;：:]|其中|具体包括|主要包括|包括|含|共有|涉及|另有|以及|和|及|即|分别为|全年|纳入.*?的|.*安排的)"
+)
 _TRAILING = re.compile(r"(?:为|是|共有|共计|达|分别为|数|安排|预算|执行|年初|当年|全年|科目|共)$")
 _LIMIT_BEFORE = re.compile(r"(?:不超过|不低于|不少于|不高于|超过|低于|达到|控制在|约|≥|≤|<|>|＜|＞)$")
 _LIMIT_AFTER = re.compile(r"(?:[（(]含[）)])?(?:以上|以下|以内|左右|/)")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
-_DEBRIS = re.compile(r"<math>(?P<math>.*?)</math>|\$(?P<tex>[^$]*)\$|</?p>|</?br\s*/?>|(?P<space>\s+)|[（(][^（()）]{0,12}下同[）)]")
+_DEBRIS = re.compile(
+    r"<math>(?P<math>.*?)</math>|\$(?P<tex>[^$]*)\$|</?p>|</?br\s*/?>|(?P<space>\s+)|[（(][^（()）]{0,12}下同[）)]"
+)
 _TEX = (("\\geq", "≥"), ("\\leq", "≤"), ("\\ge", "≥"), ("\\le", "≤"), ("\\%", "%"), ("\\times", "×"))
 # 决算 statements: the label just before a figure, the completion rate, the comparison of actual and budget
 _BUDGET_NAMES = "年初预算|全年预算|调整预算|预算"
@@ -171,7 +179,9 @@ class _Parent:
     pending: bool = False  # carries, and the next paragraph has not yet said whether items follow
 
 
-def extract_claims(part: int, paragraphs: list[Paragraph], unit_name: str, final: bool = False) -> list[Claim]:
+def extract_claims(
+    part: int, paragraphs: list[Paragraph], unit_name: str, final: bool = False
+) -> list[Claim]:
     """Every figure, count and change statement of one narrative part, in text order; `final` for a 决算."""
     reading = _Reading(part, _unit_variants(unit_name), final=final)
     for paragraph in _join_page_splits(paragraphs):
@@ -196,8 +206,12 @@ def _join_page_splits(paragraphs: list[Paragraph]) -> list[Paragraph]:
         if previous and _runs_on(previous.text) and not _starts_item(paragraph.text):
             starts = paragraph.starts or ((0, paragraph.location),)
             shifted = tuple((offset + len(previous.text), place) for offset, place in starts)
-            joined[-1] = Paragraph(previous.text + paragraph.text, previous.location, previous.heading,
-                                   (*(previous.starts or ((0, previous.location),)), *shifted))
+            joined[-1] = Paragraph(
+                previous.text + paragraph.text,
+                previous.location,
+                previous.heading,
+                (*(previous.starts or ((0, previous.location),)), *shifted),
+            )
         else:
             joined.append(paragraph)
     return joined
@@ -235,7 +249,9 @@ def _read_table_rows(reading: _Reading, paragraph: Paragraph) -> None:
         offset += len(line) + 1
 
 
-def _read_table_row(reading: _Reading, paragraph: Paragraph, cells: list[str], line: str, offset: int) -> None:
+def _read_table_row(
+    reading: _Reading, paragraph: Paragraph, cells: list[str], line: str, offset: int
+) -> None:
     header = _table_header(cells)
     if header:
         reading.table = header
@@ -258,7 +274,11 @@ def _read_table_row(reading: _Reading, paragraph: Paragraph, cells: list[str], l
 def _table_header(cells: list[str]) -> tuple[int, int, Unit] | None:
     """(name column, amount column, unit) when the cells are a header naming an amount column and its unit."""
     amount_at = next(
-        (i for i, c in enumerate(cells) if len(c) <= 15 and _TABLE_AMOUNT_HEADER.search(c) and Unit.from_text(c)),
+        (
+            i
+            for i, c in enumerate(cells)
+            if len(c) <= 15 and _TABLE_AMOUNT_HEADER.search(c) and Unit.from_text(c)
+        ),
         None,
     )
     if amount_at is None or any(parse_amount(c, Unit.WAN) for c in cells):
@@ -358,7 +378,11 @@ def _is_limit(text: str, match: re.Match[str]) -> bool:
 def _item_starts(text: str) -> Iterator[int]:
     """Enumerators at the start of the paragraph or of a sentence."""
     for match in _ENUMERATOR.finditer(text):
-        if match.start() == 0 or _SENTENCE_END.match(text, match.start() - 1) or text[match.start() - 1] in "：:":
+        if (
+            match.start() == 0
+            or _SENTENCE_END.match(text, match.start() - 1)
+            or text[match.start() - 1] in "：:"
+        ):
             yield match.start()
 
 
@@ -412,8 +436,16 @@ def _add_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _
     if event.kind == "count":
         subject = _clean_subject(match.group("noun"), reading.unit_names).subject
         reading.claims.append(
-            Claim(subject, location, sentence, reading.part, parent=parent, section=section,
-                  count=int(match.group("count")), count_unit=match.group("unit"))
+            Claim(
+                subject,
+                location,
+                sentence,
+                reading.part,
+                parent=parent,
+                section=section,
+                count=int(match.group("count")),
+                count_unit=match.group("unit"),
+            )
         )
         return
     lead_start = _lead_start(clean.text, boundary, match.start())
@@ -424,8 +456,15 @@ def _add_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _
     if cleaned.label_only or _GENERIC.fullmatch(subject):
         subject = _named_before(clean.text, lead_start, reading) or subject
     amount = parse_amount(match.group("number"), Unit(match.group("unit")))
-    claim = Claim(subject or cleaned.label, location, sentence, reading.part, amount=amount, parent=parent,
-                  section=section)
+    claim = Claim(
+        subject or cleaned.label,
+        location,
+        sentence,
+        reading.part,
+        amount=amount,
+        parent=parent,
+        section=section,
+    )
     if parent == claim.subject:
         claim.parent = None
     reading.claims.append(claim)
@@ -444,10 +483,13 @@ def _add_reason_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, e
     item = reading.items[-1].name if reading.items else None
     contained = _CONTAINS.search(clean.text, max(0, match.start() - 4), match.start())
     claim = Claim(
-        noun.group(), paragraph.location_at(clean.origin(match.start())),
-        _sentence(clean.text, match.start(), match.end()), reading.part,
+        noun.group(),
+        paragraph.location_at(clean.origin(match.start())),
+        _sentence(clean.text, match.start(), match.end()),
+        reading.part,
         amount=parse_amount(match.group("number"), Unit(match.group("unit"))),
-        parent=item if contained else None, section=_section(reading, paragraph),
+        parent=item if contained else None,
+        section=_section(reading, paragraph),
     )
     reading.claims.append(claim)
     reading.reasons.add(id(claim))
@@ -469,7 +511,9 @@ def _final_events(text: str, skipped: list[tuple[int, int]]) -> Iterator[_Event]
             yield _Event(match.start(), match.end(), "because")
 
 
-def _add_final_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, match: re.Match[str], lead_start: int) -> bool:
+def _add_final_figure(
+    reading: _Reading, paragraph: Paragraph, clean: _Clean, match: re.Match[str], lead_start: int
+) -> bool:
     """A figure labelled 决算 or 预算 ('年初预算为1560.05万元，支出决算为1511.89万元'): one side of a statement,
     the other side of the statement its sentence opened, or a new statement. False for any other figure."""
     lead = clean.text[lead_start : match.start()]
@@ -486,7 +530,11 @@ def _add_final_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, ma
         return True
     comparison = statement.versus_budget if statement else None
     if comparison and budget and comparison.budget is None:
-        comparison.budget, comparison.budget_label, comparison.budget_location = amount, budget.group("label"), location
+        comparison.budget, comparison.budget_label, comparison.budget_location = (
+            amount,
+            budget.group("label"),
+            location,
+        )
         return True
     label = actual or budget
     assert label is not None
@@ -494,9 +542,16 @@ def _add_final_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, ma
     subject = subject or _named_before(clean.text, lead_start, reading) or label.group().rstrip("为是")
     comparison = BudgetComparison() if actual else BudgetComparison(amount, budget.group("label"), location)
     parent = reading.parents[-1].subject if reading.parents else None
-    claim = Claim(subject, location, sentence, reading.part, amount=amount if actual else None,
-                  parent=parent if parent != subject else None, section=_section(reading, paragraph),
-                  versus_budget=comparison)
+    claim = Claim(
+        subject,
+        location,
+        sentence,
+        reading.part,
+        amount=amount if actual else None,
+        parent=parent if parent != subject else None,
+        section=_section(reading, paragraph),
+        versus_budget=comparison,
+    )
     reading.claims.append(claim)
     reading.statement = claim
     return True
@@ -621,7 +676,9 @@ def _strip(pattern: re.Pattern[str], text: str) -> str:
 # --- change statements ----------------------------------------------------------------------------------
 
 
-def _attach_change(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _Event, first_claim: int) -> None:
+def _attach_change(
+    reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _Event, first_claim: int
+) -> None:
     """The change belongs to the last figure stated before it; a figure labelled with the base year is its base."""
     match = event.match
     assert match is not None
@@ -629,7 +686,9 @@ def _attach_change(reading: _Reading, paragraph: Paragraph, clean: _Clean, event
     base_year = _YEAR.search(base_label or "")
     year = int(base_year.group(1)) if base_year else None
     base = _base_claim(reading, first_claim, year)
-    candidates = [c for c in reading.claims if c is not base and c.amount is not None and id(c) not in reading.reasons]
+    candidates = [
+        c for c in reading.claims if c is not base and c.amount is not None and id(c) not in reading.reasons
+    ]
     if not candidates or candidates[-1].change_direction is not None:
         return
     target = candidates[-1]
@@ -656,9 +715,7 @@ def _base_claim(reading: _Reading, first_claim: int, year: int | None) -> Claim 
     """A figure of this paragraph labelled only with the base year ('2022年当年预算执行数为1.48万元')."""
     if year is None:
         return None
-    return next(
-        (c for c in reversed(reading.claims[first_claim:]) if reading.years.get(id(c)) == year), None
-    )
+    return next((c for c in reversed(reading.claims[first_claim:]) if reading.years.get(id(c)) == year), None)
 
 
 def _settle_earlier_years(reading: _Reading) -> list[Claim]:
@@ -671,6 +728,8 @@ def _settle_earlier_years(reading: _Reading) -> list[Claim]:
     for claim in reading.claims:
         year = reading.years.get(id(claim))
         if year is not None and year < latest and claim.change_direction is None:
-            claim = replace(claim, amount=None, base_amount=claim.amount, base_year=year, base_label=f"{year}年")
+            claim = replace(
+                claim, amount=None, base_amount=claim.amount, base_year=year, base_label=f"{year}年"
+            )
         settled.append(claim)
     return settled

@@ -216,7 +216,9 @@ def _grid(hs: list[Rule], vs: list[Rule], page: int) -> Grid | None:
     return Grid(page, xs, ys, cells)
 
 
-def _spans(hs: list[Rule], vs: list[Rule], xs: list[float], ys: list[float]) -> list[tuple[int, int, int, int]]:
+def _spans(
+    hs: list[Rule], vs: list[Rule], xs: list[float], ys: list[float]
+) -> list[tuple[int, int, int, int]]:
     """Cells as (first row, first column, last row, last column): bands joined where no rule parts them."""
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     parent = list(range(n_rows * n_cols))

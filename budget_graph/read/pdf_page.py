@@ -108,7 +108,9 @@ def _visible_chars(textpage: pdfium.PdfTextPage, crop: tuple[float, float, float
     chars: list[Char] = []
     # bound once: this loop runs for every glyph of the document
     unicode_of, loose_box, object_of = (
-        pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetTextObject
+        pdfium_c.FPDFText_GetUnicode,
+        pdfium_c.FPDFText_GetLooseCharBox,
+        pdfium_c.FPDFText_GetTextObject,
     )
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
         code = unicode_of(raw, i)
@@ -165,14 +167,19 @@ def _clip_box(clip, count: int) -> tuple[float, float, float, float] | None:
             continue
         xs, ys = [p[0] for p in points], [p[1] for p in points]
         sub = (min(xs), min(ys), max(xs), max(ys))
-        box = sub if box is None else (
-            max(box[0], sub[0]), max(box[1], sub[1]), min(box[2], sub[2]), min(box[3], sub[3])
+        box = (
+            sub
+            if box is None
+            else (max(box[0], sub[0]), max(box[1], sub[1]), min(box[2], sub[2]), min(box[3], sub[3]))
         )
     return box
 
 
 def _inside(box: tuple[float, float, float, float], x: float, y: float) -> bool:
-    return box[0] - _CLIP_SLACK <= x <= box[2] + _CLIP_SLACK and box[1] - _CLIP_SLACK <= y <= box[3] + _CLIP_SLACK
+    return (
+        box[0] - _CLIP_SLACK <= x <= box[2] + _CLIP_SLACK
+        and box[1] - _CLIP_SLACK <= y <= box[3] + _CLIP_SLACK
+    )
 
 
 def _point(segment) -> tuple[float, float]:
@@ -291,6 +298,8 @@ def _words(chars: list[Char]) -> list[Word]:
 def _word(chars: list[Char]) -> Word:
     return Word(
         "".join(c.text for c in chars),
-        chars[0].x0, max(c.x1 for c in chars),
-        min(c.top for c in chars), max(c.bottom for c in chars),
+        chars[0].x0,
+        max(c.x1 for c in chars),
+        min(c.top for c in chars),
+        max(c.bottom for c in chars),
     )

@@ -59,19 +59,32 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
     kind = recognise_table(block.title)
     location = Location(source, page=block.page, table=block.title)
     unit = block.unit or Unit.WAN
-    table = Table(kind, block.title, block.number, unit, location, notes=list(block.notes), unit_name=block.unit_name)
+    table = Table(
+        kind, block.title, block.number, unit, location, notes=list(block.notes), unit_name=block.unit_name
+    )
     if kind is TableKind.PerformanceTargets and _PROJECT_FORM.search(block.title):
         table.kind = None  # one project's form (项目名称, 项目资金, indicators): not the unit-wide table
-        filing.indicators.extend(indicator for grid in block.grids for indicator in _project_indicators(grid, table))
-        _not_read(block, location, filing, f"项目绩效目标表单“{block.title}”的金额暂不读取",
-                  f"the amounts of project performance form “{block.title}”")
+        filing.indicators.extend(
+            indicator for grid in block.grids for indicator in _project_indicators(grid, table)
+        )
+        _not_read(
+            block,
+            location,
+            filing,
+            f"项目绩效目标表单“{block.title}”的金额暂不读取",
+            f"the amounts of project performance form “{block.title}”",
+        )
         return table
     if kind is None:
         _not_read(block, location, filing, f"未识别的表格“{block.title}”", f"unknown table “{block.title}”")
         return table
     if block.unit is None:
         filing.diagnostics.append(
-            Diagnostic("warning", f"表格未注明金额单位，按万元读取 no unit stated for “{block.title}”, read as 万元", (location,))
+            Diagnostic(
+                "warning",
+                f"表格未注明金额单位，按万元读取 no unit stated for “{block.title}”, read as 万元",
+                (location,),
+            )
         )
     rows = _rows(block)
     if kind in TWO_SIDED:
@@ -79,7 +92,8 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
     if kind is TableKind.ThreePublicExpenses:
         _phases_as_rows(rows)
     filing.diagnostics.extend(
-        Diagnostic("warning", f"{block.title}: {message}", (location.at(page=page),)) for page, message in rows.problems
+        Diagnostic("warning", f"{block.title}: {message}", (location.at(page=page),))
+        for page, message in rows.problems
     )
     table.notes.extend(_empty_notes(rows))
     grid = TableGrid(_grid_rows(rows, two_sided=kind in TWO_SIDED))
@@ -92,11 +106,15 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
 def _project_indicators(grid: Grid, table: Table) -> list[Indicator]:
     """The indicators of one project's form, each naming its project (项目名称)."""
     texts = grid_texts(grid)
-    project = next((_next_filled(cells, "项目名称") for cells in texts if _next_filled(cells, "项目名称")), None)
+    project = next(
+        (_next_filled(cells, "项目名称") for cells in texts if _next_filled(cells, "项目名称")), None
+    )
     start = next((i for i, cells in enumerate(texts) if "一级指标" in map(normalise, cells)), None)
     if start is None:
         return []
-    form = Table(TableKind.PerformanceTargets, table.title, None, Unit.YUAN, table.location.at(page=grid.page))
+    form = Table(
+        TableKind.PerformanceTargets, table.title, None, Unit.YUAN, table.location.at(page=grid.page)
+    )
     indicators = read_performance_targets(form, [GridRow(None, cells, grid.page) for cells in texts[start:]])
     for indicator in indicators:
         indicator.project = project
@@ -114,7 +132,9 @@ def _next_filled(cells: list[str], caption: str) -> str | None:
 def _not_read(block: TableBlock, location: Location, filing: Filing, why_zh: str, why_en: str) -> None:
     for grid in block.grids:
         count = sum(is_number(c.text) for c in grid.cells)
-        filing.diagnostics.append(Diagnostic("warning", unread(count, why_zh, why_en), (location.at(page=grid.page),)))
+        filing.diagnostics.append(
+            Diagnostic("warning", unread(count, why_zh, why_en), (location.at(page=grid.page),))
+        )
 
 
 def unread(count: int, why_zh: str, why_en: str) -> str:
@@ -157,7 +177,9 @@ def _header_tree(grid: Grid, top: int, end: int) -> list[list[str]]:
     """
     depth: dict[int, int] = {}
     by_depth: dict[int, list[str]] = {}
-    for cell in sorted((c for c in grid.cells if top <= c.row < end and c.text), key=lambda c: (c.row, c.col)):
+    for cell in sorted(
+        (c for c in grid.cells if top <= c.row < end and c.text), key=lambda c: (c.row, c.col)
+    ):
         parent = _cell_above(grid, cell, top)
         level = depth[id(parent)] + 1 if parent is not None else 0
         depth[id(cell)] = level
@@ -204,7 +226,9 @@ def _continue(rows: _Rows, first: Grid, grid: Grid) -> None:
     mapping = _column_map(first, grid)
     if mapping is None:
         count = sum(is_number(c.text) for c in grid.cells)
-        rows.problems.append((grid.page, unread(count, "续表的列与首页不一致", "a continuation has other columns")))
+        rows.problems.append(
+            (grid.page, unread(count, "续表的列与首页不一致", "a continuation has other columns"))
+        )
         return
     header = {tuple(normalise(c) for c in cells) for cells in rows.header}
     continuing = True
@@ -240,7 +264,9 @@ def _is_cut_label(cells: list[str]) -> bool:
     """The rest of a label a page break cut off ('十七、国土海洋气象等支' / '出'): a few characters of
     text, no figure, no item number of its own."""
     filled = [c for c in cells if c]
-    return bool(filled) and all(len(c) <= 3 and not is_number(c) and not _TOTAL_LABEL.match(c) for c in filled)
+    return bool(filled) and all(
+        len(c) <= 3 and not is_number(c) and not _TOTAL_LABEL.match(c) for c in filled
+    )
 
 
 def _join_cut_label(previous: list[str], rest: list[str]) -> None:
@@ -266,7 +292,10 @@ def _stack(rows: _Rows, half: int) -> _Rows:
     left = [(page, cells[:half]) for page, cells in rows.data]
     right = [(page, cells[half:]) for page, cells in rows.data]
     return _Rows(
-        [cells[:half] for cells in rows.header], left + right, rows.problems, [cells[:half] for cells in rows.tree]
+        [cells[:half] for cells in rows.header],
+        left + right,
+        rows.problems,
+        [cells[:half] for cells in rows.tree],
     )
 
 
@@ -330,8 +359,14 @@ def _drop_second_breakdown(rows: _Rows) -> None:
     for cells in [*rows.header, *rows.tree]:
         del cells[second:]
     rows.problems.append(
-        (rows.data[0][0], unread(dropped, "按支出用途的分列（只读按功能分类的支出一侧）", "the by-purpose breakdown (the "
-                               "expenditure side read is the functional one)"))
+        (
+            rows.data[0][0],
+            unread(
+                dropped,
+                "按支出用途的分列（只读按功能分类的支出一侧）",
+                "the by-purpose breakdown (the expenditure side read is the functional one)",
+            ),
+        )
     )
 
 

@@ -17,7 +17,9 @@ from budget_graph.read.pdf_flow import PageLine
 _TOC = re.compile(r"^目录$")
 _PART = re.compile(r"^第([一二三四五六七八九十]+)部分\s*(.*)$")
 _NUMBERED = re.compile(r"^([一二三四五六七八九十]+)、\s*(.*)$")
-_ENTRY = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+\s*[.．、]|附)")
+_ENTRY = re.compile(
+    r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+\s*[.．、]|附)"
+)
 _LEADER = re.compile(r"[.…·．\s]{2,}\d*$|\s+\d+$")  # '……… 3' after a contents entry
 _ITEM_START = re.compile(r"^(\d+[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 _HEADING_PUNCTUATION = re.compile(r"[。；;，,：:]")
@@ -103,14 +105,21 @@ def _parts(lines: list[PageLine], toc: list[TocEntry], source: str) -> list[Narr
             number, title = heading
             parts.append(NarrativePart(number, title, Location(source, page=line.page)))
         elif parts and _ends_heading(parts[-1], line):
-            parts[-1].title += normalise(line.text)  # a part heading wrapped onto a second line ('…情况' / '说明')
+            parts[-1].title += normalise(
+                line.text
+            )  # a part heading wrapped onto a second line ('…情况' / '说明')
         elif parts:
             _add_line(parts[-1], line, margins, source)
     return parts
 
 
 def _ends_heading(part: NarrativePart, line: PageLine) -> bool:
-    return not part.paragraphs and not part.headings and _is_centred(line) and len(normalise(line.text)) <= _WRAPPED_TAIL
+    return (
+        not part.paragraphs
+        and not part.headings
+        and _is_centred(line)
+        and len(normalise(line.text)) <= _WRAPPED_TAIL
+    )
 
 
 def _part_heading(line: PageLine, toc: list[TocEntry]) -> tuple[int, str] | None:
@@ -145,7 +154,9 @@ def _margins(lines: list[PageLine]) -> dict[int, tuple[float, float]]:
     return margins
 
 
-def _add_line(part: NarrativePart, line: PageLine, margins: dict[int, tuple[float, float]], source: str) -> None:
+def _add_line(
+    part: NarrativePart, line: PageLine, margins: dict[int, tuple[float, float]], source: str
+) -> None:
     where = Location(source, page=line.page)
     heading = part.headings[-1] if part.headings else None
     if line.cells is not None:  # a row of a grid in the narrative: a paragraph of tab-separated cells
@@ -178,4 +189,6 @@ def _add_line(part: NarrativePart, line: PageLine, margins: dict[int, tuple[floa
 
 def _is_heading(flat: str) -> bool:
     """'一、机关运行经费预算', '（二）一般公共预算财政拨款支出决算结构情况': numbered, short, no sentence."""
-    return bool(_ITEM_START.match(flat)) and len(flat) <= _MAX_HEADING and not _HEADING_PUNCTUATION.search(flat)
+    return (
+        bool(_ITEM_START.match(flat)) and len(flat) <= _MAX_HEADING and not _HEADING_PUNCTUATION.search(flat)
+    )

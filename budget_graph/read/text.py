@@ -102,7 +102,9 @@ def looks_like_filing(path: Path) -> bool:
     """Does the file open with a budget title and hold a narrative part or a table? (A PROVENANCE.txt
     that names '…2024年度部门决算.pdf' does not.)"""
     try:
-        lines = [clean(line).strip() for line in path.read_text(encoding="utf-8", errors="replace").split("\n")]
+        lines = [
+            clean(line).strip() for line in path.read_text(encoding="utf-8", errors="replace").split("\n")
+        ]
     except OSError:
         return False
     titled = any(_TITLE.search(line.lstrip("# ")) for line in lines[:80])
