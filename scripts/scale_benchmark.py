@@ -32,13 +32,12 @@ sys.path.insert(0, str(ROOT))
 from budget_graph.batch import in_order  # noqa: E402
 from budget_graph.graph.iris import slug  # noqa: E402
 from budget_graph.store.graphs import NamedGraph, named_graph  # noqa: E402
-from budget_graph.store.iris import filing_graph, findings_graph  # noqa: E402
-from budget_graph.store.load import PreparedFiling, load, prepare  # noqa: E402
+from budget_graph.store.load import BATCH, PreparedFiling, load, prepare  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 YEARS_PER_UNIT = 8
 _DECIMAL = re.compile(r'"(-?\d+)(?:\.(\d+))?"\^\^<http://www\.w3\.org/2001/XMLSchema#decimal>')
-_YEAR_VALUE = re.compile(r'(#(?:fiscalYear|referenceYear|baseYear)> )"(\d{4})"')
+_YEAR_VALUE = re.compile(r'(#(?:fiscalYear|referenceYear|baseYear|year)> )"(\d{4})"')
 
 
 @dataclass(frozen=True)
@@ -72,6 +71,8 @@ def synthetic(number: int, pool: list[Template]) -> PreparedFiling:
     factor = Decimal(80 + (number * 7919) % 41) / 100  # 0.80 … 1.20
     swaps = [
         (f"/{slug(real.unit)}/{real.year}/{real.kind}", f"/{slug(unit)}/{year}/{real.kind}"),
+        # the summary's change statements name last year's figures by IRI
+        (f"/{slug(real.unit)}/{real.year - 1}/budget/", f"/{slug(unit)}/{year - 1}/budget/"),
         (f"/unit/{slug(real.unit)}", f"/unit/{slug(unit)}"),
         (f"/id/year/{real.year}>", f"/id/year/{year}>"),
         (real.unit, unit),
@@ -81,11 +82,10 @@ def synthetic(number: int, pool: list[Template]) -> PreparedFiling:
     for old, text in zip(real.graphs, template.texts, strict=True):
         for before, after in swaps:
             text = text.replace(before, after)
-        text = re.sub(r"/budget-graph/report/[0-9a-f]{12}>", f"/budget-graph/report/{report}>", text)
+        text = re.sub(r"/budget-graph/report/[0-9a-f]{12}(?=[/>])", f"/budget-graph/report/{report}", text)
         text = _YEAR_VALUE.sub(lambda m: f'{m[1]}"{int(m[2]) + year - real.year}"', text)
         text = _DECIMAL.sub(lambda m: _scaled(m, factor), text)
-        iri = (filing_graph if "/filing/" in old.iri else findings_graph)(unit, year, real.kind)
-        graphs.append(_graph(iri, text))
+        graphs.append(_graph(old.iri.replace(*swaps[0]), text))
     outline = replace(real.outline, unit=unit, year=year, sources=[f"synthetic-{number}"]) if real.outline else None
     return replace(real, unit=unit, year=year, graphs=tuple(graphs), sources=(f"synthetic-{number}",), outline=outline)
 
@@ -136,7 +136,8 @@ def run(count: int, folder: Path, workers: int) -> None:
     start = time.perf_counter()
     with multiprocessing.get_context("fork").Pool(workers) as pool:  # forked before the store opens
         store = _Timed(LocalStore(folder))
-        summary = load(store, in_order(pool, _make, list(range(count)), window=4 * workers))
+        # the next batch is made while one is written
+        summary = load(store, in_order(pool, _make, list(range(count)), window=BATCH + 4 * workers))
     wall = time.perf_counter() - start
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**30
     print(f"\n## {count} filings\n")
@@ -167,7 +168,7 @@ def main() -> None:
     _POOL.extend(made)
     triples = sum(g.triples for t in made for g in t.filing.graphs) / len(made)
     print(f"# Scale benchmark\n\n- templates: {len(made)} real filings, {triples:,.0f} triples each on average "
-          f"(graph + findings); read + map + check + serialise: median "
+          f"(graph, findings, summary); read + map + check + serialise: median "
           f"{sorted(seconds)[len(seconds) // 2]:.2f} s, max {max(seconds):.2f} s per source file")
     for count in args.filings:
         folder = args.store_root / f"store-{count}"

@@ -93,6 +93,28 @@ def test_findings_by_rule_across_filings(corpus_store):
     assert rows["BG-Y001", "error"]["filings"] == "3"
 
 
+def test_summaries_agree_with_the_full_graphs(corpus_store):
+    """The tallies count the reports' results, and the 三公 summary is the table's own-year row, line by line."""
+    store = LocalStore(corpus_store, read_only=True)
+    try:
+        results = store.query(with_prefixes(
+            "SELECT ?rule (COUNT(DISTINCT ?r) AS ?n) WHERE { ?report sh:result ?r . ?r bg:ruleId ?rule } GROUP BY ?rule"
+        )).values()
+        lines = store.query(with_prefixes(
+            "SELECT (SUM(?y) / 10000 AS ?wan) WHERE { GRAPH ?g { ?f bg:fiscalYear 2024 ; bg:hasTable ?t . "
+            "?t a bg:ThreePublicExpenses ; bg:hasRow ?row . ?line bg:inRow ?row ; bg:referenceYear 2024 ; "
+            "bg:columnMeaning bgm:hospitality ; obeu-measure:amount ?y } }"
+        )).values()
+    finally:
+        store.close()
+    tallied = {}
+    for row in ask(corpus_store, "findings-by-rule"):
+        tallied[row["rule"]] = tallied.get(row["rule"], 0) + int(row["findings"])
+    assert tallied == {row["rule"]: int(row["n"]) for row in results}
+    hospitality = sum(Decimal(r["hospitality"]) for r in ask(corpus_store, "three-public-by-unit-year") if r["year"] == "2024")
+    assert hospitality == Decimal(lines[0]["wan"]) > 0
+
+
 def test_every_named_query_says_what_it_answers(corpus_store):
     for query in named_queries().values():
         assert query.description and len(query.title) > 10, query.name

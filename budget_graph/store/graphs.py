@@ -36,17 +36,18 @@ def named_graph(iri: str, ntriples: str) -> NamedGraph:
 
 def from_turtle(iri: str, turtle: str | bytes) -> NamedGraph:
     """A graph from Turtle text (code lists, the ontology, a findings report)."""
-    triples = ox.parse(turtle, format=ox.RdfFormat.TURTLE)
-    return named_graph(iri, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
+    return named_graph(iri, as_ntriples(turtle))
+
+
+def as_ntriples(turtle: str | bytes) -> str:
+    return ox.serialize(ox.parse(turtle, format=ox.RdfFormat.TURTLE), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
 
 def as_nquads(graphs: list[NamedGraph]) -> bytes:
     """All graphs as one N-Quads document (each N-Triples line gets its graph name)."""
-    parts: list[str] = []
-    for graph in graphs:
-        suffix = f" <{graph.iri}> .\n"
-        parts.extend(line[:-2] + suffix for line in graph.ntriples.splitlines())
-    return "".join(parts).encode("utf-8")
+    # a line ends ' .\n' and nowhere else (N-Triples escapes a newline inside a literal): one replace
+    # a graph, not a Python loop a line (at 50 M quads that loop alone took a quarter of the write time)
+    return "".join(graph.ntriples.replace(" .\n", f" <{graph.iri}> .\n") for graph in graphs).encode("utf-8")
 
 
 def _skolemised(iri: str, ntriples: str) -> str:

@@ -31,6 +31,11 @@ def crossfiling_graph(unit: str, year: int, kind: str) -> str:
     return f"{ROOT}crossfiling/{slug(unit)}/{year}/{kind}"
 
 
+def summary_graph(unit: str, year: int, kind: str) -> str:
+    """The figures of the filing that the named queries read (store/summary.py), derived at load time."""
+    return f"{ROOT}summary/{slug(unit)}/{year}/{kind}"
+
+
 def code_list_graph(name: str) -> str:
     """One graph per code-list file (`ontology/codes/<name>.ttl`)."""
     return f"{ROOT}codes/{quote(name, safe='')}"

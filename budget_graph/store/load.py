@@ -17,16 +17,18 @@ from rdflib import URIRef
 from budget_graph.model import Filing, TableKind
 from budget_graph.resources import resource_dir
 from budget_graph.store import GraphStore, replace_changed
-from budget_graph.store.graphs import NamedGraph, from_turtle, named_graph
+from budget_graph.store.graphs import NamedGraph, as_ntriples, from_turtle, named_graph
 from budget_graph.store.iris import (
     ONTOLOGY_GRAPH,
     code_list_graph,
     crossfiling_graph,
     filing_graph,
     findings_graph,
+    summary_graph,
 )
+from budget_graph.store.summary import summarise, tallies
 
-BATCH = 40  # filings written per bulk load: large enough to be fast, small enough to keep memory flat
+BATCH = 250  # filings written per bulk load: Oxigraph's bulk loader is 25% faster a quad than at 40; ~400 MB
 
 
 @dataclass(frozen=True)
@@ -53,16 +55,18 @@ class LoadSummary:
 
 
 def prepare(filing: Filing) -> PreparedFiling:
-    """Map and check a filing, and serialise both graphs (runs in a worker process)."""
+    """Map and check a filing, and serialise its graphs and its summary (runs in a worker process)."""
     from budget_graph.check.engine import check_mapped
     from budget_graph.report.ttl import render
 
     report, mapped = check_mapped(filing)  # the graph the checks read, its codes linked to the national lists
     graph = mapped.graph.serialize(format="nt")
     kind = filing.kind.value
+    findings = as_ntriples(render([report]))
     graphs = (
         named_graph(filing_graph(filing.unit, filing.year, kind), graph),
-        from_turtle(findings_graph(filing.unit, filing.year, kind), render([report])),
+        named_graph(findings_graph(filing.unit, filing.year, kind), findings + tallies(findings)),
+        named_graph(summary_graph(filing.unit, filing.year, kind), summarise(graph)),
     )
     # what the cross-filing checks read: the claims, and the function table (决算 年初预算 against 预算)
     by_function = [t for t in filing.tables if t.kind is TableKind.GeneralBudgetByFunction]
@@ -125,9 +129,9 @@ def _crossfiling_graph(outline: Filing, findings: list) -> NamedGraph:
             return URIRef(text + "/crossfiling")
         return URIRef(text.replace("/report/", "/crossfiling/", 1)) if "/report/result/" in text else node
 
-    lines = [f"{renamed(s).n3()} {p.n3()} {renamed(o).n3()} ." for s, p, o in graph]
+    lines = "".join(f"{renamed(s).n3()} {p.n3()} {renamed(o).n3()} .\n" for s, p, o in graph)
     iri = crossfiling_graph(outline.unit, outline.year, outline.kind.value)
-    return named_graph(iri, "\n".join(lines) + "\n")
+    return named_graph(iri, lines + tallies(lines))
 
 
 def _write(store: GraphStore, graphs: list[NamedGraph], summary: LoadSummary) -> None:
