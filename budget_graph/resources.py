@@ -1,16 +1,20 @@
-"""Where the bundled ontology and shapes are: inside the installed package, or the source tree."""
+"""Where the bundled ontology, shapes and queries are: inside the installed package, or the source tree."""
 
 from __future__ import annotations
 
-from importlib.resources import files
+from importlib.util import find_spec
 from pathlib import Path
 
 _SOURCE_TREE = Path(__file__).resolve().parents[1]
 
 
 def resource_dir(name: str) -> Path:
-    """`ontology` or `shapes`: the installed copy when there is one, else the repository's folder."""
+    """`ontology`, `shapes` or `queries`: the installed copy when there is one (a data folder without an
+    __init__.py, so a namespace package: its first location), else the repository's folder."""
     try:
-        return Path(str(files(f"budget_graph.{name}")))
+        spec = find_spec(f"budget_graph.{name}")
     except ModuleNotFoundError:
-        return _SOURCE_TREE / name
+        spec = None
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return _SOURCE_TREE / name

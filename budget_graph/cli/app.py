@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -11,13 +12,28 @@ from budget_graph.errors import InputError
 
 
 class _Group(click.Group):
-    """Turns an InputError anywhere below into 'budget-graph: message' and exit status 2."""
+    """Turns an InputError anywhere below into 'budget-graph: message' and exit status 2.
+
+    Anything else that goes wrong is a fault of the tool, not of the input: it too ends in one line and
+    status 2 (a report cut short would mislead), naming the fault; BUDGET_GRAPH_DEBUG=1 shows the traceback.
+    """
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except InputError as error:
             click.echo(f"budget-graph: {error}", err=True)
+            sys.exit(2)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as error:
+            if os.environ.get("BUDGET_GRAPH_DEBUG"):
+                raise
+            click.echo(
+                f"budget-graph: 内部错误，未能完成 internal error, nothing was written: {type(error).__name__}: {error} "
+                "(BUDGET_GRAPH_DEBUG=1 shows where)",
+                err=True,
+            )
             sys.exit(2)
 
 
