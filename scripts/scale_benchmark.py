@@ -86,8 +86,12 @@ def synthetic(number: int, pool: list[Template]) -> PreparedFiling:
         text = _YEAR_VALUE.sub(lambda m: f'{m[1]}"{int(m[2]) + year - real.year}"', text)
         text = _DECIMAL.sub(lambda m: _scaled(m, factor), text)
         graphs.append(_graph(old.iri.replace(*swaps[0]), text))
-    outline = replace(real.outline, unit=unit, year=year, sources=[f"synthetic-{number}"]) if real.outline else None
-    return replace(real, unit=unit, year=year, graphs=tuple(graphs), sources=(f"synthetic-{number}",), outline=outline)
+    outline = (
+        replace(real.outline, unit=unit, year=year, sources=[f"synthetic-{number}"]) if real.outline else None
+    )
+    return replace(
+        real, unit=unit, year=year, graphs=tuple(graphs), sources=(f"synthetic-{number}",), outline=outline
+    )
 
 
 def _scaled(match: re.Match, factor: Decimal) -> str:
@@ -141,10 +145,14 @@ def run(count: int, folder: Path, workers: int) -> None:
     wall = time.perf_counter() - start
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**30
     print(f"\n## {count} filings\n")
-    print(f"- load: {wall:.0f} s wall ({wall / count * 1000:.0f} ms per filing), of which store writes "
-          f"{store.seconds:.0f} s; {summary.triples:,} triples; {size:.1f} GiB on disk")
-    print(f"- peak memory: loader {_peak_mib(resource.RUSAGE_SELF):.0f} MiB, "
-          f"a generator worker {_peak_mib(resource.RUSAGE_CHILDREN):.0f} MiB")
+    print(
+        f"- load: {wall:.0f} s wall ({wall / count * 1000:.0f} ms per filing), of which store writes "
+        f"{store.seconds:.0f} s; {summary.triples:,} triples; {size:.1f} GiB on disk"
+    )
+    print(
+        f"- peak memory: loader {_peak_mib(resource.RUSAGE_SELF):.0f} MiB, "
+        f"a generator worker {_peak_mib(resource.RUSAGE_CHILDREN):.0f} MiB"
+    )
     print("\n| query | rows | seconds |\n|---|---|---|")
     for query in named_queries().values():
         begin = time.perf_counter()
@@ -162,14 +170,18 @@ def main() -> None:
     parser.add_argument("--filings", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--store-root", type=Path, default=Path(tempfile.gettempdir()) / "budget-graph-scale")
     parser.add_argument("--workers", type=int, default=2, help="generator processes")
-    parser.add_argument("--keep", action="store_true", help="keep the stores (default: removed after each run)")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the stores (default: removed after each run)"
+    )
     args = parser.parse_args()
     made, seconds = templates()
     _POOL.extend(made)
     triples = sum(g.triples for t in made for g in t.filing.graphs) / len(made)
-    print(f"# Scale benchmark\n\n- templates: {len(made)} real filings, {triples:,.0f} triples each on average "
-          f"(graph, findings, summary); read + map + check + serialise: median "
-          f"{sorted(seconds)[len(seconds) // 2]:.2f} s, max {max(seconds):.2f} s per source file")
+    print(
+        f"# Scale benchmark\n\n- templates: {len(made)} real filings, {triples:,.0f} triples each on average "
+        f"(graph, findings, summary); read + map + check + serialise: median "
+        f"{sorted(seconds)[len(seconds) // 2]:.2f} s, max {max(seconds):.2f} s per source file"
+    )
     for count in args.filings:
         folder = args.store_root / f"store-{count}"
         run(count, folder, args.workers)

@@ -56,7 +56,7 @@ def total(store: RemoteStore) -> str:
 def test_load_puts_code_lists_and_filings_on_the_server(store):
     load(store, [prepared("甲单位", 2023, "10.50"), prepared("乙单位", 2023, "2")])
     answer = store.query(
-        'PREFIX skos: <http://www.w3.org/2004/02/skos/core#> '
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
         'SELECT ?l WHERE { ?c skos:notation "2011308"; skos:prefLabel ?l }'
     )
     assert {row["l"] for row in answer.values()} == {"招商引资"}
@@ -74,10 +74,17 @@ def test_reloading_rewrites_nothing_and_a_changed_filing_replaces_its_graph(stor
 
 def test_query_command_against_the_endpoint(server):
     endpoint, _ = server
-    result = CliRunner().invoke(main, [
-        "query", "--endpoint", endpoint, "--format", "csv",
-        'SELECT ?l WHERE { ?c skos:notation "2011308"; skos:prefLabel ?l }',
-    ])
+    result = CliRunner().invoke(
+        main,
+        [
+            "query",
+            "--endpoint",
+            endpoint,
+            "--format",
+            "csv",
+            'SELECT ?l WHERE { ?c skos:notation "2011308"; skos:prefLabel ?l }',
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == ["l", "招商引资"]
 

@@ -54,11 +54,17 @@ def test_get_answers_in_sparql_json(endpoint):
 
 def test_post_form_and_direct_post_answer_in_csv(endpoint):
     form = urllib.parse.urlencode({"query": COUNT}).encode()
-    status, media, body = fetch(urllib.request.Request(
-        endpoint, form, {"Accept": "text/csv", "Content-Type": "application/x-www-form-urlencoded"}))
+    status, media, body = fetch(
+        urllib.request.Request(
+            endpoint, form, {"Accept": "text/csv", "Content-Type": "application/x-www-form-urlencoded"}
+        )
+    )
     assert (status, media, body) == (200, "text/csv", "n\r\n300\r\n")
-    status, _, body = fetch(urllib.request.Request(
-        endpoint, COUNT.encode(), {"Accept": "text/csv", "Content-Type": "application/sparql-query"}))
+    status, _, body = fetch(
+        urllib.request.Request(
+            endpoint, COUNT.encode(), {"Accept": "text/csv", "Content-Type": "application/sparql-query"}
+        )
+    )
     assert (status, body) == (200, "n\r\n300\r\n")
 
 
@@ -69,8 +75,9 @@ def test_construct_answers_n_triples(endpoint):
 
 def test_updates_are_refused(endpoint):
     update = 'INSERT DATA { <https://example.org/x> <https://example.org/p> "1" }'
-    status, _, body = fetch(urllib.request.Request(
-        endpoint, update.encode(), {"Content-Type": "application/sparql-update"}))
+    status, _, body = fetch(
+        urllib.request.Request(endpoint, update.encode(), {"Content-Type": "application/sparql-update"})
+    )
     assert status == 403 and "read-only" in body
     form = urllib.parse.urlencode({"update": update}).encode()
     assert fetch(urllib.request.Request(endpoint, form))[0] == 403

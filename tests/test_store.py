@@ -42,21 +42,40 @@ def store(tmp_path: Path):
 
 
 def test_digest_ignores_triple_order_and_blank_node_labels():
-    first = named_graph("https://example.org/g", '_:a <https://example.org/p> "x" .\n<https://example.org/s> <https://example.org/q> _:a .\n')
-    second = named_graph("https://example.org/g", '<https://example.org/s> <https://example.org/q> _:zz .\n_:zz <https://example.org/p> "x" .\n')
+    first = named_graph(
+        "https://example.org/g",
+        '_:a <https://example.org/p> "x" .\n<https://example.org/s> <https://example.org/q> _:a .\n',
+    )
+    second = named_graph(
+        "https://example.org/g",
+        '<https://example.org/s> <https://example.org/q> _:zz .\n_:zz <https://example.org/p> "x" .\n',
+    )
     assert first.digest == second.digest
     assert "_:" not in first.ntriples  # skolemised under the graph's own name
-    assert named_graph("https://example.org/g", graph("a", "1")).digest != named_graph("https://example.org/g", graph("a", "2")).digest
+    assert (
+        named_graph("https://example.org/g", graph("a", "1")).digest
+        != named_graph("https://example.org/g", graph("a", "2")).digest
+    )
 
 
 def test_replace_swaps_a_graph_and_skips_an_unchanged_one(store):
     with store.transaction():
-        replace_changed(store, [named_graph("https://example.org/g1", graph("a", "1")),
-                                named_graph("https://example.org/g2", graph("b", "2"))])
+        replace_changed(
+            store,
+            [
+                named_graph("https://example.org/g1", graph("a", "1")),
+                named_graph("https://example.org/g2", graph("b", "2")),
+            ],
+        )
     count = store.triple_count()
     with store.transaction():
-        written = replace_changed(store, [named_graph("https://example.org/g1", graph("a", "1")),
-                                          named_graph("https://example.org/g2", graph("b", "3"))])
+        written = replace_changed(
+            store,
+            [
+                named_graph("https://example.org/g1", graph("a", "1")),
+                named_graph("https://example.org/g2", graph("b", "3")),
+            ],
+        )
     assert [g.iri for g in written] == ["https://example.org/g2"]
     assert store.triple_count() == count
     assert amounts(store) == {"https://example.org/a": "1", "https://example.org/b": "3"}

@@ -25,7 +25,6 @@ def budget_2023() -> list[dict]:
     return [{**e, "new": "企业服务800.00"} if e["new"] == "企业服务855.00" else e for e in edits]
 
 
-
 def load(*args: str):
     result = CliRunner().invoke(main, ["load", *args, "--workers", "1"])
     return result
@@ -43,7 +42,11 @@ def ask(folder: Path, name: str) -> list[dict[str, str]]:
 def corpus_store(tmp_path_factory) -> Path:
     """The sample, the same filing under another unit's name, and the unit's (edited) 2023 budget."""
     folder = tmp_path_factory.mktemp("sources")
-    sources = [SAMPLE, edited_sample(OTHER_UNIT, folder, "other.md"), edited_sample(budget_2023(), folder, "2023.md")]
+    sources = [
+        SAMPLE,
+        edited_sample(OTHER_UNIT, folder, "other.md"),
+        edited_sample(budget_2023(), folder, "2023.md"),
+    ]
     store = tmp_path_factory.mktemp("store") / "store"
     result = load(*map(str, sources), "--store", str(store))
     assert result.exit_code == 0, result.output
@@ -53,7 +56,9 @@ def corpus_store(tmp_path_factory) -> Path:
 def test_filings_in_the_store(corpus_store):
     rows = ask(corpus_store, "filings")
     assert {(r["unit"], r["year"]) for r in rows} == {
-        ("深圳市罗湖区企业服务中心（本级）", "2024"), ("深圳市罗湖区另一中心", "2024"), ("深圳市罗湖区企业服务中心（本级）", "2023"),
+        ("深圳市罗湖区企业服务中心（本级）", "2024"),
+        ("深圳市罗湖区另一中心", "2024"),
+        ("深圳市罗湖区企业服务中心（本级）", "2023"),
     }
     assert all(int(r["errorCount"]) >= 1 for r in rows)  # the sample's 产业专项资金 percentage (BG-Y001)
 
@@ -72,12 +77,19 @@ def test_three_public_expenses_by_unit_and_year(corpus_store):
     rows = {(r["unit"], r["year"]): r for r in ask(corpus_store, "three-public-by-unit-year")}
     sample = rows["深圳市罗湖区企业服务中心（本级）", "2024"]
     assert [Decimal(sample[k]) for k in ("total", "overseasTravel", "hospitality", "vehicles")] == [
-        Decimal("3.15"), 0, Decimal("0.5"), Decimal("2.65")]
+        Decimal("3.15"),
+        0,
+        Decimal("0.5"),
+        Decimal("2.65"),
+    ]
 
 
 def test_project_spending_with_funding_sources(corpus_store):
-    rows = [r for r in ask(corpus_store, "project-spending-with-funding")
-            if r["unit"] == "深圳市罗湖区另一中心" and r["project"] == "产业专项资金"]
+    rows = [
+        r
+        for r in ask(corpus_store, "project-spending-with-funding")
+        if r["unit"] == "深圳市罗湖区另一中心" and r["project"] == "产业专项资金"
+    ]
     assert len(rows) == 1 and Decimal(rows[0]["total"]) == Decimal("30415.3")
     assert "上年结转 5515.3" in rows[0]["funding"]
 
@@ -85,7 +97,8 @@ def test_project_spending_with_funding_sources(corpus_store):
 def test_change_statements_against_the_previous_year(corpus_store):
     rows = ask(corpus_store, "change-disagrees-with-previous-year")
     assert [(r["subject"], Decimal(r["impliedBase"]), Decimal(r["previousFigure"])) for r in rows] == [
-        ("企业服务", Decimal(855), Decimal(800))]
+        ("企业服务", Decimal(855), Decimal(800))
+    ]
 
 
 def test_findings_by_rule_across_filings(corpus_store):
@@ -97,21 +110,29 @@ def test_summaries_agree_with_the_full_graphs(corpus_store):
     """The tallies count the reports' results, and the 三公 summary is the table's own-year row, line by line."""
     store = LocalStore(corpus_store, read_only=True)
     try:
-        results = store.query(with_prefixes(
-            "SELECT ?rule (COUNT(DISTINCT ?r) AS ?n) WHERE { ?report sh:result ?r . ?r bg:ruleId ?rule } GROUP BY ?rule"
-        )).values()
-        lines = store.query(with_prefixes(
-            "SELECT (SUM(?y) / 10000 AS ?wan) WHERE { GRAPH ?g { ?f bg:fiscalYear 2024 ; bg:hasTable ?t . "
-            "?t a bg:ThreePublicExpenses ; bg:hasRow ?row . ?line bg:inRow ?row ; bg:referenceYear 2024 ; "
-            "bg:columnMeaning bgm:hospitality ; obeu-measure:amount ?y } }"
-        )).values()
+        results = store.query(
+            with_prefixes(
+                "SELECT ?rule (COUNT(DISTINCT ?r) AS ?n) WHERE { ?report sh:result ?r . ?r bg:ruleId ?rule } GROUP BY ?rule"
+            )
+        ).values()
+        lines = store.query(
+            with_prefixes(
+                "SELECT (SUM(?y) / 10000 AS ?wan) WHERE { GRAPH ?g { ?f bg:fiscalYear 2024 ; bg:hasTable ?t . "
+                "?t a bg:ThreePublicExpenses ; bg:hasRow ?row . ?line bg:inRow ?row ; bg:referenceYear 2024 ; "
+                "bg:columnMeaning bgm:hospitality ; obeu-measure:amount ?y } }"
+            )
+        ).values()
     finally:
         store.close()
     tallied = {}
     for row in ask(corpus_store, "findings-by-rule"):
         tallied[row["rule"]] = tallied.get(row["rule"], 0) + int(row["findings"])
     assert tallied == {row["rule"]: int(row["n"]) for row in results}
-    hospitality = sum(Decimal(r["hospitality"]) for r in ask(corpus_store, "three-public-by-unit-year") if r["year"] == "2024")
+    hospitality = sum(
+        Decimal(r["hospitality"])
+        for r in ask(corpus_store, "three-public-by-unit-year")
+        if r["year"] == "2024"
+    )
     assert hospitality == Decimal(lines[0]["wan"]) > 0
 
 
@@ -126,7 +147,11 @@ def test_reloading_writes_nothing_and_keeps_the_triple_count(corpus_store):
     count = before.triple_count()
     before.close()
     result = load(str(SAMPLE), "--store", str(corpus_store))
-    assert result.exit_code == 0 and "0 graphs written" in result.output and f"holds {count} triples" in result.output
+    assert (
+        result.exit_code == 0
+        and "0 graphs written" in result.output
+        and f"holds {count} triples" in result.output
+    )
 
 
 def test_a_load_that_fails_on_a_bad_file_leaves_the_store_as_it_was(tmp_path):
@@ -143,7 +168,9 @@ def test_a_load_that_fails_on_a_bad_file_leaves_the_store_as_it_was(tmp_path):
 def test_query_command_reads_files_and_formats(corpus_store, tmp_path):
     query = tmp_path / "q.rq"
     query.write_text('SELECT ?l WHERE { ?c skos:notation "2011308"; skos:prefLabel ?l }', encoding="utf-8")
-    result = CliRunner().invoke(main, ["query", "--store", str(corpus_store), f"@{query}", "--format", "json"])
+    result = CliRunner().invoke(
+        main, ["query", "--store", str(corpus_store), f"@{query}", "--format", "json"]
+    )
     assert result.exit_code == 0 and '"招商引资"' in result.output
     listing = CliRunner().invoke(main, ["query", "--list"])
     assert "three-public-by-unit-year" in listing.output
@@ -175,10 +202,15 @@ def test_the_previous_year_is_found_in_the_store_when_loaded_earlier(tmp_path):
 
 def test_final_accounts_are_checked_against_the_stored_budget_of_their_year(tmp_path):
     store = tmp_path / "store"
-    final = edited_sample([
-        {"line": 3, "old": "部门预算", "new": "部门决算"}, {"line": 393, "old": "支出总计", "new": "年初预算"},
-        {"line": 396, "old": "33,149.35", "new": "33,100.00"},
-    ], tmp_path, "final.md")
+    final = edited_sample(
+        [
+            {"line": 3, "old": "部门预算", "new": "部门决算"},
+            {"line": 393, "old": "支出总计", "new": "年初预算"},
+            {"line": 396, "old": "33,149.35", "new": "33,100.00"},
+        ],
+        tmp_path,
+        "final.md",
+    )
     assert load(str(SAMPLE), "--store", str(store)).exit_code == 0
     assert load(str(final), "--store", str(store)).exit_code == 0
     rows = {(r["rule"], r["severity"]): r for r in ask(store, "findings-by-rule")}

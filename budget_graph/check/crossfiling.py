@@ -88,7 +88,9 @@ class FilingFacts:
     year: int
     kind: Kind
     stated: dict[tuple[int, str, str | None], list[Stated]] = field(default_factory=dict)
-    by_code: dict[str, Stated] = field(default_factory=dict)  # function code → its total (budget) or 年初预算 (final)
+    by_code: dict[str, Stated] = field(
+        default_factory=dict
+    )  # function code → its total (budget) or 年初预算 (final)
 
     @property
     def key(self) -> tuple[str, int, Kind]:
@@ -105,7 +107,9 @@ class FilingFacts:
         for row in table.rows if table else []:
             meaning = next((m for m in meanings if row.amount(m) is not None), None)
             if row.code and meaning:
-                facts.by_code.setdefault(row.code.strip(), Stated(row.amount(meaning), table.cell_location(row, meaning)))
+                facts.by_code.setdefault(
+                    row.code.strip(), Stated(row.amount(meaning), table.cell_location(row, meaning))
+                )
         return facts
 
     def figure(self, claim: Claim) -> Stated | None:
@@ -126,7 +130,9 @@ def cross_check(filings: list[Filing], known: Iterable[FilingFacts] = ()) -> lis
     ]
 
 
-def _initial_budgets(final: FilingFacts, index: dict[tuple[str, int, Kind], FilingFacts]) -> Iterator[Finding]:
+def _initial_budgets(
+    final: FilingFacts, index: dict[tuple[str, int, Kind], FilingFacts]
+) -> Iterator[Finding]:
     """BG-F003: each 年初预算 of a 决算's function table against the same year's 部门预算."""
     budget = index.get((slug(final.unit), final.year, Kind.BUDGET))
     if final.kind is not Kind.FINAL or budget is None:
@@ -184,8 +190,11 @@ def _compare(claim: Claim, stated: Stated, year: int) -> Iterator[Finding]:
 
 
 def _not_consecutive(filing: Filing, claim: Claim, index: dict) -> Iterator[Finding]:
-    others = sorted(year for unit, year, kind in index if unit == slug(filing.unit) and year != filing.year
-                    and kind is Kind.BUDGET)
+    others = sorted(
+        year
+        for unit, year, kind in index
+        if unit == slug(filing.unit) and year != filing.year and kind is Kind.BUDGET
+    )
     if not others:
         return
     years = "、".join(str(y) for y in others)
@@ -210,7 +219,10 @@ def _compares_with_last_budget(claim: Claim, year: int) -> bool:
         and (
             claim.base_amount is not None
             or claim.change_direction is Direction.UNCHANGED
-            or (claim.change is not None and claim.change_direction in (Direction.INCREASE, Direction.DECREASE))
+            or (
+                claim.change is not None
+                and claim.change_direction in (Direction.INCREASE, Direction.DECREASE)
+            )
         )
     )
 
@@ -296,8 +308,13 @@ def facts_in_store(store, unit: str, year: int, kind: Kind) -> FilingFacts:
     facts = FilingFacts(unit, year, kind)
     for row in store.query(with_prefixes(_FUNCTION_TOTALS_IN_GRAPH % graph)).values():
         amount = _amount(row["value"], row["decimals"], row.get("lineUnit") or row["tableUnit"])
-        place = Location(row.get("source", ""), line=_int(row.get("line")), page=_int(row.get("page")),
-                         table=row.get("title"), row=row.get("label"))
+        place = Location(
+            row.get("source", ""),
+            line=_int(row.get("line")),
+            page=_int(row.get("page")),
+            table=row.get("title"),
+            row=row.get("label"),
+        )
         facts.by_code.setdefault(row["code"], Stated(amount, place))
     for row in store.query(with_prefixes(_STATED_IN_GRAPH % graph)).values():
         amount = _amount(row["value"], row["decimals"], row["currency"])
@@ -318,7 +335,7 @@ def stored_filings(store) -> set[tuple[str, int, Kind]]:
     ).values()
     keys = set()
     for row in rows:
-        unit, year, kind = row["g"][len(prefix):].split("/")[:3]
+        unit, year, kind = row["g"][len(prefix) :].split("/")[:3]
         keys.add((unit, int(year), Kind(kind)))
     return keys
 

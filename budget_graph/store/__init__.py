@@ -36,7 +36,9 @@ def open_store(
 ) -> GraphStore:
     """The store a command names: a folder (`--store`) or a server (`--endpoint`), exactly one."""
     if bool(store) == bool(endpoint):
-        raise InputError("请指定 --store DIR 或 --endpoint URL（二选一） give --store DIR or --endpoint URL (one)")
+        raise InputError(
+            "请指定 --store DIR 或 --endpoint URL（二选一） give --store DIR or --endpoint URL (one)"
+        )
     if endpoint:
         from budget_graph.store.remote import RemoteStore
 

@@ -40,7 +40,9 @@ def from_turtle(iri: str, turtle: str | bytes) -> NamedGraph:
 
 
 def as_ntriples(turtle: str | bytes) -> str:
-    return ox.serialize(ox.parse(turtle, format=ox.RdfFormat.TURTLE), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    return ox.serialize(ox.parse(turtle, format=ox.RdfFormat.TURTLE), format=ox.RdfFormat.N_TRIPLES).decode(
+        "utf-8"
+    )
 
 
 def as_nquads(graphs: list[NamedGraph]) -> bytes:
@@ -55,7 +57,9 @@ def _skolemised(iri: str, ntriples: str) -> str:
     dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
 
     def term(node):
-        return ox.NamedNode(f"{iri}/.well-known/genid/{node.value}") if isinstance(node, ox.BlankNode) else node
+        return (
+            ox.NamedNode(f"{iri}/.well-known/genid/{node.value}") if isinstance(node, ox.BlankNode) else node
+        )
 
     triples = (ox.Triple(term(q.subject), q.predicate, term(q.object)) for q in dataset)
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")

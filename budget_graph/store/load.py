@@ -70,18 +70,29 @@ def prepare(filing: Filing) -> PreparedFiling:
     )
     # what the cross-filing checks read: the claims, and the function table (决算 年初预算 against 预算)
     by_function = [t for t in filing.tables if t.kind is TableKind.GeneralBudgetByFunction]
-    outline = Filing(list(filing.sources), filing.unit, filing.year, filing.kind, claims=filing.claims,
-                     tables=by_function)
+    outline = Filing(
+        list(filing.sources), filing.unit, filing.year, filing.kind, claims=filing.claims, tables=by_function
+    )
     return PreparedFiling(
-        tuple(filing.sources), filing.unit, filing.year, kind, graphs,
-        report.count("error"), report.count("warning"), report.count("info"), outline,
+        tuple(filing.sources),
+        filing.unit,
+        filing.year,
+        kind,
+        graphs,
+        report.count("error"),
+        report.count("warning"),
+        report.count("info"),
+        outline,
     )
 
 
 def reference_graphs() -> list[NamedGraph]:
     """The ontology and each national code list (ontology/codes/*.ttl), one graph each."""
     folder = resource_dir("ontology")
-    graphs = [from_turtle(code_list_graph(path.stem), path.read_bytes()) for path in sorted(folder.glob("codes/*.ttl"))]
+    graphs = [
+        from_turtle(code_list_graph(path.stem), path.read_bytes())
+        for path in sorted(folder.glob("codes/*.ttl"))
+    ]
     ontology = folder / "budget-graph.ttl"
     if ontology.is_file():
         graphs.insert(0, from_turtle(ONTOLOGY_GRAPH, ontology.read_bytes()))
@@ -154,5 +165,14 @@ def _batches(filings: Iterable[PreparedFiling], summary: LoadSummary) -> Iterato
 
 
 def _without_graphs(filing: PreparedFiling) -> PreparedFiling:
-    return PreparedFiling(filing.sources, filing.unit, filing.year, filing.kind, (), filing.errors,
-                          filing.warnings, filing.infos, filing.outline)
+    return PreparedFiling(
+        filing.sources,
+        filing.unit,
+        filing.year,
+        filing.kind,
+        (),
+        filing.errors,
+        filing.warnings,
+        filing.infos,
+        filing.outline,
+    )

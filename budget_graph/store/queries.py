@@ -48,8 +48,11 @@ def query_text(query: str) -> str:
 def with_prefixes(sparql: str) -> str:
     """The project's prefixes (bg:, skos:, qb:, sh: …) declared for a query that uses them undeclared."""
     declared = set(_DECLARED.findall(sparql))
-    missing = [f"PREFIX {prefix}: <{namespace}>" for prefix, namespace in PREFIXES.items()
-               if prefix not in declared and f"{prefix}:" in sparql]
+    missing = [
+        f"PREFIX {prefix}: <{namespace}>"
+        for prefix, namespace in PREFIXES.items()
+        if prefix not in declared and f"{prefix}:" in sparql
+    ]
     return "\n".join([*missing, sparql]) if missing else sparql
 
 

@@ -39,7 +39,9 @@ class RemoteStore:
     def query(self, sparql: str) -> Answer:
         body = urllib.parse.urlencode({"query": sparql}).encode("utf-8")
         headers = {"Accept": _ACCEPT, "Content-Type": "application/x-www-form-urlencoded"}
-        content_type, payload = self._send(urllib.request.Request(self.endpoint, body, headers, method="POST"))
+        content_type, payload = self._send(
+            urllib.request.Request(self.endpoint, body, headers, method="POST")
+        )
         if "json" in content_type:
             return Answer(results=_normalised(json.loads(payload)))
         syntax = ox.RdfFormat.N_TRIPLES if "n-triples" in content_type else ox.RdfFormat.TURTLE
@@ -50,7 +52,9 @@ class RemoteStore:
         found: dict[str, str] = {}
         for start in range(0, len(iris), _DIGEST_BATCH):
             values = " ".join(f"<{iri}>" for iri in iris[start : start + _DIGEST_BATCH])
-            answer = self.query(f"SELECT ?g ?d WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?g <{DIGEST}> ?d }} }}")
+            answer = self.query(
+                f"SELECT ?g ?d WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?g <{DIGEST}> ?d }} }}"
+            )
             found.update({row["g"]: row["d"] for row in answer.values()})
         return found
 
@@ -85,7 +89,9 @@ class RemoteStore:
                 f"{error.code} {error.reason}{': ' + detail[0] if detail else ''}"
             ) from error
         except OSError as error:
-            raise InputError(f"无法连接 SPARQL 服务器 cannot reach {request.full_url.split('?')[0]}: {error}") from error
+            raise InputError(
+                f"无法连接 SPARQL 服务器 cannot reach {request.full_url.split('?')[0]}: {error}"
+            ) from error
 
 
 def _normalised(results: dict) -> dict:
@@ -103,12 +109,18 @@ def _with_query(url: str, params: dict[str, str]) -> str:
 
 def _opener(*urls: str) -> urllib.request.OpenerDirector:
     handlers: list[urllib.request.BaseHandler] = []
-    user, password = os.environ.get("BUDGET_GRAPH_ENDPOINT_USER"), os.environ.get("BUDGET_GRAPH_ENDPOINT_PASSWORD")
+    user, password = (
+        os.environ.get("BUDGET_GRAPH_ENDPOINT_USER"),
+        os.environ.get("BUDGET_GRAPH_ENDPOINT_PASSWORD"),
+    )
     if user and password:
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
         for url in urls:
             passwords.add_password(None, url, user, password)
-        handlers += [urllib.request.HTTPBasicAuthHandler(passwords), urllib.request.HTTPDigestAuthHandler(passwords)]
+        handlers += [
+            urllib.request.HTTPBasicAuthHandler(passwords),
+            urllib.request.HTTPDigestAuthHandler(passwords),
+        ]
     opener = urllib.request.build_opener(*handlers)
     token = os.environ.get("BUDGET_GRAPH_ENDPOINT_TOKEN")
     if token:

@@ -38,7 +38,11 @@ def render(answer: Answer, fmt: str) -> str:
     if answer.triples is not None:
         return answer.triples
     if "boolean" in (answer.results or {}):
-        return json.dumps(answer.results) + "\n" if fmt == "json" else f"{str(answer.results['boolean']).lower()}\n"
+        return (
+            json.dumps(answer.results) + "\n"
+            if fmt == "json"
+            else f"{str(answer.results['boolean']).lower()}\n"
+        )
     if fmt == "json":
         return json.dumps(answer.results, ensure_ascii=False, indent=1) + "\n"
     if fmt == "csv":
@@ -67,8 +71,10 @@ def _table(answer: Answer) -> str:
     header = answer.variables
     rows = [[_short(row.get(name)) for name in header] for row in answer.bindings]
     widths = [max([_width(cell) for cell in column] or [0]) for column in zip(header, *rows, strict=False)]
-    lines = ["  ".join(_pad(cell, width) for cell, width in zip(line, widths, strict=True)).rstrip()
-             for line in [header, *rows]]
+    lines = [
+        "  ".join(_pad(cell, width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in [header, *rows]
+    ]
     lines.insert(1, "  ".join("-" * width for width in widths))
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
@@ -84,7 +90,7 @@ def _short(term: dict | None) -> str:
     if term["type"] == "uri":
         for namespace, prefix in _NAMESPACES:
             if value.startswith(namespace):
-                return f"{prefix}:{value[len(namespace):]}"
+                return f"{prefix}:{value[len(namespace) :]}"
         return f"<{value}>"
     if term["type"] == "bnode":
         return f"_:{value}"

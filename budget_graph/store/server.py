@@ -105,8 +105,9 @@ def _text(status: int, message: str) -> Reply:
 class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, folder: Path, port: int, host: str = "127.0.0.1", workers: int = 2,
-                 time_limit: float = 30) -> None:
+    def __init__(
+        self, folder: Path, port: int, host: str = "127.0.0.1", workers: int = 2, time_limit: float = 30
+    ) -> None:
         self.time_limit = time_limit
         self.workers: queue.Queue[QueryWorker] = queue.Queue()
         for _ in range(workers):
