@@ -92,40 +92,33 @@ class Layout:
 
 
 T = TableKind
+# the eight tables every 部门预算 must publish (disclosure-rules.md A.1); 决算 adds the state capital table (A.2)
+_NATIONAL_TABLES = (
+    T.IncomeExpenditureSummary,
+    T.IncomeSummary,
+    T.ExpenditureSummary,
+    T.AppropriationSummary,
+    T.GeneralBudgetByFunction,
+    T.GeneralBudgetByEconomicClass,
+    T.ThreePublicExpenses,
+    T.GovernmentFundBudget,
+)
+_NATIONAL_TOPICS = (DUTIES, ORGANISATION, BUDGET_OVERVIEW, OFFICE_COSTS, PROCUREMENT, THREE_PUBLIC, GLOSSARY)
 NATIONAL_BUDGET = Layout(
     "NationalBudgetLayout",
     "部门预算公开（全国统一要求）",
     "departmental budget, national requirements",
     lambda filing: filing.kind is Kind.BUDGET,
-    (
-        T.IncomeExpenditureSummary,
-        T.IncomeSummary,
-        T.ExpenditureSummary,
-        T.AppropriationSummary,
-        T.GeneralBudgetByFunction,
-        T.GeneralBudgetByEconomicClass,
-        T.ThreePublicExpenses,
-        T.GovernmentFundBudget,
-    ),
-    (DUTIES, ORGANISATION, BUDGET_OVERVIEW, OFFICE_COSTS, PROCUREMENT, THREE_PUBLIC, GLOSSARY),
+    _NATIONAL_TABLES,
+    _NATIONAL_TOPICS,
 )
 NATIONAL_FINAL = Layout(
     "NationalFinalAccountsLayout",
     "部门决算公开（全国统一要求）",
     "final accounts, national requirements",
     lambda filing: filing.kind is Kind.FINAL,
-    (
-        T.IncomeExpenditureSummary,
-        T.IncomeSummary,
-        T.ExpenditureSummary,
-        T.AppropriationSummary,
-        T.GeneralBudgetByFunction,
-        T.GeneralBudgetByEconomicClass,
-        T.ThreePublicExpenses,
-        T.GovernmentFundBudget,
-        T.StateCapitalBudget,
-    ),
-    (DUTIES, ORGANISATION, BUDGET_OVERVIEW, OFFICE_COSTS, PROCUREMENT, THREE_PUBLIC, GLOSSARY),
+    (*_NATIONAL_TABLES, T.StateCapitalBudget),
+    _NATIONAL_TOPICS,
 )
 SHENZHEN_BUDGET = Layout(
     "ShenzhenBudgetLayout",
