@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
-from budget_graph.model.amounts import Amount, Unit
+from budget_graph.model.amounts import Amount, Unit, parse_amount
 
 
 class Kind(Enum):
@@ -106,6 +106,11 @@ class Row:
     cells: dict[str, Cell] = field(default_factory=dict)  # by column meaning
     texts: dict[str, str] = field(default_factory=dict)  # non-amount cells (主要内容, 项目名称 …)
     side: str | None = None
+
+    def set_cells(self, columns: list[Column], texts: list[str], unit: Unit) -> None:
+        """The row's amount cells as printed, paired in order with the columns placed for them."""
+        for column, text in zip(columns, texts, strict=False):
+            self.cells[column.meaning] = Cell(parse_amount(text, unit), text.strip())
 
     def amount(self, meaning: str) -> Amount | None:
         cell = self.cells.get(meaning)

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from budget_graph.model import Cell, Column, Indicator, Row, RowRole, Table, is_number, parse_amount
+from budget_graph.model import Column, Indicator, Row, RowRole, Table, is_number
 from budget_graph.read.layout import normalise
 
 if TYPE_CHECKING:
@@ -85,8 +85,7 @@ def _task_row(table: Table, grid_row: GridRow, cells: list[str], source: str) ->
     role = RowRole.TOTAL if "合计" in name else RowRole.ITEM
     location = grid_row.location(source, table.title).at(row=name)
     row = Row(name, role, location, texts={"content": texts[1]} if len(texts) > 1 else {})
-    for column, text in zip(_COLUMNS, amounts, strict=False):
-        row.cells[column.meaning] = Cell(parse_amount(text, table.unit), text.strip())
+    row.set_cells(_COLUMNS, amounts, table.unit)
     table.rows.append(row)
 
 

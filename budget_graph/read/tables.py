@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 
 from budget_graph.model import (
-    Cell,
     Diagnostic,
     Indicator,
     Location,
@@ -119,8 +118,7 @@ def _one_sided(
             placeholders.append(grid_row.location(source, table.title))  # the blank rows of an empty table
             continue
         row = _row(table, grid_row, texts, unit_names, source)
-        for column, text in zip(table.columns, amounts, strict=False):
-            row.cells[column.meaning] = Cell(parse_amount(text, table.unit), text.strip())
+        row.set_cells(table.columns, amounts, table.unit)
         table.rows.append(row)
     diagnostics.extend(_confirm_doubtful_columns(table))
     if placeholders:
@@ -237,7 +235,6 @@ def _two_sided(table: Table, header: list[GridRow], data: list[GridRow]) -> list
             role = RowRole.TOTAL if _TOTAL.match(label) else RowRole.ITEM
             location = grid_row.location(source, table.title).at(row=label)
             row = Row(label, role, location, side=side)
-            for column, text in zip(placement.columns, amounts, strict=False):
-                row.cells[column.meaning] = Cell(parse_amount(text, table.unit), text.strip())
+            row.set_cells(placement.columns, amounts, table.unit)
             table.rows.append(row)
     return diagnostics
