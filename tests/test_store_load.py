@@ -136,6 +136,30 @@ def test_summaries_agree_with_the_full_graphs(corpus_store):
     assert hospitality == Decimal(lines[0]["wan"]) > 0
 
 
+def test_filing_counts_are_the_results_of_its_reports(corpus_store):
+    """The filings list's error and warning counts (tallied at load) are its reports' results counted anew."""
+    store = LocalStore(corpus_store, read_only=True)
+    try:
+        counted = store.query(
+            with_prefixes(
+                "PREFIX bgs: <https://w3id.org/budget-graph/store#> "
+                "SELECT ?unit ?year (SUM(IF(?level = sh:Violation, 1, 0)) AS ?errors) "
+                "(SUM(IF(?level = sh:Warning, 1, 0)) AS ?warnings) "
+                "WHERE { ?report bg:filing ?filing ; sh:result ?r . ?r sh:resultSeverity ?level . "
+                "GRAPH ?summary { ?filing bgs:unit ?unit ; bgs:year ?year } } GROUP BY ?unit ?year"
+            )
+        ).values()
+    finally:
+        store.close()
+    listed = {
+        (r["unit"], r["year"]): (r["errorCount"], r["warningCount"]) for r in ask(corpus_store, "filings")
+    }
+    assert listed == {(r["unit"], r["year"]): (r["errors"], r["warnings"]) for r in counted}
+    assert sum(int(errors) for errors, _ in listed.values()) > len(
+        listed
+    )  # BG-F001 adds to the 2024 sample's
+
+
 def test_every_named_query_says_what_it_answers(corpus_store):
     for query in named_queries().values():
         assert query.description and len(query.title) > 10, query.name

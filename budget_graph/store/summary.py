@@ -6,7 +6,7 @@ finding of every filing takes tens of seconds. Each filing's figures that the na
 they imply, the figures it states (for next year's statements to compare with) — are summed here once,
 from the filing's own graph alone (design.md: query the published subtotal rows, do not re-sum leaves),
 and kept in a graph `…/graph/summary/<unit>/<year>/<kind>` beside it. A findings report gets its counts
-by rule and severity the same way (`tallies`). Everything is derived from the filing's graphs by the
+by rule and severity, and by severity alone, the same way (`tallies`). Everything is derived from the filing's graphs by the
 SPARQL below, so a summary never says anything its filing does not.
 """
 
@@ -64,7 +64,7 @@ WHERE { ?filing a bg:Filing ; bg:hasProject ?node . ?node rdfs:label ?project ; 
 # this year's statements against last year's budget: the base each implies, and where last year's
 # figure for the same subject (same part and '其中' parent) would be, in last year's summary
 _CHANGES = f"""CONSTRUCT {{ ?filing bgs:changeStatement ?claim . ?claim bgs:subject ?subject ; bgs:text ?statement ;
-                     bgs:impliedBase ?base ; bgs:radius ?radius ; bgs:previousFigure ?figure }}
+                     bgs:impliedBase ?base ; bgs:baseRadius ?radius ; bgs:previousFigure ?figure }}
 WHERE {{ ?filing a bg:Filing ; bg:fiscalYear ?year ; bg:filingKind bg:DepartmentalBudget ; bg:hasClaim ?claim .
   ?claim bg:baseYear ?baseYear ; bg:changeDirection ?direction ; bg:statedAmount ?a ;
          bg:subject ?subject ; bg:part ?partNode ; bg:text ?statement .
@@ -103,6 +103,14 @@ WHERE { { SELECT ?report ?rule ?level (COUNT(DISTINCT ?result) AS ?count)
   GROUP BY ?report ?rule ?level }
   BIND(IRI(CONCAT(STR(?report), "/tally/", ENCODE_FOR_URI(?rule), "/", REPLACE(STR(?level), "^.*#", ""))) AS ?tally) }"""
 
+# and its counts by severity alone, what a list of filings shows (a report without results counts 0)
+_COUNTS = """CONSTRUCT { ?report bgs:errors ?errors ; bgs:warnings ?warnings ; bgs:infos ?infos }
+WHERE { SELECT ?report (SUM(IF(COALESCE(?level = sh:Violation, false), 1, 0)) AS ?errors)
+          (SUM(IF(COALESCE(?level = sh:Warning, false), 1, 0)) AS ?warnings)
+          (SUM(IF(COALESCE(?level = sh:Info, false), 1, 0)) AS ?infos)
+  WHERE { ?report a sh:ValidationReport . OPTIONAL { ?report sh:result ?result . ?result sh:resultSeverity ?level } }
+  GROUP BY ?report }"""
+
 _SUMMARIES = [_FILING, _THREE_PUBLIC, _CLASSES, _PROJECTS, _CHANGES, _FIGURES]
 
 
@@ -112,8 +120,8 @@ def summarise(filing: str) -> str:
 
 
 def tallies(report: str) -> str:
-    """A findings report's counts by rule and severity (N-Triples in, N-Triples out)."""
-    return _construct(report, [_TALLIES])
+    """A findings report's counts by rule and severity, and by severity (N-Triples in, N-Triples out)."""
+    return _construct(report, [_TALLIES, _COUNTS])
 
 
 def _construct(ntriples: str, queries: list[str]) -> str:
