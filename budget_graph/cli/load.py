@@ -55,7 +55,7 @@ def load_command(
     prepared = run(prepare, read_many(list(paths), workers), "载入 loading", workers)
     target = open_store(store, endpoint, graph_store)
     try:
-        summary = load(target, prepared)
+        summary = load(target, prepared, notify=lambda message: click.echo(message, err=True))
     finally:
         target.close()
     seen: dict[tuple[str, int, str], PreparedFiling] = {}

@@ -28,6 +28,8 @@ class GraphStore(Protocol):
 
     def triple_count(self) -> int: ...
 
+    def compact(self) -> None: ...  # after a large load: make reads fast again
+
     def close(self) -> None: ...
 
 
