@@ -24,6 +24,8 @@ CPPCC = "js-cppcc"
 TEMPLATE_ERRORS = {("BG-T001", page) for page in (2, 4, 5, 13, 15, 16, 17, 18, 19, 20, 21)}
 # the Jiangsu 政协 narrative's instruction left in, on the pages of 基本支出 (人员经费, 公用经费)
 CPPCC_INSTRUCTIONS = {2018: {12, 13}, 2019: {14, 15}}
+# 普陀区财政局 2025's 国有资本经营预算支出表, whose empty-table note names the 政府性基金 budget (BG-T013)
+PUTUO_2025_STATE_CAPITAL_PAGE = 18
 
 
 @cache
@@ -84,3 +86,17 @@ def test_jiangsu_pairs_are_checked_as_grouped() -> None:
         assert len(filing.sources) == 2
         found = {f.rule for f in hygiene.check(filing)}
         assert not found & {"BG-T008", "BG-T009"}, filing.year
+
+
+def test_the_one_empty_table_note_copied_from_the_other_fund_is_found() -> None:
+    """普陀区财政局 2025: the note under the 国有资本经营 table says 无政府性基金预算… (the fund table's note);
+    no other filing, and not the template, names the wrong fund."""
+    found = {
+        (folder.name, f.locations[0].page, f.actual)
+        for folder in sorted(CORPUS.iterdir())
+        if folder.is_dir()
+        for filing in _filings(folder.name)
+        for f in hygiene.check(filing)
+        if f.rule == "BG-T013"
+    }
+    assert found == {("sh-putuo-caizhengju-2025-yusuan", PUTUO_2025_STATE_CAPITAL_PAGE, "政府性基金")}

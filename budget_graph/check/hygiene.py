@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from budget_graph.check.rules import Finding, Severity, rule
-from budget_graph.model import Filing, Kind, Location, RowRole, Table, TocEntry
+from budget_graph.model import Filing, Kind, Location, RowRole, Table, TableKind, TocEntry
 
 _TEMPLATE = "上海市2024年度部门决算模板（填写说明与占位符）"
 _PUBLICATION = "财政部《地方预决算公开操作规程》（财预〔2016〕143号）；disclosure-rules.md A.5、H"
@@ -203,6 +203,22 @@ DOUBLED_PUNCTUATION = rule(
 )
 
 
+EMPTY_NOTE_FUND = rule(
+    id="BG-T013",
+    title="空表说明所述资金与本表不符",
+    title_en="An empty table's note names another fund",
+    severity=Severity.WARNING,
+    basis=_PUBLICATION + "；disclosure-rules.md A.3（没有数据的表格应当列出空表并说明）",
+    checks="A note under the 政府性基金 or the 国有资本经营 table that says the unit has none (无 / 没有 …) "
+    "names that table's own fund; a note that names only the other fund was copied from the table before.",
+    why="The note is the reader's only explanation of the empty table: naming the other fund leaves this "
+    "table unexplained and repeats what the other table's note says.",
+    engine="python",
+    fail_example="国有资本经营预算支出表 注：本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。",
+    pass_example="国有资本经营预算支出表 注：本部门2025年无国有资本经营预算财政拨款安排的预算，故本表为空表。",
+)
+
+
 def check(filing: Filing) -> Iterator[Finding]:
     unit = _Unit.of(filing)
     for text in _rows(filing):  # a table's cells: only a placeholder figure or name matters there
@@ -218,6 +234,7 @@ def check(filing: Filing) -> Iterator[Finding]:
         yield from _unit_names(text, unit)
     for table in filing.tables:
         yield from _table_unit_name(table, unit)
+        yield from _empty_note_fund(table)
     yield from _contents(filing)
 
 
@@ -599,6 +616,28 @@ def _name_finding(printed: str, unit: _Unit, places: list[Location], in_title: b
             severity=Severity.ERROR if in_title else Severity.WARNING,
         )
     return None
+
+
+# --- BG-T013 the fund an empty table's note names ------------------------------------------------------------------
+
+_OWN_FUND = {TableKind.GovernmentFundBudget: "政府性基金", TableKind.StateCapitalBudget: "国有资本经营"}
+_FUNDS = re.compile("|".join(_OWN_FUND.values()))
+_NONE = re.compile(r"无|没有")
+
+
+def _empty_note_fund(table: Table) -> Iterator[Finding]:
+    own = _OWN_FUND.get(table.kind)
+    for note in table.notes if own else ():
+        named = sorted(set(_FUNDS.findall(note)))
+        if named and own not in named and _NONE.search(note):
+            yield EMPTY_NOTE_FUND.finding(
+                f"“{table.title}”的说明讲的是{'、'.join(named)}预算，本表是{own}预算表：{note}",
+                f"the note under '{table.title}' is about the {'/'.join(named)} budget, the table is the "
+                f"{own} table: {note}",
+                [table.location.at(row="注")],
+                expected=own,
+                actual="、".join(named),
+            )
 
 
 # --- BG-T008 … BG-T010 the table of contents --------------------------------------------------------------------
