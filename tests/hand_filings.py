@@ -11,6 +11,7 @@ from budget_graph.model import (
     Column,
     Direction,
     Filing,
+    Heading,
     Indicator,
     Kind,
     Location,
@@ -197,7 +198,7 @@ def parts(other_matters: str = "本单位无政府性基金预算支出。") -> 
             "其他需要说明情况",
             at(60),
             [Paragraph(other_matters, at(62), heading="三、其他")],
-            headings=["一、机关运行经费", "三、其他"],
+            headings=[Heading("一、机关运行经费", at(61)), Heading("三、其他", at(61))],
         ),
     ]
 

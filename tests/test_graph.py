@@ -15,7 +15,7 @@ from budget_graph.graph.codes import Code
 from budget_graph.graph.iris import slug, unit_iri
 from budget_graph.graph.layouts import layouts_for, topics_of
 from budget_graph.graph.namespaces import BG, BGM, OBEU_DIMENSION, OBEU_MEASURE, QB
-from budget_graph.model import Cell, Kind, NarrativePart, Paragraph, TableKind
+from budget_graph.model import Cell, Heading, Kind, NarrativePart, Paragraph, TableKind
 from budget_graph.model.meanings import MEANINGS
 from tests.hand_filings import at, empty_fund_table, parts, small_filing
 
@@ -220,7 +220,7 @@ def test_part_topics_come_from_titles_and_headings() -> None:
                 at(3),
             ),
         ],
-        headings=["九、机关运行经费"],
+        headings=[Heading("九、机关运行经费", at(4))],
     )
     names = {topic.name for topic in topics_of(part)}
     assert {"ThreePublicExpensesPart", "OfficeOperatingCostsPart"} <= names

@@ -7,6 +7,7 @@ import pytest
 from budget_graph.check import hygiene
 from budget_graph.model import (
     Filing,
+    Heading,
     Kind,
     Location,
     NarrativePart,
@@ -106,10 +107,13 @@ def test_heading_and_table_title_years() -> None:
     filing = _filing("正文")
     filing.parts[0].title = "2024年部门预算编制说明"
     filing.parts[0].headings = [
-        "一、2024年预算执行情况",
-        "四、2025—2027年中期财政规划",
-        "二、《2023—2027年规划》落实情况",
-        "三、较2024年变化",
+        Heading(text, filing.parts[0].location)
+        for text in (
+            "一、2024年预算执行情况",
+            "四、2025—2027年中期财政规划",
+            "二、《2023—2027年规划》落实情况",
+            "三、较2024年变化",
+        )
     ]
     filing.tables = [_table(TableKind.IncomeSummary, "2025年部门收入预算总表", 2)]
     assert _found(filing, "BG-T004") == [("error", 1)]

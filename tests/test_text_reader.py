@@ -18,7 +18,11 @@ def test_metadata(sample_filing) -> None:
 def test_nine_parts_with_their_lines(sample_filing) -> None:
     assert [p.number for p in sample_filing.parts] == list(range(1, 10))
     assert [p.location.line for p in sample_filing.parts] == [37, 63, 69, 99, 103, 119, 129, 151, 167]
-    assert sample_filing.part(8).headings == ["一、机关运行经费", "二、国有资产占用情况", "三、其他"]
+    assert [(h.text, h.location.line) for h in sample_filing.part(8).headings] == [
+        ("一、机关运行经费", 153),
+        ("二、国有资产占用情况", 157),
+        ("三、其他", 163),
+    ]
 
 
 def test_fourteen_tables_recognised_by_title(sample_filing) -> None:

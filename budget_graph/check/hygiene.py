@@ -255,12 +255,10 @@ def _texts(filing: Filing) -> Iterator[_Text]:
         yield _fixed(entry.title, "title", entry.location)
     for part in filing.parts:
         yield _fixed(part.title, "title", part.location)
-        first = {}
         for paragraph in part.paragraphs:
-            first.setdefault(paragraph.heading, paragraph.location)
             yield _Text(paragraph.text, "paragraph", paragraph.location_at)
         for heading in part.headings:
-            yield _fixed(heading, "heading", first.get(heading, part.location))
+            yield _fixed(heading.text, "heading", heading.location)
     for table in filing.tables:
         yield _fixed(table.title, "title", table.location)
         for note in table.notes:

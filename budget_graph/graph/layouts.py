@@ -74,7 +74,7 @@ _HEADING_MAX = 40
 
 def topics_of(part: NarrativePart) -> list[Topic]:
     """The topics a part explains: named in its title, its headings or its heading-like lines."""
-    texts = [part.title, *part.headings]
+    texts = [part.title, *(heading.text for heading in part.headings)]
     texts += [p.heading for p in part.paragraphs if p.heading]
     texts += [p.text for p in part.paragraphs if len(p.text) <= _HEADING_MAX and _HEADING_LIKE.match(p.text)]
     joined = "\n".join(texts)

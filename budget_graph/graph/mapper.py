@@ -375,7 +375,7 @@ class _Mapper:
             (RDFS.label, lit.text(part.title, "zh")),
         )
         self.add(node, *((RDF.type, BG[topic.name]) for topic in topics_of(part)))
-        self.add(node, *((BG.heading, lit.text(heading, "zh")) for heading in part.headings))
+        self.add(node, *((BG.heading, lit.text(heading.text, "zh")) for heading in part.headings))
         for index, paragraph in enumerate(part.paragraphs, start=1):
             paragraph_node = child(node, "p", index)
             self.place(paragraph_node, paragraph.location)

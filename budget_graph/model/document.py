@@ -145,6 +145,14 @@ class Table:
         return all(not c.amount or c.amount.value == 0 for r in self.rows for c in r.cells.values())
 
 
+@dataclass(frozen=True)
+class Heading:
+    """A heading inside a narrative part ('一、机关运行经费') and the line or page it was printed on."""
+
+    text: str
+    location: Location
+
+
 @dataclass
 class Paragraph:
     """A paragraph as the reader joined it; `starts` maps text offsets to the line/page they came from
@@ -171,7 +179,7 @@ class NarrativePart:
     title: str
     location: Location
     paragraphs: list[Paragraph] = field(default_factory=list)
-    headings: list[str] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from budget_graph.model import Location, NarrativePart, Paragraph, TableKind, TocEntry
+from budget_graph.model import Heading, Location, NarrativePart, Paragraph, TableKind, TocEntry
 from budget_graph.read.layout import chinese_number, normalise, recognise_table
 from budget_graph.read.pdf_flow import PageLine
 
@@ -158,7 +158,7 @@ def _add_line(
     part: NarrativePart, line: PageLine, margins: dict[int, tuple[float, float]], source: str
 ) -> None:
     where = Location(source, page=line.page)
-    heading = part.headings[-1] if part.headings else None
+    heading = part.headings[-1].text if part.headings else None
     if line.cells is not None:  # a row of a grid in the narrative: a paragraph of tab-separated cells
         part.paragraphs.append(Paragraph("\t".join(line.cells), where, heading=heading, starts=((0, where),)))
         return
@@ -167,21 +167,21 @@ def _add_line(
     left, right = margins[line.page]
     em = line.line.bottom - line.line.top
     if _is_heading(flat) and line.line.x1 < right - 2 * em:
-        part.headings.append(flat)
+        part.headings.append(Heading(flat, where))
         return
     starts_new = line.line.x0 - left > _INDENT * em or _ITEM_START.match(flat)
     last = part.paragraphs[-1] if part.paragraphs else None
     if last is not None and starts_new and len(last.starts) == 1 and _is_heading(normalise(last.text)):
         part.paragraphs.pop()  # a heading that fills its line: known when the next paragraph starts
         heading = normalise(last.text)
-        part.headings.append(heading)
+        part.headings.append(Heading(heading, last.location))
         last = part.paragraphs[-1] if part.paragraphs else None
     if last is None or starts_new or last.heading != heading or "\t" in last.text:
         part.paragraphs.append(Paragraph(text, where, heading=heading, starts=((0, where),)))
         return
     if len(last.starts) == 1 and line.line.x1 < right - 2 * em and _is_heading(normalise(last.text + text)):
         part.paragraphs.pop()  # a heading wrapped onto a short second line ('九、…培训费支出' / '预算情况说明')
-        part.headings.append(normalise(last.text + text))
+        part.headings.append(Heading(normalise(last.text + text), last.location))
         return
     last.starts = (*last.starts, (len(last.text), where))
     last.text += text

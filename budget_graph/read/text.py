@@ -16,6 +16,7 @@ from budget_graph.errors import InputError
 from budget_graph.model import (
     Diagnostic,
     Filing,
+    Heading,
     Kind,
     Location,
     NarrativePart,
@@ -177,7 +178,7 @@ def _part(segment: _Segment, source: str) -> NarrativePart:
         match = _HEADING.match(paragraph.text)
         if match:
             heading = match.group(1).strip()
-            part.headings.append(heading)
+            part.headings.append(Heading(heading, paragraph.location))
             continue
         paragraph.heading = heading
         part.paragraphs.append(paragraph)
