@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from budget_graph.model import BudgetComparison, Claim, Direction, Location, Paragraph, Unit, parse_amount
+from budget_graph.read.layout import ENUMERATOR
 
 _DIRECTIONS = {
     Direction.INCREASE: ("增加", "增长", "上升", "提高", "增幅", "增"),
@@ -50,9 +51,6 @@ _CHANGE = re.compile(
     rf"(?P<word>{_WORDS})了?(?![（(的])"
     rf"(?:(?P<change>{_NUMBER})(?P<unit>亿元|万元|元))?"
     rf"(?:[，,]?(?P<percent_word>{_PERCENT_WORDS})?(?:了|为)?(?P<percent>{_NUMBER})%)?"
-)
-_ENUMERATOR = re.compile(
-    r"(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+(?:、|[.．](?!\d))|[（(]\d+[）)])"
 )
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _RUN_ON_STOP = re.compile(r"[。；;！？!?：:]$")
@@ -226,7 +224,7 @@ def _runs_on(text: str) -> bool:
 
 def _starts_item(text: str) -> bool:
     stripped = text.lstrip()
-    return bool(_ENUMERATOR.match(stripped)) or _is_table_row(text) or stripped.startswith("#")
+    return bool(ENUMERATOR.match(stripped)) or _is_table_row(text) or stripped.startswith("#")
 
 
 def _unit_variants(unit_name: str) -> tuple[str, ...]:
@@ -307,7 +305,7 @@ def _read_paragraph(reading: _Reading, paragraph: Paragraph) -> None:
         reading.statement = None
     reading.parents = [p for p in reading.parents if p.carries]
     reading.item_here = False
-    starts_item = bool(_ENUMERATOR.match(clean.text))
+    starts_item = bool(ENUMERATOR.match(clean.text))
     for parent in reading.parents:
         parent.pending = parent.pending and starts_item  # settled by the item that opens (see _open_item)
     for event in _events(clean.text, reading.final):
@@ -377,7 +375,7 @@ def _is_limit(text: str, match: re.Match[str]) -> bool:
 
 def _item_starts(text: str) -> Iterator[int]:
     """Enumerators at the start of the paragraph or of a sentence."""
-    for match in _ENUMERATOR.finditer(text):
+    for match in ENUMERATOR.finditer(text):
         if (
             match.start() == 0
             or _SENTENCE_END.match(text, match.start() - 1)
@@ -393,7 +391,7 @@ def _style(enumerator: str) -> str:
 
 
 def _open_item(reading: _Reading, text: str, event: _Event) -> None:
-    enumerator = _ENUMERATOR.match(text, event.start)
+    enumerator = ENUMERATOR.match(text, event.start)
     assert enumerator is not None
     style = _style(enumerator.group())
     if style not in reading.styles:
@@ -650,7 +648,7 @@ class _Subject:
 
 def _clean_subject(lead: str, unit_names: tuple[str, ...]) -> _Subject:
     """'2024年深圳市…（本级）部门预算收入' → '部门预算收入'; '2024年预算数' → '' (label only, year 2024)."""
-    text = _ENUMERATOR.sub("", lead, count=1) if _ENUMERATOR.match(lead) else lead
+    text = ENUMERATOR.sub("", lead, count=1) if ENUMERATOR.match(lead) else lead
     for name in unit_names:
         text = text.replace(name, "")
     year = _YEAR.search(text)

@@ -1,4 +1,5 @@
-"""What readers share: recognising a table by its title and placing its columns by header meaning.
+"""What readers share: recognising a table by its title and placing its columns by header meaning, and
+the numbering of Chinese official text.
 
 Readers of every format turn a table into a header grid (rows of header cells) and data rows (cells);
 this module knows the vocabulary of titles and headers across regions and years, and nothing of
@@ -49,6 +50,12 @@ _CHINESE_NUMERALS = {
 def normalise(text: str) -> str:
     """Width-folded, space-free text for matching (labels wrap inside cells: '一般公共服 务支出')."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+# an item's number as official text prints it: （一） 一、 1、 1. （1） — a digit after '1.' makes a decimal
+ENUMERATOR = re.compile(
+    r"[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+(?:、|[.．](?!\d))"
+)
 
 
 def chinese_number(text: str) -> int | None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from budget_graph.model import Heading, Location, NarrativePart, Paragraph, TableKind, TocEntry
-from budget_graph.read.layout import chinese_number, normalise, recognise_table
+from budget_graph.read.layout import ENUMERATOR, chinese_number, normalise, recognise_table
 from budget_graph.read.pdf_flow import PageLine
 
 _TOC = re.compile(r"^目录$")
@@ -21,7 +21,6 @@ _ENTRY = re.compile(
     r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+\s*[.．、]|附)"
 )
 _LEADER = re.compile(r"[.…·．\s]{2,}\d*$|\s+\d+$")  # '……… 3' after a contents entry
-_ITEM_START = re.compile(r"^(\d+[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 _HEADING_PUNCTUATION = re.compile(r"[。；;，,：:]")
 _MAX_HEADING = 40  # characters
 _INDENT = 0.8  # of the line height: a first-line indent
@@ -169,7 +168,7 @@ def _add_line(
     if _is_heading(flat) and line.line.x1 < right - 2 * em:
         part.headings.append(Heading(flat, where))
         return
-    starts_new = line.line.x0 - left > _INDENT * em or _ITEM_START.match(flat)
+    starts_new = line.line.x0 - left > _INDENT * em or ENUMERATOR.match(flat)
     last = part.paragraphs[-1] if part.paragraphs else None
     if last is not None and starts_new and len(last.starts) == 1 and _is_heading(normalise(last.text)):
         part.paragraphs.pop()  # a heading that fills its line: known when the next paragraph starts
@@ -190,5 +189,5 @@ def _add_line(
 def _is_heading(flat: str) -> bool:
     """'一、机关运行经费预算', '（二）一般公共预算财政拨款支出决算结构情况': numbered, short, no sentence."""
     return (
-        bool(_ITEM_START.match(flat)) and len(flat) <= _MAX_HEADING and not _HEADING_PUNCTUATION.search(flat)
+        bool(ENUMERATOR.match(flat)) and len(flat) <= _MAX_HEADING and not _HEADING_PUNCTUATION.search(flat)
     )

@@ -25,7 +25,7 @@ from budget_graph.model import (
     TocEntry,
     Unit,
 )
-from budget_graph.read.layout import chinese_number, normalise, recognise_table
+from budget_graph.read.layout import ENUMERATOR, chinese_number, normalise, recognise_table
 from budget_graph.read.source import read_text_file
 from budget_graph.read.tables import GridRow, TableGrid, build_table, unit_names
 
@@ -39,9 +39,6 @@ _APPENDIX = re.compile(r"^#*\s*附\s*表\s*[:：]?\s*$")
 _HEADING = re.compile(r"^#+\s*(.+)$")
 _UNIT_NAME = re.compile(r"^(?:单位名称|编制单位|编制部门|部门名称)\s*[:：]\s*(.+)$")
 _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(亿元|万元|元)\s*$")
-_ITEM_START = re.compile(
-    r"^(\d+[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|#)"
-)
 _SENTENCE_END = re.compile(r"[。；;！!？?：:」”）)]$")
 # '（三）一般公共预算财政拨款支出决算具体情况': an enumerated heading on its own line, no sentence to run on
 _ENUMERATED_HEADING = re.compile(
@@ -197,7 +194,9 @@ def _paragraphs(lines: list[tuple[int, str]], source: str) -> list[Paragraph]:
         where = Location(source, line=number)
         text = line.strip() if "\t" not in line else line.strip("\n")
         continues_row = line.startswith("\t") and paragraphs and "\t" in paragraphs[-1].text
-        continues_sentence = runs_on and not _ITEM_START.match(text) and "\t" not in line
+        continues_sentence = (
+            runs_on and not ENUMERATOR.match(text) and not text.startswith("#") and "\t" not in line
+        )
         if paragraphs and (continues_row or continues_sentence):
             previous = paragraphs[-1]
             joined = text.strip() if continues_row else text
