@@ -28,7 +28,9 @@ class GraphStore(Protocol):
 
     def triple_count(self) -> int: ...
 
-    def compact(self) -> None: ...  # after a large load: make reads fast again
+    def compaction_due(self, quads: int) -> bool: ...  # `quads` more written: time to compact?
+
+    def compact(self) -> None: ...  # make reads fast again after large loads
 
     def close(self) -> None: ...
 

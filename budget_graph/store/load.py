@@ -31,10 +31,6 @@ from budget_graph.store.summary import summarise, tallies
 # quads written per bulk load: Oxigraph's bulk loader splits a load into 1 M-quad parts, one per core at a
 # time, so two parts keep both cores busy (on a fresh store 8 µs a quad, against 11 µs at 1 M); ~600 MB
 BATCH_QUADS = 2_000_000
-# quads after which a load compacts the store: a bulk load leaves RocksDB files that overlap, which a large
-# load leaves by the hundred and each read then searches (at 10,000 filings: queries 2-4 times slower, and
-# 17 GiB on disk where compacted it takes 10)
-COMPACT_AFTER = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -112,8 +108,8 @@ def load(
     """Write the reference graphs once and every filing's graphs, replacing what they replace.
 
     A store that rolls back a failed transaction gets filings written as they come; a server without one
-    gets them only once every filing is prepared. After a large load the store is compacted (`notify`
-    says so first: it takes minutes).
+    gets them only once every filing is prepared. Once loads have written many quads the store is
+    compacted (`notify` says so first: it takes minutes).
     """
     summary = LoadSummary()
     pending: Iterable[PreparedFiling] = filings if store.atomic else list(filings)
@@ -122,9 +118,9 @@ def load(
         for batch in _batches(pending, summary):
             _write(store, [graph for filing in batch for graph in filing.graphs], summary)
         _write(store, crossfiling_graphs(store, summary.filings), summary)
-    if summary.quads >= COMPACT_AFTER:
+    if store.compaction_due(summary.quads):
         if notify:
-            notify(f"整理索引 compacting the store after {summary.quads:,} quads …")
+            notify("整理索引 compacting the store's indexes after a large load (minutes) …")
         store.compact()
     summary.triples = store.triple_count()
     return summary

@@ -5,6 +5,7 @@ Layout of a store folder DIR:
   DIR/rollback/   a checkpoint taken when a load starts, removed when it ends; a load that fails (or a
                   process that dies) leaves it, and the store is put back to it on the next open
   DIR/lock        held by the one process that may write
+  DIR/uncompacted how many quads loads have written since the store was last compacted
 
 A checkpoint hard-links RocksDB's immutable files, so it costs milliseconds whatever the store's size;
 this lets a load use Oxigraph's bulk loader (several times faster than transactional inserts) and still
@@ -29,6 +30,10 @@ from budget_graph.store.iris import DIGEST
 from budget_graph.store.results import Answer
 
 _DIGEST = ox.NamedNode(DIGEST)
+# quads written after which the store is compacted: each bulk load adds RocksDB files that overlap all the
+# others (their keys are hashes), and every read searches them all; at 10,000 filings (53 M quads)
+# compacting made the named queries 2-4 times faster and the store 17 GiB -> 10 GiB on disk
+COMPACT_AFTER = 5_000_000
 
 
 class LocalStore:
@@ -112,9 +117,18 @@ class LocalStore:
     def triple_count(self) -> int:
         return len(self._store)
 
+    def compaction_due(self, quads: int) -> bool:
+        """Count `quads` more written since the last compaction (kept in DIR/uncompacted, so loads of a
+        corpus in many parts add up); due once there are COMPACT_AFTER."""
+        counter = self.folder / "uncompacted"
+        written = quads + (int(counter.read_text()) if counter.is_file() else 0)
+        counter.write_text(str(written))
+        return written >= COMPACT_AFTER
+
     def compact(self) -> None:
         """Merge the files bulk loads left overlapping (content unchanged; a reader need search fewer)."""
         self._store.optimize()
+        (self.folder / "uncompacted").write_text("0")
 
     def close(self) -> None:
         self._close_database()
