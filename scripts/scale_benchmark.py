@@ -7,8 +7,9 @@ checked once each: that per-filing pipeline time is reported. The generator then
 filings from them — each a real filing's graphs and findings with another unit (eight consecutive
 years per unit), another year and every figure scaled, so the shapes are the real ones — and streams
 them into a fresh store through the same load as `budget-graph load`. Printed per N: load wall time,
-the part spent writing to the store, triples, store size on disk, peak memory, and each named query's
-time. Figures of a run on the project machine are kept in docs/store.md.
+the parts spent writing to the store and compacting it, triples, store size on disk, peak memory, and
+each named query's time, twice, from the store opened read-only afterwards. Figures of a run on the
+project machine are kept in docs/store.md.
 """
 
 from __future__ import annotations
