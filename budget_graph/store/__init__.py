@@ -28,7 +28,7 @@ class GraphStore(Protocol):
 
     def triple_count(self) -> int: ...
 
-    def compaction_due(self, quads: int) -> bool: ...  # `quads` more written: time to compact?
+    def note_written(self, quads: int) -> bool: ...  # count `quads` more written; True: compact now
 
     def compact(self) -> None: ...  # make reads fast again after large loads
 

@@ -118,7 +118,7 @@ def load(
         for batch in _batches(pending, summary):
             _write(store, [graph for filing in batch for graph in filing.graphs], summary)
         _write(store, crossfiling_graphs(store, summary.filings), summary)
-    if store.compaction_due(summary.quads):
+    if store.note_written(summary.quads):
         if notify:
             notify("整理索引 compacting the store's indexes after a large load (minutes) …")
         store.compact()

@@ -117,9 +117,9 @@ class LocalStore:
     def triple_count(self) -> int:
         return len(self._store)
 
-    def compaction_due(self, quads: int) -> bool:
-        """Count `quads` more written since the last compaction (kept in DIR/uncompacted, so loads of a
-        corpus in many parts add up); due once there are COMPACT_AFTER."""
+    def note_written(self, quads: int) -> bool:
+        """Add `quads` to those written since the last compaction (kept in DIR/uncompacted, so loads of a
+        corpus in many parts add up); True once they reach COMPACT_AFTER: time to compact."""
         counter = self.folder / "uncompacted"
         written = quads + (int(counter.read_text()) if counter.is_file() else 0)
         counter.write_text(str(written))

@@ -71,7 +71,7 @@ class RemoteStore:
         # sends any, so only a server failure half-way can leave some graphs new and some old.
         yield self
 
-    def compaction_due(self, quads: int) -> bool:
+    def note_written(self, quads: int) -> bool:
         return False  # a server compacts its own indexes
 
     def compact(self) -> None:
