@@ -625,7 +625,9 @@ _NONE = re.compile(r"无|没有")
 
 def _empty_note_fund(table: Table) -> Iterator[Finding]:
     own = _OWN_FUND.get(table.kind)
-    for note in table.notes if own else ():
+    if own is None:
+        return
+    for note in table.notes:
         named = sorted(set(_FUNDS.findall(note)))
         if named and own not in named and _NONE.search(note):
             yield EMPTY_NOTE_FUND.finding(
