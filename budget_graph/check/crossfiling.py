@@ -2,7 +2,7 @@
 
 '企业服务440.00万元，较2023年预算减少415万元' says the 2023 budget held 855.00万元 for 企业服务; when the
 unit's 2023 部门预算 is in the same run (or store), the figure it states for 企业服务 must be that base,
-up to rounding. Filings are matched by unit (names compared as the graph's unit slug does), year and kind;
+up to rounding. Filings are matched by unit (names folded by model.units.unit_key: 中共江苏省委办公厅 = 江苏省委办公厅), year and kind;
 figures by what the narrative states them for (part, subject, '其中' parent). Only unambiguous pairs are
 compared: a subject stated with two different figures in last year's filing is left alone. When other
 years of the unit are present but not the previous one (万里街道 2023 and 2025), the filing says so
@@ -20,6 +20,7 @@ from budget_graph.check.rounding import Agreement, Interval, compare
 from budget_graph.check.rules import Finding, Severity, rule
 from budget_graph.graph.iris import slug
 from budget_graph.model import Amount, Claim, Direction, Filing, Kind, Location, TableKind, Unit
+from budget_graph.model.units import unit_key
 
 PREVIOUS_YEAR = rule(
     id="BG-F001",
@@ -94,7 +95,7 @@ class FilingFacts:
 
     @property
     def key(self) -> tuple[str, int, Kind]:
-        return slug(self.unit), self.year, self.kind
+        return unit_key(self.unit), self.year, self.kind
 
     @classmethod
     def of(cls, filing: Filing) -> FilingFacts:
@@ -134,7 +135,7 @@ def _initial_budgets(
     final: FilingFacts, index: dict[tuple[str, int, Kind], FilingFacts]
 ) -> Iterator[Finding]:
     """BG-F003: each 年初预算 of a 决算's function table against the same year's 部门预算."""
-    budget = index.get((slug(final.unit), final.year, Kind.BUDGET))
+    budget = index.get((unit_key(final.unit), final.year, Kind.BUDGET))
     if final.kind is not Kind.FINAL or budget is None:
         return
     for code, initial in final.by_code.items():
@@ -158,7 +159,7 @@ def check_against(filing: Filing, index: dict[tuple[str, int, Kind], FilingFacts
     claims = [c for c in filing.claims if _compares_with_last_budget(c, filing.year)]
     if not claims:
         return
-    previous = index.get((slug(filing.unit), filing.year - 1, Kind.BUDGET))
+    previous = index.get((unit_key(filing.unit), filing.year - 1, Kind.BUDGET))
     if previous is None:
         yield from _not_consecutive(filing, claims[0], index)
         return
@@ -193,7 +194,7 @@ def _not_consecutive(filing: Filing, claim: Claim, index: dict) -> Iterator[Find
     others = sorted(
         year
         for unit, year, kind in index
-        if unit == slug(filing.unit) and year != filing.year and kind is Kind.BUDGET
+        if unit == unit_key(filing.unit) and year != filing.year and kind is Kind.BUDGET
     )
     if not others:
         return

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from budget_graph.errors import InputError
-from budget_graph.model import Filing
+from budget_graph.model import Diagnostic, Filing, Location
+from budget_graph.model.units import unit_key
 
 TEXT_SUFFIXES = {".md", ".txt"}
 PDF_SUFFIXES = {".pdf"}
@@ -48,9 +49,9 @@ def read_paths(paths: list[str]) -> list[Filing]:
 
 
 def group_filings(filings: list[Filing]) -> list[Filing]:
-    """Files of one filing become one: the same unit, year, kind and level, one file with the
-    narrative and no tables, the other with the tables and no narrative (Jiangsu publishes the
-    说明 and the 公开表 as two PDFs)."""
+    """Files of one filing become one: the same unit (however each file names it: unit_key), year,
+    kind and level, one file with the narrative and no tables, the other with the tables and no
+    narrative (Jiangsu publishes the 说明 and the 公开表 as two PDFs)."""
     grouped: list[Filing] = []
     for filing in filings:
         partner = next((other for other in grouped if _complement(other, filing)), None)
@@ -62,12 +63,21 @@ def group_filings(filings: list[Filing]) -> list[Filing]:
 
 
 def _complement(a: Filing, b: Filing) -> bool:
-    same = (a.unit, a.year, a.kind, a.level) == (b.unit, b.year, b.kind, b.level)
+    same = (unit_key(a.unit), a.year, a.kind, a.level) == (unit_key(b.unit), b.year, b.kind, b.level)
     narrative_and_tables = (not a.tables and not b.parts) or (not a.parts and not b.tables)
     return same and narrative_and_tables and len(a.sources) == 1
 
 
 def _absorb(into: Filing, other: Filing) -> None:
+    if other.unit != into.unit:
+        into.diagnostics.append(
+            Diagnostic(
+                "info",
+                f"同一单位的两个文件名称不同，按同一单位合并：{into.unit} / {other.unit} "
+                f"two files name one unit differently, read as one filing",
+                tuple(Location(source) for source in (*into.sources, *other.sources)),
+            )
+        )
     into.sources.extend(other.sources)
     into.parts.extend(other.parts)
     into.tables.extend(other.tables)

@@ -1,0 +1,32 @@
+"""One unit, however a filing names it: the key by which files and filings of a unit are matched.
+
+Real files name one unit several ways — 中共江苏省委办公厅, 江苏省委办公厅 and 中国共产党江苏省委员会办公厅 on
+the cover, the tables and the filer lines of one filing; 深圳市罗湖区企业服务中心（本级） beside the same name
+without 本级. The key folds the forms official text uses for one body; it keeps everything that tells two
+bodies apart (the district in 上海市普陀区财政局, 政协 against the Party committee).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# (pattern, replacement) applied in order to the width-folded, space-free name
+_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\(本级\)|本级$"), ""),
+    (re.compile(r"中国共产党"), "中共"),
+    (re.compile(r"中国人民政治协商会议"), "政协"),
+    (re.compile(r"^政协(.+?)委员会"), r"\1政协"),  # 政协江苏省委员会办公厅 = 江苏省政协办公厅
+    # 江苏省委员会办公厅 = 江苏省委办公厅: a committee of a province, city, district, county …
+    (re.compile(r"(省|市|区|县|州|旗)委员会"), r"\1委"),
+    # 中共江苏省委办公厅 = 江苏省委办公厅: a Party committee's organ is named with or without 中共
+    (re.compile(r"^中共(?=.+委)"), ""),
+)
+
+
+def unit_key(name: str) -> str:
+    """The name with the variants of one unit folded: equal keys name the same unit."""
+    key = "".join(unicodedata.normalize("NFKC", name).split())
+    for pattern, replacement in _FORMS:
+        key = pattern.sub(replacement, key)
+    return key

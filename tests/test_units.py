@@ -1,0 +1,58 @@
+"""One unit named several ways: the key that pairs a filing's files and matches filings across years."""
+
+from __future__ import annotations
+
+import pytest
+
+from budget_graph.model import Filing, Kind, Location, NarrativePart, TableKind
+from budget_graph.model.units import unit_key
+from budget_graph.read import group_filings
+from tests.hand_filings import SPENDING, table
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("江苏省委办公厅", "中共江苏省委办公厅", "中国共产党江苏省委员会办公厅", "中共 江苏省委 办公厅"),
+        ("江苏省政协办公厅", "中国人民政治协商会议江苏省委员会办公厅", "政协江苏省委员会办公厅"),
+        ("深圳市罗湖区企业服务中心", "深圳市罗湖区企业服务中心（本级）", "深圳市罗湖区企业服务中心(本级)"),
+    ],
+)
+def test_one_unit_named_several_ways_has_one_key(names: tuple[str, ...]) -> None:
+    assert len({unit_key(name) for name in names}) == 1
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("上海市普陀区财政局", "上海市财政局"),  # a district bureau is not the municipal one
+        ("江苏省委办公厅", "江苏省政协办公厅"),  # the Party committee's office is not the CPPCC's
+        ("江苏省人民检察院", "江苏省高级人民法院"),
+    ],
+)
+def test_two_units_keep_two_keys(one: str, other: str) -> None:
+    assert unit_key(one) != unit_key(other)
+
+
+def narrative_file(unit: str) -> Filing:
+    part = NarrativePart(1, "第一部分 部门概况", Location("说明.pdf", page=2))
+    return Filing(["说明.pdf"], unit, 2018, Kind.BUDGET, parts=[part])
+
+
+def tables_file(unit: str) -> Filing:
+    tables = [table(TableKind.ExpenditureSummary, 3, 1, [], SPENDING)]
+    return Filing(["公开表.pdf"], unit, 2018, Kind.BUDGET, tables=tables)
+
+
+def test_narrative_and_tables_files_naming_the_unit_two_ways_form_one_filing() -> None:
+    grouped = group_filings(
+        [narrative_file("中共江苏省委办公厅"), tables_file("中国共产党江苏省委员会办公厅")]
+    )
+    assert len(grouped) == 1
+    assert grouped[0].sources == ["说明.pdf", "公开表.pdf"]
+    assert any("两个文件名称不同" in d.message for d in grouped[0].diagnostics)
+
+
+def test_files_of_two_units_stay_two_filings() -> None:
+    grouped = group_filings([narrative_file("上海市普陀区财政局"), tables_file("上海市财政局")])
+    assert len(grouped) == 2
