@@ -583,7 +583,7 @@ class Comparison:
         return self.rule.finding(
             f"{self.what}：{figure.name} 为 {figure.amount.text()}，{other.title} 无此行",
             f"{self.what_en}: {row.label} ({figure.amount.text()}) has no line in {other.title}",
-            [figure.location],
+            [figure.location, other.location],  # the table that lacks the line is a place of the finding
             "—",
             figure.amount.text(),
         )

@@ -52,11 +52,13 @@ def check_filing(filing: Filing) -> FilingReport:
 def check_mapped(filing: Filing) -> tuple[FilingReport, MappedGraph]:
     """Map and check a filing; the graph comes back too, for whoever writes it out (export, the store)."""
     from budget_graph.check import shacl
+    from budget_graph.check.confidence import temper
 
     mapped = map_filing(filing)
     findings = list(shacl.check(mapped))
     for check in arithmetic_checks():
         findings.extend(check(filing))
+    findings = temper(filing, findings)
     focus: dict[Location, Node] = {}
     for node, place in mapped.locations.items():
         focus.setdefault(place, node)

@@ -28,7 +28,7 @@ BASIS_TABLES = (
     "《地方预决算公开操作规程》（财预〔2016〕143号）及各地部门预决算公开目录; disclosure-rules.md A.1, A.2, G"
 )
 
-rule(
+REQUIRED_TABLES = rule(
     id="BG-C001",
     title="必须公开的表格齐全",
     title_en="Every required table is published",

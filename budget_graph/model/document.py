@@ -128,6 +128,9 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # notes printed with the table (empty-table note …)
     unit_name: str | None = None  # 单位名称 / 编制单位
+    # why the reader is unsure it read this table whole and right (a column it could not place, an
+    # untitled grid with figures after it …): no error may rest on a doubtful table
+    doubts: list[str] = field(default_factory=list)
 
     def cell_location(self, row: Row, meaning: str) -> Location:
         return row.location.at(column=self.column_label(meaning))
@@ -264,6 +267,9 @@ class Filing:
     indicators: list[Indicator] = field(default_factory=list)
     toc: list[TocEntry] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # places holding figures the reader could not read as a known table (an unknown title, an untitled
+    # grid): a required table "missing" may be one of them
+    unread: list[Location] = field(default_factory=list)
 
     def table(self, kind: TableKind) -> Table | None:
         return next((t for t in self.tables if t.kind is kind), None)

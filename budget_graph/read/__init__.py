@@ -85,6 +85,7 @@ def _absorb(into: Filing, other: Filing) -> None:
     into.indicators.extend(other.indicators)
     into.toc = into.toc or other.toc
     into.diagnostics.extend(other.diagnostics)
+    into.unread.extend(other.unread)
 
 
 def read_file(path: Path | str) -> Filing:

@@ -77,6 +77,7 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
         return table
     if kind is None:
         _not_read(block, location, filing, f"未识别的表格“{block.title}”", f"unknown table “{block.title}”")
+        filing.unread.append(location)
         return table
     if block.unit is None:
         filing.diagnostics.append(

@@ -185,6 +185,10 @@ def _confirm_doubtful_columns(table: Table) -> list[Diagnostic]:
         values = [r.cells[column.meaning] for r in table.rows if column.meaning in r.cells]
         nonzero = [c for c in values if c.amount and c.amount.value != 0]
         if nonzero:
+            table.doubts.append(
+                "有一列数据无法对应表头，各列的位置可能读错 a column could not be placed under a header: "
+                "the columns' places may be misread"
+            )
             diagnostics.append(
                 Diagnostic(
                     "warning",

@@ -242,6 +242,7 @@ def _table(segment: _Segment, source: str, filing: Filing) -> Table:
                 (location,),
             )
         )
+        filing.unread.append(location)
         return table
     if not unit_seen:
         filing.diagnostics.append(

@@ -1,0 +1,139 @@
+"""No error rests on a reading in doubt: the last pass of the check stage.
+
+The reader marks what it is unsure of: a table it may not have read whole or right (`Table.doubts`: a
+column it could not place, an untitled grid with figures after it …) and figures it could not read as a
+known table (`Filing.unread`). The check stage adds its own test of each table's reading: when most of a
+table's roll-ups fail together, rows lost at a page break or columns read out of place are far likelier
+than a filing in which most subtotals are wrong.
+
+An error-level finding that rests on a doubtful table (any of its figures stands in one) is lowered to a
+warning that says why, and so is a required table said to be missing when figures went unread or the file
+holds only the narrative (tables published as a file of their own). One failing identity in an otherwise
+consistent table stays an error: a table is in doubt by its own majority, not by one slip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from budget_graph.check.rollups import ROOT, line_tree, table_blocks
+from budget_graph.check.rules import Finding, Severity
+from budget_graph.model import Diagnostic, Filing, Location, Table
+
+ROLLUPS = frozenset({"BG-R001", "BG-R002"})  # identities inside one table: the table's self-check
+MOST = 0.5  # share of a table's roll-ups that fail together: above it the reading is in doubt
+AT_LEAST = 3  # and no fewer failing roll-ups (a mistyped subtotal fails itself and its parent: two)
+MISSING_TABLE = frozenset({"BG-C001", "BG-T008"})  # a required / listed table not found
+MISSING_TOPIC = frozenset({"BG-C002"})
+
+
+def temper(filing: Filing, findings: Iterable[Finding]) -> list[Finding]:
+    """The findings with those that rest on a doubtful reading lowered from error to warning; each
+    doubtful table is named in a reader diagnostic."""
+    findings = list(findings)
+    doubtful = _doubtful_tables(filing, findings)
+    for table, reasons in doubtful.values():
+        filing.diagnostics.append(
+            Diagnostic(
+                "warning",
+                f"{table.title}: 读取存疑，依据此表的错误降为警告 the reading of this table is in doubt; "
+                f"errors resting on it are lowered to warnings: {'；'.join(reasons)}",
+                (table.location,),
+            )
+        )
+    missing_table = _why_a_table_may_be_missing(filing)
+    missing_topic = _why_a_topic_may_be_missing(filing)
+    tempered = []
+    for finding in findings:
+        reason = None
+        if finding.severity is Severity.ERROR:
+            titles = [loc.table for loc in finding.locations if loc.table in doubtful]
+            if titles:
+                reason = (
+                    f"所依据的“{titles[0]}”读取存疑",
+                    f"it rests on “{titles[0]}”, whose reading is in doubt",
+                )
+            elif finding.rule in MISSING_TABLE:
+                reason = missing_table
+            elif finding.rule in MISSING_TOPIC:
+                reason = missing_topic
+        tempered.append(_lowered(finding, reason) if reason else finding)
+    return tempered
+
+
+Reason = tuple[str, str]  # Chinese, English
+
+
+def _lowered(finding: Finding, reason: Reason) -> Finding:
+    zh, en = reason
+    return replace(
+        finding,
+        severity=Severity.WARNING,
+        message=f"{finding.message}（{zh}，降为警告）",
+        message_en=f"{finding.message_en} (lowered to a warning: {en})",
+    )
+
+
+def _doubtful_tables(filing: Filing, findings: list[Finding]) -> dict[str, tuple[Table, list[str]]]:
+    """Doubtful tables by title, with the reasons: the reader's, then the self-check's."""
+    failing: dict[str, set[str | None]] = {}
+    for finding in findings:
+        if finding.rule in ROLLUPS and finding.severity is Severity.ERROR and finding.locations:
+            first = finding.locations[0]
+            failing.setdefault(first.table or "", set()).add(first.row)
+    doubtful: dict[str, tuple[Table, list[str]]] = {}
+    for table in filing.tables:
+        reasons = list(table.doubts)
+        failed = len(failing.get(table.title, ()))
+        checked = _rollups_checked(table, filing.year)
+        if failed >= AT_LEAST and failed > MOST * checked:
+            reasons.append(
+                f"本表{checked}个合计中有{failed}个与其分项不符，更可能是读取有误 {failed} of the table's {checked} "
+                "totals disagree with their parts: a misreading is likelier than so many slips"
+            )
+        if reasons:
+            doubtful[table.title] = (table, reasons)
+    return doubtful
+
+
+def _rollups_checked(table: Table, year: int) -> int:
+    """How many lines of the table are checked against the sum of their parts (its heads included)."""
+    if table.kind is None:
+        return 0
+    count = 0
+    for block in table_blocks(table):
+        tree = line_tree(table.kind, block, year)
+        if tree is not None:
+            count += sum(1 for node in tree if tree.out_degree(node) and (node != ROOT or block.head))
+    return count
+
+
+def _why_a_table_may_be_missing(filing: Filing) -> Reason | None:
+    if not filing.tables:
+        return (
+            "本文件只有说明部分，表格可能另文发布，请与表格文件一同检查",
+            "the file holds the narrative only; its tables may be published as a file of their own: "
+            "check both together",
+        )
+    if filing.unread:
+        places = "、".join(_place(location) for location in filing.unread)
+        return (
+            f"有含数字的表格未能识别（{places}），所缺的表可能是其中之一",
+            f"figures the reader could not read as a known table stand at {places}: the missing table may be "
+            "one of them",
+        )
+    return None
+
+
+def _place(location: Location) -> str:
+    return f"p.{location.page}" if location.page else f"line {location.line}"
+
+
+def _why_a_topic_may_be_missing(filing: Filing) -> Reason | None:
+    if filing.parts:
+        return None
+    return (
+        "本文件只有表格，说明部分可能另文发布，请与说明文件一同检查",
+        "the file holds the tables only; its narrative may be published as a file of its own: check both together",
+    )

@@ -1,0 +1,96 @@
+"""No error rests on a reading in doubt (check/confidence.py): both ways for every kind of doubt.
+
+A table the reader doubts, or whose roll-ups fail by majority, has its errors lowered to warnings; one
+slip in an otherwise consistent table stays an error. A required table said to be missing is a warning
+when the file holds the narrative only or figures went unread; otherwise it stays an error.
+"""
+
+from __future__ import annotations
+
+from budget_graph.check.confidence import temper
+from budget_graph.check.rollups import check_rollups
+from budget_graph.check.rules import Severity
+from budget_graph.check.shacl import REQUIRED_TABLES
+from budget_graph.model import Filing, Kind, Location, NarrativePart, TableKind
+from tests.tables import ITEM, UNIT, filing, table
+
+FUNCTION = TableKind.GeneralBudgetByFunction
+
+
+def _function_table(**changed: str):
+    """本级 30 = 201 + 205 + 208, each 类 over one 款 over one 项: seven roll-ups, all adding up."""
+    figures = {
+        "201": "10.00",
+        "20113": "10.00",
+        "2011308": "10.00",
+        "205": "10.00",
+        "20502": "10.00",
+        "2050201": "10.00",
+        "208": "10.00",
+        "20805": "10.00",
+        "2080501": "10.00",
+    } | changed
+    rows = [("本级", ["30.00"], UNIT)]
+    rows += [(f"科目{code}", [figure], ITEM, code) for code, figure in figures.items()]
+    return table(FUNCTION, ["total"], rows)
+
+
+def _checked(*tables):
+    found = filing(*tables)
+    return found, temper(found, check_rollups(found))
+
+
+def _severities(findings) -> list[str]:
+    return sorted(f.severity.value for f in findings)
+
+
+def test_one_slip_in_a_consistent_table_stays_an_error() -> None:
+    found, findings = _checked(_function_table(**{"2011308": "6.50"}))
+    assert _severities(findings) == ["error"]
+    assert not any("读取存疑" in d.message for d in found.diagnostics)
+
+
+def test_a_table_whose_roll_ups_fail_by_majority_is_in_doubt() -> None:
+    # four of seven roll-ups fail together: a misreading, not four slips
+    misread = _function_table(**{"20113": "9.00", "2011308": "7.00", "2050201": "3.00", "2080501": "2.00"})
+    found, findings = _checked(misread)
+    assert _severities(findings) == ["warning"] * 4
+    assert all("读取存疑" in f.message and "lowered to a warning" in f.message_en for f in findings)
+    assert any("4个与其分项不符" in d.message for d in found.diagnostics)
+
+
+def test_an_error_on_a_table_the_reader_doubts_is_lowered() -> None:
+    slip = _function_table(**{"2011308": "6.50"})
+    slip.doubts.append("第3页有一个无表题的表格 an untitled grid on page 3")
+    found, findings = _checked(slip)
+    assert _severities(findings) == ["warning"]
+    assert any("无表题" in d.message for d in found.diagnostics)
+
+
+def _missing_table(found: Filing) -> list[str]:
+    finding = REQUIRED_TABLES.finding(
+        "缺少必须公开的表格：收入总表", "missing: IncomeSummary", [Location("x.pdf")]
+    )
+    return [f.severity.value for f in temper(found, [finding])]
+
+
+def test_a_missing_table_is_an_error_when_everything_was_read() -> None:
+    assert _missing_table(filing(_function_table())) == ["error"]
+
+
+def test_a_missing_table_is_a_warning_when_figures_went_unread() -> None:
+    found = filing(_function_table())
+    found.unread.append(Location("x.pdf", page=7))
+    assert _missing_table(found) == ["warning"]
+
+
+def test_a_missing_table_is_a_warning_when_the_file_holds_the_narrative_only() -> None:
+    narrative = Filing(["说明.pdf"], "测试单位", 2024, Kind.BUDGET)
+    narrative.parts.append(NarrativePart(1, "第一部分 部门概况", Location("说明.pdf", page=2)))
+    assert _missing_table(narrative) == ["warning"]
+
+
+def test_findings_of_other_severities_are_left_as_they_are() -> None:
+    found = filing()
+    info = REQUIRED_TABLES.finding("m", "m", [Location("x.pdf")], severity=Severity.INFO)
+    assert temper(found, [info]) == [info]
