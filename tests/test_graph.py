@@ -236,10 +236,19 @@ def test_layouts_by_kind_and_region() -> None:
         "ShenzhenBudgetLayout",
     ]
     assert [layout.name for layout in layouts_for(small_filing(unit="上海市普陀区财政局"))] == [
-        "NationalBudgetLayout"
+        "NationalBudgetLayout",
+        "ShanghaiLayout",
     ]
     final = small_filing(unit="上海市普陀区财政局", kind=Kind.FINAL)
-    assert [layout.name for layout in layouts_for(final)] == ["NationalFinalAccountsLayout"]
+    assert [layout.name for layout in layouts_for(final)] == ["NationalFinalAccountsLayout", "ShanghaiLayout"]
+    unit_level = small_filing(unit="江苏省示例厅", level="unit")
+    assert [layout.name for layout in layouts_for(unit_level)] == [
+        "NationalBudgetLayout",
+        "JiangsuBudgetLayout",
+    ]
+    assert [layout.name for layout in layouts_for(small_filing(unit="浙江省示例厅"))] == [
+        "NationalBudgetLayout"
+    ]
 
 
 def test_every_node_a_finding_can_be_about_has_a_location(mapped) -> None:

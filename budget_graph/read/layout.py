@@ -2,8 +2,8 @@
 the numbering of Chinese official text.
 
 Readers of every format turn a table into a header grid (rows of header cells) and data rows (cells);
-this module knows the vocabulary of titles and headers across regions and years, and nothing of
-files, lines or pages.
+this module applies the vocabulary of titles and headers that the layout profiles declare
+(budget_graph/profiles/), and knows nothing of files, lines or pages.
 """
 
 from __future__ import annotations
@@ -13,25 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from budget_graph.model import Column, TableKind
-
-# First match wins: specific titles before the general ones they contain.
-_TABLE_TITLES: list[tuple[str, TableKind]] = [
-    (r"(财政|政府预算)拨款收[入]?[支]?出?.*总表", TableKind.AppropriationSummary),
-    (r"收[入]?支[出]?.*总表|财务收支预算总表|收入支出决算总表", TableKind.IncomeExpenditureSummary),
-    (r"三公", TableKind.ThreePublicExpenses),
-    (r"政府性基金", TableKind.GovernmentFundBudget),
-    (r"国有资本经营", TableKind.StateCapitalBudget),
-    (r"上级专项转移支付|专项转移支付", TableKind.SpecialTransfers),
-    (r"政府采购", TableKind.Procurement),
-    (r"机关运行经费", TableKind.OfficeOperatingCosts),
-    (r"绩效目标", TableKind.PerformanceTargets),
-    (r"项目支出.*(总表|汇总表|预算表|情况表|决算表)", TableKind.ProjectExpenditureSummary),
-    (r"一般公共预算.*(经济分类|基本支出)", TableKind.GeneralBudgetByEconomicClass),
-    (r"一般公共预算.*支出", TableKind.GeneralBudgetByFunction),
-    (r"基本支出.*(总表|预算表|决算表)", TableKind.BasicExpenditureSummary),
-    (r"收入.*(总表|预算表|决算表)", TableKind.IncomeSummary),
-    (r"支出.*(总表|预算表|决算表)", TableKind.ExpenditureSummary),
-]
+from budget_graph.profiles import column_words, table_titles, text_headers
 
 _CHINESE_NUMERALS = {
     "一": 1,
@@ -77,87 +59,18 @@ def chinese_number(text: str) -> int | None:
 def recognise_table(title: str) -> TableKind | None:
     """The kind of table a printed title names, whatever the region's wording."""
     flat = normalise(title)
-    for pattern, kind in _TABLE_TITLES:
-        if re.search(pattern, flat):
-            return kind
-    return None
-
-
-# Header words of columns that hold text (labels), not amounts: names that may carry a remark after
-# them ('科目编码（按支出功能科目编列至“项”级）'), and names that must stand alone ('项目' but not '项目支出').
-_TEXT_HEADERS = re.compile(
-    r"^(预算单位|单位名称|部门名称|科目编码|科目名称|支出项目类别|功能分类科目|经济分类科目)"
-    r"|^(部门经济分类科目|功能科目|采购品目|采购物品|采购组织形式|专项名称|经济科目|序号)"  # Shanghai, Jiangsu
-    r"|^(单位|项目|项目名称|年度|品目编码|采购品目|任务名称|主要内容|年度主要任务|科目|编码|名称|类|款|项|备注|资金性质)$"
-)
-
-# Header words → column meaning. Order matters: the longer, more specific names come first.
-_MEANING_PATTERNS: list[tuple[str, str]] = [
-    (r"预留给小型.*微型", "procurement_micro"),
-    (r"预留给中小企业", "procurement_sme"),
-    (r"政府采购", "procurement"),
-    (r"基本支出拨款", "general_budget_basic"),
-    (r"履职类项目拨款", "general_budget_duty"),
-    (r"财政专项资金拨款", "general_budget_special"),
-    (r"政府投资项目拨款", "gov_investment"),
-    (r"政府性基金", "gov_fund"),
-    (r"国有资本经营", "state_capital"),
-    (r"一般公共预算", "general_budget"),
-    (r"政府预算拨款|财政拨款(收入)?$|财政拨款合计", "appropriation"),
-    (r"财政专户", "special_account"),
-    (r"单位资金", "own_funds"),
-    (r"事业单位经营收入|经营收入", "business_revenue"),
-    (r"事业收入", "service_revenue"),
-    (r"上级补助收入", "superior_subsidy"),
-    (r"附属单位上缴收入", "affiliated_remit"),
-    (r"用事业基金弥补", "fund_makeup"),
-    (r"其他收入", "other_income"),
-    (r"结转下年|年末结转", "carryforward"),  # Jiangsu 支出预算总表: 结转下年资金
-    (r"上年结转|年初结转|结转和结余", "carryover"),
-    (r"本年收入", "current_income"),
-    (r"事业单位经营支出|经营支出", "business_expenditure"),
-    (r"对附属单位补助", "subsidy_to_affiliates"),
-    (r"上缴上级", "remit_to_superior"),
-    (r"基本支出", "basic"),
-    (r"项目支出", "project"),
-    (r"人员经费", "personnel"),
-    (r"公用经费", "operating"),
-    (r"^[“\"]?三公[”\"]?经费$", "three_public"),  # Jiangsu: “三公”经费 beside 会议费 and 培训费 under 合计
-    (r"^会议费$", "meetings"),
-    (r"^培训费$", "training"),
-    (r"单位预留机动经费", "reserve"),
-    (r"三公.*(总额|合计)|^合计$", "total"),
-    (r"三公.*(预算数|决算数)$", "total"),  # Shanghai: “三公”经费预算数 over 合计 and its parts
-    (r"^财政拨款[“\"]?三公[”\"]?经费$", "total"),  # Shanghai 决算: 财政拨款“三公”经费 over 合计 and its parts
-    (r"因公出国", "overseas_travel"),
-    (r"公务接待", "hospitality"),
-    (r"公务用车购置及运行", "vehicles"),
-    (r"公务用车购置费?$|车辆购置", "vehicle_purchase"),
-    (r"公务用车运行", "vehicle_operation"),
-    (r"^购置费$", "vehicle_purchase"),  # under 公务用车购置及运行费 (Shanghai)
-    (r"^运行费$", "vehicle_operation"),
-    (r"机关运行经费", "office_operating"),
-    (r"年初预算", "initial_budget"),
-    (r"全年预算|调整预算", "adjusted_budget"),
-    (r"决算数?$", "actual"),
-    (r"其他资金", "other_funds"),
-    (r"收入总计|支出总计|总计|合计|总额", "total"),
-    (r"^(收入|支出)预算$", "total"),  # Shanghai: 收入预算 / 支出预算 over 合计 and its parts
-    (r"预算数|金额|项目金额|\d{4}年", "amount"),
-]
+    return next((kind for pattern, kind in table_titles() if pattern.search(flat)), None)
 
 
 def column_meaning(label: str) -> str | None:
     """The meaning of one header cell, or None when the words say nothing the checks know."""
     flat = normalise(label)
-    for pattern, meaning in _MEANING_PATTERNS:
-        if re.search(pattern, flat):
-            return meaning
-    return None
+    return next((meaning for pattern, meaning in column_words() if pattern.search(flat)), None)
 
 
 def is_text_header(label: str) -> bool:
-    return bool(_TEXT_HEADERS.match(normalise(label)))
+    flat = normalise(label)
+    return any(pattern.match(flat) for pattern in text_headers())
 
 
 @dataclass

@@ -35,6 +35,7 @@ def _filing(report: FilingReport) -> dict:
         "unit": filing.unit,
         "year": filing.year,
         "kind": filing.kind.value,
+        "level": filing.level,
         "findings": [_finding(f) for f in report.findings],
         "diagnostics": [_diagnostic(d) for d in filing.diagnostics],
     }

@@ -29,9 +29,13 @@ _FILING = """CONSTRUCT { ?filing bgs:unit ?unit ; bgs:organization ?org ; bgs:ye
 WHERE { ?filing a bg:Filing ; bg:fiscalYear ?year ; bg:filingKind ?kind ; obeu-dimension:organization ?org .
         ?org rdfs:label ?unit . OPTIONAL { ?filing dcterms:source ?source } }"""
 
+# The 三公 total is the column meaning three_public where the layout prints one (Jiangsu: its 合计 also
+# holds 会议费 and 培训费, the table's grand total), else the table's total, which is then the 三公 total.
 _THREE_PUBLIC = """CONSTRUCT { ?filing bgs:threePublicTotal ?total ; bgs:overseasTravel ?overseas ;
                      bgs:hospitality ?hospitality ; bgs:vehicles ?vehicles }
-WHERE { SELECT ?filing (SUM(IF(?meaning IN (bgm:total, bgm:three_public), ?yuan, 0)) AS ?total)
+WHERE { { SELECT ?filing (SUM(IF(?meaning = bgm:three_public, ?yuan, 0)) AS ?threePublic)
+          (MAX(IF(?meaning = bgm:three_public, 1, 0)) AS ?printed)
+          (SUM(IF(?meaning = bgm:total, ?yuan, 0)) AS ?grand)
           (SUM(IF(?meaning = bgm:overseas_travel, ?yuan, 0)) AS ?overseas)
           (SUM(IF(?meaning = bgm:hospitality, ?yuan, 0)) AS ?hospitality)
           (SUM(IF(?meaning = bgm:vehicles, ?yuan, 0)) AS ?vehicles)
@@ -41,7 +45,8 @@ WHERE { SELECT ?filing (SUM(IF(?meaning IN (bgm:total, bgm:three_public), ?yuan,
     OPTIONAL { ?line bg:referenceYear ?lineYear }
     # the year's own row; a change row (增减变化) and last year's row are left out
     FILTER(?lineYear = ?year || (!BOUND(?lineYear) && NOT EXISTS { ?row bg:rowRole bg:PeriodRow })) }
-  GROUP BY ?filing }"""
+  GROUP BY ?filing }
+  BIND(IF(?printed = 1, ?threePublic, ?grand) AS ?total) }"""
 
 _CLASSES = """CONSTRUCT { ?filing bgs:classTotal ?node . ?node bgs:functionClass ?class ; bgs:amount ?total }
 WHERE { { SELECT ?filing ?class (SUM(?yuan) AS ?total)

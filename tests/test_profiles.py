@@ -1,0 +1,77 @@
+"""Layout profiles as data (budget_graph/profiles/): what they declare is what readers and rules use."""
+
+from __future__ import annotations
+
+import pytest
+
+from budget_graph.check import shacl
+from budget_graph.graph import build_graph
+from budget_graph.model import TableKind
+from budget_graph.profiles import layouts, profiles, topics
+from budget_graph.read.layout import column_meaning, is_text_header, recognise_table
+from tests.hand_filings import small_filing
+
+
+def test_the_national_base_comes_first_and_every_region_has_an_id() -> None:
+    ids = [profile.id for profile in profiles()]
+    assert ids[0] == "national" and {"shenzhen", "shanghai", "jiangsu"} <= set(ids)
+    assert len({layout.name for layout in layouts()}) == len(layouts())
+
+
+def test_national_final_accounts_add_the_state_capital_table_to_the_budget_set() -> None:
+    by_name = {layout.name: layout for layout in layouts()}
+    budget, final = by_name["NationalBudgetLayout"], by_name["NationalFinalAccountsLayout"]
+    assert len(budget.tables) == 8
+    assert final.tables == (*budget.tables, TableKind.StateCapitalBudget)
+    assert {topic.name for topic in budget.topics} <= {topic.name for topic in topics()}
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("公开04表 财政拨款收支预算总表", TableKind.AppropriationSummary),
+        (
+            "十一、2017年江苏省高级人民法院部门一般公共预算“三公”经费、会议费、培训费支出预算表",
+            TableKind.ThreePublicExpenses,
+        ),
+        ("表八 一般公共预算基本支出表", TableKind.GeneralBudgetByEconomicClass),
+        ("2025年部门财务收支预算总表", TableKind.IncomeExpenditureSummary),
+        ("部门名称：江苏省高级人民法", None),
+    ],
+)
+def test_titles_are_recognised_by_the_profiles_vocabulary(title: str, kind: TableKind | None) -> None:
+    assert recognise_table(title) is kind
+
+
+@pytest.mark.parametrize(
+    ("header", "meaning"),
+    [
+        ("合计", "total"),  # a table's grand total
+        ("“三公”经费", "three_public"),  # Jiangsu: the 三公 total beside 会议费 and 培训费
+        ("会议费", "meetings"),
+        ("“三公”经费预算数", "total"),  # Shanghai: the 三公 table's total is the 三公 total
+        ("购置费", "vehicle_purchase"),
+        ("结转下年资金", "carryforward"),
+        ("上年结转", "carryover"),
+        ("科目名称", None),
+    ],
+)
+def test_header_words_are_placed_by_the_profiles_vocabulary(header: str, meaning: str | None) -> None:
+    assert column_meaning(header) == meaning
+
+
+def test_label_columns_are_known_by_their_headers() -> None:
+    assert is_text_header("科目编码（按支出功能科目编列至“项”级）")
+    assert is_text_header("项目") and not is_text_header("项目支出")
+
+
+def _missing(filing) -> set[str]:
+    return {f.message_en for f in shacl.check(build_graph(filing)) if f.rule == "BG-C001"}
+
+
+def test_a_jiangsu_filing_must_publish_the_office_operating_costs_table() -> None:
+    # the hand filing has no 机关运行经费 table: a Jiangsu filing must publish one, a Zhejiang one need not
+    assert "A required table is missing: OfficeOperatingCosts" in _missing(small_filing(unit="江苏省示例厅"))
+    assert "A required table is missing: OfficeOperatingCosts" not in _missing(
+        small_filing(unit="浙江省示例厅")
+    )
