@@ -11,7 +11,7 @@ from budget_graph.check.confidence import temper
 from budget_graph.check.rollups import check_rollups
 from budget_graph.check.rules import Severity
 from budget_graph.check.shacl import REQUIRED_TABLES
-from budget_graph.model import Filing, Kind, Location, NarrativePart, TableKind
+from budget_graph.model import Doubt, Filing, Kind, Location, NarrativePart, TableKind
 from tests.tables import ITEM, UNIT, filing, table
 
 FUNCTION = TableKind.GeneralBudgetByFunction
@@ -61,10 +61,18 @@ def test_a_table_whose_roll_ups_fail_by_majority_is_in_doubt() -> None:
 
 def test_an_error_on_a_table_the_reader_doubts_is_lowered() -> None:
     slip = _function_table(**{"2011308": "6.50"})
-    slip.doubts.append("第3页有一个无表题的表格 an untitled grid on page 3")
+    slip.doubts.append(Doubt("第3页有一个无表题的表格 an untitled grid on page 3"))
     found, findings = _checked(slip)
     assert _severities(findings) == ["warning"]
     assert any("无表题" in d.message for d in found.diagnostics)
+
+
+def test_a_doubt_of_the_columns_leaves_the_sums_down_the_rows_sure() -> None:
+    # the roll-up holds in every column whatever it means: an unplaced column does not lower it
+    slip = _function_table(**{"2011308": "6.50"})
+    slip.doubts.append(Doubt("有一列无法对应表头 a column could not be placed", columns_only=True))
+    _, findings = _checked(slip)
+    assert _severities(findings) == ["error"]
 
 
 def _missing_table(found: Filing) -> list[str]:

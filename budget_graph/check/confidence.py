@@ -19,9 +19,10 @@ from dataclasses import replace
 
 from budget_graph.check.rollups import ROOT, line_tree, table_blocks
 from budget_graph.check.rules import Finding, Severity
-from budget_graph.model import Diagnostic, Filing, Location, Table
+from budget_graph.model import Diagnostic, Doubt, Filing, Location, Table
 
 ROLLUPS = frozenset({"BG-R001", "BG-R002"})  # identities inside one table: the table's self-check
+DOWN_THE_ROWS = frozenset({*ROLLUPS, "BG-R003"})  # sums within one column: sure whatever the column means
 MOST = 0.5  # share of a table's roll-ups that fail together: above it the reading is in doubt
 AT_LEAST = 3  # and no fewer failing roll-ups (a mistyped subtotal fails itself and its parent: two)
 MISSING_TABLE = frozenset({"BG-C001", "BG-T008"})  # a required / listed table not found
@@ -38,7 +39,7 @@ def temper(filing: Filing, findings: Iterable[Finding]) -> list[Finding]:
             Diagnostic(
                 "warning",
                 f"{table.title}: 读取存疑，依据此表的错误降为警告 the reading of this table is in doubt; "
-                f"errors resting on it are lowered to warnings: {'；'.join(reasons)}",
+                f"errors resting on it are lowered to warnings: {'；'.join(d.message for d in reasons)}",
                 (table.location,),
             )
         )
@@ -48,7 +49,7 @@ def temper(filing: Filing, findings: Iterable[Finding]) -> list[Finding]:
     for finding in findings:
         reason = None
         if finding.severity is Severity.ERROR:
-            titles = [loc.table for loc in finding.locations if loc.table in doubtful]
+            titles = [loc.table for loc in finding.locations if _rests_on(finding, doubtful.get(loc.table))]
             if titles:
                 reason = (
                     f"所依据的“{titles[0]}”读取存疑",
@@ -65,6 +66,13 @@ def temper(filing: Filing, findings: Iterable[Finding]) -> list[Finding]:
 Reason = tuple[str, str]  # Chinese, English
 
 
+def _rests_on(finding: Finding, doubtful: tuple[Table, list[Doubt]] | None) -> bool:
+    """Does the finding rest on a doubt of this table? Sums down the rows do not rest on the columns."""
+    if doubtful is None:
+        return False
+    return finding.rule not in DOWN_THE_ROWS or any(not doubt.columns_only for doubt in doubtful[1])
+
+
 def _lowered(finding: Finding, reason: Reason) -> Finding:
     zh, en = reason
     return replace(
@@ -75,22 +83,24 @@ def _lowered(finding: Finding, reason: Reason) -> Finding:
     )
 
 
-def _doubtful_tables(filing: Filing, findings: list[Finding]) -> dict[str, tuple[Table, list[str]]]:
+def _doubtful_tables(filing: Filing, findings: list[Finding]) -> dict[str, tuple[Table, list[Doubt]]]:
     """Doubtful tables by title, with the reasons: the reader's, then the self-check's."""
     failing: dict[str, set[str | None]] = {}
     for finding in findings:
         if finding.rule in ROLLUPS and finding.severity is Severity.ERROR and finding.locations:
             first = finding.locations[0]
             failing.setdefault(first.table or "", set()).add(first.row)
-    doubtful: dict[str, tuple[Table, list[str]]] = {}
+    doubtful: dict[str, tuple[Table, list[Doubt]]] = {}
     for table in filing.tables:
         reasons = list(table.doubts)
         failed = len(failing.get(table.title, ()))
         checked = _rollups_checked(table, filing.year)
         if failed >= AT_LEAST and failed > MOST * checked:
             reasons.append(
-                f"本表{checked}个合计中有{failed}个与其分项不符，更可能是读取有误 {failed} of the table's {checked} "
-                "totals disagree with their parts: a misreading is likelier than so many slips"
+                Doubt(
+                    f"本表{checked}个合计中有{failed}个与其分项不符，更可能是读取有误 {failed} of the table's "
+                    f"{checked} totals disagree with their parts: a misreading is likelier than so many slips"
+                )
             )
         if reasons:
             doubtful[table.title] = (table, reasons)

@@ -71,6 +71,15 @@ class Diagnostic:
     locations: tuple[Location, ...] = ()
 
 
+@dataclass(frozen=True)
+class Doubt:
+    """Why the reader is unsure it read a table whole and right. A doubt of the columns only (a column it
+    could not place) leaves the sums down the rows sure: they hold in every column, whatever it means."""
+
+    message: str  # Chinese, then English
+    columns_only: bool = False
+
+
 @dataclass
 class Column:
     """A data column placed by meaning. `meaning` is unique within a table side.
@@ -130,7 +139,7 @@ class Table:
     unit_name: str | None = None  # 单位名称 / 编制单位
     # why the reader is unsure it read this table whole and right (a column it could not place, an
     # untitled grid with figures after it …): no error may rest on a doubtful table
-    doubts: list[str] = field(default_factory=list)
+    doubts: list[Doubt] = field(default_factory=list)
 
     def cell_location(self, row: Row, meaning: str) -> Location:
         return row.location.at(column=self.column_label(meaning))

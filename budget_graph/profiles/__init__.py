@@ -5,6 +5,8 @@ A profile (one YAML file beside this module) is the national base or a region's 
 - `text_headers`: header cells of label columns (not amounts);
 - `columns`: header words → the column's meaning (model/meanings.py defines each meaning);
 - `topics`: narrative topics and the words that name them;
+- `filer_keys`, `empty_note`, `total_row`, `period_row` (national only): filer lines, empty-table notes,
+  and the labels of total and period rows;
 - `layouts`: what a kind of filing must contain (tables and topics), and `when` it applies (kind,
   level, region, years).
 
@@ -150,6 +152,27 @@ def text_headers() -> tuple[re.Pattern[str], ...]:
 @cache
 def topics() -> tuple[Topic, ...]:
     return tuple(topic for profile in profiles() for topic in profile.topics)
+
+
+@dataclass(frozen=True)
+class Lines:
+    """What the national base says of lines that are not table cells or titles."""
+
+    filer_keys: str  # an alternation: 预算主管部门|主管部门|…
+    empty_note: re.Pattern[str]
+    total_row: re.Pattern[str]
+    period_row: re.Pattern[str]
+
+
+@cache
+def lines() -> Lines:
+    data = yaml.safe_load((_FOLDER / f"{BASE}.yaml").read_text(encoding="utf-8"))
+    return Lines(
+        "|".join(data["filer_keys"]),
+        re.compile(data["empty_note"]),
+        re.compile(data["total_row"]),
+        re.compile(data["period_row"]),
+    )
 
 
 def layouts() -> tuple[Layout, ...]:

@@ -17,7 +17,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from budget_graph.errors import InputError
-from budget_graph.model import Diagnostic, Filing, Kind, Location, Table, is_number
+from budget_graph.model import Diagnostic, Doubt, Filing, Kind, Location, Table, is_number
+from budget_graph.profiles import lines
 from budget_graph.read.layout import normalise
 from budget_graph.read.pdf_flow import Flow, document_flow
 from budget_graph.read.pdf_grid import Grid
@@ -31,7 +32,7 @@ from budget_graph.read.tables import unit_names
 _TITLE = re.compile(
     r"(?P<unit>[^\d：:，。]*?)(?P<year>20\d{2})\s*年度?(?P<scope>[^\d，。]{0,4}?)(?P<level>部门|单位)(?P<kind>预算|决算)"
 )
-_FILER = re.compile(r"^(?:预算主管部门|主管部门|预算单位|部门名称|单位名称)\s*[:：]\s*(\S+)$")
+_FILER = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(\S+)$")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _CLAIM_PARTS = re.compile(r"说明|情况")  # parts that state figures (not 职能, 机构, 名词解释)
 _COVER_LINES = 12
@@ -162,8 +163,10 @@ def _stray_grid(filing: Filing, flow: Flow, grid: Grid, source: str) -> None:
     before = _table_before(filing, flow, grid)
     if before is not None:
         before.doubts.append(
-            f"第{grid.page}页有一个无表题、含{figures}个数字的表格，可能是本表未接上的续页 "
-            f"an untitled grid with {figures} figure(s) on page {grid.page} may be this table's continuation, not joined"
+            Doubt(
+                f"第{grid.page}页有一个无表题、含{figures}个数字的表格，可能是本表未接上的续页 an untitled grid "
+                f"with {figures} figure(s) on page {grid.page} may be this table's continuation, not joined"
+            )
         )
     filing.diagnostics.append(
         Diagnostic(

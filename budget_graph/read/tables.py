@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from budget_graph.model import (
     Diagnostic,
+    Doubt,
     Indicator,
     Location,
     Row,
@@ -21,13 +22,14 @@ from budget_graph.model import (
     is_number,
     parse_amount,
 )
+from budget_graph.profiles import lines
 from budget_graph.read.layout import normalise, place_columns
 from budget_graph.read.performance import read_performance_targets
 
 # What a code cell looks like; whether its length is a valid one is for the checks (BG-K010) to say.
 CODE = re.compile(r"^(\d{3,9}|[ABC]\d{0,8})$")
-_TOTAL = re.compile(r"^(.{0,6}(合计|总计)|金额合计)[:：]?$")
-_PERIOD = re.compile(r"^(\d{4}年(度)?|增减变化(金额|情况)?|增减额?|变动额?)$")
+_TOTAL = lines().total_row
+_PERIOD = lines().period_row
 TWO_SIDED = {TableKind.IncomeExpenditureSummary, TableKind.AppropriationSummary}
 
 
@@ -186,8 +188,11 @@ def _confirm_doubtful_columns(table: Table) -> list[Diagnostic]:
         nonzero = [c for c in values if c.amount and c.amount.value != 0]
         if nonzero:
             table.doubts.append(
-                "有一列数据无法对应表头，各列的位置可能读错 a column could not be placed under a header: "
-                "the columns' places may be misread"
+                Doubt(
+                    "有一列数据无法对应表头，各列的位置可能读错 a column could not be placed under a header: "
+                    "the columns' places may be misread",
+                    columns_only=True,
+                )
             )
             diagnostics.append(
                 Diagnostic(

@@ -25,6 +25,7 @@ from budget_graph.model import (
     TocEntry,
     Unit,
 )
+from budget_graph.profiles import lines
 from budget_graph.read.layout import ENUMERATOR, chinese_number, normalise, recognise_table
 from budget_graph.read.source import read_text_file
 from budget_graph.read.tables import GridRow, TableGrid, build_table, unit_names
@@ -37,7 +38,7 @@ _TOC_TABLE = re.compile(r"^[-*]\s*[（(]([一二三四五六七八九十]+)[)）
 _TOC_PART = re.compile(r"^[-*]\s*第([一二三四五六七八九十]+)部分\s*(.*)$")
 _APPENDIX = re.compile(r"^#*\s*附\s*表\s*[:：]?\s*$")
 _HEADING = re.compile(r"^#+\s*(.+)$")
-_UNIT_NAME = re.compile(r"^(?:单位名称|编制单位|编制部门|部门名称)\s*[:：]\s*(.+)$")
+_UNIT_NAME = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(.+)$")
 _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(亿元|万元|元)\s*$")
 _SENTENCE_END = re.compile(r"[。；;！!？?：:」”）)]$")
 # '（三）一般公共预算财政拨款支出决算具体情况': an enumerated heading on its own line, no sentence to run on
