@@ -23,10 +23,11 @@ def test_validate_the_sample_finds_its_one_error(tmp_path: Path, sample_path: Pa
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
     [filing] = report["filings"]
-    assert (filing["unit"], filing["year"], filing["kind"]) == (
+    assert (filing["unit"], filing["year"], filing["kind"], filing["level"]) == (
         "深圳市罗湖区企业服务中心（本级）",
         2024,
         "budget",
+        "department",
     )
     errors = [f for f in filing["findings"] if f["severity"] == "error"]
     assert [(e["rule"], e["locations"][0]["line"]) for e in errors] == [("BG-Y001", 97)]
