@@ -14,20 +14,24 @@ from dataclasses import dataclass, field
 from budget_graph.model import Unit
 from budget_graph.read.layout import chinese_number, normalise, recognise_table
 from budget_graph.read.pdf_grid import Grid, PageContent, page_content
-from budget_graph.read.pdf_page import Line, PageLayout, Word
+from budget_graph.read.pdf_page import Char, Line, PageLayout, Word
 from budget_graph.read.pdf_tables import TableBlock
 
 _PAGE_NUMBER = re.compile(r"^[-—–第\s]*\d{1,3}[-—–页\s]*$")
 _MARGIN_SHARE = 0.1  # page numbers sit in the top or bottom tenth of the page
 _UNIT = re.compile(r"单位\s*[:：]\s*(亿元|万元|元)")
-_FILER = re.compile(r"(?:编制部门|编制单位|单位名称|部门名称|预算单位|部门)\s*[:：]\s*(\S+)")
+_FILER_KEYS = "编制部门|编制单位|单位名称|部门名称|预算单位|部门"
+_FILER = re.compile(rf"(?:{_FILER_KEYS})\s*[:：]\s*(\S+)")
+_KEY_LINE = re.compile(rf"^(?:{_FILER_KEYS}|单位)\s*[:：]")  # a filer or unit line: never a title
+_UNIT_KEY = re.compile(r"^单位\s*[:：]")
 _NUMERAL = "[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 _NUMBERED_TITLE = re.compile(rf"^(?:表\s*({_NUMERAL})|公开\s*(\d+)\s*表)")
 _NOTE = re.compile(r"^(注|说明|备注)\s*\d*\s*[:：]|故本表|本表为空|无数据|无相关")
 _SENTENCE_END = re.compile(r"[。；;]$")
 _PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 _MAX_TITLE_LINES = 3
-_SHORT_TAIL = 8  # characters: a title's wrapped tail ('支出预算表')
+_SHORT_TAIL = 8  # characters: a title's wrapped tail ('支出预算表'), a filer's ('院')
+_WRAP_SLACK = 2.0  # points: a wrapped tail starts and ends inside the width of the line it continues
 
 
 @dataclass
@@ -83,6 +87,7 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, width: float) -> Tab
     opens its page), continues the table before it when it opens its page untitled, or is no table."""
     if not any(cell.text for cell in grid.cells):
         return flow.blocks[-1] if flow.blocks else None  # an empty ruled box (a table's last rule)
+    _join_wrapped_keys(flow.lines, max(flow.floor, first_on_page))
     heading = _title_block(flow.lines, flow.floor) or _title_row(grid)
     if heading is not None:
         count, block = heading
@@ -115,6 +120,55 @@ def _grid_lines(grid: Grid, width: float) -> list[PageLine]:
     return lines
 
 
+def _join_wrapped_keys(lines: list[PageLine], start: int) -> None:
+    """Filer and unit lines wrapped in their text box ('部门名称：江苏省高级人民法' / '院', '单位：万' /
+    '元') made whole: a short word right under a key word, inside its width, is that word's tail."""
+    index = start + 1
+    while index < len(lines):
+        upper, lower = lines[index - 1].line, lines[index].line
+        if _right_below(upper, lower):
+            lines[index].line = _take_tails(upper, lower)
+            if not lines[index].line.words:
+                del lines[index]
+                continue
+        index += 1
+
+
+def _right_below(upper: Line, lower: Line) -> bool:
+    """Is `lower` the next line of the same text box (less than a line's height below)?"""
+    return lower.top > upper.top and lower.top - upper.bottom < lower.bottom - lower.top
+
+
+def _take_tails(upper: Line, lower: Line) -> Line:
+    """Move the tails of `upper`'s key words out of `lower`; `lower` without them."""
+    kept: list[Word] = []
+    for word in lower.words:
+        head = next((key for key in upper.words if _is_tail(key, word)), None)
+        if head is None:
+            kept.append(word)
+            continue
+        head.text += word.text
+        head.x1, head.bottom = max(head.x1, word.x1), max(head.bottom, word.bottom)
+        upper.chars = sorted([*upper.chars, *_chars_of(lower, word)], key=lambda c: c.x0)
+    chars = [c for c in lower.chars if any(w.x0 <= c.cx <= w.x1 for w in kept)]
+    return Line(chars, lower.top, lower.bottom, kept)
+
+
+def _chars_of(line: Line, word: Word) -> list[Char]:
+    return [c for c in line.chars if word.x0 <= c.cx <= word.x1]
+
+
+def _is_tail(key: Word, word: Word) -> bool:
+    """Does `word` finish the filer or unit line `key` ('单位：万' + '元')?"""
+    text, tail = normalise(key.text), normalise(word.text)
+    inside = key.x0 - _WRAP_SLACK <= word.x0 and word.x1 <= key.x1 + _WRAP_SLACK
+    if not inside or len(tail) > _SHORT_TAIL or re.search(r"[:：。；;]", tail) or _UNIT.search(text):
+        return False
+    if _UNIT_KEY.match(text):
+        return bool(_UNIT.search(text + tail))
+    return bool(_KEY_LINE.match(text))
+
+
 def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | None:
     """The title and unit lines right above a grid, if they name a table: (lines used, block)."""
     unit: Unit | None = None
@@ -123,8 +177,9 @@ def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | 
     index = len(lines) - 1
     while index >= floor and len(titles) < _MAX_TITLE_LINES:
         text = normalise(lines[index].text)
-        if unit is None and not titles and _UNIT.search(text):
-            unit, filer = _unit_line(lines[index].text)
+        if not titles and (_UNIT.search(text) or _KEY_LINE.match(text)):
+            line_unit, line_filer = _unit_line(lines[index].text)
+            unit, filer = unit or line_unit, filer or line_filer
         elif _is_title_line(text, titles):
             titles.insert(0, lines[index])
         else:
@@ -169,6 +224,8 @@ def _unit_line(text: str) -> tuple[Unit | None, str | None]:
 def _is_title_line(text: str, below: list[PageLine]) -> bool:
     """A short line without a sentence's end; a part heading ('第二部分…') ends the search."""
     if not text or _SENTENCE_END.search(text) or _PART_HEADING.match(text) or len(text) > 60:
+        return False
+    if _KEY_LINE.match(text):
         return False
     if not below:
         return True

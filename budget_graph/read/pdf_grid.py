@@ -202,7 +202,8 @@ def _bands(positions: list[float]) -> list[float]:
 
 
 def _grid(hs: list[Rule], vs: list[Rule], page: int) -> Grid | None:
-    ys, xs = _bands([h.pos for h in hs]), _bands([v.pos for v in vs])
+    xs = _bands([v.pos for v in vs])
+    ys = _open_rows(_bands([h.pos for h in hs]), xs, vs)
     if len(ys) < 2 or len(xs) < 2:
         return None
     hs, vs = sorted(hs, key=lambda r: r.pos), sorted(vs, key=lambda r: r.pos)
@@ -214,6 +215,24 @@ def _grid(hs: list[Rule], vs: list[Rule], page: int) -> Grid | None:
     spans = _spans(hs, vs, xs, ys)
     cells = [Cell(r0, c0, r1, c1, xs[c0], xs[c1 + 1], ys[r0], ys[r1 + 1]) for r0, c0, r1, c1 in spans]
     return Grid(page, xs, ys, cells)
+
+
+def _open_rows(ys: list[float], xs: list[float], vs: list[Rule]) -> list[float]:
+    """Row bands with the frame's ends added where no rule closes the table.
+
+    Word exports continue a table on the next page without a rule above its first row (and may
+    end a page without one below its last): the frame's outer vertical rules still enclose that
+    row, so where both run past the outermost horizontal rule, their ends bound one more row.
+    """
+    left = [v for v in vs if abs(v.pos - xs[0]) <= _SNAP]
+    right = [v for v in vs if abs(v.pos - xs[-1]) <= _SNAP]
+    if not ys or not left or not right:
+        return ys
+    top = max(min(v.start for v in left), min(v.start for v in right))
+    bottom = min(max(v.end for v in left), max(v.end for v in right))
+    above = [top] if top < ys[0] - _MIN_BAND else []
+    below = [bottom] if bottom > ys[-1] + _MIN_BAND else []
+    return [*above, *ys, *below]
 
 
 def _spans(
