@@ -9,7 +9,7 @@ ruling line is missing.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from budget_graph.read.pdf_page import Char, Line, PageLayout, Rule, text_lines
 
@@ -82,6 +82,23 @@ class Grid:
         for row in rows:
             row.sort(key=lambda c: c.col)
         return rows
+
+
+def stack(upper: Grid, lower: Grid, slack: float) -> Grid | None:
+    """A table's header printed alone at the foot of a page (`upper`) and its body on the next
+    (`lower`) as one grid on the body's columns, on the body's page. None unless every column line
+    of the header is one of the body's (within `slack` points): the body refines the header."""
+    index = [next((i for i, x in enumerate(lower.xs) if abs(x - line) <= slack), None) for line in upper.xs]
+    if index[0] != 0 or index[-1] != lower.n_cols or None in index:
+        return None
+    shift = upper.bottom - lower.top
+    rows = len(upper.ys) - 1
+    header = [replace(c, col=index[c.col], col_end=index[c.col_end + 1] - 1) for c in upper.cells]
+    body = [
+        replace(c, row=c.row + rows, row_end=c.row_end + rows, top=c.top + shift, bottom=c.bottom + shift)
+        for c in lower.cells
+    ]
+    return Grid(lower.page, lower.xs, [*upper.ys, *(y + shift for y in lower.ys[1:])], header + body)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from budget_graph.model import Diagnostic, Filing, Indicator, Location, Table, TableKind, Unit, is_number
 from budget_graph.read.layout import is_text_header, normalise, recognise_table
-from budget_graph.read.pdf_grid import Cell, Grid
+from budget_graph.read.pdf_grid import Cell, Grid, stack
 from budget_graph.read.performance import read_performance_targets
 from budget_graph.read.tables import TWO_SIDED, GridRow, TableGrid, build_table
 
@@ -151,7 +151,7 @@ def grid_texts(grid: Grid) -> list[list[str]]:
 
 
 def _rows(block: TableBlock) -> _Rows:
-    first, *rest = block.grids
+    first, *rest = _header_over_pages(block.grids)
     banner = _banner_rows(first)
     texts = grid_texts(first)[banner:]
     start = _data_start(texts)
@@ -165,6 +165,26 @@ def _rows(block: TableBlock) -> _Rows:
     _join_codes(rows)
     _category_codes(rows)
     return rows
+
+
+def _header_over_pages(grids: list[Grid]) -> list[Grid]:
+    """A header left alone at the foot of a page, the body on the next page under finer columns
+    ('收入 | 支出' over '项目名称 | 金额 | 项目名称 | 金额'): one grid, the header over the body."""
+    first, *rest = grids
+    texts = grid_texts(first)
+    if not rest or _data_start(texts) < len(texts) or _repeats_header(texts, grid_texts(rest[0])):
+        return grids
+    joined = stack(first, rest[0], _X_SLACK)
+    return [joined, *rest[1:]] if joined is not None else grids
+
+
+def _repeats_header(header: list[list[str]], texts: list[list[str]]) -> bool:
+    """Does a continuation page open with the header printed again?"""
+
+    def filled(cells: list[str]) -> list[str]:
+        return [normalise(c) for c in cells if c]
+
+    return bool(texts) and filled(texts[0]) == filled(header[0])
 
 
 def _header_tree(grid: Grid, top: int, end: int) -> list[list[str]]:
