@@ -85,6 +85,9 @@ def read_pdf(path: Path) -> Filing:
                 (Location(source, page=grid.page),),
             )
         )
+    filing.diagnostics.extend(
+        Diagnostic("warning", message, (Location(source, page=page),)) for page, message in flow.doubts
+    )
     for layout in layouts:
         if layout.rotated:
             filing.diagnostics.append(

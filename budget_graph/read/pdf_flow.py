@@ -2,18 +2,29 @@
 narrative lines between them, each with its page.
 
 A grid starts a table when a title sits above it on its page; a grid at the top of a page with no
-title continues the table before it (the header it repeats is dropped later). Notes printed under a
-table ('注：本部门…故本表为空表') belong to that table. Page numbers are dropped.
+title continues the table before it (the header it repeats is dropped later). So does an untitled
+grid under nothing but its own first row printed without rules (or a running header), when its
+columns fit the table's; when they do not, the grid is read as narrative and a warning names its
+page. Notes printed under a table ('注：本部门…故本表为空表') belong to that table. Page numbers
+are dropped.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from budget_graph.model import Unit
 from budget_graph.read.layout import chinese_number, normalise, recognise_table
-from budget_graph.read.pdf_grid import Grid, PageContent, page_content
+from budget_graph.read.pdf_grid import (
+    COLUMN_SLACK,
+    Grid,
+    PageContent,
+    columns_fit,
+    page_content,
+    with_open_row,
+)
 from budget_graph.read.pdf_page import Char, Line, PageLayout, Word
 from budget_graph.read.pdf_tables import TableBlock
 
@@ -30,6 +41,11 @@ _NOTE = re.compile(r"^(注|说明|备注)\s*\d*\s*[:：]|故本表|本表为空|
 _SENTENCE_END = re.compile(r"[。；;]$")
 _PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 _MAX_TITLE_LINES = 3
+_UNSURE = (
+    "页首的无表题表格可能续接上一表格，但列不一致，按说明文字读取、其数字未检查 "
+    "an untitled grid opening the page may continue the table before, but its columns differ: "
+    "read as narrative, its figures not checked"
+)
 _SHORT_TAIL = 8  # characters: a title's wrapped tail ('支出预算表'), a filer's ('院')
 _WRAP_SLACK = 2.0  # points: a wrapped tail starts and ends inside the width of the line it continues
 
@@ -51,6 +67,7 @@ class Flow:
     blocks: list[TableBlock] = field(default_factory=list)
     lines: list[PageLine] = field(default_factory=list)  # narrative, in reading order
     stray_grids: list[Grid] = field(default_factory=list)  # ruled grids that are no budget table
+    doubts: list[tuple[int, str]] = field(default_factory=list)  # (page, message): warnings on the reading
     floor: int = 0  # lines before this index are above the last grid placed: no title of a later grid
 
 
@@ -66,7 +83,7 @@ def _add_page(flow: Flow, page: PageContent) -> None:
     block: TableBlock | None = None  # the table whose grid was the last item on this page
     for item in page.items():
         if isinstance(item, Grid):
-            block = _place_grid(flow, item, first_on_page, page.width)
+            block = _place_grid(flow, item, first_on_page, page)
             flow.floor = len(flow.lines)
         elif _is_page_number(item, page):
             continue
@@ -82,7 +99,7 @@ def _is_page_number(line: Line, page: PageContent) -> bool:
     return near_edge and bool(_PAGE_NUMBER.match(line.text))
 
 
-def _place_grid(flow: Flow, grid: Grid, first_on_page: int, width: float) -> TableBlock | None:
+def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -> TableBlock | None:
     """A grid starts a table under a title (on its page, or ending the page before when the grid
     opens its page), continues the table before it when it opens its page untitled, or is no table."""
     if not any(cell.text for cell in grid.cells):
@@ -101,9 +118,47 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, width: float) -> Tab
     if len(flow.lines) == first_on_page and flow.blocks:
         flow.blocks[-1].grids.append(grid)  # a continuation page
         return flow.blocks[-1]
+    row = _open_row(flow.lines[first_on_page:], grid, page) if flow.blocks else None
+    if row is not None:
+        if columns_fit(flow.blocks[-1].grids[-1], grid, COLUMN_SLACK):
+            del flow.lines[len(flow.lines) - len(row) :]
+            flow.blocks[-1].grids.append(with_open_row(grid, [line.line for line in row]))
+            return flow.blocks[-1]
+        flow.doubts.append((grid.page, _UNSURE))
     flow.stray_grids.append(grid)
-    flow.lines.extend(_grid_lines(grid, width))
+    flow.lines.extend(_grid_lines(grid, page.width))
     return None
+
+
+def _open_row(lead: list[PageLine], grid: Grid, page: PageContent) -> list[PageLine] | None:
+    """The lines opening a page above an untitled grid that are its first row printed without rules:
+    right above it, every word inside one of its columns, two columns filled at least. Lines before
+    them may only be a running header in the top margin. None when the page opens otherwise."""
+    start = len(lead)
+    while start > 0 and _in_columns(lead[start - 1].line, grid):
+        start -= 1
+    row, header = lead[start:], lead[:start]
+    if not row or any(line.line.bottom > page.height * _MARGIN_SHARE for line in header):
+        return None
+    height = max(line.line.bottom - line.line.top for line in row)
+    spread = {_column(word.x0, word.x1, grid) for line in row for word in line.line.words}
+    return row if grid.top - row[-1].line.bottom < height and len(spread) >= 2 else None
+
+
+def _in_columns(line: Line, grid: Grid) -> bool:
+    return all(_column(word.x0, word.x1, grid) is not None for word in line.words)
+
+
+def _column(x0: float, x1: float, grid: Grid) -> int | None:
+    """The column band a word lies inside (within the slack of a rule), if any."""
+    return next(
+        (
+            index
+            for index, (left, right) in enumerate(pairwise(grid.xs))
+            if left - COLUMN_SLACK <= x0 and x1 <= right + COLUMN_SLACK
+        ),
+        None,
+    )
 
 
 def _grid_lines(grid: Grid, width: float) -> list[PageLine]:

@@ -16,6 +16,7 @@ from budget_graph.read.pdf_page import Char, Line, PageLayout, Rule, text_lines
 _SNAP = 1.6  # points: ruling lines closer than this are one line (strokes drawn twice, hairline boxes)
 _TOUCH = 2.5  # points: a line ending this close to another still meets it
 _MIN_BAND = 3.0  # points: narrower row or column bands are drawing artefacts
+COLUMN_SLACK = 3.0  # points: column lines of a table's pages agree within this
 
 
 @dataclass
@@ -99,6 +100,30 @@ def stack(upper: Grid, lower: Grid, slack: float) -> Grid | None:
         for c in lower.cells
     ]
     return Grid(lower.page, lower.xs, [*upper.ys, *(y + shift for y in lower.ys[1:])], header + body)
+
+
+def with_open_row(grid: Grid, lines: list[Line]) -> Grid:
+    """`grid` with one more row band on top holding `lines`: a row printed without any rule."""
+    top = min(line.top for line in lines)
+    body = [replace(c, row=c.row + 1, row_end=c.row_end + 1) for c in grid.cells]
+    row = [Cell(0, c, 0, c, grid.xs[c], grid.xs[c + 1], top, grid.top) for c in range(grid.n_cols)]
+    opened = Grid(grid.page, grid.xs, [top, *grid.ys], row + body)
+    for char in (char for line in lines for char in line.chars):
+        _place(opened, char)
+    for cell in row:
+        cell.lines = text_lines(cell.chars)
+    return opened
+
+
+def columns_fit(a: Grid, b: Grid, slack: float) -> bool:
+    """Do two grids share their frame, the column lines of one all among the other's (a table's
+    page under the same columns, or under its header's coarser or finer ones)?"""
+    fewer, more = sorted((a.xs, b.xs), key=len)
+    return (
+        abs(a.x0 - b.x0) <= slack
+        and abs(a.x1 - b.x1) <= slack
+        and all(any(abs(x - y) <= slack for y in more) for x in fewer)
+    )
 
 
 @dataclass
