@@ -132,17 +132,22 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -
 
 def _open_row(lead: list[PageLine], grid: Grid, page: PageContent) -> list[PageLine] | None:
     """The lines opening a page above an untitled grid that are its first row printed without rules:
-    right above it, every word inside one of its columns, two columns filled at least. Lines before
-    them may only be a running header in the top margin. None when the page opens otherwise."""
-    start = len(lead)
-    while start > 0 and _in_columns(lead[start - 1].line, grid):
+    stacked right above it, every word inside one of its columns, two columns filled at least. Lines
+    before them may only be a running header in the top margin. None when the page opens otherwise."""
+    start, below = len(lead), grid.top
+    while start > 0 and _in_columns(lead[start - 1].line, grid) and _touches(lead[start - 1].line, below):
         start -= 1
+        below = lead[start].line.top
     row, header = lead[start:], lead[:start]
     if not row or any(line.line.bottom > page.height * _MARGIN_SHARE for line in header):
         return None
-    height = max(line.line.bottom - line.line.top for line in row)
     spread = {_column(word.x0, word.x1, grid) for line in row for word in line.line.words}
-    return row if grid.top - row[-1].line.bottom < height and len(spread) >= 2 else None
+    return row if len(spread) >= 2 else None
+
+
+def _touches(line: Line, below: float) -> bool:
+    """Is `line` less than its own height above `below` (the next line of the row, or the grid)?"""
+    return below - line.bottom < line.bottom - line.top
 
 
 def _in_columns(line: Line, grid: Grid) -> bool:
