@@ -35,6 +35,7 @@ _FILER_KEYS = "编制部门|编制单位|单位名称|部门名称|预算单位|
 _FILER = re.compile(rf"(?:{_FILER_KEYS})\s*[:：]\s*(\S+)")
 _KEY_LINE = re.compile(rf"^(?:{_FILER_KEYS}|单位)\s*[:：]")  # a filer or unit line: never a title
 _UNIT_KEY = re.compile(r"^单位\s*[:：]")
+_NO_TAIL = re.compile(r"[:：。；;]")  # a key of its own or a sentence: no wrapped filer's tail
 _NUMERAL = "[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 _NUMBERED_TITLE = re.compile(rf"^(?:表\s*({_NUMERAL})|公开\s*(\d+)\s*表)")
 _NOTE = re.compile(r"^(注|说明|备注)\s*\d*\s*[:：]|故本表|本表为空|无数据|无相关")
@@ -101,7 +102,8 @@ def _is_page_number(line: Line, page: PageContent) -> bool:
 
 def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -> TableBlock | None:
     """A grid starts a table under a title (on its page, or ending the page before when the grid
-    opens its page), continues the table before it when it opens its page untitled, or is no table."""
+    opens its page), continues the table before it when it opens its page untitled (under nothing
+    or its own unruled first row, see the module's docstring), or is no table."""
     if not any(cell.text for cell in grid.cells):
         return flow.blocks[-1] if flow.blocks else None  # an empty ruled box (a table's last rule)
     _join_wrapped_keys(flow.lines, max(flow.floor, first_on_page))
@@ -222,7 +224,7 @@ def _is_tail(key: Word, word: Word) -> bool:
     """Does `word` finish the filer or unit line `key` ('单位：万' + '元')?"""
     text, tail = normalise(key.text), normalise(word.text)
     inside = key.x0 - _WRAP_SLACK <= word.x0 and word.x1 <= key.x1 + _WRAP_SLACK
-    if not inside or len(tail) > _SHORT_TAIL or re.search(r"[:：。；;]", tail) or _UNIT.search(text):
+    if not inside or len(tail) > _SHORT_TAIL or _NO_TAIL.search(tail) or _UNIT.search(text):
         return False
     if _UNIT_KEY.match(text):
         return bool(_UNIT.search(text + tail))

@@ -89,8 +89,8 @@ def stack(upper: Grid, lower: Grid, slack: float) -> Grid | None:
     """A table's header printed alone at the foot of a page (`upper`) and its body on the next
     (`lower`) as one grid on the body's columns, on the body's page. None unless every column line
     of the header is one of the body's (within `slack` points): the body refines the header."""
-    index = [next((i for i, x in enumerate(lower.xs) if abs(x - line) <= slack), None) for line in upper.xs]
-    if index[0] != 0 or index[-1] != lower.n_cols or None in index:
+    index = _line_indices(upper.xs, lower.xs, slack)
+    if index is None:
         return None
     shift = upper.bottom - lower.top
     rows = len(upper.ys) - 1
@@ -119,11 +119,14 @@ def columns_fit(a: Grid, b: Grid, slack: float) -> bool:
     """Do two grids share their frame, the column lines of one all among the other's (a table's
     page under the same columns, or under its header's coarser or finer ones)?"""
     fewer, more = sorted((a.xs, b.xs), key=len)
-    return (
-        abs(a.x0 - b.x0) <= slack
-        and abs(a.x1 - b.x1) <= slack
-        and all(any(abs(x - y) <= slack for y in more) for x in fewer)
-    )
+    return _line_indices(fewer, more, slack) is not None
+
+
+def _line_indices(lines: list[float], xs: list[float], slack: float) -> list[int] | None:
+    """Where each of `lines` is among the column lines `xs` (within `slack` points); None unless
+    all are there and the outer ones are the outer ones (the same frame)."""
+    index = [next((i for i, x in enumerate(xs) if abs(x - line) <= slack), -1) for line in lines]
+    return index if -1 not in index and index[0] == 0 and index[-1] == len(xs) - 1 else None
 
 
 @dataclass
