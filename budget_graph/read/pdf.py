@@ -81,6 +81,9 @@ def read_pdf(path: Path) -> Filing:
     _number_tables(filing)
     for grid in flow.stray_grids:
         _stray_grid(filing, flow, grid, source)
+    filing.diagnostics.extend(
+        Diagnostic("warning", message, (Location(source, page=page),)) for page, message in flow.doubts
+    )
     for layout in layouts:
         if layout.rotated:
             filing.diagnostics.append(

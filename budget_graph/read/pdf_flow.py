@@ -2,32 +2,53 @@
 narrative lines between them, each with its page.
 
 A grid starts a table when a title sits above it on its page; a grid at the top of a page with no
-title continues the table before it (the header it repeats is dropped later). Notes printed under a
-table ('注：本部门…故本表为空表') belong to that table. Page numbers are dropped.
+title continues the table before it (the header it repeats is dropped later). So does an untitled
+grid under nothing but its own first row printed without rules (or a running header), when its
+columns fit the table's; when they do not, the grid is read as narrative and a warning names its
+page. Notes printed under a table ('注：本部门…故本表为空表') belong to that table. Page numbers
+are dropped.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from budget_graph.model import Unit
 from budget_graph.read.layout import chinese_number, normalise, recognise_table
-from budget_graph.read.pdf_grid import Grid, PageContent, page_content
-from budget_graph.read.pdf_page import Line, PageLayout, Word
+from budget_graph.read.pdf_grid import (
+    COLUMN_SLACK,
+    Grid,
+    PageContent,
+    columns_fit,
+    page_content,
+    with_open_row,
+)
+from budget_graph.read.pdf_page import Char, Line, PageLayout, Word
 from budget_graph.read.pdf_tables import TableBlock
 
 _PAGE_NUMBER = re.compile(r"^[-—–第\s]*\d{1,3}[-—–页\s]*$")
 _MARGIN_SHARE = 0.1  # page numbers sit in the top or bottom tenth of the page
 _UNIT = re.compile(r"单位\s*[:：]\s*(亿元|万元|元)")
-_FILER = re.compile(r"(?:编制部门|编制单位|单位名称|部门名称|预算单位|部门)\s*[:：]\s*(\S+)")
+_FILER_KEYS = "编制部门|编制单位|单位名称|部门名称|预算单位|部门"
+_FILER = re.compile(rf"(?:{_FILER_KEYS})\s*[:：]\s*(\S+)")
+_KEY_LINE = re.compile(rf"^(?:{_FILER_KEYS}|单位)\s*[:：]")  # a filer or unit line: never a title
+_UNIT_KEY = re.compile(r"^单位\s*[:：]")
+_NO_TAIL = re.compile(r"[:：。；;]")  # a key of its own or a sentence: no wrapped filer's tail
 _NUMERAL = "[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 _NUMBERED_TITLE = re.compile(rf"^(?:表\s*({_NUMERAL})|公开\s*(\d+)\s*表)")
 _NOTE = re.compile(r"^(注|说明|备注)\s*\d*\s*[:：]|故本表|本表为空|无数据|无相关")
 _SENTENCE_END = re.compile(r"[。；;]$")
 _PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 _MAX_TITLE_LINES = 3
-_SHORT_TAIL = 8  # characters: a title's wrapped tail ('支出预算表')
+_UNSURE = (
+    "页首的无表题表格可能续接上一表格，但列不一致，按说明文字读取、其数字未检查 "
+    "an untitled grid opening the page may continue the table before, but its columns differ: "
+    "read as narrative, its figures not checked"
+)
+_SHORT_TAIL = 8  # characters: a title's wrapped tail ('支出预算表'), a filer's ('院')
+_WRAP_SLACK = 2.0  # points: a wrapped tail starts and ends inside the width of the line it continues
 
 
 @dataclass
@@ -47,6 +68,7 @@ class Flow:
     blocks: list[TableBlock] = field(default_factory=list)
     lines: list[PageLine] = field(default_factory=list)  # narrative, in reading order
     stray_grids: list[Grid] = field(default_factory=list)  # ruled grids that are no budget table
+    doubts: list[tuple[int, str]] = field(default_factory=list)  # (page, message): warnings on the reading
     floor: int = 0  # lines before this index are above the last grid placed: no title of a later grid
 
 
@@ -62,7 +84,7 @@ def _add_page(flow: Flow, page: PageContent) -> None:
     block: TableBlock | None = None  # the table whose grid was the last item on this page
     for item in page.items():
         if isinstance(item, Grid):
-            block = _place_grid(flow, item, first_on_page, page.width)
+            block = _place_grid(flow, item, first_on_page, page)
             flow.floor = len(flow.lines)
         elif _is_page_number(item, page):
             continue
@@ -78,11 +100,13 @@ def _is_page_number(line: Line, page: PageContent) -> bool:
     return near_edge and bool(_PAGE_NUMBER.match(line.text))
 
 
-def _place_grid(flow: Flow, grid: Grid, first_on_page: int, width: float) -> TableBlock | None:
+def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -> TableBlock | None:
     """A grid starts a table under a title (on its page, or ending the page before when the grid
-    opens its page), continues the table before it when it opens its page untitled, or is no table."""
+    opens its page), continues the table before it when it opens its page untitled (under nothing
+    or its own unruled first row, see the module's docstring), or is no table."""
     if not any(cell.text for cell in grid.cells):
         return flow.blocks[-1] if flow.blocks else None  # an empty ruled box (a table's last rule)
+    _join_wrapped_keys(flow.lines, max(flow.floor, first_on_page))
     heading = _title_block(flow.lines, flow.floor) or _title_row(grid)
     if heading is not None:
         count, block = heading
@@ -96,9 +120,52 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, width: float) -> Tab
     if len(flow.lines) == first_on_page and flow.blocks:
         flow.blocks[-1].grids.append(grid)  # a continuation page
         return flow.blocks[-1]
+    row = _open_row(flow.lines[first_on_page:], grid, page) if flow.blocks else None
+    if row is not None:
+        if columns_fit(flow.blocks[-1].grids[-1], grid, COLUMN_SLACK):
+            del flow.lines[len(flow.lines) - len(row) :]
+            flow.blocks[-1].grids.append(with_open_row(grid, [line.line for line in row]))
+            return flow.blocks[-1]
+        flow.doubts.append((grid.page, _UNSURE))
     flow.stray_grids.append(grid)
-    flow.lines.extend(_grid_lines(grid, width))
+    flow.lines.extend(_grid_lines(grid, page.width))
     return None
+
+
+def _open_row(lead: list[PageLine], grid: Grid, page: PageContent) -> list[PageLine] | None:
+    """The lines opening a page above an untitled grid that are its first row printed without rules:
+    stacked right above it, every word inside one of its columns, two columns filled at least. Lines
+    before them may only be a running header in the top margin. None when the page opens otherwise."""
+    start, below = len(lead), grid.top
+    while start > 0 and _in_columns(lead[start - 1].line, grid) and _touches(lead[start - 1].line, below):
+        start -= 1
+        below = lead[start].line.top
+    row, header = lead[start:], lead[:start]
+    if not row or any(line.line.bottom > page.height * _MARGIN_SHARE for line in header):
+        return None
+    spread = {_column(word.x0, word.x1, grid) for line in row for word in line.line.words}
+    return row if len(spread) >= 2 else None
+
+
+def _touches(line: Line, below: float) -> bool:
+    """Is `line` less than its own height above `below` (the next line of the row, or the grid)?"""
+    return below - line.bottom < line.bottom - line.top
+
+
+def _in_columns(line: Line, grid: Grid) -> bool:
+    return all(_column(word.x0, word.x1, grid) is not None for word in line.words)
+
+
+def _column(x0: float, x1: float, grid: Grid) -> int | None:
+    """The column band a word lies inside (within the slack of a rule), if any."""
+    return next(
+        (
+            index
+            for index, (left, right) in enumerate(pairwise(grid.xs))
+            if left - COLUMN_SLACK <= x0 and x1 <= right + COLUMN_SLACK
+        ),
+        None,
+    )
 
 
 def _grid_lines(grid: Grid, width: float) -> list[PageLine]:
@@ -115,6 +182,55 @@ def _grid_lines(grid: Grid, width: float) -> list[PageLine]:
     return lines
 
 
+def _join_wrapped_keys(lines: list[PageLine], start: int) -> None:
+    """Filer and unit lines wrapped in their text box ('部门名称：江苏省高级人民法' / '院', '单位：万' /
+    '元') made whole: a short word right under a key word, inside its width, is that word's tail."""
+    index = start + 1
+    while index < len(lines):
+        upper, lower = lines[index - 1].line, lines[index].line
+        if _right_below(upper, lower):
+            lines[index].line = _take_tails(upper, lower)
+            if not lines[index].line.words:
+                del lines[index]
+                continue
+        index += 1
+
+
+def _right_below(upper: Line, lower: Line) -> bool:
+    """Is `lower` the next line of the same text box (less than a line's height below)?"""
+    return lower.top > upper.top and lower.top - upper.bottom < lower.bottom - lower.top
+
+
+def _take_tails(upper: Line, lower: Line) -> Line:
+    """Move the tails of `upper`'s key words out of `lower`; `lower` without them."""
+    kept: list[Word] = []
+    for word in lower.words:
+        head = next((key for key in upper.words if _is_tail(key, word)), None)
+        if head is None:
+            kept.append(word)
+            continue
+        head.text += word.text
+        head.x1, head.bottom = max(head.x1, word.x1), max(head.bottom, word.bottom)
+        upper.chars = sorted([*upper.chars, *_chars_of(lower, word)], key=lambda c: c.x0)
+    chars = [c for c in lower.chars if any(w.x0 <= c.cx <= w.x1 for w in kept)]
+    return Line(chars, lower.top, lower.bottom, kept)
+
+
+def _chars_of(line: Line, word: Word) -> list[Char]:
+    return [c for c in line.chars if word.x0 <= c.cx <= word.x1]
+
+
+def _is_tail(key: Word, word: Word) -> bool:
+    """Does `word` finish the filer or unit line `key` ('单位：万' + '元')?"""
+    text, tail = normalise(key.text), normalise(word.text)
+    inside = key.x0 - _WRAP_SLACK <= word.x0 and word.x1 <= key.x1 + _WRAP_SLACK
+    if not inside or len(tail) > _SHORT_TAIL or _NO_TAIL.search(tail) or _UNIT.search(text):
+        return False
+    if _UNIT_KEY.match(text):
+        return bool(_UNIT.search(text + tail))
+    return bool(_KEY_LINE.match(text))
+
+
 def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | None:
     """The title and unit lines right above a grid, if they name a table: (lines used, block)."""
     unit: Unit | None = None
@@ -123,8 +239,9 @@ def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | 
     index = len(lines) - 1
     while index >= floor and len(titles) < _MAX_TITLE_LINES:
         text = normalise(lines[index].text)
-        if unit is None and not titles and _UNIT.search(text):
-            unit, filer = _unit_line(lines[index].text)
+        if not titles and (_UNIT.search(text) or _KEY_LINE.match(text)):
+            line_unit, line_filer = _unit_line(lines[index].text)
+            unit, filer = unit or line_unit, filer or line_filer
         elif _is_title_line(text, titles):
             titles.insert(0, lines[index])
         else:
@@ -169,6 +286,8 @@ def _unit_line(text: str) -> tuple[Unit | None, str | None]:
 def _is_title_line(text: str, below: list[PageLine]) -> bool:
     """A short line without a sentence's end; a part heading ('第二部分…') ends the search."""
     if not text or _SENTENCE_END.search(text) or _PART_HEADING.match(text) or len(text) > 60:
+        return False
+    if _KEY_LINE.match(text):
         return False
     if not below:
         return True

@@ -9,13 +9,14 @@ ruling line is missing.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from budget_graph.read.pdf_page import Char, Line, PageLayout, Rule, text_lines
 
 _SNAP = 1.6  # points: ruling lines closer than this are one line (strokes drawn twice, hairline boxes)
 _TOUCH = 2.5  # points: a line ending this close to another still meets it
 _MIN_BAND = 3.0  # points: narrower row or column bands are drawing artefacts
+COLUMN_SLACK = 3.0  # points: column lines of a table's pages agree within this
 
 
 @dataclass
@@ -82,6 +83,50 @@ class Grid:
         for row in rows:
             row.sort(key=lambda c: c.col)
         return rows
+
+
+def stack(upper: Grid, lower: Grid, slack: float) -> Grid | None:
+    """A table's header printed alone at the foot of a page (`upper`) and its body on the next
+    (`lower`) as one grid on the body's columns, on the body's page. None unless every column line
+    of the header is one of the body's (within `slack` points): the body refines the header."""
+    index = _line_indices(upper.xs, lower.xs, slack)
+    if index is None:
+        return None
+    shift = upper.bottom - lower.top
+    rows = len(upper.ys) - 1
+    header = [replace(c, col=index[c.col], col_end=index[c.col_end + 1] - 1) for c in upper.cells]
+    body = [
+        replace(c, row=c.row + rows, row_end=c.row_end + rows, top=c.top + shift, bottom=c.bottom + shift)
+        for c in lower.cells
+    ]
+    return Grid(lower.page, lower.xs, [*upper.ys, *(y + shift for y in lower.ys[1:])], header + body)
+
+
+def with_open_row(grid: Grid, lines: list[Line]) -> Grid:
+    """`grid` with one more row band on top holding `lines`: a row printed without any rule."""
+    top = min(line.top for line in lines)
+    body = [replace(c, row=c.row + 1, row_end=c.row_end + 1) for c in grid.cells]
+    row = [Cell(0, c, 0, c, grid.xs[c], grid.xs[c + 1], top, grid.top) for c in range(grid.n_cols)]
+    opened = Grid(grid.page, grid.xs, [top, *grid.ys], row + body)
+    for char in (char for line in lines for char in line.chars):
+        _place(opened, char)
+    for cell in row:
+        cell.lines = text_lines(cell.chars)
+    return opened
+
+
+def columns_fit(a: Grid, b: Grid, slack: float) -> bool:
+    """Do two grids share their frame, the column lines of one all among the other's (a table's
+    page under the same columns, or under its header's coarser or finer ones)?"""
+    fewer, more = sorted((a.xs, b.xs), key=len)
+    return _line_indices(fewer, more, slack) is not None
+
+
+def _line_indices(lines: list[float], xs: list[float], slack: float) -> list[int] | None:
+    """Where each of `lines` is among the column lines `xs` (within `slack` points); None unless
+    all are there and the outer ones are the outer ones (the same frame)."""
+    index = [next((i for i, x in enumerate(xs) if abs(x - line) <= slack), -1) for line in lines]
+    return index if -1 not in index and index[0] == 0 and index[-1] == len(xs) - 1 else None
 
 
 @dataclass
@@ -202,7 +247,8 @@ def _bands(positions: list[float]) -> list[float]:
 
 
 def _grid(hs: list[Rule], vs: list[Rule], page: int) -> Grid | None:
-    ys, xs = _bands([h.pos for h in hs]), _bands([v.pos for v in vs])
+    xs = _bands([v.pos for v in vs])
+    ys = _open_rows(_bands([h.pos for h in hs]), xs, vs)
     if len(ys) < 2 or len(xs) < 2:
         return None
     hs, vs = sorted(hs, key=lambda r: r.pos), sorted(vs, key=lambda r: r.pos)
@@ -214,6 +260,24 @@ def _grid(hs: list[Rule], vs: list[Rule], page: int) -> Grid | None:
     spans = _spans(hs, vs, xs, ys)
     cells = [Cell(r0, c0, r1, c1, xs[c0], xs[c1 + 1], ys[r0], ys[r1 + 1]) for r0, c0, r1, c1 in spans]
     return Grid(page, xs, ys, cells)
+
+
+def _open_rows(ys: list[float], xs: list[float], vs: list[Rule]) -> list[float]:
+    """Row bands with the frame's ends added where no rule closes the table.
+
+    Word exports continue a table on the next page without a rule above its first row (and may
+    end a page without one below its last): the frame's outer vertical rules still enclose that
+    row, so where both run past the outermost horizontal rule, their ends bound one more row.
+    """
+    left = [v for v in vs if abs(v.pos - xs[0]) <= _SNAP]
+    right = [v for v in vs if abs(v.pos - xs[-1]) <= _SNAP]
+    if not ys or not left or not right:
+        return ys
+    top = max(min(v.start for v in left), min(v.start for v in right))
+    bottom = min(max(v.end for v in left), max(v.end for v in right))
+    above = [top] if top < ys[0] - _MIN_BAND else []
+    below = [bottom] if bottom > ys[-1] + _MIN_BAND else []
+    return [*above, *ys, *below]
 
 
 def _spans(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from budget_graph.model import Diagnostic, Filing, Indicator, Location, Table, TableKind, Unit, is_number
 from budget_graph.read.layout import is_text_header, normalise, recognise_table
-from budget_graph.read.pdf_grid import Cell, Grid
+from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, stack
 from budget_graph.read.performance import read_performance_targets
 from budget_graph.read.tables import TWO_SIDED, GridRow, TableGrid, build_table
 
@@ -29,7 +29,6 @@ _PHASES = {"预算数", "决算数", "年初预算数", "全年预算数"}
 _BANNER = re.compile(r"表$|^[（(]\d{4}年度?[)）]$")
 _CATEGORY = re.compile(r"^(?:[一二三四五六七八九十]+、)?(货物|工程|服务)([ABC])$")
 _EMPTY_NOTE = re.compile(r"此表为空|本表为空|无数据|无相关")
-_X_SLACK = 3.0  # points: column lines of a table's pages agree within this
 
 
 @dataclass
@@ -152,7 +151,7 @@ def grid_texts(grid: Grid) -> list[list[str]]:
 
 
 def _rows(block: TableBlock) -> _Rows:
-    first, *rest = block.grids
+    first, *rest = _header_over_pages(block.grids)
     banner = _banner_rows(first)
     texts = grid_texts(first)[banner:]
     start = _data_start(texts)
@@ -166,6 +165,26 @@ def _rows(block: TableBlock) -> _Rows:
     _join_codes(rows)
     _category_codes(rows)
     return rows
+
+
+def _header_over_pages(grids: list[Grid]) -> list[Grid]:
+    """A header left alone at the foot of a page, the body on the next page under finer columns
+    ('收入 | 支出' over '项目名称 | 金额 | 项目名称 | 金额'): one grid, the header over the body."""
+    first, *rest = grids
+    texts = grid_texts(first)
+    if not rest or _data_start(texts) < len(texts) or _repeats_header(texts, grid_texts(rest[0])):
+        return grids
+    joined = stack(first, rest[0], COLUMN_SLACK)
+    return [joined, *rest[1:]] if joined is not None else grids
+
+
+def _repeats_header(header: list[list[str]], texts: list[list[str]]) -> bool:
+    """Does a continuation page open with the header printed again?"""
+
+    def filled(cells: list[str]) -> list[str]:
+        return [normalise(c) for c in cells if c]
+
+    return bool(texts) and filled(texts[0]) == filled(header[0])
 
 
 def _header_tree(grid: Grid, top: int, end: int) -> list[list[str]]:
@@ -249,7 +268,7 @@ def _continue(rows: _Rows, first: Grid, grid: Grid) -> None:
 
 def _column_map(first: Grid, grid: Grid) -> list[int] | None:
     """Column index on the first page for each column of a continuation page (None: no fit)."""
-    if abs(first.x0 - grid.x0) > _X_SLACK or abs(first.x1 - grid.x1) > _X_SLACK:
+    if abs(first.x0 - grid.x0) > COLUMN_SLACK or abs(first.x1 - grid.x1) > COLUMN_SLACK:
         return None
     mapping = []
     for left, right in zip(grid.xs, grid.xs[1:], strict=False):

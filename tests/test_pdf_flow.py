@@ -1,0 +1,231 @@
+"""Tables over page breaks and wrapped filer lines, on hand-built pages: no PDF needed.
+
+Word exports continue a table on the next page without a rule above its first row, and wrap a long
+filer line ('部门名称：江苏省高级人民法' / '院') inside its text box. Each case has its counterpart
+that must stay as it was.
+"""
+
+from __future__ import annotations
+
+from budget_graph.model import Unit
+from budget_graph.read.pdf_flow import TableBlock, _is_tail, document_flow
+from budget_graph.read.pdf_grid import find_grids, page_content
+from budget_graph.read.pdf_page import PageLayout, Rule, Word
+from budget_graph.read.pdf_tables import _rows, grid_texts
+from tests.test_pdf_geometry import ruled, word
+
+XS = [60, 190, 420, 540]  # 科目编码 | 科目名称 | 金额
+WIDTH, HEIGHT = 595, 842
+
+
+def row(top: float, code: str, name: str, amount: str, xs: list[float] = XS) -> list:
+    return [*word(code, xs[0] + 5, top, 6), *word(name, xs[1] + 5, top), *word(amount, xs[2] + 60, top, 6)]
+
+
+def first_page() -> PageLayout:
+    """A titled table: its header and one row, the page ending under it."""
+    chars = [
+        *word("一、财政拨款支出预算表", 80, 100),
+        *word("单位：万元", 480, 120),
+        *word("科目编码", 65, 145),
+        *word("科目名称", 195, 145),
+        *word("金额", 425, 145),
+        *row(165, "2210201", "住房公积金", "1,029.15"),
+    ]
+    return PageLayout(1, WIDTH, HEIGHT, chars, ruled(XS, [140, 160, 180]))
+
+
+def continuation(chars: list, rules: list[Rule]) -> PageLayout:
+    return PageLayout(2, WIDTH, HEIGHT, chars, rules)
+
+
+# --- a row without a top rule, enclosed by the frame's vertical rules -----------------------------
+
+
+def framed(
+    xs: list[float], ys: list[float], top: float | None = None, bottom: float | None = None
+) -> list[Rule]:
+    """Rules of a grid whose vertical rules run on above its first (or below its last) horizontal."""
+    rules = [r for r in ruled(xs, ys) if r.horizontal]
+    return rules + [Rule(False, x, top if top is not None else ys[0], bottom or ys[-1]) for x in xs]
+
+
+def test_a_row_the_frame_encloses_without_a_top_rule_is_a_row() -> None:
+    chars = [*row(75, "2210202", "提租补贴", "1,959.99"), *row(95, "2210203", "购房补贴", "12.00")]
+    (grid,) = page_content(PageLayout(2, WIDTH, HEIGHT, chars, framed(XS, [90, 110], top=70))).grids
+    assert grid_texts(grid) == [["2210202", "提租补贴", "1,959.99"], ["2210203", "购房补贴", "12.00"]]
+
+
+def test_a_row_the_frame_encloses_without_a_bottom_rule_is_a_row() -> None:
+    chars = [*row(75, "2210202", "提租补贴", "1,959.99"), *row(95, "2210203", "购房补贴", "12.00")]
+    (grid,) = page_content(PageLayout(2, WIDTH, HEIGHT, chars, framed(XS, [70, 90], bottom=110))).grids
+    assert len(grid.ys) == 3 and grid_texts(grid)[1] == ["2210203", "购房补贴", "12.00"]
+
+
+def test_a_vertical_running_on_at_one_side_only_opens_no_row() -> None:
+    rules = [*ruled(XS, [90, 110]), Rule(False, XS[0], 70, 90)]  # a stub at the left edge only
+    (grid,) = find_grids(rules, page=2)
+    assert grid.ys == [90, 110]
+
+
+def test_a_continuation_page_without_a_top_rule_reads_whole() -> None:
+    chars = [*row(75, "2210202", "提租补贴", "1,959.99"), *row(95, "2210203", "购房补贴", "12.00")]
+    flow = document_flow([first_page(), continuation(chars, framed(XS, [90, 110], top=70))])
+    (block,) = flow.blocks
+    assert not flow.stray_grids and not flow.lines
+    codes = [cells[0] for _, cells in _rows(block).data]
+    assert codes == ["2210201", "2210202", "2210203"]
+
+
+# --- a row without any rule: its words fall into the grid's columns -------------------------------
+
+
+def test_an_unruled_first_row_in_the_grids_columns_continues_the_table() -> None:
+    chars = [*row(75, "2210202", "提租补贴", "1,959.99"), *row(95, "2210203", "购房补贴", "12.00")]
+    flow = document_flow([first_page(), continuation(chars, ruled(XS, [90, 110]))])
+    (block,) = flow.blocks
+    assert not flow.stray_grids and not flow.doubts and not flow.lines
+    assert [(page, cells[0]) for page, cells in _rows(block).data] == [
+        (1, "2210201"),
+        (2, "2210202"),
+        (2, "2210203"),
+    ]
+
+
+def test_a_running_header_in_the_top_margin_does_not_stop_the_continuation() -> None:
+    chars = [
+        *word("江苏省某单位2019年度部门预算", 200, 30),
+        *row(75, "2210202", "提租补贴", "1,959.99"),
+        *row(95, "2210203", "购房补贴", "12.00"),
+    ]
+    flow = document_flow([first_page(), continuation(chars, ruled(XS, [90, 110]))])
+    assert len(flow.blocks[0].grids) == 2 and not flow.stray_grids
+    assert [line.text for line in flow.lines] == ["江苏省某单位2019年度部门预算"]
+
+
+def test_a_grid_under_narrative_is_no_continuation() -> None:
+    chars = [
+        *word("纳入本部门预算编制范围的单位如下表所列。", 62, 200),
+        *row(225, "1", "某某中心", "事业单位"),
+    ]
+    flow = document_flow([first_page(), continuation(chars, ruled(XS, [220, 240]))])
+    assert len(flow.blocks[0].grids) == 1 and len(flow.stray_grids) == 1 and not flow.doubts
+
+
+def test_a_grid_under_an_unruled_row_with_other_columns_is_doubted_not_joined() -> None:
+    other = [60, 300, 400, 540]
+    chars = [
+        *row(75, "2210202", "提租补贴", "1,959.99", other),
+        *row(95, "2210203", "购房补贴", "12.00", other),
+    ]
+    flow = document_flow([first_page(), continuation(chars, ruled(other, [90, 110]))])
+    assert len(flow.blocks[0].grids) == 1 and len(flow.stray_grids) == 1
+    assert [page for page, _ in flow.doubts] == [2]  # said in a warning, figures read as narrative
+
+
+# --- a header alone at a page's foot, its body under finer columns on the next page ---------------
+
+
+def test_a_header_left_at_the_page_foot_joins_the_body_under_finer_columns() -> None:
+    coarse, fine = [60, 300, 540], [60, 190, 300, 420, 540]
+    header = PageLayout(
+        1, WIDTH, HEIGHT, [*word("收入", 150, 745), *word("支出", 400, 745)], ruled(coarse, [740, 760])
+    )
+    body = [
+        *word("项目", 65, 75),
+        *word("金额", 195, 75),
+        *word("项目", 305, 75),
+        *word("金额", 425, 75),
+        *word("一般公共预算", 65, 95),
+        *word("100.00", 195, 95, 6),
+        *word("基本支出", 305, 95),
+        *word("100.00", 425, 95, 6),
+    ]
+    grids = [
+        *page_content(header).grids,
+        *page_content(PageLayout(2, WIDTH, HEIGHT, body, ruled(fine, [70, 90, 110]))).grids,
+    ]
+    rows = _rows(TableBlock("财政拨款收支预算总表", 1, grids=grids))
+    assert rows.header == [["收入", "", "支出", ""], ["项目", "金额", "项目", "金额"]]
+    assert rows.data == [(2, ["一般公共预算", "100.00", "基本支出", "100.00"])]
+
+
+def test_a_continuation_under_other_columns_is_reported_not_merged() -> None:
+    first = page_content(first_page()).grids[0]
+    other = page_content(
+        continuation(
+            row(95, "2210203", "购房补贴", "12.00", [100, 300, 450, 580]),
+            ruled([100, 300, 450, 580], [90, 110]),
+        )
+    ).grids[0]
+    rows = _rows(TableBlock("财政拨款支出预算表", 1, grids=[first, other]))
+    assert [cells[0] for _, cells in rows.data] == ["2210201"]
+    assert [page for page, _ in rows.problems] == [2]
+
+
+# --- filer and unit lines wrapped in their text box ------------------------------------------------
+
+
+def titled_page(lines: list[list]) -> PageLayout:
+    chars = [char for line in lines for char in line]
+    chars += [*word("科目编码", 65, 145), *word("科目名称", 195, 145), *word("金额", 425, 145)]
+    chars += row(165, "2210201", "住房公积金", "1,029.15")
+    return PageLayout(1, WIDTH, HEIGHT, chars, ruled(XS, [140, 160, 180]))
+
+
+def test_a_wrapped_filer_line_is_no_title() -> None:
+    page = titled_page(
+        [
+            word("一般公共预算支出预算表", 150, 90),
+            word("部门名称：江苏省高级人民法", 65, 112),
+            [*word("院", 65, 125), *word("单位：万元", 480, 125)],
+        ]
+    )
+    (block,) = document_flow([page]).blocks
+    assert (block.title, block.unit_name, block.unit) == (
+        "一般公共预算支出预算表",
+        "江苏省高级人民法院",
+        Unit.WAN,
+    )
+
+
+def test_a_wrapped_unit_line_is_no_title() -> None:
+    page = titled_page(
+        [
+            word("“三公”经费支出预算表", 150, 90),
+            word("单位：万", 500, 112),
+            [*word("部门名称：江苏省高级人民法院", 65, 125), *word("元", 530, 125)],
+        ]
+    )
+    (block,) = document_flow([page]).blocks
+    assert (block.title, block.unit_name, block.unit) == (
+        "“三公”经费支出预算表",
+        "江苏省高级人民法院",
+        Unit.WAN,
+    )
+
+
+def test_a_wrapped_title_still_joins_above_a_filer_line() -> None:
+    page = titled_page(
+        [
+            word("一般公共预算“三公”经费、会议费、培训费", 100, 70),
+            word("支出预算表", 200, 85),
+            [*word("部门名称：某单位", 65, 112), *word("单位：万元", 480, 112)],
+        ]
+    )
+    (block,) = document_flow([page]).blocks
+    assert (block.title, block.unit_name) == ("一般公共预算“三公”经费、会议费、培训费支出预算表", "某单位")
+
+
+def test_only_a_short_word_under_a_key_word_and_inside_its_width_is_its_tail() -> None:
+    def at(text: str, x0: float, x1: float) -> Word:
+        return Word(text, x0, x1, 0, 10)
+
+    filer = at("部门名称：江苏省高级人民法", 65, 195)
+    assert _is_tail(filer, at("院", 65, 75))
+    assert not _is_tail(filer, at("院", 300, 310))  # outside the filer's width
+    assert not _is_tail(filer, at("单位：万元", 100, 150))  # a key of its own
+    assert not _is_tail(at("一般公共预算支出", 65, 195), at("预算表", 65, 95))  # no key: a title's tail
+    assert _is_tail(at("单位：万", 500, 540), at("元", 530, 540))
+    assert not _is_tail(at("单位：万元", 490, 540), at("元", 530, 540))  # the unit is whole already
+    assert not _is_tail(at("单位：万", 500, 540), at("人", 530, 540))  # no unit formed
