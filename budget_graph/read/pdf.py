@@ -33,6 +33,8 @@ _TITLE = re.compile(
     r"(?P<unit>[^\d：:，。]*?)(?P<year>20\d{2})\s*年度?(?P<scope>[^\d，。]{0,4}?)(?P<level>部门|单位)(?P<kind>预算|决算)"
 )
 _FILER = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(\S+)$")
+# the year first: '2017年度江苏省高级人民法院部门预算公开', '2018年度江苏省高级人民法院预算公开'
+_TITLE_YEAR_FIRST = re.compile(r"(?P<year>20\d{2})\s*年度?(?P<unit>[^\d：:，。、]{2,40}?)(?:部门|单位)?(?:预算|决算)")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _CLAIM_PARTS = re.compile(r"说明|情况")  # parts that state figures (not 职能, 机构, 名词解释)
 _COVER_LINES = 12
@@ -128,7 +130,7 @@ def _metadata(flow: Flow, narrative: Narrative, path: Path) -> tuple[_Metadata, 
         (m for m in (_TITLE.search(normalise(line.text)) for line in flow.lines) if m), None
     )
     filer = next((m.group(1) for m in (_FILER.match(t) for t in cover) if m), None)
-    unit = filer or (_unit_name(cover_title.group("unit")) if cover_title else None) or _table_filer(flow)
+    unit = filer or _cover_unit(cover_title, cover) or _table_filer(flow)
     year = int(title.group("year")) if title else _table_year(flow)
     kind = (Kind.FINAL if title.group("kind") == "决算" else Kind.BUDGET) if title else _table_kind(flow)
     level = "unit" if title and title.group("level") == "单位" else "department"
@@ -195,10 +197,19 @@ def _table_before(filing: Filing, flow: Flow, grid: Grid) -> Table | None:
     return next((table for table in filing.tables if table.title == title), None)
 
 
+def _cover_unit(title: re.Match[str] | None, cover: list[str]) -> str | None:
+    """The unit the cover's title names, before the year ('江苏省人民检察院2019年度部门预算') or after it."""
+    if title and (name := _unit_name(title.group("unit"))):
+        return name
+    after = next((m for m in map(_TITLE_YEAR_FIRST.search, ["".join(cover), *cover]) if m), None)
+    return _unit_name(after.group("unit")) if after else None
+
+
 def _unit_name(text: str) -> str | None:
-    """A unit's name as a title prints it; not a heading's words ('…第二部分')."""
+    """A unit's name as a title prints it; not a heading's words ('…第二部分') nor a level ('市级')."""
     name = text.strip()
-    return name if 2 <= len(name) <= 40 and not re.search(r"部分|、|目录", name) else None
+    plausible = 2 <= len(name) <= 40 and not re.search(r"部分|、|目录|^.{1,2}级$|^本?(部门|单位)$", name)
+    return name if plausible else None
 
 
 def _table_filer(flow: Flow) -> str:
