@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
 
 from budget_graph import __version__
-from budget_graph.errors import InputError
+from budget_graph.errors import InputError, debugging
 
 
 class _Group(click.Group):
@@ -27,7 +26,7 @@ class _Group(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
             raise
         except Exception as error:
-            if os.environ.get("BUDGET_GRAPH_DEBUG"):
+            if debugging():
                 raise
             click.echo(
                 f"budget-graph: 内部错误，未能完成 internal error, nothing was written: {type(error).__name__}: {error} "
