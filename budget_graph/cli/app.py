@@ -15,6 +15,8 @@ class _Group(click.Group):
 
     Anything else that goes wrong is a fault of the tool, not of the input: it too ends in one line and
     status 2 (a report cut short would mislead), naming the fault; BUDGET_GRAPH_DEBUG=1 shows the traceback.
+    What ends here is misuse or a fault of the whole run: a bad file among others, or a fault in one
+    file, is answered for by that file alone (batch.run) and the run goes on.
     """
 
     def invoke(self, ctx: click.Context):
