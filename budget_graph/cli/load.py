@@ -59,10 +59,10 @@ def load_command(
     """
     from budget_graph.batch import read_many, results_only, run
     from budget_graph.store import open_store
-    from budget_graph.store.load import LoadSummary, load, prepare
+    from budget_graph.store.load import load, prepare
 
     filings, unchecked = read_many(list(paths), workers)
-    summary = LoadSummary()
+    summary = None
     if filings:  # when no file could be read, the store is not even opened
         prepared = results_only(run(prepare, filings, "载入 loading", workers), unchecked)
         target = open_store(store, endpoint, graph_store)
@@ -75,13 +75,13 @@ def load_command(
         sys.exit(2)
 
 
-def _tell(summary: LoadSummary, unchecked: list[Unchecked]) -> None:
+def _tell(summary: LoadSummary | None, unchecked: list[Unchecked]) -> None:
     """A line per filing loaded (a note on stderr when one replaces another of the run), a line per file
-    not loaded, then the totals."""
+    not loaded, then the totals (`summary` is None when the store was not opened)."""
     from budget_graph.batch import show_traces
 
     seen: dict[tuple[str, int, str], PreparedFiling] = {}
-    for filing in summary.filings:
+    for filing in summary.filings if summary else ():
         click.echo(
             f"{filing.unit} {filing.year} {filing.kind}: {filing.errors} errors, {filing.warnings} warnings"
         )
@@ -96,10 +96,10 @@ def _tell(summary: LoadSummary, unchecked: list[Unchecked]) -> None:
     for failed in unchecked:
         click.echo(f"未能载入 not loaded: {failed.error}")
     not_loaded = f" ({len(unchecked)} not loaded)" if unchecked else ""
-    loaded = f"载入 loaded {len(summary.filings)} filings{not_loaded}"
-    if not summary.filings:
-        click.echo(f"{loaded}; the store was not touched")
+    if summary is None:
+        click.echo(f"载入 loaded 0 filings{not_loaded}; the store was not touched")
         return
+    loaded = f"载入 loaded {len(summary.filings)} filings{not_loaded}"
     click.echo(
         f"{loaded}: {summary.written} graphs written, "
         f"{summary.unchanged} unchanged; the store holds {summary.triples} triples"
