@@ -4,6 +4,9 @@
 processes and grouped into filings, each filing is checked in a worker, then the filings of the run are
 checked against each other (a change statement against the previous year's filing of the same unit;
 决算 against that year's 部门预算).
+
+One bad file never ends a run: a file that cannot be read, or that the tool fails on, comes back as an
+`Unchecked` of its own (in the worker, so the pool goes on), and the run reports every other filing.
 """
 
 from __future__ import annotations
@@ -11,15 +14,19 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import traceback
 from collections import deque
-from collections.abc import Callable, Iterator
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from budget_graph.check.engine import FilingReport
+from budget_graph.errors import InputError, Unchecked, debugging
 from budget_graph.model import Filing
 
 Job = TypeVar("Job")
@@ -28,24 +35,73 @@ Result = TypeVar("Result")
 
 def run(
     work: Callable[[Job], Result], jobs: list[Job], description: str, workers: int | None = None
-) -> Iterator[Result]:
+) -> Iterator[Result | Unchecked]:
     """`work` applied to each job, results in the jobs' order; worker processes when there is more than one.
 
-    The pool is started by a fork server (a clean process), so workers never inherit the caller's open
-    store or threads. Progress shows on stderr when it is a terminal.
+    A job that fails gives an `Unchecked` in its place (see `Isolated`). The pool is started by a fork
+    server (a clean process), so workers never inherit the caller's open store or threads. Progress shows
+    on stderr when it is a terminal.
     """
+    isolated = Isolated(work, description)
     workers = min(workers or os.cpu_count() or 1, len(jobs))
     with _progress(description, len(jobs)) as advance:
         if workers <= 1:
             for job in jobs:
-                yield work(job)
+                yield isolated(job)
                 advance()
             return
         context = multiprocessing.get_context("forkserver")
         with context.Pool(workers) as pool:
-            for result in in_order(pool, work, jobs, window=2 * workers):
+            for result in in_order(pool, isolated, jobs, window=2 * workers):
                 yield result
                 advance()
+
+
+@dataclass(frozen=True)
+class Isolated(Generic[Job, Result]):
+    """`work` that answers for its own job: an InputError (bad input) or any other exception (a fault of
+    the tool) becomes an `Unchecked` naming the job's files, so the rest of the run goes on. It runs in
+    the worker, so nothing but a plain result crosses back to the pool."""
+
+    work: Callable[[Job], Result]
+    stage: str  # what the run was doing, for an internal error's message: 读取 reading, 检查 checking …
+
+    def __call__(self, job: Job) -> Result | Unchecked:
+        sources = sources_of(job)
+        try:
+            return self.work(job)
+        except InputError as error:
+            return Unchecked(sources, _naming(sources, str(error)))
+        except Exception as error:
+            message = (
+                f"内部错误 internal error ({self.stage}) {', '.join(sources)}: {type(error).__name__}: {error} "
+                "(BUDGET_GRAPH_DEBUG=1 shows where)"
+            )
+            return Unchecked(sources, _one_line(message), traceback.format_exc())
+
+
+def sources_of(job: object) -> tuple[str, ...]:
+    """The files a job stands for: a filing's sources, else the job itself (a path)."""
+    return tuple(job.sources) if isinstance(job, Filing) else (str(job),)
+
+
+def _naming(sources: tuple[str, ...], message: str) -> str:
+    """The message on one line, with the file's name in it (the readers' messages already end with it)."""
+    message = _one_line(message)
+    return message if all(source in message for source in sources) else f"{', '.join(sources)}: {message}"
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def results_only(results: Iterable[Result | Unchecked], unchecked: list[Unchecked]) -> Iterator[Result]:
+    """The results of a run, lazily; each `Unchecked` among them is put aside in `unchecked`."""
+    for result in results:
+        if isinstance(result, Unchecked):
+            unchecked.append(result)
+        else:
+            yield result
 
 
 def in_order(pool, work: Callable[[Job], Result], jobs: list[Job], window: int) -> Iterator[Result]:
@@ -60,33 +116,41 @@ def in_order(pool, work: Callable[[Job], Result], jobs: list[Job], window: int) 
         yield pending.popleft().get()
 
 
-def read_many(paths: list[str], workers: int | None = None) -> list[Filing]:
+def read_many(paths: list[str], workers: int | None = None) -> tuple[list[Filing], list[Unchecked]]:
     """Read every source under `paths` in the pool, then group the files of one filing into one (a
-    narrative PDF and a tables PDF of the same unit, year and kind): grouping needs every file read."""
+    narrative PDF and a tables PDF of the same unit, year and kind): grouping needs every file read.
+    The files that could not be read come second.
+
+    A path that does not exist, or a folder without filings, is misuse, not a bad file: InputError."""
     from budget_graph.read import find_sources, group_filings, read_file
 
     sources = [str(path) for path in find_sources(paths)]
-    return group_filings(list(run(read_file, sources, "读取 reading", workers)))
+    unreadable: list[Unchecked] = []
+    filings = list(results_only(run(read_file, sources, "读取 reading", workers), unreadable))
+    return group_filings(filings), unreadable
 
 
-def validate_many(paths: list[str], workers: int | None = None) -> list[FilingReport]:
-    """Check every filing under `paths`, each on its own and then across the run."""
+def validate_many(paths: list[str], workers: int | None = None) -> tuple[list[FilingReport], list[Unchecked]]:
+    """Check every filing under `paths`, each on its own and then across the run; the files that could
+    not be read or checked come second."""
     from budget_graph.check.crossfiling import cross_check
     from budget_graph.check.engine import check_filing, sort_findings
 
-    filings = read_many(paths, workers)
-    reports = list(run(check_filing, filings, "检查 checking", workers))
+    filings, unchecked = read_many(paths, workers)
+    reports = list(results_only(run(check_filing, filings, "检查 checking", workers), unchecked))
     for report, extra in zip(reports, cross_check([r.filing for r in reports]), strict=True):
         if extra:
             report.findings = sort_findings([*report.findings, *extra])
-    return reports
+    return reports, unchecked
 
 
-def summary_table(reports: list[FilingReport]) -> Table:
-    """Filings, then errors, warnings and infos per filing, with the totals."""
-    table = Table(title="检查结果 summary", show_footer=len(reports) > 1)
+def summary_table(reports: list[FilingReport], unchecked: Sequence[Unchecked] = ()) -> Table:
+    """Filings, then errors, warnings and infos per filing, with the totals; then each file not checked
+    (why is in the report)."""
+    table = Table(title="检查结果 summary", show_footer=len(reports) + len(unchecked) > 1)
     counts = [(r.count("error"), r.count("warning"), r.count("info")) for r in reports]
-    table.add_column("文件 filing", footer=f"{len(reports)} filings")
+    footer = f"{len(reports)} filings" + (f", {len(unchecked)} not checked" if unchecked else "")
+    table.add_column("文件 filing", footer=footer, overflow="fold")  # a path is no use cut short
     table.add_column("年度 year")
     table.add_column("类型 kind")
     for index, name in enumerate(("错误 errors", "警告 warnings", "提示 infos")):
@@ -103,12 +167,35 @@ def summary_table(reports: list[FilingReport]) -> Table:
             str(infos),
             style=style,
         )
+    for failed in unchecked:
+        table.add_row(
+            escape(", ".join(failed.sources)), "", "未能检查 not checked", "-", "-", "-", style="red"
+        )
     return table
 
 
-def print_summary(reports: list[FilingReport]) -> None:
-    """The summary table on stderr (stdout stays the report itself)."""
-    Console(stderr=True).print(summary_table(reports))
+def print_summary(reports: list[FilingReport], unchecked: Sequence[Unchecked] = ()) -> None:
+    """On stderr (stdout stays the report itself): the summary table when the run had several files,
+    else the one line of a lone file not checked."""
+    show_traces(unchecked)
+    if len(reports) + len(unchecked) > 1:
+        Console(stderr=True).print(summary_table(reports, unchecked))
+    else:
+        name_unchecked(unchecked)
+
+
+def name_unchecked(unchecked: Sequence[Unchecked]) -> None:
+    """One line on stderr for each file not checked, as for any bad input."""
+    for failed in unchecked:
+        print(f"budget-graph: {failed.error}", file=sys.stderr)
+
+
+def show_traces(unchecked: Sequence[Unchecked]) -> None:
+    """With BUDGET_GRAPH_DEBUG=1, where each internal error happened (on stderr)."""
+    if debugging():
+        for failed in unchecked:
+            if failed.trace:
+                print(failed.trace, file=sys.stderr, end="")
 
 
 class _progress:

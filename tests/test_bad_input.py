@@ -1,12 +1,18 @@
-"""Bad input gets one line on stderr and exit status 2: no traceback, no partial output."""
+"""Bad input gets one line on stderr and exit status 2, no traceback.
+
+Misuse (a path that does not exist, a folder without filings) gets no report at all; a file that
+cannot be read is named in the report too, beside the filings that could (tests/test_batch_isolation.py).
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from tests.conftest import ROOT
 
 
 def _validate(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -15,16 +21,28 @@ def _validate(*args: str, cwd: Path) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
         cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},  # this tree's code, run from elsewhere
         timeout=120,
     )
 
 
-def _assert_refused(result: subprocess.CompletedProcess, words: str) -> None:
+def _one_line(result: subprocess.CompletedProcess, words: str) -> None:
     assert result.returncode == 2, result.stderr
-    assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
     assert words in lines[0]
+
+
+def _assert_refused(result: subprocess.CompletedProcess, words: str) -> None:
+    _one_line(result, words)
+    assert result.stdout == ""
+
+
+def _assert_unreadable(result: subprocess.CompletedProcess, words: str) -> None:
+    """One line on stderr, and the report says the same: no filing, one file not checked."""
+    _one_line(result, words)
+    assert "未能检查 not checked (1)" in result.stdout and words in result.stdout
+    assert result.stdout.splitlines()[-1].startswith("共 0 份文件")
 
 
 def test_missing_file(tmp_path: Path) -> None:
@@ -39,25 +57,26 @@ def test_folder_without_filings(tmp_path: Path) -> None:
 
 def test_empty_file(tmp_path: Path) -> None:
     (tmp_path / "empty.md").write_text("  \n\n", encoding="utf-8")
-    _assert_refused(_validate("empty.md", cwd=tmp_path), "file is empty")
+    _assert_unreadable(_validate("empty.md", cwd=tmp_path), "file is empty")
 
 
 def test_binary_file(tmp_path: Path) -> None:
     (tmp_path / "data.txt").write_bytes(bytes(range(256)) * 8)
-    _assert_refused(_validate("data.txt", cwd=tmp_path), "not a text file")
+    _assert_unreadable(_validate("data.txt", cwd=tmp_path), "not a text file")
 
 
 def test_text_that_is_not_a_filing(tmp_path: Path) -> None:
     (tmp_path / "poem.md").write_text("# 静夜思\n\n床前明月光，疑是地上霜。\n", encoding="utf-8")
-    _assert_refused(_validate("poem.md", cwd=tmp_path), "not a budget filing")
+    _assert_unreadable(_validate("poem.md", cwd=tmp_path), "not a budget filing")
 
 
-@pytest.mark.parametrize("fmt", ["json", "text"])
-def test_no_partial_output_file(tmp_path: Path, sample_path: Path, fmt: str) -> None:
+def test_a_bad_file_beside_a_good_one_is_named_in_the_report_file(tmp_path: Path, sample_path: Path) -> None:
     (tmp_path / "empty.md").write_text("", encoding="utf-8")
-    result = _validate(str(sample_path), "empty.md", "--format", fmt, "-o", "report.out", cwd=tmp_path)
-    _assert_refused(result, "file is empty")
-    assert not (tmp_path / "report.out").exists()
+    result = _validate(str(sample_path), "empty.md", "--format", "json", "-o", "report.out", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
+    report = json.loads((tmp_path / "report.out").read_text(encoding="utf-8"))
+    assert [filing["source"] for filing in report["filings"]] == [[str(sample_path)]]
+    assert report["unchecked"] == [{"source": ["empty.md"], "error": "文件为空 file is empty: empty.md"}]
 
 
 def test_misuse_is_status_2(tmp_path: Path) -> None:

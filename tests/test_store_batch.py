@@ -22,7 +22,8 @@ def test_run_keeps_the_jobs_order_over_worker_processes():
 
 def test_a_batch_is_checked_file_by_file_and_across_the_run(tmp_path):
     previous = edited_sample(budget_2023(), tmp_path, "2023.md")
-    reports = validate_many([str(SAMPLE), str(previous)], workers=2)
+    reports, unchecked = validate_many([str(SAMPLE), str(previous)], workers=2)
+    assert unchecked == []
     assert [(r.filing.year, r.filing.sources) for r in reports] == [
         (2024, [str(SAMPLE)]),
         (2023, [str(previous)]),

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
 
 from budget_graph import __version__
-from budget_graph.errors import InputError
+from budget_graph.errors import InputError, debugging
 
 
 class _Group(click.Group):
@@ -16,6 +15,8 @@ class _Group(click.Group):
 
     Anything else that goes wrong is a fault of the tool, not of the input: it too ends in one line and
     status 2 (a report cut short would mislead), naming the fault; BUDGET_GRAPH_DEBUG=1 shows the traceback.
+    What ends here is misuse or a fault of the whole run: a bad file among others, or a fault in one
+    file, is answered for by that file alone (batch.run) and the run goes on.
     """
 
     def invoke(self, ctx: click.Context):
@@ -27,7 +28,7 @@ class _Group(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
             raise
         except Exception as error:
-            if os.environ.get("BUDGET_GRAPH_DEBUG"):
+            if debugging():
                 raise
             click.echo(
                 f"budget-graph: 内部错误，未能完成 internal error, nothing was written: {type(error).__name__}: {error} "

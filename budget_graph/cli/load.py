@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import sys
+from typing import TYPE_CHECKING
+
 import click
 
 from budget_graph.cli.app import main
+
+if TYPE_CHECKING:  # the store's modules load rdflib: imported where a command runs, not at start-up
+    from budget_graph.errors import Unchecked
+    from budget_graph.store.load import LoadSummary, PreparedFiling
 
 STORE_OPTIONS = [
     click.option("--store", type=click.Path(file_okay=False), help="The store's folder (embedded Oxigraph)."),
@@ -39,7 +46,9 @@ def load_command(
     """载入库 — load filings into a store: one graph per filing, its findings, the code lists.
 
     Loading a filing again replaces its graphs (unchanged graphs are not rewritten); a load that fails
-    leaves the store as it was.
+    leaves the store as it was. A file that cannot be read (or checked) is named and left out, nothing
+    of it written; the other filings are loaded, and the exit status is 2. When no file could be read,
+    the store is not touched.
 
     \b
     Examples:
@@ -48,18 +57,31 @@ def load_command(
       budget-graph load samples/ --endpoint http://localhost:8890/sparql \\
           --graph-store http://localhost:8890/sparql-graph-crud
     """
-    from budget_graph.batch import read_many, run
+    from budget_graph.batch import read_many, results_only, run
     from budget_graph.store import open_store
-    from budget_graph.store.load import PreparedFiling, load, prepare
+    from budget_graph.store.load import load, prepare
 
-    prepared = run(prepare, read_many(list(paths), workers), "载入 loading", workers)
-    target = open_store(store, endpoint, graph_store)
-    try:
-        summary = load(target, prepared, notify=lambda message: click.echo(message, err=True))
-    finally:
-        target.close()
+    filings, unchecked = read_many(list(paths), workers)
+    summary = None
+    if filings:  # when no file could be read, the store is not even opened
+        prepared = results_only(run(prepare, filings, "载入 loading", workers), unchecked)
+        target = open_store(store, endpoint, graph_store)
+        try:
+            summary = load(target, prepared, notify=lambda message: click.echo(message, err=True))
+        finally:
+            target.close()
+    _tell(summary, unchecked)
+    if unchecked:
+        sys.exit(2)
+
+
+def _tell(summary: LoadSummary | None, unchecked: list[Unchecked]) -> None:
+    """A line per filing loaded (a note on stderr when one replaces another of the run), a line per file
+    not loaded, then the totals (`summary` is None when the store was not opened)."""
+    from budget_graph.batch import show_traces
+
     seen: dict[tuple[str, int, str], PreparedFiling] = {}
-    for filing in summary.filings:
+    for filing in summary.filings if summary else ():
         click.echo(
             f"{filing.unit} {filing.year} {filing.kind}: {filing.errors} errors, {filing.warnings} warnings"
         )
@@ -70,7 +92,15 @@ def load_command(
                 f"{', '.join(filing.sources)} replaces it in the store",
                 err=True,
             )
+    show_traces(unchecked)
+    for failed in unchecked:
+        click.echo(f"未能载入 not loaded: {failed.error}")
+    not_loaded = f" ({len(unchecked)} not loaded)" if unchecked else ""
+    if summary is None:
+        click.echo(f"载入 loaded 0 filings{not_loaded}; the store was not touched")
+        return
+    loaded = f"载入 loaded {len(summary.filings)} filings{not_loaded}"
     click.echo(
-        f"载入 loaded {len(summary.filings)} filings: {summary.written} graphs written, "
+        f"{loaded}: {summary.written} graphs written, "
         f"{summary.unchanged} unchanged; the store holds {summary.triples} triples"
     )

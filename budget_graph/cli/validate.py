@@ -29,8 +29,14 @@ def validate(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
     PATHS are files (PDF-converted text .md/.txt, or .pdf) or folders of them. Many files give one
     report; files of one filing (a narrative PDF and a tables PDF) are checked as one; filings of the
     same unit in the run are checked against each other (BG-F). Both cores are used; a progress bar
-    and a summary table show on stderr. Exit status: 0 no error-level finding, 1 at least one, 2 the
-    input could not be read or the command was misused.
+    and a summary table show on stderr.
+
+    A file that cannot be read (empty, damaged, encrypted, not a filing) does not stop the run: the
+    report covers every other filing and names it ("unchecked" in JSON), and so does the summary table.
+
+    Exit status: 0 no error-level finding, 1 at least one, 2 a file could not be read or checked (the
+    report is still written) or the command was misused: a path that does not exist or a folder
+    without filings (one line on stderr, no report).
 
     \b
     Examples:
@@ -41,12 +47,11 @@ def validate(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
     from budget_graph.batch import print_summary, validate_many
     from budget_graph.report import renderer
 
-    reports = validate_many(list(paths))
-    rendered = renderer(fmt)(reports)
-    if len(reports) > 1:
-        print_summary(reports)  # on stderr: the report on stdout stays whole
+    reports, unchecked = validate_many(list(paths))
+    rendered = renderer(fmt)(reports, unchecked)
+    print_summary(reports, unchecked)  # on stderr: the report on stdout stays whole
     if output:
         Path(output).write_text(rendered, encoding="utf-8")
     else:
         click.echo(rendered, nl=False)
-    sys.exit(1 if any(r.count("error") for r in reports) else 0)
+    sys.exit(2 if unchecked else 1 if any(r.count("error") for r in reports) else 0)

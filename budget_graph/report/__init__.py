@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from budget_graph.check.engine import FilingReport
+from budget_graph.errors import Unchecked
 
-Renderer = Callable[[list[FilingReport]], str]
+# the reports of a run's filings, and the files of the run that could not be checked
+Renderer = Callable[[list[FilingReport], Sequence[Unchecked]], str]
 
 
 def renderer(name: str) -> Renderer:

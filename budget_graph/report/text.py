@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from budget_graph.check.engine import FilingReport
 from budget_graph.check.rules import Finding, Severity
+from budget_graph.errors import Unchecked
 from budget_graph.model import Location
 
 _HEADINGS = {
@@ -13,16 +16,21 @@ _HEADINGS = {
 }
 
 
-def render(reports: list[FilingReport]) -> str:
+def render(reports: list[FilingReport], unchecked: Sequence[Unchecked] = ()) -> str:
     lines: list[str] = []
     for report in reports:
         lines.extend(_filing(report))
+    if unchecked:  # last, beside the totals, where a reader of a long report looks
+        lines.append(f"== 未能检查 not checked ({len(unchecked)})")
+        lines.extend(f"  {failed.error}" for failed in unchecked)
+        lines.append("")
     errors = sum(r.count("error") for r in reports)
     warnings = sum(r.count("warning") for r in reports)
     infos = sum(r.count("info") for r in reports)
+    zh, en = (f"；未能检查 {len(unchecked)}", f"; {len(unchecked)} not checked") if unchecked else ("", "")
     lines.append(
-        f"共 {len(reports)} 份文件：错误 {errors}，警告 {warnings}，提示 {infos}"
-        f"  ({len(reports)} filing(s): {errors} error(s), {warnings} warning(s), {infos} info)"
+        f"共 {len(reports)} 份文件：错误 {errors}，警告 {warnings}，提示 {infos}{zh}"
+        f"  ({len(reports)} filing(s): {errors} error(s), {warnings} warning(s), {infos} info{en})"
     )
     return "\n".join(lines) + "\n"
 

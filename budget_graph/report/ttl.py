@@ -6,18 +6,24 @@ filing's graph (graph/iris.py) that stands where the finding's first place is, w
 budget line for a cell, a row, a table, a claim. IRIs are deterministic and blank-node free:
 <filing IRI>/report/result/<n> and …/result/<n>/location/<m>, n in the report's order (severity,
 place, rule, message).
+
+A file of the run that could not be checked is named on the report too: a bg:Unchecked node
+(<report IRI>/unchecked/<n>) with its bg:source and the error as rdfs:comment; the report then does not
+conform, since nothing is known of that file.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH, XSD
+from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
 from budget_graph.check.engine import FilingReport
 from budget_graph.check.rules import Finding, Severity
+from budget_graph.errors import Unchecked
 from budget_graph.graph import build_graph
 from budget_graph.graph.iris import FilingIris, child
 from budget_graph.graph.namespaces import BG, bind_prefixes
@@ -27,16 +33,19 @@ SEVERITIES = {Severity.ERROR: SH.Violation, Severity.WARNING: SH.Warning, Severi
 REPORTS = "https://w3id.org/budget-graph/report/"
 
 
-def render(reports: list[FilingReport]) -> str:
-    return report_graph(reports).serialize(format="turtle")
+def render(reports: list[FilingReport], unchecked: Sequence[Unchecked] = ()) -> str:
+    return report_graph(reports, unchecked).serialize(format="turtle")
 
 
-def report_graph(reports: list[FilingReport]) -> Graph:
+def report_graph(reports: list[FilingReport], unchecked: Sequence[Unchecked] = ()) -> Graph:
     graph = bind_prefixes(Graph())
     filings = [FilingIris(report.filing).filing for report in reports]
-    node = URIRef(REPORTS + hashlib.sha1(" ".join(sorted(filings)).encode()).hexdigest()[:12])
+    named = sorted([*filings, *(source for failed in unchecked for source in failed.sources)])
+    node = URIRef(REPORTS + hashlib.sha1(" ".join(named).encode()).hexdigest()[:12])
     graph.add((node, RDF.type, SH.ValidationReport))
-    graph.add((node, SH.conforms, Literal(not any(r.findings for r in reports))))
+    graph.add((node, SH.conforms, Literal(not unchecked and not any(r.findings for r in reports))))
+    for number, failed in enumerate(unchecked, start=1):
+        _add_unchecked(graph, node, child(node, "unchecked", number), failed)
     for report, filing in zip(reports, filings, strict=True):
         graph.add((node, BG.filing, filing))
         focus = report.focus or (_focus_nodes(report) if report.findings else {})
@@ -45,6 +54,14 @@ def report_graph(reports: list[FilingReport]) -> Graph:
             graph.add((node, SH.result, result))
             _add_result(graph, result, finding, focus)
     return graph
+
+
+def _add_unchecked(graph: Graph, report: URIRef, node: URIRef, failed: Unchecked) -> None:
+    graph.add((report, BG.unchecked, node))
+    graph.add((node, RDF.type, BG.Unchecked))
+    for source in failed.sources:
+        graph.add((node, BG.source, Literal(source)))
+    graph.add((node, RDFS.comment, Literal(failed.error)))
 
 
 def _order(finding: Finding) -> tuple:
