@@ -30,7 +30,7 @@ from budget_graph.read.tables import unit_names
 _TITLE = re.compile(
     r"(?P<unit>[^\d：:，。]*?)(?P<year>20\d{2})\s*年度?(?P<scope>[^\d，。]{0,4}?)(?P<level>部门|单位)(?P<kind>预算|决算)"
 )
-_FILER = re.compile(r"^(?:预算主管部门|主管部门|预算单位|部门名称|单位名称)\s*[:：]\s*(\S+)$")
+_FILER = re.compile(r"^(?:预算主管部门|主管部门|预算单位|部门名称|单位名称|部门)\s*[:：]\s*(\S+)$")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _CLAIM_PARTS = re.compile(r"说明|情况")  # parts that state figures (not 职能, 机构, 名词解释)
 _COVER_LINES = 12
@@ -85,15 +85,6 @@ def read_pdf(path: Path) -> Filing:
                 (Location(source, page=grid.page),),
             )
         )
-    for layout in layouts:
-        if layout.rotated:
-            filing.diagnostics.append(
-                Diagnostic(
-                    "warning",
-                    "页面旋转显示，版面可能读错 the page is shown rotated; its layout may be misread",
-                    (Location(source, page=layout.number),),
-                )
-            )
     _claims(filing)
     return filing
 

@@ -22,6 +22,7 @@ _AXIS_SLACK = 0.8  # points: a segment this close to level or plumb counts as a 
 _FORM_DEPTH = 4  # nested form XObjects searched for ruling lines
 _BLANKS = frozenset(code for code in range(0x3001) if chr(code).isspace())
 _UNSEEN = object()
+_Origin = tuple[float, float]  # the crop box's top left in PDF user space: (0, 0) of a page read
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,20 +84,58 @@ class PageLayout:
     height: float
     chars: list[Char]
     rules: list[Rule]
-    rotated: bool = False  # shown turned: its lines run across the coordinates read here
 
 
 def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
-    """The page in top-down coordinates from the top of its crop box (what a viewer shows)."""
+    """The page as a viewer shows it: top-down coordinates from the top left of its crop box, turned
+    by the page's /Rotate (A3 tables are often stored as portrait pages shown turned a quarter)."""
     left, bottom, right, top = page.get_cropbox()
     textpage = page.get_textpage()
     try:
         chars = _visible_chars(textpage, (left, bottom, right, top))
     finally:
         textpage.close()
-    layout = PageLayout(number, right, top - bottom, chars, _rules(page, top))
-    layout.rotated = page.get_rotation() != 0
-    return layout
+    rules = _rules(page, left, top)
+    turn = _Turn(page.get_rotation() // 90 % 4, right - left, top - bottom)
+    if turn.quarters:  # read unturned first: clip paths and glyph boxes are in the stored frame
+        chars, rules = [turn.char(c) for c in chars], [turn.rule(r) for r in rules]
+    width, height = turn.size()
+    return PageLayout(number, width, height, chars, rules)
+
+
+@dataclass(frozen=True)
+class _Turn:
+    """Quarter turns clockwise of a page's unturned top-down frame (`width` × `height`), as /Rotate
+    turns the page on screen."""
+
+    quarters: int
+    width: float
+    height: float
+
+    def size(self) -> tuple[float, float]:
+        return (self.height, self.width) if self.quarters % 2 else (self.width, self.height)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        if self.quarters == 1:  # the unturned left edge becomes the top
+            return self.height - y, x
+        if self.quarters == 2:
+            return self.width - x, self.height - y
+        if self.quarters == 3:
+            return y, self.width - x
+        return x, y
+
+    def char(self, char: Char) -> Char:
+        (ax, ay), (bx, by) = self.point(char.x0, char.top), self.point(char.x1, char.bottom)
+        cx, cy = self.point(char.cx, char.cy)
+        return Char(char.text, min(ax, bx), max(ax, bx), min(ay, by), max(ay, by), cx, cy)
+
+    def rule(self, rule: Rule) -> Rule:
+        ends = (rule.start, rule.end) if rule.horizontal else (rule.pos, rule.pos)
+        across = (rule.pos, rule.pos) if rule.horizontal else (rule.start, rule.end)
+        (ax, ay), (bx, by) = self.point(ends[0], across[0]), self.point(ends[1], across[1])
+        if rule.horizontal != bool(self.quarters % 2):
+            return Rule(True, ay, min(ax, bx), max(ax, bx))
+        return Rule(False, ax, min(ay, by), max(ay, by))
 
 
 def _visible_chars(textpage: pdfium.PdfTextPage, crop: tuple[float, float, float, float]) -> list[Char]:
@@ -127,7 +166,17 @@ def _visible_chars(textpage: pdfium.PdfTextPage, crop: tuple[float, float, float
             clip = objects[key] = _object_clip(obj, clips)
         if clip is False or (clip and not _inside(clip, cx, cy)):
             continue
-        chars.append(Char(chr(code), box.left, box.right, top - box.top, top - box.bottom, cx, top - cy))
+        chars.append(
+            Char(
+                chr(code),
+                box.left - left,
+                box.right - left,
+                top - box.top,
+                top - box.bottom,
+                cx - left,
+                top - cy,
+            )
+        )
     return chars
 
 
@@ -188,30 +237,31 @@ def _point(segment) -> tuple[float, float]:
     return x.value, y.value
 
 
-def _rules(page: pdfium.PdfPage, top: float) -> list[Rule]:
-    """Level and plumb strokes, and thin filled rectangles, of every path object on the page."""
+def _rules(page: pdfium.PdfPage, left: float, top: float) -> list[Rule]:
+    """Level and plumb strokes, and thin filled rectangles, of every path object on the page,
+    measured from the crop box's top left."""
     rules: list[Rule] = []
     raw = page.raw
     for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        _object_rules(pdfium_c.FPDFPage_GetObject(raw, i), top, rules, depth=0)
+        _object_rules(pdfium_c.FPDFPage_GetObject(raw, i), (left, top), rules, depth=0)
     return rules
 
 
-def _object_rules(obj, top: float, rules: list[Rule], depth: int) -> None:
+def _object_rules(obj, origin: _Origin, rules: list[Rule], depth: int) -> None:
     kind = pdfium_c.FPDFPageObj_GetType(obj)
     if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-        rules.extend(_path_rules(obj, top))
+        rules.extend(_path_rules(obj, origin))
     elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
         for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
-            _object_rules(pdfium_c.FPDFFormObj_GetObject(obj, i), top, rules, depth + 1)
+            _object_rules(pdfium_c.FPDFFormObj_GetObject(obj, i), origin, rules, depth + 1)
 
 
-def _path_rules(obj, top: float) -> list[Rule]:
+def _path_rules(obj, origin: _Origin) -> list[Rule]:
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
     if stroke.value:
-        return _stroke_rules(obj, _matrix(obj), top)
-    return _thin_box_rule(obj, top) if fill.value else []
+        return _stroke_rules(obj, _matrix(obj), origin)
+    return _thin_box_rule(obj, origin) if fill.value else []
 
 
 def _matrix(obj) -> pdfium.PdfMatrix:
@@ -220,10 +270,11 @@ def _matrix(obj) -> pdfium.PdfMatrix:
     return pdfium.PdfMatrix.from_raw(matrix)
 
 
-def _thin_box_rule(obj, top: float) -> list[Rule]:
+def _thin_box_rule(obj, origin: _Origin) -> list[Rule]:
+    left, top = origin
     x0, y0, x1, y1 = (ctypes.c_float() for _ in range(4))
     pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (x0, y0, x1, y1)))
-    x0, y0, x1, y1 = x0.value, y0.value, x1.value, y1.value
+    x0, y0, x1, y1 = x0.value - left, y0.value, x1.value - left, y1.value
     if y1 - y0 <= _RULE_THICKNESS and x1 - x0 > y1 - y0:
         return [Rule(True, top - (y0 + y1) / 2, x0, x1)]
     if x1 - x0 <= _RULE_THICKNESS and y1 - y0 > x1 - x0:
@@ -231,7 +282,7 @@ def _thin_box_rule(obj, top: float) -> list[Rule]:
     return []
 
 
-def _stroke_rules(raw, matrix: pdfium.PdfMatrix, top: float) -> list[Rule]:
+def _stroke_rules(raw, matrix: pdfium.PdfMatrix, origin: _Origin) -> list[Rule]:
     rules: list[Rule] = []
     start = last = None
     for s in range(pdfium_c.FPDFPath_CountSegments(raw)):
@@ -241,19 +292,20 @@ def _stroke_rules(raw, matrix: pdfium.PdfMatrix, top: float) -> list[Rule]:
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             start = point
         elif kind == pdfium_c.FPDF_SEGMENT_LINETO and last is not None:
-            rules.extend(_segment_rule(last, point, top))
+            rules.extend(_segment_rule(last, point, origin))
         if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
-            rules.extend(_segment_rule(point, start, top))
+            rules.extend(_segment_rule(point, start, origin))
         last = point
     return rules
 
 
-def _segment_rule(a: tuple[float, float], b: tuple[float, float], top: float) -> list[Rule]:
+def _segment_rule(a: tuple[float, float], b: tuple[float, float], origin: _Origin) -> list[Rule]:
+    left, top = origin
     (ax, ay), (bx, by) = a, b
     if abs(ay - by) <= _AXIS_SLACK and abs(ax - bx) > _AXIS_SLACK:
-        return [Rule(True, top - (ay + by) / 2, min(ax, bx), max(ax, bx))]
+        return [Rule(True, top - (ay + by) / 2, min(ax, bx) - left, max(ax, bx) - left)]
     if abs(ax - bx) <= _AXIS_SLACK and abs(ay - by) > _AXIS_SLACK:
-        return [Rule(False, (ax + bx) / 2, top - max(ay, by), top - min(ay, by))]
+        return [Rule(False, (ax + bx) / 2 - left, top - max(ay, by), top - min(ay, by))]
     return []
 
 
