@@ -96,6 +96,57 @@ def test_characters_and_rules_land_where_the_viewer_shows_them(
         assert _rules(after.rules, dx, dy) == pytest.approx(_rules(before.rules, 0, 0), abs=0.01)
 
 
+def test_a_page_drawn_through_a_scaled_form_keeps_its_glyphs_and_rules(upright: Path, tmp_path: Path) -> None:
+    # forms nest their own coordinates: clip paths and path bounds inside one are in the form's space
+    scale, dx, dy = 0.5, 50.0, 60.0
+    stored = read_layouts(upright)
+    shown = read_layouts(
+        _through_a_form(upright, tmp_path, pdfium.PdfMatrix().scale(scale, scale).translate(dx, dy))
+    )
+    for before, after in zip(stored, shown, strict=True):
+        # top-down: x → scale·x + dx, y → scale·y + (1 - scale)·height - dy
+        shift = (1 - scale) * before.height - dy
+        texts, places = _glyphs(after.chars, 0, 0)
+        assert texts == _glyphs(before.chars, 0, 0)[0]
+        moved = [_scaled(c, scale, dx, shift) for c in before.chars]
+        assert places == pytest.approx(_glyphs(moved, 0, 0)[1], abs=0.01)
+        expected = [Rule(r.horizontal, *_scaled_rule(r, scale, dx, shift)) for r in before.rules]
+        assert _rules(after.rules, 0, 0) == pytest.approx(_rules(expected, 0, 0), abs=0.01)
+
+
+def _through_a_form(source: Path, folder: Path, matrix: pdfium.PdfMatrix) -> Path:
+    """Each page of `source` drawn on a page of the same size as one form XObject, mapped by `matrix`."""
+    document, target = pdfium.PdfDocument(source), pdfium.PdfDocument.new()
+    try:
+        for index, page in enumerate(document):
+            form = document.page_as_xobject(index, target).as_pageobject()
+            form.transform(matrix)
+            shown = target.new_page(*page.get_size())
+            shown.insert_obj(form)
+            shown.gen_content()
+        path = folder / "through-a-form.pdf"
+        target.save(path)
+    finally:
+        target.close()
+        document.close()
+    return path
+
+
+def _scaled(c: Char, scale: float, dx: float, dy: float) -> Char:
+    def x(v: float) -> float:
+        return scale * v + dx
+
+    def y(v: float) -> float:
+        return scale * v + dy
+
+    return Char(c.text, x(c.x0), x(c.x1), y(c.top), y(c.bottom), x(c.cx), y(c.cy))
+
+
+def _scaled_rule(r: Rule, scale: float, dx: float, dy: float) -> tuple[float, float, float]:
+    along, across = (dx, dy) if r.horizontal else (dy, dx)
+    return scale * r.pos + across, scale * r.start + along, scale * r.end + along
+
+
 def _glyphs(chars: list[Char], dx: float, dy: float) -> tuple[list[str], list[float]]:
     """The characters in reading order and their boxes, flat, moved by (-dx, -dy)."""
     boxes = sorted(

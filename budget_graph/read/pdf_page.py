@@ -90,12 +90,13 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
     """The page as a viewer shows it: top-down coordinates from the top left of its crop box, turned
     by the page's /Rotate (A3 tables are often stored as portrait pages shown turned a quarter)."""
     left, bottom, right, top = page.get_cropbox()
+    drawing = _drawing(page, (left, top))
     textpage = page.get_textpage()
     try:
-        chars = _visible_chars(textpage, (left, bottom, right, top))
+        chars = _visible_chars(textpage, (left, bottom, right, top), drawing.text_forms)
     finally:
         textpage.close()
-    rules = _rules(page, left, top)
+    rules = drawing.rules
     turn = _Turn(page.get_rotation() // 90 % 4, right - left, top - bottom)
     if turn.quarters:  # read unturned first: clip paths and glyph boxes are in the stored frame
         chars, rules = [turn.char(c) for c in chars], [turn.rule(r) for r in rules]
@@ -138,7 +139,11 @@ class _Turn:
         return Rule(False, ax, min(ay, by), max(ay, by))
 
 
-def _visible_chars(textpage: pdfium.PdfTextPage, crop: tuple[float, float, float, float]) -> list[Char]:
+def _visible_chars(
+    textpage: pdfium.PdfTextPage,
+    crop: tuple[float, float, float, float],
+    text_forms: dict[bytes, pdfium.PdfMatrix],
+) -> list[Char]:
     left, bottom, right, top = crop  # y is flipped at the crop box's top
     raw = textpage.raw
     box = pdfium_c.FS_RECTF()  # the loose box: the font's full height, so a line's glyphs align
@@ -163,7 +168,7 @@ def _visible_chars(textpage: pdfium.PdfTextPage, crop: tuple[float, float, float
         key = bytes(obj)  # the pointer's value: cheaper than ctypes.cast
         clip = objects.get(key, _UNSEEN)
         if clip is _UNSEEN:
-            clip = objects[key] = _object_clip(obj, clips)
+            clip = objects[key] = _object_clip(obj, clips, text_forms.get(key))
         if clip is False or (clip and not _inside(clip, cx, cy)):
             continue
         chars.append(
@@ -180,8 +185,11 @@ def _visible_chars(textpage: pdfium.PdfTextPage, crop: tuple[float, float, float
     return chars
 
 
-def _object_clip(obj, clips: dict) -> tuple[float, float, float, float] | bool | None:
-    """The clip box of a text object (None: unclipped; False: invisible).
+def _object_clip(
+    obj, clips: dict, form: pdfium.PdfMatrix | None
+) -> tuple[float, float, float, float] | bool | None:
+    """The clip box of a text object in page space (None: unclipped; False: invisible); `form`: the
+    matrix of the form XObject it is drawn in, whose space pdfium gives its clip path in.
 
     Objects share their clip path's data; the address of its first point identifies it, so each
     distinct clip path is measured once per page (WPS exports have one object per glyph).
@@ -201,7 +209,16 @@ def _object_clip(obj, clips: dict) -> tuple[float, float, float, float] | bool |
     )
     if key not in clips:
         clips[key] = _clip_box(clip, count)
-    return clips[key]
+    box = clips[key]
+    return box if box is None or form is None else _box_on(form, box)
+
+
+def _box_on(
+    matrix: pdfium.PdfMatrix, box: tuple[float, float, float, float]
+) -> tuple[float, float, float, float]:
+    """The bounding box of `box` mapped by `matrix`."""
+    (ax, ay), (bx, by) = matrix.on_point(box[0], box[1]), matrix.on_point(box[2], box[3])
+    return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
 
 def _clip_box(clip, count: int) -> tuple[float, float, float, float] | None:
@@ -237,31 +254,44 @@ def _point(segment) -> tuple[float, float]:
     return x.value, y.value
 
 
-def _rules(page: pdfium.PdfPage, left: float, top: float) -> list[Rule]:
-    """Level and plumb strokes, and thin filled rectangles, of every path object on the page,
-    measured from the crop box's top left."""
-    rules: list[Rule] = []
+@dataclass
+class _Drawing:
+    """What the page's object tree gives: its ruling lines (from `origin`, the crop box's top left),
+    and the matrix of the form XObject each text object nested in one is drawn in."""
+
+    origin: _Origin
+    rules: list[Rule] = field(default_factory=list)
+    text_forms: dict[bytes, pdfium.PdfMatrix] = field(default_factory=dict)
+
+
+def _drawing(page: pdfium.PdfPage, origin: _Origin) -> _Drawing:
+    """Level and plumb strokes, and thin filled rectangles, of every path object on the page."""
+    drawing = _Drawing(origin)
     raw = page.raw
     for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        _object_rules(pdfium_c.FPDFPage_GetObject(raw, i), (left, top), rules, depth=0)
-    return rules
+        _visit(pdfium_c.FPDFPage_GetObject(raw, i), drawing, None, depth=0)
+    return drawing
 
 
-def _object_rules(obj, origin: _Origin, rules: list[Rule], depth: int) -> None:
+def _visit(obj, drawing: _Drawing, form: pdfium.PdfMatrix | None, depth: int) -> None:
+    """`form`: the matrix from the space of the form XObject `obj` is drawn in to the page's."""
     kind = pdfium_c.FPDFPageObj_GetType(obj)
     if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-        rules.extend(_path_rules(obj, origin))
+        drawing.rules.extend(_path_rules(obj, drawing.origin, form))
+    elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT and form is not None:
+        drawing.text_forms[bytes(obj)] = form
     elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
+        inner = _matrix(obj) if form is None else _matrix(obj).multiply(form)
         for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
-            _object_rules(pdfium_c.FPDFFormObj_GetObject(obj, i), origin, rules, depth + 1)
+            _visit(pdfium_c.FPDFFormObj_GetObject(obj, i), drawing, inner, depth + 1)
 
 
-def _path_rules(obj, origin: _Origin) -> list[Rule]:
+def _path_rules(obj, origin: _Origin, form: pdfium.PdfMatrix | None) -> list[Rule]:
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
     if stroke.value:
-        return _stroke_rules(obj, _matrix(obj), origin)
-    return _thin_box_rule(obj, origin) if fill.value else []
+        return _stroke_rules(obj, _matrix(obj) if form is None else _matrix(obj).multiply(form), origin)
+    return _thin_box_rule(obj, origin, form) if fill.value else []
 
 
 def _matrix(obj) -> pdfium.PdfMatrix:
@@ -270,11 +300,14 @@ def _matrix(obj) -> pdfium.PdfMatrix:
     return pdfium.PdfMatrix.from_raw(matrix)
 
 
-def _thin_box_rule(obj, origin: _Origin) -> list[Rule]:
+def _thin_box_rule(obj, origin: _Origin, form: pdfium.PdfMatrix | None) -> list[Rule]:
     left, top = origin
     x0, y0, x1, y1 = (ctypes.c_float() for _ in range(4))
     pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (x0, y0, x1, y1)))
-    x0, y0, x1, y1 = x0.value - left, y0.value, x1.value - left, y1.value
+    x0, y0, x1, y1 = x0.value, y0.value, x1.value, y1.value
+    if form is not None:  # bounds are in the form's space
+        x0, y0, x1, y1 = _box_on(form, (x0, y0, x1, y1))
+    x0, x1 = x0 - left, x1 - left
     if y1 - y0 <= _RULE_THICKNESS and x1 - x0 > y1 - y0:
         return [Rule(True, top - (y0 + y1) / 2, x0, x1)]
     if x1 - x0 <= _RULE_THICKNESS and y1 - y0 > x1 - x0:
