@@ -4,6 +4,7 @@ figures as the page stored upright. Variants are made here from a corpus PDF tha
 
 from __future__ import annotations
 
+import ctypes
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -12,7 +13,7 @@ import pytest
 
 from budget_graph.model import Filing, TableKind
 from budget_graph.read.pdf import read_layouts, read_pdf
-from budget_graph.read.pdf_page import Char, Rule
+from budget_graph.read.pdf_page import Char, Rule, read_page, text_lines
 
 UPRIGHT = "sh-shi-caizhengju-2025-yusuan/上海市财政局25年预算.pdf"
 TURNED = (  # A3 tables stored as portrait pages with /Rotate 90
@@ -27,10 +28,13 @@ def upright(corpus: Path) -> Path:
     return corpus / UPRIGHT
 
 
-def _stored_turned(source: Path, folder: Path, degrees: int, margin: float = 0.0) -> Path:
+def _stored_turned(
+    source: Path, folder: Path, degrees: int, margin: float = 0.0, rotate: bool = True
+) -> Path:
     """`source` as the Jiangsu A3 tables are stored: every page's content turned back by `degrees`
     in the stored frame, and /Rotate `degrees` to show it upright again — a viewer shows the same
-    pages. `margin` grows the page box at the lower left, so its origin is no longer (0, 0)."""
+    pages (without `rotate`: shows them sideways). `margin` grows the page box at the lower left, so
+    its origin is no longer (0, 0)."""
     document = pdfium.PdfDocument(source)
     try:
         for page in document:
@@ -47,8 +51,8 @@ def _stored_turned(source: Path, folder: Path, degrees: int, margin: float = 0.0
             stored = (height, width) if degrees % 180 else (width, height)
             page.set_mediabox(-margin, -margin, *stored)
             page.set_cropbox(-margin, -margin, *stored)
-            page.set_rotation(degrees)
-        target = folder / f"turned-{degrees}-{margin:g}.pdf"
+            page.set_rotation(degrees if rotate else 0)
+        target = folder / f"turned-{degrees}-{margin:g}-{rotate}.pdf"
         document.save(target)
     finally:
         document.close()
@@ -76,6 +80,61 @@ def test_a_page_stored_turned_reads_as_the_upright_one(upright: Path, tmp_path: 
     expected = _content(read_pdf(upright))
     assert expected[3] and expected[4], "the upright file reads tables and parts"
     assert _content(read_pdf(_stored_turned(upright, tmp_path, degrees))) == expected
+
+
+@pytest.mark.parametrize("degrees", [90, 180, 270])
+def test_text_drawn_turned_on_a_page_shown_sideways_reads_along_the_text(
+    upright: Path, tmp_path: Path, degrees: int
+) -> None:
+    expected = _content(read_pdf(upright))
+    assert _content(read_pdf(_stored_turned(upright, tmp_path, degrees, rotate=False))) == expected
+
+
+@pytest.mark.parametrize("quarters", [1, 2, 3])
+def test_a_page_of_turned_text_is_turned_to_read_it(quarters: int) -> None:
+    document, page = _text_page([(f"Row {k} total 1234.5", *_turned_line(quarters, k)) for k in range(10)])
+    try:
+        layout = read_page(page, 1)
+    finally:
+        document.close()
+    assert (layout.width, layout.height) == ((842, 595) if quarters % 2 else (595, 842))
+    assert [line.text for line in text_lines(layout.chars)] == [f"Row{k}total1234.5" for k in range(10)]
+
+
+def test_a_few_turned_labels_do_not_turn_the_page() -> None:
+    upright = [(f"Row {k} total 1234.5", (1, 0, 0, 1), (100, 700 - 20 * k)) for k in range(10)]
+    labels = [("Total", *_turned_line(1, k)) for k in range(2)]
+    document, page = _text_page(upright + labels)
+    try:
+        layout = read_page(page, 1)
+    finally:
+        document.close()
+    assert (layout.width, layout.height) == (595, 842)
+    assert [line.text for line in text_lines(layout.chars)][:10] == [f"Row{k}total1234.5" for k in range(10)]
+
+
+def _turned_line(quarters: int, k: int) -> tuple[tuple[int, int, int, int], tuple[int, int]]:
+    """The rotation and origin of line k of text drawn turned, on an A4 portrait page: set upright by
+    `quarters` quarter turns clockwise, its lines run top to bottom."""
+    return {
+        1: ((0, 1, -1, 0), (100 + 20 * k, 100)),
+        2: ((-1, 0, 0, -1), (500, 100 + 20 * k)),
+        3: ((0, -1, 1, 0), (500 - 20 * k, 700)),
+    }[quarters]
+
+
+def _text_page(lines: list[tuple[str, tuple[int, int, int, int], tuple[int, int]]]):
+    """A new A4 portrait page without /Rotate with each (text, rotation, origin) drawn in Helvetica."""
+    document = pdfium.PdfDocument.new()
+    page = document.new_page(595, 842)
+    for text, (a, b, c, d), (e, f) in lines:
+        obj = pdfium_c.FPDFPageObj_NewTextObj(document.raw, b"Helvetica", ctypes.c_float(12))
+        wide = ctypes.create_string_buffer((text + "\x00").encode("utf-16-le"))
+        pdfium_c.FPDFText_SetText(obj, ctypes.cast(wide, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
+        pdfium_c.FPDFPageObj_Transform(obj, a, b, c, d, e, f)
+        pdfium_c.FPDFPage_InsertObject(page.raw, obj)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    return document, page
 
 
 @pytest.mark.parametrize("degrees", [90, 180, 270])

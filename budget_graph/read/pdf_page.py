@@ -9,6 +9,7 @@ next page), and text drawn in an invisible render mode.
 from __future__ import annotations
 
 import ctypes
+import math
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -22,6 +23,9 @@ _AXIS_SLACK = 0.8  # points: a segment this close to level or plumb counts as a 
 _FORM_DEPTH = 4  # nested form XObjects searched for ruling lines
 _BLANKS = frozenset(code for code in range(0x3001) if chr(code).isspace())
 _UNSEEN = object()
+_TURN_SAMPLE = 64  # glyphs sampled for the text's direction
+_TURN_SHARE = 0.9  # of them running one way turn the page
+_TURN_SLACK = 0.1  # of a quarter turn: italics' shear still counts as upright
 _Origin = tuple[float, float]  # the crop box's top left in PDF user space: (0, 0) of a page read
 
 
@@ -88,20 +92,44 @@ class PageLayout:
 
 def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
     """The page as a viewer shows it: top-down coordinates from the top left of its crop box, turned
-    by the page's /Rotate (A3 tables are often stored as portrait pages shown turned a quarter)."""
+    by the page's /Rotate (A3 tables are often stored as portrait pages shown turned a quarter) —
+    or, when nearly all its text runs another way (drawn turned, shown sideways), turned so that
+    its text reads left to right."""
     left, bottom, right, top = page.get_cropbox()
     drawing = _drawing(page, (left, top))
     textpage = page.get_textpage()
     try:
         chars = _visible_chars(textpage, (left, bottom, right, top), drawing.text_forms)
+        quarters = _text_turn(textpage)
     finally:
         textpage.close()
     rules = drawing.rules
-    turn = _Turn(page.get_rotation() // 90 % 4, right - left, top - bottom)
+    if quarters is None:
+        quarters = page.get_rotation() // 90 % 4
+    turn = _Turn(quarters, right - left, top - bottom)
     if turn.quarters:  # read unturned first: clip paths and glyph boxes are in the stored frame
         chars, rules = [turn.char(c) for c in chars], [turn.rule(r) for r in rules]
     width, height = turn.size()
     return PageLayout(number, width, height, chars, rules)
+
+
+def _text_turn(textpage: pdfium.PdfTextPage) -> int | None:
+    """Quarter turns clockwise that set the page's text upright, when a sample of its glyphs nearly
+    all run one way (None: no text, or no one way: a few turned labels do not turn a page)."""
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    votes = [0, 0, 0, 0]
+    for i in range(0, count, max(1, count // _TURN_SAMPLE)):
+        if pdfium_c.FPDFText_GetUnicode(raw, i) > 32:
+            # pdfium's angle runs clockwise in PDF space (y up): text drawn a quarter turn
+            # anticlockwise, to be shown upright by /Rotate 90, has 270°
+            quarter = pdfium_c.FPDFText_GetCharAngle(raw, i) / (math.pi / 2)
+            if abs(quarter - round(quarter)) < _TURN_SLACK:  # not a slanted watermark
+                votes[round(quarter) % 4] += 1
+    most = max(votes)
+    if most == 0 or most < _TURN_SHARE * sum(votes):
+        return None
+    return -votes.index(most) % 4
 
 
 @dataclass(frozen=True)
