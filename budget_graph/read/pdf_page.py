@@ -23,7 +23,7 @@ _AXIS_SLACK = 0.8  # points: a segment this close to level or plumb counts as a 
 _FORM_DEPTH = 4  # nested form XObjects searched for ruling lines
 _BLANKS = frozenset(code for code in range(0x3001) if chr(code).isspace())
 _UNSEEN = object()
-_TURN_SAMPLE = 64  # glyphs sampled for the text's direction
+_TURN_SAMPLE = 16  # glyphs sampled for the text's direction: pdfium's angle is slow to ask
 _TURN_SHARE = 0.9  # of them running one way turn the page
 _TURN_SLACK = 0.1  # of a quarter turn: italics' shear still counts as upright
 _Origin = tuple[float, float]  # the crop box's top left in PDF user space: (0, 0) of a page read
@@ -119,7 +119,7 @@ def _text_turn(textpage: pdfium.PdfTextPage) -> int | None:
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
     votes = [0, 0, 0, 0]
-    for i in range(0, count, max(1, count // _TURN_SAMPLE)):
+    for i in range(0, count, -(-count // _TURN_SAMPLE) or 1):  # at most _TURN_SAMPLE, spread out
         if pdfium_c.FPDFText_GetUnicode(raw, i) > 32:
             # pdfium's angle runs clockwise in PDF space (y up): text drawn a quarter turn
             # anticlockwise, to be shown upright by /Rotate 90, has 270°
