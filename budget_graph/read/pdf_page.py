@@ -4,6 +4,10 @@ pdfium gives one box per glyph (WPS exports make one text object per glyph), so 
 grouped here. Text that is not visible is dropped: characters outside the page box or outside their
 text object's clip path (some exports hide overflowing narrative there and print it again on the
 next page), and text drawn in an invisible render mode.
+
+Everything is measured in the stored frame (where pdfium gives glyph boxes, paths and clip paths;
+inside a form XObject, through its matrix), then turned as a viewer shows the page (/Rotate), or
+so that its text reads left to right when nearly all of it runs another way.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ _INVISIBLE_MODE = 3  # PDF text render mode 3: neither filled nor stroked
 _CLIP_SLACK = 1.0  # points: glyph centres on a clip edge stay visible
 _RULE_THICKNESS = 2.5  # points: a filled rectangle thinner than this is a ruling line
 _AXIS_SLACK = 0.8  # points: a segment this close to level or plumb counts as a rule
-_FORM_DEPTH = 4  # nested form XObjects searched for ruling lines
+_FORM_DEPTH = 4  # nested form XObjects searched for ruling lines and text drawn in them
 _BLANKS = frozenset(code for code in range(0x3001) if chr(code).isspace())
 _UNSEEN = object()
 _TURN_SAMPLE = 16  # glyphs sampled for the text's direction: pdfium's angle is slow to ask
