@@ -86,15 +86,6 @@ def read_pdf(path: Path) -> Filing:
     filing.diagnostics.extend(
         Diagnostic("warning", message, (Location(source, page=page),)) for page, message in flow.doubts
     )
-    for layout in layouts:
-        if layout.rotated:
-            filing.diagnostics.append(
-                Diagnostic(
-                    "warning",
-                    "页面旋转显示，版面可能读错 the page is shown rotated; its layout may be misread",
-                    (Location(source, page=layout.number),),
-                )
-            )
     _claims(filing)
     return filing
 

@@ -1,0 +1,70 @@
+"""A narrative heading at the foot of one page with its text on the next: the topic it names is found.
+Hand-built pages of glyphs run through the PDF reader's flow and narrative, no PDF needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from budget_graph.graph.layouts import ORGANISATION, topics_of
+from budget_graph.read.pdf_flow import document_flow
+from budget_graph.read.pdf_page import Char, PageLayout
+from budget_graph.read.pdf_text import read_narrative
+
+WIDTH, HEIGHT, EM = 595.0, 842.0, 12.0
+LEFT, RIGHT = 90.0, 505.0  # the text block
+DUTIES = "本部门主要职责是贯彻落实党中央关于工作的方针政策和决策部署，在履行职责过程中坚持党的领导。" * 3
+UNITS = "本部门内设机构十二个，下属单位三个，均为全额拨款事业单位，人员编制一百二十名。"
+
+
+def _line(text: str, top: float, x0: float = LEFT) -> list[Char]:
+    return [
+        Char(ch, x0 + i * EM, x0 + (i + 1) * EM, top, top + EM, x0 + (i + 0.5) * EM, top + EM / 2)
+        for i, ch in enumerate(text)
+    ]
+
+
+def _centred(text: str, top: float) -> list[Char]:
+    return _line(text, top, (WIDTH - len(text) * EM) / 2)
+
+
+def _paragraph(text: str, top: float, indent: bool = True) -> tuple[list[Char], float]:
+    """A paragraph set in the text block, its first line indented two ems; and the top below it."""
+    chars: list[Char] = []
+    first = True
+    while text:
+        x0 = LEFT + (2 * EM if first and indent else 0)
+        count = int((RIGHT - x0) / EM)
+        chars += _line(text[:count], top, x0)
+        text, top, first = text[count:], top + 1.6 * EM, False
+    return chars, top
+
+
+def _duties_page(heading_at_foot: list[Char]) -> PageLayout:
+    chars = _centred("第一部分 部门概况", 80) + _line("一、部门职责", 120)
+    top = 140.0
+    for _ in range(6):
+        text, top = _paragraph(DUTIES, top)
+        chars += text
+    return PageLayout(1, WIDTH, HEIGHT, chars + heading_at_foot + _centred("1", HEIGHT - 40), [])
+
+
+def _units_page(indent: bool) -> PageLayout:
+    text, top = _paragraph(UNITS, 72, indent)
+    return PageLayout(2, WIDTH, HEIGHT, text + _centred("第二部分 收支预算情况说明", top + 20), [])
+
+
+@pytest.mark.parametrize(
+    ("heading", "indent"),
+    [
+        ("二、机构设置", True),  # short: a heading on its own
+        ("二、机构设置", False),  # its text not indented
+        # fills its line: a heading once the next page's indented first line starts a paragraph
+        ("二、部门机构设置及所属预算单位构成情况和人员编制与实有人数情况说明", True),
+    ],
+)
+def test_a_heading_ending_a_page_heads_the_text_on_the_next(heading: str, indent: bool) -> None:
+    flow = document_flow([_duties_page(_line(heading, HEIGHT - 100)), _units_page(indent)])
+    overview = read_narrative(flow.lines, "hand-built").parts[0]
+    assert ORGANISATION in topics_of(overview)
+    units = next(p for p in overview.paragraphs if p.text.startswith("本部门内设机构"))
+    assert units.heading == heading and units.location.page == 2
