@@ -34,7 +34,9 @@ _TITLE = re.compile(
 )
 _FILER = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(\S+)$")
 # the year first: '2017年度江苏省高级人民法院部门预算公开', '2018年度江苏省高级人民法院预算公开'
-_TITLE_YEAR_FIRST = re.compile(r"(?P<year>20\d{2})\s*年度?(?P<unit>[^\d：:，。、]{2,40}?)(?:部门|单位)?(?:预算|决算)")
+_TITLE_YEAR_FIRST = re.compile(
+    r"(?P<year>20\d{2})\s*年度?(?P<unit>[^\d：:，。、]{2,40}?)(?:部门|单位)?(?:预算|决算)"
+)
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _CLAIM_PARTS = re.compile(r"说明|情况")  # parts that state figures (not 职能, 机构, 名词解释)
 _COVER_LINES = 12
@@ -224,14 +226,23 @@ def _table_kind(flow: Flow) -> Kind | None:
 
 
 def _number_tables(filing: Filing) -> None:
-    """Tables without a printed number take their place in the contents list, else their order."""
+    """Tables without a printed number take their place in the contents list (which may list them in
+    another order than they are printed), else their order."""
     listed = [normalise(entry.title) for entry in filing.toc if entry.kind is not None]
+    taken = {table.number for table in filing.tables}
     for index, table in enumerate(filing.tables, start=1):
         if table.number is not None:
             continue
         title = normalise(table.title)
-        named = [(len(entry), position) for position, entry in enumerate(listed, start=1) if entry in title]
-        table.number = max(named)[1] if named else index  # the longest listed title the table's contains
+        # the longest listed title that the table's contains, or that contains the table's (一般公共预算“三公”
+        # 经费…支出预算表 lists the table printed as “三公”经费…支出预算表)
+        named = [
+            (len(entry), position)
+            for position, entry in enumerate(listed, start=1)
+            if position not in taken and (entry in title or title in entry)
+        ]
+        table.number = max(named)[1] if named else index
+        taken.add(table.number)
 
 
 def _claims(filing: Filing) -> None:
