@@ -50,8 +50,8 @@ def read_paths(paths: list[str]) -> list[Filing]:
 
 def group_filings(filings: list[Filing]) -> list[Filing]:
     """Files of one filing become one: the same unit (however each file names it: unit_key), year,
-    kind and level, one file with the narrative and no tables, the other with the tables and no
-    narrative (Jiangsu publishes the 说明 and the 公开表 as two PDFs)."""
+    kind and level, one file with the tables and the other without (Jiangsu publishes the 说明 and the
+    公开表 as two PDFs)."""
     grouped: list[Filing] = []
     for filing in filings:
         partner = next((other for other in grouped if _complement(other, filing)), None)
@@ -63,9 +63,12 @@ def group_filings(filings: list[Filing]) -> list[Filing]:
 
 
 def _complement(a: Filing, b: Filing) -> bool:
+    """Two files of one filing: one holds the tables, the other none, and no narrative part is in both
+    (a tables file may carry the parts printed after the tables: 第三部分 情况说明, 名词解释)."""
     same = (unit_key(a.unit), a.year, a.kind, a.level) == (unit_key(b.unit), b.year, b.kind, b.level)
-    narrative_and_tables = (not a.tables and not b.parts) or (not a.parts and not b.tables)
-    return same and narrative_and_tables and len(a.sources) == 1
+    one_has_the_tables = bool(a.tables) != bool(b.tables)
+    parts_apart = not {p.number for p in a.parts} & {p.number for p in b.parts}
+    return same and one_has_the_tables and parts_apart and len(a.sources) == 1
 
 
 def _absorb(into: Filing, other: Filing) -> None:
@@ -79,7 +82,7 @@ def _absorb(into: Filing, other: Filing) -> None:
             )
         )
     into.sources.extend(other.sources)
-    into.parts.extend(other.parts)
+    into.parts = sorted([*into.parts, *other.parts], key=lambda part: part.number)
     into.tables.extend(other.tables)
     into.claims.extend(other.claims)
     into.indicators.extend(other.indicators)
