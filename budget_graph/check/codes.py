@@ -10,6 +10,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from budget_graph.check.figures import Figure, check_equal
+from budget_graph.check.rollups import (
+    CODED,
+    ROOT,
+    Block,
+    Placement,
+    code_placements,
+    misprinted,
+    table_blocks,
+    tree_key,
+)
 from budget_graph.check.rules import Finding, Severity, rule
 from budget_graph.codes import Concept, lookup, normalise, scheme_index, scheme_of, search
 from budget_graph.codes.index import PROCUREMENT_EDITION, SCHEMES, SchemeIndex
@@ -99,6 +109,23 @@ CROSS_CLASS = rule(
     fail_example="表七 2210201 住房公积金 91.93; 表八 30113 住房公积金 81.93",
     pass_example="表七 2210201 住房公积金 91.93; 表八 30113 住房公积金 91.93",
 )
+MISPRINTED = rule(
+    id="BG-K007",
+    title="科目编码印错，按表中位置归入上级科目",
+    title_en="A misprinted code, placed under its parent by its position in the table",
+    severity=Severity.WARNING,
+    basis="科目编码的前缀即其上级科目；表格按类、款、项逐级列示 (a code's prefix is its parent; tables list 类, 款, "
+    "项 in turn)",
+    checks="A code of no 类/款/项 length ('7', '3012' printed for '301 2') is read by its place in the table: a "
+    "code printed above it that its digits continue (3012 under 301 is 30102), or the missing parent of the "
+    "line below it that it ends ('7' above 20701 is 207), else a line under the nearest line above it that "
+    "has sub-lines. The roll-ups (BG-R001/R002) count it there, never again as a top-level line.",
+    why="A misprinted code cannot be matched with the national lists or other tables; read as a top-level line "
+    "it would make every total above it seem wrong.",
+    engine="python",
+    fail_example="301 工资福利支出 300.00 / 30101 基本工资 200.00 / 301 2 津贴补贴 100.00",
+    pass_example="301 工资福利支出 300.00 / 30101 基本工资 200.00 / 30102 津贴补贴 100.00",
+)
 
 # (functional, economic, first year, last year): 住房公积金 was 30311 before the 2018 economic reform
 TIED = (
@@ -137,6 +164,8 @@ class CodedRow:
 
 def check_codes(filing: Filing) -> Iterator[Finding]:
     for table in filing.tables:
+        if table.kind in CODED:  # the tables whose roll-ups run down a code tree
+            yield from check_misprints(table)
         if table.kind not in CODED_TABLES:
             continue
         rows = coded_rows(table)
@@ -379,6 +408,38 @@ def check_tied(filing: Filing) -> Iterator[Finding]:
             finding = replace(finding, severity=Severity.INFO)
         if finding is not None:
             yield finding
+
+
+def check_misprints(table: Table) -> Iterator[Finding]:
+    """BG-K007: each misprinted code and the place the roll-ups give it (rollups.code_placements)."""
+    for block in table_blocks(table):
+        placements = code_placements([row.code for row in block.lines]) or {}
+        for position, placement in placements.items():
+            row = block.lines[position]
+            placed = placement.reading or placement.parent != ROOT  # else BG-K010's alone
+            if placed and misprinted(tree_key(row.code or "")):
+                yield _misprint(row, placement, block)
+
+
+def _misprint(row: Row, placement: Placement, block: Block) -> Finding:
+    """Where the roll-ups count the misprinted line: as the code it reads as, under the line above."""
+    parent = block.lines[placement.parent] if placement.parent != ROOT else None
+    where, where_en = (
+        (f"读作 {placement.reading}", f"read as {placement.reading}") if placement.reading else ("", "")
+    )
+    if parent is not None:
+        where += f"，列于 {parent.code} {parent.label} 之下"
+        where_en += f", under {parent.code}"
+    else:
+        where, where_en = where + "（顶层科目）", where_en + " (top level)"
+    return MISPRINTED.finding(
+        f"编码“{row.code}”（{row.label}）不是完整的科目编码；按其在表中的位置{where.lstrip('，')}核对合计",
+        f"Code {row.code!r} ({row.label}) is no complete code; by its position in the table it is "
+        f"{where_en.lstrip(', ')} in the roll-ups",
+        [row.location, *([parent.location] if parent else [])],
+        expected=placement.reading or "a code of 3, 5 or 7 digits",
+        actual=row.code,
+    )
 
 
 def _figure(table: Table, code: str, meanings: tuple[str, ...]) -> Figure | None:
