@@ -206,3 +206,11 @@ def test_every_correspondence_joins_two_listed_codes() -> None:
     assert rows and all(lookup(r["departmental"], 2024, "economic") for r in rows)
     assert all(lookup(r["government"], 2024, "government-economic") for r in rows)
     assert {r["unit"] for r in rows} == {"agency", "institution"}
+
+
+def test_a_former_national_name_reads_as_the_current_one() -> None:
+    from budget_graph.codes import current_name
+
+    assert current_name("医疗卫生与计划生育支出") == current_name("卫生健康支出") == "卫生健康支出"
+    assert current_name("行政运行") == "行政运行"  # many codes' name, and still theirs
+    assert current_name("医疗卫生支出") == "医疗卫生支出"  # no code bore it: as printed

@@ -13,6 +13,7 @@ from budget_graph.check.crosstable import (
     Tables,
     align,
     block_pairs,
+    by_code,
     by_name,
     check_crosstable,
     department_row,
@@ -151,6 +152,36 @@ def test_lines_printed_in_another_order_still_pair(sample_filing: Filing) -> Non
     alignment = align(listed, lines(spending), by_name)
     assert alignment and not alignment.extra and not alignment.missing and not alignment.renamed
     assert all(plain(a.label) == plain(b.label) for a, b in alignment.pairs)
+
+
+def _summary_and_spending(filing: Filing) -> tuple[list[Row], list[Row]]:
+    summary = filing.table(TableKind.IncomeExpenditureSummary)
+    return function_lines(summary), lines(filing.table(TableKind.ExpenditureSummary))
+
+
+def test_a_line_under_a_former_national_name_pairs_with_its_code(sample_filing: Filing) -> None:
+    """210 was 医疗卫生与计划生育支出 before 2018/2019 (卫生健康支出 since): one line under either name."""
+    listed, coded = _summary_and_spending(sample_filing)
+    health = next(r for r in listed if plain(r.label) == "卫生健康支出")
+    for former, paired in (("医疗卫生与计划生育支出", True), ("医疗卫生支出", False)):
+        renamed = [copy.copy(r) for r in listed]
+        renamed[listed.index(health)].label = former
+        alignment = align(renamed, coded, by_name)
+        pairs = {a.label: b.code for a, b in alignment.pairs}
+        assert (pairs.get(former) == "210") is paired
+        assert bool(alignment.renamed) is not paired  # a name no edition had is still reported renamed
+
+
+def test_a_row_without_code_or_name_is_no_line_to_match(sample_filing: Filing) -> None:
+    """A stray row of figures in both tables pairs with nothing and is no line the other table lacks."""
+    listed, coded = _summary_and_spending(sample_filing)
+    stray = copy.copy(listed[3])
+    stray.label, stray.code = "", None
+    alignment = align([*listed, stray], [*coded, copy.copy(stray)], by_name)
+    assert alignment and not alignment.extra and not alignment.missing and not alignment.renamed
+    assert all(a.label for a, _ in alignment.pairs)
+    by_codes = align([*coded, stray], [*coded, copy.copy(stray)], by_code)
+    assert by_codes and len(by_codes.pairs) == len(coded) and not by_codes.extra
 
 
 def test_a_listing_of_another_kind_is_not_aligned(sample_filing: Filing) -> None:

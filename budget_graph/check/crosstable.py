@@ -25,7 +25,7 @@ from budget_graph.check.figures import Figure, check_at_most, check_equal, check
 from budget_graph.check.rollups import table_blocks
 from budget_graph.check.rounding import Agreement, compare
 from budget_graph.check.rules import Finding, Rule, Severity, rule
-from budget_graph.codes import normalise
+from budget_graph.codes import current_name, normalise
 from budget_graph.model import Filing, Kind, Row, RowRole, Table, TableKind
 from budget_graph.model.meanings import MEANINGS
 from budget_graph.read.layout import column_meaning
@@ -449,7 +449,8 @@ class Alignment:
 
 
 def by_name(row: Row) -> str:
-    return plain(row.label)
+    """A line's name in the current edition: 医疗卫生与计划生育支出 (210 before 2018) pairs with 卫生健康支出."""
+    return current_name(plain(row.label))
 
 
 def by_code(row: Row) -> str:
@@ -463,6 +464,7 @@ def align(first: list[Row] | None, second: list[Row] | None, key: Callable[[Row]
     two to be one listing (another layout: lines by purpose rather than by function)."""
     if first is None or second is None:
         return None
+    first, second = subject_lines(first), subject_lines(second)
     found = Alignment()
     unmatched: list[Row] = []
     matcher = SequenceMatcher(None, [key(r) for r in first], [key(r) for r in second], autojunk=False)
@@ -483,6 +485,12 @@ def align(first: list[Row] | None, second: list[Row] | None, key: Callable[[Row]
     levels = {len(b.code or "") for _, b in found.pairs + found.renamed}
     found.missing = [r for r in unmatched if len(r.code or "") in levels]
     return found
+
+
+def subject_lines(rows: list[Row]) -> list[Row]:
+    """The lines that say what they are: a row of figures with neither code nor name (a stray row, a
+    wrapped line's figures) is no subject line to match in another table."""
+    return [r for r in rows if r.code or plain(r.label)]
 
 
 def reordered(first: list[Row], second: list[Row], key: Callable[[Row], str]) -> list[tuple[Row, Row]]:
@@ -675,7 +683,7 @@ class Tables:
         table = self.ProjectExpenditureSummary
         rows = [r for r in table.rows if r.role is ITEM] if table else []
         names = [plain(r.label) for r in rows]
-        return {n: r for n, r in zip(names, rows, strict=True) if names.count(n) == 1}
+        return {n: r for n, r in zip(names, rows, strict=True) if n and names.count(n) == 1}
 
     def basic_by_code(self, code: str) -> list[Figure] | None:
         """Basic spending of all funds on one economic class ([] when no line lists it)."""

@@ -66,6 +66,18 @@ class NationalCodeLists:
         return national_concept(scheme, notation, year)
 
 
+# the lists whose names budget lines bear (procurement items are named by purchase, not matched by name)
+_NAMED_SCHEMES = ("functional", "economic", "government-economic")
+
+
+def current_name(name: str) -> str:
+    """A line's name as the current edition has it: 医疗卫生与计划生育支出 (210 before 2018) → 卫生健康支出.
+    A name that no code bore, or that codes now named differently bore, stays as it is (normalised)."""
+    flat = normalise(name)
+    current = {c for scheme in _NAMED_SCHEMES for c in scheme_index(scheme).current_names.get(flat, ())}
+    return next(iter(current)) if len(current) == 1 else flat
+
+
 def search(text: str, scheme: str | None = None) -> list[Concept]:
     """Concepts whose name contains `text` (width, spaces and brackets ignored), latest versions first."""
     wanted = normalise(text)
@@ -80,6 +92,7 @@ __all__ = [
     "NationalCodeLists",
     "SchemeIndex",
     "concept_iri",
+    "current_name",
     "lookup",
     "national_concept",
     "normalise",
