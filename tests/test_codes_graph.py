@@ -46,3 +46,11 @@ def test_every_coded_line_joins_to_its_national_name(sample_filing) -> None:
     names = {(str(row.notation), str(row.name)) for row in rows}
     assert {("2011308", "招商引资"), ("30227", "委托业务费"), ("C16070000", "运行维护服务")} <= names
     assert all(same_name(str(row.printed), str(row.name)) for row in rows if row.printed is not None)
+
+
+def test_a_code_printed_with_another_codes_name_is_not_linked() -> None:
+    """30212 printed for 会议费 (a list renumbered) is not 因公出国（境）费用; its own name links."""
+    lists = NationalCodeLists()
+    assert lists.match("economic", "30212", 2024, "会议费") is None
+    assert lists.match("economic", "30212", 2024, "因公出国(境)费") is not None
+    assert lists.match("economic", "30212", 2024) is not None  # no name printed: the code alone

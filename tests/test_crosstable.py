@@ -314,6 +314,20 @@ def test_three_public_expenses_are_an_upper_bound_only(sample_filing: Filing) ->
     assert _errors_at(filing, 479) == ["BG-X013"]
 
 
+def test_a_line_whose_name_contradicts_its_code_is_not_taken_for_the_code(sample_filing: Filing) -> None:
+    """30231 printed for 办公费 (a list renumbered): the 三公 cap on 30231 公务用车运行维护费 does not bound it;
+    printed with its own name, the same figure would be bounded."""
+    filing = copy.deepcopy(sample_filing)
+    economic = filing.table(TableKind.GeneralBudgetByEconomicClass)
+    office = next(r for r in economic.rows if r.code == "30201")
+    vehicles = next(r for r in economic.rows if r.code == "30231")
+    economic.rows.remove(vehicles)
+    office.code = "30231"
+    assert not [f for f in check_crosstable(filing) if f.rule == "BG-X013" and f.severity.value == "error"]
+    office.label = "公务用车运行维护费"
+    assert "BG-X013" in [f.rule for f in check_crosstable(filing) if f.severity.value == "error"]
+
+
 def test_a_missing_table_skips_its_identities(sample_filing: Filing) -> None:
     filing = copy.deepcopy(sample_filing)
     filing.tables = [

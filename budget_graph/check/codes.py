@@ -23,6 +23,7 @@ from budget_graph.check.rollups import (
 from budget_graph.check.rules import Finding, Severity, rule
 from budget_graph.codes import Concept, lookup, normalise, scheme_index, scheme_of, search
 from budget_graph.codes.index import PROCUREMENT_EDITION, SCHEMES, SchemeIndex
+from budget_graph.graph.codes import PROJECT_NAMED
 from budget_graph.model import Filing, Row, RowRole, Table, TableKind
 
 BASIS = "财政部《政府收支分类科目》(当年版); 《政府采购品目分类目录》(财库〔2022〕31号)"
@@ -148,7 +149,7 @@ CODED_TABLES = {
     TableKind.OfficeOperatingCosts,
 }
 # Tables whose coded rows are named by their code (others may name a row by its project).
-NAMED_TABLES = CODED_TABLES - {TableKind.ProjectExpenditureSummary, TableKind.SpecialTransfers}
+NAMED_TABLES = CODED_TABLES - PROJECT_NAMED
 RANKED = ("functional", "economic", "government-economic")  # schemes whose codes nest by prefix
 _MIN_CUT = 4  # a name of at least this many characters that starts the national name is read as cut short
 

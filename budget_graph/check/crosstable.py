@@ -25,7 +25,7 @@ from budget_graph.check.figures import Figure, check_at_most, check_equal, check
 from budget_graph.check.rollups import table_blocks
 from budget_graph.check.rounding import Agreement, compare
 from budget_graph.check.rules import Finding, Rule, Severity, rule
-from budget_graph.codes import current_name, normalise
+from budget_graph.codes import current_name, named_code, normalise
 from budget_graph.model import Filing, Kind, Row, RowRole, Table, TableKind
 from budget_graph.model.meanings import MEANINGS
 from budget_graph.read.layout import column_meaning
@@ -454,7 +454,9 @@ def by_name(row: Row) -> str:
 
 
 def by_code(row: Row) -> str:
-    return row.code or ""
+    """The code the line stands for: as printed, unless its name is another code's (BG-K002/K005 report
+    it); '' when the name contradicts the code and names no one code: it is matched by no code."""
+    return (named_code(row.code, row.label) or "") if row.code else ""
 
 
 def align(first: list[Row] | None, second: list[Row] | None, key: Callable[[Row], str]) -> Alignment | None:
@@ -464,7 +466,8 @@ def align(first: list[Row] | None, second: list[Row] | None, key: Callable[[Row]
     two to be one listing (another layout: lines by purpose rather than by function)."""
     if first is None or second is None:
         return None
-    first, second = subject_lines(first), subject_lines(second)
+    # a row with no key (figures without code or name, a name contradicting its code) matches nothing
+    first, second = [r for r in first if key(r)], [r for r in second if key(r)]
     found = Alignment()
     unmatched: list[Row] = []
     matcher = SequenceMatcher(None, [key(r) for r in first], [key(r) for r in second], autojunk=False)
@@ -485,12 +488,6 @@ def align(first: list[Row] | None, second: list[Row] | None, key: Callable[[Row]
     levels = {len(b.code or "") for _, b in found.pairs + found.renamed}
     found.missing = [r for r in unmatched if len(r.code or "") in levels]
     return found
-
-
-def subject_lines(rows: list[Row]) -> list[Row]:
-    """The lines that say what they are: a row of figures with neither code nor name (a stray row, a
-    wrapped line's figures) is no subject line to match in another table."""
-    return [r for r in rows if r.code or plain(r.label)]
 
 
 def reordered(first: list[Row], second: list[Row], key: Callable[[Row], str]) -> list[tuple[Row, Row]]:
@@ -693,11 +690,11 @@ class Tables:
             self.GeneralBudgetByEconomicClass,
         )
         if alignment and basic and whole(basic):
-            rows = [a for a, b in alignment.pairs + alignment.renamed if b.code == code]
+            rows = [a for a, b in alignment.pairs + alignment.renamed if by_code(b) == code]
             return figures_of(basic, [(r, whole(basic)) for r in rows])
         column = basic_column(economic) if economic else None
         if economic and column and self.general_only:
-            return figures_of(economic, [(r, column) for r in lines(economic) or [] if r.code == code])
+            return figures_of(economic, [(r, column) for r in lines(economic) or [] if by_code(r) == code])
         return None
 
 
@@ -1122,7 +1119,7 @@ def three_public_lines(t: Tables) -> Checked:
     column = basic_column(economic) if economic else None
     if three is None or economic is None or row is None or column is None:
         return
-    economic_lines = {r.code: r for r in lines(economic) or []}
+    economic_lines = {by_code(r): r for r in lines(economic) or []}
     for meaning, code in THREE_PUBLIC_CODES.items():
         cap, line = Figure.of(three, row, meaning), economic_lines.get(code)
         part = Figure.of(economic, line, column) if line else None

@@ -15,7 +15,7 @@ from budget_graph.codes.index import (
     scheme_index,
     scheme_of,
 )
-from budget_graph.codes.names import normalise, same_name
+from budget_graph.codes.names import name_fits, normalise, same_name
 
 CODES = "https://w3id.org/budget-graph/code/"
 
@@ -62,12 +62,29 @@ def resolve_scheme(scheme: str | None, code: str) -> str | None:
 class NationalCodeLists:
     """The mapper's hook (graph.mapper.CodeLists): build_graph(filing, NationalCodeLists())."""
 
-    def match(self, scheme: str, notation: str, year: int) -> URIRef | None:
+    def match(self, scheme: str, notation: str, year: int, name: str = "") -> URIRef | None:
+        """The national concept, unless the printed name is another code's (30212 printed for 会议费)."""
+        if name and named_code(notation.strip().upper(), name) != notation.strip().upper():
+            return None
         return national_concept(scheme, notation, year)
 
 
 # the lists whose names budget lines bear (procurement items are named by purchase, not matched by name)
 _NAMED_SCHEMES = ("functional", "economic", "government-economic")
+
+
+def named_code(code: str, name: str) -> str | None:
+    """The code a line stands for: its printed code when the printed name fits one of that code's names
+    (any edition); when the name contradicts it (a list renumbered 01…13: 30212 printed for 会议费), the one
+    code of the same list that bears that name; None when there is none. A code the lists do not hold
+    is taken as printed: nothing says what it means."""
+    scheme = scheme_of(code)
+    versions = scheme_index(scheme).versions(code) if scheme in _NAMED_SCHEMES else []
+    if not versions or name_fits(name, [v.name for v in versions]):
+        return code
+    index = scheme_index(scheme)
+    owners = index.codes_named.get(normalise(name), frozenset())
+    return next(iter(owners)) if len(owners) == 1 else None
 
 
 def current_name(name: str) -> str:
@@ -94,6 +111,8 @@ __all__ = [
     "concept_iri",
     "current_name",
     "lookup",
+    "name_fits",
+    "named_code",
     "national_concept",
     "normalise",
     "parent_code",

@@ -120,6 +120,14 @@ class SchemeIndex:
                 found.setdefault(normalise(version.name), set()).add(normalise(latest.name))
         return {name: frozenset(current) for name, current in found.items()}
 
+    @cached_property
+    def codes_named(self) -> dict[str, frozenset[str]]:
+        """Every edition's name (normalised) → the codes that bore it."""
+        found: dict[str, set[str]] = {}
+        for concept in self.concepts():
+            found.setdefault(normalise(concept.name), set()).add(concept.code)
+        return {name: frozenset(codes) for name, codes in found.items()}
+
     def children(self, code: str, year: int | None = None) -> list[Concept]:
         found = {}
         for concept in self.concepts():
