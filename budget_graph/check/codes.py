@@ -172,8 +172,8 @@ def check_codes(filing: Filing) -> Iterator[Finding]:
         rows = coded_rows(table)
         for coded in rows:
             yield from check_row(coded, filing.year, names=table.kind in NAMED_TABLES)
-        for scheme in RANKED:
-            yield from check_hierarchy([r for r in rows if r.scheme == scheme])
+        for scheme in RANKED:  # misprinted codes stay in each listing: rows under them are BG-K007's
+            yield from check_hierarchy([r for r in rows if r.scheme == scheme or misprinted(r.code)])
     yield from check_tied(filing)
 
 
@@ -329,7 +329,7 @@ def check_hierarchy(rows: list[CodedRow]) -> Iterator[Finding]:
     """Parent rows of one scheme, where the table prints them: missing (BG-K003) or wrong (BG-K004), one
     finding per missing parent and per wrong placement, listing every row concerned."""
     printed = {(r.block, r.code) for r in rows}
-    if not any((r.block, r.code[:-2]) in printed for r in rows if len(r.code) > 3):
+    if not any((r.block, r.code[:-2]) in printed for r in rows if len(r.code) > 3 and r.scheme):
         return  # the table prints no parent rows (e.g. 项 rows only)
     orphans: dict[tuple[int, str], list[CodedRow]] = {}
     misplaced: dict[tuple[int, str], list[CodedRow]] = {}  # (id of the row above, parent) → rows; [0] above
@@ -338,7 +338,9 @@ def check_hierarchy(rows: list[CodedRow]) -> Iterator[Finding]:
         while above and (len(above[-1].code) >= len(coded.code) or above[-1].block != coded.block):
             above.pop()
         parent = coded.code[:-2] if len(coded.code) > 3 else None
-        if above and not coded.code.startswith(above[-1].code):
+        if coded.scheme is None or (above and above[-1].scheme is None):
+            pass  # a misprinted code, or a row under one: BG-K007 says where it is counted
+        elif above and not coded.code.startswith(above[-1].code):
             misplaced.setdefault((id(above[-1]), coded.code[:-2]), [above[-1]]).append(coded)
         elif parent and (coded.block, parent) not in printed:
             orphans.setdefault((coded.block, parent), []).append(coded)
