@@ -266,3 +266,12 @@ def test_items_without_any_printed_ancestor_stay_top_level() -> None:
     ]
     assert _findings(table(FUNCTION, ["total"], rows)) == []
     assert code_placements(["2011301", "2050201"]) == {0: Placement(ROOT), 1: Placement(ROOT)}
+
+
+def test_a_misprint_is_read_only_as_a_line_that_could_be_its_parent() -> None:
+    # an economic 款 (30101) has no sub-lines: '301011' continues the 类 301 and reads as nothing
+    assert code_placements(["301", "30101", "301011"])[2] == Placement(0)
+    # '1' ends 20101, which is printed: it is no second 20101 but a stray line under the 类
+    assert code_placements(["201", "20101", "1", "2010101"])[2] == Placement(0)
+    # a procurement code below a fragment says nothing of it
+    assert code_placements(["7", "C16070000"])[0] == Placement(ROOT)

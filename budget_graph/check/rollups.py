@@ -250,17 +250,22 @@ def _placement(key: str, position: int, keys: dict[int, str], index: dict[str, i
         if parent != ROOT or parent_key(key) is None or not key.isdigit():
             return Placement(parent)
         return Placement(_fragment_of_ancestor(key, before))
-    extended = next(((p, k) for p, k in before if not misprinted(k) and key.startswith(k)), None)
+    extended = next(((p, k) for p, k in before if _has_sublines(k) and key.startswith(k)), None)
     if extended is not None:  # '3012' below 301: 301's 款 30102
         parent, prefix = extended
         reading = prefix + key[len(prefix) :].zfill(2)
         return Placement(parent, None if misprinted(reading) else reading)
     following = next((k for p, k in sorted(keys.items()) if p > position), None)
     completed = _completed(key, following)
-    if completed is not None:  # '7' above 20701: the 类 207
+    if completed is not None and completed not in index:  # '7' above 20701: the 类 207
         return Placement(_nearest_ancestor(completed, index), completed)
     # a stray fragment ('7' below 20101): the end of a sub-line's code, under the 类 above it
     return Placement(next((p for p, k in before if not misprinted(k) and parent_key(k) is None), ROOT))
+
+
+def _has_sublines(key: str) -> bool:
+    """A 类 or 款 of the functional list (3, 5 digits), a 类 of the economic lists (3 digits)."""
+    return key.isdigit() and len(key) in ((3, 5) if key.startswith("2") else (3,))
 
 
 def _nearest_ancestor(key: str, index: dict[str, int]) -> int:
@@ -272,7 +277,7 @@ def _nearest_ancestor(key: str, index: dict[str, int]) -> int:
 
 def _completed(fragment: str, following: str | None) -> str | None:
     """The ancestor of the next line's code that the fragment is the end of ('7', 20701 → '207')."""
-    if following is None or misprinted(following):
+    if following is None or misprinted(following) or not following.isdigit():
         return None
     ancestor = parent_key(following)
     while ancestor is not None:
