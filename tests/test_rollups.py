@@ -275,3 +275,15 @@ def test_a_misprint_is_read_only_as_a_line_that_could_be_its_parent() -> None:
     assert code_placements(["201", "20101", "1", "2010101"])[2] == Placement(0)
     # a procurement code below a fragment says nothing of it
     assert code_placements(["7", "C16070000"])[0] == Placement(ROOT)
+
+
+def test_a_row_without_code_or_name_counts_only_where_the_sum_says_it_is_a_line() -> None:
+    projects = TableKind.ProjectExpenditureSummary
+
+    def errors(stray: str, total: str) -> list:
+        rows = [("本级", [total], UNIT), ("综合事务", ["1.00"]), ("", [stray]), ("企业服务", ["2.00"])]
+        return _errors(table(projects, ["total"], rows))
+
+    assert errors("3.00", "3.00") == []  # the sum is met without it (a repeated subtotal, say)
+    assert errors("0.50", "3.50") == []  # the sum needs it: a line whose name was not printed
+    assert [f.rule for f in errors("0.50", "4.00")] == ["BG-R002"]  # neither: the total is wrong

@@ -363,14 +363,24 @@ def check_tree(
 def sum_rows(
     table: Table, rule_: Rule, total: Row, parts: list[Row], meanings: list[str], what: str, what_en: str
 ) -> Iterator[Finding]:
-    """total row = Σ part rows, column by column."""
+    """total row = Σ part rows, column by column. A row of figures with neither code nor name (BG-C005)
+    counts only where the sum shows it is a line: where the total is met without it, it is not one."""
+    named = [row for row in parts if row.code or row.label]
     for meaning in meanings:
-        cells = [(row, meaning) for row in parts]
-        if adds_up_exactly((total, meaning), cells):
-            continue
-        column = table.column_label(meaning)
-        finding = check_cells(
-            rule_, table, (total, meaning), cells, f"{what}（{column}）", f"{what_en} ({column})"
-        )
+        finding = _column_sum(table, rule_, total, parts, meaning, what, what_en)
+        if finding and finding.severity is Severity.ERROR and len(named) < len(parts):
+            without = _column_sum(table, rule_, total, named, meaning, what, what_en)
+            if without is None or without.severity is not Severity.ERROR:
+                finding = without  # the sum is met without the row: it is not a line of this sum
         if finding:
             yield finding
+
+
+def _column_sum(
+    table: Table, rule_: Rule, total: Row, parts: list[Row], meaning: str, what: str, what_en: str
+) -> Finding | None:
+    cells = [(row, meaning) for row in parts]
+    if adds_up_exactly((total, meaning), cells):
+        return None
+    column = table.column_label(meaning)
+    return check_cells(rule_, table, (total, meaning), cells, f"{what}（{column}）", f"{what_en} ({column})")
