@@ -432,3 +432,16 @@ def test_appropriation_by_function_may_be_below_all_spending_but_not_above(tmp_p
     assert "BG-X001" not in _errors_at(below, _line_of("2040401|行政运行|100.00"))
     above = _jiangsu(tmp_path, "204|公共安全支出|100.00", "204|公共安全支出|120.00")
     assert "BG-X001" in _errors_at(above, _line_of("204|公共安全支出|100.00"))
+
+
+def test_a_code_printed_with_a_name_of_no_code_is_matched_on_neither_side(sample_filing: Filing) -> None:
+    """2011308 printed for a project name in one table: neither it nor the other table's 2011308 pairs,
+    and neither is reported as a line the other table lacks."""
+    spending = lines(sample_filing.table(TableKind.ExpenditureSummary))
+    general = lines(sample_filing.table(TableKind.GeneralBudgetByFunction))
+    renamed = [copy.copy(r) for r in spending]
+    next(r for r in renamed if r.code == "2011308").label = "某某招商专项活动"
+    alignment = align(renamed, general, by_code)
+    assert alignment and not alignment.extra and not alignment.missing
+    assert "2011308" not in {a.code for a, _ in alignment.pairs}
+    assert len(alignment.pairs) == len(general) - 1

@@ -466,8 +466,9 @@ def align(first: list[Row] | None, second: list[Row] | None, key: Callable[[Row]
     two to be one listing (another layout: lines by purpose rather than by function)."""
     if first is None or second is None:
         return None
-    # a row with no key (figures without code or name, a name contradicting its code) matches nothing
-    first, second = [r for r in first if key(r)], [r for r in second if key(r)]
+    # a code whose line says it is not that code (its name is another's, or none) is matched on neither side
+    unkeyed = {r.code for r in first + second if r.code and not key(r)}
+    first, second = matchable(first, key, unkeyed), matchable(second, key, unkeyed)
     found = Alignment()
     unmatched: list[Row] = []
     matcher = SequenceMatcher(None, [key(r) for r in first], [key(r) for r in second], autojunk=False)
@@ -488,6 +489,12 @@ def align(first: list[Row] | None, second: list[Row] | None, key: Callable[[Row]
     levels = {len(b.code or "") for _, b in found.pairs + found.renamed}
     found.missing = [r for r in unmatched if len(r.code or "") in levels]
     return found
+
+
+def matchable(rows: list[Row], key: Callable[[Row], str], unkeyed: set[str]) -> list[Row]:
+    """The rows a key can match: not a row with no key (figures without code or name; a name that
+    contradicts its code and names no other), nor a row printed with the code of such a row."""
+    return [r for r in rows if key(r) and r.code not in unkeyed]
 
 
 def reordered(first: list[Row], second: list[Row], key: Callable[[Row], str]) -> list[tuple[Row, Row]]:

@@ -64,7 +64,8 @@ class NationalCodeLists:
 
     def match(self, scheme: str, notation: str, year: int, name: str = "") -> URIRef | None:
         """The national concept, unless the printed name is another code's (30212 printed for 会议费)."""
-        if name and named_code(notation.strip().upper(), name) != notation.strip().upper():
+        code = notation.strip().upper()
+        if name and named_code(code, name) != code:
             return None
         return national_concept(scheme, notation, year)
 
