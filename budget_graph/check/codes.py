@@ -51,7 +51,10 @@ NAME_DIFFERS = rule(
     severity=Severity.WARNING,
     basis=BASIS,
     checks="A coded row's name equals the national name of its code after folding full/half width, spaces and "
-    "bracket shapes. A name of another edition of the same code, or a name cut short, is info.",
+    "bracket shapes. A name of another edition of the same code, or a name cut short, is info. A name that "
+    "fits none of the code's names in any edition (allowing 维修费 for 维修（护）费, …补助 for …补助支出, 其他…) "
+    "contradicts the code: cross-table checks and the graph then take the line for the code whose name it "
+    "bears (BG-K005), or for none.",
     why="Readers and researchers match lines by code; a different name means the code or the name is wrong.",
     engine="python",
     fail_example="表八  30227  咨询费  978.43   (30227 is 委托业务费)",
