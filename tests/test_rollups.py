@@ -277,13 +277,20 @@ def test_a_misprint_is_read_only_as_a_line_that_could_be_its_parent() -> None:
     assert code_placements(["7", "C16070000"])[0] == Placement(ROOT)
 
 
-def test_a_row_without_code_or_name_counts_only_where_the_sum_says_it_is_a_line() -> None:
-    projects = TableKind.ProjectExpenditureSummary
+def test_a_row_without_code_or_name_counts_only_where_the_structure_or_the_sum_says_it_is_a_line() -> None:
+    basic = TableKind.BasicExpenditureSummary
 
-    def errors(stray: str, total: str) -> list:
-        rows = [("本级", [total], UNIT), ("综合事务", ["1.00"]), ("", [stray]), ("企业服务", ["2.00"])]
-        return _errors(table(projects, ["total"], rows))
+    def errors(kind: TableKind, stray: str, total: str) -> list:
+        rows = [("本级", [total], UNIT), ("商品和服务支出", [total]), ("办公费", ["1.00"]), ("", [stray])]
+        rows += [("邮电费", ["2.00"])]
+        return sorted(f.rule for f in _errors(table(kind, ["total"], rows)))
 
-    assert errors("3.00", "3.00") == []  # the sum is met without it (a repeated subtotal, say)
-    assert errors("0.50", "3.50") == []  # the sum needs it: a line whose name was not printed
-    assert [f.rule for f in errors("0.50", "4.00")] == ["BG-R002"]  # neither: the total is wrong
+    # 基本支出总表 lists items by name: an unnamed row under a class is an item only if the sums need it
+    assert errors(basic, "3.00", "3.00") == []  # met without it (a repeated subtotal, say)
+    assert errors(basic, "0.50", "3.50") == []  # met with it: an item whose name was not printed
+    assert errors(basic, "0.50", "4.00") == ["BG-R001"]  # neither: the class's figure is wrong
+    # in a list of projects every row under the unit is a line: it counts
+    assert errors(TableKind.ProjectExpenditureSummary, "3.00", "3.00") == ["BG-R002"]
+    # above the first class it has no place: the unit is not checked against the classes
+    rows = [("本级", ["9.00"], UNIT), ("", ["1.00"]), ("商品和服务支出", ["3.00"]), ("办公费", ["3.00"])]
+    assert _findings(table(basic, ["total"], rows)) == []

@@ -314,9 +314,10 @@ def class_key(name: str) -> str:
 
 def _class_tree(lines: list[Row], year: int | None) -> nx.DiGraph | None:
     """Classes by name, each followed by its items. A line before the first class, or no class at all,
-    means the layout is not the one this reads: no tree."""
+    means the layout is not the one this reads: no tree. A row with neither code nor name says not
+    whether it is an item: under a class it counts where the sums need it; above any class it has no place."""
     classes = economic_classes(year)
-    tree = nx.DiGraph(complete=True)
+    tree = nx.DiGraph(complete=True, unnamed_optional=True)
     current: int | None = None
     for position, row in enumerate(lines):
         key = class_key(row.label)
@@ -324,6 +325,8 @@ def _class_tree(lines: list[Row], year: int | None) -> nx.DiGraph | None:
         if key in classes and (current is None or key != class_key(lines[current].label)):
             current = position
             tree.add_edge(ROOT, position)
+        elif current is None and not (row.code or row.label):
+            tree.graph["complete"] = False
         elif current is None:
             return None
         else:
@@ -340,6 +343,7 @@ def check_tree(
     root_rule: Rule = UNIT_TOTAL,
 ) -> Iterator[Finding]:
     """Every line with sub-lines against their sum (BG-R001); the head against the top-level lines."""
+    optional = tree.graph.get("unnamed_optional", False)
     for node in tree.nodes:
         children = sorted(tree.successors(node))
         if not children:
@@ -351,21 +355,29 @@ def check_tree(
             head = block.head
             what = f"{table.title} {head.label} 与其所列各行之和"
             what_en = f"{table.title}: {head.label} against the sum of its top-level lines"
-            yield from sum_rows(table, root_rule, head, parts, meanings, what, what_en)
+            yield from sum_rows(table, root_rule, head, parts, meanings, what, what_en, optional)
         else:
             line = block.lines[node]
             name = f"{line.code or ''} {line.label}".strip()
             what = f"{table.title} {name} 与其下级之和"
             what_en = f"{table.title}: {name} against the sum of its sub-lines"
-            yield from sum_rows(table, CODE_TREE, line, parts, meanings, what, what_en)
+            yield from sum_rows(table, CODE_TREE, line, parts, meanings, what, what_en, optional)
 
 
 def sum_rows(
-    table: Table, rule_: Rule, total: Row, parts: list[Row], meanings: list[str], what: str, what_en: str
+    table: Table,
+    rule_: Rule,
+    total: Row,
+    parts: list[Row],
+    meanings: list[str],
+    what: str,
+    what_en: str,
+    unnamed_optional: bool = False,
 ) -> Iterator[Finding]:
-    """total row = Σ part rows, column by column. A row of figures with neither code nor name (BG-C005)
-    counts only where the sum shows it is a line: where the total is met without it, it is not one."""
-    named = [row for row in parts if row.code or row.label]
+    """total row = Σ part rows, column by column. With `unnamed_optional` (the structure does not say
+    that a row of figures with neither code nor name, BG-C005, is a line), such a row counts only where
+    the sum shows it is one: where the total is met without it, it is not."""
+    named = [row for row in parts if row.code or row.label] if unnamed_optional else parts
     for meaning in meanings:
         finding = _column_sum(table, rule_, total, parts, meaning, what, what_en)
         if finding and finding.severity is Severity.ERROR and len(named) < len(parts):
