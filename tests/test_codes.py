@@ -12,7 +12,16 @@ from rdflib import Graph
 from rdflib.namespace import RDF, SKOS
 
 from budget_graph.cli import main
-from budget_graph.codes import lookup, national_concept, same_name, scheme_index, scheme_of, search
+from budget_graph.codes import (
+    current_name,
+    lookup,
+    named_code,
+    national_concept,
+    same_name,
+    scheme_index,
+    scheme_of,
+    search,
+)
 from budget_graph.codes.index import SCHEMES, bundled_index, clear_cache, source_dir
 from budget_graph.codes.turtle import outputs
 
@@ -206,3 +215,18 @@ def test_every_correspondence_joins_two_listed_codes() -> None:
     assert rows and all(lookup(r["departmental"], 2024, "economic") for r in rows)
     assert all(lookup(r["government"], 2024, "government-economic") for r in rows)
     assert {r["unit"] for r in rows} == {"agency", "institution"}
+
+
+def test_a_former_national_name_reads_as_the_current_one() -> None:
+    assert current_name("医疗卫生与计划生育支出") == current_name("卫生健康支出") == "卫生健康支出"
+    assert current_name("行政运行") == "行政运行"  # many codes' name, and still theirs
+    assert current_name("医疗卫生支出") == "医疗卫生支出"  # no code bore it: as printed
+
+
+def test_a_name_that_contradicts_its_code_names_the_code_it_stands_for() -> None:
+    assert named_code("30212", "会议费") == "30215"  # a list renumbered 01…13
+    assert named_code("30213", "维修费") == "30213"  # 维修（护）费, abbreviated
+    assert named_code("303", "对个人和家庭的补助") == "303"  # …补助支出, suffix dropped
+    assert named_code("210", "医疗卫生与计划生育支出") == "210"  # the name of an earlier edition
+    assert named_code("30212", "某某专项") is None  # contradicts, names no code
+    assert named_code("2040501", "行政运行") == "2040501"  # not in the bundled lists: as printed

@@ -155,3 +155,15 @@ def _tied_filing(year: int, functional: dict[str, str], economic: dict[str, str]
 def test_tied_pairs_against_a_basic_only_economic_table(year, functional, economic, expected) -> None:
     found = [f for f in check_codes(_tied_filing(year, functional, economic)) if f.rule == "BG-K006"]
     assert [f.severity.value for f in found] == expected
+
+
+def test_a_misprinted_code_is_read_by_its_place_and_rows_under_it_are_not_misplaced() -> None:
+    function = TableKind.GeneralBudgetByFunction
+    fragment = [("201", "一般公共服务支出"), ("7", "文化旅游体育与传媒支出"), ("20701", "文化和旅游")]
+    assert _rules_fired(fragment, function) == [("BG-K007", "warning")]  # not BG-K003/K004 for 20701
+    filing = Filing(["t.md"], "单位", 2024, Kind.BUDGET, tables=[_table(function, fragment)])
+    (finding,) = [f for f in check_codes(filing) if f.rule == "BG-K007"]
+    assert finding.expected == "207" and [p.line for p in finding.locations] == [3]
+    apart = [("301", "工资福利支出"), ("30101", "基本工资"), ("3012", "津贴补贴")]
+    assert _rules_fired(apart) == [("BG-K007", "warning")]
+    assert _rules_fired([("301", "工资福利支出"), ("30101", "基本工资"), ("30102", "津贴补贴")]) == []

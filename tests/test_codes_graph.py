@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
 from functools import cache
 
 from rdflib import Graph
+from rdflib.namespace import SKOS
 
 from budget_graph.codes import NationalCodeLists, same_name
 from budget_graph.codes.index import source_dir
@@ -46,3 +48,24 @@ def test_every_coded_line_joins_to_its_national_name(sample_filing) -> None:
     names = {(str(row.notation), str(row.name)) for row in rows}
     assert {("2011308", "招商引资"), ("30227", "委托业务费"), ("C16070000", "运行维护服务")} <= names
     assert all(same_name(str(row.printed), str(row.name)) for row in rows if row.printed is not None)
+
+
+def test_a_code_printed_with_another_codes_name_is_not_linked() -> None:
+    """30212 printed for 会议费 (a list renumbered) is not 因公出国（境）费用; its own name links."""
+    lists = NationalCodeLists()
+    assert lists.match("economic", "30212", 2024, "会议费") is None
+    assert lists.match("economic", "30212", 2024, "因公出国(境)费") is not None
+    assert lists.match("economic", "30212", 2024) is not None  # no name printed: the code alone
+
+
+def test_the_graph_does_not_link_a_code_printed_with_another_codes_name(sample_filing) -> None:
+    filing = deepcopy(sample_filing)
+    for row in (r for t in filing.tables for r in t.rows):
+        if row.code == "30231":
+            row.code = None
+        elif row.code == "30201":  # 办公费 printed under 30231 (公务用车运行维护费): a list renumbered
+            row.code = "30231"
+    graph = build_graph(filing, NationalCodeLists()).graph
+    concept = {str(notation): node for node, notation in graph.subject_objects(SKOS.notation)}
+    assert graph.value(concept["30231"], SKOS.exactMatch) is None
+    assert graph.value(concept["30227"], SKOS.exactMatch) is not None  # 委托业务费, under its own name

@@ -13,6 +13,7 @@ from budget_graph.check.crosstable import (
     Tables,
     align,
     block_pairs,
+    by_code,
     by_name,
     check_crosstable,
     department_row,
@@ -153,6 +154,36 @@ def test_lines_printed_in_another_order_still_pair(sample_filing: Filing) -> Non
     assert all(plain(a.label) == plain(b.label) for a, b in alignment.pairs)
 
 
+def _summary_and_spending(filing: Filing) -> tuple[list[Row], list[Row]]:
+    summary = filing.table(TableKind.IncomeExpenditureSummary)
+    return function_lines(summary), lines(filing.table(TableKind.ExpenditureSummary))
+
+
+def test_a_line_under_a_former_national_name_pairs_with_its_code(sample_filing: Filing) -> None:
+    """210 was 医疗卫生与计划生育支出 before 2018/2019 (卫生健康支出 since): one line under either name."""
+    listed, coded = _summary_and_spending(sample_filing)
+    health = next(r for r in listed if plain(r.label) == "卫生健康支出")
+    for former, paired in (("医疗卫生与计划生育支出", True), ("医疗卫生支出", False)):
+        renamed = [copy.copy(r) for r in listed]
+        renamed[listed.index(health)].label = former
+        alignment = align(renamed, coded, by_name)
+        pairs = {a.label: b.code for a, b in alignment.pairs}
+        assert (pairs.get(former) == "210") is paired
+        assert bool(alignment.renamed) is not paired  # a name no edition had is still reported renamed
+
+
+def test_a_row_without_code_or_name_is_no_line_to_match(sample_filing: Filing) -> None:
+    """A stray row of figures in both tables pairs with nothing and is no line the other table lacks."""
+    listed, coded = _summary_and_spending(sample_filing)
+    stray = copy.copy(listed[3])
+    stray.label, stray.code = "", None
+    alignment = align([*listed, stray], [*coded, copy.copy(stray)], by_name)
+    assert alignment and not alignment.extra and not alignment.missing and not alignment.renamed
+    assert all(a.label for a, _ in alignment.pairs)
+    by_codes = align([*coded, stray], [*coded, copy.copy(stray)], by_code)
+    assert by_codes and len(by_codes.pairs) == len(coded) and not by_codes.extra
+
+
 def test_a_listing_of_another_kind_is_not_aligned(sample_filing: Filing) -> None:
     spending = sample_filing.table(TableKind.ExpenditureSummary)
     coded = [r for r in spending.rows if r.code]
@@ -283,6 +314,20 @@ def test_three_public_expenses_are_an_upper_bound_only(sample_filing: Filing) ->
     assert _errors_at(filing, 479) == ["BG-X013"]
 
 
+def test_a_line_whose_name_contradicts_its_code_is_not_taken_for_the_code(sample_filing: Filing) -> None:
+    """30231 printed for 办公费 (a list renumbered): the 三公 cap on 30231 公务用车运行维护费 does not bound it;
+    printed with its own name, the same figure would be bounded."""
+    filing = copy.deepcopy(sample_filing)
+    economic = filing.table(TableKind.GeneralBudgetByEconomicClass)
+    office = next(r for r in economic.rows if r.code == "30201")
+    vehicles = next(r for r in economic.rows if r.code == "30231")
+    economic.rows.remove(vehicles)
+    office.code = "30231"
+    assert not [f for f in check_crosstable(filing) if f.rule == "BG-X013" and f.severity.value == "error"]
+    office.label = "公务用车运行维护费"
+    assert "BG-X013" in [f.rule for f in check_crosstable(filing) if f.severity.value == "error"]
+
+
 def test_a_missing_table_skips_its_identities(sample_filing: Filing) -> None:
     filing = copy.deepcopy(sample_filing)
     filing.tables = [
@@ -387,3 +432,16 @@ def test_appropriation_by_function_may_be_below_all_spending_but_not_above(tmp_p
     assert "BG-X001" not in _errors_at(below, _line_of("2040401|行政运行|100.00"))
     above = _jiangsu(tmp_path, "204|公共安全支出|100.00", "204|公共安全支出|120.00")
     assert "BG-X001" in _errors_at(above, _line_of("204|公共安全支出|100.00"))
+
+
+def test_a_code_printed_with_a_name_of_no_code_is_matched_on_neither_side(sample_filing: Filing) -> None:
+    """2011308 printed for a project name in one table: neither it nor the other table's 2011308 pairs,
+    and neither is reported as a line the other table lacks."""
+    spending = lines(sample_filing.table(TableKind.ExpenditureSummary))
+    general = lines(sample_filing.table(TableKind.GeneralBudgetByFunction))
+    renamed = [copy.copy(r) for r in spending]
+    next(r for r in renamed if r.code == "2011308").label = "某某招商专项活动"
+    alignment = align(renamed, general, by_code)
+    assert alignment and not alignment.extra and not alignment.missing
+    assert "2011308" not in {a.code for a, _ in alignment.pairs}
+    assert len(alignment.pairs) == len(general) - 1

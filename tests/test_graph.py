@@ -143,7 +143,7 @@ def test_code_levels_and_parents(scheme: str, notation: str, level: int | None, 
 
 def test_national_code_lists_hook_adds_exact_matches() -> None:
     class Lists:
-        def match(self, scheme: str, notation: str, year: int) -> URIRef | None:
+        def match(self, scheme: str, notation: str, year: int, name: str = "") -> URIRef | None:
             return (
                 URIRef(f"https://example.org/{scheme}/{year}/{notation}")
                 if notation.startswith("2")

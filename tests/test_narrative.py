@@ -131,3 +131,10 @@ def test_an_economic_line_named_like_a_three_public_item_is_not_tied_to_the_thre
     assert narrative.ties(claim, tables)
     assert not narrative.ties(replace(claim, subject="公务接待费（款）支出"), tables)
     assert not narrative.ties(replace(claim, section="（二）公用经费"), tables)
+
+
+def test_a_row_without_code_or_name_is_no_project(tmp_path: Path) -> None:
+    """A stray row of figures in 项目支出总表 is not counted against the narrative's 8 project targets."""
+    stray = "\t1.00" + "\t0.00" * 13 + "\t"
+    edits = [{"line": 343, "old": "培训工作\t24.33", "new": f"{stray}\n培训工作\t24.33"}]
+    assert [rule for rule, *_ in after(edits, tmp_path) if rule == "BG-N007"] == []

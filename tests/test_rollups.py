@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from budget_graph.check.rollups import check_rollups, parent_key, table_blocks, tree_key
+from budget_graph.check.rollups import (
+    ROOT,
+    Placement,
+    check_rollups,
+    code_placements,
+    parent_key,
+    table_blocks,
+    tree_key,
+)
 from budget_graph.model import TableKind
 from tests.tables import ITEM, TOTAL, UNIT, filing, table
 
@@ -197,3 +205,92 @@ def test_two_subtotals_each_below_its_own_lines() -> None:
         ("公用经费合计", ["184.65"], TOTAL),
     ]
     assert _findings(table(TableKind.GeneralBudgetByEconomicClass, ["actual"], rows)) == []
+
+
+ECONOMIC = TableKind.GeneralBudgetByEconomicClass
+
+
+def test_a_code_printed_apart_hangs_under_the_code_it_continues() -> None:
+    """'301 2' (read 3012) under 301 is 30102: 301's line, not a second top-level line."""
+    rows = [
+        ("合计", ["300.00"], TOTAL),
+        ("工资福利支出", ["300.00"], ITEM, "301"),
+        ("基本工资", ["200.00"], ITEM, "30101"),
+        ("津贴补贴", ["100.00"], ITEM, "3012"),
+    ]
+    assert _findings(table(ECONOMIC, ["total"], rows)) == []
+    placements = code_placements([None, "301", "30101", "3012"])
+    assert placements[3] == Placement(1, "30102")
+    rows[3] = ("津贴补贴", ["110.00"], ITEM, "3012")  # a real difference is still found, under 301
+    assert [(f.rule, _lines(f)) for f in _errors(table(ECONOMIC, ["total"], rows))] == [
+        ("BG-R001", [101, 102, 103])
+    ]
+
+
+def test_a_class_printed_as_its_last_digit_heads_its_sections() -> None:
+    """'7' above 20701 is the 类 207: 20701 hangs under it, and both are not top-level lines."""
+    rows = [
+        ("合计", ["400.00"], TOTAL),
+        ("一般公共服务支出", ["100.00"], ITEM, "201"),
+        ("文化旅游体育与传媒支出", ["300.00"], ITEM, "7"),
+        ("文化和旅游", ["300.00"], ITEM, "20701"),
+        ("行政运行", ["300.00"], ITEM, "2070101"),
+    ]
+    assert _findings(table(FUNCTION, ["total"], rows)) == []
+    assert code_placements([None, "201", "7", "20701", "2070101"]) == {
+        1: Placement(ROOT),
+        2: Placement(ROOT, "207"),
+        3: Placement(2),
+        4: Placement(3),
+    }
+
+
+def test_a_stray_fragment_counts_under_the_class_above_it() -> None:
+    rows = [
+        ("合计", ["400.00"], TOTAL),
+        ("一般公共服务支出", ["400.00"], ITEM, "201"),
+        ("人大事务", ["300.00"], ITEM, "20101"),
+        ("政协事务", ["100.00"], ITEM, "7"),
+    ]
+    assert _findings(table(FUNCTION, ["total"], rows)) == []
+    rows[1] = ("一般公共服务支出", ["410.00"], ITEM, "201")
+    assert sorted(f.rule for f in _errors(table(FUNCTION, ["total"], rows))) == ["BG-R001", "BG-R002"]
+
+
+def test_items_without_any_printed_ancestor_stay_top_level() -> None:
+    """A list of 项 codes only (no 类 or 款 rows): each is a top-level line of its unit."""
+    rows = [
+        ("本级", ["3.00"], UNIT),
+        ("行政运行", ["1.00"], ITEM, "2011301"),
+        ("事业运行", ["2.00"], ITEM, "2011350"),
+    ]
+    assert _findings(table(FUNCTION, ["total"], rows)) == []
+    assert code_placements(["2011301", "2050201"]) == {0: Placement(ROOT), 1: Placement(ROOT)}
+
+
+def test_a_misprint_is_read_only_as_a_line_that_could_be_its_parent() -> None:
+    # an economic 款 (30101) has no sub-lines: '301011' continues the 类 301 and reads as nothing
+    assert code_placements(["301", "30101", "301011"])[2] == Placement(0)
+    # '1' ends 20101, which is printed: it is no second 20101 but a stray line under the 类
+    assert code_placements(["201", "20101", "1", "2010101"])[2] == Placement(0)
+    # a procurement code below a fragment says nothing of it
+    assert code_placements(["7", "C16070000"])[0] == Placement(ROOT)
+
+
+def test_a_row_without_code_or_name_counts_only_where_the_structure_or_the_sum_says_it_is_a_line() -> None:
+    basic = TableKind.BasicExpenditureSummary
+
+    def errors(kind: TableKind, stray: str, total: str) -> list:
+        rows = [("本级", [total], UNIT), ("商品和服务支出", [total]), ("办公费", ["1.00"]), ("", [stray])]
+        rows += [("邮电费", ["2.00"])]
+        return sorted(f.rule for f in _errors(table(kind, ["total"], rows)))
+
+    # 基本支出总表 lists items by name: an unnamed row under a class is an item only if the sums need it
+    assert errors(basic, "3.00", "3.00") == []  # met without it (a repeated subtotal, say)
+    assert errors(basic, "0.50", "3.50") == []  # met with it: an item whose name was not printed
+    assert errors(basic, "0.50", "4.00") == ["BG-R001"]  # neither: the class's figure is wrong
+    # in a list of projects every row under the unit is a line: it counts
+    assert errors(TableKind.ProjectExpenditureSummary, "3.00", "3.00") == ["BG-R002"]
+    # above the first class it has no place: the unit is not checked against the classes
+    rows = [("本级", ["9.00"], UNIT), ("", ["1.00"]), ("商品和服务支出", ["3.00"]), ("办公费", ["3.00"])]
+    assert _findings(table(basic, ["total"], rows)) == []

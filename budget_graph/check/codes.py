@@ -10,9 +10,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from budget_graph.check.figures import Figure, check_equal
+from budget_graph.check.rollups import (
+    CODED,
+    ROOT,
+    Block,
+    Placement,
+    code_placements,
+    misprinted,
+    table_blocks,
+    tree_key,
+)
 from budget_graph.check.rules import Finding, Severity, rule
 from budget_graph.codes import Concept, lookup, normalise, scheme_index, scheme_of, search
 from budget_graph.codes.index import PROCUREMENT_EDITION, SCHEMES, SchemeIndex
+from budget_graph.graph.codes import PROJECT_NAMED
 from budget_graph.model import Filing, Row, RowRole, Table, TableKind
 
 BASIS = "财政部《政府收支分类科目》(当年版); 《政府采购品目分类目录》(财库〔2022〕31号)"
@@ -40,7 +51,10 @@ NAME_DIFFERS = rule(
     severity=Severity.WARNING,
     basis=BASIS,
     checks="A coded row's name equals the national name of its code after folding full/half width, spaces and "
-    "bracket shapes. A name of another edition of the same code, or a name cut short, is info.",
+    "bracket shapes. A name of another edition of the same code, or a name cut short, is info. A name that "
+    "fits none of the code's names in any edition (allowing 维修费 for 维修（护）费, …补助 for …补助支出, 其他…) "
+    "contradicts the code: cross-table checks and the graph then take the line for the code whose name it "
+    "bears (BG-K005), or for none.",
     why="Readers and researchers match lines by code; a different name means the code or the name is wrong.",
     engine="python",
     fail_example="表八  30227  咨询费  978.43   (30227 is 委托业务费)",
@@ -99,6 +113,23 @@ CROSS_CLASS = rule(
     fail_example="表七 2210201 住房公积金 91.93; 表八 30113 住房公积金 81.93",
     pass_example="表七 2210201 住房公积金 91.93; 表八 30113 住房公积金 91.93",
 )
+MISPRINTED = rule(
+    id="BG-K007",
+    title="科目编码印错，按表中位置归入上级科目",
+    title_en="A misprinted code, placed under its parent by its position in the table",
+    severity=Severity.WARNING,
+    basis="科目编码的前缀即其上级科目；表格按类、款、项逐级列示 (a code's prefix is its parent; tables list 类, 款, "
+    "项 in turn)",
+    checks="A code of no 类/款/项 length ('7', '3012' printed for '301 2') is read by its place in the table: a "
+    "code printed above it that its digits continue (3012 under 301 is 30102), or the missing parent of the "
+    "line below it that it ends ('7' above 20701 is 207), else a line under the nearest line above it that "
+    "has sub-lines. The roll-ups (BG-R001/R002) count it there, never again as a top-level line.",
+    why="A misprinted code cannot be matched with the national lists or other tables; read as a top-level line "
+    "it would make every total above it seem wrong.",
+    engine="python",
+    fail_example="301 工资福利支出 300.00 / 30101 基本工资 200.00 / 301 2 津贴补贴 100.00",
+    pass_example="301 工资福利支出 300.00 / 30101 基本工资 200.00 / 30102 津贴补贴 100.00",
+)
 
 # (functional, economic, first year, last year): 住房公积金 was 30311 before the 2018 economic reform
 TIED = (
@@ -121,7 +152,7 @@ CODED_TABLES = {
     TableKind.OfficeOperatingCosts,
 }
 # Tables whose coded rows are named by their code (others may name a row by its project).
-NAMED_TABLES = CODED_TABLES - {TableKind.ProjectExpenditureSummary, TableKind.SpecialTransfers}
+NAMED_TABLES = CODED_TABLES - PROJECT_NAMED
 RANKED = ("functional", "economic", "government-economic")  # schemes whose codes nest by prefix
 _MIN_CUT = 4  # a name of at least this many characters that starts the national name is read as cut short
 
@@ -137,13 +168,15 @@ class CodedRow:
 
 def check_codes(filing: Filing) -> Iterator[Finding]:
     for table in filing.tables:
+        if table.kind in CODED:  # the tables whose roll-ups run down a code tree
+            yield from check_misprints(table)
         if table.kind not in CODED_TABLES:
             continue
         rows = coded_rows(table)
         for coded in rows:
             yield from check_row(coded, filing.year, names=table.kind in NAMED_TABLES)
-        for scheme in RANKED:
-            yield from check_hierarchy([r for r in rows if r.scheme == scheme])
+        for scheme in RANKED:  # misprinted codes stay in each listing: rows under them are BG-K007's
+            yield from check_hierarchy([r for r in rows if r.scheme == scheme or misprinted(r.code)])
     yield from check_tied(filing)
 
 
@@ -299,7 +332,7 @@ def check_hierarchy(rows: list[CodedRow]) -> Iterator[Finding]:
     """Parent rows of one scheme, where the table prints them: missing (BG-K003) or wrong (BG-K004), one
     finding per missing parent and per wrong placement, listing every row concerned."""
     printed = {(r.block, r.code) for r in rows}
-    if not any((r.block, r.code[:-2]) in printed for r in rows if len(r.code) > 3):
+    if not any((r.block, r.code[:-2]) in printed for r in rows if len(r.code) > 3 and r.scheme):
         return  # the table prints no parent rows (e.g. 项 rows only)
     orphans: dict[tuple[int, str], list[CodedRow]] = {}
     misplaced: dict[tuple[int, str], list[CodedRow]] = {}  # (id of the row above, parent) → rows; [0] above
@@ -308,7 +341,9 @@ def check_hierarchy(rows: list[CodedRow]) -> Iterator[Finding]:
         while above and (len(above[-1].code) >= len(coded.code) or above[-1].block != coded.block):
             above.pop()
         parent = coded.code[:-2] if len(coded.code) > 3 else None
-        if above and not coded.code.startswith(above[-1].code):
+        if coded.scheme is None or (above and above[-1].scheme is None):
+            pass  # a misprinted code, or a row under one: BG-K007 says where it is counted
+        elif above and not coded.code.startswith(above[-1].code):
             misplaced.setdefault((id(above[-1]), coded.code[:-2]), [above[-1]]).append(coded)
         elif parent and (coded.block, parent) not in printed:
             orphans.setdefault((coded.block, parent), []).append(coded)
@@ -379,6 +414,38 @@ def check_tied(filing: Filing) -> Iterator[Finding]:
             finding = replace(finding, severity=Severity.INFO)
         if finding is not None:
             yield finding
+
+
+def check_misprints(table: Table) -> Iterator[Finding]:
+    """BG-K007: each misprinted code and the place the roll-ups give it (rollups.code_placements)."""
+    for block in table_blocks(table):
+        placements = code_placements([row.code for row in block.lines]) or {}
+        for position, placement in placements.items():
+            row = block.lines[position]
+            placed = placement.reading or placement.parent != ROOT  # else BG-K010's alone
+            if placed and misprinted(tree_key(row.code or "")):
+                yield _misprint(row, placement, block)
+
+
+def _misprint(row: Row, placement: Placement, block: Block) -> Finding:
+    """Where the roll-ups count the misprinted line: as the code it reads as, under the line above."""
+    parent = block.lines[placement.parent] if placement.parent != ROOT else None
+    where, where_en = (
+        (f"读作 {placement.reading}", f"read as {placement.reading}") if placement.reading else ("", "")
+    )
+    if parent is not None:
+        where += f"，列于 {parent.code} {parent.label} 之下"
+        where_en += f", under {parent.code}"
+    else:
+        where, where_en = where + "（顶层科目）", where_en + " (top level)"
+    return MISPRINTED.finding(
+        f"编码“{row.code}”（{row.label}）不是完整的科目编码；按其在表中的位置{where.lstrip('，')}核对合计",
+        f"Code {row.code!r} ({row.label}) is no complete code; by its position in the table it is "
+        f"{where_en.lstrip(', ')} in the roll-ups",
+        [row.location, *([parent.location] if parent else [])],
+        expected=placement.reading or "a code of 3, 5 or 7 digits",
+        actual=row.code,
+    )
 
 
 def _figure(table: Table, code: str, meanings: tuple[str, ...]) -> Figure | None:

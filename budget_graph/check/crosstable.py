@@ -25,7 +25,7 @@ from budget_graph.check.figures import Figure, check_at_most, check_equal, check
 from budget_graph.check.rollups import table_blocks
 from budget_graph.check.rounding import Agreement, compare
 from budget_graph.check.rules import Finding, Rule, Severity, rule
-from budget_graph.codes import normalise
+from budget_graph.codes import current_name, named_code, normalise
 from budget_graph.model import Filing, Kind, Row, RowRole, Table, TableKind
 from budget_graph.model.meanings import MEANINGS
 from budget_graph.read.layout import column_meaning
@@ -449,11 +449,14 @@ class Alignment:
 
 
 def by_name(row: Row) -> str:
-    return plain(row.label)
+    """A line's name in the current edition: 医疗卫生与计划生育支出 (210 before 2018) pairs with 卫生健康支出."""
+    return current_name(plain(row.label))
 
 
 def by_code(row: Row) -> str:
-    return row.code or ""
+    """The code the line stands for: as printed, unless its name is another code's (BG-K002/K005 report
+    it); '' when the name contradicts the code and names no one code: it is matched by no code."""
+    return (named_code(row.code, row.label) or "") if row.code else ""
 
 
 def align(first: list[Row] | None, second: list[Row] | None, key: Callable[[Row], str]) -> Alignment | None:
@@ -463,6 +466,9 @@ def align(first: list[Row] | None, second: list[Row] | None, key: Callable[[Row]
     two to be one listing (another layout: lines by purpose rather than by function)."""
     if first is None or second is None:
         return None
+    # a code whose line says it is not that code (its name is another's, or none) is matched on neither side
+    unkeyed = {r.code for r in first + second if r.code and not key(r)}
+    first, second = matchable(first, key, unkeyed), matchable(second, key, unkeyed)
     found = Alignment()
     unmatched: list[Row] = []
     matcher = SequenceMatcher(None, [key(r) for r in first], [key(r) for r in second], autojunk=False)
@@ -483,6 +489,12 @@ def align(first: list[Row] | None, second: list[Row] | None, key: Callable[[Row]
     levels = {len(b.code or "") for _, b in found.pairs + found.renamed}
     found.missing = [r for r in unmatched if len(r.code or "") in levels]
     return found
+
+
+def matchable(rows: list[Row], key: Callable[[Row], str], unkeyed: set[str]) -> list[Row]:
+    """The rows a key can match: not a row with no key (figures without code or name; a name that
+    contradicts its code and names no other), nor a row printed with the code of such a row."""
+    return [r for r in rows if key(r) and r.code not in unkeyed]
 
 
 def reordered(first: list[Row], second: list[Row], key: Callable[[Row], str]) -> list[tuple[Row, Row]]:
@@ -675,7 +687,7 @@ class Tables:
         table = self.ProjectExpenditureSummary
         rows = [r for r in table.rows if r.role is ITEM] if table else []
         names = [plain(r.label) for r in rows]
-        return {n: r for n, r in zip(names, rows, strict=True) if names.count(n) == 1}
+        return {n: r for n, r in zip(names, rows, strict=True) if n and names.count(n) == 1}
 
     def basic_by_code(self, code: str) -> list[Figure] | None:
         """Basic spending of all funds on one economic class ([] when no line lists it)."""
@@ -685,11 +697,11 @@ class Tables:
             self.GeneralBudgetByEconomicClass,
         )
         if alignment and basic and whole(basic):
-            rows = [a for a, b in alignment.pairs + alignment.renamed if b.code == code]
+            rows = [a for a, b in alignment.pairs + alignment.renamed if by_code(b) == code]
             return figures_of(basic, [(r, whole(basic)) for r in rows])
         column = basic_column(economic) if economic else None
         if economic and column and self.general_only:
-            return figures_of(economic, [(r, column) for r in lines(economic) or [] if r.code == code])
+            return figures_of(economic, [(r, column) for r in lines(economic) or [] if by_code(r) == code])
         return None
 
 
@@ -1114,7 +1126,7 @@ def three_public_lines(t: Tables) -> Checked:
     column = basic_column(economic) if economic else None
     if three is None or economic is None or row is None or column is None:
         return
-    economic_lines = {r.code: r for r in lines(economic) or []}
+    economic_lines = {by_code(r): r for r in lines(economic) or []}
     for meaning, code in THREE_PUBLIC_CODES.items():
         cap, line = Figure.of(three, row, meaning), economic_lines.get(code)
         part = Figure.of(economic, line, column) if line else None

@@ -221,7 +221,7 @@ class Tables:
         table = self.table(TableKind.ProjectExpenditureSummary)
         if table is None:
             return None
-        return table, [r for r in table.rows if r.role is RowRole.ITEM]
+        return table, [r for r in table.rows if r.role is RowRole.ITEM and (r.code or r.label)]
 
     def three_public(self, meaning: str) -> Figure | None:
         table = self.table(TableKind.ThreePublicExpenses)

@@ -199,19 +199,73 @@ def parent_key(key: str) -> str | None:
     return key[:-2] if len(key) > floor else None
 
 
+@dataclass(frozen=True)
+class Placement:
+    """Where a line hangs in its table's code tree: under the line at `parent` (ROOT: top level).
+    `reading` is set for a misprinted code: the code its place in the table says it stands for."""
+
+    parent: int
+    reading: str | None = None
+
+
+def misprinted(key: str) -> bool:
+    """A numeric code of no 类/款/项 length: '7' for 207, '3012' for '301 2' (30102)."""
+    return key.isdigit() and len(key) not in (3, 5, 7)
+
+
 def code_tree(codes: list[str | None]) -> nx.DiGraph | None:
     """The tree of lines by their codes (by index; a line without a code has no place in it)."""
-    index: dict[str, int] = {}
-    for position, code in enumerate(codes):
-        if code:
-            key = tree_key(code)
-            if key in index:
-                return None  # a code printed twice: which row holds which lines is not certain
-            index[key] = position
-    tree = nx.DiGraph(complete=len(index) == len(codes))
-    for key, position in index.items():
-        tree.add_edge(_nearest_ancestor(key, index), position)
+    placements = code_placements(codes)
+    if placements is None:
+        return None
+    tree = nx.DiGraph(complete=len(placements) == len(codes))
+    tree.add_edges_from((placement.parent, position) for position, placement in placements.items())
     return tree
+
+
+def code_placements(codes: list[str | None]) -> dict[int, Placement] | None:
+    """Each coded line's parent: the nearest printed ancestor by prefix; for a misprinted code, or a
+    code none of whose ancestors is printed, the line its position says (a code printed above it that
+    its digits continue, or a fragment of its missing ancestor). None when a code is printed twice:
+    which row holds which lines is then not certain."""
+    keys = {position: tree_key(code) for position, code in enumerate(codes) if code}
+    index: dict[str, int] = {}
+    for position, key in keys.items():
+        if key in index:
+            return None
+        index[key] = position
+    placements: dict[int, Placement] = {}
+    for position, key in keys.items():
+        placement = _placement(key, position, keys, index)
+        if placement.reading and placement.reading not in index:
+            index[placement.reading] = position  # its sub-lines find it under the code it stands for
+        placements[position] = placement
+    return placements
+
+
+def _placement(key: str, position: int, keys: dict[int, str], index: dict[str, int]) -> Placement:
+    before = [(p, keys[p]) for p in sorted(keys, reverse=True) if p < position]
+    if not misprinted(key):
+        parent = _nearest_ancestor(key, index)
+        if parent != ROOT or parent_key(key) is None or not key.isdigit():
+            return Placement(parent)
+        return Placement(_fragment_of_ancestor(key, before))
+    extended = next(((p, k) for p, k in before if _has_sublines(k) and key.startswith(k)), None)
+    if extended is not None:  # '3012' below 301: 301's 款 30102
+        parent, prefix = extended
+        reading = prefix + key[len(prefix) :].zfill(2)
+        return Placement(parent, None if misprinted(reading) else reading)
+    following = next((k for p, k in sorted(keys.items()) if p > position), None)
+    completed = _completed(key, following)
+    if completed is not None and completed not in index:  # '7' above 20701: the 类 207
+        return Placement(_nearest_ancestor(completed, index), completed)
+    # a stray fragment ('7' below 20101): the end of a sub-line's code, under the 类 above it
+    return Placement(next((p for p, k in before if not misprinted(k) and parent_key(k) is None), ROOT))
+
+
+def _has_sublines(key: str) -> bool:
+    """A 类 or 款 of the functional list (3, 5 digits), a 类 of the economic lists (3 digits)."""
+    return key.isdigit() and len(key) in ((3, 5) if key.startswith("2") else (3,))
 
 
 def _nearest_ancestor(key: str, index: dict[str, int]) -> int:
@@ -219,6 +273,31 @@ def _nearest_ancestor(key: str, index: dict[str, int]) -> int:
     while parent is not None and parent not in index:
         parent = parent_key(parent)
     return ROOT if parent is None else index[parent]
+
+
+def _completed(fragment: str, following: str | None) -> str | None:
+    """The ancestor of the next line's code that the fragment is the end of ('7', 20701 → '207')."""
+    if following is None or misprinted(following) or not following.isdigit():
+        return None
+    ancestor = parent_key(following)
+    while ancestor is not None:
+        if ancestor.endswith(fragment) and len(fragment) < len(ancestor):
+            return ancestor
+        ancestor = parent_key(ancestor)
+    return None
+
+
+def _fragment_of_ancestor(key: str, before: list[tuple[int, str]]) -> int:
+    """A code none of whose ancestors is printed hangs under a misprinted line above it that reads as
+    one of them ('7' above 20701); lines above the nearest printed 类 belong to another class."""
+    for position, printed in before:
+        if not misprinted(printed):
+            if parent_key(printed) is None:
+                return ROOT
+            continue
+        if _completed(printed, key) is not None:
+            return position
+    return ROOT
 
 
 @cache
@@ -235,9 +314,10 @@ def class_key(name: str) -> str:
 
 def _class_tree(lines: list[Row], year: int | None) -> nx.DiGraph | None:
     """Classes by name, each followed by its items. A line before the first class, or no class at all,
-    means the layout is not the one this reads: no tree."""
+    means the layout is not the one this reads: no tree. A row with neither code nor name says not
+    whether it is an item: under a class it counts where the sums need it; above any class it has no place."""
     classes = economic_classes(year)
-    tree = nx.DiGraph(complete=True)
+    tree = nx.DiGraph(complete=True, unnamed_optional=True)
     current: int | None = None
     for position, row in enumerate(lines):
         key = class_key(row.label)
@@ -245,6 +325,8 @@ def _class_tree(lines: list[Row], year: int | None) -> nx.DiGraph | None:
         if key in classes and (current is None or key != class_key(lines[current].label)):
             current = position
             tree.add_edge(ROOT, position)
+        elif current is None and not (row.code or row.label):
+            tree.graph["complete"] = False
         elif current is None:
             return None
         else:
@@ -261,6 +343,7 @@ def check_tree(
     root_rule: Rule = UNIT_TOTAL,
 ) -> Iterator[Finding]:
     """Every line with sub-lines against their sum (BG-R001); the head against the top-level lines."""
+    optional = tree.graph.get("unnamed_optional", False)
     for node in tree.nodes:
         children = sorted(tree.successors(node))
         if not children:
@@ -272,26 +355,44 @@ def check_tree(
             head = block.head
             what = f"{table.title} {head.label} 与其所列各行之和"
             what_en = f"{table.title}: {head.label} against the sum of its top-level lines"
-            yield from sum_rows(table, root_rule, head, parts, meanings, what, what_en)
+            yield from sum_rows(table, root_rule, head, parts, meanings, what, what_en, optional)
         else:
             line = block.lines[node]
             name = f"{line.code or ''} {line.label}".strip()
             what = f"{table.title} {name} 与其下级之和"
             what_en = f"{table.title}: {name} against the sum of its sub-lines"
-            yield from sum_rows(table, CODE_TREE, line, parts, meanings, what, what_en)
+            yield from sum_rows(table, CODE_TREE, line, parts, meanings, what, what_en, optional)
 
 
 def sum_rows(
-    table: Table, rule_: Rule, total: Row, parts: list[Row], meanings: list[str], what: str, what_en: str
+    table: Table,
+    rule_: Rule,
+    total: Row,
+    parts: list[Row],
+    meanings: list[str],
+    what: str,
+    what_en: str,
+    unnamed_optional: bool = False,
 ) -> Iterator[Finding]:
-    """total row = Σ part rows, column by column."""
+    """total row = Σ part rows, column by column. With `unnamed_optional` (the structure does not say
+    that a row of figures with neither code nor name, BG-C005, is a line), such a row counts only where
+    the sum shows it is one: where the total is met without it, it is not."""
+    named = [row for row in parts if row.code or row.label] if unnamed_optional else parts
     for meaning in meanings:
-        cells = [(row, meaning) for row in parts]
-        if adds_up_exactly((total, meaning), cells):
-            continue
-        column = table.column_label(meaning)
-        finding = check_cells(
-            rule_, table, (total, meaning), cells, f"{what}（{column}）", f"{what_en} ({column})"
-        )
+        finding = _column_sum(table, rule_, total, parts, meaning, what, what_en)
+        if finding and finding.severity is Severity.ERROR and len(named) < len(parts):
+            without = _column_sum(table, rule_, total, named, meaning, what, what_en)
+            if without is None or without.severity is not Severity.ERROR:
+                finding = without  # the sum is met without the row: it is not a line of this sum
         if finding:
             yield finding
+
+
+def _column_sum(
+    table: Table, rule_: Rule, total: Row, parts: list[Row], meaning: str, what: str, what_en: str
+) -> Finding | None:
+    cells = [(row, meaning) for row in parts]
+    if adds_up_exactly((total, meaning), cells):
+        return None
+    column = table.column_label(meaning)
+    return check_cells(rule_, table, (total, meaning), cells, f"{what}（{column}）", f"{what_en} ({column})")

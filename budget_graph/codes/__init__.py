@@ -15,7 +15,7 @@ from budget_graph.codes.index import (
     scheme_index,
     scheme_of,
 )
-from budget_graph.codes.names import normalise, same_name
+from budget_graph.codes.names import name_fits, normalise, same_name
 
 CODES = "https://w3id.org/budget-graph/code/"
 
@@ -62,8 +62,38 @@ def resolve_scheme(scheme: str | None, code: str) -> str | None:
 class NationalCodeLists:
     """The mapper's hook (graph.mapper.CodeLists): build_graph(filing, NationalCodeLists())."""
 
-    def match(self, scheme: str, notation: str, year: int) -> URIRef | None:
+    def match(self, scheme: str, notation: str, year: int, name: str = "") -> URIRef | None:
+        """The national concept, unless the printed name is another code's (30212 printed for 会议费)."""
+        code = notation.strip().upper()
+        if name and named_code(code, name) != code:
+            return None
         return national_concept(scheme, notation, year)
+
+
+# the lists whose names budget lines bear (procurement items are named by purchase, not matched by name)
+_NAMED_SCHEMES = ("functional", "economic", "government-economic")
+
+
+def named_code(code: str, name: str) -> str | None:
+    """The code a line stands for: its printed code when the printed name fits one of that code's names
+    (any edition); when the name contradicts it (a list renumbered 01…13: 30212 printed for 会议费), the one
+    code of the same list that bears that name; None when there is none. A code the lists do not hold
+    is taken as printed: nothing says what it means."""
+    scheme = scheme_of(code)
+    versions = scheme_index(scheme).versions(code) if scheme in _NAMED_SCHEMES else []
+    if not versions or name_fits(name, [v.name for v in versions]):
+        return code
+    index = scheme_index(scheme)
+    owners = index.codes_named.get(normalise(name), frozenset())
+    return next(iter(owners)) if len(owners) == 1 else None
+
+
+def current_name(name: str) -> str:
+    """A line's name as the current edition has it: 医疗卫生与计划生育支出 (210 before 2018) → 卫生健康支出.
+    A name that no code bore, or that codes now named differently bore, stays as it is (normalised)."""
+    flat = normalise(name)
+    current = {c for scheme in _NAMED_SCHEMES for c in scheme_index(scheme).current_names.get(flat, ())}
+    return next(iter(current)) if len(current) == 1 else flat
 
 
 def search(text: str, scheme: str | None = None) -> list[Concept]:
@@ -80,7 +110,10 @@ __all__ = [
     "NationalCodeLists",
     "SchemeIndex",
     "concept_iri",
+    "current_name",
     "lookup",
+    "name_fits",
+    "named_code",
     "national_concept",
     "normalise",
     "parent_code",

@@ -10,9 +10,10 @@ import csv
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
+from budget_graph.codes.names import normalise
 from budget_graph.resources import resource_dir
 
 FIRST_EDITION = 2017  # the earliest edition modelled; an open `since` means "in force by then"
@@ -108,6 +109,24 @@ class SchemeIndex:
         if not in_force:
             return None
         return max(in_force, key=lambda v: (v.imported, v.since or 0))
+
+    @cached_property
+    def current_names(self) -> dict[str, frozenset[str]]:
+        """Every edition's name of a code (normalised) → the current names of the codes that bore it."""
+        found: dict[str, set[str]] = {}
+        for code, versions in self.by_code.items():
+            latest = self.lookup(code)
+            for version in versions if latest else ():
+                found.setdefault(normalise(version.name), set()).add(normalise(latest.name))
+        return {name: frozenset(current) for name, current in found.items()}
+
+    @cached_property
+    def codes_named(self) -> dict[str, frozenset[str]]:
+        """Every edition's name (normalised) → the codes that bore it."""
+        found: dict[str, set[str]] = {}
+        for concept in self.concepts():
+            found.setdefault(normalise(concept.name), set()).add(concept.code)
+        return {name: frozenset(codes) for name, codes in found.items()}
 
     def children(self, code: str, year: int | None = None) -> list[Concept]:
         found = {}

@@ -18,3 +18,19 @@ def normalise(name: str) -> str:
 
 def same_name(a: str, b: str) -> bool:
     return normalise(a) == normalise(b)
+
+
+_BRACKETED = re.compile(r"\([^)]*\)")
+_AFFIXES = re.compile(r"^其他|(支出|经费|费用|费)$")
+
+
+def core(name: str) -> str:
+    """What a name names, without what officers drop or add: bracketed words, 其他…, …支出/经费/费用/费."""
+    return _AFFIXES.sub("", _BRACKETED.sub("", normalise(name)))
+
+
+def name_fits(printed: str, names: list[str]) -> bool:
+    """Does a printed name say the same as one of a code's names (any edition), allowing the usual
+    abbreviations (维修费 for 维修（护）费, 对个人和家庭的补助 for …补助支出)? No name contradicts nothing."""
+    mine = core(printed)
+    return not mine or any(mine in theirs or theirs in mine for theirs in map(core, names))

@@ -16,6 +16,8 @@ FUNCTIONAL = "functional"
 ECONOMIC = "economic"
 PROCUREMENT = "procurement"
 
+# tables whose coded rows are named by their project, not by their code: the name says nothing of the code
+PROJECT_NAMED = frozenset({TableKind.ProjectExpenditureSummary, TableKind.SpecialTransfers})
 _ECONOMIC_TABLES = {TableKind.GeneralBudgetByEconomicClass, TableKind.BasicExpenditureSummary}
 _LEVEL_DIGITS = {FUNCTIONAL: (3, 5, 7), ECONOMIC: (3, 5)}
 _PROCUREMENT = re.compile(r"^[A-Z](\d{2})*$")

@@ -20,7 +20,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from budget_graph.graph import literals as lit
-from budget_graph.graph.codes import ECONOMIC, FUNCTIONAL, PROCUREMENT, Code, scheme_of
+from budget_graph.graph.codes import ECONOMIC, FUNCTIONAL, PROCUREMENT, PROJECT_NAMED, Code, scheme_of
 from budget_graph.graph.explanations import explaining_note, explains
 from budget_graph.graph.iris import FilingIris, child, unit_iri
 from budget_graph.graph.layouts import Layout, layouts_for, topics_of
@@ -90,7 +90,7 @@ class CodeLists(Protocol):
     names and membership then compare the two.
     """
 
-    def match(self, scheme: str, notation: str, year: int) -> URIRef | None: ...
+    def match(self, scheme: str, notation: str, year: int, name: str = "") -> URIRef | None: ...
 
 
 @dataclass
@@ -308,7 +308,8 @@ class _Mapper:
 
     def code(self, table: Table, row: Row) -> URIRef:
         """The row's code concept; its first printed name is its skos:prefLabel, other names altLabels."""
-        node = self.concept(Code(scheme_of(table.kind), row.code.strip()))
+        name = "" if table.kind in PROJECT_NAMED else row.label
+        node = self.concept(Code(scheme_of(table.kind), row.code.strip()), name)
         self.locations.setdefault(node, row.location)
         if row.label:
             first = self.labels.setdefault(node, row.label)
@@ -316,8 +317,9 @@ class _Mapper:
             self.add(node, (label_property, lit.text(row.label, "zh")))
         return node
 
-    def concept(self, code: Code) -> URIRef:
-        """The per-filing SKOS concept of a code, with its ancestors (their prefixes) up to the top."""
+    def concept(self, code: Code, name: str = "") -> URIRef:
+        """The per-filing SKOS concept of a code, with its ancestors (their prefixes) up to the top; it
+        matches the national concept unless `name`, as first printed with it, contradicts that."""
         if code in self.codes:
             return self.codes[code]
         node = self.iris.code(code.scheme, code.notation)
@@ -338,7 +340,8 @@ class _Mapper:
             self.add(node, (SKOS.broader, self.concept(parent)))
         if self.code_lists is not None:
             self.add(
-                node, (SKOS.exactMatch, self.code_lists.match(code.scheme, code.notation, self.filing.year))
+                node,
+                (SKOS.exactMatch, self.code_lists.match(code.scheme, code.notation, self.filing.year, name)),
             )
         return node
 
