@@ -43,7 +43,7 @@ def _amounts(table: Table) -> list[tuple[int | None, str | None, str]]:
 def test_every_table_is_read_and_no_grid_is_left_as_narrative(court, year: int) -> None:
     filing = court[year]
     assert [t.number for t in filing.tables if t.kind is not None] == list(range(1, 13))
-    messages = [d.message for d in filing.diagnostics]
+    messages = [d.message for d in filing.diagnostics if d.severity != "info"]  # info: a chart's legend box
     assert not [m for m in messages if "无表题" in m or "未识别" in m or "续" in m]
 
 
