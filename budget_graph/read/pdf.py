@@ -17,11 +17,11 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from budget_graph.errors import InputError
-from budget_graph.model import Diagnostic, Doubt, Filing, Kind, Location, Table, is_number
+from budget_graph.model import Diagnostic, Filing, Kind, Location
 from budget_graph.profiles import lines
 from budget_graph.read.layout import normalise
+from budget_graph.read.pdf_doubts import mark_doubts
 from budget_graph.read.pdf_flow import Flow, document_flow
-from budget_graph.read.pdf_grid import Grid
 from budget_graph.read.pdf_page import PageLayout, read_page
 from budget_graph.read.pdf_tables import read_table
 from budget_graph.read.pdf_text import Narrative, read_narrative
@@ -83,11 +83,7 @@ def read_pdf(path: Path) -> Filing:
                 )
             )
     _number_tables(filing)
-    for grid in flow.stray_grids:
-        _stray_grid(filing, flow, grid, source)
-    filing.diagnostics.extend(
-        Diagnostic("warning", message, (Location(source, page=page),)) for page, message in flow.doubts
-    )
+    mark_doubts(filing, flow, source)
     _claims(filing)
     return filing
 
@@ -140,54 +136,6 @@ def _metadata(flow: Flow, narrative: Narrative, path: Path) -> tuple[_Metadata, 
             f"不是预决算公开文件：找不到单位、年度或预决算类别 not a budget filing (no unit, year or kind): {path}"
         )
     return _Metadata(unit, year, kind, level), notes
-
-
-def _stray_grid(filing: Filing, flow: Flow, grid: Grid, source: str) -> None:
-    """A ruled grid under no title is read as narrative. When it holds figures, it may be a table whose
-    title was missed or the continuation of the table before it: that table is in doubt, and a
-    required table said to be missing may be this one."""
-    place = Location(source, page=grid.page)
-    figures = sum(is_number(cell.text) for cell in grid.cells)
-    if not figures:
-        filing.diagnostics.append(
-            Diagnostic(
-                "info",
-                "说明中的表格（无表题），不作为预决算表检查 a ruled grid without a table title, read as narrative, not checked",
-                (place,),
-            )
-        )
-        return
-    filing.unread.append(place)
-    before = _table_before(filing, flow, grid)
-    if before is not None:
-        before.doubts.append(
-            Doubt(
-                f"第{grid.page}页有一个无表题、含{figures}个数字的表格，可能是本表未接上的续页 an untitled grid "
-                f"with {figures} figure(s) on page {grid.page} may be this table's continuation, not joined"
-            )
-        )
-    filing.diagnostics.append(
-        Diagnostic(
-            "warning",
-            f"无表题的表格含{figures}个数字，未作为预决算表读取、未检查 an untitled grid with {figures} figure(s), "
-            "not read as a budget table, not checked",
-            (place,),
-        )
-    )
-
-
-def _table_before(filing: Filing, flow: Flow, grid: Grid) -> Table | None:
-    """The table printed last before this grid, if it ended on this page or the page before: the one
-    the grid may continue."""
-    ends = [
-        (block.grids[-1].page, block.grids[-1].top, block.title)
-        for block in flow.blocks
-        if block.grids and (block.grids[-1].page, block.grids[-1].top) < (grid.page, grid.top)
-    ]
-    if not ends or max(ends)[0] < grid.page - 1:
-        return None
-    title = max(ends)[2]
-    return next((table for table in filing.tables if table.title == title), None)
 
 
 def _cover_unit(title: re.Match[str] | None, cover: list[str]) -> str | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from budget_graph.model import Unit
+from budget_graph.profiles import lines
 from budget_graph.read.layout import chinese_number, normalise, recognise_table
 from budget_graph.read.pdf_grid import (
     COLUMN_SLACK,
@@ -31,14 +32,14 @@ from budget_graph.read.pdf_tables import TableBlock
 _PAGE_NUMBER = re.compile(r"^[-—–第\s]*\d{1,3}[-—–页\s]*$")
 _MARGIN_SHARE = 0.1  # page numbers sit in the top or bottom tenth of the page
 _UNIT = re.compile(r"单位\s*[:：]\s*(亿元|万元|元)")
-_FILER_KEYS = "编制部门|编制单位|单位名称|部门名称|预算单位|部门"
+_FILER_KEYS = lines().filer_keys
 _FILER = re.compile(rf"(?:{_FILER_KEYS})\s*[:：]\s*(\S+)")
 _KEY_LINE = re.compile(rf"^(?:{_FILER_KEYS}|单位)\s*[:：]")  # a filer or unit line: never a title
 _UNIT_KEY = re.compile(r"^单位\s*[:：]")
 _NO_TAIL = re.compile(r"[:：。；;]")  # a key of its own or a sentence: no wrapped filer's tail
 _NUMERAL = "[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 _NUMBERED_TITLE = re.compile(rf"^(?:表\s*({_NUMERAL})|公开\s*(\d+)\s*表)")
-_NOTE = re.compile(r"^(注|说明|备注)\s*\d*\s*[:：]|故本表|本表为空|无数据|无相关")
+_NOTE = re.compile(rf"^(注|说明|备注)\s*\d*\s*[:：]|{lines().empty_note.pattern}")
 _SENTENCE_END = re.compile(r"[。；;]$")
 _PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 _MAX_TITLE_LINES = 3

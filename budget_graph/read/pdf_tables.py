@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from budget_graph.model import Diagnostic, Filing, Indicator, Location, Table, TableKind, Unit, is_number
+from budget_graph.profiles import lines
 from budget_graph.read.layout import is_text_header, normalise, recognise_table
 from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, stack
 from budget_graph.read.performance import read_performance_targets
@@ -28,7 +29,7 @@ _PROJECT_FORM = re.compile(r"项目.*绩效目标")
 _PHASES = {"预算数", "决算数", "年初预算数", "全年预算数"}
 _BANNER = re.compile(r"表$|^[（(]\d{4}年度?[)）]$")
 _CATEGORY = re.compile(r"^(?:[一二三四五六七八九十]+、)?(货物|工程|服务)([ABC])$")
-_EMPTY_NOTE = re.compile(r"此表为空|本表为空|无数据|无相关")
+_EMPTY_NOTE = lines().empty_note
 
 
 @dataclass

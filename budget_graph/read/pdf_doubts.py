@@ -1,0 +1,98 @@
+"""What the PDF reader could not place in a table, and the tables it may therefore not have read whole.
+
+Figures the flow left outside every table — an untitled ruled grid that holds figures, or lines of bare
+figures printed without any ruling (rows a page break cut from their table) — are reported, counted as
+unread (a required table said to be missing may be among them), and make the table printed just before
+them doubtful: they may be its lost continuation. check/confidence.py then raises no error on that table.
+"""
+
+from __future__ import annotations
+
+import re
+
+from budget_graph.model import Diagnostic, Doubt, Filing, Location, Table, is_number
+from budget_graph.read.pdf_flow import Flow, PageLine
+from budget_graph.read.pdf_grid import Grid
+
+# a figure as tables print it, standing alone: 1,234.56 or 12.00 (codes and years have no separator or point)
+_FIGURE = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+\.\d+$")
+_ROW_FIGURES = 3  # bare figures on one line that make it a table row, not a sentence
+
+
+def mark_doubts(filing: Filing, flow: Flow, source: str) -> None:
+    for grid in flow.stray_grids:
+        _stray_grid(filing, flow, grid, source)
+    rows = [line for line in flow.lines if line.cells is None and _bare_figures(line) >= _ROW_FIGURES]
+    for page in sorted({line.page for line in rows}):
+        _rows_as_text(filing, flow, [line for line in rows if line.page == page], source)
+    filing.diagnostics.extend(
+        Diagnostic("warning", message, (Location(source, page=page),)) for page, message in flow.doubts
+    )
+
+
+def _stray_grid(filing: Filing, flow: Flow, grid: Grid, source: str) -> None:
+    """A ruled grid under no title is read as narrative. When it holds figures, it may be a table whose
+    title was missed or the continuation of the table before it."""
+    place = Location(source, page=grid.page)
+    figures = sum(is_number(cell.text) for cell in grid.cells)
+    if not figures:
+        filing.diagnostics.append(
+            Diagnostic(
+                "info",
+                "说明中的表格（无表题），不作为预决算表检查 a ruled grid without a table title, read as narrative, not checked",
+                (place,),
+            )
+        )
+        return
+    _unread(
+        filing,
+        _table_before(filing, flow, grid.page, grid.top),
+        place,
+        f"第{grid.page}页有一个无表题、含{figures}个数字的表格",
+        f"an untitled grid with {figures} figure(s) on page {grid.page}",
+    )
+
+
+def _rows_as_text(filing: Filing, flow: Flow, rows: list[PageLine], source: str) -> None:
+    """Lines of bare figures printed without ruling, read as text: rows cut from a table."""
+    page = rows[0].page
+    _unread(
+        filing,
+        _table_before(filing, flow, page, rows[0].line.top),
+        Location(source, page=page),
+        f"第{page}页有{len(rows)}行无表格线的数字行",
+        f"{len(rows)} line(s) of figures without ruling on page {page}",
+    )
+
+
+def _unread(filing: Filing, before: Table | None, place: Location, what: str, what_en: str) -> None:
+    filing.unread.append(place)
+    if before is not None:
+        before.doubts.append(
+            Doubt(f"{what}，可能是本表未接上的续页 {what_en} may be this table's continuation, not joined")
+        )
+    filing.diagnostics.append(
+        Diagnostic(
+            "warning",
+            f"{what}，未作为预决算表读取、未检查 {what_en}, not read as a budget table, not checked",
+            (place,),
+        )
+    )
+
+
+def _bare_figures(line: PageLine) -> int:
+    return sum(1 for word in line.line.words if _FIGURE.match(word.text.strip()))
+
+
+def _table_before(filing: Filing, flow: Flow, page: int, top: float) -> Table | None:
+    """The table printed last before this place, if it ended on this page or the page before: the one
+    what stands here may continue."""
+    ends = [
+        (block.grids[-1].page, block.grids[-1].top, block.title)
+        for block in flow.blocks
+        if block.grids and (block.grids[-1].page, block.grids[-1].top) < (page, top)
+    ]
+    if not ends or max(ends)[0] < page - 1:
+        return None
+    title = max(ends)[2]
+    return next((table for table in filing.tables if table.title == title), None)

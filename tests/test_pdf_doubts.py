@@ -1,0 +1,65 @@
+"""Figures the PDF flow left outside every table make the table before them doubtful (read/pdf_doubts.py):
+hand-built pages, both ways."""
+
+from __future__ import annotations
+
+from budget_graph.model import Filing, Kind
+from budget_graph.read.pdf_doubts import mark_doubts
+from budget_graph.read.pdf_flow import document_flow
+from budget_graph.read.pdf_page import PageLayout
+from budget_graph.read.pdf_tables import read_table
+from tests.test_pdf_geometry import ruled, word
+
+XS = [60, 130, 260, 360, 460, 560]  # 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出
+WIDTH, HEIGHT = 595, 842
+
+
+def line(top: float, code: str, name: str, *amounts: str) -> list:
+    chars = [*word(code, XS[0] + 5, top, 6), *word(name, XS[1] + 5, top)]
+    for x, amount in zip(XS[2:], amounts, strict=False):
+        chars += word(amount, x + 40, top, 6)
+    return chars
+
+
+def first_page() -> PageLayout:
+    chars = [
+        *word("一般公共预算支出预算表", 80, 100),
+        *word("单位：万元", 480, 120),
+        *line(145, "科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+        *line(165, "221", "住房保障支出", "3,000.00", "1,000.00", "2,000.00"),
+        *line(185, "22102", "住房改革支出", "3,000.00", "1,000.00", "2,000.00"),
+    ]
+    return PageLayout(1, WIDTH, HEIGHT, chars, ruled(XS, [140, 160, 180, 200]))
+
+
+def read(*pages: PageLayout) -> Filing:
+    flow = document_flow(list(pages))
+    filing = Filing(["t.pdf"], "测试局", 2024, Kind.BUDGET)
+    filing.tables = [read_table(block, "t.pdf", filing, set()) for block in flow.blocks]
+    mark_doubts(filing, flow, "t.pdf")
+    return filing
+
+
+def test_rows_of_figures_printed_without_ruling_after_a_table_make_it_doubtful() -> None:
+    # the page break cut the last rows from the table, and they lost every rule: read as text
+    cut = PageLayout(
+        2,
+        WIDTH,
+        HEIGHT,
+        [
+            *line(80, "2210201", "住房公积金", "1,000.00", "1,000.00", "0.00"),
+            *line(100, "2210202", "提租补贴", "2,000.00", "0.00", "2,000.00"),
+        ],
+        [],
+    )
+    filing = read(first_page(), cut)
+    (table,) = filing.tables
+    assert table.doubts and "无表格线的数字行" in table.doubts[0].message
+    assert [place.page for place in filing.unread] == [2]
+
+
+def test_a_sentence_with_figures_after_a_table_is_no_row() -> None:
+    text = PageLayout(2, WIDTH, HEIGHT, word("住房保障支出3,000.00万元，比上年增加12.50万元。", 60, 80), [])
+    filing = read(first_page(), text)
+    (table,) = filing.tables
+    assert table.doubts == [] and filing.unread == []
