@@ -216,11 +216,17 @@ def test_an_input_error_that_does_not_name_its_file_is_given_the_name() -> None:
     assert Isolated(unnamed, "reading")("a.md") == Unchecked(("a.md",), "a.md: 坏了 broken")
 
 
+def _other_unit(folder: Path) -> Path:
+    """The sample under another unit's name: a second good filing."""
+    other = folder / "other.md"
+    other.write_text(SAMPLE.read_text(encoding="utf-8").replace("企业服务中心", "另一中心"), encoding="utf-8")
+    return other
+
+
 def test_an_internal_error_in_one_filing_leaves_the_others_reported(tmp_path: Path, monkeypatch) -> None:
     from budget_graph.check import engine
 
-    other = tmp_path / "other.md"
-    other.write_text(SAMPLE.read_text(encoding="utf-8").replace("企业服务中心", "另一中心"), encoding="utf-8")
+    other = _other_unit(tmp_path)
     checked = engine.check_filing
 
     def failing(filing):
@@ -272,8 +278,7 @@ def test_a_filing_that_fails_to_prepare_is_not_written(tmp_path: Path, monkeypat
     from budget_graph.store import load as store_load
     from tests.test_store_load import ask
 
-    other = tmp_path / "other.md"
-    other.write_text(SAMPLE.read_text(encoding="utf-8").replace("企业服务中心", "另一中心"), encoding="utf-8")
+    other = _other_unit(tmp_path)
     prepared = store_load.prepare
 
     def failing(filing):
