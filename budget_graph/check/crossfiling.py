@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from budget_graph.check.crosstable import by_code
 from budget_graph.check.rounding import Agreement, Interval, compare
 from budget_graph.check.rules import Finding, Severity, rule
 from budget_graph.graph.iris import slug
@@ -107,9 +108,9 @@ class FilingFacts:
         meanings = ("initial_budget",) if filing.kind is Kind.FINAL else _FUNCTION_TOTALS
         for row in table.rows if table else []:
             meaning = next((m for m in meanings if row.amount(m) is not None), None)
-            if row.code and meaning:
+            if (code := by_code(row)) and meaning:  # a code its name fits: the line stands for it
                 facts.by_code.setdefault(
-                    row.code.strip(), Stated(row.amount(meaning), table.cell_location(row, meaning))
+                    code.strip(), Stated(row.amount(meaning), table.cell_location(row, meaning))
                 )
         return facts
 

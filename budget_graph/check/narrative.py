@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
+from budget_graph.check.crosstable import by_code
 from budget_graph.check.figures import Figure
 from budget_graph.check.rounding import Agreement, compare_restated
 from budget_graph.check.rules import Finding, Rule, Severity, rule
@@ -206,7 +207,7 @@ class Tables:
         table = self.table(TableKind.GeneralBudgetByEconomicClass)
         basic = table and _basic_meaning(table)
         if table and basic:
-            rows = {r.code: r for r in table.rows if r.code in codes}
+            rows = {code: r for r in table.rows if (code := by_code(r)) in codes}  # a code its name fits
             if len(rows) == len(codes):
                 return [f for c in codes if (f := Figure.of(table, rows[c], basic))]
         table = self.table(TableKind.BasicExpenditureSummary)
