@@ -17,11 +17,11 @@ import os
 import signal
 import sys
 import threading
-import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from typing import Generic, TypeVar
 
 from rich.console import Console
@@ -44,8 +44,8 @@ def run(
 
     A job that fails gives an `Unchecked` in its place (see `Isolated`). The pool is started by a fork
     server (a clean process), so workers never inherit the caller's open store or threads. The workers end
-    with the command: SIGTERM or Ctrl-C terminates the pool, and a worker whose parent is gone (the
-    command killed outright) exits on its own. Progress shows on stderr when it is a terminal.
+    with the command: SIGTERM or Ctrl-C terminates the pool, and a worker whose command is gone (killed
+    outright) exits on its own. Progress shows on stderr when it is a terminal.
     """
     isolated = Isolated(work, description)
     workers = min(workers or os.cpu_count() or 1, len(jobs))
@@ -56,29 +56,27 @@ def run(
                 advance()
             return
         context = multiprocessing.get_context("forkserver")
-        with _sigterm_unwinds(), context.Pool(workers, initializer=_end_with_parent) as pool:
+        command_alive, alive_end = context.Pipe(duplex=False)
+        pool = context.Pool(workers, initializer=_end_with_command, initargs=(command_alive,))
+        with command_alive, alive_end, _sigterm_unwinds(), pool:
             for result in in_order(pool, isolated, jobs, window=2 * workers):
                 yield result
                 advance()
 
 
-# how often a worker looks whether its parent is still there
-PARENT_POLL_SECONDS = 0.5
-
-
-def _end_with_parent() -> None:
+def _end_with_command(command_alive: Connection) -> None:
     """In each worker, first: leave Ctrl-C to the command (which terminates the pool), and exit as soon as
-    the worker's parent is gone. The parent is the fork server, which ends with the command; the pool's
-    pipes do not tell a worker busy on a large file, so it would compute on, orphaned, for minutes."""
+    the command is gone. `command_alive` is a pipe whose other end only the command holds: the kernel
+    closes it when the command dies, however it dies. (The worker's parent is the fork server, which
+    waits on its workers, and the pool's pipes do not tell a worker busy on a large file.)"""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = os.getppid()
 
     def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_POLL_SECONDS)
+        with contextlib.suppress(EOFError, OSError):
+            command_alive.recv_bytes()  # nothing is ever sent: this returns when the command has gone
         os._exit(1)
 
-    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
+    threading.Thread(target=watch, name="end-with-command", daemon=True).start()
 
 
 @contextlib.contextmanager
