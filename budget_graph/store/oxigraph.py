@@ -217,7 +217,7 @@ class LocalStore:
                 f"注意 note: {leftover} 不是完整的检查点，数据保持不变 is not a complete checkpoint; the "
                 f"store's data is kept as it is and the leftover moved to {aside}"
             )
-        if self._data.is_dir():  # a put-back that died after moving the data aside finishes here
+        if self._data.is_dir():  # what a put-back that died before its last steps left
             shutil.rmtree(self._discarded, ignore_errors=True)
             (self._data / CHECKPOINT_MARK).unlink(missing_ok=True)
 
