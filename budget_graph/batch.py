@@ -11,13 +11,17 @@ One bad file never ends a run: a file that cannot be read, or that the tool fail
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from typing import Generic, TypeVar
 
 from rich.console import Console
@@ -39,8 +43,9 @@ def run(
     """`work` applied to each job, results in the jobs' order; worker processes when there is more than one.
 
     A job that fails gives an `Unchecked` in its place (see `Isolated`). The pool is started by a fork
-    server (a clean process), so workers never inherit the caller's open store or threads. Progress shows
-    on stderr when it is a terminal.
+    server (a clean process), so workers never inherit the caller's open store or threads. The workers end
+    with the command: SIGTERM or Ctrl-C terminates the pool, and a worker whose command is gone (killed
+    outright) exits on its own. Progress shows on stderr when it is a terminal.
     """
     isolated = Isolated(work, description)
     workers = min(workers or os.cpu_count() or 1, len(jobs))
@@ -51,10 +56,45 @@ def run(
                 advance()
             return
         context = multiprocessing.get_context("forkserver")
-        with context.Pool(workers) as pool:
+        command_alive, alive_end = context.Pipe(duplex=False)
+        pool = context.Pool(workers, initializer=_end_with_command, initargs=(command_alive,))
+        with command_alive, alive_end, _sigterm_unwinds(), pool:
             for result in in_order(pool, isolated, jobs, window=2 * workers):
                 yield result
                 advance()
+
+
+def _end_with_command(command_alive: Connection) -> None:
+    """In each worker, first: leave Ctrl-C to the command (which terminates the pool), and exit as soon as
+    the command is gone. `command_alive` is a pipe whose other end only the command holds: the kernel
+    closes it when the command dies, however it dies. (The worker's parent is the fork server, which
+    waits on its workers, and the pool's pipes do not tell a worker busy on a large file.)"""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        with contextlib.suppress(EOFError, OSError):
+            command_alive.recv_bytes()  # nothing is ever sent: this returns when the command has gone
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-command", daemon=True).start()
+
+
+@contextlib.contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    """While the pool runs, SIGTERM ends the command as Ctrl-C does, by unwinding: the pool is terminated
+    and a store's transaction rolled back, instead of the process vanishing with its workers running."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _exit_on_signal)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_on_signal(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 @dataclass(frozen=True)

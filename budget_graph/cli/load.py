@@ -14,7 +14,8 @@ if TYPE_CHECKING:  # the store's modules load rdflib: imported where a command r
     from budget_graph.store.load import LoadSummary, PreparedFiling
 
 STORE_OPTIONS = [
-    click.option("--store", type=click.Path(file_okay=False), help="The store's folder (embedded Oxigraph)."),
+    # no click.Path checks: the store itself says in one line what is wrong with the folder
+    click.option("--store", metavar="DIR", help="The store's folder (embedded Oxigraph)."),
     click.option(
         "--endpoint", metavar="URL", help="A SPARQL 1.1 server's query endpoint instead of a folder."
     ),
