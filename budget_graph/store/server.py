@@ -241,6 +241,12 @@ def listening_socket(host: str, port: int) -> socket.socket:
         raise InputError(f"无法监听 cannot listen on {host} port {port}: {error.strerror}") from error
 
 
+class _Server(uvicorn.Server):
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        self.config.app.state.pool.stop()  # queries in flight get 503 now, before their connections close
+        await super().shutdown(sockets)
+
+
 def server(folder: Path, limits: Limits) -> uvicorn.Server:
     protocol = type("H11Protocol", (_H11Protocol,), {"header_seconds": limits.read_seconds})
     config = uvicorn.Config(
@@ -256,4 +262,4 @@ def server(folder: Path, limits: Limits) -> uvicorn.Server:
         h11_max_incomplete_event_size=64 * 1024,  # request line and headers: a GET query up to ~64 KB
         server_header=False,
     )
-    return uvicorn.Server(config)
+    return _Server(config)

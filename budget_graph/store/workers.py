@@ -41,6 +41,7 @@ class QueryWorker:
         self._start()
 
     def _start(self) -> None:
+        self._readable: asyncio.Future[None] | None = None  # set while a query's answer is awaited
         self.connection, child = _CONTEXT.Pipe()
         self.process = _CONTEXT.Process(target=_serve_queries, args=(self.folder, child), daemon=True)
         self.process.start()
@@ -58,6 +59,9 @@ class QueryWorker:
         self._start()
 
     def stop(self) -> None:
+        if self._readable is not None and not self._readable.done():  # wake the request awaiting us
+            asyncio.get_running_loop().remove_reader(self.connection.fileno())  # before the fd is reused
+            self._readable.set_result(None)
         self.process.kill()
         self.process.join()
         self.connection.close()
@@ -69,13 +73,14 @@ class QueryWorker:
         except OSError as error:  # BrokenPipeError: it died before reading
             raise WorkerEnded from error
         loop = asyncio.get_running_loop()
-        readable = loop.create_future()
+        self._readable = readable = loop.create_future()
         descriptor = self.connection.fileno()
         loop.add_reader(descriptor, lambda: readable.done() or readable.set_result(None))
         try:
             await asyncio.wait_for(readable, max(timeout, 0))
         finally:
-            loop.remove_reader(descriptor)
+            if not self.connection.closed:  # stop() has already unregistered it
+                loop.remove_reader(descriptor)
         try:  # in a thread: a large answer is still being written when the first bytes arrive
             return await asyncio.to_thread(self.connection.recv)
         except (EOFError, OSError) as error:
@@ -103,6 +108,9 @@ class WorkerPool:
             self._idle.put_nowait(worker)
 
     def stop(self) -> None:
+        """Ends every worker; a request holding or awaiting one is answered 503. Again: nothing to do."""
+        if self._stopping:
+            return
         self._stopping = True
         for worker in self.workers:
             self._unwatch(worker)
@@ -137,6 +145,8 @@ class WorkerPool:
             self._renew(worker)
             return _overtime("the query ran past the time limit")
         except WorkerEnded:
+            if self._stopping:
+                return text_reply(HTTPStatus.SERVICE_UNAVAILABLE, "the server is stopping")
             self._renew(worker)
             return text_reply(
                 HTTPStatus.INTERNAL_SERVER_ERROR,
