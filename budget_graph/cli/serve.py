@@ -29,7 +29,7 @@ from budget_graph.cli.app import main
 @click.option(
     "--queue",
     type=click.IntRange(min=0),
-    default=16,
+    default=100,
     show_default=True,
     help="Requests that may wait for a worker; more are answered 503 at once.",
 )

@@ -52,7 +52,7 @@ STOP_SECONDS = 2  # requests still running when the server is told to stop get t
 @dataclass(frozen=True)
 class Limits:
     workers: int = 2
-    waiting: int = 16  # requests that may wait for a worker; more get 503
+    waiting: int = 100  # requests that may wait for a worker; more get 503
     time_limit: float = 30.0  # seconds from a request's arrival to its answer
     max_query_bytes: int = 1_000_000
     read_seconds: float = 10.0  # for a request's headers to arrive, and again for its body
@@ -259,7 +259,7 @@ def server(folder: Path, limits: Limits) -> uvicorn.Server:
         limit_concurrency=MAX_CONNECTIONS,
         timeout_keep_alive=5,
         timeout_graceful_shutdown=STOP_SECONDS,
-        h11_max_incomplete_event_size=64 * 1024,  # request line and headers: a GET query up to ~64 KB
+        h11_max_incomplete_event_size=64 * 1024,  # request line and headers (h11's default: 16 KB)
         server_header=False,
     )
     return _Server(config)
