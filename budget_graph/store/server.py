@@ -105,24 +105,28 @@ def create_app(folder: Path, limits: Limits) -> Starlette:
     return app
 
 
+# The body's media types, and the parameter each body is (None: a form of parameters).
+POSTED = {
+    "application/sparql-query": "query",
+    "application/sparql-update": "update",
+    "application/x-www-form-urlencoded": None,
+}
+
+
 async def _query(request: Request, limits: Limits) -> str | None:
     """The request's one query (None: a GET asking for the service description), or a ProtocolError."""
     params = _form(_utf8(request.scope["query_string"], "the URL's parameters"))
     if request.method == "POST":
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        body = _utf8(await _body(request, limits), "the request body")
-        if media == "application/sparql-query":
-            params.setdefault("query", []).append(body)
-        elif media == "application/sparql-update":
-            params.setdefault("update", []).append(body)
-        elif media == "application/x-www-form-urlencoded":
-            for name, values in _form(body).items():
-                params.setdefault(name, []).extend(values)
-        else:
+        if media not in POSTED:
             raise ProtocolError(
                 HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
                 "POST a query as application/sparql-query or application/x-www-form-urlencoded",
             )
+        body = _utf8(await _body(request, limits), "the request body")
+        posted = {POSTED[media]: [body]} if POSTED[media] else _form(body)
+        for name, values in posted.items():
+            params.setdefault(name, []).extend(values)
     if "update" in params:
         raise ProtocolError(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused")
     queries = params.get("query", [])

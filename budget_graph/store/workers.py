@@ -28,7 +28,7 @@ from budget_graph.store.negotiation import (
 )
 
 _CONTEXT = multiprocessing.get_context("forkserver")  # no fork of a process running an event loop's threads
-_CONTEXT.set_forkserver_preload(["pyoxigraph", "budget_graph.store.oxigraph", "budget_graph.store.queries"])
+_PRELOAD = ["pyoxigraph", "budget_graph.store.oxigraph", "budget_graph.store.queries"]  # quick replacements
 
 
 class WorkerEnded(Exception):
@@ -101,6 +101,7 @@ class WorkerPool:
         self._stopping = False
 
     def start(self) -> None:
+        _CONTEXT.set_forkserver_preload(_PRELOAD)  # no effect if the fork server is already running
         for _ in range(self.size):
             worker = QueryWorker(self.folder)
             self.workers.append(worker)
