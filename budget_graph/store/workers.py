@@ -117,6 +117,11 @@ class WorkerPool:
             self._unwatch(worker)
             worker.stop()
 
+    @property
+    def admitted(self) -> int:
+        """Requests holding or awaiting a worker."""
+        return self._admitted
+
     async def answer(self, sparql: str, accept: str, deadline: float) -> Reply:
         """The query's reply by `deadline` (event-loop time), or 503 when the server is full or time runs out."""
         if self._admitted >= self.capacity:
