@@ -196,30 +196,30 @@ def alive(pid: int) -> bool:
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
 @pytest.mark.parametrize("signal_number", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_stops_the_server_and_its_workers_within_5_s(store, signal_number):
-    process = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", "budget_graph", "serve", "--store", str(store), "--port", "0"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,
-    )
-    try:
-        url = process.stdout.readline().split()[2]
-        assert get(url, COUNT)[0] == 200
-        helpers = descendants(process.pid)
-        assert len(helpers) >= 2  # the workers (and the fork server)
-        slow = in_background(get, url, ENDLESS)  # a query running when the signal comes
-        time.sleep(0.3)
-        started = time.monotonic()
-        process.send_signal(signal_number)
-        process.wait(5)
-        for _ in range(50):
-            if not any(alive(pid) for pid in helpers):
-                break
-            time.sleep(0.1)
-        assert not any(alive(pid) for pid in helpers)
-        assert time.monotonic() - started < 5
-        slow["thread"].join(5)
-        assert slow["result"][0:3:2] == (503, "the server is stopping\n")
-    finally:
-        process.kill()
-        process.wait()
+    ) as process:
+        try:
+            url = process.stdout.readline().split()[2]
+            assert get(url, COUNT)[0] == 200
+            helpers = descendants(process.pid)
+            assert len(helpers) >= 2  # the workers (and the fork server)
+            slow = in_background(get, url, ENDLESS)  # a query running when the signal comes
+            time.sleep(0.3)
+            started = time.monotonic()
+            process.send_signal(signal_number)
+            process.wait(5)
+            for _ in range(50):
+                if not any(alive(pid) for pid in helpers):
+                    break
+                time.sleep(0.1)
+            assert not any(alive(pid) for pid in helpers)
+            assert time.monotonic() - started < 5
+            slow["thread"].join(5)
+            assert slow["result"][0:3:2] == (503, "the server is stopping\n")
+        finally:
+            process.kill()
+            process.wait()
