@@ -1,169 +1,269 @@
-"""A read-only SPARQL 1.1 Protocol endpoint over a store folder (standard library HTTP server).
+"""A read-only SPARQL 1.1 Protocol endpoint over a store folder (Starlette on uvicorn).
 
-GET and POST (form or `application/sparql-query`) at /sparql (and /); results as SPARQL JSON, CSV, TSV
-or XML by the Accept header, graphs as N-Triples or Turtle. Update requests are refused with 403.
-Each query runs in a worker process that holds the store open read-only; a query past the time limit
-has its worker ended (and replaced) and gets 503, so one runaway query cannot hold the server.
+GET and POST (form or `application/sparql-query`) at /sparql (and /); GET with no query answers the
+service description. Results by the Accept header: SPARQL JSON, XML, CSV or TSV; graphs as N-Triples,
+Turtle, JSON-LD or RDF/XML; 406 when none of these is acceptable. Updates get 403, federated queries
+(`SERVICE`) 400 before anything runs, so the server never opens a connection of its own.
+
+Staying up: each query runs in a worker process (workers.py) within a time limit counted from the
+request's arrival, queued time included; a bounded number of requests wait for a worker and the rest get
+503 at once; request bodies are bounded in size and in time, request headers in time; SIGTERM and SIGINT
+stop the server, workers included, within seconds.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import queue
+import asyncio
+import contextlib
+import socket
 import urllib.parse
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from multiprocessing.connection import Connection
 from pathlib import Path
 
 import pyoxigraph as ox
+import uvicorn
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
-RESULT_TYPES = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-}
-GRAPH_TYPES = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/turtle": ox.RdfFormat.TURTLE}
+from budget_graph.errors import InputError
+from budget_graph.store.federation import calls_service
+from budget_graph.store.negotiation import (
+    GRAPH_TYPES,
+    Reply,
+    negotiate,
+    not_acceptable,
+    text_reply,
+    with_charset,
+)
+from budget_graph.store.workers import WorkerPool
+
+BACKLOG = 2048  # connections the kernel holds while the server is busy, instead of resetting them
+MAX_CONNECTIONS = 1000  # beyond this uvicorn answers 503: a guard on open sockets
+STOP_SECONDS = 2  # requests still running when the server is told to stop get this long to finish
 
 
 @dataclass(frozen=True)
-class Reply:
-    status: int
-    content_type: str
-    body: bytes
+class Limits:
+    workers: int = 2
+    waiting: int = 100  # requests that may wait for a worker; more get 503
+    time_limit: float = 30.0  # seconds from a request's arrival to its answer
+    max_query_bytes: int = 1_000_000
+    read_seconds: float = 10.0  # for a request's headers to arrive, and again for its body
 
 
-class QueryWorker:
-    """A process answering queries over the store; ended and restarted when a query overruns."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self._start()
-
-    def _start(self) -> None:
-        context = multiprocessing.get_context("forkserver")
-        self.connection, child = context.Pipe()
-        self.process = context.Process(target=_serve_queries, args=(self.folder, child), daemon=True)
-        self.process.start()
-        child.close()
-
-    def ask(self, sparql: str, accept: str, time_limit: float) -> Reply:
-        self.connection.send((sparql, accept))
-        if self.connection.poll(time_limit):
-            return self.connection.recv()
-        self.stop()
-        self._start()
-        return _text(HTTPStatus.SERVICE_UNAVAILABLE, f"query exceeded the time limit of {time_limit:g} s\n")
-
-    def stop(self) -> None:
-        self.process.kill()
-        self.process.join()
-        self.connection.close()
+class ProtocolError(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.reply = text_reply(status, message)
 
 
-def _serve_queries(folder: Path, connection: Connection) -> None:
-    from budget_graph.errors import InputError
-    from budget_graph.store.oxigraph import LocalStore
-    from budget_graph.store.queries import with_prefixes
+def create_app(folder: Path, limits: Limits) -> Starlette:
+    pool = WorkerPool(folder, limits.workers, limits.waiting)
 
-    store = LocalStore(folder, read_only=True)
-    while True:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        pool.start()
         try:
-            sparql, accept = connection.recv()
-        except EOFError:
-            return
-        try:
-            reply = _answer(store.raw_query(with_prefixes(sparql)), accept)
-        except InputError as error:
-            reply = _text(HTTPStatus.BAD_REQUEST, f"{error}\n")
-        except Exception as error:  # the query failed while running: say so, keep serving
-            reply = _text(HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {error}\n")
-        connection.send(reply)
-
-
-def _answer(result, accept: str) -> Reply:
-    if isinstance(result, ox.QueryTriples):
-        media = _negotiate(accept, GRAPH_TYPES)
-        return Reply(HTTPStatus.OK, media, result.serialize(format=GRAPH_TYPES[media]))
-    media = _negotiate(accept, RESULT_TYPES)
-    return Reply(HTTPStatus.OK, media, result.serialize(format=RESULT_TYPES[media]))
-
-
-def _negotiate(accept: str, offered: dict) -> str:
-    """The first offered media type the client accepts (no q-values weighed), else the first offered."""
-    wanted = [part.split(";")[0].strip() for part in accept.split(",")]
-    return next((media for media in wanted if media in offered), next(iter(offered)))
-
-
-def _text(status: int, message: str) -> Reply:
-    return Reply(status, "text/plain; charset=utf-8", message.encode("utf-8"))
-
-
-class SparqlServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(
-        self, folder: Path, port: int, host: str = "127.0.0.1", workers: int = 2, time_limit: float = 30
-    ) -> None:
-        self.time_limit = time_limit
-        self.workers: queue.Queue[QueryWorker] = queue.Queue()
-        for _ in range(workers):
-            self.workers.put(QueryWorker(folder))
-        super().__init__((host, port), _Handler)
-
-    def answer(self, sparql: str, accept: str) -> Reply:
-        worker = self.workers.get()
-        try:
-            return worker.ask(sparql, accept, self.time_limit)
+            yield
         finally:
-            self.workers.put(worker)
+            pool.stop()
 
-    def server_close(self) -> None:
-        super().server_close()
-        while not self.workers.empty():
-            self.workers.get().stop()
+    async def endpoint(request: Request) -> Response:
+        deadline = asyncio.get_running_loop().time() + limits.time_limit
+        if request.method == "OPTIONS":  # not a CORS preflight (the middleware answers those)
+            return Response(status_code=HTTPStatus.NO_CONTENT, headers={"Allow": "GET, POST, OPTIONS"})
+        try:
+            query = await _query(request, limits)
+        except ProtocolError as error:
+            return _response(error.reply)
+        accept = request.headers.get("accept", "")
+        if query is None:
+            return _response(_service_description(_endpoint_url(request), accept))
+        return _response(await pool.answer(query, accept, deadline))
+
+    app = Starlette(
+        routes=[Route(path, endpoint, methods=["GET", "POST", "OPTIONS"]) for path in ("/sparql", "/")],
+        middleware=[
+            Middleware(
+                CORSMiddleware,
+                allow_origins=["*"],
+                allow_methods=["GET", "POST", "OPTIONS"],
+                allow_headers=["Accept", "Content-Type"],
+                max_age=86400,
+            )
+        ],
+        lifespan=lifespan,
+    )
+    app.state.pool = pool  # the tests reach the worker processes through it
+    return app
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server: SparqlServer
-    server_version = "budget-graph-sparql"
+# The body's media types, and the parameter each body is (None: a form of parameters).
+POSTED = {
+    "application/sparql-query": "query",
+    "application/sparql-update": "update",
+    "application/x-www-form-urlencoded": None,
+}
 
-    def do_GET(self) -> None:
-        url = urllib.parse.urlsplit(self.path)
-        self._dispatch(url.path, urllib.parse.parse_qs(url.query))
 
-    def do_POST(self) -> None:
-        url = urllib.parse.urlsplit(self.path)
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length).decode("utf-8")
-        media = (self.headers.get("Content-Type") or "").split(";")[0].strip()
-        params = urllib.parse.parse_qs(url.query)
-        if media == "application/sparql-query":
-            params["query"] = [body]
-        elif media == "application/sparql-update":
-            params["update"] = [body]
-        elif media == "application/x-www-form-urlencoded":
-            params.update(urllib.parse.parse_qs(body))
-        self._dispatch(url.path, params)
-
-    def _dispatch(self, path: str, params: dict[str, list[str]]) -> None:
-        if path not in ("/", "/sparql"):
-            reply = _text(HTTPStatus.NOT_FOUND, "the SPARQL endpoint is /sparql\n")
-        elif "update" in params:
-            reply = _text(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused\n")
-        elif len(params.get("query", [])) != 1:
-            reply = _text(HTTPStatus.BAD_REQUEST, "give exactly one 'query' parameter\n")
-        else:
-            reply = self.server.answer(params["query"][0], self.headers.get("Accept") or "")
-        self.send_response(reply.status)
-        self.send_header("Content-Type", reply.content_type)
-        self.send_header("Content-Length", str(len(reply.body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.end_headers()
-        self.wfile.write(reply.body)
-
-    def log_message(self, format: str, *args) -> None:  # quiet: one line per request on stderr is noise
+async def _query(request: Request, limits: Limits) -> str | None:
+    """The request's one query (None: a GET asking for the service description), or a ProtocolError."""
+    params = _form(_utf8(request.scope["query_string"], "the URL's parameters"))
+    if request.method == "POST":
+        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if media not in POSTED:
+            raise ProtocolError(
+                HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                "POST a query as application/sparql-query or application/x-www-form-urlencoded",
+            )
+        body = _utf8(await _body(request, limits), "the request body")
+        posted = {POSTED[media]: [body]} if POSTED[media] else _form(body)
+        for name, values in posted.items():
+            params.setdefault(name, []).extend(values)
+    if "update" in params:
+        raise ProtocolError(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused")
+    queries = params.get("query", [])
+    if not queries and request.method == "GET" and not params:
         return None
+    if len(queries) != 1:
+        raise ProtocolError(HTTPStatus.BAD_REQUEST, "give exactly one 'query' parameter")
+    if calls_service(queries[0]):
+        raise ProtocolError(
+            HTTPStatus.BAD_REQUEST,
+            "federated queries (SERVICE) are refused: this endpoint answers from its own store only",
+        )
+    return queries[0]
+
+
+def _form(encoded: str) -> dict[str, list[str]]:
+    try:
+        return urllib.parse.parse_qs(encoded, errors="strict")
+    except UnicodeDecodeError as error:  # a %-escape of bytes that are not UTF-8
+        raise ProtocolError(HTTPStatus.BAD_REQUEST, "the parameters are not valid UTF-8") from error
+
+
+def _utf8(data: bytes, what: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ProtocolError(HTTPStatus.BAD_REQUEST, f"{what} is not valid UTF-8") from error
+
+
+async def _body(request: Request, limits: Limits) -> bytes:
+    max_bytes = limits.max_query_bytes
+    too_large = ProtocolError(
+        HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the request body is over the limit of {max_bytes:,} bytes"
+    )
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise too_large
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        async with asyncio.timeout(limits.read_seconds):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > max_bytes:
+                    raise too_large
+                chunks.append(chunk)
+    except TimeoutError as error:
+        raise ProtocolError(
+            HTTPStatus.REQUEST_TIMEOUT, f"the request body did not arrive within {limits.read_seconds:g} s"
+        ) from error
+    return b"".join(chunks)
+
+
+def _endpoint_url(request: Request) -> str:
+    return str(request.url.replace(query=""))
+
+
+SERVICE_DESCRIPTION = """\
+@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+@prefix formats: <http://www.w3.org/ns/formats/> .
+
+[] a sd:Service ;
+    sd:endpoint <{endpoint}> ;
+    sd:supportedLanguage sd:SPARQL11Query ;
+    sd:feature sd:UnionDefaultGraph ;
+    sd:resultFormat formats:SPARQL_Results_JSON, formats:SPARQL_Results_XML, formats:SPARQL_Results_CSV,
+        formats:SPARQL_Results_TSV, formats:N-Triples, formats:Turtle, formats:JSON-LD, formats:RDF_XML .
+"""
+
+
+DESCRIPTION_TYPES = {"text/turtle": ox.RdfFormat.TURTLE} | GRAPH_TYPES  # Turtle by default, as is usual
+
+
+def _service_description(endpoint: str, accept: str) -> Reply:
+    """What the endpoint offers (SPARQL 1.1 Service Description), in the graph format asked for."""
+    media = negotiate(accept, DESCRIPTION_TYPES)
+    if media is None:
+        return not_acceptable(DESCRIPTION_TYPES)
+    graph = ox.parse(SERVICE_DESCRIPTION.format(endpoint=endpoint), format=ox.RdfFormat.TURTLE)
+    return Reply(HTTPStatus.OK, with_charset(media), ox.serialize(graph, format=DESCRIPTION_TYPES[media]))
+
+
+def _response(reply: Reply) -> Response:
+    headers = {"Retry-After": str(reply.retry_after)} if reply.retry_after is not None else None
+    return Response(reply.body, reply.status, headers=headers, media_type=reply.content_type)
+
+
+class _H11Protocol(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol with a deadline on request headers, which uvicorn lacks: a client
+    sending them a byte at a time would otherwise hold its connection for ever."""
+
+    header_seconds = 10.0
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._await_headers()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        self._await_headers()
+
+    def _await_headers(self) -> None:
+        self.loop.call_later(self.header_seconds, self._close_unless_started, self.cycle)
+
+    def _close_unless_started(self, previous_cycle: object) -> None:
+        if self.cycle is previous_cycle and not self.transport.is_closing():
+            self.transport.close()
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """Bound and listening at once, so the port is known (port 0) and clients queue while workers start."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        return socket.create_server((host, port), family=family, backlog=BACKLOG)
+    except OSError as error:  # in use, not ours, no such address
+        raise InputError(f"无法监听 cannot listen on {host} port {port}: {error.strerror}") from error
+
+
+class _Server(uvicorn.Server):
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        self.config.app.state.pool.stop()  # queries in flight get 503 now, before their connections close
+        await super().shutdown(sockets)
+
+
+def server(folder: Path, limits: Limits) -> uvicorn.Server:
+    protocol = type("H11Protocol", (_H11Protocol,), {"header_seconds": limits.read_seconds})
+    config = uvicorn.Config(
+        create_app(folder, limits),
+        http=protocol,
+        lifespan="on",
+        log_level="warning",
+        access_log=False,
+        backlog=BACKLOG,
+        limit_concurrency=MAX_CONNECTIONS,
+        timeout_keep_alive=5,
+        timeout_graceful_shutdown=STOP_SECONDS,
+        h11_max_incomplete_event_size=64 * 1024,  # request line and headers (h11's default: 16 KB)
+        server_header=False,
+    )
+    return _Server(config)
