@@ -24,6 +24,7 @@ from budget_graph.model import (
     Table,
     TocEntry,
     Unit,
+    is_number,
 )
 from budget_graph.profiles import lines
 from budget_graph.read.layout import ENUMERATOR, chinese_number, normalise, recognise_table
@@ -214,19 +215,43 @@ def _paragraphs(lines: list[tuple[int, str]], source: str) -> list[Paragraph]:
     return paragraphs
 
 
+@dataclass
+class _Header:
+    """A table's header lines as printed, to know one printed again (a converter repeats the header at
+    each page break) for a header and not read it as a row nor as another header level."""
+
+    lines: set[tuple[str, ...]] = field(default_factory=set)
+    ended: bool = False  # a line with an amount has been read: the header is over
+    repeated: list[Location] = field(default_factory=list)
+
+    def repeats(self, cells: list[str]) -> bool:
+        key = tuple(normalise(cell) for cell in cells if cell.strip())
+        if key in self.lines:
+            return True
+        self.ended = self.ended or any(is_number(cell) for cell in cells[1:])
+        if not self.ended:
+            self.lines.add(key)
+        return False
+
+
 def _table(segment: _Segment, source: str, filing: Filing) -> Table:
     kind = recognise_table(segment.title)
     unit = Unit.WAN
     unit_seen = False
     unit_name = None
     grid = TableGrid()
+    header = _Header()
     notes: list[str] = []
     for number, line in segment.lines:
         stripped = line.strip()
         if not stripped:
             continue
         if "\t" in line:
-            grid.rows.append(GridRow(number, line.split("\t")))
+            cells = line.split("\t")
+            if header.repeats(cells):
+                header.repeated.append(Location(source, line=number, table=segment.title))
+            else:
+                grid.rows.append(GridRow(number, cells))
         elif match := _UNIT_LINE.match(normalise(stripped)):
             unit, unit_seen = Unit.from_text(match.group(1)) or unit, True
         elif match := _UNIT_NAME.match(stripped):
@@ -235,6 +260,15 @@ def _table(segment: _Segment, source: str, filing: Filing) -> Table:
             notes.append(stripped)
     location = Location(source, line=segment.start, table=segment.title)
     table = Table(kind, segment.title, segment.number, unit, location, notes=notes, unit_name=unit_name)
+    if header.repeated:
+        filing.diagnostics.append(
+            Diagnostic(
+                "info",
+                f"{segment.title}: 表头行重复出现（分页时重印），已略过 {len(header.repeated)} "
+                f"repeated header line(s) (reprinted at a page break) skipped",
+                tuple(header.repeated),
+            )
+        )
     if kind is None:
         filing.diagnostics.append(
             Diagnostic(
