@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,8 +12,10 @@ import pytest
 from budget_graph.check.engine import check_filing
 from budget_graph.check.identities import check_identities, column_groups
 from budget_graph.model import TableKind
+from budget_graph.read.pdf import read_layouts, read_pdf
 from budget_graph.read.text import read_text
-from tests.conftest import sample_lines
+from tests.conftest import ROOT, sample_lines
+from tests.synthetic_pdf import mapped_text_pdf
 from tests.tables import PERIOD, filing, table
 
 
@@ -61,3 +66,47 @@ def test_two_period_rows_of_the_same_year_are_not_compared(tmp_path: Path) -> No
     rows = [("2024年", ["3.15"], PERIOD), ("2024年", ["3.15"], PERIOD), ("增减变化金额", ["-0.10"], PERIOD)]
     assert list(check_identities(filing(table(TableKind.ThreePublicExpenses, ["total"], rows)))) == []
     check_filing(read_text(_with_line_printed_twice(tmp_path, 479)))  # sed '479p': no TypeError
+
+
+# ---- a lone surrogate in a damaged PDF's text ---------------------------------------------------------
+
+_DAMAGED_TITLE = ["2024年度测\udcd4单位部门预算", "第一部分 单位概况", "一、主要职能", "本单位负责测试工作。"]
+
+
+def _damaged_pdf(tmp_path: Path) -> Path:
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(mapped_text_pdf(_DAMAGED_TITLE))
+    return path
+
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "budget_graph", *args],
+        capture_output=True,
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+    )
+
+
+def test_lone_surrogate_is_replaced_and_said(tmp_path: Path) -> None:
+    read = read_pdf(_damaged_pdf(tmp_path))
+    assert read.unit == "测\ufffd单位"
+    damaged = [d for d in read.diagnostics if "damaged encoding" in d.message]
+    assert [place.page for place in damaged[0].locations] == [1]
+
+
+def test_surrogate_pair_is_one_character(tmp_path: Path) -> None:
+    path = tmp_path / "pair.pdf"
+    path.write_bytes(mapped_text_pdf(["𠀀年"]))  # U+20000: pdfium gives its two UTF-16 code units
+    assert "".join(c.text for c in read_layouts(path)[0].chars) == "𠀀年"
+
+
+@pytest.mark.parametrize(
+    "command", [("export", "--format", "nt"), ("validate", "-o", "out.txt"), ("validate",)]
+)
+def test_damaged_pdf_text_writes_as_utf8(tmp_path: Path, command: tuple[str, ...]) -> None:
+    result = _run(command[0], str(_damaged_pdf(tmp_path)), *command[1:], cwd=tmp_path)
+    assert b"internal error" not in result.stderr, result.stderr.decode()
+    written = (tmp_path / "out.txt").read_bytes() if "-o" in command else result.stdout
+    assert "测\ufffd单位" in written.decode("utf-8")

@@ -28,7 +28,7 @@ from budget_graph.model import (
 )
 from budget_graph.profiles import lines
 from budget_graph.read.layout import ENUMERATOR, chinese_number, normalise, recognise_table
-from budget_graph.read.source import read_text_file
+from budget_graph.read.source import read_text_file, text_start
 from budget_graph.read.tables import GridRow, TableGrid, build_table, unit_names
 
 _TITLE = re.compile(r"(\d{4})\s*年(?:度)?\s*(.+?)\s*(部门|单位)\s*(预算|决算)")
@@ -101,12 +101,7 @@ def read_text(path: Path) -> Filing:
 def looks_like_filing(path: Path) -> bool:
     """Does the file open with a budget title and hold a narrative part or a table? (A PROVENANCE.txt
     that names '…2024年度部门决算.pdf' does not.)"""
-    try:
-        lines = [
-            clean(line).strip() for line in path.read_text(encoding="utf-8", errors="replace").split("\n")
-        ]
-    except OSError:
-        return False
+    lines = [clean(line).strip() for line in text_start(path).split("\n")]
     titled = any(_TITLE.search(line.lstrip("# ")) for line in lines[:80])
     return titled and any(_PART.match(line) or _TABLE_TITLE.match(line) for line in lines)
 
