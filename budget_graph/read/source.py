@@ -28,10 +28,10 @@ def read_bytes(path: Path, limit: Limit = TEXT_SIZE) -> bytes:
     return data
 
 
-def read_text_file(path: Path) -> str:
+def read_text_file(path: Path, limit: Limit = TEXT_SIZE) -> str:
     """The file as text (UTF-8, or GB18030 as Chinese Windows tools save it, or UTF-16 with its byte order
     mark); binary files are refused."""
-    data = read_bytes(path)
+    data = read_bytes(path, limit)
     for bom, encoding in _UTF16_BOMS:
         if data.startswith(bom):
             try:
