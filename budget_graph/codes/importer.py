@@ -166,7 +166,9 @@ def import_list(path: Path, scheme: str, year: int, replace: bool = False) -> li
         if found == scheme or (scheme == "economic" and found == "government-economic"):
             by_scheme.setdefault(found, []).append((code, name))
     if not by_scheme:
-        raise InputError(f"{path}: no {scheme} code/name rows found (expected 科目编码 and 科目名称 columns)")
+        raise InputError(
+            f"未找到科目编码和科目名称 no {scheme} code/name rows found in {path} (expected 科目编码 and 科目名称 columns)"
+        )
     results = [_write(target, rows, year, replace, path.name) for target, rows in sorted(by_scheme.items())]
     clear_cache()
     return results
