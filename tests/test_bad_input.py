@@ -156,6 +156,13 @@ def test_output_that_is_a_folder(tmp_path: Path, sample_path: Path, command: str
     _assert_refused(_run(command, str(sample_path), "-o", ".", cwd=tmp_path), "the output is a folder")
 
 
+@pytest.mark.parametrize("command", [("load", "x.md"), ("query", "ASK {}")])
+def test_store_that_is_a_file_is_one_line(tmp_path: Path, command: tuple[str, str]) -> None:
+    (tmp_path / "store").write_text("not a store", encoding="utf-8")
+    result = _run(command[0], command[1], "--store", "store", cwd=tmp_path)
+    _assert_refused(result, "the store must be a folder, this is a file: store")
+
+
 # ---- encodings -----------------------------------------------------------------------------------
 
 
@@ -166,6 +173,18 @@ def test_utf16_text_is_read(tmp_path: Path, sample_path: Path, encoding: str) ->
     (tmp_path / "unicode.md").write_bytes(bom + text.encode(encoding))
     result = _validate("unicode.md", "--format", "json", cwd=tmp_path)
     assert result.returncode == 1 and '"filings": 1' in result.stdout, result.stderr
+
+
+def test_file_name_that_is_not_utf8(tmp_path: Path, sample_path: Path) -> None:
+    """A name's undecodable byte reaches Python as a lone surrogate: reports show it as U+FFFD."""
+    name = os.fsdecode(b"luohu-\xff.md")
+    (tmp_path / name).write_bytes(sample_path.read_bytes())
+    (tmp_path / os.fsdecode(b"empty-\xfe.md")).write_bytes(b"")
+    result = _run("validate", name, "-o", "out.txt", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "(luohu-\ufffd.md)" in (tmp_path / "out.txt").read_text(encoding="utf-8")
+    empty = _run("validate", os.fsdecode(b"empty-\xfe.md"), cwd=tmp_path)
+    _assert_unreadable(empty, "file is empty: empty-\ufffd.md")
 
 
 def test_damaged_utf16_text(tmp_path: Path) -> None:

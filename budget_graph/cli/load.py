@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from budget_graph.cli.app import main
+from budget_graph.errors import InputError, Unchecked
 
 if TYPE_CHECKING:  # the store's modules load rdflib: imported where a command runs, not at start-up
-    from budget_graph.errors import Unchecked
     from budget_graph.store.load import LoadSummary, PreparedFiling
 
+
+def _store_folder(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A store that is a file is bad input: one line, not click's three-line usage error."""
+    if value is not None and Path(value).exists() and not Path(value).is_dir():
+        raise InputError(f"库应为文件夹，这是文件 the store must be a folder, this is a file: {value}")
+    return value
+
+
 STORE_OPTIONS = [
-    click.option("--store", type=click.Path(file_okay=False), help="The store's folder (embedded Oxigraph)."),
+    click.option(
+        "--store", type=click.Path(), callback=_store_folder, help="The store's folder (embedded Oxigraph)."
+    ),
     click.option(
         "--endpoint", metavar="URL", help="A SPARQL 1.1 server's query endpoint instead of a folder."
     ),

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from budget_graph.errors import InputError
+from budget_graph.errors import InputError, printable
 from budget_graph.limits import PDF_PAGES, PDF_SIZE
 from budget_graph.model import Diagnostic, Filing, Kind, Location
 from budget_graph.profiles import lines
@@ -54,7 +54,7 @@ class _Metadata:
 
 
 def read_pdf(path: Path) -> Filing:
-    source = str(path)
+    source = printable(str(path))  # the name as reports write it
     layouts = read_layouts(path)
     flow = document_flow(layouts)
     narrative = read_narrative(flow.lines, source)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from budget_graph.errors import InputError
+from budget_graph.errors import InputError, printable
 from budget_graph.model import (
     Diagnostic,
     Filing,
@@ -77,7 +77,7 @@ class _Segment:
 
 
 def read_text(path: Path) -> Filing:
-    source = str(path)
+    source = printable(str(path))  # the name as reports write it
     lines = [clean(line) for line in read_text_file(path).split("\n")]
     segments = _segments(lines)
     year, unit, level, kind = _metadata(lines, source)
