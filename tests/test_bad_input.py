@@ -145,6 +145,17 @@ def test_output_permission_denied(tmp_path: Path, sample_path: Path, monkeypatch
     _one_line_in_process(result, "Permission denied")
 
 
+def test_any_file_the_system_refuses_is_not_an_internal_error(tmp_path: Path, monkeypatch) -> None:
+    """`codes import` cannot make its folder: the command group answers for the OSError in one line."""
+    (tmp_path / "codes.csv").write_text("科目编码,科目名称\n2010101,行政运行\n", encoding="utf-8")
+    monkeypatch.setenv("BUDGET_GRAPH_CODES", str(tmp_path / "imported"))
+    _refuse(monkeypatch, "mkdir", "imported")
+    result = _invoke(
+        "codes", "import", str(tmp_path / "codes.csv"), "--scheme", "functional", "--year", "2030"
+    )
+    _one_line_in_process(result, "cannot read or write")
+
+
 @pytest.mark.parametrize("command", ["validate", "export"])
 def test_output_into_a_missing_folder(tmp_path: Path, sample_path: Path, command: str) -> None:
     result = _run(command, str(sample_path), "-o", "nowhere/out.txt", cwd=tmp_path)
