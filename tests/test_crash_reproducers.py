@@ -51,6 +51,15 @@ def test_header_repeated_after_rows_is_not_read_as_a_row(tmp_path: Path, sample_
     assert [row.label for row in read.rows] == [row.label for row in expected.rows]
 
 
+def test_a_performance_form_line_printed_twice_is_left_to_its_reader(tmp_path: Path) -> None:
+    """A performance form is read row by row (its own reader): its lines are not checked for repeats."""
+    lines = list(sample_lines())
+    form = lines.index("### 表十四：部门整体支出绩效目标表")
+    first = next(i for i in range(form, len(lines)) if lines[i].startswith("部门名称\t"))
+    read = read_text(_with_line_printed_twice(tmp_path, first + 1))
+    assert not [d for d in read.diagnostics if "repeated header" in d.message]
+
+
 def test_groups_that_nest_in_each_other_do_not_recurse() -> None:
     """Two unprinted groups each under the other (a damaged header): which columns make up the total is
     not certain, so it is not checked, and nothing recurses for ever."""

@@ -22,6 +22,7 @@ from budget_graph.model import (
     NarrativePart,
     Paragraph,
     Table,
+    TableKind,
     TocEntry,
     Unit,
     is_number,
@@ -215,11 +216,15 @@ class _Header:
     """A table's header lines as printed, to know one printed again (a converter repeats the header at
     each page break) for a header and not read it as a row nor as another header level."""
 
+    watched: bool = True
     lines: set[tuple[str, ...]] = field(default_factory=set)
-    ended: bool = False  # a line with an amount has been read: the header is over
+    # a line with an amount has been read: the header is over (as read/tables.py splits it)
+    ended: bool = False
     repeated: list[Location] = field(default_factory=list)
 
     def repeats(self, cells: list[str]) -> bool:
+        if not self.watched:
+            return False
         key = tuple(normalise(cell) for cell in cells if cell.strip())
         if key in self.lines:
             return True
@@ -235,7 +240,8 @@ def _table(segment: _Segment, source: str, filing: Filing) -> Table:
     unit_seen = False
     unit_name = None
     grid = TableGrid()
-    header = _Header()
+    # a performance form is read row by row (read/performance.py): a row may repeat one above it
+    header = _Header(watched=kind is not TableKind.PerformanceTargets)
     notes: list[str] = []
     for number, line in segment.lines:
         stripped = line.strip()
