@@ -30,7 +30,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from budget_graph.check.engine import FilingReport
-from budget_graph.errors import InputError, Unchecked, debugging
+from budget_graph.errors import InputError, Unchecked, debugging, printable
 from budget_graph.model import Filing
 
 Job = TypeVar("Job")
@@ -122,7 +122,7 @@ class Isolated(Generic[Job, Result]):
 
 def sources_of(job: object) -> tuple[str, ...]:
     """The files a job stands for: a filing's sources, else the job itself (a path)."""
-    return tuple(job.sources) if isinstance(job, Filing) else (str(job),)
+    return tuple(job.sources) if isinstance(job, Filing) else (printable(str(job)),)
 
 
 def _naming(sources: tuple[str, ...], message: str) -> str:

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Text that any output can write as UTF-8: a lone surrogate (a file name's undecodable byte, as
+    Python carries it) becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 class InputError(Exception):
     """The input could not be read as a budget filing (missing, empty, binary, not a filing…)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(printable(message))  # it names the file, whatever bytes its name holds
 
 
 @dataclass(frozen=True)

@@ -6,31 +6,43 @@ cannot be read is named in the report too, beside the filings that could (tests/
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
+import click.testing
+import pypdfium2 as pdfium
+import pytest
+from click.testing import CliRunner
+
+from budget_graph.cli import main
 from tests.conftest import ROOT
 
 
-def _validate(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+def _run(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "budget_graph", "validate", *args],
+        [sys.executable, "-m", "budget_graph", *args],
         capture_output=True,
         text=True,
         cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},  # this tree's code, run from elsewhere
+        env={**os.environ, "PYTHONPATH": str(ROOT), **env},  # this tree's code, run from elsewhere
         timeout=120,
     )
+
+
+def _validate(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return _run("validate", *args, cwd=cwd)
 
 
 def _one_line(result: subprocess.CompletedProcess, words: str) -> None:
     assert result.returncode == 2, result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
-    assert words in lines[0]
+    assert words in lines[0] and "internal error" not in lines[0]
 
 
 def _assert_refused(result: subprocess.CompletedProcess, words: str) -> None:
@@ -92,3 +104,161 @@ def test_folder_skips_text_files_that_are_not_filings(tmp_path: Path, sample_pat
     )
     result = _validate("batch", "--format", "json", cwd=tmp_path)
     assert result.returncode == 1 and '"filings": 1' in result.stdout, result.stderr
+
+
+# ---- the machine refuses a file ------------------------------------------------------------------
+
+
+def _invoke(*args: str) -> click.testing.Result:
+    """In this process (one file: no worker), so that a monkeypatched refusal reaches the command."""
+    return CliRunner().invoke(main, list(args))
+
+
+def _one_line_in_process(result: click.testing.Result, words: str) -> None:
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0] and "internal error" not in lines[0], result.stderr
+
+
+def _refuse(monkeypatch, method: str, name: str) -> None:
+    """The OS refuses `method` on files called `name` (as for a file of another user: tests run as root)."""
+    original = getattr(Path, method)
+
+    def refused(self, *args, **kwargs):
+        if self.name == name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, method, refused)
+
+
+def test_input_permission_denied(tmp_path: Path, sample_path: Path, monkeypatch) -> None:
+    copy = tmp_path / "locked.md"
+    copy.write_bytes(sample_path.read_bytes())
+    _refuse(monkeypatch, "read_bytes", "locked.md")
+    _one_line_in_process(_invoke("validate", str(copy)), "cannot read")
+
+
+def test_output_permission_denied(tmp_path: Path, sample_path: Path, monkeypatch) -> None:
+    _refuse(monkeypatch, "write_text", "report.txt")
+    result = _invoke("validate", str(sample_path), "-o", str(tmp_path / "report.txt"))
+    _one_line_in_process(result, "Permission denied")
+
+
+def test_any_file_the_system_refuses_is_not_an_internal_error(tmp_path: Path, monkeypatch) -> None:
+    """`codes import` cannot make its folder: the command group answers for the OSError in one line."""
+    (tmp_path / "codes.csv").write_text("科目编码,科目名称\n2010101,行政运行\n", encoding="utf-8")
+    monkeypatch.setenv("BUDGET_GRAPH_CODES", str(tmp_path / "imported"))
+    _refuse(monkeypatch, "mkdir", "imported")
+    result = _invoke(
+        "codes", "import", str(tmp_path / "codes.csv"), "--scheme", "functional", "--year", "2030"
+    )
+    _one_line_in_process(result, "cannot read or write")
+
+
+@pytest.mark.parametrize("command", ["validate", "export"])
+def test_output_into_a_missing_folder(tmp_path: Path, sample_path: Path, command: str) -> None:
+    result = _run(command, str(sample_path), "-o", "nowhere/out.txt", cwd=tmp_path)
+    _assert_refused(result, "the output's folder does not exist: nowhere")
+
+
+@pytest.mark.parametrize("command", ["validate", "export"])
+def test_output_that_is_a_folder(tmp_path: Path, sample_path: Path, command: str) -> None:
+    _assert_refused(_run(command, str(sample_path), "-o", ".", cwd=tmp_path), "the output is a folder")
+
+
+# a store given as a file: tests/test_store_edges.py
+
+
+# ---- encodings -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_text_is_read(tmp_path: Path, sample_path: Path, encoding: str) -> None:
+    text = sample_path.read_text(encoding="utf-8")
+    bom = codecs.BOM_UTF16_BE if encoding == "utf-16-be" else b""  # 'utf-16' writes its own BOM
+    (tmp_path / "unicode.md").write_bytes(bom + text.encode(encoding))
+    result = _validate("unicode.md", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1 and '"filings": 1' in result.stdout, result.stderr
+
+
+def test_file_name_that_is_not_utf8(tmp_path: Path, sample_path: Path) -> None:
+    """A name's undecodable byte reaches Python as a lone surrogate: reports show it as U+FFFD."""
+    name = os.fsdecode(b"luohu-\xff.md")
+    (tmp_path / name).write_bytes(sample_path.read_bytes())
+    (tmp_path / os.fsdecode(b"empty-\xfe.md")).write_bytes(b"")
+    result = _run("validate", name, "-o", "out.txt", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "(luohu-\ufffd.md)" in (tmp_path / "out.txt").read_text(encoding="utf-8")
+    empty = _run("validate", os.fsdecode(b"empty-\xfe.md"), cwd=tmp_path)
+    _assert_unreadable(empty, "file is empty: empty-\ufffd.md")
+
+
+def test_damaged_utf16_text(tmp_path: Path) -> None:
+    (tmp_path / "half.md").write_bytes(codecs.BOM_UTF16_LE + "预算".encode("utf-16-le") + b"\x00\xd8")
+    _assert_unreadable(_validate("half.md", cwd=tmp_path), "damaged UTF-16 text")
+
+
+# ---- limits --------------------------------------------------------------------------------------
+
+
+def test_text_over_the_size_limit(tmp_path: Path) -> None:
+    (tmp_path / "huge.md").write_bytes(b"# 2024\xe5\xb9\xb4\n" + b"a" * (2 * 1024 * 1024))
+    result = _run("validate", "huge.md", cwd=tmp_path, BUDGET_GRAPH_MAX_TEXT_MB="1")
+    _assert_unreadable(result, "file too large: huge.md (2.0 MB)")
+    assert "BUDGET_GRAPH_MAX_TEXT_MB" in result.stderr
+
+
+def test_pdf_over_the_size_limit(tmp_path: Path) -> None:
+    (tmp_path / "huge.pdf").write_bytes(b"%PDF-1.4\n" + b"%" * (2 * 1024 * 1024))
+    result = _run("validate", "huge.pdf", cwd=tmp_path, BUDGET_GRAPH_MAX_PDF_MB="1")
+    _assert_unreadable(result, "file too large: huge.pdf")
+
+
+def test_pdf_over_the_page_limit(tmp_path: Path) -> None:
+    document = pdfium.PdfDocument.new()
+    for _ in range(3):
+        document.new_page(595, 842)
+    document.save(tmp_path / "long.pdf")
+    result = _run("validate", "long.pdf", cwd=tmp_path, BUDGET_GRAPH_MAX_PAGES="2")
+    _assert_unreadable(result, "too many pages: long.pdf (3 页 pages)")
+
+
+def test_a_limit_that_is_no_number(tmp_path: Path, sample_path: Path) -> None:
+    result = _run("validate", str(sample_path), cwd=tmp_path, BUDGET_GRAPH_MAX_TEXT_MB="lots")
+    _assert_unreadable(result, "BUDGET_GRAPH_MAX_TEXT_MB 应为正整数 must be a positive whole number")
+
+
+# ---- codes import --------------------------------------------------------------------------------
+
+
+def _import(file: str, cwd: Path, **env: str) -> subprocess.CompletedProcess:
+    return _run(
+        "codes", "import", file, "--scheme", "functional", "--year", "2030", cwd=cwd,
+        BUDGET_GRAPH_CODES=str(cwd / "imported"), **env,
+    )  # fmt: skip
+
+
+def test_codes_import_of_a_csv_field_over_the_csv_limit(tmp_path: Path) -> None:
+    rows = ["科目编码,科目名称", "2010101,行政运行", "2010102," + "长" * 140_000]
+    (tmp_path / "codes.csv").write_text("\n".join(rows), encoding="utf-8")
+    _assert_refused(_import("codes.csv", tmp_path), "field larger than field limit (131072)")
+
+
+def test_codes_import_of_a_folder_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "folder").mkdir()
+    _assert_refused(_import("folder", tmp_path), "is a folder, not a file")
+
+
+def test_codes_import_of_a_zip_bomb(tmp_path: Path) -> None:
+    """An XLSX that unzips to more than the limit is refused by its declared sizes, before unzipping."""
+    with zipfile.ZipFile(tmp_path / "bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("xl/workbook.xml", "<workbook/>")
+        book.writestr("xl/sharedStrings.xml", b"<sst>" + b" " * (3 * 1024 * 1024) + b"</sst>")
+    result = _import("bomb.xlsx", tmp_path, BUDGET_GRAPH_MAX_CODE_LIST_MB="2")
+    _assert_refused(result, "the XLSX unzips too large: bomb.xlsx (3.0 MB)")
+
+
+def test_codes_import_of_a_damaged_xlsx(tmp_path: Path) -> None:
+    (tmp_path / "book.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    _assert_refused(_import("book.xlsx", tmp_path), "not a readable XLSX workbook")

@@ -129,14 +129,22 @@ def column_groups(table: Table, side: str | None = None) -> dict[str, list[str]]
             if child not in members:
                 members.append(child)
 
-    def expand(name: str) -> list[str]:
-        if name in printed:
-            return [name]
-        return [part for child in children.get(name, []) for part in expand(child)]
+    def parts_of(name: str, within: frozenset[str]) -> list[str] | None:
+        """The printed columns that make up `name`, unprinted groups expanded; None when a group turns up
+        inside itself (a cycle a damaged header can make): then which columns make it up is not certain."""
+        found: list[str] = []
+        for child in children.get(name, []):
+            if child in within:
+                return None
+            inner = [child] if child in printed else parts_of(child, within | {child})
+            if inner is None:
+                return None
+            found += inner
+        return found
 
     groups = {}
     for group in printed:
-        parts = [part for child in children.get(group, []) for part in expand(child)]
+        parts = parts_of(group, frozenset({group}))
         if parts and not any(p.startswith(SKIPPED) for p in [group, *parts]):
             groups[group] = parts
     return groups
@@ -181,7 +189,10 @@ def _reserved_shares(table: Table) -> Iterator[Finding]:
 
 def _period_change(table: Table) -> Iterator[Finding]:
     periods = [r for r in table.rows if r.role is RowRole.PERIOD]
-    years = sorted((int(m.group(1)), r) for r in periods if (m := _YEAR.search(r.label)))
+    # by year alone: two rows of the same year must not be compared as rows
+    years = sorted(
+        ((int(m.group(1)), r) for r in periods if (m := _YEAR.search(r.label))), key=lambda pair: pair[0]
+    )
     changes = [r for r in periods if not _YEAR.search(r.label)]
     if len(years) != 2 or len(changes) != 1 or years[0][0] == years[1][0]:
         return  # which rows are compared is not certain

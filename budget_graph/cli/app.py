@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -24,6 +25,14 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except InputError as error:
             click.echo(f"budget-graph: {error}", err=True)
+            sys.exit(2)
+        except OSError as error:  # the machine refused a file (permissions, a full disk): not a fault of ours
+            if debugging():
+                raise
+            where = f" {error.filename}" if error.filename else ""
+            click.echo(
+                f"budget-graph: 无法读写文件 cannot read or write{where}: {error.strerror or error}", err=True
+            )
             sys.exit(2)
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
             raise
@@ -54,3 +63,23 @@ def main() -> None:
       budget-graph rules
       budget-graph export samples/luohu-2024.md --format ttl
     """
+
+
+def check_output(output: str | None) -> None:
+    """Refuse an output path that cannot be written before the work, not after it."""
+    if output is None:
+        return
+    path = Path(output)
+    if path.is_dir():
+        raise InputError(f"输出路径是文件夹 the output is a folder, not a file: {output}")
+    if not path.parent.is_dir():
+        raise InputError(f"输出文件夹不存在 the output's folder does not exist: {path.parent}")
+
+
+def write_output(output: str, text: str) -> None:
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError(
+            f"无法写入输出文件 cannot write the output {output}: {error.strerror or error}"
+        ) from error

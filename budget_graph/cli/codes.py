@@ -149,7 +149,7 @@ def _print_tree(index, concept, year, indent: int, depth: int | None) -> None:
 
 
 @codes_group.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))  # a folder is refused in one line, not by click
 @click.option(
     "--scheme",
     type=click.Choice(["functional", "economic"]),

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import sys
 from functools import partial
-from pathlib import Path
 
 import click
 
-from budget_graph.cli.app import main
+from budget_graph.cli.app import check_output, main, write_output
 
 _FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
 
@@ -16,7 +15,7 @@ _FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(sorted(_FORMATS)), default="ttl", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+@click.option("--output", "-o", type=click.Path(), help="Write here instead of stdout.")
 def export(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
     """导出知识图谱 — write the filing's RDF graph (same filing, same triples, every time).
 
@@ -31,6 +30,7 @@ def export(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
     from budget_graph.batch import name_unchecked, read_many, results_only, run, show_traces
     from budget_graph.codes import NationalCodeLists
 
+    check_output(output)
     filings, unchecked = read_many(list(paths))
     # in this process: a graph is cheaper built again than sent back from a worker
     built = run(partial(build, national=NationalCodeLists()), filings, "导出 exporting", workers=1)
@@ -38,7 +38,7 @@ def export(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
     if graphs:
         text = serialize(graphs, _FORMATS[fmt])
         if output:
-            Path(output).write_text(text, encoding="utf-8")
+            write_output(output, text)
         else:
             click.echo(text, nl=False)
     show_traces(unchecked)

@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # the store's modules load rdflib: imported where a command r
     from budget_graph.errors import Unchecked
     from budget_graph.store.load import LoadSummary, PreparedFiling
 
+
 STORE_OPTIONS = [
     # no click.Path checks: the store itself says in one line what is wrong with the folder
     click.option("--store", metavar="DIR", help="The store's folder (embedded Oxigraph)."),

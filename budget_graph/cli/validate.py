@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
-from budget_graph.cli.app import main
+from budget_graph.cli.app import check_output, main, write_output
 
 
 @main.command()
@@ -20,9 +19,7 @@ from budget_graph.cli.app import main
     show_default=True,
     help="text for people, json for tools (design.md), ttl for a SHACL sh:ValidationReport.",
 )
-@click.option(
-    "--output", "-o", type=click.Path(dir_okay=False), help="Write the report here instead of stdout."
-)
+@click.option("--output", "-o", type=click.Path(), help="Write the report here instead of stdout.")
 def validate(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
     """检查预决算公开文件 — check filings and report every inconsistency with its place.
 
@@ -47,11 +44,12 @@ def validate(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
     from budget_graph.batch import print_summary, validate_many
     from budget_graph.report import renderer
 
+    check_output(output)
     reports, unchecked = validate_many(list(paths))
     rendered = renderer(fmt)(reports, unchecked)
     print_summary(reports, unchecked)  # on stderr: the report on stdout stays whole
     if output:
-        Path(output).write_text(rendered, encoding="utf-8")
+        write_output(output, rendered)
     else:
         click.echo(rendered, nl=False)
     sys.exit(2 if unchecked else 1 if any(r.count("error") for r in reports) else 0)

@@ -16,6 +16,8 @@ from xml.etree import ElementTree
 from budget_graph.codes.index import bundled_index, clear_cache, imported_dir, scheme_of
 from budget_graph.codes.names import same_name
 from budget_graph.errors import InputError
+from budget_graph.limits import CODE_LIST_SIZE, megabytes
+from budget_graph.read.source import read_text_file
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -37,26 +39,29 @@ def read_table(path: Path) -> list[list[str]]:
     """The rows of a CSV (UTF-8 or GB18030) or of an XLSX file's first sheet, as text cells."""
     if path.suffix.lower() == ".xlsx":
         return _xlsx_rows(path)
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise InputError(f"{path}: not UTF-8 or GB18030 text")
-    dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;") if text.strip() else csv.excel
-    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    text = read_text_file(path, CODE_LIST_SIZE)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel  # one column, or no delimiter the sniffer is sure of
+    try:
+        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    except csv.Error as error:  # a field over csv.field_size_limit(), an unclosed quote…
+        raise InputError(f"CSV 文件无法读取 cannot read the CSV file {path}: {error}") from error
 
 
 def _xlsx_rows(path: Path) -> list[list[str]]:
     try:
         with zipfile.ZipFile(path) as book:
-            shared = _shared_strings(book)
-            sheet = ElementTree.fromstring(book.read(_first_sheet(book)))
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as error:
-        raise InputError(f"{path}: not a readable XLSX workbook ({error})") from error
+            part = _Parts(book, path)
+            shared = _shared_strings(part)
+            sheet = ElementTree.fromstring(part.read(_first_sheet(part)))
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, StopIteration) as error:
+        raise InputError(
+            f"不是可读取的 XLSX 工作簿 not a readable XLSX workbook: {path} ({type(error).__name__}: {error})"
+        ) from error
+    except OSError as error:
+        raise InputError(f"无法读取文件 cannot read {path}: {error.strerror or error}") from error
     rows = []
     for row in sheet.iter(f"{_MAIN}row"):
         cells: dict[int, str] = {}
@@ -66,14 +71,43 @@ def _xlsx_rows(path: Path) -> list[list[str]]:
     return rows
 
 
-def _shared_strings(book: zipfile.ZipFile) -> list[str]:
-    if "xl/sharedStrings.xml" not in book.namelist():
+class _Parts:
+    """The workbook's parts, read within the code list size limit all together: a zip bomb (a small file
+    that unzips to gigabytes) is refused by its declared sizes before anything is unzipped, and a part
+    whose declared size lies is cut off at the limit while it is read."""
+
+    def __init__(self, book: zipfile.ZipFile, path: Path) -> None:
+        self.book, self.path = book, path
+        self.left = CODE_LIST_SIZE.bytes()
+        declared = sum(info.file_size for info in book.infolist())
+        if declared > self.left:
+            raise self._too_large(declared)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.book.namelist()
+
+    def read(self, name: str) -> bytes:
+        with self.book.open(name) as member:
+            data = member.read(self.left + 1)
+        if len(data) > self.left:
+            raise self._too_large(CODE_LIST_SIZE.bytes() + 1)
+        self.left -= len(data)
+        return data
+
+    def _too_large(self, size: int) -> InputError:
+        return CODE_LIST_SIZE.exceeded(
+            f"XLSX 解压后过大 the XLSX unzips too large: {self.path}", megabytes(size)
+        )
+
+
+def _shared_strings(book: _Parts) -> list[str]:
+    if "xl/sharedStrings.xml" not in book:
         return []
     root = ElementTree.fromstring(book.read("xl/sharedStrings.xml"))
     return ["".join(t.text or "" for t in item.iter(f"{_MAIN}t")) for item in root.iter(f"{_MAIN}si")]
 
 
-def _first_sheet(book: zipfile.ZipFile) -> str:
+def _first_sheet(book: _Parts) -> str:
     workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
     first = next(workbook.iter(f"{_MAIN}sheet"))
     rels = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
@@ -123,8 +157,8 @@ def code_rows(table: list[list[str]]) -> list[tuple[str, str]]:
 
 def import_list(path: Path, scheme: str, year: int, replace: bool = False) -> list[ImportResult]:
     """Write the file's rows as the user's edition for `year`; an economic file may hold 3xx and 5xx rows."""
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
+    if not path.exists():
+        raise InputError(f"找不到文件 file not found: {path}")
     pairs = code_rows(read_table(path))
     by_scheme: dict[str, list[tuple[str, str]]] = {}
     for code, name in pairs:
@@ -132,7 +166,9 @@ def import_list(path: Path, scheme: str, year: int, replace: bool = False) -> li
         if found == scheme or (scheme == "economic" and found == "government-economic"):
             by_scheme.setdefault(found, []).append((code, name))
     if not by_scheme:
-        raise InputError(f"{path}: no {scheme} code/name rows found (expected 科目编码 and 科目名称 columns)")
+        raise InputError(
+            f"未找到科目编码和科目名称 no {scheme} code/name rows found in {path} (expected 科目编码 and 科目名称 columns)"
+        )
     results = [_write(target, rows, year, replace, path.name) for target, rows in sorted(by_scheme.items())]
     clear_cache()
     return results

@@ -208,7 +208,8 @@ def _additive_path(group_meanings: list[str], meaning: str | None) -> list[str]:
         None,
     }:
         return []
-    groups = [m for m in group_meanings if m not in {"total", "amount"}]
+    # each group once, never the column itself: a header line printed twice nests a group in itself
+    groups = dict.fromkeys(m for m in group_meanings if m not in {"total", "amount", meaning})
     return ["total", *groups]
 
 

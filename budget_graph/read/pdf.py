@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from budget_graph.errors import InputError
+from budget_graph.errors import InputError, printable
+from budget_graph.limits import PDF_PAGES, PDF_SIZE
 from budget_graph.model import Diagnostic, Filing, Kind, Location
 from budget_graph.profiles import lines
 from budget_graph.read.layout import normalise
 from budget_graph.read.pdf_doubts import mark_doubts
 from budget_graph.read.pdf_flow import Flow, document_flow
-from budget_graph.read.pdf_page import PageLayout, read_page
+from budget_graph.read.pdf_page import Char, PageLayout, read_page
 from budget_graph.read.pdf_tables import read_table
 from budget_graph.read.pdf_text import Narrative, read_narrative
 from budget_graph.read.source import read_bytes
@@ -40,6 +41,8 @@ _TITLE_YEAR_FIRST = re.compile(
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _CLAIM_PARTS = re.compile(r"说明|情况")  # parts that state figures (not 职能, 机构, 名词解释)
 _COVER_LINES = 12
+_HIGH, _LOW = 0xD800, 0xDC00  # the first high and low UTF-16 surrogates
+_REPLACEMENT = "\ufffd"
 
 
 @dataclass
@@ -51,7 +54,7 @@ class _Metadata:
 
 
 def read_pdf(path: Path) -> Filing:
-    source = str(path)
+    source = printable(str(path))  # the name as reports write it
     layouts = read_layouts(path)
     flow = document_flow(layouts)
     narrative = read_narrative(flow.lines, source)
@@ -70,6 +73,8 @@ def read_pdf(path: Path) -> Filing:
         toc=narrative.toc,
     )
     filing.diagnostics.extend(Diagnostic("info", note, (Location(source),)) for note in notes)
+    if damaged := _damaged_text(layouts, source):
+        filing.diagnostics.append(damaged)
     names = unit_names(filing.unit, *(block.unit_name for block in flow.blocks))
     for block in flow.blocks:
         try:
@@ -90,7 +95,7 @@ def read_pdf(path: Path) -> Filing:
 
 def read_layouts(path: Path) -> list[PageLayout]:
     """Every page's visible characters and ruling lines; a clear error for what is no readable PDF."""
-    data = read_bytes(path)
+    data = read_bytes(path, PDF_SIZE)
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
@@ -100,7 +105,9 @@ def read_layouts(path: Path) -> list[PageLayout]:
             f"不是可读取的 PDF 文件（损坏或截断） not a readable PDF (damaged or truncated): {path}"
         ) from error
     try:
-        layouts = [read_page(document[index], index + 1) for index in range(len(document))]
+        if len(document) > PDF_PAGES.value():
+            raise PDF_PAGES.exceeded(f"PDF 页数过多 too many pages: {path}", f"{len(document)} 页 pages")
+        layouts = [_sanitised(read_page(document[index], index + 1)) for index in range(len(document))]
     except pdfium.PdfiumError as error:
         raise InputError(f"PDF 页面无法读取 a page of the PDF cannot be read: {path}") from error
     finally:
@@ -108,6 +115,37 @@ def read_layouts(path: Path) -> list[PageLayout]:
     if not any(layout.chars for layout in layouts):
         raise InputError(f"PDF 中没有文字（可能是扫描件） the PDF has no text (a scan?): {path}")
     return layouts
+
+
+def _sanitised(layout: PageLayout) -> PageLayout:
+    """pdfium gives UTF-16 code units: a surrogate pair becomes the one character it encodes, and a
+    lone surrogate (a damaged font's map) becomes U+FFFD, which no output can fail to write."""
+    chars: list[Char] = []
+    for char in layout.chars:
+        if chars and _surrogate(char.text, _LOW) and _surrogate(chars[-1].text, _HIGH):
+            code = 0x10000 + ((ord(chars[-1].text) - _HIGH) << 10) + ord(char.text) - _LOW
+            chars[-1] = replace(chars[-1], text=chr(code), x1=char.x1)
+        else:
+            chars.append(char)
+    lone = (_surrogate(c.text, _HIGH) or _surrogate(c.text, _LOW) for c in chars)
+    layout.chars = [replace(c, text=_REPLACEMENT) if bad else c for c, bad in zip(chars, lone, strict=True)]
+    return layout
+
+
+def _surrogate(text: str, first: int) -> bool:
+    return len(text) == 1 and first <= ord(text) < first + 0x400
+
+
+def _damaged_text(layouts: list[PageLayout], source: str) -> Diagnostic | None:
+    pages = sorted({layout.number for layout in layouts for c in layout.chars if c.text == _REPLACEMENT})
+    if not pages:
+        return None
+    return Diagnostic(
+        "warning",
+        f"PDF 中有无法识别的字符（字体编码损坏），以 {_REPLACEMENT} 代替 characters the PDF's fonts do not "
+        f"map to text (damaged encoding) are shown as {_REPLACEMENT}; words with them may not be recognised",
+        tuple(Location(source, page=page) for page in pages),
+    )
 
 
 def _metadata(flow: Flow, narrative: Narrative, path: Path) -> tuple[_Metadata, list[str]]:

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from budget_graph.errors import InputError
+from budget_graph.limits import TEXT_SIZE, Limit, megabytes
+
+# UTF-16 as Windows tools save 'Unicode' text: known by its byte order mark, not guessed
+_UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, limit: Limit = TEXT_SIZE) -> bytes:
+    """The file's bytes; refused before reading when it is larger than `limit`."""
     try:
+        size = path.stat().st_size
+        if size > limit.bytes():
+            raise limit.exceeded(f"文件过大 file too large: {path}", megabytes(size))
         data = path.read_bytes()
     except IsADirectoryError as error:
         raise InputError(f"这是文件夹而不是文件 is a folder, not a file: {path}") from error
@@ -19,9 +28,16 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def read_text_file(path: Path) -> str:
-    """The file as text (UTF-8, or GB18030 as Chinese Windows tools save it); binary files are refused."""
-    data = read_bytes(path)
+def read_text_file(path: Path, limit: Limit = TEXT_SIZE) -> str:
+    """The file as text (UTF-8, or GB18030 as Chinese Windows tools save it, or UTF-16 with its byte order
+    mark); binary files are refused."""
+    data = read_bytes(path, limit)
+    for bom, encoding in _UTF16_BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as error:
+                raise InputError(f"UTF-16 文本已损坏 damaged UTF-16 text: {path}") from error
     if b"\x00" in data[:8192]:
         raise InputError(f"不是文本文件（二进制内容） not a text file (binary content): {path}")
     for encoding in ("utf-8-sig", "gb18030"):
@@ -30,3 +46,17 @@ def read_text_file(path: Path) -> str:
         except UnicodeDecodeError:
             continue
     raise InputError(f"无法识别文件编码 cannot decode the text of {path} (neither UTF-8 nor GB18030)")
+
+
+def text_start(path: Path) -> str:
+    """A glance at a file found in a folder: its start (up to the text size limit) as text, undecodable
+    bytes replaced; '' when it cannot be read (reading it as a filing will say why)."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(TEXT_SIZE.bytes())
+    except OSError:
+        return ""
+    for bom, encoding in _UTF16_BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    return data.decode("utf-8", errors="replace")

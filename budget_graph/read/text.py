@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from budget_graph.errors import InputError
+from budget_graph.errors import InputError, printable
 from budget_graph.model import (
     Diagnostic,
     Filing,
@@ -22,12 +22,14 @@ from budget_graph.model import (
     NarrativePart,
     Paragraph,
     Table,
+    TableKind,
     TocEntry,
     Unit,
+    is_number,
 )
 from budget_graph.profiles import lines
 from budget_graph.read.layout import ENUMERATOR, chinese_number, normalise, recognise_table
-from budget_graph.read.source import read_text_file
+from budget_graph.read.source import read_text_file, text_start
 from budget_graph.read.tables import GridRow, TableGrid, build_table, unit_names
 
 _TITLE = re.compile(r"(\d{4})\s*年(?:度)?\s*(.+?)\s*(部门|单位)\s*(预算|决算)")
@@ -76,7 +78,7 @@ class _Segment:
 
 
 def read_text(path: Path) -> Filing:
-    source = str(path)
+    source = printable(str(path))  # the name as reports write it
     lines = [clean(line) for line in read_text_file(path).split("\n")]
     segments = _segments(lines)
     year, unit, level, kind = _metadata(lines, source)
@@ -100,12 +102,7 @@ def read_text(path: Path) -> Filing:
 def looks_like_filing(path: Path) -> bool:
     """Does the file open with a budget title and hold a narrative part or a table? (A PROVENANCE.txt
     that names '…2024年度部门决算.pdf' does not.)"""
-    try:
-        lines = [
-            clean(line).strip() for line in path.read_text(encoding="utf-8", errors="replace").split("\n")
-        ]
-    except OSError:
-        return False
+    lines = [clean(line).strip() for line in text_start(path).split("\n")]
     titled = any(_TITLE.search(line.lstrip("# ")) for line in lines[:80])
     return titled and any(_PART.match(line) or _TABLE_TITLE.match(line) for line in lines)
 
@@ -214,19 +211,48 @@ def _paragraphs(lines: list[tuple[int, str]], source: str) -> list[Paragraph]:
     return paragraphs
 
 
+@dataclass
+class _Header:
+    """A table's header lines as printed, to know one printed again (a converter repeats the header at
+    each page break) for a header and not read it as a row nor as another header level."""
+
+    watched: bool = True
+    lines: set[tuple[str, ...]] = field(default_factory=set)
+    # a line with an amount has been read: the header is over (as read/tables.py splits it)
+    ended: bool = False
+    repeated: list[Location] = field(default_factory=list)
+
+    def repeats(self, cells: list[str]) -> bool:
+        if not self.watched:
+            return False
+        key = tuple(normalise(cell) for cell in cells if cell.strip())
+        if key in self.lines:
+            return True
+        self.ended = self.ended or any(is_number(cell) for cell in cells[1:])
+        if not self.ended:
+            self.lines.add(key)
+        return False
+
+
 def _table(segment: _Segment, source: str, filing: Filing) -> Table:
     kind = recognise_table(segment.title)
     unit = Unit.WAN
     unit_seen = False
     unit_name = None
     grid = TableGrid()
+    # a performance form is read row by row (read/performance.py): a row may repeat one above it
+    header = _Header(watched=kind is not TableKind.PerformanceTargets)
     notes: list[str] = []
     for number, line in segment.lines:
         stripped = line.strip()
         if not stripped:
             continue
         if "\t" in line:
-            grid.rows.append(GridRow(number, line.split("\t")))
+            cells = line.split("\t")
+            if header.repeats(cells):
+                header.repeated.append(Location(source, line=number, table=segment.title))
+            else:
+                grid.rows.append(GridRow(number, cells))
         elif match := _UNIT_LINE.match(normalise(stripped)):
             unit, unit_seen = Unit.from_text(match.group(1)) or unit, True
         elif match := _UNIT_NAME.match(stripped):
@@ -235,6 +261,15 @@ def _table(segment: _Segment, source: str, filing: Filing) -> Table:
             notes.append(stripped)
     location = Location(source, line=segment.start, table=segment.title)
     table = Table(kind, segment.title, segment.number, unit, location, notes=notes, unit_name=unit_name)
+    if header.repeated:
+        filing.diagnostics.append(
+            Diagnostic(
+                "info",
+                f"{segment.title}: 表头行重复出现（分页时重印），已略过 {len(header.repeated)} "
+                f"repeated header line(s) (reprinted at a page break) skipped",
+                tuple(header.repeated),
+            )
+        )
     if kind is None:
         filing.diagnostics.append(
             Diagnostic(
