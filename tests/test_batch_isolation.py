@@ -223,18 +223,22 @@ def _other_unit(folder: Path) -> Path:
     return other
 
 
+def _failing_for(other: Path, work, error: Exception):
+    """`work`, raising `error` (a bug) for the filing of `other` alone."""
+
+    def failing(filing):
+        if filing.sources == [str(other)]:
+            raise error
+        return work(filing)
+
+    return failing
+
+
 def test_an_internal_error_in_one_filing_leaves_the_others_reported(tmp_path: Path, monkeypatch) -> None:
     from budget_graph.check import engine
 
     other = _other_unit(tmp_path)
-    checked = engine.check_filing
-
-    def failing(filing):
-        if filing.sources == [str(other)]:
-            raise KeyError("a bug")
-        return checked(filing)
-
-    monkeypatch.setattr(engine, "check_filing", failing)
+    monkeypatch.setattr(engine, "check_filing", _failing_for(other, engine.check_filing, KeyError("a bug")))
     reports, unchecked = validate_many([str(SAMPLE), str(other)], workers=1)
     assert [r.filing.sources for r in reports] == [[str(SAMPLE)]]
     [bug] = unchecked
@@ -279,14 +283,7 @@ def test_a_filing_that_fails_to_prepare_is_not_written(tmp_path: Path, monkeypat
     from tests.test_store_load import ask
 
     other = _other_unit(tmp_path)
-    prepared = store_load.prepare
-
-    def failing(filing):
-        if filing.sources == [str(other)]:
-            raise ValueError("a bug")
-        return prepared(filing)
-
-    monkeypatch.setattr(store_load, "prepare", failing)
+    monkeypatch.setattr(store_load, "prepare", _failing_for(other, store_load.prepare, ValueError("a bug")))
     store = tmp_path / "store"
     result = CliRunner().invoke(
         main, ["load", str(SAMPLE), str(other), "--store", str(store), "--workers", "1"]

@@ -16,6 +16,7 @@ from budget_graph.store.load import PreparedFiling, load, reference_graphs
 from budget_graph.store.oxigraph import LocalStore
 from budget_graph.store.queries import with_prefixes
 from budget_graph.store.results import render
+from tests.conftest import ROOT
 
 BG = "https://w3id.org/budget-graph/ontology#"
 
@@ -96,24 +97,29 @@ def test_a_load_that_fails_half_way_leaves_the_store_as_it_was(store):
     assert not (store.folder / "rollback").exists()
 
 
-def test_a_load_whose_process_dies_is_undone_when_the_store_is_next_opened(tmp_path):
-    folder = tmp_path / "store"
-    first = LocalStore(folder)
-    with first.transaction():
-        replace_changed(first, [named_graph("https://example.org/g1", graph("a", "1"))])
-    first.close()
+def die_inside_a_load(folder: Path, amount: str) -> None:
+    """A process that writes `amount` inside a load's transaction and dies before the load ends."""
     script = (
-        "import os, sys\n"
+        "import os\n"
         "from pathlib import Path\n"
         "from budget_graph.store import replace_changed\n"
         "from budget_graph.store.graphs import named_graph\n"
         "from budget_graph.store.oxigraph import LocalStore\n"
         f"store = LocalStore(Path({str(folder)!r}))\n"
         "with store.transaction():\n"
-        f"    replace_changed(store, [named_graph('https://example.org/g1', {graph('a', '7')!r})])\n"
+        f"    replace_changed(store, [named_graph('https://example.org/g1', {graph('a', amount)!r})])\n"
         "    os._exit(3)\n"
     )
-    assert subprocess.run([sys.executable, "-c", script]).returncode == 3
+    assert subprocess.run([sys.executable, "-c", script], cwd=ROOT).returncode == 3
+
+
+def test_a_load_whose_process_dies_is_undone_when_the_store_is_next_opened(tmp_path):
+    folder = tmp_path / "store"
+    first = LocalStore(folder)
+    with first.transaction():
+        replace_changed(first, [named_graph("https://example.org/g1", graph("a", "1"))])
+    first.close()
+    die_inside_a_load(folder, "7")
     assert (folder / "rollback").is_dir()
     reopened = LocalStore(folder)
     assert amounts(reopened) == {"https://example.org/a": "1"}

@@ -21,7 +21,7 @@ from budget_graph.store.graphs import named_graph
 from budget_graph.store.load import load
 from budget_graph.store.oxigraph import CHECKPOINT_MARK, LocalStore
 from tests.conftest import ROOT, SAMPLE
-from tests.test_store import amounts, graph, prepared
+from tests.test_store import amounts, die_inside_a_load, graph, prepared
 
 ASK = "ASK { ?s ?p ?o }"
 
@@ -43,22 +43,6 @@ def reopened(folder: Path) -> tuple[dict[str, str], list[str]]:
         return amounts(store), notices
     finally:
         store.close()
-
-
-def die_inside_a_load(folder: Path, amount: str) -> None:
-    """A process that writes `amount` inside a load's transaction and dies before the load ends."""
-    script = (
-        "import os\n"
-        "from pathlib import Path\n"
-        "from budget_graph.store import replace_changed\n"
-        "from budget_graph.store.graphs import named_graph\n"
-        "from budget_graph.store.oxigraph import LocalStore\n"
-        f"store = LocalStore(Path({str(folder)!r}))\n"
-        "with store.transaction():\n"
-        f"    replace_changed(store, [named_graph('https://example.org/g1', {graph('a', amount)!r})])\n"
-        "    os._exit(3)\n"
-    )
-    assert subprocess.run([sys.executable, "-c", script], cwd=ROOT).returncode == 3
 
 
 def run_cli(*args: str) -> tuple[int, str]:
