@@ -94,7 +94,8 @@ def _doubtful_tables(filing: Filing, findings: list[Finding]) -> dict[str, tuple
     for table in filing.tables:
         reasons = list(table.doubts)
         failed = len(failing.get(table.title, ()))
-        checked = _rollups_checked(table, filing.year)
+        # the trees are built again only for a table with enough failures to be in doubt
+        checked = _rollups_checked(table, filing.year) if failed >= AT_LEAST else 0
         if failed >= AT_LEAST and failed > MOST * checked:
             reasons.append(
                 Doubt(
