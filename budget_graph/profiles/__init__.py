@@ -88,10 +88,16 @@ class Profile:
 @cache
 def profiles() -> tuple[Profile, ...]:
     """Every profile: the national base first, then the regions by file name."""
-    raw = {path.stem: _load(path) for path in _FOLDER.glob("*.yaml")}
+    raw = _files()
     topics = {t["name"]: _topic(t) for data in raw.values() for t in data.get("topics", [])}
     order = [BASE, *sorted(name for name in raw if name != BASE)]
     return tuple(_profile(raw[name], topics) for name in order)
+
+
+@cache
+def _files() -> dict[str, dict]:
+    """Each profile file's data by its name, read once for the profiles and the national lines."""
+    return {path.stem: _load(path) for path in _FOLDER.glob("*.yaml")}
 
 
 def _load(path: Path) -> dict:
@@ -173,7 +179,7 @@ class Lines:
 
 @cache
 def lines() -> Lines:
-    data = _load(_FOLDER / f"{BASE}.yaml")
+    data = _files()[BASE]
     return Lines(
         "|".join(data["filer_keys"]),
         re.compile(data["empty_note"]),
