@@ -244,12 +244,12 @@ def code_placements(codes: list[str | None]) -> dict[int, Placement] | None:
 
 
 def _placement(key: str, position: int, keys: dict[int, str], index: dict[str, int]) -> Placement:
-    before = [(p, keys[p]) for p in sorted(keys, reverse=True) if p < position]
     if not misprinted(key):
         parent = _nearest_ancestor(key, index)
         if parent != ROOT or parent_key(key) is None or not key.isdigit():
             return Placement(parent)
-        return Placement(_fragment_of_ancestor(key, before))
+        return Placement(_fragment_of_ancestor(key, _above(position, keys)))
+    before = _above(position, keys)
     extended = next(((p, k) for p, k in before if _has_sublines(k) and key.startswith(k)), None)
     if extended is not None:  # '3012' below 301: 301's 款 30102
         parent, prefix = extended
@@ -261,6 +261,11 @@ def _placement(key: str, position: int, keys: dict[int, str], index: dict[str, i
         return Placement(_nearest_ancestor(completed, index), completed)
     # a stray fragment ('7' below 20101): the end of a sub-line's code, under the 类 above it
     return Placement(next((p for p, k in before if not misprinted(k) and parent_key(k) is None), ROOT))
+
+
+def _above(position: int, keys: dict[int, str]) -> list[tuple[int, str]]:
+    """The coded lines above a line, nearest first (looked at only where its code is not enough)."""
+    return [(p, keys[p]) for p in sorted(keys, reverse=True) if p < position]
 
 
 def _has_sublines(key: str) -> bool:
