@@ -22,7 +22,8 @@ from budget_graph.model import Diagnostic, Filing, Kind, Location
 from budget_graph.profiles import lines
 from budget_graph.read.layout import normalise
 from budget_graph.read.pdf_doubts import mark_doubts
-from budget_graph.read.pdf_flow import Flow, document_flow
+from budget_graph.read.pdf_flow import Flow, pages_flow
+from budget_graph.read.pdf_grid import PageContent, page_content
 from budget_graph.read.pdf_page import Char, PageLayout, read_page
 from budget_graph.read.pdf_tables import read_table
 from budget_graph.read.pdf_text import Narrative, read_narrative
@@ -56,7 +57,15 @@ class _Metadata:
 def read_pdf(path: Path) -> Filing:
     source = printable(str(path))  # the name as reports write it
     layouts = read_layouts(path)
-    flow = document_flow(layouts)
+    filing = read_pages([page_content(layout) for layout in layouts], source, path)
+    if damaged := _damaged_text(layouts, source):
+        filing.diagnostics.append(damaged)
+    return filing
+
+
+def read_pages(pages: list[PageContent], source: str, path: Path) -> Filing:
+    """A filing from its pages' text lines and grids: a PDF's, or text laid out as pages (read/text_layout.py)."""
+    flow = pages_flow(pages)
     narrative = read_narrative(flow.lines, source)
     if not flow.blocks and not narrative.parts:
         raise InputError(
@@ -73,8 +82,6 @@ def read_pdf(path: Path) -> Filing:
         toc=narrative.toc,
     )
     filing.diagnostics.extend(Diagnostic("info", note, (Location(source),)) for note in notes)
-    if damaged := _damaged_text(layouts, source):
-        filing.diagnostics.append(damaged)
     names = unit_names(filing.unit, *(block.unit_name for block in flow.blocks))
     for block in flow.blocks:
         try:

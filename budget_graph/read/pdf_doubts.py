@@ -22,6 +22,9 @@ _ROW_FIGURES = 3  # bare figures on one line that make it a table row, not a sen
 def mark_doubts(filing: Filing, flow: Flow, source: str) -> None:
     for grid in flow.stray_grids:
         _stray_grid(filing, flow, grid, source)
+    for block in flow.blocks:
+        for grid in block.grids:
+            _unplaced_cells(filing, block.title, grid, source)
     rows = [line for line in flow.lines if line.cells is None and _bare_figures(line) >= _ROW_FIGURES]
     for page in sorted({line.page for line in rows}):
         _rows_as_text(filing, flow, [line for line in rows if line.page == page], source)
@@ -50,6 +53,22 @@ def _stray_grid(filing: Filing, flow: Flow, grid: Grid, source: str) -> None:
         place,
         f"第{grid.page}页有一个无表题、含{figures}个数字的表格",
         f"an untitled grid with {figures} figure(s) on page {grid.page}",
+    )
+
+
+def _unplaced_cells(filing: Filing, title: str, grid: Grid, source: str) -> None:
+    """What a table's reader could not place for sure (laid-out text): the table is in doubt, and
+    figures left out are unread."""
+    if not grid.doubts:
+        return
+    place = Location(source, page=grid.page, table=title)
+    if not all(doubt.columns_only for doubt in grid.doubts):
+        filing.unread.append(place)
+    table = next((table for table in filing.tables if table.title == title), None)
+    if table is not None:
+        table.doubts.extend(grid.doubts)
+    filing.diagnostics.extend(
+        Diagnostic("warning", f"{title}: {doubt.message}", (place,)) for doubt in grid.doubts
     )
 
 

@@ -29,7 +29,7 @@ from budget_graph.read.pdf_grid import (
 from budget_graph.read.pdf_page import Char, Line, PageLayout, Word
 from budget_graph.read.pdf_tables import TableBlock
 
-_PAGE_NUMBER = re.compile(r"^[-—–第\s]*\d{1,3}[-—–页\s]*$")
+PAGE_NUMBER = re.compile(r"^[-—–第\s]*\d{1,3}[-—–页\s]*$")
 _MARGIN_SHARE = 0.1  # page numbers sit in the top or bottom tenth of the page
 _UNIT = re.compile(r"单位\s*[:：]\s*(亿元|万元|元)")
 _FILER_KEYS = lines().filer_keys
@@ -74,9 +74,14 @@ class Flow:
 
 
 def document_flow(layouts: list[PageLayout]) -> Flow:
+    return pages_flow([page_content(layout) for layout in layouts])
+
+
+def pages_flow(pages: list[PageContent]) -> Flow:
+    """The flow of pages already split into text lines and grids (a PDF's, or laid-out text's)."""
     flow = Flow()
-    for layout in layouts:
-        _add_page(flow, page_content(layout))
+    for page in pages:
+        _add_page(flow, page)
     return flow
 
 
@@ -96,9 +101,19 @@ def _add_page(flow: Flow, page: PageContent) -> None:
             flow.lines.append(PageLine(page.number, item, page.width))
 
 
+def is_key_line(flat: str) -> bool:
+    """A filer or unit line ('编制部门：…  单位：万元'), as normalised text."""
+    return bool(_UNIT.search(flat) or _KEY_LINE.match(flat))
+
+
+def is_note(flat: str) -> bool:
+    """A note printed under a table ('注：…', '本表无数据'), as normalised text."""
+    return bool(_NOTE.search(flat))
+
+
 def _is_page_number(line: Line, page: PageContent) -> bool:
     near_edge = line.top > page.height * (1 - _MARGIN_SHARE) or line.bottom < page.height * _MARGIN_SHARE
-    return near_edge and bool(_PAGE_NUMBER.match(line.text))
+    return near_edge and bool(PAGE_NUMBER.match(line.text))
 
 
 def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -> TableBlock | None:

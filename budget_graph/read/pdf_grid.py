@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
+from budget_graph.model import Doubt
 from budget_graph.read.pdf_page import Char, Line, PageLayout, Rule, text_lines
 
 _SNAP = 1.6  # points: ruling lines closer than this are one line (strokes drawn twice, hairline boxes)
@@ -47,6 +48,9 @@ class Grid:
     ys: list[float]
     cells: list[Cell]
     owner: list[list[Cell]] = field(default_factory=list)  # the cell covering each (row band, column band)
+    doubts: list[Doubt] = field(
+        default_factory=list
+    )  # what its reader could not place for sure (laid-out text)
 
     def __post_init__(self) -> None:
         self.owner = [[None] * (len(self.xs) - 1) for _ in range(len(self.ys) - 1)]  # type: ignore[list-item]

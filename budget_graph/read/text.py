@@ -31,6 +31,7 @@ from budget_graph.profiles import lines
 from budget_graph.read.layout import ENUMERATOR, chinese_number, normalise, recognise_table
 from budget_graph.read.source import read_text_file, text_start
 from budget_graph.read.tables import GridRow, TableGrid, build_table, unit_names
+from budget_graph.read.text_layout import is_laid_out, read_laid_out_text
 
 _TITLE = re.compile(r"(\d{4})\s*年(?:度)?\s*(.+?)\s*(部门|单位)\s*(预算|决算)")
 _PART = re.compile(r"^#*\s*第([一二三四五六七八九十]+)部分\s*(.*)$")
@@ -79,7 +80,10 @@ class _Segment:
 
 def read_text(path: Path) -> Filing:
     source = printable(str(path))  # the name as reports write it
-    lines = [clean(line) for line in read_text_file(path).split("\n")]
+    text = read_text_file(path)
+    if is_laid_out(text):
+        return read_laid_out_text(text, source, path)
+    lines = [clean(line) for line in text.split("\n")]
     segments = _segments(lines)
     year, unit, level, kind = _metadata(lines, source)
     filing = Filing(sources=[source], unit=unit, year=year, kind=kind, level=level)
@@ -104,7 +108,8 @@ def looks_like_filing(path: Path) -> bool:
     that names '…2024年度部门决算.pdf' does not.)"""
     lines = [clean(line).strip() for line in text_start(path).split("\n")]
     titled = any(_TITLE.search(line.lstrip("# ")) for line in lines[:80])
-    return titled and any(_PART.match(line) or _TABLE_TITLE.match(line) for line in lines)
+    tabled = any(_PART.match(line) or _TABLE_TITLE.match(line) or recognise_table(line) for line in lines)
+    return titled and tabled
 
 
 def _metadata(lines: list[str], source: str) -> tuple[int, str, str, Kind]:

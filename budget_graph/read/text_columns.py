@@ -1,0 +1,349 @@
+"""The columns of a table laid out with spaces, found by alignment (no ruling lines say where they are).
+
+Figures are right-aligned: a figure column is a right edge that the rows' figures share. Codes and
+labels are left-aligned: a text column is a left edge that the rows' words share (a few words at an
+edge of their own, '合计' centred, belong to the label column). A header label stands over the column it
+heads; converters print a long label over several lines ('本年收入合' / '计') and not always centred, so
+the header is read by position, not by line:
+
+- a label whose stretch of its line (half-way to its neighbours) spans the labels of two columns or more
+  below it is their group ('财政拨款“三公”经费'); on the header's first line, a label over both label and
+  figure columns is a side of a two-sided table ('收入' over '项目' and '决算数');
+- the other labels are pieces of one column's label: pieces on different lines that touch are one label,
+  read top to bottom; pieces in a figure column's stretch that do not touch its own are the labels of
+  columns left blank all down the table, and so are pieces right of every figure column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from budget_graph.model import is_number
+from budget_graph.read.layout import is_text_header
+
+_ALIGN = 2  # characters: edges of one column agree within this (converters round positions)
+_MIN_SHARE = 0.1  # of a table's rows: fewer words at a left edge of their own are the label column's
+_TOUCH = 1  # characters: pieces of one wrapped label are at most this far apart
+_TEXT_SIDE = 4  # characters left of the first figures: a header label there heads the label columns
+# a figure as tables print it: digits grouped by commas, or with decimals (a year or a count in a
+# sentence, set apart by one space only, is not one)
+_CODE_PART = re.compile(r"^\d{2,9}$")
+_CENTRED = 0.15  # of the span of a group's columns: how far off their middle its label may stand
+_CENTRED_LABELS = 0.25  # the same over label columns (captions of codes and names are not centred)
+_FIGURE = re.compile(r"^[-−]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-−]?\d+\.\d+$")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Words that stand together on a line: one cell, or a phrase of narrative."""
+
+    text: str
+    x0: int  # first character column
+    x1: int  # one past the last
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass
+class Column:
+    kind: str  # 'text' (codes, labels) or 'amount'
+    x0: float
+    x1: float
+    pieces: list[tuple[int, Chunk]] = field(default_factory=list)  # header label pieces: (line, chunk)
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    line: int  # header line it stands on
+    first: int  # first column it heads
+    last: int
+    text: str
+
+
+def chunks(text: str) -> list[Chunk]:
+    """Runs of words set apart by two spaces or more; a printed figure is set apart from the words
+    beside it by one space too ('164,978,640 一、一般公共服务支出')."""
+    found = []
+    for match in re.finditer(r"\S+(?: \S+)*", text):
+        start, current = match.start(), []
+        words = match.group().split(" ")
+        for index, word in enumerate(words):
+            if current and (_FIGURE.match(word) or _FIGURE.match(words[index - 1])):
+                found.append(_chunk(current, start))
+                start += len(" ".join(current)) + 1
+                current = []
+            current.append(word)
+        found.append(_chunk(current, start))
+    return found
+
+
+def _chunk(words: list[str], start: int) -> Chunk:
+    text = " ".join(words)
+    return Chunk(text, start, start + len(text))
+
+
+def figures(row: list[Chunk]) -> list[Chunk]:
+    """A row's figures: every number after its code. A code is the run of bare digits before the row's
+    first label, printed whole ('2010506') or in 类/款/项 columns ('201', '05', '06')."""
+    first_text = next((i for i, c in enumerate(row) if not is_number(c.text)), None)
+    codes = first_text if first_text and all(_CODE_PART.match(c.text) for c in row[:first_text]) else 0
+    return [c for c in row[codes:] if is_number(c.text)]
+
+
+@dataclass
+class Layout:
+    """A table's columns left to right, its header as cells over them, and the reason to doubt which
+    figure column heads which (None when the header leaves no doubt)."""
+
+    columns: list[Column]
+    header: list[HeaderCell]
+    doubt: str | None = None
+
+
+def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
+    found = _body_columns(body) or _header_only_columns(header)
+    if not found:
+        return Layout([], [])
+    pieces = [(line, chunk) for line, row in enumerate(header) for chunk in row]
+    text_limit = _text_limit(found)
+    groups = {p: children for p in pieces if (children := _children(p, pieces, text_limit))}
+    leaves = [p for p in pieces if p not in groups]
+    found = _place_leaves(found, leaves, text_limit)
+    cells = [
+        _leaf_cell(len(header) - 1, index, column) for index, column in enumerate(found) if column.pieces
+    ]
+    groups_ = [_group_cell(group, children, found) for group, children in groups.items()]
+    return Layout(found, cells + groups_, _nesting_doubt(groups_, found, text_limit))
+
+
+def _nesting_doubt(groups: list[HeaderCell], found: list[Column], text_limit: float) -> str | None:
+    """Groups of figure columns under groups are placed by position alone, and converters do not
+    centre labels exactly: only one group over all figure columns ('收入预算') is certain."""
+    amounts = [i for i, c in enumerate(found) if c.kind == "amount"]
+    over_figures = [g for g in groups if found[g.first].kind == "amount" and found[g.last].kind == "amount"]
+    if not over_figures or not amounts:
+        return None
+    whole = len(over_figures) == 1 and (over_figures[0].first, over_figures[0].last) == (
+        amounts[0],
+        amounts[-1],
+    )
+    if whole:
+        return None
+    return (
+        "表头分组由文字位置推定，各列归属可能读错 the header's groups were placed by the position of their "
+        "words: which group a column belongs to may be misread"
+    )
+
+
+def place(row: list[Chunk], found: list[Column]) -> tuple[list[tuple[int, str]], list[Chunk]]:
+    """A body row's cells (column, text) and the figures it could not place (two in one column)."""
+    numbers = figures(row)
+    by_column: dict[int, list[Chunk]] = {}
+    for chunk in row:
+        kind = "amount" if chunk in numbers else "text"
+        candidates = [i for i, c in enumerate(found) if c.kind == kind] or list(range(len(found)))
+        by_column.setdefault(_nearest(chunk, found, candidates), []).append(chunk)
+    cells, unplaced = [], []
+    for index, placed in sorted(by_column.items()):
+        if len(placed) > 1 and any(c in numbers for c in placed):
+            unplaced.extend(c for c in placed if c in numbers)
+            continue
+        cells.append((index, "".join(c.text for c in placed)))
+    return cells, unplaced
+
+
+def _body_columns(body: list[list[Chunk]]) -> list[Column]:
+    numbers, words = [], []
+    for row in body:
+        row_figures = figures(row)
+        numbers.extend(row_figures)
+        words.extend(c for c in row if c not in row_figures)
+    found = [Column("amount", min(c.x0 for c in g), max(c.x1 for c in g)) for g in _aligned(numbers, "x1")]
+    groups = _aligned(words, "x0")
+    least = max(2, len(body) * _MIN_SHARE)
+    kept = [g for g in groups if len(g) >= least] or groups
+    for group in groups:
+        if group not in kept:
+            min(kept, key=lambda k: abs(k[0].x0 - group[0].x0)).extend(group)
+    found += [Column("text", min(c.x0 for c in g), max(c.x1 for c in g)) for g in kept]
+    return sorted(found, key=lambda c: c.x0)
+
+
+def _header_only_columns(header: list[list[Chunk]]) -> list[Column]:
+    """A table printed without rows: the columns its header's last line names."""
+    if not header:
+        return []
+    return [Column("text" if is_text_header(c.text) else "amount", c.x0, c.x1) for c in header[-1]]
+
+
+def _aligned(found: list[Chunk], edge: str) -> list[list[Chunk]]:
+    groups: list[list[Chunk]] = []
+    for chunk in sorted(found, key=lambda c: getattr(c, edge)):
+        if groups and getattr(chunk, edge) - getattr(groups[-1][-1], edge) <= _ALIGN:
+            groups[-1].append(chunk)
+        else:
+            groups.append([chunk])
+    return groups
+
+
+def _text_limit(found: list[Column]) -> float:
+    """Header labels centred left of this head the label columns."""
+    first = next((c for c in found if c.kind == "amount"), None)
+    return first.x0 - _TEXT_SIDE if first else float("inf")
+
+
+def _stretch(
+    piece: tuple[int, Chunk], pieces: list[tuple[int, Chunk]], text_limit: float
+) -> tuple[float, float]:
+    """Where a label's line is its own: half-way to its neighbours on the line, and never across the
+    border of the label and figure columns ('项目' heads no figure column)."""
+    line, chunk = piece
+    same = sorted((c for at, c in pieces if at == line), key=lambda c: c.x0)
+    index = same.index(chunk)
+    left = (same[index - 1].centre + chunk.centre) / 2 if index else float("-inf")
+    right = (chunk.centre + same[index + 1].centre) / 2 if index + 1 < len(same) else float("inf")
+    if index and is_text_header(same[index - 1].text) and not _heads_labels(chunk, text_limit):
+        left = min(left, text_limit)
+    if (
+        index + 1 < len(same)
+        and is_text_header(chunk.text)
+        and not _heads_labels(same[index + 1], text_limit)
+    ):
+        right = min(right, text_limit)
+    return left, right
+
+
+def _children(
+    piece: tuple[int, Chunk], pieces: list[tuple[int, Chunk]], text_limit: float
+) -> list[tuple[int, Chunk]]:
+    """The labels a group label heads (none when it is no group): the labels below it, in its stretch,
+    of two columns or more, over which it is centred — label columns under a label's caption
+    ('功能分类科目编码' over 类/款/项), figure columns under a figure's ('收入预算'), both under a side of a
+    two-sided table ('收入' over '项目' and '决算数', on the header's first line)."""
+    line, chunk = piece
+    left, right = _stretch(piece, pieces, text_limit)
+    below = [(at, c) for at, c in pieces if at > line and left <= c.centre < right]
+    label_heads = [(at, c) for at, c in below if _heads_labels(c, text_limit)]
+    figure_heads = [p for p in below if p not in label_heads]
+    two_sided = line == 0 and not is_text_header(chunk.text) and bool(label_heads) and bool(figure_heads)
+    if two_sided and _heads_labels(chunk, text_limit):
+        return below
+    if _heads_labels(chunk, text_limit):
+        centred = _over(chunk, label_heads, _CENTRED_LABELS)
+        return label_heads if _apart(label_heads) and centred else []
+    if _apart(figure_heads) and _over(chunk, figure_heads, _CENTRED):
+        return figure_heads
+    return below if two_sided else []
+
+
+def _over(chunk: Chunk, heads: list[tuple[int, Chunk]], slack: float) -> bool:
+    """Does the label stand over the middle of these labels (a group is centred over its columns; the
+    first line of a wrapped label, on a line of its own, is not)?"""
+    if not heads:
+        return False
+    left, right = min(c.x0 for _, c in heads), max(c.x1 for _, c in heads)
+    return abs(chunk.centre - (left + right) / 2) <= max(_TEXT_SIDE, (right - left) * slack)
+
+
+def _heads_labels(chunk: Chunk, text_limit: float) -> bool:
+    return chunk.centre < text_limit or is_text_header(chunk.text)
+
+
+def _apart(found: list[tuple[int, Chunk]]) -> bool:
+    """Are these label pieces the labels of two columns or more (not one label wrapped)?"""
+    return any(
+        a_line == b_line or not _touch(a, b)
+        for index, (a_line, a) in enumerate(found)
+        for b_line, b in found[index + 1 :]
+    )
+
+
+def _touch(a: Chunk, b: Chunk) -> bool:
+    return a.x0 <= b.x1 + _TOUCH and b.x0 <= a.x1 + _TOUCH
+
+
+def _place_leaves(found: list[Column], leaves: list[tuple[int, Chunk]], text_limit: float) -> list[Column]:
+    """Give each column its label pieces; pieces no figure column takes are blank columns' labels."""
+    text_columns = [i for i, c in enumerate(found) if c.kind == "text"]
+    amount_columns = [i for i, c in enumerate(found) if c.kind == "amount"]
+    loose: list[tuple[int, Chunk]] = []
+    for piece in leaves:
+        chunk = piece[1]
+        if _heads_labels(chunk, text_limit) and text_columns:
+            found[_nearest(chunk, found, text_columns)].pieces.append(piece)
+        else:
+            loose.append(piece)
+    added: list[Column] = []
+    bound = float("-inf")
+    for index in amount_columns:
+        column = found[index]
+        zone = [p for p in loose if bound < p[1].centre <= column.x1 + _ALIGN]
+        bound = column.x1 + _ALIGN
+        clusters = _wrapped(zone)
+        if clusters:
+            own = max(clusters, key=lambda c: max(chunk.x1 for _, chunk in c))
+            column.pieces.extend(own)
+            added += [_blank(c) for c in clusters if c is not own]
+    added += [_blank(c) for c in _wrapped([p for p in loose if p[1].centre > bound])]
+    return sorted([*found, *added], key=lambda c: c.centre)
+
+
+def _wrapped(found: list[tuple[int, Chunk]]) -> list[list[tuple[int, Chunk]]]:
+    """Label pieces joined into labels: pieces on other lines that touch are one label."""
+    clusters: list[list[tuple[int, Chunk]]] = []
+    for piece in sorted(found, key=lambda p: p[1].x0):
+        home = next(
+            (
+                c
+                for c in clusters
+                if all(line != piece[0] for line, _ in c) and any(_touch(chunk, piece[1]) for _, chunk in c)
+            ),
+            None,
+        )
+        if home is None:
+            clusters.append([piece])
+        else:
+            home.append(piece)
+    return clusters
+
+
+def _blank(pieces: list[tuple[int, Chunk]]) -> Column:
+    chunks_ = [chunk for _, chunk in pieces]
+    return Column("amount", min(c.x0 for c in chunks_), max(c.x1 for c in chunks_), list(pieces))
+
+
+def _nearest(chunk: Chunk, found: list[Column], candidates: list[int]) -> int:
+    """The column a cell stands in: the one it overlaps most, else the nearest."""
+
+    def score(index: int) -> tuple[float, float]:
+        column = found[index]
+        shared = min(chunk.x1, column.x1) - max(chunk.x0, column.x0)
+        return (-max(shared, 0), abs(chunk.centre - column.centre))
+
+    return min(candidates, key=score)
+
+
+def _leaf_cell(line: int, index: int, column: Column) -> HeaderCell:
+    text = "".join(chunk.text for _, chunk in sorted(column.pieces, key=lambda p: (p[0], p[1].x0)))
+    return HeaderCell(line, index, index, text)
+
+
+def _group_cell(
+    group: tuple[int, Chunk], children: list[tuple[int, Chunk]], found: list[Column]
+) -> HeaderCell:
+    """A group label over the columns of the labels it heads (their pieces, or groups' columns)."""
+    spans = [(c.x0, c.x1) for _, c in children]
+    under = [
+        index
+        for index, column in enumerate(found)
+        if any(piece in children for piece in column.pieces)
+        or any(x0 <= column.centre <= x1 for x0, x1 in spans)
+    ] or [_nearest(group[1], found, list(range(len(found))))]
+    return HeaderCell(group[0], min(under), max(under), group[1].text)

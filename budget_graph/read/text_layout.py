@@ -1,0 +1,257 @@
+"""Text laid out in columns with spaces (`pdftotext -layout` and converters like it), read as the pages
+it came from.
+
+A form feed ends each page. Each page becomes what the PDF reader makes of a PDF page
+(pdf_grid.PageContent): text lines with each character at its column, and a grid for each table. No
+ruling lines say where the cells are, so a table is found by its title (the layout profiles' titles)
+with its unit line and header, or as rows opening the page after a table that ran to the foot of the
+page before (its continuation). Its columns are found by alignment: figures are right-aligned (a column
+per right edge), codes and labels left-aligned (a column per left edge), and each header label stands
+over the columns it heads (a label over several columns is their group). From there the PDF reader's
+flow, narrative, table and metadata stages read the pages as they read a PDF's, so converted text gives
+the PDF's findings. Locations are pages: the converter's form feeds are the PDF's page breaks.
+
+A cell the alignment cannot place for certain (two figures in one column) is not guessed: the grid
+says so and the table is in doubt (read/pdf_doubts.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from budget_graph.model import Doubt, Filing
+from budget_graph.read.layout import normalise, recognise_table
+from budget_graph.read.pdf import read_pages
+from budget_graph.read.pdf_flow import PAGE_NUMBER, is_key_line, is_note
+from budget_graph.read.pdf_grid import Cell, Grid, PageContent
+from budget_graph.read.pdf_page import Char, Line, Word
+from budget_graph.read.text_columns import Chunk, chunks, columns, figures, place
+
+CHAR_WIDTH = 5.0  # points per character column
+LINE_HEIGHT = 12.0  # points per line
+_GLYPH = 10.0  # a character's height: a first-line indent of two columns is wider than it
+_SLOT = 60.0  # points per table column: every grid of the same columns has the same frame
+_MAX_CELL = 30  # characters: a longer run of words is a sentence, not a cell
+_MAX_HEADER_LINES = 8
+_SENTENCE = re.compile(r"[。；;]")
+_TOTAL = re.compile(r"^.{0,8}(合计|总计)$")
+_ALIGNED_ROW = re.compile(r"\S {2,}[-−]?\d[\d,]*(?:\.\d+)?(?: |$)")  # a figure set apart by spaces
+
+
+@dataclass
+class _TextLine:
+    number: int  # 0-based line within its page
+    text: str
+    chunks: list[Chunk]
+    kind: str  # blank | page_number | title | key | row | note | sentence | words
+
+    @property
+    def flat(self) -> str:
+        return normalise(self.text)
+
+
+@dataclass
+class _Table:
+    """The lines of one table region on a page: header lines, then body lines."""
+
+    header: list[_TextLine] = field(default_factory=list)
+    body: list[_TextLine] = field(default_factory=list)
+
+
+def is_laid_out(text: str) -> bool:
+    """Is this text laid out with spaces (rows of figures set apart by runs of spaces, no tab)?"""
+    if "\t" in text:
+        return False
+    rows = sum(1 for line in text.splitlines() if len(_ALIGNED_ROW.findall(line)) >= 1)
+    return rows >= 5
+
+
+def read_laid_out_text(text: str, source: str, path: Path) -> Filing:
+    pages = [page.split("\n") for page in text.split("\f")]
+    if pages and not any(line.strip() for line in pages[-1]):
+        pages.pop()  # the form feed after the last page
+    width = _text_width(pages)
+    contents: list[PageContent] = []
+    continuing = False
+    for number, raw in enumerate(pages, start=1):
+        content, continuing = _page(number, raw, width, continuing)
+        contents.append(content)
+    return read_pages(contents, source, path)
+
+
+def _text_width(pages: list[list[str]]) -> float:
+    """The width of the text block: how far most full lines reach (a centred heading is centred in it)."""
+    lengths = sorted(len(line.rstrip()) for page in pages for line in page if line.strip())
+    return (lengths[len(lengths) * 9 // 10] if lengths else 80) * CHAR_WIDTH
+
+
+def _page(number: int, raw: list[str], width: float, continuing: bool) -> tuple[PageContent, bool]:
+    """The page's content, and whether its last table runs to its foot (the next page may continue it)."""
+    lines = _classify([line.rstrip() for line in raw])
+    tables = _tables(lines, continuing)
+    in_table = {line.number for table in tables for line in (*table.header, *table.body)}
+    text = [_line(line) for line in lines if line.kind not in ("blank",) and line.number not in in_table]
+    grids = [_grid(number, table) for table in tables]
+    last = max((line.number for line in lines if line.kind not in ("blank", "page_number")), default=-1)
+    runs_on = bool(tables) and tables[-1].body[-1:] != [] and tables[-1].body[-1].number == last
+    height = max(len(raw), 1) * LINE_HEIGHT
+    return PageContent(number, width, height, text, grids), runs_on
+
+
+def _classify(raw: list[str]) -> list[_TextLine]:
+    lines = [_TextLine(i, text, chunks(text), "") for i, text in enumerate(raw)]
+    filled = [line for line in lines if line.text.strip()]
+    for line in lines:
+        line.kind = _kind(line)
+    for line in filled[:1] + filled[-1:]:
+        if PAGE_NUMBER.match(line.text.strip()):
+            line.kind = "page_number"
+    return lines
+
+
+def _kind(line: _TextLine) -> str:
+    flat = line.flat
+    if not flat:
+        return "blank"
+    if is_key_line(flat):
+        return "key"
+    if is_note(flat):
+        return "note"
+    if figures(line.chunks):
+        return "row"
+    if len(flat) <= 60 and not _SENTENCE.search(flat) and recognise_table(flat) is not None:
+        return "title"
+    if _SENTENCE.search(flat) or any(len(normalise(c.text)) > _MAX_CELL for c in line.chunks):
+        return "sentence"
+    return "words"
+
+
+def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
+    """Table regions: under a title (and its unit line) whose next lines are a header or rows, or
+    opening the page with rows when the table before ran to the foot of the page before."""
+    tables: list[_Table] = []
+    index = 0
+    filled = [line for line in lines if line.kind not in ("blank", "page_number")]
+    if continuing and filled and filled[0].kind in ("row", "words"):
+        table = _region(lines, filled[0].number, keyed=False)
+        if table.body:
+            tables.append(table)
+            index = table.body[-1].number + 1
+    while index < len(lines):
+        start = _table_start(lines, index) if lines[index].kind == "title" else None
+        table = _region(lines, start[0], start[1]) if start else _Table()
+        if table.header or table.body:
+            tables.append(table)
+            index = (table.body or table.header)[-1].number + 1
+        else:
+            index += 1
+    return tables
+
+
+def _table_start(lines: list[_TextLine], title: int) -> tuple[int, bool] | None:
+    """The first line of the table under a title — past its unit and filer lines, a header or a row —
+    and whether a unit or filer line stood above it (then a header line may read like a title:
+    '财政拨款“三公”经费' heads the columns of its table)."""
+    keyed = False
+    for line in lines[title + 1 :]:
+        if line.kind == "blank":
+            continue
+        if line.kind == "key":
+            keyed = True
+            continue
+        header = line.kind in ("words", "title" if keyed else "words") and len(line.chunks) >= 2
+        if header or line.kind == "row" or (keyed and line.kind == "title"):
+            return line.number, keyed
+        return None
+    return None
+
+
+def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
+    """Header lines up to the first row, then rows and the label-only lines between them; a region
+    ends at a sentence, a note, a title or a unit line, and never on a lone line of words (a heading
+    after the table)."""
+    table = _Table()
+    kept: list[_TextLine] = []
+    header_kinds = ("words", "title") if keyed else ("words",)
+    for line in lines[start:]:
+        if line.kind in ("blank", "page_number"):
+            continue
+        if line.kind == "row" or (table.body and line.kind == "words"):
+            table.body.append(line)
+        elif not table.body and line.kind in header_kinds and len(table.header) < _MAX_HEADER_LINES:
+            table.header.append(line)
+        else:
+            break
+        if line.kind == "row" or _TOTAL.match(line.flat) or (not table.body and len(line.chunks) >= 2):
+            kept = [*table.header, *table.body]
+    numbers = {line.number for line in kept}
+    return _Table(
+        [line for line in table.header if line.number in numbers],
+        [line for line in table.body if line.number in numbers],
+    )
+
+
+def _line(line: _TextLine) -> Line:
+    """A narrative line with each character at its column."""
+    top = line.number * LINE_HEIGHT
+    chars = [
+        _char(ch, column * CHAR_WIDTH, (column + 1) * CHAR_WIDTH, top)
+        for column, ch in enumerate(line.text)
+        if not ch.isspace()
+    ]
+    words = [Word(c.text, c.x0 * CHAR_WIDTH, c.x1 * CHAR_WIDTH, top, top + _GLYPH) for c in line.chunks]
+    return Line(chars, top, top + _GLYPH, words)
+
+
+def _char(text: str, x0: float, x1: float, top: float) -> Char:
+    return Char(text, x0, x1, top, top + _GLYPH, (x0 + x1) / 2, top + _GLYPH / 2)
+
+
+def _grid(page: int, table: _Table) -> Grid:
+    """The region as a grid: a row band per line, a column band per column found by alignment."""
+    layout = columns([line.chunks for line in table.header], [line.chunks for line in table.body])
+    found, header = layout.columns, layout.header
+    xs = [index * _SLOT for index in range(len(found) + 1)]
+    lines = sorted({cell.line for cell in header})
+    rows = [
+        (table.header[line].number, [(c.first, c.last, c.text) for c in header if c.line == line])
+        for line in lines
+    ]
+    unplaced: list[str] = []
+    for line in table.body:
+        cells, figures_left_out = place(line.chunks, found)
+        rows.append((line.number, [(index, index, text) for index, text in cells]))
+        unplaced += [chunk.text for chunk in figures_left_out]
+    ys = [number * LINE_HEIGHT for number, _ in rows]
+    ys.append(ys[-1] + LINE_HEIGHT)
+    cells = []
+    for row, (number, placed) in enumerate(rows):
+        taken = set()
+        for first, last, text in placed:
+            cells.append(_cell(row, first, last, text, xs, ys, number))
+            taken.update(range(first, last + 1))
+        cells += [_cell(row, col, col, "", xs, ys, number) for col in range(len(found)) if col not in taken]
+    grid = Grid(page, xs, ys, cells)
+    if unplaced:
+        grid.doubts.append(
+            Doubt(
+                f"有 {len(unplaced)} 个数字与同行另一数字落在同一列，未读取 {len(unplaced)} figure(s) fall in "
+                f"one column with another figure of their row, not read: {' '.join(unplaced[:6])}"
+            )
+        )
+    if layout.doubt:
+        grid.doubts.append(Doubt(layout.doubt, columns_only=True))
+    return grid
+
+
+def _cell(row: int, first: int, last: int, text: str, xs: list[float], ys: list[float], number: int) -> Cell:
+    x0, x1 = xs[first], xs[last + 1]
+    top = number * LINE_HEIGHT
+    cell = Cell(row, first, row, last, x0, x1, ys[row], ys[row + 1])
+    if text:
+        step = (x1 - x0 - 4) / len(text)
+        cell.chars = [_char(ch, x0 + 2 + i * step, x0 + 2 + (i + 1) * step, top) for i, ch in enumerate(text)]
+        cell.lines = [Line(cell.chars, top, top + _GLYPH, [Word(text, x0 + 2, x1 - 2, top, top + _GLYPH)])]
+    return cell
