@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from budget_graph.model import is_number
 from budget_graph.read.layout import is_text_header
@@ -28,8 +29,10 @@ _TOUCH = 1  # characters: pieces of one wrapped label are at most this far apart
 _TEXT_SIDE = 4  # characters left of the first figures: a header label there heads the label columns
 # a figure as tables print it: digits grouped by commas, or with decimals (a year or a count in a
 # sentence, set apart by one space only, is not one)
+_CONTINUED = 3  # characters: a continuation page's column edges lie this close to the table's
 _CODE_PART = re.compile(r"^\d{2,9}$")
 _CENTRED = 0.15  # of the span of a group's columns: how far off their middle its label may stand
+_CENTRED_TOP = 0.25  # the same on the header's first line
 _CENTRED_LABELS = 0.25  # the same over label columns (captions of codes and names are not centred)
 _FIGURE = re.compile(r"^[-−]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-−]?\d+\.\d+$")
 
@@ -84,6 +87,16 @@ def chunks(text: str) -> list[Chunk]:
     return found
 
 
+def _words(chunk: Chunk) -> list[Chunk]:
+    """A header's labels set apart by one space only where the columns are narrow ('政府性基金预算
+    国有资本经营预算'): each word a label."""
+    found, start = [], chunk.x0
+    for word in chunk.text.split(" "):
+        found.append(Chunk(word, start, start + len(word)))
+        start += len(word) + 1
+    return found
+
+
 def _chunk(words: list[str], start: int) -> Chunk:
     text = " ".join(words)
     return Chunk(text, start, start + len(text))
@@ -108,19 +121,43 @@ class Layout:
 
 
 def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
-    found = _body_columns(body) or _header_only_columns(header)
+    header = [[word for chunk in line for word in _words(chunk)] for line in header]
+    found = _body_columns(body)
+    if not any(column.kind == "amount" for column in found):  # a table printed without figures
+        found = _header_only_columns(header) or found
     if not found:
         return Layout([], [])
     pieces = [(line, chunk) for line, row in enumerate(header) for chunk in row]
     text_limit = _text_limit(found)
-    groups = {p: children for p in pieces if (children := _children(p, pieces, text_limit))}
-    leaves = [p for p in pieces if p not in groups]
+    sides = _side_labels(found, [chunk for line, chunk in pieces if line == 0])
+    groups = {
+        p: children for p in pieces if p[1] not in sides and (children := _children(p, pieces, text_limit))
+    }
+    leaves = [p for p in pieces if p not in groups and p[1] not in sides]
     found = _place_leaves(found, leaves, text_limit)
     cells = [
         _leaf_cell(len(header) - 1, index, column) for index, column in enumerate(found) if column.pieces
     ]
     groups_ = [_group_cell(group, children, found) for group, children in groups.items()]
-    return Layout(found, cells + groups_, _nesting_doubt(groups_, found, text_limit))
+    sides_ = [
+        HeaderCell(0, first, last, label.text)
+        for label, (first, last) in zip(sides, _spans(found), strict=False)
+    ]
+    return Layout(found, cells + groups_ + sides_, _nesting_doubt(groups_, found, text_limit))
+
+
+def _side_labels(found: list[Column], top: list[Chunk]) -> list[Chunk]:
+    """The labels of the sides of a two-sided table ('收入' | '支出'), left to right: the header's first
+    line names each side once, and each side is a label column and its figures."""
+    named = sorted((c for c in top if not is_text_header(c.text)), key=lambda c: c.x0)
+    return named if len(_spans(found)) > 1 and len(named) == len(_spans(found)) else []
+
+
+def _spans(found: list[Column]) -> list[tuple[int, int]]:
+    """The columns of each side: a label column after figures starts a side."""
+    starts = [i for i, c in enumerate(found) if c.kind == "text" and i and found[i - 1].kind == "amount"]
+    bounds = [0, *starts, len(found)]
+    return [(a, b - 1) for a, b in pairwise(bounds)]
 
 
 def _nesting_doubt(groups: list[HeaderCell], found: list[Column], text_limit: float) -> str | None:
@@ -130,16 +167,31 @@ def _nesting_doubt(groups: list[HeaderCell], found: list[Column], text_limit: fl
     over_figures = [g for g in groups if found[g.first].kind == "amount" and found[g.last].kind == "amount"]
     if not over_figures or not amounts:
         return None
-    whole = len(over_figures) == 1 and (over_figures[0].first, over_figures[0].last) == (
-        amounts[0],
-        amounts[-1],
-    )
-    if whole:
+    only = over_figures[0]
+    if len(over_figures) == 1 and (only.first, only.last) == (amounts[0], amounts[-1]):
         return None
     return (
         "表头分组由文字位置推定，各列归属可能读错 the header's groups were placed by the position of their "
         "words: which group a column belongs to may be misread"
     )
+
+
+def continued(table: Layout, page: Layout) -> Layout | None:
+    """A page continuing a table without its header, on the table's columns: when each of the page's
+    own columns lies where one of the table's of its kind lies (its figures' right edge, its words'
+    left edge), each on another. None when they do not fit (the caller reads the page on its own)."""
+    taken: set[int] = set()
+    for column in page.columns:
+        edge = (lambda c: c.x1) if column.kind == "amount" else (lambda c: c.x0)
+        fits = [
+            i
+            for i, c in enumerate(table.columns)
+            if c.kind == column.kind and abs(edge(c) - edge(column)) <= _CONTINUED and i not in taken
+        ]
+        if not fits:
+            return None
+        taken.add(min(fits, key=lambda i: abs(edge(table.columns[i]) - edge(column))))
+    return Layout([Column(c.kind, c.x0, c.x1) for c in table.columns], [], table.doubt)
 
 
 def place(row: list[Chunk], found: list[Column]) -> tuple[list[tuple[int, str]], list[Chunk]]:
@@ -177,10 +229,10 @@ def _body_columns(body: list[list[Chunk]]) -> list[Column]:
 
 
 def _header_only_columns(header: list[list[Chunk]]) -> list[Column]:
-    """A table printed without rows: the columns its header's last line names."""
+    """A table printed without figures: the columns its fullest header line names."""
     if not header:
         return []
-    return [Column("text" if is_text_header(c.text) else "amount", c.x0, c.x1) for c in header[-1]]
+    return [Column("text" if is_text_header(c.text) else "amount", c.x0, c.x1) for c in max(header, key=len)]
 
 
 def _aligned(found: list[Chunk], edge: str) -> list[list[Chunk]]:
@@ -236,9 +288,14 @@ def _children(
     if two_sided and _heads_labels(chunk, text_limit):
         return below
     if _heads_labels(chunk, text_limit):
-        centred = _over(chunk, label_heads, _CENTRED_LABELS)
-        return label_heads if _apart(label_heads) and centred else []
-    if _apart(figure_heads) and _over(chunk, figure_heads, _CENTRED):
+        # the captions of the label columns hang over the lowest line of them ('类', '款', '项'); a
+        # caption printed on a line between ('功能分类科目名称') is a column of its own
+        lowest = [p for p in label_heads if p[0] == max((at for at, _ in label_heads), default=0)]
+        centred = _over(chunk, lowest, _CENTRED_LABELS)
+        return lowest if _apart(lowest) and centred else []
+    # the header's first line holds the outermost groups (its labels stand far apart); lower down, the
+    # first line of a wrapped label stands beside the columns' own labels and must be centred closer
+    if _apart(figure_heads) and _over(chunk, figure_heads, _CENTRED_TOP if line == 0 else _CENTRED):
         return figure_heads
     return below if two_sided else []
 

@@ -27,7 +27,7 @@ from budget_graph.read.pdf import read_pages
 from budget_graph.read.pdf_flow import PAGE_NUMBER, is_key_line, is_note
 from budget_graph.read.pdf_grid import Cell, Grid, PageContent
 from budget_graph.read.pdf_page import Char, Line, Word
-from budget_graph.read.text_columns import Chunk, chunks, columns, figures, place
+from budget_graph.read.text_columns import Chunk, Layout, chunks, columns, continued, figures, place
 
 CHAR_WIDTH = 5.0  # points per character column
 LINE_HEIGHT = 12.0  # points per line
@@ -58,6 +58,7 @@ class _Table:
 
     header: list[_TextLine] = field(default_factory=list)
     body: list[_TextLine] = field(default_factory=list)
+    titled: bool = True  # under its title (not a page continuing the table before)
 
 
 def is_laid_out(text: str) -> bool:
@@ -74,9 +75,9 @@ def read_laid_out_text(text: str, source: str, path: Path) -> Filing:
         pages.pop()  # the form feed after the last page
     width = _text_width(pages)
     contents: list[PageContent] = []
-    continuing = False
+    running: Layout | None = None  # the columns of a table that ran to the foot of the page before
     for number, raw in enumerate(pages, start=1):
-        content, continuing = _page(number, raw, width, continuing)
+        content, running = _page(number, raw, width, running)
         contents.append(content)
     return read_pages(contents, source, path)
 
@@ -87,17 +88,24 @@ def _text_width(pages: list[list[str]]) -> float:
     return (lengths[len(lengths) * 9 // 10] if lengths else 80) * CHAR_WIDTH
 
 
-def _page(number: int, raw: list[str], width: float, continuing: bool) -> tuple[PageContent, bool]:
-    """The page's content, and whether its last table runs to its foot (the next page may continue it)."""
+def _page(
+    number: int, raw: list[str], width: float, running: Layout | None
+) -> tuple[PageContent, Layout | None]:
+    """The page's content, and the columns of its last table when it runs to the page's foot (the next
+    page may continue it)."""
     lines = _classify([line.rstrip() for line in raw])
-    tables = _tables(lines, continuing)
+    tables = _tables(lines, running is not None)
     in_table = {line.number for table in tables for line in (*table.header, *table.body)}
     text = [_line(line) for line in lines if line.kind not in ("blank",) and line.number not in in_table]
-    grids = [_grid(number, table) for table in tables]
+    grids, layouts = [], []
+    for index, table in enumerate(tables):
+        grid, layout = _grid(number, table, running if index == 0 and not table.titled else None)
+        grids.append(grid)
+        layouts.append(layout)
     last = max((line.number for line in lines if line.kind not in ("blank", "page_number")), default=-1)
-    runs_on = bool(tables) and tables[-1].body[-1:] != [] and tables[-1].body[-1].number == last
+    runs_on = bool(tables) and bool(tables[-1].body) and tables[-1].body[-1].number == last
     height = max(len(raw), 1) * LINE_HEIGHT
-    return PageContent(number, width, height, text, grids), runs_on
+    return PageContent(number, width, height, text, grids), layouts[-1] if runs_on else None
 
 
 def _classify(raw: list[str]) -> list[_TextLine]:
@@ -121,7 +129,8 @@ def _kind(line: _TextLine) -> str:
         return "note"
     if figures(line.chunks):
         return "row"
-    if len(flat) <= 60 and not _SENTENCE.search(flat) and recognise_table(flat) is not None:
+    one_run = len(line.chunks) == 1  # a title is one run of words; a header's labels stand apart
+    if one_run and len(flat) <= 60 and not _SENTENCE.search(flat) and recognise_table(flat) is not None:
         return "title"
     if _SENTENCE.search(flat) or any(len(normalise(c.text)) > _MAX_CELL for c in line.chunks):
         return "sentence"
@@ -136,6 +145,7 @@ def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
     filled = [line for line in lines if line.kind not in ("blank", "page_number")]
     if continuing and filled and filled[0].kind in ("row", "words"):
         table = _region(lines, filled[0].number, keyed=False)
+        table.titled = False
         if table.body:
             tables.append(table)
             index = table.body[-1].number + 1
@@ -178,7 +188,7 @@ def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
     for line in lines[start:]:
         if line.kind in ("blank", "page_number"):
             continue
-        if line.kind == "row" or (table.body and line.kind == "words"):
+        if line.kind == "row" or (line.kind == "words" and (table.body or _TOTAL.match(line.flat))):
             table.body.append(line)
         elif not table.body and line.kind in header_kinds and len(table.header) < _MAX_HEADER_LINES:
             table.header.append(line)
@@ -209,9 +219,13 @@ def _char(text: str, x0: float, x1: float, top: float) -> Char:
     return Char(text, x0, x1, top, top + _GLYPH, (x0 + x1) / 2, top + _GLYPH / 2)
 
 
-def _grid(page: int, table: _Table) -> Grid:
-    """The region as a grid: a row band per line, a column band per column found by alignment."""
-    layout = columns([line.chunks for line in table.header], [line.chunks for line in table.body])
+def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layout]:
+    """The region as a grid: a row band per line, a column band per column found by alignment; a page
+    continuing a table without its header keeps the table's columns when its own fit them."""
+    header, body = [line.chunks for line in table.header], [line.chunks for line in table.body]
+    layout = columns(header, body)
+    if running is not None and not header:
+        layout = continued(running, layout) or layout
     found, header = layout.columns, layout.header
     xs = [index * _SLOT for index in range(len(found) + 1)]
     lines = sorted({cell.line for cell in header})
@@ -243,7 +257,7 @@ def _grid(page: int, table: _Table) -> Grid:
         )
     if layout.doubt:
         grid.doubts.append(Doubt(layout.doubt, columns_only=True))
-    return grid
+    return grid, layout
 
 
 def _cell(row: int, first: int, last: int, text: str, xs: list[float], ys: list[float], number: int) -> Cell:
