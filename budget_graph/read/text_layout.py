@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from budget_graph.model import Doubt, Filing
-from budget_graph.read.layout import normalise, recognise_table
+from budget_graph.read.layout import ENUMERATOR, normalise, recognise_table
 from budget_graph.read.pdf import read_pages
 from budget_graph.read.pdf_flow import PAGE_NUMBER, is_key_line, is_note
 from budget_graph.read.pdf_grid import Cell, Grid, PageContent
 from budget_graph.read.pdf_page import Char, Line, Word
-from budget_graph.read.text_columns import Chunk, Layout, chunks, columns, continued, figures, place
+from budget_graph.read.text_columns import Chunk, Column, Layout, chunks, columns, continued, figures, place
 
 CHAR_WIDTH = 5.0  # points per character column
 LINE_HEIGHT = 12.0  # points per line
@@ -35,6 +35,8 @@ _GLYPH = 10.0  # a character's height: a first-line indent of two columns is wid
 _SLOT = 60.0  # points per table column: every grid of the same columns has the same frame
 _MAX_CELL = 30  # characters: a longer run of words is a sentence, not a cell
 _MAX_HEADER_LINES = 8
+_NARRATIVE_PAGE = 5  # lines: a page with fewer holds too little narrative to show the text block's width
+_TAIL = 6  # characters: the most a label's wrapped rest holds
 _SENTENCE = re.compile(r"[。；;]")
 _TOTAL = re.compile(r"^.{0,8}(合计|总计)$")
 _ALIGNED_ROW = re.compile(r"\S {2,}[-−]?\d[\d,]*(?:\.\d+)?(?: |$)")  # a figure set apart by spaces
@@ -73,24 +75,30 @@ def read_laid_out_text(text: str, source: str, path: Path) -> Filing:
     pages = [page.split("\n") for page in text.split("\f")]
     if pages and not any(line.strip() for line in pages[-1]):
         pages.pop()  # the form feed after the last page
-    width = _text_width(pages)
     contents: list[PageContent] = []
     running: Layout | None = None  # the columns of a table that ran to the foot of the page before
     for number, raw in enumerate(pages, start=1):
-        content, running = _page(number, raw, width, running)
+        content, running = _page(number, raw, running)
         contents.append(content)
+    _set_widths(contents)
     return read_pages(contents, source, path)
 
 
-def _text_width(pages: list[list[str]]) -> float:
-    """The width of the text block: how far most full lines reach (a centred heading is centred in it)."""
-    lengths = sorted(len(line.rstrip()) for page in pages for line in page if line.strip())
-    return (lengths[len(lengths) * 9 // 10] if lengths else 80) * CHAR_WIDTH
+def _set_widths(contents: list[PageContent]) -> None:
+    """Each page's width is its text block's (a heading centred in it is centred on the page): how far
+    the lines of a page of narrative reach; a page of tables, often wider, or of a few lines takes what
+    most pages of narrative have."""
+    reaches = {
+        content.number: max(line.x1 for line in content.lines)
+        for content in contents
+        if len(content.lines) >= _NARRATIVE_PAGE and not content.grids
+    }
+    usual = sorted(reaches.values())[len(reaches) // 2] if reaches else 80 * CHAR_WIDTH
+    for content in contents:
+        content.width = reaches.get(content.number, usual)
 
 
-def _page(
-    number: int, raw: list[str], width: float, running: Layout | None
-) -> tuple[PageContent, Layout | None]:
+def _page(number: int, raw: list[str], running: Layout | None) -> tuple[PageContent, Layout | None]:
     """The page's content, and the columns of its last table when it runs to the page's foot (the next
     page may continue it)."""
     lines = _classify([line.rstrip() for line in raw])
@@ -105,7 +113,7 @@ def _page(
     last = max((line.number for line in lines if line.kind not in ("blank", "page_number")), default=-1)
     runs_on = bool(tables) and bool(tables[-1].body) and tables[-1].body[-1].number == last
     height = max(len(raw), 1) * LINE_HEIGHT
-    return PageContent(number, width, height, text, grids), layouts[-1] if runs_on else None
+    return PageContent(number, 0.0, height, text, grids), layouts[-1] if runs_on else None
 
 
 def _classify(raw: list[str]) -> list[_TextLine]:
@@ -234,10 +242,15 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
         for line in lines
     ]
     unplaced: list[str] = []
+    body: list[tuple[int, list[tuple[int, str]]]] = []
     for line in table.body:
         cells, figures_left_out = place(line.chunks, found)
-        rows.append((line.number, [(index, index, text) for index, text in cells]))
         unplaced += [chunk.text for chunk in figures_left_out]
+        if body and _is_tail(line, cells, found):
+            _join_tail(body[-1][1], cells)
+        else:
+            body.append((line.number, cells))
+    rows += [(number, [(index, index, text) for index, text in cells]) for number, cells in body]
     ys = [number * LINE_HEIGHT for number, _ in rows]
     ys.append(ys[-1] + LINE_HEIGHT)
     cells = []
@@ -258,6 +271,28 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     if layout.doubt:
         grid.doubts.append(Doubt(layout.doubt, columns_only=True))
     return grid, layout
+
+
+def _is_tail(line: _TextLine, cells: list[tuple[int, str]], found: list[Column]) -> bool:
+    """The rest of a label wrapped in its cell ('机关事业单位基本养老保险缴费支' / '出'): a few characters
+    in label columns, no figure, no item number or total of its own."""
+    return (
+        line.kind == "words"
+        and all(found[index].kind == "text" for index, _ in cells)
+        and all(len(normalise(text)) <= _TAIL for _, text in cells)
+        and not ENUMERATOR.match(line.flat)
+        and not _TOTAL.match(line.flat)
+    )
+
+
+def _join_tail(above: list[tuple[int, str]], tail: list[tuple[int, str]]) -> None:
+    for index, text in tail:
+        at = next((i for i, (column, _) in enumerate(above) if column == index), None)
+        if at is None:
+            above.append((index, text))
+            above.sort()
+        else:
+            above[at] = (index, above[at][1] + text)
 
 
 def _cell(row: int, first: int, last: int, text: str, xs: list[float], ys: list[float], number: int) -> Cell:
