@@ -246,7 +246,7 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     for line in table.body:
         cells, figures_left_out = place(line.chunks, found)
         unplaced += [chunk.text for chunk in figures_left_out]
-        if body and _is_tail(line, cells, found):
+        if body and (_is_tail(line, cells, found) or _is_centred_figures(cells, body[-1][1], found)):
             _join_tail(body[-1][1], cells)
         else:
             body.append((line.number, cells))
@@ -283,6 +283,16 @@ def _is_tail(line: _TextLine, cells: list[tuple[int, str]], found: list[Column])
         and not ENUMERATOR.match(line.flat)
         and not _TOTAL.match(line.flat)
     )
+
+
+def _is_centred_figures(
+    cells: list[tuple[int, str]], above: list[tuple[int, str]], found: list[Column]
+) -> bool:
+    """Figures printed on a line of their own, between the two lines of their wrapped label ('四、文化旅游
+    体育与传媒' / figures / '支出'): they belong to the label above, which has none."""
+    figures_only = bool(cells) and all(found[index].kind == "amount" for index, _ in cells)
+    label_only = bool(above) and all(found[index].kind == "text" for index, _ in above)
+    return figures_only and label_only
 
 
 def _join_tail(above: list[tuple[int, str]], tail: list[tuple[int, str]]) -> None:
