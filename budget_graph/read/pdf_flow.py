@@ -38,10 +38,10 @@ _KEY_LINE = re.compile(rf"^(?:{_FILER_KEYS}|单位)\s*[:：]")  # a filer or uni
 _UNIT_KEY = re.compile(r"^单位\s*[:：]")
 _NO_TAIL = re.compile(r"[:：。；;]")  # a key of its own or a sentence: no wrapped filer's tail
 _NUMERAL = "[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
-_NUMBERED_TITLE = re.compile(rf"^(?:表\s*({_NUMERAL})|公开\s*(\d+)\s*表)")
+NUMBERED_TITLE = re.compile(rf"^(?:表\s*({_NUMERAL})|公开\s*(\d+)\s*表)")
 _NOTE = re.compile(rf"^(注|说明|备注)\s*\d*\s*[:：]|{lines().empty_note.pattern}")
 _SENTENCE_END = re.compile(r"[。；;]$")
-_PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
+PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 _MAX_TITLE_LINES = 3
 _UNSURE = (
     "页首的无表题表格可能续接上一表格，但列不一致，按说明文字读取、其数字未检查 "
@@ -279,7 +279,7 @@ def _repeats(previous: TableBlock, block: TableBlock, grid: Grid) -> bool:
 
 
 def _bare_title(title: str) -> str:
-    return _NUMBERED_TITLE.sub("", normalise(title)).lstrip("：:")
+    return NUMBERED_TITLE.sub("", normalise(title)).lstrip("：:")
 
 
 def _title_row(grid: Grid) -> tuple[int, TableBlock] | None:
@@ -301,7 +301,7 @@ def _unit_line(text: str) -> tuple[Unit | None, str | None]:
 
 def _is_title_line(text: str, below: list[PageLine]) -> bool:
     """A short line without a sentence's end; a part heading ('第二部分…') ends the search."""
-    if not text or _SENTENCE_END.search(text) or _PART_HEADING.match(text) or len(text) > 60:
+    if not text or _SENTENCE_END.search(text) or PART_HEADING.match(text) or len(text) > 60:
         return False
     if _KEY_LINE.match(text):
         return False
@@ -309,19 +309,19 @@ def _is_title_line(text: str, below: list[PageLine]) -> bool:
         return True
     lower = normalise(below[0].text)
     # join a wrapped title ('…会议费、培训费' + '支出预算表') and a number line ('表一' + '收支预算总表')
-    return (len(lower) <= _SHORT_TAIL and not text.endswith("表")) or bool(_NUMBERED_TITLE.match(text))
+    return (len(lower) <= _SHORT_TAIL and not text.endswith("表")) or bool(NUMBERED_TITLE.match(text))
 
 
 def _title(lines: list[PageLine]) -> str:
     parts = [line.text.strip() for line in lines]
-    if len(parts) > 1 and _NUMBERED_TITLE.match(normalise(parts[0])) and len(normalise(parts[0])) <= 6:
+    if len(parts) > 1 and NUMBERED_TITLE.match(normalise(parts[0])) and len(normalise(parts[0])) <= 6:
         return f"{parts[0]} {''.join(parts[1:])}"
     return "".join(parts)
 
 
 def _number(first_line: str) -> int | None:
     """'表十一' → 11, '公开09表：…' → 9, from the title's first line ('表八' + '一般…' is not 81)."""
-    match = _NUMBERED_TITLE.match(normalise(first_line))
+    match = NUMBERED_TITLE.match(normalise(first_line))
     if not match:
         return None
     return chinese_number(match.group(1)) if match.group(1) else int(match.group(2))

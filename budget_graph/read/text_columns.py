@@ -71,20 +71,27 @@ class HeaderCell:
 
 
 def chunks(text: str) -> list[Chunk]:
-    """Runs of words set apart by two spaces or more; a printed figure is set apart from the words
-    beside it by one space too ('164,978,640 一、一般公共服务支出')."""
+    """Runs of words set apart by two spaces or more. A printed figure that stands apart on one side
+    is set apart by one space on the other too ('164,978,640 一、一般公共服务支出', a figure column
+    against the next label); one with words close on both sides is part of a sentence ('公用经费
+    1,115.85 万元')."""
     found = []
     for match in re.finditer(r"\S+(?: \S+)*", text):
         start, current = match.start(), []
         words = match.group().split(" ")
         for index, word in enumerate(words):
-            if current and (_FIGURE.match(word) or _FIGURE.match(words[index - 1])):
+            if current and (_apart_figure(words, index) or _apart_figure(words, index - 1)):
                 found.append(_chunk(current, start))
                 start += len(" ".join(current)) + 1
                 current = []
             current.append(word)
         found.append(_chunk(current, start))
     return found
+
+
+def _apart_figure(words: list[str], index: int) -> bool:
+    """Is words[index] a figure at an end of its run of words (two spaces or more beyond it)?"""
+    return bool(_FIGURE.match(words[index])) and index in (0, len(words) - 1)
 
 
 def _words(chunk: Chunk) -> list[Chunk]:

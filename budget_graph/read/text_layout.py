@@ -24,7 +24,7 @@ from pathlib import Path
 from budget_graph.model import Doubt, Filing
 from budget_graph.read.layout import ENUMERATOR, normalise, recognise_table
 from budget_graph.read.pdf import read_pages
-from budget_graph.read.pdf_flow import PAGE_NUMBER, is_key_line, is_note
+from budget_graph.read.pdf_flow import NUMBERED_TITLE, PAGE_NUMBER, PART_HEADING, is_key_line, is_note
 from budget_graph.read.pdf_grid import Cell, Grid, PageContent
 from budget_graph.read.pdf_page import Char, Line, Word
 from budget_graph.read.text_columns import Chunk, Column, Layout, chunks, columns, continued, figures, place
@@ -34,10 +34,13 @@ LINE_HEIGHT = 12.0  # points per line
 _GLYPH = 10.0  # a character's height: a first-line indent of two columns is wider than it
 _SLOT = 60.0  # points per table column: every grid of the same columns has the same frame
 _MAX_CELL = 30  # characters: a longer run of words is a sentence, not a cell
-_MAX_HEADER_LINES = 8
+_MAX_HEADER_LINES = 12
 _NARRATIVE_PAGE = 5  # lines: a page with fewer holds too little narrative to show the text block's width
+_ALIGNED_ROWS = 5  # lines of figures set apart by spaces that make a text laid out
 _TAIL = 6  # characters: the most a label's wrapped rest holds
 _SENTENCE = re.compile(r"[。；;]")
+_TITLE_END = re.compile(r"表\s*([（(][^）)]*[)）])?$")
+_MAX_TITLE = 60  # characters
 _TOTAL = re.compile(r"^.{0,8}(合计|总计)$")
 _ALIGNED_ROW = re.compile(r"\S {2,}[-−]?\d[\d,]*(?:\.\d+)?(?: |$)")  # a figure set apart by spaces
 
@@ -64,11 +67,13 @@ class _Table:
 
 
 def is_laid_out(text: str) -> bool:
-    """Is this text laid out with spaces (rows of figures set apart by runs of spaces, no tab)?"""
+    """Is this text laid out with spaces: no tab-separated rows, and pages split by form feeds (as
+    pdftotext writes them) or rows of figures set apart by runs of spaces?"""
     if "\t" in text:
         return False
-    rows = sum(1 for line in text.splitlines() if len(_ALIGNED_ROW.findall(line)) >= 1)
-    return rows >= 5
+    paged = text.count("\f") >= 1
+    rows = sum(1 for line in text.splitlines() if _ALIGNED_ROW.search(line))
+    return paged or rows >= _ALIGNED_ROWS
 
 
 def read_laid_out_text(text: str, source: str, path: Path) -> Filing:
@@ -104,7 +109,11 @@ def _page(number: int, raw: list[str], running: Layout | None) -> tuple[PageCont
     lines = _classify([line.rstrip() for line in raw])
     tables = _tables(lines, running is not None)
     in_table = {line.number for table in tables for line in (*table.header, *table.body)}
-    text = [_line(line) for line in lines if line.kind not in ("blank",) and line.number not in in_table]
+    text = [
+        _line(line)
+        for line in lines
+        if line.kind not in ("blank", "page_number") and line.number not in in_table
+    ]
     grids, layouts = [], []
     for index, table in enumerate(tables):
         grid, layout = _grid(number, table, running if index == 0 and not table.titled else None)
@@ -119,30 +128,46 @@ def _page(number: int, raw: list[str], running: Layout | None) -> tuple[PageCont
 def _classify(raw: list[str]) -> list[_TextLine]:
     lines = [_TextLine(i, text, chunks(text), "") for i, text in enumerate(raw)]
     filled = [line for line in lines if line.text.strip()]
-    for line in lines:
-        line.kind = _kind(line)
+    for line, below in zip(filled, [*filled[1:], None], strict=False):
+        line.kind = _kind(line, below)
     for line in filled[:1] + filled[-1:]:
         if PAGE_NUMBER.match(line.text.strip()):
             line.kind = "page_number"
+    for line in lines:
+        line.kind = line.kind or "blank"
     return lines
 
 
-def _kind(line: _TextLine) -> str:
+def _kind(line: _TextLine, below: _TextLine | None) -> str:
     flat = line.flat
-    if not flat:
-        return "blank"
     if is_key_line(flat):
         return "key"
     if is_note(flat):
         return "note"
+    if PART_HEADING.match(flat):
+        return "heading"
+    if NUMBERED_TITLE.match(flat) and len(flat) <= _TAIL:
+        return "number"  # '表十二', '公开03表': the number line over a table's title
     if figures(line.chunks):
         return "row"
-    one_run = len(line.chunks) == 1  # a title is one run of words; a header's labels stand apart
-    if one_run and len(flat) <= 60 and not _SENTENCE.search(flat) and recognise_table(flat) is not None:
+    if _is_title(line, below):
         return "title"
     if _SENTENCE.search(flat) or any(len(normalise(c.text)) > _MAX_CELL for c in line.chunks):
         return "sentence"
     return "words"
+
+
+def _is_title(line: _TextLine, below: _TextLine | None) -> bool:
+    """A table's title: one run of words (a header's labels stand apart), no sentence, naming a table
+    and ending like one ('…支出预算表', '…预算表（按功能分类）'), or wrapped onto a short next line that does
+    ('…会议费、培训费支出预算' / '表'). A row label that names a kind of money ('其中：动用上年结转') is
+    not one."""
+    flat = line.flat
+    if len(line.chunks) != 1 or len(flat) > _MAX_TITLE or _SENTENCE.search(flat):
+        return False
+    wrapped = below is not None and len(below.flat) <= _TAIL and _TITLE_END.search(below.flat)
+    whole = flat + below.flat if wrapped and below is not None else flat
+    return recognise_table(whole) is not None and bool(_TITLE_END.search(whole))
 
 
 def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
@@ -179,20 +204,23 @@ def _table_start(lines: list[_TextLine], title: int) -> tuple[int, bool] | None:
         if line.kind == "key":
             keyed = True
             continue
-        header = line.kind in ("words", "title" if keyed else "words") and len(line.chunks) >= 2
-        if header or line.kind == "row" or (keyed and line.kind == "title"):
+        # under a unit line any words head the table; else a header's labels stand apart
+        header = line.kind in ("words", "title") if keyed else line.kind == "words" and len(line.chunks) >= 2
+        if header or line.kind == "row":
             return line.number, keyed
         return None
     return None
 
 
 def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
-    """Header lines up to the first row, then rows and the label-only lines between them; a region
-    ends at a sentence, a note, a title or a unit line, and never on a lone line of words (a heading
-    after the table)."""
+    """Header lines up to the first row, then rows and the label-only lines between them. A region
+    ends at a sentence, a note, a heading, a title, a table's number or a unit line; label-only lines at
+    its end are its rows when a table or the page's end follows them, and a heading of the narrative
+    when narrative does."""
     table = _Table()
     kept: list[_TextLine] = []
     header_kinds = ("words", "title") if keyed else ("words",)
+    ends_table = True  # what follows the region: the page's end until a line says otherwise
     for line in lines[start:]:
         if line.kind in ("blank", "page_number"):
             continue
@@ -201,9 +229,12 @@ def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
         elif not table.body and line.kind in header_kinds and len(table.header) < _MAX_HEADER_LINES:
             table.header.append(line)
         else:
+            ends_table = line.kind in ("title", "number", "key")
             break
         if line.kind == "row" or _TOTAL.match(line.flat) or (not table.body and len(line.chunks) >= 2):
             kept = [*table.header, *table.body]
+    if ends_table and table.body:
+        kept = [*table.header, *table.body]
     numbers = {line.number for line in kept}
     return _Table(
         [line for line in table.header if line.number in numbers],
