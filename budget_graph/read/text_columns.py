@@ -146,18 +146,31 @@ def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
         _leaf_cell(len(header) - 1, index, column) for index, column in enumerate(found) if column.pieces
     ]
     groups_ = [_group_cell(group, children, found) for group, children in groups.items()]
-    sides_ = [
-        HeaderCell(0, first, last, label.text)
-        for label, (first, last) in zip(sides, _spans(found), strict=False)
-    ]
+    sides_ = [HeaderCell(0, first, last, label.text) for label, (first, last) in _side_spans(sides, found)]
     return Layout(found, cells + groups_ + sides_, _nesting_doubt(groups_, found, text_limit))
 
 
 def _side_labels(found: list[Column], top: list[Chunk]) -> list[Chunk]:
     """The labels of the sides of a two-sided table ('收入' | '支出'), left to right: the header's first
-    line names each side once, and each side is a label column and its figures."""
+    line names each side once, over one label column and its figures or more (Jiangsu's 支出 over its
+    breakdown by function and its breakdown by purpose)."""
     named = sorted((c for c in top if not is_text_header(c.text)), key=lambda c: c.x0)
-    return named if len(_spans(found)) > 1 and len(named) == len(_spans(found)) else []
+    return named if 2 <= len(named) <= len(_spans(found)) else []
+
+
+def _side_spans(sides: list[Chunk], found: list[Column]) -> list[tuple[Chunk, tuple[int, int]]]:
+    """Each side label over the sides nearest it (every label over one at least, in order)."""
+    spans = _spans(found)
+    if not sides:
+        return []
+    centres = [(found[first].x0 + found[last].x1) / 2 for first, last in spans]
+    owner = [min(range(len(sides)), key=lambda i: abs(sides[i].centre - centre)) for centre in centres]
+    if sorted(set(owner)) != list(range(len(sides))) or owner != sorted(owner):
+        owner = [min(i, len(sides) - 1) for i in range(len(spans))]
+    return [
+        (label, (spans[owner.index(i)][0], spans[len(owner) - 1 - owner[::-1].index(i)][1]))
+        for i, label in enumerate(sides)
+    ]
 
 
 def _spans(found: list[Column]) -> list[tuple[int, int]]:

@@ -37,7 +37,8 @@ _MAX_CELL = 30  # characters: a longer run of words is a sentence, not a cell
 _MAX_HEADER_LINES = 12
 _NARRATIVE_PAGE = 5  # lines: a page with fewer holds too little narrative to show the text block's width
 _ALIGNED_ROWS = 5  # lines of figures set apart by spaces that make a text laid out
-_TAIL = 6  # characters: the most a label's wrapped rest holds
+_TAIL = 3  # characters: the most a label's wrapped rest holds
+_SHORT_LINE = 8  # characters: a table's number line ('公开03表'), a title's wrapped end ('支出预算表')
 _SENTENCE = re.compile(r"[。；;]")
 _TITLE_END = re.compile(r"表\s*([（(][^）)]*[)）])?$")
 _MAX_TITLE = 60  # characters
@@ -146,7 +147,7 @@ def _kind(line: _TextLine, below: _TextLine | None) -> str:
         return "note"
     if PART_HEADING.match(flat):
         return "heading"
-    if NUMBERED_TITLE.match(flat) and len(flat) <= _TAIL:
+    if NUMBERED_TITLE.match(flat) and len(flat) <= _SHORT_LINE:
         return "number"  # '表十二', '公开03表': the number line over a table's title
     if figures(line.chunks):
         return "row"
@@ -165,7 +166,7 @@ def _is_title(line: _TextLine, below: _TextLine | None) -> bool:
     flat = line.flat
     if len(line.chunks) != 1 or len(flat) > _MAX_TITLE or _SENTENCE.search(flat):
         return False
-    wrapped = below is not None and len(below.flat) <= _TAIL and _TITLE_END.search(below.flat)
+    wrapped = below is not None and len(below.flat) <= _SHORT_LINE and _TITLE_END.search(below.flat)
     whole = flat + below.flat if wrapped and below is not None else flat
     return recognise_table(whole) is not None and bool(_TITLE_END.search(whole))
 
@@ -277,7 +278,9 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     for line in table.body:
         cells, figures_left_out = place(line.chunks, found)
         unplaced += [chunk.text for chunk in figures_left_out]
-        if body and (_is_tail(line, cells, found) or _is_centred_figures(cells, body[-1][1], found)):
+        if body and (
+            _is_tail(line, cells, body[-1][1], found) or _is_centred_figures(cells, body[-1][1], found)
+        ):
             _join_tail(body[-1][1], cells)
         else:
             body.append((line.number, cells))
@@ -304,15 +307,19 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     return grid, layout
 
 
-def _is_tail(line: _TextLine, cells: list[tuple[int, str]], found: list[Column]) -> bool:
+def _is_tail(
+    line: _TextLine, cells: list[tuple[int, str]], above: list[tuple[int, str]], found: list[Column]
+) -> bool:
     """The rest of a label wrapped in its cell ('机关事业单位基本养老保险缴费支' / '出'): a few characters
-    in label columns, no figure, no item number or total of its own."""
+    in label columns under a row with figures, no figure, item number or total of its own."""
     return (
         line.kind == "words"
         and all(found[index].kind == "text" for index, _ in cells)
+        and any(found[index].kind == "amount" for index, _ in above)
         and all(len(normalise(text)) <= _TAIL for _, text in cells)
         and not ENUMERATOR.match(line.flat)
         and not _TOTAL.match(line.flat)
+        and line.flat != "小计"
     )
 
 
