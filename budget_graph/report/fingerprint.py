@@ -1,0 +1,42 @@
+"""A finding's fingerprint: what it is about, never where it happens to stand.
+
+The same in the JSON report (`fingerprint`), the CSV and SARIF (`partialFingerprints`), and what a
+baseline lists. Built from the rule, the filing (unit, year, kind: not its file name), each cited cell
+(the table's kind, or its title when the reader does not know it; the row; the column), the figures
+(expected, actual) and the Chinese message less any line or page it names. Line and page numbers are
+left out on purpose: editing a paragraph shifts every line below it, re-paging a PDF moves every page,
+and neither changes a finding. Findings alike in everything but their place share a fingerprint.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+from budget_graph.check.rules import Finding
+from budget_graph.model import Filing
+
+VERSION = "budgetGraph/v1"  # the SARIF partialFingerprints key; a new way of fingerprinting gets a new one
+
+# the places a message may name (a reason appended by confidence.py: "p.5", "line 40")
+_PLACES = re.compile(r"\bp\.\s*\d+|\b(?:page|line)s?\s+\d+|第\s*\d+\s*页")
+
+
+def fingerprint(filing: Filing, finding: Finding) -> str:
+    kinds = {table.title: table.kind.value for table in filing.tables if table.kind}
+    cells = [
+        [kinds.get(place.table, place.table) if place.table else None, place.row, place.column]
+        for place in finding.locations
+        if place.table or place.row or place.column
+    ]
+    identity = [
+        VERSION,
+        finding.rule,
+        [filing.unit, filing.year, filing.kind.value],
+        cells,
+        finding.expected,
+        finding.actual,
+        " ".join(_PLACES.sub("", finding.message).split()),
+    ]
+    return hashlib.sha256(json.dumps(identity, ensure_ascii=False).encode()).hexdigest()[:16]
