@@ -18,7 +18,7 @@ import yaml
 
 from budget_graph.check.engine import FilingReport
 from budget_graph.errors import InputError
-from budget_graph.report.fingerprint import fingerprint
+from budget_graph.report.fingerprint import fingerprints
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -39,7 +39,7 @@ def load_baseline(path: str) -> frozenset[str]:
 def accept(reports: list[FilingReport], known: frozenset[str]) -> list[FilingReport]:
     """Each report with the findings whose fingerprint the baseline knows marked accepted."""
     return [
-        replace(report, accepted=frozenset(f for f in report.findings if fingerprint(report.filing, f) in known))
+        replace(report, accepted=frozenset(f for f, mark in fingerprints(report).items() if mark in known))
         for report in reports
     ]
 

@@ -13,7 +13,7 @@ from budget_graph.check.engine import FilingReport
 from budget_graph.check.rules import Finding
 from budget_graph.errors import Unchecked
 from budget_graph.model import Location
-from budget_graph.report.fingerprint import fingerprint
+from budget_graph.report.fingerprint import fingerprints
 
 COLUMNS = (
     "fingerprint",
@@ -38,13 +38,13 @@ def render(reports: list[FilingReport], unchecked: Sequence[Unchecked] = ()) -> 
     writer = csv.writer(out)  # Excel's dialect: quoted where needed, CRLF line ends
     writer.writerow(COLUMNS)
     for report in reports:
+        marks = fingerprints(report)
         for finding in report.findings:
-            writer.writerows(_rows(report, finding))
+            writer.writerows(_rows(report, finding, marks[finding]))
     return "\ufeff" + out.getvalue()
 
 
-def _rows(report: FilingReport, finding: Finding) -> list[list]:
-    mark = fingerprint(report.filing, finding)
+def _rows(report: FilingReport, finding: Finding, mark: str) -> list[list]:
     head = [mark, finding.rule, finding.severity.value, finding.message, finding.message_en]
     tail = [finding.expected, finding.actual, "yes" if finding in report.accepted else "no"]
     places = finding.locations or (Location("; ".join(report.filing.sources)),)

@@ -5,7 +5,9 @@ baseline lists. Built from the rule, the filing (unit, year, kind: not its file 
 (the table's kind, or its title when the reader does not know it; the row; the column), the figures
 (expected, actual) and the Chinese message less any line or page it names. Line and page numbers are
 left out on purpose: editing a paragraph shifts every line below it, re-paging a PDF moves every page,
-and neither changes a finding. Findings alike in everything but their place share a fingerprint.
+and neither changes a finding. Findings alike in everything but their place (a template's placeholder
+left on five pages) are told apart by their order in the report: the first keeps the plain fingerprint,
+the n-th gets one of its own, so one more such finding is one new fingerprint.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 
+from budget_graph.check.engine import FilingReport
 from budget_graph.check.rules import Finding
 from budget_graph.model import Filing
 
@@ -23,7 +27,19 @@ VERSION = "budgetGraph/v1"  # the SARIF partialFingerprints key; a new way of fi
 _PLACES = re.compile(r"\bp\.\s*\d+|\b(?:page|line)s?\s+\d+|第\s*\d+\s*页")
 
 
+def fingerprints(report: FilingReport) -> dict[Finding, str]:
+    """Every finding of the report with its fingerprint."""
+    seen: Counter[str] = Counter()
+    marks = {}
+    for finding in report.findings:
+        plain = fingerprint(report.filing, finding)
+        marks[finding] = _digest([plain, seen[plain]]) if seen[plain] else plain
+        seen[plain] += 1
+    return marks
+
+
 def fingerprint(filing: Filing, finding: Finding) -> str:
+    """The fingerprint of a finding of its kind (the first, if the report has several alike)."""
     kinds = {table.title: table.kind.value for table in filing.tables if table.kind}
     cells = [
         [kinds.get(place.table, place.table) if place.table else None, place.row, place.column]
@@ -39,4 +55,8 @@ def fingerprint(filing: Filing, finding: Finding) -> str:
         finding.actual,
         " ".join(_PLACES.sub("", finding.message).split()),
     ]
+    return _digest(identity)
+
+
+def _digest(identity: list) -> str:
     return hashlib.sha256(json.dumps(identity, ensure_ascii=False).encode()).hexdigest()[:16]

@@ -11,7 +11,7 @@ from budget_graph.check.engine import FilingReport
 from budget_graph.check.rules import Finding
 from budget_graph.errors import Unchecked
 from budget_graph.model import Diagnostic, Location
-from budget_graph.report.fingerprint import fingerprint
+from budget_graph.report.fingerprint import fingerprints
 
 
 def render(reports: list[FilingReport], unchecked: Sequence[Unchecked] = ()) -> str:
@@ -37,18 +37,19 @@ def document(reports: list[FilingReport], unchecked: Sequence[Unchecked] = ()) -
 
 def _filing(report: FilingReport) -> dict:
     filing = report.filing
+    marks = fingerprints(report)
     return {
         "source": filing.sources,
         "unit": filing.unit,
         "year": filing.year,
         "kind": filing.kind.value,
         "level": filing.level,
-        "findings": [_finding(report, f) for f in report.findings],
+        "findings": [_finding(f, marks[f], f in report.accepted) for f in report.findings],
         "diagnostics": [_diagnostic(d) for d in filing.diagnostics],
     }
 
 
-def _finding(report: FilingReport, finding: Finding) -> dict:
+def _finding(finding: Finding, fingerprint: str, baselined: bool) -> dict:
     return {
         "rule": finding.rule,
         "severity": finding.severity.value,
@@ -57,8 +58,8 @@ def _finding(report: FilingReport, finding: Finding) -> dict:
         "locations": [location(place) for place in finding.locations],
         "expected": finding.expected,
         "actual": finding.actual,
-        "fingerprint": fingerprint(report.filing, finding),
-        "baselined": finding in report.accepted,
+        "fingerprint": fingerprint,
+        "baselined": baselined,
     }
 
 

@@ -25,7 +25,7 @@ from budget_graph.check.engine import FilingReport
 from budget_graph.check.rules import Finding, Rule
 from budget_graph.errors import Unchecked
 from budget_graph.model import Location
-from budget_graph.report.fingerprint import VERSION, fingerprint
+from budget_graph.report.fingerprint import VERSION, fingerprints
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -40,7 +40,10 @@ def log(reports: list[FilingReport], unchecked: Sequence[Unchecked] = ()) -> dic
     index = {rule.id: number for number, rule in enumerate(rules)}
     baselined = any(report.accepted for report in reports)
     results = [
-        _result(report, finding, index, baselined) for report in reports for finding in report.findings
+        _result(report, finding, marks[finding], index, baselined)
+        for report in reports
+        for marks in [fingerprints(report)]
+        for finding in report.findings
     ]
     return {
         "$schema": SCHEMA,
@@ -74,17 +77,23 @@ def _rule(rule: Rule) -> dict:
     }
 
 
-def _result(report: FilingReport, finding: Finding, index: dict[str, int], baselined: bool) -> dict:
+def _result(
+    report: FilingReport, finding: Finding, mark: str, index: dict[str, int], baselined: bool
+) -> dict:
     result: dict = {
         "ruleId": finding.rule,
         "level": LEVELS[finding.severity.value],
         "message": {"text": f"{finding.message}\n{finding.message_en}"},
         "locations": [_location(place) for place in finding.locations],
-        "partialFingerprints": {VERSION: fingerprint(report.filing, finding)},
+        "partialFingerprints": {VERSION: mark},
         "properties": {
             "expected": finding.expected,
             "actual": finding.actual,
-            "filing": {"unit": report.filing.unit, "year": report.filing.year, "kind": report.filing.kind.value},
+            "filing": {
+                "unit": report.filing.unit,
+                "year": report.filing.year,
+                "kind": report.filing.kind.value,
+            },
         },
     }
     if finding.rule in index:
@@ -143,4 +152,3 @@ def _invocation(reports: list[FilingReport], unchecked: Sequence[Unchecked]) -> 
         for diagnostic in report.filing.diagnostics
     ]
     return {"executionSuccessful": not unchecked, "toolExecutionNotifications": notifications}
-
