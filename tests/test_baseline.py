@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rich.console import Console
 
+from budget_graph.batch import summary_table
 from budget_graph.check.engine import FilingReport
 from budget_graph.check.rules import CATALOGUE
 from budget_graph.cli import main
@@ -147,3 +151,19 @@ def test_findings_alike_but_for_their_place_get_fingerprints_of_their_own() -> N
     # one placeholder fewer: the first two keep theirs
     fewer = fingerprints(FilingReport(small_filing(), alike[1:]))
     assert set(fewer.values()) == {marks[alike[0]], marks[alike[1]]}
+
+
+def test_the_summary_table_counts_new_findings_only(sample_report) -> None:
+    known = replace(
+        sample_report, accepted=frozenset(f for f in sample_report.findings if f.severity.value == "info")
+    )
+    out = io.StringIO()
+    Console(file=out, width=200).print(summary_table([sample_report, known]))
+    rows = [line for line in out.getvalue().splitlines() if "罗湖" in line]
+    infos = str(sample_report.count("info"))
+    assert (
+        len(rows) == 2
+        and infos in rows[0].split()
+        and infos not in rows[1].split()
+        and "0" in rows[1].split()
+    )
