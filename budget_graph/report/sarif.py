@@ -39,12 +39,10 @@ def log(reports: list[FilingReport], unchecked: Sequence[Unchecked] = ()) -> dic
     rules = all_rules()
     index = {rule.id: number for number, rule in enumerate(rules)}
     baselined = any(report.accepted for report in reports)
-    results = [
-        _result(report, finding, marks[finding], index, baselined)
-        for report in reports
-        for marks in [fingerprints(report)]
-        for finding in report.findings
-    ]
+    results = []
+    for report in reports:
+        marks = fingerprints(report)
+        results += [_result(report, f, marks[f], index, baselined) for f in report.findings]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
