@@ -115,3 +115,13 @@ def test_artifact_uris() -> None:
     assert artifact_uri("samples/luohu-2024.md") == "samples/luohu-2024.md"
     assert artifact_uri("/tmp/a b.md") == "file:///tmp/a%20b.md"
     assert artifact_uri("甲 乙.pdf") == "%E7%94%B2%20%E4%B9%99.pdf"
+
+
+def test_a_corpus_pdf_gives_valid_sarif_with_pages(corpus, validator) -> None:
+    [pdf] = sorted((corpus / "sh-putuo-wanli-jiedao-2023-yusuan").glob("*.pdf"))
+    result = CliRunner().invoke(main, ["validate", str(pdf), "--format", "sarif"])
+    sarif = json.loads(result.stdout)
+    assert not list(validator.iter_errors(sarif))
+    places = [place["physicalLocation"] for r in sarif["runs"][0]["results"] for place in r["locations"]]
+    assert places and all("region" not in p and p["properties"]["page"] >= 1 for p in places)
+    assert any(r["level"] == "error" for r in sarif["runs"][0]["results"])
