@@ -260,6 +260,14 @@ def test_odd_spans_read_as_html_reads_them() -> None:
     assert _grid("<tr></tr><tr><td>a</td><td>1.00</td></tr>") == [None, ["a", "1.00"]]
 
 
+def test_spans_that_would_cover_millions_of_cells_refuse_the_file() -> None:
+    spanning = "<tr><td colspan='1000' rowspan='0'>x</td></tr>"
+    within = _grid(spanning + "<tr><td>y</td></tr>" * 199)  # 1000 × 200 cells: read
+    assert len(within) == 200 and within[1] == [*[""] * 1000, "y"]
+    with pytest.raises(InputError, match="cover more than"):  # 1000 × 2001: refused before any is placed
+        _grid(spanning + "<tr><td>y</td></tr>" * 2000)
+
+
 def test_a_row_of_one_cell_is_a_line_of_text_unless_a_span_reaches_into_it() -> None:
     assert _grid("<tr><td colspan='3'>单位：万元</td></tr><tr><td>a</td><td>1</td><td>2</td></tr>") == [
         ["单位：万元"],

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 import lxml.html
 from lxml.etree import ParserError
 
+from budget_graph.errors import InputError
+
 Line = tuple[int, str]  # (1-based line in the file, text)
 
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -38,6 +40,10 @@ _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _LINE_CAP = 65535
 # HTML's own bounds on spans (a rowspan runs at most to the table's last row)
 _MAX_COLSPAN = 1000
+# the blank cells a table's spans may cover: far above any published table (tens of columns, hundreds
+# of rows), far below what a page of crafted spans would cost (each cell spanning 1000 columns down
+# to the last row: quadratic)
+SPANNED_CELLS = 2_000_000
 
 
 def source_lines(text: str, suffix: str = "") -> list[Line]:
@@ -230,32 +236,41 @@ def table_grid(rows: list[lxml.html.HtmlElement]) -> list[list[str] | None]:
     """Each `<tr>` as the row of cells it prints: a cell spanning columns or rows printed once at its
     left and top edge, the cells it covers blank (as read/layout.header_tree expects). A row of one
     cell that nothing above reaches into (a title, a unit, a note laid inside the table) is one cell,
-    so it reads as a line of text; a row without cells is None."""
-    taken: dict[tuple[int, int], str] = {}
-    widths: dict[int, int] = {}  # a row's printed width: its last cell taken, its own or from above
-    covered_rows: set[int] = set()
+    so it reads as a line of text; a row without cells is None. Spans covering more than SPANNED_CELLS
+    cells refuse the file (InputError)."""
+    covered: set[tuple[int, int]] = set()  # (row, column) under a spanning cell, below or right of it
+    reached: dict[int, int] = {}  # a row a span above reaches into: the width the span gives it
+    spanned = 0
     grid: list[list[str] | None] = []
     for index, row in enumerate(rows):
-        cells = row.xpath("./td | ./th")
-        column = 0
+        cells = [cell for cell in row if cell.tag in ("td", "th")]
+        printed: list[str] = []
         for cell in cells:
-            while (index, column) in taken:
+            column = len(printed)
+            while (index, column) in covered:
                 column += 1
             across = _span(cell, "colspan", _MAX_COLSPAN)
             down = _span(cell, "rowspan", len(rows) - index)
-            for below in range(down):
-                for right in range(across):
-                    taken[(index + below, column + right)] = "" if below or right else _cell_text(cell)
-                widths[index + below] = max(widths.get(index + below, 0), column + across)
-            covered_rows.update(range(index + 1, index + down))
-            column += across
-        printed = [taken.pop((index, col), "") for col in range(widths.pop(index, 0))]
+            spanned += across * down - 1
+            if spanned > SPANNED_CELLS:
+                raise InputError(
+                    f"表格的合并单元格过多（超过 {SPANNED_CELLS:,} 格） a table's colspan/rowspan cover "
+                    f"more than {SPANNED_CELLS:,} cells"
+                )
+            printed.extend([""] * (column - len(printed)) + [_cell_text(cell)] + [""] * (across - 1))
+            for below in range(1, down):
+                covered.update((index + below, column + right) for right in range(across))
+                reached[index + below] = max(reached.get(index + below, 0), column + across)
+        width = reached.get(index, 0)
+        printed.extend([""] * (width - len(printed)))
+        covered.difference_update((index, column) for column in range(width))
         if not cells:
             grid.append(None)
-        elif len(cells) == 1 and index not in covered_rows:
-            grid.append([printed[0] if printed else ""])
+        elif len(cells) == 1 and index not in reached:
+            grid.append(printed[:1])
         else:
             grid.append(printed)
+        reached.pop(index, None)
     return grid
 
 
