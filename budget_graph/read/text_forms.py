@@ -31,7 +31,7 @@ _BLOCKS = frozenset(
     {
         *("address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details"),
         *("div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hr"),
-        *("html", "li", "main", "ol", "p", "pre", "section", "summary", "ul"),
+        *("html", "li", "main", "ol", "p", "section", "summary", "ul"),
         *("h1", "h2", "h3", "h4", "h5", "h6"),
     }
 )
@@ -176,6 +176,8 @@ class _Page:
             self._table(element)
         elif tag == "br":
             self.flush()
+        elif tag == "pre":
+            self._preformatted(element)
         elif tag in _BLOCKS:
             self._block(element, tag)
         else:
@@ -192,6 +194,16 @@ class _Page:
         self._inline(element)
         self.flush()
         self.prefix = outer
+
+    def _preformatted(self, element: lxml.html.HtmlElement) -> None:
+        """`<pre>` shows its lines as they are: each one line, tabs kept (a converter's text put on a
+        page as it is)."""
+        self.flush()
+        text = element.text_content()
+        for line, piece in enumerate(text.split("\n"), start=self.cursor):
+            if piece.strip():
+                self.lines.append((self.offset + line, self.prefix + piece.rstrip()))
+        self.cursor += text.count("\n")
 
     def _inline(self, element: lxml.html.HtmlElement) -> None:
         self.text(element.text)
