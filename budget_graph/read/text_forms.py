@@ -70,9 +70,11 @@ def _markdown_lines(lines: list[str]) -> list[Line]:
             index = end + 1
         elif "|" in line and index + 1 < len(lines) and _is_delimiter_row(lines[index + 1]):
             numbered.append((index + 1, "\t".join(pipe_cells(line))))
-            index += 2  # the delimiter row is no row of the table
+            index += 2
             while index < len(lines) and lines[index].strip() and "|" in lines[index]:
-                numbered.append((index + 1, "\t".join(pipe_cells(lines[index]))))
+                # a delimiter row is no row (a converter may start the table again at a page break)
+                if not _is_delimiter_row(lines[index]):
+                    numbered.append((index + 1, "\t".join(pipe_cells(lines[index]))))
                 index += 1
         else:
             numbered.append((index + 1, line))
