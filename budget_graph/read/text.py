@@ -1,4 +1,5 @@
-"""Reader for filings as text converted from PDF (markdown-ish headings, tab-separated table rows).
+"""Reader for filings as text converted from PDF (markdown-ish headings, tab-separated table rows;
+read/text_forms.py turns pipe tables, HTML tables and HTML pages into such lines).
 
 The converter leaves `<p>`/`<math>` tags and LaTeX, splits sentences and table rows at page breaks,
 and prints nested table headers that do not line up with the data. This reader recognises the parts
@@ -31,6 +32,7 @@ from budget_graph.profiles import lines
 from budget_graph.read.layout import ENUMERATOR, chinese_number, normalise, recognise_table
 from budget_graph.read.source import read_text_file, text_start
 from budget_graph.read.tables import GridRow, TableGrid, build_table, unit_names
+from budget_graph.read.text_forms import source_lines
 from budget_graph.read.text_layout import is_laid_out, read_laid_out_text
 
 _TITLE = re.compile(r"(\d{4})\s*年(?:度)?\s*(.+?)\s*(部门|单位)\s*(预算|决算)")
@@ -81,10 +83,11 @@ class _Segment:
 def read_text(path: Path) -> Filing:
     source = printable(str(path))  # the name as reports write it
     text = read_text_file(path)
-    if is_laid_out(text):
+    if is_laid_out(text, path.suffix):
         return read_laid_out_text(text, source, path)
-    lines = [clean(line) for line in text.split("\n")]
-    segments = _segments(lines)
+    numbered = [(number, clean(line)) for number, line in source_lines(text, path.suffix)]
+    lines = [line for _, line in numbered]
+    segments = _segments(numbered)
     year, unit, level, kind = _metadata(lines, source)
     filing = Filing(sources=[source], unit=unit, year=year, kind=kind, level=level)
     for segment in segments:
@@ -106,7 +109,7 @@ def read_text(path: Path) -> Filing:
 def looks_like_filing(path: Path) -> bool:
     """Does the file open with a budget title and hold a narrative part or a table? (A PROVENANCE.txt
     that names '…2024年度部门决算.pdf' does not.)"""
-    lines = [clean(line).strip() for line in text_start(path).split("\n")]
+    lines = [clean(line).strip() for _, line in source_lines(text_start(path), path.suffix)]
     titled = any(_TITLE.search(line.lstrip("# ")) for line in lines[:80])
     tabled = any(_PART.match(line) or _TABLE_TITLE.match(line) or recognise_table(line) for line in lines)
     return titled and tabled
@@ -129,9 +132,9 @@ def _metadata(lines: list[str], source: str) -> tuple[int, str, str, Kind]:
     )
 
 
-def _segments(lines: list[str]) -> list[_Segment]:
+def _segments(numbered: list[tuple[int, str]]) -> list[_Segment]:
     segments = [_Segment("preamble", 1)]
-    for number, line in enumerate(lines, start=1):
+    for number, line in numbered:
         stripped = line.strip()
         started = _start_of_segment(stripped, number, segments[-1])
         if started:

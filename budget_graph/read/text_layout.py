@@ -28,6 +28,7 @@ from budget_graph.read.pdf_flow import NUMBERED_TITLE, PAGE_NUMBER, PART_HEADING
 from budget_graph.read.pdf_grid import Cell, Grid, PageContent
 from budget_graph.read.pdf_page import Char, Line, Word
 from budget_graph.read.text_columns import Chunk, Column, Layout, chunks, columns, continued, figures, place
+from budget_graph.read.text_forms import has_markup_tables
 
 CHAR_WIDTH = 5.0  # points per character column
 LINE_HEIGHT = 12.0  # points per line
@@ -67,10 +68,10 @@ class _Table:
     titled: bool = True  # under its title (not a page continuing the table before)
 
 
-def is_laid_out(text: str) -> bool:
-    """Is this text laid out with spaces: no tab-separated rows, and pages split by form feeds (as
-    pdftotext writes them) or rows of figures set apart by runs of spaces?"""
-    if "\t" in text:
+def is_laid_out(text: str, suffix: str = "") -> bool:
+    """Is this text laid out with spaces: no tab-separated rows nor marked-up tables, and pages split
+    by form feeds (as pdftotext writes them) or rows of figures set apart by runs of spaces?"""
+    if "\t" in text or has_markup_tables(text, suffix):
         return False
     paged = text.count("\f") >= 1
     rows = sum(1 for line in text.splitlines() if _ALIGNED_ROW.search(line))
