@@ -35,6 +35,7 @@ from budget_graph.read.tables import GridRow, TableGrid, build_table, unit_names
 from budget_graph.read.text_forms import source_lines
 from budget_graph.read.text_layout import is_laid_out, read_laid_out_text
 
+_YEAR = re.compile(r"20\d{2}\s*年")
 _TITLE = re.compile(r"(\d{4})\s*年(?:度)?\s*(.+?)\s*(部门|单位)\s*(预算|决算)")
 _PART = re.compile(r"^#*\s*第([一二三四五六七八九十]+)部分\s*(.*)$")
 _TABLE_TITLE = re.compile(r"^#*\s*表([一二三四五六七八九十]+)\s*[：:]\s*(\S.*)$")
@@ -109,7 +110,11 @@ def read_text(path: Path) -> Filing:
 def looks_like_filing(path: Path) -> bool:
     """Does the file open with a budget title and hold a narrative part or a table? (A PROVENANCE.txt
     that names '…2024年度部门决算.pdf' does not.)"""
-    lines = [clean(line).strip() for _, line in source_lines(text_start(path), path.suffix)]
+    start = text_start(path)
+    if is_laid_out(start, path.suffix):  # pdftotext's pages: a title may wrap, a tables file has none
+        flat = [normalise(line) for line in start.split("\n")]
+        return bool(_YEAR.search(start)) and any(recognise_table(line) or _PART.match(line) for line in flat)
+    lines = [clean(line).strip() for _, line in source_lines(start, path.suffix)]
     titled = any(_TITLE.search(line.lstrip("# ")) for line in lines[:80])
     tabled = any(_PART.match(line) or _TABLE_TITLE.match(line) or recognise_table(line) for line in lines)
     return titled and tabled
