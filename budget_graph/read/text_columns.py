@@ -30,6 +30,7 @@ _TEXT_SIDE = 4  # characters left of the first figures: a header label there hea
 # a figure as tables print it: digits grouped by commas, or with decimals (a year or a count in a
 # sentence, set apart by one space only, is not one)
 _CONTINUED = 3  # characters: a continuation page's column edges lie this close to the table's
+_BLANK_COLUMN = 6.0  # characters of misplacement worth less than calling a header label a blank column's
 _CODE_PART = re.compile(r"^\d{2,9}$")
 _CENTRED = 0.15  # of the span of a group's columns: how far off their middle its label may stand
 _CENTRED_TOP = 0.25  # the same on the header's first line
@@ -110,10 +111,15 @@ def _chunk(words: list[str], start: int) -> Chunk:
 
 
 def figures(row: list[Chunk]) -> list[Chunk]:
-    """A row's figures: every number after its code. A code is the run of bare digits before the row's
-    first label, printed whole ('2010506') or in 类/款/项 columns ('201', '05', '06')."""
-    first_text = next((i for i, c in enumerate(row) if not is_number(c.text)), None)
-    codes = first_text if first_text and all(_CODE_PART.match(c.text) for c in row[:first_text]) else 0
+    """A row's figures: every number but its code. A code is the run of bare digits a row opens with,
+    printed whole ('2010506') or in 类/款/项 columns ('201', '05', '06'), when the row has words or
+    figures printed as figures are (grouped or with decimals) after it."""
+    codes = 0
+    while codes < len(row) and _CODE_PART.match(row[codes].text):
+        codes += 1
+    rest = row[codes:]
+    if not any(not is_number(c.text) or _FIGURE.match(c.text) for c in rest):
+        codes = 0
     return [c for c in row[codes:] if is_number(c.text)]
 
 
@@ -302,6 +308,8 @@ def _children(
     line, chunk = piece
     left, right = _stretch(piece, pieces, text_limit)
     below = [(at, c) for at, c in pieces if at > line and left <= c.centre < right]
+    if _wraps(piece, below):
+        return []
     label_heads = [(at, c) for at, c in below if _heads_labels(c, text_limit)]
     figure_heads = [p for p in below if p not in label_heads]
     two_sided = line == 0 and not is_text_header(chunk.text) and bool(label_heads) and bool(figure_heads)
@@ -320,6 +328,14 @@ def _children(
     return below if two_sided else []
 
 
+def _wraps(piece: tuple[int, Chunk], below: list[tuple[int, Chunk]]) -> bool:
+    """Is the label the first line of a label wrapped in its cell: right above a piece that stands alone
+    on its line under it ('附属单' / '位上' / '缴收入')? A group's label stands over a line of labels."""
+    return any(
+        _touch(piece[1], chunk) and sum(1 for at, _ in below if at == line) == 1 for line, chunk in below
+    )
+
+
 def _over(chunk: Chunk, heads: list[tuple[int, Chunk]], slack: float) -> bool:
     """Does the label stand over the middle of these labels (a group is centred over its columns; the
     first line of a wrapped label, on a line of its own, is not)?"""
@@ -334,11 +350,10 @@ def _heads_labels(chunk: Chunk, text_limit: float) -> bool:
 
 
 def _apart(found: list[tuple[int, Chunk]]) -> bool:
-    """Are these label pieces the labels of two columns or more (not one label wrapped)?"""
+    """Are these label pieces the labels of two columns or more side by side (on one line), not one
+    label wrapped, nor pieces of labels of other lines?"""
     return any(
-        a_line == b_line or not _touch(a, b)
-        for index, (a_line, a) in enumerate(found)
-        for b_line, b in found[index + 1 :]
+        a_line == b_line for index, (a_line, _) in enumerate(found) for b_line, _ in found[index + 1 :]
     )
 
 
@@ -347,29 +362,65 @@ def _touch(a: Chunk, b: Chunk) -> bool:
 
 
 def _place_leaves(found: list[Column], leaves: list[tuple[int, Chunk]], text_limit: float) -> list[Column]:
-    """Give each column its label pieces; pieces no figure column takes are blank columns' labels."""
+    """Give each column its label: label captions to the nearest label column; each figure column the
+    nearest of the figure labels, the others the labels of columns left blank all down the table."""
     text_columns = [i for i, c in enumerate(found) if c.kind == "text"]
     amount_columns = [i for i, c in enumerate(found) if c.kind == "amount"]
     loose: list[tuple[int, Chunk]] = []
     for piece in leaves:
-        chunk = piece[1]
-        if _heads_labels(chunk, text_limit) and text_columns:
-            found[_nearest(chunk, found, text_columns)].pieces.append(piece)
+        if _heads_labels(piece[1], text_limit) and text_columns:
+            found[_nearest(piece[1], found, text_columns)].pieces.append(piece)
         else:
             loose.append(piece)
+    labels = sorted(_wrapped(loose), key=_centre)
+    matched = _matching(labels, [found[i] for i in amount_columns])
     added: list[Column] = []
-    bound = float("-inf")
-    for index in amount_columns:
-        column = found[index]
-        zone = [p for p in loose if bound < p[1].centre <= column.x1 + _ALIGN]
-        bound = column.x1 + _ALIGN
-        clusters = _wrapped(zone)
-        if clusters:
-            own = max(clusters, key=lambda c: max(chunk.x1 for _, chunk in c))
-            column.pieces.extend(own)
-            added += [_blank(c) for c in clusters if c is not own]
-    added += [_blank(c) for c in _wrapped([p for p in loose if p[1].centre > bound])]
+    for index, label in enumerate(labels):
+        if index in matched:
+            found[amount_columns[matched[index]]].pieces.extend(label)
+        else:
+            added.append(_blank(label))
     return sorted([*found, *added], key=lambda c: c.centre)
+
+
+def _matching(labels: list[list[tuple[int, Chunk]]], figure_columns: list[Column]) -> dict[int, int]:
+    """Which figure column each figure label heads (label index → column index), in order left to right
+    and as close as can be: converters squeeze a header's words and not the figures under them, so the
+    nearest column is not always the right one, but the order always is. A label left over heads a
+    column blank all down the table; a column left over has no label (read/layout.py then says so)."""
+    skip_label, skip_column = _BLANK_COLUMN, 10 * _BLANK_COLUMN
+    m, n = len(labels), len(figure_columns)
+    cost = [[0.0] * (n + 1) for _ in range(m + 1)]
+    for i in range(m + 1):
+        for j in range(n + 1):
+            if i == j == 0:
+                continue
+            options = []
+            if i and j:
+                options.append(
+                    cost[i - 1][j - 1] + abs(_centre(labels[i - 1]) - figure_columns[j - 1].centre)
+                )
+            if i:
+                options.append(cost[i - 1][j] + skip_label)
+            if j:
+                options.append(cost[i][j - 1] + skip_column)
+            cost[i][j] = min(options)
+    matched: dict[int, int] = {}
+    i, j = m, n
+    while i and j:
+        pair = cost[i - 1][j - 1] + abs(_centre(labels[i - 1]) - figure_columns[j - 1].centre)
+        if cost[i][j] == pair:
+            matched[i - 1] = j - 1
+            i, j = i - 1, j - 1
+        elif cost[i][j] == cost[i - 1][j] + skip_label:
+            i -= 1
+        else:
+            j -= 1
+    return matched
+
+
+def _centre(label: list[tuple[int, Chunk]]) -> float:
+    return (min(c.x0 for _, c in label) + max(c.x1 for _, c in label)) / 2
 
 
 def _wrapped(found: list[tuple[int, Chunk]]) -> list[list[tuple[int, Chunk]]]:

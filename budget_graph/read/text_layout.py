@@ -27,7 +27,7 @@ from budget_graph.read.pdf import read_pages
 from budget_graph.read.pdf_flow import NUMBERED_TITLE, PAGE_NUMBER, PART_HEADING, is_key_line, is_note
 from budget_graph.read.pdf_grid import Cell, Grid, PageContent
 from budget_graph.read.pdf_page import Char, Line, Word
-from budget_graph.read.text_columns import Chunk, Column, Layout, chunks, columns, continued, figures, place
+from budget_graph.read.text_columns import Chunk, Layout, chunks, columns, continued, figures, place
 from budget_graph.read.text_forms import has_markup_tables
 
 CHAR_WIDTH = 5.0  # points per character column
@@ -44,6 +44,8 @@ _SENTENCE = re.compile(r"[。；;]")
 _TITLE_END = re.compile(r"表\s*([（(][^）)]*[)）])?$")
 _MAX_TITLE = 60  # characters
 _TOTAL = re.compile(r"^.{0,8}(合计|总计)$")
+_CODE_CAPTIONS = {"类", "款", "项"}
+_CODE_PART = re.compile(r"^\d{2,9}$")
 _ALIGNED_ROW = re.compile(r"\S {2,}[-−]?\d[\d,]*(?:\.\d+)?(?: |$)")  # a figure set apart by spaces
 
 
@@ -261,40 +263,36 @@ def _char(text: str, x0: float, x1: float, top: float) -> Char:
 
 
 def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layout]:
-    """The region as a grid: a row band per line, a column band per column found by alignment; a page
+    """The region as a grid: a row band per row, a column band per column found by alignment; a page
     continuing a table without its header keeps the table's columns when its own fit them."""
-    header, body = [line.chunks for line in table.header], [line.chunks for line in table.body]
-    layout = columns(header, body)
-    if running is not None and not header:
+    body, captions = _rows(table.body)
+    header_lines = [*table.header, *captions]
+    layout = columns([line.chunks for line in header_lines], [row.chunks for row in body])
+    if running is not None and not table.header:
         layout = continued(running, layout) or layout
     found, header = layout.columns, layout.header
     xs = [index * _SLOT for index in range(len(found) + 1)]
-    lines = sorted({cell.line for cell in header})
+    # captions printed among the rows stand in the header, under its last line
+    last = table.header[-1].number if table.header else (body[0].number if body else 0) - 1
+    numbers = [line.number for line in table.header] + [last + 0.5] * len(captions)
     rows = [
-        (table.header[line].number, [(c.first, c.last, c.text) for c in header if c.line == line])
-        for line in lines
+        (numbers[line], [(c.first, c.last, c.text) for c in header if c.line == line])
+        for line in sorted({cell.line for cell in header})
     ]
     unplaced: list[str] = []
-    body: list[tuple[int, list[tuple[int, str]]]] = []
-    for line in table.body:
-        cells, figures_left_out = place(line.chunks, found)
+    for row in body:
+        cells, figures_left_out = place(row.chunks, found)
         unplaced += [chunk.text for chunk in figures_left_out]
-        if body and (
-            _is_tail(line, cells, body[-1][1], found) or _is_centred_figures(cells, body[-1][1], found)
-        ):
-            _join_tail(body[-1][1], cells)
-        else:
-            body.append((line.number, cells))
-    rows += [(number, [(index, index, text) for index, text in cells]) for number, cells in body]
+        rows.append((row.number, [(index, index, text) for index, text in cells]))
     ys = [number * LINE_HEIGHT for number, _ in rows]
     ys.append(ys[-1] + LINE_HEIGHT)
     cells = []
-    for row, (number, placed) in enumerate(rows):
+    for index, (number, placed) in enumerate(rows):
         taken = set()
         for first, last, text in placed:
-            cells.append(_cell(row, first, last, text, xs, ys, number))
+            cells.append(_cell(index, first, last, text, xs, ys, number))
             taken.update(range(first, last + 1))
-        cells += [_cell(row, col, col, "", xs, ys, number) for col in range(len(found)) if col not in taken]
+        cells += [_cell(index, col, col, "", xs, ys, number) for col in range(len(found)) if col not in taken]
     grid = Grid(page, xs, ys, cells)
     if unplaced:
         grid.doubts.append(
@@ -308,43 +306,65 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     return grid, layout
 
 
-def _is_tail(
-    line: _TextLine, cells: list[tuple[int, str]], above: list[tuple[int, str]], found: list[Column]
-) -> bool:
-    """The rest of a label wrapped in its cell ('机关事业单位基本养老保险缴费支' / '出'): a few characters
-    in label columns under a row with figures, no figure, item number or total of its own."""
-    return (
-        line.kind == "words"
-        and all(found[index].kind == "text" for index, _ in cells)
-        and any(found[index].kind == "amount" for index, _ in above)
-        and all(len(normalise(text)) <= _TAIL for _, text in cells)
-        and not ENUMERATOR.match(line.flat)
-        and not _TOTAL.match(line.flat)
-        and line.flat != "小计"
-    )
+@dataclass
+class _Row:
+    """A table row: the words of one line, or of the lines one printed row spans."""
+
+    number: int  # its first line
+    chunks: list[Chunk]
+    label_below: bool = False  # its label was printed under its figures: the label's rest may follow
 
 
-def _is_centred_figures(
-    cells: list[tuple[int, str]], above: list[tuple[int, str]], found: list[Column]
-) -> bool:
-    """Figures printed on a line of their own, between the two lines of their wrapped label ('四、文化旅游
-    体育与传媒' / figures / '支出'): they belong to the label above, which has none."""
-    figures_only = bool(cells) and all(found[index].kind == "amount" for index, _ in cells)
-    label_only = bool(above) and all(found[index].kind == "text" for index, _ in above)
-    return figures_only and label_only
+def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
+    """The body's lines as rows, and the code captions ('类 款 项') printed among them (决算 tables
+    print them under the total row), which belong to the header.
 
-
-def _join_tail(above: list[tuple[int, str]], tail: list[tuple[int, str]]) -> None:
-    for index, text in tail:
-        at = next((i for i, (column, _) in enumerate(above) if column == index), None)
-        if at is None:
-            above.append((index, text))
-            above.sort()
+    A converter prints a row whose label wraps in its cell on several lines, and its figures on
+    whichever line the cell's middle falls: a line of figures without code or label joins a label-only
+    line just above it ('四、文化旅游体育与传媒' / figures), a label-only line joins a row of figures
+    without a label just above it (figures / '合计'), and so does the rest of that label on the next
+    line; a short rest of a label joins the row above it ('支' / '出')."""
+    rows: list[_Row] = []
+    captions: list[_TextLine] = []
+    for line in body:
+        if line.chunks and all(normalise(c.text) in _CODE_CAPTIONS for c in line.chunks):
+            captions.append(line)
+        elif rows and (how := _continues(rows[-1], line)):
+            rows[-1].chunks += line.chunks
+            rows[-1].label_below = how == "label below"
         else:
-            above[at] = (index, above[at][1] + text)
+            rows.append(_Row(line.number, list(line.chunks)))
+    return rows, captions
 
 
-def _cell(row: int, first: int, last: int, text: str, xs: list[float], ys: list[float], number: int) -> Cell:
+def _continues(above: _Row, line: _TextLine) -> str | None:
+    """How a line continues the row above it, if it does."""
+    above_figures, above_label = bool(figures(above.chunks)), _label(above.chunks)
+    if figures(line.chunks):
+        codeless = not _CODE_PART.match(line.chunks[0].text)
+        joins = codeless and not _label(line.chunks) and not above_figures and bool(above_label)
+        return "figures below" if joins else None
+    if above_figures and not above_label:
+        return "label below"
+    if above.label_below and len(line.flat) <= _SHORT_LINE and _is_rest(line):
+        return "rest"
+    return "rest" if above_figures and len(line.flat) <= _TAIL and _is_rest(line) else None
+
+
+def _label(row: list[Chunk]) -> str:
+    """A row's words other than its figures and its code."""
+    numbers = figures(row)
+    return "".join(c.text for c in row if c not in numbers and not _CODE_PART.match(c.text))
+
+
+def _is_rest(line: _TextLine) -> bool:
+    """Can the line be the rest of a wrapped label: no item number, total or subtotal of its own?"""
+    return not ENUMERATOR.match(line.flat) and not _TOTAL.match(line.flat) and line.flat != "小计"
+
+
+def _cell(
+    row: int, first: int, last: int, text: str, xs: list[float], ys: list[float], number: float
+) -> Cell:
     x0, x1 = xs[first], xs[last + 1]
     top = number * LINE_HEIGHT
     cell = Cell(row, first, row, last, x0, x1, ys[row], ys[row + 1])
