@@ -16,7 +16,11 @@ from budget_graph.read.pdf_grid import Grid
 
 # a figure as tables print it, standing alone: 1,234.56 or 12.00 (codes and years have no separator or point)
 _FIGURE = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+\.\d+$")
-_ROW_FIGURES = 3  # bare figures on one line that make it a table row, not a sentence
+_ROW_FIGURES = 3
+_SUSPECT_HEADER = (
+    "按文字位置读出的表头有列未能识别或重复，各列归属可能读错 the header read from the position of its words "
+    "has columns it could not name, or named twice: which figure stands in which column may be misread"
+)  # bare figures on one line that make it a table row, not a sentence
 
 
 def mark_doubts(filing: Filing, flow: Flow, source: str) -> None:
@@ -25,6 +29,8 @@ def mark_doubts(filing: Filing, flow: Flow, source: str) -> None:
     for block in flow.blocks:
         for grid in block.grids:
             _unplaced_cells(filing, block.title, grid, source)
+        if any(grid.inferred for grid in block.grids):
+            _inferred_header(filing, block.title, source)
     rows = [line for line in flow.lines if line.cells is None and _bare_figures(line) >= _ROW_FIGURES]
     for page in sorted({line.page for line in rows}):
         _rows_as_text(filing, flow, [line for line in rows if line.page == page], source)
@@ -70,6 +76,21 @@ def _unplaced_cells(filing: Filing, title: str, grid: Grid, source: str) -> None
     filing.diagnostics.extend(
         Diagnostic("warning", f"{title}: {doubt.message}", (place,)) for doubt in grid.doubts
     )
+
+
+def _inferred_header(filing: Filing, title: str, source: str) -> None:
+    """A header read from the alignment of text whose columns did not all come out as distinct known
+    meanings (a label placed under the wrong group, a piece of a wrapped label taken for a column):
+    which figure stands in which column is in doubt; the sums down the rows are not."""
+    table = next((table for table in filing.tables if table.title == title), None)
+    if table is None or not any(_suspect(column.meaning) for column in table.columns):
+        return
+    table.doubts.append(Doubt(_SUSPECT_HEADER, columns_only=True))
+    filing.diagnostics.append(Diagnostic("warning", f"{title}: {_SUSPECT_HEADER}", (table.location,)))
+
+
+def _suspect(meaning: str) -> bool:
+    return "#" in meaning or meaning.startswith(("unknown:", "unplaced_"))
 
 
 def _rows_as_text(filing: Filing, flow: Flow, rows: list[PageLine], source: str) -> None:

@@ -48,9 +48,9 @@ class Grid:
     ys: list[float]
     cells: list[Cell]
     owner: list[list[Cell]] = field(default_factory=list)  # the cell covering each (row band, column band)
-    doubts: list[Doubt] = field(
-        default_factory=list
-    )  # what its reader could not place for sure (laid-out text)
+    # what its reader could not place for sure (laid-out text)
+    doubts: list[Doubt] = field(default_factory=list)
+    inferred: bool = False  # its cells were placed by the alignment of text, not by ruling lines
 
     def __post_init__(self) -> None:
         self.owner = [[None] * (len(self.xs) - 1) for _ in range(len(self.ys) - 1)]  # type: ignore[list-item]
