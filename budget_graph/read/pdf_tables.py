@@ -13,7 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from budget_graph.model import Diagnostic, Filing, Indicator, Location, Table, TableKind, Unit, is_number
+from budget_graph.model import (
+    Diagnostic,
+    Doubt,
+    Filing,
+    Indicator,
+    Location,
+    Table,
+    TableKind,
+    Unit,
+    is_number,
+)
 from budget_graph.profiles import lines
 from budget_graph.read.layout import is_text_header, normalise, recognise_table
 from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, stack
@@ -52,6 +62,7 @@ class _Rows:
     header: list[list[str]]  # as printed: to recognise the header repeated on a continuation page
     data: list[tuple[int, list[str]]]  # (page, cells)
     problems: list[tuple[int, str]] = field(default_factory=list)  # (page, message)
+    lost_pages: list[int] = field(default_factory=list)  # continuation pages whose rows could not be read
     tree: list[list[str]] = field(default_factory=list)  # the header by nesting depth (see _header_tree)
 
 
@@ -96,6 +107,11 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
         Diagnostic("warning", f"{block.title}: {message}", (location.at(page=page),))
         for page, message in rows.problems
     )
+    if rows.lost_pages:  # its rows there are missing: no sum or comparison over the table is sure
+        table.doubts.append(
+            Doubt("续表未能读取，本表不全 a continuation page could not be read: the table is not whole")
+        )
+        filing.unread.extend(location.at(page=page) for page in rows.lost_pages)
     table.notes.extend(_empty_notes(rows))
     grid = TableGrid(_grid_rows(rows, two_sided=kind in TWO_SIDED))
     reading = build_table(table, grid, unit_names)
@@ -250,6 +266,7 @@ def _continue(rows: _Rows, first: Grid, grid: Grid) -> None:
         rows.problems.append(
             (grid.page, unread(count, "续表的列与首页不一致", "a continuation has other columns"))
         )
+        rows.lost_pages.append(grid.page)
         return
     header = {tuple(normalise(c) for c in cells) for cells in rows.header}
     continuing = True
