@@ -31,7 +31,9 @@ _TEXT_SIDE = 4  # characters left of the first figures: a header label there hea
 # sentence, set apart by one space only, is not one)
 _CONTINUED = 3  # characters: a continuation page's column edges lie this close to the table's
 _BLANK_COLUMN = 6.0  # characters of misplacement worth less than calling a header label a blank column's
-_CODE_PART = re.compile(r"^\d{2,9}$")
+_CODE = re.compile(r"^\d{3,9}$")  # a code, or its 类 part
+_SUBCODE = re.compile(r"^\d{2}$")  # its 款 or 项 part
+_CODE_COLUMNS = 3
 _CENTRED = 0.15  # of the span of a group's columns: how far off their middle its label may stand
 _CENTRED_TOP = 0.25  # the same on the header's first line
 _CENTRED_LABELS = 0.25  # the same over label columns (captions of codes and names are not centred)
@@ -110,17 +112,21 @@ def _chunk(words: list[str], start: int) -> Chunk:
     return Chunk(text, start, start + len(text))
 
 
+def code_parts(row: list[Chunk]) -> int:
+    """How many chunks a row's code takes: printed whole ('2010506') or in 类/款/项 columns ('201', '05',
+    '06'). Bare digits opening a row are a code when they are split into 款/项 parts, or when words or
+    figures printed as figures are (grouped or with decimals) follow; '201  100  100' may be figures."""
+    count = 1 if row and _CODE.match(row[0].text) else 0
+    while count and count < _CODE_COLUMNS and count < len(row) and _SUBCODE.match(row[count].text):
+        count += 1
+    rest = row[count:]
+    split = count > 1 and any(row[i].text.startswith("0") for i in range(1, count))
+    return count if split or any(not is_number(c.text) or _FIGURE.match(c.text) for c in rest) else 0
+
+
 def figures(row: list[Chunk]) -> list[Chunk]:
-    """A row's figures: every number but its code. A code is the run of bare digits a row opens with,
-    printed whole ('2010506') or in 类/款/项 columns ('201', '05', '06'), when the row has words or
-    figures printed as figures are (grouped or with decimals) after it."""
-    codes = 0
-    while codes < len(row) and _CODE_PART.match(row[codes].text):
-        codes += 1
-    rest = row[codes:]
-    if not any(not is_number(c.text) or _FIGURE.match(c.text) for c in rest):
-        codes = 0
-    return [c for c in row[codes:] if is_number(c.text)]
+    """A row's figures: every number but its code."""
+    return [c for c in row[code_parts(row) :] if is_number(c.text)]
 
 
 @dataclass
@@ -272,9 +278,14 @@ def _aligned(found: list[Chunk], edge: str) -> list[list[Chunk]]:
 
 
 def _text_limit(found: list[Column]) -> float:
-    """Header labels centred left of this head the label columns."""
-    first = next((c for c in found if c.kind == "amount"), None)
-    return first.x0 - _TEXT_SIDE if first else float("inf")
+    """Header labels centred left of this head the label columns: left of the first figures, and not
+    right of the longest label (a header centred over narrow figures may start left of them)."""
+    first = next((i for i, c in enumerate(found) if c.kind == "amount"), None)
+    if first is None:
+        return float("inf")
+    labels = [c.x1 for c in found[:first] if c.kind == "text"]
+    limit = found[first].x0 - _TEXT_SIDE
+    return min(limit, max(labels) + _ALIGN) if labels else limit
 
 
 def _stretch(

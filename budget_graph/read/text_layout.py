@@ -27,7 +27,16 @@ from budget_graph.read.pdf import read_pages
 from budget_graph.read.pdf_flow import NUMBERED_TITLE, PAGE_NUMBER, PART_HEADING, is_key_line, is_note
 from budget_graph.read.pdf_grid import Cell, Grid, PageContent
 from budget_graph.read.pdf_page import Char, Line, Word
-from budget_graph.read.text_columns import Chunk, Layout, chunks, columns, continued, figures, place
+from budget_graph.read.text_columns import (
+    Chunk,
+    Layout,
+    chunks,
+    code_parts,
+    columns,
+    continued,
+    figures,
+    place,
+)
 from budget_graph.read.text_forms import has_markup_tables
 
 CHAR_WIDTH = 5.0  # points per character column
@@ -45,7 +54,6 @@ _TITLE_END = re.compile(r"表\s*([（(][^）)]*[)）])?$")
 _MAX_TITLE = 60  # characters
 _TOTAL = re.compile(r"^.{0,8}(合计|总计)$")
 _CODE_CAPTIONS = {"类", "款", "项"}
-_CODE_PART = re.compile(r"^\d{2,9}$")
 _ALIGNED_ROW = re.compile(r"\S {2,}[-−]?\d[\d,]*(?:\.\d+)?(?: |$)")  # a figure set apart by spaces
 
 
@@ -341,8 +349,7 @@ def _continues(above: _Row, line: _TextLine) -> str | None:
     """How a line continues the row above it, if it does."""
     above_figures, above_label = bool(figures(above.chunks)), _label(above.chunks)
     if figures(line.chunks):
-        codeless = not _CODE_PART.match(line.chunks[0].text)
-        joins = codeless and not _label(line.chunks) and not above_figures and bool(above_label)
+        joins = not _label(line.chunks) and not above_figures and bool(above_label)
         return "figures below" if joins else None
     if above_figures and not above_label:
         return "label below"
@@ -354,7 +361,7 @@ def _continues(above: _Row, line: _TextLine) -> str | None:
 def _label(row: list[Chunk]) -> str:
     """A row's words other than its figures and its code."""
     numbers = figures(row)
-    return "".join(c.text for c in row if c not in numbers and not _CODE_PART.match(c.text))
+    return "".join(c.text for c in row[code_parts(row) :] if c not in numbers)
 
 
 def _is_rest(line: _TextLine) -> bool:

@@ -1,0 +1,184 @@
+"""Text laid out with spaces (pdftotext -layout and the like): pages, tables found by their titles, columns
+by alignment, rows a converter printed over several lines, and what the reader is unsure of."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from budget_graph.model import Kind, TableKind
+from budget_graph.read import read_file
+from budget_graph.read.text_columns import chunks, figures
+from budget_graph.read.text_layout import is_laid_out
+
+
+def at(*cells: tuple[int, str] | tuple[int, str, str]) -> str:
+    """A line with each text starting at a column, or ending at it ('r': right-aligned, as figures are)."""
+    line = ""
+    for cell in cells:
+        column, text = cell[0], cell[1]
+        start = column - len(text) if cell[2:] == ("r",) else column
+        line = line.ljust(start) + text
+    return line
+
+
+COVER = [at((12, "某某区某某局2024年部门预算")), "", at((1, "预算主管部门：某某区某某局"))]
+CONTENTS = [
+    at((24, "目    录")),
+    "一、部门主要职能",
+    "二、部门预算编制说明",
+    "三、部门预算表",
+    "  1. 2024年部门财务收支预算总表",
+    "  2. 2024年部门一般公共预算支出功能分类预算表",
+]
+DUTIES = [
+    at((20, "部门主要职能")),
+    "",
+    "  某某区某某局负责全区某某工作，承担某某事项的统筹协调和监督管理职能，组织实施有关政策。",
+    "主要职能包括：一、拟订有关规划；二、组织实施有关工作。",
+    "",
+    at((19, "部门预算编制说明")),
+    "",
+    "  2024年，本部门收入预算1,200元，支出预算1,200元。",
+]
+SUMMARY = [
+    at((25, "2024年部门财务收支预算总表")),
+    at((0, "编制部门：某某区某某局"), (70, "单位：元")),
+    "",
+    at((16, "本年收入"), (56, "本年支出")),
+    at((11, "项目"), (27, "预算数"), (52, "项目"), (66, "预算数")),
+    "",
+    at((0, "一、财政拨款收入"), (38, "1,200", "r"), (39, "一、一般公共服务支出"), (75, "1,000", "r")),
+    at((0, "二、事业收入"), (40, "一、教育支出"), (75, "200", "r")),
+    at((8, "收入总计"), (38, "1,200", "r"), (48, "支出总计"), (75, "1,200", "r")),
+]
+BY_FUNCTION = [
+    at((20, "2024年部门一般公共预算支出功能分类预算表")),
+    at((0, "编制部门：某某区某某局"), (70, "单位：元")),
+    "",
+    at((22, "项目"), (50, "一般公共预算支出")),
+    at((0, "功能分类科目编码")),
+    at((18, "功能分类科目名称"), (39, "合计"), (53, "基本支出"), (65, "项目支出")),
+    at((0, "类"), (6, "款"), (11, "项")),
+    "",
+    at((16, "合计"), (43, "1,200", "r"), (58, "900", "r"), (70, "300", "r")),
+    at((0, "201"), (16, "一般公共服务支出"), (43, "1,000", "r"), (58, "900", "r"), (70, "100", "r")),
+    at((0, "201"), (6, "01"), (16, "人大事务"), (43, "1,000", "r"), (58, "900", "r"), (70, "100", "r")),
+    # a label wrapped in its cell, its figures printed on the line between its two lines
+    at((16, "其他一般公共服务支出中的")),
+    at((0, "201"), (6, "01"), (11, "99"), (43, "100", "r"), (70, "100", "r")),
+    at((16, "支出")),
+    at((0, "201"), (6, "01"), (11, "01"), (16, "行政运行"), (43, "900", "r"), (58, "900", "r")),
+]
+CONTINUATION = [
+    at((0, "205"), (16, "教育支出"), (43, "200", "r"), (70, "200", "r")),
+    at((0, "205"), (6, "01"), (16, "教育管理事务"), (43, "200", "r"), (70, "200", "r")),
+    "",
+    at((30, "- 6 -")),
+]
+
+
+def filing_text(*pages: list[str]) -> str:
+    return "".join("\n".join(page) + "\n\f" for page in pages)
+
+
+@pytest.fixture
+def laid_out(tmp_path: Path) -> Path:
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, BY_FUNCTION, CONTINUATION), encoding="utf-8")
+    return path
+
+
+def test_pages_form_feeds_and_metadata(laid_out: Path) -> None:
+    filing = read_file(laid_out)
+    assert (filing.unit, filing.year, filing.kind, filing.level) == ("某某区某某局", 2024, Kind.BUDGET, "department")
+    assert [part.number for part in filing.parts] == [1, 2]  # centred headings named in the contents
+    assert [table.kind for table in filing.tables] == [
+        TableKind.IncomeExpenditureSummary,
+        TableKind.GeneralBudgetByFunction,
+    ]
+
+
+def test_two_sided_table_sides_and_a_figure_one_space_from_the_next_label(laid_out: Path) -> None:
+    summary = read_file(laid_out).tables[0]
+    income = {
+        row.label: row.cells["amount"].amount.value
+        for row in summary.rows
+        if row.side == "income" and row.cells["amount"].amount
+    }
+    spending = {
+        row.label: row.cells["amount"].amount.value
+        for row in summary.rows
+        if row.side == "expenditure" and row.cells["amount"].amount
+    }
+    assert income == {"一、财政拨款收入": 1200, "收入总计": 1200}
+    assert spending == {"一、一般公共服务支出": 1000, "一、教育支出": 200, "支出总计": 1200}
+
+
+def test_codes_in_columns_groups_wrapped_labels_and_continuation(laid_out: Path) -> None:
+    table = read_file(laid_out).tables[1]
+    assert [column.meaning for column in table.columns] == ["general_budget", "basic", "project"]
+    rows = {row.code or row.label: row for row in table.rows}
+    assert set(rows) == {"合计", "201", "20101", "2010199", "2010101", "205", "20501"}
+    wrapped = rows["2010199"]
+    assert wrapped.label == "其他一般公共服务支出中的支出"
+    assert wrapped.cells["general_budget"].amount.value == 100
+    assert wrapped.cells["basic"].amount is None  # blank: not shifted left
+    assert rows["20501"].cells["project"].amount.value == 200  # the continuation page, on the table's columns
+    assert not table.doubts
+
+
+def test_a_sentence_with_figures_is_no_row() -> None:
+    sentence = chunks("  本部门收入预算 1,200.50 万元，比上年增加 3.5 万元。")
+    assert figures(sentence) == []
+    row = chunks("一、财政拨款收入          164,978,640 一、一般公共服务支出        2,976,800")
+    assert [c.text for c in figures(row)] == ["164,978,640", "2,976,800"]
+    coded = chunks("201   05   06   统计管理     26,300      26,300")
+    assert [c.text for c in figures(coded)] == ["26,300", "26,300"]
+
+
+def test_two_figures_in_one_column_are_not_guessed(tmp_path: Path) -> None:
+    squeezed = [*BY_FUNCTION[:-1], at((0, "201"), (6, "01"), (16, "行政运行"), (43, "900", "r"), (45, "5"))]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, squeezed), encoding="utf-8")
+    filing = read_file(path)
+    table = filing.tables[1]
+    assert table.doubts and not table.doubts[0].columns_only
+    assert any("同一列" in d.message for d in filing.diagnostics)
+    assert filing.unread
+
+
+def test_groups_under_groups_put_the_columns_in_doubt(tmp_path: Path) -> None:
+    three_public = [
+        at((25, "2024年部门“三公”经费预算表")),
+        at((0, "编制部门：某某区某某局"), (70, "单位：万元")),
+        at((30, "“三公”经费预算数")),
+        at((46, "公务用车购置及运行费")),
+        at((2, "合计"), (14, "因公出国(境)费"), (30, "公务接待费")),
+        at((44, "小计"), (54, "购置费"), (64, "运行费")),
+        at((8, "10.00", "r"), (22, "4.00", "r"), (36, "2.00", "r"), (49, "4.00", "r"), (60, "1.00", "r"), (70, "3.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, three_public), encoding="utf-8")
+    table = read_file(path).tables[0]
+    assert table.kind is TableKind.ThreePublicExpenses
+    assert any(doubt.columns_only for doubt in table.doubts)
+
+
+def test_what_is_laid_out() -> None:
+    assert is_laid_out(filing_text(COVER, DUTIES))  # pdftotext's form feeds
+    assert not is_laid_out("# 标题\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\f")  # a pipe table
+    assert not is_laid_out("项目\t金额\n合计\t1.00\n")  # tab rows
+    assert not is_laid_out("一段说明文字，没有表格。\n")
+
+
+def test_a_laid_out_text_that_is_no_filing_exits_2(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from budget_graph.cli import main
+
+    path = tmp_path / "notice.txt"
+    path.write_text("关于开展某某活动的通知\n\n  各单位：请按时参加。\n\f", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
