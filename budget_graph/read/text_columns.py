@@ -17,6 +17,7 @@ the header is read by position, not by line:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -33,6 +34,7 @@ _CONTINUED = 3  # characters: a continuation page's column edges lie this close 
 _BLANK_COLUMN = 6.0  # characters of misplacement worth less than calling a header label a blank column's
 _CODE = re.compile(r"^\d{3,9}$")  # a code, or its 类 part
 _SUBCODE = re.compile(r"^\d{2}$")  # its 款 or 项 part
+_CODE_WORD = re.compile(r"^(\d{2}|\d{3}|\d{5}|\d{7})$")  # a code or its part before its name ('01 死亡抚恤')
 _CODE_COLUMNS = 3
 _CENTRED = 0.15  # of the span of a group's columns: how far off their middle its label may stand
 _CENTRED_TOP = 0.25  # the same on the header's first line
@@ -76,20 +78,37 @@ class HeaderCell:
 def chunks(text: str) -> list[Chunk]:
     """Runs of words set apart by two spaces or more. A printed figure that stands apart on one side
     is set apart by one space on the other too ('164,978,640 一、一般公共服务支出', a figure column
-    against the next label); one with words close on both sides is part of a sentence ('公用经费
-    1,115.85 万元')."""
+    against the next label), and so is a code from its name ('01 死亡抚恤'); a figure with words close
+    on both sides is part of a sentence ('公用经费 1,115.85 万元')."""
     found = []
     for match in re.finditer(r"\S+(?: \S+)*", text):
         start, current = match.start(), []
         words = match.group().split(" ")
         for index, word in enumerate(words):
-            if current and (_apart_figure(words, index) or _apart_figure(words, index - 1)):
+            code_first = index == 1 and bool(_CODE_WORD.match(words[0])) and not words[1][:1].isdigit()
+            if current and (code_first or _apart_figure(words, index) or _apart_figure(words, index - 1)):
                 found.append(_chunk(current, start))
                 start += len(" ".join(current)) + 1
                 current = []
             current.append(word)
         found.append(_chunk(current, start))
-    return found
+    return _widened(found)
+
+
+def _widened(found: list[Chunk]) -> list[Chunk]:
+    """Chunks as wide as they print: a converter gives a full-width character one column but places
+    the next words where they stand on the page, so a run of Chinese reaches about twice its length
+    (up to the next chunk); its start is where it starts."""
+    widened = []
+    for index, chunk in enumerate(found):
+        limit = found[index + 1].x0 - 1 if index + 1 < len(found) else chunk.x0 + _width(chunk.text)
+        reach = max(chunk.x1, min(chunk.x0 + _width(chunk.text), limit))
+        widened.append(Chunk(chunk.text, chunk.x0, reach))
+    return widened
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _apart_figure(words: list[str], index: int) -> bool:
@@ -252,7 +271,8 @@ def _body_columns(body: list[list[Chunk]]) -> list[Column]:
     found = [Column("amount", min(c.x0 for c in g), max(c.x1 for c in g)) for g in _aligned(numbers, "x1")]
     groups = _aligned(words, "x0")
     least = max(2, len(body) * _MIN_SHARE)
-    kept = [g for g in groups if len(g) >= least] or groups
+    # a code column stays one however few codes it holds (项 codes of a short table)
+    kept = [g for g in groups if len(g) >= least or all(c.text.isdigit() for c in g)] or groups
     for group in groups:
         if group not in kept:
             min(kept, key=lambda k: abs(k[0].x0 - group[0].x0)).extend(group)
