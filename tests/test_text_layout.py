@@ -9,7 +9,7 @@ import pytest
 
 from budget_graph.model import Kind, TableKind
 from budget_graph.read import read_file
-from budget_graph.read.text_columns import chunks, figures
+from budget_graph.read.text_columns import Column, chunks, figures, place
 from budget_graph.read.text_layout import is_laid_out
 
 
@@ -86,13 +86,20 @@ def filing_text(*pages: list[str]) -> str:
 @pytest.fixture
 def laid_out(tmp_path: Path) -> Path:
     path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, BY_FUNCTION, CONTINUATION), encoding="utf-8")
+    path.write_text(
+        filing_text(COVER, CONTENTS, DUTIES, SUMMARY, BY_FUNCTION, CONTINUATION), encoding="utf-8"
+    )
     return path
 
 
 def test_pages_form_feeds_and_metadata(laid_out: Path) -> None:
     filing = read_file(laid_out)
-    assert (filing.unit, filing.year, filing.kind, filing.level) == ("某某区某某局", 2024, Kind.BUDGET, "department")
+    assert (filing.unit, filing.year, filing.kind, filing.level) == (
+        "某某区某某局",
+        2024,
+        Kind.BUDGET,
+        "department",
+    )
     assert [part.number for part in filing.parts] == [1, 2]  # centred headings named in the contents
     assert [table.kind for table in filing.tables] == [
         TableKind.IncomeExpenditureSummary,
@@ -138,15 +145,36 @@ def test_a_sentence_with_figures_is_no_row() -> None:
     assert [c.text for c in figures(coded)] == ["26,300", "26,300"]
 
 
-def test_two_figures_in_one_column_are_not_guessed(tmp_path: Path) -> None:
-    squeezed = [*BY_FUNCTION[:-1], at((0, "201"), (6, "01"), (16, "行政运行"), (43, "900", "r"), (45, "5"))]
+def test_a_figure_under_no_header_is_not_guessed_into_a_column(tmp_path: Path) -> None:
+    stray = [
+        *BY_FUNCTION[:-1],
+        at((0, "201"), (6, "01"), (11, "01"), (16, "行政运行"), (43, "900", "r"), (47, "5")),
+    ]
     path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, squeezed), encoding="utf-8")
+    path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, stray), encoding="utf-8")
     filing = read_file(path)
     table = filing.tables[1]
-    assert table.doubts and not table.doubts[0].columns_only
-    assert any("同一列" in d.message for d in filing.diagnostics)
-    assert filing.unread
+    assert any(doubt.columns_only for doubt in table.doubts)
+    assert any("无法对应表头" in d.message for d in filing.diagnostics)
+    row = next(row for row in table.rows if row.code == "2010101")
+    assert row.cells["general_budget"].amount.value == 900  # the figures it is sure of stay where they are
+
+
+def test_a_continuation_whose_columns_do_not_fit_is_not_read(tmp_path: Path) -> None:
+    other = [at((0, "205"), (16, "教育支出"), (43, "200", "r"), (47, "5"), (70, "200", "r"))]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, BY_FUNCTION, other), encoding="utf-8")
+    filing = read_file(path)
+    table = filing.tables[1]
+    assert any(not doubt.columns_only for doubt in table.doubts)
+    assert "205" not in {row.code for row in table.rows} and filing.unread
+
+
+def test_two_figures_in_one_column_are_left_out() -> None:
+    found = [Column("text", 0, 8), Column("amount", 10, 20)]
+    cells, unplaced = place(chunks("合计      900  5"), found)
+    assert cells == [(0, "合计")]
+    assert [c.text for c in unplaced] == ["900", "5"]
 
 
 def test_groups_under_groups_put_the_columns_in_doubt(tmp_path: Path) -> None:
@@ -157,7 +185,14 @@ def test_groups_under_groups_put_the_columns_in_doubt(tmp_path: Path) -> None:
         at((46, "公务用车购置及运行费")),
         at((2, "合计"), (14, "因公出国(境)费"), (30, "公务接待费")),
         at((44, "小计"), (54, "购置费"), (64, "运行费")),
-        at((8, "10.00", "r"), (22, "4.00", "r"), (36, "2.00", "r"), (49, "4.00", "r"), (60, "1.00", "r"), (70, "3.00", "r")),
+        at(
+            (8, "10.00", "r"),
+            (22, "4.00", "r"),
+            (36, "2.00", "r"),
+            (49, "4.00", "r"),
+            (60, "1.00", "r"),
+            (70, "3.00", "r"),
+        ),
     ]
     path = tmp_path / "filing.txt"
     path.write_text(filing_text(COVER, three_public), encoding="utf-8")

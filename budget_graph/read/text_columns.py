@@ -356,6 +356,9 @@ def _children(
     # first line of a wrapped label stands beside the columns' own labels and must be centred closer
     if _apart(figure_heads) and _over(chunk, figure_heads, _CENTRED_TOP if line == 0 else _CENTRED):
         return figure_heads
+    under = _right_under(piece, figure_heads)
+    if len(under) >= 2 and _over(chunk, under, _CENTRED):
+        return under  # a group within a group ('公务用车购置及运行费' over 小计, 购置费, 运行费)
     return below if two_sided else []
 
 
@@ -365,6 +368,14 @@ def _wraps(piece: tuple[int, Chunk], below: list[tuple[int, Chunk]]) -> bool:
     return any(
         _touch(piece[1], chunk) and sum(1 for at, _ in below if at == line) == 1 for line, chunk in below
     )
+
+
+def _right_under(piece: tuple[int, Chunk], heads: list[tuple[int, Chunk]]) -> list[tuple[int, Chunk]]:
+    """The labels of the nearest line below the label that stand under its own width."""
+    chunk = piece[1]
+    under = [(at, c) for at, c in heads if chunk.x0 - _TEXT_SIDE <= c.centre <= chunk.x1 + _TEXT_SIDE]
+    nearest = min((at for at, _ in under), default=None)
+    return [(at, c) for at, c in under if at == nearest]
 
 
 def _over(chunk: Chunk, heads: list[tuple[int, Chunk]], slack: float) -> bool:

@@ -338,7 +338,9 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
         if line.chunks and all(normalise(c.text) in _CODE_CAPTIONS for c in line.chunks):
             captions.append(line)
         elif rows and (how := _continues(rows[-1], line)):
-            rows[-1].chunks += line.chunks
+            # in print order left to right (a code printed under its label comes first); a label's rest
+            # keeps its place after the label (a stable sort)
+            rows[-1].chunks = sorted([*rows[-1].chunks, *line.chunks], key=lambda c: c.x0)
             rows[-1].label_below = how == "label below"
         else:
             rows.append(_Row(line.number, list(line.chunks)))
