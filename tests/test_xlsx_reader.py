@@ -142,7 +142,12 @@ def test_a_merged_header_nests_by_its_merged_cells(tmp_path: Path) -> None:
 def test_narrative_sheets_contents_and_cover(tmp_path: Path) -> None:
     sheets = {
         "封面": [["上海市普陀区测试局2024年部门预算"], ["预算主管部门：上海市普陀区测试局"]],
-        "目录": [["目  录"], ["一、部门主要职能 ……… 1"], ["二、部门预算表"], ["    1. 2024年部门收入预算总表 ……"]],
+        "目录": [
+            ["目  录"],
+            ["一、部门主要职能 ……… 1"],
+            ["二、部门预算表"],
+            ["    1. 2024年部门收入预算总表 ……"],
+        ],
         "职能": [["测试局主要职能"], ["主要职能包括：负责本区财政收支，管理本区国有资产。"]],
         "表2": _income(),
     }
@@ -200,11 +205,13 @@ def test_a_workbook_that_is_not_a_filing_is_refused(tmp_path: Path) -> None:
     ("content", "words"),
     [
         (b"", "file is empty"),
-        (b"PK\x03\x04 not really a workbook", "not a readable xlsx workbook"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "encrypted, or not xlsx"),
+        (b"PK\x03\x04 not really a workbook", "not a readable XLSX workbook"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "encrypted, or not XLSX"),
     ],
 )
-def test_an_empty_damaged_or_encrypted_workbook_is_refused(tmp_path: Path, content: bytes, words: str) -> None:
+def test_an_empty_damaged_or_encrypted_workbook_is_refused(
+    tmp_path: Path, content: bytes, words: str
+) -> None:
     (tmp_path / "坏.xlsx").write_bytes(content)
     _refused(_validate(tmp_path / "坏.xlsx"), words)
 

@@ -144,7 +144,7 @@ def _open(path: Path, source: str) -> list[_Sheet]:
     data = read_bytes(path, XLSX_SIZE)
     if data.startswith(_ENCRYPTED):
         raise InputError(
-            f"工作簿已加密或不是 xlsx 格式（如旧版 .xls） the workbook is encrypted, or not xlsx (an old .xls?): {source}"
+            f"XLSX 工作簿已加密或不是 XLSX 格式（如旧版 .xls） the workbook is encrypted, or not XLSX (an old .xls?): {source}"
         )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -152,35 +152,33 @@ def _open(path: Path, source: str) -> list[_Sheet]:
     except zipfile.BadZipFile as error:
         raise _damaged(source) from error
     if unzipped > XLSX_SIZE.bytes():  # a zip bomb is refused by its declared sizes, before calamine unzips it
-        raise XLSX_SIZE.exceeded(
-            f"xlsx 解压后过大 the workbook unzips too large: {source}", megabytes(unzipped)
-        )
+        raise XLSX_SIZE.exceeded(f"XLSX 解压后过大 the XLSX unzips too large: {source}", megabytes(unzipped))
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         return [
-            _sheet(book, meta.name)
+            _sheet(book, meta.name, source)
             for meta in book.sheets_metadata
             if meta.typ == python_calamine.SheetTypeEnum.WorkSheet
             and meta.visible == python_calamine.SheetVisibleEnum.Visible
         ]
     except python_calamine.PasswordError as error:
-        raise InputError(f"工作簿已加密 the workbook is encrypted: {source}") from error
+        raise InputError(f"XLSX 工作簿已加密 the workbook is encrypted: {source}") from error
     except (python_calamine.CalamineError, ValueError) as error:
         raise _damaged(source) from error
 
 
 def _damaged(source: str) -> InputError:
     return InputError(
-        f"不是可读取的 xlsx 工作簿（损坏或截断） not a readable xlsx workbook (damaged or truncated): {source}"
+        f"不是可读取的 XLSX 工作簿（损坏或截断） not a readable XLSX workbook (damaged or truncated): {source}"
     )
 
 
-def _sheet(book: python_calamine.CalamineWorkbook, name: str) -> _Sheet:
+def _sheet(book: python_calamine.CalamineWorkbook, name: str, source: str) -> _Sheet:
     sheet = book.get_sheet_by_name(name)
     bottom, right = sheet.end or (-1, -1)  # the last cell with a value
     if (bottom + 1) * (right + 1) > XLSX_CELLS.value():
         raise XLSX_CELLS.exceeded(
-            f"工作表过大 a sheet is too large: {name}", f"{(bottom + 1) * (right + 1)} 格 cells"
+            f"工作表过大 a sheet is too large: {name} in {source}", f"{(bottom + 1) * (right + 1)} 格 cells"
         )
     values: list[list[str]] = []
     numeric: set[tuple[int, int]] = set()
