@@ -198,6 +198,7 @@ def _refused(result: subprocess.CompletedProcess, words: str) -> None:
 def test_a_workbook_that_is_not_a_filing_is_refused(tmp_path: Path) -> None:
     book = _write(tmp_path / "名单.xlsx", {"Sheet1": [["姓名", "人数"], ["甲", 3], ["乙", 4]]})
     _refused(_validate(book), "not a budget filing")
+    _refused(_validate(_write(tmp_path / "空.xlsx", {"Sheet1": []})), "not a budget filing")
     assert _validate(_income_book(tmp_path / "表.xlsx")).returncode in {0, 1}
 
 
@@ -261,3 +262,15 @@ def test_the_shanghai_templates_read_into_their_tables(name: str, level: str) ->
     placeholders = [f for f in check_filing(filing).findings if f.rule == "BG-T001"]
     assert any(f.severity.value == "error" for f in placeholders)
     assert all(place.cell for f in placeholders for place in f.locations)
+
+
+def test_a_sheet_of_figures_under_no_known_title_is_said_not_read(tmp_path: Path) -> None:
+    other = [["2024年部门某某明细"], ["项目", "金额"], ["甲", 3], ["乙", 4]]
+    filing = read_file(
+        _write(tmp_path / "表.xlsx", {"表2": _income(), "附表": other}, {"表2": HEADER_MERGES})
+    )
+    assert [t.title for t in filing.tables] == [TITLE]
+    assert [u.cell for u in filing.unread] == ["附表!A1"]
+    assert any("2 figure(s) not read" in d.message for d in filing.diagnostics)
+    alone = read_file(_income_book(tmp_path / "单表.xlsx"))
+    assert not alone.unread and not any("not read" in d.message for d in alone.diagnostics)

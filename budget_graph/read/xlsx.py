@@ -6,7 +6,8 @@ its header (merged cells re-printed at their left edge, one row per nesting dept
 nests them) and its data rows go to the shared table builder (read/tables.py). A sheet of paragraphs is a
 narrative part, the contents sheet the contents list, a sheet of a few short lines the cover. Every
 element keeps its sheet and cell ('表3!D12'). Filing metadata comes from the cover's title and filer line,
-else the tables' titles and filer lines.
+else the tables' titles and filer lines. A sheet is a ruled grid: the PDF reader's grid helpers (where a
+header ends, 类/款/项 columns joined into one code) serve it as they are.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from budget_graph.model import (
 )
 from budget_graph.profiles import lines
 from budget_graph.read.layout import chinese_number, is_text_header, normalise, recognise_table
-from budget_graph.read.pdf_tables import _join_codes, _Rows
+from budget_graph.read.pdf_tables import _data_start, _join_codes, _Rows
 from budget_graph.read.source import read_bytes
 from budget_graph.read.tables import TWO_SIDED, GridRow, TableGrid, build_table, unit_names
 
@@ -55,8 +56,6 @@ _TOC_LINE = re.compile(r"^(?:([一二三四五六七八九十]+)、|\d+\s*[.．�
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])[^，,。；;：:！!？?]{1,40}$"
 )
-_ITEM_LABEL = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])")
-_TOTAL_LABEL = re.compile(r"^.{0,8}(合计|总计)$")
 _CODE_HEADER = re.compile(r"代码|编码|^[类款项]$")
 _SUBCODES = {"款", "项"}  # two digits each: a number typed as 2 under 款 is '02'
 _CLAIM_PARTS = re.compile(r"说明|情况")  # parts that state figures (not 职能, 机构, 名词解释)
@@ -64,8 +63,6 @@ _TITLE_LENGTH = 60  # characters: a table's title is one line
 _PARAGRAPH = 40  # characters: a cover's lines are shorter, a narrative's paragraphs longer
 _SENTENCE = re.compile(r"[，。；,;]")
 _ENCRYPTED = b"\xd0\xcf\x11\xe0"  # an encrypted workbook is an OLE compound file, not a zip (so is .xls)
-
-
 _BANNER = re.compile(r"^[（(]\d{4}年度?[)）]$")
 _NOTE = re.compile(rf"^注|{lines().empty_note.pattern}")
 
@@ -116,7 +113,7 @@ def read_xlsx(path: Path) -> Filing:
             f"不是预决算公开文件：工作簿中没有预决算表格或说明 not a budget filing (no budget table, no "
             f"narrative in the workbook): {source}"
         )
-    filing = _filing(sheets, path, source)
+    filing = _filing(sheets, source)
     names = unit_names(filing.unit, *(sheet.filer for sheet in sheets))
     filing.toc = next((_toc(sheet, source) for sheet in sheets if sheet.role == "contents"), [])
     number, previous = 0, ""
@@ -282,7 +279,7 @@ def _table_lines(sheet: _Sheet) -> None:
 # --- the filing's metadata ---------------------------------------------------------------------------------
 
 
-def _filing(sheets: list[_Sheet], path: Path, source: str) -> Filing:
+def _filing(sheets: list[_Sheet], source: str) -> Filing:
     """Unit, year, kind and level: from the cover's title and filer line, else the tables' titles and
     filer lines."""
     covers = [text for s in sheets if s.role == "cover" for _, _, text in s.texts()]
@@ -384,18 +381,6 @@ def _table(sheet: _Sheet, number: int, filing: Filing, names: set[str], source: 
 
 def _padded(cells: list[str], width: int) -> list[str]:
     return [*cells, *[""] * (width - len(cells))]
-
-
-def _data_start(rows: list[list[str]]) -> int:
-    """The header ends at the first row that carries a figure, starts with an item's number ('一、…',
-    '1.…'), or holds a total label and nothing else (a template's rows without figures)."""
-    for index, cells in enumerate(rows):
-        filled = [normalise(c) for c in cells if c.strip()]
-        if any(is_number(c) for c in filled) or (filled and _ITEM_LABEL.match(filled[0])):
-            return index
-        if len(filled) == 1 and _TOTAL_LABEL.match(filled[0]):
-            return index
-    return len(rows)
 
 
 def _is_note(cells: list[str]) -> bool:
@@ -518,7 +503,7 @@ def _toc(sheet: _Sheet, source: str) -> list[TocEntry]:
 def _unknown(sheet: _Sheet, filing: Filing, source: str) -> None:
     """A sheet of figures that names no known table: said so, and kept as a place a missing table may be."""
     location = Location(source, table=sheet.name, cell=sheet.place(0, 0))
-    count = len(sheet.numeric) + sum(is_number(text) for _, _, text in sheet.texts() if text)
+    count = sum(is_number(text) for _, _, text in sheet.texts())
     filing.diagnostics.append(
         Diagnostic(
             "warning",
