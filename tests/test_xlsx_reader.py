@@ -9,9 +9,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from rdflib import Literal
 
 from budget_graph.check.engine import check_filing
 from budget_graph.errors import InputError
+from budget_graph.graph.mapper import build_graph
+from budget_graph.graph.namespaces import BG
 from budget_graph.model import Kind, TableKind, Unit
 from budget_graph.read import find_sources, read_file, read_paths
 from budget_graph.read.xlsx import cell_name
@@ -101,6 +104,9 @@ def test_a_figure_that_does_not_add_up_is_reported_at_its_cell(tmp_path: Path) -
 
     assert "表2!E9" in cells(wrong)  # 合计 101.5 ≠ 80.25 + 10 + 10.25
     assert "表2!E9" not in cells(right)
+    # the graph keeps each row's cell, as it keeps a line or a page
+    graph = build_graph(read_file(tmp_path / "right.xlsx")).graph
+    assert Literal("表2!A9") in set(graph.objects(None, BG.cell))
 
 
 def test_a_code_split_over_lei_kuan_xiang_columns_becomes_one(tmp_path: Path) -> None:
