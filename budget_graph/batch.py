@@ -186,9 +186,11 @@ def validate_many(paths: list[str], workers: int | None = None) -> tuple[list[Fi
 
 def summary_table(reports: list[FilingReport], unchecked: Sequence[Unchecked] = ()) -> Table:
     """Filings, then errors, warnings and infos per filing, with the totals; then each file not checked
-    (why is in the report)."""
+    (why is in the report). The counts are of new findings: a baseline's accepted ones are not counted."""
     table = Table(title="检查结果 summary", show_footer=len(reports) + len(unchecked) > 1)
-    counts = [(r.count("error"), r.count("warning"), r.count("info")) for r in reports]
+    counts = [
+        (r.count("error", new=True), r.count("warning", new=True), r.count("info", new=True)) for r in reports
+    ]
     footer = f"{len(reports)} filings" + (f", {len(unchecked)} not checked" if unchecked else "")
     table.add_column("文件 filing", footer=footer, overflow="fold")  # a path is no use cut short
     table.add_column("年度 year")

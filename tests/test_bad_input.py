@@ -202,11 +202,29 @@ def test_damaged_utf16_text(tmp_path: Path) -> None:
 # ---- limits --------------------------------------------------------------------------------------
 
 
+def test_web_page_that_is_not_a_filing(tmp_path: Path) -> None:
+    page = "<!DOCTYPE html><html><body><h1>2024年部门预算公开</h1><p>详见附件。</p></body></html>"
+    (tmp_path / "notice.html").write_text(page, encoding="utf-8")
+    _assert_unreadable(_validate("notice.html", cwd=tmp_path), "not a budget filing")
+
+
+def test_web_page_of_crafted_spans(tmp_path: Path) -> None:
+    rows = "<tr><td colspan='1000' rowspan='0'>x</td></tr>" + "<tr><td>1</td></tr>" * 2500
+    page = (
+        f"<html><body><h1>2024年某局部门预算</h1><h2>表一：收支总表</h2><table>{rows}</table></body></html>"
+    )
+    (tmp_path / "spans.htm").write_text(page, encoding="utf-8")
+    _assert_unreadable(_validate("spans.htm", cwd=tmp_path), "colspan/rowspan cover more than")
+
+
 def test_text_over_the_size_limit(tmp_path: Path) -> None:
     (tmp_path / "huge.md").write_bytes(b"# 2024\xe5\xb9\xb4\n" + b"a" * (2 * 1024 * 1024))
     result = _run("validate", "huge.md", cwd=tmp_path, BUDGET_GRAPH_MAX_TEXT_MB="1")
     _assert_unreadable(result, "file too large: huge.md (2.0 MB)")
     assert "BUDGET_GRAPH_MAX_TEXT_MB" in result.stderr
+    (tmp_path / "huge.html").write_bytes(b"<p>2024\xe5\xb9\xb4</p>" + b"<p>a</p>" * (300 * 1024))
+    result = _run("validate", "huge.html", cwd=tmp_path, BUDGET_GRAPH_MAX_TEXT_MB="1")
+    _assert_unreadable(result, "file too large: huge.html (2.3 MB)")
 
 
 def test_pdf_over_the_size_limit(tmp_path: Path) -> None:

@@ -280,3 +280,20 @@ def test_a_sheet_of_figures_under_no_known_title_is_said_not_read(tmp_path: Path
     assert any("2 figure(s) not read" in d.message for d in filing.diagnostics)
     alone = read_file(_income_book(tmp_path / "单表.xlsx"))
     assert not alone.unread and not any("not read" in d.message for d in alone.diagnostics)
+
+
+def test_csv_and_sarif_name_the_cell(tmp_path: Path) -> None:
+    from budget_graph.report import csv as csv_report
+    from budget_graph.report import sarif
+
+    def cells(report) -> tuple[str, set[str | None]]:
+        results = sarif.log([report])["runs"][0]["results"]
+        places = {
+            p["physicalLocation"].get("properties", {}).get("cell") for r in results for p in r["locations"]
+        }
+        return csv_report.render([report]), places
+
+    table, places = cells(check_filing(read_file(_income_book(tmp_path / "wrong.xlsx", total=101.5))))
+    assert "表2!E9" in table and "表2!E9" in places
+    table, places = cells(check_filing(read_file(_income_book(tmp_path / "right.xlsx"))))
+    assert "表2!E9" not in table and "表2!E9" not in places

@@ -20,14 +20,20 @@ class FilingReport:
 
     `focus` gives the graph node that stands at each place of the filing (the first mapped there: a row
     before its code), so a SHACL report can name the focus node of every finding without mapping again.
+    `accepted` holds the findings a baseline (`validate --baseline`) already knew: reported as accepted,
+    never counted as new.
     """
 
     filing: Filing
     findings: list[Finding] = field(default_factory=list)
     focus: dict[Location, Node] = field(default_factory=dict)
+    accepted: frozenset[Finding] = frozenset()
 
-    def count(self, severity: str) -> int:
-        return sum(1 for f in self.findings if f.severity.value == severity)
+    def count(self, severity: str, new: bool = False) -> int:
+        """Findings of this severity; with `new`, only those no baseline accepted."""
+        return sum(
+            1 for f in self.findings if f.severity.value == severity and not (new and f in self.accepted)
+        )
 
 
 def arithmetic_checks() -> list[FilingCheck]:

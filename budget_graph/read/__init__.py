@@ -8,7 +8,7 @@ from budget_graph.errors import InputError
 from budget_graph.model import Diagnostic, Filing, Location
 from budget_graph.model.units import unit_key
 
-TEXT_SUFFIXES = {".md", ".txt"}
+TEXT_SUFFIXES = {".md", ".txt", ".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
 XLSX_SUFFIXES = {".xlsx"}
 

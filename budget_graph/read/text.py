@@ -1,4 +1,5 @@
-"""Reader for filings as text converted from PDF (markdown-ish headings, tab-separated table rows).
+"""Reader for filings as text converted from PDF (markdown-ish headings, tab-separated table rows;
+read/text_forms.py turns pipe tables, HTML tables and HTML pages into such lines).
 
 The converter leaves `<p>`/`<math>` tags and LaTeX, splits sentences and table rows at page breaks,
 and prints nested table headers that do not line up with the data. This reader recognises the parts
@@ -31,6 +32,7 @@ from budget_graph.profiles import lines
 from budget_graph.read.layout import ENUMERATOR, chinese_number, normalise, recognise_table
 from budget_graph.read.source import read_text_file, text_start
 from budget_graph.read.tables import GridRow, TableGrid, build_table, unit_names
+from budget_graph.read.text_forms import source_lines
 
 _TITLE = re.compile(r"(\d{4})\s*年(?:度)?\s*(.+?)\s*(部门|单位)\s*(预算|决算)")
 _PART = re.compile(r"^#*\s*第([一二三四五六七八九十]+)部分\s*(.*)$")
@@ -79,8 +81,9 @@ class _Segment:
 
 def read_text(path: Path) -> Filing:
     source = printable(str(path))  # the name as reports write it
-    lines = [clean(line) for line in read_text_file(path).split("\n")]
-    segments = _segments(lines)
+    numbered = [(number, clean(line)) for number, line in source_lines(read_text_file(path), path.suffix)]
+    lines = [line for _, line in numbered]
+    segments = _segments(numbered)
     year, unit, level, kind = _metadata(lines, source)
     filing = Filing(sources=[source], unit=unit, year=year, kind=kind, level=level)
     for segment in segments:
@@ -102,7 +105,7 @@ def read_text(path: Path) -> Filing:
 def looks_like_filing(path: Path) -> bool:
     """Does the file open with a budget title and hold a narrative part or a table? (A PROVENANCE.txt
     that names '…2024年度部门决算.pdf' does not.)"""
-    lines = [clean(line).strip() for line in text_start(path).split("\n")]
+    lines = [clean(line).strip() for _, line in source_lines(text_start(path), path.suffix)]
     titled = any(_TITLE.search(line.lstrip("# ")) for line in lines[:80])
     return titled and any(_PART.match(line) or _TABLE_TITLE.match(line) for line in lines)
 
@@ -124,9 +127,9 @@ def _metadata(lines: list[str], source: str) -> tuple[int, str, str, Kind]:
     )
 
 
-def _segments(lines: list[str]) -> list[_Segment]:
+def _segments(numbered: list[tuple[int, str]]) -> list[_Segment]:
     segments = [_Segment("preamble", 1)]
-    for number, line in enumerate(lines, start=1):
+    for number, line in numbered:
         stripped = line.strip()
         started = _start_of_segment(stripped, number, segments[-1])
         if started:

@@ -1,4 +1,5 @@
-"""Renderers: findings out as text for people, JSON for tools (design.md), RDF as a SHACL report."""
+"""Renderers: findings out as text for people, JSON for tools (design.md), RDF as a SHACL report, SARIF for
+pipelines and CSV for spreadsheets."""
 
 from __future__ import annotations
 
@@ -16,6 +17,10 @@ def renderer(name: str) -> Renderer:
         from budget_graph.report.json import render
     elif name == "ttl":
         from budget_graph.report.ttl import render
+    elif name == "sarif":
+        from budget_graph.report.sarif import render
+    elif name == "csv":
+        from budget_graph.report.csv import render
     else:
         from budget_graph.report.text import render
     return render

@@ -11,6 +11,7 @@ from budget_graph.check.engine import FilingReport
 from budget_graph.check.rules import Finding
 from budget_graph.errors import Unchecked
 from budget_graph.model import Diagnostic, Location
+from budget_graph.report.fingerprint import fingerprints
 
 
 def render(reports: list[FilingReport], unchecked: Sequence[Unchecked] = ()) -> str:
@@ -29,24 +30,26 @@ def document(reports: list[FilingReport], unchecked: Sequence[Unchecked] = ()) -
             "warnings": sum(r.count("warning") for r in reports),
             "infos": sum(r.count("info") for r in reports),
             "unchecked": len(unchecked),
+            "baselined": sum(len(r.accepted) for r in reports),
         },
     }
 
 
 def _filing(report: FilingReport) -> dict:
     filing = report.filing
+    marks = fingerprints(report)
     return {
         "source": filing.sources,
         "unit": filing.unit,
         "year": filing.year,
         "kind": filing.kind.value,
         "level": filing.level,
-        "findings": [_finding(f) for f in report.findings],
+        "findings": [_finding(f, marks[f], f in report.accepted) for f in report.findings],
         "diagnostics": [_diagnostic(d) for d in filing.diagnostics],
     }
 
 
-def _finding(finding: Finding) -> dict:
+def _finding(finding: Finding, fingerprint: str, baselined: bool) -> dict:
     return {
         "rule": finding.rule,
         "severity": finding.severity.value,
@@ -55,6 +58,8 @@ def _finding(finding: Finding) -> dict:
         "locations": [location(place) for place in finding.locations],
         "expected": finding.expected,
         "actual": finding.actual,
+        "fingerprint": fingerprint,
+        "baselined": baselined,
     }
 
 

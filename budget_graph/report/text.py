@@ -1,4 +1,7 @@
-"""The report for people: grouped by severity, Chinese first, each finding with its places."""
+"""The report for people: grouped by severity, Chinese first, each finding with its places.
+
+Findings a baseline accepted are left out; each filing, and the totals, say how many there were.
+"""
 
 from __future__ import annotations
 
@@ -24,10 +27,13 @@ def render(reports: list[FilingReport], unchecked: Sequence[Unchecked] = ()) -> 
         lines.append(f"== 未能检查 not checked ({len(unchecked)})")
         lines.extend(f"  {failed.error}" for failed in unchecked)
         lines.append("")
-    errors = sum(r.count("error") for r in reports)
-    warnings = sum(r.count("warning") for r in reports)
-    infos = sum(r.count("info") for r in reports)
+    errors = sum(r.count("error", new=True) for r in reports)
+    warnings = sum(r.count("warning", new=True) for r in reports)
+    infos = sum(r.count("info", new=True) for r in reports)
+    accepted = sum(len(r.accepted) for r in reports)
     zh, en = (f"；未能检查 {len(unchecked)}", f"; {len(unchecked)} not checked") if unchecked else ("", "")
+    if accepted:
+        zh, en = f"{zh}；基线已接受 {accepted}", f"{en}; {accepted} accepted by the baseline"
     lines.append(
         f"共 {len(reports)} 份文件：错误 {errors}，警告 {warnings}，提示 {infos}{zh}"
         f"  ({len(reports)} filing(s): {errors} error(s), {warnings} warning(s), {infos} info{en})"
@@ -40,13 +46,16 @@ def _filing(report: FilingReport) -> list[str]:
     kind = "预算" if filing.kind.value == "budget" else "决算"
     lines = [f"== {filing.unit} {filing.year}年{kind} ({', '.join(filing.sources)})", ""]
     for severity in Severity:
-        group = [f for f in report.findings if f.severity is severity]
+        group = [f for f in report.findings if f.severity is severity and f not in report.accepted]
         if not group:
             continue
         lines.append(f"{_HEADINGS[severity]} ({len(group)})")
         for finding in group:
             lines.extend(_finding(finding))
         lines.append("")
+    if report.accepted:
+        count = len(report.accepted)
+        lines += [f"基线已接受 {count} 项，未列出  ({count} accepted by the baseline, not listed)", ""]
     if filing.diagnostics:
         lines.append(f"读取诊断 reader diagnostics ({len(filing.diagnostics)})")
         for diagnostic in filing.diagnostics:

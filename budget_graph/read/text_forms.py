@@ -1,0 +1,306 @@
+"""The forms a text filing comes in, turned into the lines the text reader reads.
+
+Converters print a table's rows in different forms: tab-separated (the bundled sample), markdown pipe
+tables, HTML `<table>` blocks inside markdown (what PDF-to-markdown tools emit), or a whole HTML page (as
+many governments publish their disclosures). Each form becomes the same numbered lines: a table row is
+one tab-separated line, a heading a markdown heading ('#'), a list item '- ', any other block one line.
+Every line keeps the 1-based line of the file where it starts (a row: where its `<tr>` or pipe row
+starts), so findings cite the file's real lines. HTML is read by lxml, never by patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+from lxml.etree import ParserError
+
+from budget_graph.errors import InputError
+
+Line = tuple[int, str]  # (1-based line in the file, text)
+
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+# '|---|:---:|': the row that makes the line above a pipe table's header (markdown syntax, not HTML)
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+
+# what a browser does not show, and site navigation around the disclosure
+_SKIPPED = frozenset({"head", "script", "style", "noscript", "template", "svg", "nav"})
+_BLOCKS = frozenset(
+    {
+        *("address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details"),
+        *("div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hr"),
+        *("html", "li", "main", "ol", "p", "section", "summary", "ul"),
+        *("h1", "h2", "h3", "h4", "h5", "h6"),
+    }
+)
+_HEADINGS = {f"h{level}": level for level in range(1, 7)}
+# libxml2 counts source lines up to this and no further
+_LINE_CAP = 65535
+# HTML's own bounds on spans (a rowspan runs at most to the table's last row)
+_MAX_COLSPAN = 1000
+# the blank cells a table's spans may cover: far above any published table (tens of columns, hundreds
+# of rows), far below what a page of crafted spans would cost (each cell spanning 1000 columns down
+# to the last row: quadratic)
+SPANNED_CELLS = 2_000_000
+
+
+def source_lines(text: str, suffix: str = "") -> list[Line]:
+    """The file's text as numbered lines, in whichever form its tables come."""
+    if is_html_page(text, suffix):
+        return _html_lines(text, 1)
+    return _markdown_lines(text.split("\n"))
+
+
+def is_html_page(text: str, suffix: str) -> bool:
+    start = text.lstrip("\ufeff \t\r\n")[:14].lower()
+    return suffix.lower() in HTML_SUFFIXES or start.startswith(("<!doctype html", "<html"))
+
+
+def _markdown_lines(lines: list[str]) -> list[Line]:
+    """Markdown lines as they are, but pipe tables and HTML table blocks as tab rows."""
+    numbered: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _opens_table(line):
+            end = _table_block_end(lines, index)
+            numbered.extend(_html_lines("\n".join(lines[index : end + 1]), index + 1))
+            index = end + 1
+        elif "|" in line and index + 1 < len(lines) and _is_delimiter_row(lines[index + 1]):
+            numbered.append((index + 1, "\t".join(pipe_cells(line))))
+            index += 2
+            while index < len(lines) and lines[index].strip() and "|" in lines[index]:
+                # a delimiter row is no row (a converter may start the table again at a page break)
+                if not _is_delimiter_row(lines[index]):
+                    numbered.append((index + 1, "\t".join(pipe_cells(lines[index]))))
+                index += 1
+        else:
+            numbered.append((index + 1, line))
+            index += 1
+    return numbered
+
+
+def _is_delimiter_row(line: str) -> bool:
+    return "|" in line and "-" in line and bool(_DELIMITER_ROW.match(line))
+
+
+def pipe_cells(line: str) -> list[str]:
+    """A pipe table row's cells: outer pipes stripped, `\\|` a pipe inside a cell; leading empty
+    cells kept (a row a page break split continues under the cells above it)."""
+    cells: list[str] = []
+    cell: list[str] = []
+    escaped = closed = False
+    for char in line.strip():
+        closed = False
+        if escaped:
+            cell.append(char if char == "|" else "\\" + char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "|":
+            cells.append("".join(cell))
+            cell = []
+            closed = True
+        else:
+            cell.append(char)
+    if escaped:
+        cell.append("\\")
+    if not closed:
+        cells.append("".join(cell))
+    if line.strip().startswith("|"):
+        cells = cells[1:]
+    return [" ".join(text.split("\t")).strip() for text in cells]
+
+
+def _opens_table(line: str) -> bool:
+    return _count_tag(line, "<table") > 0
+
+
+def _count_tag(line: str, opening: str) -> int:
+    """How often a tag opens (or closes, for '</table') in a line: the name followed by '>', a space
+    or '/', in any case."""
+    lowered = line.lower()
+    count = start = 0
+    while (found := lowered.find(opening, start)) >= 0:
+        start = found + len(opening)
+        after = lowered[start : start + 1]
+        count += after in ("", ">", "/") or after.isspace()
+    return count
+
+
+def _table_block_end(lines: list[str], first: int) -> int:
+    """The index of the line that closes the table opened at `first` (tables nest); the last line
+    when it is never closed."""
+    depth = 0
+    for index in range(first, len(lines)):
+        depth += _count_tag(lines[index], "<table") - _count_tag(lines[index], "</table")
+        if depth <= 0:
+            return index
+    return len(lines) - 1
+
+
+def _html_lines(html: str, first_line: int) -> list[Line]:
+    """HTML (a page, or a block of a markdown file starting at `first_line`) as numbered lines."""
+    if not html.strip():
+        return []
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        # bytes with the encoding named: the text is decoded already, whatever the page declares
+        root = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
+    except ParserError:  # nothing but comments or white space
+        return []
+    page = _Page(first_line - 1)
+    page.element(root)
+    page.flush()
+    return page.lines
+
+
+@dataclass
+class _Page:
+    """Walks an HTML tree in document order, gathering the text of each block into one line."""
+
+    offset: int  # the file's line before the HTML's first line
+    lines: list[Line] = field(default_factory=list)
+    cursor: int = 1  # the HTML's line at the walk's position
+    pending: list[str] = field(default_factory=list)
+    pending_line: int | None = None
+    prefix: str = ""  # '## ' in a heading, '- ' in a list item
+
+    def element(self, element: lxml.html.HtmlElement) -> None:
+        self._at(element.sourceline)
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if tag in _SKIPPED:
+            self.cursor += sum(text.count("\n") for text in element.itertext())
+        elif tag == "table":
+            self.flush()
+            self._table(element)
+        elif tag == "br":
+            self.flush()
+        elif tag == "pre":
+            self._preformatted(element)
+        elif tag in _BLOCKS:
+            self._block(element, tag)
+        else:
+            self._inline(element)
+        self.text(element.tail)
+
+    def _block(self, element: lxml.html.HtmlElement, tag: str) -> None:
+        self.flush()
+        outer = self.prefix
+        if tag in _HEADINGS:
+            self.prefix = "#" * _HEADINGS[tag] + " "
+        elif tag == "li":
+            self.prefix = "- "
+        self._inline(element)
+        self.flush()
+        self.prefix = outer
+
+    def _preformatted(self, element: lxml.html.HtmlElement) -> None:
+        """`<pre>` shows its lines as they are: each one line, tabs kept (a converter's text put on a
+        page as it is)."""
+        self.flush()
+        text = element.text_content()
+        for line, piece in enumerate(text.split("\n"), start=self.cursor):
+            if piece.strip():
+                self.lines.append((self.offset + line, self.prefix + piece.rstrip()))
+        self.cursor += text.count("\n")
+
+    def _inline(self, element: lxml.html.HtmlElement) -> None:
+        self.text(element.text)
+        for child in element:
+            self.element(child)
+
+    def text(self, piece: str | None) -> None:
+        if not piece:
+            return
+        if piece.strip() and self.pending_line is None:
+            self.pending_line = self.cursor + piece[: len(piece) - len(piece.lstrip())].count("\n")
+        self.pending.append(piece)
+        self.cursor += piece.count("\n")
+
+    def flush(self) -> None:
+        text = " ".join("".join(self.pending).split())
+        if text and self.pending_line is not None:
+            self.lines.append((self.offset + self.pending_line, self.prefix + text))
+        self.pending = []
+        self.pending_line = None
+
+    def _at(self, sourceline: int | None) -> None:
+        """libxml2's line of an element, where it can count it (else the walk's own count)."""
+        if sourceline and sourceline < _LINE_CAP:
+            self.cursor = sourceline
+
+    def _table(self, table: lxml.html.HtmlElement) -> None:
+        for caption in table.xpath("./caption"):
+            self.element(caption)
+        rows = table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
+        starts = []
+        for row in rows:
+            self._at(row.sourceline)
+            starts.append(self.cursor)
+            self.cursor += sum(text.count("\n") for text in row.itertext()) + (row.tail or "").count("\n")
+        for line, cells in zip(starts, table_grid(rows), strict=True):
+            if cells is not None and any(cell.strip() for cell in cells):
+                self.lines.append((self.offset + line, cells[0] if len(cells) == 1 else "\t".join(cells)))
+
+
+def table_grid(rows: list[lxml.html.HtmlElement]) -> list[list[str] | None]:
+    """Each `<tr>` as the row of cells it prints: a cell spanning columns or rows printed once at its
+    left and top edge, the cells it covers blank (as read/layout.header_tree expects). A row of one
+    cell that nothing above reaches into (a title, a unit, a note laid inside the table) is one cell,
+    so it reads as a line of text; a row without cells is None. Spans covering more than SPANNED_CELLS
+    cells refuse the file (InputError)."""
+    covered: set[tuple[int, int]] = set()  # (row, column) under a spanning cell, below or right of it
+    reached: dict[int, int] = {}  # a row a span above reaches into: the width the span gives it
+    spanned = 0
+    grid: list[list[str] | None] = []
+    for index, row in enumerate(rows):
+        cells = [cell for cell in row if cell.tag in ("td", "th")]
+        printed: list[str] = []
+        for cell in cells:
+            column = len(printed)
+            while (index, column) in covered:
+                column += 1
+            across = _span(cell, "colspan", _MAX_COLSPAN)
+            down = _span(cell, "rowspan", len(rows) - index)
+            spanned += across * down - 1
+            if spanned > SPANNED_CELLS:
+                raise InputError(
+                    f"表格的合并单元格过多（超过 {SPANNED_CELLS:,} 格） a table's colspan/rowspan cover "
+                    f"more than {SPANNED_CELLS:,} cells"
+                )
+            printed.extend([""] * (column - len(printed)) + [_cell_text(cell)] + [""] * (across - 1))
+            for below in range(1, down):
+                covered.update((index + below, column + right) for right in range(across))
+                reached[index + below] = max(reached.get(index + below, 0), column + across)
+        width = reached.get(index, 0)
+        printed.extend([""] * (width - len(printed)))
+        covered.difference_update((index, column) for column in range(width))
+        if not cells:
+            grid.append(None)
+        elif len(cells) == 1 and index not in reached:
+            grid.append(printed[:1])
+        else:
+            grid.append(printed)
+        reached.pop(index, None)
+    return grid
+
+
+def _span(cell: lxml.html.HtmlElement, name: str, most: int) -> int:
+    """A colspan/rowspan as HTML reads it: a whole number from 1 to `most`; anything else is 1 (a
+    rowspan of 0, 'to the end of the table', is the rows left)."""
+    value = (cell.get(name) or "1").strip()
+    if not value.isdigit():
+        return 1
+    number = int(value)
+    if number == 0 and name == "rowspan":
+        return most
+    return min(max(number, 1), max(most, 1))
+
+
+def _cell_text(cell: lxml.html.HtmlElement) -> str:
+    """A cell's text as shown: white space collapsed; a `<br>` inside (a wrapped label) joins the
+    pieces, as the PDF reader joins a wrapped cell."""
+    return " ".join(cell.text_content().split())

@@ -1,0 +1,352 @@
+"""Other forms of the same filing: pipe tables, HTML tables inside markdown and a whole HTML page read
+into the findings of the tab-separated sample, lines kept; spans placed as a printed table shows them."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from budget_graph.check.engine import check_filing
+from budget_graph.errors import InputError
+from budget_graph.model import is_number
+from budget_graph.read import find_sources
+from budget_graph.read.text import looks_like_filing, read_text
+from budget_graph.read.text_forms import pipe_cells, source_lines, table_grid
+from tests.conftest import sample_lines
+
+# --- the sample rewritten, row for row ---------------------------------------------------------
+
+
+def _tab_runs(lines: tuple[str, ...]) -> list[range]:
+    """The sample's tables as runs of consecutive tab rows (a page break or a note ends one)."""
+    runs: list[range] = []
+    start = None
+    for index, line in enumerate([*lines, ""]):
+        if "\t" in line and start is None:
+            start = index
+        elif "\t" not in line and start is not None:
+            runs.append(range(start, index))
+            start = None
+    return runs
+
+
+def as_pipe_tables(lines: tuple[str, ...]) -> tuple[str, dict[int, int]]:
+    """Each run of tab rows as a pipe table: its first row the header, then the delimiter row (one line
+    more: the map gives each new line its line in the sample)."""
+    firsts = {run.start for run in _tab_runs(lines)}
+    out: list[str] = []
+    origin: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        if "\t" in line:
+            cells = [cell.replace("|", "\\|") for cell in line.split("\t")]
+            line = "| " + " | ".join(cells) + " |"
+        out.append(line)
+        origin[len(out)] = index + 1
+        if index in firsts:
+            out.append("|" + "---|" * len(lines[index].split("\t")))
+    return "\n".join(out), origin
+
+
+def _html_row(cells: list[str], header: bool) -> str:
+    """A row as HTML; in a header a label followed by blank cells spans them (except in the first
+    column), as converters merge a spanning header cell."""
+    tag = "th" if header else "td"
+    html_cells: list[str] = []
+    index = 0
+    while index < len(cells):
+        span = 1
+        if header and index > 0 and cells[index].strip():
+            while index + span < len(cells) and not cells[index + span].strip():
+                span += 1
+        attribute = f' colspan="{span}"' if span > 1 else ""
+        html_cells.append(f"<{tag}{attribute}>{html.escape(cells[index])}</{tag}>")
+        index += span
+    return "<tr>" + "".join(html_cells) + "</tr>"
+
+
+def _html_tables(lines: tuple[str, ...]) -> dict[int, str]:
+    """Each tab row as an HTML row on its own line, `<table>` opened on a run's first row and closed on
+    its last: each `<tr>` stays on its row's line."""
+    rows: dict[int, str] = {}
+    for run in _tab_runs(lines):
+        in_header = True
+        for index in run:
+            cells = lines[index].split("\t")
+            in_header = in_header and not any(is_number(cell) for cell in cells[1:])
+            rows[index] = _html_row(cells, in_header)
+        rows[run.start] = "<table>" + rows[run.start]
+        rows[run[-1]] += "</table>"
+    return rows
+
+
+def as_html_tables(lines: tuple[str, ...]) -> str:
+    rows = _html_tables(lines)
+    return "\n".join(rows.get(index, line) for index, line in enumerate(lines))
+
+
+def as_html_page(lines: tuple[str, ...]) -> str:
+    """The sample as a web page, line for line: headings `<hN>`, list items `<li>`, tables, paragraphs."""
+    rows = _html_tables(lines)
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if index in rows:
+            out.append(rows[index])
+        elif stripped.startswith("#"):
+            level = len(stripped) - len(stripped.lstrip("#"))
+            out.append(f"<h{level}>{html.escape(stripped.lstrip('# '))}</h{level}>")
+        elif stripped.startswith(("- ", "* ")):
+            out.append(f"<ul><li>{html.escape(stripped[2:])}</li></ul>")
+        elif stripped:
+            out.append(f"<p>{html.escape(stripped)}</p>")
+        else:
+            out.append("")
+    head = '<!DOCTYPE html><html><head><meta charset="utf-8"><title>预算公开</title>'
+    head += "<script>var nav = '<p>第一部分</p>';</script><style>p {margin: 0}</style></head><body>"
+    out[0] = head + out[0]
+    out[-1] += "</body></html>"
+    return "\n".join(out)
+
+
+def _findings(path: Path, origin: dict[int, int] | None = None) -> list[tuple]:
+    """The report's findings, each location's line as the sample's line."""
+    report = check_filing(read_text(path))
+    return [
+        (
+            f.rule,
+            f.severity,
+            f.message,
+            f.message_en,
+            f.expected,
+            f.actual,
+            tuple(
+                (origin.get(at.line, at.line) if origin and at.line else at.line, at.table, at.row, at.column)
+                for at in f.locations
+            ),
+        )
+        for f in report.findings
+    ]
+
+
+@pytest.fixture(scope="module")
+def sample_findings(sample_report) -> list[tuple]:
+    return [
+        (
+            f.rule,
+            f.severity,
+            f.message,
+            f.message_en,
+            f.expected,
+            f.actual,
+            tuple((at.line, at.table, at.row, at.column) for at in f.locations),
+        )
+        for f in sample_report.findings
+    ]
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- the same filing, the same findings --------------------------------------------------------
+
+
+def test_pipe_tables_give_the_sample_findings(tmp_path: Path, sample_findings, sample_filing) -> None:
+    text, origin = as_pipe_tables(sample_lines())
+    path = _write(tmp_path, "luohu-pipe.md", text)
+    assert _findings(path, origin) == sample_findings
+    # the delimiter rows are no rows: every row is read, each at its own line of the file
+    rows = [r for t in read_text(path).tables for r in t.rows]
+    assert [origin[r.location.line] for r in rows] == [
+        r.location.line for t in sample_filing.tables for r in t.rows
+    ]
+    assert all(text.split("\n")[r.location.line - 1].startswith("|") for r in rows)
+
+
+def test_html_tables_in_markdown_give_the_sample_findings_at_the_same_lines(
+    tmp_path: Path, sample_findings
+) -> None:
+    path = _write(tmp_path, "luohu-tables.md", as_html_tables(sample_lines()))
+    assert "colspan" in path.read_text(encoding="utf-8")
+    assert _findings(path) == sample_findings
+
+
+def test_html_page_gives_the_sample_findings_at_the_same_lines(tmp_path: Path, sample_findings) -> None:
+    path = _write(tmp_path, "luohu.html", as_html_page(sample_lines()))
+    assert _findings(path) == sample_findings
+    filing = read_text(path)
+    assert [p.location.line for p in filing.parts] == [37, 63, 69, 99, 103, 119, 129, 151, 167]
+    assert len([e for e in filing.toc if e.part]) == 9  # list items read as '- ' lines, not as parts
+
+
+def test_converted_text_in_pre_on_a_page_reads_as_the_text(tmp_path: Path, sample_findings) -> None:
+    text = html.escape("\n".join(sample_lines()), quote=False)
+    path = _write(tmp_path, "luohu-pre.htm", f"<html><body><pre>{text}</pre></body></html>")
+    assert _findings(path) == sample_findings
+
+
+# --- pipe tables -------------------------------------------------------------------------------
+
+
+def test_pipe_cells() -> None:
+    # a row a page break split: its leading empty cells kept, so it continues the row above
+    assert "\t".join(pipe_cells("|  |  | 政府预算拨款 |  |")) == "\t\t政府预算拨款\t"
+    assert pipe_cells("| 收入 \\| 支出 | 1.00 |") == ["收入 | 支出", "1.00"]
+    assert pipe_cells("科目 | 金额") == ["科目", "金额"]  # outer pipes are optional
+    assert pipe_cells("| $\\geq 5$ | x |") == ["$\\geq 5$", "x"]  # other backslashes stay for clean()
+
+
+def test_pipe_table_rows_keep_their_lines_and_lose_the_delimiter_row() -> None:
+    text = "表一：收支总表\n\n| 项目 | 金额 |\n|:---|---:|\n| 收入 | 1.00 |\n|  | 2.00 |\n| 项目 | 金额 |\n| --- | --- |\n\n说明 | 不是表格"
+    assert source_lines(text) == [
+        (1, "表一：收支总表"),
+        (2, ""),
+        (3, "项目\t金额"),
+        (5, "收入\t1.00"),
+        (6, "\t2.00"),
+        (7, "项目\t金额"),  # the header again at a page break: the text reader knows it
+        (9, ""),
+        (10, "说明 | 不是表格"),  # a pipe without a delimiter row below is text
+    ]
+
+
+# --- HTML tables: spans as a printed table shows them -------------------------------------------
+
+
+def _grid(html_rows: str) -> list[list[str] | None]:
+    table = lxml.html.fragment_fromstring(f"<table>{html_rows}</table>")
+    return table_grid(table.xpath("./tr | ./*/tr"))
+
+
+def test_spanning_header_prints_once_at_its_left_and_top_edge() -> None:
+    grid = _grid(
+        "<tr><th rowspan='2'>科目</th><th colspan='3'>本年收入</th><th rowspan='2'>上年结转</th></tr>"
+        "<tr><th>小计</th><th>基本支出</th><th>项目支出</th></tr>"
+        "<tr><td>合计</td><td>3.00</td><td>1.00</td><td>2.00</td><td>0.00</td></tr>"
+    )
+    assert grid == [
+        ["科目", "本年收入", "", "", "上年结转"],
+        ["", "小计", "基本支出", "项目支出", ""],
+        ["合计", "3.00", "1.00", "2.00", "0.00"],
+    ]
+
+
+def test_spanned_header_hangs_under_its_label() -> None:
+    from budget_graph.read.layout import header_tree
+
+    grid = _grid(
+        "<tr><th rowspan=2>科目</th><th colspan=2>本年收入</th></tr><tr><th>小计</th><th>基本支出</th></tr>"
+    )
+    [subject, income] = header_tree(grid)
+    assert (subject.label, subject.children) == ("科目", [])
+    assert [child.label for child in income.children] == ["小计", "基本支出"]
+
+
+def test_rowspan_in_the_data_and_wrapped_labels() -> None:
+    grid = _grid(
+        "<tr><td rowspan='3'>产出指标</td><td>数量<br>指标</td><td>≥5个</td></tr>"
+        "<tr><td>质量指标</td><td>100%</td></tr>"
+        "<tr><td>时效指标</td><td>及时</td></tr>"
+    )
+    assert grid == [["产出指标", "数量指标", "≥5个"], ["", "质量指标", "100%"], ["", "时效指标", "及时"]]
+
+
+def test_odd_spans_read_as_html_reads_them() -> None:
+    assert _grid("<tr><td colspan='x'>a</td><td rowspan='9'>b</td></tr><tr><td>c</td></tr>") == [
+        ["a", "b"],
+        ["c", ""],  # a rowspan past the last row ends there; a colspan that is no number is 1
+    ]
+    assert _grid("<tr><td rowspan='0'>a</td><td>b</td></tr><tr><td>c</td></tr>") == [["a", "b"], ["", "c"]]
+    assert _grid("<tr></tr><tr><td>a</td><td>1.00</td></tr>") == [None, ["a", "1.00"]]
+
+
+def test_spans_that_would_cover_millions_of_cells_refuse_the_file() -> None:
+    spanning = "<tr><td colspan='1000' rowspan='0'>x</td></tr>"
+    within = _grid(spanning + "<tr><td>y</td></tr>" * 199)  # 1000 × 200 cells: read
+    assert len(within) == 200 and within[1] == [*[""] * 1000, "y"]
+    with pytest.raises(InputError, match="cover more than"):  # 1000 × 2001: refused before any is placed
+        _grid(spanning + "<tr><td>y</td></tr>" * 2000)
+
+
+def test_a_row_of_one_cell_is_a_line_of_text_unless_a_span_reaches_into_it() -> None:
+    assert _grid("<tr><td colspan='3'>单位：万元</td></tr><tr><td>a</td><td>1</td><td>2</td></tr>") == [
+        ["单位：万元"],
+        ["a", "1", "2"],
+    ]
+    assert _grid("<tr><td rowspan='2'>产出指标</td><td>数量</td></tr><tr><td>质量</td></tr>") == [
+        ["产出指标", "数量"],
+        ["", "质量"],
+    ]
+
+
+def test_html_table_in_markdown_keeps_the_lines_of_its_rows() -> None:
+    text = (
+        "## 表一：收支总表\n"
+        "<table><caption>单位：万元</caption><tr><th>项目</th><th>金额</th></tr>"
+        "<tr><td>收入</td><td>1.00</td></tr></table>\n"
+        "<TABLE border=1>\n<tr>\n  <td>支出</td><td>2&#46;00</td></tr>\n\n<tr><td colspan=2>注：无</td></tr>\n</TABLE> 后文\n"
+        "<tables> 不是表格"
+    )
+    assert source_lines(text) == [
+        (1, "## 表一：收支总表"),
+        (2, "单位：万元"),
+        (2, "项目\t金额"),
+        (2, "收入\t1.00"),  # a table on one line, as some converters print it: its rows share it
+        (4, "支出\t2.00"),
+        (7, "注：无"),
+        (8, "后文"),
+        (9, "<tables> 不是表格"),
+    ]
+
+
+# --- HTML pages --------------------------------------------------------------------------------
+
+
+def test_html_page_blocks_become_lines() -> None:
+    page = (
+        "<!doctype html>\n<html><head><title>标题</title><style>p{}</style></head>\n<body>\n"
+        "<nav><a>首页</a></nav><script>document.write('<p>第一部分</p>')</script>\n"
+        "<h2>第一部分 部门&nbsp;概况</h2>\n<p>\n  一、职责<span>说明</span>&amp;其他<br>第二行</p>\n"
+        "<ul><li>（一）收支总表</li></ul><div>结尾<!-- 注释 --></div>\n</body></html>"
+    )
+    assert source_lines(page, ".html") == [
+        (5, "## 第一部分 部门 概况"),
+        (7, "一、职责说明&其他"),
+        (7, "第二行"),
+        (8, "- （一）收支总表"),
+        (8, "结尾"),
+    ]
+
+
+def test_html_page_lines_counted_past_what_libxml2_counts() -> None:
+    page = (
+        "<html><body>\n"
+        + "\n" * 70_000
+        + "<p>第一部分 部门概况</p>\n<table><tr><td>a</td><td>1</td></tr></table>"
+    )
+    assert source_lines(page, ".htm") == [(70_002, "第一部分 部门概况"), (70_003, "a\t1")]
+
+
+def test_html_page_known_by_its_start_whatever_its_name() -> None:
+    assert source_lines("\ufeff <!DOCTYPE HTML><p>一</p><p>二</p>", ".txt") == [(1, "一"), (1, "二")]
+    # markdown keeps its inline tags: clean() reads them
+    assert source_lines("<p>一</p><p>二</p>", ".md") == [(1, "<p>一</p><p>二</p>")]
+
+
+def test_xhtml_page_declaring_its_encoding(tmp_path: Path) -> None:
+    page = as_html_page(sample_lines()).replace("<!DOCTYPE html>", '<?xml version="1.0" encoding="gb2312"?>')
+    path = tmp_path / "luohu.xhtml.htm"
+    path.write_bytes(page.encode("gb18030"))
+    assert read_text(path).unit == "深圳市罗湖区企业服务中心（本级）"
+
+
+def test_html_filing_found_in_a_folder_and_other_pages_not(tmp_path: Path) -> None:
+    filing = _write(tmp_path, "luohu.html", as_html_page(sample_lines()))
+    _write(tmp_path, "index.htm", "<html><body><h1>2024年部门预算公开</h1><p>见附件</p></body></html>")
+    assert find_sources([str(tmp_path)]) == [filing]
+    assert looks_like_filing(filing)
