@@ -49,7 +49,8 @@ class Direction(Enum):
 
 @dataclass(frozen=True)
 class Location:
-    """Where a figure or statement stands: line (text input) or page (PDF), and its table cell."""
+    """Where a figure or statement stands: line (text input), page (PDF) or spreadsheet cell (xlsx), and
+    its table cell."""
 
     source: str
     line: int | None = None
@@ -57,6 +58,7 @@ class Location:
     table: str | None = None
     row: str | None = None
     column: str | None = None
+    cell: str | None = None  # xlsx input: sheet and cell as a spreadsheet writes them, '表3!D12'
 
     def at(self, **changes: str | None) -> Location:
         return Location(**{**self.__dict__, **changes})
@@ -104,6 +106,7 @@ class Column:
 class Cell:
     amount: Amount | None
     text: str
+    place: str | None = None  # the spreadsheet cell it was read from ('表3!D12'), xlsx input
 
 
 @dataclass
@@ -116,10 +119,14 @@ class Row:
     texts: dict[str, str] = field(default_factory=dict)  # non-amount cells (主要内容, 项目名称 …)
     side: str | None = None
 
-    def set_cells(self, columns: list[Column], texts: list[str], unit: Unit) -> None:
-        """The row's amount cells as printed, paired in order with the columns placed for them."""
-        for column, text in zip(columns, texts, strict=False):
-            self.cells[column.meaning] = Cell(parse_amount(text, unit), text.strip())
+    def set_cells(
+        self, columns: list[Column], texts: list[str], unit: Unit, places: list[str] | None = None
+    ) -> None:
+        """The row's amount cells as printed, paired in order with the columns placed for them (and with
+        the spreadsheet cells they were read from, when the reader knows them)."""
+        for index, (column, text) in enumerate(zip(columns, texts, strict=False)):
+            place = places[index] if places and index < len(places) else None
+            self.cells[column.meaning] = Cell(parse_amount(text, unit), text.strip(), place)
 
     def amount(self, meaning: str) -> Amount | None:
         cell = self.cells.get(meaning)
@@ -142,7 +149,9 @@ class Table:
     doubts: list[Doubt] = field(default_factory=list)
 
     def cell_location(self, row: Row, meaning: str) -> Location:
-        return row.location.at(column=self.column_label(meaning))
+        cell = row.cells.get(meaning)
+        place = cell.place if cell and cell.place else row.location.cell
+        return row.location.at(column=self.column_label(meaning), cell=place)
 
     def column(self, meaning: str, side: str | None = None) -> Column | None:
         return next((c for c in self.columns if c.meaning == meaning and c.side == side), None)

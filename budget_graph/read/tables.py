@@ -41,9 +41,17 @@ class GridRow:
     # where the amount cells start, when the reader knows (ruled PDF grids: blank cells are real cells);
     # in a two-sided table, within each side
     amounts_from: int | None = None
+    # the spreadsheet cell of each cell ('表3!D12', xlsx input), in step with `cells`
+    places: list[str] | None = None
 
     def location(self, source: str, table: str) -> Location:
-        return Location(source, line=self.line, page=self.page, table=table)
+        return Location(source, line=self.line, page=self.page, table=table, cell=self.place(0))
+
+    def place(self, index: int) -> str | None:
+        return self.places[index] if self.places and index < len(self.places) else None
+
+    def places_from(self, cut: slice) -> list[str] | None:
+        return self.places[cut] if self.places else None
 
 
 @dataclass
@@ -120,7 +128,7 @@ def _one_sided(
             placeholders.append(grid_row.location(source, table.title))  # the blank rows of an empty table
             continue
         row = _row(table, grid_row, texts, unit_names, source)
-        row.set_cells(table.columns, amounts, table.unit)
+        row.set_cells(table.columns, amounts, table.unit, grid_row.places_from(slice(start, None)))
         table.rows.append(row)
     diagnostics.extend(_confirm_doubtful_columns(table))
     if placeholders:
@@ -243,7 +251,8 @@ def _two_sided(table: Table, header: list[GridRow], data: list[GridRow]) -> list
                 continue
             role = RowRole.TOTAL if _TOTAL.match(label) else RowRole.ITEM
             location = grid_row.location(source, table.title).at(row=label)
-            row = Row(label, role, location, side=side)
-            row.set_cells(placement.columns, amounts, table.unit)
+            row = Row(label, role, location.at(cell=grid_row.place(cut.start)), side=side)
+            side_places = grid_row.places_from(cut)
+            row.set_cells(placement.columns, amounts, table.unit, side_places[1:] if side_places else None)
             table.rows.append(row)
     return diagnostics
