@@ -62,8 +62,8 @@ class _Rows:
     header: list[list[str]]  # as printed: to recognise the header repeated on a continuation page
     data: list[tuple[int, list[str]]]  # (page, cells)
     problems: list[tuple[int, str]] = field(default_factory=list)  # (page, message)
-    lost_pages: list[int] = field(default_factory=list)  # continuation pages whose rows could not be read
     tree: list[list[str]] = field(default_factory=list)  # the header by nesting depth (see _header_tree)
+    lost_pages: list[int] = field(default_factory=list)  # continuation pages whose rows could not be read
 
 
 def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[str]) -> Table:
@@ -334,6 +334,7 @@ def _stack(rows: _Rows, half: int) -> _Rows:
         left + right,
         rows.problems,
         [cells[:half] for cells in rows.tree],
+        rows.lost_pages,
     )
 
 
