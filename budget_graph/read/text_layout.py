@@ -18,7 +18,7 @@ says so and the table is in doubt (read/pdf_doubts.py).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from budget_graph.model import Doubt, Filing
@@ -50,6 +50,9 @@ _ALIGNED_ROWS = 5  # lines of figures set apart by spaces that make a text laid 
 _TAIL = 3  # characters: the most a label's wrapped rest holds
 _SHORT_LINE = 8  # characters: a table's number line ('公开03表'), a title's wrapped end ('支出预算表')
 _SENTENCE = re.compile(r"[。；;]")
+_HEADING_PUNCTUATION = re.compile(r"[。；;，,：:]")
+_HEADING_INDENT = 6  # characters: deeper than a paragraph's first-line indent
+_MAX_HEADING = 40  # characters
 _TITLE_END = re.compile(r"表\s*([（(][^）)]*[)）])?$")
 _MAX_TITLE = 60  # characters
 _TOTAL = re.compile(r"^.{0,8}(合计|总计)$")
@@ -93,12 +96,24 @@ def read_laid_out_text(text: str, source: str, path: Path) -> Filing:
     if pages and not any(line.strip() for line in pages[-1]):
         pages.pop()  # the form feed after the last page
     contents: list[PageContent] = []
+    headings: list[Line] = []
     running: Layout | None = None  # the columns of a table that ran to the foot of the page before
     for number, raw in enumerate(pages, start=1):
-        content, running = _page(number, raw, running)
+        content, running = _page(number, raw, running, headings)
         contents.append(content)
     _set_widths(contents)
+    _centre(headings, {content.number: content.width for content in contents}, contents)
     return read_pages(contents, source, path)
+
+
+def _centre(headings: list[Line], widths: dict[int, float], contents: list[PageContent]) -> None:
+    """A short line set apart by a wide indent is a heading centred on its page: converters keep where
+    it starts but not how wide Chinese text prints, so it is put in the middle (where the PDF has it)."""
+    page_of = {id(line): content.number for content in contents for line in content.lines}
+    for line in headings:
+        shift = widths[page_of[id(line)]] / 2 - (line.x0 + line.x1) / 2
+        line.chars = [replace(c, x0=c.x0 + shift, x1=c.x1 + shift, cx=c.cx + shift) for c in line.chars]
+        line.words = [replace(w, x0=w.x0 + shift, x1=w.x1 + shift) for w in line.words]
 
 
 def _set_widths(contents: list[PageContent]) -> None:
@@ -115,17 +130,21 @@ def _set_widths(contents: list[PageContent]) -> None:
         content.width = reaches.get(content.number, usual)
 
 
-def _page(number: int, raw: list[str], running: Layout | None) -> tuple[PageContent, Layout | None]:
+def _page(
+    number: int, raw: list[str], running: Layout | None, headings: list[Line]
+) -> tuple[PageContent, Layout | None]:
     """The page's content, and the columns of its last table when it runs to the page's foot (the next
-    page may continue it)."""
+    page may continue it); lines that are headings set apart are added to `headings`."""
     lines = _classify([line.rstrip() for line in raw])
     tables = _tables(lines, running is not None)
     in_table = {line.number for table in tables for line in (*table.header, *table.body)}
-    text = [
-        _line(line)
-        for line in lines
-        if line.kind not in ("blank", "page_number") and line.number not in in_table
-    ]
+    text = []
+    for line in lines:
+        if line.kind in ("blank", "page_number") or line.number in in_table:
+            continue
+        text.append(_line(line))
+        if _set_apart(line):
+            headings.append(text[-1])
     grids, layouts = [], []
     for index, table in enumerate(tables):
         grid, layout = _grid(number, table, running if index == 0 and not table.titled else None)
@@ -135,6 +154,13 @@ def _page(number: int, raw: list[str], running: Layout | None) -> tuple[PageCont
     runs_on = bool(tables) and bool(tables[-1].body) and tables[-1].body[-1].number == last
     height = max(len(raw), 1) * LINE_HEIGHT
     return PageContent(number, 0.0, height, text, grids), layouts[-1] if runs_on else None
+
+
+def _set_apart(line: _TextLine) -> bool:
+    """A heading set apart: one short run of words, indented further than a paragraph, no sentence."""
+    indent = len(line.text) - len(line.text.lstrip())
+    short = len(line.flat) <= _MAX_HEADING and not _HEADING_PUNCTUATION.search(line.flat)
+    return line.kind == "words" and len(line.chunks) == 1 and indent >= _HEADING_INDENT and short
 
 
 def _classify(raw: list[str]) -> list[_TextLine]:
