@@ -217,3 +217,22 @@ def test_a_laid_out_text_that_is_no_filing_exits_2(tmp_path: Path) -> None:
     path.write_text("关于开展某某活动的通知\n\n  各单位：请按时参加。\n\f", encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 2
+
+
+def test_right_edges_that_drift_after_long_labels_are_one_column(tmp_path: Path) -> None:
+    drifting = [
+        at((20, "2024年部门一般公共预算支出预算表")),
+        at((40, "单位：万元")),
+        at((8, "功能科目代码"), (25, "功能科目名称"), (45, "金额")),
+        at((29, "合计"), (48, "1,350.00", "r")),
+        at((0, "204"), (17, "公共安全支出"), (48, "1,350.00", "r")),
+        at((0, "2040501"), (17, "行政运行"), (48, "1,000.00", "r")),
+        at((0, "2040502"), (17, "一般行政管理事务"), (52, "200.00", "r")),
+        at((0, "2040599"), (17, "其他法院支出及其他未列明的支出"), (57, "150.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, drifting), encoding="utf-8")
+    table = read_file(path).tables[0]
+    assert [column.meaning for column in table.columns] == ["amount"]
+    assert {row.code: row.cells["amount"].amount.value for row in table.rows if row.code}["2040599"] == 150
+    assert not table.doubts

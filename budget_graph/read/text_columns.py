@@ -30,6 +30,7 @@ _TOUCH = 1  # characters: pieces of one wrapped label are at most this far apart
 _TEXT_SIDE = 4  # characters left of the first figures: a header label there heads the label columns
 # a figure as tables print it: digits grouped by commas, or with decimals (a year or a count in a
 # sentence, set apart by one space only, is not one)
+_DRIFT = 12  # characters: how far apart a converter lets one column's right edges drift
 _CONTINUED = 3  # characters: a continuation page's column edges lie this close to the table's
 _BLANK_COLUMN = 6.0  # characters of misplacement worth less than calling a header label a blank column's
 _CODE = re.compile(r"^\d{3,9}$")  # a code, or its 类 part
@@ -263,12 +264,17 @@ def place(row: list[Chunk], found: list[Column]) -> tuple[list[tuple[int, str]],
 
 
 def _body_columns(body: list[list[Chunk]]) -> list[Column]:
-    numbers, words = [], []
-    for row in body:
+    numbers, words, row_of = [], [], {}
+    for index, row in enumerate(body):
         row_figures = figures(row)
         numbers.extend(row_figures)
+        row_of.update((id(c), index) for c in row_figures)
         words.extend(c for c in row if c not in row_figures)
-    found = [Column("amount", min(c.x0 for c in g), max(c.x1 for c in g)) for g in _aligned(numbers, "x1")]
+    counts = {len(figures(row)) for row in body} - {0}
+    groups = _aligned(numbers, "x1")
+    if len(counts) == 1:  # every row with figures has as many: the figures of a row are its columns
+        groups = _drifting(groups, row_of)
+    found = [Column("amount", min(c.x0 for c in g), max(c.x1 for c in g)) for g in groups]
     groups = _aligned(words, "x0")
     least = max(2, len(body) * _MIN_SHARE)
     # a code column stays one however few codes it holds (项 codes of a short table)
@@ -278,6 +284,23 @@ def _body_columns(body: list[list[Chunk]]) -> list[Column]:
             min(kept, key=lambda k: abs(k[0].x0 - group[0].x0)).extend(group)
     found += [Column("text", min(c.x0 for c in g), max(c.x1 for c in g)) for g in kept]
     return sorted(found, key=lambda c: c.x0)
+
+
+def _drifting(groups: list[list[Chunk]], row_of: dict[int, int]) -> list[list[Chunk]]:
+    """Figure columns joined where the converter let their right edges drift apart (after long Chinese
+    labels it places figures further right), in a table whose rows all have as many figures: groups of
+    figures a few characters apart that never share a row are one column; groups that share a row are
+    two, however close."""
+    joined: list[list[Chunk]] = []
+    for group in groups:
+        if joined:
+            last = joined[-1]
+            near = min(c.x1 for c in group) - max(c.x1 for c in last) <= _DRIFT
+            if near and not {row_of[id(c)] for c in group} & {row_of[id(c)] for c in last}:
+                last.extend(group)
+                continue
+        joined.append(list(group))
+    return joined
 
 
 def _header_only_columns(header: list[list[Chunk]]) -> list[Column]:
