@@ -169,17 +169,58 @@ def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
     pieces = [(line, chunk) for line, row in enumerate(header) for chunk in row]
     text_limit = _text_limit(found)
     sides = _side_labels(found, [chunk for line, chunk in pieces if line == 0])
+    parts = _part_labels(found, pieces)
+    named = {*sides, *(chunk for _, chunk in parts)}
     groups = {
-        p: children for p in pieces if p[1] not in sides and (children := _children(p, pieces, text_limit))
+        p: children for p in pieces if p[1] not in named and (children := _children(p, pieces, text_limit))
     }
-    leaves = [p for p in pieces if p not in groups and p[1] not in sides]
+    leaves = [p for p in pieces if p not in groups and p[1] not in named]
     found = _place_leaves(found, leaves, text_limit)
     cells = [
         _leaf_cell(len(header) - 1, index, column) for index, column in enumerate(found) if column.pieces
     ]
     groups_ = [_group_cell(group, children, found) for group, children in groups.items()]
-    sides_ = [HeaderCell(0, first, last, label.text) for label, (first, last) in _side_spans(sides, found)]
-    return Layout(found, cells + groups_ + sides_, _nesting_doubt(groups_, found, text_limit))
+    cells += [HeaderCell(0, first, last, label.text) for label, (first, last) in _side_spans(sides, found)]
+    cells += [_part_cell(line, chunk, found) for line, chunk in parts]
+    return Layout(found, cells + groups_, _nesting_doubt(groups_, found, text_limit))
+
+
+def _part_labels(found: list[Column], pieces: list[tuple[int, Chunk]]) -> list[tuple[int, Chunk]]:
+    """Labels under a side that each head one part of it, a label column and its figures (Jiangsu's
+    支出 | '功能分类' and '支出用途'): two or more on one line below the first, each over another part,
+    each with labels below it."""
+    reach = _reach(found)
+    if len(reach) < 2:
+        return []
+    labels: list[tuple[int, Chunk]] = []
+    for line in sorted({at for at, _ in pieces} - {0}):
+        named = [(at, c) for at, c in pieces if at == line and not is_text_header(c.text)]
+        homes = [_home(c, reach) for _, c in named]
+        covered = all(
+            any(at > line and reach[home][0] <= c.centre <= reach[home][1] for at, c in pieces)
+            for home in homes
+            if home is not None
+        )
+        if len(named) >= 2 and None not in homes and len(set(homes)) == len(homes) and covered:
+            labels += named
+    return labels
+
+
+def _reach(found: list[Column]) -> list[tuple[float, float]]:
+    """Where each part of a many-sided table lies (see _spans)."""
+    return [(found[first].x0 - _ALIGN, found[last].x1 + _ALIGN) for first, last in _spans(found)]
+
+
+def _home(chunk: Chunk, reach: list[tuple[float, float]]) -> int | None:
+    return next((i for i, (a, b) in enumerate(reach) if a <= chunk.centre <= b), None)
+
+
+def _part_cell(line: int, chunk: Chunk, found: list[Column]) -> HeaderCell:
+    """A part label over its part's columns (blank columns placed since may have widened it)."""
+    spans = _spans(found)
+    home = _home(chunk, _reach(found))
+    first, last = spans[home] if home is not None else (0, len(found) - 1)
+    return HeaderCell(line, first, last, chunk.text)
 
 
 def _side_labels(found: list[Column], top: list[Chunk]) -> list[Chunk]:
@@ -282,8 +323,22 @@ def _body_columns(body: list[list[Chunk]]) -> list[Column]:
     for group in groups:
         if group not in kept:
             min(kept, key=lambda k: abs(k[0].x0 - group[0].x0)).extend(group)
-    found += [Column("text", min(c.x0 for c in g), max(c.x1 for c in g)) for g in kept]
+    found += [Column("text", min(c.x0 for c in g), max(c.x1 for c in g)) for g in _indented(kept)]
     return sorted(found, key=lambda c: c.x0)
+
+
+def _indented(groups: list[list[Chunk]]) -> list[list[Chunk]]:
+    """Labels indented under others ('1.一般公共预算' under '一、财政拨款') are one label column: a group
+    that starts inside the printed text of the group left of it joins it (codes never do: each 类/款/项
+    column ends before the next starts)."""
+    joined: list[list[Chunk]] = []
+    for group in sorted(groups, key=lambda g: min(c.x0 for c in g)):
+        start = min(c.x0 for c in group)
+        if joined and start < max(c.x0 + len(c.text) for c in joined[-1]) and not group[0].text.isdigit():
+            joined[-1].extend(group)
+        else:
+            joined.append(list(group))
+    return joined
 
 
 def _drifting(groups: list[list[Chunk]], row_of: dict[int, int]) -> list[list[Chunk]]:

@@ -203,7 +203,12 @@ def _is_title(line: _TextLine, below: _TextLine | None) -> bool:
     flat = line.flat
     if len(line.chunks) != 1 or len(flat) > _MAX_TITLE or _SENTENCE.search(flat):
         return False
-    wrapped = below is not None and len(below.flat) <= _SHORT_LINE and _TITLE_END.search(below.flat)
+    wrapped = (
+        below is not None
+        and len(below.flat) <= _SHORT_LINE
+        and bool(_TITLE_END.search(below.flat))
+        and not ENUMERATOR.match(below.flat)  # '三、支出预算总表' is a title of its own, not a title's end
+    )
     whole = flat + below.flat if wrapped and below is not None else flat
     return recognise_table(whole) is not None and bool(_TITLE_END.search(whole))
 
