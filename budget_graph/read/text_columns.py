@@ -206,6 +206,14 @@ def _part_labels(found: list[Column], pieces: list[tuple[int, Chunk]]) -> list[t
     return labels
 
 
+def side_reach(found: list[Column]) -> list[tuple[float, float]]:
+    """Where each side of a many-sided table lies, left to right, from the middle between one side's last
+    figures and the next side's labels (one side: the whole width)."""
+    reach = _reach(found)
+    bounds = [float("-inf")] + [(a[1] + b[0]) / 2 for a, b in pairwise(reach)] + [float("inf")]
+    return list(pairwise(bounds))
+
+
 def _reach(found: list[Column]) -> list[tuple[float, float]]:
     """Where each part of a many-sided table lies (see _spans)."""
     return [(found[first].x0 - _ALIGN, found[last].x1 + _ALIGN) for first, last in _spans(found)]

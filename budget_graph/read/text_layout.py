@@ -36,6 +36,7 @@ from budget_graph.read.text_columns import (
     continued,
     figures,
     place,
+    side_reach,
 )
 from budget_graph.read.text_forms import has_markup_tables
 
@@ -307,6 +308,10 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     body, captions = _rows(table.body)
     header_lines = [*table.header, *captions]
     layout = columns([line.chunks for line in header_lines], [row.chunks for row in body])
+    if len(sides := side_reach(layout.columns)) > 1:
+        # each side's cells wrap on their own (a side's label over two lines, the other's on one)
+        body = sorted((row for side in sides for row in _rows(_side_lines(table.body, side))[0]), key=_order)
+        layout = columns([line.chunks for line in header_lines], [row.chunks for row in body])
     if running is not None and not table.header:
         layout = continued(running, layout) or layout
     found, header = layout.columns, layout.header
@@ -376,6 +381,21 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
         else:
             rows.append(_Row(line.number, list(line.chunks)))
     return rows, captions
+
+
+def _side_lines(lines: list[_TextLine], side: tuple[float, float]) -> list[_TextLine]:
+    """The lines with only the words of one side of a many-sided table."""
+    kept = []
+    for line in lines:
+        chunks_ = [c for c in line.chunks if side[0] <= c.centre < side[1]]
+        if chunks_:
+            text = "".join(c.text.rjust(c.x1 - c.x0) for c in chunks_)
+            kept.append(_TextLine(line.number, text, chunks_, "row" if figures(chunks_) else "words"))
+    return kept
+
+
+def _order(row: _Row) -> tuple[int, float]:
+    return row.number, min(c.x0 for c in row.chunks)
 
 
 def _continues(above: _Row, line: _TextLine) -> str | None:
