@@ -47,9 +47,18 @@ class Direction(Enum):
     UNCHANGED = "unchanged"  # 持平 / 保持一致
 
 
+# a figure's box on its page in PDF points, top-down from the page's top-left as the reader measures:
+# (x0, y0, x1, y1)
+Box = tuple[float, float, float, float]
+
+
 @dataclass(frozen=True)
 class Location:
-    """Where a figure or statement stands: line (text input) or page (PDF), and its table cell."""
+    """Where a figure or statement stands: line (text input) or page (PDF), and its table cell.
+
+    `bbox` (PDF) and `excerpt` (the row's or sentence's text) show it to a reader; they are no part of
+    what the place is, so two locations differing only in them are equal (findings stay deduplicated,
+    graph nodes keep their places)."""
 
     source: str
     line: int | None = None
@@ -57,8 +66,10 @@ class Location:
     table: str | None = None
     row: str | None = None
     column: str | None = None
+    bbox: Box | None = field(default=None, compare=False)
+    excerpt: str | None = field(default=None, compare=False)
 
-    def at(self, **changes: str | None) -> Location:
+    def at(self, **changes: object) -> Location:
         return Location(**{**self.__dict__, **changes})
 
 
@@ -104,6 +115,7 @@ class Column:
 class Cell:
     amount: Amount | None
     text: str
+    bbox: Box | None = None  # where it is printed (PDF input)
 
 
 @dataclass
@@ -116,10 +128,14 @@ class Row:
     texts: dict[str, str] = field(default_factory=dict)  # non-amount cells (主要内容, 项目名称 …)
     side: str | None = None
 
-    def set_cells(self, columns: list[Column], texts: list[str], unit: Unit) -> None:
-        """The row's amount cells as printed, paired in order with the columns placed for them."""
-        for column, text in zip(columns, texts, strict=False):
-            self.cells[column.meaning] = Cell(parse_amount(text, unit), text.strip())
+    def set_cells(
+        self, columns: list[Column], texts: list[str], unit: Unit, boxes: list[Box | None] | None = None
+    ) -> None:
+        """The row's amount cells as printed, paired in order with the columns placed for them (and with
+        their boxes, when the reader knows them)."""
+        for index, (column, text) in enumerate(zip(columns, texts, strict=False)):
+            box = boxes[index] if boxes and index < len(boxes) else None
+            self.cells[column.meaning] = Cell(parse_amount(text, unit), text.strip(), box)
 
     def amount(self, meaning: str) -> Amount | None:
         cell = self.cells.get(meaning)
@@ -142,7 +158,9 @@ class Table:
     doubts: list[Doubt] = field(default_factory=list)
 
     def cell_location(self, row: Row, meaning: str) -> Location:
-        return row.location.at(column=self.column_label(meaning))
+        cell = row.cells.get(meaning)
+        box = cell.bbox if cell and cell.bbox else row.location.bbox
+        return row.location.at(column=self.column_label(meaning), bbox=box)
 
     def column(self, meaning: str, side: str | None = None) -> Column | None:
         return next((c for c in self.columns if c.meaning == meaning and c.side == side), None)
@@ -165,6 +183,9 @@ class Heading:
     location: Location
 
 
+_SENTENCE_ENDS = ("。", "；")
+
+
 @dataclass
 class Paragraph:
     """A paragraph as the reader joined it; `starts` maps text offsets to the line/page they came from
@@ -176,13 +197,20 @@ class Paragraph:
     starts: tuple[tuple[int, Location], ...] = ()
 
     def location_at(self, offset: int) -> Location:
-        """Where the character at `offset` was printed."""
+        """Where the character at `offset` was printed, quoting its sentence unless the place quotes
+        its line already (text input)."""
         found = self.location
         for start, place in self.starts:
             if start > offset:
                 break
             found = place
-        return found
+        return found if found.excerpt else found.at(excerpt=self.sentence_at(offset))
+
+    def sentence_at(self, offset: int) -> str:
+        """The sentence holding the character at `offset`: after the last 。 or ； before it, to the next."""
+        begin = max(self.text.rfind(mark, 0, offset) for mark in _SENTENCE_ENDS) + 1
+        ends = [i for i in (self.text.find(mark, offset) for mark in _SENTENCE_ENDS) if i >= 0]
+        return self.text[begin : min(ends) + 1 if ends else len(self.text)].strip()
 
 
 @dataclass
@@ -279,6 +307,9 @@ class Filing:
     # places holding figures the reader could not read as a known table (an unknown title, an untitled
     # grid): a required table "missing" may be one of them
     unread: list[Location] = field(default_factory=list)
+    # each PDF page's size in points as the reader measures it (width, height), by source and page:
+    # what a location's bbox is relative to
+    page_sizes: dict[str, dict[int, tuple[float, float]]] = field(default_factory=dict)
 
     def table(self, kind: TableKind) -> Table | None:
         return next((t for t in self.tables if t.kind is kind), None)

@@ -71,6 +71,7 @@ def read_pdf(path: Path) -> Filing:
         level=metadata.level,
         parts=narrative.parts,
         toc=narrative.toc,
+        page_sizes={source: {layout.number: (layout.width, layout.height) for layout in layouts}},
     )
     filing.diagnostics.extend(Diagnostic("info", note, (Location(source),)) for note in notes)
     if damaged := _damaged_text(layouts, source):

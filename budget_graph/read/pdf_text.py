@@ -156,7 +156,9 @@ def _margins(lines: list[PageLine]) -> dict[int, tuple[float, float]]:
 def _add_line(
     part: NarrativePart, line: PageLine, margins: dict[int, tuple[float, float]], source: str
 ) -> None:
-    where = Location(source, page=line.page)
+    where = Location(
+        source, page=line.page, bbox=(line.line.x0, line.line.top, line.line.x1, line.line.bottom)
+    )
     heading = part.headings[-1].text if part.headings else None
     if line.cells is not None:  # a row of a grid in the narrative: a paragraph of tab-separated cells
         part.paragraphs.append(Paragraph("\t".join(line.cells), where, heading=heading, starts=((0, where),)))

@@ -159,7 +159,7 @@ def _toc(segment: _Segment, source: str) -> list[TocEntry]:
         stripped = line.strip()
         table = _TOC_TABLE.match(stripped)
         part = _TOC_PART.match(stripped)
-        where = Location(source, line=number)
+        where = Location(source, line=number, excerpt=line.strip())
         if table:
             title = table.group(2).strip()
             entries.append(TocEntry(title, where, kind=recognise_table(title)))
@@ -192,7 +192,7 @@ def _paragraphs(lines: list[tuple[int, str]], source: str) -> list[Paragraph]:
     for number, line in lines:
         if not line.strip():
             continue
-        where = Location(source, line=number)
+        where = Location(source, line=number, excerpt=line.strip())
         text = line.strip() if "\t" not in line else line.strip("\n")
         continues_row = line.startswith("\t") and paragraphs and "\t" in paragraphs[-1].text
         continues_sentence = (
@@ -255,7 +255,7 @@ def _table(segment: _Segment, source: str, filing: Filing) -> Table:
             if header.repeats(cells):
                 header.repeated.append(Location(source, line=number, table=segment.title))
             else:
-                grid.rows.append(GridRow(number, cells))
+                grid.rows.append(GridRow(number, cells, excerpt=stripped))
         elif match := _UNIT_LINE.match(normalise(stripped)):
             unit, unit_seen = Unit.from_text(match.group(1)) or unit, True
         elif match := _UNIT_NAME.match(stripped):
