@@ -262,7 +262,7 @@ def _table(segment: _Segment, source: str, filing: Filing) -> Table:
             unit_name = match.group(1).strip()
         else:
             notes.append(stripped)
-    location = Location(source, line=segment.start, table=segment.title)
+    location = Location(source, line=segment.start, table=segment.title, excerpt=segment.title)
     table = Table(kind, segment.title, segment.number, unit, location, notes=notes, unit_name=unit_name)
     if header.repeated:
         filing.diagnostics.append(
