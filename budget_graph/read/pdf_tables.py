@@ -57,7 +57,7 @@ class _Rows:
 
 def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[str]) -> Table:
     kind = recognise_table(block.title)
-    location = Location(source, page=block.page, table=block.title)
+    location = Location(source, page=block.page, table=block.title, excerpt=block.title)
     unit = block.unit or Unit.WAN
     table = Table(
         kind, block.title, block.number, unit, location, notes=list(block.notes), unit_name=block.unit_name
