@@ -10,6 +10,7 @@ import struct
 import pytest
 from click.testing import CliRunner
 
+from budget_graph.check.rules import Finding, Severity
 from budget_graph.cli import main
 from budget_graph.model import Location, Paragraph
 from budget_graph.report.html import _figures_named, _marked
@@ -141,15 +142,13 @@ def _same_floats(box: str) -> str:
 
 
 def test_figures_named_by_a_finding_are_marked_and_no_others() -> None:
-    finding_words = _figures_named([_Finding("减少6.06万元，下降66.6%，基数30,421.36万元", "下降0.02%", None)])
+    named = Finding(
+        "BG-Y001", Severity.ERROR, "减少6.06万元，下降66.6%，基数30,421.36万元", "", (), "下降0.02%"
+    )
+    finding_words = _figures_named([named])
     pieces = _marked("较 2023 年预算减少 6.06 万元，下降 66.6 %，基数 30421.36，另 7.00 万元", finding_words)
     assert [text for text, marked in pieces if marked] == ["6.06", "66.6 %", "30421.36"]
     assert _marked("2023年收入7.00万元", finding_words) == [("2023年收入7.00万元", False)]
-
-
-class _Finding:
-    def __init__(self, message: str, expected: str | None, actual: str | None) -> None:
-        self.message, self.expected, self.actual = message, expected, actual
 
 
 def test_page_images_are_png_at_the_report_scale(corpus) -> None:
