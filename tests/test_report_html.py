@@ -166,3 +166,12 @@ def test_page_images_are_png_at_the_report_scale(corpus) -> None:
 
 def test_page_images_of_a_missing_file_are_none(tmp_path) -> None:
     assert page_images(str(tmp_path / "gone.pdf"), {1}) == {}
+
+
+def test_findings_about_one_figure_are_one_group(wanli_reports) -> None:
+    _, html, _ = wanli_reports
+    articles = re.findall(r'<article class="group error">(.*?)</article>', html, re.S)
+    [both] = [a for a in articles if "BG-N008" in a]
+    assert "BG-Y001" in both  # the same sentence on p.7 breaks two rules
+    # two figures on one page (p.6) are two groups, though their places differ only in their boxes
+    assert not any("BG-Y003" in a and "BG-Y001" in a for a in articles)
