@@ -44,6 +44,8 @@ class Limit:
 TEXT_SIZE = Limit("BUDGET_GRAPH_MAX_TEXT_MB", 50, "MB")
 PDF_SIZE = Limit("BUDGET_GRAPH_MAX_PDF_MB", 200, "MB")
 PDF_PAGES = Limit("BUDGET_GRAPH_MAX_PAGES", 2000, "页 pages")
+XLSX_SIZE = Limit("BUDGET_GRAPH_MAX_XLSX_MB", 50, "MB")  # a workbook once unzipped (a filing's: under 1 MB)
+XLSX_CELLS = Limit("BUDGET_GRAPH_MAX_XLSX_CELLS", 1_000_000, "格 cells")  # one sheet's rows × columns
 CODE_LIST_SIZE = Limit("BUDGET_GRAPH_MAX_CODE_LIST_MB", 100, "MB")  # a CSV, or an XLSX once unzipped
 
 

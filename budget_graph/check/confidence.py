@@ -138,6 +138,8 @@ def _why_a_table_may_be_missing(filing: Filing) -> Reason | None:
 
 
 def _place(location: Location) -> str:
+    if location.cell:
+        return location.cell
     return f"p.{location.page}" if location.page else f"line {location.line}"
 
 

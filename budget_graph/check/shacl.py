@@ -292,17 +292,18 @@ def label(graph: Graph, node: Node | None, language: str = "zh") -> str:
 
 
 def _graph_location(graph: Graph, node: Node) -> Location | None:
-    """A place read from the graph itself: the node's line or page, or its row's; None when it has neither."""
+    """A place read from the graph itself: the node's line, page or cell, or its row's; None when it has none."""
     row = graph.value(node, BG.inRow)
     for holder in (node, row):
         if holder is None:
             continue
-        line, page = graph.value(holder, BG.line), graph.value(holder, BG.page)
-        if line is not None or page is not None:
+        line, page, cell = (graph.value(holder, p) for p in (BG.line, BG.page, BG.cell))
+        if line is not None or page is not None or cell is not None:
             return Location(
                 source="graph",
                 line=line.toPython() if line is not None else None,
                 page=page.toPython() if page is not None else None,
                 row=label(graph, holder),
+                cell=str(cell) if cell is not None else None,
             )
     return None

@@ -140,7 +140,12 @@ class _Mapper:
 
     def place(self, node: Node, location: Location) -> None:
         self.locations[node] = location
-        self.add(node, (BG.line, _int(location.line)), (BG.page, _int(location.page)))
+        self.add(
+            node,
+            (BG.line, _int(location.line)),
+            (BG.page, _int(location.page)),
+            (BG.cell, lit.text(location.cell) if location.cell else None),
+        )
 
     # -- the filing ---------------------------------------------------------------------------------------
 

@@ -54,7 +54,8 @@ Box = tuple[float, float, float, float]
 
 @dataclass(frozen=True)
 class Location:
-    """Where a figure or statement stands: line (text input) or page (PDF), and its table cell.
+    """Where a figure or statement stands: line (text input), page (PDF) or spreadsheet cell (xlsx), and
+    its table cell.
 
     `bbox` (PDF) and `excerpt` (the row's or sentence's text) show it to a reader; they are no part of
     what the place is, so two locations differing only in them are equal (findings stay deduplicated,
@@ -66,6 +67,7 @@ class Location:
     table: str | None = None
     row: str | None = None
     column: str | None = None
+    cell: str | None = None  # xlsx input: sheet and cell as a spreadsheet writes them, '表3!D12'
     bbox: Box | None = field(default=None, compare=False)
     excerpt: str | None = field(default=None, compare=False)
 
@@ -115,6 +117,7 @@ class Column:
 class Cell:
     amount: Amount | None
     text: str
+    place: str | None = None  # the spreadsheet cell it was read from ('表3!D12'), xlsx input
     bbox: Box | None = None  # where it is printed (PDF input)
 
 
@@ -129,13 +132,19 @@ class Row:
     side: str | None = None
 
     def set_cells(
-        self, columns: list[Column], texts: list[str], unit: Unit, boxes: list[Box | None] | None = None
+        self,
+        columns: list[Column],
+        texts: list[str],
+        unit: Unit,
+        places: list[str] | None = None,
+        boxes: list[Box | None] | None = None,
     ) -> None:
         """The row's amount cells as printed, paired in order with the columns placed for them (and with
-        their boxes, when the reader knows them)."""
+        the spreadsheet cells they were read from, or their printed boxes, when the reader knows them)."""
         for index, (column, text) in enumerate(zip(columns, texts, strict=False)):
+            place = places[index] if places and index < len(places) else None
             box = boxes[index] if boxes and index < len(boxes) else None
-            self.cells[column.meaning] = Cell(parse_amount(text, unit), text.strip(), box)
+            self.cells[column.meaning] = Cell(parse_amount(text, unit), text.strip(), place=place, bbox=box)
 
     def amount(self, meaning: str) -> Amount | None:
         cell = self.cells.get(meaning)
@@ -159,8 +168,9 @@ class Table:
 
     def cell_location(self, row: Row, meaning: str) -> Location:
         cell = row.cells.get(meaning)
+        place = cell.place if cell and cell.place else row.location.cell
         box = cell.bbox if cell and cell.bbox else row.location.bbox
-        return row.location.at(column=self.column_label(meaning), bbox=box)
+        return row.location.at(column=self.column_label(meaning), cell=place, bbox=box)
 
     def column(self, meaning: str, side: str | None = None) -> Column | None:
         return next((c for c in self.columns if c.meaning == meaning and c.side == side), None)

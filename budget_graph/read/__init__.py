@@ -10,6 +10,7 @@ from budget_graph.model.units import unit_key
 
 TEXT_SUFFIXES = {".md", ".txt", ".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
+XLSX_SUFFIXES = {".xlsx"}
 
 
 def find_sources(paths: list[str]) -> list[Path]:
@@ -30,10 +31,10 @@ def find_sources(paths: list[str]) -> list[Path]:
 
 
 def _may_be_filing(path: Path) -> bool:
-    """In a folder: every PDF, and the text files whose title names a budget or final accounts
+    """In a folder: every PDF and workbook, and the text files whose title names a budget or final accounts
     (a PROVENANCE.txt or notes beside the filings are not filings)."""
     suffix = path.suffix.lower()
-    if suffix in PDF_SUFFIXES:
+    if suffix in PDF_SUFFIXES | XLSX_SUFFIXES:
         return True
     if suffix not in TEXT_SUFFIXES:
         return False
@@ -98,6 +99,10 @@ def read_file(path: Path | str) -> Filing:
         from budget_graph.read.pdf import read_pdf
 
         return read_pdf(path)
+    if path.suffix.lower() in XLSX_SUFFIXES:
+        from budget_graph.read.xlsx import read_xlsx
+
+        return read_xlsx(path)
     from budget_graph.read.text import read_text
 
     return read_text(path)

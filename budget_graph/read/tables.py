@@ -43,12 +43,28 @@ class GridRow:
     # where the amount cells start, when the reader knows (ruled PDF grids: blank cells are real cells);
     # in a two-sided table, within each side
     amounts_from: int | None = None
+    # the spreadsheet cell of each cell ('表3!D12', xlsx input), in step with `cells`
+    places: list[str] | None = None
     boxes: list[Box | None] | None = None  # each cell's box on its page, when the reader knows it (PDF)
     excerpt: str | None = None  # the row as printed (text input: its line); else its cells joined
 
     def location(self, source: str, table: str) -> Location:
         excerpt = self.excerpt or "  ".join(c.strip() for c in self.cells if c.strip())
-        return Location(source, line=self.line, page=self.page, table=table, bbox=self.box, excerpt=excerpt)
+        return Location(
+            source,
+            line=self.line,
+            page=self.page,
+            table=table,
+            cell=self.place(0),
+            bbox=self.box,
+            excerpt=excerpt,
+        )
+
+    def place(self, index: int) -> str | None:
+        return self.places[index] if self.places and index < len(self.places) else None
+
+    def places_from(self, cut: slice) -> list[str] | None:
+        return self.places[cut] if self.places else None
 
     @property
     def box(self) -> Box | None:
@@ -60,7 +76,12 @@ class GridRow:
 
     def part(self, cut: slice) -> GridRow:
         """One side of a two-sided row (its quoted line kept: text input quotes the whole line)."""
-        return replace(self, cells=self.cells[cut], boxes=self.boxes[cut] if self.boxes else None)
+        return replace(
+            self,
+            cells=self.cells[cut],
+            places=self.places_from(cut),
+            boxes=self.boxes[cut] if self.boxes else None,
+        )
 
 
 def union(boxes: Iterable[Box]) -> Box | None:
@@ -149,7 +170,13 @@ def _one_sided(
             placeholders.append(grid_row.location(source, table.title))  # the blank rows of an empty table
             continue
         row = _row(table, grid_row, texts, unit_names, source)
-        row.set_cells(table.columns, amounts, table.unit, grid_row.boxes_from(start))
+        row.set_cells(
+            table.columns,
+            amounts,
+            table.unit,
+            grid_row.places_from(slice(start, None)),
+            grid_row.boxes_from(start),
+        )
         table.rows.append(row)
     diagnostics.extend(_confirm_doubtful_columns(table))
     if placeholders:
@@ -274,6 +301,13 @@ def _two_sided(table: Table, header: list[GridRow], data: list[GridRow]) -> list
             role = RowRole.TOTAL if _TOTAL.match(label) else RowRole.ITEM
             location = side_row.location(source, table.title).at(row=label)
             row = Row(label, role, location, side=side)
-            row.set_cells(placement.columns, amounts, table.unit, side_row.boxes_from(1))
+            side_places = side_row.places
+            row.set_cells(
+                placement.columns,
+                amounts,
+                table.unit,
+                side_places[1:] if side_places else None,
+                side_row.boxes_from(1),
+            )
             table.rows.append(row)
     return diagnostics

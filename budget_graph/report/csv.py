@@ -24,6 +24,7 @@ COLUMNS = (
     "source",
     "page",
     "line",
+    "cell",
     "table",
     "row",
     "column",
@@ -52,4 +53,4 @@ def _rows(report: FilingReport, finding: Finding, mark: str) -> list[list]:
 
 
 def _place(place: Location) -> list:
-    return [place.source, place.page, place.line, place.table, place.row, place.column]
+    return [place.source, place.page, place.line, place.cell, place.table, place.row, place.column]

@@ -3,8 +3,8 @@
 The same in the JSON report (`fingerprint`), the CSV and SARIF (`partialFingerprints`), and what a
 baseline lists. Built from the rule, the filing (unit, year, kind: not its file name), each cited cell
 (the table's kind, or its title when the reader does not know it; the row; the column's meaning), the figures
-(expected, actual) and the Chinese message less any line or page it names. Line and page numbers are
-left out on purpose: editing a paragraph shifts every line below it, re-paging a PDF moves every page,
+(expected, actual) and the Chinese message less any line, page or cell it names. Line and page numbers
+(and a workbook's cells) are left out on purpose: editing a paragraph shifts every line below it, re-paging a PDF moves every page,
 and neither changes a finding. Findings alike in everything but their place (a template's placeholder
 left on five pages) are told apart by their order in the report: the first keeps the plain fingerprint,
 the n-th gets one of its own, so one more such finding is one new fingerprint.
@@ -23,8 +23,10 @@ from budget_graph.model import Filing
 
 VERSION = "budgetGraph/v1"  # the SARIF partialFingerprints key; a new way of fingerprinting gets a new one
 
-# the places a message may name (a reason appended by confidence.py: "p.5", "line 40")
-_PLACES = re.compile(r"\bp\.\s*\d+|\b(?:page|line)s?\s+\d+|第\s*\d+\s*页")
+# the places a message may name (a reason appended by confidence.py: "p.5", "line 40", "表3!D12")
+_PLACES = re.compile(
+    r"\bp\.\s*\d+|\b(?:page|line)s?\s+\d+|第\s*\d+\s*页|(?:'(?:[^']|'')*'|[\w.]+)![A-Z]{1,3}\d+"
+)
 
 
 def fingerprints(report: FilingReport) -> dict[Finding, str]:

@@ -109,6 +109,8 @@ def _location(place: Location) -> dict:
         physical["region"] = {"startLine": place.line}
     if place.page:
         physical["properties"] = {"page": place.page}
+    if place.cell:  # SARIF has no spreadsheet cells either
+        physical["properties"] = {"cell": place.cell}
     location: dict = {"physicalLocation": physical}
     cell = {"table": place.table, "row": place.row, "column": place.column}
     if any(cell.values()):

@@ -76,6 +76,14 @@ def _finding(finding: Finding) -> list[str]:
 
 
 def _place(place: Location) -> str:
-    where = f"line {place.line}" if place.line else f"page {place.page}" if place.page else place.source
+    where = (
+        f"line {place.line}"
+        if place.line
+        else f"page {place.page}"
+        if place.page
+        else f"cell {place.cell}"
+        if place.cell
+        else place.source
+    )
     cell = " / ".join(part for part in (place.table, place.row, place.column) if part)
     return f"{where}" + (f"  {cell}" if cell else "")

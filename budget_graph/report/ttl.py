@@ -106,3 +106,5 @@ def _add_location(graph: Graph, node: URIRef, place: Location) -> None:
     for predicate, text in ((BG.table, place.table), (BG.row, place.row), (BG.column, place.column)):
         if text:
             graph.add((node, predicate, Literal(text, lang="zh")))
+    if place.cell:
+        graph.add((node, BG.cell, Literal(place.cell)))

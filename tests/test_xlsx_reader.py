@@ -1,0 +1,299 @@
+"""The xlsx reader: workbooks built here with openpyxl, and the Shanghai templates in ../shared/data."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from rdflib import Literal
+
+from budget_graph.check.engine import check_filing
+from budget_graph.errors import InputError
+from budget_graph.graph.mapper import build_graph
+from budget_graph.graph.namespaces import BG
+from budget_graph.model import Kind, TableKind, Unit
+from budget_graph.read import find_sources, read_file, read_paths
+from budget_graph.read.xlsx import cell_name
+from tests.conftest import ROOT
+
+TEMPLATES = (ROOT / ".." / "shared" / "data" / "shanghai-budget-templates-xlsx").resolve()
+TITLE = "2024年部门收入预算总表"
+HEADER = [
+    [TITLE],
+    ["编制部门：上海市普陀区测试局", None, None, None, None, None, None, "单位：万元"],
+    ["功能分类科目编码", None, None, "功能分类科目名称", "收入预算"],
+    [None, None, None, None, "合计", "财政拨款收入", "事业收入", "其他收入"],
+    ["类", "款", "项"],
+]
+HEADER_MERGES = ["A1:H1", "A3:C3", "D3:D5", "E3:H3", "E4:E5", "F4:F5", "G4:G5", "H4:H5"]
+
+
+def _income(total: float = 100.5) -> list[list]:
+    """A 收入总表 whose codes are split over 类/款/项, 款 and 项 typed as numbers once (3 → '03')."""
+    return [
+        *HEADER,
+        [None, None, None, "合计", total, 80.25, 10.0, 10.25],
+        [201, None, None, "一般公共服务支出", total, 80.25, 10.0, 10.25],
+        [201, "03", None, "政府办公厅（室）及相关机构事务", total, 80.25, 10.0, 10.25],
+        [201, 3, 1, "行政运行", total, 80.25, 10.0, 0.1 + 0.2 + 9.95],
+    ]
+
+
+def _write(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        for ranged in (merges or {}).get(name, []):
+            sheet.merge_cells(ranged)
+    book.save(path)
+    return path
+
+
+def _income_book(path: Path, total: float = 100.5) -> Path:
+    return _write(path, {"表2": _income(total)}, {"表2": HEADER_MERGES})
+
+
+def test_a_table_reads_with_its_columns_rows_codes_and_unit(tmp_path: Path) -> None:
+    filing = read_file(_income_book(tmp_path / "收入.xlsx"))
+    assert (filing.unit, filing.year, filing.kind, filing.level) == (
+        "上海市普陀区测试局",
+        2024,
+        Kind.BUDGET,
+        "department",
+    )
+    [table] = filing.tables
+    assert (table.kind, table.title, table.unit, table.unit_name) == (
+        TableKind.IncomeSummary,
+        TITLE,
+        Unit.WAN,
+        "上海市普陀区测试局",
+    )
+    assert [c.meaning for c in table.columns] == ["total", "appropriation", "service_revenue", "other_income"]
+    assert [c.label for c in table.columns][1] == "收入预算/财政拨款收入"
+    assert [(r.code, r.label) for r in table.rows] == [
+        (None, "合计"),
+        ("201", "一般公共服务支出"),
+        ("20103", "政府办公厅(室)及相关机构事务"),  # labels are width-folded
+        ("2010301", "行政运行"),  # 款 3 and 项 1 typed as numbers: two digits each
+    ]
+    last = table.rows[-1]
+    # 10.0 prints as '10', 80.25 keeps its decimals, 0.1 + 0.2 + 9.95 loses its binary noise
+    assert [last.cells[m].text for m in ("total", "appropriation", "service_revenue", "other_income")] == [
+        "100.5",
+        "80.25",
+        "10",
+        "10.25",
+    ]
+    assert table.cell_location(last, "appropriation").cell == "表2!F9"
+    assert last.location.cell == "表2!A9" and table.location.cell == "表2!A1"
+
+
+def test_a_figure_that_does_not_add_up_is_reported_at_its_cell(tmp_path: Path) -> None:
+    right = check_filing(read_file(_income_book(tmp_path / "right.xlsx")))
+    wrong = check_filing(read_file(_income_book(tmp_path / "wrong.xlsx", total=101.5)))
+
+    def cells(report) -> set[str | None]:
+        return {place.cell for f in report.findings for place in f.locations if f.severity.value == "error"}
+
+    assert "表2!E9" in cells(wrong)  # 合计 101.5 ≠ 80.25 + 10 + 10.25
+    assert "表2!E9" not in cells(right)
+    # the graph keeps each row's cell, as it keeps a line or a page
+    graph = build_graph(read_file(tmp_path / "right.xlsx")).graph
+    assert Literal("表2!A9") in set(graph.objects(None, BG.cell))
+
+
+def test_a_code_split_over_lei_kuan_xiang_columns_becomes_one(tmp_path: Path) -> None:
+    split = read_file(_income_book(tmp_path / "split.xlsx")).tables[0]
+    assert split.rows[2].code == "20103"
+    rows = [[*cells[:3], *cells[3:]] for cells in _income()]
+    rows[4] = ["科目编码"]  # no 类/款/项 captions: three code columns are not known as one code
+    rows[7][1] = "x"
+    unsplit = read_file(_write(tmp_path / "unsplit.xlsx", {"表2": rows}, {"表2": HEADER_MERGES})).tables[0]
+    assert "20103" not in {r.code for r in unsplit.rows}
+
+
+# 一般公共预算 over 基本/项目 merged across one row; 政府性基金预算 merged over two rows and its 基本/项目
+# below: 基本支出 in D5 stands right of 项目支出 (C4:C5) but belongs under D3:E4
+_SPLIT_HEADER = [
+    ["2024年部门支出预算总表"],
+    ["编制部门：上海市普陀区测试局", None, None, None, "单位：万元"],
+    ["科目名称", "一般公共预算", None, "政府性基金预算"],
+    [None, "基本支出", "项目支出"],
+    [None, None, None, "基本支出", "项目支出"],
+    ["一般公共服务支出", 1, 2, 3, 4],
+]
+
+
+def test_a_merged_header_nests_by_its_merged_cells(tmp_path: Path) -> None:
+    merged = ["A3:A5", "B3:C3", "D3:E4", "B4:B5", "C4:C5"]
+    table = read_file(_write(tmp_path / "merged.xlsx", {"表3": _SPLIT_HEADER}, {"表3": merged})).tables[0]
+    assert [c.label for c in table.columns] == [
+        "一般公共预算/基本支出",
+        "一般公共预算/项目支出",
+        "政府性基金预算/基本支出",
+        "政府性基金预算/项目支出",
+    ]
+    # the same cells unmerged read by their left edges only: 基本支出 (D5) hangs under 项目支出 (C4)
+    flat = read_file(_write(tmp_path / "flat.xlsx", {"表3": _SPLIT_HEADER})).tables[0]
+    assert "政府性基金预算/基本支出" not in [c.label for c in flat.columns]
+
+
+def test_narrative_sheets_contents_and_cover(tmp_path: Path) -> None:
+    sheets = {
+        "封面": [["上海市普陀区测试局2024年部门预算"], ["预算主管部门：上海市普陀区测试局"]],
+        "目录": [
+            ["目  录"],
+            ["一、部门主要职能 ……… 1"],
+            ["二、部门预算表"],
+            ["    1. 2024年部门收入预算总表 ……"],
+        ],
+        "职能": [["测试局主要职能"], ["主要职能包括：负责本区财政收支，管理本区国有资产。"]],
+        "表2": _income(),
+    }
+    filing = read_file(_write(tmp_path / "整本.xlsx", sheets, {"表2": HEADER_MERGES}))
+    assert [(p.number, p.title, p.location.cell) for p in filing.parts] == [(1, "测试局主要职能", "职能!A1")]
+    assert [(e.title, e.part, e.kind) for e in filing.toc] == [
+        ("部门主要职能", 1, None),
+        ("部门预算表", 2, None),
+        ("2024年部门收入预算总表", None, TableKind.IncomeSummary),
+    ]
+    assert len(filing.tables) == 1 and filing.unit == "上海市普陀区测试局"
+
+
+def test_a_workbook_of_tables_and_a_narrative_text_are_one_filing(tmp_path: Path) -> None:
+    _income_book(tmp_path / "表.xlsx")
+    (tmp_path / "说明.md").write_text(
+        "# 2024年上海市普陀区测试局部门预算\n\n## 第一部分 部门概况\n\n测试局负责本区财政收支。\n",
+        encoding="utf-8",
+    )
+    assert [p.suffix for p in find_sources([str(tmp_path)])] == [".xlsx", ".md"]
+    [filing] = read_paths([str(tmp_path)])
+    assert len(filing.sources) == 2 and filing.tables and filing.parts
+    # of another year: two filings
+    (tmp_path / "说明.md").write_text(
+        "# 2023年上海市普陀区测试局部门预算\n\n## 第一部分 部门概况\n\n测试局负责本区财政收支。\n",
+        encoding="utf-8",
+    )
+    assert len(read_paths([str(tmp_path)])) == 2
+
+
+def _validate(path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "budget_graph", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=path.parent,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+    )
+
+
+def _refused(result: subprocess.CompletedProcess, words: str) -> None:
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0] and "Traceback" not in result.stderr, result.stderr
+
+
+def test_a_workbook_that_is_not_a_filing_is_refused(tmp_path: Path) -> None:
+    book = _write(tmp_path / "名单.xlsx", {"Sheet1": [["姓名", "人数"], ["甲", 3], ["乙", 4]]})
+    _refused(_validate(book), "not a budget filing")
+    _refused(_validate(_write(tmp_path / "空.xlsx", {"Sheet1": []})), "not a budget filing")
+    assert _validate(_income_book(tmp_path / "表.xlsx")).returncode in {0, 1}
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "file is empty"),
+        (b"PK\x03\x04 not really a workbook", "not a readable XLSX workbook"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "encrypted, or not XLSX"),
+    ],
+)
+def test_an_empty_damaged_or_encrypted_workbook_is_refused(
+    tmp_path: Path, content: bytes, words: str
+) -> None:
+    (tmp_path / "坏.xlsx").write_bytes(content)
+    _refused(_validate(tmp_path / "坏.xlsx"), words)
+
+
+def test_a_workbook_over_the_size_limit_is_refused(tmp_path: Path, monkeypatch) -> None:
+    book = _income_book(tmp_path / "表.xlsx")
+    monkeypatch.setenv("BUDGET_GRAPH_MAX_XLSX_CELLS", "20")
+    with pytest.raises(InputError, match="BUDGET_GRAPH_MAX_XLSX_CELLS"):
+        read_file(book)
+    monkeypatch.setenv("BUDGET_GRAPH_MAX_XLSX_CELLS", "200")
+    assert read_file(book).tables
+
+
+def test_cell_names_as_a_spreadsheet_writes_them() -> None:
+    assert cell_name("表3", 11, 3) == "表3!D12"
+    assert cell_name("Sheet 1", 0, 27) == "'Sheet 1'!AB1"
+    assert cell_name("收入总表 ", 0, 0) == "'收入总表 '!A1"
+
+
+@pytest.mark.skipif(not TEMPLATES.is_dir(), reason="../shared/data is absent")
+@pytest.mark.parametrize(("name", "level"), [("department", "department"), ("unit", "unit")])
+def test_the_shanghai_templates_read_into_their_tables(name: str, level: str) -> None:
+    filing = read_file(TEMPLATES / f"{name}_budget_template.xlsx")
+    assert (filing.year, filing.kind, filing.level) == (2026, Kind.BUDGET, level)
+    assert [t.kind for t in filing.tables] == [
+        TableKind.IncomeExpenditureSummary,
+        TableKind.IncomeSummary,
+        TableKind.ExpenditureSummary,
+        TableKind.AppropriationSummary,
+        TableKind.GeneralBudgetByFunction,
+        TableKind.GovernmentFundBudget,
+        TableKind.StateCapitalBudget,
+        TableKind.GeneralBudgetByEconomicClass,
+        TableKind.ThreePublicExpenses,
+    ]
+    income = filing.table(TableKind.IncomeSummary)
+    assert [c.meaning for c in income.columns] == [
+        "total",
+        "appropriation",
+        "service_revenue",
+        "business_revenue",
+        "other_income",
+    ]
+    assert "2050205" in {r.code for r in income.rows} and income.unit is Unit.YUAN
+    assert [p.number for p in filing.parts][:4] == [1, 2, 3, 4]
+    # a template full of XX placeholders: the hygiene rules report them, each at its sheet and cell
+    placeholders = [f for f in check_filing(filing).findings if f.rule == "BG-T001"]
+    assert any(f.severity.value == "error" for f in placeholders)
+    assert all(place.cell for f in placeholders for place in f.locations)
+
+
+def test_a_sheet_of_figures_under_no_known_title_is_said_not_read(tmp_path: Path) -> None:
+    other = [["2024年部门某某明细"], ["项目", "金额"], ["甲", 3], ["乙", 4]]
+    filing = read_file(
+        _write(tmp_path / "表.xlsx", {"表2": _income(), "附表": other}, {"表2": HEADER_MERGES})
+    )
+    assert [t.title for t in filing.tables] == [TITLE]
+    assert [u.cell for u in filing.unread] == ["附表!A1"]
+    assert any("2 figure(s) not read" in d.message for d in filing.diagnostics)
+    alone = read_file(_income_book(tmp_path / "单表.xlsx"))
+    assert not alone.unread and not any("not read" in d.message for d in alone.diagnostics)
+
+
+def test_csv_and_sarif_name_the_cell(tmp_path: Path) -> None:
+    from budget_graph.report import csv as csv_report
+    from budget_graph.report import sarif
+
+    def cells(report) -> tuple[str, set[str | None]]:
+        results = sarif.log([report])["runs"][0]["results"]
+        places = {
+            p["physicalLocation"].get("properties", {}).get("cell") for r in results for p in r["locations"]
+        }
+        return csv_report.render([report]), places
+
+    table, places = cells(check_filing(read_file(_income_book(tmp_path / "wrong.xlsx", total=101.5))))
+    assert "表2!E9" in table and "表2!E9" in places
+    table, places = cells(check_filing(read_file(_income_book(tmp_path / "right.xlsx"))))
+    assert "表2!E9" not in table and "表2!E9" not in places
