@@ -73,7 +73,7 @@ def test_a_continuation_page_without_a_top_rule_reads_whole() -> None:
     flow = document_flow([first_page(), continuation(chars, framed(XS, [90, 110], top=70))])
     (block,) = flow.blocks
     assert not flow.stray_grids and not flow.lines
-    codes = [cells[0] for _, cells in _rows(block).data]
+    codes = [cells[0] for _, cells, _ in _rows(block).data]
     assert codes == ["2210201", "2210202", "2210203"]
 
 
@@ -85,7 +85,7 @@ def test_an_unruled_first_row_in_the_grids_columns_continues_the_table() -> None
     flow = document_flow([first_page(), continuation(chars, ruled(XS, [90, 110]))])
     (block,) = flow.blocks
     assert not flow.stray_grids and not flow.doubts and not flow.lines
-    assert [(page, cells[0]) for page, cells in _rows(block).data] == [
+    assert [(page, cells[0]) for page, cells, _ in _rows(block).data] == [
         (1, "2210201"),
         (2, "2210202"),
         (2, "2210203"),
@@ -147,7 +147,9 @@ def test_a_header_left_at_the_page_foot_joins_the_body_under_finer_columns() -> 
     ]
     rows = _rows(TableBlock("财政拨款收支预算总表", 1, grids=grids))
     assert rows.header == [["收入", "", "支出", ""], ["项目", "金额", "项目", "金额"]]
-    assert rows.data == [(2, ["一般公共预算", "100.00", "基本支出", "100.00"])]
+    assert [(page, cells) for page, cells, _ in rows.data] == [
+        (2, ["一般公共预算", "100.00", "基本支出", "100.00"])
+    ]
 
 
 def test_a_continuation_under_other_columns_is_reported_not_merged() -> None:
@@ -159,7 +161,7 @@ def test_a_continuation_under_other_columns_is_reported_not_merged() -> None:
         )
     ).grids[0]
     rows = _rows(TableBlock("财政拨款支出预算表", 1, grids=[first, other]))
-    assert [cells[0] for _, cells in rows.data] == ["2210201"]
+    assert [cells[0] for _, cells, _ in rows.data] == ["2210201"]
     assert [page for page, _ in rows.problems] == [2]
 
 

@@ -103,5 +103,9 @@ def test_codes_in_class_section_item_columns_become_one_code() -> None:
     second += word("1,000", 205, 45, 6)
     (grid,) = page_content(PageLayout(1, 300, 100, header + first + second, ruled(xs, ys))).grids
     rows = _rows(TableBlock("收入预算总表", 1, grids=[grid]))
-    assert [cells[0] for _, cells in rows.data] == ["201", "2010601"]
+    assert [cells[0] for _, cells, _ in rows.data] == ["201", "2010601"]
     assert rows.data[1][1][3] == "行政运行"
+    boxes = rows.data[1][2]  # the joined code's box spans the three code cells; the others are blank
+    assert boxes[0] is not None and boxes[0][0] == 2 and boxes[0][2] > 62
+    assert boxes[1] is None and boxes[2] is None
+    assert boxes[4] is not None and boxes[4][0] == 205

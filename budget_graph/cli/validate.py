@@ -17,11 +17,12 @@ from budget_graph.cli.app import check_output, main, write_output
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "ttl", "sarif", "csv"]),
+    type=click.Choice(["text", "json", "ttl", "sarif", "csv", "html"]),
     default="text",
     show_default=True,
     help="text for people, json for tools (docs/report.md), ttl for a SHACL sh:ValidationReport, "
-    "sarif for pipelines and code-scanning viewers (SARIF 2.1.0), csv for Excel/WPS (UTF-8 with BOM).",
+    "sarif for pipelines and code-scanning viewers (SARIF 2.1.0), csv for Excel/WPS (UTF-8 with BOM), "
+    "html for the officer: one self-contained file with each finding on its page image or lines.",
 )
 @click.option("--output", "-o", type=click.Path(), help="Write the report here instead of stdout.")
 @click.option(
@@ -66,6 +67,7 @@ def validate(
       budget-graph validate ../shared/corpus --format text
       budget-graph validate samples/ --format sarif -o report.sarif
       budget-graph validate samples/ --format csv -o findings.csv
+      budget-graph validate filing.pdf --format html -o report.html
       budget-graph validate samples/ --min-severity warning
       budget-graph validate samples/ --baseline report.json
       budget-graph validate samples/ --baseline waivers.yaml

@@ -5,6 +5,7 @@ Plain dataclasses; nothing here knows about files, RDF or formatting.
 
 from budget_graph.model.amounts import Amount, Unit, is_number, parse_amount, parse_percent
 from budget_graph.model.document import (
+    Box,
     BudgetComparison,
     Cell,
     Claim,
@@ -28,6 +29,7 @@ from budget_graph.model.document import (
 
 __all__ = [
     "Amount",
+    "Box",
     "BudgetComparison",
     "Cell",
     "Claim",

@@ -47,10 +47,19 @@ class Direction(Enum):
     UNCHANGED = "unchanged"  # 持平 / 保持一致
 
 
+# a figure's box on its page in PDF points, top-down from the page's top-left as the reader measures:
+# (x0, y0, x1, y1)
+Box = tuple[float, float, float, float]
+
+
 @dataclass(frozen=True)
 class Location:
     """Where a figure or statement stands: line (text input), page (PDF) or spreadsheet cell (xlsx), and
-    its table cell."""
+    its table cell.
+
+    `bbox` (PDF) and `excerpt` (the row's or sentence's text) show it to a reader; they are no part of
+    what the place is, so two locations differing only in them are equal (findings stay deduplicated,
+    graph nodes keep their places)."""
 
     source: str
     line: int | None = None
@@ -59,8 +68,10 @@ class Location:
     row: str | None = None
     column: str | None = None
     cell: str | None = None  # xlsx input: sheet and cell as a spreadsheet writes them, '表3!D12'
+    bbox: Box | None = field(default=None, compare=False)
+    excerpt: str | None = field(default=None, compare=False)
 
-    def at(self, **changes: str | None) -> Location:
+    def at(self, **changes: object) -> Location:
         return Location(**{**self.__dict__, **changes})
 
 
@@ -107,6 +118,7 @@ class Cell:
     amount: Amount | None
     text: str
     place: str | None = None  # the spreadsheet cell it was read from ('表3!D12'), xlsx input
+    bbox: Box | None = None  # where it is printed (PDF input)
 
 
 @dataclass
@@ -120,13 +132,19 @@ class Row:
     side: str | None = None
 
     def set_cells(
-        self, columns: list[Column], texts: list[str], unit: Unit, places: list[str] | None = None
+        self,
+        columns: list[Column],
+        texts: list[str],
+        unit: Unit,
+        places: list[str] | None = None,
+        boxes: list[Box | None] | None = None,
     ) -> None:
         """The row's amount cells as printed, paired in order with the columns placed for them (and with
-        the spreadsheet cells they were read from, when the reader knows them)."""
+        the spreadsheet cells they were read from, or their printed boxes, when the reader knows them)."""
         for index, (column, text) in enumerate(zip(columns, texts, strict=False)):
             place = places[index] if places and index < len(places) else None
-            self.cells[column.meaning] = Cell(parse_amount(text, unit), text.strip(), place)
+            box = boxes[index] if boxes and index < len(boxes) else None
+            self.cells[column.meaning] = Cell(parse_amount(text, unit), text.strip(), place=place, bbox=box)
 
     def amount(self, meaning: str) -> Amount | None:
         cell = self.cells.get(meaning)
@@ -151,7 +169,8 @@ class Table:
     def cell_location(self, row: Row, meaning: str) -> Location:
         cell = row.cells.get(meaning)
         place = cell.place if cell and cell.place else row.location.cell
-        return row.location.at(column=self.column_label(meaning), cell=place)
+        box = cell.bbox if cell and cell.bbox else row.location.bbox
+        return row.location.at(column=self.column_label(meaning), cell=place, bbox=box)
 
     def column(self, meaning: str, side: str | None = None) -> Column | None:
         return next((c for c in self.columns if c.meaning == meaning and c.side == side), None)
@@ -174,6 +193,9 @@ class Heading:
     location: Location
 
 
+_SENTENCE_ENDS = ("。", "；")
+
+
 @dataclass
 class Paragraph:
     """A paragraph as the reader joined it; `starts` maps text offsets to the line/page they came from
@@ -185,13 +207,20 @@ class Paragraph:
     starts: tuple[tuple[int, Location], ...] = ()
 
     def location_at(self, offset: int) -> Location:
-        """Where the character at `offset` was printed."""
+        """Where the character at `offset` was printed, quoting its sentence unless the place quotes
+        its line already (text input)."""
         found = self.location
         for start, place in self.starts:
             if start > offset:
                 break
             found = place
-        return found
+        return found if found.excerpt else found.at(excerpt=self.sentence_at(offset))
+
+    def sentence_at(self, offset: int) -> str:
+        """The sentence holding the character at `offset`: after the last 。 or ； before it, to the next."""
+        begin = max(self.text.rfind(mark, 0, offset) for mark in _SENTENCE_ENDS) + 1
+        ends = [i for i in (self.text.find(mark, offset) for mark in _SENTENCE_ENDS) if i >= 0]
+        return self.text[begin : min(ends) + 1 if ends else len(self.text)].strip()
 
 
 @dataclass
@@ -288,6 +317,9 @@ class Filing:
     # places holding figures the reader could not read as a known table (an unknown title, an untitled
     # grid): a required table "missing" may be one of them
     unread: list[Location] = field(default_factory=list)
+    # each PDF page's size in points as the reader measures it (width, height), by source and page:
+    # what a location's bbox is relative to
+    page_sizes: dict[str, dict[int, tuple[float, float]]] = field(default_factory=dict)
 
     def table(self, kind: TableKind) -> Table | None:
         return next((t for t in self.tables if t.kind is kind), None)

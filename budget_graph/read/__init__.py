@@ -90,6 +90,7 @@ def _absorb(into: Filing, other: Filing) -> None:
     into.toc = into.toc or other.toc
     into.diagnostics.extend(other.diagnostics)
     into.unread.extend(other.unread)
+    into.page_sizes.update(other.page_sizes)
 
 
 def read_file(path: Path | str) -> Filing:

@@ -63,10 +63,11 @@ def read_pdf(path: Path) -> Filing:
     return filing
 
 
-def read_pages(pages: list[PageContent], source: str, path: Path) -> Filing:
-    """A filing from its pages' text lines and grids: a PDF's, or text laid out as pages (read/text_layout.py)."""
+def read_pages(pages: list[PageContent], source: str, path: Path, measured: bool = True) -> Filing:
+    """A filing from its pages' text lines and grids: a PDF's, or text laid out as pages
+    (read/text_layout.py), whose positions are not the page's (`measured` False: no boxes, no sizes)."""
     flow = pages_flow(pages)
-    narrative = read_narrative(flow.lines, source)
+    narrative = read_narrative(flow.lines, source, measured)
     if not flow.blocks and not narrative.parts:
         raise InputError(
             f"不是预决算公开文件：未找到说明部分或表格 not a budget filing (no parts, no tables): {path}"
@@ -80,6 +81,7 @@ def read_pages(pages: list[PageContent], source: str, path: Path) -> Filing:
         level=metadata.level,
         parts=narrative.parts,
         toc=narrative.toc,
+        page_sizes={source: {page.number: (page.width, page.height) for page in pages}} if measured else {},
     )
     filing.diagnostics.extend(Diagnostic("info", note, (Location(source),)) for note in notes)
     names = unit_names(filing.unit, *(block.unit_name for block in flow.blocks))

@@ -117,6 +117,17 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
     return PageLayout(number, width, height, chars, rules)
 
 
+def shown_turn(page: pdfium.PdfPage) -> int:
+    """Quarter turns clockwise from the page as stored to the page as read_page measures it (a page
+    image drawn in the reader's frame needs the same turn)."""
+    textpage = page.get_textpage()
+    try:
+        quarters = _text_turn(textpage)
+    finally:
+        textpage.close()
+    return page.get_rotation() // 90 % 4 if quarters is None else quarters
+
+
 def _text_turn(textpage: pdfium.PdfTextPage) -> int | None:
     """Quarter turns clockwise that set the page's text upright, when a sample of its glyphs nearly
     all run one way (None: no text, or no one way: a few turned labels do not turn a page)."""

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from budget_graph.model import (
+    Box,
     Diagnostic,
     Doubt,
     Filing,
@@ -28,7 +29,7 @@ from budget_graph.profiles import lines
 from budget_graph.read.layout import is_text_header, normalise, recognise_table
 from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, stack
 from budget_graph.read.performance import read_performance_targets
-from budget_graph.read.tables import TWO_SIDED, GridRow, TableGrid, build_table
+from budget_graph.read.tables import TWO_SIDED, GridRow, TableGrid, build_table, union
 
 _CODE_CAPTIONS = {"类", "款", "项"}
 _CODE_HEADER = re.compile(r"代码|编码")
@@ -60,7 +61,7 @@ class _Rows:
     """A table's rows as text matrices (cell text at a span's top-left, blank elsewhere)."""
 
     header: list[list[str]]  # as printed: to recognise the header repeated on a continuation page
-    data: list[tuple[int, list[str]]]  # (page, cells)
+    data: list[tuple[int, list[str], list[Box | None]]]  # (page, cells, each cell's printed box)
     problems: list[tuple[int, str]] = field(default_factory=list)  # (page, message)
     tree: list[list[str]] = field(default_factory=list)  # the header by nesting depth (see _header_tree)
     lost_pages: list[int] = field(default_factory=list)  # continuation pages whose rows could not be read
@@ -68,7 +69,7 @@ class _Rows:
 
 def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[str]) -> Table:
     kind = recognise_table(block.title)
-    location = Location(source, page=block.page, table=block.title)
+    location = Location(source, page=block.page, table=block.title, excerpt=block.title)
     unit = block.unit or Unit.WAN
     table = Table(
         kind, block.title, block.number, unit, location, notes=list(block.notes), unit_name=block.unit_name
@@ -167,12 +168,25 @@ def grid_texts(grid: Grid) -> list[list[str]]:
     return rows
 
 
+def grid_boxes(grid: Grid) -> list[list[Box | None]]:
+    """Each row band's printed text boxes by column band, as grid_texts places the texts. The glyphs'
+    own boxes: they stay on their page when a header is stacked over a body from the next page. A grid
+    placed from the alignment of text (read/text_layout.py) has no boxes on a page."""
+    rows: list[list[Box | None]] = [[None] * grid.n_cols for _ in range(len(grid.ys) - 1)]
+    for cell in [] if grid.inferred else grid.cells:
+        rows[cell.row][cell.col] = union((c.x0, c.top, c.x1, c.bottom) for c in cell.chars if c.text.strip())
+    return rows
+
+
 def _rows(block: TableBlock) -> _Rows:
     first, *rest = _header_over_pages(block.grids)
     banner = _banner_rows(first)
     texts = grid_texts(first)[banner:]
+    boxes = grid_boxes(first)[banner:]
     start = _data_start(texts)
-    rows = _Rows(texts[:start], [(first.page, cells) for cells in texts[start:]])
+    rows = _Rows(
+        texts[:start], [(first.page, cells, box) for cells, box in zip(texts, boxes, strict=True)][start:]
+    )
     rows.tree = _header_tree(first, banner, banner + start)
     for grid in rest:
         _continue(rows, first, grid)
@@ -270,18 +284,20 @@ def _continue(rows: _Rows, first: Grid, grid: Grid) -> None:
         return
     header = {tuple(normalise(c) for c in cells) for cells in rows.header}
     continuing = True
-    for cells in grid_texts(grid):
+    for cells, boxes in zip(grid_texts(grid), grid_boxes(grid), strict=True):
         mapped = [""] * first.n_cols
+        placed: list[Box | None] = [None] * first.n_cols
         for index, text in enumerate(cells):
             if text:
                 mapped[mapping[index]] = (mapped[mapping[index]] + text) if mapped[mapping[index]] else text
+                placed[mapping[index]] = union(b for b in (placed[mapping[index]], boxes[index]) if b)
         if continuing and tuple(normalise(c) for c in mapped) in header:
             continue  # the header printed again on this page
         if continuing and rows.data and _is_cut_label(mapped):
             _join_cut_label(rows.data[-1][1], mapped)
             continue
         continuing = False
-        rows.data.append((grid.page, mapped))
+        rows.data.append((grid.page, mapped, placed))
 
 
 def _column_map(first: Grid, grid: Grid) -> list[int] | None:
@@ -327,8 +343,8 @@ def _halves(header: list[list[str]]) -> int | None:
 
 def _stack(rows: _Rows, half: int) -> _Rows:
     """Left halves first (all pages), then right halves: the order the list is read in."""
-    left = [(page, cells[:half]) for page, cells in rows.data]
-    right = [(page, cells[half:]) for page, cells in rows.data]
+    left = [(page, cells[:half], boxes[:half]) for page, cells, boxes in rows.data]
+    right = [(page, cells[half:], boxes[half:]) for page, cells, boxes in rows.data]
     return _Rows(
         [cells[:half] for cells in rows.header],
         left + right,
@@ -343,7 +359,7 @@ def _join_codes(rows: _Rows) -> None:
     columns = _code_columns(rows)
     if len(columns) < 2:
         return
-    for _, cells in rows.data:
+    for _, cells, boxes in rows.data:
         filled = [cells[i] for i in columns if cells[i]]
         if filled and all(_DIGITS.match(p) for p in filled):
             joined = "".join(filled)
@@ -351,14 +367,15 @@ def _join_codes(rows: _Rows) -> None:
             joined = ""  # the captions 类/款/项 printed in the first data row
         else:
             continue  # a label spanning the code columns ('合计')
+        box = union(boxes[i] for i in columns if boxes[i])
         for i in columns:
-            cells[i] = ""
-        cells[columns[0]] = joined
+            cells[i], boxes[i] = "", None
+        cells[columns[0]], boxes[columns[0]] = joined, box
 
 
 def _code_columns(rows: _Rows) -> list[int]:
     """Columns captioned 类/款/项, in the header or in the first data row (决算 tables print them there)."""
-    candidates = [*rows.header, *(cells for _, cells in rows.data[:1])]
+    candidates = [*rows.header, *(cells for _, cells, _ in rows.data[:1])]
     for cells in candidates:
         columns = [i for i, c in enumerate(cells) if normalise(c) in _CODE_CAPTIONS]
         if len(columns) >= 2:
@@ -368,7 +385,7 @@ def _code_columns(rows: _Rows) -> list[int]:
 
 def _category_codes(rows: _Rows) -> None:
     """Procurement categories printed as words with their letter ('一、货物A'): the letter is the code."""
-    for _, cells in rows.data:
+    for _, cells, _ in rows.data:
         for index, text in enumerate(cells):
             match = _CATEGORY.match(normalise(text))
             if match:
@@ -386,12 +403,13 @@ def _drop_second_breakdown(rows: _Rows) -> None:
         return
     second = labels[2]
     dropped = 0
-    for _, cells in rows.data:
+    for _, cells, boxes in rows.data:
         first_amount = labels[1] + 1
         spanning = not any(cells[first_amount : second + 1])
         figures = [i for i in range(second, len(cells)) if is_number(cells[i])]
         if spanning and figures and not cells[second]:
             cells[first_amount] = cells[figures[0]]  # a total printed across both breakdowns
+            boxes[first_amount] = boxes[figures[0]]
         else:
             dropped += len(figures)
         del cells[second:]
@@ -426,12 +444,14 @@ def _phases_as_rows(rows: _Rows) -> None:
     rows.tree = [["", *(cells[i] for i in first)] for cells in items if any(cells)]
     rows.header = []  # continuation pages are already joined
     rows.data = [
-        (page, [name, *(cells[i] for i in columns[name])]) for page, cells in rows.data for name in names
+        (page, [name, *(cells[i] for i in columns[name])], [None, *(boxes[i] for i in columns[name])])
+        for page, cells, boxes in rows.data
+        for name in names
     ]
 
 
 def _label_columns(rows: _Rows) -> set[int]:
-    return {i for _, cells in rows.data for i, c in enumerate(cells) if c and not is_number(c)}
+    return {i for _, cells, _ in rows.data for i, c in enumerate(cells) if c and not is_number(c)}
 
 
 def _text_columns(rows: _Rows) -> set[int]:
@@ -445,15 +465,19 @@ def _text_columns(rows: _Rows) -> set[int]:
 def _grid_rows(rows: _Rows, two_sided: bool) -> list[GridRow]:
     """Header rows, then data rows that say where their amounts start. A one-sided table's header is
     cut to the amount columns: the label columns' captions name no amount."""
-    data = [(page, cells) for page, cells in rows.data if any(cells) and not _is_note_row(cells)]
+    data = [
+        (page, cells, boxes) for page, cells, boxes in rows.data if any(cells) and not _is_note_row(cells)
+    ]
     if two_sided:  # each side is [label, amounts …]; read/tables.py finds the sides
         return [GridRow(None, cells) for cells in rows.tree] + [
-            GridRow(None, cells, page, amounts_from=1) for page, cells in data
+            GridRow(None, cells, page, amounts_from=1, boxes=boxes) for page, cells, boxes in data
         ]
     text = _text_columns(rows)
     start = max(text) + 1 if text else 0
     header = [GridRow(None, cells[start:]) for cells in rows.tree]
-    return header + [GridRow(None, cells, page, amounts_from=start) for page, cells in data]
+    return header + [
+        GridRow(None, cells, page, amounts_from=start, boxes=boxes) for page, cells, boxes in data
+    ]
 
 
 def _is_note_row(cells: list[str]) -> bool:
@@ -463,4 +487,4 @@ def _is_note_row(cells: list[str]) -> bool:
 
 def _empty_notes(rows: _Rows) -> list[str]:
     """'此表为空' printed inside the grid is the table's empty-table note."""
-    return [c for _, cells in rows.data if _is_note_row(cells) for c in cells if c]
+    return [c for _, cells, _ in rows.data if _is_note_row(cells) for c in cells if c]

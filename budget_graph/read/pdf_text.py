@@ -37,10 +37,10 @@ class Narrative:
     parts: list[NarrativePart]
 
 
-def read_narrative(lines: list[PageLine], source: str) -> Narrative:
+def read_narrative(lines: list[PageLine], source: str, measured: bool = True) -> Narrative:
     toc_lines, body = _split_toc(lines)
     toc = _toc(toc_lines, source)
-    return Narrative(toc, _parts(body, toc, source))
+    return Narrative(toc, _parts(body, toc, source, measured))
 
 
 def _split_toc(lines: list[PageLine]) -> tuple[list[PageLine], list[PageLine]]:
@@ -95,7 +95,7 @@ def _table_kind(title: str) -> TableKind | None:
     return recognise_table(title) if _TABLE_TITLE.search(title) else None
 
 
-def _parts(lines: list[PageLine], toc: list[TocEntry], source: str) -> list[NarrativePart]:
+def _parts(lines: list[PageLine], toc: list[TocEntry], source: str, measured: bool) -> list[NarrativePart]:
     parts: list[NarrativePart] = []
     margins = _margins(lines)
     for line in lines:
@@ -108,7 +108,7 @@ def _parts(lines: list[PageLine], toc: list[TocEntry], source: str) -> list[Narr
                 line.text
             )  # a part heading wrapped onto a second line ('…情况' / '说明')
         elif parts:
-            _add_line(parts[-1], line, margins, source)
+            _add_line(parts[-1], line, margins, source, measured)
     return parts
 
 
@@ -154,9 +154,10 @@ def _margins(lines: list[PageLine]) -> dict[int, tuple[float, float]]:
 
 
 def _add_line(
-    part: NarrativePart, line: PageLine, margins: dict[int, tuple[float, float]], source: str
+    part: NarrativePart, line: PageLine, margins: dict[int, tuple[float, float]], source: str, measured: bool
 ) -> None:
-    where = Location(source, page=line.page)
+    box = (line.line.x0, line.line.top, line.line.x1, line.line.bottom) if measured else None
+    where = Location(source, page=line.page, bbox=box)
     heading = part.headings[-1].text if part.headings else None
     if line.cells is not None:  # a row of a grid in the narrative: a paragraph of tab-separated cells
         part.paragraphs.append(Paragraph("\t".join(line.cells), where, heading=heading, starts=((0, where),)))

@@ -8,9 +8,11 @@ cannot place for certain becomes a diagnostic, never a guessed figure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 from budget_graph.model import (
+    Box,
     Diagnostic,
     Doubt,
     Indicator,
@@ -43,15 +45,55 @@ class GridRow:
     amounts_from: int | None = None
     # the spreadsheet cell of each cell ('表3!D12', xlsx input), in step with `cells`
     places: list[str] | None = None
+    boxes: list[Box | None] | None = None  # each cell's box on its page, when the reader knows it (PDF)
+    excerpt: str | None = None  # the row as printed (text input: its line); else its cells joined
 
     def location(self, source: str, table: str) -> Location:
-        return Location(source, line=self.line, page=self.page, table=table, cell=self.place(0))
+        excerpt = self.excerpt or "  ".join(c.strip() for c in self.cells if c.strip())
+        return Location(
+            source,
+            line=self.line,
+            page=self.page,
+            table=table,
+            cell=self.place(0),
+            bbox=self.box,
+            excerpt=excerpt,
+        )
 
     def place(self, index: int) -> str | None:
         return self.places[index] if self.places and index < len(self.places) else None
 
     def places_from(self, cut: slice) -> list[str] | None:
         return self.places[cut] if self.places else None
+
+    @property
+    def box(self) -> Box | None:
+        """The box around the row's printed cells."""
+        return union(b for b, c in zip(self.boxes or (), self.cells, strict=False) if b and c.strip())
+
+    def boxes_from(self, start: int) -> list[Box | None] | None:
+        return self.boxes[start:] if self.boxes else None
+
+    def part(self, cut: slice) -> GridRow:
+        """One side of a two-sided row (its quoted line kept: text input quotes the whole line)."""
+        return replace(
+            self,
+            cells=self.cells[cut],
+            places=self.places_from(cut),
+            boxes=self.boxes[cut] if self.boxes else None,
+        )
+
+
+def union(boxes: Iterable[Box]) -> Box | None:
+    found = list(boxes)
+    if not found:
+        return None
+    return (
+        min(b[0] for b in found),
+        min(b[1] for b in found),
+        max(b[2] for b in found),
+        max(b[3] for b in found),
+    )
 
 
 @dataclass
@@ -128,7 +170,13 @@ def _one_sided(
             placeholders.append(grid_row.location(source, table.title))  # the blank rows of an empty table
             continue
         row = _row(table, grid_row, texts, unit_names, source)
-        row.set_cells(table.columns, amounts, table.unit, grid_row.places_from(slice(start, None)))
+        row.set_cells(
+            table.columns,
+            amounts,
+            table.unit,
+            grid_row.places_from(slice(start, None)),
+            grid_row.boxes_from(start),
+        )
         table.rows.append(row)
     diagnostics.extend(_confirm_doubtful_columns(table))
     if placeholders:
@@ -244,15 +292,22 @@ def _two_sided(table: Table, header: list[GridRow], data: list[GridRow]) -> list
             Diagnostic("info", f"{table.title}: {d}", (table.location,)) for d in placement.doubts
         ]
         for grid_row in data:
-            cells = grid_row.cells[cut]
+            side_row = grid_row.part(cut)
+            cells = side_row.cells
             label = normalise(cells[0]) if cells else ""
             amounts = cells[1:]
             if not label and not any(a.strip() for a in amounts):
                 continue
             role = RowRole.TOTAL if _TOTAL.match(label) else RowRole.ITEM
-            location = grid_row.location(source, table.title).at(row=label)
-            row = Row(label, role, location.at(cell=grid_row.place(cut.start)), side=side)
-            side_places = grid_row.places_from(cut)
-            row.set_cells(placement.columns, amounts, table.unit, side_places[1:] if side_places else None)
+            location = side_row.location(source, table.title).at(row=label)
+            row = Row(label, role, location, side=side)
+            side_places = side_row.places
+            row.set_cells(
+                placement.columns,
+                amounts,
+                table.unit,
+                side_places[1:] if side_places else None,
+                side_row.boxes_from(1),
+            )
             table.rows.append(row)
     return diagnostics

@@ -169,7 +169,7 @@ def _toc(segment: _Segment, source: str) -> list[TocEntry]:
         stripped = line.strip()
         table = _TOC_TABLE.match(stripped)
         part = _TOC_PART.match(stripped)
-        where = Location(source, line=number)
+        where = Location(source, line=number, excerpt=line.strip())
         if table:
             title = table.group(2).strip()
             entries.append(TocEntry(title, where, kind=recognise_table(title)))
@@ -202,7 +202,7 @@ def _paragraphs(lines: list[tuple[int, str]], source: str) -> list[Paragraph]:
     for number, line in lines:
         if not line.strip():
             continue
-        where = Location(source, line=number)
+        where = Location(source, line=number, excerpt=line.strip())
         text = line.strip() if "\t" not in line else line.strip("\n")
         continues_row = line.startswith("\t") and paragraphs and "\t" in paragraphs[-1].text
         continues_sentence = (
@@ -265,14 +265,14 @@ def _table(segment: _Segment, source: str, filing: Filing) -> Table:
             if header.repeats(cells):
                 header.repeated.append(Location(source, line=number, table=segment.title))
             else:
-                grid.rows.append(GridRow(number, cells))
+                grid.rows.append(GridRow(number, cells, excerpt=stripped))
         elif match := _UNIT_LINE.match(normalise(stripped)):
             unit, unit_seen = Unit.from_text(match.group(1)) or unit, True
         elif match := _UNIT_NAME.match(stripped):
             unit_name = match.group(1).strip()
         else:
             notes.append(stripped)
-    location = Location(source, line=segment.start, table=segment.title)
+    location = Location(source, line=segment.start, table=segment.title, excerpt=segment.title)
     table = Table(kind, segment.title, segment.number, unit, location, notes=notes, unit_name=unit_name)
     if header.repeated:
         filing.diagnostics.append(

@@ -104,7 +104,7 @@ def read_laid_out_text(text: str, source: str, path: Path) -> Filing:
         contents.append(content)
     _set_widths(contents)
     _centre(headings, {content.number: content.width for content in contents}, contents)
-    return read_pages(contents, source, path)
+    return read_pages(contents, source, path, measured=False)
 
 
 def _centre(headings: list[Line], widths: dict[int, float], contents: list[PageContent]) -> None:

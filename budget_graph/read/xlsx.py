@@ -360,8 +360,8 @@ def _table(sheet: _Sheet, number: int, filing: Filing, names: set[str], source: 
     table.notes.extend(text for _, cells in data if _is_note(cells) for text in cells if text.strip())
     data = [(r, cells) for r, cells in data if not _is_note(cells)]
     _pad_subcodes(sheet, header, data)
-    code_rows = _Rows([cells for _, cells in header], data)
-    _join_codes(code_rows)  # 类/款/项 columns → one code in the first of them
+    # 类/款/项 columns → one code in the first of them (the cells are joined in place; a sheet has no boxes)
+    _join_codes(_Rows([cells for _, cells in header], [(r, cells, [None] * width) for r, cells in data]))
     tree = _header_by_depth(sheet, header, width)
     if kind in TWO_SIDED:  # each side is [label, amounts …]; read/tables.py finds the sides
         grid = [GridRow(None, cells) for cells in tree]

@@ -1,5 +1,5 @@
 """Renderers: findings out as text for people, JSON for tools (design.md), RDF as a SHACL report, SARIF for
-pipelines and CSV for spreadsheets."""
+pipelines, CSV for spreadsheets and HTML for the officer to hand over."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ def renderer(name: str) -> Renderer:
         from budget_graph.report.sarif import render
     elif name == "csv":
         from budget_graph.report.csv import render
+    elif name == "html":
+        from budget_graph.report.html import render
     else:
         from budget_graph.report.text import render
     return render

@@ -46,6 +46,11 @@ def _filing(report: FilingReport) -> dict:
         "level": filing.level,
         "findings": [_finding(f, marks[f], f in report.accepted) for f in report.findings],
         "diagnostics": [_diagnostic(d) for d in filing.diagnostics],
+        "pages": [
+            {"source": source, "page": page, "width": round(width, 2), "height": round(height, 2)}
+            for source, sizes in filing.page_sizes.items()
+            for page, (width, height) in sorted(sizes.items())
+        ],
     }
 
 
@@ -72,4 +77,7 @@ def _diagnostic(diagnostic: Diagnostic) -> dict:
 
 
 def location(place: Location) -> dict:
-    return asdict(place)
+    found = asdict(place)
+    if place.bbox is not None:
+        found["bbox"] = [round(v, 2) for v in place.bbox]
+    return found
