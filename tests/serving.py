@@ -14,7 +14,7 @@ from pathlib import Path
 
 from budget_graph.store.graphs import named_graph
 from budget_graph.store.oxigraph import LocalStore
-from budget_graph.store.server import Limits, listening_socket, server
+from budget_graph.store.server import Limits, create_app, listening_socket, server
 from budget_graph.store.workers import WorkerPool
 
 BG = "https://w3id.org/budget-graph/ontology#"
@@ -41,7 +41,7 @@ class Running:
 @contextlib.contextmanager
 def running(folder: Path, limits: Limits) -> Iterator[Running]:
     sock = listening_socket("127.0.0.1", 0)
-    endpoint = server(folder, limits)
+    endpoint = server(create_app(folder, limits), limits)
     thread = threading.Thread(target=endpoint.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     for _ in range(300):  # up to 30 s for the workers to start

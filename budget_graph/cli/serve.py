@@ -1,4 +1,5 @@
-"""`budget-graph serve`: a read-only SPARQL 1.1 Protocol endpoint over a store folder."""
+"""`budget-graph serve`: the workbench (a local page to check filings), and with --store a read-only SPARQL 1.1
+Protocol endpoint over a store folder."""
 
 from __future__ import annotations
 
@@ -11,7 +12,11 @@ from budget_graph.cli.app import main
 
 
 @main.command("serve")
-@click.option("--store", required=True, type=click.Path(file_okay=False), help="The store's folder.")
+@click.option(
+    "--store",
+    type=click.Path(file_okay=False),
+    help="A store's folder: also answer SPARQL at /sparql, with a query page at /query.",
+)
 @click.option("--port", type=int, default=7878, show_default=True, help="0 picks a free port.")
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help="0.0.0.0 (or ::) to answer other machines too."
@@ -41,14 +46,21 @@ from budget_graph.cli.app import main
     help="Largest request body (a POSTed query); larger gets 413.",
 )
 def serve_command(
-    store: str, port: int, host: str, time_limit: float, workers: int, queue: int, max_query_bytes: int
+    store: str | None, port: int, host: str, time_limit: float, workers: int, queue: int, max_query_bytes: int
 ) -> None:
-    """SPARQL 服务 — answer SPARQL 1.1 Protocol queries over a store, read-only.
+    """检查工作台与 SPARQL 服务 — the workbench, and with --store a read-only SPARQL endpoint.
 
-    GET or POST /sparql with `query`: results as SPARQL JSON (default), XML, CSV or TSV, graphs
-    (CONSTRUCT, DESCRIBE) as N-Triples (default), Turtle, JSON-LD or RDF/XML, by the Accept header.
-    GET /sparql with no query describes the service (Turtle). CORS is open to every origin.
-    The store is read as it was when the server started.
+    The workbench (/): a page where an officer drops filings (PDF, text, xlsx), sees the upload and the
+    check progress, and reads the same report as `validate --format html`, with downloads of the HTML,
+    JSON and CSV. Uploads over BUDGET_GRAPH_MAX_UPLOAD_MB (100 MB) are refused (413); the files stay in
+    a temporary folder only until their report is made; reports stay downloadable for an hour. No store
+    is needed. It answers 127.0.0.1 only unless --host says otherwise (docs/workbench.md).
+
+    With --store: GET or POST /sparql with `query`: results as SPARQL JSON (default), XML, CSV or TSV,
+    graphs (CONSTRUCT, DESCRIBE) as N-Triples (default), Turtle, JSON-LD or RDF/XML, by the Accept
+    header; /query is a page to type a query. GET /sparql with no query describes the service (Turtle);
+    / answers as /sparql for every client but a browser. CORS is open to every origin on the endpoint
+    only. The store is read as it was when the server started.
 
     \b
     Refused: updates (403), federated queries with SERVICE (400: the server
@@ -58,18 +70,29 @@ def serve_command(
     with Retry-After. SIGTERM or Ctrl-C stops the server within seconds.
 
     \b
-    Example:
+    Examples:
+      budget-graph serve                      # then open http://127.0.0.1:7878/
+      BUDGET_GRAPH_MAX_UPLOAD_MB=300 budget-graph serve --port 8080
       budget-graph serve --store corpus.db --port 7878
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' \\
           http://127.0.0.1:7878/sparql
+      curl -F files=@filing.pdf http://127.0.0.1:7878/check
     """
+    from budget_graph.limits import UPLOAD_SIZE
     from budget_graph.store.oxigraph import LocalStore
     from budget_graph.store.server import Limits, listening_socket, server
+    from budget_graph.workbench.app import create_app
 
-    LocalStore(Path(store), read_only=True).close()  # a clear message now if there is no store
+    UPLOAD_SIZE.value()  # a clear message now if BUDGET_GRAPH_MAX_UPLOAD_MB is no number
+    if store:
+        LocalStore(Path(store), read_only=True).close()  # a clear message now if there is no store
     limits = Limits(workers=workers, waiting=queue, time_limit=time_limit, max_query_bytes=max_query_bytes)
     sock = listening_socket(host, port)
     url_host = f"[{host}]" if ":" in host else host
-    click.echo(f"SPARQL endpoint: http://{url_host}:{sock.getsockname()[1]}/sparql (read-only; Ctrl-C stops)")
+    url = f"http://{url_host}:{sock.getsockname()[1]}"
+    click.echo(f"检查工作台 workbench: {url}/ (Ctrl-C stops)")
+    if store:
+        click.echo(f"SPARQL endpoint: {url}/sparql (read-only), query page: {url}/query")
+    app = create_app(Path(store) if store else None, limits)
     with contextlib.suppress(KeyboardInterrupt):  # uvicorn has stopped the server and its workers
-        server(Path(store), limits).run(sockets=[sock])
+        server(app, limits).run(sockets=[sock])

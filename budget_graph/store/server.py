@@ -17,7 +17,7 @@ import asyncio
 import contextlib
 import socket
 import urllib.parse
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
@@ -25,11 +25,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import uvicorn
 from starlette.applications import Starlette
-from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import Route, request_response
+from starlette.types import ASGIApp
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from budget_graph.errors import InputError
@@ -65,7 +65,22 @@ class ProtocolError(Exception):
 
 
 def create_app(folder: Path, limits: Limits) -> Starlette:
+    """The endpoint alone, at /sparql and /."""
     pool = WorkerPool(folder, limits.workers, limits.waiting)
+    answer = sparql_app(pool, limits)
+    app = Starlette(
+        routes=[Route(path, answer, methods=METHODS) for path in ("/sparql", "/")],
+        lifespan=pool_lifespan(pool),
+    )
+    app.state.pool = pool  # the tests reach the worker processes through it; shutdown stops it
+    return app
+
+
+METHODS = ["GET", "POST", "OPTIONS"]
+
+
+def pool_lifespan(pool: WorkerPool) -> Callable[[Starlette], contextlib.AbstractAsyncContextManager[None]]:
+    """The workers start with the server and stop with it."""
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -74,6 +89,13 @@ def create_app(folder: Path, limits: Limits) -> Starlette:
             yield
         finally:
             pool.stop()
+
+    return lifespan
+
+
+def sparql_app(pool: WorkerPool, limits: Limits) -> ASGIApp:
+    """The SPARQL protocol as an ASGI app, open to every origin (CORS) — only it: a server that also
+    holds the workbench keeps its uploads to pages of its own origin."""
 
     async def endpoint(request: Request) -> Response:
         deadline = asyncio.get_running_loop().time() + limits.time_limit
@@ -88,21 +110,13 @@ def create_app(folder: Path, limits: Limits) -> Starlette:
             return _response(_service_description(_endpoint_url(request), accept))
         return _response(await pool.answer(query, accept, deadline))
 
-    app = Starlette(
-        routes=[Route(path, endpoint, methods=["GET", "POST", "OPTIONS"]) for path in ("/sparql", "/")],
-        middleware=[
-            Middleware(
-                CORSMiddleware,
-                allow_origins=["*"],
-                allow_methods=["GET", "POST", "OPTIONS"],
-                allow_headers=["Accept", "Content-Type"],
-                max_age=86400,
-            )
-        ],
-        lifespan=lifespan,
+    return CORSMiddleware(
+        request_response(endpoint),
+        allow_origins=["*"],
+        allow_methods=METHODS,
+        allow_headers=["Accept", "Content-Type"],
+        max_age=86400,
     )
-    app.state.pool = pool  # the tests reach the worker processes through it
-    return app
 
 
 # The body's media types, and the parameter each body is (None: a form of parameters).
@@ -247,14 +261,17 @@ def listening_socket(host: str, port: int) -> socket.socket:
 
 class _Server(uvicorn.Server):
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
-        self.config.app.state.pool.stop()  # queries in flight get 503 now, before their connections close
+        pool = getattr(self.config.app.state, "pool", None)  # a workbench without a store has none
+        if pool is not None:
+            pool.stop()  # queries in flight get 503 now, before their connections close
         await super().shutdown(sockets)
 
 
-def server(folder: Path, limits: Limits) -> uvicorn.Server:
+def server(app: Starlette, limits: Limits) -> uvicorn.Server:
+    """uvicorn serving `app` (the endpoint's create_app, or the workbench's) within `limits`."""
     protocol = type("H11Protocol", (_H11Protocol,), {"header_seconds": limits.read_seconds})
     config = uvicorn.Config(
-        create_app(folder, limits),
+        app,
         http=protocol,
         lifespan="on",
         log_level="warning",
