@@ -13,6 +13,7 @@ import asyncio
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
@@ -108,7 +109,7 @@ def create_app(store: Path | None, limits: Limits) -> Starlette:
 
     app = Starlette(
         routes=[
-            Route("/", _page_for_browsers(request_page=page, otherwise=sparql), methods=METHODS),
+            Route("/", _PageForBrowsers(page, sparql), methods=METHODS),
             Route("/sparql", sparql, methods=METHODS),
             Route("/query", query_page, methods=["GET"]),
             *routes,
@@ -119,23 +120,23 @@ def create_app(store: Path | None, limits: Limits) -> Starlette:
     return app
 
 
-def _page_for_browsers(request_page, otherwise: ASGIApp) -> ASGIApp:
+@dataclass(frozen=True)
+class _PageForBrowsers:
     """At /: the workbench for a browser (GET, no parameters, asking for HTML), the endpoint for every
-    other client, as / answered before the workbench."""
+    other client, as / answered before the workbench. (An ASGI app: a class, so that Starlette does not
+    take it for a request handler.)"""
 
-    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+    page: Callable[[Request], Response]
+    endpoint: ASGIApp
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
         browser = (
             request.method in ("GET", "HEAD")
             and not scope["query_string"]
             and "text/html" in request.headers.get("accept", "")
         )
-        if browser:
-            await request_page(request)(scope, receive, send)
-        else:
-            await otherwise(scope, receive, send)
-
-    return app
+        await (self.page(request) if browser else self.endpoint)(scope, receive, send)
 
 
 def check_files(paths: list[Path], folder: Path) -> Checked:
