@@ -127,3 +127,26 @@ def test_reader_does_not_depend_on_line_numbers(tmp_path: Path) -> None:
     filing = read_text(shifted)
     assert [t.location.line for t in filing.tables][:2] == [194, 234]
     assert filing.table(TableKind.ExpenditureSummary).rows[1].location.line == 256
+
+
+def test_tables_titled_without_their_number_are_found_by_the_profiles(tmp_path: Path) -> None:
+    """Another converter's titles ('## 收支总表', no '表一：'): the same tables, numbered by the contents
+    list, and the same findings but for the quoted titles."""
+    import re
+
+    from budget_graph.check.engine import check_filing
+    from tests.conftest import SAMPLE
+
+    plain = re.sub(
+        r"^(#*\s*)表[一二三四五六七八九十]+[：:]\s*", r"\1", SAMPLE.read_text(encoding="utf-8"), flags=re.M
+    )
+    path = tmp_path / "luohu.md"
+    path.write_text(plain, encoding="utf-8")
+    sample, converted = read_text(SAMPLE), read_text(path)
+    assert [(t.kind, t.number) for t in converted.tables] == [(t.kind, t.number) for t in sample.tables]
+
+    def found(filing) -> list[tuple]:
+        return sorted((f.rule, f.severity.value, f.expected, f.actual) for f in check_filing(filing).findings)
+
+    differ = set(found(converted)) ^ set(found(sample))
+    assert {rule for rule, *_ in differ} <= {"BG-T010"}  # the title quoted as printed

@@ -31,7 +31,7 @@ from budget_graph.model import (
 from budget_graph.profiles import lines
 from budget_graph.read.layout import ENUMERATOR, chinese_number, normalise, recognise_table
 from budget_graph.read.source import read_text_file, text_start
-from budget_graph.read.tables import GridRow, TableGrid, build_table, unit_names
+from budget_graph.read.tables import GridRow, TableGrid, build_table, number_tables, unit_names
 from budget_graph.read.text_forms import source_lines
 from budget_graph.read.text_layout import is_laid_out, read_laid_out_text
 
@@ -46,6 +46,9 @@ _APPENDIX = re.compile(r"^#*\s*附\s*表\s*[:：]?\s*$")
 _HEADING = re.compile(r"^#+\s*(.+)$")
 _UNIT_NAME = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(.+)$")
 _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(亿元|万元|元)\s*$")
+_TITLE_END = re.compile(r"表\s*([（(][^）)]*[)）])?$")
+_SENTENCE_MARK = re.compile(r"[。，,；;：:]")
+_MAX_TITLE = 60  # characters
 _SENTENCE_END = re.compile(r"[。；;！!？?：:」”）)]$")
 # '（三）一般公共预算财政拨款支出决算具体情况': an enumerated heading on its own line, no sentence to run on
 _ENUMERATED_HEADING = re.compile(
@@ -99,6 +102,7 @@ def read_text(path: Path) -> Filing:
         elif segment.kind == "table":
             table = _table(segment, source, filing)
             filing.tables.append(table)
+    number_tables(filing)
     if not filing.tables and not filing.parts:
         raise InputError(
             f"不是预决算公开文件：未找到说明部分或表格 not a budget filing (no parts, no tables): {source}"
@@ -157,10 +161,26 @@ def _start_of_segment(line: str, number: int, current: _Segment) -> _Segment | N
     table = _TABLE_TITLE.match(line)
     if table:
         return _Segment("table", number, line.lstrip("# ").strip(), chinese_number(table.group(1)))
+    if current.kind != "toc" and _is_table_title(line):  # a title without '表X：', named by the profiles
+        return _Segment("table", number, line.lstrip("# ").strip())
     part = _PART.match(line)
     if part and not (current.kind == "toc" and line.startswith(("-", "*"))):
         return _Segment("part", number, part.group(2).strip(), chinese_number(part.group(1)))
     return None
+
+
+def _is_table_title(line: str) -> bool:
+    """A line on its own that names a table and ends like a title ('## 2025年部门收支预算总表',
+    '一般公共预算支出表（按功能科目）'), not a sentence about one ('……见收支总表。')."""
+    flat = normalise(line.lstrip("# "))
+    if (
+        "\t" in line
+        or len(flat) > _MAX_TITLE
+        or _SENTENCE_MARK.search(flat)
+        or line.lstrip().startswith(("-", "*"))
+    ):
+        return False
+    return bool(_TITLE_END.search(flat)) and recognise_table(flat) is not None
 
 
 def _toc(segment: _Segment, source: str) -> list[TocEntry]:
