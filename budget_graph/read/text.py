@@ -159,9 +159,8 @@ def _metadata(lines: list[str], source: str) -> tuple[int, str, str, Kind]:
 
 
 def _filer(lines: list[str]) -> str | None:
-    return next(
-        (m.group(1).strip() for m in map(_UNIT_NAME.match, (l.strip() for l in lines[:80])) if m), None
-    )
+    matches = (_UNIT_NAME.match(line.strip()) for line in lines[:80])
+    return next((match.group(1).strip() for match in matches if match), None)
 
 
 def _segments(numbered: list[tuple[int, str]]) -> list[_Segment]:
