@@ -127,3 +127,76 @@ def test_reader_does_not_depend_on_line_numbers(tmp_path: Path) -> None:
     filing = read_text(shifted)
     assert [t.location.line for t in filing.tables][:2] == [194, 234]
     assert filing.table(TableKind.ExpenditureSummary).rows[1].location.line == 256
+
+
+def test_tables_titled_without_their_number_are_found_by_the_profiles(tmp_path: Path) -> None:
+    """Another converter's titles ('## 收支总表', no '表一：'): the same tables, numbered by the contents
+    list, and the same findings but for the quoted titles."""
+    import re
+
+    from budget_graph.check.engine import check_filing
+    from tests.conftest import SAMPLE
+
+    plain = re.sub(
+        r"^(#*\s*)表[一二三四五六七八九十]+[：:]\s*", r"\1", SAMPLE.read_text(encoding="utf-8"), flags=re.M
+    )
+    path = tmp_path / "luohu.md"
+    path.write_text(plain, encoding="utf-8")
+    sample, converted = read_text(SAMPLE), read_text(path)
+    assert [(t.kind, t.number) for t in converted.tables] == [(t.kind, t.number) for t in sample.tables]
+
+    def found(filing) -> list[tuple]:
+        return sorted((f.rule, f.severity.value, f.expected, f.actual) for f in check_filing(filing).findings)
+
+    differ = set(found(converted)) ^ set(found(sample))
+    assert {rule for rule, *_ in differ} <= {"BG-T010"}  # the title quoted as printed
+
+
+SHANGHAI_STYLE = """# 某某区某某局2024年部门预算
+
+预算主管部门：某某区某某局
+
+目录
+
+一、部门主要职能
+二、部门预算编制说明
+三、部门预算表
+1. 2024年部门财务收支预算总表
+
+# 部门主要职能
+
+某某区某某局负责全区某某工作。
+
+# 部门预算编制说明
+
+2024年，某某区某某局收入预算1,300元，支出预算1,200元。
+
+## 2024年部门财务收支预算总表
+
+编制部门：某某区某某局　　单位：元
+
+| 本年收入 | | 本年支出 | |
+|---|---|---|---|
+| 项目 | 预算数 | 项目 | 预算数 |
+| 一、财政拨款收入 | 1,200 | 一、一般公共服务支出 | 1,200 |
+| 收入总计 | 1,200 | 支出总计 | 1,200 |
+"""
+
+
+def test_parts_numbered_in_the_contents_without_their_part_number(tmp_path: Path) -> None:
+    """A converter's markdown of a Shanghai filing: parts listed '一、部门主要职能' and headed '部门主要职能',
+    a table titled without '表X：', a pipe table; the narrative's figures are checked against it."""
+    from budget_graph.check.engine import check_filing
+
+    path = tmp_path / "filing.md"
+    path.write_text(SHANGHAI_STYLE, encoding="utf-8")
+    filing = read_text(path)
+    assert [(part.number, part.title) for part in filing.parts] == [
+        (1, "部门主要职能"),
+        (2, "部门预算编制说明"),
+    ]
+    assert [entry.part for entry in filing.toc if entry.part] == [1, 2, 3]
+    assert [table.kind for table in filing.tables] == [TableKind.IncomeExpenditureSummary]
+    assert filing.claims  # the narrative's part is read for figures
+    errors = [f for f in check_filing(filing).findings if f.severity.value == "error"]
+    assert any("1,300" in f.message for f in errors)  # 收入预算1,300元 against the table's 1,200

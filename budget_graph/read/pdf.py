@@ -28,7 +28,7 @@ from budget_graph.read.pdf_page import Char, PageLayout, read_page
 from budget_graph.read.pdf_tables import read_table
 from budget_graph.read.pdf_text import Narrative, read_narrative
 from budget_graph.read.source import read_bytes
-from budget_graph.read.tables import unit_names
+from budget_graph.read.tables import number_tables, unit_names
 
 # '上海市普陀区财政局2024年度部门决算', '江苏省人民检察院2019年度部门预算公开', '上海市2025年市级单位预算'
 _TITLE = re.compile(
@@ -96,7 +96,7 @@ def read_pages(pages: list[PageContent], source: str, path: Path, measured: bool
                     (Location(source, page=block.page, table=block.title),),
                 )
             )
-    _number_tables(filing)
+    number_tables(filing)
     mark_doubts(filing, flow, source)
     _claims(filing)
     return filing
@@ -218,26 +218,6 @@ def _table_kind(flow: Flow) -> Kind | None:
     if "决算" in titles:
         return Kind.FINAL
     return Kind.BUDGET if "预算" in titles else None
-
-
-def _number_tables(filing: Filing) -> None:
-    """Tables without a printed number take their place in the contents list (which may list them in
-    another order than they are printed), else their order."""
-    listed = [normalise(entry.title) for entry in filing.toc if entry.kind is not None]
-    taken = {table.number for table in filing.tables}
-    for index, table in enumerate(filing.tables, start=1):
-        if table.number is not None:
-            continue
-        title = normalise(table.title)
-        # the longest listed title that the table's contains, or that contains the table's (一般公共预算“三公”
-        # 经费…支出预算表 lists the table printed as “三公”经费…支出预算表)
-        named = [
-            (len(entry), position)
-            for position, entry in enumerate(listed, start=1)
-            if position not in taken and (entry in title or title in entry)
-        ]
-        table.number = max(named)[1] if named else index
-        taken.add(table.number)
 
 
 def _claims(filing: Filing) -> None:

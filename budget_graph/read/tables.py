@@ -15,6 +15,7 @@ from budget_graph.model import (
     Box,
     Diagnostic,
     Doubt,
+    Filing,
     Indicator,
     Location,
     Row,
@@ -311,3 +312,24 @@ def _two_sided(table: Table, header: list[GridRow], data: list[GridRow]) -> list
             )
             table.rows.append(row)
     return diagnostics
+
+
+def number_tables(filing: Filing) -> None:
+    """Tables without a printed number take their place in the contents list (which may list them in
+    another order than they are printed), else their order."""
+    listed = [normalise(entry.title) for entry in filing.toc if entry.kind is not None]
+    taken = {table.number for table in filing.tables}
+    for index, table in enumerate(filing.tables, start=1):
+        if table.number is not None:
+            continue
+        title = normalise(table.title)
+        # the listed title that is the table's, else the longest that the table's contains, else the
+        # shortest that contains the table's (一般公共预算“三公”经费…支出预算表 lists the table printed as
+        # “三公”经费…支出预算表; 收支总表 is listed as 收支总表, not as 财政拨款收支总表)
+        named = [
+            (entry == title, entry in title, len(entry) if entry in title else -len(entry), position)
+            for position, entry in enumerate(listed, start=1)
+            if position not in taken and (entry in title or title in entry)
+        ]
+        table.number = max(named)[-1] if named else index
+        taken.add(table.number)

@@ -31,12 +31,17 @@ from budget_graph.model import (
 from budget_graph.profiles import lines
 from budget_graph.read.layout import ENUMERATOR, chinese_number, normalise, recognise_table
 from budget_graph.read.source import read_text_file, text_start
-from budget_graph.read.tables import GridRow, TableGrid, build_table, unit_names
+from budget_graph.read.tables import GridRow, TableGrid, build_table, number_tables, unit_names
 from budget_graph.read.text_forms import source_lines
 from budget_graph.read.text_layout import is_laid_out, read_laid_out_text
 
 _YEAR = re.compile(r"20\d{2}\s*年")
-_TITLE = re.compile(r"(\d{4})\s*年(?:度)?\s*(.+?)\s*(部门|单位)\s*(预算|决算)")
+_TITLE = re.compile(
+    r"(?P<year>\d{4})\s*年(?:度)?\s*(?P<unit>.+?)\s*(?P<level>部门|单位)\s*(?P<kind>预算|决算)"
+)
+_UNIT_FIRST_TITLE = re.compile(
+    r"^(?P<unit>[^\d：:，。]{2,40}?)(?P<year>20\d{2})年度?[^\d，。]{0,4}?(?P<level>部门|单位)(?P<kind>预算|决算)"
+)
 _PART = re.compile(r"^#*\s*第([一二三四五六七八九十]+)部分\s*(.*)$")
 _TABLE_TITLE = re.compile(r"^#*\s*表([一二三四五六七八九十]+)\s*[：:]\s*(\S.*)$")
 _TOC = re.compile(r"^#*\s*目\s*录\s*$")
@@ -46,6 +51,13 @@ _APPENDIX = re.compile(r"^#*\s*附\s*表\s*[:：]?\s*$")
 _HEADING = re.compile(r"^#+\s*(.+)$")
 _UNIT_NAME = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(.+)$")
 _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(亿元|万元|元)\s*$")
+_TITLE_END = re.compile(r"表\s*([（(][^）)]*[)）])?$")
+_SENTENCE_MARK = re.compile(r"[。，,；;：:]")
+_MAX_TITLE = 60  # characters
+_NUMBERED_PART = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
+_TOC_NUMBERED_TABLE = re.compile(r"^\d+[.．、](.+)$")
+_PART_WORDS = re.compile(r"^(部门|单位)")  # '部门主要职能' heads '上海市…办事处（部门）主要职能'
+_MIN_CORE = 4
 _SENTENCE_END = re.compile(r"[。；;！!？?：:」”）)]$")
 # '（三）一般公共预算财政拨款支出决算具体情况': an enumerated heading on its own line, no sentence to run on
 _ENUMERATED_HEADING = re.compile(
@@ -99,6 +111,7 @@ def read_text(path: Path) -> Filing:
         elif segment.kind == "table":
             table = _table(segment, source, filing)
             filing.tables.append(table)
+    number_tables(filing)
     if not filing.tables and not filing.parts:
         raise InputError(
             f"不是预决算公开文件：未找到说明部分或表格 not a budget filing (no parts, no tables): {source}"
@@ -115,38 +128,94 @@ def looks_like_filing(path: Path) -> bool:
         flat = [normalise(line) for line in start.split("\n")]
         return bool(_YEAR.search(start)) and any(recognise_table(line) or _PART.match(line) for line in flat)
     lines = [clean(line).strip() for _, line in source_lines(start, path.suffix)]
-    titled = any(_TITLE.search(line.lstrip("# ")) for line in lines[:80])
+    titled = any(
+        _TITLE.search(line.lstrip("# ")) or _UNIT_FIRST_TITLE.search(normalise(line.lstrip("# ")))
+        for line in lines[:80]
+    )
     tabled = any(_PART.match(line) or _TABLE_TITLE.match(line) or recognise_table(line) for line in lines)
     return titled and tabled
 
 
 def _metadata(lines: list[str], source: str) -> tuple[int, str, str, Kind]:
-    """Year, unit, level and kind from the first title line that names them."""
+    """Year, unit, level and kind from the first title line that names them: the year first ('2024年深圳市
+    罗湖区…部门预算') or the unit first ('某某区某某局2024年部门预算', with the unit from the filer line
+    when the title names none)."""
     for line in lines[:80]:
-        match = _TITLE.search(line.lstrip("# "))
+        flat = line.lstrip("# ").strip()
+        match = _TITLE.search(flat) or _UNIT_FIRST_TITLE.search(normalise(flat))
         if match:
-            year, unit, level, kind = match.groups()
+            unit = match.group("unit").strip() or _filer(lines) or ""
+            if not unit:
+                continue
             return (
-                int(year),
-                unit.strip(),
-                "department" if level == "部门" else "unit",
-                Kind.BUDGET if kind == "预算" else Kind.FINAL,
+                int(match.group("year")),
+                unit,
+                "department" if match.group("level") == "部门" else "unit",
+                Kind.BUDGET if match.group("kind") == "预算" else Kind.FINAL,
             )
     raise InputError(
         f"不是预决算公开文件：找不到“某年某单位部门预算/决算”标题 not a budget filing (no title): {source}"
     )
 
 
+def _filer(lines: list[str]) -> str | None:
+    matches = (_UNIT_NAME.match(line.strip()) for line in lines[:80])
+    return next((match.group(1).strip() for match in matches if match), None)
+
+
 def _segments(numbered: list[tuple[int, str]]) -> list[_Segment]:
+    segments = _split(numbered, {})
+    if not any(segment.kind == "part" for segment in segments):
+        # parts numbered '一、部门主要职能' in the contents and headed '部门主要职能' (no '第X部分')
+        listed = _listed_parts(segments)
+        if listed:
+            segments = _split(numbered, listed)
+    return segments
+
+
+def _split(numbered: list[tuple[int, str]], listed: dict[str, int]) -> list[_Segment]:
     segments = [_Segment("preamble", 1)]
+    seen: set[str] = set()
     for number, line in numbered:
         stripped = line.strip()
-        started = _start_of_segment(stripped, number, segments[-1])
+        started = _start_of_segment(stripped, number, segments[-1]) or _listed_part(
+            stripped, number, listed, seen
+        )
         if started:
             segments.append(started)
         else:
             segments[-1].lines.append((number, line))
     return segments
+
+
+def _listed_parts(segments: list[_Segment]) -> dict[str, int]:
+    """The parts the contents list numbers '一、…' (not its tables): each title's core → its number."""
+    listed: dict[str, int] = {}
+    for segment in segments:
+        if segment.kind != "toc":
+            continue
+        for _, line in segment.lines:
+            match = _NUMBERED_PART.match(normalise(line).lstrip("-*"))
+            if match and not _is_table_title(match.group(2)):
+                core = _PART_WORDS.sub("", match.group(2))
+                if len(core) >= _MIN_CORE:
+                    listed[core] = chinese_number(match.group(1)) or 0
+    return listed
+
+
+def _listed_part(line: str, number: int, listed: dict[str, int], seen: set[str]) -> _Segment | None:
+    """A heading that ends with a listed part's title, met after the contents listed it (its first
+    line, in the contents, is the listing itself)."""
+    flat = normalise(line.lstrip("# "))
+    if not listed or "\t" in line or len(flat) > _MAX_TITLE or _SENTENCE_MARK.search(flat):
+        return None
+    core = next((core for core in listed if flat.endswith(core)), None)
+    if core is None:
+        return None
+    if core not in seen:
+        seen.add(core)
+        return None
+    return _Segment("part", number, flat, listed[core])
 
 
 def _start_of_segment(line: str, number: int, current: _Segment) -> _Segment | None:
@@ -157,10 +226,26 @@ def _start_of_segment(line: str, number: int, current: _Segment) -> _Segment | N
     table = _TABLE_TITLE.match(line)
     if table:
         return _Segment("table", number, line.lstrip("# ").strip(), chinese_number(table.group(1)))
+    if current.kind != "toc" and _is_table_title(line):  # a title without '表X：', named by the profiles
+        return _Segment("table", number, line.lstrip("# ").strip())
     part = _PART.match(line)
     if part and not (current.kind == "toc" and line.startswith(("-", "*"))):
         return _Segment("part", number, part.group(2).strip(), chinese_number(part.group(1)))
     return None
+
+
+def _is_table_title(line: str) -> bool:
+    """A line on its own that names a table and ends like a title ('## 2025年部门收支预算总表',
+    '一般公共预算支出表（按功能科目）'), not a sentence about one ('……见收支总表。')."""
+    flat = normalise(line.lstrip("# "))
+    if (
+        "\t" in line
+        or len(flat) > _MAX_TITLE
+        or _SENTENCE_MARK.search(flat)
+        or line.lstrip().startswith(("-", "*"))
+    ):
+        return False
+    return bool(_TITLE_END.search(flat)) and recognise_table(flat) is not None
 
 
 def _toc(segment: _Segment, source: str) -> list[TocEntry]:
@@ -170,11 +255,19 @@ def _toc(segment: _Segment, source: str) -> list[TocEntry]:
         table = _TOC_TABLE.match(stripped)
         part = _TOC_PART.match(stripped)
         where = Location(source, line=number, excerpt=line.strip())
+        numbered = _NUMBERED_PART.match(normalise(stripped).lstrip("-*"))
+        listed_table = _TOC_NUMBERED_TABLE.match(normalise(stripped).lstrip("-*"))
         if table:
             title = table.group(2).strip()
             entries.append(TocEntry(title, where, kind=recognise_table(title)))
         elif part:
             entries.append(TocEntry(part.group(2).strip(), where, part=chinese_number(part.group(1))))
+        elif listed_table and _is_table_title(listed_table.group(1)):  # '1. 2024年部门收支预算总表'
+            entries.append(
+                TocEntry(listed_table.group(1), where, kind=recognise_table(listed_table.group(1)))
+            )
+        elif numbered and not _is_table_title(numbered.group(2)):  # '一、部门主要职能'
+            entries.append(TocEntry(numbered.group(2), where, part=chinese_number(numbered.group(1))))
     return entries
 
 
