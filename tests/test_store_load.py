@@ -88,17 +88,6 @@ def test_three_public_expenses_by_unit_and_year(corpus_store):
     ]
 
 
-def test_the_three_public_total_is_not_the_tables_grand_total(corpus, tmp_path):
-    """Jiangsu's 三公 table prints 会议费 and 培训费 beside the 三公 items: its 合计 (the table's grand total) is
-    not the 三公 total, which is the “三公”经费 column (江苏省人民检察院 2017: 三公 584.35, 合计 2,036.70)."""
-    pdf = corpus / "js-procuratorate" / "2017年省检察院部门预算.pdf"
-    if not pdf.exists():
-        pytest.skip("the 江苏省人民检察院 2017 filing is not in the corpus")
-    assert load(str(pdf), "--store", str(tmp_path / "store")).exit_code == 0
-    (row,) = ask(tmp_path / "store", "three-public-by-unit-year")
-    assert Decimal(row["total"]) == Decimal("584.35")
-
-
 def test_project_spending_with_funding_sources(corpus_store):
     rows = [
         r

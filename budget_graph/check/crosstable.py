@@ -27,7 +27,7 @@ from budget_graph.check.rounding import Agreement, compare
 from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.codes import current_name, named_code, normalise
 from budget_graph.model import Filing, Kind, Row, RowRole, Table, TableKind
-from budget_graph.model.meanings import MEANINGS
+from budget_graph.model.meanings import MEANINGS, WHOLE
 from budget_graph.read.layout import column_meaning
 
 DESIGN = "部门预算公开表格式的表间勾稽关系 (the tables' design: one sum published in several tables)"
@@ -237,7 +237,6 @@ THREE_PUBLIC_LINES = rule(
 )
 
 ITEM = RowRole.ITEM
-WHOLE = ("total", "amount", "actual", "general_budget")  # a table's top-level column, by preference
 GOVERNMENT_SOURCES = ("appropriation", "general_budget", "gov_investment", "gov_fund", "state_capital")
 SOURCES = frozenset(  # where income comes from (收入 columns and lines)
     {

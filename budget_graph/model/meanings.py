@@ -58,6 +58,9 @@ MEANINGS: dict[str, tuple[str, str]] = {
     "actual": ("决算数", "actual"),
 }
 
+# a table's top-level column ("the total") by preference: the first of these the table prints
+WHOLE = ("total", "amount", "actual", "general_budget")
+
 
 def label(meaning: str) -> str:
     """Chinese label of a meaning; unknown meanings are shown as they are."""

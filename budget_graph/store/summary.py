@@ -15,6 +15,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from budget_graph.graph.namespaces import PREFIXES
+from budget_graph.model.meanings import WHOLE
 
 SUMMARY = "https://w3id.org/budget-graph/store#"
 
@@ -48,15 +49,23 @@ WHERE { { SELECT ?filing (SUM(IF(?meaning = bgm:three_public, ?yuan, 0)) AS ?thr
   GROUP BY ?filing }
   BIND(IF(?printed = 1, ?threePublic, ?grand) AS ?total) }"""
 
-_CLASSES = """CONSTRUCT { ?filing bgs:classTotal ?node . ?node bgs:functionClass ?class ; bgs:amount ?total }
-WHERE { { SELECT ?filing ?class (SUM(?yuan) AS ?total)
-  WHERE { ?filing a bg:Filing ; bg:hasTable ?table .
-    ?table a bg:GeneralBudgetByFunction ; bg:hasRow ?row .
+# the class rows' amounts in the table's own total column: the first of WHOLE it prints (a Shanghai budget's
+# is 一般公共预算拨款, Jiangsu's 金额), so a row's 基本支出 and 项目支出 are not added to it a second time
+_WHOLE = " ".join(f"(bgm:{meaning} {rank})" for rank, meaning in enumerate(WHOLE))
+_CLASSES = f"""CONSTRUCT {{ ?filing bgs:classTotal ?node . ?node bgs:functionClass ?class ; bgs:amount ?total }}
+WHERE {{ {{ SELECT ?filing ?class (SUM(?yuan) AS ?total)
+  WHERE {{ {{ SELECT ?table (MIN(?rank) AS ?best)
+      WHERE {{ ?table a bg:GeneralBudgetByFunction ; bg:hasRow ?anyRow . ?anyLine bg:inRow ?anyRow ; bg:columnMeaning ?m .
+              VALUES (?m ?rank) {{ {_WHOLE} }} }}
+      GROUP BY ?table }}
+    ?filing a bg:Filing ; bg:hasTable ?table .
+    ?table bg:hasRow ?row .
     ?row bg:code ?code . ?code bg:codeLevel 1 ; skos:notation ?class .
     ?line bg:inRow ?row ; bg:columnMeaning ?meaning ; obeu-measure:amount ?yuan .
-    FILTER(?meaning IN (bgm:total, bgm:amount, bgm:actual)) }
-  GROUP BY ?filing ?class }
-  BIND(IRI(CONCAT(STR(?filing), "/summary/class/", ENCODE_FOR_URI(?class))) AS ?node) }"""
+    VALUES (?meaning ?rank) {{ {_WHOLE} }}
+    FILTER(?rank = ?best) }}
+  GROUP BY ?filing ?class }}
+  BIND(IRI(CONCAT(STR(?filing), "/summary/class/", ENCODE_FOR_URI(?class))) AS ?node) }}"""
 
 _PROJECTS = """CONSTRUCT { ?filing bgs:project ?node . ?node bgs:name ?project ; bgs:total ?totalYuan ;
                      bgs:funding ?funding . ?funding bgs:source ?source ; bgs:amount ?sourceYuan }
