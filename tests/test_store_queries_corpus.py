@@ -43,6 +43,13 @@ def test_the_three_public_total_is_the_three_public_column_not_the_tables_grand_
     assert rows[WANLI, "2023"]["kind"] == "预算 budget"
 
 
+def test_a_final_accounts_three_public_figures_are_its_actual_row_not_its_budget_row(corpus_store):
+    """普陀区财政局 2024 决算 p. 18, 财政拨款“三公”经费支出决算表: 预算数 0.95 (合计, 公务接待费), 决算数 blank."""
+    rows = {(r["unit"], r["year"]): r for r in ask(corpus_store, "three-public-by-unit-year")}
+    assert rows[FINANCE_BUREAU, "2024"]["kind"] == "决算 final"
+    assert amounts(rows[FINANCE_BUREAU, "2024"]) == [0, 0, 0, 0]
+
+
 def test_spending_by_function_class_counts_every_filing_and_keeps_budgets_apart_from_final_accounts(
     corpus_store,
 ):
@@ -76,7 +83,11 @@ def test_narrative_disagreements_include_the_final_accounts_rules(corpus_store):
     # 普陀区财政局 2024 决算 p. 21: “财政拨款收入支出总计0.3万元”; p. 13, 财政拨款收入支出决算总表 总计 2,961.68
     assert rows[FINANCE_BUREAU, "2024", "决算 final", "BG-D007"] == ("0.3万元", "2,961.68万元", "page 21")
     # 2017年省检察院部门预算.pdf p. 19: “基本支出预算数为 12323.46 万元”; 支出预算总表 基本支出 12,323.48
-    assert rows[PROCURATORATE, "2017", "预算 budget", "BG-N002"] == ("12,323.46万元", "12,323.48万元", "page 19")
+    assert rows[PROCURATORATE, "2017", "预算 budget", "BG-N002"] == (
+        "12,323.46万元",
+        "12,323.48万元",
+        "page 19",
+    )
 
 
 @pytest.fixture(scope="module")

@@ -32,20 +32,24 @@ WHERE { ?filing a bg:Filing ; bg:fiscalYear ?year ; bg:filingKind ?kind ; obeu-d
 
 # The 三公 total is the column meaning three_public where the layout prints one (Jiangsu: its 合计 also
 # holds 会议费 and 培训费, the table's grand total), else the table's total, which is then the 三公 total.
+# A 决算's table prints a 预算数 row and a 决算数 row: its own figures are the 决算数 row's, blank when
+# nothing was spent (a row without figures counts 0, as a blank cell does).
 _THREE_PUBLIC = """CONSTRUCT { ?filing bgs:threePublicTotal ?total ; bgs:overseasTravel ?overseas ;
                      bgs:hospitality ?hospitality ; bgs:vehicles ?vehicles }
-WHERE { { SELECT ?filing (SUM(IF(?meaning = bgm:three_public, ?yuan, 0)) AS ?threePublic)
-          (MAX(IF(?meaning = bgm:three_public, 1, 0)) AS ?printed)
-          (SUM(IF(?meaning = bgm:total, ?yuan, 0)) AS ?grand)
-          (SUM(IF(?meaning = bgm:overseas_travel, ?yuan, 0)) AS ?overseas)
-          (SUM(IF(?meaning = bgm:hospitality, ?yuan, 0)) AS ?hospitality)
-          (SUM(IF(?meaning = bgm:vehicles, ?yuan, 0)) AS ?vehicles)
-  WHERE { ?filing a bg:Filing ; bg:fiscalYear ?year ; bg:hasTable ?table .
+WHERE { { SELECT ?filing (SUM(COALESCE(IF(?meaning = bgm:three_public, ?yuan, 0), 0)) AS ?threePublic)
+          (MAX(COALESCE(IF(?meaning = bgm:three_public, 1, 0), 0)) AS ?printed)
+          (SUM(COALESCE(IF(?meaning = bgm:total, ?yuan, 0), 0)) AS ?grand)
+          (SUM(COALESCE(IF(?meaning = bgm:overseas_travel, ?yuan, 0), 0)) AS ?overseas)
+          (SUM(COALESCE(IF(?meaning = bgm:hospitality, ?yuan, 0), 0)) AS ?hospitality)
+          (SUM(COALESCE(IF(?meaning = bgm:vehicles, ?yuan, 0), 0)) AS ?vehicles)
+  WHERE { ?filing a bg:Filing ; bg:fiscalYear ?year ; bg:filingKind ?kind ; bg:hasTable ?table .
     ?table a bg:ThreePublicExpenses ; bg:hasRow ?row .
-    ?line bg:inRow ?row ; bg:columnMeaning ?meaning ; obeu-measure:amount ?yuan .
-    OPTIONAL { ?line bg:referenceYear ?lineYear }
+    OPTIONAL { ?row bg:rowLabel ?rowLabel }
+    FILTER(?kind != bg:FinalAccounts || !CONTAINS(COALESCE(?rowLabel, ""), "预算") || CONTAINS(?rowLabel, "决算"))
+    OPTIONAL { ?line bg:inRow ?row ; bg:columnMeaning ?meaning ; obeu-measure:amount ?yuan .
+               OPTIONAL { ?line bg:referenceYear ?lineYear } }
     # the year's own row; a change row (增减变化) and last year's row are left out
-    FILTER(?lineYear = ?year || (!BOUND(?lineYear) && NOT EXISTS { ?row bg:rowRole bg:PeriodRow })) }
+    FILTER(COALESCE(?lineYear = ?year, false) || (!BOUND(?lineYear) && NOT EXISTS { ?row bg:rowRole bg:PeriodRow })) }
   GROUP BY ?filing }
   BIND(IF(?printed = 1, ?threePublic, ?grand) AS ?total) }"""
 
