@@ -54,10 +54,13 @@ WHERE { { SELECT ?filing (SUM(COALESCE(IF(?meaning = bgm:three_public, ?yuan, 0)
   BIND(IF(?printed = 1, ?threePublic, ?grand) AS ?total) }"""
 
 # the class rows' amounts in the table's own total column: the first of WHOLE it prints (a Shanghai budget's
-# is 一般公共预算拨款, Jiangsu's 金额), so a row's 基本支出 and 项目支出 are not added to it a second time
+# is 一般公共预算拨款, Jiangsu's 金额), so a row's 基本支出 and 项目支出 are not added to it a second time;
+# and the national concept the class stands for in the filing's year (the mapper's skos:exactMatch: the
+# edition in force that year), whose name the queries show
 _WHOLE = " ".join(f"(bgm:{meaning} {rank})" for rank, meaning in enumerate(WHOLE))
-_CLASSES = f"""CONSTRUCT {{ ?filing bgs:classTotal ?node . ?node bgs:functionClass ?class ; bgs:amount ?total }}
-WHERE {{ {{ SELECT ?filing ?class (SUM(?yuan) AS ?total)
+_CLASSES = f"""CONSTRUCT {{ ?filing bgs:classTotal ?node . ?node bgs:functionClass ?class ; bgs:amount ?total ;
+                      bgs:nationalClass ?national }}
+WHERE {{ {{ SELECT ?filing ?class (SUM(?yuan) AS ?total) (SAMPLE(?concept) AS ?national)
   WHERE {{ {{ SELECT ?table (MIN(?rank) AS ?best)
       WHERE {{ ?table a bg:GeneralBudgetByFunction ; bg:hasRow ?anyRow . ?anyLine bg:inRow ?anyRow ; bg:columnMeaning ?m .
               VALUES (?m ?rank) {{ {_WHOLE} }} }}
@@ -65,6 +68,7 @@ WHERE {{ {{ SELECT ?filing ?class (SUM(?yuan) AS ?total)
     ?filing a bg:Filing ; bg:hasTable ?table .
     ?table bg:hasRow ?row .
     ?row bg:code ?code . ?code bg:codeLevel 1 ; skos:notation ?class .
+    OPTIONAL {{ ?code skos:exactMatch ?concept }}
     ?line bg:inRow ?row ; bg:columnMeaning ?meaning ; obeu-measure:amount ?yuan .
     VALUES (?meaning ?rank) {{ {_WHOLE} }}
     FILTER(?rank = ?best) }}
