@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from budget_graph.store.queries import named_queries
 from tests.conftest import SAMPLE
 from tests.test_store_load import ask, load
 
@@ -107,3 +108,8 @@ def editions_store(tmp_path_factory) -> Path:
 def test_a_class_is_named_as_the_edition_of_the_filings_year_names_it(editions_store, year, name):
     rows = [r for r in ask(editions_store, "spending-by-function-class") if r["class"] == "210"]
     assert [r["name"] for r in rows if r["year"] == year] == [name]
+
+
+def test_every_named_query_has_its_worked_example_in_the_graph_model():
+    text = (SAMPLE.parents[1] / "docs" / "graph-model.md").read_text(encoding="utf-8")
+    assert [name for name in named_queries() if f"### `{name}`" not in text] == []
