@@ -91,6 +91,20 @@ def test_narrative_disagreements_include_the_final_accounts_rules(corpus_store):
     )
 
 
+def test_filings_and_their_findings_by_rule(corpus_store):
+    """Each PDF's unit, year and kind as its cover prints them; the two narrative errors above, by rule."""
+    listed = {(r["unit"], r["year"], r["kind"]) for r in ask(corpus_store, "filings")}
+    assert listed == {
+        *((PROCURATORATE, str(year), "预算 budget") for year in (2017, 2018, 2019)),
+        (WANLI, "2023", "预算 budget"),
+        (FINANCE_BUREAU, "2024", "决算 final"),
+        ("深圳市罗湖区企业服务中心（本级）", "2024", "预算 budget"),
+    }
+    rules = {(r["rule"], r["severity"]): r["inFilings"] for r in ask(corpus_store, "findings-by-rule")}
+    assert rules["BG-D007", "error"] == f"{FINANCE_BUREAU} 2024"
+    assert f"{PROCURATORATE} 2017" in rules["BG-N002", "error"].split("; ")
+
+
 @pytest.fixture(scope="module")
 def editions_store(tmp_path_factory) -> Path:
     """The sample as it is (2024) and the same filing dated 2018, before class 210 was renamed (2019)."""
