@@ -127,6 +127,19 @@ def _words(chunk: Chunk) -> list[Chunk]:
     return found
 
 
+def cells_of(chunk: Chunk) -> list[Chunk]:
+    """A row's chunk as the cells it holds: Chinese words set apart by one space are cells a converter
+    squeezed together ('机要及电子政务业务费 办公设备购置'); other words stay one ('1. 一般公共预算')."""
+    words = chunk.text.split(" ")
+    if len(words) < 2 or not all(len(w) >= 2 and _is_chinese(w[0]) and _is_chinese(w[-1]) for w in words):
+        return [chunk]
+    return _widened(_words(chunk))
+
+
+def _is_chinese(character: str) -> bool:
+    return unicodedata.east_asian_width(character) in "WF" and character.isalpha()
+
+
 def _chunk(words: list[str], start: int) -> Chunk:
     text = " ".join(words)
     return Chunk(text, start, start + len(text))
