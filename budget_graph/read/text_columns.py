@@ -339,8 +339,13 @@ def _body_columns(body: list[list[Chunk]]) -> list[Column]:
     found = [Column("amount", min(c.x0 for c in g), max(c.x1 for c in g)) for g in groups]
     groups = _aligned(words, "x0")
     least = max(2, len(body) * _MIN_SHARE)
-    # a code column stays one however few codes it holds (项 codes of a short table)
-    kept = [g for g in groups if len(g) >= least or all(c.text.isdigit() for c in g)] or groups
+    # a code column stays one however few codes it holds (项 codes of a short table), and so does the
+    # first column (a few category rows '一、货物 A' over the items' column)
+    kept = [
+        g
+        for index, g in enumerate(groups)
+        if not index or len(g) >= least or all(c.text.isdigit() for c in g)
+    ]
     for group in groups:
         if group not in kept:
             min(kept, key=lambda k: abs(k[0].x0 - group[0].x0)).extend(group)
