@@ -236,3 +236,12 @@ def test_right_edges_that_drift_after_long_labels_are_one_column(tmp_path: Path)
     assert [column.meaning for column in table.columns] == ["amount"]
     assert {row.code: row.cells["amount"].amount.value for row in table.rows if row.code}["2040599"] == 150
     assert not table.doubts
+
+
+def test_chinese_words_squeezed_with_one_space_are_two_cells() -> None:
+    from budget_graph.read.text_columns import cells_of
+
+    (squeezed,) = chunks("          机要及电子政务业务费 办公设备购置")
+    assert [c.text for c in cells_of(squeezed)] == ["机要及电子政务业务费", "办公设备购置"]
+    (numbered,) = chunks("1. 一般公共预算")
+    assert [c.text for c in cells_of(numbered)] == ["1. 一般公共预算"]

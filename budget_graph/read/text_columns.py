@@ -127,6 +127,19 @@ def _words(chunk: Chunk) -> list[Chunk]:
     return found
 
 
+def cells_of(chunk: Chunk) -> list[Chunk]:
+    """A row's chunk as the cells it holds: Chinese words set apart by one space are cells a converter
+    squeezed together ('机要及电子政务业务费 办公设备购置'); other words stay one ('1. 一般公共预算')."""
+    words = chunk.text.split(" ")
+    if len(words) < 2 or not all(len(w) >= 2 and _is_chinese(w[0]) and _is_chinese(w[-1]) for w in words):
+        return [chunk]
+    return _widened(_words(chunk))
+
+
+def _is_chinese(character: str) -> bool:
+    return unicodedata.east_asian_width(character) in "WF" and character.isalpha()
+
+
 def _chunk(words: list[str], start: int) -> Chunk:
     text = " ".join(words)
     return Chunk(text, start, start + len(text))
@@ -326,8 +339,13 @@ def _body_columns(body: list[list[Chunk]]) -> list[Column]:
     found = [Column("amount", min(c.x0 for c in g), max(c.x1 for c in g)) for g in groups]
     groups = _aligned(words, "x0")
     least = max(2, len(body) * _MIN_SHARE)
-    # a code column stays one however few codes it holds (项 codes of a short table)
-    kept = [g for g in groups if len(g) >= least or all(c.text.isdigit() for c in g)] or groups
+    # a code column stays one however few codes it holds (项 codes of a short table), and so does the
+    # first column (a few category rows '一、货物 A' over the items' column)
+    kept = [
+        g
+        for index, g in enumerate(groups)
+        if not index or len(g) >= least or all(c.text.isdigit() for c in g)
+    ]
     for group in groups:
         if group not in kept:
             min(kept, key=lambda k: abs(k[0].x0 - group[0].x0)).extend(group)

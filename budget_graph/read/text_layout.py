@@ -30,6 +30,7 @@ from budget_graph.read.pdf_page import Char, Line, Word
 from budget_graph.read.text_columns import (
     Chunk,
     Layout,
+    cells_of,
     chunks,
     code_parts,
     columns,
@@ -305,12 +306,17 @@ def _char(text: str, x0: float, x1: float, top: float) -> Char:
 def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layout]:
     """The region as a grid: a row band per row, a column band per column found by alignment; a page
     continuing a table without its header keeps the table's columns when its own fit them."""
-    body, captions = _rows(table.body)
+    # Chinese words a converter squeezed together with one space are the cells they were
+    lines = [
+        replace(line, chunks=[cell for chunk in line.chunks for cell in cells_of(chunk)])
+        for line in table.body
+    ]
+    body, captions = _rows(lines)
     header_lines = [*table.header, *captions]
     layout = columns([line.chunks for line in header_lines], [row.chunks for row in body])
     if len(sides := side_reach(layout.columns)) > 1:
         # each side's cells wrap on their own (a side's label over two lines, the other's on one)
-        body = sorted((row for side in sides for row in _rows(_side_lines(table.body, side))[0]), key=_order)
+        body = sorted((row for side in sides for row in _rows(_side_lines(lines, side))[0]), key=_order)
         layout = columns([line.chunks for line in header_lines], [row.chunks for row in body])
     if running is not None and not table.header:
         layout = continued(running, layout) or layout
