@@ -44,7 +44,8 @@ INSTRUCTION = rule(
     severity=Severity.WARNING,
     basis=_PUBLICATION + "；" + _TEMPLATE + "：（如持平作持平表述）、按上述格式依次说明、（不涉及的不列）",
     checks="Instructions to whoever fills in the template: a bracketed note that tells how to fill in "
-    "(…填写）, 作…表述）, 不列）, 不列举), 按上述格式, 此处填写 / 请填写, 作下述说明, 由主管部门…填写, 列明…数量/批次.",
+    "(…填写）, 作…表述）, 不列）, 不列举), 按上述格式, 此处填写 / 请填写, 作下述说明, 由主管部门…填写, 列明…数量/批次; "
+    "notes to the drafter (（增加内容）, （此处…）); a reason left blank (主要原因是。, 主要原因：。).",
     why="Instruction text shows the narrative was not finished; the reader cannot tell which statements "
     "are the unit's own.",
     engine="python",
@@ -58,8 +59,8 @@ ALTERNATIVE = rule(
     title_en="Template alternatives left in",
     severity=Severity.WARNING,
     basis=_PUBLICATION + "；" + _TEMPLATE + "：增加（减少）、增长（下降）、大于（小于）",
-    checks="A direction word followed by its opposite in brackets or after a slash: 增加（减少）, 下降（增长）, "
-    "大于（小于）, 增加/减少.",
+    checks="A direction word followed by its opposite in brackets or after a slash, either way round: "
+    "增加（减少）, 减少（增加）, 增长（下降）, 下降（增长）, 大于（小于）, 增加/减少.",
     why="The sentence states both directions, so it states none; the reader cannot tell whether spending "
     "rose or fell.",
     engine="python",
@@ -338,6 +339,10 @@ def _places(text: _Text, offsets: list[int]) -> list[Location]:
 _INSTRUCTION = re.compile(
     r"[（(][^（）()]{0,80}?(?:填写|填列|作[^（）()]{0,6}?表述|不列(?=[）)]|举)|本部分内容为)[^（）()]{0,80}?[）)]"
     r"|按上述格式|此处填写|请填写|作下述说明|由主管部门[^。]{0,40}?填写|列明[^。，；]{0,12}?(?:数量|批次|人次)"
+    # notes to the drafter: （增加内容）, （此处说明…）
+    r"|[（(]\s*(?:增加内容|此处)[^（）()]{0,40}?[）)]"
+    # a reason left blank: 主要原因是。 / 主要原因：。
+    r"|主要原因(?:是|为)?\s*[:：]?\s*(?=[。；;])"
 )
 _DIRECTIONS = {
     "增加": "减少",
@@ -348,10 +353,21 @@ _DIRECTIONS = {
     "高于": "低于",
     "超支": "节约",
 }
-_OPPOSITE = {**_DIRECTIONS, **{b: a for a, b in _DIRECTIONS.items()}}
+
+
+def _both_ways(directions: dict[str, str]) -> dict[str, set[str]]:
+    """Each word's opposites, either way round: a word may have several (下降 is 增长's and 上升's)."""
+    opposites: dict[str, set[str]] = {}
+    for word, other in directions.items():
+        opposites.setdefault(word, set()).add(other)
+        opposites.setdefault(other, set()).add(word)
+    return opposites
+
+
+_OPPOSITES = _both_ways(_DIRECTIONS)
 _ALTERNATIVE = re.compile(
-    rf"({'|'.join(sorted(_OPPOSITE, key=len, reverse=True))})\s*(?:[（(]\s*|/)"
-    rf"({'|'.join(sorted(_OPPOSITE, key=len, reverse=True))})\s*[）)]?"
+    rf"({'|'.join(sorted(_OPPOSITES, key=len, reverse=True))})\s*(?:[（(]\s*|/)"
+    rf"({'|'.join(sorted(_OPPOSITES, key=len, reverse=True))})\s*[）)]?"
 )
 
 
@@ -370,7 +386,7 @@ def _instructions(text: _Text) -> Iterator[Finding]:
 
 
 def _alternatives(text: _Text) -> Iterator[Finding]:
-    hits = [m for m in _ALTERNATIVE.finditer(text.text) if _OPPOSITE[m.group(1)] == m.group(2)]
+    hits = [m for m in _ALTERNATIVE.finditer(text.text) if m.group(2) in _OPPOSITES[m.group(1)]]
     if not hits:
         return
     what = "、".join(dict.fromkeys(m.group(0) for m in hits[:4]))
