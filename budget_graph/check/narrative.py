@@ -141,6 +141,22 @@ FUNCTIONAL = rule(
     pass_example="一般公共服务支出（类）商贸事务（款）招商引资（项）1,200.00万元",
 )
 
+BLANK_TABLE = rule(
+    id="BG-N009",
+    title="说明列出了金额，对应的表格却为空",
+    title_en="The narrative states a figure of a table printed blank",
+    severity=Severity.ERROR,
+    basis=_BASIS,
+    checks="A non-zero figure the narrative states for the “三公”经费 (its total or an item) or for the "
+    "procurement total, when the filing's “三公”经费表 or 政府采购表 holds no figure other than zero at all: the "
+    "table was published blank (or only its header) while the narrative gives its figures.",
+    why="Without a figure in the table the narrative's figure cannot be compared and the table misleads: a "
+    "blank table reads as 'none'. The other narrative rules skip a claim whose table has no figure.",
+    engine="python",
+    fail_example="“三公”经费预算3.15万元（“三公”经费支出表：表头之下无任何数字）",
+    pass_example="“三公”经费预算3.15万元（表中2024年 3.15）",
+)
+
 _ECONOMIC = {"301": "工资福利支出", "302": "商品和服务支出", "303": "对个人和家庭的补助", "310": "资本性支出"}
 _PROCUREMENT_CLASSES = {"货物": "A", "工程": "B", "服务": "C"}
 _PROCUREMENT_NAMES = {"A": "货物", "B": "工程", "C": "服务"}
@@ -165,9 +181,40 @@ def check(filing: Filing) -> Iterator[Finding]:
             finding = _compare(claim, tie)
             if finding:
                 yield finding
-        finding = _count(claim, tables)
-        if finding:
-            yield finding
+        for finding in (_count(claim, tables), _blank_table(claim, tables)):
+            if finding:
+                yield finding
+
+
+def _blank_table(claim: Claim, tables: Tables) -> Finding | None:
+    """A non-zero figure of the 三公 or procurement table, stated while that table holds none."""
+    if claim.amount is None or claim.amount.value == 0:
+        return None
+    subject = key(claim.subject)
+    if _names_three_public(claim):
+        kind, what = TableKind.ThreePublicExpenses, "“三公”经费"
+    elif "政府采购" in subject and "政府采购" not in key(claim.parent or ""):
+        kind, what = TableKind.Procurement, "政府采购"
+    else:
+        return None
+    table = tables.table(kind)
+    if table is None or any(c.amount and c.amount.value for r in table.rows for c in r.cells.values()):
+        return None
+    return BLANK_TABLE.finding(
+        f"说明中{what}“{claim.subject}”为{claim.amount.text()}，{table.title}却没有任何金额（空表）",
+        f"The narrative gives {claim.subject} as {claim.amount.text()}; {table.title} holds no figure (blank)",
+        (claim.location, table.location),
+        claim.amount.text(),
+        "空表 (blank table)",
+    )
+
+
+def _names_three_public(claim: Claim) -> bool:
+    """Is the claim about the 三公 total or one of its items (not the economic line 30217 公务接待费)?"""
+    if _CLASSIFICATION_LINE.search(claim.subject) or re.search(r"公用经费|人员经费", claim.section or ""):
+        return False
+    text = key(claim.subject)
+    return any(word in text for word in ("三公", "因公出国", "公务接待", "公务用车", "公务车"))
 
 
 def key(text: str) -> str:
