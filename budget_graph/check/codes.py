@@ -1,7 +1,8 @@
 """BG-K: classification codes and names against the national lists (budget_graph.codes).
 
 Severity follows what the bundled lists can vouch for: a code missing from a branch the list holds in full
-is a warning; missing from a branch it holds in part, or a name of another edition, is only info.
+is a warning; missing from a branch it holds in part, or a name of a later edition, is only info; a name
+retired before the filing's year is a warning.
 """
 
 from __future__ import annotations
@@ -51,7 +52,8 @@ NAME_DIFFERS = rule(
     severity=Severity.WARNING,
     basis=BASIS,
     checks="A coded row's name equals the national name of its code after folding full/half width, spaces and "
-    "bracket shapes. A name of another edition of the same code, or a name cut short, is info. A name that "
+    "bracket shapes. A name the national list retired before the filing's year (医疗卫生与计划生育支出 in a "
+    "2024 filing) is a warning naming both; a name of a later edition, or a name cut short, is info. A name that "
     "fits none of the code's names in any edition (allowing 维修费 for 维修（护）费, …补助 for …补助支出, 其他…) "
     "contradicts the code: cross-table checks and the graph then take the line for the code whose name it "
     "bears (BG-K005), or for none.",
@@ -272,15 +274,19 @@ def check_name(coded: CodedRow, concept: Concept, index: SchemeIndex, year: int)
     where = [coded.row.location]
     other_edition = next((v for v in index.versions(coded.code) if normalise(v.name) == printed), None)
     if other_edition is not None:
+        # a name the national list retired before the filing's year is out of date (a copied table, an old
+        # template): a warning with both names; a name of a later or overlapping edition is only info
+        retired = other_edition.until is not None and other_edition.until < year
+        note, note_en = ("，该名称已停用", "; that name was retired") if retired else ("", "")
         yield NAME_DIFFERS.finding(
-            f"{coded.code} 的名称“{coded.row.label}”是{_editions(other_edition)}年版的名称；"
+            f"{coded.code} 的名称“{coded.row.label}”是{_editions(other_edition)}年版的名称{note}；"
             f"{year}年版为“{concept.name}”",
-            f"{coded.code} is named '{coded.row.label}', its name in the {_editions(other_edition)} editions; "
-            f"the {year} edition names it '{concept.name}'",
+            f"{coded.code} is named '{coded.row.label}', its name in the {_editions(other_edition)} editions"
+            f"{note_en}; the {year} edition names it '{concept.name}'",
             where,
             expected=concept.name,
             actual=coded.row.label,
-            severity=Severity.INFO,
+            severity=Severity.WARNING if retired else Severity.INFO,
         )
         return
     if len(printed) >= _MIN_CUT and national.startswith(printed):
