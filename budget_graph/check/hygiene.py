@@ -552,10 +552,21 @@ def _variant_key(name: str) -> str:
     return key
 
 
+# a name's administrative levels: the province or city, then the district or county under it
+_LEVELS = re.compile(r"^(?P<top>[^省市区县]{2,8}?(?:省|自治区|市))(?P<district>[^省市区县]{1,6}?(?:区|县))?")
+
+
 def _abbreviates(short: str, full: str) -> bool:
-    """省检察院 abbreviates 江苏省人民检察院: its characters stand in order in the full name."""
+    """省检察院 abbreviates 江苏省人民检察院: its characters stand in order in the full name. A name that
+    keeps the city but drops the district (上海市财政局 in the filing of 上海市普陀区财政局) is the city's own
+    body, another unit, not an abbreviation."""
     rest = iter(full)
-    return all(char in rest for char in short)
+    if not all(char in rest for char in short):
+        return False
+    levels, short_levels = _LEVELS.match(full), _LEVELS.match(short)
+    if levels and levels.group("district") and short_levels:
+        return short_levels.group("top") != levels.group("top") or levels.group("district") in short
+    return True
 
 
 @dataclass(frozen=True)
