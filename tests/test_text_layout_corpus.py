@@ -37,9 +37,7 @@ MISSED_ERRORS = {
     "sh-putuo-template-bumen-juesuan": "placeholders quoted with other excerpts (paragraphs joined otherwise)",
 }
 OTHER_TABLES = {
-    "js-cppcc/2017年度部门预算公开表": "the 三公 table's figures row under a 12-line header",
     "js-procuratorate/2017年省检察院部门预算": "the 三公 table's title wrapped over two lines and a page",
-    "sh-putuo-wanli-jiedao-2023-yusuan/1770007475548-818404804": "a project's performance form",
 }
 
 

@@ -275,7 +275,9 @@ def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | 
 def _repeats(previous: TableBlock, block: TableBlock, grid: Grid) -> bool:
     last = previous.grids[-1]
     same_title = _bare_title(previous.title) == _bare_title(block.title)
-    return same_title and last.page == grid.page - 1 and last.n_cols == grid.n_cols
+    # columns placed from text alignment differ from page to page: the title printed again says enough
+    same_columns = last.n_cols == grid.n_cols or grid.inferred
+    return same_title and last.page == grid.page - 1 and same_columns
 
 
 def _bare_title(title: str) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 
 from budget_graph.model import Doubt, Filing
@@ -55,6 +56,7 @@ _SENTENCE = re.compile(r"[。；;]")
 _HEADING_PUNCTUATION = re.compile(r"[。；;，,：:]")
 _HEADING_INDENT = 6  # characters: deeper than a paragraph's first-line indent
 _MAX_HEADING = 40  # characters
+_YEAR_BANNER = re.compile(r"^[（(]\d{4}年度?[)）]$")
 _TITLE_END = re.compile(r"表\s*([（(][^）)]*[)）])?$")
 _MAX_TITLE = 60  # characters
 _TOTAL = re.compile(r"^.{0,8}(合计|总计)$")
@@ -142,7 +144,7 @@ def _page(
     in_table = {line.number for table in tables for line in (*table.header, *table.body)}
     text = []
     for line in lines:
-        if line.kind in ("blank", "page_number") or line.number in in_table:
+        if line.kind in ("blank", "page_number", "banner") or line.number in in_table:
             continue
         text.append(_line(line))
         if _set_apart(line):
@@ -173,6 +175,11 @@ def _classify(raw: list[str]) -> list[_TextLine]:
     for line in filled[:1] + filled[-1:]:
         if PAGE_NUMBER.match(line.text.strip()):
             line.kind = "page_number"
+    for above, line in pairwise(filled):
+        if above.kind == "title" and _YEAR_BANNER.match(line.flat):
+            line.kind = (
+                "banner"  # '（2023年度）' under a form's title: no line of its own (as in the PDF's grid)
+            )
     for line in lines:
         line.kind = line.kind or "blank"
     return lines
@@ -249,6 +256,8 @@ def _table_start(lines: list[_TextLine], title: int) -> tuple[int, bool] | None:
         if line.kind == "key":
             keyed = True
             continue
+        if line.kind == "banner":
+            continue
         # under a unit line any words head the table; else a header's labels stand apart
         header = line.kind in ("words", "title") if keyed else line.kind == "words" and len(line.chunks) >= 2
         if header or line.kind == "row":
@@ -267,7 +276,7 @@ def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
     header_kinds = ("words", "title") if keyed else ("words",)
     ends_table = True  # what follows the region: the page's end until a line says otherwise
     for line in lines[start:]:
-        if line.kind in ("blank", "page_number"):
+        if line.kind in ("blank", "page_number", "banner"):
             continue
         if line.kind == "row" or (line.kind == "words" and (table.body or _TOTAL.match(line.flat))):
             table.body.append(line)
