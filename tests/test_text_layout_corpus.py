@@ -36,9 +36,6 @@ MISSED_ERRORS = {
     "sh-putuo-caizhengju-2024-juesuan": "财政拨款收入支出决算总表 header wrapped character by character (BG-D007)",
     "sh-putuo-template-bumen-juesuan": "placeholders quoted with other excerpts (paragraphs joined otherwise)",
 }
-OTHER_TABLES = {
-    "js-procuratorate/2017年省检察院部门预算": "the 三公 table's title wrapped over two lines and a page",
-}
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +60,7 @@ def _marked(cases: dict[str, str], names: list[str]) -> list:
 PDFS = sorted(f"{p.parent.name}/{p.stem}" for p in CORPUS.glob("*/*.pdf")) if CORPUS.is_dir() else []
 
 
-@pytest.mark.parametrize("name", _marked(OTHER_TABLES, PDFS))
+@pytest.mark.parametrize("name", PDFS)
 def test_the_text_is_the_same_filing(converted: Path, name: str) -> None:
     pdf, text = read_file(CORPUS / f"{name}.pdf"), read_file(converted / f"{name}.txt")
     assert (text.unit, text.year, text.kind, text.level) == (pdf.unit, pdf.year, pdf.kind, pdf.level)

@@ -177,9 +177,9 @@ def _classify(raw: list[str]) -> list[_TextLine]:
             line.kind = "page_number"
     for above, line in pairwise(filled):
         if above.kind == "title" and _YEAR_BANNER.match(line.flat):
-            line.kind = (
-                "banner"  # '（2023年度）' under a form's title: no line of its own (as in the PDF's grid)
-            )
+            line.kind = "banner"  # '（2023年度）' under a form's title: no line of its own (as in the PDF's)
+        elif above.kind == "title" and line.kind == "words" and not _TITLE_END.search(above.flat):
+            line.kind = "title_end"  # '算表' ending a title wrapped onto it
     for line in lines:
         line.kind = line.kind or "blank"
     return lines
@@ -256,7 +256,7 @@ def _table_start(lines: list[_TextLine], title: int) -> tuple[int, bool] | None:
         if line.kind == "key":
             keyed = True
             continue
-        if line.kind == "banner":
+        if line.kind in ("banner", "title_end"):
             continue
         # under a unit line any words head the table; else a header's labels stand apart
         header = line.kind in ("words", "title") if keyed else line.kind == "words" and len(line.chunks) >= 2
