@@ -29,6 +29,13 @@ _CHINESE_NUMERALS = {
 }
 
 
+# a filing's title, as normalised text: '上海市普陀区2026年区级部门预算', '2025年度上海市普陀区财政局部门决算' (the
+# unit may stand before the year, or after it)
+FILING_TITLE = re.compile(
+    r"(?P<unit>[^\d：:，。]*?)(?P<year>20\d{2})\s*年度?(?P<after>[^\d，。]{0,40}?)(?P<level>部门|单位)(?P<kind>预算|决算)"
+)
+
+
 def normalise(text: str) -> str:
     """Width-folded, space-free text for matching (labels wrap inside cells: '一般公共服 务支出')."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))

@@ -29,7 +29,7 @@ from budget_graph.model import (
     is_number,
 )
 from budget_graph.profiles import lines
-from budget_graph.read.layout import ENUMERATOR, chinese_number, normalise, recognise_table
+from budget_graph.read.layout import ENUMERATOR, FILING_TITLE, chinese_number, normalise, recognise_table
 from budget_graph.read.source import read_text_file, text_start
 from budget_graph.read.tables import GridRow, TableGrid, build_table, number_tables, unit_names
 from budget_graph.read.text_forms import source_lines
@@ -38,9 +38,6 @@ from budget_graph.read.text_layout import is_laid_out, read_laid_out_text
 _YEAR = re.compile(r"20\d{2}\s*年")
 _TITLE = re.compile(
     r"(?P<year>\d{4})\s*年(?:度)?\s*(?P<unit>.+?)\s*(?P<level>部门|单位)\s*(?P<kind>预算|决算)"
-)
-_UNIT_FIRST_TITLE = re.compile(
-    r"^(?P<unit>[^\d：:，。]{2,40}?)(?P<year>20\d{2})年度?[^\d，。]{0,4}?(?P<level>部门|单位)(?P<kind>预算|决算)"
 )
 _PART = re.compile(r"^#*\s*第([一二三四五六七八九十]+)部分\s*(.*)$")
 _TABLE_TITLE = re.compile(r"^#*\s*表([一二三四五六七八九十]+)\s*[：:]\s*(\S.*)$")
@@ -129,7 +126,7 @@ def looks_like_filing(path: Path) -> bool:
         return bool(_YEAR.search(start)) and any(recognise_table(line) or _PART.match(line) for line in flat)
     lines = [clean(line).strip() for _, line in source_lines(start, path.suffix)]
     titled = any(
-        _TITLE.search(line.lstrip("# ")) or _UNIT_FIRST_TITLE.search(normalise(line.lstrip("# ")))
+        _TITLE.search(line.lstrip("# ")) or FILING_TITLE.match(normalise(line.lstrip("# ")))
         for line in lines[:80]
     )
     tabled = any(_PART.match(line) or _TABLE_TITLE.match(line) or recognise_table(line) for line in lines)
@@ -142,9 +139,10 @@ def _metadata(lines: list[str], source: str) -> tuple[int, str, str, Kind]:
     when the title names none)."""
     for line in lines[:80]:
         flat = line.lstrip("# ").strip()
-        match = _TITLE.search(flat) or _UNIT_FIRST_TITLE.search(normalise(flat))
+        match = _TITLE.search(flat) or FILING_TITLE.match(normalise(flat))
         if match:
-            unit = match.group("unit").strip() or _filer(lines) or ""
+            named = match.group("unit").strip()
+            unit = named if len(named) >= 2 else _filer(lines) or ""
             if not unit:
                 continue
             return (

@@ -38,15 +38,11 @@ from budget_graph.model import (
     is_number,
 )
 from budget_graph.profiles import lines
-from budget_graph.read.layout import chinese_number, is_text_header, normalise, recognise_table
+from budget_graph.read.layout import FILING_TITLE, chinese_number, is_text_header, normalise, recognise_table
 from budget_graph.read.pdf_tables import _data_start, _join_codes, _Rows
 from budget_graph.read.source import read_bytes
 from budget_graph.read.tables import TWO_SIDED, GridRow, TableGrid, build_table, unit_names
 
-# '上海市普陀区2026年区级部门预算', '2025年度上海市普陀区财政局部门决算': the unit may stand before the year
-_TITLE = re.compile(
-    r"(?P<unit>[^\d：:，。]*?)(?P<year>20\d{2})\s*年度?(?P<after>[^\d，。]{0,40}?)(?P<level>部门|单位)(?P<kind>预算|决算)"
-)
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _FILER = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(.*)$")
 _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(亿元|万元|元)$")
@@ -226,7 +222,7 @@ def _classify(sheet: _Sheet) -> None:
         sheet.role = "contents"
     elif any(_is_body(text) for _, _, text in texts[1:]):
         sheet.role = "part"
-    elif any(_TITLE.search(normalise(text)) for _, _, text in texts):
+    elif any(FILING_TITLE.search(normalise(text)) for _, _, text in texts):
         sheet.role = "cover"
     elif sheet.numeric or any(is_number(text) for _, _, text in texts):
         sheet.role = "unknown"
@@ -284,7 +280,7 @@ def _filing(sheets: list[_Sheet], source: str) -> Filing:
     filer lines."""
     covers = [text for s in sheets if s.role == "cover" for _, _, text in s.texts()]
     titles = [s.title for s in sheets if s.role == "table"]
-    title = next((m for m in (_TITLE.search(normalise(t)) for t in [*covers, *titles]) if m), None)
+    title = next((m for m in (FILING_TITLE.search(normalise(t)) for t in [*covers, *titles]) if m), None)
     cover_filer = next(
         (m.group(1) for m in (_FILER.match(normalise(t)) for t in covers) if m and m.group(1)), None
     )
