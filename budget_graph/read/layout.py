@@ -36,6 +36,21 @@ FILING_TITLE = re.compile(
 )
 
 
+# how a table's title ends ('…预算表', '…决算表（一般公共预算）'): a title, not a sentence about a table
+TITLE_END = re.compile(r"表\s*([（(][^）)]*[)）])?$")
+# a total row's label, and the captions of code columns
+TOTAL_LABEL = re.compile(r"^.{0,8}(合计|总计)$")
+CODE_CAPTIONS = {"类", "款", "项"}
+_PART_WORDS = re.compile(r"^(部门|单位)")  # '部门主要职能' heads '上海市…办事处（部门）主要职能'
+_MIN_CORE = 4  # characters: a shorter part title is too common to find a heading by
+
+
+def part_core(title: str) -> str | None:
+    """What a heading of a part listed as `title` ends with ('部门主要职能' → '主要职能'), if long enough."""
+    core = _PART_WORDS.sub("", normalise(title))
+    return core if len(core) >= _MIN_CORE else None
+
+
 def normalise(text: str) -> str:
     """Width-folded, space-free text for matching (labels wrap inside cells: '一般公共服 务支出')."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))

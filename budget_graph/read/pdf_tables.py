@@ -26,14 +26,12 @@ from budget_graph.model import (
     is_number,
 )
 from budget_graph.profiles import lines
-from budget_graph.read.layout import is_text_header, normalise, recognise_table
+from budget_graph.read.layout import CODE_CAPTIONS, TOTAL_LABEL, is_text_header, normalise, recognise_table
 from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, stack
 from budget_graph.read.performance import read_performance_targets
 from budget_graph.read.tables import TWO_SIDED, GridRow, TableGrid, build_table, union
 
-_CODE_CAPTIONS = {"类", "款", "项"}
 _CODE_HEADER = re.compile(r"代码|编码")
-_TOTAL_LABEL = re.compile(r"^.{0,8}(合计|总计)$")
 _DIGITS = re.compile(r"^\d+$")
 _ITEM_LABEL = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])")
 _PROJECT_FORM = re.compile(r"项目.*绩效目标")
@@ -266,7 +264,7 @@ def _data_start(texts: list[list[str]]) -> int:
         filled = [normalise(c) for c in cells if c]
         if any(is_number(c) for c in filled) or (filled and _ITEM_LABEL.match(filled[0])):
             return index
-        if filled and _TOTAL_LABEL.match(filled[0]) and len(filled) == 1:
+        if filled and TOTAL_LABEL.match(filled[0]) and len(filled) == 1:
             return index
     return len(texts)
 
@@ -318,9 +316,7 @@ def _is_cut_label(cells: list[str]) -> bool:
     """The rest of a label a page break cut off ('十七、国土海洋气象等支' / '出'): a few characters of
     text, no figure, no item number of its own."""
     filled = [c for c in cells if c]
-    return bool(filled) and all(
-        len(c) <= 3 and not is_number(c) and not _TOTAL_LABEL.match(c) for c in filled
-    )
+    return bool(filled) and all(len(c) <= 3 and not is_number(c) and not TOTAL_LABEL.match(c) for c in filled)
 
 
 def _join_cut_label(previous: list[str], rest: list[str]) -> None:
@@ -363,7 +359,7 @@ def _join_codes(rows: _Rows) -> None:
         filled = [cells[i] for i in columns if cells[i]]
         if filled and all(_DIGITS.match(p) for p in filled):
             joined = "".join(filled)
-        elif all(normalise(p) in _CODE_CAPTIONS for p in filled):
+        elif all(normalise(p) in CODE_CAPTIONS for p in filled):
             joined = ""  # the captions 类/款/项 printed in the first data row
         else:
             continue  # a label spanning the code columns ('合计')
@@ -377,7 +373,7 @@ def _code_columns(rows: _Rows) -> list[int]:
     """Columns captioned 类/款/项, in the header or in the first data row (决算 tables print them there)."""
     candidates = [*rows.header, *(cells for _, cells, _ in rows.data[:1])]
     for cells in candidates:
-        columns = [i for i, c in enumerate(cells) if normalise(c) in _CODE_CAPTIONS]
+        columns = [i for i, c in enumerate(cells) if normalise(c) in CODE_CAPTIONS]
         if len(columns) >= 2:
             return columns
     return []

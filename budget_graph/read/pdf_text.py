@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass
 
 from budget_graph.model import Heading, Location, NarrativePart, Paragraph, TableKind, TocEntry
-from budget_graph.read.layout import ENUMERATOR, chinese_number, normalise, recognise_table
+from budget_graph.read.layout import (
+    ENUMERATOR,
+    TITLE_END,
+    chinese_number,
+    normalise,
+    part_core,
+    recognise_table,
+)
 from budget_graph.read.pdf_flow import PageLine
 
 _TOC = re.compile(r"^目录$")
@@ -25,9 +32,6 @@ _HEADING_PUNCTUATION = re.compile(r"[。；;，,：:]")
 _MAX_HEADING = 40  # characters
 _INDENT = 0.8  # of the line height: a first-line indent
 _CENTRED = 0.08  # of the page width: a centred heading's slack
-_PART_WORDS = re.compile(r"^(部门|单位)")  # '部门主要职能' heads '上海市…办事处（部门）主要职能'
-_TABLE_TITLE = re.compile(r"表\s*([（(][^）)]*[)）])?$")
-_MIN_CORE = 4
 _WRAPPED_TAIL = 6  # characters: the second line of a wrapped part heading
 
 
@@ -92,7 +96,7 @@ def _toc(lines: list[PageLine], source: str) -> list[TocEntry]:
 def _table_kind(title: str) -> TableKind | None:
     """A contents entry names a table when it ends like one ('…预算表', '…决算表（一般公共预算）'); the
     narrative's '五、一般公共预算财政拨款支出决算情况说明' names a section about a table, not the table."""
-    return recognise_table(title) if _TABLE_TITLE.search(title) else None
+    return recognise_table(title) if TITLE_END.search(title) else None
 
 
 def _parts(lines: list[PageLine], toc: list[TocEntry], source: str, measured: bool) -> list[NarrativePart]:
@@ -129,8 +133,8 @@ def _part_heading(line: PageLine, toc: list[TocEntry]) -> tuple[int, str] | None
     if not _is_centred(line) or _HEADING_PUNCTUATION.search(text) or len(text) > _MAX_HEADING:
         return None
     for entry in toc:
-        core = _PART_WORDS.sub("", normalise(entry.title))
-        if entry.part is not None and len(core) >= _MIN_CORE and text.endswith(core):
+        core = part_core(entry.title)
+        if entry.part is not None and core and text.endswith(core):
             return entry.part, text
     return None
 

@@ -29,7 +29,15 @@ from budget_graph.model import (
     is_number,
 )
 from budget_graph.profiles import lines
-from budget_graph.read.layout import ENUMERATOR, FILING_TITLE, chinese_number, normalise, recognise_table
+from budget_graph.read.layout import (
+    ENUMERATOR,
+    FILING_TITLE,
+    TITLE_END,
+    chinese_number,
+    normalise,
+    part_core,
+    recognise_table,
+)
 from budget_graph.read.source import read_text_file, text_start
 from budget_graph.read.tables import GridRow, TableGrid, build_table, number_tables, unit_names
 from budget_graph.read.text_forms import source_lines
@@ -48,13 +56,10 @@ _APPENDIX = re.compile(r"^#*\s*附\s*表\s*[:：]?\s*$")
 _HEADING = re.compile(r"^#+\s*(.+)$")
 _UNIT_NAME = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(.+)$")
 _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(亿元|万元|元)\s*$")
-_TITLE_END = re.compile(r"表\s*([（(][^）)]*[)）])?$")
 _SENTENCE_MARK = re.compile(r"[。，,；;：:]")
 _MAX_TITLE = 60  # characters
 _NUMBERED_PART = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 _TOC_NUMBERED_TABLE = re.compile(r"^\d+[.．、](.+)$")
-_PART_WORDS = re.compile(r"^(部门|单位)")  # '部门主要职能' heads '上海市…办事处（部门）主要职能'
-_MIN_CORE = 4
 _SENTENCE_END = re.compile(r"[。；;！!？?：:」”）)]$")
 # '（三）一般公共预算财政拨款支出决算具体情况': an enumerated heading on its own line, no sentence to run on
 _ENUMERATED_HEADING = re.compile(
@@ -195,8 +200,8 @@ def _listed_parts(segments: list[_Segment]) -> dict[str, int]:
         for _, line in segment.lines:
             match = _NUMBERED_PART.match(normalise(line).lstrip("-*"))
             if match and not _is_table_title(match.group(2)):
-                core = _PART_WORDS.sub("", match.group(2))
-                if len(core) >= _MIN_CORE:
+                core = part_core(match.group(2))
+                if core:
                     listed[core] = chinese_number(match.group(1)) or 0
     return listed
 
@@ -243,7 +248,7 @@ def _is_table_title(line: str) -> bool:
         or line.lstrip().startswith(("-", "*"))
     ):
         return False
-    return bool(_TITLE_END.search(flat)) and recognise_table(flat) is not None
+    return bool(TITLE_END.search(flat)) and recognise_table(flat) is not None
 
 
 def _toc(segment: _Segment, source: str) -> list[TocEntry]:

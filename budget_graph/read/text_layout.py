@@ -23,7 +23,14 @@ from itertools import pairwise
 from pathlib import Path
 
 from budget_graph.model import Doubt, Filing
-from budget_graph.read.layout import ENUMERATOR, normalise, recognise_table
+from budget_graph.read.layout import (
+    CODE_CAPTIONS,
+    ENUMERATOR,
+    TITLE_END,
+    TOTAL_LABEL,
+    normalise,
+    recognise_table,
+)
 from budget_graph.read.pdf import read_pages
 from budget_graph.read.pdf_flow import NUMBERED_TITLE, PAGE_NUMBER, PART_HEADING, is_key_line, is_note
 from budget_graph.read.pdf_grid import Cell, Grid, PageContent
@@ -57,10 +64,7 @@ _HEADING_PUNCTUATION = re.compile(r"[。；;，,：:]")
 _HEADING_INDENT = 6  # characters: deeper than a paragraph's first-line indent
 _MAX_HEADING = 40  # characters
 _YEAR_BANNER = re.compile(r"^[（(]\d{4}年度?[)）]$")
-_TITLE_END = re.compile(r"表\s*([（(][^）)]*[)）])?$")
 _MAX_TITLE = 60  # characters
-_TOTAL = re.compile(r"^.{0,8}(合计|总计)$")
-_CODE_CAPTIONS = {"类", "款", "项"}
 _ALIGNED_ROW = re.compile(r"\S {2,}[-−]?\d[\d,]*(?:\.\d+)?(?: |$)")  # a figure set apart by spaces
 
 
@@ -100,22 +104,21 @@ def read_laid_out_text(text: str, source: str, path: Path) -> Filing:
     if pages and not any(line.strip() for line in pages[-1]):
         pages.pop()  # the form feed after the last page
     contents: list[PageContent] = []
-    headings: list[Line] = []
+    headings: list[tuple[int, Line]] = []  # (page, line)
     running: Layout | None = None  # the columns of a table that ran to the foot of the page before
     for number, raw in enumerate(pages, start=1):
         content, running = _page(number, raw, running, headings)
         contents.append(content)
     _set_widths(contents)
-    _centre(headings, {content.number: content.width for content in contents}, contents)
+    _centre(headings, {content.number: content.width for content in contents})
     return read_pages(contents, source, path, measured=False)
 
 
-def _centre(headings: list[Line], widths: dict[int, float], contents: list[PageContent]) -> None:
+def _centre(headings: list[tuple[int, Line]], widths: dict[int, float]) -> None:
     """A short line set apart by a wide indent is a heading centred on its page: converters keep where
     it starts but not how wide Chinese text prints, so it is put in the middle (where the PDF has it)."""
-    page_of = {id(line): content.number for content in contents for line in content.lines}
-    for line in headings:
-        shift = widths[page_of[id(line)]] / 2 - (line.x0 + line.x1) / 2
+    for page, line in headings:
+        shift = widths[page] / 2 - (line.x0 + line.x1) / 2
         line.chars = [replace(c, x0=c.x0 + shift, x1=c.x1 + shift, cx=c.cx + shift) for c in line.chars]
         line.words = [replace(w, x0=w.x0 + shift, x1=w.x1 + shift) for w in line.words]
 
@@ -135,7 +138,7 @@ def _set_widths(contents: list[PageContent]) -> None:
 
 
 def _page(
-    number: int, raw: list[str], running: Layout | None, headings: list[Line]
+    number: int, raw: list[str], running: Layout | None, headings: list[tuple[int, Line]]
 ) -> tuple[PageContent, Layout | None]:
     """The page's content, and the columns of its last table when it runs to the page's foot (the next
     page may continue it); lines that are headings set apart are added to `headings`."""
@@ -148,7 +151,7 @@ def _page(
             continue
         text.append(_line(line))
         if _set_apart(line):
-            headings.append(text[-1])
+            headings.append((number, text[-1]))
     grids, layouts = [], []
     for index, table in enumerate(tables):
         grid, layout = _grid(number, table, running if index == 0 and not table.titled else None)
@@ -178,7 +181,7 @@ def _classify(raw: list[str]) -> list[_TextLine]:
     for above, line in pairwise(filled):
         if above.kind == "title" and _YEAR_BANNER.match(line.flat):
             line.kind = "banner"  # '（2023年度）' under a form's title: no line of its own (as in the PDF's)
-        elif above.kind == "title" and line.kind == "words" and not _TITLE_END.search(above.flat):
+        elif above.kind == "title" and line.kind == "words" and not TITLE_END.search(above.flat):
             line.kind = "title_end"  # '算表' ending a title wrapped onto it
     for line in lines:
         line.kind = line.kind or "blank"
@@ -215,11 +218,11 @@ def _is_title(line: _TextLine, below: _TextLine | None) -> bool:
     wrapped = (
         below is not None
         and len(below.flat) <= _SHORT_LINE
-        and bool(_TITLE_END.search(below.flat))
+        and bool(TITLE_END.search(below.flat))
         and not ENUMERATOR.match(below.flat)  # '三、支出预算总表' is a title of its own, not a title's end
     )
     whole = flat + below.flat if wrapped and below is not None else flat
-    return recognise_table(whole) is not None and bool(_TITLE_END.search(whole))
+    return recognise_table(whole) is not None and bool(TITLE_END.search(whole))
 
 
 def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
@@ -278,14 +281,14 @@ def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
     for line in lines[start:]:
         if line.kind in ("blank", "page_number", "banner"):
             continue
-        if line.kind == "row" or (line.kind == "words" and (table.body or _TOTAL.match(line.flat))):
+        if line.kind == "row" or (line.kind == "words" and (table.body or TOTAL_LABEL.match(line.flat))):
             table.body.append(line)
         elif not table.body and line.kind in header_kinds and len(table.header) < _MAX_HEADER_LINES:
             table.header.append(line)
         else:
             ends_table = line.kind in ("title", "number", "key")
             break
-        if line.kind == "row" or _TOTAL.match(line.flat) or (not table.body and len(line.chunks) >= 2):
+        if line.kind == "row" or TOTAL_LABEL.match(line.flat) or (not table.body and len(line.chunks) >= 2):
             kept = [*table.header, *table.body]
     if ends_table and table.body:
         kept = [*table.header, *table.body]
@@ -386,7 +389,7 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
     rows: list[_Row] = []
     captions: list[_TextLine] = []
     for line in body:
-        if line.chunks and all(normalise(c.text) in _CODE_CAPTIONS for c in line.chunks):
+        if line.chunks and all(normalise(c.text) in CODE_CAPTIONS for c in line.chunks):
             captions.append(line)
         elif rows and (how := _continues(rows[-1], line)):
             # in print order left to right (a code printed under its label comes first); a label's rest
@@ -434,7 +437,7 @@ def _label(row: list[Chunk]) -> str:
 
 def _is_rest(line: _TextLine) -> bool:
     """Can the line be the rest of a wrapped label: no item number, total or subtotal of its own?"""
-    return not ENUMERATOR.match(line.flat) and not _TOTAL.match(line.flat) and line.flat != "小计"
+    return not ENUMERATOR.match(line.flat) and not TOTAL_LABEL.match(line.flat) and line.flat != "小计"
 
 
 def _cell(
