@@ -211,7 +211,7 @@ def _blank_table(claim: Claim, tables: Tables) -> Finding | None:
 
 def _names_three_public(claim: Claim) -> bool:
     """Is the claim about the 三公 total or one of its items (not the economic line 30217 公务接待费)?"""
-    if _CLASSIFICATION_LINE.search(claim.subject) or re.search(r"公用经费|人员经费", claim.section or ""):
+    if _economic_line(claim):
         return False
     text = key(claim.subject)
     return any(word in text for word in ("三公", "因公出国", "公务接待", "公务用车", "公务车"))
@@ -388,9 +388,16 @@ def _procurement_category(claim: Claim, tables: Tables, code: str) -> Tie:
 _CLASSIFICATION_LINE = re.compile(r"[（(][类款项][)）]")
 
 
+def _economic_line(claim: Claim) -> bool:
+    """'（二）公用经费 … （8）公务接待费（款）支出16万元' is the economic line 30217, not 三公."""
+    return bool(
+        _CLASSIFICATION_LINE.search(claim.subject) or re.search(r"公用经费|人员经费", claim.section or "")
+    )
+
+
 def _three_public(claim: Claim, tables: Tables) -> list[Tie]:
-    if _CLASSIFICATION_LINE.search(claim.subject) or re.search(r"公用经费|人员经费", claim.section or ""):
-        return []  # '（二）公用经费 … （8）公务接待费（款）支出16万元' is the economic line 30217, not 三公
+    if _economic_line(claim):
+        return []
     table = tables.table(TableKind.ThreePublicExpenses)
     meaning = table and three_public_meaning(claim.subject, table)
     if not meaning:

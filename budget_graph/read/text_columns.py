@@ -28,8 +28,6 @@ _ALIGN = 2  # characters: edges of one column agree within this (converters roun
 _MIN_SHARE = 0.1  # of a table's rows: fewer words at a left edge of their own are the label column's
 _TOUCH = 1  # characters: pieces of one wrapped label are at most this far apart
 _TEXT_SIDE = 4  # characters left of the first figures: a header label there heads the label columns
-# a figure as tables print it: digits grouped by commas, or with decimals (a year or a count in a
-# sentence, set apart by one space only, is not one)
 _DRIFT = 12  # characters: how far apart a converter lets one column's right edges drift
 _CONTINUED = 3  # characters: a continuation page's column edges lie this close to the table's
 _BLANK_COLUMN = 6.0  # characters of misplacement worth less than calling a header label a blank column's
@@ -40,6 +38,8 @@ _CODE_COLUMNS = 3
 _CENTRED = 0.15  # of the span of a group's columns: how far off their middle its label may stand
 _CENTRED_TOP = 0.25  # the same on the header's first line
 _CENTRED_LABELS = 0.25  # the same over label columns (captions of codes and names are not centred)
+# a figure as tables print it: digits grouped by commas, or with decimals (a year or a count in a
+# sentence, set apart by one space only, is not one)
 _FIGURE = re.compile(r"^[-−]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-−]?\d+\.\d+$")
 
 
