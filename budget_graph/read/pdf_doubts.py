@@ -16,11 +16,11 @@ from budget_graph.read.pdf_grid import Grid
 
 # a figure as tables print it, standing alone: 1,234.56 or 12.00 (codes and years have no separator or point)
 _FIGURE = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+\.\d+$")
-_ROW_FIGURES = 3
+_ROW_FIGURES = 3  # bare figures on one line that make it a table row, not a sentence
 _SUSPECT_HEADER = (
     "按文字位置读出的表头有列未能识别或重复，各列归属可能读错 the header read from the position of its words "
     "has columns it could not name, or named twice: which figure stands in which column may be misread"
-)  # bare figures on one line that make it a table row, not a sentence
+)
 
 
 def mark_doubts(filing: Filing, flow: Flow, source: str) -> None:
@@ -70,7 +70,7 @@ def _unplaced_cells(filing: Filing, title: str, grid: Grid, source: str) -> None
     place = Location(source, page=grid.page, table=title)
     if not all(doubt.columns_only for doubt in grid.doubts):
         filing.unread.append(place)
-    table = next((table for table in filing.tables if table.title == title), None)
+    table = _titled(filing, title)
     if table is not None:
         table.doubts.extend(grid.doubts)
     filing.diagnostics.extend(
@@ -82,7 +82,7 @@ def _inferred_header(filing: Filing, title: str, source: str) -> None:
     """A header read from the alignment of text whose columns did not all come out as distinct known
     meanings (a label placed under the wrong group, a piece of a wrapped label taken for a column):
     which figure stands in which column is in doubt; the sums down the rows are not."""
-    table = next((table for table in filing.tables if table.title == title), None)
+    table = _titled(filing, title)
     if table is None or not any(_suspect(column.meaning) for column in table.columns):
         return
     table.doubts.append(Doubt(_SUSPECT_HEADER, columns_only=True))
@@ -135,4 +135,8 @@ def _table_before(filing: Filing, flow: Flow, page: int, top: float) -> Table | 
     if not ends or max(ends)[0] < page - 1:
         return None
     title = max(ends)[2]
+    return _titled(filing, title)
+
+
+def _titled(filing: Filing, title: str) -> Table | None:
     return next((table for table in filing.tables if table.title == title), None)
