@@ -78,6 +78,12 @@ def chinese_number(text: str) -> int | None:
     return tens + (_CHINESE_NUMERALS[text[2]] if len(text) == 3 else 0)
 
 
+def titled_table(title: str) -> TableKind | None:
+    """The kind of table a title names when it ends like one ('…预算表', '…决算表（一般公共预算）'); a
+    heading about a table ('五、一般公共预算财政拨款支出决算情况说明') names none."""
+    return recognise_table(title) if TITLE_END.search(normalise(title)) else None
+
+
 def recognise_table(title: str) -> TableKind | None:
     """The kind of table a printed title names, whatever the region's wording."""
     flat = normalise(title)

@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from budget_graph.model import Heading, Location, NarrativePart, Paragraph, TableKind, TocEntry
+from budget_graph.model import Heading, Location, NarrativePart, Paragraph, TocEntry
 from budget_graph.read.layout import (
     ENUMERATOR,
-    TITLE_END,
     chinese_number,
     normalise,
     part_core,
-    recognise_table,
+    titled_table,
 )
 from budget_graph.read.pdf_flow import PageLine
 
@@ -78,25 +77,19 @@ def _toc(lines: list[PageLine], source: str) -> list[TocEntry]:
         if not _ENTRY.match(flat):
             if entries:  # a wrapped entry
                 entries[-1].title += flat
-                entries[-1].kind = entries[-1].kind or _table_kind(entries[-1].title)
+                entries[-1].kind = entries[-1].kind or titled_table(entries[-1].title)
             continue
         where = Location(source, page=line.page)
         part = _PART.match(flat)
         numbered = _NUMBERED.match(flat)
         if part:
             entries.append(TocEntry(part.group(2), where, part=chinese_number(part.group(1))))
-        elif numbered and not has_parts and _table_kind(numbered.group(2)) is None:
+        elif numbered and not has_parts and titled_table(numbered.group(2)) is None:
             entries.append(TocEntry(numbered.group(2), where, part=chinese_number(numbered.group(1))))
         else:
             title = re.sub(_ENTRY, "", flat, count=1).strip()
-            entries.append(TocEntry(title, where, kind=_table_kind(title)))
+            entries.append(TocEntry(title, where, kind=titled_table(title)))
     return entries
-
-
-def _table_kind(title: str) -> TableKind | None:
-    """A contents entry names a table when it ends like one ('…预算表', '…决算表（一般公共预算）'); the
-    narrative's '五、一般公共预算财政拨款支出决算情况说明' names a section about a table, not the table."""
-    return recognise_table(title) if TITLE_END.search(title) else None
 
 
 def _parts(lines: list[PageLine], toc: list[TocEntry], source: str, measured: bool) -> list[NarrativePart]:

@@ -32,11 +32,11 @@ from budget_graph.profiles import lines
 from budget_graph.read.layout import (
     ENUMERATOR,
     FILING_TITLE,
-    TITLE_END,
     chinese_number,
     normalise,
     part_core,
     recognise_table,
+    titled_table,
 )
 from budget_graph.read.source import read_text_file, text_start
 from budget_graph.read.tables import GridRow, TableGrid, build_table, number_tables, unit_names
@@ -248,7 +248,7 @@ def _is_table_title(line: str) -> bool:
         or line.lstrip().startswith(("-", "*"))
     ):
         return False
-    return bool(TITLE_END.search(flat)) and recognise_table(flat) is not None
+    return titled_table(flat) is not None
 
 
 def _toc(segment: _Segment, source: str) -> list[TocEntry]:

@@ -29,7 +29,7 @@ from budget_graph.read.layout import (
     TITLE_END,
     TOTAL_LABEL,
     normalise,
-    recognise_table,
+    titled_table,
 )
 from budget_graph.read.pdf import read_pages
 from budget_graph.read.pdf_flow import NUMBERED_TITLE, PAGE_NUMBER, PART_HEADING, is_key_line, is_note
@@ -222,7 +222,7 @@ def _is_title(line: _TextLine, below: _TextLine | None) -> bool:
         and not ENUMERATOR.match(below.flat)  # '三、支出预算总表' is a title of its own, not a title's end
     )
     whole = flat + below.flat if wrapped and below is not None else flat
-    return recognise_table(whole) is not None and bool(TITLE_END.search(whole))
+    return titled_table(whole) is not None
 
 
 def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
