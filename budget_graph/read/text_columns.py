@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from budget_graph.model import is_number
-from budget_graph.read.layout import is_text_header
+from budget_graph.read.layout import CODE_CAPTIONS, column_meaning, is_text_header
 
 _ALIGN = 2  # characters: edges of one column agree within this (converters round positions)
 _MIN_SHARE = 0.1  # of a table's rows: fewer words at a left edge of their own are the label column's
@@ -35,6 +35,7 @@ _CODE = re.compile(r"^\d{3,9}$")  # a code, or its 类 part
 _SUBCODE = re.compile(r"^\d{2}$")  # its 款 or 项 part
 _CODE_WORD = re.compile(r"^(\d{2}|\d{3}|\d{5}|\d{7})$")  # a code or its part before its name ('01 死亡抚恤')
 _CODE_COLUMNS = 3
+_LETTER_SPACING = 10  # characters: the widest gap between the letters of one letter-spaced word
 _CENTRED = 0.15  # of the span of a group's columns: how far off their middle its label may stand
 _CENTRED_TOP = 0.25  # the same on the header's first line
 _CENTRED_LABELS = 0.25  # the same over label columns (captions of codes and names are not centred)
@@ -127,6 +128,27 @@ def _words(chunk: Chunk) -> list[Chunk]:
     return found
 
 
+def letter_spaced(row: list[Chunk], above: list[Chunk] = ()) -> list[Chunk]:
+    """A word printed letter-spaced ('金   额', '合   计') as one: single Chinese characters a few
+    columns apart (not the 类/款/项 captions, each over a code column of its own, nor the last
+    characters of header labels wrapped from a line above: '项目支' / '出')."""
+    joined: list[Chunk] = []
+    run = False  # the last chunk joined is a run of spaced letters
+    for chunk in row:
+        letter = (
+            len(chunk.text) == 1
+            and _is_chinese(chunk.text)
+            and chunk.text not in CODE_CAPTIONS
+            and not any(a.x0 <= chunk.x0 < a.x1 for a in above)
+        )
+        if letter and run and chunk.x0 - joined[-1].x1 <= _LETTER_SPACING:
+            joined[-1] = Chunk(joined[-1].text + chunk.text, joined[-1].x0, chunk.x1)
+            continue
+        joined.append(chunk)
+        run = letter
+    return joined
+
+
 def cells_of(chunk: Chunk) -> list[Chunk]:
     """A row's chunk as the cells it holds: Chinese words set apart by one space are cells a converter
     squeezed together ('机要及电子政务业务费 办公设备购置'); other words stay one ('1. 一般公共预算')."""
@@ -174,6 +196,9 @@ class Layout:
 
 def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
     header = [[word for chunk in line for word in _words(chunk)] for line in header]
+    header = [
+        letter_spaced(line, [c for above in header[:n] for c in above]) for n, line in enumerate(header)
+    ]
     found = _body_columns(body)
     if not any(column.kind == "amount" for column in found):  # a table printed without figures
         found = _header_only_columns(header) or found
@@ -189,9 +214,7 @@ def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
     }
     leaves = [p for p in pieces if p not in groups and p[1] not in named]
     found = _place_leaves(found, leaves, text_limit)
-    cells = [
-        _leaf_cell(len(header) - 1, index, column) for index, column in enumerate(found) if column.pieces
-    ]
+    cells = [_leaf_cell(len(header) - 1, index, found) for index, column in enumerate(found) if column.pieces]
     groups_ = [_group_cell(group, children, found) for group, children in groups.items()]
     cells += [HeaderCell(0, first, last, label.text) for label, (first, last) in _side_spans(sides, found)]
     cells += [_part_cell(line, chunk, found) for line, chunk in parts]
@@ -492,7 +515,9 @@ def _over(chunk: Chunk, heads: list[tuple[int, Chunk]], slack: float) -> bool:
 
 
 def _heads_labels(chunk: Chunk, text_limit: float) -> bool:
-    return chunk.centre < text_limit or is_text_header(chunk.text)
+    """A label over the label columns: a label column's caption, or one left of the figures that names
+    no kind of figure ('金额' printed left of its right-aligned figures heads them)."""
+    return is_text_header(chunk.text) or (chunk.centre < text_limit and column_meaning(chunk.text) is None)
 
 
 def _apart(found: list[tuple[int, Chunk]]) -> bool:
@@ -604,9 +629,16 @@ def _nearest(chunk: Chunk, found: list[Column], candidates: list[int]) -> int:
     return min(candidates, key=score)
 
 
-def _leaf_cell(line: int, index: int, column: Column) -> HeaderCell:
+def _leaf_cell(line: int, index: int, found: list[Column]) -> HeaderCell:
+    """A leaf label over its column; a label column's reaches over the label columns after it that
+    have none (项目名称 printed once over a category's and its items' columns)."""
+    column = found[index]
     text = "".join(chunk.text for _, chunk in sorted(column.pieces, key=lambda p: (p[0], p[1].x0)))
-    return HeaderCell(line, index, index, text)
+    last = index
+    if column.kind == "text":
+        while last + 1 < len(found) and found[last + 1].kind == "text" and not found[last + 1].pieces:
+            last += 1
+    return HeaderCell(line, index, last, text)
 
 
 def _group_cell(

@@ -44,6 +44,7 @@ from budget_graph.read.text_columns import (
     columns,
     continued,
     figures,
+    letter_spaced,
     place,
     side_reach,
 )
@@ -65,6 +66,8 @@ _HEADING_INDENT = 6  # characters: deeper than a paragraph's first-line indent
 _MAX_HEADING = 40  # characters
 _YEAR_BANNER = re.compile(r"^[（(]\d{4}年度?[)）]$")
 _MAX_TITLE = 60  # characters
+_WIDE = r"[\u3400-\u9fff\uff01-\uff60\u3000-\u303f]"  # Chinese characters and full-width punctuation
+_PADDING = re.compile(rf"(?<={_WIDE}) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?={_WIDE})")
 _ALIGNED_ROW = re.compile(r"\S {2,}[-−]?\d[\d,]*(?:\.\d+)?(?: |$)")  # a figure set apart by spaces
 
 
@@ -300,14 +303,20 @@ def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
 
 
 def _line(line: _TextLine) -> Line:
-    """A narrative line with each character at its column."""
+    """A narrative line with each character at its column; a converter's one space between Chinese
+    and Latin letters or digits ('公开 02 表', '2017 年度': it pads narrow digits to the column grid) is
+    not printed."""
     top = line.number * LINE_HEIGHT
+    text = _PADDING.sub("", line.text)
     chars = [
         _char(ch, column * CHAR_WIDTH, (column + 1) * CHAR_WIDTH, top)
-        for column, ch in enumerate(line.text)
+        for column, ch in enumerate(text)
         if not ch.isspace()
     ]
-    words = [Word(c.text, c.x0 * CHAR_WIDTH, c.x1 * CHAR_WIDTH, top, top + _GLYPH) for c in line.chunks]
+    words = [
+        Word(_PADDING.sub("", c.text), c.x0 * CHAR_WIDTH, c.x1 * CHAR_WIDTH, top, top + _GLYPH)
+        for c in line.chunks
+    ]
     return Line(chars, top, top + _GLYPH, words)
 
 
@@ -320,7 +329,7 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     continuing a table without its header keeps the table's columns when its own fit them."""
     # Chinese words a converter squeezed together with one space are the cells they were
     lines = [
-        replace(line, chunks=[cell for chunk in line.chunks for cell in cells_of(chunk)])
+        replace(line, chunks=letter_spaced([cell for chunk in line.chunks for cell in cells_of(chunk)]))
         for line in table.body
     ]
     body, captions = _rows(lines)
