@@ -223,8 +223,8 @@ def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
 
 def _part_labels(found: list[Column], pieces: list[tuple[int, Chunk]]) -> list[tuple[int, Chunk]]:
     """Labels under a side that each head one part of it, a label column and its figures (Jiangsu's
-    支出 | '功能分类' and '支出用途'): two or more on one line below the first, each over another part,
-    each with labels below it."""
+    支出 | '功能分类' and '支出用途', or '支出用途' alone): on a line below the first, each over another
+    part, each with its part's label caption and a figure label below it."""
     reach = _reach(found)
     if len(reach) < 2:
         return []
@@ -232,14 +232,15 @@ def _part_labels(found: list[Column], pieces: list[tuple[int, Chunk]]) -> list[t
     for line in sorted({at for at, _ in pieces} - {0}):
         named = [(at, c) for at, c in pieces if at == line and not is_text_header(c.text)]
         homes = [_home(c, reach) for _, c in named]
-        covered = all(
-            any(at > line and reach[home][0] <= c.centre <= reach[home][1] for at, c in pieces)
-            for home in homes
-            if home is not None
-        )
-        if len(named) >= 2 and None not in homes and len(set(homes)) == len(homes) and covered:
-            labels += named
+        if named and None not in homes and len(set(homes)) == len(homes):
+            below = [[c for at, c in pieces if at > line and _home(c, reach) == home] for home in homes]
+            if all(any(map(_is_caption, part)) and not all(map(_is_caption, part)) for part in below):
+                labels += named
     return labels
+
+
+def _is_caption(chunk: Chunk) -> bool:
+    return is_text_header(chunk.text)
 
 
 def side_reach(found: list[Column]) -> list[tuple[float, float]]:
