@@ -245,3 +245,113 @@ def test_chinese_words_squeezed_with_one_space_are_two_cells() -> None:
     assert [c.text for c in cells_of(squeezed)] == ["机要及电子政务业务费", "办公设备购置"]
     (numbered,) = chunks("1. 一般公共预算")
     assert [c.text for c in cells_of(numbered)] == ["1. 一般公共预算"]
+
+
+def test_a_title_without_the_converters_padding_between_chinese_and_digits(tmp_path: Path) -> None:
+    # pdftotext pads narrow digits to its column grid: '公开 07 表', '2024 年'
+    padded = [
+        at((0, "公开 07 表")),
+        at((14, "2024 年一般公共预算支出预算表")),
+        at((40, "单位：万元")),
+        at((8, "功能科目代码"), (25, "功能科目名称"), (45, "金额")),
+        at((29, "合计"), (52, "1,350.00", "r")),
+        at((0, "204"), (17, "公共安全支出"), (52, "1,350.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, padded), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert table.title == "公开07表 2024年一般公共预算支出预算表"
+
+
+def test_letter_spaced_words_are_one_label(tmp_path: Path) -> None:
+    from budget_graph.read.text_columns import letter_spaced
+
+    spaced = [
+        at((20, "2024年一般公共预算支出预算表")),
+        at((40, "单位：万元")),
+        at((8, "功能科目代码"), (25, "功能科目名称"), (44, "金"), (50, "额")),
+        at((26, "合   计"), (54, "1,350.00", "r")),
+        at((0, "204"), (17, "公共安全支出"), (54, "1,350.00", "r")),
+        at((0, "2040501"), (17, "行政运行"), (54, "1,350.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, spaced), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [column.meaning for column in table.columns] == ["amount"]
+    assert [row.code or row.label for row in table.rows] == ["合计", "204", "2040501"]
+    # the 类/款/项 captions stay three; a label's wrapped last character is no letter of a word
+    assert [c.text for c in letter_spaced(chunks("类   款   项"))] == ["类", "款", "项"]
+    above = chunks("项目支   上缴上级支")
+    assert [c.text for c in letter_spaced(chunks(" 出        出"), above)] == ["出", "出"]
+
+
+def test_one_caption_over_two_label_columns_and_a_figure_label_left_of_its_figures(tmp_path: Path) -> None:
+    # Jiangsu's 收入预算总表: '项目名称' printed once over a category's and its items' columns; '金额'
+    # printed left of its right-aligned figures
+    income = [
+        at((20, "收入预算总表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        at((8, "项目名称"), (28, "金额")),
+        at((16, "收入总计"), (50, "80.00", "r")),
+        at((2, "其他资金"), (16, "事业收入"), (50, "30.00", "r")),
+        at((16, "其他收入"), (50, "50.00", "r")),
+        at((16, "其中：动用上年结转和结余资金"), (50, "0.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, income), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [column.meaning for column in table.columns] == ["amount"]
+    assert {row.label: row.cells["amount"].amount.value for row in table.rows}["其他收入"] == 50
+
+
+JIANGSU_SUMMARY = [
+    at((30, "收支预算总表")),
+    at((0, "部门：某某局"), (80, "单位：万元")),
+    at((12, "收入"), (58, "支出")),
+    at((40, "功能分类"), (72, "支出用途")),
+    at((4, "项目名称"), (19, "金额")),
+    at((32, "功能科目名称"), (50, "金额"), (67, "项目名称"), (81, "金额")),
+    at(
+        (0, "一、财政拨款"),
+        (26, "150.00", "r"),
+        (29, "一、一般公共服务支出"),
+        (56, "100.00", "r"),
+        (63, "一、基本支出"),
+        (88, "120.00", "r"),
+    ),
+    # a label wrapped in its cell around its figures, the rest printed left of the label
+    at((4, "1.一般公共预")),
+    at(
+        (26, "150.00", "r"),
+        (29, "二、住房保障支出"),
+        (56, "50.00", "r"),
+        (63, "二、项目支出"),
+        (88, "30.00", "r"),
+    ),
+    at((1, "算")),
+    # totals centred across both breakdowns, their figures under the second
+    at((3, "收入合计"), (26, "150.00", "r"), (47, "支出合计"), (88, "150.00", "r")),
+]
+
+
+def test_a_side_broken_down_twice_reads_the_functional_breakdown(tmp_path: Path) -> None:
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, JIANGSU_SUMMARY), encoding="utf-8")
+    filing = read_file(path)
+    (table,) = filing.tables
+    assert [column.meaning for column in table.columns] == ["amount", "amount"]
+    read = {
+        (row.side, row.label): row.cells["amount"].amount.value
+        for row in table.rows
+        if row.cells["amount"].amount
+    }
+    assert read == {
+        ("income", "一、财政拨款"): 150,
+        ("income", "1.一般公共预算"): 150,
+        ("income", "收入合计"): 150,
+        ("expenditure", "一、一般公共服务支出"): 100,
+        ("expenditure", "二、住房保障支出"): 50,
+        ("expenditure", "支出合计"): 150,
+    }
+    # the by-purpose breakdown is said to be unread, as for the PDF
+    assert any("支出用途" in d.message for d in filing.diagnostics)

@@ -26,8 +26,6 @@ FOLDERS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_di
 
 # Where the converted text is still read otherwise than the PDF (issue 13 stays open for these).
 EXTRA_ERRORS = {
-    "js-cppcc": "收支预算总表 by purpose and by function printed side by side: a class total read on the wrong side",
-    "js-procuratorate": "收支预算总表 and 政府采购 continuations; one change rate split over lines by the converter",
     "sh-putuo-caizhengju-2024-juesuan": "the converter prints a narrative item's lines out of order (BG-D001)",
     "sh-putuo-caizhengju-2025-yusuan": "text the PDF clips is printed again by the converter: one error twice",
     "sh-putuo-template-bumen-juesuan": "placeholders quoted with other excerpts (paragraphs joined otherwise)",

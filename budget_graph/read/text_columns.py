@@ -199,7 +199,8 @@ def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
     header = [
         letter_spaced(line, [c for above in header[:n] for c in above]) for n, line in enumerate(header)
     ]
-    found = _body_columns(body)
+    captions = [chunk for line in header for chunk in line if is_text_header(chunk.text)]
+    found = _body_columns(body, captions)
     if not any(column.kind == "amount" for column in found):  # a table printed without figures
         found = _header_only_columns(header) or found
     if not found:
@@ -349,7 +350,7 @@ def place(row: list[Chunk], found: list[Column]) -> tuple[list[tuple[int, str]],
     return cells, unplaced
 
 
-def _body_columns(body: list[list[Chunk]]) -> list[Column]:
+def _body_columns(body: list[list[Chunk]], captions: list[Chunk]) -> list[Column]:
     numbers, words, row_of = [], [], {}
     for index, row in enumerate(body):
         row_figures = figures(row)
@@ -372,19 +373,45 @@ def _body_columns(body: list[list[Chunk]]) -> list[Column]:
     ]
     for group in groups:
         if group not in kept:
-            min(kept, key=lambda k: abs(k[0].x0 - group[0].x0)).extend(group)
-    found += [Column("text", min(c.x0 for c in g), max(c.x1 for c in g)) for g in _indented(kept)]
+            _home_group(group, kept).extend(group)
+    row_of.update((id(c), index) for index, row in enumerate(body) for c in row if c in words)
+    found += [
+        Column("text", min(c.x0 for c in g), max(c.x1 for c in g))
+        for g in _indented(kept, row_of, found, captions)
+    ]
     return sorted(found, key=lambda c: c.x0)
 
 
-def _indented(groups: list[list[Chunk]]) -> list[list[Chunk]]:
+def _home_group(group: list[Chunk], kept: list[list[Chunk]]) -> list[Chunk]:
+    """The column a few words at a left edge of their own belong to: the one within whose printed
+    width they start (a total's label centred under a label column), else the nearest by left edge."""
+    start = group[0].x0
+    return min(
+        kept,
+        key=lambda k: (not min(c.x0 for c in k) <= start < max(c.x1 for c in k), abs(k[0].x0 - start)),
+    )
+
+
+def _indented(
+    groups: list[list[Chunk]], row_of: dict[int, int], figures_: list[Column], captions: list[Chunk]
+) -> list[list[Chunk]]:
     """Labels indented under others ('1.一般公共预算' under '一、财政拨款') are one label column: a group
     that starts inside the printed text of the group left of it joins it (codes never do: each 类/款/项
-    column ends before the next starts)."""
+    column ends before the next starts). So do the labels of totals centred across a side's label
+    column or two breakdowns ('当年支出小计'): without a caption of their own, never on a row with the
+    column's labels, starting inside its printed width or over figures."""
     joined: list[list[Chunk]] = []
     for group in sorted(groups, key=lambda g: min(c.x0 for c in g)):
-        start = min(c.x0 for c in group)
-        if joined and start < max(c.x0 + len(c.text) for c in joined[-1]) and not group[0].text.isdigit():
+        start, end = min(c.x0 for c in group), max(c.x1 for c in group)
+        last = joined[-1] if joined else []
+        inside = start < max((c.x0 + len(c.text) for c in last), default=start)
+        over = any(f.x0 < end and start < f.x1 for f in figures_)
+        within = start < max((c.x1 for c in last), default=start)
+        apart = bool(last) and not {row_of[id(c)] for c in group} & {row_of[id(c)] for c in last}
+        left = (min(c.x0 for c in last), max(c.x1 for c in last)) if last else (start, start)
+        captioned = any(start <= c.centre <= end and not left[0] <= c.centre <= left[1] for c in captions)
+        beside = apart and not captioned and (over or within)
+        if (inside or beside) and not group[0].text.isdigit():
             joined[-1].extend(group)
         else:
             joined.append(list(group))

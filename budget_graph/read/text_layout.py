@@ -59,6 +59,7 @@ _MAX_HEADER_LINES = 12
 _NARRATIVE_PAGE = 5  # lines: a page with fewer holds too little narrative to show the text block's width
 _ALIGNED_ROWS = 5  # lines of figures set apart by spaces that make a text laid out
 _TAIL = 3  # characters: the most a label's wrapped rest holds
+_OUTDENT = 6  # characters: how far left of its label a wrapped rest may start (the label indented)
 _SHORT_LINE = 8  # characters: a table's number line ('公开03表'), a title's wrapped end ('支出预算表')
 _SENTENCE = re.compile(r"[。；;]")
 _HEADING_PUNCTUATION = re.compile(r"[。；;，,：:]")
@@ -337,8 +338,7 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     layout = columns([line.chunks for line in header_lines], [row.chunks for row in body])
     if len(sides := side_reach(layout.columns)) > 1:
         # each side's cells wrap on their own (a side's label over two lines, the other's on one)
-        body = sorted((row for side in sides for row in _rows(_side_lines(lines, side))[0]), key=_order)
-        layout = columns([line.chunks for line in header_lines], [row.chunks for row in body])
+        body = _side_by_side([_rows(_side_lines(lines, side))[0] for side in sides])
     if running is not None and not table.header:
         layout = continued(running, layout) or layout
     found, header = layout.columns, layout.header
@@ -401,13 +401,35 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
         if line.chunks and all(normalise(c.text) in CODE_CAPTIONS for c in line.chunks):
             captions.append(line)
         elif rows and (how := _continues(rows[-1], line)):
-            # in print order left to right (a code printed under its label comes first); a label's rest
-            # keeps its place after the label (a stable sort)
-            rows[-1].chunks = sorted([*rows[-1].chunks, *line.chunks], key=lambda c: c.x0)
+            rest = how == "rest"
+            rows[-1].chunks = _joined(rows[-1].chunks, line.chunks, rest)
             rows[-1].label_below = how == "label below"
         else:
             rows.append(_Row(line.number, list(line.chunks)))
     return rows, captions
+
+
+def _joined(row: list[Chunk], below: list[Chunk], rest: bool) -> list[Chunk]:
+    """A row's words with a line below it that continues it, in print order left to right (a code
+    printed under its label comes first); a label's rest ends the label it is printed under, however
+    it is indented ('1.一般公共预' / '算')."""
+    chunks_ = list(row)
+    numbers = figures(row)
+    for chunk in below:
+        under = next(
+            (
+                i
+                for i, c in enumerate(chunks_)
+                if rest and c not in numbers and c.x0 - _OUTDENT <= chunk.x0 < c.x1
+            ),
+            None,
+        )
+        if under is None:
+            chunks_.append(chunk)
+        else:
+            label = chunks_[under]
+            chunks_[under] = Chunk(label.text + chunk.text, min(label.x0, chunk.x0), max(label.x1, chunk.x1))
+    return sorted(chunks_, key=lambda c: c.x0)
 
 
 def _side_lines(lines: list[_TextLine], side: tuple[float, float]) -> list[_TextLine]:
@@ -421,8 +443,18 @@ def _side_lines(lines: list[_TextLine], side: tuple[float, float]) -> list[_Text
     return kept
 
 
-def _order(row: _Row) -> tuple[int, float]:
-    return row.number, min(c.x0 for c in row.chunks)
+def _side_by_side(sides: list[list[_Row]]) -> list[_Row]:
+    """The rows of a table's sides, each side's joined on its own, as one row per line they start on
+    (a total's label on one side of the table and its figure on the other stay one row)."""
+    by_line: dict[int, _Row] = {}
+    for row in (row for side in sides for row in side):
+        if row.number in by_line:
+            joined = by_line[row.number]
+            joined.chunks = sorted([*joined.chunks, *row.chunks], key=lambda c: c.x0)
+            joined.label_below = joined.label_below or row.label_below
+        else:
+            by_line[row.number] = replace(row)
+    return [by_line[number] for number in sorted(by_line)]
 
 
 def _continues(above: _Row, line: _TextLine) -> str | None:
