@@ -223,3 +223,29 @@ def test_rules_are_catalogued_in_both_languages(rule: str) -> None:
 
     entry = CATALOGUE[rule]
     assert entry.title and entry.title_en and entry.fail_example and entry.pass_example
+
+
+def test_a_line_named_below_its_last_marked_level_is_not_taken_for_that_level(tmp_path: Path) -> None:
+    # a converter that prints a statement's lines out of order cuts '…基本养老保险缴费支出（项）' to
+    # '…（款）机关事业单位基本养老': the 项 is named, unmarked; the 款 (here 300.00) is not the line meant
+    item = "2、2080505机关事业单位基本养老保险缴费支出（项）。主要用于：养老保险。全年预算为200.00万元"
+    kuan = (
+        "20805\t行政事业单位养老支出\t200.00\t200.00\t200.00",
+        "20805\t行政事业单位养老支出\t300.00\t300.00\t300.00",
+    )
+    marked = _filing(tmp_path, kuan)
+    assert _found(marked, "BG-D001") == []
+    unmarked = _filing(
+        tmp_path,
+        kuan,
+        (
+            item,
+            "2、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老。全年预算为200.00万元",
+        ),
+    )
+    assert _found(unmarked, "BG-D001") == []
+    # marked at the 款 level alone, the statement is the 款's: 200.00 against 300.00
+    at_kuan = _filing(
+        tmp_path, kuan, (item, "2、社会保障和就业支出（类）行政事业单位养老支出（款）。全年预算为200.00万元")
+    )
+    assert [rule for rule, severity, _ in _found(at_kuan, "BG-D001") if severity == "error"] == ["BG-D001"]

@@ -355,3 +355,19 @@ def test_a_side_broken_down_twice_reads_the_functional_breakdown(tmp_path: Path)
     }
     # the by-purpose breakdown is said to be unread, as for the PDF
     assert any("支出用途" in d.message for d in filing.diagnostics)
+
+
+def test_text_the_pdf_clips_printed_again_at_the_next_page_is_read_once() -> None:
+    from budget_graph.read.text_layout import _printed_once
+
+    foot = [
+        "    1.“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元，主要用于人员经",
+        "费及公用经费等的基本支出。",
+        "    2.“住房保障支出（类）住房改革支出（款）购房补贴（项）”268.77万元，主要用于购房补贴支出。",
+    ]
+    again = [line.strip() for line in foot]  # the converter's repeat, indented otherwise
+    pages = [["  某某局2025年部门预算说明", *foot], [*again, "", "   2025年部门财务收支预算总表"]]
+    assert _printed_once(pages)[1] == ["", "", "", "", "   2025年部门财务收支预算总表"]
+    # the same paragraph printed again in another part (not the lines just before) is the filing's own
+    elsewhere = [["  某某局2025年部门预算说明", *foot, "  三、其他说明"], [*again]]
+    assert _printed_once(elsewhere) == elsewhere

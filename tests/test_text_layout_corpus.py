@@ -26,12 +26,11 @@ FOLDERS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_di
 
 # Where the converted text is still read otherwise than the PDF (issue 13 stays open for these).
 EXTRA_ERRORS = {
-    "sh-putuo-caizhengju-2024-juesuan": "the converter prints a narrative item's lines out of order (BG-D001)",
-    "sh-putuo-caizhengju-2025-yusuan": "text the PDF clips is printed again by the converter: one error twice",
     "sh-putuo-template-bumen-juesuan": "placeholders quoted with other excerpts (paragraphs joined otherwise)",
 }
 MISSED_ERRORS = {
-    "sh-putuo-caizhengju-2024-juesuan": "财政拨款收入支出决算总表 header wrapped character by character (BG-D007)",
+    "sh-putuo-caizhengju-2024-juesuan": "财政拨款收入支出决算总表: header wrapped character by character, and its "
+    "continuation printed with narrower columns than its first page, so not read (BG-D007)",
     "sh-putuo-template-bumen-juesuan": "placeholders quoted with other excerpts (paragraphs joined otherwise)",
 }
 
@@ -96,4 +95,4 @@ def test_the_text_finds_every_error_the_pdf_finds(errors: dict, folder: str) -> 
 @pytest.mark.parametrize("folder", _marked(EXTRA_ERRORS, FOLDERS))
 def test_the_text_finds_no_error_the_pdf_does_not(errors: dict, folder: str) -> None:
     pdf, text = errors[folder]
-    assert text == pdf
+    assert not text - pdf  # counted: an error found twice is one too many

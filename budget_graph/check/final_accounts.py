@@ -140,6 +140,7 @@ _BUDGET_MEANINGS = {
     "预算": ("initial_budget", "adjusted_budget"),
 }
 _CODE = re.compile(r"^(\d{7}|\d{5}|\d{3})(?!\d)")
+_UNMARKED_NAME = re.compile(r"[\u4e00-\u9fff]{2,}")
 _LEVEL = re.compile(r"(?P<name>[^（()）]+?)[（(](?P<level>类|款|项)[）)]")
 _CODE_LENGTH = {"类": 3, "款": 5, "项": 7}
 _GENERAL_TOTAL = re.compile(r"^一般公共预算(?:财政拨款)?支出(?:合计|总计)?$")
@@ -223,7 +224,10 @@ def _function_row(table: Table, subject: str) -> Row | None:
     code = _CODE.match(text)
     if code and code.group(1) in coded:
         return coded[code.group(1)]
-    names = {_CODE_LENGTH[m.group("level")]: m.group("name") for m in _LEVEL.finditer(_CODE.sub("", text))}
+    marked = list(_LEVEL.finditer(_CODE.sub("", text)))
+    names = {_CODE_LENGTH[m.group("level")]: m.group("name") for m in marked}
+    if marked and _UNMARKED_NAME.search(_CODE.sub("", text)[marked[-1].end() :]):
+        return None  # a name below the last level marked ('…（款）机关事业单位基本养老'): not the 款's line
     if names:
         deepest = max(names)
         fits = [

@@ -59,6 +59,8 @@ _MAX_HEADER_LINES = 12
 _NARRATIVE_PAGE = 5  # lines: a page with fewer holds too little narrative to show the text block's width
 _ALIGNED_ROWS = 5  # lines of figures set apart by spaces that make a text laid out
 _TAIL = 3  # characters: the most a label's wrapped rest holds
+_PROSE = re.compile(r"[，。；]")
+_REPEATED = 20  # characters: lines this long printed again in a run are a converter's repeat
 _OUTDENT = 6  # characters: how far left of its label a wrapped rest may start (the label indented)
 _SHORT_LINE = 8  # characters: a table's number line ('公开03表'), a title's wrapped end ('支出预算表')
 _SENTENCE = re.compile(r"[。；;]")
@@ -110,7 +112,7 @@ def read_laid_out_text(text: str, source: str, path: Path) -> Filing:
     contents: list[PageContent] = []
     headings: list[tuple[int, Line]] = []  # (page, line)
     running: Layout | None = None  # the columns of a table that ran to the foot of the page before
-    for number, raw in enumerate(pages, start=1):
+    for number, raw in enumerate(_printed_once(pages), start=1):
         content, running = _page(number, raw, running, headings)
         contents.append(content)
     _set_widths(contents)
@@ -139,6 +141,31 @@ def _set_widths(contents: list[PageContent]) -> None:
     usual = sorted(reaches.values())[len(reaches) // 2] if reaches else 80 * CHAR_WIDTH
     for content in contents:
         content.width = reaches.get(content.number, usual)
+
+
+def _printed_once(pages: list[list[str]]) -> list[list[str]]:
+    """The pages without the lines a converter printed again: text the PDF clips at a page's foot shows
+    once more at the top of the next page, the page's first lines repeating the last lines before
+    them, in order, with two long lines of prose or more (a continuation's repeated header is no
+    prose). Blanked, so line numbers stay the file's."""
+    kept: list[list[str]] = []
+    last: list[tuple[str, str]] = []  # the page before's filled lines: (raw, flat)
+    for raw in pages:
+        filled = [(i, line, normalise(line)) for i, line in enumerate(raw) if normalise(line)]
+        repeated = next(
+            (
+                n
+                for n in range(min(len(filled), len(last)), 1, -1)
+                if [flat for _, _, flat in filled[:n]] == [flat for _, flat in last[-n:]]
+                and sum(len(flat) >= _REPEATED and bool(_PROSE.search(line)) for _, line, flat in filled[:n])
+                >= 2
+            ),
+            0,
+        )
+        dropped = {i for i, _, _ in filled[:repeated]}
+        kept.append(["" if i in dropped else line for i, line in enumerate(raw)])
+        last = [(line, flat) for _, line, flat in filled]
+    return kept
 
 
 def _page(
