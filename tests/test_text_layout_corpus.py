@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from budget_graph.check.engine import check_filing
+from budget_graph.model import Filing, Table
 from budget_graph.read import group_filings, read_file
 from tests.conftest import CORPUS
 
@@ -57,12 +58,47 @@ def _marked(cases: dict[str, str], names: list[str]) -> list:
 PDFS = sorted(f"{p.parent.name}/{p.stem}" for p in CORPUS.glob("*/*.pdf")) if CORPUS.is_dir() else []
 
 
+# Tables the text reads exactly as the PDF (title, columns' meanings, every row's code, label, side and
+# figures) — the rest are in doubt or lose what the converter did not keep (groups of many-level
+# headers placed off centre, headers wrapped character by character, continuation pages printed with
+# narrower columns, category cells centred between their rows). Raise it when the reading improves.
+SAME_TABLES = 133
+
+
+@pytest.fixture(scope="module")
+def readings(converted: Path) -> dict[str, tuple[Filing, Filing]]:
+    return {name: (read_file(CORPUS / f"{name}.pdf"), read_file(converted / f"{name}.txt")) for name in PDFS}
+
+
 @pytest.mark.parametrize("name", PDFS)
-def test_the_text_is_the_same_filing(converted: Path, name: str) -> None:
-    pdf, text = read_file(CORPUS / f"{name}.pdf"), read_file(converted / f"{name}.txt")
+def test_the_text_is_the_same_filing(readings: dict, name: str) -> None:
+    pdf, text = readings[name]
     assert (text.unit, text.year, text.kind, text.level) == (pdf.unit, pdf.year, pdf.kind, pdf.level)
-    assert [t.kind for t in text.tables] == [t.kind for t in pdf.tables]
+    assert [(t.kind, t.title) for t in text.tables] == [(t.kind, t.title) for t in pdf.tables]
     assert len(text.claims) >= len(pdf.claims) - 1
+
+
+def _reading(table: Table) -> tuple:
+    rows = sorted(
+        (
+            row.code or "",
+            row.label,
+            row.side or "",
+            sorted((k, str(c.amount.value) if c.amount else c.text) for k, c in row.cells.items()),
+        )
+        for row in table.rows
+    )
+    return table.title, [column.meaning for column in table.columns], rows
+
+
+def test_most_tables_read_as_from_the_pdf(readings: dict) -> None:
+    pairs = [
+        (name, a, b)
+        for name, (pdf, text) in readings.items()
+        for a, b in zip(pdf.tables, text.tables, strict=True)
+    ]
+    other = [f"{name}: {a.title}" for name, a, b in pairs if _reading(a) != _reading(b)]
+    assert len(pairs) - len(other) >= SAME_TABLES, "\n".join(other)
 
 
 def _errors(paths: list[Path]) -> Counter:
