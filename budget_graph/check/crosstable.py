@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, cached_property
+from itertools import pairwise
 
 from budget_graph.check.figures import Figure, check_at_most, check_equal, check_sum, figures_of
 from budget_graph.check.rollups import table_blocks
@@ -241,7 +242,8 @@ BASIC_SPLIT = rule(
     title="人员经费、公用经费、机关运行经费各表一致",
     title_en="Personnel, operating and office operating costs agree across tables",
     severity=Severity.ERROR,
-    basis=DESIGN + "; 基本支出 = 人员经费 + 公用经费, 机关运行经费 (disclosure rules 32, 35; 财预〔2016〕143号)",
+    basis=DESIGN
+    + "; 基本支出 = 人员经费 + 公用经费, 机关运行经费 (disclosure rules 32, 35; 财预〔2016〕143号)",
     checks="Every table that prints a 人员经费, 公用经费 or 机关运行经费 column (财务收支预算总表 支出总计, the "
     "一般公共预算基本支出表's 合计 row, the 机关运行经费表's 合计, the 三公 and 机关运行经费 table's row of the "
     "year) gives one figure for it: equal when the tables cover the same money, otherwise the "
@@ -1188,7 +1190,7 @@ def split_figures(filing: Filing, meaning: str) -> list[tuple[Table, Figure]]:
 def basic_split(t: Tables) -> Checked:
     for meaning in SPLIT_MEANINGS:
         found = split_figures(t.filing, meaning)
-        for (a, first), (b, second) in zip(found, found[1:], strict=False):
+        for (a, first), (b, second) in pairwise(found):
             # 机关运行经费 is appropriation money whatever the table's title says
             wide = covers_all_funds(a)
             broader, narrower = (first, second) if wide else (second, first)
