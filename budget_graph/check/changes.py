@@ -16,7 +16,7 @@ from itertools import product
 
 from budget_graph.check.figures import Figure
 from budget_graph.check.narrative import three_public_meaning
-from budget_graph.check.rounding import Agreement, Interval, compare_sum, percent_interval
+from budget_graph.check.rounding import Agreement, Interval, compare_sum, is_cut_off, percent_interval
 from budget_graph.check.rules import Finding, Severity, rule
 from budget_graph.model import Amount, Claim, Direction, Filing, RowRole, TableKind, Unit
 
@@ -271,8 +271,7 @@ def _percentage(claim: Claim) -> Iterator[Finding]:
 def _cut_off(claim: Claim, computed: _Recomputed) -> bool:
     """Would cutting the recomputed percentage off at the stated decimals give the stated one?"""
     assert claim.percent is not None
-    step = percent_interval(claim.percent).hi - claim.percent
-    return claim.percent <= computed.hi and computed.lo < claim.percent + 2 * step
+    return is_cut_off(claim.percent, Interval(computed.lo, computed.hi))
 
 
 def _percent_texts(claim: Claim, value: Decimal) -> tuple[str, str]:

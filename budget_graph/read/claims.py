@@ -80,7 +80,10 @@ _TEX = (("\\geq", "≥"), ("\\leq", "≤"), ("\\ge", "≥"), ("\\le", "≤"), ("
 _BUDGET_NAMES = "年初预算|全年预算|调整预算|预算"
 _BUDGET_LABEL = re.compile(rf"(?P<label>{_BUDGET_NAMES})数?(?:为|是)?$")
 _ACTUAL_LABEL = re.compile(r"(?:支出)?决算数?(?:为|是)?$")
-_COMPLETION = re.compile(rf"完成(?P<label>{_BUDGET_NAMES})数?的?(?P<percent>{_NUMBER})%")
+_COMPLETION = re.compile(rf"(?:完成|为|达到?|占)(?P<label>{_BUDGET_NAMES})数?的?(?P<percent>{_NUMBER})%")
+# a figure's share of a base: '占本年支出合计的99.21%', '占“三公”经费的15.70%', '占79.49%' (of the '其中' parent);
+# not 占用 / 占有 / 占地
+_SHARE = re.compile(rf"占(?![用有地])(?P<base>[^，,。；;：:%\d占]{{0,24}}?)的?(?P<percent>{_NUMBER})%")
 # '决算数小于预算数', '决算数与年初预算数基本持平'; a placeholder ('决算数大于（小于）预算数') states nothing
 _COMPARISON = re.compile(
     rf"决算数?(?:(?P<word>大于|小于|高于|低于|超出|超过|等于|未完成|未达到)(?P<label>{_BUDGET_NAMES})"
@@ -321,6 +324,8 @@ def _read_paragraph(reading: _Reading, paragraph: Paragraph) -> None:
             _attach_change(reading, paragraph, clean, event, first_claim)
         elif event.kind == "reason":
             _add_reason_figure(reading, paragraph, clean, event)
+        elif event.kind == "share":
+            _add_share(reading, paragraph, clean, event, first_claim)
         else:
             _add_figure(reading, paragraph, clean, event, boundary)
         boundary = event.end
@@ -341,6 +346,9 @@ def _events(text: str, final: bool = False) -> list[_Event]:
             if not (in_reason and kind == "count"):
                 events.append(_Event(match.start(), match.end(), "reason" if in_reason else kind, match))
     taken = skipped + changes
+    for match in _SHARE.finditer(text):
+        if not _inside(match.start(), taken):
+            events.append(_Event(match.start(), match.end(), "share", match))
     for match in _PARTS_FOLLOW.finditer(text):
         if not _inside(match.start(), taken):
             events.append(_Event(match.start(), match.end(), "parts"))
@@ -468,6 +476,24 @@ def _add_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _
     reading.claims.append(claim)
     if cleaned.year is not None and cleaned.label_only:
         reading.years[id(claim)] = cleaned.year
+
+
+def _add_share(
+    reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _Event, first_claim: int
+) -> None:
+    """'占本年支出合计的99.21%' is the share of the last figure stated before it in its paragraph."""
+    match = event.match
+    assert match is not None
+    stated = [
+        c for c in reading.claims[first_claim:] if c.amount is not None and id(c) not in reading.reasons
+    ]
+    if not stated or stated[-1].share is not None:
+        return
+    target = stated[-1]
+    target.share = Decimal(match.group("percent"))
+    target.share_base = match.group("base")
+    target.share_location = _place(paragraph, clean, match.start())
+    _quote(target, clean.text, match)
 
 
 def _add_reason_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _Event) -> None:
