@@ -72,9 +72,11 @@ COMPLETION = rule(
     title_en="Completion rate is not the actual divided by the budget",
     severity=Severity.ERROR,
     basis=_BASIS + "；" + _TEMPLATE + "：完成年初预算的XX%",
-    checks="'完成年初预算的Y%' (全年预算, 预算) equals 决算 ÷ that budget × 100: the figures stated, else the table's, "
-    "under the rounding rule (every figure's interval and the percentage's). A budget of 0 has no rate: at most "
-    "info (none when nothing was spent and 0% is stated).",
+    checks="'完成年初预算的Y%' ('为全年预算的Y%', '预算' alone: either budget) equals 决算 ÷ that budget × 100: the "
+    "figures stated, else the table's, under the rounding rule (every figure's interval and the percentage's). A "
+    "rate that fits only the other budget (全年预算 for 年初预算, or the reverse) is reported naming that base; a "
+    "rate cut off rather than rounded is a warning. A budget of 0 has no rate: at most info (none when nothing "
+    "was spent and 0% is stated).",
     why="The completion rate is the one figure most readers take from a 决算.",
     engine="python",
     fail_example="年初预算为2,993.92万元，支出决算为2,940.05万元，完成年初预算的96.20%（应为98.20%）",
