@@ -12,6 +12,7 @@ from budget_graph.check import (
     narrative,
     rollups,
     shares,
+    subjects,
 )
 
 CHECKS: list = []
@@ -24,6 +25,7 @@ CHECKS.append(narrative.check)
 CHECKS.append(hygiene.check)
 CHECKS.append(final_accounts.check)
 CHECKS.append(shares.check)
+CHECKS.append(subjects.check)
 
 # BG-F rules compare filings with each other, so they run over a whole batch (batch.validate_many, load);
 # imported here so the catalogue lists them.
