@@ -31,7 +31,7 @@ UNLISTED = rule(
     basis="《预算法》第十四条；财政部《地方预决算公开操作规程》（财预〔2016〕143号）：说明与表格应一致；"
     "财政部《政府收支分类科目》（当年版）",
     checks="Each item the narrative names with (类)/(款)/(项) and a figure ('机关事业单位退休人员活动费支出（项）"
-    "12.00万元') is a line of some table, by its deepest name (width, spaces, brackets, 支出/费/其他/的 and "
+    "12.00万元'; not 0) is a line of some table, by its deepest name (width, spaces, brackets, 支出/费/其他/的 and "
     "abbreviation aside). A name that is the code's name in another edition of the national list is info (a "
     "warning when retired before the filing's year); a name that fits no line while a line of that level "
     "prints the same figure is a warning (misnamed); otherwise an error.",
@@ -84,8 +84,8 @@ def check(filing: Filing) -> Iterator[Finding]:
         return  # no table read: nothing to hold the narrative against
     for claim in filing.claims:
         levels = named_levels(claim.subject)
-        if claim.amount is None or not levels:
-            continue
+        if claim.amount is None or claim.amount.value == 0 or not levels:
+            continue  # an item stated at 0 need not be a line: tables leave out lines without money
         level, name = levels[-1]
         if not any(fits(name, line.name) for line in lines):
             yield _unlisted(claim, level, name, lines, filing.year)
