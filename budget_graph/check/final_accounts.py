@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_graph.check.figures import Figure, check_equal, figures_of
+from budget_graph.check.figures import Figure, check_equal, figures_of, percent_verdict
 from budget_graph.check.narrative import key, three_public_meaning
 from budget_graph.check.rounding import (
     Agreement,
@@ -25,7 +25,6 @@ from budget_graph.check.rounding import (
     compare_percent,
     compare_restated,
     exact_percent,
-    is_cut_off,
     percent_text,
     ratio_interval,
 )
@@ -376,24 +375,15 @@ def _completion(
         f"The narrative states {claim.subject} at {stated}% of its budget; {actual.amount.text()} ÷ "
         f"{budget.amount.text()} is {computed}"
     )
-    if agreement is Agreement.ROUNDING:
-        message, message_en, severity = (
-            message + "（差异在四舍五入范围内）",
-            message_en + " (rounding only)",
-            Severity.INFO,
-        )
-    elif is_cut_off(stated, ratio_interval(actual.amount, budget.amount)):
-        message += "（疑为截尾取数，应四舍五入）"
-        message_en += " (cut off rather than rounded, as GB/T 8170 requires)"
-        severity = Severity.WARNING
+    verdict, severity = percent_verdict(stated, ratio_interval(actual.amount, budget.amount)), None
+    if verdict:
+        (note, note_en), severity = verdict
+        message, message_en = message + note, message_en + note_en
     elif label != "预算" and (other := _other_base(line, label, actual, stated)):
         name, figure = other
         message += f"；该比例是决算数 ÷ {name}{figure.amount.text()}的结果：完成率的基数应为{name}"
         message_en += f"; the rate is the actual over the {_BUDGET_EN[name]} ({figure.amount.text()}): the wrong base is named"
         places.append(figure.location)
-        severity = None
-    else:
-        severity = None
     return COMPLETION.finding(message, message_en, places, computed, f"{stated}%", severity=severity)
 
 

@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
-from budget_graph.check.figures import Figure
+from budget_graph.check.figures import Figure, percent_verdict
 from budget_graph.check.final_accounts import named_figure
 from budget_graph.check.narrative import Tables, key, ties
 from budget_graph.check.rounding import (
     Agreement,
     compare_percent,
     exact_percent,
-    is_cut_off,
     percent_decimals,
     percent_text,
     ratio_interval,
@@ -96,8 +95,8 @@ def _share(claim: Claim, bases: list[Figure]) -> Finding | None:
     agreements = [compare_percent(part, b.amount, stated) for b in usable]
     if Agreement.EQUAL in agreements:
         return None
-    rounding = Agreement.ROUNDING in agreements
-    base = usable[agreements.index(Agreement.ROUNDING)] if rounding else usable[0]
+    # the base rounding explains the share against, else the first
+    base = usable[agreements.index(Agreement.ROUNDING)] if Agreement.ROUNDING in agreements else usable[0]
     computed = percent_text(exact_percent(part, base.amount), stated)
     of = claim.share_base or claim.parent or ""
     message = f"说明中“{claim.subject}”{part.text()}占{of}的{stated}%，按{base.name}{base.amount.text()}计算为{computed}"
@@ -105,17 +104,10 @@ def _share(claim: Claim, bases: list[Figure]) -> Finding | None:
         f"The narrative gives {claim.subject} ({part.text()}) as {stated}% of {of}; against {base.amount.text()} "
         f"it is {computed}"
     )
-    severity = None
-    if rounding:
-        message, message_en, severity = (
-            message + "（差异在四舍五入范围内）",
-            message_en + " (rounding only)",
-            Severity.INFO,
-        )
-    elif is_cut_off(stated, ratio_interval(part, base.amount)):
-        message += "（疑为截尾取数，应四舍五入）"
-        message_en += " (cut off rather than rounded, as GB/T 8170 requires)"
-        severity = Severity.WARNING
+    verdict, severity = percent_verdict(stated, ratio_interval(part, base.amount)), None
+    if verdict:
+        (note, note_en), severity = verdict
+        message, message_en = message + note, message_en + note_en
     elif _one_unit_off(stated, exact_percent(part, base.amount)):
         # shares are often nudged by one unit so that they add up to 100%: misleading no one
         message += "（与四舍五入的结果相差末位一个单位，疑为凑足100%而调整）"
