@@ -43,6 +43,9 @@ CONFIRMED = {
     ("sh-putuo-wanli-jiedao-2023-yusuan/2023", "BG-Y001", 7, "增加60.54%"),
     # '2024年度财政拨款收入支出总计0.3万元' (p21); the 财政拨款收入支出决算总表 (p13) prints 总计 2,961.68
     ("sh-putuo-caizhengju-2024-juesuan/2024", "BG-D007", 21, "0.3万元"),
+    # '一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，占71.73%；…' — 71.65%
+    # (the four shares printed add up to 100.07%)
+    ("sh-putuo-caizhengju-2024-juesuan/2024", "BG-N011", 21, "71.73%"),
 }
 
 

@@ -3,7 +3,8 @@ figure divided by its base, recomputed under the rounding rule.
 
 The base is the one the narrative names ('本年支出合计', '“三公”经费'): a figure the narrative states under that
 name, else the table figure the name ties to (narrative.ties for a budget, final_accounts.named_figure for a
-决算); with no name, the figure the share's '其中' stands under. A base found nowhere is not checked.
+决算); with no name, the figure the share's '其中' stands under (the reader names the figure that opens a list
+with a colon as the base of the shares in it). A base found nowhere is not checked.
 Completion rates of a 决算 ('完成年初预算的96.91%') are BG-D003's.
 """
 
@@ -35,7 +36,8 @@ SHARE = rule(
     "GB/T 8170《数值修约规则》",
     checks="'X万元，占<base>的Y%' states Y = X ÷ base × 100. The base is the figure the narrative states under "
     "that name (本年支出合计, “三公”经费 …), else the table figure the name stands for; '占Y%' with no base is a "
-    "share of the figure its '其中' stands under. Every figure is an interval (rounding rule) and so is Y: a "
+    "share of the figure its '其中' stands under, or of the figure that opens its list with a colon "
+    "('支出2940.05万元，主要用于以下方面：…'). Every figure is an interval (rounding rule) and so is Y: a "
     "difference rounding explains is info, a share cut off rather than rounded, or one unit of its last digit off, a warning.",
     why="Shares tell the reader how the budget is composed; a wrong share misstates it even when the amounts "
     "are right. A share one unit of its last digit off is a warning: shares are often nudged so that they add up "

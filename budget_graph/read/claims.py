@@ -53,6 +53,7 @@ _CHANGE = re.compile(
     rf"(?:[，,]?(?P<percent_word>{_PERCENT_WORDS})?(?:了|为)?(?P<percent>{_NUMBER})%)?"
 )
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
+_FULL_STOP = re.compile(r"[。！？!?]")
 _RUN_ON_STOP = re.compile(r"[。；;！？!?：:]$")
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?]")
 _REASON = re.compile(r"主要原因|原因是|原因为|主要是(?!用于)")
@@ -159,6 +160,9 @@ class _Reading:
     claims: list[Claim] = field(default_factory=list)
     years: dict[int, int] = field(default_factory=dict)  # id(claim) → year its lead names
     reasons: set[int] = field(default_factory=set)  # id(claim) of figures stated inside reasons
+    offsets: dict[int, int] = field(
+        default_factory=dict
+    )  # id(claim) → where its figure stands in its paragraph
     styles: list[str] = field(default_factory=list)  # enumerator styles, outermost first
     items: list[_Item] = field(default_factory=list)  # open items, outermost first
     parents: list[_Parent] = field(default_factory=list)  # '其中' parents, innermost last
@@ -474,6 +478,7 @@ def _add_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _
     if parent == claim.subject:
         claim.parent = None
     reading.claims.append(claim)
+    reading.offsets[id(claim)] = match.start()
     if cleaned.year is not None and cleaned.label_only:
         reading.years[id(claim)] = cleaned.year
 
@@ -481,7 +486,9 @@ def _add_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _
 def _add_share(
     reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _Event, first_claim: int
 ) -> None:
-    """'占本年支出合计的99.21%' is the share of the last figure stated before it in its paragraph."""
+    """'占本年支出合计的99.21%' is the share of the last figure stated before it in its paragraph; '占71.73%' with no
+    base named, in a list a figure opens ('支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，
+    占71.73%；…'), is a share of that figure (a '其中' parent says so itself)."""
     match = event.match
     assert match is not None
     stated = [
@@ -491,9 +498,25 @@ def _add_share(
         return
     target = stated[-1]
     target.share = Decimal(match.group("percent"))
-    target.share_base = match.group("base")
+    target.share_base = match.group("base") or _list_head(clean.text, reading, stated, target)
     target.share_location = _place(paragraph, clean, match.start())
     _quote(target, clean.text, match)
+
+
+def _list_head(text: str, reading: _Reading, stated: list[Claim], target: Claim) -> str:
+    """The subject of the figure whose sentence opens, with a colon, the list the target stands in; '' if none."""
+    if target.parent or id(target) not in reading.offsets:
+        return ""
+    at = reading.offsets[id(target)]
+    sentence = max(
+        (m.end() for m in _FULL_STOP.finditer(text, 0, at)), default=0
+    )  # a list's items end in '；'
+    colon = max((m.start() for m in re.finditer("[：:]", text[sentence:at])), default=-1)
+    if colon < 0:
+        return ""
+    colon += sentence
+    heads = [c for c in stated if sentence <= reading.offsets.get(id(c), -1) < colon]
+    return heads[-1].subject if heads else ""
 
 
 def _add_reason_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _Event) -> None:
