@@ -326,3 +326,26 @@ def test_a_new_heading_closes_items_and_their_parts() -> None:
         ("公务接待费", None, "（三）公务接待费"),
         ("机关运行经费", None, "二、机关运行经费预算"),
     ]
+
+
+def test_a_share_belongs_to_the_figure_before_it_and_names_its_base() -> None:
+    found = {
+        c.subject: (c.share, c.share_base)
+        for c in claims(
+            "本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出603.14万元，占20.51%。",
+            "财政拨款支出2940.05万元，占本年支出合计的100.00%。占用办公用房1200平方米。",
+            "一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，占71.65%；"
+            "住房保障支出（类）445.69万元，占15.16%。",
+        )
+    }
+    assert found["基本支出"] == (Decimal("79.49"), "")  # of its 其中 parent
+    assert found["项目支出"] == (Decimal("20.51"), "")
+    assert found["财政拨款支出"] == (Decimal("100.00"), "本年支出合计")
+    # a list opened by a figure and a colon: the shares are of that figure
+    assert found["一般公共服务支出（类）"] == (Decimal("71.65"), "一般公共预算财政拨款支出")
+    assert found["住房保障支出（类）"] == (Decimal("15.16"), "一般公共预算财政拨款支出")
+    assert found["本年支出合计"] == (None, None)
+
+
+def test_a_share_without_a_figure_before_it_in_its_paragraph_is_no_ones() -> None:
+    assert all(c.share is None for c in claims("基本支出2336.91万元。", "占79.49%。"))

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import product
 
-from budget_graph.check.figures import Figure
+from budget_graph.check.figures import Figure, percent_verdict
 from budget_graph.check.narrative import three_public_meaning
-from budget_graph.check.rounding import Agreement, Interval, compare_sum, percent_interval
+from budget_graph.check.rounding import Agreement, Interval, compare_sum
 from budget_graph.check.rules import Finding, Severity, rule
 from budget_graph.model import Amount, Claim, Direction, Filing, RowRole, TableKind, Unit
 
@@ -250,29 +250,16 @@ def _percentage(claim: Claim) -> Iterator[Finding]:
     computed = recompute(claim)
     if computed is None:
         return
-    stated = percent_interval(claim.percent)
     rounded = abs(computed.value).quantize(
         Decimal(1).scaleb(claim.percent.as_tuple().exponent), ROUND_HALF_UP
     )
     if rounded == claim.percent:
         return
-    if computed.lo <= stated.hi and stated.lo <= computed.hi:
-        yield _percent_finding(
-            claim, computed, ("（差异在四舍五入范围内）", " (rounding only)"), Severity.INFO
-        )
-    elif _cut_off(claim, computed):
-        # off by less than one unit of the last digit: wrong by GB/T 8170, misleading no one
-        note = ("（疑为截尾取数，应四舍五入）", " (cut off rather than rounded, as GB/T 8170 requires)")
-        yield _percent_finding(claim, computed, note, Severity.WARNING)
+    verdict = percent_verdict(claim.percent, Interval(computed.lo, computed.hi))
+    if verdict:
+        yield _percent_finding(claim, computed, *verdict)
     else:
         yield _percent_finding(claim, computed, _implied_note(claim), Severity.ERROR)
-
-
-def _cut_off(claim: Claim, computed: _Recomputed) -> bool:
-    """Would cutting the recomputed percentage off at the stated decimals give the stated one?"""
-    assert claim.percent is not None
-    step = percent_interval(claim.percent).hi - claim.percent
-    return claim.percent <= computed.hi and computed.lo < claim.percent + 2 * step
 
 
 def _percent_texts(claim: Claim, value: Decimal) -> tuple[str, str]:

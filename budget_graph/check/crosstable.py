@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, cached_property
+from itertools import pairwise
 
 from budget_graph.check.figures import Figure, check_at_most, check_equal, check_sum, figures_of
 from budget_graph.check.rollups import table_blocks
@@ -236,6 +237,24 @@ THREE_PUBLIC_LINES = rule(
     pass_example="表九 2024年 公务接待费 0.50; 表八 30217 公务接待费 基本支出 0.50",
 )
 
+BASIC_SPLIT = rule(
+    id="BG-X015",
+    title="人员经费、公用经费、机关运行经费各表一致",
+    title_en="Personnel, operating and office operating costs agree across tables",
+    severity=Severity.ERROR,
+    basis=DESIGN
+    + "; 基本支出 = 人员经费 + 公用经费, 机关运行经费 (disclosure rules 32, 35; 财预〔2016〕143号)",
+    checks="Every table that prints a 人员经费, 公用经费 or 机关运行经费 column (财务收支预算总表 支出总计, the "
+    "一般公共预算基本支出表's 合计 row, the 机关运行经费表's 合计, the 三公 and 机关运行经费 table's row of the "
+    "year) gives one figure for it: equal when the tables cover the same money, otherwise the "
+    "general-budget table's not above the all-funds table's.",
+    why="The split of basic spending into personnel and operating costs, and the office operating costs, are "
+    "read from whichever table a reader opens; two figures mean one was edited without the other.",
+    engine="python",
+    fail_example="财务收支预算总表 支出总计 人员经费 102,464,260; 基本支出经济分类预算表 合计 人员经费 102,464,620",
+    pass_example="财务收支预算总表 支出总计 人员经费 102,464,260; 基本支出经济分类预算表 合计 人员经费 102,464,260",
+)
+
 ITEM = RowRole.ITEM
 GOVERNMENT_SOURCES = ("appropriation", "general_budget", "gov_investment", "gov_fund", "state_capital")
 SOURCES = frozenset(  # where income comes from (收入 columns and lines)
@@ -268,6 +287,7 @@ THREE_PUBLIC_CODES = {  # 三公 column → the economic class of basic spending
     "vehicle_purchase": "31013",
 }
 PERSONNEL_CODES, OPERATING_CODES = ("301", "303"), ("302", "310")
+SPLIT_MEANINGS = ("personnel", "operating", "office_operating")  # columns several tables print (BG-X015)
 
 _ENUMERATION = re.compile(r"^(\d+[.、]|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+[、.])")
 _CARRIED_TASK = re.compile(r"^结转(项目)?[-—–－:：]?(.+)$")
@@ -722,6 +742,7 @@ def check_crosstable(filing: Filing) -> Iterator[Finding]:
         procurement_total,
         three_public_lines,
         income_by_function,
+        basic_split,
     ):
         yield from (found for found in check(tables) if found)
 
@@ -1145,3 +1166,39 @@ def year_row(table: Table, year: int) -> Row | None:
     if not periods:
         return department_row(table)
     return next((r for r in periods if normalise(r.label).startswith(f"{year}年")), None)
+
+
+def split_figure(table: Table, meaning: str, year: int) -> Figure | None:
+    """A table's one figure of a column of the basic-spending split (人员经费, 公用经费, 机关运行经费): a
+    summary's 支出总计 line, the 三公 table's row of the year, else the table's department row."""
+    if table.kind in (TableKind.IncomeExpenditureSummary, TableKind.AppropriationSummary):
+        rows = [r for r, m in summary_lines(table, "expenditure") if m == "total"]
+        row = rows[0] if rows else None
+    elif table.kind is TableKind.ThreePublicExpenses:
+        row = year_row(table, year)
+    else:
+        row = department_row(table)
+    return Figure.of(table, row, meaning) if row else None
+
+
+def split_figures(filing: Filing, meaning: str) -> list[tuple[Table, Figure]]:
+    """Every table's figure of one column of the split, in the filing's order."""
+    tables = (t for t in filing.tables if any(c.meaning == meaning for c in t.columns))
+    return [(t, f) for t in tables if (f := split_figure(t, meaning, filing.year))]
+
+
+def basic_split(t: Tables) -> Checked:
+    for meaning in SPLIT_MEANINGS:
+        found = split_figures(t.filing, meaning)
+        for (a, first), (b, second) in pairwise(found):
+            # 机关运行经费 is appropriation money whatever the table's title says
+            wide = covers_all_funds(a)
+            broader, narrower = (first, second) if wide else (second, first)
+            yield check_cover(
+                BASIC_SPLIT,
+                broader,
+                narrower,
+                meaning == "office_operating" or wide == covers_all_funds(b) or t.general_only,
+                f"{MEANINGS[meaning][0]}在{a.title}与{b.title}中应一致",
+                f"{english(meaning).capitalize()} should agree between the tables",
+            )

@@ -11,6 +11,8 @@ from budget_graph.check import (
     identities,
     narrative,
     rollups,
+    shares,
+    subjects,
 )
 
 CHECKS: list = []
@@ -22,6 +24,8 @@ CHECKS.append(changes.check)
 CHECKS.append(narrative.check)
 CHECKS.append(hygiene.check)
 CHECKS.append(final_accounts.check)
+CHECKS.append(shares.check)
+CHECKS.append(subjects.check)
 
 # BG-F rules compare filings with each other, so they run over a whole batch (batch.validate_many, load);
 # imported here so the catalogue lists them.

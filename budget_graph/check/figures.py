@@ -11,7 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_graph.check.rounding import Agreement, Interval, compare, compare_sum
+from budget_graph.check.rounding import (
+    Agreement,
+    Interval,
+    compare,
+    compare_sum,
+    is_cut_off,
+    percent_interval,
+)
 from budget_graph.check.rules import Finding, Rule, Severity
 from budget_graph.model import Amount, Location, Row, Table
 
@@ -172,3 +179,18 @@ def _finding(
             severity=Severity.INFO,
         )
     return rule.finding(message, message_en, [f.location for f in figures], expected, actual)
+
+
+ROUNDING_NOTE = ("（差异在四舍五入范围内）", " (rounding only)")
+CUT_OFF_NOTE = ("（疑为截尾取数，应四舍五入）", " (cut off rather than rounded, as GB/T 8170 requires)")
+
+
+def percent_verdict(stated: Decimal, possible: Interval) -> tuple[tuple[str, str], Severity] | None:
+    """A stated percentage that is not the recomputed one: info when some value the figures allow rounds to
+    it, a warning when one cut off at its decimals gives it (off by less than a unit of its last digit:
+    wrong by GB/T 8170, misleading no one); None when neither explains it (the rule's own severity)."""
+    if possible.overlaps(percent_interval(stated)):
+        return ROUNDING_NOTE, Severity.INFO
+    if is_cut_off(stated, possible):
+        return CUT_OFF_NOTE, Severity.WARNING
+    return None

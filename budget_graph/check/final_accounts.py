@@ -17,9 +17,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_graph.check.figures import Figure, check_equal, figures_of
+from budget_graph.check.figures import Figure, check_equal, figures_of, percent_verdict
 from budget_graph.check.narrative import key, three_public_meaning
-from budget_graph.check.rounding import Agreement, Interval, compare, compare_restated, percent_interval
+from budget_graph.check.rounding import (
+    Agreement,
+    compare,
+    compare_percent,
+    compare_restated,
+    exact_percent,
+    percent_text,
+    ratio_interval,
+)
 from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.model import Amount, BudgetComparison, Claim, Filing, Kind, Row, RowRole, Table, TableKind
 
@@ -63,9 +71,11 @@ COMPLETION = rule(
     title_en="Completion rate is not the actual divided by the budget",
     severity=Severity.ERROR,
     basis=_BASIS + "；" + _TEMPLATE + "：完成年初预算的XX%",
-    checks="'完成年初预算的Y%' (全年预算, 预算) equals 决算 ÷ that budget × 100: the figures stated, else the table's, "
-    "under the rounding rule (every figure's interval and the percentage's). A budget of 0 has no rate: at most "
-    "info (none when nothing was spent and 0% is stated).",
+    checks="'完成年初预算的Y%' ('为全年预算的Y%', '预算' alone: either budget) equals 决算 ÷ that budget × 100: the "
+    "figures stated, else the table's, under the rounding rule (every figure's interval and the percentage's). A "
+    "rate that fits only the other budget (全年预算 for 年初预算, or the reverse) is reported naming that base; a "
+    "rate cut off rather than rounded is a warning. A budget of 0 has no rate: at most info (none when nothing "
+    "was spent and 0% is stated).",
     why="The completion rate is the one figure most readers take from a 决算.",
     engine="python",
     fail_example="年初预算为2,993.92万元，支出决算为2,940.05万元，完成年初预算的96.20%（应为98.20%）",
@@ -173,7 +183,7 @@ def check(filing: Filing) -> Iterator[Finding]:
         if actual is None or budget is None:
             continue
         for found in (
-            _completion(claim, statement, actual, budget),
+            _completion(claim, statement, actual, budget, line),
             _comparison(claim, statement, actual, budget),
             _reason(claim, statement, actual, budget),
         ):
@@ -336,13 +346,15 @@ def _budget(claim: Claim, line: _Line | None, label: str) -> Figure | None:
 # --- D003: the completion rate ----------------------------------------------------------------------------
 
 
-def _completion(claim: Claim, statement: BudgetComparison, actual: Figure, budget: Figure) -> Finding | None:
+def _completion(
+    claim: Claim, statement: BudgetComparison, actual: Figure, budget: Figure, line: _Line | None
+) -> Finding | None:
     stated = statement.completion
     if stated is None:
         return None
     label = statement.completion_label or "预算"
     places = [actual.location, budget.location, statement.completion_location or claim.location]
-    if budget.amount.value == 0:
+    if budget.amount.value <= 0:
         if actual.amount.value == 0 and stated == 0:
             return None
         return COMPLETION.finding(
@@ -353,39 +365,53 @@ def _completion(claim: Claim, statement: BudgetComparison, actual: Figure, budge
             actual=f"{stated}%",
             severity=Severity.INFO,
         )
-    exact = actual.amount.yuan / budget.amount.yuan * 100
-    allowed = percent_interval(stated)
-    if allowed.lo <= exact <= allowed.hi:
-        return None
-    possible = _ratio_interval(actual.amount, budget.amount)
-    computed = exact.quantize(
-        Decimal(1).scaleb(stated.as_tuple().exponent if stated.as_tuple().exponent < 0 else 0)
-    )
+    agreement = compare_percent(actual.amount, budget.amount, stated)
+    if agreement is Agreement.EQUAL or (
+        label == "预算" and _other_base(line, label, actual, stated, exact=True)
+    ):
+        return None  # '预算' alone names either budget
+    computed = percent_text(exact_percent(actual.amount, budget.amount), stated)
     message = (
         f"说明中“{claim.subject}”完成{label}的{stated}%，按决算{actual.amount.text()} ÷ {label}"
-        f"{budget.amount.text()}计算为{computed}%"
+        f"{budget.amount.text()}计算为{computed}"
     )
     message_en = (
         f"The narrative states {claim.subject} at {stated}% of its budget; {actual.amount.text()} ÷ "
-        f"{budget.amount.text()} is {computed}%"
+        f"{budget.amount.text()} is {computed}"
     )
-    if possible.overlaps(allowed):
-        return COMPLETION.finding(
-            message + "（差异在四舍五入范围内）",
-            message_en + " (rounding only)",
-            places,
-            f"{computed}%",
-            f"{stated}%",
-            severity=Severity.INFO,
-        )
-    return COMPLETION.finding(message, message_en, places, f"{computed}%", f"{stated}%")
+    verdict, severity = percent_verdict(stated, ratio_interval(actual.amount, budget.amount)), None
+    if verdict:
+        (note, note_en), severity = verdict
+        message, message_en = message + note, message_en + note_en
+    elif label != "预算" and (other := _other_base(line, label, actual, stated)):
+        name, figure = other
+        message += f"；该比例是决算数 ÷ {name}{figure.amount.text()}的结果：完成率的基数应为{name}"
+        message_en += f"; the rate is the actual over the {_BUDGET_EN[name]} ({figure.amount.text()}): the wrong base is named"
+        places.append(figure.location)
+    return COMPLETION.finding(message, message_en, places, computed, f"{stated}%", severity=severity)
 
 
-def _ratio_interval(actual: Amount, budget: Amount) -> Interval:
-    """Every rate in percent the published figures allow (the budget is positive)."""
-    a, b = Interval.of(actual), Interval.of(budget)
-    low = max(a.lo, Decimal(0)) / b.hi * 100
-    return Interval(low, a.hi / b.lo * 100 if b.lo > 0 else Decimal("Infinity"))
+_BUDGET_NAMES = {"initial_budget": "年初预算", "adjusted_budget": "全年预算"}
+_BUDGET_EN = {"年初预算": "initial budget", "全年预算": "full-year budget"}
+
+
+def _other_base(
+    line: _Line | None, label: str, actual: Figure, stated: Decimal, exact: bool = False
+) -> tuple[str, Figure] | None:
+    """A budget of the line other than the one named (全年预算 for 年初预算, or the reverse) that the rate is
+    of (`exact`: without rounding); for '预算' alone, either."""
+    if line is None:
+        return None
+    named = _BUDGET_MEANINGS.get(label, ()) if label != "预算" else ()
+    fits = (Agreement.EQUAL,) if exact else (Agreement.EQUAL, Agreement.ROUNDING)
+    for meaning, figure in line.budgets.items():
+        if (
+            meaning not in named
+            and figure.amount.value > 0
+            and compare_percent(actual.amount, figure.amount, stated) in fits
+        ):
+            return _BUDGET_NAMES[meaning], figure
+    return None
 
 
 # --- D004: the comparison word; D005: the reason for a variance ---------------------------------------------

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from budget_graph.check.crosstable import by_code
+from budget_graph.check.crosstable import by_code, split_figures
 from budget_graph.check.figures import Figure
 from budget_graph.check.rounding import Agreement, compare_restated
 from budget_graph.check.rules import Finding, Rule, Severity, rule
@@ -155,6 +155,22 @@ BLANK_TABLE = rule(
     engine="python",
     fail_example="“三公”经费预算3.15万元（“三公”经费支出表：表头之下无任何数字）",
     pass_example="“三公”经费预算3.15万元（表中2024年 3.15）",
+)
+
+OFFICE_OPERATING = rule(
+    id="BG-N010",
+    title="说明中的机关运行经费与表格不符",
+    title_en="Narrative office operating costs disagree with the tables",
+    severity=Severity.ERROR,
+    basis=_BASIS + "；财政部关于机关运行经费公开的要求（财预〔2016〕143号）",
+    checks="The 机关运行经费 the narrative states ('一般公共预算机关运行经费预算支出3580.05万元', '财政拨款的机关运行经费"
+    "预算为229.43万元') restates the figure of a table that prints it: the 机关运行经费支出预算表's 合计, the "
+    "“三公”经费和机关运行经费预算表's 机关运行经费 of the year.",
+    why="机关运行经费 is published for the public to watch the cost of running offices; the narrative and the table "
+    "must give one figure.",
+    engine="python",
+    fail_example="机关运行经费预算为229.43万元（表中机关运行经费预算数 292.43）",
+    pass_example="机关运行经费预算为229.43万元（表中机关运行经费预算数 229.43）",
 )
 
 _ECONOMIC = {"301": "工资福利支出", "302": "商品和服务支出", "303": "对个人和家庭的补助", "310": "资本性支出"}
@@ -435,9 +451,11 @@ def _totals(claim: Claim, tables: Tables) -> list[Tie]:
 def _composition(claim: Claim, tables: Tables) -> list[Tie]:
     subject = key(claim.subject)
     if any(w in subject for w in ("人员支出", "人员经费", "工资福利")):
-        return [_economic_tie(tables, "人员支出", "personnel expenditure", ("301",), ("301", "303"))]
+        tie = _economic_tie(tables, "人员支出", "personnel expenditure", ("301",), ("301", "303"))
+        return [_with_printed(tie, tables, "personnel")]
     if any(w in subject for w in ("公用支出", "公用经费")):
-        return [_economic_tie(tables, "公用支出", "operating expenditure", ("302", "310"), ("302",))]
+        tie = _economic_tie(tables, "公用支出", "operating expenditure", ("302", "310"), ("302",))
+        return [_with_printed(tie, tables, "operating")]
     if "对个人和家庭" in subject:
         return [_economic_tie(tables, "对个人和家庭的补助", "transfers to households", ("303",))]
     if re.fullmatch(r"项目支出(预算)?(总额|合计)?", subject):
@@ -457,6 +475,19 @@ def _economic_tie(tables: Tables, what: str, what_en: str, *readings: tuple[str,
         if figures:
             candidates.append(figures[0] if len(figures) == 1 else _sum_figure(figures, "+".join(codes)))
     return Tie(COMPOSITION, what, what_en, tuple(candidates))
+
+
+def _with_printed(tie: Tie, tables: Tables, meaning: str) -> Tie:
+    """A tie to economic classes, and to the column of that name a table prints (人员经费 / 公用经费)."""
+    printed = tuple(f for _, f in split_figures(tables.filing, meaning))
+    return Tie(tie.rule, tie.what, tie.what_en, tie.candidates + printed)
+
+
+def _office_operating(claim: Claim, tables: Tables) -> list[Tie]:
+    if "机关运行经费" not in key(claim.subject):
+        return []
+    figures = tuple(f for _, f in split_figures(tables.filing, "office_operating"))
+    return [Tie(OFFICE_OPERATING, "机关运行经费", "office operating costs", figures)]
 
 
 def _performance_funds(claim: Claim, tables: Tables) -> list[Tie]:
@@ -554,6 +585,7 @@ _TIES: tuple[Callable[[Claim, Tables], list[Tie]], ...] = (
     _project,
     _procurement,
     _three_public,
+    _office_operating,
     _totals,
     _composition,
     _performance_funds,

@@ -98,7 +98,45 @@ def _agreement(a: Decimal, a_interval: Interval, b: Decimal, b_interval: Interva
 
 def percent_interval(percent: Decimal) -> Interval:
     """The interval a printed percentage stands for, in percent."""
-    exponent = percent.as_tuple().exponent
-    decimals = max(0, -exponent) if isinstance(exponent, int) else 0
-    radius = Decimal(5).scaleb(-decimals - 1)
+    radius = Decimal(5).scaleb(-percent_decimals(percent) - 1)
     return Interval(percent - radius, percent + radius)
+
+
+def percent_decimals(percent: Decimal) -> int:
+    exponent = percent.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def ratio_interval(part: Amount, base: Amount) -> Interval:
+    """Every ratio in percent that the published figures allow (the base is positive)."""
+    a, b = Interval.of(part), Interval.of(base)
+    low = max(a.lo, Decimal(0)) / b.hi * 100
+    return Interval(low, a.hi / b.lo * 100 if b.lo > 0 else Decimal("Infinity"))
+
+
+def exact_percent(part: Amount, base: Amount) -> Decimal:
+    return part.yuan / base.yuan * 100
+
+
+def compare_percent(part: Amount, base: Amount, stated: Decimal) -> Agreement:
+    """Is `stated` (a percentage with its printed decimals) part ÷ base? Equal when the exact ratio of the
+    published figures lies in the percentage's interval; rounding when some ratio the figures' intervals
+    allow does. The base must be positive."""
+    allowed = percent_interval(stated)
+    exact = exact_percent(part, base)
+    if allowed.lo <= exact <= allowed.hi:
+        return Agreement.EQUAL
+    return Agreement.ROUNDING if ratio_interval(part, base).overlaps(allowed) else Agreement.DIFFERENT
+
+
+def is_cut_off(stated: Decimal, possible: Interval) -> bool:
+    """Would cutting a value the figures allow off at the stated decimals (rather than rounding it, as
+    GB/T 8170 asks) give the stated percentage (96.678 → 96.67)?"""
+    unit = Decimal(1).scaleb(-percent_decimals(stated))
+    return stated <= possible.hi and possible.lo < stated + unit
+
+
+def percent_text(value: Decimal, like: Decimal) -> str:
+    """A computed percentage printed with the decimals of the stated one (at least two)."""
+    decimals = max(2, percent_decimals(like))
+    return f"{value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)}%"

@@ -254,7 +254,7 @@ class Claim:
 
     '企业服务440.00万元 … 较2023年预算减少415万元，下降48.5%' gives subject 企业服务, amount 440.00万元,
     change 415万元 with direction DECREASE ('减少'), percent 48.5 with direction DECREASE ('下降'),
-    base '2023年预算'.
+    base '2023年预算'. '其中：基本支出2336.91万元，占79.49%' gives share 79.49 of the parent (share_base '').
     """
 
     subject: str
@@ -276,6 +276,11 @@ class Claim:
     count: int | None = None  # a stated count, not money: '8 个项目绩效目标' → 8 with count_unit '个'
     count_unit: str | None = None
     versus_budget: BudgetComparison | None = None  # a 决算 statement: the amount is the actual (决算数)
+    share: Decimal | None = None  # '占本年支出合计的99.21%': the stated share in percent, decimals kept
+    share_base: str | None = (
+        None  # what it is a share of, as named ('本年支出合计'); '' for the '其中' parent
+    )
+    share_location: Location | None = None
 
 
 @dataclass

@@ -53,6 +53,7 @@ _CHANGE = re.compile(
     rf"(?:[，,]?(?P<percent_word>{_PERCENT_WORDS})?(?:了|为)?(?P<percent>{_NUMBER})%)?"
 )
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
+_FULL_STOP = re.compile(r"[。！？!?]")
 _RUN_ON_STOP = re.compile(r"[。；;！？!?：:]$")
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?]")
 _REASON = re.compile(r"主要原因|原因是|原因为|主要是(?!用于)")
@@ -80,7 +81,10 @@ _TEX = (("\\geq", "≥"), ("\\leq", "≤"), ("\\ge", "≥"), ("\\le", "≤"), ("
 _BUDGET_NAMES = "年初预算|全年预算|调整预算|预算"
 _BUDGET_LABEL = re.compile(rf"(?P<label>{_BUDGET_NAMES})数?(?:为|是)?$")
 _ACTUAL_LABEL = re.compile(r"(?:支出)?决算数?(?:为|是)?$")
-_COMPLETION = re.compile(rf"完成(?P<label>{_BUDGET_NAMES})数?的?(?P<percent>{_NUMBER})%")
+_COMPLETION = re.compile(rf"(?:完成|为|达到?|占)(?P<label>{_BUDGET_NAMES})数?的?(?P<percent>{_NUMBER})%")
+# a figure's share of a base: '占本年支出合计的99.21%', '占“三公”经费的15.70%', '占79.49%' (of the '其中' parent);
+# not 占用 / 占有 / 占地
+_SHARE = re.compile(rf"占(?![用有地])(?P<base>[^，,。；;：:%\d占]{{0,24}}?)的?(?P<percent>{_NUMBER})%")
 # '决算数小于预算数', '决算数与年初预算数基本持平'; a placeholder ('决算数大于（小于）预算数') states nothing
 _COMPARISON = re.compile(
     rf"决算数?(?:(?P<word>大于|小于|高于|低于|超出|超过|等于|未完成|未达到)(?P<label>{_BUDGET_NAMES})"
@@ -156,6 +160,9 @@ class _Reading:
     claims: list[Claim] = field(default_factory=list)
     years: dict[int, int] = field(default_factory=dict)  # id(claim) → year its lead names
     reasons: set[int] = field(default_factory=set)  # id(claim) of figures stated inside reasons
+    offsets: dict[int, int] = field(
+        default_factory=dict
+    )  # id(claim) → where its figure stands in its paragraph
     styles: list[str] = field(default_factory=list)  # enumerator styles, outermost first
     items: list[_Item] = field(default_factory=list)  # open items, outermost first
     parents: list[_Parent] = field(default_factory=list)  # '其中' parents, innermost last
@@ -321,6 +328,8 @@ def _read_paragraph(reading: _Reading, paragraph: Paragraph) -> None:
             _attach_change(reading, paragraph, clean, event, first_claim)
         elif event.kind == "reason":
             _add_reason_figure(reading, paragraph, clean, event)
+        elif event.kind == "share":
+            _add_share(reading, paragraph, clean, event, first_claim)
         else:
             _add_figure(reading, paragraph, clean, event, boundary)
         boundary = event.end
@@ -341,6 +350,9 @@ def _events(text: str, final: bool = False) -> list[_Event]:
             if not (in_reason and kind == "count"):
                 events.append(_Event(match.start(), match.end(), "reason" if in_reason else kind, match))
     taken = skipped + changes
+    for match in _SHARE.finditer(text):
+        if not _inside(match.start(), taken):
+            events.append(_Event(match.start(), match.end(), "share", match))
     for match in _PARTS_FOLLOW.finditer(text):
         if not _inside(match.start(), taken):
             events.append(_Event(match.start(), match.end(), "parts"))
@@ -466,8 +478,45 @@ def _add_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _
     if parent == claim.subject:
         claim.parent = None
     reading.claims.append(claim)
+    reading.offsets[id(claim)] = match.start()
     if cleaned.year is not None and cleaned.label_only:
         reading.years[id(claim)] = cleaned.year
+
+
+def _add_share(
+    reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _Event, first_claim: int
+) -> None:
+    """'占本年支出合计的99.21%' is the share of the last figure stated before it in its paragraph; '占71.73%' with no
+    base named, in a list a figure opens ('支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，
+    占71.73%；…'), is a share of that figure (a '其中' parent says so itself)."""
+    match = event.match
+    assert match is not None
+    stated = [
+        c for c in reading.claims[first_claim:] if c.amount is not None and id(c) not in reading.reasons
+    ]
+    if not stated or stated[-1].share is not None:
+        return
+    target = stated[-1]
+    target.share = Decimal(match.group("percent"))
+    target.share_base = match.group("base") or _list_head(clean.text, reading, stated, target)
+    target.share_location = _place(paragraph, clean, match.start())
+    _quote(target, clean.text, match)
+
+
+def _list_head(text: str, reading: _Reading, stated: list[Claim], target: Claim) -> str:
+    """The subject of the figure whose sentence opens, with a colon, the list the target stands in; '' if none."""
+    if target.parent or id(target) not in reading.offsets:
+        return ""
+    at = reading.offsets[id(target)]
+    sentence = max(
+        (m.end() for m in _FULL_STOP.finditer(text, 0, at)), default=0
+    )  # a list's items end in '；'
+    colon = max((m.start() for m in re.finditer("[：:]", text[sentence:at])), default=-1)
+    if colon < 0:
+        return ""
+    colon += sentence
+    heads = [c for c in stated if sentence <= reading.offsets.get(id(c), -1) < colon]
+    return heads[-1].subject if heads else ""
 
 
 def _add_reason_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _Event) -> None:
