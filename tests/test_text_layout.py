@@ -261,6 +261,10 @@ def test_a_title_without_the_converters_padding_between_chinese_and_digits(tmp_p
     path.write_text(filing_text(COVER, padded), encoding="utf-8")
     (table,) = read_file(path).tables
     assert table.title == "公开07表 2024年一般公共预算支出预算表"
+    from budget_graph.read.text_layout import _PADDING
+
+    assert _PADDING.sub("", "占“三公”经费的 54.43 %；") == "占“三公”经费的54.43%；"
+    assert _PADDING.sub("", "1. 一般公共预算") == "1. 一般公共预算"  # not between Latin and digits
 
 
 def test_letter_spaced_words_are_one_label(tmp_path: Path) -> None:

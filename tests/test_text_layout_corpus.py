@@ -30,6 +30,8 @@ EXTRA_ERRORS = {
     "sh-putuo-template-bumen-juesuan": "placeholders quoted with other excerpts (paragraphs joined otherwise)",
 }
 MISSED_ERRORS = {
+    "js-procuratorate": "2017 三公 table: group labels printed off centre and labels wrapped over three lines, so "
+    "its 三公 subtotal is not placed (the table is in doubt) and the shares against it (BG-N011) go unchecked",
     "sh-putuo-caizhengju-2024-juesuan": "财政拨款收入支出决算总表: header wrapped character by character, and its "
     "continuation printed with narrower columns than its first page, so not read (BG-D007)",
     "sh-putuo-template-bumen-juesuan": "placeholders quoted with other excerpts (paragraphs joined otherwise)",
