@@ -16,6 +16,8 @@ from __future__ import annotations
 import io
 import os
 import random
+import shutil
+import subprocess
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -107,11 +109,23 @@ def _digit(rng: random.Random, lines: list[str]) -> str:
     return f"a digit of line {at + 1}"
 
 
-_LINE_EDITS: list[Callable[[random.Random, list[str]], str]] = [_drop, _duplicate, _swap, _digit]
+def _spaces(rng: random.Random, lines: list[str]) -> str:
+    """Columns moved: spaces put in or taken out at a place in a line (laid-out text places cells by them)."""
+    at = rng.randrange(len(lines))
+    place = rng.randrange(len(lines[at]) + 1)
+    shift = rng.choice([-3, -1, 1, 2, 6])
+    line = lines[at]
+    lines[at] = (
+        line[:place] + " " * shift + line[place:] if shift > 0 else line[:place] + line[place - shift :]
+    )
+    return f"{shift:+d} spaces at column {place} of line {at + 1}"
 
 
-def text_mutants(rng: random.Random, count: int) -> Iterator[Mutant]:
-    original = SAMPLE.read_bytes()
+_LINE_EDITS: list[Callable[[random.Random, list[str]], str]] = [_drop, _duplicate, _swap, _digit, _spaces]
+
+
+def text_mutants(rng: random.Random, count: int, original: bytes | None = None) -> Iterator[Mutant]:
+    original = original or SAMPLE.read_bytes()
     for _ in range(count):
         lines = original.decode("utf-8").split("\n")
         done = [rng.choice(_LINE_EDITS)(rng, lines) for _ in range(rng.randint(1, 4))]
@@ -203,6 +217,15 @@ def corpus_pdf(corpus: Path) -> Path:
 
 def test_text_mutants_read_and_check_or_are_refused(tmp_path: Path) -> None:
     crashes = _crashes(text_mutants(random.Random(_SEED), _ON_DEMAND or 30), ".md", tmp_path)
+    assert not crashes, "\n".join(crashes)
+
+
+def test_laid_out_text_mutants_read_and_check_or_are_refused(tmp_path: Path, corpus_pdf: Path) -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext absent")
+    laid_out = subprocess.run(["pdftotext", "-layout", str(corpus_pdf), "-"], capture_output=True, check=True)
+    mutants = text_mutants(random.Random(_SEED), _ON_DEMAND or 12, laid_out.stdout)
+    crashes = _crashes(mutants, ".txt", tmp_path)
     assert not crashes, "\n".join(crashes)
 
 
