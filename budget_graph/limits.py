@@ -48,6 +48,9 @@ XLSX_SIZE = Limit("BUDGET_GRAPH_MAX_XLSX_MB", 50, "MB")  # a workbook once unzip
 XLSX_CELLS = Limit("BUDGET_GRAPH_MAX_XLSX_CELLS", 1_000_000, "格 cells")  # one sheet's rows × columns
 # one request to the workbench (budget-graph serve): every file it carries, together
 UPLOAD_SIZE = Limit("BUDGET_GRAPH_MAX_UPLOAD_MB", 100, "MB")
+# and the time it may take to arrive: 100 MB at under 200 KB/s (a client trickling a body holds a
+# connection and a temporary folder)
+UPLOAD_TIME = Limit("BUDGET_GRAPH_UPLOAD_SECONDS", 600, "秒 seconds")
 CODE_LIST_SIZE = Limit("BUDGET_GRAPH_MAX_CODE_LIST_MB", 100, "MB")  # a CSV, or an XLSX once unzipped
 
 

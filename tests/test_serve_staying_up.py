@@ -148,13 +148,13 @@ def raw(port: int, request: bytes) -> socket.socket:
 
 
 def test_malformed_and_slow_requests_hold_no_worker(small):
-    negative = raw(small.port, b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n")
+    negative = raw(small.port, b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -1\r\n\r\n")
     slow_body = raw(
         small.port,
-        b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+        b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
         b"Content-Length: 100\r\n\r\nSELECT",
     )
-    slow_headers = raw(small.port, b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n")
+    slow_headers = raw(small.port, b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n")
     try:
         assert [get(small.url, COUNT)[0] for _ in range(3)] == [200] * 3
         slow_body.setblocking(False)

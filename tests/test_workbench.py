@@ -119,7 +119,7 @@ def _raw(base: str, head: bytes, body_chunks=()) -> bytes:
 
 def test_a_300_mb_upload_is_refused_at_once_without_sending_it(workbench) -> None:
     head = (
-        b"POST /check HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+        b"POST /check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=b\r\n"
         b"Content-Length: 314572800\r\n\r\n--b\r\n"
     )
     answer = _raw(workbench, head).decode()
@@ -141,7 +141,7 @@ def _chunked(parts: list[bytes]) -> list[bytes]:
 
 def test_a_chunked_body_over_the_limit_is_refused_as_it_arrives(small_workbench) -> None:
     head = (
-        b"POST /check HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+        b"POST /check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=b\r\n"
         b"Transfer-Encoding: chunked\r\n\r\n"
     )
     part = b'--b\r\nContent-Disposition: form-data; name="files"; filename="big.txt"\r\n\r\n'
@@ -195,3 +195,53 @@ def test_without_a_store_there_is_no_endpoint_and_uploads_are_not_cors_open(work
         headers={"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "POST"},
     )
     assert status == 405 and "access-control-allow-origin" not in headers
+
+
+def _named(base: str, host: str) -> str:
+    head = f"GET / HTTP/1.1\r\nHost: {host}\r\nAccept: text/html\r\nConnection: close\r\n\r\n"
+    return _raw(base, head.encode()).decode("utf-8", "replace")
+
+
+def test_only_requests_naming_this_machine_are_answered(workbench) -> None:
+    # DNS rebinding: a page at attacker.example whose name now points at 127.0.0.1 sends its own name
+    port = urllib.parse.urlsplit(workbench).port
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}", "LOCALHOST"):
+        assert _named(workbench, host).startswith("HTTP/1.1 200 "), host
+    refused = _named(workbench, f"attacker.example:{port}")
+    assert refused.startswith("HTTP/1.1 421 ")
+    assert "不应答此主机名" in refused and "'attacker.example'" in refused and "--allow-host" in refused
+
+
+def test_a_name_allowed_is_answered() -> None:
+    with serving("--allow-host", "budget.example") as base:
+        assert _named(base, "budget.example:80").startswith("HTTP/1.1 200 ")
+        assert _named(base, "other.example").startswith("HTTP/1.1 421 ")
+
+
+def test_the_names_answered_follow_the_address_listened_on() -> None:
+    from budget_graph.store.server import LOOPBACK, host_name, served_hosts
+
+    assert served_hosts("127.0.0.1") == LOOPBACK
+    assert served_hosts("0.0.0.0") is None  # every address, no name given: the officer chose to open it
+    assert served_hosts("0.0.0.0", ("Budget.Example",)) == LOOPBACK | {"budget.example"}
+    assert served_hosts("192.168.1.5") == {"192.168.1.5"}
+    assert [host_name(h) for h in ("[::1]:7878", "Example.org:80", "example.org")] == [
+        "::1",
+        "example.org",
+        "example.org",
+    ]
+
+
+def test_an_upload_that_trickles_in_is_refused_after_its_time() -> None:
+    head = (
+        b"POST /check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+        b"Content-Length: 100000\r\n\r\n"
+    )
+    part = b'--b\r\nContent-Disposition: form-data; name="files"; filename="slow.txt"\r\n\r\nx'
+    with serving(env={"BUDGET_GRAPH_UPLOAD_SECONDS": "1"}) as base:
+        started = time.monotonic()
+        answer = _raw(base, head, [part]).decode()  # the rest of the body never comes
+        assert time.monotonic() - started < 20
+    assert answer.startswith("HTTP/1.1 408 ")
+    error = json.loads(answer.split("\r\n\r\n", 1)[1])["error"]
+    assert "上传超时 upload too slow" in error and "BUDGET_GRAPH_UPLOAD_SECONDS" in error

@@ -22,6 +22,13 @@ from budget_graph.cli.app import main
     "--host", default="127.0.0.1", show_default=True, help="0.0.0.0 (or ::) to answer other machines too."
 )
 @click.option(
+    "--allow-host",
+    multiple=True,
+    metavar="NAME",
+    help="A host name the server also answers to (it answers only to the names of the address it listens "
+    "on, against DNS rebinding). Repeat for more.",
+)
+@click.option(
     "--time-limit",
     type=click.FloatRange(min=0, min_open=True),
     default=30,
@@ -46,7 +53,14 @@ from budget_graph.cli.app import main
     help="Largest request body (a POSTed query); larger gets 413.",
 )
 def serve_command(
-    store: str | None, port: int, host: str, time_limit: float, workers: int, queue: int, max_query_bytes: int
+    store: str | None,
+    port: int,
+    host: str,
+    allow_host: tuple[str, ...],
+    time_limit: float,
+    workers: int,
+    queue: int,
+    max_query_bytes: int,
 ) -> None:
     """检查工作台与 SPARQL 服务 — the workbench, and with --store a read-only SPARQL endpoint.
 
@@ -54,7 +68,10 @@ def serve_command(
     check progress, and reads the same report as `validate --format html`, with downloads of the HTML,
     JSON and CSV. Uploads over BUDGET_GRAPH_MAX_UPLOAD_MB (100 MB) are refused (413); the files stay in
     a temporary folder only until their report is made; reports stay downloadable for an hour. No store
-    is needed. It answers 127.0.0.1 only unless --host says otherwise (docs/workbench.md).
+    is needed. It answers 127.0.0.1 only unless --host says otherwise, and only requests that name its
+    address (localhost, 127.0.0.1) in their Host header, so that no other web page can reach it through
+    the browser; --allow-host adds a name (docs/workbench.md). An upload must arrive within
+    BUDGET_GRAPH_UPLOAD_SECONDS (600 s), or it is refused (408).
 
     With --store: GET or POST /sparql with `query`: results as SPARQL JSON (default), XML, CSV or TSV,
     graphs (CONSTRUCT, DESCRIBE) as N-Triples (default), Turtle, JSON-LD or RDF/XML, by the Accept
@@ -78,15 +95,22 @@ def serve_command(
           http://127.0.0.1:7878/sparql
       curl -F files=@filing.pdf http://127.0.0.1:7878/check
     """
-    from budget_graph.limits import UPLOAD_SIZE
+    from budget_graph.limits import UPLOAD_SIZE, UPLOAD_TIME
     from budget_graph.store.oxigraph import LocalStore
-    from budget_graph.store.server import Limits, listening_socket, server
+    from budget_graph.store.server import Limits, listening_socket, served_hosts, server
     from budget_graph.workbench.app import create_app
 
     UPLOAD_SIZE.value()  # a clear message now if BUDGET_GRAPH_MAX_UPLOAD_MB is no number
+    UPLOAD_TIME.value()
     if store:
         LocalStore(Path(store), read_only=True).close()  # a clear message now if there is no store
-    limits = Limits(workers=workers, waiting=queue, time_limit=time_limit, max_query_bytes=max_query_bytes)
+    limits = Limits(
+        workers=workers,
+        waiting=queue,
+        time_limit=time_limit,
+        max_query_bytes=max_query_bytes,
+        hosts=served_hosts(host, allow_host),
+    )
     sock = listening_socket(host, port)
     url_host = f"[{host}]" if ":" in host else host
     url = f"http://{url_host}:{sock.getsockname()[1]}"

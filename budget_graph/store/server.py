@@ -25,11 +25,12 @@ from pathlib import Path
 import pyoxigraph as ox
 import uvicorn
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route, request_response
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from budget_graph.errors import InputError
@@ -56,6 +57,55 @@ class Limits:
     time_limit: float = 30.0  # seconds from a request's arrival to its answer
     max_query_bytes: int = 1_000_000
     read_seconds: float = 10.0  # for a request's headers to arrive, and again for its body
+    hosts: frozenset[str] | None = None  # the names it answers to in the Host header; None: any
+
+
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+_ANY_ADDRESS = {"0.0.0.0", "::", ""}
+
+
+def served_hosts(address: str, allowed: tuple[str, ...] = ()) -> frozenset[str] | None:
+    """The host names a server listening on `address` answers to: the address itself (on loopback, every
+    loopback name) and the names allowed; listening on every address with none allowed, any name."""
+    named = {name.lower().strip("[]") for name in allowed}
+    if address in _ANY_ADDRESS:
+        return frozenset(named | LOOPBACK) if named else None
+    own = {address.lower().strip("[]")}
+    return frozenset(own | named | (LOOPBACK if own & LOOPBACK else set()))
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without its port ('127.0.0.1:7878', '[::1]:7878')."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1 : header.find("]")] if "]" in header else header
+    return header.split(":", 1)[0]
+
+
+@dataclass(frozen=True)
+class HostGuard:
+    """Answers only requests naming one of its hosts: a web page whose own name an attacker points at
+    127.0.0.1 (DNS rebinding) cannot reach the workbench or the endpoint through the officer's browser."""
+
+    app: ASGIApp
+    hosts: frozenset[str]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            name = host_name(dict(scope["headers"]).get(b"host", b"").decode("latin-1"))
+            if name not in self.hosts:
+                message = (
+                    f"不应答此主机名 this server does not answer to the host name {name or '(none)'!r}: "
+                    f"{', '.join(sorted(self.hosts))} — 可用 serve --allow-host 增加 add one with serve --allow-host"
+                )
+                await PlainTextResponse(message, HTTPStatus.MISDIRECTED_REQUEST)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def guards(limits: Limits) -> list[Middleware]:
+    """The middleware every app served here runs behind."""
+    return [Middleware(HostGuard, hosts=limits.hosts)] if limits.hosts is not None else []
 
 
 class ProtocolError(Exception):
@@ -70,6 +120,7 @@ def create_app(folder: Path, limits: Limits) -> Starlette:
     answer = sparql_app(pool, limits)
     app = Starlette(
         routes=[Route(path, answer, methods=METHODS) for path in ("/sparql", "/")],
+        middleware=guards(limits),
         lifespan=pool_lifespan(pool),
     )
     app.state.pool = pool  # the tests reach the worker processes through it; shutdown stops it

@@ -28,7 +28,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from budget_graph import __version__
 from budget_graph.limits import UPLOAD_SIZE
-from budget_graph.store.server import METHODS, Limits, pool_lifespan, sparql_app
+from budget_graph.store.server import METHODS, Limits, guards, pool_lifespan, sparql_app
 from budget_graph.workbench.results import DOWNLOADS, Results
 from budget_graph.workbench.uploads import ACCEPTED, Refused, receive_files
 
@@ -97,7 +97,7 @@ def create_app(store: Path | None, limits: Limits) -> Starlette:
         Route("/reports/{key}/{name}", report, methods=["GET"]),
     ]
     if store is None:
-        return Starlette(routes=[Route("/", page, methods=["GET"]), *routes])
+        return Starlette(routes=[Route("/", page, methods=["GET"]), *routes], middleware=guards(limits))
 
     from budget_graph.store.workers import WorkerPool
 
@@ -114,6 +114,7 @@ def create_app(store: Path | None, limits: Limits) -> Starlette:
             Route("/query", query_page, methods=["GET"]),
             *routes,
         ],
+        middleware=guards(limits),
         lifespan=pool_lifespan(pool),
     )
     app.state.pool = pool  # the server stops it first on shutdown

@@ -3,7 +3,8 @@
 The size is checked twice: the declared Content-Length before a byte is read (a 300 MB upload is refused
 at once), and the bytes as they arrive (a chunked body declares none). A body found too large on the way
 is read on to its end, within a few seconds, and dropped, so that the browser, still sending, receives
-the refusal instead of a reset connection.
+the refusal instead of a reset connection. A body that takes longer than BUDGET_GRAPH_UPLOAD_SECONDS to
+arrive is refused (408): a client trickling it would hold a connection and a folder.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.types import Message
 
-from budget_graph.limits import UPLOAD_SIZE, megabytes
+from budget_graph.limits import UPLOAD_SIZE, UPLOAD_TIME, megabytes
 from budget_graph.read import PDF_SUFFIXES, TEXT_SUFFIXES, XLSX_SUFFIXES
 
 ACCEPTED = sorted(PDF_SUFFIXES | TEXT_SUFFIXES | XLSX_SUFFIXES)
@@ -69,8 +70,9 @@ async def receive_files(request: Request, folder: Path) -> list[Path]:
         raise _too_large(megabytes(int(declared)))
     seen = [0]
     counted = Request(request.scope, _Counted(request.receive, limit, seen))
+    seconds = UPLOAD_TIME.value()
     try:
-        async with counted.form(max_files=MAX_FILES, max_fields=MAX_FILES) as form:
+        async with asyncio.timeout(seconds), counted.form(max_files=MAX_FILES, max_fields=MAX_FILES) as form:
             uploads = [item for item in form.getlist("files") if isinstance(item, UploadFile)]
             if not uploads:
                 raise Refused(HTTPStatus.BAD_REQUEST, "没有收到文件 no file received")
@@ -78,6 +80,11 @@ async def receive_files(request: Request, folder: Path) -> list[Path]:
     except _TooLarge:
         await _drain(request)
         raise _too_large(f"> {megabytes(limit)}") from None
+    except TimeoutError:
+        raise Refused(
+            HTTPStatus.REQUEST_TIMEOUT,
+            str(UPLOAD_TIME.exceeded("上传超时 upload too slow", f"{megabytes(seen[0])} in {seconds} s")),
+        ) from None
 
 
 def _too_large(amount: str) -> Refused:
