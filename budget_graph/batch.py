@@ -6,7 +6,8 @@ checked against each other (a change statement against the previous year's filin
 决算 against that year's 部门预算).
 
 One bad file never ends a run: a file that cannot be read, or that the tool fails on, comes back as an
-`Unchecked` of its own (in the worker, so the pool goes on), and the run reports every other filing.
+`Unchecked` of its own (in the worker, so the pool goes on; or, when it kills its worker, from the run
+trying it alone), and the run reports every other filing.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ import threading
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Generic, TypeVar
 
@@ -57,9 +60,9 @@ def run(
             return
         context = multiprocessing.get_context("forkserver")
         command_alive, alive_end = context.Pipe(duplex=False)
-        pool = context.Pool(workers, initializer=_end_with_command, initargs=(command_alive,))
-        with command_alive, alive_end, _sigterm_unwinds(), pool:
-            for result in in_order(pool, isolated, jobs, window=2 * workers):
+        pools = _Pools(context, command_alive)
+        with command_alive, alive_end, _sigterm_unwinds(), pools:
+            for result in in_order(pools, isolated, jobs, workers):
                 yield result
                 advance()
 
@@ -144,16 +147,86 @@ def results_only(results: Iterable[Result | Unchecked], unchecked: list[Unchecke
             yield result
 
 
-def in_order(pool, work: Callable[[Job], Result], jobs: list[Job], window: int) -> Iterator[Result]:
-    """`pool.imap` with at most `window` jobs in flight: when the consumer (a store) is the slower side,
-    finished results wait in the workers instead of piling up in memory."""
-    pending: deque = deque()
+@dataclass
+class _Pools:
+    """Worker pools of the run: the one at work, replaced when a worker dies, and a pool of one worker
+    for a job alone. On leaving (the run done, Ctrl-C, SIGTERM) every worker still running is ended."""
+
+    context: multiprocessing.context.BaseContext
+    command_alive: Connection
+    started: list[ProcessPoolExecutor] = field(default_factory=list)
+
+    def start(self, workers: int) -> ProcessPoolExecutor:
+        pool = ProcessPoolExecutor(
+            workers, mp_context=self.context, initializer=_end_with_command, initargs=(self.command_alive,)
+        )
+        self.started.append(pool)
+        return pool
+
+    def __enter__(self) -> _Pools:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for pool in self.started:
+            # the executor has no public way to end a busy worker; waiting for it would hold a Ctrl-C
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.terminate()
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def in_order(pools: _Pools, work: Callable[[Job], Result], jobs: list[Job], workers: int) -> Iterator[Result]:
+    """Results in the jobs' order, with at most two jobs per worker in flight: when the consumer (a store)
+    is the slower side, finished results wait in the workers instead of piling up in memory.
+
+    A worker that dies (a crash in a native library: a PDF that makes pdfium fault) breaks its pool and
+    every job in flight with it: those jobs run again, each alone in a pool of its own, so the one that
+    kills its worker is answered for as an `Unchecked` and the others give their results; the run goes on
+    in a new pool."""
+    pool = pools.start(workers)
+    pending: deque[tuple[Job, Future]] = deque()
     for job in jobs:
-        pending.append(pool.apply_async(work, (job,)))
-        if len(pending) >= window:
-            yield pending.popleft().get()
+        pending.append((job, pool.submit(work, job)))
+        if len(pending) >= 2 * workers:
+            pool = _settle_first(pending, pools, pool, work, workers)
+            yield pending.popleft()[1].result()
     while pending:
-        yield pending.popleft().get()
+        pool = _settle_first(pending, pools, pool, work, workers)
+        yield pending.popleft()[1].result()
+
+
+def _settle_first(
+    pending: deque[tuple[Job, Future]], pools: _Pools, pool: ProcessPoolExecutor, work: Callable, workers: int
+) -> ProcessPoolExecutor:
+    """Wait for the first pending job; if its pool broke, run each job in flight alone (in order) and
+    give back a new pool for the jobs to come."""
+    with contextlib.suppress(BrokenProcessPool):
+        pending[0][1].result()
+        return pool
+    suspects = [job for job, _ in pending]
+    pending.clear()
+    pending.extend((job, _alone(pools, work, job)) for job in suspects)
+    return pools.start(workers)
+
+
+def _alone(pools: _Pools, work: Callable, job: object) -> Future:
+    """The job's result, from a worker of its own; a worker that dies on it gives an `Unchecked`."""
+    done: Future = Future()
+    pool = pools.start(1)
+    try:
+        done.set_result(pool.submit(work, job).result())
+    except BrokenProcessPool:
+        sources = sources_of(job)
+        stage = getattr(work, "stage", "")
+        done.set_result(
+            Unchecked(
+                sources,
+                f"内部错误 internal error ({stage}) {', '.join(sources)}: 处理此文件的进程意外终止 the process "
+                "working on it died (a crash below Python, e.g. in the PDF library)",
+            )
+        )
+    finally:
+        pool.shutdown(cancel_futures=True)
+    return done
 
 
 def read_many(paths: list[str], workers: int | None = None) -> tuple[list[Filing], list[Unchecked]]:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -207,6 +209,22 @@ def test_a_failing_job_answers_for_itself_and_the_pool_goes_on() -> None:
     assert "内部错误 internal error (reciprocals) 0: ZeroDivisionError" in bug.error and "\n" not in bug.error
     assert "Traceback" in bug.trace and "_reciprocal" in bug.trace
     assert isinstance(bad, Unchecked) and bad.error == "不可读 unreadable: 3" and bad.trace is None
+
+
+def _dies_on_13(number: int) -> int:
+    if number == 13:
+        os.kill(os.getpid(), signal.SIGSEGV)  # as a fault in a native library (pdfium) would
+    return 2 * number
+
+
+def test_a_job_that_kills_its_worker_is_answered_for_and_the_run_goes_on() -> None:
+    started = time.monotonic()
+    results = list(run(_dies_on_13, [1, 2, 13, 4, 5, 6, 7], "doubling", workers=2))
+    assert time.monotonic() - started < 120  # multiprocessing.Pool waited for ever
+    assert [r for r in results if not isinstance(r, Unchecked)] == [2, 4, 8, 10, 12, 14]
+    crashed = results[2]
+    assert isinstance(crashed, Unchecked) and crashed.sources == ("13",)
+    assert "内部错误 internal error (doubling) 13" in crashed.error and "进程意外终止" in crashed.error
 
 
 def test_an_input_error_that_does_not_name_its_file_is_given_the_name() -> None:
