@@ -7,7 +7,8 @@ from rdflib import Graph, Literal
 from rdflib.namespace import SH
 
 from budget_graph.check import shacl
-from budget_graph.check.rules import CATALOGUE, Severity
+from budget_graph.check.catalogue import CATALOGUE
+from budget_graph.check.rules import Severity
 from budget_graph.graph import build_graph
 from budget_graph.graph.namespaces import BG
 from budget_graph.model import Cell, Kind

@@ -37,7 +37,7 @@ class FilingReport:
 
 
 def arithmetic_checks() -> list[FilingCheck]:
-    """The document-model checks, one module per rule family (imported here so the catalogue is whole)."""
+    """The document-model checks, one module per rule family (check/families.py)."""
     from budget_graph.check import families
 
     return families.CHECKS
