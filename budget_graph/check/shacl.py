@@ -19,9 +19,9 @@ from rdflib.term import Node
 
 from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.graph import MappedGraph
-from budget_graph.graph.layouts import TOPICS
 from budget_graph.graph.namespaces import BG
 from budget_graph.model import Location, TableKind
+from budget_graph.profiles import topics
 from budget_graph.resources import resource_dir
 
 BASIS_TABLES = (
@@ -274,8 +274,8 @@ class _Filler:
 
 # Table kinds and narrative topics by their glossary names, in each language.
 _NAMES = {
-    "zh": {**{BG[k.name]: k.value for k in TableKind}, **{BG[t.name]: t.label for t in TOPICS}},
-    "en": {**{BG[k.name]: k.name for k in TableKind}, **{BG[t.name]: t.label_en for t in TOPICS}},
+    "zh": {**{BG[k.name]: k.value for k in TableKind}, **{BG[t.name]: t.label for t in topics()}},
+    "en": {**{BG[k.name]: k.name for k in TableKind}, **{BG[t.name]: t.label_en for t in topics()}},
 }
 
 
