@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from rich.console import Console
 
 from budget_graph.batch import summary_table
+from budget_graph.check.catalogue import CATALOGUE
 from budget_graph.check.engine import FilingReport
-from budget_graph.check.rules import CATALOGUE
 from budget_graph.cli import main
 from budget_graph.model import Location
 from budget_graph.report.fingerprint import fingerprints

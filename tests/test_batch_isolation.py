@@ -297,11 +297,11 @@ def test_the_ttl_report_names_a_bad_file_only_when_there_is_one() -> None:
 
 def test_a_filing_that_fails_to_prepare_is_not_written(tmp_path: Path, monkeypatch) -> None:
     """An internal error while one filing is mapped and checked for the store: none of it is written."""
-    from budget_graph.store import load as store_load
+    from budget_graph import loading
     from tests.test_store_load import ask
 
     other = _other_unit(tmp_path)
-    monkeypatch.setattr(store_load, "prepare", _failing_for(other, store_load.prepare, ValueError("a bug")))
+    monkeypatch.setattr(loading, "prepare", _failing_for(other, loading.prepare, ValueError("a bug")))
     store = tmp_path / "store"
     result = CliRunner().invoke(
         main, ["load", str(SAMPLE), str(other), "--store", str(store), "--workers", "1"]

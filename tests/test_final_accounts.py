@@ -219,7 +219,7 @@ def test_a_class_figure_restates_the_general_budget_table_only_in_its_section(tm
 
 @pytest.mark.parametrize("rule", ["BG-D001", "BG-D002", "BG-D003", "BG-D004", "BG-D005", "BG-D006"])
 def test_rules_are_catalogued_in_both_languages(rule: str) -> None:
-    from budget_graph.check.rules import CATALOGUE
+    from budget_graph.check.catalogue import CATALOGUE
 
     entry = CATALOGUE[rule]
     assert entry.title and entry.title_en and entry.fail_example and entry.pass_example

@@ -10,16 +10,22 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
-from budget_graph.graph import build_graph
+from budget_graph.check.requirements import explains, layouts_for, topics_of, with_requirements
+from budget_graph.graph import MappedGraph, build_graph
 from budget_graph.graph.codes import Code
 from budget_graph.graph.iris import slug, unit_iri
-from budget_graph.graph.layouts import layouts_for, topics_of
 from budget_graph.graph.namespaces import BG, BGM, OBEU_DIMENSION, OBEU_MEASURE, QB
 from budget_graph.model import Cell, Heading, Kind, NarrativePart, Paragraph, TableKind
 from budget_graph.model.meanings import MEANINGS
+from budget_graph.profiles import topics
 from tests.hand_filings import at, empty_fund_table, parts, small_filing
 
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "budget-graph.ttl"
+
+
+def required(filing) -> MappedGraph:
+    """The filing's graph with what the checks add of its requirements (check/requirements.py)."""
+    return with_requirements(build_graph(filing), filing)
 
 
 @pytest.fixture(scope="module")
@@ -190,7 +196,18 @@ def test_indicator_levels_comparator_and_target(mapped) -> None:
 def test_empty_table_is_marked_and_linked_to_its_explanation(mapped) -> None:
     table = _node(mapped, "table/GovernmentFundBudget")
     assert (table, RDF.type, BG.EmptyTable) in mapped.graph
-    assert mapped.graph.value(table, BG.explainedBy) == _node(mapped, "part/8/p/1")
+    assert mapped.graph.value(table, BG.explainedBy) is None  # what explains it is the checks' to say
+    assert required(small_filing()).graph.value(table, BG.explainedBy) == _node(mapped, "part/8/p/1")
+
+
+def test_the_map_stage_writes_no_requirement(mapped) -> None:
+    """Layouts and the topics parts explain come from the profiles in the check stage, not the mapper."""
+    topic_classes = {BG[topic.name] for topic in topics()}
+    assert mapped.graph.value(mapped.filing, BG.layout) is None
+    assert not topic_classes & set(mapped.graph.objects(None, RDF.type))
+    with_them = required(small_filing()).graph
+    assert with_them.value(mapped.filing, BG.layout) is not None
+    assert topic_classes & set(with_them.objects(None, RDF.type))
 
 
 def test_an_empty_table_note_explains_it() -> None:
@@ -198,13 +215,13 @@ def test_an_empty_table_note_explains_it() -> None:
     filing.tables[3] = empty_fund_table(
         notes=["注：本部门2024年无政府性基金预算财政拨款安排的预算，故本表为空表。"]
     )
-    mapped = build_graph(filing)
+    mapped = required(filing)
     table = _node(mapped, "table/GovernmentFundBudget")
     assert mapped.graph.value(table, BG.explainedBy) == _node(mapped, "table/GovernmentFundBudget/note/1")
 
 
 def test_unrelated_sentence_explains_nothing() -> None:
-    mapped = build_graph(small_filing(parts=parts(other_matters="本单位无国有资本经营预算支出。")))
+    mapped = required(small_filing(parts=parts(other_matters="本单位无国有资本经营预算支出。")))
     assert mapped.graph.value(_node(mapped, "table/GovernmentFundBudget"), BG.explainedBy) is None
 
 
@@ -276,7 +293,7 @@ def test_sample_graph_size(sample_mapped) -> None:
     assert 5_000 < len(sample_mapped.graph) < 12_000  # timings: scripts/benchmark.py
 
 
-def test_sample_tables_and_codes(sample_mapped) -> None:
+def test_sample_tables_and_codes(sample_mapped, sample_filing) -> None:
     graph = sample_mapped.graph
     tables = set(graph.objects(sample_mapped.filing, BG.hasTable))
     assert len(tables) == 14
@@ -288,7 +305,7 @@ def test_sample_tables_and_codes(sample_mapped) -> None:
         "StateCapitalBudget",
         "SpecialTransfers",
     }
-    assert all(graph.value(e, BG.explainedBy) is not None for e in empty)
+    assert all(required(sample_filing).graph.value(e, BG.explainedBy) is not None for e in empty)
     category = next(graph.subjects(SKOS.notation, Literal("C16079900")))
     assert (category, RDF.type, BG.ProcurementCategory) in graph
     assert str(graph.value(graph.value(category, SKOS.broader), SKOS.notation)) == "C16070000"
@@ -349,8 +366,6 @@ def test_ontology_is_an_owl_ontology(ontology) -> None:
     ],
 )
 def test_narrative_sentences_that_explain_an_empty_fund_table(text: str, explained: bool) -> None:
-    from budget_graph.graph.explanations import explains
-
     assert explains(Paragraph(text, at(1)), TableKind.GovernmentFundBudget) is explained
 
 

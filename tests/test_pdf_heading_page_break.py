@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from budget_graph.graph.layouts import topics_of
+from budget_graph.check.requirements import topics_of
 from budget_graph.read.pdf_flow import document_flow
 from budget_graph.read.pdf_page import Char, PageLayout
 from budget_graph.read.pdf_text import read_narrative

@@ -8,8 +8,8 @@ import json
 
 from click.testing import CliRunner
 
+from budget_graph.check.catalogue import CATALOGUE
 from budget_graph.check.engine import FilingReport
-from budget_graph.check.rules import CATALOGUE
 from budget_graph.cli import main
 from budget_graph.report.csv import COLUMNS, render
 from tests.hand_filings import SOURCE, small_filing

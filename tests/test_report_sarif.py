@@ -11,9 +11,8 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from budget_graph.check.catalogue import all_rules
+from budget_graph.check.catalogue import CATALOGUE, all_rules
 from budget_graph.check.engine import FilingReport
-from budget_graph.check.rules import CATALOGUE
 from budget_graph.cli import main
 from budget_graph.model import Location
 from budget_graph.report.fingerprint import VERSION, fingerprints

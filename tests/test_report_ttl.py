@@ -9,8 +9,9 @@ from click.testing import CliRunner
 from rdflib import BNode, Graph, Literal
 from rdflib.namespace import RDF, SH
 
+from budget_graph.check.catalogue import CATALOGUE
 from budget_graph.check.engine import FilingReport, check_filing
-from budget_graph.check.rules import CATALOGUE, Finding, Severity
+from budget_graph.check.rules import Finding, Severity
 from budget_graph.cli import main
 from budget_graph.graph import build_graph
 from budget_graph.graph.namespaces import BG, OBEU_MEASURE

@@ -7,8 +7,9 @@ from rdflib import Graph, Literal
 from rdflib.namespace import SH
 
 from budget_graph.check import shacl
-from budget_graph.check.rules import CATALOGUE, Severity
-from budget_graph.graph import build_graph
+from budget_graph.check.catalogue import CATALOGUE
+from budget_graph.check.engine import map_filing
+from budget_graph.check.rules import Severity
 from budget_graph.graph.namespaces import BG
 from budget_graph.model import Cell, Kind
 from tests.hand_filings import parts, small_filing
@@ -49,7 +50,7 @@ def test_shapes_are_loaded_once() -> None:
 
 
 def test_the_sample_has_no_shacl_finding_above_info(sample_filing) -> None:
-    findings = shacl.check(build_graph(sample_filing))
+    findings = shacl.check(map_filing(sample_filing))
     assert [f for f in findings if f.severity is not Severity.INFO] == []
 
 
@@ -61,7 +62,7 @@ def _rules(findings) -> dict[str, list]:
 
 
 def test_a_clean_hand_filing_outside_shenzhen_only_misses_national_items() -> None:
-    findings = _rules(shacl.check(build_graph(small_filing(unit="上海市示例局"))))
+    findings = _rules(shacl.check(map_filing(small_filing(unit="上海市示例局"))))
     assert set(findings) == {"BG-C001", "BG-C002", "BG-I001"}
     missing = {f.message for f in findings["BG-C001"]}
     assert "缺少必须公开的表格：收入总表" in missing
@@ -71,13 +72,13 @@ def test_a_clean_hand_filing_outside_shenzhen_only_misses_national_items() -> No
 
 
 def test_final_accounts_require_the_state_capital_table() -> None:
-    findings = shacl.check(build_graph(small_filing(unit="上海市示例局", kind=Kind.FINAL)))
+    findings = shacl.check(map_filing(small_filing(unit="上海市示例局", kind=Kind.FINAL)))
     assert any("StateCapitalBudget" in f.message_en for f in findings if f.rule == "BG-C001")
 
 
 def test_unexplained_empty_table_is_found_at_its_title() -> None:
     filing = small_filing(unit="上海市示例局", parts=parts(other_matters="无。"))
-    (finding,) = _rules(shacl.check(build_graph(filing)))["BG-C003"]
+    (finding,) = _rules(shacl.check(map_filing(filing)))["BG-C003"]
     assert finding.severity is Severity.WARNING
     assert finding.locations[0].line == 160
     assert finding.message == "空表没有说明：表10：政府性基金预算支出表"
@@ -88,13 +89,13 @@ def test_unexplained_empty_table_is_found_at_its_title() -> None:
 def test_a_cell_that_is_no_number_is_found_at_its_cell() -> None:
     filing = small_filing(unit="上海市示例局")
     filing.tables[1].rows[3].cells["basic"] = Cell(None, "见附表")
-    (finding,) = _rules(shacl.check(build_graph(filing)))["BG-C006"]
+    (finding,) = _rules(shacl.check(map_filing(filing)))["BG-C006"]
     assert finding.locations[0].line == 104 and finding.locations[0].column == "基本支出"
     assert "见附表" in finding.message and finding.actual == "见附表"
 
 
 def test_indicator_without_target_is_found_at_its_line() -> None:
-    (finding,) = _rules(shacl.check(build_graph(small_filing(unit="上海市示例局"))))["BG-I001"]
+    (finding,) = _rules(shacl.check(map_filing(small_filing(unit="上海市示例局"))))["BG-I001"]
     assert finding.locations[0].line == 201
     assert finding.message == "绩效指标没有目标值：满意度"
 
@@ -102,7 +103,7 @@ def test_indicator_without_target_is_found_at_its_line() -> None:
 def test_a_malformed_code_is_a_warning_at_its_row() -> None:
     filing = small_filing(unit="上海市示例局")
     filing.tables[1].rows[3].code = "201130"
-    (finding,) = _rules(shacl.check(build_graph(filing)))["BG-K010"]
+    (finding,) = _rules(shacl.check(map_filing(filing)))["BG-K010"]
     assert finding.severity is Severity.WARNING
     assert finding.locations[0].line == 104
     assert "201130" in finding.message
@@ -148,12 +149,12 @@ def test_real_filings_raise_no_shacl_alarm(corpus, name: str) -> None:
     path = corpus / name
     if not path.is_file():
         pytest.skip(f"{name} is not in the corpus")
-    findings = shacl.check(build_graph(read_file(path)))
+    findings = shacl.check(map_filing(read_file(path)))
     assert [(f.rule, f.message) for f in findings if f.severity is not Severity.INFO] == []
 
 
 def test_empty_table_notes_as_printed_in_the_regions() -> None:
-    from budget_graph.graph.explanations import EMPTY_NOTE
+    from budget_graph.check.requirements import EMPTY_NOTE
 
     for note in (
         "注：本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。",

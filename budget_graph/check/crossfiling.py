@@ -13,14 +13,13 @@ same year's 部门预算 of the unit.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from budget_graph.check.crosstable import by_code
 from budget_graph.check.rounding import Agreement, Interval, compare
 from budget_graph.check.rules import Finding, Severity, rule
-from budget_graph.graph.iris import slug
-from budget_graph.model import Amount, Claim, Direction, Filing, Kind, Location, TableKind, Unit
+from budget_graph.model import Claim, Direction, Filing, Kind, TableKind
+from budget_graph.model.facts import FilingFacts, Stated, Subject, subject_key
 from budget_graph.model.units import unit_key
 
 PREVIOUS_YEAR = rule(
@@ -74,56 +73,35 @@ INITIAL_BUDGET = rule(
 _FUNCTION_TOTALS = ("total", "amount")
 
 
-@dataclass(frozen=True)
-class Stated:
-    """A figure the narrative states for a subject, and where."""
+def facts_of(filing: Filing) -> FilingFacts:
+    """What the checks compare of a filing of the run: its claims' figures, and its function table's
+    totals (budget) or 年初预算 (final) by code."""
+    facts = FilingFacts(filing.unit, filing.year, filing.kind)
+    for claim in filing.claims:
+        if claim.amount is not None:
+            facts.state(_subject(claim), Stated(claim.amount, claim.location))
+    table = filing.table(TableKind.GeneralBudgetByFunction)
+    meanings = ("initial_budget",) if filing.kind is Kind.FINAL else _FUNCTION_TOTALS
+    for row in table.rows if table else []:
+        meaning = next((m for m in meanings if row.amount(m) is not None), None)
+        if (code := by_code(row)) and meaning:  # a code its name fits: the line stands for it
+            facts.by_code.setdefault(
+                code.strip(), Stated(row.amount(meaning), table.cell_location(row, meaning))
+            )
+    return facts
 
-    amount: Amount
-    location: Location
 
-
-@dataclass
-class FilingFacts:
-    """What cross-filing checks need of a filing: who, when, and each figure its narrative states."""
-
-    unit: str
-    year: int
-    kind: Kind
-    stated: dict[tuple[int, str, str | None], list[Stated]] = field(default_factory=dict)
-    by_code: dict[str, Stated] = field(
-        default_factory=dict
-    )  # function code → its total (budget) or 年初预算 (final)
-
-    @property
-    def key(self) -> tuple[str, int, Kind]:
-        return unit_key(self.unit), self.year, self.kind
-
-    @classmethod
-    def of(cls, filing: Filing) -> FilingFacts:
-        facts = cls(filing.unit, filing.year, filing.kind)
-        for claim in filing.claims:
-            if claim.amount is not None:
-                facts.stated.setdefault(_subject(claim), []).append(Stated(claim.amount, claim.location))
-        table = filing.table(TableKind.GeneralBudgetByFunction)
-        meanings = ("initial_budget",) if filing.kind is Kind.FINAL else _FUNCTION_TOTALS
-        for row in table.rows if table else []:
-            meaning = next((m for m in meanings if row.amount(m) is not None), None)
-            if (code := by_code(row)) and meaning:  # a code its name fits: the line stands for it
-                facts.by_code.setdefault(
-                    code.strip(), Stated(row.amount(meaning), table.cell_location(row, meaning))
-                )
-        return facts
-
-    def figure(self, claim: Claim) -> Stated | None:
-        """The one figure stated for the claim's subject; None when absent or stated with different values."""
-        found = self.stated.get(_subject(claim), [])
-        values = {s.amount.yuan for s in found}
-        return found[0] if len(values) == 1 else None
+def _figure(facts: FilingFacts, claim: Claim) -> Stated | None:
+    """The one figure stated for the claim's subject; None when absent or stated with different values."""
+    found = facts.stated.get(_subject(claim), [])
+    values = {s.amount.yuan for s in found}
+    return found[0] if len(values) == 1 else None
 
 
 def cross_check(filings: list[Filing], known: Iterable[FilingFacts] = ()) -> list[list[Finding]]:
-    """BG-F findings for each filing (in order), against the others and any `known` filings (a store's)."""
-    facts = [FilingFacts.of(filing) for filing in filings]
+    """BG-F findings for each filing (in order), against the others and any `known` filings (a store's,
+    which the caller reads: store/facts.py)."""
+    facts = [facts_of(filing) for filing in filings]
     index = {f.key: f for f in known}
     index.update({f.key: f for f in facts})
     return [
@@ -165,7 +143,7 @@ def check_against(filing: Filing, index: dict[tuple[str, int, Kind], FilingFacts
         yield from _not_consecutive(filing, claims[0], index)
         return
     for claim in claims:
-        stated = previous.figure(claim)
+        stated = _figure(previous, claim)
         if stated is not None:
             yield from _compare(claim, stated, previous.year)
 
@@ -261,107 +239,5 @@ def _wan(yuan: Decimal) -> str:
     return f"{yuan / 10000:,.2f}万元"
 
 
-def _subject(claim: Claim) -> tuple[int, str, str | None]:
-    return claim.part, "".join(claim.subject.split()), claim.parent
-
-
-_UNITS = {"Yuan": Unit.YUAN, "TenThousandYuan": Unit.WAN, "HundredMillionYuan": Unit.YI}
-# Both read one stored filing's graph; the project's prefixes are declared by `with_prefixes`.
-_STATED_IN_GRAPH = """
-SELECT ?unit ?source ?part ?subject ?parent ?value ?decimals ?currency ?line ?page WHERE {
-  GRAPH <%s> {
-    ?filing a bg:Filing ; obeu-dimension:organization ?org ; bg:hasClaim ?claim .
-    ?org rdfs:label ?unit .
-    ?claim bg:subject ?subject ; bg:part ?partNode ; bg:statedAmount ?amount .
-    ?partNode bg:partNumber ?part .
-    ?amount bg:publishedValue ?value ; bg:decimals ?decimals ; bg:publishedUnit ?currency .
-    OPTIONAL { ?filing dcterms:source ?source }
-    OPTIONAL { ?claim bg:parentSubject ?parent }
-    OPTIONAL { ?claim bg:line ?line }
-    OPTIONAL { ?claim bg:page ?page }
-  }
-}"""
-
-
-_FUNCTION_TOTALS_IN_GRAPH = """
-SELECT ?code ?value ?decimals ?tableUnit ?lineUnit ?source ?title ?label ?line ?page WHERE {
-  GRAPH <%s> {
-    ?filing bg:hasTable ?table .
-    ?table a bg:GeneralBudgetByFunction ; bg:publishedUnit ?tableUnit ; bg:hasRow ?row .
-    ?row bg:code ?codeNode .
-    ?codeNode skos:notation ?code .
-    ?cell bg:inRow ?row ; bg:columnMeaning bgm:total ; bg:publishedValue ?value ; bg:decimals ?decimals .
-    OPTIONAL { ?cell bg:publishedUnit ?lineUnit }
-    OPTIONAL { ?filing dcterms:source ?source }
-    OPTIONAL { ?table rdfs:label ?title }
-    OPTIONAL { ?row bg:rowLabel ?label }
-    OPTIONAL { ?row bg:line ?line }
-    OPTIONAL { ?row bg:page ?page }
-  }
-}"""
-
-
-def facts_in_store(store, unit: str, year: int, kind: Kind) -> FilingFacts:
-    """A stored filing's stated figures and function-table totals, read back from its graph."""
-    from budget_graph.store.iris import filing_graph
-    from budget_graph.store.queries import with_prefixes
-
-    graph = filing_graph(unit, year, kind.value)
-    facts = FilingFacts(unit, year, kind)
-    for row in store.query(with_prefixes(_FUNCTION_TOTALS_IN_GRAPH % graph)).values():
-        amount = _amount(row["value"], row["decimals"], row.get("lineUnit") or row["tableUnit"])
-        place = Location(
-            row.get("source", ""),
-            line=_int(row.get("line")),
-            page=_int(row.get("page")),
-            table=row.get("title"),
-            row=row.get("label"),
-        )
-        facts.by_code.setdefault(row["code"], Stated(amount, place))
-    for row in store.query(with_prefixes(_STATED_IN_GRAPH % graph)).values():
-        amount = _amount(row["value"], row["decimals"], row["currency"])
-        place = Location(row.get("source", ""), line=_int(row.get("line")), page=_int(row.get("page")))
-        key = (int(row["part"]), "".join(row["subject"].split()), row.get("parent"))
-        facts.stated.setdefault(key, []).append(Stated(amount, place))
-    return facts
-
-
-def stored_filings(store) -> set[tuple[str, int, Kind]]:
-    """(unit slug, year, kind) of every filing the store holds, read from its graph names (one query)."""
-    from budget_graph.store.iris import ROOT
-
-    prefix = f"{ROOT}filing/"
-    rows = store.query(
-        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?f a <https://w3id.org/budget-graph/ontology#Filing> } "
-        f'FILTER(STRSTARTS(STR(?g), "{prefix}")) }}'
-    ).values()
-    keys = set()
-    for row in rows:
-        unit, year, kind = row["g"][len(prefix) :].split("/")[:3]
-        keys.add((unit, int(year), Kind(kind)))
-    return keys
-
-
-def known_in_store(store, filings: list[Filing]) -> list[FilingFacts]:
-    """What the store knows that the run does not: the run's units' other budget years, and the budget
-    filings the run's filings are compared with, with their figures."""
-    in_run = {(slug(f.unit), f.year, f.kind) for f in filings}
-    units = {slug(f.unit): f.unit for f in filings}
-    stored = {key for key in stored_filings(store) - in_run if key[0] in units and key[2] is Kind.BUDGET}
-    known = {key: FilingFacts(units[key[0]], key[1], key[2]) for key in stored}
-    for filing in filings:
-        # the previous year's budget (change statements) and, for a 决算, the same year's (年初预算)
-        year = filing.year if filing.kind is Kind.FINAL else filing.year - 1
-        key = (slug(filing.unit), year, Kind.BUDGET)
-        if key in stored:
-            known[key] = facts_in_store(store, filing.unit, year, Kind.BUDGET)
-    return list(known.values())
-
-
-def _amount(value: str, decimals: str, unit: str) -> Amount:
-    """An amount as published, from its value, its printed decimals and its unit's IRI."""
-    return Amount(Decimal(value).quantize(Decimal(1).scaleb(-int(decimals))), _UNITS[unit.rsplit("#", 1)[1]])
-
-
-def _int(text: str | None) -> int | None:
-    return int(text) if text else None
+def _subject(claim: Claim) -> Subject:
+    return subject_key(claim.part, claim.subject, claim.parent)

@@ -29,7 +29,7 @@ from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.codes import current_name, named_code, normalise
 from budget_graph.model import Filing, Kind, Row, RowRole, Table, TableKind
 from budget_graph.model.meanings import MEANINGS, WHOLE
-from budget_graph.read.layout import column_meaning
+from budget_graph.profiles import column_meaning
 
 DESIGN = "部门预算公开表格式的表间勾稽关系 (the tables' design: one sum published in several tables)"
 

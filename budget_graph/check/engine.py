@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from rdflib.term import Node
 
 from budget_graph.check.rules import Finding
-from budget_graph.graph import MappedGraph
+from budget_graph.graph import CodeLists, MappedGraph
 from budget_graph.model import Filing, Location
 
 FilingCheck = Callable[[Filing], Iterable[Finding]]
@@ -37,18 +37,20 @@ class FilingReport:
 
 
 def arithmetic_checks() -> list[FilingCheck]:
-    """The document-model checks, one module per rule family (imported here so the catalogue is whole)."""
+    """The document-model checks, one module per rule family (check/families.py)."""
     from budget_graph.check import families
 
     return families.CHECKS
 
 
-def map_filing(filing: Filing) -> MappedGraph:
-    """The filing's graph with every code linked to its national concept (the map stage)."""
+def map_filing(filing: Filing, code_lists: CodeLists | None = None) -> MappedGraph:
+    """The filing's graph with every code linked to its national concept (the map stage), and what the
+    profiles require of it (check/requirements.py), for the completeness shapes."""
+    from budget_graph.check.requirements import with_requirements
     from budget_graph.codes import NationalCodeLists
     from budget_graph.graph import build_graph
 
-    return build_graph(filing, NationalCodeLists())
+    return with_requirements(build_graph(filing, code_lists or NationalCodeLists()), filing)
 
 
 def check_filing(filing: Filing) -> FilingReport:

@@ -1,32 +1,57 @@
-"""The rule families checked on the document model, in report order."""
+"""The rule families, in one explicit list: what the catalogue holds and what runs on each filing.
+
+A family is a module of check/; its rules are the `Rule` constants it defines. A family with a filing
+check runs on every filing's document model, in this order (the report's order within a severity); the
+SHACL family runs on the filing's graph (engine.check_mapped), and the BG-F family across filings
+(batch.validate_many, `load`). A new family is a module and a line here.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from types import ModuleType
 
 from budget_graph.check import (
     changes,
     codes,
+    crossfiling,
     crosstable,
     final_accounts,
     hygiene,
     identities,
     narrative,
     rollups,
+    shacl,
     shares,
     subjects,
 )
+from budget_graph.check.engine import FilingCheck
+from budget_graph.check.rules import Rule
 
-CHECKS: list = []
-CHECKS.append(codes.check_codes)
-CHECKS.append(rollups.check_rollups)
-CHECKS.append(identities.check_identities)
-CHECKS.append(crosstable.check_crosstable)
-CHECKS.append(changes.check)
-CHECKS.append(narrative.check)
-CHECKS.append(hygiene.check)
-CHECKS.append(final_accounts.check)
-CHECKS.append(shares.check)
-CHECKS.append(subjects.check)
 
-# BG-F rules compare filings with each other, so they run over a whole batch (batch.validate_many, load);
-# imported here so the catalogue lists them.
-from budget_graph.check import crossfiling  # noqa: E402, F401
+@dataclass(frozen=True)
+class Family:
+    module: ModuleType
+    check: FilingCheck | None = None  # None: not run on the document model of one filing
+
+    @property
+    def rules(self) -> list[Rule]:
+        return [value for value in vars(self.module).values() if isinstance(value, Rule)]
+
+
+FAMILIES: tuple[Family, ...] = (
+    Family(shacl),
+    Family(codes, codes.check_codes),
+    Family(rollups, rollups.check_rollups),
+    Family(identities, identities.check_identities),
+    Family(crosstable, crosstable.check_crosstable),
+    Family(changes, changes.check),
+    Family(narrative, narrative.check),
+    Family(hygiene, hygiene.check),
+    Family(final_accounts, final_accounts.check),
+    Family(shares, shares.check),
+    Family(subjects, subjects.check),
+    Family(crossfiling),
+)
+
+CHECKS: list[FilingCheck] = [family.check for family in FAMILIES if family.check]

@@ -17,11 +17,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
-from budget_graph.check.rules import CATALOGUE, Finding, Severity, rule
+from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.graph import MappedGraph
-from budget_graph.graph.layouts import TOPICS
 from budget_graph.graph.namespaces import BG
 from budget_graph.model import Location, TableKind
+from budget_graph.profiles import topics
 from budget_graph.resources import resource_dir
 
 BASIS_TABLES = (
@@ -41,7 +41,7 @@ REQUIRED_TABLES = rule(
     fail_example="表格部分没有“三公”经费支出表",
     pass_example="表一至表十四俱全",
 )
-rule(
+REQUIRED_TOPICS = rule(
     id="BG-C002",
     title="必须说明的事项齐全",
     title_en="Every required narrative topic is explained",
@@ -55,7 +55,7 @@ rule(
     fail_example="说明中没有“机关运行经费”的内容",
     pass_example="第八部分 一、机关运行经费",
 )
-rule(
+EMPTY_TABLE_EXPLAINED = rule(
     id="BG-C003",
     title="空表应有说明",
     title_en="Every empty table is explained",
@@ -68,7 +68,7 @@ rule(
     fail_example="表十全为0.00，说明中也未提及政府性基金",
     pass_example="第八部分：本单位无政府性基金预算支出…",
 )
-rule(
+THREE_PUBLIC_EXPLAINED = rule(
     id="BG-C004",
     title="说明“三公”经费",
     title_en="The three public expenses are explained in words",
@@ -80,7 +80,7 @@ rule(
     fail_example="第五部分 财政拨款“三公”经费预算情况（无正文）",
     pass_example="2024 年财政拨款“三公”经费预算 3.15 万元，较 2023 年年初预算减少 0.10 万元。",
 )
-rule(
+ROW_NAMED = rule(
     id="BG-C005",
     title="数据行应有编码或名称",
     title_en="Every row with figures has a code or a name",
@@ -92,7 +92,7 @@ rule(
     fail_example="|  |  | 12.00 |",
     pass_example="| 2011308 | 招商引资 | 1,200.00 |",
 )
-rule(
+AMOUNT_IS_NUMBER = rule(
     id="BG-C006",
     title="金额应为数字",
     title_en="Every amount is a number",
@@ -104,7 +104,7 @@ rule(
     fail_example="支出总计 | 见附表",
     pass_example="支出总计 | 33,654.29",
 )
-rule(
+CODE_LENGTH = rule(
     id="BG-K010",
     title="科目编码位数正确",
     title_en="Classification codes have the right number of digits",
@@ -116,7 +116,7 @@ rule(
     fail_example="201130 商贸事务",
     pass_example="20113 商贸事务",
 )
-rule(
+CODE_PARENT = rule(
     id="BG-K011",
     title="上级科目是编码前缀",
     title_en="A code's parent is its prefix",
@@ -129,7 +129,7 @@ rule(
     fail_example="2011308 skos:broader 20132",
     pass_example="2011308 skos:broader 20113",
 )
-rule(
+INDICATOR_TARGET = rule(
     id="BG-I001",
     title="绩效指标应有目标值",
     title_en="Every performance indicator has a target value",
@@ -141,6 +141,22 @@ rule(
     fail_example="服务企业 | （空白）",
     pass_example="服务企业 | 500家以上",
 )
+
+# the shapes' rules by the id each shape names (bg:ruleId)
+_RULES: dict[str, Rule] = {
+    r.id: r
+    for r in (
+        REQUIRED_TABLES,
+        REQUIRED_TOPICS,
+        EMPTY_TABLE_EXPLAINED,
+        THREE_PUBLIC_EXPLAINED,
+        ROW_NAMED,
+        AMOUNT_IS_NUMBER,
+        CODE_LENGTH,
+        CODE_PARENT,
+        INDICATOR_TARGET,
+    )
+}
 
 Locate = Callable[[Node], Location | None]
 
@@ -221,7 +237,7 @@ def _findings(data: Graph, locate: Locate, fallback: Location | None = None) -> 
         # A value that is a node of its own (a row, a code) is where the trouble is; else the focus node.
         location = (locate(value) if isinstance(value, URIRef) else None) or locate(focus) or fallback
         findings.append(
-            CATALOGUE[texts.rule].finding(
+            _RULES[texts.rule].finding(
                 fill(texts.message.get("zh", ""), "zh"),
                 fill(texts.message.get("en", ""), "en"),
                 [location] if location else [],
@@ -258,8 +274,8 @@ class _Filler:
 
 # Table kinds and narrative topics by their glossary names, in each language.
 _NAMES = {
-    "zh": {**{BG[k.name]: k.value for k in TableKind}, **{BG[t.name]: t.label for t in TOPICS}},
-    "en": {**{BG[k.name]: k.name for k in TableKind}, **{BG[t.name]: t.label_en for t in TOPICS}},
+    "zh": {**{BG[k.name]: k.value for k in TableKind}, **{BG[t.name]: t.label for t in topics()}},
+    "en": {**{BG[k.name]: k.name for k in TableKind}, **{BG[t.name]: t.label_en for t in topics()}},
 }
 
 

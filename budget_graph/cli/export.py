@@ -48,9 +48,9 @@ def export(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
 
 
 def build(filing, national):
-    from budget_graph.graph import build_graph
+    from budget_graph.check.engine import map_filing
 
-    return build_graph(filing, national).graph
+    return map_filing(filing, national).graph
 
 
 def serialize(graphs: list, rdf_format: str) -> str:

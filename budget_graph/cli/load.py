@@ -60,8 +60,9 @@ def load_command(
           --graph-store http://localhost:8890/sparql-graph-crud
     """
     from budget_graph.batch import read_many, results_only, run
+    from budget_graph.loading import crossfiling_graphs, prepare
     from budget_graph.store import open_store
-    from budget_graph.store.load import load, prepare
+    from budget_graph.store.load import load
 
     filings, unchecked = read_many(list(paths), workers)
     summary = None
@@ -69,7 +70,12 @@ def load_command(
         prepared = results_only(run(prepare, filings, "载入 loading", workers), unchecked)
         target = open_store(store, endpoint, graph_store)
         try:
-            summary = load(target, prepared, notify=lambda message: click.echo(message, err=True))
+            summary = load(
+                target,
+                prepared,
+                notify=lambda message: click.echo(message, err=True),
+                derived=crossfiling_graphs,
+            )
         finally:
             target.close()
     _tell(summary, unchecked)

@@ -21,12 +21,9 @@ from rdflib.term import Node
 
 from budget_graph.graph import literals as lit
 from budget_graph.graph.codes import ECONOMIC, FUNCTIONAL, PROCUREMENT, PROJECT_NAMED, Code, scheme_of
-from budget_graph.graph.explanations import explaining_note, explains
 from budget_graph.graph.iris import FilingIris, child, unit_iri
-from budget_graph.graph.layouts import Layout, layouts_for, topics_of
 from budget_graph.graph.namespaces import (
     BG,
-    BGL,
     BGM,
     CURRENCY,
     OBEU_ATTRIBUTE,
@@ -178,8 +175,6 @@ class _Mapper:
             (OBEU_DIMENSION.budgetPhase, PHASES[filing.kind]),
             (OBEU_ATTRIBUTE.currency, CURRENCY.CNY),
         )
-        for layout in layouts_for(filing):
-            self.map_layout(layout)
         # Claims before parts: a claim, not its paragraph, is the node a finding at its line is about.
         for table in filing.tables:
             self.map_table(table)
@@ -189,21 +184,9 @@ class _Mapper:
             self.map_indicator(index, indicator)
         for part in filing.parts:
             self.map_part(part)
-        self.explain_empty_tables()
+        self.mark_empty_tables()
         for index, entry in enumerate(filing.toc, start=1):
             self.map_toc_entry(index, entry)
-
-    def map_layout(self, layout: Layout) -> None:
-        node = BGL[layout.name]
-        self.add(self.iris.filing, (BG.layout, node))
-        self.add(
-            node,
-            (RDF.type, BG.Layout),
-            (RDFS.label, lit.text(layout.label, "zh")),
-            (RDFS.label, lit.text(layout.label_en, "en")),
-        )
-        self.add(node, *((BG.requiresTable, BG[kind.name]) for kind in layout.tables))
-        self.add(node, *((BG.requiresPart, BG[topic.name]) for topic in layout.topics))
 
     # -- tables, rows, budget lines -------------------------------------------------------------------------
 
@@ -382,7 +365,6 @@ class _Mapper:
             (BG.partNumber, lit.integer(part.number)),
             (RDFS.label, lit.text(part.title, "zh")),
         )
-        self.add(node, *((RDF.type, BG[topic.name]) for topic in topics_of(part)))
         self.add(node, *((BG.heading, lit.text(heading.text, "zh")) for heading in part.headings))
         for index, paragraph in enumerate(part.paragraphs, start=1):
             paragraph_node = child(node, "p", index)
@@ -396,20 +378,12 @@ class _Mapper:
                 (BG.heading, lit.text(paragraph.heading, "zh") if paragraph.heading else None),
             )
 
-    def explain_empty_tables(self) -> None:
-        """Mark each empty table and link it to the note or narrative paragraph that explains it."""
+    def mark_empty_tables(self) -> None:
+        """Mark each empty table of a known kind (what explains it is the checks' to say:
+        check/requirements.py)."""
         for table in self.filing.tables:
-            if table.kind is None or not table.is_empty:
-                continue
-            node = self.tables[id(table)]
-            self.add(node, (RDF.type, BG.EmptyTable))
-            note = explaining_note(table)
-            if note is not None:
-                self.add(node, (BG.explainedBy, child(node, "note", note + 1)))
-            for part in self.filing.parts:
-                for index, paragraph in enumerate(part.paragraphs, start=1):
-                    if explains(paragraph, table.kind):
-                        self.add(node, (BG.explainedBy, child(self.iris.part(part.number), "p", index)))
+            if table.kind is not None and table.is_empty:
+                self.add(self.tables[id(table)], (RDF.type, BG.EmptyTable))
 
     def map_claim(self, index: int, claim: Claim) -> None:
         node = self.iris.numbered("claim", index)

@@ -8,7 +8,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SH, SKOS, XSD
 BG = Namespace("https://w3id.org/budget-graph/ontology#")
 BGM = Namespace("https://w3id.org/budget-graph/meaning/")  # column meanings (model/meanings.py)
 BGU = Namespace("https://w3id.org/budget-graph/unit/")  # budget units, shared across filings and years
-BGL = Namespace("https://w3id.org/budget-graph/layout/")  # disclosure layouts (graph/layouts.py)
+BGL = Namespace("https://w3id.org/budget-graph/layout/")  # disclosure layouts (check/requirements.py)
 BGF = "https://w3id.org/budget-graph/filing/"  # root of every filing's own IRIs
 QB = Namespace("http://purl.org/linked-data/cube#")
 OBEU_DIMENSION = Namespace("http://data.openbudgets.eu/ontology/dsd/dimension/")

@@ -325,6 +325,9 @@ class Filing:
     # each PDF page's size in points as the reader measures it (width, height), by source and page:
     # what a location's bbox is relative to
     page_sizes: dict[str, dict[int, tuple[float, float]]] = field(default_factory=dict)
+    # quarter turns clockwise from each PDF page as stored to the page as the reader measured it, by source
+    # and page: a page image drawn in the frame of the boxes needs the same turn
+    page_turns: dict[str, dict[int, int]] = field(default_factory=dict)
 
     def table(self, kind: TableKind) -> Table | None:
         return next((t for t in self.tables if t.kind is kind), None)

@@ -18,6 +18,7 @@ apply by `when`. docs/profiles.md says how to add a region.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -155,6 +156,18 @@ def table_titles() -> tuple[tuple[re.Pattern[str], TableKind], ...]:
 @cache
 def column_words() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(entry for profile in _regions_first() for entry in profile.columns)
+
+
+def normalise(text: str) -> str:
+    """Width-folded, space-free text, as the vocabulary is matched (labels wrap inside cells: '一般公共服 务支出')."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def column_meaning(label: str) -> str | None:
+    """The meaning (model/meanings.py) a header cell's or a summary line's words give, or None when they say
+    nothing the checks know: the readers place columns by it, the checks read summary lines by it."""
+    flat = normalise(label)
+    return next((meaning for pattern, meaning in column_words() if pattern.search(flat)), None)
 
 
 @cache

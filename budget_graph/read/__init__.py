@@ -91,6 +91,7 @@ def _absorb(into: Filing, other: Filing) -> None:
     into.diagnostics.extend(other.diagnostics)
     into.unread.extend(other.unread)
     into.page_sizes.update(other.page_sizes)
+    into.page_turns.update(other.page_turns)
 
 
 def read_file(path: Path | str) -> Filing:

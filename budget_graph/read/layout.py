@@ -9,11 +9,10 @@ this module applies the vocabulary of titles and headers that the layout profile
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from budget_graph.model import Column, TableKind
-from budget_graph.profiles import column_words, table_titles, text_headers
+from budget_graph.profiles import column_meaning, normalise, table_titles, text_headers
 
 _CHINESE_NUMERALS = {
     "一": 1,
@@ -51,11 +50,6 @@ def part_core(title: str) -> str | None:
     return core if len(core) >= _MIN_CORE else None
 
 
-def normalise(text: str) -> str:
-    """Width-folded, space-free text for matching (labels wrap inside cells: '一般公共服 务支出')."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-
 # an item's number as official text prints it: （一） 一、 1、 1. （1） — a digit after '1.' makes a decimal
 ENUMERATOR = re.compile(
     r"[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+(?:、|[.．](?!\d))"
@@ -88,12 +82,6 @@ def recognise_table(title: str) -> TableKind | None:
     """The kind of table a printed title names, whatever the region's wording."""
     flat = normalise(title)
     return next((kind for pattern, kind in table_titles() if pattern.search(flat)), None)
-
-
-def column_meaning(label: str) -> str | None:
-    """The meaning of one header cell, or None when the words say nothing the checks know."""
-    flat = normalise(label)
-    return next((meaning for pattern, meaning in column_words() if pattern.search(flat)), None)
 
 
 def is_text_header(label: str) -> bool:

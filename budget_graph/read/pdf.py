@@ -58,6 +58,7 @@ def read_pdf(path: Path) -> Filing:
     source = printable(str(path))  # the name as reports write it
     layouts = read_layouts(path)
     filing = read_pages([page_content(layout) for layout in layouts], source, path)
+    filing.page_turns = {source: {layout.number: layout.turn for layout in layouts}}
     if damaged := _damaged_text(layouts, source):
         filing.diagnostics.append(damaged)
     return filing

@@ -92,6 +92,7 @@ class PageLayout:
     height: float
     chars: list[Char]
     rules: list[Rule]
+    turn: int = 0  # quarter turns clockwise from the page as stored to the page as measured
 
 
 def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
@@ -114,18 +115,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
     if turn.quarters:  # read unturned first: clip paths and glyph boxes are in the stored frame
         chars, rules = [turn.char(c) for c in chars], [turn.rule(r) for r in rules]
     width, height = turn.size()
-    return PageLayout(number, width, height, chars, rules)
-
-
-def shown_turn(page: pdfium.PdfPage) -> int:
-    """Quarter turns clockwise from the page as stored to the page as read_page measures it (a page
-    image drawn in the reader's frame needs the same turn)."""
-    textpage = page.get_textpage()
-    try:
-        quarters = _text_turn(textpage)
-    finally:
-        textpage.close()
-    return page.get_rotation() // 90 % 4 if quarters is None else quarters
+    return PageLayout(number, width, height, chars, rules, quarters)
 
 
 def _text_turn(textpage: pdfium.PdfTextPage) -> int | None:

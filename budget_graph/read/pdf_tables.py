@@ -26,10 +26,11 @@ from budget_graph.model import (
     is_number,
 )
 from budget_graph.profiles import lines
+from budget_graph.read.grid_rows import GridRow, TableGrid, union
 from budget_graph.read.layout import CODE_CAPTIONS, TOTAL_LABEL, is_text_header, normalise, recognise_table
 from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, stack
 from budget_graph.read.performance import read_performance_targets
-from budget_graph.read.tables import TWO_SIDED, GridRow, TableGrid, build_table, union
+from budget_graph.read.tables import TWO_SIDED, build_table
 
 _CODE_HEADER = re.compile(r"代码|编码")
 _DIGITS = re.compile(r"^\d+$")

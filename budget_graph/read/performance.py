@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from budget_graph.model import Column, Indicator, Row, RowRole, Table, is_number
+from budget_graph.read.grid_rows import GridRow
 from budget_graph.read.layout import normalise
-
-if TYPE_CHECKING:
-    from budget_graph.read.tables import GridRow
 
 _LEVEL1 = {"产出指标", "效益指标", "满意度指标"}
 _LEVEL2_TO_LEVEL1 = {

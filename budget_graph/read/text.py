@@ -29,6 +29,7 @@ from budget_graph.model import (
     is_number,
 )
 from budget_graph.profiles import lines
+from budget_graph.read.grid_rows import GridRow, TableGrid
 from budget_graph.read.layout import (
     ENUMERATOR,
     FILING_TITLE,
@@ -39,7 +40,7 @@ from budget_graph.read.layout import (
     titled_table,
 )
 from budget_graph.read.source import read_text_file, text_start
-from budget_graph.read.tables import GridRow, TableGrid, build_table, number_tables, unit_names
+from budget_graph.read.tables import build_table, number_tables, unit_names
 from budget_graph.read.text_forms import source_lines
 from budget_graph.read.text_layout import is_laid_out, read_laid_out_text
 

@@ -38,10 +38,11 @@ from budget_graph.model import (
     is_number,
 )
 from budget_graph.profiles import lines
+from budget_graph.read.grid_rows import GridRow, TableGrid
 from budget_graph.read.layout import FILING_TITLE, chinese_number, is_text_header, normalise, recognise_table
 from budget_graph.read.pdf_tables import _data_start, _join_codes, _Rows
 from budget_graph.read.source import read_bytes
-from budget_graph.read.tables import TWO_SIDED, GridRow, TableGrid, build_table, unit_names
+from budget_graph.read.tables import TWO_SIDED, build_table, unit_names
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _FILER = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(.*)$")

@@ -103,15 +103,17 @@ def _images(reports: list[FilingReport]) -> dict[tuple[str, int], SharedPage]:
     """Every cited PDF page of the run, drawn once, by (source, page)."""
     cited: dict[str, set[int]] = {}
     sizes: dict[str, dict[int, tuple[float, float]]] = {}
+    turns: dict[str, dict[int, int]] = {}
     for report in reports:
         sizes.update(report.filing.page_sizes)
+        turns.update(report.filing.page_turns)
         for finding in report.findings:
             for place in finding.locations:
                 if place.page is not None and place.source in report.filing.page_sizes:
                     cited.setdefault(place.source, set()).add(place.page)
     images: dict[tuple[str, int], SharedPage] = {}
     for source, pages in cited.items():
-        for page, image in page_images(source, pages).items():
+        for page, image in page_images(source, pages, turns.get(source, {})).items():
             width, height = sizes[source].get(page, (image.width / SCALE, image.height / SCALE))
             images[(source, page)] = SharedPage(f"page-{len(images) + 1}", image, width, height)
     return images

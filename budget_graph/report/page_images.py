@@ -2,8 +2,9 @@
 
 Opening the source here is presentation, not reading: nothing of the filing is read again, the page is
 only drawn. Each page is drawn once, in grey (the boxes over it carry the colour), in the frame the PDF
-reader measured its boxes in (read/pdf_page.py turns some pages), and kept as a PNG data URI: crisp text
-at a size that keeps a 30-page filing's report within a few megabytes.
+reader measured its boxes in (read/pdf_page.py turns some pages, and says how far in
+Filing.page_turns), and kept as a PNG data URI: crisp text at a size that keeps a 30-page filing's
+report within a few megabytes.
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from budget_graph.read.pdf_page import shown_turn
-
 # pixels per PDF point: an A4 page 893 px wide in landscape, 1.5 times its printed size on screen
 SCALE = 1.5
 
@@ -29,9 +28,12 @@ class PageImage:
     height: int
 
 
-def page_images(path: str, pages: set[int], scale: float = SCALE) -> dict[int, PageImage]:
-    """The cited pages of one PDF, by 1-based page number; none when the file cannot be opened (the
-    report is still written, without images)."""
+def page_images(
+    path: str, pages: set[int], turns: dict[int, int] | None = None, scale: float = SCALE
+) -> dict[int, PageImage]:
+    """The cited pages of one PDF, by 1-based page number, each drawn turned as the reader measured it
+    (`turns`, Filing.page_turns; a page left out is drawn as its /Rotate shows it); none when the file
+    cannot be opened (the report is still written, without images)."""
     if not Path(path).is_file():
         return {}
     try:
@@ -40,7 +42,7 @@ def page_images(path: str, pages: set[int], scale: float = SCALE) -> dict[int, P
         return {}
     try:
         return {
-            number: _render(document[number - 1], scale)
+            number: _render(document[number - 1], (turns or {}).get(number), scale)
             for number in sorted(pages)
             if 0 < number <= len(document)
         }
@@ -48,8 +50,9 @@ def page_images(path: str, pages: set[int], scale: float = SCALE) -> dict[int, P
         document.close()
 
 
-def _render(page: pdfium.PdfPage, scale: float) -> PageImage:
-    extra = (shown_turn(page) - page.get_rotation() // 90) % 4 * 90  # pdfium applies /Rotate itself
+def _render(page: pdfium.PdfPage, turn: int | None, scale: float) -> PageImage:
+    shown = page.get_rotation() // 90
+    extra = ((shown if turn is None else turn) - shown) % 4 * 90  # pdfium applies /Rotate itself
     bitmap = page.render(scale=scale, rotation=extra, grayscale=True)
     rows = bytes(bitmap.buffer)
     png = _png(rows, bitmap.width, bitmap.height, bitmap.stride)

@@ -1,10 +1,11 @@
 """Load filings into a store: each filing's graph, its findings as a SHACL report, and the code lists.
 
-Everything a filing needs is prepared (read, mapped, checked, serialised) before anything of it is
-written, so a filing that cannot be read never touches the store; the writes of one load run inside the
-store's transaction, so a load that fails half-way leaves the store as it was. Once every filing of the
-run is in, the run's filings are checked against each other and against the store (BG-F: a change
-statement against the unit's previous-year budget) and those findings get a graph of their own.
+Everything a filing needs is prepared (read, mapped, checked, serialised: budget_graph/loading.py) before
+anything of it is written, so a filing that cannot be read never touches the store; the writes of one
+load run inside the store's transaction, so a load that fails half-way leaves the store as it was. Once
+every filing of the run is in, the graphs the caller derives of the whole run are written (BG-F: the
+run's filings checked against each other and against the store), one per filing. The store knows graphs,
+not checks or reports.
 """
 
 from __future__ import annotations
@@ -12,12 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from rdflib import URIRef
-
-from budget_graph.model import Filing, TableKind
+from budget_graph.model import Filing
 from budget_graph.resources import resource_dir
 from budget_graph.store import GraphStore, replace_changed
-from budget_graph.store.graphs import NamedGraph, as_ntriples, from_turtle, named_graph
+from budget_graph.store.graphs import NamedGraph, from_turtle, named_graph
 from budget_graph.store.iris import (
     ONTOLOGY_GRAPH,
     code_list_graph,
@@ -48,6 +47,10 @@ class PreparedFiling:
     outline: Filing | None = None  # who, when, claims and function table: what cross-filing checks read
 
 
+# graphs made of a whole run once its filings are written, from the store and the run's filings
+Derived = Callable[[GraphStore, list[PreparedFiling]], list[NamedGraph]]
+
+
 @dataclass
 class LoadSummary:
     filings: list[PreparedFiling] = field(default_factory=list)  # as loaded, without their graphs
@@ -57,36 +60,20 @@ class LoadSummary:
     triples: int = 0  # in the store afterwards
 
 
-def prepare(filing: Filing) -> PreparedFiling:
-    """Map and check a filing, and serialise its graphs and its summary (runs in a worker process)."""
-    from budget_graph.check.engine import check_mapped
-    from budget_graph.report.ttl import render
+def filing_graphs(unit: str, year: int, kind: str, graph: str, findings: str) -> tuple[NamedGraph, ...]:
+    """A filing's graphs, from its own graph and its findings' SHACL report (N-Triples): the filing's, its
+    findings' with their tallies, and the summary the named queries read."""
+    return (
+        named_graph(filing_graph(unit, year, kind), graph),
+        named_graph(findings_graph(unit, year, kind), findings + tallies(findings)),
+        named_graph(summary_graph(unit, year, kind), summarise(graph)),
+    )
 
-    report, mapped = check_mapped(filing)  # the graph the checks read, its codes linked to the national lists
-    graph = mapped.graph.serialize(format="nt")
-    kind = filing.kind.value
-    findings = as_ntriples(render([report]))
-    graphs = (
-        named_graph(filing_graph(filing.unit, filing.year, kind), graph),
-        named_graph(findings_graph(filing.unit, filing.year, kind), findings + tallies(findings)),
-        named_graph(summary_graph(filing.unit, filing.year, kind), summarise(graph)),
-    )
-    # what the cross-filing checks read: the claims, and the function table (决算 年初预算 against 预算)
-    by_function = [t for t in filing.tables if t.kind is TableKind.GeneralBudgetByFunction]
-    outline = Filing(
-        list(filing.sources), filing.unit, filing.year, filing.kind, claims=filing.claims, tables=by_function
-    )
-    return PreparedFiling(
-        tuple(filing.sources),
-        filing.unit,
-        filing.year,
-        kind,
-        graphs,
-        report.count("error"),
-        report.count("warning"),
-        report.count("info"),
-        outline,
-    )
+
+def crossfiling_findings(unit: str, year: int, kind: str, findings: str) -> NamedGraph:
+    """The graph of a filing's findings against other filings (a SHACL report in N-Triples), with their
+    tallies."""
+    return named_graph(crossfiling_graph(unit, year, kind), findings + tallies(findings))
 
 
 def reference_graphs() -> list[NamedGraph]:
@@ -103,9 +90,13 @@ def reference_graphs() -> list[NamedGraph]:
 
 
 def load(
-    store: GraphStore, filings: Iterable[PreparedFiling], notify: Callable[[str], None] | None = None
+    store: GraphStore,
+    filings: Iterable[PreparedFiling],
+    notify: Callable[[str], None] | None = None,
+    derived: Derived | None = None,
 ) -> LoadSummary:
-    """Write the reference graphs once and every filing's graphs, replacing what they replace.
+    """Write the reference graphs once and every filing's graphs, replacing what they replace, then the
+    graphs `derived` makes of the whole run (the caller's BG-F findings: the store knows no checks).
 
     A store that rolls back a failed transaction gets filings written as they come; a server without one
     gets them only once every filing is prepared. Once loads have written many quads the store is
@@ -117,42 +108,14 @@ def load(
         _write(store, reference_graphs(), summary)
         for batch in _batches(pending, summary):
             _write(store, [graph for filing in batch for graph in filing.graphs], summary)
-        _write(store, crossfiling_graphs(store, summary.filings), summary)
+        if derived:
+            _write(store, derived(store, summary.filings), summary)
     if store.note_written(summary.quads):
         if notify:
             notify("整理索引 compacting the store's indexes after a large load (minutes) …")
         store.compact()
     summary.triples = store.triple_count()
     return summary
-
-
-def crossfiling_graphs(store: GraphStore, loaded: list[PreparedFiling]) -> list[NamedGraph]:
-    """BG-F findings of each filing of the run, against the run and the store (one graph per filing)."""
-    from budget_graph.check.crossfiling import cross_check, known_in_store
-
-    outlines = list({(f.unit, f.year, f.kind): f.outline for f in loaded if f.outline}.values())
-    if not outlines:
-        return []
-    findings = cross_check(outlines, known_in_store(store, outlines))
-    return [_crossfiling_graph(outline, found) for outline, found in zip(outlines, findings, strict=True)]
-
-
-def _crossfiling_graph(outline: Filing, findings: list) -> NamedGraph:
-    """A SHACL report of the BG-F findings, its nodes renamed …/crossfiling/… beside the filing's own report."""
-    from budget_graph.check.engine import FilingReport
-    from budget_graph.report.ttl import REPORTS, report_graph
-
-    graph = report_graph([FilingReport(outline, findings)])
-
-    def renamed(node):
-        text = str(node)
-        if text.startswith(REPORTS):
-            return URIRef(text + "/crossfiling")
-        return URIRef(text.replace("/report/", "/crossfiling/", 1)) if "/report/result/" in text else node
-
-    lines = "".join(f"{renamed(s).n3()} {p.n3()} {renamed(o).n3()} .\n" for s, p, o in graph)
-    iri = crossfiling_graph(outline.unit, outline.year, outline.kind.value)
-    return named_graph(iri, lines + tallies(lines))
 
 
 def _write(store: GraphStore, graphs: list[NamedGraph], summary: LoadSummary) -> None:
