@@ -31,24 +31,24 @@ from budget_graph.profiles import Layout, Topic, layouts_for, topics
 def with_requirements(mapped: MappedGraph, filing: Filing) -> MappedGraph:
     """The filing's graph with its requirements and what meets them added (the graph is changed)."""
     iris = FilingIris(filing)
-    graph = mapped.graph
+    added = []
     for layout in layouts_for(filing):
-        graph.add((iris.filing, BG.layout, BGL[layout.name]))
-        for triple in _layout(layout):
-            graph.add(triple)
+        added.append((iris.filing, BG.layout, BGL[layout.name]))
+        added.extend(_layout(layout))
     for part in filing.parts:
         for topic in topics_of(part):
-            graph.add((iris.part(part.number), RDF.type, BG[topic.name]))
+            added.append((iris.part(part.number), RDF.type, BG[topic.name]))
     for table in filing.tables:
         if table.kind is not None and table.is_empty:
             node = iris.table(table)
             note = explaining_note(table)
             if note is not None:
-                graph.add((node, BG.explainedBy, child(node, "note", note + 1)))
+                added.append((node, BG.explainedBy, child(node, "note", note + 1)))
             for part in filing.parts:
                 for index, paragraph in enumerate(part.paragraphs, start=1):
                     if explains(paragraph, table.kind):
-                        graph.add((node, BG.explainedBy, child(iris.part(part.number), "p", index)))
+                        added.append((node, BG.explainedBy, child(iris.part(part.number), "p", index)))
+    mapped.extend(added)
     return mapped
 
 

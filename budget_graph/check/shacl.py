@@ -3,23 +3,30 @@
 The shapes are for what is a property of nodes (presence, form, datatypes); sums are checked with
 NetworkX on the document model (design.md). Each shape names its rule (bg:ruleId) and carries its
 messages, expected and actual as Chinese and English templates: {focus} is the focus node's label,
-{value} the result's value, {published} the printed text of a cell that is not a number. The shapes are
-parsed once per process.
+{value} the result's value, {published} the printed text of a cell that is not a number.
+
+Fast enough to run on every filing (docs/performance.md): the shapes are parsed once per process, and so is
+each SPARQL query in them; pySHACL validates only the part of the filing's graph the shapes and messages
+read (the view), which tests/test_shacl_view.py holds to the same findings as the whole graph.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, SKOS
+from rdflib.paths import AlternativePath, InvPath, MulPath, SequencePath
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node
 
 from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.graph import MappedGraph
-from budget_graph.graph.namespaces import BG
+from budget_graph.graph.namespaces import BG, bind_prefixes
 from budget_graph.model import Location, TableKind
 from budget_graph.profiles import topics
 from budget_graph.resources import resource_dir
@@ -175,6 +182,7 @@ class _Texts:
 class _Shapes:
     graph: Graph
     texts: dict[Node, _Texts]  # by the shape or SPARQL constraint a result names as its source
+    reads: frozenset[Node] | None  # the predicates the shapes and messages read; None: any of them
 
 
 @cache
@@ -182,7 +190,8 @@ def shapes() -> _Shapes:
     graph = Graph()
     for path in sorted(resource_dir("shapes").glob("*.ttl")):
         graph.parse(path, format="turtle")
-    return _Shapes(graph, _texts(graph))
+    read = _read_by_shapes(graph)
+    return _Shapes(graph, _texts(graph), None if read is None else read | LABELLING)
 
 
 def _texts(graph: Graph) -> dict[Node, _Texts]:
@@ -204,29 +213,135 @@ def _by_language(graph: Graph, node: Node, predicate: URIRef) -> dict[str, str]:
     return {o.language or "": str(o) for o in graph.objects(node, predicate) if isinstance(o, Literal)}
 
 
+# Predicates in shapes that name data predicates; class targets and sh:class follow rdf:type and rdfs:subClassOf.
+_NAMING_PREDICATES = (
+    SH.targetSubjectsOf,
+    SH.targetObjectsOf,
+    SH.equals,
+    SH.disjoint,
+    SH.lessThan,
+    SH.lessThanOrEquals,
+)
+_PATH_STEPS = (SH.alternativePath, SH.inversePath, SH.zeroOrMorePath, SH.oneOrMorePath, SH.zeroOrOnePath)
+
+
+def _read_by_shapes(graph: Graph) -> frozenset[Node] | None:
+    """Every data predicate a shape reads (its paths, the predicates its targets and constraints name, those
+    of its SPARQL); None when a query can read any predicate (a variable or a negated path in its place)."""
+    read: set[Node] = {RDF.type, RDFS.subClassOf}
+    for predicate in _NAMING_PREDICATES:
+        read.update(graph.objects(None, predicate))
+    for path in graph.objects(None, SH.path):
+        read |= _path_predicates(graph, path)
+    for select in graph.objects(None, SH.select):
+        in_query = _query_predicates(prepareQuery(str(select), initNs=dict(graph.namespaces())).algebra)
+        if in_query is None:
+            return None
+        read |= in_query
+    return frozenset(read)
+
+
+def _path_predicates(graph: Graph, path: Node) -> set[Node]:
+    """The predicates of a SHACL property path: an IRI, a list (a sequence) or a node of one path step."""
+    if isinstance(path, URIRef):
+        return {path}
+    if (path, RDF.first, None) in graph:
+        steps = list(Collection(graph, path))
+    else:
+        steps = [o for p, o in graph.predicate_objects(path) if p in _PATH_STEPS]
+    return set().union(*(_path_predicates(graph, step) for step in steps))
+
+
+def _query_predicates(algebra: CompValue) -> set[Node] | None:
+    """The predicates in a SPARQL query's triple patterns (FILTER EXISTS ones too), through its paths."""
+    found: set[Node] = set()
+    parts: list = [algebra]
+    while parts:
+        part = parts.pop()
+        if isinstance(part, CompValue):
+            for triple in dict.get(part, "triples") or ():  # CompValue.get answers a missing key with the key
+                predicates = _sparql_path_predicates(triple[1])
+                if predicates is None:
+                    return None
+                found |= predicates
+            parts.extend(part.values())
+        elif isinstance(part, list | tuple):
+            parts.extend(part)
+    return found
+
+
+def _sparql_path_predicates(path) -> set[Node] | None:
+    if isinstance(path, URIRef):
+        return {path}
+    if isinstance(path, SequencePath | AlternativePath):
+        steps = [_sparql_path_predicates(step) for step in path.args]
+        return None if None in steps else set().union(*steps)
+    if isinstance(path, InvPath):
+        return _sparql_path_predicates(path.arg)
+    if isinstance(path, MulPath):
+        return _sparql_path_predicates(path.path)
+    return None  # a variable, or a negated path: any predicate
+
+
+class _PreparedQueries(Graph):
+    """A graph that parses each SPARQL text once per process. pySHACL hands every sh:select to Graph.query
+    as text, for every focus node of every run, and rdflib's parser (pyparsing) took a third of the SHACL
+    time; the parsed query is the one rdflib would make, with the same namespaces and base."""
+
+    def query(self, query_object, processor="sparql", result="sparql", initNs=None, *args, **kwargs):
+        if isinstance(query_object, str):
+            namespaces = tuple(sorted((initNs or dict(self.namespaces())).items()))
+            query_object = _prepared(query_object, namespaces, kwargs.get("base"))
+        return super().query(query_object, processor, result, initNs, *args, **kwargs)
+
+
+@lru_cache(maxsize=64)
+def _prepared(text: str, namespaces: tuple, base: str | None):
+    return prepareQuery(text, initNs=dict(namespaces), base=base)
+
+
 def check(mapped: MappedGraph) -> list[Finding]:
     """The SHACL findings on a mapped filing, each at its focus node's place in the source."""
-    return _findings(mapped.graph, mapped.locations.get, mapped.locations.get(mapped.filing))
+    data = view(mapped.triples)
+    return findings(report(data), data, mapped.locations.get, mapped.locations.get(mapped.filing))
 
 
 def validate_graph(data_graph: Graph) -> list[Finding]:
     """The SHACL findings on any graph (a Turtle fixture); places come from its bg:line / bg:page triples."""
-    return _findings(data_graph, lambda node: _graph_location(data_graph, node), Location(source="graph"))
+    data = view(data_graph)
+    return findings(
+        report(data), data, lambda node: _graph_location(data_graph, node), Location(source="graph")
+    )
 
 
-def _findings(data: Graph, locate: Locate, fallback: Location | None = None) -> list[Finding]:
+def view(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
+    """The triples the shapes and the messages read, as a graph for pySHACL (which wants rdflib's default
+    store: per triple, its cost is most of the time a filing's graph takes to make)."""
+    reads = shapes().reads
+    graph = bind_prefixes(_PreparedQueries())
+    graph.addN((s, p, o, graph) for s, p, o in triples if reads is None or p in reads)
+    return graph
+
+
+def report(data: Graph) -> Graph:
+    """pySHACL's validation report on a graph, against the shapes (inference none)."""
     from pyshacl import validate
 
-    loaded = shapes()
-    _, report, _ = validate(
+    _, results, _ = validate(
         data,
-        shacl_graph=loaded.graph,
+        shacl_graph=shapes().graph,
         inference="none",
         advanced=False,
         allow_infos=True,
         allow_warnings=True,
     )
-    findings = []
+    return results
+
+
+def findings(report: Graph, data: Graph, locate: Locate, fallback: Location | None = None) -> list[Finding]:
+    """A validation report's results as findings, their messages filled from the data graph."""
+    loaded = shapes()
+    found = []
     for result in report.subjects(RDF.type, SH.ValidationResult):
         source = report.value(result, SH.sourceConstraint)
         texts = loaded.texts.get(source) or loaded.texts.get(report.value(result, SH.sourceShape))
@@ -236,7 +351,7 @@ def _findings(data: Graph, locate: Locate, fallback: Location | None = None) -> 
         fill = _Filler(data, focus, value)
         # A value that is a node of its own (a row, a code) is where the trouble is; else the focus node.
         location = (locate(value) if isinstance(value, URIRef) else None) or locate(focus) or fallback
-        findings.append(
+        found.append(
             _RULES[texts.rule].finding(
                 fill(texts.message.get("zh", ""), "zh"),
                 fill(texts.message.get("en", ""), "en"),
@@ -245,7 +360,7 @@ def _findings(data: Graph, locate: Locate, fallback: Location | None = None) -> 
                 actual=_both(fill, texts.actual),
             )
         )
-    return sorted(set(findings), key=lambda f: (f.rule, f.message))
+    return sorted(set(found), key=lambda f: (f.rule, f.message))
 
 
 def _both(fill: _Filler, templates: dict[str, str]) -> str | None:
@@ -277,6 +392,21 @@ _NAMES = {
     "zh": {**{BG[k.name]: k.value for k in TableKind}, **{BG[t.name]: t.label for t in topics()}},
     "en": {**{BG[k.name]: k.name for k in TableKind}, **{BG[t.name]: t.label_en for t in topics()}},
 }
+
+
+# Every predicate label() and _Filler read: the view keeps them beside what the shapes read.
+LABELLING = frozenset(
+    {
+        BG.code,
+        BG.rowLabel,
+        BG.indicatorName,
+        BG.rowIndex,
+        BG.publishedText,
+        SKOS.notation,
+        SKOS.prefLabel,
+        RDFS.label,
+    }
+)
 
 
 def label(graph: Graph, node: Node | None, language: str = "zh") -> str:

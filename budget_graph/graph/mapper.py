@@ -2,8 +2,9 @@
 
 Budget lines are RDF Data Cube observations (qb:Observation) with the OpenBudgets.eu dimensions and
 measure; classification codes are SKOS concepts in per-filing schemes; narrative parts, claims, indicators
-and table-of-contents entries keep their text and place. Triples are collected in a list and added at once,
-and repeated literals are made once (literals.py): the Luohu filing maps in a few tens of milliseconds.
+and table-of-contents entries keep their text and place. Triples are collected in a list, and repeated
+literals are made once (literals.py). The rdflib graph of them all is made only when asked for (export, the
+store): `validate` checks the part of them its shapes read (check/shacl.py, docs/performance.md).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Protocol
 from urllib.parse import quote
 
@@ -92,18 +93,35 @@ class CodeLists(Protocol):
 
 @dataclass
 class MappedGraph:
-    graph: Graph
+    triples: list[Triple]  # the filing's graph, as made (a triple may come twice)
     locations: dict[Node, Location]  # every node a finding can be about → where it stands in the source
     filing: URIRef
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The whole graph, in rdflib's SimpleMemory store: three plain indexes, no named graphs and no
+        event per triple, which is all one filing's graph needs; it fills in under a third of the default
+        store's time."""
+        graph = bind_prefixes(Graph(store="SimpleMemory"))
+        add = graph.store.add
+        with _no_collection():
+            for triple in self.triples:
+                add(triple, graph)
+        return graph
+
+    def extend(self, triples: list[Triple]) -> None:
+        """More triples (the checks' requirements), in the whole graph too if it has been made already."""
+        self.triples.extend(triples)
+        if "graph" in vars(self):  # a cached_property keeps what it made in the instance
+            for triple in triples:
+                self.graph.add(triple)
 
 
 def build_graph(filing: Filing, code_lists: CodeLists | None = None) -> MappedGraph:
     with _no_collection():
         mapper = _Mapper(filing, code_lists)
         mapper.map_filing()
-        graph = bind_prefixes(Graph())
-        graph.addN((s, p, o, graph) for s, p, o in mapper.triples)
-    return MappedGraph(graph, mapper.locations, mapper.iris.filing)
+    return MappedGraph(mapper.triples, mapper.locations, mapper.iris.filing)
 
 
 @contextmanager
