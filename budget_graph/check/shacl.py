@@ -233,8 +233,13 @@ def _read_by_shapes(graph: Graph) -> frozenset[Node] | None:
         read.update(graph.objects(None, predicate))
     for path in graph.objects(None, SH.path):
         read |= _path_predicates(graph, path)
+    declared = {
+        str(graph.value(d, SH.prefix)): str(graph.value(d, SH.namespace))
+        for d in graph.objects(None, SH.declare)
+    }
+    namespaces = {**dict(graph.namespaces()), **declared}  # as the Turtle binds them, and as sh:declare does
     for select in graph.objects(None, SH.select):
-        in_query = _query_predicates(prepareQuery(str(select), initNs=dict(graph.namespaces())).algebra)
+        in_query = _query_predicates(prepareQuery(str(select), initNs=namespaces).algebra)
         if in_query is None:
             return None
         read |= in_query
