@@ -324,7 +324,10 @@ def view(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
     store: per triple, its cost is most of the time a filing's graph takes to make)."""
     reads = shapes().reads
     graph = bind_prefixes(_PreparedQueries())
-    graph.addN((s, p, o, graph) for s, p, o in triples if reads is None or p in reads)
+    add = graph.store.add  # straight to the store: Graph.addN checks every term again (a fifth of the time)
+    for triple in triples:
+        if reads is None or triple[1] in reads:
+            add(triple, graph)
     return graph
 
 
