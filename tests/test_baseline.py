@@ -167,3 +167,18 @@ def test_the_summary_table_counts_new_findings_only(sample_report) -> None:
         and infos not in rows[1].split()
         and "0" in rows[1].split()
     )
+
+
+def test_look_alikes_on_one_page_keep_one_order_and_their_fingerprints() -> None:
+    # two findings of one rule and message on one page, differing only in their cell: whatever order
+    # the checks give them, the report's order (and so the look-alikes' numbered fingerprints) is one
+    from budget_graph.check.engine import finding_order, sort_findings
+    from budget_graph.check.rules import Finding, Severity
+
+    def at(row: str) -> Finding:
+        place = Location("t.pdf", page=3, table="表一", row=row)
+        return Finding("BG-T003", Severity.WARNING, "模板选项未删除", "template alternative left", (place,))
+
+    a, b = at("一"), at("二")
+    assert finding_order(a) != finding_order(b)  # a set's order (by hash, per run) never decides
+    assert sort_findings([a, b]) == sort_findings([b, a])

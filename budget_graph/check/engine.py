@@ -73,11 +73,13 @@ def check_mapped(filing: Filing) -> tuple[FilingReport, MappedGraph]:
     return FilingReport(filing, sort_findings(findings), focus), mapped
 
 
-def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
-    def key(finding: Finding):
-        first = finding.locations[0] if finding.locations else None
-        place = (first.line or first.page or 0) if first else 0
-        # message last: findings of one rule at one place keep one order in every run (stable report IRIs)
-        return (finding.severity.rank, place, finding.rule, finding.message)
+def finding_order(finding: Finding) -> tuple:
+    """The report's order, total: findings of one rule at one place keep one order in every run, so
+    report IRIs and the fingerprints of look-alikes (numbered in this order) are stable."""
+    first = finding.locations[0] if finding.locations else None
+    place = (first.line or first.page or 0) if first else 0
+    return finding.severity.rank, place, finding.rule, finding.message, repr(finding.locations)
 
-    return sorted(set(findings), key=key)
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(set(findings), key=finding_order)

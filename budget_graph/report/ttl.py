@@ -21,7 +21,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
-from budget_graph.check.engine import FilingReport
+from budget_graph.check.engine import FilingReport, finding_order
 from budget_graph.check.rules import Finding, Severity
 from budget_graph.errors import Unchecked
 from budget_graph.graph import build_graph
@@ -49,7 +49,7 @@ def report_graph(reports: list[FilingReport], unchecked: Sequence[Unchecked] = (
     for report, filing in zip(reports, filings, strict=True):
         graph.add((node, BG.filing, filing))
         focus = report.focus or (_focus_nodes(report) if report.findings else {})
-        for number, finding in enumerate(sorted(report.findings, key=_order), start=1):
+        for number, finding in enumerate(sorted(report.findings, key=finding_order), start=1):
             result = child(filing, "report", "result", number)
             graph.add((node, SH.result, result))
             _add_result(graph, result, finding, focus)
@@ -62,13 +62,6 @@ def _add_unchecked(graph: Graph, report: URIRef, node: URIRef, failed: Unchecked
     for source in failed.sources:
         graph.add((node, BG.source, Literal(source)))
     graph.add((node, RDFS.comment, Literal(failed.error)))
-
-
-def _order(finding: Finding) -> tuple:
-    """The report's order, total so that result numbers do not depend on how findings were collected."""
-    first = finding.locations[0] if finding.locations else None
-    place = (first.line or first.page or 0) if first else 0
-    return finding.severity.rank, place, finding.rule, finding.message, repr(finding.locations)
 
 
 def _focus_nodes(report: FilingReport) -> dict[Location, Node]:
