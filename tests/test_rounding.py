@@ -55,3 +55,27 @@ def test_narrative_restates_a_table_in_another_unit() -> None:
 def test_percent_interval_keeps_printed_decimals() -> None:
     interval = percent_interval(Decimal("48.5"))
     assert (interval.lo, interval.hi) == (Decimal("48.45"), Decimal("48.55"))
+
+
+def test_one_severity_policy_with_one_wording() -> None:
+    from pathlib import Path
+
+    from budget_graph.check.catalogue import CATALOGUE
+    from budget_graph.check.figures import ROUNDING_NOTE, graded
+    from budget_graph.check.rounding import Agreement
+    from budget_graph.check.rules import Severity
+    from budget_graph.model import Location
+
+    rule, place = CATALOGUE["BG-F003"], [Location("a.pdf", page=1)]
+    rounding = graded(rule, Agreement.ROUNDING, "甲", "a", place, "1", "2")
+    different = graded(rule, Agreement.DIFFERENT, "甲", "a", place, "1", "2")
+    assert (rounding.severity, rounding.message, rounding.message_en) == (
+        Severity.INFO,
+        "甲" + ROUNDING_NOTE[0],
+        "a" + ROUNDING_NOTE[1],
+    )
+    assert (different.severity, different.message) == (rule.severity, "甲")
+    # no rule family writes a rounding note of its own
+    check = Path(__file__).parents[1] / "budget_graph" / "check"
+    wording = [p.name for p in check.glob("*.py") if ROUNDING_NOTE[0] in p.read_text("utf-8")]
+    assert wording == ["figures.py"]

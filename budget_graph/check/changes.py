@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import product
 
-from budget_graph.check.figures import Figure, percent_verdict
+from budget_graph.check.figures import Figure, graded, percent_verdict
 from budget_graph.check.narrative import three_public_meaning
 from budget_graph.check.rounding import Agreement, Interval, compare_sum
 from budget_graph.check.rules import Finding, Severity, rule
@@ -398,16 +398,7 @@ def _change_against(claim: Claim, now: Figure, before: Figure) -> Finding | None
         f"{claim.subject}: the narrative says {actual}, but the table gives {before.amount.text()} → "
         f"{now.amount.text()}, a change of {expected}"
     )
-    if agreement is Agreement.ROUNDING:
-        return PREVIOUS_YEAR.finding(
-            message + "（差异在四舍五入范围内）",
-            message_en + " (rounding only)",
-            locations,
-            expected,
-            actual,
-            severity=Severity.INFO,
-        )
-    return PREVIOUS_YEAR.finding(message, message_en, locations, expected, actual)
+    return graded(PREVIOUS_YEAR, agreement, message, message_en, locations, expected, actual)
 
 
 def _signed_change(claim: Claim, like: Amount) -> Amount | None:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from budget_graph.check.crosstable import by_code
+from budget_graph.check.figures import graded
 from budget_graph.check.rounding import Agreement, Interval, compare
 from budget_graph.check.rules import Finding, Severity, rule
 from budget_graph.model import Claim, Direction, Filing, Kind, TableKind
@@ -122,15 +123,15 @@ def _initial_budgets(
         agreement = compare(initial.amount, published.amount) if published else Agreement.EQUAL
         if agreement is Agreement.EQUAL:
             continue
-        note = ("（仅舍入差异）", " (rounding only)") if agreement is Agreement.ROUNDING else ("", "")
-        yield INITIAL_BUDGET.finding(
-            f"{code} 决算年初预算为{initial.amount.text()}，{final.year}年部门预算为{published.amount.text()}{note[0]}",
+        yield graded(
+            INITIAL_BUDGET,
+            agreement,
+            f"{code} 决算年初预算为{initial.amount.text()}，{final.year}年部门预算为{published.amount.text()}",
             f"{code}: the final accounts' initial budget is {initial.amount.text()}, the {final.year} departmental "
-            f"budget publishes {published.amount.text()}{note[1]}",
+            f"budget publishes {published.amount.text()}",
             [initial.location, published.location],
-            expected=published.amount.text(),
-            actual=initial.amount.text(),
-            severity=Severity.INFO if agreement is Agreement.ROUNDING else None,
+            published.amount.text(),
+            initial.amount.text(),
         )
 
 
@@ -156,16 +157,16 @@ def _compare(claim: Claim, stated: Stated, year: int) -> Iterator[Finding]:
     rounding = _base(claim).overlaps(Interval.of(stated.amount))
     change = claim.amount.yuan - stated.amount.yuan
     word = "增加" if change > 0 else ("减少" if change < 0 else "持平")
-    note_zh, note_en = ("（仅舍入差异）", " (rounding only)") if rounding else ("", "")
-    yield PREVIOUS_YEAR.finding(
+    yield graded(
+        PREVIOUS_YEAR,
+        Agreement.ROUNDING if rounding else Agreement.DIFFERENT,
         f"“{claim.subject}”{_said(claim)}，推算{year}年预算为{_wan(implied)}，但{year}年部门预算中为"
-        f"{stated.amount.text()}，按此应{word}{_wan(abs(change))}{note_zh}",
+        f"{stated.amount.text()}，按此应{word}{_wan(abs(change))}",
         f"{claim.subject}: '{_said(claim)}' implies {_wan(implied)} for {year}, but the {year} budget filing "
-        f"states {stated.amount.text()}: a change of {_wan(change)}{note_en}",
+        f"states {stated.amount.text()}: a change of {_wan(change)}",
         [claim.location, stated.location],
-        expected=f"{word}{_wan(abs(change))}",
-        actual=_said(claim),
-        severity=Severity.INFO if rounding else None,
+        f"{word}{_wan(abs(change))}",
+        _said(claim),
     )
 
 

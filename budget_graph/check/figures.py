@@ -160,6 +160,25 @@ def check_at_most(rule: Rule, part: Figure, whole: Figure, what: str, what_en: s
     )
 
 
+def graded(
+    rule: Rule,
+    agreement: Agreement,
+    message: str,
+    message_en: str,
+    locations: list[Location],
+    expected: str | None,
+    actual: str | None,
+) -> Finding:
+    """The one severity policy for figures that disagree: a difference the rounding rule explains is an
+    info saying so (ROUNDING_NOTE), any other is the rule's own severity."""
+    if agreement is Agreement.ROUNDING:
+        zh, en = ROUNDING_NOTE
+        return rule.finding(
+            message + zh, message_en + en, locations, expected, actual, severity=Severity.INFO
+        )
+    return rule.finding(message, message_en, locations, expected, actual)
+
+
 def _finding(
     rule: Rule,
     agreement: Agreement,
@@ -169,16 +188,7 @@ def _finding(
     expected: str,
     actual: str,
 ) -> Finding:
-    if agreement is Agreement.ROUNDING:
-        return rule.finding(
-            f"{message}（差异在四舍五入范围内）",
-            f"{message_en} (rounding only)",
-            [f.location for f in figures],
-            expected,
-            actual,
-            severity=Severity.INFO,
-        )
-    return rule.finding(message, message_en, [f.location for f in figures], expected, actual)
+    return graded(rule, agreement, message, message_en, [f.location for f in figures], expected, actual)
 
 
 ROUNDING_NOTE = ("（差异在四舍五入范围内）", " (rounding only)")

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_graph.check.figures import Figure, check_equal, figures_of, percent_verdict
+from budget_graph.check.figures import ROUNDING_NOTE, Figure, check_equal, figures_of, percent_verdict
 from budget_graph.check.narrative import key, three_public_meaning
 from budget_graph.check.rounding import (
     Agreement,
@@ -429,9 +429,7 @@ def _comparison(claim: Claim, statement: BudgetComparison, actual: Figure, budge
     fits = "大于" if sign > 0 else "小于" if sign < 0 else "等于（持平）"
     fits_en = "above" if sign > 0 else "below" if sign < 0 else "equal to"
     lenient = agreement is Agreement.ROUNDING or word in _ROUGHLY
-    note, note_en = (
-        ("（差异在四舍五入范围内）", " (rounding only)") if agreement is Agreement.ROUNDING else ("", "")
-    )
+    note, note_en = ROUNDING_NOTE if agreement is Agreement.ROUNDING else ("", "")
     return COMPARISON.finding(
         f"说明称“{claim.subject}”决算数{word}预算数，而决算{actual.amount.text()}{fits}预算{budget.amount.text()}{note}",
         f"The narrative says the actual of {claim.subject} is '{word}' the budget; {actual.amount.text()} is "

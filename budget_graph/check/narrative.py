@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from budget_graph.check.crosstable import by_code, split_figures
-from budget_graph.check.figures import Figure
+from budget_graph.check.figures import Figure, graded
 from budget_graph.check.rounding import Agreement, compare_restated
 from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.model import Amount, Claim, Filing, Kind, Row, RowRole, Table, TableKind
@@ -613,14 +613,7 @@ def _compare(claim: Claim, tie: Tie) -> Finding | None:
     )
     locations = [claim.location, figure.location, *(f.location for f in others)]
     if rounding:
-        return tie.rule.finding(
-            message + "（差异在四舍五入范围内）",
-            message_en + " (rounding only)",
-            locations,
-            expected,
-            actual,
-            severity=Severity.INFO,
-        )
+        return graded(tie.rule, Agreement.ROUNDING, message, message_en, locations, expected, actual)
     if _converted(figure.amount, claim.amount, ROUND_DOWN) == claim.amount.value:
         # off by less than one unit of the last digit: wrong by GB/T 8170, misleading no one
         message += "，两者不一致（疑为截尾取数，应四舍五入）"
