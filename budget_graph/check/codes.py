@@ -274,19 +274,15 @@ def check_name(coded: CodedRow, concept: Concept, index: SchemeIndex, year: int)
     where = [coded.row.location]
     other_edition = next((v for v in index.versions(coded.code) if normalise(v.name) == printed), None)
     if other_edition is not None:
-        # a name the national list retired before the filing's year is out of date (a copied table, an old
-        # template): a warning with both names; a name of a later or overlapping edition is only info
-        retired = other_edition.until is not None and other_edition.until < year
-        note, note_en = ("，该名称已停用", "; that name was retired") if retired else ("", "")
+        editions, editions_en, severity = former_name(other_edition, year)
         yield NAME_DIFFERS.finding(
-            f"{coded.code} 的名称“{coded.row.label}”是{_editions(other_edition)}年版的名称{note}；"
-            f"{year}年版为“{concept.name}”",
-            f"{coded.code} is named '{coded.row.label}', its name in the {_editions(other_edition)} editions"
-            f"{note_en}; the {year} edition names it '{concept.name}'",
+            f"{coded.code} 的名称“{coded.row.label}”是{editions}的名称；{year}年版为“{concept.name}”",
+            f"{coded.code} is named '{coded.row.label}', its name in {editions_en}; the {year} edition names it "
+            f"'{concept.name}'",
             where,
             expected=concept.name,
             actual=coded.row.label,
-            severity=Severity.WARNING if retired else Severity.INFO,
+            severity=severity,
         )
         return
     if len(printed) >= _MIN_CUT and national.startswith(printed):
@@ -332,6 +328,16 @@ def _owner_of(coded: CodedRow, printed: str, year: int) -> Concept | None:
 
 def _editions(concept: Concept) -> str:
     return f"{concept.since or ''}–{concept.until or ''}".strip("–") or "各"
+
+
+def former_name(version: Concept, year: int) -> tuple[str, str, Severity]:
+    """Which editions of the national list gave a name ('2018–2019年版', 'the 2018–2019 editions'), and how
+    much it matters: a name retired before the filing's year is out of date (a copied table, an old
+    template), a warning; a name of a later or overlapping edition is only info."""
+    editions = _editions(version)
+    if version.until is not None and version.until < year:
+        return f"{editions}年版（已停用）", f"the {editions} editions (retired)", Severity.WARNING
+    return f"{editions}年版", f"the {editions} editions", Severity.INFO
 
 
 def check_hierarchy(rows: list[CodedRow]) -> Iterator[Finding]:

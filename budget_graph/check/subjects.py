@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from budget_graph.check.codes import former_name
 from budget_graph.check.crosstable import plain
 from budget_graph.check.narrative import key
 from budget_graph.check.rounding import Agreement, compare_restated
@@ -97,17 +98,15 @@ def _unlisted(claim: Claim, level: str, name: str, lines: list[_Line], year: int
     renamed = _other_edition(name, level, lines, year)
     if renamed:
         old, line, current = renamed
-        retired = old.until is not None and old.until < year
-        note, note_en = ("，该名称已停用", "; that name was retired") if retired else ("", "")
+        editions, editions_en, severity = former_name(old, year)
         return UNLISTED.finding(
-            f"{what}是编码{old.code}在{_editions(old)}年版中的名称{note}；{year}年版为“{current}”，表中为"
-            f"“{line.row.label}”",
-            f"The narrative names {name} ({level}), the name of {old.code} in the {_editions(old)} editions"
-            f"{note_en}; the {year} edition names it '{current}', the table '{line.row.label}'",
+            f"{what}是编码{old.code}在{editions}中的名称；{year}年版为“{current}”，表中为“{line.row.label}”",
+            f"The narrative names {name} ({level}), the name of {old.code} in {editions_en}; the {year} edition "
+            f"names it '{current}', the table '{line.row.label}'",
             (claim.location, line.row.location),
             expected=current,
             actual=name,
-            severity=Severity.WARNING if retired else Severity.INFO,
+            severity=severity,
         )
     same = _same_figure(claim, level, lines)
     if same:
@@ -160,7 +159,3 @@ def _same_figure(claim: Claim, level: str, lines: list[_Line]) -> _Line | None:
             if cell.amount and compare_restated(claim.amount, cell.amount) is Agreement.EQUAL:
                 return line
     return None
-
-
-def _editions(concept: Concept) -> str:
-    return f"{concept.since or ''}–{concept.until or ''}".strip("–") or "各"
