@@ -197,14 +197,17 @@ def in_order(pools: _Pools, work: Callable[[Job], Result], jobs: list[Job], work
 def _settle_first(
     pending: deque[tuple[Job, Future]], pools: _Pools, pool: ProcessPoolExecutor, work: Callable, workers: int
 ) -> ProcessPoolExecutor:
-    """Wait for the first pending job; if its pool broke, run each job in flight alone (in order) and
-    give back a new pool for the jobs to come."""
+    """Wait for the first pending job; if its pool broke, run each job the break cut short alone (in
+    order; those already done keep their results) and give back a new pool for the jobs to come."""
     with contextlib.suppress(BrokenProcessPool):
         pending[0][1].result()
         return pool
-    suspects = [job for job, _ in pending]
+    in_flight = list(pending)
     pending.clear()
-    pending.extend((job, _alone(pools, work, job)) for job in suspects)
+    pending.extend(
+        (job, _alone(pools, work, job) if isinstance(future.exception(), BrokenProcessPool) else future)
+        for job, future in in_flight
+    )
     return pools.start(workers)
 
 
