@@ -234,9 +234,10 @@ def _function_row(table: Table, subject: str) -> Row | None:
     code = _CODE.match(text)
     if code and code.group(1) in coded:
         return coded[code.group(1)]
-    marked = list(_LEVEL.finditer(_CODE.sub("", text)))
+    uncoded = _CODE.sub("", text)
+    marked = list(_LEVEL.finditer(uncoded))
     names = {_CODE_LENGTH[m.group("level")]: m.group("name") for m in marked}
-    if marked and _UNMARKED_NAME.search(_CODE.sub("", text)[marked[-1].end() :]):
+    if marked and _UNMARKED_NAME.search(uncoded[marked[-1].end() :]):
         return None  # a name below the last level marked ('…（款）机关事业单位基本养老'): not the 款's line
     if names:
         deepest = max(names)

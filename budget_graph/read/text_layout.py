@@ -151,7 +151,7 @@ def _printed_once(pages: list[list[str]]) -> list[list[str]]:
     kept: list[list[str]] = []
     last: list[tuple[str, str]] = []  # the page before's filled lines: (raw, flat)
     for raw in pages:
-        filled = [(i, line, normalise(line)) for i, line in enumerate(raw) if normalise(line)]
+        filled = [(i, line, flat) for i, line in enumerate(raw) if (flat := normalise(line))]
         repeated = next(
             (
                 n
@@ -441,16 +441,9 @@ def _joined(row: list[Chunk], below: list[Chunk], rest: bool) -> list[Chunk]:
     printed under its label comes first); a label's rest ends the label it is printed under, however
     it is indented ('1.一般公共预' / '算')."""
     chunks_ = list(row)
-    numbers = figures(row)
+    labels = [i for i, c in enumerate(row) if c not in figures(row)] if rest else []
     for chunk in below:
-        under = next(
-            (
-                i
-                for i, c in enumerate(chunks_)
-                if rest and c not in numbers and c.x0 - _OUTDENT <= chunk.x0 < c.x1
-            ),
-            None,
-        )
+        under = next((i for i in labels if chunks_[i].x0 - _OUTDENT <= chunk.x0 < chunks_[i].x1), None)
         if under is None:
             chunks_.append(chunk)
         else:
