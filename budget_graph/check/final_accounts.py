@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budget_graph.check.figures import ROUNDING_NOTE, Figure, check_equal, figures_of, percent_verdict
-from budget_graph.check.narrative import key, three_public_meaning
+from budget_graph.check.narrative import CODE_LENGTH, LEVEL_MARK, key, three_public_meaning
 from budget_graph.check.rounding import (
     Agreement,
     compare,
@@ -151,8 +151,6 @@ _BUDGET_MEANINGS = {
 }
 _CODE = re.compile(r"^(\d{7}|\d{5}|\d{3})(?!\d)")
 _UNMARKED_NAME = re.compile(r"[\u4e00-\u9fff]{2,}")
-_LEVEL = re.compile(r"(?P<name>[^（()）]+?)[（(](?P<level>类|款|项)[）)]")
-_CODE_LENGTH = {"类": 3, "款": 5, "项": 7}
 _GENERAL_TOTAL = re.compile(r"^一般公共预算(?:财政拨款)?支出(?:合计|总计)?$")
 
 
@@ -235,8 +233,8 @@ def _function_row(table: Table, subject: str) -> Row | None:
     if code and code.group(1) in coded:
         return coded[code.group(1)]
     uncoded = _CODE.sub("", text)
-    marked = list(_LEVEL.finditer(uncoded))
-    names = {_CODE_LENGTH[m.group("level")]: m.group("name") for m in marked}
+    marked = list(LEVEL_MARK.finditer(uncoded))
+    names = {CODE_LENGTH[m.group("level")]: m.group("name") for m in marked}
     if marked and _UNMARKED_NAME.search(uncoded[marked[-1].end() :]):
         return None  # a name below the last level marked ('…（款）机关事业单位基本养老'): not the 款's line
     if names:

@@ -522,8 +522,9 @@ def _sum_figure(figures: list[Figure], name: str) -> Figure:
     return Figure(amount, figures[0].location, f"{name}（{'+'.join(f.amount.text() for f in figures)}）")
 
 
-_LEVEL_MARK = re.compile(r"(?P<name>[^（()）]+)[（(](?P<level>类|款|项)[）)]")
-_CODE_LENGTH = {"类": 3, "款": 5, "项": 7}
+# a name the narrative marks with its level ('财政事务（款）'), and the length of a code of each level
+LEVEL_MARK = re.compile(r"(?P<name>[^（()）]+)[（(](?P<level>类|款|项)[）)]")
+CODE_LENGTH = {"类": 3, "款": 5, "项": 7}
 _FUNCTION_TABLES = (TableKind.GeneralBudgetByFunction, TableKind.ExpenditureSummary)
 _SUMMARY_TABLES = (TableKind.IncomeExpenditureSummary, TableKind.AppropriationSummary)
 _ENUMERATED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])")
@@ -531,9 +532,7 @@ _ENUMERATED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][�
 
 def _functional(claim: Claim, tables: Tables) -> list[Tie]:
     """'检察（款）行政运行（项）支出' → the row 行政运行 whose section row is 检察, in each function table."""
-    names = {
-        _CODE_LENGTH[m.group("level")]: m.group("name") for m in _LEVEL_MARK.finditer(key(claim.subject))
-    }
+    names = {CODE_LENGTH[m.group("level")]: m.group("name") for m in LEVEL_MARK.finditer(key(claim.subject))}
     if not names:
         return []
     figures = [f for kind in _FUNCTION_TABLES if (f := _functional_figure(tables.table(kind), names))]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from budget_graph.check.codes import former_name
 from budget_graph.check.crosstable import plain
-from budget_graph.check.narrative import key
+from budget_graph.check.narrative import CODE_LENGTH, key
 from budget_graph.check.rounding import Agreement, compare_restated
 from budget_graph.check.rules import Finding, Severity, rule
 from budget_graph.codes import Concept, lookup, normalise, scheme_index
@@ -45,7 +45,6 @@ UNLISTED = rule(
 
 _MARK = re.compile(r"\((类|款|项)\)")
 _LEAD = re.compile(r"^[\d\s、.]+|^[\"“”]+|[\"“”]+$")
-_CODE_LENGTH = {"类": 3, "款": 5, "项": 7}
 _SCHEMES = ("functional", "economic", "government-economic")
 
 
@@ -136,7 +135,7 @@ def _other_edition(name: str, level: str, lines: list[_Line], year: int) -> tupl
     for scheme in _SCHEMES:
         index = scheme_index(scheme)
         for concept in index.concepts():
-            if len(concept.code) != _CODE_LENGTH[level] or _core(concept.name) != printed:
+            if len(concept.code) != CODE_LENGTH[level] or _core(concept.name) != printed:
                 continue
             current = lookup(concept.code, year, scheme) or index.lookup(concept.code)
             if current is None:
@@ -153,7 +152,7 @@ def _same_figure(claim: Claim, level: str, lines: list[_Line]) -> _Line | None:
     """A line of the named level (or an uncoded one) printing the claim's figure."""
     assert claim.amount is not None
     for line in lines:
-        if line.row.code and len(line.row.code) != _CODE_LENGTH[level]:
+        if line.row.code and len(line.row.code) != CODE_LENGTH[level]:
             continue
         for cell in line.row.cells.values():
             if cell.amount and compare_restated(claim.amount, cell.amount) is Agreement.EQUAL:
