@@ -99,7 +99,8 @@ def _share(claim: Claim, bases: list[Figure]) -> Finding | None:
         return None
     # the base rounding explains the share against, else the first
     base = usable[agreements.index(Agreement.ROUNDING)] if Agreement.ROUNDING in agreements else usable[0]
-    computed = percent_text(exact_percent(part, base.amount), stated)
+    exact = exact_percent(part, base.amount)
+    computed = percent_text(exact, stated)
     of = claim.share_base or claim.parent or ""
     message = f"说明中“{claim.subject}”{part.text()}占{of}的{stated}%，按{base.name}{base.amount.text()}计算为{computed}"
     message_en = (
@@ -110,7 +111,7 @@ def _share(claim: Claim, bases: list[Figure]) -> Finding | None:
     if verdict:
         (note, note_en), severity = verdict
         message, message_en = message + note, message_en + note_en
-    elif _one_unit_off(stated, exact_percent(part, base.amount)):
+    elif _one_unit_off(stated, exact):
         # shares are often nudged by one unit so that they add up to 100%: misleading no one
         message += "（与四舍五入的结果相差末位一个单位，疑为凑足100%而调整）"
         message_en += " (one unit of the last digit off the rounded share, perhaps nudged so that the shares add up to 100%)"
