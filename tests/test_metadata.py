@@ -31,7 +31,12 @@ def test_the_cover_names_unit_year_kind_and_level() -> None:
 
 def test_a_tables_file_is_named_by_what_its_titles_share() -> None:
     read = _read(titles=COURT_TABLES)
-    assert (read.unit, read.year, read.kind, read.level) == ("江苏省高级人民法院", 2018, Kind.BUDGET, "department")
+    assert (read.unit, read.year, read.kind, read.level) == (
+        "江苏省高级人民法院",
+        2018,
+        Kind.BUDGET,
+        "department",
+    )
     assert read.notes == ()
 
 
@@ -47,7 +52,10 @@ def test_what_every_title_shares_is_no_unit_when_it_is_the_tables_words() -> Non
 
 
 def test_a_part_heading_that_titles_the_filing_names_the_unit() -> None:
-    for heading in ("第二部分上海市普陀区财政局2024年度部门决算表", "第二部分上海市普陀区财政局2024年度决算表"):
+    for heading in (
+        "第二部分上海市普陀区财政局2024年度部门决算表",
+        "第二部分上海市普陀区财政局2024年度决算表",
+    ):
         read = _read(cover=["收入支出决算总表", heading])
         assert (read.unit, read.year, read.kind) == ("上海市普陀区财政局", 2024, Kind.FINAL)
 
