@@ -2,10 +2,11 @@
 narrative lines between them, each with its page.
 
 A grid starts a table when a title sits above it on its page; a grid at the top of a page with no
-title continues the table before it (the header it repeats is dropped later). So does an untitled
-grid under nothing but its own first row printed without rules (or a running header), when its
-columns fit the table's; when they do not, the grid is read as narrative and a warning names its
-page. Notes printed under a table ('注：本部门…故本表为空表') belong to that table. Page numbers
+title continues the table before it (the header it repeats is dropped later), as does one under a
+'续表' or the filer and unit lines printed again, or under the table's title printed again with its
+mark ('…预算表（续）'). So does an untitled grid under nothing but its own first row printed without
+rules (or a running header), when its columns fit the table's; when they do not, the grid is read as
+narrative and a warning names its page. Notes printed under a table ('注：本部门…故本表为空表') belong to that table. Page numbers
 are dropped.
 """
 
@@ -42,6 +43,10 @@ NUMBERED_TITLE = re.compile(rf"^(?:表\s*({_NUMERAL})|公开\s*(\d+)\s*表)")
 _NOTE = re.compile(rf"^(注|说明|备注)\s*\d*\s*[:：]|{lines().empty_note.pattern}")
 _SENTENCE_END = re.compile(r"[。；;]$")
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
+# what a continuation page prints above the table it continues: '续表', '续表1', '（续）', '续上表'
+_CONTINUED = re.compile(rf"^[（(]?续(?:表|上表)?\s*(?:{_NUMERAL}|\d+)?[)）]?$")
+# and around a title it prints again: '一、财政拨款支出预算表（续）', '续表：财政拨款支出预算表'
+_CONTINUED_TITLE = re.compile(r"[（(]续表?[)）]$|^续表\s*[:：]?|续表$")
 _MAX_TITLE_LINES = 3
 _UNSURE = (
     "页首的无表题表格可能续接上一表格，但列不一致，按说明文字读取、其数字未检查 "
@@ -119,10 +124,12 @@ def _is_page_number(line: Line, page: PageContent) -> bool:
 def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -> TableBlock | None:
     """A grid starts a table under a title (on its page, or ending the page before when the grid
     opens its page), continues the table before it when it opens its page untitled (under nothing
-    or its own unruled first row, see the module's docstring), or is no table."""
+    its own unruled first row, or the filer and unit lines it repeats; see the module's docstring), or is
+    no table."""
     if not any(cell.text for cell in grid.cells):
         return flow.blocks[-1] if flow.blocks else None  # an empty ruled box (a table's last rule)
     _join_wrapped_keys(flow.lines, max(flow.floor, first_on_page))
+    _drop_continued_marks(flow.lines, first_on_page)
     heading = _title_block(flow.lines, flow.floor) or _title_row(grid)
     if heading is not None:
         count, block = heading
@@ -133,8 +140,9 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -
         block.grids.append(grid)
         flow.blocks.append(block)
         return block
-    if len(flow.lines) == first_on_page and flow.blocks:
-        flow.blocks[-1].grids.append(grid)  # a continuation page
+    if flow.blocks and _opens_page(grid, page) and all(map(_repeated_key, flow.lines[first_on_page:])):
+        del flow.lines[first_on_page:]  # a continuation page, under the filer and unit lines it repeats
+        flow.blocks[-1].grids.append(grid)
         return flow.blocks[-1]
     row = _open_row(flow.lines[first_on_page:], grid, page) if flow.blocks else None
     if row is not None:
@@ -146,6 +154,22 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -
     flow.stray_grids.append(grid)
     flow.lines.extend(_grid_lines(grid, page.width))
     return None
+
+
+def _opens_page(grid: Grid, page: PageContent) -> bool:
+    return min(page.grids, key=lambda g: g.top) is grid
+
+
+def _repeated_key(line: PageLine) -> bool:
+    """A filer or unit line a continuation page prints again above the table ('单位：万元')."""
+    return is_key_line(normalise(line.text))
+
+
+def _drop_continued_marks(lines: list[PageLine], first_on_page: int) -> None:
+    """A page's '续表' says the table before goes on: no narrative, no title."""
+    lines[first_on_page:] = [
+        line for line in lines[first_on_page:] if not _CONTINUED.match(normalise(line.text))
+    ]
 
 
 def _open_row(lead: list[PageLine], grid: Grid, page: PageContent) -> list[PageLine] | None:
@@ -281,7 +305,8 @@ def _repeats(previous: TableBlock, block: TableBlock, grid: Grid) -> bool:
 
 
 def _bare_title(title: str) -> str:
-    return NUMBERED_TITLE.sub("", normalise(title)).lstrip("：:")
+    """The title without its number or a continuation's mark ('表五：…（续）' → '…')."""
+    return _CONTINUED_TITLE.sub("", NUMBERED_TITLE.sub("", normalise(title)).lstrip("：:")).strip("：: ")
 
 
 def _title_row(grid: Grid) -> tuple[int, TableBlock] | None:
