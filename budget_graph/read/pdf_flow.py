@@ -37,6 +37,7 @@ _FILER_KEYS = lines().filer_keys
 _FILER = re.compile(rf"(?:{_FILER_KEYS})\s*[:：]\s*(\S+)")
 _KEY_LINE = re.compile(rf"^(?:{_FILER_KEYS}|单位)\s*[:：]")  # a filer or unit line: never a title
 _UNIT_KEY = re.compile(r"^单位\s*[:：]")
+_KEY_ONLY = re.compile(rf"^(?:{_FILER_KEYS})\s*[:：]$")
 _NO_TAIL = re.compile(r"[:：。；;]")  # a key of its own or a sentence: no wrapped filer's tail
 _NUMERAL = "[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 NUMBERED_TITLE = re.compile(rf"^(?:表\s*({_NUMERAL})|公开\s*(\d+)\s*表)")
@@ -252,6 +253,8 @@ def _take_tails(upper: Line, lower: Line) -> Line:
         head.text += word.text
         head.x1, head.bottom = max(head.x1, word.x1), max(head.bottom, word.bottom)
         upper.chars = sorted([*upper.chars, *_chars_of(lower, word)], key=lambda c: c.x0)
+    if len(kept) < len(lower.words):  # the next line of the box may finish the word again ('…办公' / '厅')
+        upper.bottom = max(upper.bottom, lower.bottom)
     chars = [c for c in lower.chars if any(w.x0 <= c.cx <= w.x1 for w in kept)]
     return Line(chars, lower.top, lower.bottom, kept)
 
@@ -263,6 +266,8 @@ def _chars_of(line: Line, word: Word) -> list[Char]:
 def _is_tail(key: Word, word: Word) -> bool:
     """Does `word` finish the filer or unit line `key` ('单位：万' + '元')?"""
     text, tail = normalise(key.text), normalise(word.text)
+    if _KEY_ONLY.match(text):  # the key alone ('编制单位：'), its value on the next line, where it starts
+        return abs(word.x0 - key.x0) <= _WRAP_SLACK and not _NO_TAIL.search(tail) and not _UNIT.search(tail)
     inside = key.x0 - _WRAP_SLACK <= word.x0 and word.x1 <= key.x1 + _WRAP_SLACK
     if not inside or len(tail) > _SHORT_TAIL or _NO_TAIL.search(tail) or _UNIT.search(text):
         return False
