@@ -74,3 +74,14 @@ def test_the_file_name_names_the_unit_last_and_says_so() -> None:
     read = _read(titles=["收入预算总表"], notes=["2017年"], stem="江苏省委办公厅2017年预算公开表格")
     assert (read.unit, read.year) == ("江苏省委办公厅", 2017)
     assert read.notes == ("单位名称取自文件名 unit name taken from the file name: 江苏省委办公厅",)
+
+
+def test_the_file_name_says_budget_or_final_accounts_when_the_titles_do_not() -> None:
+    titles = ["2019年度某局收支总表", "2019年度某局收入总表", "2019年度某局支出总表"]
+    read = _read(titles=titles, stem="某局2019年预算公开表")
+    assert (read.unit, read.kind) == ("某局", Kind.BUDGET)
+    assert read.notes == (
+        "预决算类别取自文件名 budget or final accounts taken from the file name: 预算 budget",
+    )
+    with pytest.raises(InputError):
+        _read(titles=titles, stem="公开表")

@@ -84,6 +84,9 @@ def filing_metadata(evidence: Evidence, filer_line: re.Pattern[str], source: str
     if year is None and (match := _YEAR.search(evidence.stem)):
         year = int(match.group(1))
         notes.append(f"年度取自文件名 year taken from the file name: {year}")
+    if kind is None and (kind := _kind(evidence.stem)):
+        word = "决算 final accounts" if kind is Kind.FINAL else "预算 budget"
+        notes.append(f"预决算类别取自文件名 budget or final accounts taken from the file name: {word}")
     if not unit or year is None or kind is None:
         raise InputError(
             f"不是预决算公开文件：找不到单位、年度或预决算类别 not a budget filing (no unit, year or kind): {source}"
