@@ -1,6 +1,8 @@
 """A real filing with one table page cut in two: the rows below a cut move to a page added after it, as a
-word processor breaks a table that no longer fits (no title, no header on the added page; the page's
-foot, its number, stays on both). Made in the test from corpus PDFs with pdfium's page objects."""
+word processor breaks a table that no longer fits — with no title and no header on the added page, or
+with what stands above the table's rows printed again (its title and header, as a repeated header row
+does); the page's foot, its number, stays on both. Made in the test from corpus PDFs with pdfium's page
+objects."""
 
 from __future__ import annotations
 
@@ -24,6 +26,9 @@ class Cut:
     at: float  # PDF points from the page's foot: what is above stays, what is below moves on
     foot: float  # what lies wholly below this stays where it is on both pages (the page number)
     rise: float  # how far the moved rows go up on the added page
+    repeat: tuple[float, float] | None = (
+        None  # what lies wholly in this band is printed again on the added page
+    )
 
 
 def cut_page(source: Path, target: Path, cut: Cut) -> Path:
@@ -44,7 +49,7 @@ def _keep(page: pdfium.PdfPage, cut: Cut, upper: bool) -> None:
     """Leave on `page` what lies above the cut (upper) or below it, moved up, and the page's foot."""
     for obj in list(page.get_objects(max_depth=1)):
         _, y0, _, y1 = obj.get_bounds()
-        if y1 < cut.foot:
+        if y1 < cut.foot or (not upper and cut.repeat and cut.repeat[0] <= y0 and y1 <= cut.repeat[1]):
             continue
         side_above, side_below = y0 >= cut.at - 0.5, y1 <= cut.at + 0.5
         if side_above and side_below:  # a rule on the cut: on both pages
@@ -52,7 +57,11 @@ def _keep(page: pdfium.PdfPage, cut: Cut, upper: bool) -> None:
         elif side_above or side_below:
             keep = side_above == upper
         elif obj.type == _PATH:
-            _add_clamped(page, obj, (cut.at, y1) if upper else (max(y0, cut.foot), cut.at), cut, upper)
+            _add_clamped(
+                page, obj, (cut.at, y1) if upper else (max(y0, cut.foot), cut.at), cut.rise * (not upper)
+            )
+            if not upper and cut.repeat and y1 > cut.repeat[0]:  # its part in the band, printed again
+                _add_clamped(page, obj, (max(y0, cut.repeat[0]), min(y1, cut.repeat[1])), 0)
             keep = False
         else:
             raise CannotCut(f"an object of type {obj.type} spans the cut on page {cut.page}")
@@ -64,9 +73,7 @@ def _keep(page: pdfium.PdfPage, cut: Cut, upper: bool) -> None:
     page.gen_content()
 
 
-def _add_clamped(
-    page: pdfium.PdfPage, obj: pdfium.PdfObject, span: tuple[float, float], cut: Cut, upper: bool
-) -> None:
+def _add_clamped(page: pdfium.PdfPage, obj: pdfium.PdfObject, span: tuple[float, float], rise: float) -> None:
     """The part of a path (a table's vertical rule or frame) within `span`, as a new path in page space."""
     low, high = span
     matrix = obj.get_matrix()
@@ -78,7 +85,6 @@ def _add_clamped(
         px, py = matrix.on_point(x.value, y.value)
         move = pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_MOVETO
         points.append((move, px, min(max(py, low), high), bool(pdfium_c.FPDFPathSegment_GetClose(segment))))
-    rise = 0 if upper else cut.rise
     path = pdfium_c.FPDFPageObj_CreateNewPath(points[0][1], points[0][2] + rise)
     for move, x, y, close in points[1:]:
         (pdfium_c.FPDFPath_MoveTo if move else pdfium_c.FPDFPath_LineTo)(path, x, y + rise)

@@ -141,8 +141,9 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -
         block.grids.append(grid)
         flow.blocks.append(block)
         return block
-    if flow.blocks and _opens_page(grid, page) and all(map(_repeated_key, flow.lines[first_on_page:])):
-        del flow.lines[first_on_page:]  # a continuation page, under the filer and unit lines it repeats
+    opening = flow.lines[first_on_page:]
+    if flow.blocks and (not opening or (_opens_page(grid, page) and all(map(_repeated_key, opening)))):
+        del flow.lines[first_on_page:]  # a continuation page, under the filer and unit lines it may repeat
         flow.blocks[-1].grids.append(grid)
         return flow.blocks[-1]
     row = _open_row(flow.lines[first_on_page:], grid, page) if flow.blocks else None
