@@ -77,3 +77,21 @@ def test_two_filings_of_one_unit_and_year_holding_the_same_tables_stay_two() -> 
         [tables_file("江苏省高级人民法院"), tables_file("江苏省高级人民法院", source="副本.pdf")]
     )
     assert len(grouped) == 2
+
+
+def test_the_part_heading_the_tables_may_stand_in_both_files() -> None:
+    narrative = narrative_file("江苏省政协办公厅")
+    narrative.parts.append(NarrativePart(2, "第二部分 2019年度部门预算表", Location("说明.pdf", page=9)))
+    tables = tables_file("江苏省政协办公厅")
+    tables.parts = [NarrativePart(2, "第二部分 2019年度部门预算表", Location("公开表.pdf", page=1))]
+    (grouped,) = group_filings([narrative, tables])
+    assert [(part.number, part.location.source) for part in grouped.parts] == [
+        (1, "说明.pdf"),
+        (2, "说明.pdf"),
+    ]
+
+
+def test_two_files_with_one_narrative_part_each_stay_two() -> None:
+    first, second = narrative_file("江苏省政协办公厅"), narrative_file("江苏省政协办公厅")
+    second.tables = tables_file("江苏省政协办公厅").tables
+    assert len(group_filings([first, second])) == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from budget_graph.errors import InputError
@@ -11,6 +12,7 @@ from budget_graph.model.units import unit_key
 TEXT_SUFFIXES = {".md", ".txt", ".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
 XLSX_SUFFIXES = {".xlsx"}
+_TABLES_PART = re.compile(r"[预决]算表|公开表|附表")
 
 
 def find_sources(paths: list[str]) -> list[Path]:
@@ -67,9 +69,15 @@ def _complement(a: Filing, b: Filing) -> bool:
     of its own (the “三公” table in its text), a tables file the parts printed after the tables (第三部分
     情况说明, 名词解释); two filings of one unit and year each hold the same tables."""
     same = (unit_key(a.unit), a.year, a.kind, a.level) == (unit_key(b.unit), b.year, b.kind, b.level)
-    parts_apart = not {p.number for p in a.parts} & {p.number for p in b.parts}
+    parts_apart = not _narrative_parts(a) & _narrative_parts(b)
     tables_apart = not _table_kinds(a) & _table_kinds(b)
     return same and parts_apart and tables_apart
+
+
+def _narrative_parts(filing: Filing) -> set[int]:
+    """The numbers of its parts but the one that heads the tables ('第二部分 2019年度部门预算表'), which
+    both files may print: the 说明 to say the tables follow in their own file, the tables file over them."""
+    return {part.number for part in filing.parts if not _TABLES_PART.search(part.title)}
 
 
 def _table_kinds(filing: Filing) -> set[TableKind]:
@@ -87,7 +95,9 @@ def _absorb(into: Filing, other: Filing) -> None:
             )
         )
     into.sources.extend(other.sources)
-    into.parts = sorted([*into.parts, *other.parts], key=lambda part: part.number)
+    printed = {part.number for part in into.parts}
+    added = [part for part in other.parts if part.number not in printed]  # the tables' part once
+    into.parts = sorted([*into.parts, *added], key=lambda part: part.number)
     into.tables.extend(other.tables)
     into.claims.extend(other.claims)
     into.indicators.extend(other.indicators)
