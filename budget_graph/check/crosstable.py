@@ -22,7 +22,8 @@ from difflib import SequenceMatcher
 from functools import cache, cached_property
 from itertools import pairwise
 
-from budget_graph.check.figures import Figure, check_at_most, check_equal, check_sum, figures_of
+from budget_graph.check.evaluator import check_at_most, check_equal, check_sum, is_recording
+from budget_graph.check.figures import Figure, figures_of
 from budget_graph.check.rollups import table_blocks
 from budget_graph.check.rounding import Agreement, compare
 from budget_graph.check.rules import Finding, Rule, Severity, rule
@@ -577,7 +578,9 @@ class Comparison:
     def rows(self, a: Row, b: Row) -> Iterator[Finding | None]:
         for first_meaning, second_meaning in self.columns:
             x, y = a.amount(first_meaning), b.amount(second_meaning)
-            if x is None or y is None or (x.yuan == y.yuan if self.equal else y.yuan <= x.yuan):
+            if x is None or y is None:
+                continue
+            if not is_recording() and (x.yuan == y.yuan if self.equal else y.yuan <= x.yuan):
                 continue  # agrees: the common case, settled without building the figures' places
             yield self.pair(
                 Figure.of(self.first, a, first_meaning), Figure.of(self.second, b, second_meaning)
