@@ -7,8 +7,9 @@ rule's own severity, figures.graded) and worded by its form. Each finding lists 
 with its place.
 
 Within `recording()`, each identity evaluated is kept with its verdict and finding, so that `export`
-can write every checked identity into the graph (report/identities.py). Recording changes no finding:
-it only turns off the shortcuts that settle an exact identity without building its figures.
+can write every checked identity into the graph (report/identities.py); `recording(every=False)` keeps
+only those that fail (what `load` stores). Recording changes no finding: recording every identity only
+turns off the shortcuts that settle an exact identity without building its figures.
 """
 
 from __future__ import annotations
@@ -65,14 +66,20 @@ class Evaluated:
     finding: Finding | None
 
 
-_RECORD: ContextVar[list[Evaluated] | None] = ContextVar("identities", default=None)
+@dataclass
+class _Recording:
+    every: bool  # False: only the identities that fail
+    kept: list[Evaluated]
+
+
+_RECORD: ContextVar[_Recording | None] = ContextVar("identities", default=None)
 
 
 @contextmanager
-def recording() -> Iterator[list[Evaluated]]:
-    """Keep every identity evaluated inside the block, in order."""
+def recording(every: bool = True) -> Iterator[list[Evaluated]]:
+    """Keep the identities evaluated inside the block, in order: every one, or only those that fail."""
     kept: list[Evaluated] = []
-    token = _RECORD.set(kept)
+    token = _RECORD.set(_Recording(every, kept))
     try:
         yield kept
     finally:
@@ -81,16 +88,17 @@ def recording() -> Iterator[list[Evaluated]]:
 
 def is_recording() -> bool:
     """Must every identity be evaluated, even one a shortcut would settle as exact?"""
-    return _RECORD.get() is not None
+    current = _RECORD.get()
+    return current is not None and current.every
 
 
 def evaluate(identity: Identity) -> Finding | None:
     """The identity's finding: None when it holds; graded by the rounding rule when it does not."""
     agreement = verdict(identity)
     finding = None if agreement is Agreement.EQUAL else _finding(identity, agreement)
-    kept = _RECORD.get()
-    if kept is not None:
-        kept.append(Evaluated(identity, agreement, finding))
+    current = _RECORD.get()
+    if current is not None and (current.every or finding):
+        current.kept.append(Evaluated(identity, agreement, finding))
     return finding
 
 
