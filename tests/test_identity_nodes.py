@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 
 from budget_graph.check.engine import check_filing, check_recorded
 from budget_graph.check.evaluator import Form, Identity, evaluate, recording, verdict
@@ -65,6 +65,21 @@ def test_export_holds_an_identity_node_for_every_identity_checked() -> None:
     assert len(nodes) == len(identities) > 800
     rules = {str(sample_graph().value(node, BG.ruleId)) for node in nodes}
     assert {"BG-R001", "BG-R004", "BG-X003", "BG-X007", "BG-K006"} <= rules
+
+
+def test_every_term_the_identities_use_is_declared_with_both_labels() -> None:
+    ontology = Graph().parse(Path(__file__).resolve().parents[1] / "ontology" / "budget-graph.ttl")
+    identities = set(sample_graph().subjects(RDF.type, BG.Identity))
+    used = {
+        term
+        for node in identities
+        for _, predicate, value in sample_graph().triples((node, None, None))
+        for term in (predicate, value)
+        if isinstance(term, URIRef) and term.startswith(str(BG))
+    } | {BG.sign, BG.figure, BG.radius}
+    assert {BG.Identity, BG.signedPart, BG.total, BG.relation, BG.finding} <= used
+    for term in used:
+        assert {label.language for label in ontology.objects(term, RDFS.label)} >= {"zh", "en"}, term
 
 
 def test_recording_changes_no_finding_and_a_failing_only_recording_keeps_the_failures() -> None:

@@ -3,7 +3,7 @@
 An identity (check/evaluator.py) is a total against the signed sum of its parts, = or ≤. Its node
 <filing IRI>/identity/<n> (n in the order the checks evaluated them) carries its rule (bg:ruleId), its
 relation (bg:EqualTo or bg:AtMost: the parts add up to at most the total), what it compares
-(rdfs:label, Chinese and English), its total (bg:total) and a term per part (bg:part: bg:sign ±1 and
+(rdfs:label, Chinese and English), its total (bg:total) and a term per part (bg:signedPart: bg:sign ±1 and
 bg:figure), and, when it fails and the report holds its finding, that finding (bg:finding: the report's
 <filing IRI>/report/result/<m>, report/ttl.py). A part printed as zero is exact and adds nothing: it
 has no term, as the graph has no budget line for a printed 0.00 (half an identity's parts are such
@@ -86,7 +86,7 @@ class _Writer:
                 continue  # exact and adding nothing, as the graph keeps no budget line for a printed 0.00
             term = child(node, "part", number)
             self.triples += [
-                (node, BG.part, term),
+                (node, BG.signedPart, term),
                 (term, BG.sign, lit.integer(sign)),
                 (term, BG.figure, self.figure(child(term, "figure"), part)),
             ]
