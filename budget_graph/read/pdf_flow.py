@@ -32,7 +32,8 @@ from budget_graph.read.pdf_tables import TableBlock
 
 PAGE_NUMBER = re.compile(r"^[-—–第\s]*\d{1,3}[-—–页\s]*$")
 _MARGIN_SHARE = 0.1  # page numbers sit in the top or bottom tenth of the page
-_UNIT = re.compile(r"单位\s*[:：]\s*(亿元|万元|元)")
+_UNIT = re.compile(r"单位\s*[:：]\s*(?:人民币)?(亿元|万元|元)")
+_UNIT_PART = re.compile(r"[（(]?\s*(?:金额)?单位\s*[:：]\s*(?:人民币)?(?:亿元|万元|元)\s*[)）]?")
 _FILER_KEYS = lines().filer_keys
 _FILER = re.compile(rf"(?:{_FILER_KEYS})\s*[:：]\s*(\S+)")
 _KEY_LINE = re.compile(rf"^(?:{_FILER_KEYS}|单位)\s*[:：]")  # a filer or unit line: never a title
@@ -285,7 +286,10 @@ def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | 
     index = len(lines) - 1
     while index >= floor and len(titles) < _MAX_TITLE_LINES:
         text = normalise(lines[index].text)
-        if not titles and (_UNIT.search(text) or _KEY_LINE.match(text)):
+        if not titles and _titled_unit(text):  # '一、…预算表（单位：万元）': the title, with its unit
+            unit = unit or _unit_line(lines[index].text)[0]
+            titles.insert(0, lines[index])
+        elif not titles and (_UNIT.search(text) or _KEY_LINE.match(text)):
             line_unit, line_filer = _unit_line(lines[index].text)
             unit, filer = unit or line_unit, filer or line_filer
         elif _is_title_line(text, titles):
@@ -293,13 +297,22 @@ def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | 
         else:
             break
         index -= 1
-    title = _title(titles)
+    title = _UNIT_PART.sub("", _title(titles)).strip()
     if not title or (unit is None and recognise_table(title) is None):
         return None
     number = _number(titles[0].text)
     page = titles[-1].page  # the line naming the table (a number line may end the page before)
     used = len(lines) - 1 - index
     return used, TableBlock(title, page, number, unit, filer)
+
+
+def _titled_unit(text: str) -> bool:
+    """A table's title that prints its unit too."""
+    return (
+        bool(_UNIT.search(text))
+        and not _KEY_LINE.match(text)
+        and bool(recognise_table(_UNIT_PART.sub("", text)))
+    )
 
 
 def _repeats(previous: TableBlock, block: TableBlock, grid: Grid) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 
 from budget_graph.model import (
     Box,
@@ -33,6 +34,9 @@ from budget_graph.read.performance import read_performance_targets
 from budget_graph.read.tables import TWO_SIDED, build_table
 
 _CODE_HEADER = re.compile(r"代码|编码")
+_HEADER_UNIT = re.compile(
+    r"[（(](?:单位[:：])?(?:人民币)?(亿元|万元|元)[)）]|单位[:：](?:人民币)?(亿元|万元|元)"
+)
 _DIGITS = re.compile(r"^\d+$")
 _ITEM_LABEL = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])")
 _PROJECT_FORM = re.compile(r"项目.*绩效目标")
@@ -90,15 +94,9 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
         _not_read(block, location, filing, f"未识别的表格“{block.title}”", f"unknown table “{block.title}”")
         filing.unread.append(location)
         return table
-    if block.unit is None:
-        filing.diagnostics.append(
-            Diagnostic(
-                "warning",
-                f"表格未注明金额单位，按万元读取 no unit stated for “{block.title}”, read as 万元",
-                (location,),
-            )
-        )
     rows = _rows(block)
+    if block.unit is None:  # no unit line: the header may name it ('金额（元）'), else 万元, said so
+        table.unit = _header_unit(rows.header) or _unstated_unit(block, location, filing)
     if kind in TWO_SIDED:
         _drop_second_breakdown(rows)
     if kind is TableKind.ThreePublicExpenses:
@@ -118,6 +116,27 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
     filing.diagnostics.extend(reading.diagnostics)
     filing.indicators.extend(reading.indicators)
     return table
+
+
+def _unstated_unit(block: TableBlock, location: Location, filing: Filing) -> Unit:
+    filing.diagnostics.append(
+        Diagnostic(
+            "warning",
+            f"表格未注明金额单位，按万元读取 no unit stated for “{block.title}”, read as 万元",
+            (location,),
+        )
+    )
+    return Unit.WAN
+
+
+def _header_unit(header: list[list[str]]) -> Unit | None:
+    """The one unit the header's cells name ('金额（元）', '预算数(万元)', '单位：元'), if they name one."""
+    named = {
+        Unit.from_text(m.group(1) or m.group(2))
+        for cell in chain(*header)
+        for m in _HEADER_UNIT.finditer(normalise(cell))
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def _project_indicators(grid: Grid, table: Table) -> list[Indicator]:
