@@ -26,8 +26,8 @@ def _read(page: PageLayout) -> tuple[Filing, list]:
 
 
 def _unit_of(page: PageLayout) -> tuple[str, Unit, bool]:
-    filing, (table,) = _read(page)
-    unstated = any("未注明金额单位" in d.message for d in filing.diagnostics)
+    _, (table,) = _read(page)
+    unstated = any("未注明金额单位" in doubt.message and doubt.columns_only for doubt in table.doubts)
     return table.title, table.unit, unstated
 
 

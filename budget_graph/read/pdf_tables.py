@@ -31,7 +31,7 @@ from budget_graph.read.grid_rows import GridRow, TableGrid, union
 from budget_graph.read.layout import CODE_CAPTIONS, TOTAL_LABEL, is_text_header, normalise, recognise_table
 from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, stack
 from budget_graph.read.performance import read_performance_targets
-from budget_graph.read.tables import TWO_SIDED, build_table
+from budget_graph.read.tables import TWO_SIDED, build_table, unstated_unit
 
 _CODE_HEADER = re.compile(r"代码|编码")
 _HEADER_UNIT = re.compile(
@@ -96,7 +96,7 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
         return table
     rows = _rows(block)
     if block.unit is None:  # no unit line: the header may name it ('金额（元）'), else 万元, said so
-        table.unit = _header_unit(rows.header) or _unstated_unit(block, location, filing)
+        table.unit = _header_unit(rows.header) or unstated_unit(table)
     if kind in TWO_SIDED:
         _drop_second_breakdown(rows)
     if kind is TableKind.ThreePublicExpenses:
@@ -116,17 +116,6 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
     filing.diagnostics.extend(reading.diagnostics)
     filing.indicators.extend(reading.indicators)
     return table
-
-
-def _unstated_unit(block: TableBlock, location: Location, filing: Filing) -> Unit:
-    filing.diagnostics.append(
-        Diagnostic(
-            "warning",
-            f"表格未注明金额单位，按万元读取 no unit stated for “{block.title}”, read as 万元",
-            (location,),
-        )
-    )
-    return Unit.WAN
 
 
 def _header_unit(header: list[list[str]]) -> Unit | None:

@@ -20,6 +20,7 @@ from budget_graph.model import (
     RowRole,
     Table,
     TableKind,
+    Unit,
     is_number,
     parse_amount,
 )
@@ -266,3 +267,12 @@ def number_tables(filing: Filing) -> None:
         ]
         table.number = max(named)[-1] if named else index
         taken.add(table.number)
+
+
+def unstated_unit(table: Table) -> Unit:
+    """A table that prints no unit: read in 万元, the unit most tables print, and in doubt for what compares
+    it with other figures (its sums down the rows hold in any unit)."""
+    table.doubts.append(
+        Doubt("表格未注明金额单位，按万元读取 no unit stated for the table, read as 万元", columns_only=True)
+    )
+    return Unit.WAN

@@ -42,7 +42,7 @@ from budget_graph.read.layout import FILING_TITLE, chinese_number, is_text_heade
 from budget_graph.read.metadata import Evidence, filing_metadata
 from budget_graph.read.pdf_tables import _data_start, _join_codes, _Rows
 from budget_graph.read.source import read_bytes
-from budget_graph.read.tables import TWO_SIDED, build_table, unit_names
+from budget_graph.read.tables import TWO_SIDED, build_table, unit_names, unstated_unit
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _FILER = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(.*)$")
@@ -312,13 +312,7 @@ def _table(sheet: _Sheet, number: int, filing: Filing, names: set[str], source: 
         unit_name=sheet.filer,
     )
     if sheet.unit is None:
-        filing.diagnostics.append(
-            Diagnostic(
-                "warning",
-                f"表格未注明金额单位，按万元读取 no unit stated for “{sheet.title}”, read as 万元",
-                (location,),
-            )
-        )
+        unstated_unit(table)
     width = max((len(cells) for cells in sheet.values), default=0)
     rows = [(r, _padded(sheet.values[r], width)) for r in range(sheet.header_start, len(sheet.values))]
     rows = [(r, cells) for r, cells in rows if any(c.strip() for c in cells)]
