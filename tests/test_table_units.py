@@ -59,3 +59,25 @@ def test_a_table_stating_no_unit_is_read_in_wan_yuan_and_says_so() -> None:
 def test_a_sentence_naming_a_unit_is_no_title() -> None:
     _, tables = _read(_page([word("本表金额单位：万元。", 80, 110)]))
     assert tables == []
+
+
+MARKDOWN = """# 2024年某某局部门预算
+
+## 表一：一般公共预算支出表
+
+编制部门：某某局
+
+| 科目编码 | 科目名称 | {header} |
+|---|---|---|
+| 2210201 | 住房公积金 | 1,029.15 |
+"""
+
+
+def test_every_reader_takes_the_unit_its_header_names(tmp_path) -> None:
+    from budget_graph.read.text import read_text
+
+    for header, unit, unstated in (("金额（元）", Unit.YUAN, False), ("金额", Unit.WAN, True)):
+        path = tmp_path / "filing.md"
+        path.write_text(MARKDOWN.format(header=header), encoding="utf-8")
+        (table,) = read_text(path).tables
+        assert (table.unit, any(d.columns_only for d in table.doubts)) == (unit, unstated), header

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import chain
 
 from budget_graph.model import (
     Box,
@@ -31,7 +30,7 @@ from budget_graph.read.grid_rows import GridRow, TableGrid, union
 from budget_graph.read.layout import CODE_CAPTIONS, TOTAL_LABEL, is_text_header, normalise, recognise_table
 from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, stack
 from budget_graph.read.performance import read_performance_targets
-from budget_graph.read.tables import TWO_SIDED, build_table, unstated_unit
+from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, unstated_unit
 
 _CODE_HEADER = re.compile(r"代码|编码")
 _HEADER_UNIT = re.compile(
@@ -95,8 +94,8 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
         filing.unread.append(location)
         return table
     rows = _rows(block)
-    if block.unit is None:  # no unit line: the header may name it ('金额（元）'), else 万元, said so
-        table.unit = _header_unit(rows.header) or unstated_unit(table)
+    if block.unit is None:  # no unit line: the header may name it ('金额（元）'), else 万元, in doubt
+        table.unit = header_unit(rows.header) or unstated_unit(table)
     if kind in TWO_SIDED:
         _drop_second_breakdown(rows)
     if kind is TableKind.ThreePublicExpenses:
@@ -116,16 +115,6 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
     filing.diagnostics.extend(reading.diagnostics)
     filing.indicators.extend(reading.indicators)
     return table
-
-
-def _header_unit(header: list[list[str]]) -> Unit | None:
-    """The one unit the header's cells name ('金额（元）', '预算数(万元)', '单位：元'), if they name one."""
-    named = {
-        Unit.from_text(m.group(1) or m.group(2))
-        for cell in chain(*header)
-        for m in _HEADER_UNIT.finditer(normalise(cell))
-    }
-    return named.pop() if len(named) == 1 else None
 
 
 def _project_indicators(grid: Grid, table: Table) -> list[Indicator]:

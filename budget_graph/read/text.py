@@ -40,7 +40,14 @@ from budget_graph.read.layout import (
     titled_table,
 )
 from budget_graph.read.source import read_text_file, text_start
-from budget_graph.read.tables import build_table, number_tables, unit_names, unstated_unit
+from budget_graph.read.tables import (
+    build_table,
+    header_cells,
+    header_unit,
+    number_tables,
+    unit_names,
+    unstated_unit,
+)
 from budget_graph.read.text_forms import source_lines
 from budget_graph.read.text_layout import is_laid_out, read_laid_out_text
 
@@ -393,8 +400,8 @@ def _table(segment: _Segment, source: str, filing: Filing) -> Table:
         )
         filing.unread.append(location)
         return table
-    if not unit_seen:
-        table.unit = unstated_unit(table)
+    if not unit_seen:  # the header may name it ('金额（元）'), else 万元, in doubt
+        table.unit = header_unit(header_cells(grid)) or unstated_unit(table)
     reading = build_table(table, grid, unit_names(filing.unit, unit_name))
     filing.diagnostics.extend(reading.diagnostics)
     filing.indicators.extend(reading.indicators)

@@ -42,7 +42,7 @@ from budget_graph.read.layout import FILING_TITLE, chinese_number, is_text_heade
 from budget_graph.read.metadata import Evidence, filing_metadata
 from budget_graph.read.pdf_tables import _data_start, _join_codes, _Rows
 from budget_graph.read.source import read_bytes
-from budget_graph.read.tables import TWO_SIDED, build_table, unit_names, unstated_unit
+from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, unit_names, unstated_unit
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _FILER = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(.*)$")
@@ -311,13 +311,13 @@ def _table(sheet: _Sheet, number: int, filing: Filing, names: set[str], source: 
         notes=list(sheet.notes),
         unit_name=sheet.filer,
     )
-    if sheet.unit is None:
-        unstated_unit(table)
     width = max((len(cells) for cells in sheet.values), default=0)
     rows = [(r, _padded(sheet.values[r], width)) for r in range(sheet.header_start, len(sheet.values))]
     rows = [(r, cells) for r, cells in rows if any(c.strip() for c in cells)]
     start = _data_start([cells for _, cells in rows])
     header, data = rows[:start], rows[start:]
+    if sheet.unit is None:  # the header may name it ('金额（元）'), else 万元, in doubt
+        table.unit = header_unit(cells for _, cells in header) or unstated_unit(table)
     table.notes.extend(text for _, cells in data if _is_note(cells) for text in cells if text.strip())
     data = [(r, cells) for r, cells in data if not _is_note(cells)]
     _pad_subcodes(sheet, header, data)
