@@ -27,7 +27,7 @@ import yaml
 
 from budget_graph.check.evaluator import check_at_most, check_equal, check_sum, is_recording
 from budget_graph.check.figures import Figure, figures_of
-from budget_graph.check.rollups import table_blocks
+from budget_graph.check.rollups import TWO_SIDED, table_blocks
 from budget_graph.check.rounding import Agreement, compare
 from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.codes import current_name, named_code, normalise
@@ -37,22 +37,6 @@ from budget_graph.profiles import column_meaning
 
 DESIGN = "部门预算公开表格式的表间勾稽关系 (the tables' design: one sum published in several tables)"
 
-SUMMARY_BY_FUNCTION = rule(
-    id="BG-X001",
-    title="收支总表支出与支出总表逐行一致",
-    title_en="Income-expenditure summary lines equal the expenditure summary",
-    severity=Severity.ERROR,
-    basis=DESIGN + "; 收支总表支出栏按功能分类列示 (disclosure rules 23, 29)",
-    checks="The expenditure side of 收支总表 lists the functional 类/款/项 of 支出总表 in the same order "
-    "(by name; the 收支总表 prints no codes): each line's amount equals 支出总表's 支出总计 of that line, "
-    "no line is missing or extra, and 本年支出合计 equals 支出总表's total. A line whose name differs "
-    "is a warning.",
-    why="Both tables show all of the unit's spending by function; a line that differs means one of the "
-    "two published figures is wrong.",
-    engine="python",
-    fail_example="表一 事业运行 959.77; 表三 2011350 事业运行 959.75",
-    pass_example="表一 事业运行 959.75; 表三 2011350 事业运行 959.75",
-)
 APPROPRIATION_BY_FUNCTION = rule(
     id="BG-X002",
     title="财政拨款收支总表支出与一般公共预算支出表逐行一致",
@@ -111,19 +95,6 @@ FUND_BALANCE = rule(
     engine="python",
     fail_example="表六 2.政府性基金预算拨款结余、结转 0.02; 表十 政府性基金预算支出 0.00",
     pass_example="表六 2.政府性基金预算拨款结余、结转 0.00; 表十 0.00",
-)
-FUNCTION_AND_ECONOMIC_TOTALS = rule(
-    id="BG-X008",
-    title="一般公共预算按功能与按经济分类总额一致",
-    title_en="General-budget totals by function and by economic class agree",
-    severity=Severity.ERROR,
-    basis=DESIGN + " (disclosure rule 34)",
-    checks="For the department and each unit row, 支出总计, 基本支出 and 项目支出 of the table by function "
-    "equal those of the table by economic class.",
-    why="The two tables classify the same general-budget spending two ways.",
-    engine="python",
-    fail_example="表七 基本支出 1,440.36; 表八 基本支出 1,440.38",
-    pass_example="表七 基本支出 1,440.36; 表八 基本支出 1,440.36",
 )
 BASIC_AND_PROJECT_TOTALS = rule(
     id="BG-X009",
@@ -291,12 +262,6 @@ def whole(table: Table, side: str | None = None) -> str | None:
 def covers_all_funds(table: Table) -> bool:
     """Does the table cover all the unit's money, not only its appropriation (财政拨款基本支出预算表)?"""
     return not re.search(r"财政拨款|一般公共预算|政府性基金|国有资本", normalise(table.title))
-
-
-def matching_columns(a: Table, b: Table) -> tuple[tuple[str, str], ...]:
-    """The two tables' whole columns, then the basic and project columns both print."""
-    pairs = [(whole(a), whole(b)), *((m, m) for m in ("basic", "project") if a.column(m) and b.column(m))]
-    return tuple((x, y) for x, y in pairs if x and y)
 
 
 def basic_column(table: Table) -> str | None:
@@ -687,12 +652,10 @@ def check_crosstable(filing: Filing) -> Iterator[Finding]:
     crosstable.yaml; each check yields None where a pair agrees."""
     tables = Tables(filing)
     for check in (
-        summary_by_function,
         appropriation_by_function,
         summary_income,
         appropriation_income,
         fund_balance,
-        function_and_economic_totals,
         basic_and_project_totals,
         income_by_source,
         performance_amounts,
@@ -709,38 +672,67 @@ Checked = Iterator[Finding | None]
 # ---------------------------------------------------------------- identities declared as data
 
 
-def _always(t: Tables, first: Table) -> bool:
+def _always(t: Tables, first: Table, second: Table) -> bool:
     return True
 
 
-def _general_only(t: Tables, first: Table) -> bool:
+def _general_only(t: Tables, first: Table, second: Table) -> bool:
     return t.general_only
 
 
-def _general_only_or_narrower(t: Tables, first: Table) -> bool:
+def _government_only(t: Tables, first: Table, second: Table) -> bool:
+    return t.government_only
+
+
+def _general_only_or_narrower(t: Tables, first: Table, second: Table) -> bool:
     return t.general_only or (t.no_fund_spending and not covers_all_funds(first))
 
 
-def _nothing_carried_forward(t: Tables, first: Table) -> bool:
+def _second_covers_all_funds(t: Tables, first: Table, second: Table) -> bool:
+    return covers_all_funds(second)
+
+
+def _nothing_carried_forward(t: Tables, first: Table, second: Table) -> bool:
     return t.nothing_carried_forward(t.IncomeExpenditureSummary)
 
 
-CONDITIONS: dict[str, Callable[[Tables, Table], bool]] = {
+CONDITIONS: dict[str, Callable[[Tables, Table, Table], bool]] = {
     "always": _always,
     "general_only": _general_only,
+    "government_only": _government_only,
     "general_only_or_narrower": _general_only_or_narrower,
+    "second_covers_all_funds": _second_covers_all_funds,
     "nothing_carried_forward": _nothing_carried_forward,
 }
-LINES = ("code", "name", "units")
+LINES = ("code", "name", "units", "summary", "spent")
 
 
 def column_of(table: Table, name: str) -> str | None:
-    """A declared column: `whole`, `basic_spending`, or a meaning the table prints."""
+    """A declared column: `whole` (a two-sided summary's on its expenditure side), `basic_spending`, or a
+    meaning the table prints."""
     if name == "whole":
-        return whole(table)
+        return whole(table, "expenditure" if table.kind in TWO_SIDED else None)
     if name == "basic_spending":
         return basic_column(table)
     return name if table.column(name) else None
+
+
+@dataclass(frozen=True)
+class Columns:
+    """A choice of the columns to compare: the pairs (first's, second's), taken when the second table
+    prints `if_second_prints` (or always when it names none). `required`: nothing is compared unless
+    the first pair is printed; otherwise each pair is compared where both tables print it."""
+
+    pairs: tuple[tuple[str, str], ...]
+    required: bool = True
+    if_second_prints: str | None = None
+
+    def of(self, first: Table, second: Table) -> tuple[tuple[str, str], ...] | None:
+        """The pairs of column meanings to compare; None when the required first pair is not printed."""
+        found = [(column_of(first, a), column_of(second, b)) for a, b in self.pairs]
+        if self.required and None in found[0]:
+            return None
+        return tuple((a, b) for a, b in found if a and b)
 
 
 @dataclass(frozen=True)
@@ -751,9 +743,9 @@ class SameLines:
     rule: Rule
     first: str  # a Tables attribute: a table kind, or functional_spending
     second: str
-    columns: tuple[tuple[str, str], ...]  # the first pair required, each later one where both print it
-    lines: tuple[str, ...]  # code | name | units, in order
-    equal: str  # a condition of CONDITIONS
+    columns: tuple[Columns, ...]  # the first choice that applies
+    lines: tuple[str, ...]  # of LINES, in order
+    equal: tuple[str, ...]  # conditions of CONDITIONS: equal when any holds
     when: str | None
     what: str
     what_en: str
@@ -762,15 +754,18 @@ class SameLines:
         first, second = getattr(t, self.first), getattr(t, self.second)
         if first is None or second is None:
             return
-        columns = [(column_of(first, a), column_of(second, b)) for a, b in self.columns]
-        if None in columns[0] or (self.when and not CONDITIONS[self.when](t, first)):
+        choice = next(
+            c for c in self.columns if c.if_second_prints is None or second.column(c.if_second_prints)
+        )
+        columns = choice.of(first, second)
+        if columns is None or (self.when and not CONDITIONS[self.when](t, first, second)):
             return
         compared = Comparison(
             self.rule,
             first,
             second,
-            tuple((a, b) for a, b in columns if a and b),
-            CONDITIONS[self.equal](t, first),
+            columns,
+            any(CONDITIONS[c](t, first, second) for c in self.equal),
             self.what,
             self.what_en,
         )
@@ -780,8 +775,19 @@ class SameLines:
                     yield from compared.aligned(align(a, b, by_code))
             elif way == "name":
                 yield from compared.aligned(t.named_lines(first, second))
+            elif way == "summary":
+                yield from compared.aligned(summary_alignment(first, second, columns))
+            elif way == "spent":
+                yield compared.pair(t.spent(first), department_total(second))
             else:
                 yield from compared.units()
+
+
+def summary_alignment(summary: Table, coded: Table, columns: tuple[tuple[str, str], ...]) -> Alignment | None:
+    """A summary's expenditure lines with money in its first compared column, by name with `coded`'s lines."""
+    if not columns:
+        return None
+    return align(with_money(summary, function_lines(summary), columns[0][0]), lines(coded), by_name)
 
 
 def _declared() -> tuple[SameLines, ...]:
@@ -791,23 +797,39 @@ def _declared() -> tuple[SameLines, ...]:
     return tuple(_same_lines(entry) for entry in entries)
 
 
+def _columns(declared: list) -> tuple[Columns, ...]:
+    """`columns`: a list of pairs (the first required), or a list of choices (`pairs`, optionally
+    `if_second_prints`), each compared where both tables print them; the last choice must name none."""
+    if all(isinstance(pair, list) for pair in declared):
+        return (Columns(tuple((a, b) for a, b in declared)),)
+    choices = tuple(
+        Columns(tuple((a, b) for a, b in c.pop("pairs")), False, c.pop("if_second_prints", None))
+        for c in declared
+    )
+    leftover = [key for c in declared for key in c]
+    if leftover or choices[-1].if_second_prints is not None:
+        raise ValueError(f"columns: {', '.join(leftover) or 'no choice applies always'}")
+    return choices
+
+
 def _same_lines(entry: dict) -> SameLines:
     template = entry.pop("same_lines")
     rule_ = rule(**{**entry, "severity": Severity(entry["severity"]), "engine": "python"})
+    equal = template["equal"]
     declared = SameLines(
         rule_,
         template["first"],
         template["second"],
-        tuple((a, b) for a, b in template["columns"]),
+        _columns(template["columns"]),
         tuple(template["lines"]),
-        template["equal"],
+        tuple(equal) if isinstance(equal, list) else (equal,),
         template.get("when"),
         template["what"],
         template["what_en"],
     )
     unknown = [
         *(way for way in declared.lines if way not in LINES),
-        *(c for c in (declared.equal, declared.when) if c and c not in CONDITIONS),
+        *(c for c in (*declared.equal, declared.when) if c and c not in CONDITIONS),
         *(
             t
             for t in (declared.first, declared.second)
@@ -824,25 +846,6 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DECLARED: tuple[SameLines, ...] = _declared()
 
 
-def summary_by_function(t: Tables) -> Checked:
-    summary, spending = t.IncomeExpenditureSummary, t.functional_spending
-    column = whole(summary, "expenditure") if summary else None
-    if summary is None or spending is None or column is None or whole(spending) is None:
-        return
-    compared = Comparison(
-        SUMMARY_BY_FUNCTION,
-        summary,
-        spending,
-        ((column, whole(spending)),),
-        covers_all_funds(spending) or t.government_only,
-        "收支总表与支出总表同一科目金额应一致",
-        "Income-expenditure summary and expenditure summary differ",
-    )
-    listed = with_money(summary, function_lines(summary), column)
-    yield from compared.aligned(align(listed, lines(spending), by_name))
-    yield compared.pair(t.spent(summary), department_total(spending))
-
-
 def appropriation_by_function(t: Tables) -> Checked:
     summary = t.AppropriationSummary
     column = whole(summary, "expenditure") if summary else None
@@ -856,23 +859,13 @@ def appropriation_by_function(t: Tables) -> Checked:
         if table is None or whole(table) is None:
             continue
         if summary.column(kind, "expenditure"):  # the summary splits its lines by budget kind
-            compared = Comparison(
-                APPROPRIATION_BY_FUNCTION, summary, table, ((kind, whole(table)),), True, *what
-            )
-            listed = with_money(summary, function_lines(summary), kind)
+            columns, equal = ((kind, whole(table)),), True
         elif kind == "general_budget":
-            compared = Comparison(
-                APPROPRIATION_BY_FUNCTION,
-                summary,
-                table,
-                ((column, whole(table)),),
-                t.no_fund_spending,
-                *what,
-            )
-            listed = with_money(summary, function_lines(summary), column)
+            columns, equal = ((column, whole(table)),), t.no_fund_spending
         else:
             continue
-        yield from compared.aligned(align(listed, lines(table), by_name))
+        compared = Comparison(APPROPRIATION_BY_FUNCTION, summary, table, columns, equal, *what)
+        yield from compared.aligned(summary_alignment(summary, table, columns))
     spent = t.spent(summary)
     tables = [t.filing.table(kind) for kind in SPENDING_TABLES.values()]
     totals = [department_total(table) for table in tables if table is not None and not table.is_empty]
@@ -987,25 +980,6 @@ def fund_income(t: Tables, source: str) -> list[Figure] | None:
     if received_parts is None or carried_parts is None:
         return None
     return [*received_parts, *carried_parts]
-
-
-def function_and_economic_totals(t: Tables) -> Checked:
-    general, economic = t.GeneralBudgetByFunction, t.GeneralBudgetByEconomicClass
-    if general is None or economic is None:
-        return
-    if economic.column("basic"):  # both classify all general-budget spending
-        columns = matching_columns(general, economic)
-    else:  # the economic table classifies basic spending only
-        columns = (("basic", basic_column(economic) or ""),) if general.column("basic") else ()
-    yield from Comparison(
-        FUNCTION_AND_ECONOMIC_TOTALS,
-        general,
-        economic,
-        tuple(c for c in columns if all(c)),
-        True,
-        "一般公共预算按功能分类与按经济分类的总额应一致",
-        "General budget by function and by economic class should agree",
-    ).units()
 
 
 def basic_and_project_totals(t: Tables) -> Checked:
