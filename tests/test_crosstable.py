@@ -492,7 +492,14 @@ def test_a_declared_identity_needs_no_python(sample_filing: Filing, tmp_path: Pa
 
 @pytest.mark.parametrize(
     ("old", "new"),
-    [("equal: always", "equal: sometimes"), ("lines: [units]", "lines: [rows]"), ("  what: 新", "  wat: 新")],
+    [
+        ("equal: always", "equal: sometimes"),
+        ("equal: always", "equal: [government_only, sometimes]"),
+        ("lines: [units]", "lines: [rows]"),
+        ("  what: 新", "  wat: 新"),
+        ("[[procurement, whole]]", "[{if_second_prints: procurement, pairs: [[procurement, whole]]}]"),
+        ("[[procurement, whole]]", "[{pairs: [[procurement, whole]], when: always}]"),
+    ],
 )
 def test_a_declaration_with_a_word_the_template_does_not_know_is_refused(old: str, new: str) -> None:
     with pytest.raises((ValueError, KeyError)):
@@ -505,3 +512,45 @@ def test_the_declared_rules_are_in_the_catalogue() -> None:
 
     assert {d.rule.id for d in DECLARED} == {"BG-X001", "BG-X003", "BG-X007", "BG-X008", "BG-X012", "BG-X014"}
     assert all(CATALOGUE[d.rule.id] is d.rule for d in DECLARED)
+
+
+def _declared_rule(rule_id: str):
+    from budget_graph.check.crosstable import DECLARED
+
+    return next(d for d in DECLARED if d.rule.id == rule_id)
+
+
+def test_a_column_choice_follows_the_layout_of_the_second_table(sample_filing: Filing) -> None:
+    """BG-X008 against an economic table of basic spending only (no 基本支出 column): its whole is compared
+    with the basic spending by function, not with the total."""
+    filing = copy.deepcopy(sample_filing)
+    economic = filing.table(TableKind.GeneralBudgetByEconomicClass)
+    economic.title = "表八：一般公共预算基本支出表"
+    economic.columns = [c for c in economic.columns if c.meaning == "total"]
+    for row in economic.rows:
+        row.cells = {"total": row.cells["basic"]} if "basic" in row.cells else {}
+    declared = _declared_rule("BG-X008")
+    assert not [f for f in declared.check(Tables(filing)) if f]
+    department = economic.rows[0]
+    department.cells["total"] = Cell(Amount(Decimal("1440.38"), economic.unit), "1,440.38")
+    found = [f for f in declared.check(Tables(filing)) if f]
+    assert [(f.rule, f.expected, f.actual) for f in found] == [("BG-X008", "1,440.38万元", "1,440.36万元")]
+
+
+def test_equal_when_any_condition_holds(sample_filing: Filing) -> None:
+    """BG-X001 holds its lines equal when the second table covers all funds or all money is
+    appropriation; with neither, a line below 支出总表's is no error, one above is."""
+    filing = copy.deepcopy(sample_filing)
+    spending = filing.table(TableKind.ExpenditureSummary)
+    spending.title = "表三：财政拨款支出总表"  # now covers appropriation only
+    tables = Tables(filing)
+    tables.__dict__["government_only"] = False  # and the unit spends other money too
+    declared = _declared_rule("BG-X001")
+    assert not [f for f in declared.check(tables) if f]
+    _set(filing, TableKind.IncomeExpenditureSummary, 202, "amount", "959.77", side="expenditure")
+    assert not [f for f in declared.check(tables) if f]
+    tables.__dict__["government_only"] = True  # one condition suffices
+    assert [f.rule for f in declared.check(tables) if f] == ["BG-X001"]
+    tables.__dict__["government_only"] = False
+    _set(filing, TableKind.IncomeExpenditureSummary, 202, "amount", "959.70", side="expenditure")
+    assert [f.rule for f in declared.check(tables) if f] == ["BG-X001"]
