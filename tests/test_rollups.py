@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from budget_graph.check import rollups
 from budget_graph.check.rollups import (
     ROOT,
     Placement,
     check_rollups,
     code_placements,
+    declared_rollups,
     parent_key,
     table_blocks,
     tree_key,
@@ -294,3 +300,52 @@ def test_a_row_without_code_or_name_counts_only_where_the_structure_or_the_sum_s
     # above the first class it has no place: the unit is not checked against the classes
     rows = [("本级", ["9.00"], UNIT), ("", ["1.00"]), ("商品和服务支出", ["3.00"]), ("办公费", ["3.00"])]
     assert _findings(table(basic, ["total"], rows)) == []
+
+
+# ---- roll-ups declared as data (rollups.yaml) --------------------------------------------------------
+
+DECLARATIONS = (Path(rollups.__file__).parent / "rollups.yaml").read_text(encoding="utf-8")
+OFFICE = TableKind.OfficeOperatingCosts  # a table kind no tree serves
+
+
+def test_a_table_kind_declared_under_a_tree_is_rolled_up(monkeypatch) -> None:
+    rows = [
+        ("本级", ["10.00", "4.00", "6.00"], UNIT),
+        ("一般公共服务支出", ["10.00", "4.00", "6.00"], ITEM, "201"),
+        ("商贸事务", ["10.50", "4.00", "6.50"], ITEM, "20113"),
+    ]
+    assert not _errors(table(OFFICE, COLUMNS, rows), rule="BG-R001")
+    _, trees = declared_rollups(
+        DECLARATIONS.replace("  code:\n", "  code:\n    - OfficeOperatingCosts\n").encode()
+    )
+    monkeypatch.setattr(rollups, "CODED", trees["code"])
+    assert _errors(table(OFFICE, COLUMNS, rows), rule="BG-R001")
+
+
+def test_each_declared_sum_has_its_rule() -> None:
+    assert {d.node: d.rule.id for d in rollups.DECLARED} == {
+        "lines": "BG-R001",
+        "head": "BG-R002",
+        "units": "BG-R003",
+    }
+    assert {
+        TableKind.ProjectExpenditureSummary,
+        TableKind.PerformanceTargets,
+        TableKind.SpecialTransfers,
+    } == rollups.FLAT
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("sum_of_children: head", "sum_of_children: top"),
+        ("sum_of_children: units", "sum_of_children: lines"),
+        ("  flat:", "  list:"),
+        ("[BasicExpenditureSummary,", "[BasicSummary,"),
+        ("trees:", "tree:"),
+    ],
+)
+def test_a_roll_up_declaration_with_a_word_it_does_not_know_is_refused(old: str, new: str) -> None:
+    assert old in DECLARATIONS
+    with pytest.raises(ValueError):
+        declared_rollups(DECLARATIONS.replace(old, new).encode())

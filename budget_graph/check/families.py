@@ -1,9 +1,9 @@
 """The rule families, in one explicit list: what the catalogue holds and what runs on each filing.
 
 A family is a module of check/; its rules are the `Rule` constants it defines and those of the identities it
-declares as data (crosstable.py's DECLARED, from crosstable.yaml). A family with a filing
-check runs on every filing's document model, in this order (the report's order within a severity); the
-SHACL family runs on the filing's graph (engine.check_mapped), and the BG-F family across filings
+declares as data (its DECLARED: crosstable.py's from crosstable.yaml, rollups.py's from rollups.yaml). A
+family with a filing check runs on every filing's document model, in this order (the report's order within a
+severity); the SHACL family runs on the filing's graph (engine.check_mapped), and the BG-F family across filings
 (batch.validate_many, `load`). A new family is a module and a line here.
 """
 

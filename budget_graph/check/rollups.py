@@ -6,7 +6,8 @@ block hang in a tree rooted at that row: by code where rows carry codes (2011308
 under its nearest printed ancestor), by the national 部门经济分类 class names where they do not (基本支出
 总表), flat for lists of projects and tasks (项目支出总表, 上级专项转移支付表, 绩效目标表). Every node with
 children equals the sum of its children in every amount column; the department's row equals the sum of
-its units' rows.
+its units' rows. The rules and the table kinds each tree serves are declared in rollups.yaml; the trees
+are built and walked here.
 """
 
 from __future__ import annotations
@@ -14,82 +15,54 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 import networkx as nx
+import yaml
 
 from budget_graph.check.evaluator import adds_up_exactly, check_cells
 from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.codes import normalise, scheme_index
 from budget_graph.model import Filing, Row, RowRole, Table, TableKind
 
-BASIS = "表格设计：上级科目为下级科目的小计 (table design; disclosure-rules.md E.19–20, G.31–34, G.37)"
-
-CODE_TREE = rule(
-    id="BG-R001",
-    title="上级科目（品目）金额不等于其下级之和",
-    title_en="A parent line differs from the sum of its sub-lines",
-    severity=Severity.ERROR,
-    basis=BASIS,
-    checks="In every table whose lines form a classification tree, each 类 equals the sum of its 款 and each "
-    "款 the sum of its 项, in every amount column. The tree comes from the codes (functional 3/5/7 digits, "
-    "economic 3/5 digits, procurement 品目 letter → 2-digit class → …), a code without its parent row "
-    "hanging under its nearest printed ancestor; in the 基本支出总表, which prints names only, from the "
-    "national 部门经济分类 class names (工资福利支出, 商品和服务支出 …) with the items that follow each class.",
-    why="A subtotal that is not the sum of its lines means a line or the subtotal was mistyped or left out; "
-    "readers take subtotals on trust.",
-    engine="networkx",
-    fail_example="表三  201 一般公共服务支出 33,149.35 / 20113 商贸事务 32,571.87 / 20132 组织事务 548.80 / "
-    "20199 其他一般公共服务支出 30.69  (sum 33,151.36)",
-    pass_example="表三  201 一般公共服务支出 33,149.35 / 20113 32,571.87 / 20132 548.80 / 20199 28.69  "
-    "(sum 33,149.36: rounding only, info)",
-)
-UNIT_TOTAL = rule(
-    id="BG-R002",
-    title="单位（合计）行金额不等于其所列各行之和",
-    title_en="A unit's row or the total row differs from the sum of its top-level lines",
-    severity=Severity.ERROR,
-    basis=BASIS,
-    checks="A unit's row (or the 合计 row) equals, in every amount column, the sum of the top-level lines "
-    "printed under it: the 类 of a classified table, the economic classes of the 基本支出总表, the projects of "
-    "the 项目支出总表 and of the 上级专项转移支付表, the 品目 roots (A/B/C) of the procurement table, the tasks "
-    "of the performance-target table (金额合计).",
-    why="The unit's row is the figure every other table and the narrative restate; if its lines do not add "
-    "up to it, one of them is wrong.",
-    engine="networkx",
-    fail_example="表八  深圳市罗湖区企业服务中心（本级） 33,654.29 / classes 301…312 summing to 33,664.30",
-    pass_example="表八  本级 33,654.29 / classes summing to 33,654.30 (rounding only, info)",
-)
-DEPARTMENT = rule(
-    id="BG-R003",
-    title="部门行金额不等于所属单位行之和",
-    title_en="The department's row differs from the sum of its units' rows",
-    severity=Severity.ERROR,
-    basis="部门预算为所属单位预算的汇总 (a department's budget consolidates its units'; table design)",
-    checks="Where a table prints the department's row and then its units' rows, the department's row equals "
-    "the sum of the unit rows in every amount column (with a single unit, the two rows are equal); a 合计 row "
-    "above or below the unit rows equals their sum.",
-    why="The department's figures are the consolidation of its units'; a difference means one row was not "
-    "updated.",
-    engine="networkx",
-    fail_example="表二  深圳市罗湖区企业服务中心 33,654.29 / 深圳市罗湖区企业服务中心（本级） 33,654.31",
-    pass_example="表二  深圳市罗湖区企业服务中心 33,654.29 / 深圳市罗湖区企业服务中心（本级） 33,654.29",
-)
-
 ROOT = -1  # the tree node of the block's unit (or 合计) row
-CODED = {
-    TableKind.IncomeSummary,
-    TableKind.ExpenditureSummary,
-    TableKind.BasicExpenditureSummary,
-    TableKind.ProjectExpenditureSummary,
-    TableKind.GeneralBudgetByFunction,
-    TableKind.GeneralBudgetByEconomicClass,
-    TableKind.GovernmentFundBudget,
-    TableKind.StateCapitalBudget,
-    TableKind.SpecialTransfers,
-    TableKind.Procurement,
-}
-NAMED_CLASSES = {TableKind.BasicExpenditureSummary, TableKind.GeneralBudgetByEconomicClass}
-FLAT = {TableKind.ProjectExpenditureSummary, TableKind.PerformanceTargets, TableKind.SpecialTransfers}
+SUMS = ("lines", "head", "units")  # the nodes a roll-up declares equal to the sum of their children
+WAYS = ("code", "class", "flat")  # how a table's lines hang, tried in this order
+
+
+@dataclass(frozen=True)
+class SumOfChildren:
+    """A roll-up declared in rollups.yaml: each `node` (of SUMS) equals the sum of its children, in every
+    amount column, in every tree of `trees`."""
+
+    rule: Rule
+    node: str
+
+
+def declared_rollups(text: bytes) -> tuple[tuple[SumOfChildren, ...], dict[str, frozenset[TableKind]]]:
+    """rollups.yaml's roll-ups, each with its rule, and the table kinds whose lines hang each way; a word
+    it does not know is a mistake caught at import."""
+    declared = yaml.load(text, Loader=_LOADER)
+    sums = tuple(_sum_of_children(entry) for entry in declared.pop("identities", []))
+    trees = declared.pop("trees", {})
+    unknown = [*declared, *(w for w in trees if w not in WAYS), *(s.node for s in sums if s.node not in SUMS)]
+    unknown += [k for kinds in trees.values() for k in kinds if k not in TableKind.__members__]
+    if unknown or sorted(s.node for s in sums) != sorted(SUMS):
+        raise ValueError(f"rollups.yaml: unknown or missing {', '.join(unknown) or 'roll-up'}")
+    return sums, {way: frozenset(TableKind[k] for k in trees.get(way, ())) for way in WAYS}
+
+
+def _sum_of_children(entry: dict) -> SumOfChildren:
+    node = entry.pop("sum_of_children")
+    return SumOfChildren(
+        rule(**{**entry, "severity": Severity(entry["severity"]), "engine": "networkx"}), node
+    )
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+DECLARED, _TREES = declared_rollups((Path(__file__).parent / "rollups.yaml").read_bytes())
+RULES: dict[str, Rule] = {declared.node: declared.rule for declared in DECLARED}
+CODED, NAMED_CLASSES, FLAT = (_TREES[way] for way in WAYS)
 TWO_SIDED = {TableKind.IncomeExpenditureSummary, TableKind.AppropriationSummary}
 HEADS = {RowRole.UNIT, RowRole.TOTAL}
 
@@ -162,7 +135,7 @@ def _check_department(
     grand, units, _ = members
     what = f"{table.title} {grand.head.label} 与所属单位行之和"
     what_en = f"{table.title}: {grand.head.label} against the sum of its units' rows"
-    yield from sum_rows(table, DEPARTMENT, grand.head, [b.head for b in units], meanings, what, what_en)
+    yield from sum_rows(table, RULES["units"], grand.head, [b.head for b in units], meanings, what, what_en)
 
 
 def line_tree(kind: TableKind, block: Block, year: int | None) -> nx.DiGraph | None:
@@ -345,7 +318,7 @@ def check_tree(
     tree: nx.DiGraph,
     meanings: list[str],
     check_root: bool,
-    root_rule: Rule = UNIT_TOTAL,
+    root_rule: Rule = RULES["head"],
 ) -> Iterator[Finding]:
     """Every line with sub-lines against their sum (BG-R001); the head against the top-level lines."""
     optional = tree.graph.get("unnamed_optional", False)
@@ -366,7 +339,7 @@ def check_tree(
             name = f"{line.code or ''} {line.label}".strip()
             what = f"{table.title} {name} 与其下级之和"
             what_en = f"{table.title}: {name} against the sum of its sub-lines"
-            yield from sum_rows(table, CODE_TREE, line, parts, meanings, what, what_en, optional)
+            yield from sum_rows(table, RULES["lines"], line, parts, meanings, what, what_en, optional)
 
 
 def sum_rows(
