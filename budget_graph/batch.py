@@ -25,16 +25,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
-from typing import Generic, TypeVar
-
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from budget_graph.check.engine import FilingReport
 from budget_graph.errors import InputError, Unchecked, debugging, printable
 from budget_graph.model import Filing
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
@@ -263,6 +261,9 @@ def validate_many(paths: list[str], workers: int | None = None) -> tuple[list[Fi
 def summary_table(reports: list[FilingReport], unchecked: Sequence[Unchecked] = ()) -> Table:
     """Filings, then errors, warnings and infos per filing, with the totals; then each file not checked
     (why is in the report). The counts are of new findings: a baseline's accepted ones are not counted."""
+    from rich.markup import escape
+    from rich.table import Table
+
     table = Table(title="检查结果 summary", show_footer=len(reports) + len(unchecked) > 1)
     counts = [
         (r.count("error", new=True), r.count("warning", new=True), r.count("info", new=True)) for r in reports
@@ -297,6 +298,8 @@ def print_summary(reports: list[FilingReport], unchecked: Sequence[Unchecked] = 
     else the one line of a lone file not checked."""
     show_traces(unchecked)
     if len(reports) + len(unchecked) > 1:
+        from rich.console import Console  # rich loads only for a table or a bar: a one-file run shows neither
+
         Console(stderr=True).print(summary_table(reports, unchecked))
     else:
         name_unchecked(unchecked)
@@ -322,6 +325,9 @@ class _progress:
     def __init__(self, description: str, total: int) -> None:
         self.bar = None
         if sys.stderr.isatty() and total > 1:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
             self.bar = Progress(
                 TextColumn("{task.description}"),
                 BarColumn(),
