@@ -44,6 +44,7 @@ _CLAIM_PARTS = re.compile(r"说明|情况")  # parts that state figures (not 职
 _COVER_LINES = 12
 _HIGH, _LOW = 0xD800, 0xDC00  # the first high and low UTF-16 surrogates
 _REPLACEMENT = "\ufffd"
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -130,6 +131,8 @@ def read_layouts(path: Path) -> list[PageLayout]:
 def _sanitised(layout: PageLayout) -> PageLayout:
     """pdfium gives UTF-16 code units: a surrogate pair becomes the one character it encodes, and a
     lone surrogate (a damaged font's map) becomes U+FFFD, which no output can fail to write."""
+    if not _SURROGATES.search("".join(c.text for c in layout.chars)):
+        return layout  # nearly every page: one look at its text instead of three per character
     chars: list[Char] = []
     for char in layout.chars:
         if chars and _surrogate(char.text, _LOW) and _surrogate(chars[-1].text, _HIGH):

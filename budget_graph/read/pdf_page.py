@@ -25,7 +25,7 @@ _CLIP_SLACK = 1.0  # points: glyph centres on a clip edge stay visible
 _RULE_THICKNESS = 2.5  # points: a filled rectangle thinner than this is a ruling line
 _AXIS_SLACK = 0.8  # points: a segment this close to level or plumb counts as a rule
 _FORM_DEPTH = 4  # nested form XObjects searched for ruling lines and text drawn in them
-_BLANKS = frozenset(code for code in range(0x3001) if chr(code).isspace())
+_BLANKS = frozenset(chr(code) for code in range(0x3001) if chr(code).isspace())
 _UNSEEN = object()
 _TURN_SAMPLE = 16  # glyphs sampled for the text's direction: pdfium's angle is slow to ask
 _TURN_SHARE = 0.9  # of them running one way turn the page
@@ -184,17 +184,13 @@ def _visible_chars(
     clips: dict[tuple, tuple[float, float, float, float] | None] = {}
     chars: list[Char] = []
     # bound once: this loop runs for every glyph of the document
-    unicode_of, loose_box, object_of = (
-        pdfium_c.FPDFText_GetUnicode,
-        pdfium_c.FPDFText_GetLooseCharBox,
-        pdfium_c.FPDFText_GetTextObject,
-    )
-    for i in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = unicode_of(raw, i)
-        if code <= 32 or code in _BLANKS:  # pdfium's generated separators are all blanks
+    loose_box, object_of = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetTextObject
+    for i, text in enumerate(_page_text(raw)):
+        if text <= " " or text in _BLANKS:  # pdfium's generated separators are all blanks
             continue
         loose_box(raw, i, box)
-        cx, cy = (box.left + box.right) / 2, (box.bottom + box.top) / 2
+        x0, x1, y0, y1 = box.left, box.right, box.bottom, box.top
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         if not (left <= cx <= right and bottom <= cy <= top):
             continue
         obj = object_of(raw, i)
@@ -204,18 +200,20 @@ def _visible_chars(
             clip = objects[key] = _object_clip(obj, clips, text_forms.get(key))
         if clip is False or (clip and not _inside(clip, cx, cy)):
             continue
-        chars.append(
-            Char(
-                chr(code),
-                box.left - left,
-                box.right - left,
-                top - box.top,
-                top - box.bottom,
-                cx - left,
-                top - cy,
-            )
-        )
+        chars.append(Char(text, x0 - left, x1 - left, top - y1, top - y0, cx - left, top - cy))
     return chars
+
+
+def _page_text(raw) -> str:
+    """Each glyph's character, by its index: the page's text in one call when it has one unit per glyph
+    (it has, but for characters outside UTF-16's first plane), else glyph by glyph."""
+    count = pdfium_c.FPDFText_CountChars(raw)
+    units = (ctypes.c_ushort * (count + 1))()
+    pdfium_c.FPDFText_GetText(raw, 0, count, units)
+    text = bytes(units)[: 2 * count].decode("utf-16-le", "surrogatepass")
+    if len(text) == count:
+        return text
+    return "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))
 
 
 def _object_clip(
