@@ -427,4 +427,4 @@ def test_a_vocabulary_term_is_made_once_and_is_the_namespace_s_iri() -> None:
     assert BG.aTermNoShapeNames is term
     assert BG["aTermNoShapeNames"] == term and BG.anotherTerm != term
     with pytest.raises(AttributeError):
-        BG.__wrapped__  # Python's own names are no terms
+        getattr(BG, "__wrapped__")  # noqa: B009  (Python's own names are no terms)
