@@ -15,7 +15,6 @@ from __future__ import annotations
 import ctypes
 import math
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -376,17 +375,29 @@ def _segment_rule(a: tuple[float, float], b: tuple[float, float], origin: _Origi
 def text_lines(chars: list[Char]) -> list[Line]:
     """Characters grouped into lines top to bottom, each split into words left to right."""
     lines: list[Line] = []
-    for char in sorted(chars, key=lambda c: (c.cy, c.x0)):
-        line = lines[-1] if lines else None
+    line = None
+    for char in sorted(chars, key=_reading_order):
         if line and _same_line(line, char):
             line.chars.append(char)
-            line.top, line.bottom = min(line.top, char.top), max(line.bottom, char.bottom)
+            if char.top < line.top:
+                line.top = char.top
+            if char.bottom > line.bottom:
+                line.bottom = char.bottom
         else:
-            lines.append(Line([char], char.top, char.bottom))
+            line = Line([char], char.top, char.bottom)
+            lines.append(line)
     for line in lines:
-        line.chars.sort(key=lambda c: c.x0)
+        line.chars.sort(key=_left)
         line.words = _words(line.chars)
     return lines
+
+
+def _reading_order(char: Char) -> tuple[float, float]:
+    return char.cy, char.x0
+
+
+def _left(char: Char) -> float:
+    return char.x0
 
 
 def _same_line(line: Line, char: Char) -> bool:
@@ -400,22 +411,24 @@ def _same_line(line: Line, char: Char) -> bool:
 def _words(chars: list[Char]) -> list[Word]:
     """Split at gaps wider than a full-width character (digits in these files are widely spaced)."""
     words: list[Word] = []
-    em = max((c.bottom - c.top) for c in chars) or 1.0
-    current = [chars[0]]
-    for prev, char in pairwise(chars):
-        if char.x0 - prev.x1 > em:
-            words.append(_word(current))
-            current = []
-        current.append(char)
-    words.append(_word(current))
+    em = max([c.bottom - c.top for c in chars]) or 1.0
+    start = 0
+    for index in range(1, len(chars)):
+        if chars[index].x0 - chars[index - 1].x1 > em:
+            words.append(_word(chars[start:index]))
+            start = index
+    words.append(_word(chars[start:]))
     return words
 
 
 def _word(chars: list[Char]) -> Word:
+    if len(chars) == 1:
+        char = chars[0]
+        return Word(char.text, char.x0, char.x1, char.top, char.bottom)
     return Word(
-        "".join(c.text for c in chars),
+        "".join([c.text for c in chars]),
         chars[0].x0,
-        max(c.x1 for c in chars),
-        min(c.top for c in chars),
-        max(c.bottom for c in chars),
+        max([c.x1 for c in chars]),
+        min([c.top for c in chars]),
+        max([c.bottom for c in chars]),
     )
