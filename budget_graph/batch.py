@@ -13,7 +13,6 @@ trying it alone), and the run reports every other filing.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import sys
@@ -21,10 +20,8 @@ import threading
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from budget_graph.check.engine import FilingReport
@@ -32,6 +29,10 @@ from budget_graph.errors import InputError, Unchecked, debugging, printable
 from budget_graph.model import Filing
 
 if TYPE_CHECKING:
+    import multiprocessing.context
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing.connection import Connection
+
     from rich.table import Table
 
 Job = TypeVar("Job")
@@ -56,6 +57,8 @@ def run(
                 yield isolated(job)
                 advance()
             return
+        import multiprocessing  # the pool's machinery loads only for a pool: a one-file run has none
+
         context = multiprocessing.get_context("forkserver")
         command_alive, alive_end = context.Pipe(duplex=False)
         pools = _Pools(context, command_alive)
@@ -155,6 +158,8 @@ class _Pools:
     started: list[ProcessPoolExecutor] = field(default_factory=list)
 
     def start(self, workers: int) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
+
         pool = ProcessPoolExecutor(
             workers, mp_context=self.context, initializer=_end_with_command, initargs=(self.command_alive,)
         )
@@ -197,6 +202,8 @@ def _settle_first(
 ) -> ProcessPoolExecutor:
     """Wait for the first pending job; if its pool broke, run each job the break cut short alone (in
     order; those already done keep their results) and give back a new pool for the jobs to come."""
+    from concurrent.futures.process import BrokenProcessPool
+
     with contextlib.suppress(BrokenProcessPool):
         pending[0][1].result()
         return pool
@@ -211,6 +218,8 @@ def _settle_first(
 
 def _alone(pools: _Pools, work: Callable, job: object) -> Future:
     """The job's result, from a worker of its own; a worker that dies on it gives an `Unchecked`."""
+    from concurrent.futures.process import BrokenProcessPool
+
     done: Future = Future()
     pool = pools.start(1)
     try:
