@@ -340,11 +340,11 @@ def test_project_performance_forms_give_indicators_with_their_project(filings) -
 
 
 def test_a_page_s_text_read_in_one_call_is_each_glyph_s_character(corpus: Path) -> None:
-    """The glyph loop takes the page's text in one call (pdf_page._page_text): it must give the character
+    """The glyph loop takes the page's text in one call (pdfium_page._page_text): it must give the character
     of each glyph index, as asking glyph by glyph does, on every page of the corpus."""
     import pypdfium2.raw as pdfium_c
 
-    from budget_graph.read.pdf_page import _page_text
+    from budget_graph.read.pdfium_page import _page_text
 
     pages = 0
     for path in sorted(corpus.glob("*/*.pdf")):

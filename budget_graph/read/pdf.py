@@ -14,8 +14,6 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import pypdfium2 as pdfium
-
 from budget_graph.errors import InputError, printable
 from budget_graph.limits import PDF_PAGES, PDF_SIZE
 from budget_graph.model import Diagnostic, Filing, Kind, Location
@@ -24,7 +22,7 @@ from budget_graph.read.layout import normalise
 from budget_graph.read.pdf_doubts import mark_doubts
 from budget_graph.read.pdf_flow import Flow, pages_flow
 from budget_graph.read.pdf_grid import PageContent, page_content
-from budget_graph.read.pdf_page import Char, PageLayout, read_page
+from budget_graph.read.pdf_page import Char, PageLayout
 from budget_graph.read.pdf_tables import read_table
 from budget_graph.read.pdf_text import Narrative, read_narrative
 from budget_graph.read.source import read_bytes
@@ -106,6 +104,11 @@ def read_pages(pages: list[PageContent], source: str, path: Path, measured: bool
 
 def read_layouts(path: Path) -> list[PageLayout]:
     """Every page's visible characters and ruling lines; a clear error for what is no readable PDF."""
+    # pdfium loads here, not with this module: laid-out text shares the stages after it (read_pages)
+    import pypdfium2 as pdfium
+
+    from budget_graph.read.pdfium_page import read_page
+
     data = read_bytes(path, PDF_SIZE)
     try:
         document = pdfium.PdfDocument(data)
