@@ -10,10 +10,13 @@ from __future__ import annotations
 from rdflib import URIRef
 
 from budget_graph.check.crossfiling import cross_check
-from budget_graph.check.engine import FilingReport, check_mapped
+from budget_graph.check.engine import FilingReport, check_recorded
+from budget_graph.check.evaluator import Evaluated
 from budget_graph.check.rules import Finding
+from budget_graph.graph import MappedGraph
 from budget_graph.model import Filing, TableKind
-from budget_graph.report.ttl import REPORTS, render, report_graph
+from budget_graph.report.identities import identity_triples
+from budget_graph.report.ttl import REPORTS, report_graph
 from budget_graph.store import GraphStore
 from budget_graph.store.facts import known_in_store
 from budget_graph.store.graphs import NamedGraph, as_ntriples
@@ -22,10 +25,11 @@ from budget_graph.store.load import PreparedFiling, crossfiling_findings, filing
 
 def prepare(filing: Filing) -> PreparedFiling:
     """Map and check a filing, and serialise its graphs and its summary (runs in a worker process)."""
-    report, mapped = check_mapped(filing)  # the graph the checks read, its codes linked to the national lists
+    # the graph the checks read, its codes linked to the national lists, and the identities that fail
+    report, mapped, failing = check_recorded(filing, every=False)
     kind = filing.kind.value
     graph = mapped.graph.serialize(format="nt")
-    graphs = filing_graphs(filing.unit, filing.year, kind, graph, as_ntriples(render([report])))
+    graphs = filing_graphs(filing.unit, filing.year, kind, graph, findings_ntriples(report, mapped, failing))
     # what the cross-filing checks read: the claims, and the function table (决算 年初预算 against 预算)
     by_function = [t for t in filing.tables if t.kind is TableKind.GeneralBudgetByFunction]
     outline = Filing(
@@ -42,6 +46,15 @@ def prepare(filing: Filing) -> PreparedFiling:
         report.count("info"),
         outline,
     )
+
+
+def findings_ntriples(report: FilingReport, mapped: MappedGraph, failing: list[Evaluated]) -> str:
+    """The findings' SHACL report with the identities that fail beside their results: a store keeps those
+    alone, not every identity `export` writes (they would more than double a filing's triples; docs/store.md)."""
+    findings = report_graph([report])
+    for triple in identity_triples(report, mapped, failing):
+        findings.add(triple)
+    return as_ntriples(findings.serialize(format="turtle"))
 
 
 def crossfiling_graphs(store: GraphStore, loaded: list[PreparedFiling]) -> list[NamedGraph]:

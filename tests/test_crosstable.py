@@ -445,3 +445,63 @@ def test_a_code_printed_with_a_name_of_no_code_is_matched_on_neither_side(sample
     assert alignment and not alignment.extra and not alignment.missing
     assert "2011308" not in {a.code for a, _ in alignment.pairs}
     assert len(alignment.pairs) == len(general) - 1
+
+
+# ---- identities declared as data (crosstable.yaml) ---------------------------------------------------
+
+NEW_IDENTITY = """
+id: BG-X901
+title: 支出总表政府采购与政府采购表（测试）
+title_en: Procurement against the procurement table, declared by a test
+severity: warning
+basis: a declaration made in a test
+checks: test
+why: test
+same_lines:
+  first: ExpenditureSummary
+  second: Procurement
+  columns: [[procurement, whole]]
+  lines: [units]
+  equal: always
+  what: 新的表间关系
+  what_en: a new identity
+"""
+
+
+def _declared(text: str):
+    import yaml
+
+    from budget_graph.check.crosstable import _same_lines
+
+    return _same_lines(yaml.safe_load(text))
+
+
+def test_a_declared_identity_needs_no_python(sample_filing: Filing, tmp_path: Path) -> None:
+    from budget_graph.check.evaluator import recording
+
+    declared = _declared(NEW_IDENTITY)
+    with recording() as evaluated:
+        assert not [f for f in declared.check(Tables(sample_filing)) if f]
+    assert evaluated and {e.identity.rule.id for e in evaluated} == {"BG-X901"}
+    edited = read_text(edited_sample([{"line": 528, "old": "276.38", "new": "276.40"}], tmp_path))
+    found = [f for f in declared.check(Tables(edited)) if f]
+    assert [(f.rule, f.severity.value, f.message.split("：")[0]) for f in found] == [
+        ("BG-X901", "warning", "新的表间关系")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("equal: always", "equal: sometimes"), ("lines: [units]", "lines: [rows]"), ("  what: 新", "  wat: 新")],
+)
+def test_a_declaration_with_a_word_the_template_does_not_know_is_refused(old: str, new: str) -> None:
+    with pytest.raises((ValueError, KeyError)):
+        _declared(NEW_IDENTITY.replace(old, new))
+
+
+def test_the_declared_rules_are_in_the_catalogue() -> None:
+    from budget_graph.check.catalogue import CATALOGUE
+    from budget_graph.check.crosstable import DECLARED
+
+    assert {d.rule.id for d in DECLARED} == {"BG-X003", "BG-X007", "BG-X012", "BG-X014"}
+    assert all(CATALOGUE[d.rule.id] is d.rule for d in DECLARED)

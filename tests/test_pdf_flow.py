@@ -123,6 +123,46 @@ def test_a_grid_under_an_unruled_row_with_other_columns_is_doubted_not_joined() 
     assert [page for page, _ in flow.doubts] == [2]  # said in a warning, figures read as narrative
 
 
+# --- a continuation page that says so: '续表', the title again with '（续）', the unit line again ------
+
+CONTINUED_ROWS = [*row(95, "2210202", "提租补贴", "1,959.99"), *row(115, "2210203", "购房补贴", "12.00")]
+
+
+def _continued_under(*lines: list) -> object:
+    page = continuation(
+        [*(char for line in lines for char in line), *CONTINUED_ROWS], ruled(XS, [90, 110, 130])
+    )
+    return document_flow([first_page(), page])
+
+
+def test_a_grid_under_a_continued_mark_continues_the_table() -> None:
+    for mark in ("续表", "续表1", "（续）", "续上表"):
+        flow = _continued_under(word(mark, 480, 70))
+        assert [len(block.grids) for block in flow.blocks] == [2] and not flow.lines, mark
+
+
+def test_a_title_printed_again_with_its_continued_mark_continues_the_table() -> None:
+    flow = _continued_under(word("一、财政拨款支出预算表（续）", 80, 60))
+    assert [(block.title, len(block.grids)) for block in flow.blocks] == [("一、财政拨款支出预算表", 2)]
+
+
+def test_another_tables_title_with_a_continued_mark_starts_that_table() -> None:
+    flow = _continued_under(word("二、一般公共预算支出预算表（续）", 80, 60))
+    assert [len(block.grids) for block in flow.blocks] == [1, 1]
+
+
+def test_a_grid_under_the_unit_line_printed_again_continues_the_table() -> None:
+    flow = _continued_under(word("续表", 62, 60), word("单位：万元", 480, 75))
+    assert [len(block.grids) for block in flow.blocks] == [2] and not flow.lines and not flow.stray_grids
+
+
+def test_a_grid_under_a_unit_line_and_narrative_is_no_continuation() -> None:
+    flow = _continued_under(
+        word("纳入本部门预算编制范围的单位如下表所列。", 62, 60), word("单位：万元", 480, 75)
+    )
+    assert [len(block.grids) for block in flow.blocks] == [1] and len(flow.stray_grids) == 1
+
+
 # --- a header alone at a page's foot, its body under finer columns on the next page ---------------
 
 
@@ -189,6 +229,42 @@ def test_a_wrapped_filer_line_is_no_title() -> None:
         "江苏省高级人民法院",
         Unit.WAN,
     )
+
+
+def test_a_filer_line_wrapped_over_three_lines_is_whole() -> None:
+    page = titled_page(
+        [
+            word("一般公共预算支出预算表", 150, 90),
+            word("部门名称：中国共产党江苏", 65, 100),
+            word("省委员会办公", 65, 112),
+            [*word("厅", 65, 125), *word("单位：万元", 480, 125)],
+        ]
+    )
+    (block,) = document_flow([page]).blocks
+    assert block.unit_name == "中国共产党江苏省委员会办公厅"
+
+
+def test_a_filer_key_alone_takes_the_name_printed_under_it() -> None:
+    page = titled_page(
+        [
+            word("一般公共预算支出预算表", 150, 90),
+            word("编制单位：", 65, 112),
+            [*word("江苏省高级人民法院", 65, 125), *word("单位：万元", 480, 125)],
+        ]
+    )
+    flow = document_flow([page])
+    assert [block.unit_name for block in flow.blocks] == ["江苏省高级人民法院"] and not flow.lines
+
+
+def test_a_filer_key_alone_takes_no_line_starting_elsewhere() -> None:
+    page = titled_page(
+        [
+            word("一般公共预算支出预算表", 150, 90),
+            word("编制单位：", 65, 112),
+            [*word("江苏省高级人民法院", 120, 125), *word("单位：万元", 480, 125)],
+        ]
+    )
+    assert [block.unit_name for block in document_flow([page]).blocks] == [None]
 
 
 def test_a_wrapped_unit_line_is_no_title() -> None:

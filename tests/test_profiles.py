@@ -37,6 +37,14 @@ def test_national_final_accounts_add_the_state_capital_table_to_the_budget_set()
         ("表八 一般公共预算基本支出表", TableKind.GeneralBudgetByEconomicClass),
         ("2025年部门财务收支预算总表", TableKind.IncomeExpenditureSummary),
         ("部门名称：江苏省高级人民法", None),
+        # the Ministry of Finance's template
+        ("表1 部门收支总体情况表", TableKind.IncomeExpenditureSummary),
+        ("2024年部门收入总体情况表", TableKind.IncomeSummary),
+        ("部门支出总体情况表", TableKind.ExpenditureSummary),
+        ("财政拨款收支总体情况表", TableKind.AppropriationSummary),
+        ("一般公共预算支出情况表", TableKind.GeneralBudgetByFunction),
+        ("一般公共预算基本支出情况表", TableKind.GeneralBudgetByEconomicClass),
+        ("收支总体情况", None),  # a narrative's heading, not a table's title
     ],
 )
 def test_titles_are_recognised_by_the_profiles_vocabulary(title: str, kind: TableKind | None) -> None:

@@ -2,18 +2,30 @@
 
 A case gives a document — the sample (`base: luohu`) with `edits`, or a whole small `document` — or,
 for SHACL rules, a Turtle `graph`. `expect: pass` means no finding of the rule above info;
-`expect: fail` means a finding of the rule at `severity` (default error) located at `line` if given.
+`expect: fail` means a finding of the rule at `severity` (default error) located at `line` if given,
+whose figures and messages are the case's `finding` (`expected`, `actual`, `message`, `message_en`),
+as ruff's snapshots pin theirs: a change of wording or figures shows here (the failure prints the new
+`finding` to paste).
+
+A passing case of a rule whose checks are identities (check/evaluator.py: the roll-ups, the row and
+column identities, the cross-table identities, BG-K006) proves its rule ran: the evaluator evaluated
+at least one identity of it. (BG-D's restatements reach the evaluator only when the narrative figure,
+converted to the table's unit, differs, so their passing cases evaluate none.)
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
 
+from budget_graph.check import codes, crosstable, identities, rollups
 from budget_graph.check.catalogue import all_rules
+from budget_graph.check.families import FAMILIES
+from budget_graph.check.rules import Finding
 from tests.conftest import SAMPLE
 from tests.edits import edited_sample
 
@@ -30,29 +42,36 @@ def _cases() -> list[tuple[str, dict]]:
 
 
 CASES = _cases()
+IDENTITY_RULES = {
+    r.id for family in FAMILIES if family.module in (rollups, identities, crosstable) for r in family.rules
+} | {codes.CROSS_CLASS.id}
+PINNED = ("expected", "actual", "message", "message_en")
+
+Outcome = tuple[list[Finding], Counter[str] | None]  # the findings; identities evaluated by rule (a filing's)
 
 
 @cache
-def _sample_findings():
+def _sample_findings() -> Outcome:
     return _findings_of(SAMPLE)
 
 
-def _findings_of(path: Path):
-    from budget_graph.check.engine import check_filing
+def _findings_of(path: Path) -> Outcome:
+    from budget_graph.check.engine import check_recorded
     from budget_graph.read import read_file
 
-    return check_filing(read_file(path)).findings
+    report, _, evaluated = check_recorded(read_file(path))
+    return report.findings, Counter(e.identity.rule.id for e in evaluated)
 
 
-def _run(case: dict, tmp_path: Path):
+def _run(case: dict, tmp_path: Path) -> Outcome:
     if "graph" in case:
         from rdflib import Graph
 
         from budget_graph.check.shacl import validate_graph
 
-        return validate_graph(Graph().parse(data=case["graph"], format="turtle"))
+        return list(validate_graph(Graph().parse(data=case["graph"], format="turtle"))), None
     if "others" in case:  # cross-filing rules (BG-F): the case's filing checked with the rest of its run
-        return _findings_in_run(case, tmp_path)
+        return list(_findings_in_run(case, tmp_path)), None
     if "document" in case:
         path = tmp_path / "document.md"
         path.write_text(case["document"], encoding="utf-8")
@@ -75,10 +94,15 @@ def _findings_in_run(case: dict, tmp_path: Path):
 
 @pytest.mark.parametrize(("rule", "case"), CASES, ids=[f"{r}:{c['name']}" for r, c in CASES])
 def test_rule_case(rule: str, case: dict, tmp_path: Path) -> None:
-    findings = [f for f in _run(case, tmp_path) if f.rule == rule]
+    found, evaluated = _run(case, tmp_path)
+    findings = [f for f in found if f.rule == rule]
     if case["expect"] == "pass":
         above_info = [f for f in findings if f.severity.value != "info"]
         assert not above_info, f"{rule} fired on a passing case: {above_info[0].message}"
+        if rule in IDENTITY_RULES:
+            assert evaluated and evaluated[rule], (
+                f"the case proves nothing: no identity of {rule} was evaluated"
+            )
         return
     severity = case.get("severity", "error")
     hits = [f for f in findings if f.severity.value == severity]
@@ -87,6 +111,14 @@ def test_rule_case(rule: str, case: dict, tmp_path: Path) -> None:
     assert hits, (
         f"{rule} did not fire at {severity} (line {case.get('line')}); it gave {[f.message for f in findings]}"
     )
+    pinned = {key: case.get("finding", {}).get(key) for key in PINNED}
+    assert any(pinned == _pin(hit) for hit in hits), "the finding is now (paste it as the case's):\n" + (
+        "\n".join(yaml.safe_dump({"finding": _pin(hit)}, allow_unicode=True, width=1000) for hit in hits)
+    )
+
+
+def _pin(finding: Finding) -> dict[str, str | None]:
+    return {key: getattr(finding, key) for key in PINNED}
 
 
 def test_every_rule_has_a_passing_and_a_failing_case() -> None:
@@ -95,6 +127,15 @@ def test_every_rule_has_a_passing_and_a_failing_case() -> None:
         expectations.setdefault(rule, set()).add(case["expect"])
     missing = [r.id for r in all_rules() if expectations.get(r.id) != {"pass", "fail"}]
     assert not missing, f"rules without both a passing and a failing fixture: {missing}"
+
+
+def test_every_failing_case_pins_its_finding() -> None:
+    unpinned = [
+        f"{r}: {c['name']}"
+        for r, c in CASES
+        if c["expect"] == "fail" and set(c.get("finding", ())) != set(PINNED)
+    ]
+    assert not unpinned, f"failing cases without expected, actual, message and message_en: {unpinned}"
 
 
 def test_fixtures_name_known_rules() -> None:

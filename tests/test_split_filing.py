@@ -1,5 +1,6 @@
-"""A filing published as two PDFs (narrative, then tables) is checked as one: made here from a corpus PDF
-that holds both, split at its first table page (skipped cleanly when ../shared/corpus is absent)."""
+"""A filing published as two PDFs (narrative, then tables) is checked as one: made here from each corpus PDF
+that holds both, split at its first table page (skipped cleanly when ../shared/corpus is absent). The
+tables file has no cover: it names its unit, year and kind in a heading or in its tables' titles."""
 
 from __future__ import annotations
 
@@ -12,6 +13,21 @@ from budget_graph.batch import validate_many
 from budget_graph.read import read_file
 
 WHOLE = "js-procuratorate/2017年省检察院部门预算.pdf"
+# every corpus PDF holding narrative and tables, but the template (its placeholder excerpts are grouped
+# by the pages around them, so a split page groups them otherwise)
+WHOLES = [
+    WHOLE,
+    "js-procuratorate/2018年省检察院部门预算公开.pdf",
+    "js-procuratorate/2019年度部门预算公开.pdf",
+    "js-court/江苏省高级人民法院2019年度部门预算公开.pdf",
+    "js-court/省法院2017年度部门预算公开.pdf",
+    "js-court/省法院2018年度部门预算公开.pdf",  # tables titled '2018年度江苏省高级人民法院…表'
+    "sh-putuo-caizhengju-2024-juesuan/上海市普陀区财政局2024年度部门决算.pdf",  # '第二部分…决算表'
+    "sh-putuo-caizhengju-2025-yusuan/上海市普陀区财政局部门25年预算.pdf",
+    "sh-putuo-wanli-jiedao-2023-yusuan/1770007475548-818404804.pdf",
+    "sh-putuo-wanli-jiedao-2025-yusuan/上海市普陀区人民政府万里街道办事处25年预算.pdf",
+    "sh-shi-caizhengju-2025-yusuan/上海市财政局25年预算.pdf",  # a unit's: tables titled '预算单位…表'
+]
 
 
 def _pages(source: Path, target: Path, pages: list[int]) -> Path:
@@ -30,27 +46,35 @@ def _errors(reports) -> set[tuple[str, str | None]]:
     return {(f.rule, f.actual) for r in reports for f in r.findings if f.severity.value == "error"}
 
 
-@pytest.fixture(scope="module")
-def split(corpus: Path, tmp_path_factory) -> tuple[Path, list[Path]]:
-    whole = corpus / WHOLE
+def _split(corpus: Path, folder: Path, name: str) -> tuple[Path, list[Path]]:
+    whole = corpus / name
     if not whole.exists():
-        pytest.skip(f"{WHOLE} is not in the corpus")
+        pytest.skip(f"{name} is not in the corpus")
     filing = read_file(whole)
     first = min(table.location.page for table in filing.tables) - 1  # 0-based page of the first table
     count = len(pdfium.PdfDocument(whole))
-    folder = tmp_path_factory.mktemp("split")
     narrative = _pages(whole, folder / "说明.pdf", list(range(first)))
     tables = _pages(whole, folder / "公开表.pdf", list(range(first, count)))
     return whole, [narrative, tables]
 
 
-def test_the_two_halves_form_one_filing_with_the_findings_of_the_whole(split) -> None:
-    whole, halves = split
+@pytest.fixture(scope="module")
+def split(corpus: Path, tmp_path_factory) -> tuple[Path, list[Path]]:
+    return _split(corpus, tmp_path_factory.mktemp("split"), WHOLE)
+
+
+@pytest.mark.parametrize("name", WHOLES)
+def test_the_two_halves_form_one_filing_with_the_errors_of_the_whole(
+    corpus: Path, tmp_path: Path, name: str
+) -> None:
+    whole, halves = _split(corpus, tmp_path, name)
     (together,), unchecked = validate_many([str(p) for p in halves], workers=1)
     (alone,), _ = validate_many([str(whole)], workers=1)
     assert unchecked == []
     assert len(together.filing.sources) == 2 and together.filing.tables and together.filing.parts
     assert _errors([together]) == _errors([alone])
+    named = (alone.filing.unit, alone.filing.year, alone.filing.kind, alone.filing.level)
+    assert all((f.unit, f.year, f.kind, f.level) == named for f in map(read_file, halves))
 
 
 def test_the_narrative_alone_misses_its_tables_as_a_warning_not_an_error(split) -> None:

@@ -197,6 +197,8 @@ def test_parts_numbered_in_the_contents_without_their_part_number(tmp_path: Path
     ]
     assert [entry.part for entry in filing.toc if entry.part] == [1, 2, 3]
     assert [table.kind for table in filing.tables] == [TableKind.IncomeExpenditureSummary]
+    # the filer and the unit on one line ('编制部门：某某区某某局　　单位：元'): both read
+    assert [(table.unit, table.unit_name) for table in filing.tables] == [(Unit.YUAN, "某某区某某局")]
     assert filing.claims  # the narrative's part is read for figures
     errors = [f for f in check_filing(filing).findings if f.severity.value == "error"]
     assert any("1,300" in f.message for f in errors)  # 收入预算1,300元 against the table's 1,200

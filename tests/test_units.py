@@ -39,9 +39,9 @@ def narrative_file(unit: str) -> Filing:
     return Filing(["说明.pdf"], unit, 2018, Kind.BUDGET, parts=[part])
 
 
-def tables_file(unit: str) -> Filing:
-    tables = [table(TableKind.ExpenditureSummary, 3, 1, [], SPENDING)]
-    return Filing(["公开表.pdf"], unit, 2018, Kind.BUDGET, tables=tables)
+def tables_file(unit: str, *kinds: TableKind, source: str = "公开表.pdf") -> Filing:
+    tables = [table(kind, 3, 1, [], SPENDING) for kind in kinds or [TableKind.ExpenditureSummary]]
+    return Filing([source], unit, 2018, Kind.BUDGET, tables=tables)
 
 
 def test_narrative_and_tables_files_naming_the_unit_two_ways_form_one_filing() -> None:
@@ -56,3 +56,42 @@ def test_narrative_and_tables_files_naming_the_unit_two_ways_form_one_filing() -
 def test_files_of_two_units_stay_two_filings() -> None:
     grouped = group_filings([narrative_file("上海市普陀区财政局"), tables_file("上海市财政局")])
     assert len(grouped) == 2
+
+
+def test_a_narrative_file_with_a_table_of_its_own_joins_the_tables_file() -> None:
+    narrative = narrative_file("江苏省高级人民法院")
+    narrative.tables = tables_file("江苏省高级人民法院", TableKind.ThreePublicExpenses).tables
+    grouped = group_filings([narrative, tables_file("江苏省高级人民法院", TableKind.ExpenditureSummary)])
+    assert len(grouped) == 1 and len(grouped[0].tables) == 2
+
+
+def test_tables_published_as_two_files_join_their_narrative() -> None:
+    first = tables_file("江苏省高级人民法院", TableKind.IncomeSummary, source="公开表1-5.pdf")
+    second = tables_file("江苏省高级人民法院", TableKind.ExpenditureSummary, source="公开表6-9.pdf")
+    grouped = group_filings([narrative_file("江苏省高级人民法院"), first, second])
+    assert len(grouped) == 1 and grouped[0].sources == ["说明.pdf", "公开表1-5.pdf", "公开表6-9.pdf"]
+
+
+def test_two_filings_of_one_unit_and_year_holding_the_same_tables_stay_two() -> None:
+    grouped = group_filings(
+        [tables_file("江苏省高级人民法院"), tables_file("江苏省高级人民法院", source="副本.pdf")]
+    )
+    assert len(grouped) == 2
+
+
+def test_the_part_heading_the_tables_may_stand_in_both_files() -> None:
+    narrative = narrative_file("江苏省政协办公厅")
+    narrative.parts.append(NarrativePart(2, "第二部分 2019年度部门预算表", Location("说明.pdf", page=9)))
+    tables = tables_file("江苏省政协办公厅")
+    tables.parts = [NarrativePart(2, "第二部分 2019年度部门预算表", Location("公开表.pdf", page=1))]
+    (grouped,) = group_filings([narrative, tables])
+    assert [(part.number, part.location.source) for part in grouped.parts] == [
+        (1, "说明.pdf"),
+        (2, "说明.pdf"),
+    ]
+
+
+def test_two_files_with_one_narrative_part_each_stay_two() -> None:
+    first, second = narrative_file("江苏省政协办公厅"), narrative_file("江苏省政协办公厅")
+    second.tables = tables_file("江苏省政协办公厅").tables
+    assert len(group_filings([first, second])) == 2

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from budget_graph.check.figures import Figure, check_equal
+from budget_graph.check.evaluator import check_equal
+from budget_graph.check.figures import Figure
 from budget_graph.check.rollups import (
     CODED,
     ROOT,

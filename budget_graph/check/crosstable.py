@@ -17,12 +17,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from difflib import SequenceMatcher
 from functools import cache, cached_property
 from itertools import pairwise
+from pathlib import Path
 
-from budget_graph.check.figures import Figure, check_at_most, check_equal, check_sum, figures_of
+import yaml
+
+from budget_graph.check.evaluator import check_at_most, check_equal, check_sum, is_recording
+from budget_graph.check.figures import Figure, figures_of
 from budget_graph.check.rollups import table_blocks
 from budget_graph.check.rounding import Agreement, compare
 from budget_graph.check.rules import Finding, Rule, Severity, rule
@@ -63,21 +67,6 @@ APPROPRIATION_BY_FUNCTION = rule(
     engine="python",
     fail_example="表六 购房补贴 218.40; 表七 2210203 购房补贴 218.38",
     pass_example="表六 购房补贴 218.38; 表七 2210203 购房补贴 218.38",
-)
-GENERAL_WITHIN_ALL = rule(
-    id="BG-X003",
-    title="一般公共预算支出表与支出总表一致",
-    title_en="General-budget table by function agrees with the expenditure summary",
-    severity=Severity.ERROR,
-    basis=DESIGN + " (disclosure rules 23, 29, 34)",
-    checks="For every functional code and unit row, 一般公共预算支出表's 支出总计/基本支出/项目支出 equal "
-    "支出总表's when all spending is general-budget money (收支总表 = 财政拨款收支总表, no fund tables), "
-    "and never exceed them otherwise.",
-    why="General-budget spending is part of all spending on the same function; more of it than all "
-    "spending is impossible.",
-    engine="python",
-    fail_example="表七 2080502 事业单位离退休 基本支出 9.70; 表三 2080502 基本支出 9.50 (all money general budget)",
-    pass_example="表七 2080502 事业单位离退休 9.50; 表三 2080502 事业单位离退休 9.50",
 )
 SUMMARY_INCOME = rule(
     id="BG-X004",
@@ -122,20 +111,6 @@ FUND_BALANCE = rule(
     engine="python",
     fail_example="表六 2.政府性基金预算拨款结余、结转 0.02; 表十 政府性基金预算支出 0.00",
     pass_example="表六 2.政府性基金预算拨款结余、结转 0.00; 表十 0.00",
-)
-BASIC_BY_ECONOMIC_CLASS = rule(
-    id="BG-X007",
-    title="基本支出总表与经济分类基本支出逐行一致",
-    title_en="Basic expenditure summary lines equal the economic-class table's basic column",
-    severity=Severity.ERROR,
-    basis=DESIGN + " (disclosure rules 23, 32)",
-    checks="基本支出总表 lists the economic 类/款 of 一般公共预算支出表（按经济分类）that have basic spending, "
-    "in the same order (by name): each line's 总计 equals that table's 基本支出 (not less when the unit "
-    "also spends other money), no line is missing or extra, and the totals agree.",
-    why="Both tables break the same basic spending down by economic class.",
-    engine="python",
-    fail_example="表四 公务接待费 0.52; 表八 30217 公务接待费 基本支出 0.50",
-    pass_example="表四 公务接待费 0.50; 表八 30217 公务接待费 基本支出 0.50",
 )
 FUNCTION_AND_ECONOMIC_TOTALS = rule(
     id="BG-X008",
@@ -194,33 +169,6 @@ PERFORMANCE_AMOUNTS = rule(
     engine="python",
     fail_example="表十四 综合事务 151.40; 表五 综合事务 151.38",
     pass_example="表十四 综合事务 151.38; 表五 综合事务 151.38",
-)
-PROCUREMENT_TOTAL = rule(
-    id="BG-X012",
-    title="支出总表政府采购与政府采购项目支出表一致",
-    title_en="Procurement in the expenditure summary equals the procurement table",
-    severity=Severity.ERROR,
-    basis=DESIGN + " (disclosure rules 15, 31, 37)",
-    checks="支出总表's 政府采购小计 equals 政府采购项目支出表's amount for the department and each unit row.",
-    why="Both publish the unit's procurement budget.",
-    engine="python",
-    fail_example="表三 政府采购小计 276.38; 表十三 金额 276.40",
-    pass_example="表三 政府采购小计 276.38; 表十三 金额 276.38",
-)
-INCOME_BY_FUNCTION = rule(
-    id="BG-X014",
-    title="收入总表与支出总表逐科目一致",
-    title_en="Income summary by function equals the expenditure summary",
-    severity=Severity.ERROR,
-    basis=DESIGN + "; 以收定支 (disclosure rules 19, 20)",
-    checks="Where 收入总表 lists income by functional code (the Shanghai layout) and nothing is carried "
-    "forward, each code's income total equals 支出总表's total of that code, and no coded line with money "
-    "is in one table only.",
-    why="Income is budgeted by the function it pays for; a line that differs means one of the two figures "
-    "is wrong.",
-    engine="python",
-    fail_example="表二 2080505 合计 4,827,156; 表三 2080505 合计 4,827,165",
-    pass_example="表二 2080505 合计 4,827,156; 表三 2080505 合计 4,827,156",
 )
 THREE_PUBLIC_LINES = rule(
     id="BG-X013",
@@ -577,7 +525,9 @@ class Comparison:
     def rows(self, a: Row, b: Row) -> Iterator[Finding | None]:
         for first_meaning, second_meaning in self.columns:
             x, y = a.amount(first_meaning), b.amount(second_meaning)
-            if x is None or y is None or (x.yuan == y.yuan if self.equal else y.yuan <= x.yuan):
+            if x is None or y is None:
+                continue
+            if not is_recording() and (x.yuan == y.yuan if self.equal else y.yuan <= x.yuan):
                 continue  # agrees: the common case, settled without building the figures' places
             yield self.pair(
                 Figure.of(self.first, a, first_meaning), Figure.of(self.second, b, second_meaning)
@@ -632,6 +582,7 @@ class Tables:
     """The filing's tables by kind, and what the checks learn of them once."""
 
     filing: Filing
+    _named: dict[tuple[int, int], Alignment | None] = field(default_factory=dict, repr=False)
 
     def __getattr__(self, name: str) -> Table | None:
         """`tables.ExpenditureSummary`: the filing's (first) table of that kind, None when it has none."""
@@ -698,7 +649,14 @@ class Tables:
         basic, economic = self.BasicExpenditureSummary, self.GeneralBudgetByEconomicClass
         if basic is None or economic is None:
             return None
-        return align(lines(basic, coded=False), lines(economic), by_name)
+        return self.named_lines(basic, economic)
+
+    def named_lines(self, first: Table, second: Table) -> Alignment | None:
+        """`first`'s lines, coded or not, aligned by name with `second`'s coded lines (once a pair)."""
+        key = id(first), id(second)
+        if key not in self._named:
+            self._named[key] = align(lines(first, coded=False), lines(second), by_name)
+        return self._named[key]
 
     @cached_property
     def projects(self) -> dict[str, Row]:
@@ -725,29 +683,145 @@ class Tables:
 
 
 def check_crosstable(filing: Filing) -> Iterator[Finding]:
-    """Every BG-X identity whose tables the filing has; each check yields None where a pair agrees."""
+    """Every BG-X identity whose tables the filing has: those written here, then those declared in
+    crosstable.yaml; each check yields None where a pair agrees."""
     tables = Tables(filing)
     for check in (
         summary_by_function,
         appropriation_by_function,
-        general_within_all,
         summary_income,
         appropriation_income,
         fund_balance,
-        basic_by_economic_class,
         function_and_economic_totals,
         basic_and_project_totals,
         income_by_source,
         performance_amounts,
-        procurement_total,
         three_public_lines,
-        income_by_function,
         basic_split,
+        *(declared.check for declared in DECLARED),
     ):
         yield from (found for found in check(tables) if found)
 
 
 Checked = Iterator[Finding | None]
+
+
+# ---------------------------------------------------------------- identities declared as data
+
+
+def _always(t: Tables, first: Table) -> bool:
+    return True
+
+
+def _general_only(t: Tables, first: Table) -> bool:
+    return t.general_only
+
+
+def _general_only_or_narrower(t: Tables, first: Table) -> bool:
+    return t.general_only or (t.no_fund_spending and not covers_all_funds(first))
+
+
+def _nothing_carried_forward(t: Tables, first: Table) -> bool:
+    return t.nothing_carried_forward(t.IncomeExpenditureSummary)
+
+
+CONDITIONS: dict[str, Callable[[Tables, Table], bool]] = {
+    "always": _always,
+    "general_only": _general_only,
+    "general_only_or_narrower": _general_only_or_narrower,
+    "nothing_carried_forward": _nothing_carried_forward,
+}
+LINES = ("code", "name", "units")
+
+
+def column_of(table: Table, name: str) -> str | None:
+    """A declared column: `whole`, `basic_spending`, or a meaning the table prints."""
+    if name == "whole":
+        return whole(table)
+    if name == "basic_spending":
+        return basic_column(table)
+    return name if table.column(name) else None
+
+
+@dataclass(frozen=True)
+class SameLines:
+    """Column a of table A equals (or, when not `equal`, is at least) column b of table B, line by line:
+    a cross-table identity declared in crosstable.yaml (which says what each field may hold)."""
+
+    rule: Rule
+    first: str  # a Tables attribute: a table kind, or functional_spending
+    second: str
+    columns: tuple[tuple[str, str], ...]  # the first pair required, each later one where both print it
+    lines: tuple[str, ...]  # code | name | units, in order
+    equal: str  # a condition of CONDITIONS
+    when: str | None
+    what: str
+    what_en: str
+
+    def check(self, t: Tables) -> Checked:
+        first, second = getattr(t, self.first), getattr(t, self.second)
+        if first is None or second is None:
+            return
+        columns = [(column_of(first, a), column_of(second, b)) for a, b in self.columns]
+        if None in columns[0] or (self.when and not CONDITIONS[self.when](t, first)):
+            return
+        compared = Comparison(
+            self.rule,
+            first,
+            second,
+            tuple((a, b) for a, b in columns if a and b),
+            CONDITIONS[self.equal](t, first),
+            self.what,
+            self.what_en,
+        )
+        for way in self.lines:
+            if way == "code":
+                for a, b in block_pairs(first, second):
+                    yield from compared.aligned(align(a, b, by_code))
+            elif way == "name":
+                yield from compared.aligned(t.named_lines(first, second))
+            else:
+                yield from compared.units()
+
+
+def _declared() -> tuple[SameLines, ...]:
+    """crosstable.yaml's identities, each with its rule; a field it does not know is a mistake caught at
+    import."""
+    entries = yaml.load((Path(__file__).parent / "crosstable.yaml").read_bytes(), Loader=_LOADER)
+    return tuple(_same_lines(entry) for entry in entries)
+
+
+def _same_lines(entry: dict) -> SameLines:
+    template = entry.pop("same_lines")
+    rule_ = rule(**{**entry, "severity": Severity(entry["severity"]), "engine": "python"})
+    declared = SameLines(
+        rule_,
+        template["first"],
+        template["second"],
+        tuple((a, b) for a, b in template["columns"]),
+        tuple(template["lines"]),
+        template["equal"],
+        template.get("when"),
+        template["what"],
+        template["what_en"],
+    )
+    unknown = [
+        *(way for way in declared.lines if way not in LINES),
+        *(c for c in (declared.equal, declared.when) if c and c not in CONDITIONS),
+        *(
+            t
+            for t in (declared.first, declared.second)
+            if t not in TableKind.__members__ and t != "functional_spending"
+        ),
+    ]
+    unknown += sorted(set(template) - {f.name for f in fields(SameLines)})
+    if unknown:
+        raise ValueError(f"crosstable.yaml, {rule_.id}: unknown {', '.join(unknown)}")
+    return declared
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+DECLARED: tuple[SameLines, ...] = _declared()
 
 
 def summary_by_function(t: Tables) -> Checked:
@@ -810,44 +884,6 @@ def appropriation_by_function(t: Tables) -> Checked:
             "财政拨款本年支出合计应等于一般公共预算、政府性基金预算、国有资本经营预算支出表合计之和",
             "Appropriation spending should equal the general, fund and state-capital tables together",
         )
-
-
-def general_within_all(t: Tables) -> Checked:
-    spending, general = t.functional_spending, t.GeneralBudgetByFunction
-    if spending is None or general is None or whole(spending) is None or whole(general) is None:
-        return
-    columns = matching_columns(spending, general)
-    compared = Comparison(
-        GENERAL_WITHIN_ALL,
-        spending,
-        general,
-        columns,
-        t.general_only or (t.no_fund_spending and not covers_all_funds(spending)),
-        "一般公共预算支出应与支出总表一致（全部为一般公共预算资金时相等，否则不超过）",
-        "General-budget spending should match all spending on the line (equal when all money is general budget)",
-    )
-    for first, second in block_pairs(spending, general):
-        yield from compared.aligned(align(first, second, by_code))
-    yield from compared.units()
-
-
-def income_by_function(t: Tables) -> Checked:
-    income, spending = t.IncomeSummary, t.ExpenditureSummary
-    if income is None or spending is None or whole(income) is None or whole(spending) is None:
-        return
-    if not t.nothing_carried_forward(t.IncomeExpenditureSummary):
-        return
-    compared = Comparison(
-        INCOME_BY_FUNCTION,
-        income,
-        spending,
-        ((whole(income), whole(spending)),),
-        True,
-        "收入总表与支出总表同一科目金额应一致",
-        "Income and expenditure summaries by function differ",
-    )
-    for first, second in block_pairs(income, spending):
-        yield from compared.aligned(align(first, second, by_code))
 
 
 def summary_income(t: Tables) -> Checked:
@@ -951,24 +987,6 @@ def fund_income(t: Tables, source: str) -> list[Figure] | None:
     if received_parts is None or carried_parts is None:
         return None
     return [*received_parts, *carried_parts]
-
-
-def basic_by_economic_class(t: Tables) -> Checked:
-    basic, economic = t.BasicExpenditureSummary, t.GeneralBudgetByEconomicClass
-    column = basic_column(economic) if economic else None
-    if basic is None or economic is None or column is None or whole(basic) is None:
-        return
-    compared = Comparison(
-        BASIC_BY_ECONOMIC_CLASS,
-        basic,
-        economic,
-        ((whole(basic), column),),
-        t.general_only,
-        "基本支出总表应与一般公共预算经济分类基本支出一致",
-        "Basic expenditure summary should match the economic classes' basic spending",
-    )
-    yield from compared.aligned(t.basic_lines)
-    yield from compared.units()
 
 
 def function_and_economic_totals(t: Tables) -> Checked:
@@ -1118,26 +1136,6 @@ def task_amounts(t: Tables, targets: Table, task: Row, figure: Figure) -> Checke
             yield restated(
                 PERFORMANCE_AMOUNTS, appropriated, figures_for(projects, project, "appropriation"), *what
             )
-
-
-def procurement_total(t: Tables) -> Checked:
-    spending, procurement = t.ExpenditureSummary, t.Procurement
-    if (
-        spending is None
-        or procurement is None
-        or not spending.column("procurement")
-        or whole(procurement) is None
-    ):
-        return
-    yield from Comparison(
-        PROCUREMENT_TOTAL,
-        spending,
-        procurement,
-        (("procurement", whole(procurement)),),
-        True,
-        "支出总表政府采购小计应等于政府采购项目支出表金额",
-        "Procurement in the expenditure summary should equal the procurement table",
-    ).units()
 
 
 def three_public_lines(t: Tables) -> Checked:

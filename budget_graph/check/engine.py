@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from rdflib.term import Node
 
+from budget_graph.check.evaluator import Evaluated, recording
 from budget_graph.check.rules import Finding
 from budget_graph.graph import CodeLists, MappedGraph
 from budget_graph.model import Filing, Location
@@ -71,6 +72,14 @@ def check_mapped(filing: Filing) -> tuple[FilingReport, MappedGraph]:
     for node, place in mapped.locations.items():
         focus.setdefault(place, node)
     return FilingReport(filing, sort_findings(findings), focus), mapped
+
+
+def check_recorded(filing: Filing, every: bool = True) -> tuple[FilingReport, MappedGraph, list[Evaluated]]:
+    """check_mapped, and the identities the checks evaluated (check/evaluator.py): every one, or only
+    those that fail."""
+    with recording(every) as evaluated:
+        report, mapped = check_mapped(filing)
+    return report, mapped, evaluated
 
 
 def finding_order(finding: Finding) -> tuple:

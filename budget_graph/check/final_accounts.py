@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_graph.check.figures import ROUNDING_NOTE, Figure, check_equal, figures_of, percent_verdict
+from budget_graph.check.evaluator import check_equal
+from budget_graph.check.figures import ROUNDING_NOTE, Figure, figures_of, percent_verdict
 from budget_graph.check.narrative import CODE_LENGTH, LEVEL_MARK, key, three_public_meaning
 from budget_graph.check.rounding import (
     Agreement,

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from budget_graph.check.figures import Figure, adds_up_exactly, check_at_most, check_cells, check_equal
+from budget_graph.check.evaluator import adds_up_exactly, check_at_most, check_cells, check_equal
+from budget_graph.check.figures import Figure
 from budget_graph.check.rollups import TWO_SIDED, Block, check_tree, code_tree, sum_rows, table_blocks
 from budget_graph.check.rules import Finding, Severity, rule
 from budget_graph.codes import normalise, scheme_index

@@ -17,7 +17,7 @@ from functools import cache
 
 import networkx as nx
 
-from budget_graph.check.figures import adds_up_exactly, check_cells
+from budget_graph.check.evaluator import adds_up_exactly, check_cells
 from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.codes import normalise, scheme_index
 from budget_graph.model import Filing, Row, RowRole, Table, TableKind

@@ -33,10 +33,8 @@ class Interval:
 
     @classmethod
     def of(cls, amount: Amount) -> Interval:
-        if amount.value == 0:
-            return ZERO
-        radius = amount.half_step_yuan
-        return cls(amount.yuan - radius, amount.yuan + radius)
+        spread = radius(amount)
+        return cls(amount.yuan - spread, amount.yuan + spread)
 
     def __add__(self, other: Interval) -> Interval:
         return Interval(self.lo + other.lo, self.hi + other.hi)
@@ -49,6 +47,12 @@ class Interval:
 
 
 ZERO = Interval(Decimal(0), Decimal(0))
+
+
+def radius(amount: Amount) -> Decimal:
+    """How far (yuan) the value a printed figure stands for may lie from it: half its last digit; none
+    for a printed zero, which is exact."""
+    return Decimal(0) if amount.value == 0 else amount.half_step_yuan
 
 
 def total_of(amounts: Iterable[Amount]) -> tuple[Decimal, Interval]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from functools import partial
 
 import click
 
@@ -20,6 +19,8 @@ def export(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
     """导出知识图谱 — write the filing's RDF graph (same filing, same triples, every time).
 
     Codes are linked to the national code lists (skos:exactMatch) where the bundled lists know them.
+    The filing is checked, and every identity the checks evaluated is a bg:Identity node with its total,
+    its signed parts, each figure's rounding radius and, when it fails, its finding (docs/graph-model.md).
     A file that cannot be read gets one line on stderr and exit status 2; the graphs of the other
     filings are still written (nothing is written when none could be read).
 
@@ -28,12 +29,11 @@ def export(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
       budget-graph export samples/luohu-2024.md --format ttl -o luohu.ttl
     """
     from budget_graph.batch import name_unchecked, read_many, results_only, run, show_traces
-    from budget_graph.codes import NationalCodeLists
 
     check_output(output)
     filings, unchecked = read_many(list(paths))
     # in this process: a graph is cheaper built again than sent back from a worker
-    built = run(partial(build, national=NationalCodeLists()), filings, "导出 exporting", workers=1)
+    built = run(build, filings, "导出 exporting", workers=1)
     graphs = list(results_only(built, unchecked))
     if graphs:
         text = serialize(graphs, _FORMATS[fmt])
@@ -47,10 +47,14 @@ def export(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
         sys.exit(2)
 
 
-def build(filing, national):
-    from budget_graph.check.engine import map_filing
+def build(filing):
+    """The filing's graph with a bg:Identity node for every identity its checks evaluated."""
+    from budget_graph.check.engine import check_recorded
+    from budget_graph.report.identities import identity_triples
 
-    return map_filing(filing, national).graph
+    report, mapped, evaluated = check_recorded(filing)
+    mapped.extend(identity_triples(report, mapped, evaluated))
+    return mapped.graph
 
 
 def serialize(graphs: list, rdf_format: str) -> str:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from budget_graph.errors import InputError
-from budget_graph.model import Diagnostic, Filing, Location
+from budget_graph.model import Diagnostic, Filing, Location, TableKind
 from budget_graph.model.units import unit_key
 
 TEXT_SUFFIXES = {".md", ".txt", ".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
 XLSX_SUFFIXES = {".xlsx"}
+_TABLES_PART = re.compile(r"[预决]算表|公开表|附表")
 
 
 def find_sources(paths: list[str]) -> list[Path]:
@@ -51,8 +53,7 @@ def read_paths(paths: list[str]) -> list[Filing]:
 
 def group_filings(filings: list[Filing]) -> list[Filing]:
     """Files of one filing become one: the same unit (however each file names it: unit_key), year,
-    kind and level, one file with the tables and the other without (Jiangsu publishes the 说明 and the
-    公开表 as two PDFs)."""
+    kind and level, and nothing in two of them (Jiangsu publishes the 说明 and the 公开表 as two PDFs)."""
     grouped: list[Filing] = []
     for filing in filings:
         partner = next((other for other in grouped if _complement(other, filing)), None)
@@ -64,12 +65,23 @@ def group_filings(filings: list[Filing]) -> list[Filing]:
 
 
 def _complement(a: Filing, b: Filing) -> bool:
-    """Two files of one filing: one holds the tables, the other none, and no narrative part is in both
-    (a tables file may carry the parts printed after the tables: 第三部分 情况说明, 名词解释)."""
+    """Two files of one filing: no narrative part and no kind of table in both. A 说明 may carry a table
+    of its own (the “三公” table in its text), a tables file the parts printed after the tables (第三部分
+    情况说明, 名词解释); two filings of one unit and year each hold the same tables."""
     same = (unit_key(a.unit), a.year, a.kind, a.level) == (unit_key(b.unit), b.year, b.kind, b.level)
-    one_has_the_tables = bool(a.tables) != bool(b.tables)
-    parts_apart = not {p.number for p in a.parts} & {p.number for p in b.parts}
-    return same and one_has_the_tables and parts_apart and len(a.sources) == 1
+    parts_apart = not _narrative_parts(a) & _narrative_parts(b)
+    tables_apart = not _table_kinds(a) & _table_kinds(b)
+    return same and parts_apart and tables_apart
+
+
+def _narrative_parts(filing: Filing) -> set[int]:
+    """The numbers of its parts but the one that heads the tables ('第二部分 2019年度部门预算表'), which
+    both files may print: the 说明 to say the tables follow in their own file, the tables file over them."""
+    return {part.number for part in filing.parts if not _TABLES_PART.search(part.title)}
+
+
+def _table_kinds(filing: Filing) -> set[TableKind]:
+    return {table.kind for table in filing.tables if table.kind is not None}
 
 
 def _absorb(into: Filing, other: Filing) -> None:
@@ -83,7 +95,9 @@ def _absorb(into: Filing, other: Filing) -> None:
             )
         )
     into.sources.extend(other.sources)
-    into.parts = sorted([*into.parts, *other.parts], key=lambda part: part.number)
+    printed = {part.number for part in into.parts}
+    added = [part for part in other.parts if part.number not in printed]  # the tables' part once
+    into.parts = sorted([*into.parts, *added], key=lambda part: part.number)
     into.tables.extend(other.tables)
     into.claims.extend(other.claims)
     into.indicators.extend(other.indicators)

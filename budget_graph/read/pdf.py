@@ -10,8 +10,7 @@ document: its cover, its headings and its tables' filer lines.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from budget_graph.errors import InputError, printable
@@ -19,38 +18,22 @@ from budget_graph.limits import PDF_PAGES, PDF_SIZE
 from budget_graph.model import Diagnostic, Filing, Kind, Location
 from budget_graph.profiles import lines
 from budget_graph.read.layout import normalise
+from budget_graph.read.metadata import Evidence, Metadata, filing_metadata
 from budget_graph.read.pdf_doubts import mark_doubts
 from budget_graph.read.pdf_flow import Flow, pages_flow
 from budget_graph.read.pdf_grid import PageContent, page_content
 from budget_graph.read.pdf_page import Char, PageLayout
 from budget_graph.read.pdf_tables import read_table
-from budget_graph.read.pdf_text import Narrative, read_narrative
+from budget_graph.read.pdf_text import read_narrative
 from budget_graph.read.source import read_bytes
 from budget_graph.read.tables import number_tables, unit_names
 
-# '上海市普陀区财政局2024年度部门决算', '江苏省人民检察院2019年度部门预算公开', '上海市2025年市级单位预算'
-_TITLE = re.compile(
-    r"(?P<unit>[^\d：:，。]*?)(?P<year>20\d{2})\s*年度?(?P<scope>[^\d，。]{0,4}?)(?P<level>部门|单位)(?P<kind>预算|决算)"
-)
 _FILER = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(\S+)$")
-# the year first: '2017年度江苏省高级人民法院部门预算公开', '2018年度江苏省高级人民法院预算公开'
-_TITLE_YEAR_FIRST = re.compile(
-    r"(?P<year>20\d{2})\s*年度?(?P<unit>[^\d：:，。、]{2,40}?)(?:部门|单位)?(?:预算|决算)"
-)
-_YEAR = re.compile(r"(20\d{2})\s*年")
 _CLAIM_PARTS = re.compile(r"说明|情况")  # parts that state figures (not 职能, 机构, 名词解释)
 _COVER_LINES = 12
 _HIGH, _LOW = 0xD800, 0xDC00  # the first high and low UTF-16 surrogates
 _REPLACEMENT = "\ufffd"
 _SURROGATES = re.compile("[\ud800-\udfff]")
-
-
-@dataclass
-class _Metadata:
-    unit: str
-    year: int
-    kind: Kind
-    level: str
 
 
 def read_pdf(path: Path) -> Filing:
@@ -72,7 +55,7 @@ def read_pages(pages: list[PageContent], source: str, path: Path, measured: bool
         raise InputError(
             f"不是预决算公开文件：未找到说明部分或表格 not a budget filing (no parts, no tables): {path}"
         )
-    metadata, notes = _metadata(flow, narrative, path)
+    metadata = _metadata(flow, path)
     filing = Filing(
         sources=[source],
         unit=metadata.unit,
@@ -83,7 +66,7 @@ def read_pages(pages: list[PageContent], source: str, path: Path, measured: bool
         toc=narrative.toc,
         page_sizes={source: {page.number: (page.width, page.height) for page in pages}} if measured else {},
     )
-    filing.diagnostics.extend(Diagnostic("info", note, (Location(source),)) for note in notes)
+    filing.diagnostics.extend(Diagnostic("info", note, (Location(source),)) for note in metadata.notes)
     names = unit_names(filing.unit, *(block.unit_name for block in flow.blocks))
     for block in flow.blocks:
         try:
@@ -164,67 +147,16 @@ def _damaged_text(layouts: list[PageLayout], source: str) -> Diagnostic | None:
     )
 
 
-def _metadata(flow: Flow, narrative: Narrative, path: Path) -> tuple[_Metadata, list[str]]:
-    """Unit, year, kind and level: from the cover, else the headings and the tables' filer lines,
-    else — said so in a diagnostic — the file's name."""
-    cover = [normalise(line.text) for line in flow.lines if line.page == 1][:_COVER_LINES]
-    cover_title = next((m for m in (_TITLE.search(t) for t in ["".join(cover), *cover]) if m), None)
-    title = cover_title or next(
-        (m for m in (_TITLE.search(normalise(line.text)) for line in flow.lines) if m), None
+def _metadata(flow: Flow, path: Path) -> Metadata:
+    evidence = Evidence(
+        cover=[normalise(line.text) for line in flow.lines if line.page == 1][:_COVER_LINES],
+        lines=[normalise(line.text) for line in flow.lines],
+        titles=[normalise(block.title) for block in flow.blocks],
+        filers=[block.unit_name for block in flow.blocks if block.unit_name],
+        notes=[normalise(note) for block in flow.blocks for note in block.notes],
+        stem=path.stem,
     )
-    filer = next((m.group(1) for m in (_FILER.match(t) for t in cover) if m), None)
-    unit = filer or _cover_unit(cover_title, cover) or _table_filer(flow)
-    year = int(title.group("year")) if title else _table_year(flow)
-    kind = (Kind.FINAL if title.group("kind") == "决算" else Kind.BUDGET) if title else _table_kind(flow)
-    level = "unit" if title and title.group("level") == "单位" else "department"
-    notes: list[str] = []
-    named = _TITLE.search(normalise(path.stem))
-    if not unit and named and _unit_name(named.group("unit")):
-        unit = _unit_name(named.group("unit"))
-        notes.append(f"单位名称取自文件名 unit name taken from the file name: {unit}")
-    if year is None and (match := _YEAR.search(path.stem)):
-        year = int(match.group(1))
-        notes.append(f"年度取自文件名 year taken from the file name: {year}")
-    if not unit or year is None or kind is None:
-        raise InputError(
-            f"不是预决算公开文件：找不到单位、年度或预决算类别 not a budget filing (no unit, year or kind): {path}"
-        )
-    return _Metadata(unit, year, kind, level), notes
-
-
-def _cover_unit(title: re.Match[str] | None, cover: list[str]) -> str | None:
-    """The unit the cover's title names, before the year ('江苏省人民检察院2019年度部门预算') or after it."""
-    if title and (name := _unit_name(title.group("unit"))):
-        return name
-    after = next((m for m in map(_TITLE_YEAR_FIRST.search, ["".join(cover), *cover]) if m), None)
-    return _unit_name(after.group("unit")) if after else None
-
-
-def _unit_name(text: str) -> str | None:
-    """A unit's name as a title prints it; not a heading's words ('…第二部分') nor a level ('市级')."""
-    name = text.strip()
-    plausible = 2 <= len(name) <= 40 and not re.search(r"部分|、|目录|^.{1,2}级$|^本?(部门|单位)$", name)
-    return name if plausible else None
-
-
-def _table_filer(flow: Flow) -> str:
-    names = Counter(block.unit_name for block in flow.blocks if block.unit_name)
-    return names.most_common(1)[0][0] if names else ""
-
-
-def _table_year(flow: Flow) -> int | None:
-    for text in [*(b.title for b in flow.blocks), *(n for b in flow.blocks for n in b.notes)]:
-        match = _YEAR.search(text)
-        if match:
-            return int(match.group(1))
-    return None
-
-
-def _table_kind(flow: Flow) -> Kind | None:
-    titles = "".join(block.title for block in flow.blocks)
-    if "决算" in titles:
-        return Kind.FINAL
-    return Kind.BUDGET if "预算" in titles else None
+    return filing_metadata(evidence, _FILER, str(path))
 
 
 def _claims(filing: Filing) -> None:

@@ -2,10 +2,11 @@
 narrative lines between them, each with its page.
 
 A grid starts a table when a title sits above it on its page; a grid at the top of a page with no
-title continues the table before it (the header it repeats is dropped later). So does an untitled
-grid under nothing but its own first row printed without rules (or a running header), when its
-columns fit the table's; when they do not, the grid is read as narrative and a warning names its
-page. Notes printed under a table ('注：本部门…故本表为空表') belong to that table. Page numbers
+title continues the table before it (the header it repeats is dropped later), as does one under a
+'续表' or the filer and unit lines printed again, or under the table's title printed again with its
+mark ('…预算表（续）'). So does an untitled grid under nothing but its own first row printed without
+rules (or a running header), when its columns fit the table's; when they do not, the grid is read as
+narrative and a warning names its page. Notes printed under a table ('注：本部门…故本表为空表') belong to that table. Page numbers
 are dropped.
 """
 
@@ -31,17 +32,23 @@ from budget_graph.read.pdf_tables import TableBlock
 
 PAGE_NUMBER = re.compile(r"^[-—–第\s]*\d{1,3}[-—–页\s]*$")
 _MARGIN_SHARE = 0.1  # page numbers sit in the top or bottom tenth of the page
-_UNIT = re.compile(r"单位\s*[:：]\s*(亿元|万元|元)")
+_UNIT = re.compile(r"单位\s*[:：]\s*(?:人民币)?(亿元|万元|元)")
+_UNIT_PART = re.compile(r"[（(]?\s*(?:金额)?单位\s*[:：]\s*(?:人民币)?(?:亿元|万元|元)\s*[)）]?")
 _FILER_KEYS = lines().filer_keys
 _FILER = re.compile(rf"(?:{_FILER_KEYS})\s*[:：]\s*(\S+)")
 _KEY_LINE = re.compile(rf"^(?:{_FILER_KEYS}|单位)\s*[:：]")  # a filer or unit line: never a title
 _UNIT_KEY = re.compile(r"^单位\s*[:：]")
+_KEY_ONLY = re.compile(rf"^(?:{_FILER_KEYS})\s*[:：]$")
 _NO_TAIL = re.compile(r"[:：。；;]")  # a key of its own or a sentence: no wrapped filer's tail
 _NUMERAL = "[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 NUMBERED_TITLE = re.compile(rf"^(?:表\s*({_NUMERAL})|公开\s*(\d+)\s*表)")
 _NOTE = re.compile(rf"^(注|说明|备注)\s*\d*\s*[:：]|{lines().empty_note.pattern}")
 _SENTENCE_END = re.compile(r"[。；;]$")
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
+# what a continuation page prints above the table it continues: '续表', '续表1', '（续）', '续上表'
+_CONTINUED = re.compile(rf"^[（(]?续(?:表|上表)?\s*(?:{_NUMERAL}|\d+)?[)）]?$")
+# and around a title it prints again: '一、财政拨款支出预算表（续）', '续表：财政拨款支出预算表'
+_CONTINUED_TITLE = re.compile(r"[（(]续表?[)）]$|^续表\s*[:：]?|续表$")
 _MAX_TITLE_LINES = 3
 _UNSURE = (
     "页首的无表题表格可能续接上一表格，但列不一致，按说明文字读取、其数字未检查 "
@@ -119,10 +126,12 @@ def _is_page_number(line: Line, page: PageContent) -> bool:
 def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -> TableBlock | None:
     """A grid starts a table under a title (on its page, or ending the page before when the grid
     opens its page), continues the table before it when it opens its page untitled (under nothing
-    or its own unruled first row, see the module's docstring), or is no table."""
+    its own unruled first row, or the filer and unit lines it repeats; see the module's docstring), or is
+    no table."""
     if not any(cell.text for cell in grid.cells):
         return flow.blocks[-1] if flow.blocks else None  # an empty ruled box (a table's last rule)
     _join_wrapped_keys(flow.lines, max(flow.floor, first_on_page))
+    _drop_continued_marks(flow.lines, first_on_page)
     heading = _title_block(flow.lines, flow.floor) or _title_row(grid)
     if heading is not None:
         count, block = heading
@@ -133,8 +142,10 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -
         block.grids.append(grid)
         flow.blocks.append(block)
         return block
-    if len(flow.lines) == first_on_page and flow.blocks:
-        flow.blocks[-1].grids.append(grid)  # a continuation page
+    opening = flow.lines[first_on_page:]
+    if flow.blocks and (not opening or (_opens_page(grid, page) and all(map(_repeated_key, opening)))):
+        del flow.lines[first_on_page:]  # a continuation page, under the filer and unit lines it may repeat
+        flow.blocks[-1].grids.append(grid)
         return flow.blocks[-1]
     row = _open_row(flow.lines[first_on_page:], grid, page) if flow.blocks else None
     if row is not None:
@@ -146,6 +157,22 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -
     flow.stray_grids.append(grid)
     flow.lines.extend(_grid_lines(grid, page.width))
     return None
+
+
+def _opens_page(grid: Grid, page: PageContent) -> bool:
+    return min(page.grids, key=lambda g: g.top) is grid
+
+
+def _repeated_key(line: PageLine) -> bool:
+    """A filer or unit line a continuation page prints again above the table ('单位：万元')."""
+    return is_key_line(normalise(line.text))
+
+
+def _drop_continued_marks(lines: list[PageLine], first_on_page: int) -> None:
+    """A page's '续表' says the table before goes on: no narrative, no title."""
+    lines[first_on_page:] = [
+        line for line in lines[first_on_page:] if not _CONTINUED.match(normalise(line.text))
+    ]
 
 
 def _open_row(lead: list[PageLine], grid: Grid, page: PageContent) -> list[PageLine] | None:
@@ -228,6 +255,8 @@ def _take_tails(upper: Line, lower: Line) -> Line:
         head.text += word.text
         head.x1, head.bottom = max(head.x1, word.x1), max(head.bottom, word.bottom)
         upper.chars = sorted([*upper.chars, *_chars_of(lower, word)], key=lambda c: c.x0)
+    if len(kept) < len(lower.words):  # the next line of the box may finish the word again ('…办公' / '厅')
+        upper.bottom = max(upper.bottom, lower.bottom)
     chars = [c for c in lower.chars if any(w.x0 <= c.cx <= w.x1 for w in kept)]
     return Line(chars, lower.top, lower.bottom, kept)
 
@@ -239,6 +268,8 @@ def _chars_of(line: Line, word: Word) -> list[Char]:
 def _is_tail(key: Word, word: Word) -> bool:
     """Does `word` finish the filer or unit line `key` ('单位：万' + '元')?"""
     text, tail = normalise(key.text), normalise(word.text)
+    if _KEY_ONLY.match(text):  # the key alone ('编制单位：'), its value on the next line, where it starts
+        return abs(word.x0 - key.x0) <= _WRAP_SLACK and not _NO_TAIL.search(tail) and not _UNIT.search(tail)
     inside = key.x0 - _WRAP_SLACK <= word.x0 and word.x1 <= key.x1 + _WRAP_SLACK
     if not inside or len(tail) > _SHORT_TAIL or _NO_TAIL.search(tail) or _UNIT.search(text):
         return False
@@ -255,7 +286,10 @@ def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | 
     index = len(lines) - 1
     while index >= floor and len(titles) < _MAX_TITLE_LINES:
         text = normalise(lines[index].text)
-        if not titles and (_UNIT.search(text) or _KEY_LINE.match(text)):
+        if not titles and _titled_unit(text):  # '一、…预算表（单位：万元）': the title, with its unit
+            unit = unit or _unit_line(lines[index].text)[0]
+            titles.insert(0, lines[index])
+        elif not titles and (_UNIT.search(text) or _KEY_LINE.match(text)):
             line_unit, line_filer = _unit_line(lines[index].text)
             unit, filer = unit or line_unit, filer or line_filer
         elif _is_title_line(text, titles):
@@ -263,13 +297,22 @@ def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | 
         else:
             break
         index -= 1
-    title = _title(titles)
+    title = _UNIT_PART.sub("", _title(titles)).strip()
     if not title or (unit is None and recognise_table(title) is None):
         return None
     number = _number(titles[0].text)
     page = titles[-1].page  # the line naming the table (a number line may end the page before)
     used = len(lines) - 1 - index
     return used, TableBlock(title, page, number, unit, filer)
+
+
+def _titled_unit(text: str) -> bool:
+    """A table's title that prints its unit too."""
+    return (
+        bool(_UNIT.search(text))
+        and not _KEY_LINE.match(text)
+        and bool(recognise_table(_UNIT_PART.sub("", text)))
+    )
 
 
 def _repeats(previous: TableBlock, block: TableBlock, grid: Grid) -> bool:
@@ -281,7 +324,8 @@ def _repeats(previous: TableBlock, block: TableBlock, grid: Grid) -> bool:
 
 
 def _bare_title(title: str) -> str:
-    return NUMBERED_TITLE.sub("", normalise(title)).lstrip("：:")
+    """The title without its number or a continuation's mark ('表五：…（续）' → '…')."""
+    return _CONTINUED_TITLE.sub("", NUMBERED_TITLE.sub("", normalise(title)).lstrip("：:")).strip("：: ")
 
 
 def _title_row(grid: Grid) -> tuple[int, TableBlock] | None:

@@ -30,9 +30,12 @@ from budget_graph.read.grid_rows import GridRow, TableGrid, union
 from budget_graph.read.layout import CODE_CAPTIONS, TOTAL_LABEL, is_text_header, normalise, recognise_table
 from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, stack
 from budget_graph.read.performance import read_performance_targets
-from budget_graph.read.tables import TWO_SIDED, build_table
+from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, unstated_unit
 
 _CODE_HEADER = re.compile(r"代码|编码")
+_HEADER_UNIT = re.compile(
+    r"[（(](?:单位[:：])?(?:人民币)?(亿元|万元|元)[)）]|单位[:：](?:人民币)?(亿元|万元|元)"
+)
 _DIGITS = re.compile(r"^\d+$")
 _ITEM_LABEL = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])")
 _PROJECT_FORM = re.compile(r"项目.*绩效目标")
@@ -90,15 +93,9 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
         _not_read(block, location, filing, f"未识别的表格“{block.title}”", f"unknown table “{block.title}”")
         filing.unread.append(location)
         return table
-    if block.unit is None:
-        filing.diagnostics.append(
-            Diagnostic(
-                "warning",
-                f"表格未注明金额单位，按万元读取 no unit stated for “{block.title}”, read as 万元",
-                (location,),
-            )
-        )
     rows = _rows(block)
+    if block.unit is None:  # no unit line: the header may name it ('金额（元）'), else 万元, in doubt
+        table.unit = header_unit(rows.header) or unstated_unit(table)
     if kind in TWO_SIDED:
         _drop_second_breakdown(rows)
     if kind is TableKind.ThreePublicExpenses:

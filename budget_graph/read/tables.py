@@ -8,6 +8,7 @@ cannot place for certain becomes a diagnostic, never a guessed figure.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from budget_graph.model import (
@@ -20,6 +21,7 @@ from budget_graph.model import (
     RowRole,
     Table,
     TableKind,
+    Unit,
     is_number,
     parse_amount,
 )
@@ -266,3 +268,34 @@ def number_tables(filing: Filing) -> None:
         ]
         table.number = max(named)[-1] if named else index
         taken.add(table.number)
+
+
+_HEADER_UNIT = re.compile(
+    r"[（(](?:单位[:：])?(?:人民币)?(亿元|万元|元)[)）]|单位[:：](?:人民币)?(亿元|万元|元)"
+)
+
+
+def header_unit(header: Iterable[Sequence[str]]) -> Unit | None:
+    """The one unit a table's header names ('金额（元）', '预算数(万元)', '单位：元'), if it names one: a
+    table that prints no unit line may print it there."""
+    named = {
+        Unit.from_text(m.group(1) or m.group(2))
+        for cells in header
+        for cell in cells
+        for m in _HEADER_UNIT.finditer(normalise(cell))
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+def header_cells(grid: TableGrid) -> list[list[str]]:
+    """The cells of the grid's header rows (those above the first row of figures)."""
+    return [row.cells for row in _split_header(grid.rows)[0]]
+
+
+def unstated_unit(table: Table) -> Unit:
+    """A table that prints no unit: read in 万元, the unit most tables print, and in doubt for what compares
+    it with other figures (its sums down the rows hold in any unit)."""
+    table.doubts.append(
+        Doubt("表格未注明金额单位，按万元读取 no unit stated for the table, read as 万元", columns_only=True)
+    )
+    return Unit.WAN

@@ -40,7 +40,14 @@ from budget_graph.read.layout import (
     titled_table,
 )
 from budget_graph.read.source import read_text_file, text_start
-from budget_graph.read.tables import build_table, number_tables, unit_names
+from budget_graph.read.tables import (
+    build_table,
+    header_cells,
+    header_unit,
+    number_tables,
+    unit_names,
+    unstated_unit,
+)
 from budget_graph.read.text_forms import is_laid_out, source_lines
 
 _YEAR = re.compile(r"20\d{2}\s*年")
@@ -55,7 +62,8 @@ _TOC_PART = re.compile(r"^[-*]\s*第([一二三四五六七八九十]+)部分\s*
 _APPENDIX = re.compile(r"^#*\s*附\s*表\s*[:：]?\s*$")
 _HEADING = re.compile(r"^#+\s*(.+)$")
 _UNIT_NAME = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(.+)$")
-_UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(亿元|万元|元)\s*$")
+_UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?:人民币)?(亿元|万元|元)\s*$")
+_UNIT_IN_LINE = re.compile(r"(?:金额)?单位\s*[:：]\s*(?:人民币)?(亿元|万元|元)")
 _SENTENCE_MARK = re.compile(r"[。，,；;：:]")
 _MAX_TITLE = 60  # characters
 _NUMBERED_PART = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
@@ -365,10 +373,12 @@ def _table(segment: _Segment, source: str, filing: Filing) -> Table:
                 header.repeated.append(Location(source, line=number, table=segment.title))
             else:
                 grid.rows.append(GridRow(number, cells, excerpt=stripped))
-        elif match := _UNIT_LINE.match(normalise(stripped)):
-            unit, unit_seen = Unit.from_text(match.group(1)) or unit, True
-        elif match := _UNIT_NAME.match(stripped):
-            unit_name = match.group(1).strip()
+        elif _UNIT_LINE.match(normalise(stripped)) or _UNIT_NAME.match(stripped):
+            # a unit line, a filer line, or both on one line ('编制部门：某局　　单位：元')
+            if found := _UNIT_IN_LINE.search(normalise(stripped)):
+                unit, unit_seen = Unit.from_text(found.group(1)) or unit, True
+            if named := _UNIT_NAME.match(_UNIT_IN_LINE.sub("", normalise(stripped)).strip()):
+                unit_name = named.group(1).strip()
         else:
             notes.append(stripped)
     location = Location(source, line=segment.start, table=segment.title, excerpt=segment.title)
@@ -392,14 +402,8 @@ def _table(segment: _Segment, source: str, filing: Filing) -> Table:
         )
         filing.unread.append(location)
         return table
-    if not unit_seen:
-        filing.diagnostics.append(
-            Diagnostic(
-                "warning",
-                f"表格未注明金额单位，按万元读取 no unit stated for “{segment.title}”, read as 万元",
-                (location,),
-            )
-        )
+    if not unit_seen:  # the header may name it ('金额（元）'), else 万元, in doubt
+        table.unit = header_unit(header_cells(grid)) or unstated_unit(table)
     reading = build_table(table, grid, unit_names(filing.unit, unit_name))
     filing.diagnostics.extend(reading.diagnostics)
     filing.indicators.extend(reading.indicators)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -40,9 +39,10 @@ from budget_graph.model import (
 from budget_graph.profiles import lines
 from budget_graph.read.grid_rows import GridRow, TableGrid
 from budget_graph.read.layout import FILING_TITLE, chinese_number, is_text_header, normalise, recognise_table
+from budget_graph.read.metadata import Evidence, filing_metadata
 from budget_graph.read.pdf_tables import _data_start, _join_codes, _Rows
 from budget_graph.read.source import read_bytes
-from budget_graph.read.tables import TWO_SIDED, build_table, unit_names
+from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, unit_names, unstated_unit
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _FILER = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(.*)$")
@@ -278,52 +278,22 @@ def _table_lines(sheet: _Sheet) -> None:
 
 def _filing(sheets: list[_Sheet], source: str) -> Filing:
     """Unit, year, kind and level: from the cover's title and filer line, else the tables' titles and
-    filer lines."""
-    covers = [text for s in sheets if s.role == "cover" for _, _, text in s.texts()]
-    titles = [s.title for s in sheets if s.role == "table"]
-    title = next((m for m in (FILING_TITLE.search(normalise(t)) for t in [*covers, *titles]) if m), None)
-    cover_filer = next(
-        (m.group(1) for m in (_FILER.match(normalise(t)) for t in covers) if m and m.group(1)), None
+    filer lines (read/metadata.py weighs them as for every reader)."""
+    titles = [normalise(s.title) for s in sheets if s.role == "table"]
+    evidence = Evidence(
+        cover=[normalise(text) for s in sheets if s.role == "cover" for _, _, text in s.texts()],
+        lines=[],
+        titles=titles,
+        filers=[s.filer for s in sheets if s.filer],
+        notes=[],
+        stem=Path(source).stem,
     )
-    filers = Counter(s.filer for s in sheets if s.filer)
-    unit = cover_filer or (filers.most_common(1)[0][0] if filers else None) or _title_unit(title)
-    year = int(title.group("year")) if title else _first_year(titles)
-    words = "".join(titles)
-    kind = (
-        (Kind.FINAL if title.group("kind") == "决算" else Kind.BUDGET)
-        if title
-        else Kind.FINAL
-        if "决算" in words
-        else Kind.BUDGET
-        if "预算" in words
-        else None
+    metadata = filing_metadata(evidence, _FILER, source)
+    filing = Filing(
+        sources=[source], unit=metadata.unit, year=metadata.year, kind=metadata.kind, level=metadata.level
     )
-    level_word = title.group("level") if title else ("单位" if re.search(r"\d年单位", words) else "部门")
-    if not unit or year is None or kind is None:
-        raise InputError(
-            f"不是预决算公开文件：找不到单位、年度或预决算类别 not a budget filing (no unit, year or kind): {source}"
-        )
-    return Filing(
-        sources=[source],
-        unit=unit,
-        year=year,
-        kind=kind,
-        level="unit" if level_word == "单位" else "department",
-    )
-
-
-def _title_unit(title: re.Match[str] | None) -> str | None:
-    """The unit a title names before its year ('上海市普陀区财政局2025年部门预算') or after it."""
-    if title is None:
-        return None
-    for name in (title.group("unit"), title.group("after")):
-        if 2 <= len(name) <= 40 and not re.search(r"部分|、|目录|^.{1,2}级$", name):
-            return name
-    return None
-
-
-def _first_year(texts: list[str]) -> int | None:
-    return next((int(m.group(1)) for m in map(_YEAR.search, texts) if m), None)
+    filing.diagnostics.extend(Diagnostic("info", note, (Location(source),)) for note in metadata.notes)
+    return filing
 
 
 # --- a table sheet -----------------------------------------------------------------------------------------
@@ -341,19 +311,13 @@ def _table(sheet: _Sheet, number: int, filing: Filing, names: set[str], source: 
         notes=list(sheet.notes),
         unit_name=sheet.filer,
     )
-    if sheet.unit is None:
-        filing.diagnostics.append(
-            Diagnostic(
-                "warning",
-                f"表格未注明金额单位，按万元读取 no unit stated for “{sheet.title}”, read as 万元",
-                (location,),
-            )
-        )
     width = max((len(cells) for cells in sheet.values), default=0)
     rows = [(r, _padded(sheet.values[r], width)) for r in range(sheet.header_start, len(sheet.values))]
     rows = [(r, cells) for r, cells in rows if any(c.strip() for c in cells)]
     start = _data_start([cells for _, cells in rows])
     header, data = rows[:start], rows[start:]
+    if sheet.unit is None:  # the header may name it ('金额（元）'), else 万元, in doubt
+        table.unit = header_unit(cells for _, cells in header) or unstated_unit(table)
     table.notes.extend(text for _, cells in data if _is_note(cells) for text in cells if text.strip())
     data = [(r, cells) for r, cells in data if not _is_note(cells)]
     _pad_subcodes(sheet, header, data)

@@ -1,0 +1,160 @@
+"""Whose filing, which year, budget or final accounts, department or unit: read from what a file prints.
+
+Every reader hands over the same evidence and it is weighed in one order: the cover (its title and
+filer line), then headings that title the filing ('第二部分江苏省高级人民法院2018年度预算表'), then the
+tables (their filer lines, and the unit, year and kind their titles name), and last the file's name,
+said so in a note. A file that holds only the tables of a filing published as two files has no cover:
+its tables' titles still name the unit ('2018年度江苏省高级人民法院收支预算总表' on every table), the
+year and the kind, and whether it is a unit's or a department's ('2025年预算单位收入预算总表').
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import takewhile
+
+from budget_graph.errors import InputError
+from budget_graph.model import Kind
+from budget_graph.read.layout import FILING_TITLE, TITLE_END, normalise
+
+# a line that is a filing's title and nothing else, the level left out or the 年 dropped:
+# '第二部分江苏省高级人民法院2018年度预算表', '江苏省委办公厅2017年预算公开表格', '…2018度部门预算公开表'
+_BARE_TITLE = re.compile(
+    r"^(?P<unit>[^\d：:，。]*?)(?P<year>20\d{2})\s*年?度?(?P<after>)(?P<level>部门|单位)?(?P<kind>预算|决算)"
+    r"(?:公开)?(?:表格?|文件)?$"
+)
+# the year first and no level: '2018年度江苏省高级人民法院预算公开' (a cover)
+_YEAR_FIRST = re.compile(
+    r"(?P<unit>)(?P<year>20\d{2})\s*年度?(?P<after>[^\d：:，。、]{2,40}?)(?P<level>部门|单位)?(?P<kind>预算|决算)"
+)
+_PART_MARK = re.compile(r"^第[一二三四五六七八九十\d]+部分|^[一二三四五六七八九十]+、")
+_NOT_A_NAME = re.compile(r"部分|、|目录|^.{1,2}级$|^本?(部门|单位)$")
+_NOT_A_TABLES_NAME = re.compile(
+    r"^(预算|决算)?(部门|单位)|预算|决算|收支|表"
+)  # what titles share besides a name
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_TABLE_YEAR_AND_REST = re.compile(r"(20\d{2})\s*年度?(.*)$")
+# '部门预算经济分类' is a classification's name, not the filer's level
+_CLASSIFICATION = re.compile(r"部门(预算)?经济分类")
+_SENTENCE = re.compile(r"[，,。；;：:]")
+_MAX_HEADING = 40  # characters
+_MIN_SHARED_TITLES = 3  # tables whose titles must share a unit's name before it is taken as the filer's
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a file prints that may say whose filing it is, each text normalised."""
+
+    cover: list[str]  # the first lines, where a cover prints the filing's title and filer line
+    lines: list[str]  # every other line that may be a heading titling the filing
+    titles: list[str]  # the tables' titles
+    filers: list[str]  # the names the tables' filer lines give
+    notes: list[str]  # the lines printed with the tables (a year may stand only there)
+    stem: str  # the file's name, without its suffix
+
+
+@dataclass(frozen=True)
+class Metadata:
+    unit: str
+    year: int
+    kind: Kind
+    level: str  # "department" or "unit"
+    notes: tuple[str, ...]  # what was taken from the file's name
+
+
+def filing_metadata(evidence: Evidence, filer_line: re.Pattern[str], source: str) -> Metadata:
+    """Unit, year, kind and level; an InputError when the file names no unit, year or kind."""
+    cover_titles = _cover_titles(evidence)
+    headings = [line for line in evidence.lines if _is_heading(line)]
+    title = next(iter(cover_titles), None) or next((m for m in map(FILING_TITLE.search, headings) if m), None)
+    notes: list[str] = []
+    unit = (
+        next((m.group(1) for m in map(filer_line.match, evidence.cover) if m and m.group(1)), None)
+        or next(filter(None, map(_title_unit, cover_titles)), None)
+        or _most_named(evidence.filers)
+        or _titles_unit(evidence.titles)
+    )
+    year = int(title.group("year")) if title else _first_year([*evidence.titles, *evidence.notes])
+    kind = _kind(title.group("kind")) if title else _kind("".join(evidence.titles))
+    named = FILING_TITLE.search(normalise(evidence.stem)) or _BARE_TITLE.search(normalise(evidence.stem))
+    if not unit and named and (unit := _title_unit(named)):
+        notes.append(f"单位名称取自文件名 unit name taken from the file name: {unit}")
+    if year is None and (match := _YEAR.search(evidence.stem)):
+        year = int(match.group(1))
+        notes.append(f"年度取自文件名 year taken from the file name: {year}")
+    if kind is None and (kind := _kind(evidence.stem)):
+        word = "决算 final accounts" if kind is Kind.FINAL else "预算 budget"
+        notes.append(f"预决算类别取自文件名 budget or final accounts taken from the file name: {word}")
+    if not unit or year is None or kind is None:
+        raise InputError(
+            f"不是预决算公开文件：找不到单位、年度或预决算类别 not a budget filing (no unit, year or kind): {source}"
+        )
+    return Metadata(unit, year, kind, _level(title, evidence.titles), tuple(notes))
+
+
+def _is_heading(line: str) -> bool:
+    """A line that may title the filing: short, not a sentence, not a table's title."""
+    return len(line) <= _MAX_HEADING and not _SENTENCE.search(line) and not TITLE_END.search(line)
+
+
+def _cover_titles(evidence: Evidence) -> list[re.Match[str]]:
+    """The filing's title on the cover (its lines run together, or one line), or a line that is nothing
+    but the filing's title (a part's heading), most trusted first; a unit is taken only from these."""
+    on_cover = ["".join(evidence.cover), *evidence.cover]
+    return [
+        match
+        for pattern, texts in (
+            (FILING_TITLE, on_cover),
+            (_YEAR_FIRST, on_cover),
+            (_BARE_TITLE, [*evidence.cover, *evidence.lines]),
+        )
+        for match in map(pattern.search, texts)
+        if match
+    ]
+
+
+def _title_unit(title: re.Match[str]) -> str | None:
+    """The unit a title names before its year ('上海市普陀区财政局2025年部门预算') or after it."""
+    return next(filter(None, map(unit_name, (title.group("unit"), title.group("after")))), None)
+
+
+def unit_name(text: str) -> str | None:
+    """A unit's name as a title prints it, without the part's number before it ('第二部分…'); not a
+    heading's words nor a level ('市级')."""
+    name = _PART_MARK.sub("", text.strip()).strip()
+    return name if 2 <= len(name) <= 40 and not _NOT_A_NAME.search(name) else None
+
+
+def _most_named(names: list[str]) -> str | None:
+    counted = Counter(name for name in names if name)
+    return counted.most_common(1)[0][0] if counted else None
+
+
+def _titles_unit(titles: list[str]) -> str | None:
+    """The name every table's title prints between its year and its own name."""
+    rests = [m.group(2) for m in map(_TABLE_YEAR_AND_REST.search, titles) if m]
+    if len(rests) < _MIN_SHARED_TITLES or len(rests) < len(titles) / 2:
+        return None
+    shared = "".join(
+        chars[0] for chars in takewhile(lambda chars: len(set(chars)) == 1, zip(*rests, strict=False))
+    )
+    return None if _NOT_A_TABLES_NAME.search(shared) else unit_name(shared)
+
+
+def _first_year(texts: list[str]) -> int | None:
+    return next((int(m.group(1)) for m in map(_YEAR.search, texts) if m), None)
+
+
+def _kind(text: str) -> Kind | None:
+    return Kind.FINAL if "决算" in text else Kind.BUDGET if "预算" in text else None
+
+
+def _level(title: re.Match[str] | None, titles: list[str]) -> str:
+    """A unit's filing ('单位预算') or a department's, as the title says; without one, a unit's when the
+    tables' titles name the unit and never the department ('预算单位收入预算总表')."""
+    if title and title.group("level"):
+        return "unit" if title.group("level") == "单位" else "department"
+    words = _CLASSIFICATION.sub("", "".join(titles))
+    return "unit" if "单位" in words and "部门" not in words else "department"

@@ -1,0 +1,106 @@
+"""A real filing with one table page cut in two: the rows below a cut move to a page added after it, as a
+word processor breaks a table that no longer fits — with no title and no header on the added page, or
+with what stands above the table's rows printed again (its title and header, as a repeated header row
+does); the page's foot, its number, stays on both. Made in the test from corpus PDFs with pdfium's page
+objects."""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+_TEXT, _PATH = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH
+
+
+class CannotCut(Exception):
+    """Something printed across the cut that cannot be split (a text object spanning it)."""
+
+
+@dataclass(frozen=True)
+class Cut:
+    page: int  # 1-based
+    at: float  # PDF points from the page's foot: what is above stays, what is below moves on
+    foot: float  # what lies wholly below this stays where it is on both pages (the page number)
+    rise: float  # how far the moved rows go up on the added page
+    repeat: tuple[float, float] | None = (
+        None  # what lies wholly in this band is printed again on the added page
+    )
+
+
+def cut_page(source: Path, target: Path, cut: Cut) -> Path:
+    whole, out = pdfium.PdfDocument(source), pdfium.PdfDocument.new()
+    try:
+        index = cut.page - 1
+        out.import_pages(whole, [*range(index + 1), index, *range(index + 1, len(whole))])
+        _keep(out[index], cut, upper=True)
+        _keep(out[index + 1], cut, upper=False)
+        out.save(target)
+    finally:
+        out.close()
+        whole.close()
+    return target
+
+
+def _keep(page: pdfium.PdfPage, cut: Cut, upper: bool) -> None:
+    """Leave on `page` what lies above the cut (upper) or below it, moved up, and the page's foot."""
+    for obj in list(page.get_objects(max_depth=1)):
+        _, y0, _, y1 = obj.get_bounds()
+        if y1 < cut.foot or (not upper and cut.repeat and cut.repeat[0] <= y0 and y1 <= cut.repeat[1]):
+            continue
+        side_above, side_below = y0 >= cut.at - 0.5, y1 <= cut.at + 0.5
+        if side_above and side_below:  # a rule on the cut: on both pages
+            keep = True
+        elif side_above or side_below:
+            keep = side_above == upper
+        elif obj.type == _PATH:
+            _add_clamped(
+                page, obj, (cut.at, y1) if upper else (max(y0, cut.foot), cut.at), cut.rise * (not upper)
+            )
+            if not upper and cut.repeat and y1 > cut.repeat[0]:  # its part in the band, printed again
+                _add_clamped(page, obj, (max(y0, cut.repeat[0]), min(y1, cut.repeat[1])), 0)
+            keep = False
+        else:
+            raise CannotCut(f"an object of type {obj.type} spans the cut on page {cut.page}")
+        if not keep:
+            page.remove_obj(obj)
+        elif not upper:  # the object and the clip it is drawn under
+            obj.transform(pdfium.PdfMatrix().translate(0, cut.rise))
+            pdfium_c.FPDFPageObj_TransformClipPath(obj.raw, 1, 0, 0, 1, 0, cut.rise)
+    page.gen_content()
+
+
+def _add_clamped(page: pdfium.PdfPage, obj: pdfium.PdfObject, span: tuple[float, float], rise: float) -> None:
+    """The part of a path (a table's vertical rule or frame) within `span`, as a new path in page space."""
+    low, high = span
+    matrix = obj.get_matrix()
+    points = []
+    for s in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, s)
+        x, y = ctypes.c_float(), ctypes.c_float()
+        pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+        px, py = matrix.on_point(x.value, y.value)
+        move = pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_MOVETO
+        points.append((move, px, min(max(py, low), high), bool(pdfium_c.FPDFPathSegment_GetClose(segment))))
+    path = pdfium_c.FPDFPageObj_CreateNewPath(points[0][1], points[0][2] + rise)
+    for move, x, y, close in points[1:]:
+        (pdfium_c.FPDFPath_MoveTo if move else pdfium_c.FPDFPath_LineTo)(path, x, y + rise)
+        if close:
+            pdfium_c.FPDFPath_Close(path)
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+    pdfium_c.FPDFPath_SetDrawMode(path, fill.value, stroke.value)
+    width = ctypes.c_float()
+    pdfium_c.FPDFPageObj_GetStrokeWidth(obj.raw, ctypes.byref(width))
+    pdfium_c.FPDFPageObj_SetStrokeWidth(path, width.value * abs(matrix.a or 1))
+    for get, put in (
+        (pdfium_c.FPDFPageObj_GetStrokeColor, pdfium_c.FPDFPageObj_SetStrokeColor),
+        (pdfium_c.FPDFPageObj_GetFillColor, pdfium_c.FPDFPageObj_SetFillColor),
+    ):
+        rgba = [ctypes.c_uint() for _ in range(4)]
+        get(obj.raw, *(ctypes.byref(c) for c in rgba))
+        put(path, *(c.value for c in rgba))
+    pdfium_c.FPDFPage_InsertObject(page.raw, path)

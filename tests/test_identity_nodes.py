@@ -1,0 +1,171 @@
+"""Every identity the checks evaluate is a record (check/evaluator.py) and a bg:Identity node of `export`,
+and queries/failing-identities.rq finds, by the rounding rule alone, exactly the identities that failed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from budget_graph.check.engine import check_filing, check_recorded
+from budget_graph.check.evaluator import Form, Identity, evaluate, recording, verdict
+from budget_graph.check.figures import Figure
+from budget_graph.check.rounding import Agreement
+from budget_graph.check.rules import Severity, rule
+from budget_graph.cli import main
+from budget_graph.graph.iris import child
+from budget_graph.graph.namespaces import BG
+from budget_graph.model import Amount, Location, Unit
+from budget_graph.read import read_file
+from budget_graph.store.queries import named_query, with_prefixes
+from tests.conftest import SAMPLE
+from tests.edits import edited_sample
+
+# BG-R001's failing fixture (a 款 raised by 2.00) and BG-X013's (a 三公 figure below its basic line)
+RAISED = {"line": 260, "old": "28.69\t0.00\t28.69", "new": "30.69\t0.00\t30.69"}
+BELOW = {"line": 479, "old": "0.00\t0.50", "new": "0.00\t0.40"}
+
+
+def exported(path: Path) -> Graph:
+    result = CliRunner().invoke(main, ["export", str(path), "--format", "nt"])
+    assert result.exit_code == 0, result.output
+    return Graph().parse(data=result.output, format="nt")
+
+
+@cache
+def sample_graph() -> Graph:
+    return exported(SAMPLE)
+
+
+def failing(graph: Graph) -> list:
+    return list(graph.query(with_prefixes(named_query("failing-identities").text)))
+
+
+def result_iris(path: Path, severity: Severity | None = None) -> dict[URIRef, str]:
+    """The report's result IRI of each finding an identity gave, and its rule."""
+    report, mapped, evaluated = check_recorded(read_file(path))
+    given = {e.finding for e in evaluated if e.finding}
+    keys = {(f.rule, f.locations, f.expected, f.actual) for f in given}
+    return {
+        child(mapped.filing, "report", "result", n): f.rule
+        for n, f in enumerate(report.findings, start=1)
+        if (f.rule, f.locations, f.expected, f.actual) in keys and severity in (None, f.severity)
+    }
+
+
+def test_export_holds_an_identity_node_for_every_identity_checked() -> None:
+    _, _, evaluated = check_recorded(read_file(SAMPLE))
+    identities = set(e.identity for e in evaluated)
+    nodes = set(sample_graph().subjects(RDF.type, BG.Identity))
+    assert len(nodes) == len(identities) > 800
+    rules = {str(sample_graph().value(node, BG.ruleId)) for node in nodes}
+    assert {"BG-R001", "BG-R004", "BG-X003", "BG-X007", "BG-K006"} <= rules
+
+
+def test_every_term_the_identities_use_is_declared_with_both_labels() -> None:
+    ontology = Graph().parse(Path(__file__).resolve().parents[1] / "ontology" / "budget-graph.ttl")
+    identities = set(sample_graph().subjects(RDF.type, BG.Identity))
+    used = {
+        term
+        for node in identities
+        for _, predicate, value in sample_graph().triples((node, None, None))
+        for term in (predicate, value)
+        if isinstance(term, URIRef) and term.startswith(str(BG))
+    } | {BG.sign, BG.figure, BG.radius}
+    assert {BG.Identity, BG.signedPart, BG.total, BG.relation, BG.finding} <= used
+    for term in used:
+        assert {label.language for label in ontology.objects(term, RDFS.label)} >= {"zh", "en"}, term
+
+
+def test_recording_changes_no_finding_and_a_failing_only_recording_keeps_the_failures() -> None:
+    filing = read_file(SAMPLE)
+    plain = check_filing(filing).findings
+    every, _, evaluated = check_recorded(read_file(SAMPLE))
+    failures, _, kept = check_recorded(read_file(SAMPLE), every=False)
+    assert plain == every.findings == failures.findings
+    assert kept == [e for e in evaluated if e.finding] and len(kept) < len(evaluated) / 10
+
+
+def test_the_query_finds_the_sample_failing_identities_and_their_findings() -> None:
+    rows = failing(sample_graph())
+    assert {row.finding for row in rows} == set(result_iris(SAMPLE)) and len(rows) == 29
+    assert {str(row.rule) for row in rows} == {"BG-R001", "BG-R002"}
+    assert {str(row.verdict) for row in rows} == {"rounding"}  # the sample's 29 are info findings
+
+
+def test_a_broken_sum_and_a_part_above_its_whole_are_found_different(tmp_path: Path) -> None:
+    path = edited_sample([RAISED, BELOW], tmp_path)
+    rows = failing(exported(path))
+    errors = result_iris(path, Severity.ERROR)
+    different = {row.finding: str(row.rule) for row in rows if str(row.verdict) == "different"}
+    assert different == errors and {"BG-R001", "BG-X013"} <= set(errors.values())
+    below = next(row for row in rows if str(row.rule) == "BG-X013")  # 三公's 0.40万元 below 30217's 0.50
+    assert (below.total.toPython(), below.sum.toPython()) == (Decimal(4000), Decimal(5000))
+
+
+def test_the_store_keeps_the_failing_identities_beside_their_findings(tmp_path: Path) -> None:
+    from budget_graph.store.oxigraph import LocalStore
+
+    store = tmp_path / "store"
+    result = CliRunner().invoke(main, ["load", str(SAMPLE), "--store", str(store), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    opened = LocalStore(store, read_only=True)
+    try:
+        rows = opened.query(with_prefixes(named_query("failing-identities").text)).values()
+        count = opened.query(with_prefixes("SELECT (COUNT(*) AS ?n) WHERE { ?i a bg:Identity }")).values()
+    finally:
+        opened.close()
+    assert {row["finding"] for row in rows} == {str(iri) for iri in result_iris(SAMPLE)}
+    assert int(count[0]["n"]) == len(rows)  # the store holds no identity that holds
+
+
+def figure(text: str, name: str) -> Figure:
+    return Figure(Amount(Decimal(text), Unit.WAN), Location("t.md", line=1), name)
+
+
+RULE = rule(
+    id="BG-T999",
+    title="t",
+    title_en="t",
+    severity=Severity.ERROR,
+    basis="",
+    checks="",
+    why="",
+    engine="python",
+)
+
+
+@pytest.mark.parametrize(
+    ("form", "total", "parts", "agreement"),
+    [
+        (Form.SUM, "3.00", ["1.00", "2.00"], Agreement.EQUAL),
+        (Form.SUM, "3.01", ["1.00", "2.00"], Agreement.ROUNDING),
+        (Form.SUM, "3.02", ["1.00", "2.00"], Agreement.DIFFERENT),
+        (Form.SAME, "0.50", ["0.51"], Agreement.ROUNDING),
+        (Form.PART, "0.50", ["0.50"], Agreement.EQUAL),  # the whole first: a part may equal it
+        (Form.PART, "0.50", ["0.51"], Agreement.ROUNDING),
+        (Form.PART, "0.50", ["0.52"], Agreement.DIFFERENT),
+    ],
+)
+def test_one_verdict_for_every_form(form: Form, total: str, parts: list[str], agreement: Agreement) -> None:
+    identity = Identity(
+        RULE,
+        form,
+        figure(total, "a"),
+        tuple(figure(p, "b") for p in parts),
+        (1,) * len(parts),
+        "w",
+        "w",
+    )
+    assert verdict(identity) is agreement
+    with recording() as kept:
+        finding = evaluate(identity)
+    assert kept[0].agreement is agreement and kept[0].finding == finding
+    assert (finding is None) == (agreement is Agreement.EQUAL)
+    if finding:
+        assert finding.severity is (Severity.INFO if agreement is Agreement.ROUNDING else Severity.ERROR)

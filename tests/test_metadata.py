@@ -1,0 +1,87 @@
+"""Whose filing, which year and kind: read from the cover, a heading, the tables' titles or the file's
+name — a file holding only the tables of a filing published as two files names itself there too."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from budget_graph.errors import InputError
+from budget_graph.model import Kind
+from budget_graph.read.metadata import Evidence, filing_metadata
+
+_FILER = re.compile(r"^(?:编制单位|预算单位)\s*[:：]\s*(\S+)$")
+COURT_TABLES = [
+    "一、2018年度江苏省高级人民法院收支预算总表",
+    "二、2018年度江苏省高级人民法院收入预算总表",
+    "三、2018年度江苏省高级人民法院支出预算总表",
+]
+
+
+def _read(cover=(), lines=(), titles=(), filers=(), notes=(), stem="公开表"):
+    evidence = Evidence(list(cover), list(lines), list(titles), list(filers), list(notes), stem)
+    return filing_metadata(evidence, _FILER, "x.pdf")
+
+
+def test_the_cover_names_unit_year_kind_and_level() -> None:
+    read = _read(cover=["上海市2025年市级单位预算", "预算单位：上海市财政局"])
+    assert (read.unit, read.year, read.kind, read.level) == ("上海市财政局", 2025, Kind.BUDGET, "unit")
+
+
+def test_a_tables_file_is_named_by_what_its_titles_share() -> None:
+    read = _read(titles=COURT_TABLES)
+    assert (read.unit, read.year, read.kind, read.level) == (
+        "江苏省高级人民法院",
+        2018,
+        Kind.BUDGET,
+        "department",
+    )
+    assert read.notes == ()
+
+
+def test_two_titles_are_too_few_to_name_the_unit() -> None:
+    with pytest.raises(InputError, match="not a budget filing"):
+        _read(titles=COURT_TABLES[:2])
+
+
+def test_what_every_title_shares_is_no_unit_when_it_is_the_tables_words() -> None:
+    titles = ["2025年预算单位收入预算总表", "2025年预算单位支出预算总表", "2025年预算单位财务收支预算总表"]
+    with pytest.raises(InputError):
+        _read(titles=titles)
+
+
+def test_a_part_heading_that_titles_the_filing_names_the_unit() -> None:
+    for heading in (
+        "第二部分上海市普陀区财政局2024年度部门决算表",
+        "第二部分上海市普陀区财政局2024年度决算表",
+    ):
+        read = _read(cover=["收入支出决算总表", heading])
+        assert (read.unit, read.year, read.kind) == ("上海市普陀区财政局", 2024, Kind.FINAL)
+
+
+def test_a_sentence_naming_a_year_and_a_budget_is_no_title() -> None:
+    titles = ["2025年预算单位收入预算总表", "2025年单位“三公”经费和机关运行经费预算表"]
+    sentence = "2025年部门预算安排购置车辆0辆,其中:部级领导干部用车0辆"
+    read = _read(cover=["预算单位：上海市财政局"], lines=[sentence], titles=titles)
+    assert read.level == "unit"  # the tables' titles say so, the sentence's 部门预算 does not count
+    titles.append("2025年预算单位一般公共预算基本支出部门预算经济分类预算表")  # a classification's name
+    assert _read(cover=["预算单位：上海市财政局"], titles=titles).level == "unit"
+    assert _read(cover=["编制单位：某局"], titles=["2025年部门收支预算总表"]).level == "department"
+
+
+def test_the_file_name_names_the_unit_last_and_says_so() -> None:
+    read = _read(titles=["收入预算总表"], notes=["2017年"], stem="江苏省委办公厅2017年预算公开表格")
+    assert (read.unit, read.year) == ("江苏省委办公厅", 2017)
+    assert read.notes == ("单位名称取自文件名 unit name taken from the file name: 江苏省委办公厅",)
+
+
+def test_the_file_name_says_budget_or_final_accounts_when_the_titles_do_not() -> None:
+    titles = ["2019年度某局收支总表", "2019年度某局收入总表", "2019年度某局支出总表"]
+    read = _read(titles=titles, stem="某局2019年预算公开表")
+    assert (read.unit, read.kind) == ("某局", Kind.BUDGET)
+    assert read.notes == (
+        "预决算类别取自文件名 budget or final accounts taken from the file name: 预算 budget",
+    )
+    with pytest.raises(InputError):
+        _read(titles=titles, stem="公开表")

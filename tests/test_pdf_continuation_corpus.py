@@ -1,0 +1,99 @@
+"""A table broken across pages reads as the table printed whole: each corpus PDF has its longest table page
+cut in the middle of its rows, the rows below moved to a page added after it with neither title nor header
+(tests/cut_pages.py), and the table must read row for row, figure for figure, as before (skipped cleanly
+when ../shared/corpus is absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+
+from budget_graph.model import Filing, Table
+from budget_graph.read import read_file
+from tests.conftest import CORPUS
+from tests.cut_pages import CannotCut, Cut, cut_page
+
+# pages whose text pdfium cannot write back as it read it (their marked content is left unbalanced)
+_UNWRITABLE = {"江苏省委办公厅2017年预算公开表格.pdf"}
+PDFS = sorted(p.relative_to(CORPUS).as_posix() for p in CORPUS.glob("*/*.pdf")) if CORPUS.is_dir() else []
+_MIN_ROWS = 6  # on the table's first page, so that both pages hold rows
+
+
+def _rows(table: Table) -> list[tuple]:
+    return [
+        (row.code, row.label, row.role, row.side, sorted((k, c.text, c.amount) for k, c in row.cells.items()))
+        for row in table.rows
+    ]
+
+
+def _longest_first(filing: Filing) -> list[Table]:
+    """The tables with enough rows on their first page, printed upright, most rows first."""
+    upright = [
+        t for t in filing.tables if not filing.page_turns.get(filing.sources[0], {}).get(t.location.page)
+    ]
+    candidates = [t for t in upright if len(_first_page_rows(t)) >= _MIN_ROWS]
+    return sorted(candidates, key=lambda t: -len(_first_page_rows(t)))
+
+
+def _first_page_rows(table: Table) -> list:
+    return [r for r in table.rows if r.location.page == table.location.page and r.location.bbox]
+
+
+def _rules_at(page: pdfium.PdfPage) -> list[float]:
+    """Where the page's horizontal rules stand (PDF points from the foot)."""
+    paths = (obj for obj in page.get_objects(max_depth=1) if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH)
+    return [
+        (y0 + y1) / 2
+        for x0, y0, x1, y1 in map(lambda obj: obj.get_bounds(), paths)
+        if y1 - y0 < 2 and x1 - x0 > 20
+    ]
+
+
+def _rows_on(filing: Filing, page: int) -> list:
+    return [r for t in filing.tables for r in t.rows if r.location.page == page and r.location.bbox]
+
+
+def _cut(path: Path, filing: Filing, table: Table, repeat: bool) -> Cut:
+    """Between the two middle rows; the page's foot (below every row) stays; the rest moves to the top,
+    or (`repeat`) under what stands above the table's first row, printed again."""
+    page = pdfium.PdfDocument(path)[table.location.page - 1]
+    height = page.get_height()
+    rows = _first_page_rows(table)
+    above, below = rows[len(rows) // 2 - 1].location.bbox, rows[len(rows) // 2].location.bbox
+    lowest = min(height - r.location.bbox[3] for r in _rows_on(filing, table.location.page))
+    top = max(obj.get_bounds()[3] for obj in page.get_objects(max_depth=1))
+    at = height - (above[3] + below[1]) / 2
+    foot = min(60, lowest - 1)
+    if repeat:  # the band from the rule over the first row up to the rows of a table above on the page
+        glyphs = height - min((r.location.bbox[1] + r.location.bbox[3]) / 2 for r in rows)  # its middle
+        rule = min((y for y in _rules_at(page) if y > glyphs), default=glyphs + 1)
+        others = [height - r.location.bbox[3] for r in _rows_on(filing, table.location.page) if r not in rows]
+        ceiling = min((y for y in others if y > rule), default=top + 1)
+        return Cut(table.location.page, at, foot, rise=max(rule - at, 0), repeat=(rule - 1.5, ceiling))
+    return Cut(table.location.page, at, foot, rise=max(top - at, 0))
+
+
+@pytest.mark.parametrize("repeat", [False, True], ids=["bare", "title-and-header-again"])
+@pytest.mark.parametrize("name", PDFS)
+def test_a_table_broken_across_pages_reads_as_printed_whole(
+    corpus: Path, tmp_path: Path, name: str, repeat: bool
+) -> None:
+    if Path(name).name in _UNWRITABLE:
+        pytest.skip("pdfium cannot write this file's pages back as read")
+    path = corpus / name
+    whole = read_file(path)
+    for table in _longest_first(whole):
+        try:
+            broken = read_file(cut_page(path, tmp_path / path.name, _cut(path, whole, table, repeat)))
+            break
+        except CannotCut:  # text printed across the cut as one object: try the next table
+            continue
+    else:
+        pytest.skip("no upright table with enough rows on one page to cut")
+    read = next(t for t in broken.tables if t.title == table.title)
+    assert {r.location.page for r in read.rows} >= {table.location.page, table.location.page + 1}
+    assert [c.meaning for c in read.columns] == [c.meaning for c in table.columns]
+    assert _rows(read) == _rows(table)

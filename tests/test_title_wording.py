@@ -1,0 +1,42 @@
+"""Tables titled in another region's or the Ministry of Finance's wording read as the same tables: the
+sample with its contents and titles reworded as the Ministry's template words them (部门收支总体情况表,
+财政拨款收支总体情况表, 一般公共预算支出情况表 …) gives the sample's findings, figure for figure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from budget_graph.check.engine import check_filing
+from budget_graph.read.text import read_text
+
+# the sample's wording → the Ministry of Finance's template (中央部门预算公开 表样)
+MINISTRY_WORDING = [
+    ("政府预算拨款收支总表", "财政拨款收支总体情况表"),
+    ("收支总表", "部门收支总体情况表"),
+    ("收入总表", "部门收入总体情况表"),
+    ("）支出总表", "）部门支出总体情况表"),  # the contents
+    ("：支出总表", "：部门支出总体情况表"),  # the title
+    ("一般公共预算支出表（按功能科目）", "一般公共预算支出情况表"),
+    ("一般公共预算支出表 (按功能科目)", "一般公共预算支出情况表"),
+    ("一般公共预算“三公”经费支出表", "一般公共预算“三公”经费支出情况表"),
+    ("政府性基金预算支出表", "政府性基金预算支出情况表"),
+]
+
+
+def _figures(filing) -> list[tuple]:
+    report = check_filing(filing)
+    return sorted((f.rule, f.severity.value, f.expected, f.actual) for f in report.findings)
+
+
+def test_the_ministrys_table_titles_read_as_the_same_tables(
+    sample_path: Path, sample_filing, tmp_path: Path
+) -> None:
+    text = sample_path.read_text(encoding="utf-8")
+    for old, new in MINISTRY_WORDING:
+        assert old in text, old
+        text = text.replace(old, new)
+    reworded = tmp_path / "luohu-ministry-wording.md"
+    reworded.write_text(text, encoding="utf-8")
+    filing, sample = read_text(reworded), read_text(sample_path)  # checking adds to a filing: fresh ones
+    assert [t.kind for t in filing.tables] == [t.kind for t in sample.tables]
+    assert _figures(filing) == _figures(sample)
