@@ -13,7 +13,6 @@ trying it alone), and the run reports every other filing.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import sys
@@ -21,20 +20,20 @@ import threading
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
-from typing import Generic, TypeVar
-
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from budget_graph.check.engine import FilingReport
 from budget_graph.errors import InputError, Unchecked, debugging, printable
 from budget_graph.model import Filing
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing.connection import Connection
+
+    from rich.table import Table
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
@@ -58,6 +57,8 @@ def run(
                 yield isolated(job)
                 advance()
             return
+        import multiprocessing  # the pool's machinery loads only for a pool: a one-file run has none
+
         context = multiprocessing.get_context("forkserver")
         command_alive, alive_end = context.Pipe(duplex=False)
         pools = _Pools(context, command_alive)
@@ -157,6 +158,8 @@ class _Pools:
     started: list[ProcessPoolExecutor] = field(default_factory=list)
 
     def start(self, workers: int) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
+
         pool = ProcessPoolExecutor(
             workers, mp_context=self.context, initializer=_end_with_command, initargs=(self.command_alive,)
         )
@@ -199,6 +202,8 @@ def _settle_first(
 ) -> ProcessPoolExecutor:
     """Wait for the first pending job; if its pool broke, run each job the break cut short alone (in
     order; those already done keep their results) and give back a new pool for the jobs to come."""
+    from concurrent.futures.process import BrokenProcessPool
+
     with contextlib.suppress(BrokenProcessPool):
         pending[0][1].result()
         return pool
@@ -213,6 +218,8 @@ def _settle_first(
 
 def _alone(pools: _Pools, work: Callable, job: object) -> Future:
     """The job's result, from a worker of its own; a worker that dies on it gives an `Unchecked`."""
+    from concurrent.futures.process import BrokenProcessPool
+
     done: Future = Future()
     pool = pools.start(1)
     try:
@@ -263,6 +270,9 @@ def validate_many(paths: list[str], workers: int | None = None) -> tuple[list[Fi
 def summary_table(reports: list[FilingReport], unchecked: Sequence[Unchecked] = ()) -> Table:
     """Filings, then errors, warnings and infos per filing, with the totals; then each file not checked
     (why is in the report). The counts are of new findings: a baseline's accepted ones are not counted."""
+    from rich.markup import escape
+    from rich.table import Table
+
     table = Table(title="检查结果 summary", show_footer=len(reports) + len(unchecked) > 1)
     counts = [
         (r.count("error", new=True), r.count("warning", new=True), r.count("info", new=True)) for r in reports
@@ -297,6 +307,8 @@ def print_summary(reports: list[FilingReport], unchecked: Sequence[Unchecked] = 
     else the one line of a lone file not checked."""
     show_traces(unchecked)
     if len(reports) + len(unchecked) > 1:
+        from rich.console import Console  # rich loads only for a table or a bar: a one-file run shows neither
+
         Console(stderr=True).print(summary_table(reports, unchecked))
     else:
         name_unchecked(unchecked)
@@ -322,6 +334,9 @@ class _progress:
     def __init__(self, description: str, total: int) -> None:
         self.bar = None
         if sys.stderr.isatty() and total > 1:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
             self.bar = Progress(
                 TextColumn("{task.description}"),
                 BarColumn(),

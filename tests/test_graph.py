@@ -419,3 +419,12 @@ def test_final_accounts_statements_are_in_the_graph(corpus: Path) -> None:
         )
     }
     assert ("一般公共预算财政拨款支出", "98.20", "小于") in rates
+
+
+def test_a_vocabulary_term_is_made_once_and_is_the_namespace_s_iri() -> None:
+    term = BG.aTermNoShapeNames
+    assert term == URIRef("https://w3id.org/budget-graph/ontology#aTermNoShapeNames")
+    assert BG.aTermNoShapeNames is term
+    assert BG["aTermNoShapeNames"] == term and BG.anotherTerm != term
+    with pytest.raises(AttributeError):
+        getattr(BG, "__wrapped__")  # noqa: B009  (Python's own names are no terms)

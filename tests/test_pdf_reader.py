@@ -337,3 +337,26 @@ def test_project_performance_forms_give_indicators_with_their_project(filings) -
         "数量指标",
     )
     assert (area.comparator, str(area.target_value)) == (">=", "13459.00")
+
+
+def test_a_page_s_text_read_in_one_call_is_each_glyph_s_character(corpus: Path) -> None:
+    """The glyph loop takes the page's text in one call (pdfium_page._page_text): it must give the character
+    of each glyph index, as asking glyph by glyph does, on every page of the corpus."""
+    import pypdfium2.raw as pdfium_c
+
+    from budget_graph.read.pdfium_page import _page_text
+
+    pages = 0
+    for path in sorted(corpus.glob("*/*.pdf")):
+        document = pdfium.PdfDocument(path)
+        try:
+            for page in document:
+                raw = page.get_textpage().raw
+                count = pdfium_c.FPDFText_CountChars(raw)
+                assert _page_text(raw) == "".join(
+                    chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count)
+                )
+                pages += 1
+        finally:
+            document.close()
+    assert pages > 100

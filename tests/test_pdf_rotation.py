@@ -13,7 +13,8 @@ import pytest
 
 from budget_graph.model import Filing, TableKind
 from budget_graph.read.pdf import read_layouts, read_pdf
-from budget_graph.read.pdf_page import Char, Rule, read_page, text_lines
+from budget_graph.read.pdf_page import Char, Rule, text_lines
+from budget_graph.read.pdfium_page import read_page
 
 UPRIGHT = "sh-shi-caizhengju-2025-yusuan/上海市财政局25年预算.pdf"
 TURNED = (  # A3 tables stored as portrait pages with /Rotate 90

@@ -142,7 +142,7 @@ def test_the_order_has_no_cycle() -> None:
         ("budget_graph.model.document", "from budget_graph import read\n"),
         ("budget_graph.read.tables", "from ..check import rules\n"),
         ("budget_graph.graph.mapper", "from budget_graph.profiles import layouts_for\n"),
-        ("budget_graph.report.page_images", "from budget_graph.read.pdf_page import read_page\n"),
+        ("budget_graph.report.page_images", "from budget_graph.read.pdfium_page import read_page\n"),
         ("budget_graph.read.pdf", "if TYPE_CHECKING:\n    from budget_graph.cli.app import main\n"),
     ],
 )

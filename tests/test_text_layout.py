@@ -10,7 +10,7 @@ import pytest
 from budget_graph.model import Kind, TableKind
 from budget_graph.read import read_file
 from budget_graph.read.text_columns import Column, chunks, figures, place
-from budget_graph.read.text_layout import is_laid_out
+from budget_graph.read.text_forms import is_laid_out
 
 
 def at(*cells: tuple[int, str] | tuple[int, str, str]) -> str:

@@ -12,7 +12,8 @@ read (the view), which tests/test_shacl_view.py holds to the same findings as th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -239,7 +240,7 @@ def _read_by_shapes(graph: Graph) -> frozenset[Node] | None:
     }
     namespaces = {**dict(graph.namespaces()), **declared}  # as the Turtle binds them, and as sh:declare does
     for select in graph.objects(None, SH.select):
-        in_query = _query_predicates(prepareQuery(str(select), initNs=namespaces).algebra)
+        in_query = _query_predicates(prepared(str(select), namespaces, None).algebra)
         if in_query is None:
             return None
         read |= in_query
@@ -295,14 +296,31 @@ class _PreparedQueries(Graph):
 
     def query(self, query_object, processor="sparql", result="sparql", initNs=None, *args, **kwargs):
         if isinstance(query_object, str):
-            namespaces = tuple(sorted((initNs or dict(self.namespaces())).items()))
-            query_object = _prepared(query_object, namespaces, kwargs.get("base"))
+            query_object = prepared(query_object, initNs or dict(self.namespaces()), kwargs.get("base"))
         return super().query(query_object, processor, result, initNs, *args, **kwargs)
 
 
+_PREFIX_LINE = re.compile(r"\s*PREFIX\s+([^\s:]*):\s*<([^>]*)>", re.IGNORECASE)
+
+
+def prepared(text: str, namespaces: Mapping[str, str], base: str | None):
+    """The query parsed, once per process for one body and what the prefixes it names stand for.
+
+    pySHACL words a query with PREFIX lines before it (in no fixed order); the view reads the same query
+    with the shapes' namespaces. Both come to the query's body and the namespaces of the prefixes written
+    in it, so the one parse serves both, and it is the parse rdflib would make of either text."""
+    declared = {}
+    while line := _PREFIX_LINE.match(text):
+        declared[line.group(1)] = line.group(2)
+        text = text[line.end() :]
+    body = text.strip()
+    named = {**namespaces, **declared}  # a PREFIX line wins over a namespace given beside the query
+    return _prepared(body, tuple(sorted((p, str(n)) for p, n in named.items() if f"{p}:" in body)), base)
+
+
 @lru_cache(maxsize=64)
-def _prepared(text: str, namespaces: tuple, base: str | None):
-    return prepareQuery(text, initNs=dict(namespaces), base=base)
+def _prepared(body: str, namespaces: tuple, base: str | None):
+    return prepareQuery(body, initNs=dict(namespaces), base=base)
 
 
 def check(mapped: MappedGraph) -> list[Finding]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _BRACKETS = str.maketrans(
@@ -11,6 +12,7 @@ _BRACKETS = str.maketrans(
 )
 
 
+@lru_cache(maxsize=16384)  # the checks compare the same few hundred names again and again
 def normalise(name: str) -> str:
     """'维修(护)费 ' and '维修（护）费' are one name: NFKC folds width, spaces go, brackets become ()."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", name)).translate(_BRACKETS)
@@ -24,6 +26,7 @@ _BRACKETED = re.compile(r"\([^)]*\)")
 _AFFIXES = re.compile(r"^其他|(支出|经费|费用|费)$")
 
 
+@lru_cache(maxsize=16384)
 def core(name: str) -> str:
     """What a name names, without what officers drop or add: bracketed words, 其他…, …支出/经费/费用/费."""
     return _AFFIXES.sub("", _BRACKETED.sub("", normalise(name)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -28,6 +29,7 @@ def unit_iri(name: str) -> URIRef:
     return BGU[slug(name)]
 
 
+@lru_cache(maxsize=4096)  # the same steps ('row', 'basic', 12) recur in every table
 def _safe(text: str) -> str:
     return quote(text, safe="")
 

@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
-from rdflib import Graph, Namespace
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SH, SKOS, XSD
 
-BG = Namespace("https://w3id.org/budget-graph/ontology#")
-BGM = Namespace("https://w3id.org/budget-graph/meaning/")  # column meanings (model/meanings.py)
-BGU = Namespace("https://w3id.org/budget-graph/unit/")  # budget units, shared across filings and years
-BGL = Namespace("https://w3id.org/budget-graph/layout/")  # disclosure layouts (check/requirements.py)
+
+class _Vocabulary(Namespace):
+    """A namespace that makes each term it is asked for by name once. rdflib makes (and checks) a new
+    URIRef every time: the mapper asks for tens of thousands of them per filing."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term  # found there from now on, before __getattr__ is asked
+        return term
+
+
+BG = _Vocabulary("https://w3id.org/budget-graph/ontology#")
+BGM = _Vocabulary("https://w3id.org/budget-graph/meaning/")  # column meanings (model/meanings.py)
+BGU = _Vocabulary("https://w3id.org/budget-graph/unit/")  # budget units, shared across filings and years
+BGL = _Vocabulary("https://w3id.org/budget-graph/layout/")  # disclosure layouts (check/requirements.py)
 BGF = "https://w3id.org/budget-graph/filing/"  # root of every filing's own IRIs
-QB = Namespace("http://purl.org/linked-data/cube#")
-OBEU_DIMENSION = Namespace("http://data.openbudgets.eu/ontology/dsd/dimension/")
-OBEU_MEASURE = Namespace("http://data.openbudgets.eu/ontology/dsd/measure/")
-OBEU_ATTRIBUTE = Namespace("http://data.openbudgets.eu/ontology/dsd/attribute/")
-OBEU_BUDGETPHASE = Namespace("http://data.openbudgets.eu/resource/codelist/budget-phase/")
-YEAR = Namespace("http://reference.data.gov.uk/id/year/")
-CURRENCY = Namespace("http://publications.europa.eu/resource/authority/currency/")
+QB = _Vocabulary("http://purl.org/linked-data/cube#")
+OBEU_DIMENSION = _Vocabulary("http://data.openbudgets.eu/ontology/dsd/dimension/")
+OBEU_MEASURE = _Vocabulary("http://data.openbudgets.eu/ontology/dsd/measure/")
+OBEU_ATTRIBUTE = _Vocabulary("http://data.openbudgets.eu/ontology/dsd/attribute/")
+OBEU_BUDGETPHASE = _Vocabulary("http://data.openbudgets.eu/resource/codelist/budget-phase/")
+YEAR = _Vocabulary("http://reference.data.gov.uk/id/year/")
+CURRENCY = _Vocabulary("http://publications.europa.eu/resource/authority/currency/")
 
 PREFIXES = {
     "bg": BG,

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from functools import lru_cache
 
 
 class Unit(Enum):
@@ -61,6 +62,8 @@ _NUMBER = re.compile(r"^[-−–]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-−–]?\d+(\.\d+
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
 
 
+# a filing prints the same figures ('0.00') in cell after cell, and an Amount never changes: each parsed once
+@lru_cache(maxsize=8192)
 def parse_amount(text: str, unit: Unit) -> Amount | None:
     """'33,654.29' → Amount; None when the text is not a plain number (blank, '-', words)."""
     cleaned = text.translate(_FULLWIDTH).replace(" ", "").replace("\u3000", "")

@@ -158,9 +158,12 @@ def column_words() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(entry for profile in _regions_first() for entry in profile.columns)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def normalise(text: str) -> str:
     """Width-folded, space-free text, as the vocabulary is matched (labels wrap inside cells: '一般公共服 务支出')."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
 def column_meaning(label: str) -> str | None:

@@ -13,8 +13,6 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-import pypdfium2 as pdfium
-
 from budget_graph.errors import InputError, printable
 from budget_graph.limits import PDF_PAGES, PDF_SIZE
 from budget_graph.model import Diagnostic, Filing, Kind, Location
@@ -24,7 +22,7 @@ from budget_graph.read.metadata import Evidence, Metadata, filing_metadata
 from budget_graph.read.pdf_doubts import mark_doubts
 from budget_graph.read.pdf_flow import Flow, pages_flow
 from budget_graph.read.pdf_grid import PageContent, page_content
-from budget_graph.read.pdf_page import Char, PageLayout, read_page
+from budget_graph.read.pdf_page import Char, PageLayout
 from budget_graph.read.pdf_tables import read_table
 from budget_graph.read.pdf_text import read_narrative
 from budget_graph.read.source import read_bytes
@@ -35,6 +33,7 @@ _CLAIM_PARTS = re.compile(r"说明|情况")  # parts that state figures (not 职
 _COVER_LINES = 12
 _HIGH, _LOW = 0xD800, 0xDC00  # the first high and low UTF-16 surrogates
 _REPLACEMENT = "\ufffd"
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def read_pdf(path: Path) -> Filing:
@@ -88,6 +87,11 @@ def read_pages(pages: list[PageContent], source: str, path: Path, measured: bool
 
 def read_layouts(path: Path) -> list[PageLayout]:
     """Every page's visible characters and ruling lines; a clear error for what is no readable PDF."""
+    # pdfium loads here, not with this module: laid-out text shares the stages after it (read_pages)
+    import pypdfium2 as pdfium
+
+    from budget_graph.read.pdfium_page import read_page
+
     data = read_bytes(path, PDF_SIZE)
     try:
         document = pdfium.PdfDocument(data)
@@ -113,6 +117,8 @@ def read_layouts(path: Path) -> list[PageLayout]:
 def _sanitised(layout: PageLayout) -> PageLayout:
     """pdfium gives UTF-16 code units: a surrogate pair becomes the one character it encodes, and a
     lone surrogate (a damaged font's map) becomes U+FFFD, which no output can fail to write."""
+    if not _SURROGATES.search("".join(c.text for c in layout.chars)):
+        return layout  # nearly every page: one look at its text instead of three per character
     chars: list[Char] = []
     for char in layout.chars:
         if chars and _surrogate(char.text, _LOW) and _surrogate(chars[-1].text, _HIGH):

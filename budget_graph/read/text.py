@@ -48,8 +48,7 @@ from budget_graph.read.tables import (
     unit_names,
     unstated_unit,
 )
-from budget_graph.read.text_forms import source_lines
-from budget_graph.read.text_layout import is_laid_out, read_laid_out_text
+from budget_graph.read.text_forms import is_laid_out, source_lines
 
 _YEAR = re.compile(r"20\d{2}\s*年")
 _TITLE = re.compile(
@@ -108,6 +107,9 @@ def read_text(path: Path) -> Filing:
     source = printable(str(path))  # the name as reports write it
     text = read_text_file(path)
     if is_laid_out(text, path.suffix):
+        # here, not at the top: the PDF reader's stages it shares load only for laid-out text
+        from budget_graph.read.text_layout import read_laid_out_text
+
         return read_laid_out_text(text, source, path)
     numbered = [(number, clean(line)) for number, line in source_lines(text, path.suffix)]
     lines = [line for _, line in numbered]

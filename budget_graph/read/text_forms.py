@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-import lxml.html
-from lxml.etree import ParserError
+from typing import TYPE_CHECKING
 
 from budget_graph.errors import InputError
+
+if TYPE_CHECKING:
+    import lxml.html
 
 Line = tuple[int, str]  # (1-based line in the file, text)
 
@@ -24,6 +25,9 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 # '|---|:---:|': the row that makes the line above a pipe table's header (markdown syntax, not HTML)
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+
+_ALIGNED_ROWS = 5  # lines of figures set apart by spaces that make a text laid out
+_ALIGNED_ROW = re.compile(r"\S {2,}[-−]?\d[\d,]*(?:\.\d+)?(?: |$)")  # a figure set apart by spaces
 
 # what a browser does not show, and site navigation around the disclosure
 _SKIPPED = frozenset({"head", "script", "style", "noscript", "template", "svg", "nav"})
@@ -62,6 +66,16 @@ def has_markup_tables(text: str, suffix: str) -> bool:
         or any(_opens_table(line) for line in lines)
         or any(_is_delimiter_row(line) for line in lines)
     )
+
+
+def is_laid_out(text: str, suffix: str = "") -> bool:
+    """Is this text laid out with spaces: no tab-separated rows nor marked-up tables, and pages split
+    by form feeds (as pdftotext writes them) or rows of figures set apart by runs of spaces?"""
+    if "\t" in text or has_markup_tables(text, suffix):
+        return False
+    paged = text.count("\f") >= 1
+    rows = sum(1 for line in text.splitlines() if _ALIGNED_ROW.search(line))
+    return paged or rows >= _ALIGNED_ROWS
 
 
 def is_html_page(text: str, suffix: str) -> bool:
@@ -156,6 +170,9 @@ def _html_lines(html: str, first_line: int) -> list[Line]:
     """HTML (a page, or a block of a markdown file starting at `first_line`) as numbered lines."""
     if not html.strip():
         return []
+    import lxml.html  # here, not at the top: most text filings have no HTML, and lxml takes a while to load
+    from lxml.etree import ParserError
+
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
     try:
         # bytes with the encoding named: the text is decoded already, whatever the page declares

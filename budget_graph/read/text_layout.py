@@ -48,7 +48,6 @@ from budget_graph.read.text_columns import (
     place,
     side_reach,
 )
-from budget_graph.read.text_forms import has_markup_tables
 
 CHAR_WIDTH = 5.0  # points per character column
 LINE_HEIGHT = 12.0  # points per line
@@ -57,7 +56,6 @@ _SLOT = 60.0  # points per table column: every grid of the same columns has the 
 _MAX_CELL = 30  # characters: a longer run of words is a sentence, not a cell
 _MAX_HEADER_LINES = 12
 _NARRATIVE_PAGE = 5  # lines: a page with fewer holds too little narrative to show the text block's width
-_ALIGNED_ROWS = 5  # lines of figures set apart by spaces that make a text laid out
 _TAIL = 3  # characters: the most a label's wrapped rest holds
 _PROSE = re.compile(r"[，。；]")
 _REPEATED = 20  # characters: lines this long printed again in a run are a converter's repeat
@@ -71,7 +69,6 @@ _YEAR_BANNER = re.compile(r"^[（(]\d{4}年度?[)）]$")
 _MAX_TITLE = 60  # characters
 _WIDE = r"[\u3400-\u9fff\uff01-\uff60\u3000-\u303f]"  # Chinese characters and full-width punctuation
 _PADDING = re.compile(rf"(?<={_WIDE}) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?={_WIDE})|(?<=\d) (?=%)")
-_ALIGNED_ROW = re.compile(r"\S {2,}[-−]?\d[\d,]*(?:\.\d+)?(?: |$)")  # a figure set apart by spaces
 
 
 @dataclass
@@ -93,16 +90,6 @@ class _Table:
     header: list[_TextLine] = field(default_factory=list)
     body: list[_TextLine] = field(default_factory=list)
     titled: bool = True  # under its title (not a page continuing the table before)
-
-
-def is_laid_out(text: str, suffix: str = "") -> bool:
-    """Is this text laid out with spaces: no tab-separated rows nor marked-up tables, and pages split
-    by form feeds (as pdftotext writes them) or rows of figures set apart by runs of spaces?"""
-    if "\t" in text or has_markup_tables(text, suffix):
-        return False
-    paged = text.count("\f") >= 1
-    rows = sum(1 for line in text.splitlines() if _ALIGNED_ROW.search(line))
-    return paged or rows >= _ALIGNED_ROWS
 
 
 def read_laid_out_text(text: str, source: str, path: Path) -> Filing:

@@ -2,7 +2,7 @@
 
 Opening the source here is presentation, not reading: nothing of the filing is read again, the page is
 only drawn. Each page is drawn once, in grey (the boxes over it carry the colour), in the frame the PDF
-reader measured its boxes in (read/pdf_page.py turns some pages, and says how far in
+reader measured its boxes in (read/pdfium_page.py turns some pages, and says how far in
 Filing.page_turns), and kept as a PNG data URI: crisp text at a size that keeps a 30-page filing's
 report within a few megabytes.
 """

@@ -1,0 +1,312 @@
+"""One PDF page read through pdfium: its visible characters and its ruling lines (pdf_page.PageLayout).
+
+pdfium gives one box per glyph (WPS exports make one text object per glyph); pdf_page groups them into
+words and lines. Text that is not visible is dropped: characters outside the page box or outside their
+text object's clip path (some exports hide overflowing narrative there and print it again on the
+next page), and text drawn in an invisible render mode.
+
+Everything is measured in the stored frame (where pdfium gives glyph boxes, paths and clip paths;
+inside a form XObject, through its matrix), then turned as a viewer shows the page (/Rotate), or
+so that its text reads left to right when nearly all of it runs another way.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from budget_graph.read.pdf_page import Char, PageLayout, Rule
+
+_INVISIBLE_MODE = 3  # PDF text render mode 3: neither filled nor stroked
+_CLIP_SLACK = 1.0  # points: glyph centres on a clip edge stay visible
+_RULE_THICKNESS = 2.5  # points: a filled rectangle thinner than this is a ruling line
+_AXIS_SLACK = 0.8  # points: a segment this close to level or plumb counts as a rule
+_FORM_DEPTH = 4  # nested form XObjects searched for ruling lines and text drawn in them
+_BLANKS = frozenset(chr(code) for code in range(0x3001) if chr(code).isspace())
+_UNSEEN = object()
+_TURN_SAMPLE = 16  # glyphs sampled for the text's direction: pdfium's angle is slow to ask
+_TURN_SHARE = 0.9  # of them running one way turn the page
+_TURN_SLACK = 0.1  # of a quarter turn: italics' shear still counts as upright
+_Origin = tuple[float, float]  # the crop box's top left in PDF user space: (0, 0) of a page read
+
+
+def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
+    """The page as a viewer shows it: top-down coordinates from the top left of its crop box, turned
+    by the page's /Rotate (A3 tables are often stored as portrait pages shown turned a quarter) —
+    or, when nearly all its text runs another way (drawn turned, shown sideways), turned so that
+    its text reads left to right."""
+    left, bottom, right, top = page.get_cropbox()
+    drawing = _drawing(page, (left, top))
+    textpage = page.get_textpage()
+    try:
+        chars = _visible_chars(textpage, (left, bottom, right, top), drawing.text_forms)
+        quarters = _text_turn(textpage)
+    finally:
+        textpage.close()
+    rules = drawing.rules
+    if quarters is None:
+        quarters = page.get_rotation() // 90 % 4
+    turn = _Turn(quarters, right - left, top - bottom)
+    if turn.quarters:  # read unturned first: clip paths and glyph boxes are in the stored frame
+        chars, rules = [turn.char(c) for c in chars], [turn.rule(r) for r in rules]
+    width, height = turn.size()
+    return PageLayout(number, width, height, chars, rules, quarters)
+
+
+def _text_turn(textpage: pdfium.PdfTextPage) -> int | None:
+    """Quarter turns clockwise that set the page's text upright, when a sample of its glyphs nearly
+    all run one way (None: no text, or no one way: a few turned labels do not turn a page)."""
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    votes = [0, 0, 0, 0]
+    for i in range(0, count, -(-count // _TURN_SAMPLE) or 1):  # at most _TURN_SAMPLE, spread out
+        if pdfium_c.FPDFText_GetUnicode(raw, i) > 32:
+            # pdfium's angle runs clockwise in PDF space (y up): text drawn a quarter turn
+            # anticlockwise, to be shown upright by /Rotate 90, has 270°
+            quarter = pdfium_c.FPDFText_GetCharAngle(raw, i) / (math.pi / 2)
+            if abs(quarter - round(quarter)) < _TURN_SLACK:  # not a slanted watermark
+                votes[round(quarter) % 4] += 1
+    most = max(votes)
+    if most == 0 or most < _TURN_SHARE * sum(votes):
+        return None
+    return -votes.index(most) % 4
+
+
+@dataclass(frozen=True)
+class _Turn:
+    """Quarter turns clockwise of a page's unturned top-down frame (`width` × `height`), as /Rotate
+    turns the page on screen."""
+
+    quarters: int
+    width: float
+    height: float
+
+    def size(self) -> tuple[float, float]:
+        return (self.height, self.width) if self.quarters % 2 else (self.width, self.height)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        if self.quarters == 1:  # the unturned left edge becomes the top
+            return self.height - y, x
+        if self.quarters == 2:
+            return self.width - x, self.height - y
+        if self.quarters == 3:
+            return y, self.width - x
+        return x, y
+
+    def char(self, char: Char) -> Char:
+        (ax, ay), (bx, by) = self.point(char.x0, char.top), self.point(char.x1, char.bottom)
+        cx, cy = self.point(char.cx, char.cy)
+        return Char(char.text, min(ax, bx), max(ax, bx), min(ay, by), max(ay, by), cx, cy)
+
+    def rule(self, rule: Rule) -> Rule:
+        ends = (rule.start, rule.end) if rule.horizontal else (rule.pos, rule.pos)
+        across = (rule.pos, rule.pos) if rule.horizontal else (rule.start, rule.end)
+        (ax, ay), (bx, by) = self.point(ends[0], across[0]), self.point(ends[1], across[1])
+        if rule.horizontal != bool(self.quarters % 2):
+            return Rule(True, ay, min(ax, bx), max(ax, bx))
+        return Rule(False, ax, min(ay, by), max(ay, by))
+
+
+def _visible_chars(
+    textpage: pdfium.PdfTextPage,
+    crop: tuple[float, float, float, float],
+    text_forms: dict[bytes, pdfium.PdfMatrix],
+) -> list[Char]:
+    left, bottom, right, top = crop  # y is flipped at the crop box's top
+    raw = textpage.raw
+    box = pdfium_c.FS_RECTF()  # the loose box: the font's full height, so a line's glyphs align
+    objects: dict[bytes, tuple[float, float, float, float] | bool | None] = {}
+    clips: dict[tuple, tuple[float, float, float, float] | None] = {}
+    chars: list[Char] = []
+    # bound once: this loop runs for every glyph of the document
+    loose_box, object_of = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetTextObject
+    for i, text in enumerate(_page_text(raw)):
+        if text <= " " or text in _BLANKS:  # pdfium's generated separators are all blanks
+            continue
+        loose_box(raw, i, box)
+        x0, x1, y0, y1 = box.left, box.right, box.bottom, box.top
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        if not (left <= cx <= right and bottom <= cy <= top):
+            continue
+        obj = object_of(raw, i)
+        key = bytes(obj)  # the pointer's value: cheaper than ctypes.cast
+        clip = objects.get(key, _UNSEEN)
+        if clip is _UNSEEN:
+            clip = objects[key] = _object_clip(obj, clips, text_forms.get(key))
+        if clip is False or (clip and not _inside(clip, cx, cy)):
+            continue
+        chars.append(Char(text, x0 - left, x1 - left, top - y1, top - y0, cx - left, top - cy))
+    return chars
+
+
+def _page_text(raw) -> str:
+    """Each glyph's character, by its index: the page's text in one call when it has one unit per glyph
+    (it has, but for characters outside UTF-16's first plane), else glyph by glyph."""
+    count = pdfium_c.FPDFText_CountChars(raw)
+    units = (ctypes.c_ushort * (count + 1))()
+    pdfium_c.FPDFText_GetText(raw, 0, count, units)
+    text = bytes(units)[: 2 * count].decode("utf-16-le", "surrogatepass")
+    if len(text) == count:
+        return text
+    return "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))
+
+
+def _object_clip(
+    obj, clips: dict, form: pdfium.PdfMatrix | None
+) -> tuple[float, float, float, float] | bool | None:
+    """The clip box of a text object in page space (None: unclipped; False: invisible); `form`: the
+    matrix of the form XObject it is drawn in, whose space pdfium gives its clip path in.
+
+    Objects share their clip path's data; the address of its first point identifies it, so each
+    distinct clip path is measured once per page (WPS exports have one object per glyph).
+    """
+    if not obj:
+        return None
+    if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == _INVISIBLE_MODE:
+        return False
+    clip = pdfium_c.FPDFPageObj_GetClipPath(obj)
+    if not clip:
+        return None
+    count = pdfium_c.FPDFClipPath_CountPaths(clip)
+    key = (
+        count,
+        bytes(pdfium_c.FPDFClipPath_GetPathSegment(clip, 0, 0)),
+        bytes(pdfium_c.FPDFClipPath_GetPathSegment(clip, count - 1, 0)),
+    )
+    if key not in clips:
+        clips[key] = _clip_box(clip, count)
+    box = clips[key]
+    return box if box is None or form is None else _box_on(form, box)
+
+
+def _box_on(
+    matrix: pdfium.PdfMatrix, box: tuple[float, float, float, float]
+) -> tuple[float, float, float, float]:
+    """The bounding box of `box` mapped by `matrix`."""
+    (ax, ay), (bx, by) = matrix.on_point(box[0], box[1]), matrix.on_point(box[2], box[3])
+    return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
+def _clip_box(clip, count: int) -> tuple[float, float, float, float] | None:
+    """Intersection of the bounding boxes of a clip path's subpaths (page coordinates)."""
+    box = None
+    for k in range(count):
+        points = [
+            _point(pdfium_c.FPDFClipPath_GetPathSegment(clip, k, s))
+            for s in range(pdfium_c.FPDFClipPath_CountPathSegments(clip, k))
+        ]
+        if not points:
+            continue
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        sub = (min(xs), min(ys), max(xs), max(ys))
+        box = (
+            sub
+            if box is None
+            else (max(box[0], sub[0]), max(box[1], sub[1]), min(box[2], sub[2]), min(box[3], sub[3]))
+        )
+    return box
+
+
+def _inside(box: tuple[float, float, float, float], x: float, y: float) -> bool:
+    return (
+        box[0] - _CLIP_SLACK <= x <= box[2] + _CLIP_SLACK
+        and box[1] - _CLIP_SLACK <= y <= box[3] + _CLIP_SLACK
+    )
+
+
+def _point(segment) -> tuple[float, float]:
+    x, y = ctypes.c_float(), ctypes.c_float()
+    pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+    return x.value, y.value
+
+
+@dataclass
+class _Drawing:
+    """What the page's object tree gives: its ruling lines (from `origin`, the crop box's top left),
+    and the matrix of the form XObject each text object nested in one is drawn in."""
+
+    origin: _Origin
+    rules: list[Rule] = field(default_factory=list)
+    text_forms: dict[bytes, pdfium.PdfMatrix] = field(default_factory=dict)
+
+
+def _drawing(page: pdfium.PdfPage, origin: _Origin) -> _Drawing:
+    """Level and plumb strokes, and thin filled rectangles, of every path object on the page."""
+    drawing = _Drawing(origin)
+    raw = page.raw
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        _visit(pdfium_c.FPDFPage_GetObject(raw, i), drawing, None, depth=0)
+    return drawing
+
+
+def _visit(obj, drawing: _Drawing, form: pdfium.PdfMatrix | None, depth: int) -> None:
+    """`form`: the matrix from the space of the form XObject `obj` is drawn in to the page's."""
+    kind = pdfium_c.FPDFPageObj_GetType(obj)
+    if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+        drawing.rules.extend(_path_rules(obj, drawing.origin, form))
+    elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT and form is not None:
+        drawing.text_forms[bytes(obj)] = form
+    elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
+        inner = _matrix(obj) if form is None else _matrix(obj).multiply(form)
+        for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
+            _visit(pdfium_c.FPDFFormObj_GetObject(obj, i), drawing, inner, depth + 1)
+
+
+def _path_rules(obj, origin: _Origin, form: pdfium.PdfMatrix | None) -> list[Rule]:
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
+    if stroke.value:
+        return _stroke_rules(obj, _matrix(obj) if form is None else _matrix(obj).multiply(form), origin)
+    return _thin_box_rule(obj, origin, form) if fill.value else []
+
+
+def _matrix(obj) -> pdfium.PdfMatrix:
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+    return pdfium.PdfMatrix.from_raw(matrix)
+
+
+def _thin_box_rule(obj, origin: _Origin, form: pdfium.PdfMatrix | None) -> list[Rule]:
+    left, top = origin
+    x0, y0, x1, y1 = (ctypes.c_float() for _ in range(4))
+    pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (x0, y0, x1, y1)))
+    x0, y0, x1, y1 = x0.value, y0.value, x1.value, y1.value
+    if form is not None:  # bounds are in the form's space
+        x0, y0, x1, y1 = _box_on(form, (x0, y0, x1, y1))
+    x0, x1 = x0 - left, x1 - left
+    if y1 - y0 <= _RULE_THICKNESS and x1 - x0 > y1 - y0:
+        return [Rule(True, top - (y0 + y1) / 2, x0, x1)]
+    if x1 - x0 <= _RULE_THICKNESS and y1 - y0 > x1 - x0:
+        return [Rule(False, (x0 + x1) / 2, top - y1, top - y0)]
+    return []
+
+
+def _stroke_rules(raw, matrix: pdfium.PdfMatrix, origin: _Origin) -> list[Rule]:
+    rules: list[Rule] = []
+    start = last = None
+    for s in range(pdfium_c.FPDFPath_CountSegments(raw)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(raw, s)
+        point = matrix.on_point(*_point(segment))
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = point
+        elif kind == pdfium_c.FPDF_SEGMENT_LINETO and last is not None:
+            rules.extend(_segment_rule(last, point, origin))
+        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+            rules.extend(_segment_rule(point, start, origin))
+        last = point
+    return rules
+
+
+def _segment_rule(a: tuple[float, float], b: tuple[float, float], origin: _Origin) -> list[Rule]:
+    left, top = origin
+    (ax, ay), (bx, by) = a, b
+    if abs(ay - by) <= _AXIS_SLACK and abs(ax - bx) > _AXIS_SLACK:
+        return [Rule(True, top - (ay + by) / 2, min(ax, bx) - left, max(ax, bx) - left)]
+    if abs(ax - bx) <= _AXIS_SLACK and abs(ay - by) > _AXIS_SLACK:
+        return [Rule(False, (ax + bx) / 2 - left, top - max(ay, by), top - min(ay, by))]
+    return []
