@@ -23,6 +23,8 @@ import shutil
 import sys
 import tempfile
 import time
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -30,10 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from budget_graph.batch import in_order  # noqa: E402
 from budget_graph.graph.iris import slug  # noqa: E402
+from budget_graph.loading import prepare  # noqa: E402
 from budget_graph.store.graphs import NamedGraph, named_graph  # noqa: E402
-from budget_graph.store.load import BATCH_QUADS, PreparedFiling, load, prepare  # noqa: E402
+from budget_graph.store.load import BATCH_QUADS, PreparedFiling, load  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 YEARS_PER_UNIT = 8
@@ -138,6 +140,17 @@ def _make(number: int) -> PreparedFiling:
     return synthetic(number, _POOL)
 
 
+def _in_order(pool, count: int, window: int) -> Iterator[PreparedFiling]:
+    """Filings 0 … count-1 made in the pool, in order, at most `window` in flight (the rest wait)."""
+    pending: deque = deque()
+    for number in range(count):
+        pending.append(pool.apply_async(_make, (number,)))
+        if len(pending) >= window:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
+
+
 def run(count: int, folder: Path, workers: int) -> None:
     from budget_graph.store.oxigraph import LocalStore
     from budget_graph.store.queries import named_queries, with_prefixes
@@ -148,7 +161,7 @@ def run(count: int, folder: Path, workers: int) -> None:
         store = _Timed(LocalStore(folder))
         # the next batch is made while one is written
         window = BATCH_QUADS // 4000 + 4 * workers  # a batch of filings of ~5,000 quads, and a few more
-        summary = load(store, in_order(pool, _make, list(range(count)), window=window))
+        summary = load(store, _in_order(pool, count, window))
     wall = time.perf_counter() - start
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**30
     print(f"\n## {count} filings\n")
