@@ -1,6 +1,6 @@
 """Scale benchmark of the store: load N synthetic filings made from the real ones, time each named query.
 
-    python scripts/scale_benchmark.py --filings 1000 10000 [--store-root DIR] [--workers N]
+    python scripts/scale_benchmark.py --filings 1000 10000 [--virtuoso 1000] [--store-root DIR] [--workers N]
 
 The real filings (the sample, and every corpus PDF when ../shared/corpus is there) are read, mapped and
 checked once each: that per-filing pipeline time is reported. The generator then makes N synthetic
@@ -8,8 +8,10 @@ filings from them — each a real filing's graphs and findings with another unit
 years per unit), another year and every figure scaled, so the shapes are the real ones — and streams
 them into a fresh store through the same load as `budget-graph load`. Printed per N: load wall time,
 the parts spent writing to the store and compacting it, triples, store size on disk, peak memory, and
-each named query's time, twice, from the store opened read-only afterwards. Figures of a run on the
-project machine are kept in docs/store.md.
+each named query's time, twice, from the store opened read-only afterwards. With `--virtuoso N`, the
+same N filings are then exported as `budget-graph export-corpus` does and bulk-loaded into a private
+Virtuoso (needs virtuoso-opensource), and each named query is asked there and compared with the
+embedded store's answer. Figures of a run on the project machine are kept in docs/store.md.
 """
 
 from __future__ import annotations
@@ -151,7 +153,9 @@ def _in_order(pool, count: int, window: int) -> Iterator[PreparedFiling]:
         yield pending.popleft().get()
 
 
-def run(count: int, folder: Path, workers: int) -> None:
+def run(count: int, folder: Path, workers: int) -> dict[str, list]:
+    """Load `count` synthetic filings into a fresh store in `folder`, print the figures; each named
+    query's answer (SPARQL JSON bindings) by name."""
     from budget_graph.store.oxigraph import LocalStore
     from budget_graph.store.queries import named_queries, with_prefixes
 
@@ -159,9 +163,7 @@ def run(count: int, folder: Path, workers: int) -> None:
     start = time.perf_counter()
     with multiprocessing.get_context("fork").Pool(workers) as pool:  # forked before the store opens
         store = _Timed(LocalStore(folder))
-        # the next batch is made while one is written
-        window = BATCH_QUADS // 4000 + 4 * workers  # a batch of filings of ~5,000 quads, and a few more
-        summary = load(store, _in_order(pool, count, window))
+        summary = load(store, _in_order(pool, count, _window(workers)))
     wall = time.perf_counter() - start
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**30
     print(f"\n## {count} filings\n")
@@ -178,15 +180,71 @@ def run(count: int, folder: Path, workers: int) -> None:
     # queried as `budget-graph query` does, from the store opened read-only once the load is over: each
     # query twice, the first time with what the load left in the page cache, then again
     reader = LocalStore(folder, read_only=True)
+    answers = {}
     print("\n| query | rows | seconds | seconds, again |\n|---|---|---|---|")
     for query in named_queries().values():
         seconds = []
         for _ in range(2):
             begin = time.perf_counter()
-            rows = len(reader.query(with_prefixes(query.text)).bindings)
+            answers[query.name] = reader.query(with_prefixes(query.text)).bindings
             seconds.append(time.perf_counter() - begin)
+        rows = len(answers[query.name])
         print(f"| {query.name} | {rows} | {seconds[0]:.2f} | {seconds[1]:.2f} |", flush=True)
     reader.close()
+    return answers
+
+
+def _window(workers: int) -> int:
+    """Filings made ahead: a batch of filings of ~5,000 quads, and a few more (the next batch is made
+    while one is written)."""
+    return BATCH_QUADS // 4000 + 4 * workers
+
+
+def in_virtuoso(count: int, root: Path, workers: int, answers: dict[str, list]) -> None:
+    """The same `count` filings exported as `budget-graph export-corpus` does (a folder, a file per
+    filing), bulk-loaded into a private Virtuoso (tests/virtuoso.py: ld_dir + rdf_loader_run, one loader
+    per core), and each named query asked there: its time, and whether it answers as the embedded store."""
+    from budget_graph.store.dump import Dump
+    from budget_graph.store.load import reference_graphs
+    from budget_graph.store.queries import named_queries, with_prefixes
+    from budget_graph.store.remote import RemoteStore
+    from tests import virtuoso
+
+    folder = root / f"virtuoso-{count}"
+    shutil.rmtree(folder, ignore_errors=True)
+    server = virtuoso.start(folder, buffers=340_000)  # 2.6 GiB of cache
+    try:
+        start = time.perf_counter()
+        with multiprocessing.get_context("fork").Pool(workers) as pool, Dump(folder / "dump") as dump:
+            dump.reference(reference_graphs())
+            for filing in _in_order(pool, count, _window(workers)):
+                dump.filing(filing.graphs)
+        exported = time.perf_counter() - start
+        size = sum(p.stat().st_size for p in (folder / "dump").iterdir()) / 2**30
+        start = time.perf_counter()
+        server.bulk_load(folder / "dump", loaders=workers)
+        loaded = time.perf_counter() - start
+        print(
+            f"\n### Virtuoso, {count} filings\n\n- export: {exported:.0f} s ({dump.files} files, "
+            f"{dump.quads:,} quads, {size:.1f} GiB); bulk load (ld_dir + {workers} × rdf_loader_run, "
+            f"checkpoint): {loaded:.0f} s"
+        )
+        remote = RemoteStore(server.endpoint, None)
+        print("\n| query | rows | seconds | seconds, again | as on Oxigraph |\n|---|---|---|---|---|")
+        for query in named_queries().values():
+            seconds = []
+            for _ in range(2):
+                begin = time.perf_counter()
+                there = remote.query(with_prefixes(query.text)).bindings
+                seconds.append(time.perf_counter() - begin)
+            same = virtuoso.comparable(there) == virtuoso.comparable(answers[query.name])
+            print(
+                f"| {query.name} | {len(there)} | {seconds[0]:.2f} | {seconds[1]:.2f} | "
+                f"{'same' if same else 'DIFFERENT'} |",
+                flush=True,
+            )
+    finally:
+        server.stop()
 
 
 def _peak_mib(who: int) -> float:
@@ -201,6 +259,14 @@ def main() -> None:
     parser.add_argument(
         "--keep", action="store_true", help="keep the stores (default: removed after each run)"
     )
+    parser.add_argument(
+        "--virtuoso",
+        type=int,
+        nargs="*",
+        default=[],
+        metavar="N",
+        help="for these counts, also export the filings and bulk-load them into a private Virtuoso",
+    )
     args = parser.parse_args()
     made, seconds = templates()
     _POOL.extend(made)
@@ -212,9 +278,13 @@ def main() -> None:
     )
     for count in args.filings:
         folder = args.store_root / f"store-{count}"
-        run(count, folder, args.workers)
+        answers = run(count, folder, args.workers)
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
+        if count in args.virtuoso:
+            in_virtuoso(count, args.store_root, args.workers, answers)
+            if not args.keep:
+                shutil.rmtree(args.store_root / f"virtuoso-{count}", ignore_errors=True)
 
 
 if __name__ == "__main__":

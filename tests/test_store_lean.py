@@ -48,16 +48,18 @@ def test_every_budget_line_keeps_what_researchers_query(graphs):
     assert rows(lean, _LINE) == answer
 
 
-def test_each_printed_code_keeps_its_notation_and_national_concept(graphs):
+def test_each_printed_code_keeps_its_notation_level_and_national_concept(graphs):
     full, lean = graphs
-    printed = "?row bg:code ?code . ?code skos:notation ?notation ; skos:exactMatch ?national"
+    printed = (
+        "?row bg:code ?code . ?code skos:notation ?notation ; bg:codeLevel ?level ; skos:exactMatch ?national"
+    )
     assert len(rows(full, printed)) > 50
     assert rows(lean, printed) == rows(full, printed)
 
 
 def test_the_copies_of_the_national_code_tree_are_gone(graphs):
     full, lean = graphs
-    copies = "?code skos:broader|skos:prefLabel|skos:inScheme|bg:codeLevel ?x"
+    copies = "?row bg:code ?code . ?code skos:broader|skos:prefLabel|skos:altLabel|skos:inScheme|a ?x"
     assert rows(full, copies)
     assert not rows(lean, copies)
     # every concept kept is one the filing prints (an ancestor reached only by skos:broader goes: below)
