@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import multiprocessing
+import os
 import re
 import resource
 import shutil
@@ -36,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from budget_graph.graph.iris import slug  # noqa: E402
 from budget_graph.loading import prepare  # noqa: E402
-from budget_graph.store.graphs import NamedGraph, named_graph  # noqa: E402
+from budget_graph.store.graphs import NamedGraph, named_graph, sealed  # noqa: E402
 from budget_graph.store.load import BATCH_QUADS, PreparedFiling, load  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -61,7 +62,7 @@ def templates() -> tuple[list[Template], list[float]]:
         start = time.perf_counter()
         for filing in read_paths([str(source)]):
             prepared = prepare(filing)
-            texts = tuple(g.ntriples.rsplit("\n", 2)[0] + "\n" for g in prepared.graphs)
+            texts = tuple(g.ntriples.rsplit("\n", 3)[0] + "\n" for g in prepared.graphs)  # no bookkeeping
             made.append(Template(prepared, texts))
         seconds.append(time.perf_counter() - start)
     return made, seconds
@@ -109,16 +110,14 @@ def _graph(iri: str, ntriples: str) -> NamedGraph:
     """As `named_graph`, without re-sorting: the template's lines are already canonical and sorted."""
     if "_:" in ntriples:
         return named_graph(iri, ntriples)
-    digest = "sha256:" + hashlib.sha256(ntriples.encode("utf-8")).hexdigest()
-    line = f'<{iri}> <https://w3id.org/budget-graph/store#digest> "{digest}" .\n'
-    return NamedGraph(iri, ntriples + line, digest, ntriples.count("\n") + 1)
+    return sealed(iri, ntriples, ntriples.count("\n"))
 
 
 class _Timed:
-    """The store, with the time spent in its writes and in its compaction added up."""
+    """The store, with the time spent in its writes, its compaction and its count of triples added up."""
 
     def __init__(self, store) -> None:
-        self.store, self.seconds, self.compacting = store, 0.0, 0.0
+        self.store, self.seconds, self.compacting, self.counting = store, 0.0, 0.0, 0.0
         self.atomic = store.atomic
 
     def replace(self, graphs) -> None:
@@ -130,6 +129,12 @@ class _Timed:
         start = time.perf_counter()
         self.store.compact()
         self.compacting = time.perf_counter() - start
+
+    def triple_count(self) -> int:
+        start = time.perf_counter()
+        count = self.store.triple_count()
+        self.counting = time.perf_counter() - start
+        return count
 
     def __getattr__(self, name):
         return getattr(self.store, name)
@@ -160,17 +165,23 @@ def run(count: int, folder: Path, workers: int) -> dict[str, list]:
     from budget_graph.store.queries import named_queries, with_prefixes
 
     shutil.rmtree(folder, ignore_errors=True)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu_seconds()
     with multiprocessing.get_context("fork").Pool(workers) as pool:  # forked before the store opens
         store = _Timed(LocalStore(folder))
         summary = load(store, _in_order(pool, count, _window(workers)))
     wall = time.perf_counter() - start
+    loader, generators = (after - before for after, before in zip(_cpu_seconds(), cpu, strict=True))
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**30
     print(f"\n## {count} filings\n")
     print(
         f"- load: {wall:.0f} s wall ({wall / count * 1000:.0f} ms per filing), of which store writes "
-        f"{store.seconds:.0f} s and compaction {store.compacting:.0f} s; {summary.triples:,} triples; "
+        f"{store.seconds:.0f} s, compaction {store.compacting:.0f} s and counting the triples at the end "
+        f"{store.counting:.0f} s; {summary.triples:,} triples; "
         f"{size:.1f} GiB on disk"
+    )
+    print(
+        f"- CPU (user + system): loading process {loader:.0f} s, generator processes {generators:.0f} s; "
+        f"load average {os.getloadavg()[0]:.1f} at the end (this machine has {os.cpu_count()} cores)"
     )
     print(
         f"- peak memory: loader {_peak_mib(resource.RUSAGE_SELF):.0f} MiB, "
@@ -250,6 +261,13 @@ def in_virtuoso(count: int, root: Path, workers: int, answers: dict[str, list]) 
             )
     finally:
         server.stop()
+
+
+def _cpu_seconds() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process and of its ended children so far: what a load costs
+    whatever else the machine is running, which its wall time depends on."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def _peak_mib(who: int) -> float:
