@@ -146,17 +146,16 @@ class LocalStore:
         shutil.rmtree(self._rollback)
 
     def triple_count(self) -> int:
-        """The quads of the store: the sum of the sizes its graphs state (one look-up a graph: counting 45 M
-        quads one by one took a minute), or every quad counted when a graph states none (written by an
-        older version) or the default graph holds any."""
+        """The quads of the store: the sum of the sizes its graphs state (a quad a graph: counting every
+        quad costs ≈ 2 µs a quad, over a minute at 45 M), or every quad counted when a graph states none
+        (written by an older version) or the default graph holds any."""
         sizes = {
             quad.subject: int(quad.object.value)
             for quad in self._store.quads_for_pattern(None, _QUADS, None, None)
             if quad.subject == quad.graph_name
         }
-        graphs = list(self._store.named_graphs())
         default = next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
-        if default is None and len(sizes) == len(graphs) and all(graph in sizes for graph in graphs):
+        if default is None and set(self._store.named_graphs()) == sizes.keys():
             return sum(sizes.values())
         return len(self._store)
 
