@@ -57,12 +57,13 @@ def findings_ntriples(report: FilingReport, mapped: MappedGraph, failing: list[E
     return as_ntriples(findings.serialize(format="turtle"))
 
 
-def crossfiling_graphs(store: GraphStore, loaded: list[PreparedFiling]) -> list[NamedGraph]:
-    """BG-F findings of each filing of the run, against the run and the store (one graph per filing)."""
+def crossfiling_graphs(store: GraphStore | None, loaded: list[PreparedFiling]) -> list[NamedGraph]:
+    """BG-F findings of each filing of the run, against the run and the store if any (one graph per
+    filing; `export-corpus` has no store: the run is the corpus)."""
     outlines = list({(f.unit, f.year, f.kind): f.outline for f in loaded if f.outline}.values())
     if not outlines:
         return []
-    findings = cross_check(outlines, known_in_store(store, outlines))
+    findings = cross_check(outlines, known_in_store(store, outlines) if store else [])
     return [_crossfiling_graph(outline, found) for outline, found in zip(outlines, findings, strict=True)]
 
 

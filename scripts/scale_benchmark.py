@@ -1,6 +1,6 @@
 """Scale benchmark of the store: load N synthetic filings made from the real ones, time each named query.
 
-    python scripts/scale_benchmark.py --filings 1000 10000 [--store-root DIR] [--workers N]
+    python scripts/scale_benchmark.py --filings 1000 10000 [--virtuoso 1000] [--store-root DIR] [--workers N]
 
 The real filings (the sample, and every corpus PDF when ../shared/corpus is there) are read, mapped and
 checked once each: that per-filing pipeline time is reported. The generator then makes N synthetic
@@ -8,8 +8,10 @@ filings from them — each a real filing's graphs and findings with another unit
 years per unit), another year and every figure scaled, so the shapes are the real ones — and streams
 them into a fresh store through the same load as `budget-graph load`. Printed per N: load wall time,
 the parts spent writing to the store and compacting it, triples, store size on disk, peak memory, and
-each named query's time, twice, from the store opened read-only afterwards. Figures of a run on the
-project machine are kept in docs/store.md.
+each named query's time, twice, from the store opened read-only afterwards. With `--virtuoso N`, the
+same N filings are then exported as `budget-graph export-corpus` does and bulk-loaded into a private
+Virtuoso (needs virtuoso-opensource), and each named query is asked there and compared with the
+embedded store's answer. Figures of a run on the project machine are kept in docs/store.md.
 """
 
 from __future__ import annotations
@@ -17,12 +19,15 @@ from __future__ import annotations
 import argparse
 import hashlib
 import multiprocessing
+import os
 import re
 import resource
 import shutil
 import sys
 import tempfile
 import time
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -30,10 +35,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from budget_graph.batch import in_order  # noqa: E402
 from budget_graph.graph.iris import slug  # noqa: E402
-from budget_graph.store.graphs import NamedGraph, named_graph  # noqa: E402
-from budget_graph.store.load import BATCH_QUADS, PreparedFiling, load, prepare  # noqa: E402
+from budget_graph.loading import prepare  # noqa: E402
+from budget_graph.store.graphs import NamedGraph, named_graph, sealed  # noqa: E402
+from budget_graph.store.load import BATCH_QUADS, PreparedFiling, load  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 YEARS_PER_UNIT = 8
@@ -57,7 +62,7 @@ def templates() -> tuple[list[Template], list[float]]:
         start = time.perf_counter()
         for filing in read_paths([str(source)]):
             prepared = prepare(filing)
-            texts = tuple(g.ntriples.rsplit("\n", 2)[0] + "\n" for g in prepared.graphs)
+            texts = tuple(g.ntriples.rsplit("\n", 3)[0] + "\n" for g in prepared.graphs)  # no bookkeeping
             made.append(Template(prepared, texts))
         seconds.append(time.perf_counter() - start)
     return made, seconds
@@ -105,16 +110,14 @@ def _graph(iri: str, ntriples: str) -> NamedGraph:
     """As `named_graph`, without re-sorting: the template's lines are already canonical and sorted."""
     if "_:" in ntriples:
         return named_graph(iri, ntriples)
-    digest = "sha256:" + hashlib.sha256(ntriples.encode("utf-8")).hexdigest()
-    line = f'<{iri}> <https://w3id.org/budget-graph/store#digest> "{digest}" .\n'
-    return NamedGraph(iri, ntriples + line, digest, ntriples.count("\n") + 1)
+    return sealed(iri, ntriples, ntriples.count("\n"))
 
 
 class _Timed:
-    """The store, with the time spent in its writes and in its compaction added up."""
+    """The store, with the time spent in its writes, its compaction and its count of triples added up."""
 
     def __init__(self, store) -> None:
-        self.store, self.seconds, self.compacting = store, 0.0, 0.0
+        self.store, self.seconds, self.compacting, self.counting = store, 0.0, 0.0, 0.0
         self.atomic = store.atomic
 
     def replace(self, graphs) -> None:
@@ -127,6 +130,12 @@ class _Timed:
         self.store.compact()
         self.compacting = time.perf_counter() - start
 
+    def triple_count(self) -> int:
+        start = time.perf_counter()
+        count = self.store.triple_count()
+        self.counting = time.perf_counter() - start
+        return count
+
     def __getattr__(self, name):
         return getattr(self.store, name)
 
@@ -138,24 +147,41 @@ def _make(number: int) -> PreparedFiling:
     return synthetic(number, _POOL)
 
 
-def run(count: int, folder: Path, workers: int) -> None:
+def _in_order(pool, count: int, window: int) -> Iterator[PreparedFiling]:
+    """Filings 0 … count-1 made in the pool, in order, at most `window` in flight (the rest wait)."""
+    pending: deque = deque()
+    for number in range(count):
+        pending.append(pool.apply_async(_make, (number,)))
+        if len(pending) >= window:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
+
+
+def run(count: int, folder: Path, workers: int) -> dict[str, list]:
+    """Load `count` synthetic filings into a fresh store in `folder`, print the figures; each named
+    query's answer (SPARQL JSON bindings) by name."""
     from budget_graph.store.oxigraph import LocalStore
     from budget_graph.store.queries import named_queries, with_prefixes
 
     shutil.rmtree(folder, ignore_errors=True)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu_seconds()
     with multiprocessing.get_context("fork").Pool(workers) as pool:  # forked before the store opens
         store = _Timed(LocalStore(folder))
-        # the next batch is made while one is written
-        window = BATCH_QUADS // 4000 + 4 * workers  # a batch of filings of ~5,000 quads, and a few more
-        summary = load(store, in_order(pool, _make, list(range(count)), window=window))
+        summary = load(store, _in_order(pool, count, _window(workers)))
     wall = time.perf_counter() - start
+    loader, generators = (after - before for after, before in zip(_cpu_seconds(), cpu, strict=True))
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**30
     print(f"\n## {count} filings\n")
     print(
         f"- load: {wall:.0f} s wall ({wall / count * 1000:.0f} ms per filing), of which store writes "
-        f"{store.seconds:.0f} s and compaction {store.compacting:.0f} s; {summary.triples:,} triples; "
+        f"{store.seconds:.0f} s, compaction {store.compacting:.0f} s and counting the triples at the end "
+        f"{store.counting:.0f} s; {summary.triples:,} triples; "
         f"{size:.1f} GiB on disk"
+    )
+    print(
+        f"- CPU (user + system): loading process {loader:.0f} s, generator processes {generators:.0f} s; "
+        f"load average {os.getloadavg()[0]:.1f} at the end (this machine has {os.cpu_count()} cores)"
     )
     print(
         f"- peak memory: loader {_peak_mib(resource.RUSAGE_SELF):.0f} MiB, "
@@ -165,15 +191,83 @@ def run(count: int, folder: Path, workers: int) -> None:
     # queried as `budget-graph query` does, from the store opened read-only once the load is over: each
     # query twice, the first time with what the load left in the page cache, then again
     reader = LocalStore(folder, read_only=True)
+    answers = {}
     print("\n| query | rows | seconds | seconds, again |\n|---|---|---|---|")
     for query in named_queries().values():
         seconds = []
         for _ in range(2):
             begin = time.perf_counter()
-            rows = len(reader.query(with_prefixes(query.text)).bindings)
+            answers[query.name] = reader.query(with_prefixes(query.text)).bindings
             seconds.append(time.perf_counter() - begin)
+        rows = len(answers[query.name])
         print(f"| {query.name} | {rows} | {seconds[0]:.2f} | {seconds[1]:.2f} |", flush=True)
     reader.close()
+    return answers
+
+
+def _window(workers: int) -> int:
+    """Filings made ahead: a batch of filings of ~5,000 quads, and a few more (the next batch is made
+    while one is written)."""
+    return BATCH_QUADS // 4000 + 4 * workers
+
+
+def in_virtuoso(count: int, root: Path, workers: int, answers: dict[str, list]) -> None:
+    """The same `count` filings exported as `budget-graph export-corpus` does (a folder, a file per
+    filing), bulk-loaded into a private Virtuoso (tests/virtuoso.py: ld_dir + rdf_loader_run, one loader
+    per core), and each named query asked there: its time, and whether it answers as the embedded store."""
+    from budget_graph.errors import InputError
+    from budget_graph.store.dump import Dump
+    from budget_graph.store.load import reference_graphs
+    from budget_graph.store.queries import named_queries, with_prefixes
+    from budget_graph.store.remote import RemoteStore
+    from tests import virtuoso
+
+    folder = root / f"virtuoso-{count}"
+    shutil.rmtree(folder, ignore_errors=True)
+    server = virtuoso.start(folder, buffers=340_000)  # 2.6 GiB of cache
+    try:
+        start = time.perf_counter()
+        with multiprocessing.get_context("fork").Pool(workers) as pool, Dump(folder / "dump") as dump:
+            dump.reference(reference_graphs())
+            for filing in _in_order(pool, count, _window(workers)):
+                dump.filing(filing.graphs)
+        exported = time.perf_counter() - start
+        size = sum(p.stat().st_size for p in (folder / "dump").iterdir()) / 2**30
+        start = time.perf_counter()
+        server.bulk_load(folder / "dump", loaders=workers)
+        loaded = time.perf_counter() - start
+        print(
+            f"\n### Virtuoso, {count} filings\n\n- export: {exported:.0f} s ({dump.files} files, "
+            f"{dump.quads:,} quads, {size:.1f} GiB); bulk load (ld_dir + {workers} × rdf_loader_run, "
+            f"checkpoint): {loaded:.0f} s"
+        )
+        remote = RemoteStore(server.endpoint, None)
+        print("\n| query | rows | seconds | seconds, again | as on Oxigraph |\n|---|---|---|---|---|")
+        for query in named_queries().values():
+            seconds = []
+            try:
+                for _ in range(2):
+                    begin = time.perf_counter()
+                    there = remote.query(with_prefixes(query.text)).bindings
+                    seconds.append(time.perf_counter() - begin)
+            except InputError as error:  # the server refused it: say why, and go on with the others
+                print(f"| {query.name} | | | | refused: {error} |", flush=True)
+                continue
+            same = virtuoso.comparable(there) == virtuoso.comparable(answers[query.name])
+            print(
+                f"| {query.name} | {len(there)} | {seconds[0]:.2f} | {seconds[1]:.2f} | "
+                f"{'same' if same else 'DIFFERENT'} |",
+                flush=True,
+            )
+    finally:
+        server.stop()
+
+
+def _cpu_seconds() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process and of its ended children so far: what a load costs
+    whatever else the machine is running, which its wall time depends on."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def _peak_mib(who: int) -> float:
@@ -188,6 +282,14 @@ def main() -> None:
     parser.add_argument(
         "--keep", action="store_true", help="keep the stores (default: removed after each run)"
     )
+    parser.add_argument(
+        "--virtuoso",
+        type=int,
+        nargs="*",
+        default=[],
+        metavar="N",
+        help="for these counts, also export the filings and bulk-load them into a private Virtuoso",
+    )
     args = parser.parse_args()
     made, seconds = templates()
     _POOL.extend(made)
@@ -199,9 +301,13 @@ def main() -> None:
     )
     for count in args.filings:
         folder = args.store_root / f"store-{count}"
-        run(count, folder, args.workers)
+        answers = run(count, folder, args.workers)
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
+        if count in args.virtuoso:
+            in_virtuoso(count, args.store_root, args.workers, answers)
+            if not args.keep:
+                shutil.rmtree(args.store_root / f"virtuoso-{count}", ignore_errors=True)
 
 
 if __name__ == "__main__":

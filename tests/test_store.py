@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from budget_graph.errors import InputError
@@ -124,6 +125,26 @@ def test_a_load_whose_process_dies_is_undone_when_the_store_is_next_opened(tmp_p
     reopened = LocalStore(folder)
     assert amounts(reopened) == {"https://example.org/a": "1"}
     reopened.close()
+
+
+def test_the_count_of_triples_is_the_sum_of_the_sizes_the_graphs_state(store):
+    first = load(store, [prepared("甲单位", 2023, "10"), prepared("乙单位", 2024, "20")])
+    assert first.triples == len(store._store)  # reference graphs, two filings, each its digest and size
+    replaced = load(store, [prepared("乙单位", 2024, "25")])
+    assert replaced.triples == len(store._store) == first.triples
+
+
+def test_a_graph_without_a_stated_size_gets_every_quad_counted(store):
+    load(store, [prepared("甲单位", 2023, "10")])
+    stated = store.triple_count()
+    # a graph as an older version wrote it: no size of its own
+    older = named_graph("https://example.org/older", graph("a", "1")).ntriples.splitlines()[:-1]
+    with store.transaction():
+        store._store.bulk_load(
+            input="".join(line[:-1] + "<https://example.org/older> .\n" for line in older).encode(),
+            format=ox.RdfFormat.N_QUADS,
+        )
+    assert store.triple_count() == stated + len(older) == len(store._store)
 
 
 def test_only_one_process_writes(store):

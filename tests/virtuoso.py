@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.request
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 _INI = """\
@@ -32,8 +33,8 @@ TransactionFile = {dir}/virtuoso-temp.trx
 ServerPort = {sql_port}
 DisableUnixSocket = 1
 CheckpointInterval = 60
-NumberOfBuffers = 34000
-MaxDirtyBuffers = 25000
+NumberOfBuffers = {buffers}
+MaxDirtyBuffers = {dirty}
 DirsAllowed = ., {dir}
 [HTTPServer]
 ServerPort = {http_port}
@@ -54,6 +55,7 @@ class Virtuoso:
     folder: Path
     process: subprocess.Popen | None
     http_port: int
+    sql_port: int = 0
 
     @property
     def endpoint(self) -> str:
@@ -62,6 +64,37 @@ class Virtuoso:
     @property
     def graph_store(self) -> str:
         return f"http://127.0.0.1:{self.http_port}/sparql-graph-crud"
+
+    def isql(self, statements: str, timeout: float = 3600) -> str:
+        """Run SQL statements in isql as dba (a private server's default password); its output."""
+        done = subprocess.run(
+            ["isql-vt", str(self.sql_port), "dba", "dba"],
+            input=statements.encode(),
+            capture_output=True,
+            check=True,
+            timeout=timeout,
+        )
+        return done.stdout.decode("utf-8", "replace")
+
+    def bulk_load(self, dump: Path, loaders: int = 1) -> None:
+        """Load an `export-corpus` dump (a folder or one file, inside the server's folder: DirsAllowed)
+        with Virtuoso's bulk loader, as docs/store.md says: the files registered, `loaders` sessions of
+        rdf_loader_run() at once (one per core), a checkpoint. A file the loader failed on: RuntimeError."""
+        self.isql(bulk_load_registration(dump))
+        sessions = [
+            subprocess.Popen(
+                ["isql-vt", str(self.sql_port), "dba", "dba", "exec=rdf_loader_run();"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            for _ in range(loaders)
+        ]
+        for session in sessions:
+            session.wait()
+        self.isql("checkpoint;")
+        failed = self.isql("SELECT ll_file, ll_error FROM DB.DBA.load_list WHERE ll_error IS NOT NULL;")
+        if "0 Rows." not in failed:
+            raise RuntimeError(f"Virtuoso's bulk loader failed: {failed}")
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
@@ -72,23 +105,62 @@ class Virtuoso:
                 self.process.kill()
 
 
+def bulk_load_registration(dump: Path) -> str:
+    """The isql statement that registers a dump's files with the bulk loader (docs/store.md): every
+    .nq file of a folder, or the one file; their quads name their graphs (the third argument only
+    names a graph for triples without one, which a dump does not have)."""
+    unnamed = "https://w3id.org/budget-graph/graph/unnamed"
+    if dump.is_dir():
+        return f"ld_dir('{dump}', '*.nq', '{unnamed}');\n"
+    return f"ld_add('{dump}', '{unnamed}');\n"
+
+
+_NUMBERS = {f"http://www.w3.org/2001/XMLSchema#{t}" for t in ("integer", "decimal", "double", "float")}
+_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def comparable(bindings: list[dict[str, dict]]) -> list[tuple]:
+    """A SELECT answer's rows, sorted (rows that tie under a query's ORDER BY come in either order), each
+    term as RDF 1.1 means it: a number by its value (Virtuoso writes 12.50 where Oxigraph writes 12.5),
+    xsd:string and a plain literal as one (Virtuoso names the datatype, Oxigraph leaves it out)."""
+
+    def term(value: dict) -> tuple:
+        datatype = value.get("datatype")
+        if datatype in _NUMBERS:
+            return ("number", Decimal(value["value"]).normalize())
+        if datatype == _STRING:
+            datatype = None
+        return (
+            value["type"].replace("typed-literal", "literal"),
+            value["value"],
+            value.get("xml:lang"),
+            datatype,
+        )
+
+    return sorted(tuple(sorted((name, term(value)) for name, value in row.items())) for row in bindings)
+
+
 def available() -> bool:
     return shutil.which("virtuoso-t") is not None and shutil.which("isql-vt") is not None
 
 
-def start(folder: Path, timeout: float = 60) -> Virtuoso:
-    """Start a fresh server in `folder`; raise RuntimeError when it does not come up."""
+def start(folder: Path, timeout: float = 60, buffers: int = 34000) -> Virtuoso:
+    """Start a fresh server in `folder` with `buffers` pages of 8 KiB of cache (Virtuoso's guide: about
+    two thirds of the memory it may use); raise RuntimeError when it does not come up."""
     if not available():
         raise RuntimeError("virtuoso-t / isql-vt not installed (apt-get install virtuoso-opensource)")
     folder.mkdir(parents=True, exist_ok=True)
     sql_port, http_port = _free_port(), _free_port()
     ini = folder / "virtuoso.ini"
-    ini.write_text(_INI.format(dir=folder, sql_port=sql_port, http_port=http_port), encoding="utf-8")
+    settings = _INI.format(
+        dir=folder, sql_port=sql_port, http_port=http_port, buffers=buffers, dirty=buffers * 3 // 4
+    )
+    ini.write_text(settings, encoding="utf-8")
     log = (folder / "stdout.log").open("wb")
     process = subprocess.Popen(
         ["virtuoso-t", "+foreground", "+configfile", str(ini)], cwd=folder, stdout=log, stderr=log
     )
-    server = Virtuoso(folder, process, http_port)
+    server = Virtuoso(folder, process, http_port, sql_port)
     try:
         _wait_for_http(server, timeout)
         subprocess.run(

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from budget_graph.store.iris import DIGEST
+from budget_graph.store.iris import DIGEST, QUADS
 
 
 @dataclass(frozen=True)
 class NamedGraph:
     iri: str
-    ntriples: str  # sorted canonical N-Triples, the digest triple included
+    ntriples: str  # sorted canonical N-Triples, the digest and size triples included
     digest: str
     triples: int
 
@@ -29,9 +29,19 @@ def named_graph(iri: str, ntriples: str) -> NamedGraph:
     if "_:" in ntriples:
         ntriples = _skolemised(iri, ntriples)
     lines = sorted({line for line in ntriples.splitlines() if line.strip()})
-    digest = "sha256:" + hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
-    lines.append(f'<{iri}> <{DIGEST}> "{digest}" .')
-    return NamedGraph(iri, "\n".join(lines) + "\n", digest, len(lines))
+    return sealed(iri, "".join(line + "\n" for line in lines), len(lines))
+
+
+def sealed(iri: str, ntriples: str, triples: int) -> NamedGraph:
+    """The graph `iri` of `triples` distinct canonical N-Triples lines, sorted, with its bookkeeping
+    triples added: the digest of those lines, and the graph's size."""
+    digest = "sha256:" + hashlib.sha256(ntriples.removesuffix("\n").encode("utf-8")).hexdigest()
+    size = triples + 2
+    ntriples += (
+        f'<{iri}> <{DIGEST}> "{digest}" .\n'
+        f'<{iri}> <{QUADS}> "{size}"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+    )
+    return NamedGraph(iri, ntriples, digest, size)
 
 
 def from_turtle(iri: str, turtle: str | bytes) -> NamedGraph:

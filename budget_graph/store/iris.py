@@ -12,8 +12,10 @@ from budget_graph.graph.iris import slug
 
 ROOT = "https://w3id.org/budget-graph/graph/"
 ONTOLOGY_GRAPH = ROOT + "ontology"
-# The store's own bookkeeping term: a graph's content digest, kept inside the graph it describes.
+# The store's own bookkeeping terms, kept inside the graph they describe: its content digest, and how many
+# quads it holds (these two included), so a store's size is a sum over its graphs, not a count of every quad.
 DIGEST = "https://w3id.org/budget-graph/store#digest"
+QUADS = "https://w3id.org/budget-graph/store#quads"
 
 
 def filing_graph(unit: str, year: int, kind: str) -> str:

@@ -25,6 +25,7 @@ from budget_graph.store.iris import (
     findings_graph,
     summary_graph,
 )
+from budget_graph.store.lean import store_graph
 from budget_graph.store.summary import summarise, tallies
 
 # quads written per bulk load: Oxigraph's bulk loader splits a load into 1 M-quad parts, one per core at a
@@ -61,10 +62,11 @@ class LoadSummary:
 
 
 def filing_graphs(unit: str, year: int, kind: str, graph: str, findings: str) -> tuple[NamedGraph, ...]:
-    """A filing's graphs, from its own graph and its findings' SHACL report (N-Triples): the filing's, its
-    findings' with their tallies, and the summary the named queries read."""
+    """A filing's graphs, from its own graph and its findings' SHACL report (N-Triples): the filing's
+    without its copies of the national codes (lean.py), its findings' with their tallies, and the summary
+    the named queries read (made from the whole graph)."""
     return (
-        named_graph(filing_graph(unit, year, kind), graph),
+        named_graph(filing_graph(unit, year, kind), store_graph(graph)),
         named_graph(findings_graph(unit, year, kind), findings + tallies(findings)),
         named_graph(summary_graph(unit, year, kind), summarise(graph)),
     )

@@ -30,10 +30,10 @@ import pyoxigraph as ox
 
 from budget_graph.errors import InputError
 from budget_graph.store.graphs import NamedGraph, as_nquads
-from budget_graph.store.iris import DIGEST
+from budget_graph.store.iris import DIGEST, QUADS
 from budget_graph.store.results import Answer
 
-_DIGEST = ox.NamedNode(DIGEST)
+_DIGEST, _QUADS = ox.NamedNode(DIGEST), ox.NamedNode(QUADS)
 # quads written after which the store is compacted: each bulk load adds RocksDB files that overlap all the
 # others (their keys are hashes), and every read searches them all; at 10,000 filings (53 M quads)
 # compacting made the named queries 2-4 times faster and the store 17 GiB -> 10 GiB on disk
@@ -146,6 +146,17 @@ class LocalStore:
         shutil.rmtree(self._rollback)
 
     def triple_count(self) -> int:
+        """The quads of the store: the sum of the sizes its graphs state (a quad a graph: counting every
+        quad costs ≈ 2 µs a quad, over a minute at 45 M), or every quad counted when a graph states none
+        (written by an older version) or the default graph holds any."""
+        sizes = {
+            quad.subject: int(quad.object.value)
+            for quad in self._store.quads_for_pattern(None, _QUADS, None, None)
+            if quad.subject == quad.graph_name
+        }
+        default = next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
+        if default is None and set(self._store.named_graphs()) == sizes.keys():
+            return sum(sizes.values())
         return len(self._store)
 
     def note_written(self, quads: int) -> bool:
