@@ -202,3 +202,15 @@ def test_parts_numbered_in_the_contents_without_their_part_number(tmp_path: Path
     assert filing.claims  # the narrative's part is read for figures
     errors = [f for f in check_filing(filing).findings if f.severity.value == "error"]
     assert any("1,300" in f.message for f in errors)  # 收入预算1,300元 against the table's 1,200
+
+
+def test_a_text_of_the_tables_alone_is_named_by_its_tables_titles(tmp_path: Path) -> None:
+    """A converter's text of a tables file, which has no cover: the titles name the unit and year."""
+    tables = "\n\n".join(
+        f"## 表{number}：2019年度江苏省政协办公厅{title}\n\n单位：万元\n\n| 项目 | 金额 |\n|---|---|\n| 合计 | 1.00 |"
+        for number, title in (("一", "收支预算总表"), ("二", "收入预算总表"), ("三", "支出预算总表"))
+    )
+    path = tmp_path / "公开表.md"
+    path.write_text(tables, encoding="utf-8")
+    filing = read_text(path)
+    assert (filing.unit, filing.year, filing.kind) == ("江苏省政协办公厅", 2019, Kind.BUDGET)

@@ -17,7 +17,7 @@ from itertools import takewhile
 
 from budget_graph.errors import InputError
 from budget_graph.model import Kind
-from budget_graph.read.layout import FILING_TITLE, TITLE_END, normalise
+from budget_graph.read.layout import FILING_TITLE, TITLE_END, normalise, recognise_table
 
 # a line that is a filing's title and nothing else, the level left out or the 年 dropped:
 # '第二部分江苏省高级人民法院2018年度预算表', '江苏省委办公厅2017年预算公开表格', '…2018度部门预算公开表'
@@ -102,17 +102,23 @@ def _is_heading(line: str) -> bool:
 def _cover_titles(evidence: Evidence) -> list[re.Match[str]]:
     """The filing's title on the cover (its lines run together, or one line), or a line that is nothing
     but the filing's title (a part's heading), most trusted first; a unit is taken only from these."""
-    on_cover = ["".join(evidence.cover), *evidence.cover]
+    cover = [line for line in evidence.cover if not _names_a_table(line)]
+    on_cover = ["".join(cover), *cover]
     return [
         match
         for pattern, texts in (
             (FILING_TITLE, on_cover),
             (_YEAR_FIRST, on_cover),
-            (_BARE_TITLE, [*evidence.cover, *evidence.lines]),
+            (_BARE_TITLE, [*cover, *evidence.lines]),
         )
         for match in map(pattern.search, texts)
         if match
     ]
+
+
+def _names_a_table(line: str) -> bool:
+    """A table's title ('表一：2019年度江苏省政协办公厅收支预算总表'): its unit is not the filing's title."""
+    return bool(TITLE_END.search(line)) and recognise_table(line) is not None
 
 
 def _title_unit(title: re.Match[str]) -> str | None:

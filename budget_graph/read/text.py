@@ -39,6 +39,7 @@ from budget_graph.read.layout import (
     recognise_table,
     titled_table,
 )
+from budget_graph.read.metadata import Evidence, Metadata, filing_metadata
 from budget_graph.read.source import read_text_file, text_start
 from budget_graph.read.tables import (
     build_table,
@@ -66,6 +67,7 @@ _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?:人民币)?(亿元|�
 _UNIT_IN_LINE = re.compile(r"(?:金额)?单位\s*[:：]\s*(?:人民币)?(亿元|万元|元)")
 _SENTENCE_MARK = re.compile(r"[。，,；;：:]")
 _MAX_TITLE = 60  # characters
+_COVER_LINES = 80  # a title and filer line stand among the first lines
 _NUMBERED_PART = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 _TOC_NUMBERED_TABLE = re.compile(r"^\d+[.．、](.+)$")
 _SENTENCE_END = re.compile(r"[。；;！!？?：:」”）)]$")
@@ -114,8 +116,11 @@ def read_text(path: Path) -> Filing:
     numbered = [(number, clean(line)) for number, line in source_lines(text, path.suffix)]
     lines = [line for _, line in numbered]
     segments = _segments(numbered)
-    year, unit, level, kind = _metadata(lines, source)
-    filing = Filing(sources=[source], unit=unit, year=year, kind=kind, level=level)
+    metadata = _metadata(lines, segments, source)
+    filing = Filing(
+        sources=[source], unit=metadata.unit, year=metadata.year, kind=metadata.kind, level=metadata.level
+    )
+    filing.diagnostics.extend(Diagnostic("info", note, (Location(source),)) for note in metadata.notes)
     for segment in segments:
         if segment.kind == "toc":
             filing.toc = _toc(segment, source)
@@ -149,32 +154,19 @@ def looks_like_filing(path: Path) -> bool:
     return titled and tabled
 
 
-def _metadata(lines: list[str], source: str) -> tuple[int, str, str, Kind]:
-    """Year, unit, level and kind from the first title line that names them: the year first ('2024年深圳市
-    罗湖区…部门预算') or the unit first ('某某区某某局2024年部门预算', with the unit from the filer line
-    when the title names none)."""
-    for line in lines[:80]:
-        flat = line.lstrip("# ").strip()
-        match = _TITLE.search(flat) or FILING_TITLE.match(normalise(flat))
-        if match:
-            named = match.group("unit").strip()
-            unit = named if len(named) >= 2 else _filer(lines) or ""
-            if not unit:
-                continue
-            return (
-                int(match.group("year")),
-                unit,
-                "department" if match.group("level") == "部门" else "unit",
-                Kind.BUDGET if match.group("kind") == "预算" else Kind.FINAL,
-            )
-    raise InputError(
-        f"不是预决算公开文件：找不到“某年某单位部门预算/决算”标题 not a budget filing (no title): {source}"
+def _metadata(lines: list[str], segments: list[_Segment], source: str) -> Metadata:
+    """Unit, year, kind and level, weighed as for every reader (read/metadata.py): the title and filer
+    line among the first lines, else the tables' titles, else the file's name."""
+    evidence = Evidence(
+        # as printed, not normalised: the unit keeps its own characters ('（本级）', which reports show)
+        cover=[line.lstrip("# ").strip() for line in lines[:_COVER_LINES] if line.strip()],
+        lines=[],
+        titles=[normalise(segment.title) for segment in segments if segment.kind == "table"],
+        filers=[],
+        notes=[],
+        stem=Path(source).stem,
     )
-
-
-def _filer(lines: list[str]) -> str | None:
-    matches = (_UNIT_NAME.match(line.strip()) for line in lines[:80])
-    return next((match.group(1).strip() for match in matches if match), None)
+    return filing_metadata(evidence, _UNIT_NAME, source)
 
 
 def _segments(numbered: list[tuple[int, str]]) -> list[_Segment]:
