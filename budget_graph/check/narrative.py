@@ -23,14 +23,14 @@ from budget_graph.check.rounding import Agreement, compare_restated
 from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.model import Amount, Claim, Filing, Kind, Row, RowRole, Table, TableKind
 
-_BASIS = "《预算法》第十四条；财政部《地方预决算公开操作规程》（财预〔2016〕143号）：说明与表格应一致"
+BASIS = "《预算法》第十四条；财政部《地方预决算公开操作规程》（财预〔2016〕143号）：说明与表格应一致"
 
 TOTALS = rule(
     id="BG-N001",
     title="说明中的收支总额与收支总表不符",
     title_en="Narrative income or expenditure total disagrees with the income and expenditure summary",
     severity=Severity.ERROR,
-    basis=_BASIS,
+    basis=BASIS,
     checks="部门预算收入 / 部门预算支出 (第二部分) restate 收支总表's 收入总计 / 支出总计 (or 本年收入合计 / 本年支出合计 "
     "where a filing states those), under the rounding rule.",
     why="The first figure a reader meets must be the filing's total.",
@@ -44,7 +44,7 @@ COMPOSITION = rule(
     title="说明中的支出构成与表格不符",
     title_en="Narrative breakdown of expenditure disagrees with the tables",
     severity=Severity.ERROR,
-    basis=_BASIS,
+    basis=BASIS,
     checks="第三部分: the total restates the 支出总表 total; 人员支出 the basic column of economic class 301 "
     "(工资福利支出); 公用支出 302 + 310 (商品和服务支出 + 资本性支出); 对个人和家庭的补助 303; 项目支出 the "
     "支出总表 project total; 基本支出 its basic total.",
@@ -59,7 +59,7 @@ PROJECTS = rule(
     title="说明中的项目金额与项目支出表不符",
     title_en="Narrative project amount disagrees with the project expenditure table",
     severity=Severity.ERROR,
-    basis=_BASIS,
+    basis=BASIS,
     checks="Each project the narrative names with an amount (the numbered projects of 第三部分（四）, the rows of "
     "第七部分's table) restates the total of the 项目支出总表 row of that name.",
     why="Project amounts are what the narrative explains; a different figure explains a different budget.",
@@ -73,7 +73,7 @@ PROCUREMENT = rule(
     title="说明中的政府采购预算与表格不符",
     title_en="Narrative procurement budget disagrees with the tables",
     severity=Severity.ERROR,
-    basis=_BASIS + "；《政府采购品目分类目录》A 货物 / B 工程 / C 服务",
+    basis=BASIS + "；《政府采购品目分类目录》A 货物 / B 工程 / C 服务",
     checks="第四部分: the 政府采购 total restates the 政府采购项目支出表 total and the 支出总表 政府采购 column; "
     "货物类 / 工程类 / 服务类 restate its A / B / C rows (a category the table does not list is zero).",
     why="Procurement budgets are watched closely; the narrative and the tables must give one figure.",
@@ -87,7 +87,7 @@ THREE_PUBLIC = rule(
     title="说明中的“三公”经费与“三公”经费表不符",
     title_en="Narrative three-public-expenses figure disagrees with its table",
     severity=Severity.ERROR,
-    basis=_BASIS + "；中共中央办公厅、国务院办公厅关于“三公”经费公开的要求",
+    basis=BASIS + "；中共中央办公厅、国务院办公厅关于“三公”经费公开的要求",
     checks="第五部分: the 三公 total, 因公出国（境）费, 公务接待费, 公务用车购置及运行维护费 and its two parts restate "
     "the “三公”经费支出表's current-year row, column by column.",
     why="三公 figures are the most read figures of a filing.",
@@ -101,7 +101,7 @@ PERFORMANCE_FUNDS = rule(
     title="绩效管理涉及的预算资金与项目支出不符",
     title_en="Funds under performance management disagree with project expenditure",
     severity=Severity.ERROR,
-    basis=_BASIS + "；《项目支出绩效评价管理办法》（财预〔2020〕10号）",
+    basis=BASIS + "；《项目支出绩效评价管理办法》（财预〔2020〕10号）",
     checks="第六部分: '所有项目支出预算纳入绩效管理，涉及预算资金X万元' restates the project expenditure total "
     "(a statement about some projects only, '编报绩效目标的项目共4个，涉及项目预算资金…', is not checked).",
     why="The funds under performance management are the project budget; another figure leaves projects out.",
@@ -115,7 +115,7 @@ PERFORMANCE_COUNT = rule(
     title="项目绩效目标个数与项目个数不符",
     title_en="Number of project performance targets differs from the number of projects",
     severity=Severity.WARNING,
-    basis=_BASIS + "；《项目支出绩效评价管理办法》（财预〔2020〕10号）",
+    basis=BASIS + "；《项目支出绩效评价管理办法》（财预〔2020〕10号）",
     checks="第六部分: the number of project performance targets stated ('设置并编报 8 个项目绩效目标') equals the "
     "number of projects in the 项目支出总表 when the statement covers all projects (所有项目). A warning: a "
     "project may hold more than one target.",
@@ -130,7 +130,7 @@ FUNCTIONAL = rule(
     title="说明中的功能科目金额与表格不符",
     title_en="Narrative amount of a functional class disagrees with the tables",
     severity=Severity.ERROR,
-    basis=_BASIS + "；《政府收支分类科目》支出功能分类（类、款、项）",
+    basis=BASIS + "；《政府收支分类科目》支出功能分类（类、款、项）",
     checks="A figure the narrative gives for a functional class, section or item ('公共安全（类）支出16,593.12万元', "
     "'“一般公共服务支出（类）统计信息事务（款）统计管理（项）”2.63万元') restates that row of the function tables "
     "(一般公共预算支出表（按功能科目）, 支出总表): the row whose name and whose parents' names are the ones given. "
@@ -146,7 +146,7 @@ BLANK_TABLE = rule(
     title="说明列出了金额，对应的表格却为空",
     title_en="The narrative states a figure of a table printed blank",
     severity=Severity.ERROR,
-    basis=_BASIS,
+    basis=BASIS,
     checks="A non-zero figure the narrative states for the “三公”经费 (its total or an item) or for the "
     "procurement total, when the filing's “三公”经费表 or 政府采购表 holds no figure other than zero at all: the "
     "table was published blank (or only its header) while the narrative gives its figures.",
@@ -162,7 +162,7 @@ OFFICE_OPERATING = rule(
     title="说明中的机关运行经费与表格不符",
     title_en="Narrative office operating costs disagree with the tables",
     severity=Severity.ERROR,
-    basis=_BASIS + "；财政部关于机关运行经费公开的要求（财预〔2016〕143号）",
+    basis=BASIS + "；财政部关于机关运行经费公开的要求（财预〔2016〕143号）",
     checks="The 机关运行经费 the narrative states ('一般公共预算机关运行经费预算支出3580.05万元', '财政拨款的机关运行经费"
     "预算为229.43万元') restates the figure of a table that prints it: the 机关运行经费支出预算表's 合计, the "
     "“三公”经费和机关运行经费预算表's 机关运行经费 of the year.",

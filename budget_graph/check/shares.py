@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from budget_graph.check.figures import Figure, percent_verdict
 from budget_graph.check.final_accounts import named_figure
+from budget_graph.check.narrative import BASIS as NARRATIVE_BASIS
 from budget_graph.check.narrative import Tables, key, ties
 from budget_graph.check.rounding import (
     Agreement,
@@ -32,8 +33,7 @@ SHARE = rule(
     title="说明中的占比与金额不符",
     title_en="A share stated in the narrative is not the figure divided by its base",
     severity=Severity.ERROR,
-    basis="《预算法》第十四条；财政部《地方预决算公开操作规程》（财预〔2016〕143号）：说明与表格应一致；"
-    "GB/T 8170《数值修约规则》",
+    basis=NARRATIVE_BASIS + "；GB/T 8170《数值修约规则》",
     checks="'X万元，占<base>的Y%' states Y = X ÷ base × 100. The base is the figure the narrative states under "
     "that name (本年支出合计, “三公”经费 …), else the table figure the name stands for; '占Y%' with no base is a "
     "share of the figure its '其中' stands under, or of the figure that opens its list with a colon "

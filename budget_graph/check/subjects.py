@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from budget_graph.check.codes import former_name
 from budget_graph.check.crosstable import plain
+from budget_graph.check.narrative import BASIS as NARRATIVE_BASIS
 from budget_graph.check.narrative import CODE_LENGTH, key
 from budget_graph.check.rounding import Agreement, compare_restated
 from budget_graph.check.rules import Finding, Severity, rule
@@ -29,8 +30,7 @@ UNLISTED = rule(
     title="说明中列出的科目在表格中没有对应行",
     title_en="An item the narrative names by class, section and item is in no table",
     severity=Severity.ERROR,
-    basis="《预算法》第十四条；财政部《地方预决算公开操作规程》（财预〔2016〕143号）：说明与表格应一致；"
-    "财政部《政府收支分类科目》（当年版）",
+    basis=NARRATIVE_BASIS + "；财政部《政府收支分类科目》（当年版）",
     checks="Each item the narrative names with (类)/(款)/(项) and a figure ('机关事业单位退休人员活动费支出（项）"
     "12.00万元'; not 0) is a line of some table, by its deepest name (width, spaces, brackets, 支出/费/其他/的 and "
     "abbreviation aside). A name that is the code's name in another edition of the national list is info (a "
