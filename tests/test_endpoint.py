@@ -27,14 +27,8 @@ def server(tmp_path_factory):
         return
     from tests import virtuoso
 
-    if not virtuoso.available():
-        pytest.skip("Virtuoso is not installed (apt-get install virtuoso-opensource)")
-    try:
-        started = virtuoso.start(tmp_path_factory.mktemp("virtuoso"))
-    except RuntimeError as error:
-        pytest.skip(str(error))
-    yield started.endpoint, started.graph_store
-    started.stop()
+    for started in virtuoso.started_or_skip(tmp_path_factory.mktemp("virtuoso")):
+        yield started.endpoint, started.graph_store
 
 
 @pytest.fixture

@@ -100,14 +100,7 @@ def test_an_output_that_is_neither_a_folder_nor_a_dump_is_refused(tmp_path):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    if not virtuoso.available():
-        pytest.skip("Virtuoso is not installed (apt-get install virtuoso-opensource)")
-    try:
-        started = virtuoso.start(tmp_path_factory.mktemp("virtuoso"))
-    except RuntimeError as error:
-        pytest.skip(str(error))
-    yield started
-    started.stop()
+    yield from virtuoso.started_or_skip(tmp_path_factory.mktemp("virtuoso"))
 
 
 def test_bulk_loaded_into_virtuoso_every_named_query_answers_as_the_embedded_store(sources, embedded, server):

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -174,6 +175,21 @@ def start(folder: Path, timeout: float = 60, buffers: int = 34000) -> Virtuoso:
         server.stop()
         raise RuntimeError(f"Virtuoso did not start: {error}") from error
     return server
+
+
+def started_or_skip(folder: Path) -> Iterator[Virtuoso]:
+    """A test module's private server, stopped after it; the module skipped when Virtuoso is not installed
+    or does not come up (for a module-scoped fixture to yield from)."""
+    import pytest  # here: `python tests/virtuoso.py start` runs without it
+
+    if not available():
+        pytest.skip("Virtuoso is not installed (apt-get install virtuoso-opensource)")
+    try:
+        server = start(folder)
+    except RuntimeError as error:
+        pytest.skip(str(error))
+    yield server
+    server.stop()
 
 
 def _wait_for_http(server: Virtuoso, timeout: float) -> None:
