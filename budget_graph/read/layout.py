@@ -35,6 +35,10 @@ FILING_TITLE = re.compile(
 )
 
 
+# a table's unit as its unit line prints it: '单位：万元', '金额单位：元', '单位：人民币元' (group 1: the unit)
+UNIT_WORDS = r"(?:金额)?单位\s*[:：]\s*(?:人民币)?(亿元|万元|元)"
+UNIT_STATED = re.compile(UNIT_WORDS)
+
 # how a table's title ends ('…预算表', '…决算表（一般公共预算）'): a title, not a sentence about a table
 TITLE_END = re.compile(r"表\s*([（(][^）)]*[)）])?$")
 # a total row's label, and the captions of code columns

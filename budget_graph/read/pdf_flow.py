@@ -6,8 +6,8 @@ title continues the table before it (the header it repeats is dropped later), as
 '续表' or the filer and unit lines printed again, or under the table's title printed again with its
 mark ('…预算表（续）'). So does an untitled grid under nothing but its own first row printed without
 rules (or a running header), when its columns fit the table's; when they do not, the grid is read as
-narrative and a warning names its page. Notes printed under a table ('注：本部门…故本表为空表') belong to that table. Page numbers
-are dropped.
+narrative and a warning names its page. Notes printed under a table ('注：本部门…故本表为空表') belong
+to that table. Page numbers are dropped.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from budget_graph.model import Unit
 from budget_graph.profiles import lines
-from budget_graph.read.layout import chinese_number, normalise, recognise_table
+from budget_graph.read.layout import UNIT_STATED, UNIT_WORDS, chinese_number, normalise, recognise_table
 from budget_graph.read.pdf_grid import (
     COLUMN_SLACK,
     Grid,
@@ -32,8 +32,8 @@ from budget_graph.read.pdf_tables import TableBlock
 
 PAGE_NUMBER = re.compile(r"^[-—–第\s]*\d{1,3}[-—–页\s]*$")
 _MARGIN_SHARE = 0.1  # page numbers sit in the top or bottom tenth of the page
-_UNIT = re.compile(r"单位\s*[:：]\s*(?:人民币)?(亿元|万元|元)")
-_UNIT_PART = re.compile(r"[（(]?\s*(?:金额)?单位\s*[:：]\s*(?:人民币)?(?:亿元|万元|元)\s*[)）]?")
+_UNIT = UNIT_STATED
+_UNIT_PART = re.compile(rf"[（(]?\s*{UNIT_WORDS}\s*[)）]?")  # '（单位：万元）' printed in a title
 _FILER_KEYS = lines().filer_keys
 _FILER = re.compile(rf"(?:{_FILER_KEYS})\s*[:：]\s*(\S+)")
 _KEY_LINE = re.compile(rf"^(?:{_FILER_KEYS}|单位)\s*[:：]")  # a filer or unit line: never a title
@@ -125,9 +125,9 @@ def _is_page_number(line: Line, page: PageContent) -> bool:
 
 def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -> TableBlock | None:
     """A grid starts a table under a title (on its page, or ending the page before when the grid
-    opens its page), continues the table before it when it opens its page untitled (under nothing
-    its own unruled first row, or the filer and unit lines it repeats; see the module's docstring), or is
-    no table."""
+    opens its page), continues the table before it when it opens its page untitled (under nothing, its
+    own unruled first row, a '续表' or the filer and unit lines it repeats; see the module's docstring),
+    or is no table."""
     if not any(cell.text for cell in grid.cells):
         return flow.blocks[-1] if flow.blocks else None  # an empty ruled box (a table's last rule)
     _join_wrapped_keys(flow.lines, max(flow.floor, first_on_page))

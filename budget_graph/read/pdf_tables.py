@@ -33,9 +33,6 @@ from budget_graph.read.performance import read_performance_targets
 from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, unstated_unit
 
 _CODE_HEADER = re.compile(r"代码|编码")
-_HEADER_UNIT = re.compile(
-    r"[（(](?:单位[:：])?(?:人民币)?(亿元|万元|元)[)）]|单位[:：](?:人民币)?(亿元|万元|元)"
-)
 _DIGITS = re.compile(r"^\d+$")
 _ITEM_LABEL = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])")
 _PROJECT_FORM = re.compile(r"项目.*绩效目标")
