@@ -31,9 +31,8 @@ _YEAR_FIRST = re.compile(
 )
 _PART_MARK = re.compile(r"^第[一二三四五六七八九十\d]+部分|^[一二三四五六七八九十]+、")
 _NOT_A_NAME = re.compile(r"部分|、|目录|^.{1,2}级$|^本?(部门|单位)$")
-_NOT_A_TABLES_NAME = re.compile(
-    r"^(预算|决算)?(部门|单位)|预算|决算|收支|表"
-)  # what titles share besides a name
+# what every table's title shares that is no unit's name ('预算单位…', '收支…')
+_NOT_A_TABLES_NAME = re.compile(r"^(预算|决算)?(部门|单位)|预算|决算|收支|表")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _TABLE_YEAR_AND_REST = re.compile(r"(20\d{2})\s*年度?(.*)$")
 # '部门预算经济分类' is a classification's name, not the filer's level
@@ -45,7 +44,8 @@ _MIN_SHARED_TITLES = 3  # tables whose titles must share a unit's name before it
 
 @dataclass(frozen=True)
 class Evidence:
-    """What a file prints that may say whose filing it is, each text normalised."""
+    """What a file prints that may say whose filing it is, each text normalised (the text reader's cover
+    as printed, so that the unit keeps its own characters)."""
 
     cover: list[str]  # the first lines, where a cover prints the filing's title and filer line
     lines: list[str]  # every other line that may be a heading titling the filing
@@ -123,10 +123,10 @@ def _names_a_table(line: str) -> bool:
 
 def _title_unit(title: re.Match[str]) -> str | None:
     """The unit a title names before its year ('上海市普陀区财政局2025年部门预算') or after it."""
-    return next(filter(None, map(unit_name, (title.group("unit"), title.group("after")))), None)
+    return next(filter(None, map(_unit_name, (title.group("unit"), title.group("after")))), None)
 
 
-def unit_name(text: str) -> str | None:
+def _unit_name(text: str) -> str | None:
     """A unit's name as a title prints it, without the part's number before it ('第二部分…'); not a
     heading's words nor a level ('市级')."""
     name = _PART_MARK.sub("", text.strip()).strip()
@@ -146,7 +146,7 @@ def _titles_unit(titles: list[str]) -> str | None:
     shared = "".join(
         chars[0] for chars in takewhile(lambda chars: len(set(chars)) == 1, zip(*rests, strict=False))
     )
-    return None if _NOT_A_TABLES_NAME.search(shared) else unit_name(shared)
+    return None if _NOT_A_TABLES_NAME.search(shared) else _unit_name(shared)
 
 
 def _first_year(texts: list[str]) -> int | None:
