@@ -44,12 +44,10 @@ def _first_page_rows(table: Table) -> list:
 
 def _rules_at(page: pdfium.PdfPage) -> list[float]:
     """Where the page's horizontal rules stand (PDF points from the foot)."""
-    paths = (obj for obj in page.get_objects(max_depth=1) if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH)
-    return [
-        (y0 + y1) / 2
-        for x0, y0, x1, y1 in map(lambda obj: obj.get_bounds(), paths)
-        if y1 - y0 < 2 and x1 - x0 > 20
+    boxes = [
+        obj.get_bounds() for obj in page.get_objects(max_depth=1) if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH
     ]
+    return [(y0 + y1) / 2 for x0, y0, x1, y1 in boxes if y1 - y0 < 2 and x1 - x0 > 20]
 
 
 def _rows_on(filing: Filing, page: int) -> list:
@@ -59,17 +57,21 @@ def _rows_on(filing: Filing, page: int) -> list:
 def _cut(path: Path, filing: Filing, table: Table, repeat: bool) -> Cut:
     """Between the two middle rows; the page's foot (below every row) stays; the rest moves to the top,
     or (`repeat`) under what stands above the table's first row, printed again."""
-    page = pdfium.PdfDocument(path)[table.location.page - 1]
-    height = page.get_height()
+    document = pdfium.PdfDocument(path)
+    try:
+        page = document[table.location.page - 1]
+        height, rules = page.get_height(), _rules_at(page)
+        top = max(obj.get_bounds()[3] for obj in page.get_objects(max_depth=1))
+    finally:
+        document.close()
     rows = _first_page_rows(table)
     above, below = rows[len(rows) // 2 - 1].location.bbox, rows[len(rows) // 2].location.bbox
     lowest = min(height - r.location.bbox[3] for r in _rows_on(filing, table.location.page))
-    top = max(obj.get_bounds()[3] for obj in page.get_objects(max_depth=1))
     at = height - (above[3] + below[1]) / 2
     foot = min(60, lowest - 1)
     if repeat:  # the band from the rule over the first row up to the rows of a table above on the page
         glyphs = height - min((r.location.bbox[1] + r.location.bbox[3]) / 2 for r in rows)  # its middle
-        rule = min((y for y in _rules_at(page) if y > glyphs), default=glyphs + 1)
+        rule = min((y for y in rules if y > glyphs), default=glyphs + 1)
         others = [height - r.location.bbox[3] for r in _rows_on(filing, table.location.page) if r not in rows]
         ceiling = min((y for y in others if y > rule), default=top + 1)
         return Cut(table.location.page, at, foot, rise=max(rule - at, 0), repeat=(rule - 1.5, ceiling))
