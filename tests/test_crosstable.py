@@ -470,28 +470,33 @@ same_lines:
 
 
 def _declared(text: str):
+    """The identity an entry declares, and its rule."""
     import yaml
 
     from budget_graph.derive.crosstable import _same_lines
 
-    return _same_lines(yaml.safe_load(text))
+    entry = yaml.safe_load(text)
+    declared = _same_lines(entry["id"], entry.pop("same_lines"))
+    return declared, declared_rule(entry.items(), "python")
 
 
-def _found(declared, tables: Tables) -> list:
-    """The findings of one declared identity on a filing's tables, under the rule it declares."""
-    rules = {declared.rule: declared_rule(declared.record, "python")}
+def _found(declared, tables: Tables, rule=None) -> list:
+    """The findings of one declared identity on a filing's tables, under its rule (the catalogue's)."""
+    from budget_graph.check.catalogue import CATALOGUE
+
+    rules = {declared.rule: rule or CATALOGUE[declared.rule]}
     return list(findings_of(declared.derive(tables), rules))
 
 
 def test_a_declared_identity_needs_no_python(sample_filing: Filing, tmp_path: Path) -> None:
     from budget_graph.check.evaluator import recording
 
-    declared = _declared(NEW_IDENTITY)
+    declared, rule = _declared(NEW_IDENTITY)
     with recording() as evaluated:
-        assert not _found(declared, Tables(sample_filing))
+        assert not _found(declared, Tables(sample_filing), rule)
     assert evaluated and {e.identity.rule for e in evaluated} == {"BG-X901"}
     edited = read_text(edited_sample([{"line": 528, "old": "276.38", "new": "276.40"}], tmp_path))
-    found = _found(declared, Tables(edited))
+    found = _found(declared, Tables(edited), rule)
     assert [(f.rule, f.severity.value, f.message.split("：")[0]) for f in found] == [
         ("BG-X901", "warning", "新的表间关系")
     ]
@@ -506,6 +511,9 @@ def test_a_declared_identity_needs_no_python(sample_filing: Filing, tmp_path: Pa
         ("  what: 新", "  wat: 新"),
         ("[[procurement, whole]]", "[{if_second_prints: procurement, pairs: [[procurement, whole]]}]"),
         ("[[procurement, whole]]", "[{pairs: [[procurement, whole]], when: always}]"),
+        ("lines: [units]", "lines: [{first: total, second: spend}]"),
+        ("lines: [units]", 'lines: [{first: total, second: "line:nothing"}]'),
+        ("lines: [units]", "lines: [{first: total, second: total, third: total}]"),
     ],
 )
 def test_a_declaration_with_a_word_the_template_does_not_know_is_refused(old: str, new: str) -> None:
@@ -517,7 +525,15 @@ def test_the_declared_rules_are_in_the_catalogue() -> None:
     from budget_graph.check.catalogue import CATALOGUE
     from budget_graph.check.crosstable import DECLARED
 
-    assert {r.id for r in DECLARED} == {"BG-X001", "BG-X003", "BG-X007", "BG-X008", "BG-X012", "BG-X014"}
+    assert {r.id for r in DECLARED} == {
+        "BG-X001",
+        "BG-X003",
+        "BG-X007",
+        "BG-X008",
+        "BG-X009",
+        "BG-X012",
+        "BG-X014",
+    }
     assert all(CATALOGUE[r.id] is r for r in DECLARED)
 
 

@@ -24,7 +24,6 @@ below need what that form cannot say:
   only in parts (figures_for);
 - BG-X006 adds each kind's income and its carry-over, where a kind's income may be printed in either of two
   tables or not at all;
-- BG-X009 compares detail totals with a summary's lines by purpose, equal or not by what each table covers;
 - BG-X010 sums one source over two tables, with the sources that are never basic money;
 - BG-X011 matches tasks with projects by name, and personnel/operating costs with economic classes;
 - BG-X013 picks the year's row of the 三公 table against economic lines by code;
@@ -56,7 +55,6 @@ APPROPRIATION_BY_FUNCTION = "BG-X002"
 SUMMARY_INCOME = "BG-X004"
 APPROPRIATION_INCOME = "BG-X005"
 FUND_BALANCE = "BG-X006"
-BASIC_AND_PROJECT_TOTALS = "BG-X009"
 INCOME_BY_SOURCE = "BG-X010"
 PERFORMANCE_AMOUNTS = "BG-X011"
 THREE_PUBLIC_LINES = "BG-X013"
@@ -559,7 +557,6 @@ def crosstable_identities(filing: Filing) -> Iterator[Identity | Renamed | Lone]
         summary_income,
         appropriation_income,
         fund_balance,
-        basic_and_project_totals,
         income_by_source,
         performance_amounts,
         three_public_lines,
@@ -588,8 +585,16 @@ def _general_only_or_narrower(t: Tables, first: Table, second: Table) -> bool:
     return t.general_only or (t.no_fund_spending and not covers_all_funds(first))
 
 
+def _never(t: Tables, first: Table, second: Table) -> bool:
+    return False
+
+
 def _second_covers_all_funds(t: Tables, first: Table, second: Table) -> bool:
     return covers_all_funds(second)
+
+
+def _first_covers_appropriation_only(t: Tables, first: Table, second: Table) -> bool:
+    return not covers_all_funds(first)
 
 
 def _nothing_carried_forward(t: Tables, first: Table, second: Table) -> bool:
@@ -598,13 +603,31 @@ def _nothing_carried_forward(t: Tables, first: Table, second: Table) -> bool:
 
 CONDITIONS: dict[str, Callable[[Tables, Table, Table], bool]] = {
     "always": _always,
+    "never": _never,
     "general_only": _general_only,
     "government_only": _government_only,
     "general_only_or_narrower": _general_only_or_narrower,
     "second_covers_all_funds": _second_covers_all_funds,
+    "first_covers_appropriation_only": _first_covers_appropriation_only,
     "nothing_carried_forward": _nothing_carried_forward,
 }
-LINES = ("code", "name", "units", "summary", "spent")
+LINES = ("code", "name", "units", "summary")
+LINE = "line:"  # a figure word: `line:<meaning>`, a summary's expenditure line of that meaning
+
+
+def figure_of(t: Tables, table: Table, word: str) -> Figure | None:
+    """A declared figure of a table: `total` (its department row's whole), `spent` (a summary's 本年支出合计,
+    or 支出总计 when it prints neither that nor 结转下年), `line:<meaning>` (a summary's expenditure line that
+    says it is that: line:basic for 一、基本支出)."""
+    if word == "total":
+        return department_total(table)
+    if word == "spent":
+        return t.spent(table)
+    return t.summary_figure(table, "expenditure", word.removeprefix(LINE))
+
+
+def is_figure_word(word: str) -> bool:
+    return word in ("total", "spent") or (word.startswith(LINE) and word.removeprefix(LINE) in MEANINGS)
 
 
 def column_of(table: Table, name: str) -> str | None:
@@ -644,12 +667,11 @@ class SameLines:
     first: str  # a Tables attribute: a table kind, or functional_spending
     second: str
     columns: tuple[Columns, ...]  # the first choice that applies
-    lines: tuple[str, ...]  # of LINES, in order
+    lines: tuple[str | tuple[str, str], ...]  # of LINES, or a pair of figure words (figure_of), in order
     equal: tuple[str, ...]  # conditions of CONDITIONS: equal when any holds
     when: str | None
-    what: str
+    what: str  # may name the tables' titles: {first}, {second}
     what_en: str
-    record: tuple[tuple[str, str], ...] = ()  # the rule's record (check/rules.Rule's fields, but the engine)
 
     def derive(self, t: Tables) -> Derived:
         first, second = getattr(t, self.first), getattr(t, self.second)
@@ -667,19 +689,19 @@ class SameLines:
             second,
             columns,
             any(CONDITIONS[c](t, first, second) for c in self.equal),
-            self.what,
-            self.what_en,
+            self.what.format(first=first.title, second=second.title),
+            self.what_en.format(first=first.title, second=second.title),
         )
         for way in self.lines:
-            if way == "code":
+            if isinstance(way, tuple):
+                yield compared.pair(figure_of(t, first, way[0]), figure_of(t, second, way[1]))
+            elif way == "code":
                 for a, b in block_pairs(first, second):
                     yield from compared.aligned(align(a, b, by_code))
             elif way == "name":
                 yield from compared.aligned(t.named_lines(first, second))
             elif way == "summary":
                 yield from compared.aligned(summary_alignment(first, second, columns))
-            elif way == "spent":
-                yield compared.pair(t.spent(first), department_total(second))
             else:
                 yield from compared.units()
 
@@ -691,11 +713,18 @@ def summary_alignment(summary: Table, coded: Table, columns: tuple[tuple[str, st
     return align(with_money(summary, function_lines(summary), columns[0][0]), lines(coded), by_name)
 
 
-def _declared() -> tuple[SameLines, ...]:
-    """crosstable.yaml's identities, each with its rule; a field it does not know is a mistake caught at
-    import."""
+def _declared() -> tuple[tuple[tuple[tuple[str, str], ...], ...], tuple[SameLines, ...]]:
+    """crosstable.yaml's rules' records and their identities (one or a list of them under each rule); a
+    field it does not know is a mistake caught at import."""
     entries = yaml.load((Path(__file__).parent / "crosstable.yaml").read_bytes(), Loader=LOADER)
-    return tuple(_same_lines(entry) for entry in entries)
+    records, declared = [], []
+    for entry in entries:
+        templates = entry.pop("same_lines")
+        records.append(tuple(entry.items()))
+        declared += [
+            _same_lines(entry["id"], t) for t in (templates if isinstance(templates, list) else [templates])
+        ]
+    return tuple(records), tuple(declared)
 
 
 def _columns(declared: list) -> tuple[Columns, ...]:
@@ -713,23 +742,35 @@ def _columns(declared: list) -> tuple[Columns, ...]:
     return choices
 
 
-def _same_lines(entry: dict) -> SameLines:
-    template = entry.pop("same_lines")
+def _lines(declared: list) -> tuple[str | tuple[str, str], ...]:
+    """`lines`: words of LINES, or {first: <figure>, second: <figure>} (figure_of's words)."""
+    found: list[str | tuple[str, str]] = []
+    for way in declared:
+        if isinstance(way, dict):
+            pair = (way.pop("first", ""), way.pop("second", ""))
+            if way or not all(is_figure_word(word) for word in pair):
+                raise ValueError(f"lines: {', '.join([*way, *pair])}")
+            found.append(pair)
+        else:
+            found.append(way)
+    return tuple(found)
+
+
+def _same_lines(rule: str, template: dict) -> SameLines:
     equal = template["equal"]
     declared = SameLines(
-        entry["id"],
+        rule,
         template["first"],
         template["second"],
         _columns(template["columns"]),
-        tuple(template["lines"]),
+        _lines(template["lines"]),
         tuple(equal) if isinstance(equal, list) else (equal,),
         template.get("when"),
         template["what"],
         template["what_en"],
-        tuple(entry.items()),
     )
     unknown = [
-        *(way for way in declared.lines if way not in LINES),
+        *(way for way in declared.lines if isinstance(way, str) and way not in LINES),
         *(c for c in (*declared.equal, declared.when) if c and c not in CONDITIONS),
         *(
             t
@@ -737,13 +778,13 @@ def _same_lines(entry: dict) -> SameLines:
             if t not in TableKind.__members__ and t != "functional_spending"
         ),
     ]
-    unknown += sorted(set(template) - {f.name for f in fields(SameLines)} - {"rule", "record"})
+    unknown += sorted(set(template) - {f.name for f in fields(SameLines)} - {"rule"})
     if unknown:
-        raise ValueError(f"crosstable.yaml, {declared.rule}: unknown {', '.join(unknown)}")
+        raise ValueError(f"crosstable.yaml, {rule}: unknown {', '.join(unknown)}")
     return declared
 
 
-DECLARED: tuple[SameLines, ...] = _declared()
+RECORDS, DECLARED = _declared()
 
 
 def appropriation_by_function(t: Tables) -> Derived:
@@ -880,35 +921,6 @@ def fund_income(t: Tables, source: str) -> list[Figure] | None:
     if received_parts is None or carried_parts is None:
         return None
     return [*received_parts, *carried_parts]
-
-
-def basic_and_project_totals(t: Tables) -> Derived:
-    spending, appropriation = t.ExpenditureSummary, t.AppropriationSummary
-    for detail, meaning, name in (
-        (t.BasicExpenditureSummary, "basic", "基本支出"),
-        (t.ProjectExpenditureSummary, "project", "项目支出"),
-    ):
-        if detail is None or whole(detail) is None:
-            continue
-        if spending is not None and spending.column(meaning):
-            yield from Comparison(
-                BASIC_AND_PROJECT_TOTALS,
-                spending,
-                detail,
-                ((meaning, whole(detail)),),
-                covers_all_funds(detail) or t.general_only,
-                f"支出总表{name}应等于{detail.title}合计",
-                f"The expenditure summary's {english(meaning)} should equal the total of its detail table",
-            ).units()
-        # a 财政拨款收支总表 that lists its spending by purpose (一、基本支出 二、项目支出)
-        yield cover(
-            BASIC_AND_PROJECT_TOTALS,
-            department_total(detail),
-            t.summary_figure(appropriation, "expenditure", meaning),
-            not covers_all_funds(detail) or t.government_only,
-            f"财政拨款收支总表{name}应与{detail.title}合计一致",
-            f"The appropriation summary's {english(meaning)} should match the total of its detail table",
-        )
 
 
 def income_by_source(t: Tables) -> Derived:
