@@ -15,19 +15,30 @@ An alignment states, besides the identities of its paired lines, what is not an 
 money that one listing lacks (`Lone`) and a line paired by position whose names differ (`Renamed`); the
 check stage words them (check/crosstable.py).
 
-The identities of the form "column a of table A equals (or is at most) column b of table B, lines aligned
-by code, by name or as a summary's lines" are declared in crosstable.yaml (`SameLines`). Those written
-below need what that form cannot say:
-- BG-X002 loops over the budget kinds, with the columns the appropriation summary splits its lines by,
-  and sums the three spending tables' totals;
-- BG-X004, BG-X005 read a summary's lines by what their labels say they are (line_meaning), some printed
-  only in parts (figures_for);
-- BG-X006 adds each kind's income and its carry-over, where a kind's income may be printed in either of two
-  tables or not at all;
-- BG-X010 sums one source over two tables, with the sources that are never basic money;
-- BG-X011 matches tasks with projects by name, and personnel/operating costs with economic classes;
-- BG-X013 picks the year's row of the 三公 table against economic lines by code;
-- BG-X015 compares every table that prints a column of the basic-spending split, pairwise in order.
+The identities of one form — column a of table A equals (or is at most) column b of table B, lines aligned
+by code, by name or as a summary's lines, or one figure of each (a total, a summary's spending or its line
+of a meaning) — are declared in crosstable.yaml (`SameLines`): BG-X001, X003, X007, X008, X009, X012, X014.
+Those written below need what that form cannot say:
+- BG-X002: the appropriation summary's lines against each budget kind's table, by the column it prints for
+  that kind or else (the general budget only) by its whole, equal only without fund spending; and its
+  spending against the sum of the kinds' tables' totals, absent or empty ones left out (a sum over tables);
+- BG-X004: each income line of 收支总表, by what its label says it is (line_meaning), against the income
+  summary's column of that meaning, a group printed only in parts against their sum (lines paired with
+  columns, not with lines);
+- BG-X005: the government-budget lines of two summaries paired by meaning in order (the last of each when
+  the counts differ), carry-over lines of two different meanings, this year's income against a column
+  printed in parts;
+- BG-X006: each kind's spending total against its income plus its carry-over, each printed in either of
+  two tables or not at all (政府投资项目 money, spent in a table of the region's choice, leaves the general
+  budget unchecked); its other identity, 上级专项转移支付 not above the appropriation's spending, has the
+  declared form, but a rule's record is in one place;
+- BG-X010: a source of income against the sum of that source over two tables, with the sources that are
+  never basic money;
+- BG-X011: tasks matched with projects by name (a 结转 task with the project's carry-over), personnel and
+  operating costs with sums of economic classes;
+- BG-X013: the year's row of the 三公 table against basic-spending lines found by code, a pair each;
+- BG-X015: every table that prints a column of the basic-spending split, pairwise in order, which of a
+  pair is the broader decided by its title.
 """
 
 from __future__ import annotations
