@@ -163,6 +163,8 @@ def check_crosstable(filing: Filing) -> Iterator[Finding]:
 def findings_of(
     found: Iterable[Identity | Renamed | Lone | None], rules: Mapping[str, Rule] = RULES
 ) -> Iterator[Finding]:
+    """The findings of what the derive stage found, each under its rule: identities judged by the
+    evaluator, a lacking or renamed line worded here."""
     for record in found:
         finding = _finding(record, rules[record.rule]) if record else None
         if finding:

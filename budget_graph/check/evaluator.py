@@ -17,7 +17,7 @@ turns off the shortcuts that settle an exact identity without building its figur
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
@@ -52,9 +52,7 @@ def recording(every: bool = True) -> Iterator[list[Evaluated]]:
     kept: list[Evaluated] = []
     token = _RECORD.set(_Recording(every, kept))
     try:
-        with ExitStack() as stack:
-            if every:
-                stack.enter_context(every_identity())
+        with every_identity() if every else nullcontext():  # every one stated, none settled unseen
             yield kept
     finally:
         _RECORD.reset(token)

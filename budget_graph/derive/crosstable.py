@@ -596,10 +596,6 @@ def _general_only_or_narrower(t: Tables, first: Table, second: Table) -> bool:
     return t.general_only or (t.no_fund_spending and not covers_all_funds(first))
 
 
-def _never(t: Tables, first: Table, second: Table) -> bool:
-    return False
-
-
 def _second_covers_all_funds(t: Tables, first: Table, second: Table) -> bool:
     return covers_all_funds(second)
 
@@ -614,7 +610,6 @@ def _nothing_carried_forward(t: Tables, first: Table, second: Table) -> bool:
 
 CONDITIONS: dict[str, Callable[[Tables, Table, Table], bool]] = {
     "always": _always,
-    "never": _never,
     "general_only": _general_only,
     "government_only": _government_only,
     "general_only_or_narrower": _general_only_or_narrower,
