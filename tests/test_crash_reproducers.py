@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from budget_graph.check.engine import check_filing
-from budget_graph.check.identities import check_identities, column_groups
+from budget_graph.check.identities import check_identities
+from budget_graph.derive.table_identities import column_groups
 from budget_graph.model import TableKind
 from budget_graph.read.pdf import read_layouts, read_pdf
 from budget_graph.read.text import read_text

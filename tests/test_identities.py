@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from budget_graph.check.identities import check_identities, column_groups
+from budget_graph.check.identities import check_identities
+from budget_graph.derive.table_identities import column_groups
 from budget_graph.model import TableKind
 from tests.tables import ITEM, PERIOD, TOTAL, UNIT, filing, table
 

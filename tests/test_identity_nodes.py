@@ -1,5 +1,6 @@
-"""Every identity the checks evaluate is a record (check/evaluator.py) and a bg:Identity node of `export`,
-and queries/failing-identities.rq finds, by the rounding rule alone, exactly the identities that failed."""
+"""Every identity the checks evaluate is a record (derive/identity.py, judged by check/evaluator.py) and a
+bg:Identity node of `export`, and queries/failing-identities.rq finds, by the rounding rule alone, exactly
+the identities that failed."""
 
 from __future__ import annotations
 
@@ -13,11 +14,11 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from budget_graph.check.engine import check_filing, check_recorded
-from budget_graph.check.evaluator import Form, Identity, evaluate, recording, verdict
-from budget_graph.check.figures import Figure
-from budget_graph.check.rounding import Agreement
+from budget_graph.check.evaluator import evaluate, recording, verdict
 from budget_graph.check.rules import Severity, rule
 from budget_graph.cli import main
+from budget_graph.derive.identity import Figure, Form, Identity
+from budget_graph.derive.rounding import Agreement
 from budget_graph.graph.iris import child
 from budget_graph.graph.namespaces import BG
 from budget_graph.model import Amount, Location, Unit
@@ -154,7 +155,7 @@ RULE = rule(
 )
 def test_one_verdict_for_every_form(form: Form, total: str, parts: list[str], agreement: Agreement) -> None:
     identity = Identity(
-        RULE,
+        RULE.id,
         form,
         figure(total, "a"),
         tuple(figure(p, "b") for p in parts),
@@ -164,7 +165,7 @@ def test_one_verdict_for_every_form(form: Form, total: str, parts: list[str], ag
     )
     assert verdict(identity) is agreement
     with recording() as kept:
-        finding = evaluate(identity)
+        finding = evaluate(identity, RULE)
     assert kept[0].agreement is agreement and kept[0].finding == finding
     assert (finding is None) == (agreement is Agreement.EQUAL)
     if finding:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from budget_graph.check import rollups
-from budget_graph.check.rollups import (
+from budget_graph.check.rollups import check_rollups
+from budget_graph.derive import rollups
+from budget_graph.derive.rollups import (
     ROOT,
     Placement,
-    check_rollups,
     code_placements,
     declared_rollups,
     parent_key,
@@ -323,7 +323,7 @@ def test_a_table_kind_declared_under_a_tree_is_rolled_up(monkeypatch) -> None:
 
 
 def test_each_declared_sum_has_its_rule() -> None:
-    assert {d.node: d.rule.id for d in rollups.DECLARED} == {
+    assert {d.node: d.rule for d in rollups.DECLARED} == {
         "lines": "BG-R001",
         "head": "BG-R002",
         "units": "BG-R003",

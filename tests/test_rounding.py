@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from budget_graph.check.rounding import Agreement, compare, compare_restated, compare_sum, percent_interval
+from budget_graph.derive.rounding import Agreement, compare, compare_restated, compare_sum, percent_interval
 from budget_graph.model import Amount, Unit
 
 
@@ -62,8 +62,8 @@ def test_one_severity_policy_with_one_wording() -> None:
 
     from budget_graph.check.catalogue import CATALOGUE
     from budget_graph.check.figures import ROUNDING_NOTE, graded
-    from budget_graph.check.rounding import Agreement
     from budget_graph.check.rules import Severity
+    from budget_graph.derive.rounding import Agreement
     from budget_graph.model import Location
 
     rule, place = CATALOGUE["BG-F003"], [Location("a.pdf", page=1)]

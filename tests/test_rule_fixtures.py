@@ -7,9 +7,9 @@ whose figures and messages are the case's `finding` (`expected`, `actual`, `mess
 as ruff's snapshots pin theirs: a change of wording or figures shows here (the failure prints the new
 `finding` to paste).
 
-A passing case of a rule whose checks are identities (check/evaluator.py: the roll-ups, the row and
-column identities, the cross-table identities, BG-K006) proves its rule ran: the evaluator evaluated
-at least one identity of it. (BG-D's restatements reach the evaluator only when the narrative figure,
+A passing case of a rule whose checks are identities (derive/, judged by check/evaluator.py: the
+roll-ups, the row and column identities, the cross-table identities, BG-K006) proves its rule ran: the
+evaluator evaluated at least one identity of it. (BG-D's restatements reach the evaluator only when the narrative figure,
 converted to the table's unit, differs, so their passing cases evaluate none.)
 """
 
@@ -60,7 +60,7 @@ def _findings_of(path: Path) -> Outcome:
     from budget_graph.read import read_file
 
     report, _, evaluated = check_recorded(read_file(path))
-    return report.findings, Counter(e.identity.rule.id for e in evaluated)
+    return report.findings, Counter(e.identity.rule for e in evaluated)
 
 
 def _run(case: dict, tmp_path: Path) -> Outcome:

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import product
 
-from budget_graph.check.figures import Figure, graded, percent_verdict
+from budget_graph.check.figures import graded, percent_verdict
 from budget_graph.check.narrative import three_public_meaning
-from budget_graph.check.rounding import Agreement, Interval, compare_sum
 from budget_graph.check.rules import Finding, Severity, rule
+from budget_graph.derive.identity import Figure
+from budget_graph.derive.rounding import Agreement, Interval, compare_sum
 from budget_graph.model import Amount, Claim, Direction, Filing, RowRole, TableKind, Unit
 
 HUNDRED = Decimal(100)

@@ -11,8 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from budget_graph.check.evaluator import check_equal
-from budget_graph.check.figures import Figure
-from budget_graph.check.rollups import (
+from budget_graph.check.rules import Finding, Severity, rule
+from budget_graph.codes import Concept, lookup, normalise, scheme_index, scheme_of, search
+from budget_graph.codes.index import PROCUREMENT_EDITION, SCHEMES, SchemeIndex
+from budget_graph.derive.identity import Figure
+from budget_graph.derive.rollups import (
     CODED,
     ROOT,
     Block,
@@ -22,9 +25,6 @@ from budget_graph.check.rollups import (
     table_blocks,
     tree_key,
 )
-from budget_graph.check.rules import Finding, Severity, rule
-from budget_graph.codes import Concept, lookup, normalise, scheme_index, scheme_of, search
-from budget_graph.codes.index import PROCUREMENT_EDITION, SCHEMES, SchemeIndex
 from budget_graph.graph.codes import PROJECT_NAMED
 from budget_graph.model import Filing, Row, RowRole, Table, TableKind
 

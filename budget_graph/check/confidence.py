@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from budget_graph.check.rollups import ROOT, line_tree, table_blocks
 from budget_graph.check.rules import Finding, Severity
+from budget_graph.derive.rollups import ROOT, line_tree, table_blocks
 from budget_graph.model import Diagnostic, Doubt, Filing, Location, Table
 
 ROLLUPS = frozenset({"BG-R001", "BG-R002"})  # identities inside one table: the table's self-check

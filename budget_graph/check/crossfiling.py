@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from budget_graph.check.crosstable import by_code
 from budget_graph.check.figures import graded
-from budget_graph.check.rounding import Agreement, Interval, compare
 from budget_graph.check.rules import Finding, Severity, rule
+from budget_graph.derive.crosstable import by_code
+from budget_graph.derive.rounding import Agreement, Interval, compare
 from budget_graph.model import Claim, Direction, Filing, Kind, TableKind
 from budget_graph.model.facts import FilingFacts, Stated, Subject, subject_key
 from budget_graph.model.units import unit_key

@@ -1,60 +1,31 @@
 """The one evaluator of the tables' identities: a total against its signed parts, = or ≤.
 
-Every identity a table check holds the filing to — a roll-up, a row or column identity, the same money in
-two tables — is an `Identity` record, and `evaluate` is the one place it is judged: by the rounding rule
-(check/rounding.py: exact → nothing, explained by rounding → an info finding that says so, otherwise the
-rule's own severity, figures.graded) and worded by its form. Each finding lists every figure involved
-with its place.
+Every identity a filing is held to — a roll-up, a row or column identity, the same money in two tables —
+is an `Identity` record (derive/identity.py), stated by the derive stage or, for the few identities still
+written in a check (BG-K006, the BG-D restatements), by `check_equal`. `evaluate` is the one place it is
+judged: by the rounding rule (derive/rounding.py: exact → nothing, explained by rounding → an info finding
+that says so, otherwise the rule's own severity, figures.graded) and worded by its form. Each finding
+lists every figure involved with its place.
 
 Within `recording()`, each identity evaluated is kept with its verdict and finding, so that `export`
 can write every checked identity into the graph (report/identities.py); `recording(every=False)` keeps
 only those that fail (what `load` stores). Recording changes no finding: recording every identity only
-turns off the shortcuts that settle an exact identity without building its figures.
+turns off the shortcuts that settle an exact identity without building its figures
+(derive/identity.every_identity).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
 
-from budget_graph.check.figures import Figure, figures_of, graded, is_nothing, yuan_text
-from budget_graph.check.rounding import Agreement, Interval, compare, compare_sum
-from budget_graph.check.rules import Finding, Rule
-from budget_graph.model import Row, Table
-
-
-class Relation(Enum):
-    EQUAL = "="  # the total equals the signed sum of its parts
-    AT_MOST = "≤"  # the parts add up to no more than the total
-
-
-class Form(Enum):
-    """How an identity is worded in its finding."""
-
-    SUM = "sum"  # a total against the sum of its parts
-    SAME = "same"  # two publications of one figure (the total is the one under review, its part the other)
-    PART = "part"  # a part against the whole it is part of (the total is the whole)
-
-
-@dataclass(frozen=True)
-class Identity:
-    """total = Σ sign·part (or Σ sign·part ≤ total), of rule `rule`, described as `what` / `what_en`."""
-
-    rule: Rule
-    form: Form
-    total: Figure
-    parts: tuple[Figure, ...]
-    signs: tuple[int, ...]
-    what: str
-    what_en: str
-
-    @property
-    def relation(self) -> Relation:
-        return Relation.AT_MOST if self.form is Form.PART else Relation.EQUAL
+from budget_graph.check.figures import graded, yuan_text
+from budget_graph.check.rules import Finding, Rule, Severity
+from budget_graph.derive.identity import Figure, Form, Identity, every_identity, same
+from budget_graph.derive.rounding import Agreement, Interval, compare, compare_sum
 
 
 @dataclass(frozen=True)
@@ -81,21 +52,17 @@ def recording(every: bool = True) -> Iterator[list[Evaluated]]:
     kept: list[Evaluated] = []
     token = _RECORD.set(_Recording(every, kept))
     try:
-        yield kept
+        with every_identity() if every else nullcontext():  # every one stated, none settled unseen
+            yield kept
     finally:
         _RECORD.reset(token)
 
 
-def is_recording() -> bool:
-    """Must every identity be evaluated, even one a shortcut would settle as exact?"""
-    current = _RECORD.get()
-    return current is not None and current.every
-
-
-def evaluate(identity: Identity) -> Finding | None:
-    """The identity's finding: None when it holds; graded by the rounding rule when it does not."""
+def evaluate(identity: Identity, rule: Rule) -> Finding | None:
+    """The identity's finding under its rule: None when it holds; graded by the rounding rule when it does
+    not."""
     agreement = verdict(identity)
-    finding = None if agreement is Agreement.EQUAL else _finding(identity, agreement)
+    finding = None if agreement is Agreement.EQUAL else _finding(identity, rule, agreement)
     current = _RECORD.get()
     if current is not None and (current.every or finding):
         current.kept.append(Evaluated(identity, agreement, finding))
@@ -117,7 +84,22 @@ def verdict(identity: Identity) -> Agreement:
     return Agreement.DIFFERENT if beyond else Agreement.ROUNDING
 
 
-def _finding(identity: Identity, agreement: Agreement) -> Finding:
+def findings(identities: Iterable[Identity], rules: Mapping[str, Rule]) -> Iterator[Finding]:
+    """The findings of the identities, each under its rule. An identity that fails beyond rounding and
+    carries the same sum without rows of figures that have neither code nor name (Identity.unless) takes
+    that sum's finding, if any, when it does not fail so: the sum shows those rows are not lines."""
+    for identity in identities:
+        rule = rules[identity.rule]
+        finding = evaluate(identity, rule)
+        if finding and finding.severity is Severity.ERROR and identity.unless is not None:
+            without = evaluate(identity.unless, rule)
+            if without is None or without.severity is not Severity.ERROR:
+                finding = without
+        if finding:
+            yield finding
+
+
+def _finding(identity: Identity, rule: Rule, agreement: Agreement) -> Finding:
     total, parts, what, what_en = identity.total, identity.parts, identity.what, identity.what_en
     if identity.form is Form.SUM:
         signed = zip(identity.signs, parts, strict=True)
@@ -139,69 +121,12 @@ def _finding(identity: Identity, agreement: Agreement) -> Finding:
         message_en = f"{what_en}: {actual} exceeds {total.amount.text()}"
         figures = [part, total]
     locations = [f.location for f in figures]
-    return graded(identity.rule, agreement, message, message_en, locations, expected, actual)
+    return graded(rule, agreement, message, message_en, locations, expected, actual)
 
 
-# -- the identities as the checks state them ---------------------------------------------------------
-
-
-def check_sum(
-    rule: Rule, total: Figure, parts: list[Figure], what: str, what_en: str, signs: list[int] | None = None
-) -> Finding | None:
-    """total = Σ parts (signed), as published, under the rounding rule (a printed zero is exact)."""
-    signs = signs or [1] * len(parts)
-    return evaluate(Identity(rule, Form.SUM, total, tuple(parts), tuple(signs), what, what_en))
+# -- the identities still stated by a check ------------------------------------------------------------
 
 
 def check_equal(rule: Rule, a: Figure, b: Figure, what: str, what_en: str) -> Finding | None:
     """Two publications of one figure must agree (`a` is the one reported as actual)."""
-    return evaluate(Identity(rule, Form.SAME, a, (b,), (1,), what, what_en))
-
-
-def check_at_most(rule: Rule, part: Figure, whole: Figure, what: str, what_en: str) -> Finding | None:
-    """part ≤ whole (a 其中 figure against the figure it is part of), under the rounding rule."""
-    return evaluate(Identity(rule, Form.PART, whole, (part,), (1,), what, what_en))
-
-
-def check_cells(
-    rule: Rule,
-    table: Table,
-    total: tuple[Row, str],
-    parts: list[tuple[Row, str]],
-    what: str,
-    what_en: str,
-    signs: list[int] | None = None,
-) -> Finding | None:
-    """check_sum on (row, column meaning) cells of one table; a blank part counts as nothing, and nothing is
-    checked when the total is blank or a part unreadable. Callers that check many cells test
-    adds_up_exactly first, so places and messages are only built for the few that disagree."""
-    figure = Figure.of(table, *total)
-    kept: list[tuple[int, Figure]] = []
-    for sign, cell in zip(signs or [1] * len(parts), parts, strict=True):
-        found = figures_of(table, [cell])
-        if found is None:
-            return None
-        kept += [(sign, f) for f in found]
-    if figure is None:
-        return None
-    return check_sum(rule, figure, [f for _, f in kept], what, what_en, [s for s, _ in kept])
-
-
-def adds_up_exactly(
-    total: tuple[Row, str], parts: list[tuple[Row, str]], signs: list[int] | None = None
-) -> bool:
-    """Do these cells add up to the total cell to the last digit? The common case, decided without building
-    any figure or place; blank cells count as nothing. False when a figure is missing or unreadable, and
-    while recording (every identity is then evaluated)."""
-    row, meaning = total
-    amount = row.amount(meaning)
-    if amount is None or is_recording():
-        return False
-    value = Decimal(0)
-    for sign, (part, part_meaning) in zip(signs or [1] * len(parts), parts, strict=True):
-        found = part.amount(part_meaning)
-        if found is not None:
-            value += sign * (found.value if found.unit is amount.unit else found.yuan / amount.unit.factor)
-        elif (cell := part.cells.get(part_meaning)) and not is_nothing(cell.text):
-            return False
-    return value == amount.value
+    return evaluate(same(rule.id, a, b, what, what_en), rule)

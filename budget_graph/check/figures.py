@@ -1,56 +1,17 @@
-"""Shared by the checks: a figure and its place, and the one severity policy for figures that disagree.
+"""Shared by the checks: the one severity policy for figures that disagree.
 
 The identities of the tables are evaluated in check/evaluator.py; narrative figures, changes and
-percentages are graded here by the same policy (`graded`, `percent_verdict`) with the same wording.
+percentages are graded here by the same policy (`graded`, `percent_verdict`) with the same wording. A
+figure and its place is the derive stage's (derive/identity.Figure).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_graph.check.rounding import Agreement, Interval, is_cut_off, percent_interval
 from budget_graph.check.rules import Finding, Rule, Severity
-from budget_graph.model import Amount, Location, Row, Table
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One published amount and where it stands."""
-
-    amount: Amount
-    location: Location
-    name: str  # how messages name it, e.g. '表三 201 一般公共服务支出 / 基本支出'
-
-    @classmethod
-    def of(cls, table: Table, row: Row, meaning: str) -> Figure | None:
-        amount = row.amount(meaning)
-        if amount is None:
-            return None
-        location = table.cell_location(row, meaning)
-        return cls(amount, location, f"{table.title} {location.row or row.label} / {location.column}")
-
-
-_NOTHING = {"", "-", "—", "–", "－", "/"}  # how a cell says "nothing here"
-
-
-def figures_of(table: Table, cells: Iterable[tuple[Row, str]]) -> list[Figure] | None:
-    """The figures of these (row, column meaning) cells; a blank or dash cell stands for nothing and is
-    left out. None when a cell holds text that is not a figure: nothing can be checked with it."""
-    found = []
-    for row, meaning in cells:
-        figure = Figure.of(table, row, meaning)
-        if figure:
-            found.append(figure)
-        elif (cell := row.cells.get(meaning)) and not is_nothing(cell.text):
-            return None
-    return found
-
-
-def is_nothing(text: str) -> bool:
-    """Does a cell of this text say "nothing here" (blank or a dash)?"""
-    return text.strip() in _NOTHING
+from budget_graph.derive.rounding import Agreement, Interval, is_cut_off, percent_interval
+from budget_graph.model import Amount, Location
 
 
 def yuan_text(value: Decimal, like: Amount) -> str:

@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budget_graph.check.evaluator import check_equal
-from budget_graph.check.figures import ROUNDING_NOTE, Figure, figures_of, percent_verdict
+from budget_graph.check.figures import ROUNDING_NOTE, percent_verdict
 from budget_graph.check.narrative import CODE_LENGTH, LEVEL_MARK, key, three_public_meaning
-from budget_graph.check.rounding import (
+from budget_graph.check.rules import Finding, Rule, Severity, rule
+from budget_graph.derive.identity import Figure, figures_of
+from budget_graph.derive.rounding import (
     Agreement,
     compare,
     compare_percent,
@@ -29,7 +31,6 @@ from budget_graph.check.rounding import (
     percent_text,
     ratio_interval,
 )
-from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.model import Amount, BudgetComparison, Claim, Filing, Kind, Row, RowRole, Table, TableKind
 
 _BASIS = "《预算法》第七十五条；财政部《地方预决算公开操作规程》（财预〔2016〕143号）：决算说明与决算表应一致"

@@ -17,10 +17,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from budget_graph.check.crosstable import by_code, split_figures
-from budget_graph.check.figures import Figure, graded
-from budget_graph.check.rounding import Agreement, compare_restated
+from budget_graph.check.figures import graded
 from budget_graph.check.rules import Finding, Rule, Severity, rule
+from budget_graph.derive.crosstable import by_code, split_figures
+from budget_graph.derive.identity import Figure
+from budget_graph.derive.rounding import Agreement, compare_restated
 from budget_graph.model import Amount, Claim, Filing, Kind, Row, RowRole, Table, TableKind
 
 BASIS = "《预算法》第十四条；财政部《地方预决算公开操作规程》（财预〔2016〕143号）：说明与表格应一致"

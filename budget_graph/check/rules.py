@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -69,3 +70,9 @@ def rule(**fields) -> Rule:
     """Define a rule: a constant of its family's module (check/families.py lists the families, and
     check/catalogue.py gathers their rules)."""
     return Rule(**fields)
+
+
+def declared_rule(record: Iterable[tuple[str, str]], engine: str) -> Rule:
+    """A rule whose record is declared as data beside its identities (derive/*.yaml)."""
+    fields = dict(record)
+    return Rule(**{**fields, "severity": Severity(fields["severity"]), "engine": engine})

@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
-from budget_graph.check.figures import Figure, percent_verdict
+from budget_graph.check.figures import percent_verdict
 from budget_graph.check.final_accounts import named_figure
 from budget_graph.check.narrative import BASIS as NARRATIVE_BASIS
 from budget_graph.check.narrative import Tables, key, ties
-from budget_graph.check.rounding import (
+from budget_graph.check.rules import Finding, Severity, rule
+from budget_graph.derive.identity import Figure
+from budget_graph.derive.rounding import (
     Agreement,
     compare_percent,
     exact_percent,
@@ -25,7 +27,6 @@ from budget_graph.check.rounding import (
     percent_text,
     ratio_interval,
 )
-from budget_graph.check.rules import Finding, Severity, rule
 from budget_graph.model import Claim, Filing, Kind
 
 SHARE = rule(

@@ -16,13 +16,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from budget_graph.check.codes import former_name
-from budget_graph.check.crosstable import plain
 from budget_graph.check.narrative import BASIS as NARRATIVE_BASIS
 from budget_graph.check.narrative import CODE_LENGTH, key
-from budget_graph.check.rounding import Agreement, compare_restated
 from budget_graph.check.rules import Finding, Severity, rule
 from budget_graph.codes import Concept, lookup, normalise, scheme_index
 from budget_graph.codes.names import core
+from budget_graph.derive.crosstable import plain
+from budget_graph.derive.rounding import Agreement, compare_restated
 from budget_graph.model import Claim, Filing, Row, Table
 
 UNLISTED = rule(

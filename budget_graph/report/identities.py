@@ -1,9 +1,9 @@
 """The identities the checks evaluated, as RDF: one bg:Identity per identity, re-checkable in SPARQL.
 
-An identity (check/evaluator.py) is a total against the signed sum of its parts, = or ≤. Its node
-<filing IRI>/identity/<n> (n in the order the checks evaluated them) carries its rule (bg:ruleId), its
-relation (bg:EqualTo or bg:AtMost: the parts add up to at most the total), what it compares
-(rdfs:label, Chinese and English), its total (bg:total) and a term per part (bg:signedPart: bg:sign ±1 and
+An identity (derive/identity.py, judged by check/evaluator.py) is a total against the signed sum of its
+parts, = or ≤. Its node <filing IRI>/identity/<n> (n in the order the checks evaluated them) carries its
+rule (bg:ruleId), its relation (bg:EqualTo or bg:AtMost: the parts add up to at most the total), what it
+compares (rdfs:label, Chinese and English), its total (bg:total) and a term per part (bg:signedPart: bg:sign ±1 and
 bg:figure), and, when it fails and the report holds its finding, that finding (bg:finding: the report's
 <filing IRI>/report/result/<m>, report/ttl.py). A part printed as zero is exact and adds nothing: it
 has no term, as the graph has no budget line for a printed 0.00 (half an identity's parts are such
@@ -12,7 +12,7 @@ zeros; their terms would double its size).
 A figure is the budget line it stands in (obeu-measure:amount, bg:decimals) when the graph has one;
 a figure no line holds (a total printed as 0.00, a narrative figure) gets a node of its own under the
 identity with its amount and decimals. Each figure carries bg:radius: how far in yuan the value it stands for
-may lie from it (check/rounding.py: half its last digit, 0 for a printed zero). So
+may lie from it (derive/rounding.py: half its last digit, 0 for a printed zero). So
 queries/failing-identities.rq finds the failing identities by the rounding rule alone.
 """
 
@@ -26,10 +26,10 @@ from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from budget_graph.check.engine import FilingReport
-from budget_graph.check.evaluator import Evaluated, Identity, Relation
-from budget_graph.check.figures import Figure
-from budget_graph.check.rounding import radius
+from budget_graph.check.evaluator import Evaluated
 from budget_graph.check.rules import Finding
+from budget_graph.derive.identity import Figure, Identity, Relation
+from budget_graph.derive.rounding import radius
 from budget_graph.graph import MappedGraph
 from budget_graph.graph import literals as lit
 from budget_graph.graph.iris import child
@@ -75,7 +75,7 @@ class _Writer:
         self.nodes[identity] = node
         self.triples += [
             (node, RDF.type, BG.Identity),
-            (node, BG.ruleId, lit.text(identity.rule.id)),
+            (node, BG.ruleId, lit.text(identity.rule)),
             (node, BG.relation, RELATIONS[identity.relation]),
             (node, RDFS.label, lit.text(identity.what, "zh")),
             (node, RDFS.label, lit.text(identity.what_en, "en")),
