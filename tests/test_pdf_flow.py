@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from budget_graph.model import Unit
 from budget_graph.read.pdf_flow import TableBlock, _is_tail, document_flow
-from budget_graph.read.pdf_grid import find_grids, page_content
+from budget_graph.read.pdf_grid import Grid, find_grids, page_content
 from budget_graph.read.pdf_page import PageLayout, Rule, Word
-from budget_graph.read.pdf_tables import _rows, grid_texts
+from budget_graph.read.pdf_tables import _is_cut_label, _Rows, _rows, grid_texts
 from tests.test_pdf_geometry import ruled, word
 
 XS = [60, 190, 420, 540]  # 科目编码 | 科目名称 | 金额
@@ -203,6 +203,47 @@ def test_a_continuation_under_other_columns_is_reported_not_merged() -> None:
     rows = _rows(TableBlock("财政拨款支出预算表", 1, grids=[first, other]))
     assert [cells[0] for _, cells, _ in rows.data] == ["2210201"]
     assert [page for page, _ in rows.problems] == [2]
+
+
+def _header_page(captions: list[tuple[str, float, float]], xs: list[float], ys: list[float]) -> Grid:
+    """A continuation page opening with header rows (caption, x, top), then one row of figures."""
+    chars = [char for text, x, top in captions for char in word(text, x, top)]
+    chars += row(ys[-2] + 5, "2210203", "购房补贴", "12.00", xs)
+    return page_content(continuation(chars, ruled(xs, ys))).grids[0]
+
+
+def _data_after(continued: Grid) -> _Rows:
+    return _rows(TableBlock("财政拨款支出预算表", 1, grids=[page_content(first_page()).grids[0], continued]))
+
+
+def test_a_header_printed_again_with_its_captions_wrapped_otherwise_is_skipped() -> None:
+    captions = [("科目", 65, 75), ("科目", 195, 75), ("金额", 425, 75), ("编码", 65, 95), ("名称", 195, 95)]
+    rows = _data_after(_header_page(captions, XS, [70, 90, 110, 130]))
+    assert [cells[0] for _, cells, _ in rows.data] == ["2210201", "2210203"] and not rows.problems
+
+
+def test_rows_without_figures_opening_a_continuation_that_are_not_its_header_are_kept() -> None:
+    captions = [("其中", 65, 75), ("科目名称", 195, 75), ("金额", 425, 75)]
+    rows = _data_after(_header_page(captions, XS, [70, 90, 110]))
+    assert [cells[0] for _, cells, _ in rows.data] == ["2210201", "其中", "2210203"]
+
+
+def test_a_continuation_at_another_width_under_the_header_printed_again_is_mapped_by_it() -> None:
+    narrower = [80, 200, 400, 500]
+    captions = [("科目编码", 85, 75), ("科目名称", 205, 75), ("金额", 405, 75)]
+    rows = _data_after(_header_page(captions, narrower, [70, 90, 110]))
+    assert [cells for _, cells, _ in rows.data][1] == ["2210203", "购房补贴", "12.00"] and not rows.problems
+
+
+def test_a_continuation_at_another_width_under_another_header_is_reported() -> None:
+    narrower = [80, 200, 400, 500]
+    captions = [("功能分类", 85, 75), ("科目名称", 205, 75), ("金额", 405, 75)]
+    rows = _data_after(_header_page(captions, narrower, [70, 90, 110]))
+    assert len(rows.data) == 1 and [page for page, _ in rows.problems] == [2]
+
+
+def test_a_placeholder_row_of_dots_is_no_label_cut_by_the_page_break() -> None:
+    assert _is_cut_label(["", "出", ""]) and not _is_cut_label(["…", "…", ""])
 
 
 # --- filer and unit lines wrapped in their text box ------------------------------------------------

@@ -33,6 +33,8 @@ from budget_graph.read.performance import read_performance_targets
 from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, unstated_unit
 
 _CODE_HEADER = re.compile(r"代码|编码")
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w")
 _DIGITS = re.compile(r"^\d+$")
 _ITEM_LABEL = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])")
 _PROJECT_FORM = re.compile(r"项目.*绩效目标")
@@ -265,9 +267,12 @@ def _data_start(texts: list[list[str]]) -> int:
 
 
 def _continue(rows: _Rows, first: Grid, grid: Grid) -> None:
-    """Append a continuation page: map its columns onto the first page's, skip the repeated header,
-    and join a label the page break cut in two."""
-    mapping = _column_map(first, grid)
+    """Append a continuation page: skip the header it prints again, map its columns onto the first
+    page's (by place, or by that header when printed at another width), and join a label the page
+    break cut in two."""
+    texts = grid_texts(grid)
+    again = _header_again(rows.header, texts)
+    mapping = _column_map(first, grid) or _same_header(first, grid, rows.header, texts[:again])
     if mapping is None:
         count = sum(is_number(c.text) for c in grid.cells)
         rows.problems.append(
@@ -275,22 +280,51 @@ def _continue(rows: _Rows, first: Grid, grid: Grid) -> None:
         )
         rows.lost_pages.append(grid.page)
         return
-    header = {tuple(normalise(c) for c in cells) for cells in rows.header}
-    continuing = True
-    for cells, boxes in zip(grid_texts(grid), grid_boxes(grid), strict=True):
+    for index, (cells, boxes) in enumerate(zip(texts[again:], grid_boxes(grid)[again:], strict=True)):
         mapped = [""] * first.n_cols
         placed: list[Box | None] = [None] * first.n_cols
-        for index, text in enumerate(cells):
+        for column, text in enumerate(cells):
             if text:
-                mapped[mapping[index]] = (mapped[mapping[index]] + text) if mapped[mapping[index]] else text
-                placed[mapping[index]] = union(b for b in (placed[mapping[index]], boxes[index]) if b)
-        if continuing and tuple(normalise(c) for c in mapped) in header:
-            continue  # the header printed again on this page
-        if continuing and rows.data and _is_cut_label(mapped):
+                mapped[mapping[column]] = (
+                    (mapped[mapping[column]] + text) if mapped[mapping[column]] else text
+                )
+                placed[mapping[column]] = union(b for b in (placed[mapping[column]], boxes[column]) if b)
+        if index == 0 and rows.data and _is_cut_label(mapped):
             _join_cut_label(rows.data[-1][1], mapped)
             continue
-        continuing = False
         rows.data.append((grid.page, mapped, placed))
+
+
+def _header_again(header: list[list[str]], texts: list[list[str]]) -> int:
+    """How many rows opening a continuation page print the header again: row for row as on the first
+    page, or its words in rows and cells cut otherwise (a caption wrapped or merged differently)."""
+    printed = {_flat(cells) for cells in header}
+    count = 0
+    while count < len(texts) and any(texts[count]) and _flat(texts[count]) in printed:
+        count += 1
+    start = _data_start(texts)
+    if count < start and sorted("".join(map(_flat, texts[:start]))) == sorted("".join(map(_flat, header))):
+        return start
+    return count
+
+
+def _flat(cells: list[str]) -> str:
+    return _SPACE.sub("", normalise("".join(cells)))
+
+
+def _same_header(
+    first: Grid, grid: Grid, header: list[list[str]], again: list[list[str]]
+) -> list[int] | None:
+    """A continuation printed at another width under the first page's header, cell for cell: its
+    columns are the first page's, in order."""
+    same = grid.n_cols == first.n_cols and len(again) == len(header) > 0
+    if same and all(map(_same_cells, again, header)):
+        return list(range(grid.n_cols))
+    return None
+
+
+def _same_cells(one: list[str], other: list[str]) -> bool:
+    return [normalise(c) for c in one] == [normalise(c) for c in other]
 
 
 def _column_map(first: Grid, grid: Grid) -> list[int] | None:
@@ -309,9 +343,11 @@ def _column_map(first: Grid, grid: Grid) -> list[int] | None:
 
 def _is_cut_label(cells: list[str]) -> bool:
     """The rest of a label a page break cut off ('十七、国土海洋气象等支' / '出'): a few characters of
-    text, no figure, no item number of its own."""
+    text, no figure, no item number of its own; not a placeholder row of dots ('…')."""
     filled = [c for c in cells if c]
-    return bool(filled) and all(len(c) <= 3 and not is_number(c) and not TOTAL_LABEL.match(c) for c in filled)
+    return bool(filled) and all(
+        len(c) <= 3 and _WORD.search(c) and not is_number(c) and not TOTAL_LABEL.match(c) for c in filled
+    )
 
 
 def _join_cut_label(previous: list[str], rest: list[str]) -> None:
