@@ -24,6 +24,7 @@ from budget_graph.model import (
     TableKind,
     Unit,
     is_number,
+    prints_nothing,
 )
 from budget_graph.profiles import lines
 from budget_graph.read.grid_rows import GridRow, TableGrid, union
@@ -478,7 +479,12 @@ def _phases_as_rows(rows: _Rows) -> None:
 
 
 def _label_columns(rows: _Rows) -> set[int]:
-    return {i for _, cells, _ in rows.data for i, c in enumerate(cells) if c and not is_number(c)}
+    return {
+        i
+        for _, cells, _ in rows.data
+        for i, c in enumerate(cells)
+        if not prints_nothing(c) and not is_number(c)
+    }
 
 
 def _text_columns(rows: _Rows) -> set[int]:
