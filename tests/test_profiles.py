@@ -45,6 +45,17 @@ def test_national_final_accounts_add_the_state_capital_table_to_the_budget_set()
         ("一般公共预算支出情况表", TableKind.GeneralBudgetByFunction),
         ("一般公共预算基本支出情况表", TableKind.GeneralBudgetByEconomicClass),
         ("收支总体情况", None),  # a narrative's heading, not a table's title
+        # 总 left out
+        ("2024年部门财政拨款收支预算表", TableKind.AppropriationSummary),
+        ("财政拨款收入支出决算表", TableKind.AppropriationSummary),
+        ("2023年度某某局收入支出决算表", TableKind.IncomeExpenditureSummary),
+        ("收入决算表", TableKind.IncomeSummary),
+        ("一般公共预算财政拨款支出预算表", TableKind.GeneralBudgetByFunction),
+        ("政府性基金预算财政拨款收入支出决算表", TableKind.GovernmentFundBudget),
+        # project tables by other names
+        ("项目支出表", TableKind.ProjectExpenditureSummary),
+        ("2024年项目支出预算明细表", TableKind.ProjectExpenditureSummary),
+        ("项目支出绩效目标表", TableKind.PerformanceTargets),
     ],
 )
 def test_titles_are_recognised_by_the_profiles_vocabulary(title: str, kind: TableKind | None) -> None:
