@@ -7,6 +7,8 @@ that must stay as it was.
 
 from __future__ import annotations
 
+import pytest
+
 from budget_graph.model import Unit
 from budget_graph.read.pdf_flow import TableBlock, _is_tail, document_flow
 from budget_graph.read.pdf_grid import Grid, find_grids, page_content
@@ -283,6 +285,30 @@ def test_a_filer_line_wrapped_over_three_lines_is_whole() -> None:
     )
     (block,) = document_flow([page]).blocks
     assert block.unit_name == "中国共产党江苏省委员会办公厅"
+
+
+@pytest.mark.parametrize(
+    "key", ["编制单位", "填报单位", "报送单位", "编制单位（盖章）", "单位名称(公章)", "部门（单位）名称"]
+)
+def test_a_filer_line_opens_with_any_of_the_keys_forms_print(key: str) -> None:
+    page = titled_page(
+        [
+            word("一般公共预算支出预算表", 150, 90),
+            [*word(f"{key}：江苏省高级人民法院", 65, 125), *word("单位：万元", 480, 125)],
+        ]
+    )
+    (block,) = document_flow([page]).blocks
+    assert (block.unit_name, block.unit) == ("江苏省高级人民法院", Unit.WAN)
+
+
+def test_a_line_naming_the_person_who_filled_it_in_names_no_filer() -> None:
+    page = titled_page(
+        [
+            word("一般公共预算支出预算表", 150, 90),
+            [*word("填报人：张三", 65, 125), *word("单位：万元", 480, 125)],
+        ]
+    )
+    assert [block.unit_name for block in document_flow([page]).blocks] == [None]
 
 
 def test_a_filer_key_alone_takes_the_name_printed_under_it() -> None:

@@ -187,7 +187,7 @@ def topics() -> tuple[Topic, ...]:
 class Lines:
     """What the national base says of lines that are not table cells or titles."""
 
-    filer_keys: str  # an alternation: 预算主管部门|主管部门|…
+    filer_keys: str  # a pattern: 预算主管部门|主管部门|…, each may be followed by a stamp's place (（盖章）)
     empty_note: re.Pattern[str]
     total_row: re.Pattern[str]
     period_row: re.Pattern[str]
@@ -197,7 +197,7 @@ class Lines:
 def lines() -> Lines:
     data = _files()[BASE]
     return Lines(
-        "|".join(data["filer_keys"]),
+        f"(?:{'|'.join(data['filer_keys'])})(?:\\s*[（(](?:盖章|公章|签章)[)）])?",
         re.compile(data["empty_note"]),
         re.compile(data["total_row"]),
         re.compile(data["period_row"]),
