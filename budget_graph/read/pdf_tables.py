@@ -383,14 +383,17 @@ def _stack(rows: _Rows, half: int) -> _Rows:
 
 
 def _join_codes(rows: _Rows) -> None:
-    """类/款/项 columns ('201', '06', '01') become one code ('2010601') in the first of them."""
+    """类/款/项 columns ('201', '06', '01') become one code ('2010601') in the first of them. A row may
+    leave the parts it shares with the rows above blank (the 款 row under its 类 prints '06' alone)."""
     columns = _code_columns(rows)
     if len(columns) < 2:
         return
+    above: list[str] = []  # the parts of the last code printed
     for _, cells, boxes in rows.data:
         filled = [cells[i] for i in columns if cells[i]]
         if filled and all(_DIGITS.match(p) for p in filled):
-            joined = "".join(filled)
+            parts = _under(above, [cells[i] for i in columns])
+            joined, above = "".join(parts), parts
         elif all(normalise(p) in CODE_CAPTIONS for p in filled):
             joined = ""  # the captions 类/款/项 printed in the first data row
         else:
@@ -399,6 +402,17 @@ def _join_codes(rows: _Rows) -> None:
         for i in columns:
             cells[i], boxes[i] = "", None
         cells[columns[0]], boxes[columns[0]] = joined, box
+
+
+def _under(above: list[str], parts: list[str]) -> list[str]:
+    """A code's parts, the leading ones left blank taken from the code printed above ('', '06', '' under
+    '201' → '201', '06'); as printed when the code above is too short for them or a blank is not leading."""
+    lead = next(i for i, part in enumerate(parts) if part)
+    printed = [part for part in parts if part]
+    subparts = all(len(part) == 2 for part in printed)  # 款 and 项 alone, not a whole code ('20101')
+    if 0 < lead <= len(above) and subparts and parts[lead : lead + len(printed)] == printed:
+        return [*above[:lead], *printed]
+    return printed
 
 
 def _code_columns(rows: _Rows) -> list[int]:
