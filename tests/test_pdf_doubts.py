@@ -63,3 +63,22 @@ def test_a_sentence_with_figures_after_a_table_is_no_row() -> None:
     filing = read(first_page(), text)
     (table,) = filing.tables
     assert table.doubts == [] and filing.unread == []
+
+
+def _unruled(title: str, *rows: list) -> PageLayout:
+    chars = [*word(title, 80, 100), *word("单位：万元", 480, 120), *line(145, "科目编码", "科目名称", "合计")]
+    return PageLayout(3, WIDTH, HEIGHT, [*chars, *(char for row in rows for char in row)], [])
+
+
+def test_a_titled_table_printed_without_ruling_lines_is_said_unread() -> None:
+    page = _unruled("二、一般公共预算“三公”经费支出预算表", line(165, "", "因公出国（境）费", "12.00"))
+    filing = read(first_page(), page)
+    assert [(place.page, place.table) for place in filing.unread] == [
+        (3, "二、一般公共预算“三公”经费支出预算表")
+    ]
+    assert any("无表格线" in d.message and d.severity == "warning" for d in filing.diagnostics)
+
+
+def test_a_heading_naming_a_table_above_a_paragraph_is_no_unruled_table() -> None:
+    page = _unruled("二、一般公共预算“三公”经费支出情况说明", line(165, "", "2024年安排", ""))
+    assert not read(first_page(), page).unread
