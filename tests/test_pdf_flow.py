@@ -311,6 +311,38 @@ def test_a_line_naming_the_person_who_filled_it_in_names_no_filer() -> None:
     assert [block.unit_name for block in document_flow([page]).blocks] == [None]
 
 
+def _keys_in_frame(page_number: int, first: list) -> PageLayout:
+    """The filer and unit lines as the grid's first row (the frame drawn round them), then the header."""
+    chars = [
+        *word("编制部门：江苏省高级人民法院", 65, 125),
+        *word("单位：元", 480, 125),
+        *word("科目编码", 65, 145),
+        *word("科目名称", 195, 145),
+        *word("金额", 425, 145),
+        *first,
+    ]
+    gaps = {(x, 0): True for x in XS[1:-1]}  # one cell across the first row
+    return PageLayout(page_number, WIDTH, HEIGHT, chars, ruled(XS, [120, 140, 160, 180], gaps))
+
+
+def test_filer_and_unit_lines_inside_the_frame_are_no_header() -> None:
+    page = _keys_in_frame(
+        1, [*word("一、财政拨款支出预算表", 80, 100), *row(165, "2210201", "住房公积金", "1,029.15")]
+    )
+    (block,) = document_flow([page]).blocks
+    assert (block.unit_name, block.unit) == ("江苏省高级人民法院", Unit.YUAN)
+    rows = _rows(block)
+    assert rows.header == [["科目编码", "科目名称", "金额"]] and len(rows.data) == 1
+
+
+def test_filer_and_unit_lines_inside_a_continuations_frame_are_no_rows() -> None:
+    first = _keys_in_frame(
+        1, [*word("一、财政拨款支出预算表", 80, 100), *row(165, "2210201", "住房公积金", "1,029.15")]
+    )
+    (block,) = document_flow([first, _keys_in_frame(2, row(165, "2210202", "提租补贴", "1,959.99"))]).blocks
+    assert [cells[0] for _, cells, _ in _rows(block).data] == ["2210201", "2210202"]
+
+
 def test_a_filer_key_alone_takes_the_name_printed_under_it() -> None:
     page = titled_page(
         [

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from budget_graph.model import Column, TableKind
-from budget_graph.profiles import column_meaning, normalise, table_titles, text_headers
+from budget_graph.profiles import column_meaning, lines, normalise, table_titles, text_headers
 
 _CHINESE_NUMERALS = {
     "一": 1,
@@ -38,6 +38,14 @@ FILING_TITLE = re.compile(
 # a table's unit as its unit line prints it: '单位：万元', '金额单位：元', '单位：人民币元' (group 1: the unit)
 UNIT_WORDS = r"(?:金额)?单位\s*[:：]\s*(?:人民币)?(亿元|万元|元)"
 UNIT_STATED = re.compile(UNIT_WORDS)
+# a filer or unit line opens with its key ('编制部门：…', '单位：万元'): never a title
+KEY_LINE = re.compile(rf"^(?:{lines().filer_keys}|单位)\s*[:：]")
+
+
+def is_key_line(flat: str) -> bool:
+    """A filer or unit line ('编制部门：…  单位：万元'), as normalised text."""
+    return bool(UNIT_STATED.search(flat) or KEY_LINE.match(flat))
+
 
 # how a table's title ends ('…预算表', '…决算表（一般公共预算）'): a title, not a sentence about a table
 TITLE_END = re.compile(r"表\s*([（(][^）)]*[)）])?$")

@@ -18,7 +18,15 @@ from itertools import pairwise
 
 from budget_graph.model import Unit
 from budget_graph.profiles import lines
-from budget_graph.read.layout import UNIT_STATED, UNIT_WORDS, chinese_number, normalise, recognise_table
+from budget_graph.read.layout import (
+    KEY_LINE,
+    UNIT_STATED,
+    UNIT_WORDS,
+    chinese_number,
+    is_key_line,
+    normalise,
+    recognise_table,
+)
 from budget_graph.read.pdf_grid import (
     COLUMN_SLACK,
     Grid,
@@ -28,7 +36,7 @@ from budget_graph.read.pdf_grid import (
     with_open_row,
 )
 from budget_graph.read.pdf_page import Char, Line, PageLayout, Word
-from budget_graph.read.pdf_tables import TableBlock
+from budget_graph.read.pdf_tables import TableBlock, banner_rows, grid_texts
 
 PAGE_NUMBER = re.compile(r"^[-—–第\s]*\d{1,3}[-—–页\s]*$")
 _MARGIN_SHARE = 0.1  # page numbers sit in the top or bottom tenth of the page
@@ -36,7 +44,6 @@ _UNIT = UNIT_STATED
 _UNIT_PART = re.compile(rf"[（(]?\s*{UNIT_WORDS}\s*[)）]?")  # '（单位：万元）' printed in a title
 _FILER_KEYS = lines().filer_keys
 _FILER = re.compile(rf"(?:{_FILER_KEYS})\s*[:：]\s*(\S+)")
-_KEY_LINE = re.compile(rf"^(?:{_FILER_KEYS}|单位)\s*[:：]")  # a filer or unit line: never a title
 _UNIT_KEY = re.compile(r"^单位\s*[:：]")
 _KEY_ONLY = re.compile(rf"^(?:{_FILER_KEYS})\s*[:：]$")
 _NO_TAIL = re.compile(r"[:：。；;]")  # a key of its own or a sentence: no wrapped filer's tail
@@ -108,11 +115,6 @@ def _add_page(flow: Flow, page: PageContent) -> None:
             flow.lines.append(PageLine(page.number, item, page.width))
 
 
-def is_key_line(flat: str) -> bool:
-    """A filer or unit line ('编制部门：…  单位：万元'), as normalised text."""
-    return bool(_UNIT.search(flat) or _KEY_LINE.match(flat))
-
-
 def is_note(flat: str) -> bool:
     """A note printed under a table ('注：…', '本表无数据'), as normalised text."""
     return bool(_NOTE.search(flat))
@@ -141,6 +143,7 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -
             return flow.blocks[-1]
         block.grids.append(grid)
         flow.blocks.append(block)
+        _keys_inside(block, grid)
         return block
     opening = flow.lines[first_on_page:]
     if flow.blocks and (not opening or (_opens_page(grid, page) and all(map(_repeated_key, opening)))):
@@ -157,6 +160,13 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -
     flow.stray_grids.append(grid)
     flow.lines.extend(_grid_lines(grid, page.width))
     return None
+
+
+def _keys_inside(block: TableBlock, grid: Grid) -> None:
+    """Filer and unit lines printed as the grid's first rows, inside its frame, say what they say above it."""
+    for cells in grid_texts(grid)[: banner_rows(grid)]:
+        unit, filer = _unit_line("  ".join(cell for cell in cells if cell))
+        block.unit, block.unit_name = block.unit or unit, block.unit_name or filer
 
 
 def _opens_page(grid: Grid, page: PageContent) -> bool:
@@ -275,7 +285,7 @@ def _is_tail(key: Word, word: Word) -> bool:
         return False
     if _UNIT_KEY.match(text):
         return bool(_UNIT.search(text + tail))
-    return bool(_KEY_LINE.match(text))
+    return bool(KEY_LINE.match(text))
 
 
 def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | None:
@@ -289,7 +299,7 @@ def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | 
         if not titles and _titled_unit(text):  # '一、…预算表（单位：万元）': the title, with its unit
             unit = unit or _unit_line(lines[index].text)[0]
             titles.insert(0, lines[index])
-        elif not titles and (_UNIT.search(text) or _KEY_LINE.match(text)):
+        elif not titles and (_UNIT.search(text) or KEY_LINE.match(text)):
             line_unit, line_filer = _unit_line(lines[index].text)
             unit, filer = unit or line_unit, filer or line_filer
         elif _is_title_line(text, titles):
@@ -310,7 +320,7 @@ def _titled_unit(text: str) -> bool:
     """A table's title that prints its unit too."""
     return (
         bool(_UNIT.search(text))
-        and not _KEY_LINE.match(text)
+        and not KEY_LINE.match(text)
         and bool(recognise_table(_UNIT_PART.sub("", text)))
     )
 
@@ -349,7 +359,7 @@ def _is_title_line(text: str, below: list[PageLine]) -> bool:
     """A short line without a sentence's end; a part heading ('第二部分…') ends the search."""
     if not text or _SENTENCE_END.search(text) or PART_HEADING.match(text) or len(text) > 60:
         return False
-    if _KEY_LINE.match(text):
+    if KEY_LINE.match(text):
         return False
     if not below:
         return True

@@ -28,7 +28,14 @@ from budget_graph.model import (
 )
 from budget_graph.profiles import lines
 from budget_graph.read.grid_rows import GridRow, TableGrid, union
-from budget_graph.read.layout import CODE_CAPTIONS, TOTAL_LABEL, is_text_header, normalise, recognise_table
+from budget_graph.read.layout import (
+    CODE_CAPTIONS,
+    TOTAL_LABEL,
+    is_key_line,
+    is_text_header,
+    normalise,
+    recognise_table,
+)
 from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, stack
 from budget_graph.read.performance import read_performance_targets
 from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, unstated_unit
@@ -176,7 +183,7 @@ def grid_boxes(grid: Grid) -> list[list[Box | None]]:
 
 def _rows(block: TableBlock) -> _Rows:
     first, *rest = _header_over_pages(block.grids)
-    banner = _banner_rows(first)
+    banner = banner_rows(first)
     texts = grid_texts(first)[banner:]
     boxes = grid_boxes(first)[banner:]
     start = _data_start(texts)
@@ -244,15 +251,21 @@ def _cell_above(grid: Grid, cell: Cell, top: int) -> Cell | None:
     return None
 
 
-def _banner_rows(grid: Grid) -> int:
-    """Leading rows of one cell across the whole width that hold a form's title or year, not a header."""
+def banner_rows(grid: Grid) -> int:
+    """Leading rows that are no header: one cell across the whole width holding a form's title or
+    year, or the filer and unit lines printed inside the frame ('编制部门：… | 单位：万元')."""
     count = 0
-    while any(
-        c.row == count and c.col == 0 and c.col_end == grid.n_cols - 1 and _BANNER.search(normalise(c.text))
-        for c in grid.cells
-    ):
+    while _is_banner([c for c in grid.cells if c.row == count and c.text.strip()], grid.n_cols):
         count += 1
     return count
+
+
+def _is_banner(cells: list[Cell], width: int) -> bool:
+    whole = len(cells) == 1 and cells[0].col == 0 and cells[0].col_end == width - 1
+    return bool(cells) and (
+        (whole and bool(_BANNER.search(normalise(cells[0].text))))
+        or all(is_key_line(normalise(c.text)) for c in cells)
+    )
 
 
 def _data_start(texts: list[list[str]]) -> int:
@@ -271,7 +284,8 @@ def _continue(rows: _Rows, first: Grid, grid: Grid) -> None:
     """Append a continuation page: skip the header it prints again, map its columns onto the first
     page's (by place, or by that header when printed at another width), and join a label the page
     break cut in two."""
-    texts = grid_texts(grid)
+    banner = banner_rows(grid)
+    texts = grid_texts(grid)[banner:]
     again = _header_again(rows.header, texts)
     mapping = _column_map(first, grid) or _same_header(first, grid, rows.header, texts[:again])
     if mapping is None:
@@ -281,7 +295,8 @@ def _continue(rows: _Rows, first: Grid, grid: Grid) -> None:
         )
         rows.lost_pages.append(grid.page)
         return
-    for index, (cells, boxes) in enumerate(zip(texts[again:], grid_boxes(grid)[again:], strict=True)):
+    boxed = grid_boxes(grid)[banner + again :]
+    for index, (cells, boxes) in enumerate(zip(texts[again:], boxed, strict=True)):
         mapped = [""] * first.n_cols
         placed: list[Box | None] = [None] * first.n_cols
         for column, text in enumerate(cells):
