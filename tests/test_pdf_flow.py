@@ -406,3 +406,18 @@ def test_only_a_short_word_under_a_key_word_and_inside_its_width_is_its_tail() -
     assert _is_tail(at("单位：万", 500, 540), at("元", 530, 540))
     assert not _is_tail(at("单位：万元", 490, 540), at("元", 530, 540))  # the unit is whole already
     assert not _is_tail(at("单位：万", 500, 540), at("人", 530, 540))  # no unit formed
+
+
+@pytest.mark.parametrize(
+    "foot", ["- 3 -", "第3页", "第 3 页 共 20 页", "第3页/共20页", "共20页 第3页", "3/20"]
+)
+def test_a_page_number_at_the_foot_is_no_text(foot: str) -> None:
+    page = PageLayout(
+        1, WIDTH, HEIGHT, [*word("本部门主要职责是某某工作。", 62, 100), *word(foot, 280, 800)], []
+    )
+    assert [line.text for line in document_flow([page]).lines] == ["本部门主要职责是某某工作。"]
+
+
+def test_a_figure_of_pages_in_the_text_is_kept() -> None:
+    page = PageLayout(1, WIDTH, HEIGHT, [*word("第3页 共20页", 62, 400)], [])
+    assert [line.text for line in document_flow([page]).lines] == ["第3页 共20页"]

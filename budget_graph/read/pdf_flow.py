@@ -38,7 +38,11 @@ from budget_graph.read.pdf_grid import (
 from budget_graph.read.pdf_page import Char, Line, PageLayout, Word
 from budget_graph.read.pdf_tables import TableBlock, banner_rows, grid_texts
 
-PAGE_NUMBER = re.compile(r"^[-—–第\s]*\d{1,3}[-—–页\s]*$")
+# '3', '- 3 -', '第3页', '第 3 页 共 20 页', '共20页 第3页', '3/20'
+PAGE_NUMBER = re.compile(
+    r"^[-—–第\s]*\d{1,3}[-—–页\s]*$|^第\s*\d{1,3}\s*页\s*[,，/／]?\s*共\s*\d{1,3}\s*页$"
+    r"|^共\s*\d{1,3}\s*页\s*[,，/／]?\s*第\s*\d{1,3}\s*页$|^\d{1,3}\s*[/／]\s*\d{1,3}$"
+)
 _MARGIN_SHARE = 0.1  # page numbers sit in the top or bottom tenth of the page
 _UNIT = UNIT_STATED
 _UNIT_PART = re.compile(rf"[（(]?\s*{UNIT_WORDS}\s*[)）]?")  # '（单位：万元）' printed in a title
