@@ -96,23 +96,34 @@ def _suspect(meaning: str) -> bool:
     return "#" in meaning or meaning.startswith(("unknown:", "unplaced_"))
 
 
-def _titles_without_grid(filing: Filing, flow: Flow, source: str) -> None:
-    """A table's title left in the text with figures printed under it: a table printed without ruling
-    lines (borders switched off when a sheet was printed), which this reader does not place. Said, and
-    counted as unread, so that no check takes the table for missing."""
+def unruled_titles(flow: Flow) -> list[PageLine]:
+    """Tables' titles left in the text with figures printed under them: tables printed without ruling
+    lines (borders switched off when a sheet was printed), which this reader does not place."""
     lines = flow.lines
-    for index, line in enumerate(lines):
-        if line.cells is not None or titled_table(line.text) is None:
-            continue
-        below = [other for other in lines[index + 1 : index + 1 + _UNDER_TITLE] if other.page == line.page]
-        if any(_bare_figures(other) for other in below):
-            _unread(
-                filing,
-                None,
-                Location(source, page=line.page, table=normalise(line.text)),
-                f"第{line.page}页的“{normalise(line.text)}”无表格线",
-                f"“{normalise(line.text)}” on page {line.page} is printed without ruling lines",
-            )
+    return [
+        line
+        for index, line in enumerate(lines)
+        if line.cells is None
+        and titled_table(line.text) is not None
+        and any(
+            _bare_figures(other) and other.page == line.page
+            for other in lines[index + 1 : index + 1 + _UNDER_TITLE]
+        )
+    ]
+
+
+def _titles_without_grid(filing: Filing, flow: Flow, source: str) -> None:
+    """Each table printed without ruling lines is said, and counted as unread, so that no check takes
+    the table for missing."""
+    for line in unruled_titles(flow):
+        title = normalise(line.text)
+        _unread(
+            filing,
+            None,
+            Location(source, page=line.page, table=title),
+            f"第{line.page}页的“{title}”无表格线",
+            f"“{title}” on page {line.page} is printed without ruling lines",
+        )
 
 
 def _rows_as_text(filing: Filing, flow: Flow, rows: list[PageLine], source: str) -> None:
