@@ -81,7 +81,7 @@ class Profile:
     label_en: str
     titles: tuple[tuple[re.Pattern[str], TableKind], ...]
     text_headers: tuple[re.Pattern[str], ...]
-    columns: tuple[tuple[re.Pattern[str], str], ...]
+    columns: tuple[tuple[re.Pattern[str], str | None], ...]  # None: words that name no amount (增减%)
     topics: tuple[Topic, ...]
     layouts: tuple[Layout, ...]
 
@@ -154,7 +154,7 @@ def table_titles() -> tuple[tuple[re.Pattern[str], TableKind], ...]:
 
 
 @cache
-def column_words() -> tuple[tuple[re.Pattern[str], str], ...]:
+def column_words() -> tuple[tuple[re.Pattern[str], str | None], ...]:
     return tuple(entry for profile in _regions_first() for entry in profile.columns)
 
 
