@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from budget_graph.model import Unit
-from budget_graph.read.pdf_flow import TableBlock, _is_tail, document_flow
+from budget_graph.read.pdf_flow import TableBlock, _bare_title, _is_tail, _number, document_flow
 from budget_graph.read.pdf_grid import Grid, find_grids, page_content
 from budget_graph.read.pdf_page import PageLayout, Rule, Word
 from budget_graph.read.pdf_tables import _is_cut_label, _Rows, _rows, grid_texts
@@ -421,3 +421,19 @@ def test_a_page_number_at_the_foot_is_no_text(foot: str) -> None:
 def test_a_figure_of_pages_in_the_text_is_kept() -> None:
     page = PageLayout(1, WIDTH, HEIGHT, [*word("第3页 共20页", 62, 400)], [])
     assert [line.text for line in document_flow([page]).lines] == ["第3页 共20页"]
+
+
+@pytest.mark.parametrize(
+    ("title", "number"),
+    [
+        ("表八 一般公共预算支出表", 8),
+        ("表8 一般公共预算支出表", 8),
+        ("附表8：一般公共预算支出表", 8),
+        ("表 12 部门收支总表", 12),
+        ("表1-1 部门收支总表", 1),
+        ("公开08表 一般公共预算支出表", 8),
+        ("表2024年一般公共预算支出表", None),
+    ],
+)
+def test_a_tables_printed_number_in_chinese_or_arabic_numerals(title: str, number: int | None) -> None:
+    assert _number(title) == number and (number is None or _bare_title(title).endswith("表"))

@@ -52,7 +52,10 @@ _UNIT_KEY = re.compile(r"^单位\s*[:：]")
 _KEY_ONLY = re.compile(rf"^(?:{_FILER_KEYS})\s*[:：]$")
 _NO_TAIL = re.compile(r"[:：。；;]")  # a key of its own or a sentence: no wrapped filer's tail
 _NUMERAL = "[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
-NUMBERED_TITLE = re.compile(rf"^(?:表\s*({_NUMERAL})|公开\s*(\d+)\s*表)")
+# '表八', '表8', '附表8', '表8-1' (a sub-table keeps its table's number), '公开08表'
+NUMBERED_TITLE = re.compile(
+    rf"^(?:附?表\s*({_NUMERAL}|\d{{1,2}}(?![\d年]))(?:\s*[-—－]\s*\d+)?|公开\s*(\d+)\s*表)"
+)
 _NOTE = re.compile(rf"^(注|说明|备注)\s*\d*\s*[:：]|{lines().empty_note.pattern}")
 _SENTENCE_END = re.compile(r"[。；;]$")
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
@@ -380,8 +383,8 @@ def _title(lines: list[PageLine]) -> str:
 
 
 def _number(first_line: str) -> int | None:
-    """'表十一' → 11, '公开09表：…' → 9, from the title's first line ('表八' + '一般…' is not 81)."""
+    """'表十一' → 11, '表11' → 11, '公开09表：…' → 9, from the title's first line ('表八' + '一般…' is not 81)."""
     match = NUMBERED_TITLE.match(normalise(first_line))
     if not match:
         return None
-    return chinese_number(match.group(1)) if match.group(1) else int(match.group(2))
+    return chinese_number(match.group(1) or match.group(2))
