@@ -56,12 +56,14 @@ def _keep(page: pdfium.PdfPage, cut: Cut, upper: bool) -> None:
             keep = True
         elif side_above or side_below:
             keep = side_above == upper
+            if not keep and side_above and obj.type == _PATH and cut.repeat:
+                _again_in_band(page, obj, cut.repeat)  # a rule running down from the header
         elif obj.type == _PATH:
             _add_clamped(
                 page, obj, (cut.at, y1) if upper else (max(y0, cut.foot), cut.at), cut.rise * (not upper)
             )
-            if not upper and cut.repeat and y1 > cut.repeat[0]:  # its part in the band, printed again
-                _add_clamped(page, obj, (max(y0, cut.repeat[0]), min(y1, cut.repeat[1])), 0)
+            if not upper and cut.repeat:
+                _again_in_band(page, obj, cut.repeat)
             keep = False
         else:
             raise CannotCut(f"an object of type {obj.type} spans the cut on page {cut.page}")
@@ -71,6 +73,13 @@ def _keep(page: pdfium.PdfPage, cut: Cut, upper: bool) -> None:
             obj.transform(pdfium.PdfMatrix().translate(0, cut.rise))
             pdfium_c.FPDFPageObj_TransformClipPath(obj.raw, 1, 0, 0, 1, 0, cut.rise)
     page.gen_content()
+
+
+def _again_in_band(page: pdfium.PdfPage, obj: pdfium.PdfObject, band: tuple[float, float]) -> None:
+    """A path's part inside the band printed again on the added page, where it stands."""
+    _, y0, _, y1 = obj.get_bounds()
+    if y0 < band[1] and y1 > band[0]:
+        _add_clamped(page, obj, (max(y0, band[0]), min(y1, band[1])), 0)
 
 
 def _add_clamped(page: pdfium.PdfPage, obj: pdfium.PdfObject, span: tuple[float, float], rise: float) -> None:

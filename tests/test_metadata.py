@@ -29,6 +29,17 @@ def test_the_cover_names_unit_year_kind_and_level() -> None:
     assert (read.unit, read.year, read.kind, read.level) == ("上海市财政局", 2025, Kind.BUDGET, "unit")
 
 
+def test_a_cover_filer_wrapped_under_its_line_is_joined_when_the_tables_name_the_whole() -> None:
+    cover = ["2018年部门预算", "编制单位：中国共产党江苏省委员会", "办公厅", "2018年2月"]
+    read = _read(cover=cover, filers=["中共江苏省委办公厅"])
+    assert read.unit == "中国共产党江苏省委员会办公厅"
+
+
+def test_a_cover_filer_is_not_joined_to_a_line_nothing_else_names_with_it() -> None:
+    cover = ["2018年部门预算", "编制单位：江苏省高级人民法院", "二〇一八年二月"]
+    assert _read(cover=cover, filers=["江苏省高级人民法院"]).unit == "江苏省高级人民法院"
+
+
 def test_a_tables_file_is_named_by_what_its_titles_share() -> None:
     read = _read(titles=COURT_TABLES)
     assert (read.unit, read.year, read.kind, read.level) == (

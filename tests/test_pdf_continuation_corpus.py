@@ -1,6 +1,7 @@
 """A table broken across pages reads as the table printed whole: each corpus PDF has its longest table page
-cut in the middle of its rows, the rows below moved to a page added after it with neither title nor header
-(tests/cut_pages.py), and the table must read row for row, figure for figure, as before (skipped cleanly
+cut in the middle of its rows, the rows below moved to a page added after it (tests/cut_pages.py) under
+nothing, under its header printed again (a repeated header row), or under its title, filer, unit and
+header printed again; the table must read row for row, figure for figure, as before (skipped cleanly
 when ../shared/corpus is absent)."""
 
 from __future__ import annotations
@@ -54,9 +55,10 @@ def _rows_on(filing: Filing, page: int) -> list:
     return [r for t in filing.tables for r in t.rows if r.location.page == page and r.location.bbox]
 
 
-def _cut(path: Path, filing: Filing, table: Table, repeat: bool) -> Cut:
+def _cut(path: Path, filing: Filing, table: Table, again: str) -> Cut:
     """Between the two middle rows; the page's foot (below every row) stays; the rest moves to the top,
-    or (`repeat`) under what stands above the table's first row, printed again."""
+    or under what stands above the table's first row printed `again`: its header (the grid's rows
+    above it), or everything up to the rows of a table above on the page (title, filer and unit)."""
     document = pdfium.PdfDocument(path)
     try:
         page = document[table.location.page - 1]
@@ -69,19 +71,21 @@ def _cut(path: Path, filing: Filing, table: Table, repeat: bool) -> Cut:
     lowest = min(height - r.location.bbox[3] for r in _rows_on(filing, table.location.page))
     at = height - (above[3] + below[1]) / 2
     foot = min(60, lowest - 1)
-    if repeat:  # the band from the rule over the first row up to the rows of a table above on the page
+    if again != "nothing":  # the band from the rule over the first row up to the rows of a table above
         glyphs = height - min((r.location.bbox[1] + r.location.bbox[3]) / 2 for r in rows)  # its middle
         rule = min((y for y in rules if y > glyphs), default=glyphs + 1)
         others = [height - r.location.bbox[3] for r in _rows_on(filing, table.location.page) if r not in rows]
         ceiling = min((y for y in others if y > rule), default=top + 1)
+        if again == "header":
+            ceiling = max((y for y in rules if rule <= y < ceiling), default=rule) + 1.5
         return Cut(table.location.page, at, foot, rise=max(rule - at, 0), repeat=(rule - 1.5, ceiling))
     return Cut(table.location.page, at, foot, rise=max(top - at, 0))
 
 
-@pytest.mark.parametrize("repeat", [False, True], ids=["bare", "title-and-header-again"])
+@pytest.mark.parametrize("again", ["nothing", "header", "title-and-header"])
 @pytest.mark.parametrize("name", PDFS)
 def test_a_table_broken_across_pages_reads_as_printed_whole(
-    corpus: Path, tmp_path: Path, name: str, repeat: bool
+    corpus: Path, tmp_path: Path, name: str, again: str
 ) -> None:
     if Path(name).name in _UNWRITABLE:
         pytest.skip("pdfium cannot write this file's pages back as read")
@@ -89,7 +93,7 @@ def test_a_table_broken_across_pages_reads_as_printed_whole(
     whole = read_file(path)
     for table in _longest_first(whole):
         try:
-            broken = read_file(cut_page(path, tmp_path / path.name, _cut(path, whole, table, repeat)))
+            broken = read_file(cut_page(path, tmp_path / path.name, _cut(path, whole, table, again)))
             break
         except CannotCut:  # text printed across the cut as one object: try the next table
             continue

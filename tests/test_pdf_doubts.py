@@ -3,9 +3,16 @@ hand-built pages, both ways."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from budget_graph.errors import InputError
 from budget_graph.model import Filing, Kind
+from budget_graph.read.pdf import read_pages
 from budget_graph.read.pdf_doubts import mark_doubts
 from budget_graph.read.pdf_flow import document_flow
+from budget_graph.read.pdf_grid import page_content
 from budget_graph.read.pdf_page import PageLayout
 from budget_graph.read.pdf_tables import read_table
 from tests.test_pdf_geometry import ruled, word
@@ -63,3 +70,28 @@ def test_a_sentence_with_figures_after_a_table_is_no_row() -> None:
     filing = read(first_page(), text)
     (table,) = filing.tables
     assert table.doubts == [] and filing.unread == []
+
+
+def _unruled(title: str, *rows: list) -> PageLayout:
+    chars = [*word(title, 80, 100), *word("单位：万元", 480, 120), *line(145, "科目编码", "科目名称", "合计")]
+    return PageLayout(3, WIDTH, HEIGHT, [*chars, *(char for row in rows for char in row)], [])
+
+
+def test_a_titled_table_printed_without_ruling_lines_is_said_unread() -> None:
+    page = _unruled("二、一般公共预算“三公”经费支出预算表", line(165, "", "因公出国（境）费", "12.00"))
+    filing = read(first_page(), page)
+    assert [(place.page, place.table) for place in filing.unread] == [
+        (3, "二、一般公共预算“三公”经费支出预算表")
+    ]
+    assert any("无表格线" in d.message and d.severity == "warning" for d in filing.diagnostics)
+
+
+def test_a_heading_naming_a_table_above_a_paragraph_is_no_unruled_table() -> None:
+    page = _unruled("二、一般公共预算“三公”经费支出情况说明", line(165, "", "2024年安排", ""))
+    assert not read(first_page(), page).unread
+
+
+def test_a_file_of_tables_all_printed_without_ruling_lines_is_refused_saying_why() -> None:
+    page = page_content(_unruled("一般公共预算支出预算表", line(165, "201", "一般公共服务支出", "12.00")))
+    with pytest.raises(InputError, match="无表格线"):
+        read_pages([page], "t.pdf", Path("某某局2024年部门预算公开表.pdf"))

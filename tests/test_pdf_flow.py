@@ -7,11 +7,13 @@ that must stay as it was.
 
 from __future__ import annotations
 
+import pytest
+
 from budget_graph.model import Unit
-from budget_graph.read.pdf_flow import TableBlock, _is_tail, document_flow
-from budget_graph.read.pdf_grid import find_grids, page_content
+from budget_graph.read.pdf_flow import TableBlock, _bare_title, _is_tail, _number, document_flow
+from budget_graph.read.pdf_grid import Grid, find_grids, page_content
 from budget_graph.read.pdf_page import PageLayout, Rule, Word
-from budget_graph.read.pdf_tables import _rows, grid_texts
+from budget_graph.read.pdf_tables import _is_cut_label, _Rows, _rows, grid_texts
 from tests.test_pdf_geometry import ruled, word
 
 XS = [60, 190, 420, 540]  # 科目编码 | 科目名称 | 金额
@@ -205,6 +207,47 @@ def test_a_continuation_under_other_columns_is_reported_not_merged() -> None:
     assert [page for page, _ in rows.problems] == [2]
 
 
+def _header_page(captions: list[tuple[str, float, float]], xs: list[float], ys: list[float]) -> Grid:
+    """A continuation page opening with header rows (caption, x, top), then one row of figures."""
+    chars = [char for text, x, top in captions for char in word(text, x, top)]
+    chars += row(ys[-2] + 5, "2210203", "购房补贴", "12.00", xs)
+    return page_content(continuation(chars, ruled(xs, ys))).grids[0]
+
+
+def _data_after(continued: Grid) -> _Rows:
+    return _rows(TableBlock("财政拨款支出预算表", 1, grids=[page_content(first_page()).grids[0], continued]))
+
+
+def test_a_header_printed_again_with_its_captions_wrapped_otherwise_is_skipped() -> None:
+    captions = [("科目", 65, 75), ("科目", 195, 75), ("金额", 425, 75), ("编码", 65, 95), ("名称", 195, 95)]
+    rows = _data_after(_header_page(captions, XS, [70, 90, 110, 130]))
+    assert [cells[0] for _, cells, _ in rows.data] == ["2210201", "2210203"] and not rows.problems
+
+
+def test_rows_without_figures_opening_a_continuation_that_are_not_its_header_are_kept() -> None:
+    captions = [("其中", 65, 75), ("科目名称", 195, 75), ("金额", 425, 75)]
+    rows = _data_after(_header_page(captions, XS, [70, 90, 110]))
+    assert [cells[0] for _, cells, _ in rows.data] == ["2210201", "其中", "2210203"]
+
+
+def test_a_continuation_at_another_width_under_the_header_printed_again_is_mapped_by_it() -> None:
+    narrower = [80, 200, 400, 500]
+    captions = [("科目编码", 85, 75), ("科目名称", 205, 75), ("金额", 405, 75)]
+    rows = _data_after(_header_page(captions, narrower, [70, 90, 110]))
+    assert [cells for _, cells, _ in rows.data][1] == ["2210203", "购房补贴", "12.00"] and not rows.problems
+
+
+def test_a_continuation_at_another_width_under_another_header_is_reported() -> None:
+    narrower = [80, 200, 400, 500]
+    captions = [("功能分类", 85, 75), ("科目名称", 205, 75), ("金额", 405, 75)]
+    rows = _data_after(_header_page(captions, narrower, [70, 90, 110]))
+    assert len(rows.data) == 1 and [page for page, _ in rows.problems] == [2]
+
+
+def test_a_placeholder_row_of_dots_is_no_label_cut_by_the_page_break() -> None:
+    assert _is_cut_label(["", "出", ""]) and not _is_cut_label(["…", "…", ""])
+
+
 # --- filer and unit lines wrapped in their text box ------------------------------------------------
 
 
@@ -242,6 +285,62 @@ def test_a_filer_line_wrapped_over_three_lines_is_whole() -> None:
     )
     (block,) = document_flow([page]).blocks
     assert block.unit_name == "中国共产党江苏省委员会办公厅"
+
+
+@pytest.mark.parametrize(
+    "key", ["编制单位", "填报单位", "报送单位", "编制单位（盖章）", "单位名称(公章)", "部门（单位）名称"]
+)
+def test_a_filer_line_opens_with_any_of_the_keys_forms_print(key: str) -> None:
+    page = titled_page(
+        [
+            word("一般公共预算支出预算表", 150, 90),
+            [*word(f"{key}：江苏省高级人民法院", 65, 125), *word("单位：万元", 480, 125)],
+        ]
+    )
+    (block,) = document_flow([page]).blocks
+    assert (block.unit_name, block.unit) == ("江苏省高级人民法院", Unit.WAN)
+
+
+def test_a_line_naming_the_person_who_filled_it_in_names_no_filer() -> None:
+    page = titled_page(
+        [
+            word("一般公共预算支出预算表", 150, 90),
+            [*word("填报人：张三", 65, 125), *word("单位：万元", 480, 125)],
+        ]
+    )
+    assert [block.unit_name for block in document_flow([page]).blocks] == [None]
+
+
+def _keys_in_frame(page_number: int, first: list) -> PageLayout:
+    """The filer and unit lines as the grid's first row (the frame drawn round them), then the header."""
+    chars = [
+        *word("编制部门：江苏省高级人民法院", 65, 125),
+        *word("单位：元", 480, 125),
+        *word("科目编码", 65, 145),
+        *word("科目名称", 195, 145),
+        *word("金额", 425, 145),
+        *first,
+    ]
+    gaps = {(x, 0): True for x in XS[1:-1]}  # one cell across the first row
+    return PageLayout(page_number, WIDTH, HEIGHT, chars, ruled(XS, [120, 140, 160, 180], gaps))
+
+
+def test_filer_and_unit_lines_inside_the_frame_are_no_header() -> None:
+    page = _keys_in_frame(
+        1, [*word("一、财政拨款支出预算表", 80, 100), *row(165, "2210201", "住房公积金", "1,029.15")]
+    )
+    (block,) = document_flow([page]).blocks
+    assert (block.unit_name, block.unit) == ("江苏省高级人民法院", Unit.YUAN)
+    rows = _rows(block)
+    assert rows.header == [["科目编码", "科目名称", "金额"]] and len(rows.data) == 1
+
+
+def test_filer_and_unit_lines_inside_a_continuations_frame_are_no_rows() -> None:
+    first = _keys_in_frame(
+        1, [*word("一、财政拨款支出预算表", 80, 100), *row(165, "2210201", "住房公积金", "1,029.15")]
+    )
+    (block,) = document_flow([first, _keys_in_frame(2, row(165, "2210202", "提租补贴", "1,959.99"))]).blocks
+    assert [cells[0] for _, cells, _ in _rows(block).data] == ["2210201", "2210202"]
 
 
 def test_a_filer_key_alone_takes_the_name_printed_under_it() -> None:
@@ -307,3 +406,34 @@ def test_only_a_short_word_under_a_key_word_and_inside_its_width_is_its_tail() -
     assert _is_tail(at("单位：万", 500, 540), at("元", 530, 540))
     assert not _is_tail(at("单位：万元", 490, 540), at("元", 530, 540))  # the unit is whole already
     assert not _is_tail(at("单位：万", 500, 540), at("人", 530, 540))  # no unit formed
+
+
+@pytest.mark.parametrize(
+    "foot", ["- 3 -", "第3页", "第 3 页 共 20 页", "第3页/共20页", "共20页 第3页", "3/20"]
+)
+def test_a_page_number_at_the_foot_is_no_text(foot: str) -> None:
+    page = PageLayout(
+        1, WIDTH, HEIGHT, [*word("本部门主要职责是某某工作。", 62, 100), *word(foot, 280, 800)], []
+    )
+    assert [line.text for line in document_flow([page]).lines] == ["本部门主要职责是某某工作。"]
+
+
+def test_a_figure_of_pages_in_the_text_is_kept() -> None:
+    page = PageLayout(1, WIDTH, HEIGHT, [*word("第3页 共20页", 62, 400)], [])
+    assert [line.text for line in document_flow([page]).lines] == ["第3页 共20页"]
+
+
+@pytest.mark.parametrize(
+    ("title", "number"),
+    [
+        ("表八 一般公共预算支出表", 8),
+        ("表8 一般公共预算支出表", 8),
+        ("附表8：一般公共预算支出表", 8),
+        ("表 12 部门收支总表", 12),
+        ("表1-1 部门收支总表", 1),
+        ("公开08表 一般公共预算支出表", 8),
+        ("表2024年一般公共预算支出表", None),
+    ],
+)
+def test_a_tables_printed_number_in_chinese_or_arabic_numerals(title: str, number: int | None) -> None:
+    assert _number(title) == number and (number is None or _bare_title(title).endswith("表"))

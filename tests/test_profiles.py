@@ -8,7 +8,7 @@ from budget_graph.check import shacl
 from budget_graph.check.engine import map_filing
 from budget_graph.model import TableKind
 from budget_graph.profiles import layouts, profiles, topics
-from budget_graph.read.layout import column_meaning, is_text_header, recognise_table
+from budget_graph.read.layout import column_meaning, is_text_header, place_columns, recognise_table
 from tests.hand_filings import small_filing
 
 
@@ -45,6 +45,17 @@ def test_national_final_accounts_add_the_state_capital_table_to_the_budget_set()
         ("一般公共预算支出情况表", TableKind.GeneralBudgetByFunction),
         ("一般公共预算基本支出情况表", TableKind.GeneralBudgetByEconomicClass),
         ("收支总体情况", None),  # a narrative's heading, not a table's title
+        # 总 left out
+        ("2024年部门财政拨款收支预算表", TableKind.AppropriationSummary),
+        ("财政拨款收入支出决算表", TableKind.AppropriationSummary),
+        ("2023年度某某局收入支出决算表", TableKind.IncomeExpenditureSummary),
+        ("收入决算表", TableKind.IncomeSummary),
+        ("一般公共预算财政拨款支出预算表", TableKind.GeneralBudgetByFunction),
+        ("政府性基金预算财政拨款收入支出决算表", TableKind.GovernmentFundBudget),
+        # project tables by other names
+        ("项目支出表", TableKind.ProjectExpenditureSummary),
+        ("2024年项目支出预算明细表", TableKind.ProjectExpenditureSummary),
+        ("项目支出绩效目标表", TableKind.PerformanceTargets),
     ],
 )
 def test_titles_are_recognised_by_the_profiles_vocabulary(title: str, kind: TableKind | None) -> None:
@@ -62,6 +73,14 @@ def test_titles_are_recognised_by_the_profiles_vocabulary(title: str, kind: Tabl
         ("结转下年资金", "carryforward"),
         ("上年结转", "carryover"),
         ("科目名称", None),
+        # the year before and the change on it; a percentage is no amount
+        ("上年预算数", "prior_year"),
+        ("上年执行数", "prior_year"),
+        ("本年预算数", "amount"),
+        ("比上年增减", "change"),
+        ("增减额", "change"),
+        ("增减%", None),
+        ("决算数为预算数的%", None),
     ],
 )
 def test_header_words_are_placed_by_the_profiles_vocabulary(header: str, meaning: str | None) -> None:
@@ -83,3 +102,14 @@ def test_a_jiangsu_filing_must_publish_the_office_operating_costs_table() -> Non
     assert "A required table is missing: OfficeOperatingCosts" not in _missing(
         small_filing(unit="浙江省示例厅")
     )
+
+
+def test_of_two_years_printed_side_by_side_the_earlier_is_the_year_before() -> None:
+    header = [["2023年预算数", "2024年预算数", "增减额", "增减%"]]
+    placed = place_columns(header, 4).columns
+    assert [c.meaning for c in placed] == ["prior_year", "amount", "change", "unknown:增减%"]
+    assert all(c.path == () for c in placed[:3])  # none is a part of a total
+
+
+def test_one_year_printed_alone_is_the_tables_own() -> None:
+    assert [c.meaning for c in place_columns([["2024年预算数"]], 1).columns] == ["amount"]

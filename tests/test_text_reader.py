@@ -152,6 +152,26 @@ def test_tables_titled_without_their_number_are_found_by_the_profiles(tmp_path: 
     assert {rule for rule, *_ in differ} <= {"BG-T010"}  # the title quoted as printed
 
 
+def test_tables_numbered_in_arabic_numerals_keep_their_numbers(tmp_path: Path) -> None:
+    """'表1：' where the sample says '表一：': the same tables, the same numbers."""
+    import re
+
+    from tests.conftest import SAMPLE
+
+    numerals = "一二三四五六七八九十"
+    arabic = re.sub(
+        r"^(#*\s*)表([一二三四五六七八九十]+)[：:]",
+        lambda m: f"{m.group(1)}表{numerals.index(m.group(2)[-1]) + 1 + 10 * (len(m.group(2)) > 1)}：",
+        SAMPLE.read_text(encoding="utf-8"),
+        flags=re.M,
+    )
+    path = tmp_path / "luohu.md"
+    path.write_text(arabic, encoding="utf-8")
+    assert "## 表1：" in arabic or "表1：" in arabic
+    sample, converted = read_text(SAMPLE), read_text(path)
+    assert [(t.kind, t.number) for t in converted.tables] == [(t.kind, t.number) for t in sample.tables]
+
+
 SHANGHAI_STYLE = """# 某某区某某局2024年部门预算
 
 预算主管部门：某某区某某局

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from budget_graph.model import Filing, Kind, Location, NarrativePart, TableKind
-from budget_graph.model.units import unit_key
+from budget_graph.model.units import same_unit, unit_key
 from budget_graph.read import group_filings
 from tests.hand_filings import SPENDING, table
 
@@ -34,6 +34,21 @@ def test_two_units_keep_two_keys(one: str, other: str) -> None:
     assert unit_key(one) != unit_key(other)
 
 
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("上海市普陀区财政局", "普陀区财政局", True),  # the cover and a tables file's filer line
+        ("江苏省南京市玄武区教育局", "玄武区教育局", True),
+        ("中共上海市普陀区委员会办公室", "普陀区委办公室", True),
+        ("上海市普陀区财政局", "财政局", False),  # a name under no division of its own
+        ("上海市普陀区财政局", "上海市财政局", False),
+        ("上海市普陀区财政局", "长宁区财政局", False),
+    ],
+)
+def test_a_name_given_under_the_divisions_above_it_is_the_same_unit(one: str, other: str, same: bool) -> None:
+    assert same_unit(one, other) is same and same_unit(other, one) is same
+
+
 def narrative_file(unit: str) -> Filing:
     part = NarrativePart(1, "第一部分 部门概况", Location("说明.pdf", page=2))
     return Filing(["说明.pdf"], unit, 2018, Kind.BUDGET, parts=[part])
@@ -51,6 +66,11 @@ def test_narrative_and_tables_files_naming_the_unit_two_ways_form_one_filing() -
     assert len(grouped) == 1
     assert grouped[0].sources == ["说明.pdf", "公开表.pdf"]
     assert any("两个文件名称不同" in d.message for d in grouped[0].diagnostics)
+
+
+def test_a_tables_file_naming_its_unit_without_the_city_joins_the_narrative() -> None:
+    grouped = group_filings([narrative_file("上海市普陀区财政局"), tables_file("普陀区财政局")])
+    assert len(grouped) == 1 and grouped[0].unit == "上海市普陀区财政局"
 
 
 def test_files_of_two_units_stay_two_filings() -> None:

@@ -119,6 +119,22 @@ def test_a_code_split_over_lei_kuan_xiang_columns_becomes_one(tmp_path: Path) ->
     assert "20103" not in {r.code for r in unsplit.rows}
 
 
+def test_a_code_whose_rows_leave_the_parts_above_blank_takes_them_from_the_rows_above(tmp_path: Path) -> None:
+    rows = _income()
+    rows[7][0] = None  # the 款 row prints 03 alone under its 类
+    rows[8][:2] = [None, None]  # the 项 row prints 01 alone under its 款
+    table = read_file(_write(tmp_path / "blank.xlsx", {"表2": rows}, {"表2": HEADER_MERGES})).tables[0]
+    assert [r.code for r in table.rows] == [None, "201", "20103", "2010301"]
+
+
+def test_a_whole_code_printed_in_its_levels_column_is_not_joined_to_the_code_above(tmp_path: Path) -> None:
+    rows = _income()
+    rows[7][:2] = [None, "20103"]  # the 款 row prints its whole code in the 款 column
+    rows[8][:3] = [None, None, "2010301"]
+    table = read_file(_write(tmp_path / "whole.xlsx", {"表2": rows}, {"表2": HEADER_MERGES})).tables[0]
+    assert [r.code for r in table.rows] == [None, "201", "20103", "2010301"]
+
+
 # 一般公共预算 over 基本/项目 merged across one row; 政府性基金预算 merged over two rows and its 基本/项目
 # below: 基本支出 in D5 stands right of 项目支出 (C4:C5) but belongs under D3:E4
 _SPLIT_HEADER = [

@@ -51,6 +51,7 @@ from budget_graph.model import (
     TableKind,
     TocEntry,
     Unit,
+    prints_nothing,
 )
 
 Triple = tuple[Node, Node, Node]
@@ -75,7 +76,6 @@ CLASSIFICATIONS = {
     ECONOMIC: (BG.EconomicCode, OBEU_DIMENSION.economicClassification, BG.EconomicClassification),
     PROCUREMENT: (BG.ProcurementCategory, BG.procurementCategory, BG.ProcurementCatalogue),
 }
-BLANK_CELLS = {"", "-", "—", "－", "/"}
 # Terms of every budget line, looked up once (a Namespace attribute makes a new URIRef each time).
 _BUDGET_LINE, _IN_ROW, _COLUMN_MEANING, _DATASET = BG.BudgetLine, BG.inRow, BG.columnMeaning, QB.dataSet
 _AMOUNT, _PUBLISHED_VALUE, _DECIMALS = OBEU_MEASURE.amount, BG.publishedValue, BG.decimals
@@ -507,7 +507,7 @@ def _is_blank(cell: Cell) -> bool:
     """Zero and blank cells are no budget lines: layouts print the same nothing as 0.00, '-' or blank."""
     if cell.amount is not None:
         return cell.amount.value == 0
-    return cell.text.strip() in BLANK_CELLS
+    return prints_nothing(cell.text)
 
 
 def _year_of(row: Row):

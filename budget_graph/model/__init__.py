@@ -3,7 +3,15 @@
 Plain dataclasses; nothing here knows about files, RDF or formatting.
 """
 
-from budget_graph.model.amounts import Amount, Unit, is_number, parse_amount, parse_percent
+from budget_graph.model.amounts import (
+    Amount,
+    Unit,
+    is_number,
+    parse_amount,
+    parse_percent,
+    printed_as_figure,
+    prints_nothing,
+)
 from budget_graph.model.document import (
     Box,
     BudgetComparison,
@@ -53,4 +61,6 @@ __all__ = [
     "is_number",
     "parse_amount",
     "parse_percent",
+    "printed_as_figure",
+    "prints_nothing",
 ]

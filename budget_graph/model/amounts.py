@@ -76,6 +76,25 @@ def parse_amount(text: str, unit: Unit) -> Amount | None:
         return None
 
 
+# What a table prints in a figure's place for "nothing here": a blank, a dash or a slash (a spreadsheet's
+# accounting format prints 0 as '-'). Such a cell holds no figure; it is not a word either.
+_NOTHING = frozenset({"", "-", "--", "—", "——", "－", "－－", "–", "―", "/", "／"})
+
+
+# A figure as tables print amounts, grouped or with decimals: not a code ('2010101') nor an item number.
+_PRINTED_FIGURE = re.compile(r"^[-−]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-−]?\d+\.\d+$")
+
+
+def printed_as_figure(text: str) -> bool:
+    """'1,029.15' or '0.00', not '201' or '2010101'."""
+    return bool(_PRINTED_FIGURE.match(text.strip()))
+
+
+def prints_nothing(text: str) -> bool:
+    """Does the cell print no figure: blank, '-', '—', '/' …?"""
+    return text.strip() in _NOTHING
+
+
 def is_number(text: str) -> bool:
     """Is the cell a plain figure ('1,440.36', '0.00', '-0.10')?"""
     return parse_amount(text, Unit.YUAN) is not None

@@ -56,6 +56,9 @@ MEANINGS: dict[str, tuple[str, str]] = {
     "initial_budget": ("年初预算", "initial budget"),
     "adjusted_budget": ("全年预算", "full-year budget"),
     "actual": ("决算数", "actual"),
+    # a table that prints the year before beside its own (上年预算数 | 本年预算数 | 增减)
+    "prior_year": ("上年数", "the prior year's figure"),
+    "change": ("比上年增减", "change on the prior year"),
 }
 
 # a table's top-level column ("the total") by preference: the first of these the table prints

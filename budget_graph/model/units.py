@@ -30,3 +30,22 @@ def unit_key(name: str) -> str:
     for pattern, replacement in _FORMS:
         key = pattern.sub(replacement, key)
     return key
+
+
+# Administrative divisions a name may be given under: 上海市, 普陀区, 江苏省, 某某自治州, 某某县 …
+_DIVISIONS = re.compile(r"^(?:.{1,8}?(?:省|自治区|市|自治州|地区|盟|区|县|旗))+$")
+
+
+def same_unit(one: str, other: str) -> bool:
+    """Equal keys, or one name is the other under the divisions above the one it starts with: a tables
+    file's filer line says 普陀区财政局 where the cover says 上海市普陀区财政局. A name that starts with
+    no division of its own (财政局) is matched to no other."""
+    short, long = sorted((unit_key(one), unit_key(other)), key=len)
+    if short == long:
+        return True
+    above = long[: len(long) - len(short)]
+    return long.endswith(short) and bool(_DIVISIONS.match(above)) and _starts_with_division(short)
+
+
+def _starts_with_division(name: str) -> bool:
+    return any(_DIVISIONS.match(name[:end]) for end in range(2, min(len(name), 10)))

@@ -81,7 +81,7 @@ class Profile:
     label_en: str
     titles: tuple[tuple[re.Pattern[str], TableKind], ...]
     text_headers: tuple[re.Pattern[str], ...]
-    columns: tuple[tuple[re.Pattern[str], str], ...]
+    columns: tuple[tuple[re.Pattern[str], str | None], ...]  # None: words that name no amount (增减%)
     topics: tuple[Topic, ...]
     layouts: tuple[Layout, ...]
 
@@ -154,7 +154,7 @@ def table_titles() -> tuple[tuple[re.Pattern[str], TableKind], ...]:
 
 
 @cache
-def column_words() -> tuple[tuple[re.Pattern[str], str], ...]:
+def column_words() -> tuple[tuple[re.Pattern[str], str | None], ...]:
     return tuple(entry for profile in _regions_first() for entry in profile.columns)
 
 
@@ -187,7 +187,7 @@ def topics() -> tuple[Topic, ...]:
 class Lines:
     """What the national base says of lines that are not table cells or titles."""
 
-    filer_keys: str  # an alternation: 预算主管部门|主管部门|…
+    filer_keys: str  # a pattern: 预算主管部门|主管部门|…, each may be followed by a stamp's place (（盖章）)
     empty_note: re.Pattern[str]
     total_row: re.Pattern[str]
     period_row: re.Pattern[str]
@@ -197,7 +197,7 @@ class Lines:
 def lines() -> Lines:
     data = _files()[BASE]
     return Lines(
-        "|".join(data["filer_keys"]),
+        f"(?:{'|'.join(data['filer_keys'])})(?:\\s*[（(](?:盖章|公章|签章)[)）])?",
         re.compile(data["empty_note"]),
         re.compile(data["total_row"]),
         re.compile(data["period_row"]),

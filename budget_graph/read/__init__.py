@@ -7,7 +7,7 @@ from pathlib import Path
 
 from budget_graph.errors import InputError
 from budget_graph.model import Diagnostic, Filing, Location, TableKind
-from budget_graph.model.units import unit_key
+from budget_graph.model.units import same_unit
 
 TEXT_SUFFIXES = {".md", ".txt", ".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
@@ -52,7 +52,7 @@ def read_paths(paths: list[str]) -> list[Filing]:
 
 
 def group_filings(filings: list[Filing]) -> list[Filing]:
-    """Files of one filing become one: the same unit (however each file names it: unit_key), year,
+    """Files of one filing become one: the same unit (however each file names it: same_unit), year,
     kind and level, and nothing in two of them (Jiangsu publishes the 说明 and the 公开表 as two PDFs)."""
     grouped: list[Filing] = []
     for filing in filings:
@@ -68,7 +68,7 @@ def _complement(a: Filing, b: Filing) -> bool:
     """Two files of one filing: no narrative part and no kind of table in both. A 说明 may carry a table
     of its own (the “三公” table in its text), a tables file the parts printed after the tables (第三部分
     情况说明, 名词解释); two filings of one unit and year each hold the same tables."""
-    same = (unit_key(a.unit), a.year, a.kind, a.level) == (unit_key(b.unit), b.year, b.kind, b.level)
+    same = same_unit(a.unit, b.unit) and (a.year, a.kind, a.level) == (b.year, b.kind, b.level)
     parts_apart = not _narrative_parts(a) & _narrative_parts(b)
     tables_apart = not _table_kinds(a) & _table_kinds(b)
     return same and parts_apart and tables_apart

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from budget_graph.model import Column, TableKind
-from budget_graph.profiles import column_meaning, normalise, table_titles, text_headers
+from budget_graph.profiles import column_meaning, lines, normalise, table_titles, text_headers
 
 _CHINESE_NUMERALS = {
     "一": 1,
@@ -38,12 +38,21 @@ FILING_TITLE = re.compile(
 # a table's unit as its unit line prints it: '单位：万元', '金额单位：元', '单位：人民币元' (group 1: the unit)
 UNIT_WORDS = r"(?:金额)?单位\s*[:：]\s*(?:人民币)?(亿元|万元|元)"
 UNIT_STATED = re.compile(UNIT_WORDS)
+# a filer or unit line opens with its key ('编制部门：…', '单位：万元'): never a title
+KEY_LINE = re.compile(rf"^(?:{lines().filer_keys}|单位)\s*[:：]")
+
+
+def is_key_line(flat: str) -> bool:
+    """A filer or unit line ('编制部门：…  单位：万元'), as normalised text."""
+    return bool(UNIT_STATED.search(flat) or KEY_LINE.match(flat))
+
 
 # how a table's title ends ('…预算表', '…决算表（一般公共预算）'): a title, not a sentence about a table
 TITLE_END = re.compile(r"表\s*([（(][^）)]*[)）])?$")
 # a total row's label, and the captions of code columns
 TOTAL_LABEL = re.compile(r"^.{0,8}(合计|总计)$")
 CODE_CAPTIONS = {"类", "款", "项"}
+_YEAR_IN = re.compile(r"(20\d{2})\s*年")
 _PART_WORDS = re.compile(r"^(部门|单位)")  # '部门主要职能' heads '上海市…办事处（部门）主要职能'
 _MIN_CORE = 4  # characters: a shorter part title is too common to find a heading by
 
@@ -165,6 +174,7 @@ def place_columns(grid: list[list[str]], width: int, side: str | None = None) ->
     roots = [r for r in header_tree(grid) if not is_text_header(r.label) or r.children]
     leaves = amount_leaves(roots)
     columns = [_column(leaf, ancestors, side) for leaf, ancestors in leaves]
+    _years_apart(columns)
     _dedupe(columns)
     if len(columns) == width:
         return Placement(columns, [])
@@ -225,12 +235,26 @@ def _additive_path(group_meanings: list[str], meaning: str | None) -> list[str]:
         "total",
         "amount",
         "office_operating",
+        "prior_year",
+        "change",
         None,
     }:
         return []
     # each group once, never the column itself: a header line printed twice nests a group in itself
     groups = dict.fromkeys(m for m in group_meanings if m not in {"total", "amount", meaning})
     return ["total", *groups]
+
+
+def _years_apart(columns: list[Column]) -> None:
+    """Columns naming different years ('2023年预算数 | 2024年预算数'): the latest year's figures are the
+    table's own; an earlier year's are the year before's, compared with nothing of this year."""
+    years = {
+        id(c): int(m.group(1)) for c in columns if (m := _YEAR_IN.search(c.label)) and c.meaning != "change"
+    }
+    latest = max(years.values(), default=0)
+    for column in columns:
+        if years.get(id(column), latest) < latest:
+            column.meaning, column.path = "prior_year", ()
 
 
 def _dedupe(columns: list[Column]) -> None:

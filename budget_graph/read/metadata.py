@@ -17,6 +17,7 @@ from itertools import takewhile
 
 from budget_graph.errors import InputError
 from budget_graph.model import Kind
+from budget_graph.model.units import unit_key
 from budget_graph.read.layout import FILING_TITLE, TITLE_END, normalise, recognise_table
 
 # a line that is a filing's title and nothing else, the level left out or the 年 dropped:
@@ -71,7 +72,7 @@ def filing_metadata(evidence: Evidence, filer_line: re.Pattern[str], source: str
     title = next(iter(cover_titles), None) or next((m for m in map(FILING_TITLE.search, headings) if m), None)
     notes: list[str] = []
     unit = (
-        next((m.group(1) for m in map(filer_line.match, evidence.cover) if m and m.group(1)), None)
+        _cover_filer(evidence, filer_line, cover_titles)
         or next(filter(None, map(_title_unit, cover_titles)), None)
         or _most_named(evidence.filers)
         or _titles_unit(evidence.titles)
@@ -92,6 +93,18 @@ def filing_metadata(evidence: Evidence, filer_line: re.Pattern[str], source: str
             f"不是预决算公开文件：找不到单位、年度或预决算类别 not a budget filing (no unit, year or kind): {source}"
         )
     return Metadata(unit, year, kind, _level(title, evidence.titles), tuple(notes))
+
+
+def _cover_filer(evidence: Evidence, filer_line: re.Pattern[str], titles: list[re.Match[str]]) -> str | None:
+    """The name on the cover's filer line, with the line under it when the name wrapped there
+    ('编制单位：中国共产党江苏省委员会' / '办公厅'): joined only when the cover's title or the tables'
+    filer lines name the joined unit."""
+    for index, match in enumerate(map(filer_line.match, evidence.cover)):
+        if match and match.group(1):
+            name, below = match.group(1), evidence.cover[index + 1 : index + 2]
+            named = {unit_key(n) for n in [*filter(None, map(_title_unit, titles)), *evidence.filers]}
+            return name + below[0] if below and unit_key(name + below[0]) in named else name
+    return None
 
 
 def _is_heading(line: str) -> bool:

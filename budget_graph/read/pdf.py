@@ -19,7 +19,7 @@ from budget_graph.model import Diagnostic, Filing, Kind, Location
 from budget_graph.profiles import lines
 from budget_graph.read.layout import normalise
 from budget_graph.read.metadata import Evidence, Metadata, filing_metadata
-from budget_graph.read.pdf_doubts import mark_doubts
+from budget_graph.read.pdf_doubts import mark_doubts, unruled_titles
 from budget_graph.read.pdf_flow import Flow, pages_flow
 from budget_graph.read.pdf_grid import PageContent, page_content
 from budget_graph.read.pdf_page import Char, PageLayout
@@ -52,6 +52,11 @@ def read_pages(pages: list[PageContent], source: str, path: Path, measured: bool
     flow = pages_flow(pages)
     narrative = read_narrative(flow.lines, source, measured)
     if not flow.blocks and not narrative.parts:
+        if unruled_titles(flow):
+            raise InputError(
+                f"表格无表格线，暂不能读取 the tables are printed without ruling lines, which this reader "
+                f"cannot read yet: {path}"
+            )
         raise InputError(
             f"不是预决算公开文件：未找到说明部分或表格 not a budget filing (no parts, no tables): {path}"
         )

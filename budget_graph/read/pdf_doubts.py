@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 
 from budget_graph.model import Diagnostic, Doubt, Filing, Location, Table, is_number
+from budget_graph.read.layout import normalise, titled_table
 from budget_graph.read.pdf_flow import Flow, PageLine
 from budget_graph.read.pdf_grid import Grid
 
 # a figure as tables print it, standing alone: 1,234.56 or 12.00 (codes and years have no separator or point)
 _FIGURE = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+\.\d+$")
 _ROW_FIGURES = 3  # bare figures on one line that make it a table row, not a sentence
+_UNDER_TITLE = 6  # lines under a title (unit line, header) within which its first figures stand
 _SUSPECT_HEADER = (
     "按文字位置读出的表头有列未能识别或重复，各列归属可能读错 the header read from the position of its words "
     "has columns it could not name, or named twice: which figure stands in which column may be misread"
@@ -31,6 +33,7 @@ def mark_doubts(filing: Filing, flow: Flow, source: str) -> None:
             _unplaced_cells(filing, block.title, grid, source)
         if any(grid.inferred for grid in block.grids):
             _inferred_header(filing, block.title, source)
+    _titles_without_grid(filing, flow, source)
     rows = [line for line in flow.lines if line.cells is None and _bare_figures(line) >= _ROW_FIGURES]
     for page in sorted({line.page for line in rows}):
         _rows_as_text(filing, flow, [line for line in rows if line.page == page], source)
@@ -91,6 +94,36 @@ def _inferred_header(filing: Filing, title: str, source: str) -> None:
 
 def _suspect(meaning: str) -> bool:
     return "#" in meaning or meaning.startswith(("unknown:", "unplaced_"))
+
+
+def unruled_titles(flow: Flow) -> list[PageLine]:
+    """Tables' titles left in the text with figures printed under them: tables printed without ruling
+    lines (borders switched off when a sheet was printed), which this reader does not place."""
+    lines = flow.lines
+    return [
+        line
+        for index, line in enumerate(lines)
+        if line.cells is None
+        and titled_table(line.text) is not None
+        and any(
+            _bare_figures(other) and other.page == line.page
+            for other in lines[index + 1 : index + 1 + _UNDER_TITLE]
+        )
+    ]
+
+
+def _titles_without_grid(filing: Filing, flow: Flow, source: str) -> None:
+    """Each table printed without ruling lines is said, and counted as unread, so that no check takes
+    the table for missing."""
+    for line in unruled_titles(flow):
+        title = normalise(line.text)
+        _unread(
+            filing,
+            None,
+            Location(source, page=line.page, table=title),
+            f"第{line.page}页的“{title}”无表格线",
+            f"“{title}” on page {line.page} is printed without ruling lines",
+        )
 
 
 def _rows_as_text(filing: Filing, flow: Flow, rows: list[PageLine], source: str) -> None:

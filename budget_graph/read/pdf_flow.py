@@ -18,7 +18,15 @@ from itertools import pairwise
 
 from budget_graph.model import Unit
 from budget_graph.profiles import lines
-from budget_graph.read.layout import UNIT_STATED, UNIT_WORDS, chinese_number, normalise, recognise_table
+from budget_graph.read.layout import (
+    KEY_LINE,
+    UNIT_STATED,
+    UNIT_WORDS,
+    chinese_number,
+    is_key_line,
+    normalise,
+    recognise_table,
+)
 from budget_graph.read.pdf_grid import (
     COLUMN_SLACK,
     Grid,
@@ -28,20 +36,26 @@ from budget_graph.read.pdf_grid import (
     with_open_row,
 )
 from budget_graph.read.pdf_page import Char, Line, PageLayout, Word
-from budget_graph.read.pdf_tables import TableBlock
+from budget_graph.read.pdf_tables import TableBlock, banner_rows, grid_texts
 
-PAGE_NUMBER = re.compile(r"^[-—–第\s]*\d{1,3}[-—–页\s]*$")
+# '3', '- 3 -', '第3页', '第 3 页 共 20 页', '共20页 第3页', '3/20'
+PAGE_NUMBER = re.compile(
+    r"^[-—–第\s]*\d{1,3}[-—–页\s]*$|^第\s*\d{1,3}\s*页\s*[,，/／]?\s*共\s*\d{1,3}\s*页$"
+    r"|^共\s*\d{1,3}\s*页\s*[,，/／]?\s*第\s*\d{1,3}\s*页$|^\d{1,3}\s*[/／]\s*\d{1,3}$"
+)
 _MARGIN_SHARE = 0.1  # page numbers sit in the top or bottom tenth of the page
 _UNIT = UNIT_STATED
 _UNIT_PART = re.compile(rf"[（(]?\s*{UNIT_WORDS}\s*[)）]?")  # '（单位：万元）' printed in a title
 _FILER_KEYS = lines().filer_keys
 _FILER = re.compile(rf"(?:{_FILER_KEYS})\s*[:：]\s*(\S+)")
-_KEY_LINE = re.compile(rf"^(?:{_FILER_KEYS}|单位)\s*[:：]")  # a filer or unit line: never a title
 _UNIT_KEY = re.compile(r"^单位\s*[:：]")
 _KEY_ONLY = re.compile(rf"^(?:{_FILER_KEYS})\s*[:：]$")
 _NO_TAIL = re.compile(r"[:：。；;]")  # a key of its own or a sentence: no wrapped filer's tail
 _NUMERAL = "[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
-NUMBERED_TITLE = re.compile(rf"^(?:表\s*({_NUMERAL})|公开\s*(\d+)\s*表)")
+# '表八', '表8', '附表8', '表8-1' (a sub-table keeps its table's number), '公开08表'
+NUMBERED_TITLE = re.compile(
+    rf"^(?:附?表\s*({_NUMERAL}|\d{{1,2}}(?![\d年]))(?:\s*[-—－]\s*\d+)?|公开\s*(\d+)\s*表)"
+)
 _NOTE = re.compile(rf"^(注|说明|备注)\s*\d*\s*[:：]|{lines().empty_note.pattern}")
 _SENTENCE_END = re.compile(r"[。；;]$")
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
@@ -108,11 +122,6 @@ def _add_page(flow: Flow, page: PageContent) -> None:
             flow.lines.append(PageLine(page.number, item, page.width))
 
 
-def is_key_line(flat: str) -> bool:
-    """A filer or unit line ('编制部门：…  单位：万元'), as normalised text."""
-    return bool(_UNIT.search(flat) or _KEY_LINE.match(flat))
-
-
 def is_note(flat: str) -> bool:
     """A note printed under a table ('注：…', '本表无数据'), as normalised text."""
     return bool(_NOTE.search(flat))
@@ -141,6 +150,7 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -
             return flow.blocks[-1]
         block.grids.append(grid)
         flow.blocks.append(block)
+        _keys_inside(block, grid)
         return block
     opening = flow.lines[first_on_page:]
     if flow.blocks and (not opening or (_opens_page(grid, page) and all(map(_repeated_key, opening)))):
@@ -157,6 +167,13 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -
     flow.stray_grids.append(grid)
     flow.lines.extend(_grid_lines(grid, page.width))
     return None
+
+
+def _keys_inside(block: TableBlock, grid: Grid) -> None:
+    """Filer and unit lines printed as the grid's first rows, inside its frame, say what they say above it."""
+    for cells in grid_texts(grid)[: banner_rows(grid)]:
+        unit, filer = _unit_line("  ".join(cell for cell in cells if cell))
+        block.unit, block.unit_name = block.unit or unit, block.unit_name or filer
 
 
 def _opens_page(grid: Grid, page: PageContent) -> bool:
@@ -275,7 +292,7 @@ def _is_tail(key: Word, word: Word) -> bool:
         return False
     if _UNIT_KEY.match(text):
         return bool(_UNIT.search(text + tail))
-    return bool(_KEY_LINE.match(text))
+    return bool(KEY_LINE.match(text))
 
 
 def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | None:
@@ -289,7 +306,7 @@ def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | 
         if not titles and _titled_unit(text):  # '一、…预算表（单位：万元）': the title, with its unit
             unit = unit or _unit_line(lines[index].text)[0]
             titles.insert(0, lines[index])
-        elif not titles and (_UNIT.search(text) or _KEY_LINE.match(text)):
+        elif not titles and (_UNIT.search(text) or KEY_LINE.match(text)):
             line_unit, line_filer = _unit_line(lines[index].text)
             unit, filer = unit or line_unit, filer or line_filer
         elif _is_title_line(text, titles):
@@ -310,7 +327,7 @@ def _titled_unit(text: str) -> bool:
     """A table's title that prints its unit too."""
     return (
         bool(_UNIT.search(text))
-        and not _KEY_LINE.match(text)
+        and not KEY_LINE.match(text)
         and bool(recognise_table(_UNIT_PART.sub("", text)))
     )
 
@@ -349,7 +366,7 @@ def _is_title_line(text: str, below: list[PageLine]) -> bool:
     """A short line without a sentence's end; a part heading ('第二部分…') ends the search."""
     if not text or _SENTENCE_END.search(text) or PART_HEADING.match(text) or len(text) > 60:
         return False
-    if _KEY_LINE.match(text):
+    if KEY_LINE.match(text):
         return False
     if not below:
         return True
@@ -366,8 +383,8 @@ def _title(lines: list[PageLine]) -> str:
 
 
 def _number(first_line: str) -> int | None:
-    """'表十一' → 11, '公开09表：…' → 9, from the title's first line ('表八' + '一般…' is not 81)."""
+    """'表十一' → 11, '表11' → 11, '公开09表：…' → 9, from the title's first line ('表八' + '一般…' is not 81)."""
     match = NUMBERED_TITLE.match(normalise(first_line))
     if not match:
         return None
-    return chinese_number(match.group(1)) if match.group(1) else int(match.group(2))
+    return chinese_number(match.group(1) or match.group(2))

@@ -24,15 +24,25 @@ from budget_graph.model import (
     TableKind,
     Unit,
     is_number,
+    prints_nothing,
 )
 from budget_graph.profiles import lines
 from budget_graph.read.grid_rows import GridRow, TableGrid, union
-from budget_graph.read.layout import CODE_CAPTIONS, TOTAL_LABEL, is_text_header, normalise, recognise_table
+from budget_graph.read.layout import (
+    CODE_CAPTIONS,
+    TOTAL_LABEL,
+    is_key_line,
+    is_text_header,
+    normalise,
+    recognise_table,
+)
 from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, stack
 from budget_graph.read.performance import read_performance_targets
 from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, unstated_unit
 
 _CODE_HEADER = re.compile(r"代码|编码")
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w")
 _DIGITS = re.compile(r"^\d+$")
 _ITEM_LABEL = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])")
 _PROJECT_FORM = re.compile(r"项目.*绩效目标")
@@ -173,7 +183,7 @@ def grid_boxes(grid: Grid) -> list[list[Box | None]]:
 
 def _rows(block: TableBlock) -> _Rows:
     first, *rest = _header_over_pages(block.grids)
-    banner = _banner_rows(first)
+    banner = banner_rows(first)
     texts = grid_texts(first)[banner:]
     boxes = grid_boxes(first)[banner:]
     start = _data_start(texts)
@@ -241,15 +251,21 @@ def _cell_above(grid: Grid, cell: Cell, top: int) -> Cell | None:
     return None
 
 
-def _banner_rows(grid: Grid) -> int:
-    """Leading rows of one cell across the whole width that hold a form's title or year, not a header."""
+def banner_rows(grid: Grid) -> int:
+    """Leading rows that are no header: one cell across the whole width holding a form's title or
+    year, or the filer and unit lines printed inside the frame ('编制部门：… | 单位：万元')."""
     count = 0
-    while any(
-        c.row == count and c.col == 0 and c.col_end == grid.n_cols - 1 and _BANNER.search(normalise(c.text))
-        for c in grid.cells
-    ):
+    while _is_banner([c for c in grid.cells if c.row == count and c.text.strip()], grid.n_cols):
         count += 1
     return count
+
+
+def _is_banner(cells: list[Cell], width: int) -> bool:
+    whole = len(cells) == 1 and cells[0].col == 0 and cells[0].col_end == width - 1
+    return bool(cells) and (
+        (whole and bool(_BANNER.search(normalise(cells[0].text))))
+        or all(is_key_line(normalise(c.text)) for c in cells)
+    )
 
 
 def _data_start(texts: list[list[str]]) -> int:
@@ -265,9 +281,13 @@ def _data_start(texts: list[list[str]]) -> int:
 
 
 def _continue(rows: _Rows, first: Grid, grid: Grid) -> None:
-    """Append a continuation page: map its columns onto the first page's, skip the repeated header,
-    and join a label the page break cut in two."""
-    mapping = _column_map(first, grid)
+    """Append a continuation page: skip the header it prints again, map its columns onto the first
+    page's (by place, or by that header when printed at another width), and join a label the page
+    break cut in two."""
+    banner = banner_rows(grid)
+    texts = grid_texts(grid)[banner:]
+    again = _header_again(rows.header, texts)
+    mapping = _column_map(first, grid) or _same_header(first, grid, rows.header, texts[:again])
     if mapping is None:
         count = sum(is_number(c.text) for c in grid.cells)
         rows.problems.append(
@@ -275,22 +295,52 @@ def _continue(rows: _Rows, first: Grid, grid: Grid) -> None:
         )
         rows.lost_pages.append(grid.page)
         return
-    header = {tuple(normalise(c) for c in cells) for cells in rows.header}
-    continuing = True
-    for cells, boxes in zip(grid_texts(grid), grid_boxes(grid), strict=True):
+    boxed = grid_boxes(grid)[banner + again :]
+    for index, (cells, boxes) in enumerate(zip(texts[again:], boxed, strict=True)):
         mapped = [""] * first.n_cols
         placed: list[Box | None] = [None] * first.n_cols
-        for index, text in enumerate(cells):
+        for column, text in enumerate(cells):
             if text:
-                mapped[mapping[index]] = (mapped[mapping[index]] + text) if mapped[mapping[index]] else text
-                placed[mapping[index]] = union(b for b in (placed[mapping[index]], boxes[index]) if b)
-        if continuing and tuple(normalise(c) for c in mapped) in header:
-            continue  # the header printed again on this page
-        if continuing and rows.data and _is_cut_label(mapped):
+                mapped[mapping[column]] = (
+                    (mapped[mapping[column]] + text) if mapped[mapping[column]] else text
+                )
+                placed[mapping[column]] = union(b for b in (placed[mapping[column]], boxes[column]) if b)
+        if index == 0 and rows.data and _is_cut_label(mapped):
             _join_cut_label(rows.data[-1][1], mapped)
             continue
-        continuing = False
         rows.data.append((grid.page, mapped, placed))
+
+
+def _header_again(header: list[list[str]], texts: list[list[str]]) -> int:
+    """How many rows opening a continuation page print the header again: row for row as on the first
+    page, or its words in rows and cells cut otherwise (a caption wrapped or merged differently)."""
+    printed = {_flat(cells) for cells in header}
+    count = 0
+    while count < len(texts) and any(texts[count]) and _flat(texts[count]) in printed:
+        count += 1
+    start = _data_start(texts)
+    if count < start and sorted("".join(map(_flat, texts[:start]))) == sorted("".join(map(_flat, header))):
+        return start
+    return count
+
+
+def _flat(cells: list[str]) -> str:
+    return _SPACE.sub("", normalise("".join(cells)))
+
+
+def _same_header(
+    first: Grid, grid: Grid, header: list[list[str]], again: list[list[str]]
+) -> list[int] | None:
+    """A continuation printed at another width under the first page's header, cell for cell: its
+    columns are the first page's, in order."""
+    same = grid.n_cols == first.n_cols and len(again) == len(header) > 0
+    if same and all(map(_same_cells, again, header)):
+        return list(range(grid.n_cols))
+    return None
+
+
+def _same_cells(one: list[str], other: list[str]) -> bool:
+    return [normalise(c) for c in one] == [normalise(c) for c in other]
 
 
 def _column_map(first: Grid, grid: Grid) -> list[int] | None:
@@ -309,9 +359,11 @@ def _column_map(first: Grid, grid: Grid) -> list[int] | None:
 
 def _is_cut_label(cells: list[str]) -> bool:
     """The rest of a label a page break cut off ('十七、国土海洋气象等支' / '出'): a few characters of
-    text, no figure, no item number of its own."""
+    text, no figure, no item number of its own; not a placeholder row of dots ('…')."""
     filled = [c for c in cells if c]
-    return bool(filled) and all(len(c) <= 3 and not is_number(c) and not TOTAL_LABEL.match(c) for c in filled)
+    return bool(filled) and all(
+        len(c) <= 3 and _WORD.search(c) and not is_number(c) and not TOTAL_LABEL.match(c) for c in filled
+    )
 
 
 def _join_cut_label(previous: list[str], rest: list[str]) -> None:
@@ -346,14 +398,17 @@ def _stack(rows: _Rows, half: int) -> _Rows:
 
 
 def _join_codes(rows: _Rows) -> None:
-    """类/款/项 columns ('201', '06', '01') become one code ('2010601') in the first of them."""
+    """类/款/项 columns ('201', '06', '01') become one code ('2010601') in the first of them. A row may
+    leave the parts it shares with the rows above blank (the 款 row under its 类 prints '06' alone)."""
     columns = _code_columns(rows)
     if len(columns) < 2:
         return
+    above: list[str] = []  # the parts of the last code printed
     for _, cells, boxes in rows.data:
         filled = [cells[i] for i in columns if cells[i]]
         if filled and all(_DIGITS.match(p) for p in filled):
-            joined = "".join(filled)
+            parts = _under(above, [cells[i] for i in columns])
+            joined, above = "".join(parts), parts
         elif all(normalise(p) in CODE_CAPTIONS for p in filled):
             joined = ""  # the captions 类/款/项 printed in the first data row
         else:
@@ -362,6 +417,17 @@ def _join_codes(rows: _Rows) -> None:
         for i in columns:
             cells[i], boxes[i] = "", None
         cells[columns[0]], boxes[columns[0]] = joined, box
+
+
+def _under(above: list[str], parts: list[str]) -> list[str]:
+    """A code's parts, the leading ones left blank taken from the code printed above ('', '06', '' under
+    '201' → '201', '06'); as printed when the code above is too short for them or a blank is not leading."""
+    lead = next(i for i, part in enumerate(parts) if part)
+    printed = [part for part in parts if part]
+    subparts = all(len(part) == 2 for part in printed)  # 款 and 项 alone, not a whole code ('20101')
+    if 0 < lead <= len(above) and subparts and parts[lead : lead + len(printed)] == printed:
+        return [*above[:lead], *printed]
+    return printed
 
 
 def _code_columns(rows: _Rows) -> list[int]:
@@ -442,7 +508,12 @@ def _phases_as_rows(rows: _Rows) -> None:
 
 
 def _label_columns(rows: _Rows) -> set[int]:
-    return {i for _, cells, _ in rows.data for i, c in enumerate(cells) if c and not is_number(c)}
+    return {
+        i
+        for _, cells, _ in rows.data
+        for i, c in enumerate(cells)
+        if not prints_nothing(c) and not is_number(c)
+    }
 
 
 def _text_columns(rows: _Rows) -> set[int]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from budget_graph.model import Column, Indicator, Row, RowRole, Table, is_number
+from budget_graph.model import Column, Indicator, Row, RowRole, Table, is_number, prints_nothing
 from budget_graph.read.grid_rows import GridRow
 from budget_graph.read.layout import normalise
 
@@ -72,7 +72,7 @@ def _trimmed(cells: list[str]) -> list[str]:
 
 def _task_row(table: Table, grid_row: GridRow, cells: list[str], source: str) -> None:
     amounts: list[str] = []
-    while cells and len(amounts) < len(_COLUMNS) and (is_number(cells[-1]) or not cells[-1].strip()):
+    while cells and len(amounts) < len(_COLUMNS) and (is_number(cells[-1]) or prints_nothing(cells[-1])):
         amounts.insert(0, cells[-1])
         cells = cells[:-1]
     texts = [c.strip() for c in cells if c.strip()]

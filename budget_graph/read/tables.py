@@ -24,6 +24,8 @@ from budget_graph.model import (
     Unit,
     is_number,
     parse_amount,
+    printed_as_figure,
+    prints_nothing,
 )
 from budget_graph.profiles import lines
 from budget_graph.read.grid_rows import GridRow, TableGrid
@@ -66,11 +68,11 @@ def _split_header(rows: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:
 
 
 def _amount_start(cells: list[str]) -> int:
-    """Index of the first cell of the row's trailing run of amounts (blank cells allowed inside)."""
+    """Index of the first cell of the row's trailing run of amounts (blank cells and dashes allowed inside)."""
     start = len(cells)
     for index in range(len(cells) - 1, -1, -1):
         text = cells[index].strip()
-        if text and not is_number(text):
+        if not prints_nothing(text) and not is_number(text):
             break
         if text:
             start = index
@@ -99,9 +101,12 @@ def _one_sided(
         Diagnostic("info", f"{table.title}: {doubt}", (table.location,)) for doubt in placement.doubts
     ]
     placeholders: list[Location] = []
+    stranded: list[Location] = []
     for grid_row, cells in split:
         start = _start(grid_row, cells)
         texts, amounts = cells[:start], cells[start:]
+        if any(printed_as_figure(normalise(t)) for t in texts):
+            stranded.append(grid_row.location(source, table.title))
         if not any(t.strip() for t in texts) and _all_zero(amounts, table):
             placeholders.append(grid_row.location(source, table.title))  # the blank rows of an empty table
             continue
@@ -115,6 +120,8 @@ def _one_sided(
         )
         table.rows.append(row)
     diagnostics.extend(_confirm_doubtful_columns(table))
+    if stranded:
+        diagnostics.append(_figures_among_labels(table, stranded))
     if placeholders:
         diagnostics.append(
             Diagnostic(
@@ -125,6 +132,20 @@ def _one_sided(
             )
         )
     return diagnostics
+
+
+def _figures_among_labels(table: Table, rows: list[Location]) -> Diagnostic:
+    """Figures left of where a row's amounts start (a word printed in an amount column moves the start
+    past them) are read as no amount: the table is not read whole, and the reader says so."""
+    table.doubts.append(
+        Doubt("有数字落在名称栏，未作为金额读取 figures fall among the labels and are not read as amounts")
+    )
+    return Diagnostic(
+        "warning",
+        f"{table.title}: {len(rows)} 行的数字落在名称栏（金额栏中疑有文字），未读取、未检查 "
+        f"figures of {len(rows)} row(s) fall among the labels (words in an amount column?): not read, not checked",
+        tuple(rows),
+    )
 
 
 def _all_zero(cells: list[str], table: Table) -> bool:

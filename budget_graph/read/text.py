@@ -58,7 +58,7 @@ _TITLE = re.compile(
     r"(?P<year>\d{4})\s*年(?:度)?\s*(?P<unit>.+?)\s*(?P<level>部门|单位)\s*(?P<kind>预算|决算)"
 )
 _PART = re.compile(r"^#*\s*第([一二三四五六七八九十]+)部分\s*(.*)$")
-_TABLE_TITLE = re.compile(r"^#*\s*表([一二三四五六七八九十]+)\s*[：:]\s*(\S.*)$")
+_TABLE_TITLE = re.compile(r"^#*\s*附?表\s*([一二三四五六七八九十]+|\d{1,2})(?:[-—－]\d+)?\s*[：:]\s*(\S.*)$")
 _TOC = re.compile(r"^#*\s*目\s*录\s*$")
 _TOC_TABLE = re.compile(r"^[-*]\s*[（(]([一二三四五六七八九十]+)[)）]\s*(\S.*)$")
 _TOC_PART = re.compile(r"^[-*]\s*第([一二三四五六七八九十]+)部分\s*(.*)$")

@@ -35,6 +35,7 @@ from budget_graph.model import (
     TocEntry,
     Unit,
     is_number,
+    prints_nothing,
 )
 from budget_graph.profiles import lines
 from budget_graph.read.grid_rows import GridRow, TableGrid
@@ -368,7 +369,12 @@ def _amounts_from(header: list[tuple[int, list[str]]], data: list[tuple[int, lis
         for c, caption in enumerate(cells)
         if caption.strip() and (_CODE_HEADER.search(normalise(caption)) or is_text_header(caption))
     }
-    text |= {c for _, cells in data for c, cell in enumerate(cells) if cell.strip() and not is_number(cell)}
+    text |= {
+        c
+        for _, cells in data
+        for c, cell in enumerate(cells)
+        if not prints_nothing(cell) and not is_number(cell)
+    }
     return max(text) + 1 if text else 0
 
 

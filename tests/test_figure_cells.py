@@ -1,0 +1,127 @@
+"""What a table prints in a figure's place. A dash or a slash ('-', '—', '/': a spreadsheet's accounting
+format prints 0 as '-') is no figure and no word: the column stays a column of figures. A word there
+('详见说明') moves where the row's amounts start past figures; those figures are said unread, in doubt,
+never dropped in silence. The PDF, text and xlsx readers share this."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from rdflib import RDF
+
+from budget_graph.check.engine import check_filing
+from budget_graph.graph.mapper import build_graph
+from budget_graph.graph.namespaces import BG
+from budget_graph.model import printed_as_figure, prints_nothing
+from budget_graph.read import read_file
+from budget_graph.read.pdf import read_pages
+from budget_graph.read.pdf_grid import page_content
+from budget_graph.read.pdf_page import PageLayout
+from tests.test_pdf_geometry import ruled, word
+
+XS = [60, 150, 300, 400, 500]  # 科目编码 | 科目名称 | 合计 | 基本支出
+
+
+def _pdf_filing(second: str):
+    def row(top: float, code: str, name: str, total: str, basic: str) -> list:
+        return [
+            *word(code, 65, top, 6),
+            *word(name, 155, top),
+            *word(total, 310, top, 6),
+            *word(basic, 410, top, 6),
+        ]
+
+    chars = [
+        *word("2024年某某局一般公共预算支出预算表", 80, 100),
+        *word("单位：万元", 430, 120),
+        *word("科目编码", 65, 145),
+        *word("科目名称", 155, 145),
+        *word("合计", 310, 145),
+        *word("基本支出", 410, 145),
+        *row(165, "201", "一般公共服务支出", "30.00", "20.00"),
+        *row(185, "20101", "人大事务", "10.00", second),
+        *row(205, "20102", "政协事务", "20.00", "20.00"),
+    ]
+    page = PageLayout(1, 595, 842, chars, ruled(XS, [140, 160, 180, 200, 220]))
+    return read_pages([page_content(page)], "某某局.pdf", Path("某某局2024年部门预算.pdf"))
+
+
+@pytest.mark.parametrize("mark", ["-", "—", "/", "－", "--"])
+def test_a_dash_in_a_figure_column_leaves_the_columns_as_printed(mark: str) -> None:
+    filing = _pdf_filing(mark)
+    [table] = filing.tables
+    assert [c.meaning for c in table.columns] == ["total", "basic"] and not table.doubts
+    assert [row.amount("total").value for row in table.rows] == [30, 10, 20]
+    assert table.rows[1].amount("basic") is None
+
+
+def test_a_word_in_a_figure_column_puts_the_table_in_doubt_not_its_figures_in_silence() -> None:
+    filing = _pdf_filing("详见说明")
+    [table] = filing.tables
+    assert table.doubts
+    [said] = [d for d in filing.diagnostics if "落在名称栏" in d.message]
+    assert said.severity == "warning" and len(said.locations) == 3
+
+
+MARKDOWN = """# 某某局2024年部门预算
+
+## 表一：2024年某某局一般公共预算支出预算表
+
+单位：万元
+
+| 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |
+|---|---|---|---|---|
+| 201 | 一般公共服务支出 | 30.00 | 20.00 | 10.00 |
+| 20101 | 人大事务 | 10.00 | {mark} | 10.00 |
+| 20102 | 政协事务 | 20.00 | 20.00 | {mark} |
+"""
+
+
+def test_a_dash_in_a_text_table_keeps_the_rows_figures_in_their_columns(tmp_path: Path) -> None:
+    path = tmp_path / "filing.md"
+    path.write_text(MARKDOWN.format(mark="-"), encoding="utf-8")
+    [table] = read_file(path).tables
+    assert [(r.code, r.amount("total"), r.amount("project")) for r in table.rows][1][2].value == 10
+    assert table.rows[2].amount("basic").value == 20 and not table.doubts
+
+
+def test_a_word_in_a_text_tables_figure_column_is_said(tmp_path: Path) -> None:
+    path = tmp_path / "filing.md"
+    path.write_text(MARKDOWN.format(mark="见附表"), encoding="utf-8")
+    filing = read_file(path)
+    assert filing.tables[0].doubts or any("落在名称栏" in d.message for d in filing.diagnostics)
+
+
+def test_a_dash_typed_into_a_workbooks_figure_cell_is_no_word(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "表3"
+    for row in (
+        ["2024年部门支出预算总表"],
+        ["编制部门：上海市普陀区测试局", None, None, None, "单位：万元"],
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        ["201", "一般公共服务支出", 30, 20, 10],
+        ["20101", "人大事务", 10, "-", 10],
+    ):
+        sheet.append(row)
+    book.save(tmp_path / "表.xlsx")
+    [table] = read_file(tmp_path / "表.xlsx").tables
+    assert [c.meaning for c in table.columns] == ["total", "basic", "project"]
+    assert table.rows[1].amount("project").value == 10
+
+
+def test_a_dash_is_no_budget_line_and_no_cell_that_holds_no_number() -> None:
+    filing = _pdf_filing("-")
+    triples = build_graph(filing).triples
+    assert not [t for t in triples if t[1] == BG.publishedText]
+    assert len([t for t in triples if t[1:] == (RDF.type, BG.BudgetLine)]) == 5  # three totals, two basic
+    assert not [f for f in check_filing(filing).findings if f.rule == "BG-C006"]
+
+
+def test_what_prints_nothing_and_what_is_printed_as_a_figure() -> None:
+    assert all(map(prints_nothing, ["", " - ", "—", "／", "——"]))
+    assert not any(map(prints_nothing, ["0.00", "0", "合计", "-1.00"]))
+    assert all(map(printed_as_figure, ["1,029.15", "0.00", "-3.5"]))
+    assert not any(map(printed_as_figure, ["201", "2010101", "一、"]))
