@@ -77,7 +77,7 @@ def test_titles_are_recognised_by_the_profiles_vocabulary(title: str, kind: Tabl
         ("上年预算数", "prior_year"),
         ("上年执行数", "prior_year"),
         ("本年预算数", "amount"),
-        ("比上年增减", "change"),
+        ("比上年增减", None),  # an amount or a percentage: it does not say
         ("增减额", "change"),
         ("增减%", None),
         ("决算数为预算数的%", None),

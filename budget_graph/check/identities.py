@@ -48,7 +48,9 @@ PERIOD_CHANGE = rule(
     severity=Severity.ERROR,
     basis="表格设计：“三公”经费表 增减变化 = 本年 − 上年 (table design; disclosure-rules.md G.35)",
     checks="In a table with a row per year and a change row (the “三公” table: 2023年, 2024年, 增减变化金额), "
-    "the change row equals the later year's row minus the earlier year's, column by column.",
+    "the change row equals the later year's row minus the earlier year's, column by column; in a table with "
+    "a column of the year before and one of the change on it (上年预算数 | 本年预算数 | 增减额), the change "
+    "equals the table's own figure minus the year before's, row by row.",
     why="The change row is what the narrative explains; a wrong change misstates how spending moved.",
     engine="python",
     fail_example="表九  2023年 3.25 / 2024年 3.15 / 增减变化金额 -0.20",

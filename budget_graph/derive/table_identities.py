@@ -19,6 +19,7 @@ from budget_graph.codes import normalise, scheme_index
 from budget_graph.derive.identity import Figure, Identity, adds_up_exactly, at_most, cells_sum, same
 from budget_graph.derive.rollups import TWO_SIDED, Block, code_tree, sum_rows, table_blocks, tree_identities
 from budget_graph.model import Filing, Row, RowRole, Table, TableKind
+from budget_graph.model.meanings import WHOLE
 
 COLUMN_GROUP = "BG-R004"
 RESERVED_SHARE = "BG-R005"
@@ -41,6 +42,7 @@ def table_identities(filing: Filing) -> Iterator[Identity]:
             continue
         yield from _reserved_shares(table)
         yield from _period_change(table)
+        yield from _change_column(table)
 
 
 # ---- column groups -------------------------------------------------------------------------------
@@ -131,6 +133,29 @@ def _period_change(table: Table) -> Iterator[Identity]:
         what = f"{table.title} {change.label}（{column.label}）与 {later.label} 减 {earlier.label}"
         what_en = (
             f"{table.title}: {change.label} ({column.label}) against {later.label} minus {earlier.label}"
+        )
+        identity = cells_sum(PERIOD_CHANGE, table, total, parts, what, what_en, signs=[1, -1])
+        if identity:
+            yield identity
+
+
+def _change_column(table: Table) -> Iterator[Identity]:
+    """A column of the change on the year before (增减额) beside the year before's and the table's own:
+    the own figure minus the year before's, row by row. Only with one of each: which columns are
+    compared must be certain."""
+    meanings = [c.meaning for c in table.columns]
+    own = next((m for m in WHOLE if m in meanings), None)
+    if own is None or meanings.count("prior_year") != 1 or meanings.count("change") != 1:
+        return
+    labels = {m: table.column_label(m) for m in ("change", own, "prior_year")}
+    for row in table.rows:
+        total, parts = (row, "change"), [(row, own), (row, "prior_year")]
+        if adds_up_exactly(total, parts, [1, -1]):
+            continue
+        name = row.location.row or row.label
+        what = f"{table.title} {name} {labels['change']} 与 {labels[own]} 减 {labels['prior_year']}"
+        what_en = (
+            f"{table.title}: {name} {labels['change']} against {labels[own]} minus {labels['prior_year']}"
         )
         identity = cells_sum(PERIOD_CHANGE, table, total, parts, what, what_en, signs=[1, -1])
         if identity:
