@@ -394,6 +394,20 @@ def test_a_wrapped_title_still_joins_above_a_filer_line() -> None:
     assert (block.title, block.unit_name) == ("一般公共预算“三公”经费、会议费、培训费支出预算表", "某单位")
 
 
+def test_nothing_above_a_tables_number_line_joins_its_title() -> None:
+    # a line left over above (a row printed without rules, a heading) is not the start of the title
+    page = titled_page(
+        [
+            word("2,224.43", 100, 55, 6),
+            word("公开10表", 65, 70),
+            word("财政拨款政府性基金支出预算表", 150, 85),
+            word("单位：万元", 480, 112),
+        ]
+    )
+    (block,) = document_flow([page]).blocks
+    assert block.title == "公开10表 财政拨款政府性基金支出预算表"
+
+
 def test_only_a_short_word_under_a_key_word_and_inside_its_width_is_its_tail() -> None:
     def at(text: str, x0: float, x1: float) -> Word:
         return Word(text, x0, x1, 0, 10)

@@ -371,6 +371,8 @@ def _is_title_line(text: str, below: list[PageLine]) -> bool:
     if not below:
         return True
     lower = normalise(below[0].text)
+    if NUMBERED_TITLE.match(lower):
+        return False  # a table's number opens its title: what stands above is not of it
     # join a wrapped title ('…会议费、培训费' + '支出预算表') and a number line ('表一' + '收支预算总表')
     return (len(lower) <= _SHORT_TAIL and not text.endswith("表")) or bool(NUMBERED_TITLE.match(text))
 
