@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from budget_graph.check import narrative
-from budget_graph.model import Kind
+from budget_graph.check.engine import check_filing
+from budget_graph.model import Doubt, Kind, TableKind
 from budget_graph.read.text import read_text
 from tests.edits import edited_sample
 
@@ -138,3 +139,20 @@ def test_a_row_without_code_or_name_is_no_project(tmp_path: Path) -> None:
     stray = "\t1.00" + "\t0.00" * 13 + "\t"
     edits = [{"line": 343, "old": "培训工作\t24.33", "new": f"{stray}\n培训工作\t24.33"}]
     assert [rule for rule, *_ in after(edits, tmp_path) if rule == "BG-N007"] == []
+
+
+@pytest.mark.parametrize("in_doubt", [True, False])
+def test_a_class_lost_from_a_summary_in_doubt_makes_the_disagreement_rest_on_it(in_doubt, tmp_path) -> None:
+    # the 收支总表 may hold the figure the narrative gives (all funds) in the row its reader lost
+    filing = read_text(
+        edited_sample(
+            [{"line": 67, "old": _REASONS, "new": "一般公共服务支出（类）33,194.35万元。"}], tmp_path
+        )
+    )
+    summary = filing.table(TableKind.IncomeExpenditureSummary)
+    summary.rows = [row for row in summary.rows if "一般公共服务" not in row.label]
+    if in_doubt:
+        summary.doubts.append(Doubt("续表未能读取 a continuation page could not be read"))
+    (finding,) = [f for f in check_filing(filing).findings if f.rule == "BG-N008"]
+    assert finding.severity.value == ("warning" if in_doubt else "error")
+    assert (summary.location in finding.locations) is in_doubt

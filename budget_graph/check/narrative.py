@@ -22,7 +22,7 @@ from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.derive.crosstable import by_code, split_figures
 from budget_graph.derive.identity import Figure
 from budget_graph.derive.rounding import Agreement, compare_restated
-from budget_graph.model import Amount, Claim, Filing, Kind, Row, RowRole, Table, TableKind
+from budget_graph.model import Amount, Claim, Filing, Kind, Location, Row, RowRole, Table, TableKind
 
 BASIS = "《预算法》第十四条；财政部《地方预决算公开操作规程》（财预〔2016〕143号）：说明与表格应一致"
 
@@ -187,6 +187,9 @@ class Tie:
     what: str  # zh
     what_en: str
     candidates: tuple[Figure, ...]
+    # tables searched that gave no figure and whose reading is in doubt: the figure the narrative gives
+    # may be one they lost, so a disagreement rests on them too (check/confidence.py)
+    unsure: tuple[Location, ...] = ()
 
 
 def check(filing: Filing) -> Iterator[Finding]:
@@ -536,13 +539,17 @@ def _functional(claim: Claim, tables: Tables) -> list[Tie]:
     names = {CODE_LENGTH[m.group("level")]: m.group("name") for m in LEVEL_MARK.finditer(key(claim.subject))}
     if not names:
         return []
-    figures = [f for kind in _FUNCTION_TABLES if (f := _functional_figure(tables.table(kind), names))]
+    searched = {kind: _functional_figure(tables.table(kind), names) for kind in _FUNCTION_TABLES}
     if set(names) == {3}:  # a class: the summary tables list classes by name ('四、公共安全支出')
-        figures += [
-            f for kind in _SUMMARY_TABLES if (f := _summary_class_figure(tables.table(kind), names[3]))
-        ]
+        searched |= {kind: _summary_class_figure(tables.table(kind), names[3]) for kind in _SUMMARY_TABLES}
+    figures = tuple(f for f in searched.values() if f)
+    unsure = tuple(
+        table.location
+        for kind, figure in searched.items()
+        if figure is None and (table := tables.table(kind)) is not None and table.doubts
+    )
     return [
-        Tie(FUNCTIONAL, f"功能科目“{claim.subject}”", f"functional class {claim.subject}", tuple(figures))
+        Tie(FUNCTIONAL, f"功能科目“{claim.subject}”", f"functional class {claim.subject}", figures, unsure)
     ]
 
 
@@ -611,7 +618,7 @@ def _compare(claim: Claim, tie: Tie) -> Finding | None:
     message_en = (
         f"The narrative gives {tie.what_en} as {actual}; {figure.name} is {figure.amount.text()}{also_en}"
     )
-    locations = [claim.location, figure.location, *(f.location for f in others)]
+    locations = [claim.location, figure.location, *(f.location for f in others), *tie.unsure]
     if rounding:
         return graded(tie.rule, Agreement.ROUNDING, message, message_en, locations, expected, actual)
     if _converted(figure.amount, claim.amount, ROUND_DOWN) == claim.amount.value:
