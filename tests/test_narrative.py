@@ -12,6 +12,7 @@ from budget_graph.check.engine import check_filing
 from budget_graph.model import Doubt, Kind, TableKind
 from budget_graph.read.text import read_text
 from tests.edits import edited_sample
+from tests.tables import TOTAL, UNIT, filing, table
 
 
 def narrative_findings(path: Path) -> list:
@@ -156,3 +157,12 @@ def test_a_class_lost_from_a_summary_in_doubt_makes_the_disagreement_rest_on_it(
     (finding,) = [f for f in check_filing(filing).findings if f.rule == "BG-N008"]
     assert finding.severity.value == ("warning" if in_doubt else "error")
     assert (summary.location in finding.locations) is in_doubt
+
+
+def test_the_departments_figure_is_the_total_where_one_is_printed() -> None:
+    # a label read into the first column by mistake makes a row look like a unit's
+    listed = table(
+        TableKind.Procurement, ["total"], [("合计", ["1,449.50"], TOTAL), ("机要业务费", ["5.00"], UNIT)]
+    )
+    figure = narrative.Tables(filing(listed)).department(TableKind.Procurement, "total")
+    assert figure is not None and figure.amount.text() == "1,449.50万元"

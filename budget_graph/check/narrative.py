@@ -302,8 +302,10 @@ class Tables:
 
 
 def _department_row(table: Table) -> Row | None:
-    """The first unit row (the department), else the total row, else the table's only row."""
-    for role in (RowRole.UNIT, RowRole.TOTAL):
+    """The total row (the department: the sum of its units), else the first unit row, else the table's only
+    row. A label read into the unit column by mistake cannot stand for the department where a total is
+    printed."""
+    for role in (RowRole.TOTAL, RowRole.UNIT):
         row = next((r for r in table.rows if r.role is role), None)
         if row:
             return row
