@@ -51,3 +51,18 @@ def filing(*tables: Table, year: int = 2024) -> Filing:
 
 
 UNIT, TOTAL, PERIOD, ITEM = RowRole.UNIT, RowRole.TOTAL, RowRole.PERIOD, RowRole.ITEM
+
+
+def reading(read: Table) -> tuple:
+    """What a reader made of a table, to compare two readings of it: title, columns' meanings, and every
+    row's code, label, side and figures."""
+    rows = sorted(
+        (
+            row.code or "",
+            row.label,
+            row.side or "",
+            sorted((k, str(c.amount.value) if c.amount else c.text) for k, c in row.cells.items()),
+        )
+        for row in read.rows
+    )
+    return read.title, [column.meaning for column in read.columns], rows

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from budget_graph.check.engine import check_filing
-from budget_graph.model import Filing, Table
+from budget_graph.model import Filing
 from budget_graph.read import group_filings, read_file
 from tests.conftest import CORPUS
+from tests.tables import reading
 
 pytestmark = pytest.mark.skipif(
     not CORPUS.is_dir() or shutil.which("pdftotext") is None, reason="corpus or pdftotext absent"
@@ -80,26 +81,13 @@ def test_the_text_is_the_same_filing(readings: dict, name: str) -> None:
     assert len(text.claims) >= len(pdf.claims) - 1
 
 
-def _reading(table: Table) -> tuple:
-    rows = sorted(
-        (
-            row.code or "",
-            row.label,
-            row.side or "",
-            sorted((k, str(c.amount.value) if c.amount else c.text) for k, c in row.cells.items()),
-        )
-        for row in table.rows
-    )
-    return table.title, [column.meaning for column in table.columns], rows
-
-
 def test_most_tables_read_as_from_the_pdf(readings: dict) -> None:
     pairs = [
         (name, a, b)
         for name, (pdf, text) in readings.items()
         for a, b in zip(pdf.tables, text.tables, strict=True)
     ]
-    other = [f"{name}: {a.title}" for name, a, b in pairs if _reading(a) != _reading(b)]
+    other = [f"{name}: {a.title}" for name, a, b in pairs if reading(a) != reading(b)]
     assert len(pairs) - len(other) >= SAME_TABLES, "\n".join(other)
 
 

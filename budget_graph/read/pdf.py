@@ -37,9 +37,12 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def read_pdf(path: Path) -> Filing:
+    # imported here: the laid-out text reader it uses reads its pages through read_pages below
+    from budget_graph.read.pdf_unruled import with_unruled_tables
+
     source = printable(str(path))  # the name as reports write it
     layouts = read_layouts(path)
-    filing = read_pages([page_content(layout) for layout in layouts], source, path)
+    filing = read_pages(with_unruled_tables([page_content(layout) for layout in layouts]), source, path)
     filing.page_turns = {source: {layout.number: layout.turn for layout in layouts}}
     if damaged := _damaged_text(layouts, source):
         filing.diagnostics.append(damaged)
@@ -85,7 +88,7 @@ def read_pages(pages: list[PageContent], source: str, path: Path, measured: bool
                 )
             )
     number_tables(filing)
-    mark_doubts(filing, flow, source)
+    mark_doubts(filing, flow, source, measured)
     _claims(filing)
     return filing
 

@@ -25,7 +25,9 @@ _SUSPECT_HEADER = (
 )
 
 
-def mark_doubts(filing: Filing, flow: Flow, source: str) -> None:
+def mark_doubts(filing: Filing, flow: Flow, source: str, measured: bool = True) -> None:
+    """`measured`: the pages are a PDF's, where a grid placed by alignment is a table printed without
+    ruling lines (read/pdf_unruled.py), said once per table; in laid-out text every grid is."""
     for grid in flow.stray_grids:
         _stray_grid(filing, flow, grid, source)
     for block in flow.blocks:
@@ -33,6 +35,8 @@ def mark_doubts(filing: Filing, flow: Flow, source: str) -> None:
             _unplaced_cells(filing, block.title, grid, source)
         if any(grid.inferred for grid in block.grids):
             _inferred_header(filing, block.title, source)
+            if measured:
+                _read_by_alignment(filing, block.title, block.page, source)
     _titles_without_grid(filing, flow, source)
     rows = [line for line in flow.lines if line.cells is None and _bare_figures(line) >= _ROW_FIGURES]
     for page in sorted({line.page for line in rows}):
@@ -90,6 +94,16 @@ def _inferred_header(filing: Filing, title: str, source: str) -> None:
         return
     table.doubts.append(Doubt(_SUSPECT_HEADER, columns_only=True))
     filing.diagnostics.append(Diagnostic("warning", f"{title}: {_SUSPECT_HEADER}", (table.location,)))
+
+
+def _read_by_alignment(filing: Filing, title: str, page: int, source: str) -> None:
+    filing.diagnostics.append(
+        Diagnostic(
+            "info",
+            f"{title}: 表格无表格线，按文字对齐位置读取 printed without ruling lines, read by the alignment of its words",
+            (Location(source, page=page, table=title),),
+        )
+    )
 
 
 def _suspect(meaning: str) -> bool:

@@ -103,13 +103,14 @@ def _widened(found: list[Chunk]) -> list[Chunk]:
     (up to the next chunk); its start is where it starts."""
     widened = []
     for index, chunk in enumerate(found):
-        limit = found[index + 1].x0 - 1 if index + 1 < len(found) else chunk.x0 + _width(chunk.text)
-        reach = max(chunk.x1, min(chunk.x0 + _width(chunk.text), limit))
+        limit = found[index + 1].x0 - 1 if index + 1 < len(found) else chunk.x0 + printed_width(chunk.text)
+        reach = max(chunk.x1, min(chunk.x0 + printed_width(chunk.text), limit))
         widened.append(Chunk(chunk.text, chunk.x0, reach))
     return widened
 
 
-def _width(text: str) -> int:
+def printed_width(text: str) -> int:
+    """Columns a converter's text takes on the page: a full-width character two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

@@ -161,8 +161,7 @@ def _page(
     """The page's content, and the columns of its last table when it runs to the page's foot (the next
     page may continue it); lines that are headings set apart are added to `headings`."""
     lines = _classify([line.rstrip() for line in raw])
-    tables = _tables(lines, running is not None)
-    in_table = {line.number for table in tables for line in (*table.header, *table.body)}
+    grids, in_table, running = _grids(number, lines, running)
     text = []
     for line in lines:
         if line.kind in ("blank", "page_number", "banner") or line.number in in_table:
@@ -170,6 +169,24 @@ def _page(
         text.append(_line(line))
         if _set_apart(line):
             headings.append((number, text[-1]))
+    height = max(len(raw), 1) * LINE_HEIGHT
+    return PageContent(number, 0.0, height, text, grids), running
+
+
+def laid_out_grids(
+    number: int, raw: list[str], running: Layout | None
+) -> tuple[list[Grid], set[int], Layout | None]:
+    """The tables on a page of laid-out lines as grids placed by alignment (a row band's top is its
+    line's number × LINE_HEIGHT), the numbers of the lines they hold, and the columns of the last one
+    when it runs to the page's foot."""
+    return _grids(number, _classify([line.rstrip() for line in raw]), running)
+
+
+def _grids(
+    number: int, lines: list[_TextLine], running: Layout | None
+) -> tuple[list[Grid], set[int], Layout | None]:
+    tables = _tables(lines, running is not None)
+    in_table = {line.number for table in tables for line in (*table.header, *table.body)}
     grids, layouts = [], []
     for index, table in enumerate(tables):
         grid, layout = _grid(number, table, running if index == 0 and not table.titled else None)
@@ -177,8 +194,7 @@ def _page(
         layouts.append(layout)
     last = max((line.number for line in lines if line.kind not in ("blank", "page_number")), default=-1)
     runs_on = bool(tables) and bool(tables[-1].body) and tables[-1].body[-1].number == last
-    height = max(len(raw), 1) * LINE_HEIGHT
-    return PageContent(number, 0.0, height, text, grids), layouts[-1] if runs_on else None
+    return grids, in_table, layouts[-1] if runs_on else None
 
 
 def _set_apart(line: _TextLine) -> bool:

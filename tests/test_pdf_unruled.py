@@ -1,0 +1,143 @@
+"""Tables printed without ruling lines, read by the alignment of their words (read/pdf_unruled.py):
+hand-built pages, both ways."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from budget_graph.model import Filing
+from budget_graph.read.pdf import read_pages
+from budget_graph.read.pdf_grid import page_content
+from budget_graph.read.pdf_page import Char, PageLayout, text_lines
+from budget_graph.read.pdf_unruled import _laid_out, with_unruled_tables
+from budget_graph.read.text_columns import printed_width
+
+WIDTH, HEIGHT = 595, 842
+FULL, HALF = 10.0, 5.0  # a Chinese character's width, a digit's
+
+
+def text(value: str, x0: float, top: float) -> list[Char]:
+    """Characters from x0, each as wide as it prints."""
+    chars, x = [], x0
+    for ch in value:
+        width = HALF if ch.isascii() else FULL
+        chars.append(Char(ch, x, x + width, top, top + FULL, x + width / 2, top + FULL / 2))
+        x += width
+    return chars
+
+
+def right(value: str, x1: float, top: float) -> list[Char]:
+    """A figure ending at x1, as tables print figures."""
+    return text(value, x1 - HALF * len(value), top)
+
+
+def row(top: float, code: str, name: str, *amounts: str) -> list[Char]:
+    chars = [*text(code, 60, top), *text(name, 130, top)]
+    for x1, amount in zip((330, 430, 530), amounts, strict=False):
+        chars += right(amount, x1, top)
+    return chars
+
+
+def unruled_page(*rows: list[Char], title: str = "一般公共预算支出预算表") -> PageLayout:
+    chars = [
+        *text(title, 180, 100),
+        *text("单位：万元", 480, 120),
+        *text("科目编码", 60, 145),
+        *text("科目名称", 130, 145),
+        *text("合计", 300, 145),
+        *text("基本支出", 390, 145),
+        *text("项目支出", 490, 145),
+    ]
+    return PageLayout(1, WIDTH, HEIGHT, [*chars, *(char for r in rows for char in r)], [])
+
+
+def read(*layouts: PageLayout) -> Filing:
+    pages = with_unruled_tables([page_content(layout) for layout in layouts])
+    return read_pages(pages, "t.pdf", Path("测试局2024年部门预算.pdf"))
+
+
+def test_a_table_printed_without_ruling_lines_is_read_by_the_alignment_of_its_words() -> None:
+    filing = read(
+        unruled_page(
+            row(165, "221", "住房保障支出", "3,000.00", "1,000.00", "2,000.00"),
+            row(185, "22102", "住房改革支出", "3,000.00", "1,000.00", "2,000.00"),
+            row(205, "2210201", "住房公积金", "12.50", "12.50", ""),
+        )
+    )
+    (table,) = filing.tables
+    assert [column.meaning for column in table.columns] == ["total", "basic", "project"]
+    figures = {(r.code, k): str(c.amount.value) for r in table.rows for k, c in r.cells.items() if c.amount}
+    assert figures[("2210201", "total")] == "12.50" and ("2210201", "project") not in figures
+    assert figures[("22102", "project")] == "2000.00"
+    assert not filing.unread and not table.doubts
+    assert any(
+        "无表格线，按文字对齐位置读取" in d.message and d.severity == "info" for d in filing.diagnostics
+    )
+
+
+def test_a_title_over_a_paragraph_is_no_table_and_its_page_stays_as_printed() -> None:
+    page = PageLayout(
+        1,
+        WIDTH,
+        HEIGHT,
+        [
+            *text("一般公共预算支出预算表", 180, 100),
+            *text("本年度一般公共预算支出3,000.00万元，主要用于住房保障。", 60, 130),
+        ],
+        [],
+    )
+    content = page_content(page)
+    assert with_unruled_tables([content]) == [content]
+
+
+def test_a_table_running_onto_the_next_page_without_its_header_continues_it() -> None:
+    first = unruled_page(
+        row(165, "221", "住房保障支出", "3,000.00", "1,000.00", "2,000.00"),
+        row(185, "22102", "住房改革支出", "3,000.00", "1,000.00", "2,000.00"),
+        *(row(205 + 20 * i, "2210201", "住房公积金", "1,000.00", "1,000.00", "") for i in range(30)),
+    )
+    second = PageLayout(2, WIDTH, HEIGHT, row(60, "2210203", "购房补贴", "2,000.00", "", "2,000.00"), [])
+    (table,) = read(first, second).tables
+    assert "2210203" in {r.code for r in table.rows}
+
+
+def _laid(chars: list[Char]) -> str:
+    (line,) = text_lines(chars)
+    return _laid_out(line, HALF)
+
+
+def test_a_figure_printed_close_to_the_next_cells_label_stands_apart_from_it() -> None:
+    # without a rule between them, a cell's right-aligned figure and the next cell's label 3 points apart
+    laid = _laid(
+        [
+            *text("一、财政拨款", 60, 100),
+            *right("31,214.80", 300, 100),
+            *text("一、一般公共服务支出", 303, 100),
+        ]
+    )
+    assert "31,214.80  一、一般公共服务支出" in laid or "31,214.80 一、一般公共服务支出" in laid
+    assert "31,214.80一" not in laid
+
+
+def test_figures_stand_at_their_right_edges_whatever_precedes_them() -> None:
+    long = _laid([*text("机关事业单位基本养老保险缴费支出", 130, 100), *right("160.75", 325, 100)])
+    short = _laid([*text("行政运行", 130, 100), *right("1,511.89", 325, 100)])
+    assert long.index("160.75") + len("160.75") == short.index("1,511.89") + len("1,511.89")
+
+
+def test_a_table_number_printed_with_spaces_in_its_title_stays_in_the_title() -> None:
+    # '公开 01 表': the digits a quarter of a character from the words; no column apart
+    laid = _laid([*text("公开", 60, 100), *text("01", 83, 100), *text("表：收支预算总表", 96, 100)])
+    assert laid.strip() == "公开 01 表：收支预算总表"
+
+
+def test_a_header_printed_larger_than_the_figures_keeps_its_middle_over_its_column() -> None:
+    # '基本支出' in 17-point characters over a column of figures in 5-point digits: the laid-out reader
+    # takes a Chinese character as two digits wide, so it is placed by its middle, not its left edge
+    large = [
+        Char(ch, 248 + 17 * i, 265 + 17 * i, 100, 117, 256.5 + 17 * i, 108.5)
+        for i, ch in enumerate("基本支出")
+    ]
+    laid = _laid(large)
+    middle = laid.index("基本支出") + printed_width("基本支出") / 2
+    assert abs(middle - (248 + 316) / 2 / HALF) <= 1
