@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from budget_graph.model import Filing
 from budget_graph.read.pdf import read_pages
 from budget_graph.read.pdf_grid import page_content
-from budget_graph.read.pdf_page import Char, PageLayout, text_lines
+from budget_graph.read.pdf_page import Char, PageLayout, Rule, text_lines
 from budget_graph.read.pdf_unruled import _laid_out, with_unruled_tables
 from budget_graph.read.text_columns import printed_width
 
@@ -141,3 +143,47 @@ def test_a_header_printed_larger_than_the_figures_keeps_its_middle_over_its_colu
     laid = _laid(large)
     middle = laid.index("基本支出") + printed_width("基本支出") / 2
     assert abs(middle - (248 + 316) / 2 / HALF) <= 1
+
+
+RULES = {
+    "three rules (above and under the header, under the last row)": [
+        Rule(True, 140, 55, 540),
+        Rule(True, 160, 55, 540),
+        Rule(True, 200, 55, 540),
+    ],
+    "a frame round the table, no rule inside": [
+        Rule(True, 140, 55, 540),
+        Rule(True, 200, 55, 540),
+        Rule(False, 55, 140, 200),
+        Rule(False, 540, 140, 200),
+    ],
+}
+
+
+@pytest.mark.parametrize("rules", RULES.values(), ids=RULES.keys())
+def test_a_table_with_rules_that_make_no_cells_is_read_by_alignment(rules: list[Rule]) -> None:
+    page = unruled_page(
+        row(165, "221", "住房保障支出", "3,000.00", "1,000.00", "2,000.00"),
+        row(185, "22102", "住房改革支出", "3,000.00", "1,000.00", "2,000.00"),
+    )
+    page.rules = rules
+    (table,) = read(page).tables
+    assert [column.meaning for column in table.columns] == ["total", "basic", "project"]
+    assert len(table.rows) == 2
+
+
+def test_a_framed_paragraph_stays_a_frame() -> None:
+    page = PageLayout(
+        1,
+        WIDTH,
+        HEIGHT,
+        [*text("一般公共预算支出预算表", 180, 100), *text("本表无数据。", 60, 150)],
+        [
+            Rule(True, 140, 55, 540),
+            Rule(True, 170, 55, 540),
+            Rule(False, 55, 140, 170),
+            Rule(False, 540, 140, 170),
+        ],
+    )
+    content = page_content(page)
+    assert with_unruled_tables([content])[0].grids == content.grids

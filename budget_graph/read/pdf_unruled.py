@@ -34,13 +34,33 @@ def with_unruled_tables(pages: list[PageContent]) -> list[PageContent]:
     """The pages, each holding an unruled table read as inferred grids."""
     read: list[PageContent] = []
     running: Layout | None = None  # the columns of an unruled table that ran to the foot of the page before
-    for page in pages:
+    for page in map(_without_frames, pages):
         if _unruled_title(page) or (running is not None and not page.grids):
             page, running = _by_alignment(page, running)
         else:
             running = None
         read.append(page)
     return read
+
+
+def _without_frames(page: PageContent) -> PageContent:
+    """The page with a box drawn round a table (a frame, no rules inside) taken for no grid: its lines
+    are the page's, to be read by their alignment."""
+    frames = [grid for grid in page.grids if grid.n_cols == 1 and any(map(_row_of_figures, _lines(grid)))]
+    if not frames:
+        return page
+    lines = sorted([*page.lines, *(line for grid in frames for line in _lines(grid))], key=lambda ln: ln.top)
+    grids = [grid for grid in page.grids if grid not in frames]
+    return PageContent(page.number, page.width, page.height, lines, grids)
+
+
+def _lines(grid: Grid) -> list[Line]:
+    return [line for cell in grid.cells for line in cell.lines]
+
+
+def _row_of_figures(line: Line) -> bool:
+    """Words set apart on one line, one a figure: a table's row, not a framed paragraph."""
+    return len(line.words) > 1 and any(_AMOUNT.match(word.text) for word in line.words)
 
 
 def _unruled_title(page: PageContent) -> bool:
