@@ -31,6 +31,7 @@ from budget_graph.read.tables import number_tables, unit_names
 _FILER = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(\S+)$")
 _CLAIM_PARTS = re.compile(r"说明|情况")  # parts that state figures (not 职能, 机构, 名词解释)
 _COVER_LINES = 12
+_PICTURE_SHARE = 0.25  # of a page: a picture this large may be a table printed as an image
 _HIGH, _LOW = 0xD800, 0xDC00  # the first high and low UTF-16 surrogates
 _REPLACEMENT = "\ufffd"
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -46,6 +47,7 @@ def read_pdf(path: Path) -> Filing:
     filing.page_turns = {source: {layout.number: layout.turn for layout in layouts}}
     if damaged := _damaged_text(layouts, source):
         filing.diagnostics.append(damaged)
+    _pictures(filing, layouts, source)
     return filing
 
 
@@ -153,6 +155,25 @@ def _damaged_text(layouts: list[PageLayout], source: str) -> Diagnostic | None:
         f"map to text (damaged encoding) are shown as {_REPLACEMENT}; words with them may not be recognised",
         tuple(Location(source, page=page) for page in pages),
     )
+
+
+def _pictures(filing: Filing, layouts: list[PageLayout], source: str) -> None:
+    """A large picture after the cover may be a table printed as an image (a sheet pasted as a
+    screenshot): what it shows is not read, so it is said and counted as unread — a required table
+    said to be missing may be in it."""
+    for layout in layouts[1:]:
+        if layout.picture >= _PICTURE_SHARE:
+            place = Location(source, page=layout.number)
+            filing.unread.append(place)
+            filing.diagnostics.append(
+                Diagnostic(
+                    "warning",
+                    f"第{layout.number}页有一幅大图（如以图片印出的表格），图中内容未读取、未检查 page "
+                    f"{layout.number} holds a large picture (a table printed as an image?): what it shows is "
+                    "not read, not checked",
+                    (place,),
+                )
+            )
 
 
 def _metadata(flow: Flow, path: Path) -> Metadata:

@@ -71,6 +71,7 @@ class PageLayout:
     chars: list[Char]
     rules: list[Rule]
     turn: int = 0  # quarter turns clockwise from the page as stored to the page as measured
+    picture: float = 0.0  # the share of the page its largest picture covers (a table printed as an image?)
 
 
 def text_lines(chars: list[Char]) -> list[Line]:

@@ -54,7 +54,19 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
     if turn.quarters:  # read unturned first: clip paths and glyph boxes are in the stored frame
         chars, rules = [turn.char(c) for c in chars], [turn.rule(r) for r in rules]
     width, height = turn.size()
-    return PageLayout(number, width, height, chars, rules, quarters)
+    return PageLayout(
+        number, width, height, chars, rules, quarters, _picture_share(drawing, (left, bottom, right, top))
+    )
+
+
+def _picture_share(drawing: _Drawing, crop: tuple[float, float, float, float]) -> float:
+    """The share of the page (its crop box) its largest picture covers."""
+    left, bottom, right, top = crop
+    areas = [
+        max(0.0, min(x1, right) - max(x0, left)) * max(0.0, min(y1, top) - max(y0, bottom))
+        for x0, y0, x1, y1 in drawing.pictures
+    ]
+    return max(areas, default=0.0) / ((right - left) * (top - bottom) or 1.0)
 
 
 def _text_turn(textpage: pdfium.PdfTextPage) -> int | None:
@@ -232,6 +244,7 @@ class _Drawing:
     origin: _Origin
     rules: list[Rule] = field(default_factory=list)
     text_forms: dict[bytes, pdfium.PdfMatrix] = field(default_factory=dict)
+    pictures: list[tuple[float, float, float, float]] = field(default_factory=list)  # image boxes, PDF space
 
 
 def _drawing(page: pdfium.PdfPage, origin: _Origin) -> _Drawing:
@@ -250,6 +263,8 @@ def _visit(obj, drawing: _Drawing, form: pdfium.PdfMatrix | None, depth: int) ->
         drawing.rules.extend(_path_rules(obj, drawing.origin, form))
     elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT and form is not None:
         drawing.text_forms[bytes(obj)] = form
+    elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        drawing.pictures.append(_bounds(obj, form))
     elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
         inner = _matrix(obj) if form is None else _matrix(obj).multiply(form)
         for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
@@ -270,13 +285,17 @@ def _matrix(obj) -> pdfium.PdfMatrix:
     return pdfium.PdfMatrix.from_raw(matrix)
 
 
-def _thin_box_rule(obj, origin: _Origin, form: pdfium.PdfMatrix | None) -> list[Rule]:
-    left, top = origin
+def _bounds(obj, form: pdfium.PdfMatrix | None) -> tuple[float, float, float, float]:
+    """An object's bounding box in page space (x0, y0, x1, y1)."""
     x0, y0, x1, y1 = (ctypes.c_float() for _ in range(4))
     pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (x0, y0, x1, y1)))
-    x0, y0, x1, y1 = x0.value, y0.value, x1.value, y1.value
-    if form is not None:  # bounds are in the form's space
-        x0, y0, x1, y1 = _box_on(form, (x0, y0, x1, y1))
+    box = x0.value, y0.value, x1.value, y1.value
+    return box if form is None else _box_on(form, box)  # bounds are in the form's space
+
+
+def _thin_box_rule(obj, origin: _Origin, form: pdfium.PdfMatrix | None) -> list[Rule]:
+    left, top = origin
+    x0, y0, x1, y1 = _bounds(obj, form)
     x0, x1 = x0 - left, x1 - left
     if y1 - y0 <= _RULE_THICKNESS and x1 - x0 > y1 - y0:
         return [Rule(True, top - (y0 + y1) / 2, x0, x1)]
