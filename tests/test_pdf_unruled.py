@@ -13,6 +13,7 @@ from budget_graph.read.pdf_grid import page_content
 from budget_graph.read.pdf_page import Char, PageLayout, Rule, text_lines
 from budget_graph.read.pdf_unruled import _laid_out, with_unruled_tables
 from budget_graph.read.text_columns import printed_width
+from tests.test_pdf_geometry import ruled
 
 WIDTH, HEIGHT = 595, 842
 FULL, HALF = 10.0, 5.0  # a Chinese character's width, a digit's
@@ -151,6 +152,7 @@ RULES = {
         Rule(True, 160, 55, 540),
         Rule(True, 200, 55, 540),
     ],
+    "rules round the header alone": ruled([55, 120, 250, 340, 440, 540], [140, 160]),
     "a frame round the table, no rule inside": [
         Rule(True, 140, 55, 540),
         Rule(True, 200, 55, 540),
@@ -170,6 +172,16 @@ def test_a_table_with_rules_that_make_no_cells_is_read_by_alignment(rules: list[
     (table,) = read(page).tables
     assert [column.meaning for column in table.columns] == ["total", "basic", "project"]
     assert len(table.rows) == 2
+
+
+def test_a_ruled_header_over_rows_with_their_own_rules_stays_a_grid() -> None:
+    page = unruled_page(
+        row(165, "221", "住房保障支出", "3,000.00", "1,000.00", "2,000.00"),
+        row(185, "22102", "住房改革支出", "3,000.00", "1,000.00", "2,000.00"),
+    )
+    page.rules = ruled([55, 120, 250, 340, 440, 540], [140, 160, 180, 200])
+    content = page_content(page)
+    assert with_unruled_tables([content])[0].grids == content.grids
 
 
 def test_a_framed_paragraph_stays_a_frame() -> None:

@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
+from itertools import takewhile
 from statistics import median
 
 from budget_graph.read.layout import normalise, titled_table
 from budget_graph.read.pdf_grid import Grid, PageContent
-from budget_graph.read.pdf_page import Char, Line
+from budget_graph.read.pdf_page import Char, Line, text_lines
 from budget_graph.read.text_columns import Layout, printed_width
 from budget_graph.read.text_layout import LINE_HEIGHT, laid_out_grids
 
@@ -27,6 +28,8 @@ _FIGURE = re.compile(r"^[-−+]?[\d,]*\.?\d+%?$")  # right-aligned in its cell
 _AMOUNT = re.compile(r"^[-−]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-−]?\d+\.\d+$")  # grouped or with decimals
 _FIGURE_CHARS = set("0123456789,.-−+%")
 _LARGER = 1.2  # wider than the laid-out reader takes them by this much: printed larger
+_ROWS = 2  # lines of figures under a ruled header: its rows printed without rules
+_SLACK = 2.0  # points
 _GAP = 2  # columns: words the page sets apart stay apart (one space joins words of one cell)
 
 
@@ -44,18 +47,29 @@ def with_unruled_tables(pages: list[PageContent]) -> list[PageContent]:
 
 
 def _without_frames(page: PageContent) -> PageContent:
-    """The page with a box drawn round a table (a frame, no rules inside) taken for no grid: its lines
-    are the page's, to be read by their alignment."""
-    frames = [grid for grid in page.grids if grid.n_cols == 1 and any(map(_row_of_figures, _lines(grid)))]
+    """The page with rules that hold no table's cells taken for none, their text the page's lines, to be
+    read by alignment: a frame drawn round a table with no rule inside (one column band holding rows of
+    figures), or rules round the header alone with the rows printed under it unruled."""
+    frames = [grid for grid in page.grids if _frame(grid) or _header_alone(grid, page)]
     if not frames:
         return page
-    lines = sorted([*page.lines, *(line for grid in frames for line in _lines(grid))], key=lambda ln: ln.top)
+    chars = [c for line in page.lines for c in line.chars]
+    chars += [c for grid in frames for cell in grid.cells for c in cell.chars]
     grids = [grid for grid in page.grids if grid not in frames]
-    return PageContent(page.number, page.width, page.height, lines, grids)
+    return PageContent(page.number, page.width, page.height, text_lines(chars), grids)
 
 
-def _lines(grid: Grid) -> list[Line]:
-    return [line for cell in grid.cells for line in cell.lines]
+def _frame(grid: Grid) -> bool:
+    return grid.n_cols == 1 and any(_row_of_figures(line) for cell in grid.cells for line in cell.lines)
+
+
+def _header_alone(grid: Grid, page: PageContent) -> bool:
+    """A grid without figures right above lines of figures printed without rules: a ruled header."""
+    if any(_AMOUNT.match(word.text) for cell in grid.cells for line in cell.lines for word in line.words):
+        return False
+    below = sorted((line for line in page.lines if line.top >= grid.bottom - _SLACK), key=lambda ln: ln.top)
+    rows = list(takewhile(_row_of_figures, below))
+    return len(rows) >= _ROWS and rows[0].top - grid.bottom < 2 * (rows[0].bottom - rows[0].top)
 
 
 def _row_of_figures(line: Line) -> bool:
