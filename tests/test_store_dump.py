@@ -75,7 +75,7 @@ def test_the_folder_holds_exactly_the_stores_graphs(sources, folder, embedded):
 def test_one_gzip_file_holds_the_same_quads(sources, folder, tmp_path):
     result = run("export-corpus", *sources, "-o", str(tmp_path / "corpus.nq.gz"))
     assert result.exit_code == 0, result.output
-    assert "导出 exported 5 filings" in result.output
+    assert f"导出 exported {len(sources)} filings" in result.output  # two corpus PDFs where the corpus is
     in_folder = set().union(*(quads(path.read_bytes()) for path in folder.iterdir()))
     assert quads(gzip.decompress((tmp_path / "corpus.nq.gz").read_bytes())) == in_folder
 
