@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 
-def mapped_text_pdf(lines: list[str]) -> bytes:
-    """One page printing `lines` through a ToUnicode map: each distinct character (a lone surrogate too,
-    as a damaged font's map gives) gets a one-byte code, and pdfium reports what the map says."""
-    chars = sorted({c for line in lines for c in line})
+def mapped_text_pdf(lines: list[str], *more_pages: list[str], drawn: str = "") -> bytes:
+    """Pages printing `lines` (then each of `more_pages`) through a ToUnicode map: each distinct character
+    (a lone surrogate too, as a damaged font's map gives) gets a one-byte code, and pdfium reports what
+    the map says. `drawn`: PDF path operators drawn on the first page after its text (points, y up; each
+    line of 14-point text starts at x 72, the first at y 760, the next 24 lower)."""
+    pages = [lines, *more_pages]
+    chars = sorted({c for page in pages for line in page for c in line})
     code = {c: 0x21 + i for i, c in enumerate(chars)}
     entries = "".join(
         f"<{code[c]:02X}> <{c.encode('utf-16-be', 'surrogatepass').hex().upper()}>\n" for c in chars
@@ -17,16 +20,25 @@ def mapped_text_pdf(lines: list[str]) -> bytes:
         f"{len(chars)} beginbfchar\n{entries}endbfchar endcmap "
         "CMapName currentdict /CMap defineresource pop end end"
     ).encode()
-    shown = "".join(
-        f"BT /F1 14 Tf 72 {760 - 24 * i} Td <{''.join(f'{code[c]:02X}' for c in line)}> Tj ET\n"
-        for i, line in enumerate(lines)
-    ).encode()
+    font = 3 + 2 * len(pages)
     objects = [
         b"<</Type/Catalog/Pages 2 0 R>>",
-        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>",
-        b"<</Length %d>>stream\n%s\nendstream" % (len(shown), shown),
-        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica/ToUnicode 6 0 R>>",
+        b"<</Type/Pages/Kids[%s]/Count %d>>"
+        % (b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(len(pages))), len(pages)),
+    ]
+    for i, page in enumerate(pages):
+        shown = "".join(
+            f"BT /F1 14 Tf 72 {760 - 24 * k} Td <{''.join(f'{code[c]:02X}' for c in line)}> Tj ET\n"
+            for k, line in enumerate(page)
+        ) + (drawn if i == 0 else "")
+        content = shown.encode()
+        objects += [
+            b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents %d 0 R/Resources<</Font<</F1 %d 0 R>>>>>>"
+            % (4 + 2 * i, font),
+            b"<</Length %d>>stream\n%s\nendstream" % (len(content), content),
+        ]
+    objects += [
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica/ToUnicode %d 0 R>>" % (font + 1),
         b"<</Length %d>>stream\n%s\nendstream" % (len(cmap), cmap),
     ]
     body = b"".join(b"%d 0 obj%s\nendobj\n" % (i, o) for i, o in enumerate(objects, start=1))

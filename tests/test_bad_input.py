@@ -21,6 +21,7 @@ from click.testing import CliRunner
 
 from budget_graph.cli import main
 from tests.conftest import ROOT
+from tests.synthetic_pdf import mapped_text_pdf
 
 
 def _run(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess:
@@ -192,6 +193,13 @@ def test_file_name_that_is_not_utf8(tmp_path: Path, sample_path: Path) -> None:
     assert "(luohu-\ufffd.md)" in (tmp_path / "out.txt").read_text(encoding="utf-8")
     empty = _run("validate", os.fsdecode(b"empty-\xfe.md"), cwd=tmp_path)
     _assert_unreadable(empty, "file is empty: empty-\ufffd.md")
+
+
+def test_pdf_garbled_throughout(tmp_path: Path) -> None:
+    """A PDF whose fonts map glyphs to the wrong characters on most pages (accented letters for Chinese)."""
+    page = ["2024年度测试ÿĀ单位部门预算", "第一部分 单位概况", "本单位ÐÞ负责ß¯测试工作。"]
+    (tmp_path / "garbled.pdf").write_bytes(mapped_text_pdf(page, page))
+    _assert_unreadable(_validate("garbled.pdf", cwd=tmp_path), "garbled text on 2 of 2 pages")
 
 
 def test_damaged_utf16_text(tmp_path: Path) -> None:

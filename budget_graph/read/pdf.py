@@ -15,7 +15,7 @@ from pathlib import Path
 
 from budget_graph.errors import InputError, printable
 from budget_graph.limits import PDF_PAGES, PDF_SIZE
-from budget_graph.model import Diagnostic, Filing, Kind, Location
+from budget_graph.model import Diagnostic, Doubt, Filing, Kind, Location
 from budget_graph.profiles import lines
 from budget_graph.read.layout import normalise
 from budget_graph.read.metadata import Evidence, Metadata, filing_metadata
@@ -34,6 +34,14 @@ _COVER_LINES = 12
 _PICTURE_SHARE = 0.25  # of a page: a picture this large may be a table printed as an image
 _HIGH, _LOW = 0xD800, 0xDC00  # the first high and low UTF-16 surrogates
 _REPLACEMENT = "\ufffd"
+# Characters a Chinese disclosure does not print but a font's broken map to Unicode gives (a map rebuilt by
+# a rewriting tool, a font exported without one): C1 controls, Latin-1 signs and accented Latin letters,
+# U+FFFD. Signs a disclosure may print (¥ ° ² · × ÷ …) are not among them.
+_GARBLED = re.compile(
+    "[\x80-\xa4\xa6\xa8\xaa-\xad\xaf\xb4\xb6\xb8\xba\xbb\xbf-\xd6\xd8-\xf6\xf8-\u024f\ufffd]"
+)
+_GARBLED_SHARE = 0.5  # of a file's pages with text: garbled on so many, the file's text is not read
+_GARBLED_AT_LEAST = 10  # and no fewer garbled characters in all: a stray accented name is no damage
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
@@ -43,10 +51,10 @@ def read_pdf(path: Path) -> Filing:
 
     source = printable(str(path))  # the name as reports write it
     layouts = read_layouts(path)
+    garbled = _garbled_pages(layouts, path)
     filing = read_pages(with_unruled_tables([page_content(layout) for layout in layouts]), source, path)
     filing.page_turns = {source: {layout.number: layout.turn for layout in layouts}}
-    if damaged := _damaged_text(layouts, source):
-        filing.diagnostics.append(damaged)
+    _garbled(filing, garbled, source)
     _pictures(filing, layouts, source)
     return filing
 
@@ -145,16 +153,49 @@ def _surrogate(text: str, first: int) -> bool:
     return len(text) == 1 and first <= ord(text) < first + 0x400
 
 
-def _damaged_text(layouts: list[PageLayout], source: str) -> Diagnostic | None:
-    pages = sorted({layout.number for layout in layouts for c in layout.chars if c.text == _REPLACEMENT})
+def _garbled_pages(layouts: list[PageLayout], path: Path) -> list[int]:
+    """The pages whose text holds garbled characters; a clear error when nearly the whole file's does:
+    its fonts map glyphs to the wrong characters (the same broken map also turns some into other Chinese
+    characters, digits or signs), and nothing read from it can be trusted."""
+    counts = {
+        layout.number: len(_GARBLED.findall("".join(c.text for c in layout.chars))) for layout in layouts
+    }
+    pages = [number for number, count in counts.items() if count]
+    with_text = sum(1 for layout in layouts if layout.chars)
+    if len(pages) >= _GARBLED_SHARE * with_text and sum(counts.values()) >= _GARBLED_AT_LEAST:
+        raise InputError(
+            f"PDF 的文字编码已损坏（{len(pages)}/{with_text} 页出现乱码字符），无法可靠读取，请取原文件或经 OCR 识别 "
+            f"the PDF's fonts map its glyphs to wrong characters (garbled text on {len(pages)} of {with_text} "
+            f"pages): it cannot be read reliably: {path}"
+        )
+    return pages
+
+
+def _garbled(filing: Filing, pages: list[int], source: str) -> None:
+    """Pages with garbled characters are said; what stands on them is in doubt: their tables (no error
+    rests on a figure a broken map may have changed), their narrative figures (not checked), and they
+    count as unread (a garbled title may hide a required table)."""
     if not pages:
-        return None
-    return Diagnostic(
-        "warning",
-        f"PDF 中有无法识别的字符（字体编码损坏），以 {_REPLACEMENT} 代替 characters the PDF's fonts do not "
-        f"map to text (damaged encoding) are shown as {_REPLACEMENT}; words with them may not be recognised",
-        tuple(Location(source, page=page) for page in pages),
+        return
+    places = tuple(Location(source, page=page) for page in pages)
+    filing.diagnostics.append(
+        Diagnostic(
+            "warning",
+            "PDF 中有乱码字符（字体编码损坏），所在页的表格读取存疑，说明中的数字未检查 characters the PDF's fonts "
+            "map to the wrong text (damaged encoding): the tables on those pages are in doubt, the narrative's "
+            "figures on them are not checked",
+            places,
+        )
     )
+    filing.unread.extend(places)
+    garbled = set(pages)
+    doubt = Doubt(
+        "所在页有乱码字符（字体编码损坏），数字可能读错 a page of the table has garbled characters: figures may be misread"
+    )
+    for table in filing.tables:
+        if {table.location.page, *(row.location.page for row in table.rows)} & garbled:
+            table.doubts.append(doubt)
+    filing.claims = [claim for claim in filing.claims if claim.location.page not in garbled]
 
 
 def _pictures(filing: Filing, layouts: list[PageLayout], source: str) -> None:

@@ -47,7 +47,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
         quarters = _text_turn(textpage)
     finally:
         textpage.close()
-    rules = drawing.rules
+    rules = _outside_glyphs(drawing.rules, chars)
     if quarters is None:
         quarters = page.get_rotation() // 90 % 4
     turn = _Turn(quarters, right - left, top - bottom)
@@ -56,6 +56,25 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
     width, height = turn.size()
     return PageLayout(
         number, width, height, chars, rules, quarters, _picture_share(drawing, (left, bottom, right, top))
+    )
+
+
+def _outside_glyphs(rules: list[Rule], chars: list[Char]) -> list[Rule]:
+    """The rules but the strokes of glyph outlines: a producer that cannot keep stroked text as text
+    (outlined, fake-bold headings) draws each glyph's outline as a path beside the text, and its straight
+    edges are no ruling lines. A rule that fits inside one glyph's box is such an edge: a table's rules
+    run past the glyphs they separate."""
+    tallest = max((max(c.bottom - c.top, c.x1 - c.x0) for c in chars), default=0.0)
+    return [r for r in rules if r.end - r.start > tallest or not any(_in_glyph(r, c) for c in chars)]
+
+
+def _in_glyph(rule: Rule, char: Char) -> bool:
+    along = (char.x0, char.x1) if rule.horizontal else (char.top, char.bottom)
+    across = (char.top, char.bottom) if rule.horizontal else (char.x0, char.x1)
+    return (
+        across[0] - _CLIP_SLACK <= rule.pos <= across[1] + _CLIP_SLACK
+        and along[0] - _CLIP_SLACK <= rule.start
+        and rule.end <= along[1] + _CLIP_SLACK
     )
 
 

@@ -1,0 +1,74 @@
+"""Text a font maps to the wrong characters, and glyph outlines drawn beside the text, in a PDF.
+
+A font's map to Unicode may be broken (rebuilt by a rewriting tool, lost in an export): some glyphs come
+out as accented Latin letters or control characters, and the same map turns others into other Chinese
+characters or digits unseen. What stands on such a page is in doubt; a file garbled throughout is
+refused (tests/test_bad_input.py). tests/test_pdf_producers_corpus.py shows both on the corpus rewritten by ghostscript.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from budget_graph.model import Filing, Kind, Location, TableKind
+from budget_graph.read.pdf import _garbled, read_layouts, read_pdf
+from tests.synthetic_pdf import mapped_text_pdf
+from tests.tables import table
+
+COVER = ["2024年度测试单位部门预算", "第一部分 单位概况", "一、主要职能", "本单位负责测试工作。"]
+TOTAL = [
+    "第二部分 2024年度部门预算情况说明",
+    "一、收支预算总体情况",
+    "2024年收入预算合计100.00万元，比上年增加10.00万元。",
+]
+APPROPRIATION = ["二、财政拨款收支预算总体情况", "2024年财政拨款收入预算合计90.00万元，比上年增加9.00万元。"]
+
+
+def _pdf(tmp_path: Path, *pages: list[str]) -> Path:
+    path = tmp_path / "filing.pdf"
+    path.write_bytes(mapped_text_pdf(*pages))
+    return path
+
+
+def test_a_clean_file_says_nothing_of_garbling(tmp_path: Path) -> None:
+    filing = read_pdf(_pdf(tmp_path, COVER, TOTAL, APPROPRIATION))
+    assert [claim.location.page for claim in filing.claims] == [2, 3]
+    assert not filing.diagnostics and not filing.unread
+
+
+def test_a_garbled_page_is_said_its_figures_unchecked_and_unread(tmp_path: Path) -> None:
+    garbled = [line.replace("预算", "预Ā") for line in TOTAL]  # 算 mapped to a Latin letter
+    filing = read_pdf(_pdf(tmp_path, COVER, garbled, APPROPRIATION))
+    assert [claim.location.page for claim in filing.claims] == [3]
+    [said] = [d for d in filing.diagnostics if "damaged encoding" in d.message]
+    assert said.severity == "warning" and [place.page for place in said.locations] == [2]
+    assert [place.page for place in filing.unread] == [2]
+
+
+def test_signs_a_disclosure_prints_are_no_garbling(tmp_path: Path) -> None:
+    signs = [*APPROPRIATION, "面积120m²，温度20°，单价¥5·件，3×4，±1。"]
+    filing = read_pdf(_pdf(tmp_path, COVER, TOTAL, signs))
+    assert not filing.diagnostics
+
+
+def test_a_table_on_a_garbled_page_is_in_doubt() -> None:
+    filing = Filing(sources=["t.pdf"], unit="测试单位", year=2024, kind=Kind.BUDGET)
+    on_page = [table(TableKind.IncomeSummary, ["合计"], [("合计", ["1.00"])]) for _ in range(2)]
+    for page, each in zip((2, 3), on_page, strict=True):
+        each.location = Location("t.pdf", page=page, table=each.title)
+        for row in each.rows:
+            row.location = Location("t.pdf", page=page)
+    filing.tables = on_page
+    _garbled(filing, [3], "t.pdf")
+    assert [bool(each.doubts) for each in filing.tables] == [False, True]
+
+
+def test_glyph_outlines_drawn_beside_the_text_are_no_rules(tmp_path: Path) -> None:
+    """A stroked heading rewritten as its glyphs' outlines: an edge inside a glyph is no ruling line; a
+    rule running past the glyphs stays one."""
+    path = tmp_path / "outlined.pdf"
+    path.write_bytes(
+        mapped_text_pdf(["收入预算总表"], drawn="0.5 w 73 762 m 73 768 l S 72 700 m 400 700 l S")
+    )
+    [rule] = read_layouts(path)[0].rules
+    assert (rule.horizontal, rule.start, rule.end) == (True, 72.0, 400.0)

@@ -1,0 +1,129 @@
+"""Every corpus PDF written again by another PDF producer reads as the PDF it came from.
+
+Unseen filings come from producers the corpus does not hold, each with its own way of drawing text and
+rules. Two rewrite every corpus PDF with the same pages:
+
+- poppler's cairo backend (`pdftocairo -pdf`) keeps the text but draws the outline of text printed
+  stroked (fake-bold headings) as paths beside it: every table must read exactly as before, and the same
+  errors be found;
+- ghostscript (`gs -sDEVICE=pdfwrite`) rebuilds fonts whose map to Unicode it cannot keep, and maps
+  many glyphs to wrong characters (基 → Ā, 公 → |, （ → 1): such a file is refused with one clear line
+  where the damage is wide, and where it reads, no error is found that the original does not find.
+
+Skips when the corpus or the tool is absent (.ci/run installs poppler-utils and ghostscript).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from budget_graph.check.engine import check_filing
+from budget_graph.errors import InputError
+from budget_graph.model import Filing
+from budget_graph.read import group_filings, read_file
+from tests.conftest import CORPUS
+from tests.tables import reading
+
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus absent")
+
+PDFS = sorted(CORPUS.glob("*/*.pdf")) if CORPUS.is_dir() else []
+FOLDERS = sorted({pdf.parent.name for pdf in PDFS})
+PRODUCERS = {
+    "cairo": ["pdftocairo", "-pdf", "{source}", "{target}"],
+    "ghostscript": [
+        "gs",
+        "-q",
+        "-dNOPAUSE",
+        "-dBATCH",
+        "-dSAFER",
+        "-sDEVICE=pdfwrite",
+        "-o",
+        "{target}",
+        "{source}",
+    ],
+}
+
+
+def _rewritten(producer: str, root: Path) -> Path:
+    command = PRODUCERS[producer]
+    if shutil.which(command[0]) is None:
+        pytest.skip(f"{command[0]} absent")
+    for pdf in PDFS:
+        target = root / pdf.parent.name / pdf.name
+        target.parent.mkdir(exist_ok=True)
+        args = [part.format(source=pdf, target=target) for part in command]
+        subprocess.run(args, check=True, capture_output=True, timeout=300)
+    return root
+
+
+@pytest.fixture(scope="module")
+def cairo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _rewritten("cairo", tmp_path_factory.mktemp("cairo"))
+
+
+@pytest.fixture(scope="module")
+def ghostscript(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _rewritten("ghostscript", tmp_path_factory.mktemp("ghostscript"))
+
+
+def _errors(filings: list[Filing]) -> Counter:
+    return Counter(
+        (filing.year, finding.rule, finding.expected, finding.actual)
+        for filing in filings
+        for finding in check_filing(filing).findings
+        if finding.severity.value == "error"
+    )
+
+
+@pytest.fixture(scope="module")
+def original_errors() -> dict[str, Counter]:
+    return {
+        folder: _errors(group_filings([read_file(path) for path in sorted((CORPUS / folder).glob("*.pdf"))]))
+        for folder in FOLDERS
+    }
+
+
+@pytest.fixture(scope="module")
+def garbled(ghostscript: Path) -> dict[Path, Filing | InputError]:
+    """Each rewritten file's filing, or the error that refused it."""
+    read: dict[Path, Filing | InputError] = {}
+    for pdf in PDFS:
+        try:
+            read[pdf] = read_file(ghostscript / pdf.parent.name / pdf.name)
+        except InputError as error:
+            read[pdf] = error
+    return read
+
+
+@pytest.mark.parametrize("pdf", PDFS, ids=lambda pdf: f"{pdf.parent.name}/{pdf.stem}")
+def test_cairo_every_table_reads_the_same(cairo: Path, pdf: Path) -> None:
+    original, rewritten = read_file(pdf), read_file(cairo / pdf.parent.name / pdf.name)
+    assert [reading(t) for t in rewritten.tables] == [reading(t) for t in original.tables]
+    assert sorted(d.message for d in rewritten.diagnostics) == sorted(d.message for d in original.diagnostics)
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_cairo_same_errors(cairo: Path, original_errors: dict, folder: str) -> None:
+    rewritten = group_filings([read_file(path) for path in sorted((cairo / folder).glob("*.pdf"))])
+    assert _errors(rewritten) == original_errors[folder]
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_ghostscript_no_error_the_original_does_not_find(
+    garbled: dict, original_errors: dict, folder: str
+) -> None:
+    read = [garbled[pdf] for pdf in PDFS if pdf.parent.name == folder]
+    refused = [str(error) for error in read if isinstance(error, InputError)]
+    assert all("garbled text" in error and "\n" not in error for error in refused)
+    filings = group_filings([filing for filing in read if not isinstance(filing, InputError)])
+    assert not _errors(filings) - original_errors[folder]
+
+
+def test_ghostscript_garbles_most_of_the_corpus(garbled: dict) -> None:
+    """The rewrite does damage the text (else the test above proves nothing): most files are refused."""
+    assert sum(isinstance(read, InputError) for read in garbled.values()) >= len(PDFS) // 2
