@@ -127,3 +127,16 @@ def test_ghostscript_no_error_the_original_does_not_find(
 def test_ghostscript_garbles_most_of_the_corpus(garbled: dict) -> None:
     """The rewrite does damage the text (else the test above proves nothing): most files are refused."""
     assert sum(isinstance(read, InputError) for read in garbled.values()) >= len(PDFS) // 2
+
+
+def test_the_garbled_files_as_text_are_refused_too(ghostscript: Path, garbled: dict, tmp_path: Path) -> None:
+    """pdftotext keeps the broken map's characters: the laid-out text reader refuses what the PDF's does."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext absent")
+    for pdf in (pdf for pdf, read in garbled.items() if isinstance(read, InputError)):
+        text = tmp_path / f"{pdf.stem}.txt"
+        subprocess.run(
+            ["pdftotext", "-layout", str(ghostscript / pdf.parent.name / pdf.name), str(text)], check=True
+        )
+        with pytest.raises(InputError, match="garbled text"):
+            read_file(text)

@@ -51,10 +51,8 @@ def read_pdf(path: Path) -> Filing:
 
     source = printable(str(path))  # the name as reports write it
     layouts = read_layouts(path)
-    garbled = _garbled_pages(layouts, path)
     filing = read_pages(with_unruled_tables([page_content(layout) for layout in layouts]), source, path)
     filing.page_turns = {source: {layout.number: layout.turn for layout in layouts}}
-    _garbled(filing, garbled, source)
     _pictures(filing, layouts, source)
     return filing
 
@@ -62,6 +60,7 @@ def read_pdf(path: Path) -> Filing:
 def read_pages(pages: list[PageContent], source: str, path: Path, measured: bool = True) -> Filing:
     """A filing from its pages' text lines and grids: a PDF's, or text laid out as pages
     (read/text_layout.py), whose positions are not the page's (`measured` False: no boxes, no sizes)."""
+    garbled = _garbled_pages(pages, path)
     flow = pages_flow(pages)
     narrative = read_narrative(flow.lines, source, measured)
     if not flow.blocks and not narrative.parts:
@@ -100,6 +99,7 @@ def read_pages(pages: list[PageContent], source: str, path: Path, measured: bool
     number_tables(filing)
     mark_doubts(filing, flow, source, measured)
     _claims(filing)
+    _garbled(filing, garbled, source)
     return filing
 
 
@@ -153,22 +153,25 @@ def _surrogate(text: str, first: int) -> bool:
     return len(text) == 1 and first <= ord(text) < first + 0x400
 
 
-def _garbled_pages(layouts: list[PageLayout], path: Path) -> list[int]:
+def _garbled_pages(pages: list[PageContent], path: Path) -> list[int]:
     """The pages whose text holds garbled characters; a clear error when nearly the whole file's does:
     its fonts map glyphs to the wrong characters (the same broken map also turns some into other Chinese
     characters, digits or signs), and nothing read from it can be trusted."""
-    counts = {
-        layout.number: len(_GARBLED.findall("".join(c.text for c in layout.chars))) for layout in layouts
-    }
-    pages = [number for number, count in counts.items() if count]
-    with_text = sum(1 for layout in layouts if layout.chars)
-    if len(pages) >= _GARBLED_SHARE * with_text and sum(counts.values()) >= _GARBLED_AT_LEAST:
+    counts = {page.number: len(_GARBLED.findall(_text(page))) for page in pages}
+    garbled = [number for number, count in counts.items() if count]
+    with_text = sum(1 for page in pages if page.lines or page.grids)
+    if len(garbled) >= _GARBLED_SHARE * with_text and sum(counts.values()) >= _GARBLED_AT_LEAST:
         raise InputError(
-            f"PDF 的文字编码已损坏（{len(pages)}/{with_text} 页出现乱码字符），无法可靠读取，请取原文件或经 OCR 识别 "
-            f"the PDF's fonts map its glyphs to wrong characters (garbled text on {len(pages)} of {with_text} "
-            f"pages): it cannot be read reliably: {path}"
+            f"文字编码已损坏（{len(garbled)}/{with_text} 页出现乱码字符），无法可靠读取，请取原文件或经 OCR 识别 "
+            f"the fonts map the glyphs to wrong characters (garbled text on {len(garbled)} of {with_text} "
+            f"pages): the file cannot be read reliably: {path}"
         )
-    return pages
+    return garbled
+
+
+def _text(page: PageContent) -> str:
+    lines = (word.text for line in page.lines for word in line.words)
+    return "".join([*lines, *(cell.text for grid in page.grids for cell in grid.cells)])
 
 
 def _garbled(filing: Filing, pages: list[int], source: str) -> None:
@@ -181,7 +184,7 @@ def _garbled(filing: Filing, pages: list[int], source: str) -> None:
     filing.diagnostics.append(
         Diagnostic(
             "warning",
-            "PDF 中有乱码字符（字体编码损坏），所在页的表格读取存疑，说明中的数字未检查 characters the PDF's fonts "
+            "有乱码字符（字体编码损坏），所在页的表格读取存疑，说明中的数字未检查 characters the fonts "
             "map to the wrong text (damaged encoding): the tables on those pages are in doubt, the narrative's "
             "figures on them are not checked",
             places,
