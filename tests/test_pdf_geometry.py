@@ -109,3 +109,39 @@ def test_codes_in_class_section_item_columns_become_one_code() -> None:
     assert boxes[0] is not None and boxes[0][0] == 2 and boxes[0][2] > 62
     assert boxes[1] is None and boxes[2] is None
     assert boxes[4] is not None and boxes[4][0] == 205
+
+
+def test_one_row_under_no_rule_is_a_grid_when_the_frame_runs_above_it() -> None:
+    """A table's last row alone at the top of the next page: Word draws its bottom rule and its column
+    lines, not the rule above it (that one ended the page before)."""
+    rules = [Rule(True, 40, 0, 300), *(Rule(False, x, 20, 40) for x in (0, 100, 300))]
+    (grid,) = find_grids(rules, page=2)
+    assert (grid.ys, grid.xs) == ([20, 40], [0, 100, 300])
+
+
+def _page(number: int, chars: list[Char], rules: list[Rule]):
+    (grid,) = page_content(PageLayout(number, 300, 100, chars, rules)).grids
+    return grid
+
+
+def test_a_total_row_alone_on_the_next_page_keeps_its_columns() -> None:
+    """Its merged label cell spans the label columns of a breakdown: it stands in the first of them."""
+    header = [*word("项目", 5, 5), *word("功能", 102, 5), *word("用途", 135, 5), *word("金额", 205, 5)]
+    item = [*word("一、支出", 5, 25), *word("行政", 102, 25), *word("1.00", 205, 25, 6)]
+    first = _page(1, header + item, ruled([0, 100, 130, 200, 300], [0, 20, 40]))
+    total = [*word("合计", 5, 25), *word("支出合计", 105, 25), *word("1.00", 205, 25, 6)]
+    merged = ruled([0, 100, 200, 300], [20, 40])  # the total's label spans 功能 and 用途
+    rows = _rows(TableBlock("收支预算总表", 1, grids=[first, _page(2, total, merged)]))
+    assert [cells for _, cells, _ in rows.data][-1] == ["合计", "支出合计", "", "1.00"]
+
+
+def test_a_first_page_of_merged_cells_takes_the_columns_its_continuation_refines() -> None:
+    """Its one row spans a category column and its items' column: the next page's rows fill both."""
+    header = [*word("项目名称", 5, 5), *word("金额", 205, 5)]
+    total = [*word("收入总计", 5, 25), *word("2.00", 205, 25, 6)]
+    first = _page(1, header + total, ruled([0, 200, 300], [0, 20, 40]))
+    items = [*word("财政拨款", 5, 5), *word("小计", 105, 5), *word("2.00", 205, 5, 6)]
+    rows = _rows(
+        TableBlock("收入预算总表", 1, grids=[first, _page(2, items, ruled([0, 100, 200, 300], [0, 20]))])
+    )
+    assert [cells for _, cells, _ in rows.data] == [["收入总计", "", "2.00"], ["财政拨款", "小计", "2.00"]]

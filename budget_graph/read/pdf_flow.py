@@ -335,8 +335,9 @@ def _titled_unit(text: str) -> bool:
 def _repeats(previous: TableBlock, block: TableBlock, grid: Grid) -> bool:
     last = previous.grids[-1]
     same_title = _bare_title(previous.title) == _bare_title(block.title)
+    # a page of merged cells drops the column lines they span (a total row alone under the header);
     # columns placed from text alignment differ from page to page: the title printed again says enough
-    same_columns = last.n_cols == grid.n_cols or grid.inferred
+    same_columns = columns_fit(last, grid, COLUMN_SLACK) or grid.inferred
     return same_title and last.page == grid.page - 1 and same_columns
 
 

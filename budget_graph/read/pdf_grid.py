@@ -93,17 +93,26 @@ def stack(upper: Grid, lower: Grid, slack: float) -> Grid | None:
     """A table's header printed alone at the foot of a page (`upper`) and its body on the next
     (`lower`) as one grid on the body's columns, on the body's page. None unless every column line
     of the header is one of the body's (within `slack` points): the body refines the header."""
-    index = _line_indices(upper.xs, lower.xs, slack)
-    if index is None:
+    header = refined(upper, lower.xs, slack)
+    if header is None:
         return None
     shift = upper.bottom - lower.top
     rows = len(upper.ys) - 1
-    header = [replace(c, col=index[c.col], col_end=index[c.col_end + 1] - 1) for c in upper.cells]
     body = [
         replace(c, row=c.row + rows, row_end=c.row_end + rows, top=c.top + shift, bottom=c.bottom + shift)
         for c in lower.cells
     ]
-    return Grid(lower.page, lower.xs, [*upper.ys, *(y + shift for y in lower.ys[1:])], header + body)
+    return Grid(lower.page, lower.xs, [*upper.ys, *(y + shift for y in lower.ys[1:])], header.cells + body)
+
+
+def refined(grid: Grid, xs: list[float], slack: float) -> Grid | None:
+    """`grid` on the finer column lines `xs` (its own all among them, within `slack` points: the same
+    frame): each cell spans the finer columns between its lines. None when they do not refine it."""
+    index = _line_indices(grid.xs, xs, slack)
+    if index is None:
+        return None
+    cells = [replace(c, col=index[c.col], col_end=index[c.col_end + 1] - 1) for c in grid.cells]
+    return Grid(grid.page, xs, grid.ys, cells, doubts=grid.doubts, inferred=grid.inferred)
 
 
 def with_open_row(grid: Grid, lines: list[Line]) -> Grid:
@@ -177,7 +186,7 @@ def find_grids(rules: list[Rule], page: int) -> list[Grid]:
     verticals = _merge([r for r in rules if not r.horizontal])
     grids = []
     for hs, vs in _components(horizontals, verticals):
-        if len(hs) >= 2 and len(vs) >= 2:
+        if hs and len(vs) >= 2:  # one rule may do: the frame's sides close an open row (_open_rows)
             grid = _grid(hs, vs, page)
             if grid is not None:
                 grids.append(grid)

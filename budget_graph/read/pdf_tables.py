@@ -36,7 +36,7 @@ from budget_graph.read.layout import (
     normalise,
     recognise_table,
 )
-from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, stack
+from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, refined, stack
 from budget_graph.read.performance import read_performance_targets
 from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, unstated_unit
 
@@ -183,6 +183,7 @@ def grid_boxes(grid: Grid) -> list[list[Box | None]]:
 
 def _rows(block: TableBlock) -> _Rows:
     first, *rest = _header_over_pages(block.grids)
+    first = _on_finest_columns(first, rest)
     banner = banner_rows(first)
     texts = grid_texts(first)[banner:]
     boxes = grid_boxes(first)[banner:]
@@ -199,6 +200,16 @@ def _rows(block: TableBlock) -> _Rows:
     _join_codes(rows)
     _category_codes(rows)
     return rows
+
+
+def _on_finest_columns(first: Grid, rest: list[Grid]) -> Grid:
+    """The first page on the columns of a continuation that refines them: a first page holding only
+    rows of merged cells (a total across a category column and its items) drops the lines they span."""
+    finer = [grid for grid in rest if grid.n_cols > first.n_cols and not grid.inferred]
+    for grid in sorted(finer, key=lambda g: -g.n_cols):
+        if (placed := refined(first, grid.xs, COLUMN_SLACK)) is not None:
+            return placed
+    return first
 
 
 def _header_over_pages(grids: list[Grid]) -> list[Grid]:
@@ -344,13 +355,21 @@ def _same_cells(one: list[str], other: list[str]) -> bool:
 
 
 def _column_map(first: Grid, grid: Grid) -> list[int] | None:
-    """Column index on the first page for each column of a continuation page (None: no fit)."""
+    """Column index on the first page for each column of a continuation page (None: no fit). A column
+    whose edges are two of the first page's lines spans its columns between them, as a merged cell
+    ('支出合计' over a breakdown's labels) does on the first page: it stands in the first of them."""
     if abs(first.x0 - grid.x0) > COLUMN_SLACK or abs(first.x1 - grid.x1) > COLUMN_SLACK:
         return None
     mapping = []
     for left, right in zip(grid.xs, grid.xs[1:], strict=False):
+        start = next((i for i, x in enumerate(first.xs[:-1]) if abs(x - left) <= COLUMN_SLACK), None)
+        spans = start is not None and any(abs(x - right) <= COLUMN_SLACK for x in first.xs[start + 1 :])
         middle = (left + right) / 2
-        index = next((i for i in range(first.n_cols) if first.xs[i] <= middle <= first.xs[i + 1]), None)
+        index = (
+            start
+            if spans
+            else next((i for i in range(first.n_cols) if first.xs[i] <= middle <= first.xs[i + 1]), None)
+        )
         if index is None:
             return None
         mapping.append(index)
