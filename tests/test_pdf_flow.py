@@ -105,6 +105,34 @@ def test_a_running_header_in_the_top_margin_does_not_stop_the_continuation() -> 
     assert [line.text for line in flow.lines] == ["江苏省某单位2019年度部门预算"]
 
 
+HEAD = "江苏省某单位2019年度部门预算"
+
+
+def _headed(pages: list[PageLayout]) -> list[PageLayout]:
+    for page in pages:
+        page.chars = [*word(HEAD, 200, 30), *page.chars]
+    return pages
+
+
+def _three_pages() -> list[PageLayout]:
+    rows = [*row(75, "2210202", "提租补贴", "1,959.99"), *row(95, "2210203", "购房补贴", "12.00")]
+    last = PageLayout(3, WIDTH, HEIGHT, word("三、其他重要事项的情况说明", 80, 100), [])
+    return [first_page(), continuation(rows, ruled(XS, [70, 90, 110])), last]
+
+
+def test_a_running_head_over_the_pages_is_no_text_and_the_table_goes_on_under_it() -> None:
+    flow = document_flow(_headed(_three_pages()))
+    assert len(flow.blocks[0].grids) == 2 and not flow.stray_grids
+    assert [line.text for line in flow.lines] == ["三、其他重要事项的情况说明"]
+
+
+def test_a_line_in_the_margin_of_two_pages_is_no_running_head() -> None:
+    pages = _three_pages()
+    _headed(pages[:2])
+    flow = document_flow(pages)
+    assert [line.text for line in flow.lines].count(HEAD) == 2
+
+
 def test_a_grid_under_narrative_is_no_continuation() -> None:
     chars = [
         *word("纳入本部门预算编制范围的单位如下表所列。", 62, 200),

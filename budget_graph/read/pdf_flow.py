@@ -44,6 +44,12 @@ PAGE_NUMBER = re.compile(
     r"|^共\s*\d{1,3}\s*页\s*[,，/／]?\s*第\s*\d{1,3}\s*页$|^\d{1,3}\s*[/／]\s*\d{1,3}$"
 )
 _MARGIN_SHARE = 0.1  # page numbers sit in the top or bottom tenth of the page
+_RUNNING_SHARE = 1 / 3  # of a file's pages: a line printed in the margin of so many is a running head
+_RUNNING_AT_LEAST = 3  # and of no fewer pages
+# a page number printed in a running head or foot ('某局2024年部门预算  第3页'): not part of what repeats
+_NUMBER_IN_MARGIN = re.compile(
+    r"[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页|共\s*\d{1,3}\s*页|\d{1,3}\s*[/／]\s*\d{1,3}"
+)
 _UNIT = UNIT_STATED
 _UNIT_PART = re.compile(rf"[（(]?\s*{UNIT_WORDS}\s*[)）]?")  # '（单位：万元）' printed in a title
 _FILER_KEYS = lines().filer_keys
@@ -101,19 +107,45 @@ def document_flow(layouts: list[PageLayout]) -> Flow:
 def pages_flow(pages: list[PageContent]) -> Flow:
     """The flow of pages already split into text lines and grids (a PDF's, or laid-out text's)."""
     flow = Flow()
+    running = _running_heads(pages)
     for page in pages:
-        _add_page(flow, page)
+        _add_page(flow, page, running)
     return flow
 
 
-def _add_page(flow: Flow, page: PageContent) -> None:
+def _running_heads(pages: list[PageContent]) -> frozenset[str]:
+    """The lines a file prints in the top or bottom margin of many pages ('某局2024年部门预算' over each
+    page): running heads and feet, which stand between a table and its continuation like a page number.
+    Never a table's title, filer or unit line, which a table prints again on each of its pages."""
+    pages_of: dict[str, set[int]] = {}
+    for page in pages:
+        for line in page.lines:
+            if _in_margin(line, page):
+                pages_of.setdefault(_running_text(line), set()).add(page.number)
+    least = max(_RUNNING_AT_LEAST, _RUNNING_SHARE * len(pages))
+    return frozenset(
+        text
+        for text, numbers in pages_of.items()
+        if len(numbers) >= least and text and recognise_table(text) is None and not is_key_line(text)
+    )
+
+
+def _running_text(line: Line) -> str:
+    return normalise(_NUMBER_IN_MARGIN.sub("", line.text))
+
+
+def _in_margin(line: Line, page: PageContent) -> bool:
+    return line.top > page.height * (1 - _MARGIN_SHARE) or line.bottom < page.height * _MARGIN_SHARE
+
+
+def _add_page(flow: Flow, page: PageContent, running: frozenset[str]) -> None:
     first_on_page = len(flow.lines)
     block: TableBlock | None = None  # the table whose grid was the last item on this page
     for item in page.items():
         if isinstance(item, Grid):
             block = _place_grid(flow, item, first_on_page, page)
             flow.floor = len(flow.lines)
-        elif _is_page_number(item, page):
+        elif _is_page_number(item, page) or (_in_margin(item, page) and _running_text(item) in running):
             continue
         elif block is not None and _NOTE.search(normalise(item.text)):
             block.notes.append(item.text)
@@ -128,8 +160,7 @@ def is_note(flat: str) -> bool:
 
 
 def _is_page_number(line: Line, page: PageContent) -> bool:
-    near_edge = line.top > page.height * (1 - _MARGIN_SHARE) or line.bottom < page.height * _MARGIN_SHARE
-    return near_edge and bool(PAGE_NUMBER.match(line.text))
+    return _in_margin(line, page) and bool(PAGE_NUMBER.match(line.text))
 
 
 def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -> TableBlock | None:
@@ -337,7 +368,7 @@ def _repeats(previous: TableBlock, block: TableBlock, grid: Grid) -> bool:
     same_title = _bare_title(previous.title) == _bare_title(block.title)
     # a page of merged cells drops the column lines they span (a total row alone under the header);
     # columns placed from text alignment differ from page to page: the title printed again says enough
-    same_columns = columns_fit(last, grid, COLUMN_SLACK) or grid.inferred
+    same_columns = last.n_cols == grid.n_cols or columns_fit(last, grid, COLUMN_SLACK) or grid.inferred
     return same_title and last.page == grid.page - 1 and same_columns
 
 
