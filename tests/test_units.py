@@ -115,3 +115,31 @@ def test_two_files_with_one_narrative_part_each_stay_two() -> None:
     first, second = narrative_file("江苏省政协办公厅"), narrative_file("江苏省政协办公厅")
     second.tables = tables_file("江苏省政协办公厅").tables
     assert len(group_filings([first, second])) == 2
+
+
+# --- the two halves alone in one folder, one of them naming no unit --------------------------------
+
+
+def _unnamed(filing: Filing) -> Filing:
+    """A file that prints no unit's name: the reader took one from its file name."""
+    filing.unit, filing.unit_from_name = "2018年度部门预算公开表", True
+    return filing
+
+
+@pytest.mark.parametrize("unnamed", ["tables", "narrative"])
+def test_the_halves_alone_in_a_folder_pair_when_one_names_no_unit(unnamed: str) -> None:
+    narrative, tables = narrative_file("江苏省高级人民法院"), tables_file("江苏省高级人民法院")
+    _unnamed(tables if unnamed == "tables" else narrative)
+    (grouped,) = group_filings([narrative, tables])
+    assert grouped.unit == "江苏省高级人民法院" and len(grouped.tables) == 1 and grouped.parts
+
+
+def test_a_third_file_of_the_year_in_the_folder_pairs_nothing_by_folder() -> None:
+    other = tables_file("江苏省人民检察院", source="检察院公开表.pdf")
+    grouped = group_filings([narrative_file("江苏省高级人民法院"), _unnamed(tables_file("")), other])
+    assert len(grouped) == 3
+
+
+def test_halves_in_two_folders_pair_nothing_by_folder() -> None:
+    tables = _unnamed(tables_file("", source="表格/公开表.pdf"))
+    assert len(group_filings([narrative_file("江苏省高级人民法院"), tables])) == 2

@@ -313,6 +313,7 @@ class Filing:
     year: int
     kind: Kind
     level: str = "department"  # department (部门) | unit (单位)
+    unit_from_name: bool = False  # the file prints no unit's name: its file name gave it (weak evidence)
     parts: list[NarrativePart] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)

@@ -53,7 +53,8 @@ def read_paths(paths: list[str]) -> list[Filing]:
 
 def group_filings(filings: list[Filing]) -> list[Filing]:
     """Files of one filing become one: the same unit (however each file names it: same_unit), year,
-    kind and level, and nothing in two of them (Jiangsu publishes the 说明 and the 公开表 as two PDFs)."""
+    kind and level, and nothing in two of them (Jiangsu publishes the 说明 and the 公开表 as two PDFs);
+    then the two halves left alone in one folder (_halves_in_folder)."""
     grouped: list[Filing] = []
     for filing in filings:
         partner = next((other for other in grouped if _complement(other, filing)), None)
@@ -61,7 +62,32 @@ def group_filings(filings: list[Filing]) -> list[Filing]:
             grouped.append(filing)
         else:
             _absorb(partner, filing)
+    for narrative, tables in _halves_in_folder(grouped):
+        _absorb(narrative, tables)  # says the two names
+        if narrative.unit_from_name:  # the name the other file prints
+            narrative.unit, narrative.unit_from_name = tables.unit, tables.unit_from_name
+        grouped.remove(tables)
     return grouped
+
+
+def _halves_in_folder(filings: list[Filing]) -> list[tuple[Filing, Filing]]:
+    """A narrative without its tables and tables without their narrative, the only two files of their
+    year and kind in one folder, are one filing when one of them prints no unit's name (its file name
+    gave one: '2017年度部门预算公开表.pdf' names none): a folder of many departments' files pairs nothing
+    this way, nor do two files that name two units."""
+    by_folder: dict[tuple, list[Filing]] = {}
+    for filing in filings:
+        folders = {Path(source).parent for source in filing.sources}
+        if len(folders) == 1:
+            by_folder.setdefault((folders.pop(), filing.year, filing.kind), []).append(filing)
+    pairs = []
+    for group in by_folder.values():
+        if len(group) == 2:
+            narrative, tables = sorted(group, key=lambda filing: len(filing.tables))
+            halves = _narrative_parts(narrative) and len(tables.tables) > len(narrative.tables)
+            if halves and _apart(*group) and (narrative.unit_from_name or tables.unit_from_name):
+                pairs.append((narrative, tables))
+    return pairs
 
 
 def _complement(a: Filing, b: Filing) -> bool:
@@ -69,9 +95,12 @@ def _complement(a: Filing, b: Filing) -> bool:
     of its own (the “三公” table in its text), a tables file the parts printed after the tables (第三部分
     情况说明, 名词解释); two filings of one unit and year each hold the same tables."""
     same = same_unit(a.unit, b.unit) and (a.year, a.kind, a.level) == (b.year, b.kind, b.level)
-    parts_apart = not _narrative_parts(a) & _narrative_parts(b)
-    tables_apart = not _table_kinds(a) & _table_kinds(b)
-    return same and parts_apart and tables_apart
+    return same and _apart(a, b)
+
+
+def _apart(a: Filing, b: Filing) -> bool:
+    """No narrative part and no kind of table in both."""
+    return not _narrative_parts(a) & _narrative_parts(b) and not _table_kinds(a) & _table_kinds(b)
 
 
 def _narrative_parts(filing: Filing) -> set[int]:

@@ -63,6 +63,7 @@ class Metadata:
     kind: Kind
     level: str  # "department" or "unit"
     notes: tuple[str, ...]  # what was taken from the file's name
+    unit_from_name: bool = False  # the file prints no unit's name: its file name gave it
 
 
 def filing_metadata(evidence: Evidence, filer_line: re.Pattern[str], source: str) -> Metadata:
@@ -80,7 +81,8 @@ def filing_metadata(evidence: Evidence, filer_line: re.Pattern[str], source: str
     year = int(title.group("year")) if title else _first_year([*evidence.titles, *evidence.notes])
     kind = _kind(title.group("kind")) if title else _kind("".join(evidence.titles))
     named = FILING_TITLE.search(normalise(evidence.stem)) or _BARE_TITLE.search(normalise(evidence.stem))
-    if not unit and named and (unit := _title_unit(named)):
+    from_name = not unit and named is not None and bool(unit := _title_unit(named))
+    if from_name:
         notes.append(f"单位名称取自文件名 unit name taken from the file name: {unit}")
     if year is None and (match := _YEAR.search(evidence.stem)):
         year = int(match.group(1))
@@ -92,7 +94,7 @@ def filing_metadata(evidence: Evidence, filer_line: re.Pattern[str], source: str
         raise InputError(
             f"不是预决算公开文件：找不到单位、年度或预决算类别 not a budget filing (no unit, year or kind): {source}"
         )
-    return Metadata(unit, year, kind, _level(title, evidence.titles), tuple(notes))
+    return Metadata(unit, year, kind, _level(title, evidence.titles), tuple(notes), from_name)
 
 
 def _cover_filer(evidence: Evidence, filer_line: re.Pattern[str], titles: list[re.Match[str]]) -> str | None:

@@ -79,6 +79,7 @@ def read_pages(pages: list[PageContent], source: str, path: Path, measured: bool
         year=metadata.year,
         kind=metadata.kind,
         level=metadata.level,
+        unit_from_name=metadata.unit_from_name,
         parts=narrative.parts,
         toc=narrative.toc,
         page_sizes={source: {page.number: (page.width, page.height) for page in pages}} if measured else {},

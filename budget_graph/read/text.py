@@ -119,7 +119,12 @@ def read_text(path: Path) -> Filing:
     segments = _segments(numbered)
     metadata = _metadata(lines, segments, source)
     filing = Filing(
-        sources=[source], unit=metadata.unit, year=metadata.year, kind=metadata.kind, level=metadata.level
+        sources=[source],
+        unit=metadata.unit,
+        year=metadata.year,
+        kind=metadata.kind,
+        level=metadata.level,
+        unit_from_name=metadata.unit_from_name,
     )
     filing.diagnostics.extend(Diagnostic("info", note, (Location(source),)) for note in metadata.notes)
     for segment in segments:
