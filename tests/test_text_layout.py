@@ -308,6 +308,31 @@ def test_one_caption_over_two_label_columns_and_a_figure_label_left_of_its_figur
     assert {row.label: row.cells["amount"].amount.value for row in table.rows}["其他收入"] == 50
 
 
+def test_a_category_cell_printed_between_the_rows_it_spans(tmp_path: Path) -> None:
+    # a category's name printed beside its items' names, or alone at the middle of the rows it spans
+    income = [
+        at((20, "收入预算总表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        at((8, "项目名称"), (28, "金额")),
+        at((16, "收入总计"), (50, "80.00", "r")),
+        at((2, "其他资金"), (16, "事业收入"), (50, "30.00", "r")),
+        at((16, "其他收入"), (50, "50.00", "r")),
+        at((16, "小计"), (50, "0.00", "r")),
+        at((2, "上年结转和结余资金")),
+        at((16, "其中：动用上年结转和结余资金"), (50, "0.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, income), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [row.label for row in table.rows] == [
+        "收入总计",
+        "事业收入",
+        "其他收入",
+        "小计",  # not the category's: it starts where the items' column does
+        "其中:动用上年结转和结余资金",
+    ]
+
+
 JIANGSU_SUMMARY = [
     at((30, "收支预算总表")),
     at((0, "部门：某某局"), (80, "单位：万元")),

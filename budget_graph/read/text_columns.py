@@ -380,7 +380,17 @@ def _body_columns(body: list[list[Chunk]], captions: list[Chunk]) -> list[Column
         Column("text", min(c.x0 for c in g), max(c.x1 for c in g))
         for g in _indented(kept, row_of, found, captions)
     ]
-    return sorted(found, key=lambda c: c.x0)
+    return _abutted(sorted(found, key=lambda c: c.x0))
+
+
+def _abutted(found: list[Column]) -> list[Column]:
+    """Label columns end where the next label column starts: a label printed last on its line is taken
+    to reach its printed width, which may run over the next column's left edge (a category's long name
+    alone on its line, over the items' column) — a word starting at that edge is the next column's."""
+    for column, after in pairwise(found):
+        if column.kind == after.kind == "text":
+            column.x1 = min(column.x1, after.x0)
+    return found
 
 
 def _home_group(group: list[Chunk], kept: list[list[Chunk]]) -> list[Chunk]:

@@ -37,6 +37,7 @@ from budget_graph.read.pdf_grid import Cell, Grid, PageContent
 from budget_graph.read.pdf_page import Char, Line, Word
 from budget_graph.read.text_columns import (
     Chunk,
+    Column,
     Layout,
     cells_of,
     chunks,
@@ -381,10 +382,15 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
         for line in sorted({cell.line for cell in header})
     ]
     unplaced: list[str] = []
+    placed: list[_Placed] = []
     for row in body:
         cells, figures_left_out = place(row.chunks, found)
         unplaced += [chunk.text for chunk in figures_left_out]
-        rows.append((row.number, [(index, index, text) for index, text in cells]))
+        placed.append((row.number, cells))
+    rows += [
+        (number, [(i, i, text) for i, text in cells])
+        for number, cells in _spanning_cells_joined(placed, found)
+    ]
     ys = [number * LINE_HEIGHT for number, _ in rows]
     ys.append(ys[-1] + LINE_HEIGHT)
     cells = []
@@ -405,6 +411,34 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     if layout.doubt:
         grid.doubts.append(Doubt(layout.doubt, columns_only=True))
     return grid, layout
+
+
+_Placed = tuple[int, list[tuple[int, str]]]  # a body row: its line, its cells (column, text)
+
+
+def _spanning_cells_joined(rows: list[_Placed], found: list[Column]) -> list[_Placed]:
+    """The rows, a cell spanning several of them joined to the one below it: a category's name in a
+    label column printed beside its items' names elsewhere in the table, alone on a line between two
+    rows that leave that column blank, is the category cell of the rows round it printed at its middle
+    (no row of its own, as in the PDF's grid)."""
+    beside = {
+        i
+        for _, cells in rows
+        for i, _ in cells
+        if i + 1 in dict(cells) and found[i].kind == found[i + 1].kind == "text"
+    }
+
+    def spans(index: int) -> bool:
+        (column, _), *rest = rows[index][1]
+        around = (dict(rows[index - 1][1]), dict(rows[index + 1][1]))
+        return not rest and column in beside and all(column not in a and column + 1 in a for a in around)
+
+    lone = {index for index in range(1, len(rows) - 1) if spans(index)}
+    return [
+        (number, sorted([*cells, *rows[index - 1][1]]) if index - 1 in lone else cells)
+        for index, (number, cells) in enumerate(rows)
+        if index not in lone
+    ]
 
 
 @dataclass
