@@ -170,6 +170,24 @@ def test_a_continuation_whose_columns_do_not_fit_is_not_read(tmp_path: Path) -> 
     assert "205" not in {row.code for row in table.rows} and filing.unread
 
 
+def test_a_continuation_printed_narrower_is_read_on_the_tables_columns(tmp_path: Path) -> None:
+    # the converter printed the page narrower: one stretch and shift carries its edges onto the table's
+    # (the page has no 项 codes and no basic spending: fewer columns than the table)
+    narrower = [
+        at((0, "205"), (13, "教育支出"), (34, "200", "r"), (56, "200", "r")),
+        at((0, "205"), (5, "01"), (13, "教育管理事务"), (34, "200", "r"), (56, "200", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, BY_FUNCTION, narrower), encoding="utf-8")
+    table = read_file(path).tables[1]
+    assert not table.doubts
+    row = next(row for row in table.rows if row.code == "20501")
+    assert {meaning: cell.amount.value for meaning, cell in row.cells.items() if cell.amount} == {
+        "general_budget": 200,
+        "project": 200,
+    }
+
+
 def test_two_figures_in_one_column_are_left_out() -> None:
     found = [Column("text", 0, 8), Column("amount", 10, 20)]
     cells, unplaced = place(chunks("合计      900  5"), found)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -30,6 +31,7 @@ _TOUCH = 1  # characters: pieces of one wrapped label are at most this far apart
 _TEXT_SIDE = 4  # characters left of the first figures: a header label there heads the label columns
 _DRIFT = 12  # characters: how far apart a converter lets one column's right edges drift
 _CONTINUED = 3  # characters: a continuation page's column edges lie this close to the table's
+_MIN_STRETCH = 0.4  # how much narrower (or, inverted, wider) a converter may print a continuation page
 _BLANK_COLUMN = 6.0  # characters of misplacement worth less than calling a header label a blank column's
 _CODE = re.compile(r"^\d{3,9}$")  # a code, or its 类 part
 _SUBCODE = re.compile(r"^\d{2}$")  # its 款 or 项 part
@@ -316,22 +318,65 @@ def _nesting_doubt(groups: list[HeaderCell], found: list[Column], text_limit: fl
     )
 
 
-def continued(table: Layout, page: Layout) -> Layout | None:
-    """A page continuing a table without its header, on the table's columns: when each of the page's
-    own columns lies where one of the table's of its kind lies (its figures' right edge, its words'
-    left edge), each on another. None when they do not fit (the caller reads the page on its own)."""
-    taken: set[int] = set()
-    for column in page.columns:
-        edge = (lambda c: c.x1) if column.kind == "amount" else (lambda c: c.x0)
-        fits = [
-            i
-            for i, c in enumerate(table.columns)
-            if c.kind == column.kind and abs(edge(c) - edge(column)) <= _CONTINUED and i not in taken
-        ]
-        if not fits:
-            return None
-        taken.add(min(fits, key=lambda i: abs(edge(table.columns[i]) - edge(column))))
-    return Layout([Column(c.kind, c.x0, c.x1) for c in table.columns], [], table.doubt)
+def continued(table: Layout, page: Layout) -> list[int] | None:
+    """Where a page continuing a table without its header puts its columns among the table's (page
+    column → table column), or None when they do not fit (the caller reads the page on its own). Each
+    of the page's columns lies where one of the table's of its kind lies (its figures' right edge, its
+    words' left edge), in order: as printed, else once one stretch and shift carries all of them there
+    (a converter prints a page narrower or shifted when its labels are shorter). Two ways of fitting
+    them leave it unsure: None."""
+    orderings = list(_orderings(table.columns, page.columns))
+    xs = [_edge(column) for column in page.columns]
+    for fits in (_as_printed, _stretched):
+        found = [m for m in orderings if fits(xs, [_edge(table.columns[i]) for i in m])]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
+def carried(row: list[Chunk], page: list[Column], table: list[Column], mapping: list[int]) -> list[Chunk]:
+    """A continuation page's row moved onto the table's columns: each word by as far as the table's
+    column its own column is put on lies from it."""
+    numbers = figures(row)
+    moved = []
+    for chunk in row:
+        own = _column_of(chunk, numbers, page)
+        offset = round(_edge(table[mapping[own]]) - _edge(page[own]))
+        moved.append(Chunk(chunk.text, chunk.x0 + offset, chunk.x1 + offset))
+    return moved
+
+
+def _orderings(table: list[Column], page: list[Column], start: int = 0) -> Iterator[list[int]]:
+    """Each way to put the page's columns on the table's, in order and each on one of its kind."""
+    if not page:
+        yield []
+        return
+    for index in range(start, len(table) - len(page) + 1):
+        if table[index].kind == page[0].kind:
+            yield from ([index, *rest] for rest in _orderings(table, page[1:], index + 1))
+
+
+def _as_printed(xs: list[float], ys: list[float]) -> bool:
+    return all(abs(x - y) <= _CONTINUED for x, y in zip(xs, ys, strict=True))
+
+
+def _stretched(xs: list[float], ys: list[float]) -> bool:
+    """Do one stretch and shift carry the page's edges onto the table's (three edges or more: two always
+    fit one)?"""
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    if len(xs) < 3 or not spread:
+        return False
+    stretch = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
+    shift = mean_y - stretch * mean_x
+    return _MIN_STRETCH <= stretch <= 1 / _MIN_STRETCH and all(
+        abs(stretch * x + shift - y) <= _ALIGN for x, y in zip(xs, ys, strict=True)
+    )
+
+
+def _edge(column: Column) -> float:
+    """Where a column's cells line up: figures by their right edge, words by their left."""
+    return column.x1 if column.kind == "amount" else column.x0
 
 
 def place(row: list[Chunk], found: list[Column]) -> tuple[list[tuple[int, str]], list[Chunk]]:
@@ -339,9 +384,7 @@ def place(row: list[Chunk], found: list[Column]) -> tuple[list[tuple[int, str]],
     numbers = figures(row)
     by_column: dict[int, list[Chunk]] = {}
     for chunk in row:
-        kind = "amount" if chunk in numbers else "text"
-        candidates = [i for i, c in enumerate(found) if c.kind == kind] or list(range(len(found)))
-        by_column.setdefault(_nearest(chunk, found, candidates), []).append(chunk)
+        by_column.setdefault(_column_of(chunk, numbers, found), []).append(chunk)
     cells, unplaced = [], []
     for index, placed in sorted(by_column.items()):
         if len(placed) > 1 and any(c in numbers for c in placed):
@@ -349,6 +392,13 @@ def place(row: list[Chunk], found: list[Column]) -> tuple[list[tuple[int, str]],
             continue
         cells.append((index, "".join(c.text for c in placed)))
     return cells, unplaced
+
+
+def _column_of(chunk: Chunk, numbers: list[Chunk], found: list[Column]) -> int:
+    """The column a row's word stands in: the nearest of its kind (figures among the figure columns)."""
+    kind = "amount" if chunk in numbers else "text"
+    candidates = [i for i, c in enumerate(found) if c.kind == kind] or list(range(len(found)))
+    return _nearest(chunk, found, candidates)
 
 
 def _body_columns(body: list[list[Chunk]], captions: list[Chunk]) -> list[Column]:
