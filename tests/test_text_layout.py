@@ -418,3 +418,103 @@ def test_text_the_pdf_clips_printed_again_at_the_next_page_is_read_once() -> Non
     # the same paragraph printed again in another part (not the lines just before) is the filing's own
     elsewhere = [["  某某局2025年部门预算说明", *foot, "  三、其他说明"], [*again]]
     assert _printed_once(elsewhere) == elsewhere
+
+
+def test_a_second_sides_labels_under_their_own_caption_stay_a_column(tmp_path: Path) -> None:
+    # one row only: the expenditure side's labels stand at an edge of their own under their caption
+    summary = [
+        at((20, "财政拨款收支预算总表")),
+        at((0, "部门：某某局"), (60, "单位：万元")),
+        at((18, "收入"), (54, "支出")),
+        at((6, "项目名称"), (30, "金额"), (46, "项目名称"), (66, "金额")),
+        at((0, "一、一般公共预算"), (40, "200.00", "r"), (41, "一、基本支出"), (75, "150.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, summary), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert {(row.side, row.label): row.cells["amount"].amount.value for row in table.rows} == {
+        ("income", "一、一般公共预算"): 200,
+        ("expenditure", "一、基本支出"): 150,
+    }
+
+
+def _three_public(header: list[str], figures_: str) -> list[str]:
+    return [
+        at((25, "2024年部门“三公”经费预算表")),
+        at((0, "编制部门：某某局"), (80, "单位：万元")),
+        *header,
+        figures_,
+    ]
+
+
+def test_groups_under_groups_placed_by_how_deep_their_columns_labels_stand(tmp_path: Path) -> None:
+    # the groups' labels printed off the middle of their columns; the columns' labels stand deeper
+    # the more groups are over them (合计 beside the groups, 小计 under both)
+    header = [
+        at((28, "“三公”经费预算数")),
+        at((61, "机关运行经费预算")),
+        at((42, "公务用车购置及运行费")),
+        at((65, "数")),
+        at((3, "合计"), (15, "因公出国(境)费"), (26, "公务接待费")),
+        at((37, "小计"), (45, "购置费"), (55, "运行费")),
+    ]
+    figures_ = at(
+        (12, "10.00", "r"),
+        (23, "2.00", "r"),
+        (34, "3.00", "r"),
+        (41, "5.00", "r"),
+        (48, "1.00", "r"),
+        (58, "4.00", "r"),
+        (72, "20.00", "r"),
+    )
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, _three_public(header, figures_)), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [column.meaning for column in table.columns] == [
+        "total",
+        "overseas_travel",
+        "hospitality",
+        "vehicles",
+        "vehicle_purchase",
+        "vehicle_operation",
+        "office_operating",
+    ]
+
+
+def test_a_group_label_over_a_longer_group_label_is_no_wrapped_label(tmp_path: Path) -> None:
+    # '“三公”经费' over '公务用车购置及运行维护费', each alone on its line: a cell's text fills its
+    # first line before it wraps, so the shorter one above is a group of its own
+    header = [
+        at((37, "“三公”经费")),
+        at((37, "公务用车购置及运行维护费")),
+        at((2, "合计"), (25, "因公出国"), (77, "会议费"), (88, "培训费")),
+        at((15, "小计"), (66, "公务接待费")),
+        at((25, "（境）费"), (46, "公务用车购置 公务用车运行")),
+        at((36, "小计")),
+        at((48, "费"), (54, "维护费")),
+    ]
+    figures_ = at(
+        (12, "100.00", "r"),
+        (22, "60.00", "r"),
+        (33, "10.00", "r"),
+        (43, "40.00", "r"),
+        (52, "15.00", "r"),
+        (63, "25.00", "r"),
+        (74, "10.00", "r"),
+        (85, "30.00", "r"),
+        (95, "10.00", "r"),
+    )
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, _three_public(header, figures_)), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [column.meaning for column in table.columns] == [
+        "total",
+        "three_public",
+        "overseas_travel",
+        "vehicles",
+        "vehicle_purchase",
+        "vehicle_operation",
+        "hospitality",
+        "meetings",
+        "training",
+    ]

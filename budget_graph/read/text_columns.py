@@ -213,10 +213,10 @@ def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
     sides = _side_labels(found, [chunk for line, chunk in pieces if line == 0])
     parts = _part_labels(found, pieces)
     named = {*sides, *(chunk for _, chunk in parts)}
-    groups = {
-        p: children for p in pieces if p[1] not in named and (children := _children(p, pieces, text_limit))
-    }
-    leaves = [p for p in pieces if p not in groups and p[1] not in named]
+    unnamed = [p for p in pieces if p[1] not in named]
+    nested = _nested_groups(unnamed, text_limit)
+    groups = {p: children for p in unnamed if (children := nested.get(p) or _children(p, pieces, text_limit))}
+    leaves = [p for p in unnamed if p not in groups]
     found = _place_leaves(found, leaves, text_limit)
     cells = [_leaf_cell(len(header) - 1, index, found) for index, column in enumerate(found) if column.pieces]
     groups_ = [_group_cell(group, children, found) for group, children in groups.items()]
@@ -417,10 +417,11 @@ def _body_columns(body: list[list[Chunk]], captions: list[Chunk]) -> list[Column
     least = max(2, len(body) * _MIN_SHARE)
     # a code column stays one however few codes it holds (项 codes of a short table), and so does the
     # first column (a few category rows '一、货物 A' over the items' column)
+    # and so do words under a label column's caption of their own (a second side's labels, one row)
     kept = [
         g
         for index, g in enumerate(groups)
-        if not index or len(g) >= least or all(c.text.isdigit() for c in g)
+        if not index or len(g) >= least or all(c.text.isdigit() for c in g) or _captioned(g, groups, captions)
     ]
     for group in groups:
         if group not in kept:
@@ -441,6 +442,15 @@ def _abutted(found: list[Column]) -> list[Column]:
         if column.kind == after.kind == "text":
             column.x1 = min(column.x1, after.x0)
     return found
+
+
+def _captioned(group: list[Chunk], groups: list[list[Chunk]], captions: list[Chunk]) -> bool:
+    """Does a label column's caption stand over these words and over no other column's?"""
+
+    def under(g: list[Chunk], caption: Chunk) -> bool:
+        return min(c.x0 for c in g) <= caption.centre <= max(c.x1 for c in g)
+
+    return any(under(group, c) and not any(under(g, c) for g in groups if g is not group) for c in captions)
 
 
 def _home_group(group: list[Chunk], kept: list[list[Chunk]]) -> list[Chunk]:
@@ -578,11 +588,73 @@ def _children(
     return below if two_sided else []
 
 
+_Piece = tuple[int, Chunk]  # a header label's piece: (line, chunk)
+
+
+def _nested_groups(pieces: list[_Piece], text_limit: float) -> dict[_Piece, list[_Piece]]:
+    """Groups of figure columns under groups, placed by how deep their columns' labels stand: a cell
+    that spans the header's rows prints its label at their middle, so a column under a group has its
+    label lower down than the columns beside the group (合计 beside “三公”经费, whose 小计 and
+    因公出国(境)费 stand lower, and lower still under 公务用车购置及运行费). A group heads the run of
+    columns round its middle whose labels stand deeper than the shallowest under the group above it
+    (or in the header): converters print a group's label off the middle of its columns, not its
+    columns' labels off their depth. Groups taken top down; a label over fewer than two columns so
+    placed is left to the other rules."""
+    figure_labels = [p for p in pieces if not _heads_labels(p[1], text_limit)]
+    over = [p for p in figure_labels if _over_others(p, pieces, text_limit)]
+    leaves = sorted(_wrapped([p for p in figure_labels if p not in over]), key=_centre)
+    depth = [(min(line for line, _ in leaf) + max(line for line, _ in leaf)) / 2 for leaf in leaves]
+    spans: dict[_Piece, range] = {}
+    for group in sorted(over, key=lambda p: p[0]):
+        line, chunk = group
+        parents = [span for g, span in spans.items() if g[0] < line and _reaches(leaves, span, chunk.centre)]
+        within = parents[-1] if parents else range(len(leaves))
+        floor = min((depth[i] for i in within), default=0.0)
+        deeper = [i for i in within if depth[i] > floor and min(at for at, _ in leaves[i]) > line]
+        run = _run_round(deeper, leaves, chunk.centre)
+        if len(run) >= 2 and _reaches(leaves, run, chunk.centre):
+            spans[group] = run
+    return {group: [p for i in span for p in leaves[i]] for group, span in spans.items()}
+
+
+def _over_others(piece: _Piece, pieces: list[_Piece], text_limit: float) -> bool:
+    """Does the label stand over others (touching labels below it), not as the first line of its own?"""
+    left, right = _stretch(piece, pieces, text_limit)
+    below = [(at, c) for at, c in pieces if at > piece[0] and left <= c.centre < right]
+    return any(_touch(piece[1], chunk) for _, chunk in below) and not _wraps(piece, below)
+
+
+def _run_round(indices: list[int], leaves: list[list[_Piece]], centre: float) -> range:
+    """The unbroken run of these leaves (by index) holding the one nearest a group label's middle."""
+    if not indices:
+        return range(0)
+    start = min(indices, key=lambda i: abs(_centre(leaves[i]) - centre))
+    first, last = start, start
+    while first - 1 in indices:
+        first -= 1
+    while last + 1 in indices:
+        last += 1
+    return range(first, last + 1)
+
+
+def _reaches(leaves: list[list[_Piece]], span: range, x: float) -> bool:
+    """Does the place x lie over these leaves' labels?"""
+    chunks_ = [chunk for i in span for _, chunk in leaves[i]]
+    return bool(chunks_) and min(c.x0 for c in chunks_) <= x <= max(c.x1 for c in chunks_)
+
+
 def _wraps(piece: tuple[int, Chunk], below: list[tuple[int, Chunk]]) -> bool:
     """Is the label the first line of a label wrapped in its cell: right above a piece that stands alone
-    on its line under it ('附属单' / '位上' / '缴收入')? A group's label stands over a line of labels."""
+    on its line under it ('附属单' / '位上' / '缴收入')? A group's label stands over a line of labels, or
+    over a longer label alone on its line (a group's over a group: a cell's text fills its first line
+    before it wraps)."""
+    touching = [(line, chunk) for line, chunk in below if _touch(piece[1], chunk)]
+    nearest = min((line for line, _ in touching), default=None)
     return any(
-        _touch(piece[1], chunk) and sum(1 for at, _ in below if at == line) == 1 for line, chunk in below
+        line == nearest
+        and sum(1 for at, _ in below if at == line) == 1
+        and len(chunk.text) <= len(piece[1].text) + 1
+        for line, chunk in touching
     )
 
 
