@@ -518,3 +518,25 @@ def test_a_group_label_over_a_longer_group_label_is_no_wrapped_label(tmp_path: P
         "meetings",
         "training",
     ]
+
+
+def test_the_short_rest_of_a_label_without_figures_ends_that_label(tmp_path: Path) -> None:
+    income = [
+        at((20, "收入预算总表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        at((8, "项目名称"), (28, "金额")),
+        at((0, "一、财政拨款"), (50, "150.00", "r")),
+        at((0, "二、财政专户管理")),
+        at((0, "资金")),
+        at((0, "三、其他资金"), (50, "50.00", "r")),
+        at((6, "收入总计"), (50, "200.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, income), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [row.label for row in table.rows] == [
+        "一、财政拨款",
+        "二、财政专户管理资金",
+        "三、其他资金",
+        "收入总计",
+    ]

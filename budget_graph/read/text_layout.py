@@ -528,7 +528,7 @@ def _continues(above: _Row, line: _TextLine) -> str | None:
         return "label below"
     if above.label_below and len(line.flat) <= _SHORT_LINE and _is_rest(line):
         return "rest"
-    return "rest" if above_figures and len(line.flat) <= _TAIL and _is_rest(line) else None
+    return "rest" if (above_figures or above_label) and len(line.flat) <= _TAIL and _is_rest(line) else None
 
 
 def _label(row: list[Chunk]) -> str:
