@@ -540,3 +540,41 @@ def test_the_short_rest_of_a_label_without_figures_ends_that_label(tmp_path: Pat
         "三、其他资金",
         "收入总计",
     ]
+
+
+def test_a_wrapped_labels_rest_starting_where_it_starts_among_other_labels(tmp_path: Path) -> None:
+    # '因公出国' / '（境）费': the rest of a wrapped label on a line with other labels, starting where the
+    # label starts, is no column of its own ('因公出国' heads no group)
+    header = [
+        at((35, "“三公”经费")),
+        at((35, "公务用车购置及运行维护费")),
+        at((6, "合计"), (22, "因公出国"), (62, "公务接"), (71, "会议费"), (81, "培训费")),
+        at((14, "小计"), (43, "公务用车"), (50, "公务用车运")),
+        at((22, "（境）费"), (32, "小计"), (62, "待费")),
+        at((43, "购置费"), (51, "行维护费")),
+    ]
+    figures_ = at(
+        (10, "100.00", "r"),
+        (19, "60.00", "r"),
+        (29, "10.00", "r"),
+        (40, "40.00", "r"),
+        (47, "15.00", "r"),
+        (59, "25.00", "r"),
+        (68, "10.00", "r"),
+        (77, "30.00", "r"),
+        (88, "10.00", "r"),
+    )
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, _three_public(header, figures_)), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [column.meaning for column in table.columns] == [
+        "total",
+        "three_public",
+        "overseas_travel",
+        "vehicles",
+        "vehicle_purchase",
+        "vehicle_operation",
+        "hospitality",
+        "meetings",
+        "training",
+    ]

@@ -643,18 +643,22 @@ def _reaches(leaves: list[list[_Piece]], span: range, x: float) -> bool:
     return bool(chunks_) and min(c.x0 for c in chunks_) <= x <= max(c.x1 for c in chunks_)
 
 
-def _wraps(piece: tuple[int, Chunk], below: list[tuple[int, Chunk]]) -> bool:
-    """Is the label the first line of a label wrapped in its cell: right above a piece that stands alone
-    on its line under it ('附属单' / '位上' / '缴收入')? A group's label stands over a line of labels, or
-    over a longer label alone on its line (a group's over a group: a cell's text fills its first line
-    before it wraps)."""
+def _wraps(piece: _Piece, below: list[_Piece]) -> bool:
+    """Is the label the first line of a label wrapped in its cell: right above its rest, no longer than it,
+    that stands alone on its line under it ('附属单' / '位上' / '缴收入') or, among others, starts where it
+    starts ('因公出国' / '（境）费   小计')? A group's label stands over a line of labels, or over a longer
+    label alone on its line (a group's over a group: a cell's text fills its first line before it
+    wraps)."""
     touching = [(line, chunk) for line, chunk in below if _touch(piece[1], chunk)]
-    nearest = min((line for line, _ in touching), default=None)
-    return any(
-        line == nearest
-        and sum(1 for at, _ in below if at == line) == 1
-        and len(chunk.text) <= len(piece[1].text) + 1
-        for line, chunk in touching
+    if not touching:
+        return False
+    nearest = min(line for line, _ in touching)
+    rest = [chunk for line, chunk in touching if line == nearest]
+    alone = sum(1 for line, _ in below if line == nearest) == 1
+    return (
+        len(rest) == 1
+        and len(rest[0].text) <= len(piece[1].text) + 1
+        and (alone or (rest[0].x0 == piece[1].x0 and len(rest[0].text) >= len(piece[1].text) - 1))
     )
 
 
