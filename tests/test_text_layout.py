@@ -578,3 +578,19 @@ def test_a_wrapped_labels_rest_starting_where_it_starts_among_other_labels(tmp_p
         "meetings",
         "training",
     ]
+
+
+def test_a_continuation_printed_wider_fits_its_table_within_the_converters_rounding() -> None:
+    from budget_graph.read.text_columns import Layout, continued
+
+    def layout(*edges: tuple[str, int]) -> Layout:
+        # text columns by their left edge, figure columns by their right edge
+        return Layout(
+            [Column(kind, x, x + 8) if kind == "text" else Column(kind, x - 8, x) for kind, x in edges], []
+        )
+
+    table = layout(("text", 0), ("amount", 23), ("text", 26), ("amount", 52), ("text", 55), ("amount", 77))
+    # a two-sided page printed wider, its second breakdown's labels absorbed into its first: edges within
+    # three columns of one stretch of the table's
+    page = layout(("text", 0), ("amount", 25), ("text", 29), ("amount", 61), ("amount", 85))
+    assert continued(table, page) == [0, 1, 2, 3, 5]

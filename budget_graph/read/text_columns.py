@@ -370,7 +370,7 @@ def _stretched(xs: list[float], ys: list[float]) -> bool:
     stretch = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
     shift = mean_y - stretch * mean_x
     return _MIN_STRETCH <= stretch <= 1 / _MIN_STRETCH and all(
-        abs(stretch * x + shift - y) <= _ALIGN for x, y in zip(xs, ys, strict=True)
+        abs(stretch * x + shift - y) <= _CONTINUED for x, y in zip(xs, ys, strict=True)
     )
 
 
