@@ -263,6 +263,11 @@ def test_chinese_words_squeezed_with_one_space_are_two_cells() -> None:
     assert [c.text for c in cells_of(squeezed)] == ["机要及电子政务业务费", "办公设备购置"]
     (numbered,) = chunks("1. 一般公共预算")
     assert [c.text for c in cells_of(numbered)] == ["1. 一般公共预算"]
+    # full-width brackets are Chinese text; an item number in them is no cell of its own
+    (bracketed,) = chunks("便携式计算机（20万以下） 分散自行组织")
+    assert [c.text for c in cells_of(bracketed)] == ["便携式计算机（20万以下）", "分散自行组织"]
+    (item,) = chunks("（一） 一般公共服务支出")
+    assert [c.text for c in cells_of(item)] == ["（一） 一般公共服务支出"]
 
 
 def test_a_title_without_the_converters_padding_between_chinese_and_digits(tmp_path: Path) -> None:

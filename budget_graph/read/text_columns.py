@@ -154,11 +154,21 @@ def letter_spaced(row: list[Chunk], above: list[Chunk] = ()) -> list[Chunk]:
 
 def cells_of(chunk: Chunk) -> list[Chunk]:
     """A row's chunk as the cells it holds: Chinese words set apart by one space are cells a converter
-    squeezed together ('机要及电子政务业务费 办公设备购置'); other words stay one ('1. 一般公共预算')."""
+    squeezed together ('机要及电子政务业务费 办公设备购置', '便携式计算机（20万以下） 分散自行组织': full-width
+    brackets are Chinese text); other words stay one ('1. 一般公共预算', '（一） 一般公共服务')."""
     words = chunk.text.split(" ")
-    if len(words) < 2 or not all(len(w) >= 2 and _is_chinese(w[0]) and _is_chinese(w[-1]) for w in words):
+    if len(words) < 2 or not all(_chinese_word(w) for w in words):
         return [chunk]
     return _widened(_words(chunk))
+
+
+def _chinese_word(word: str) -> bool:
+    """A word of Chinese text: two Chinese letters or more, full-width at both ends."""
+    return sum(map(_is_chinese, word)) >= 2 and all(_wide(ch) for ch in (word[0], word[-1]))
+
+
+def _wide(character: str) -> bool:
+    return unicodedata.east_asian_width(character) in "WF"
 
 
 def _is_chinese(character: str) -> bool:
