@@ -599,3 +599,25 @@ def test_a_continuation_printed_wider_fits_its_table_within_the_converters_round
     # three columns of one stretch of the table's
     page = layout(("text", 0), ("amount", 25), ("text", 29), ("amount", 61), ("amount", 85))
     assert continued(table, page) == [0, 1, 2, 3, 5]
+
+
+def test_a_label_wrapped_round_a_row_whose_cells_stand_clear_of_it(tmp_path: Path) -> None:
+    # the item's name wraps over three lines, its row's other cells printed on the middle one
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (50, "单位：万元")),
+        at((0, "采购品目"), (10, "采购物品名称"), (30, "采购组织形式"), (50, "总计")),
+        at((0, "合计"), (54, "10.00", "r")),
+        at((10, "台式计算机"), (30, "分散自行组织"), (54, "5.50", "r")),
+        at((10, "其他办公消耗用品及类似物")),
+        at((30, "部门集中采购"), (54, "4.50", "r")),
+        at((10, "品")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
+        ("合计", 10),
+        ("分散自行组织", 5.5),
+        ("部门集中采购", 4.5),
+    ]

@@ -462,12 +462,17 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
     whichever line the cell's middle falls: a line of figures without code or label joins a label-only
     line just above it ('四、文化旅游体育与传媒' / figures), a label-only line joins a row of figures
     without a label just above it (figures / '合计'), and so does the rest of that label on the next
-    line; a short rest of a label joins the row above it ('支' / '出')."""
+    line; a short rest of a label joins the row above it ('支' / '出'); a label wrapped round a row
+    whose figures and other cells stand clear of it joins that row with its rest
+    ('其他办公消耗用品及类似物' / '分散自行组织  4.50' / '品')."""
     rows: list[_Row] = []
     captions: list[_TextLine] = []
     for line in body:
         if line.chunks and all(normalise(c.text) in CODE_CAPTIONS for c in line.chunks):
             captions.append(line)
+        elif len(rows) >= 2 and _wraps_round(rows[-2], rows[-1], line):
+            middle = rows.pop()
+            rows[-1].chunks = _joined(_joined(rows[-1].chunks, middle.chunks, False), line.chunks, True)
         elif rows and (how := _continues(rows[-1], line)):
             rest = how == "rest"
             rows[-1].chunks = _joined(rows[-1].chunks, line.chunks, rest)
@@ -475,6 +480,19 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
         else:
             rows.append(_Row(line.number, list(line.chunks)))
     return rows, captions
+
+
+def _wraps_round(label: _Row, middle: _Row, line: _TextLine) -> bool:
+    """Is a label-only line the start of a label wrapped round the row on the next line — that row's
+    figures and cells clear of it, the line after its short rest, under it?"""
+    own = [c for c in label.chunks if c not in figures(label.chunks)]
+    adjacent = middle.number == label.number + 1 and line.number == middle.number + 1
+    if not adjacent or figures(label.chunks) or not own or not figures(middle.chunks) or figures(line.chunks):
+        return False
+    under = all(any(c.x0 - _OUTDENT <= chunk.x0 < c.x1 for c in own) for chunk in line.chunks)
+    # clear of the label's text as the converter set it (a last label's printed reach is a guess)
+    clear = not any(c.x0 < m.x1 and m.x0 < c.x0 + len(c.text) for c in own for m in middle.chunks)
+    return under and clear and len(line.flat) <= _SHORT_LINE and _is_rest(line)
 
 
 def _joined(row: list[Chunk], below: list[Chunk], rest: bool) -> list[Chunk]:
