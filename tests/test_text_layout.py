@@ -621,3 +621,35 @@ def test_a_label_wrapped_round_a_row_whose_cells_stand_clear_of_it(tmp_path: Pat
         ("分散自行组织", 5.5),
         ("部门集中采购", 4.5),
     ]
+
+
+def test_a_continuation_of_rows_left_blank_is_read_on_its_tables_label_columns(tmp_path: Path) -> None:
+    income = [
+        at((20, "收入预算总表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        at((8, "项目名称"), (28, "金额")),
+        at((16, "收入总计"), (50, "80.00", "r")),
+        at((16, "小计"), (50, "80.00", "r")),
+        at((2, "其他资金"), (16, "事业收入"), (50, "30.00", "r")),
+        at((16, "其他收入"), (50, "50.00", "r")),
+    ]
+    # no figures on the page, printed shifted; a category's name alone between the rows it spans
+    blank_rows = [
+        at((30, "债务资金(银行贷款)")),
+        at((30, "小计")),
+        at((2, "上年结转和结余资金")),
+        at((30, "其中：动用上年结转和结余资金")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, income, blank_rows), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [row.label for row in table.rows] == [
+        "收入总计",
+        "小计",
+        "事业收入",
+        "其他收入",
+        "债务资金(银行贷款)",
+        "小计",
+        "其中:动用上年结转和结余资金",
+    ]

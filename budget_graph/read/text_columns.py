@@ -341,7 +341,10 @@ def continued(table: Layout, page: Layout) -> list[int] | None:
         found = [m for m in orderings if fits(xs, [_edge(table.columns[i]) for i in m])]
         if found:
             return found[0] if len(found) == 1 else None
-    return None
+    # a page of labels alone (its rows left blank) fits in order when only one order fits: no figure
+    # can land in another column
+    labels_only = all(column.kind == "text" for column in page.columns)
+    return orderings[0] if labels_only and len(orderings) == 1 else None
 
 
 def carried(row: list[Chunk], page: list[Column], table: list[Column], mapping: list[int]) -> list[Chunk]:

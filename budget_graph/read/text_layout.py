@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from pathlib import Path
 
 from budget_graph.model import Doubt, Filing
@@ -268,7 +268,7 @@ def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
     index = 0
     filled = [line for line in lines if line.kind not in ("blank", "page_number")]
     if continuing and filled and filled[0].kind in ("row", "words"):
-        table = _region(lines, filled[0].number, keyed=False)
+        table = _region(lines, filled[0].number, keyed=False) if _has_rows(filled) else _labels_only(filled)
         table.titled = False
         if table.body:
             tables.append(table)
@@ -282,6 +282,26 @@ def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
         else:
             index += 1
     return tables
+
+
+def _has_rows(filled: list[_TextLine]) -> bool:
+    """Does the page's opening run of table lines hold a row of figures?"""
+    for line in filled:
+        if line.kind == "row":
+            return True
+        if line.kind != "words":
+            return False
+    return False
+
+
+def _labels_only(filled: list[_TextLine]) -> _Table:
+    """A page continuing a table with rows left blank: its opening label-only lines, when a title, a
+    table's number or a unit line (or the page's end) follows them (a header is never printed without
+    rows under it)."""
+    run = list(takewhile(lambda line: line.kind == "words", filled))
+    after = filled[len(run)] if len(run) < len(filled) else None
+    ends = after is None or after.kind in ("title", "number", "key")
+    return _Table([], run if ends else [])
 
 
 def _table_start(lines: list[_TextLine], title: int) -> tuple[int, bool] | None:
@@ -421,21 +441,16 @@ _Placed = tuple[int, list[tuple[int, str]]]  # a body row: its line, its cells (
 
 
 def _spanning_cells_joined(rows: list[_Placed], found: list[Column]) -> list[_Placed]:
-    """The rows, a cell spanning several of them joined to the one below it: a category's name in a
-    label column printed beside its items' names elsewhere in the table, alone on a line between two
-    rows that leave that column blank, is the category cell of the rows round it printed at its middle
-    (no row of its own, as in the PDF's grid)."""
-    beside = {
-        i
-        for _, cells in rows
-        for i, _ in cells
-        if i + 1 in dict(cells) and found[i].kind == found[i + 1].kind == "text"
-    }
+    """The rows, a cell spanning several of them joined to the one below it: a name alone on a line in
+    a label column with another label column after it, between two rows that leave it blank and fill
+    that next column, is the category cell of the rows round it printed at its middle (no row of its
+    own, as in the PDF's grid)."""
 
     def spans(index: int) -> bool:
         (column, _), *rest = rows[index][1]
         around = (dict(rows[index - 1][1]), dict(rows[index + 1][1]))
-        return not rest and column in beside and all(column not in a and column + 1 in a for a in around)
+        labels_after = column + 1 < len(found) and found[column].kind == found[column + 1].kind == "text"
+        return not rest and labels_after and all(column not in a and column + 1 in a for a in around)
 
     lone = {index for index in range(1, len(rows) - 1) if spans(index)}
     return [
