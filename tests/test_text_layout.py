@@ -653,3 +653,19 @@ def test_a_continuation_of_rows_left_blank_is_read_on_its_tables_label_columns(t
         "小计",
         "其中:动用上年结转和结余资金",
     ]
+
+
+def test_a_header_label_wrapped_character_by_character_is_no_group(tmp_path: Path) -> None:
+    by_fund = [
+        at((20, "2024年财政拨款支出决算表")),
+        at((0, "编制单位：某某局"), (60, "单位：万元")),
+        at((30, "一般公共预算"), (46, "政府性基金预")),
+        at((4, "项目"), (18, "合计"), (32, "财"), (48, "算")),
+        at((30, "政拨款"), (46, "财政拨款")),
+        at((0, "一、一般公共服务支出"), (24, "100.00", "r"), (38, "80.00", "r"), (54, "20.00", "r")),
+        at((0, "二、教育支出"), (24, "50.00", "r"), (38, "50.00", "r"), (54, "0.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, by_fund), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [column.meaning for column in table.columns] == ["total", "general_budget", "gov_fund"]

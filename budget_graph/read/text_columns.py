@@ -658,8 +658,8 @@ def _reaches(leaves: list[list[_Piece]], span: range, x: float) -> bool:
 
 def _wraps(piece: _Piece, below: list[_Piece]) -> bool:
     """Is the label the first line of a label wrapped in its cell: right above its rest, no longer than it,
-    that stands alone on its line under it ('附属单' / '位上' / '缴收入') or, among others, starts where it
-    starts ('因公出国' / '（境）费   小计')? A group's label stands over a line of labels, or over a longer
+    that stands alone on its line under it ('附属单' / '位上' / '缴收入') or, among others, is one character
+    ('一般公共预算' / '合计  财' / '政拨款') or starts where it starts ('因公出国' / '（境）费   小计')? A group's label stands over a line of labels, or over a longer
     label alone on its line (a group's over a group: a cell's text fills its first line before it
     wraps)."""
     touching = [(line, chunk) for line, chunk in below if _touch(piece[1], chunk)]
@@ -671,7 +671,11 @@ def _wraps(piece: _Piece, below: list[_Piece]) -> bool:
     return (
         len(rest) == 1
         and len(rest[0].text) <= len(piece[1].text) + 1
-        and (alone or (rest[0].x0 == piece[1].x0 and len(rest[0].text) >= len(piece[1].text) - 1))
+        and (
+            alone
+            or _letter(rest[0])
+            or (rest[0].x0 == piece[1].x0 and len(rest[0].text) >= len(piece[1].text) - 1)
+        )
     )
 
 
@@ -704,6 +708,11 @@ def _apart(found: list[tuple[int, Chunk]]) -> bool:
     return any(
         a_line == b_line for index, (a_line, _) in enumerate(found) for b_line, _ in found[index + 1 :]
     )
+
+
+def _letter(chunk: Chunk) -> bool:
+    """A single character that is no code caption: no column's label, a wrapped label's piece."""
+    return len(chunk.text) == 1 and chunk.text not in CODE_CAPTIONS
 
 
 def _touch(a: Chunk, b: Chunk) -> bool:
