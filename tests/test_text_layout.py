@@ -669,3 +669,66 @@ def test_a_header_label_wrapped_character_by_character_is_no_group(tmp_path: Pat
     path.write_text(filing_text(COVER, by_fund), encoding="utf-8")
     (table,) = read_file(path).tables
     assert [column.meaning for column in table.columns] == ["total", "general_budget", "gov_fund"]
+
+
+def _by_purpose(*body: str) -> list[str]:
+    return [
+        at((20, "2024年支出决算表")),
+        at((0, "编制单位：某某局"), (50, "单位：万元")),
+        at((8, "项目"), (28, "合计"), (40, "基本支出")),
+        *body,
+    ]
+
+
+def test_figures_printed_over_a_totals_label_are_not_the_wrapped_row_above_it(tmp_path: Path) -> None:
+    # the row above is whole once its label's rest is read; the total printed its figures on two lines
+    table_text = _by_purpose(
+        at((0, "一、一般公共服务支出"), (32, "30.00", "r"), (46, "30.00", "r")),
+        at((0, "二、抗疫特别国债安排")),
+        at((0, "的支出")),
+        at((32, "30.00", "r")),
+        at((4, "本年支出合计"), (46, "30.00", "r")),
+    )
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, table_text), encoding="utf-8")
+    (table,) = read_file(path).tables
+    read = {row.label: {k: c.amount.value for k, c in row.cells.items() if c.amount} for row in table.rows}
+    assert read == {
+        "一、一般公共服务支出": {"total": 30, "basic": 30},
+        "二、抗疫特别国债安排的支出": {},
+        "本年支出合计": {"total": 30, "basic": 30},
+    }
+
+
+def test_a_lone_code_caption_character_is_the_rest_of_a_wrapped_label(tmp_path: Path) -> None:
+    table_text = _by_purpose(
+        at((0, "一、一般公共预算财政拨"), (32, "30.00", "r"), (46, "30.00", "r")),
+        at((0, "款")),
+    )
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, table_text), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [row.label for row in table.rows] == ["一、一般公共预算财政拨款"]
+
+
+def test_a_continuation_opening_with_numbered_rows_left_blank_has_no_header(tmp_path: Path) -> None:
+    first = _by_purpose(
+        at((0, "一、一般公共服务支出"), (32, "30.00", "r"), (46, "30.00", "r")),
+        at((0, "二、外交支出")),
+    )
+    rest = [
+        at((0, "三、国防支出")),
+        at((0, "四、公共安全支出")),
+        at((0, "五、教育支出"), (32, "20.00", "r"), (46, "20.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, first, rest), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [row.label for row in table.rows] == [
+        "一、一般公共服务支出",
+        "二、外交支出",
+        "三、国防支出",
+        "四、公共安全支出",
+        "五、教育支出",
+    ]

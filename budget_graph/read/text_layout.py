@@ -270,6 +270,8 @@ def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
     if continuing and filled and filled[0].kind in ("row", "words"):
         table = _region(lines, filled[0].number, keyed=False) if _has_rows(filled) else _labels_only(filled)
         table.titled = False
+        if any(_enumerated(line) for line in table.header):  # rows left blank, not a header printed again
+            table.header, table.body = [], [*table.header, *table.body]
         if table.body:
             tables.append(table)
             index = table.body[-1].number + 1
@@ -282,6 +284,11 @@ def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
         else:
             index += 1
     return tables
+
+
+def _enumerated(line: _TextLine) -> bool:
+    """Does the line open with an item number ('十四、…', '1.…')? Headers carry none."""
+    return bool(line.chunks) and bool(ENUMERATOR.match(normalise(line.chunks[0].text)))
 
 
 def _has_rows(filled: list[_TextLine]) -> bool:
@@ -467,6 +474,7 @@ class _Row:
     number: int  # its first line
     chunks: list[Chunk]
     label_below: bool = False  # its label was printed under its figures: the label's rest may follow
+    closed: bool = False  # its label's rest was read: figures printed below it are another row's
 
 
 def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
@@ -483,7 +491,7 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
     rows: list[_Row] = []
     captions: list[_TextLine] = []
     for line in body:
-        if line.chunks and all(normalise(c.text) in CODE_CAPTIONS for c in line.chunks):
+        if len(line.chunks) >= 2 and all(normalise(c.text) in CODE_CAPTIONS for c in line.chunks):
             captions.append(line)
         elif len(rows) >= 2 and _wraps_round(rows[-2], rows[-1], line):
             middle = rows.pop()
@@ -492,6 +500,7 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
             rest = how == "rest"
             rows[-1].chunks = _joined(rows[-1].chunks, line.chunks, rest)
             rows[-1].label_below = how == "label below"
+            rows[-1].closed = rest
         else:
             rows.append(_Row(line.number, list(line.chunks)))
     return rows, captions
@@ -554,14 +563,22 @@ def _side_by_side(sides: list[list[_Row]]) -> list[_Row]:
 def _continues(above: _Row, line: _TextLine) -> str | None:
     """How a line continues the row above it, if it does."""
     above_figures, above_label = bool(figures(above.chunks)), _label(above.chunks)
-    if figures(line.chunks):
-        joins = not _label(line.chunks) and not above_figures and bool(above_label)
+    if figures(line.chunks) and not _label(line.chunks):
+        joins = not above_figures and bool(above_label) and not above.closed
         return "figures below" if joins else None
     if above_figures and not above_label:
-        return "label below"
+        # a row's figures printed on the line above its label, the rest beside it
+        beside = not any(_overlap(a, b) for a in figures(above.chunks) for b in figures(line.chunks))
+        return "label below" if beside else None
+    if figures(line.chunks):
+        return None
     if above.label_below and len(line.flat) <= _SHORT_LINE and _is_rest(line):
         return "rest"
     return "rest" if (above_figures or above_label) and len(line.flat) <= _TAIL and _is_rest(line) else None
+
+
+def _overlap(a: Chunk, b: Chunk) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1
 
 
 def _label(row: list[Chunk]) -> str:
