@@ -732,3 +732,20 @@ def test_a_continuation_opening_with_numbered_rows_left_blank_has_no_header(tmp_
         "四、公共安全支出",
         "五、教育支出",
     ]
+
+
+def test_a_paragraphs_last_line_printed_above_its_first_is_put_back() -> None:
+    from budget_graph.read.text_layout import _in_reading_order
+
+    page = [
+        "  三、支出决算情况说明",
+        "",
+        "603.14万元，占20.51%；",
+        "    本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%； 项目支出",
+        "",
+        "  四、财政拨款收入支出决算总体情况说明",
+    ]
+    assert _in_reading_order(page)[2:4] == [page[3], page[2]]
+    # a paragraph in order, or a short line of its own, stays where it is
+    in_order = ["", "    本年支出合计2940.05万元，其中：基本支出2336.91万元；", "项目支出603.14万元。", ""]
+    assert _in_reading_order(in_order) == in_order

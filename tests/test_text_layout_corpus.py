@@ -34,8 +34,6 @@ MISSED_ERRORS = {
     "js-procuratorate": "2017 三公 table: group labels printed off centre over groups, placed by how deep their "
     "columns' labels stand and read as the PDF reads them, but in doubt (groups under groups placed by position), "
     "so the shares the narrative computes against it (BG-N011) are warnings",
-    "sh-putuo-caizhengju-2024-juesuan": "财政拨款收入支出决算总表: header wrapped character by character, and its "
-    "continuation printed with narrower columns than its first page, so not read (BG-D007)",
     "sh-putuo-template-bumen-juesuan": "placeholders quoted with other excerpts (paragraphs joined otherwise)",
 }
 

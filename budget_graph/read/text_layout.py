@@ -101,7 +101,7 @@ def read_laid_out_text(text: str, source: str, path: Path) -> Filing:
     contents: list[PageContent] = []
     headings: list[tuple[int, Line]] = []  # (page, line)
     running: Layout | None = None  # the columns of a table that ran to the foot of the page before
-    for number, raw in enumerate(_printed_once(pages), start=1):
+    for number, raw in enumerate(map(_in_reading_order, _printed_once(pages)), start=1):
         content, running = _page(number, raw, running, headings)
         contents.append(content)
     _set_widths(contents)
@@ -155,6 +155,29 @@ def _printed_once(pages: list[list[str]]) -> list[list[str]]:
         kept.append(["" if i in dropped else line for i, line in enumerate(raw)])
         last = [(line, flat) for _, line, flat in filled]
     return kept
+
+
+def _in_reading_order(raw: list[str]) -> list[str]:
+    """The page with a paragraph's last line put back after its first: a converter may print a short
+    last line, set to the left margin and ending its sentence, above the paragraph's indented first line,
+    which then breaks off mid-phrase before a blank line ('603.14万元，占20.51%；' over
+    '    本年支出合计…项目支出')."""
+    lines = list(raw)
+    for i in range(1, len(lines) - 1):
+        above, last, first, below = lines[i - 1], lines[i], lines[i + 1], lines[i + 2 : i + 3] or [""]
+        if not above.strip() and not below[0].strip() and _last_before_first(last, first):
+            lines[i], lines[i + 1] = first, last
+    return lines
+
+
+def _last_before_first(last: str, first: str) -> bool:
+    """Is `last` the end of the paragraph `first` opens: flush left and ending its sentence, under a
+    first line that is indented, prose, and breaks off mid-phrase?"""
+    indent = len(first) - len(first.lstrip())
+    flush = bool(last.strip()) and not last[:1].isspace()
+    ends = bool(re.search(r"[。；;]\s*$", last))
+    broken = bool(first.strip()) and not re.search(r"[。；;：:，,、）)]\s*$", first)
+    return flush and ends and broken and indent >= 2 and bool(_PROSE.search(first))
 
 
 def _page(
