@@ -749,3 +749,19 @@ def test_a_paragraphs_last_line_printed_above_its_first_is_put_back() -> None:
     # a paragraph in order, or a short line of its own, stays where it is
     in_order = ["", "    本年支出合计2940.05万元，其中：基本支出2336.91万元；", "项目支出603.14万元。", ""]
     assert _in_reading_order(in_order) == in_order
+
+
+def test_a_total_row_on_a_page_of_its_own_goes_on_the_tables_figure_columns_in_order(tmp_path: Path) -> None:
+    # its label shorter, its figures printed further left, on the table's spacing
+    total = [at((0, "合计"), (16, "1,200", "r"), (31, "900", "r"), (43, "300", "r"))]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, BY_FUNCTION, total), encoding="utf-8")
+    table = read_file(path).tables[1]
+    assert not table.doubts
+    last = table.rows[-1]
+    assert last.label == "合计"
+    assert {k: c.amount.value for k, c in last.cells.items()} == {
+        "general_budget": 1200,
+        "basic": 900,
+        "project": 300,
+    }

@@ -343,8 +343,28 @@ def continued(table: Layout, page: Layout) -> list[int] | None:
             return found[0] if len(found) == 1 else None
     # a page of labels alone (its rows left blank) fits in order when only one order fits: no figure
     # can land in another column
-    labels_only = all(column.kind == "text" for column in page.columns)
-    return orderings[0] if labels_only and len(orderings) == 1 else None
+    if all(column.kind == "text" for column in page.columns):
+        return orderings[0] if len(orderings) == 1 else None
+    return _figures_in_order(table.columns, page.columns, orderings)
+
+
+def _figures_in_order(
+    table: list[Column], page: list[Column], orderings: list[list[int]]
+) -> list[int] | None:
+    """A page with as many figure columns as the table, three or more that one stretch and shift carry
+    onto the table's (a total row printed on a page of its own, its label shorter): its figures go on
+    the table's in order, its words on the label columns nearest their left edges (one way only)."""
+    xs = [_edge(c) for c in page if c.kind == "amount"]
+    ys = [_edge(c) for c in table if c.kind == "amount"]
+    if len(xs) != len(ys) or not _stretched(xs, ys) or not orderings:
+        return None
+
+    def misfit(mapping: list[int]) -> float:
+        return sum(abs(c.x0 - table[i].x0) for c, i in zip(page, mapping, strict=True) if c.kind == "text")
+
+    ranked = sorted(orderings, key=misfit)
+    unique = len(ranked) == 1 or misfit(ranked[0]) < misfit(ranked[1])
+    return ranked[0] if unique else None
 
 
 def carried(row: list[Chunk], page: list[Column], table: list[Column], mapping: list[int]) -> list[Chunk]:
