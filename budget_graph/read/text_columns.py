@@ -164,7 +164,7 @@ def cells_of(chunk: Chunk) -> list[Chunk]:
 
 def _chinese_word(word: str) -> bool:
     """A word of Chinese text: two Chinese letters or more, full-width at both ends."""
-    return sum(map(_is_chinese, word)) >= 2 and all(_wide(ch) for ch in (word[0], word[-1]))
+    return sum(map(_is_chinese, word)) >= 2 and _wide(word[0]) and _wide(word[-1])
 
 
 def _wide(character: str) -> bool:
@@ -172,7 +172,7 @@ def _wide(character: str) -> bool:
 
 
 def _is_chinese(character: str) -> bool:
-    return unicodedata.east_asian_width(character) in "WF" and character.isalpha()
+    return _wide(character) and character.isalpha()
 
 
 def _chunk(words: list[str], start: int) -> Chunk:
@@ -333,8 +333,8 @@ def continued(table: Layout, page: Layout) -> list[int] | None:
     column → table column), or None when they do not fit (the caller reads the page on its own). Each
     of the page's columns lies where one of the table's of its kind lies (its figures' right edge, its
     words' left edge), in order: as printed, else once one stretch and shift carries all of them there
-    (a converter prints a page narrower or shifted when its labels are shorter). Two ways of fitting
-    them leave it unsure: None."""
+    (a converter prints a page narrower, wider or shifted as its labels run shorter or longer). Two ways
+    of fitting them leave it unsure: None."""
     orderings = list(_orderings(table.columns, page.columns))
     xs = [_edge(column) for column in page.columns]
     for fits in (_as_printed, _stretched):
@@ -677,11 +677,11 @@ def _reaches(leaves: list[list[_Piece]], span: range, x: float) -> bool:
 
 
 def _wraps(piece: _Piece, below: list[_Piece]) -> bool:
-    """Is the label the first line of a label wrapped in its cell: right above its rest, no longer than it,
-    that stands alone on its line under it ('附属单' / '位上' / '缴收入') or, among others, is one character
-    ('一般公共预算' / '合计  财' / '政拨款') or starts where it starts ('因公出国' / '（境）费   小计')? A group's label stands over a line of labels, or over a longer
-    label alone on its line (a group's over a group: a cell's text fills its first line before it
-    wraps)."""
+    """Is the label the first line of a label wrapped in its cell: right above its rest, no longer than
+    it, that stands alone on its line under it ('附属单' / '位上' / '缴收入') or, among others, is one
+    character ('一般公共预算' / '合计  财' / '政拨款') or starts where it starts ('因公出国' / '（境）费  小计')?
+    A group's label stands over a line of labels, or over a longer label alone on its line (a group's
+    over a group: a cell's text fills its first line before it wraps)."""
     touching = [(line, chunk) for line, chunk in below if _touch(piece[1], chunk)]
     if not touching:
         return False
