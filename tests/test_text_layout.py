@@ -765,3 +765,38 @@ def test_a_total_row_on_a_page_of_its_own_goes_on_the_tables_figure_columns_in_o
         "basic": 900,
         "project": 300,
     }
+
+
+def test_the_rest_of_a_label_the_page_break_cut_off_is_no_header(tmp_path: Path) -> None:
+    first = _by_purpose(
+        at((0, "一、一般公共服务支出"), (32, "30.00", "r"), (46, "30.00", "r")),
+        at((0, "二、国土海洋气象等支")),
+    )
+    # the page holds no basic spending: its own columns are fewer than the table's
+    rest = [at((0, "出")), at((0, "三、住房保障支出"), (32, "20.00", "r"))]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, first, rest), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [row.label for row in table.rows] == [
+        "一、一般公共服务支出",
+        "二、国土海洋气象等支出",
+        "三、住房保障支出",
+    ]
+
+
+def test_short_rests_of_two_wrapped_labels_on_one_line(tmp_path: Path) -> None:
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (50, "单位：万元")),
+        at((0, "专项名称"), (16, "经济科目"), (32, "采购组织形式"), (50, "总计")),
+        at((0, "合计"), (54, "274.00", "r")),
+        at((0, "信息网络建设维"), (16, "信息网络及软件购")),
+        at((54, "274.00", "r")),
+        at((0, "护费"), (16, "置更新")),
+        at((32, "部门集中采购"), (54, "274.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [row.label for row in table.rows] == ["合计", "信息网络及软件购置更新", "部门集中采购"]

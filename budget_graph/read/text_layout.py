@@ -293,7 +293,8 @@ def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
     if continuing and filled and filled[0].kind in ("row", "words"):
         table = _region(lines, filled[0].number, keyed=False) if _has_rows(filled) else _labels_only(filled)
         table.titled = False
-        if any(_enumerated(line) for line in table.header):  # rows left blank, not a header printed again
+        # rows left blank, or the rest of a label the page break cut off, not a header printed again
+        if any(_enumerated(line) or _is_cut_rest(line) for line in table.header):
             table.header, table.body = [], [*table.header, *table.body]
         if table.body:
             tables.append(table)
@@ -307,6 +308,11 @@ def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
         else:
             index += 1
     return tables
+
+
+def _is_cut_rest(line: _TextLine) -> bool:
+    """A label's rest, short and alone on its line ('十七、国土海洋气象等支' / '出')."""
+    return len(line.chunks) == 1 and len(line.flat) <= _SHORT_LINE // 2 and _is_rest(line)
 
 
 def _enumerated(line: _TextLine) -> bool:
@@ -597,7 +603,9 @@ def _continues(above: _Row, line: _TextLine) -> str | None:
         return None
     if above.label_below and len(line.flat) <= _SHORT_LINE and _is_rest(line):
         return "rest"
-    return "rest" if (above_figures or above_label) and len(line.flat) <= _TAIL and _is_rest(line) else None
+    # short rests, one under each label the row wraps ('信息网络建设维  信息网络及软件购' / '护费  置更新')
+    short = all(len(normalise(c.text)) <= _TAIL for c in line.chunks)
+    return "rest" if (above_figures or above_label) and short and _is_rest(line) else None
 
 
 def _overlap(a: Chunk, b: Chunk) -> bool:
