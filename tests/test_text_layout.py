@@ -800,3 +800,40 @@ def test_short_rests_of_two_wrapped_labels_on_one_line(tmp_path: Path) -> None:
     path.write_text(filing_text(COVER, procurement), encoding="utf-8")
     (table,) = read_file(path).tables
     assert [row.label for row in table.rows] == ["合计", "信息网络及软件购置更新", "部门集中采购"]
+
+
+def test_a_subtotal_over_pieces_of_its_neighbours_wrapped_labels_heads_its_own_column(tmp_path: Path) -> None:
+    header = [
+        at((35, "“三公”经费")),
+        at((35, "公务用车购置及运行维护费")),
+        at((2, "合计"), (23, "因公出"), (69, "会议费"), (79, "培训费")),
+        at((61, "公务接")),
+        at((14, "小计"), (23, "国（境）"), (42, "公务用车购"), (50, "公务用车运")),
+        at((33, "小计"), (62, "待费")),
+        at((24, "费"), (43, "置费"), (50, "行维护费")),
+    ]
+    # nothing bought: the purchase column is blank all down the table
+    figures_ = at(
+        (11, "100.00", "r"),
+        (20, "60.00", "r"),
+        (30, "10.00", "r"),
+        (39, "40.00", "r"),
+        (58, "40.00", "r"),
+        (66, "10.00", "r"),
+        (75, "30.00", "r"),
+        (87, "10.00", "r"),
+    )
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, _three_public(header, figures_)), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [column.meaning for column in table.columns] == [
+        "total",
+        "three_public",
+        "overseas_travel",
+        "vehicles",
+        "vehicle_purchase",
+        "vehicle_operation",
+        "hospitality",
+        "meetings",
+        "training",
+    ]

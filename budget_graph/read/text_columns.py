@@ -37,6 +37,7 @@ _CODE = re.compile(r"^\d{3,9}$")  # a code, or its 类 part
 _SUBCODE = re.compile(r"^\d{2}$")  # its 款 or 项 part
 _CODE_WORD = re.compile(r"^(\d{2}|\d{3}|\d{5}|\d{7})$")  # a code or its part before its name ('01 死亡抚恤')
 _CODE_COLUMNS = 3
+_TOTALS = {"合计", "小计", "总计"}  # labels of a total's column: never a group's
 _LETTER_SPACING = 10  # characters: the widest gap between the letters of one letter-spaced word
 _CENTRED = 0.15  # of the span of a group's columns: how far off their middle its label may stand
 _CENTRED_TOP = 0.25  # the same on the header's first line
@@ -594,11 +595,12 @@ def _children(
     """The labels a group label heads (none when it is no group): the labels below it, in its stretch,
     of two columns or more, over which it is centred — label columns under a label's caption
     ('功能分类科目编码' over 类/款/项), figure columns under a figure's ('收入预算'), both under a side of a
-    two-sided table ('收入' over '项目' and '决算数', on the header's first line)."""
+    two-sided table ('收入' over '项目' and '决算数', on the header's first line). A total heads its own
+    column ('小计' over the pieces of its neighbours' wrapped labels)."""
     line, chunk = piece
     left, right = _stretch(piece, pieces, text_limit)
     below = [(at, c) for at, c in pieces if at > line and left <= c.centre < right]
-    if _wraps(piece, below):
+    if _wraps(piece, below) or chunk.text in _TOTALS:
         return []
     label_heads = [(at, c) for at, c in below if _heads_labels(c, text_limit)]
     figure_heads = [p for p in below if p not in label_heads]
