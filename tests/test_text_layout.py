@@ -837,3 +837,41 @@ def test_a_subtotal_over_pieces_of_its_neighbours_wrapped_labels_heads_its_own_c
         "meetings",
         "training",
     ]
+
+
+def test_a_wrapped_labels_rest_starting_where_it_starts_beside_a_label_touching_it(tmp_path: Path) -> None:
+    # '公务接' / '待费': its rest starts where it starts, another label ends right where it begins
+    header = [
+        at((33, "“三公”经费")),
+        at((33, "公务用车购置及运行维护费")),
+        at((4, "合计"), (23, "因公出国"), (53, "公务接"), (66, "会议费"), (75, "培训费")),
+        at((14, "小计")),
+        at((23, "（境）费"), (42, "公务用车 公务用车运 待费")),
+        at((33, "小计")),
+        at((43, "购置费 行维护费")),
+    ]
+    figures_ = at(
+        (11, "100.00", "r"),
+        (20, "60.00", "r"),
+        (30, "10.00", "r"),
+        (39, "40.00", "r"),
+        (46, "15.00", "r"),
+        (54, "25.00", "r"),
+        (63, "10.00", "r"),
+        (72, "30.00", "r"),
+        (80, "10.00", "r"),
+    )
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, _three_public(header, figures_)), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [column.meaning for column in table.columns] == [
+        "total",
+        "three_public",
+        "overseas_travel",
+        "vehicles",
+        "vehicle_purchase",
+        "vehicle_operation",
+        "hospitality",
+        "meetings",
+        "training",
+    ]

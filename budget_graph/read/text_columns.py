@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -690,15 +690,10 @@ def _wraps(piece: _Piece, below: list[_Piece]) -> bool:
     nearest = min(line for line, _ in touching)
     rest = [chunk for line, chunk in touching if line == nearest]
     alone = sum(1 for line, _ in below if line == nearest) == 1
-    return (
-        len(rest) == 1
-        and len(rest[0].text) <= len(piece[1].text) + 1
-        and (
-            alone
-            or _letter(rest[0])
-            or (rest[0].x0 == piece[1].x0 and len(rest[0].text) >= len(piece[1].text) - 1)
-        )
-    )
+    label = piece[1]
+    if any(c.x0 == label.x0 and len(label.text) - 1 <= len(c.text) <= len(label.text) + 1 for c in rest):
+        return True  # its rest starts where it starts, whatever touches it
+    return len(rest) == 1 and len(rest[0].text) <= len(label.text) + 1 and (alone or _letter(rest[0]))
 
 
 def _right_under(piece: tuple[int, Chunk], heads: list[tuple[int, Chunk]]) -> list[tuple[int, Chunk]]:
@@ -735,6 +730,10 @@ def _apart(found: list[tuple[int, Chunk]]) -> bool:
 def _letter(chunk: Chunk) -> bool:
     """A single character that is no code caption: no column's label, a wrapped label's piece."""
     return len(chunk.text) == 1 and chunk.text not in CODE_CAPTIONS
+
+
+def overlap(a: Chunk, b: Chunk) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1
 
 
 def _touch(a: Chunk, b: Chunk) -> bool:
@@ -804,21 +803,31 @@ def _centre(label: list[tuple[int, Chunk]]) -> float:
 
 
 def _wrapped(found: list[tuple[int, Chunk]]) -> list[list[tuple[int, Chunk]]]:
-    """Label pieces joined into labels: pieces on other lines that touch are one label."""
+    """Label pieces joined into labels: pieces on other lines that overlap are one label, and so are
+    those that only touch once no overlap is left to join ('公务接' goes with '待费' under it, not with
+    '公务用车运' touching its start)."""
+    singles = [[piece] for piece in sorted(found, key=lambda p: p[1].x0)]
+    return _clustered(_clustered(singles, overlap), _touch)
+
+
+def _clustered(
+    labels: list[list[tuple[int, Chunk]]], near: Callable[[Chunk, Chunk], bool]
+) -> list[list[tuple[int, Chunk]]]:
     clusters: list[list[tuple[int, Chunk]]] = []
-    for piece in sorted(found, key=lambda p: p[1].x0):
+    for label in labels:
+        lines = {line for line, _ in label}
         home = next(
             (
                 c
                 for c in clusters
-                if all(line != piece[0] for line, _ in c) and any(_touch(chunk, piece[1]) for _, chunk in c)
+                if not lines & {line for line, _ in c} and any(near(a, b) for _, a in c for _, b in label)
             ),
             None,
         )
         if home is None:
-            clusters.append([piece])
+            clusters.append(list(label))
         else:
-            home.append(piece)
+            home.extend(label)
     return clusters
 
 

@@ -47,6 +47,7 @@ from budget_graph.read.text_columns import (
     continued,
     figures,
     letter_spaced,
+    overlap,
     place,
     side_reach,
 )
@@ -597,7 +598,7 @@ def _continues(above: _Row, line: _TextLine) -> str | None:
         return "figures below" if joins else None
     if above_figures and not above_label:
         # a row's figures printed on the line above its label, the rest beside it
-        beside = not any(_overlap(a, b) for a in figures(above.chunks) for b in figures(line.chunks))
+        beside = not any(overlap(a, b) for a in figures(above.chunks) for b in figures(line.chunks))
         return "label below" if beside else None
     if figures(line.chunks):
         return None
@@ -606,10 +607,6 @@ def _continues(above: _Row, line: _TextLine) -> str | None:
     # short rests, one under each label the row wraps ('信息网络建设维  信息网络及软件购' / '护费  置更新')
     short = all(len(normalise(c.text)) <= _TAIL for c in line.chunks)
     return "rest" if (above_figures or above_label) and short and _is_rest(line) else None
-
-
-def _overlap(a: Chunk, b: Chunk) -> bool:
-    return a.x0 < b.x1 and b.x0 < a.x1
 
 
 def _label(row: list[Chunk]) -> str:
