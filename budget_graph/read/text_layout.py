@@ -292,11 +292,7 @@ def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
     index = 0
     filled = [line for line in lines if line.kind not in ("blank", "page_number")]
     if continuing and filled and filled[0].kind in ("row", "words"):
-        table = _region(lines, filled[0].number, keyed=False) if _has_rows(filled) else _labels_only(filled)
-        table.titled = False
-        # rows left blank, or the rest of a label the page break cut off, not a header printed again
-        if any(_enumerated(line) or _is_cut_rest(line) for line in table.header):
-            table.header, table.body = [], [*table.header, *table.body]
+        table = _continuation(lines, filled)
         if table.body:
             tables.append(table)
             index = table.body[-1].number + 1
@@ -311,9 +307,20 @@ def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
     return tables
 
 
+def _continuation(lines: list[_TextLine], filled: list[_TextLine]) -> _Table:
+    """The rows opening a page that continues the table before; lines above its first row are rows
+    left blank, or the rest of a label the page break cut off, rather than a header printed again, when
+    one of them carries an item number or is such a rest."""
+    table = _region(lines, filled[0].number, keyed=False) if _has_rows(filled) else _labels_only(filled)
+    table.titled = False
+    if any(_enumerated(line) or _is_cut_rest(line) for line in table.header):
+        table.header, table.body = [], [*table.header, *table.body]
+    return table
+
+
 def _is_cut_rest(line: _TextLine) -> bool:
     """A label's rest, short and alone on its line ('十七、国土海洋气象等支' / '出')."""
-    return len(line.chunks) == 1 and len(line.flat) <= _SHORT_LINE // 2 and _is_rest(line)
+    return len(line.chunks) == 1 and len(line.flat) <= _TAIL and _is_rest(line)
 
 
 def _enumerated(line: _TextLine) -> bool:
