@@ -170,6 +170,24 @@ def test_a_continuation_whose_columns_do_not_fit_is_not_read(tmp_path: Path) -> 
     assert "205" not in {row.code for row in table.rows} and filing.unread
 
 
+def test_a_continuation_printed_narrower_is_read_on_the_tables_columns(tmp_path: Path) -> None:
+    # the converter printed the page narrower: one stretch and shift carries its edges onto the table's
+    # (the page has no 项 codes and no basic spending: fewer columns than the table)
+    narrower = [
+        at((0, "205"), (13, "教育支出"), (34, "200", "r"), (56, "200", "r")),
+        at((0, "205"), (5, "01"), (13, "教育管理事务"), (34, "200", "r"), (56, "200", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, BY_FUNCTION, narrower), encoding="utf-8")
+    table = read_file(path).tables[1]
+    assert not table.doubts
+    row = next(row for row in table.rows if row.code == "20501")
+    assert {meaning: cell.amount.value for meaning, cell in row.cells.items() if cell.amount} == {
+        "general_budget": 200,
+        "project": 200,
+    }
+
+
 def test_two_figures_in_one_column_are_left_out() -> None:
     found = [Column("text", 0, 8), Column("amount", 10, 20)]
     cells, unplaced = place(chunks("合计      900  5"), found)
@@ -245,6 +263,11 @@ def test_chinese_words_squeezed_with_one_space_are_two_cells() -> None:
     assert [c.text for c in cells_of(squeezed)] == ["机要及电子政务业务费", "办公设备购置"]
     (numbered,) = chunks("1. 一般公共预算")
     assert [c.text for c in cells_of(numbered)] == ["1. 一般公共预算"]
+    # full-width brackets are Chinese text; an item number in them is no cell of its own
+    (bracketed,) = chunks("便携式计算机（20万以下） 分散自行组织")
+    assert [c.text for c in cells_of(bracketed)] == ["便携式计算机（20万以下）", "分散自行组织"]
+    (item,) = chunks("（一） 一般公共服务支出")
+    assert [c.text for c in cells_of(item)] == ["（一） 一般公共服务支出"]
 
 
 def test_a_title_without_the_converters_padding_between_chinese_and_digits(tmp_path: Path) -> None:
@@ -306,6 +329,31 @@ def test_one_caption_over_two_label_columns_and_a_figure_label_left_of_its_figur
     (table,) = read_file(path).tables
     assert [column.meaning for column in table.columns] == ["amount"]
     assert {row.label: row.cells["amount"].amount.value for row in table.rows}["其他收入"] == 50
+
+
+def test_a_category_cell_printed_between_the_rows_it_spans(tmp_path: Path) -> None:
+    # a category's name printed beside its items' names, or alone at the middle of the rows it spans
+    income = [
+        at((20, "收入预算总表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        at((8, "项目名称"), (28, "金额")),
+        at((16, "收入总计"), (50, "80.00", "r")),
+        at((2, "其他资金"), (16, "事业收入"), (50, "30.00", "r")),
+        at((16, "其他收入"), (50, "50.00", "r")),
+        at((16, "小计"), (50, "0.00", "r")),
+        at((2, "上年结转和结余资金")),
+        at((16, "其中：动用上年结转和结余资金"), (50, "0.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, income), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [row.label for row in table.rows] == [
+        "收入总计",
+        "事业收入",
+        "其他收入",
+        "小计",  # not the category's: it starts where the items' column does
+        "其中:动用上年结转和结余资金",
+    ]
 
 
 JIANGSU_SUMMARY = [
@@ -375,3 +423,455 @@ def test_text_the_pdf_clips_printed_again_at_the_next_page_is_read_once() -> Non
     # the same paragraph printed again in another part (not the lines just before) is the filing's own
     elsewhere = [["  某某局2025年部门预算说明", *foot, "  三、其他说明"], [*again]]
     assert _printed_once(elsewhere) == elsewhere
+
+
+def test_a_second_sides_labels_under_their_own_caption_stay_a_column(tmp_path: Path) -> None:
+    # one row only: the expenditure side's labels stand at an edge of their own under their caption
+    summary = [
+        at((20, "财政拨款收支预算总表")),
+        at((0, "部门：某某局"), (60, "单位：万元")),
+        at((18, "收入"), (54, "支出")),
+        at((6, "项目名称"), (30, "金额"), (46, "项目名称"), (66, "金额")),
+        at((0, "一、一般公共预算"), (40, "200.00", "r"), (41, "一、基本支出"), (75, "150.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, summary), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert {(row.side, row.label): row.cells["amount"].amount.value for row in table.rows} == {
+        ("income", "一、一般公共预算"): 200,
+        ("expenditure", "一、基本支出"): 150,
+    }
+
+
+def _three_public(header: list[str], figures_: str) -> list[str]:
+    return [
+        at((25, "2024年部门“三公”经费预算表")),
+        at((0, "编制部门：某某局"), (80, "单位：万元")),
+        *header,
+        figures_,
+    ]
+
+
+def test_groups_under_groups_placed_by_how_deep_their_columns_labels_stand(tmp_path: Path) -> None:
+    # the groups' labels printed off the middle of their columns; the columns' labels stand deeper
+    # the more groups are over them (合计 beside the groups, 小计 under both)
+    header = [
+        at((28, "“三公”经费预算数")),
+        at((61, "机关运行经费预算")),
+        at((42, "公务用车购置及运行费")),
+        at((65, "数")),
+        at((3, "合计"), (15, "因公出国(境)费"), (26, "公务接待费")),
+        at((37, "小计"), (45, "购置费"), (55, "运行费")),
+    ]
+    figures_ = at(
+        (12, "10.00", "r"),
+        (23, "2.00", "r"),
+        (34, "3.00", "r"),
+        (41, "5.00", "r"),
+        (48, "1.00", "r"),
+        (58, "4.00", "r"),
+        (72, "20.00", "r"),
+    )
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, _three_public(header, figures_)), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [column.meaning for column in table.columns] == [
+        "total",
+        "overseas_travel",
+        "hospitality",
+        "vehicles",
+        "vehicle_purchase",
+        "vehicle_operation",
+        "office_operating",
+    ]
+
+
+def test_a_group_label_over_a_longer_group_label_is_no_wrapped_label(tmp_path: Path) -> None:
+    # '“三公”经费' over '公务用车购置及运行维护费', each alone on its line: a cell's text fills its
+    # first line before it wraps, so the shorter one above is a group of its own
+    header = [
+        at((37, "“三公”经费")),
+        at((37, "公务用车购置及运行维护费")),
+        at((2, "合计"), (25, "因公出国"), (77, "会议费"), (88, "培训费")),
+        at((15, "小计"), (66, "公务接待费")),
+        at((25, "（境）费"), (46, "公务用车购置 公务用车运行")),
+        at((36, "小计")),
+        at((48, "费"), (54, "维护费")),
+    ]
+    figures_ = at(
+        (12, "100.00", "r"),
+        (22, "60.00", "r"),
+        (33, "10.00", "r"),
+        (43, "40.00", "r"),
+        (52, "15.00", "r"),
+        (63, "25.00", "r"),
+        (74, "10.00", "r"),
+        (85, "30.00", "r"),
+        (95, "10.00", "r"),
+    )
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, _three_public(header, figures_)), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [column.meaning for column in table.columns] == [
+        "total",
+        "three_public",
+        "overseas_travel",
+        "vehicles",
+        "vehicle_purchase",
+        "vehicle_operation",
+        "hospitality",
+        "meetings",
+        "training",
+    ]
+
+
+def test_the_short_rest_of_a_label_without_figures_ends_that_label(tmp_path: Path) -> None:
+    income = [
+        at((20, "收入预算总表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        at((8, "项目名称"), (28, "金额")),
+        at((0, "一、财政拨款"), (50, "150.00", "r")),
+        at((0, "二、财政专户管理")),
+        at((0, "资金")),
+        at((0, "三、其他资金"), (50, "50.00", "r")),
+        at((6, "收入总计"), (50, "200.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, income), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [row.label for row in table.rows] == [
+        "一、财政拨款",
+        "二、财政专户管理资金",
+        "三、其他资金",
+        "收入总计",
+    ]
+
+
+def test_a_wrapped_labels_rest_starting_where_it_starts_among_other_labels(tmp_path: Path) -> None:
+    # '因公出国' / '（境）费': the rest of a wrapped label on a line with other labels, starting where the
+    # label starts, is no column of its own ('因公出国' heads no group)
+    header = [
+        at((35, "“三公”经费")),
+        at((35, "公务用车购置及运行维护费")),
+        at((6, "合计"), (22, "因公出国"), (62, "公务接"), (71, "会议费"), (81, "培训费")),
+        at((14, "小计"), (43, "公务用车"), (50, "公务用车运")),
+        at((22, "（境）费"), (32, "小计"), (62, "待费")),
+        at((43, "购置费"), (51, "行维护费")),
+    ]
+    figures_ = at(
+        (10, "100.00", "r"),
+        (19, "60.00", "r"),
+        (29, "10.00", "r"),
+        (40, "40.00", "r"),
+        (47, "15.00", "r"),
+        (59, "25.00", "r"),
+        (68, "10.00", "r"),
+        (77, "30.00", "r"),
+        (88, "10.00", "r"),
+    )
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, _three_public(header, figures_)), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [column.meaning for column in table.columns] == [
+        "total",
+        "three_public",
+        "overseas_travel",
+        "vehicles",
+        "vehicle_purchase",
+        "vehicle_operation",
+        "hospitality",
+        "meetings",
+        "training",
+    ]
+
+
+def test_a_continuation_printed_wider_fits_its_table_within_the_converters_rounding() -> None:
+    from budget_graph.read.text_columns import Layout, continued
+
+    def layout(*edges: tuple[str, int]) -> Layout:
+        # text columns by their left edge, figure columns by their right edge
+        return Layout(
+            [Column(kind, x, x + 8) if kind == "text" else Column(kind, x - 8, x) for kind, x in edges], []
+        )
+
+    table = layout(("text", 0), ("amount", 23), ("text", 26), ("amount", 52), ("text", 55), ("amount", 77))
+    # a two-sided page printed wider, its second breakdown's labels absorbed into its first: edges within
+    # three columns of one stretch of the table's
+    page = layout(("text", 0), ("amount", 25), ("text", 29), ("amount", 61), ("amount", 85))
+    assert continued(table, page) == [0, 1, 2, 3, 5]
+
+
+def test_a_label_wrapped_round_a_row_whose_cells_stand_clear_of_it(tmp_path: Path) -> None:
+    # the item's name wraps over three lines, its row's other cells printed on the middle one
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (50, "单位：万元")),
+        at((0, "采购品目"), (10, "采购物品名称"), (30, "采购组织形式"), (50, "总计")),
+        at((0, "合计"), (54, "10.00", "r")),
+        at((10, "台式计算机"), (30, "分散自行组织"), (54, "5.50", "r")),
+        at((10, "其他办公消耗用品及类似物")),
+        at((30, "部门集中采购"), (54, "4.50", "r")),
+        at((10, "品")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
+        ("合计", 10),
+        ("分散自行组织", 5.5),
+        ("部门集中采购", 4.5),
+    ]
+
+
+def test_a_continuation_of_rows_left_blank_is_read_on_its_tables_label_columns(tmp_path: Path) -> None:
+    income = [
+        at((20, "收入预算总表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        at((8, "项目名称"), (28, "金额")),
+        at((16, "收入总计"), (50, "80.00", "r")),
+        at((16, "小计"), (50, "80.00", "r")),
+        at((2, "其他资金"), (16, "事业收入"), (50, "30.00", "r")),
+        at((16, "其他收入"), (50, "50.00", "r")),
+    ]
+    # no figures on the page, printed shifted; a category's name alone between the rows it spans
+    blank_rows = [
+        at((30, "债务资金(银行贷款)")),
+        at((30, "小计")),
+        at((2, "上年结转和结余资金")),
+        at((30, "其中：动用上年结转和结余资金")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, income, blank_rows), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [row.label for row in table.rows] == [
+        "收入总计",
+        "小计",
+        "事业收入",
+        "其他收入",
+        "债务资金(银行贷款)",
+        "小计",
+        "其中:动用上年结转和结余资金",
+    ]
+
+
+def test_a_header_label_wrapped_character_by_character_is_no_group(tmp_path: Path) -> None:
+    by_fund = [
+        at((20, "2024年财政拨款支出决算表")),
+        at((0, "编制单位：某某局"), (60, "单位：万元")),
+        at((30, "一般公共预算"), (46, "政府性基金预")),
+        at((4, "项目"), (18, "合计"), (32, "财"), (48, "算")),
+        at((30, "政拨款"), (46, "财政拨款")),
+        at((0, "一、一般公共服务支出"), (24, "100.00", "r"), (38, "80.00", "r"), (54, "20.00", "r")),
+        at((0, "二、教育支出"), (24, "50.00", "r"), (38, "50.00", "r"), (54, "0.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, by_fund), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [column.meaning for column in table.columns] == ["total", "general_budget", "gov_fund"]
+
+
+def _by_purpose(*body: str) -> list[str]:
+    return [
+        at((20, "2024年支出决算表")),
+        at((0, "编制单位：某某局"), (50, "单位：万元")),
+        at((8, "项目"), (28, "合计"), (40, "基本支出")),
+        *body,
+    ]
+
+
+def test_figures_printed_over_a_totals_label_are_not_the_wrapped_row_above_it(tmp_path: Path) -> None:
+    # the row above is whole once its label's rest is read; the total printed its figures on two lines
+    table_text = _by_purpose(
+        at((0, "一、一般公共服务支出"), (32, "30.00", "r"), (46, "30.00", "r")),
+        at((0, "二、抗疫特别国债安排")),
+        at((0, "的支出")),
+        at((32, "30.00", "r")),
+        at((4, "本年支出合计"), (46, "30.00", "r")),
+    )
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, table_text), encoding="utf-8")
+    (table,) = read_file(path).tables
+    read = {row.label: {k: c.amount.value for k, c in row.cells.items() if c.amount} for row in table.rows}
+    assert read == {
+        "一、一般公共服务支出": {"total": 30, "basic": 30},
+        "二、抗疫特别国债安排的支出": {},
+        "本年支出合计": {"total": 30, "basic": 30},
+    }
+
+
+def test_a_lone_code_caption_character_is_the_rest_of_a_wrapped_label(tmp_path: Path) -> None:
+    table_text = _by_purpose(
+        at((0, "一、一般公共预算财政拨"), (32, "30.00", "r"), (46, "30.00", "r")),
+        at((0, "款")),
+    )
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, table_text), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [row.label for row in table.rows] == ["一、一般公共预算财政拨款"]
+
+
+def test_a_continuation_opening_with_numbered_rows_left_blank_has_no_header(tmp_path: Path) -> None:
+    first = _by_purpose(
+        at((0, "一、一般公共服务支出"), (32, "30.00", "r"), (46, "30.00", "r")),
+        at((0, "二、外交支出")),
+    )
+    rest = [
+        at((0, "三、国防支出")),
+        at((0, "四、公共安全支出")),
+        at((0, "五、教育支出"), (32, "20.00", "r"), (46, "20.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, first, rest), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [row.label for row in table.rows] == [
+        "一、一般公共服务支出",
+        "二、外交支出",
+        "三、国防支出",
+        "四、公共安全支出",
+        "五、教育支出",
+    ]
+
+
+def test_a_paragraphs_last_line_printed_above_its_first_is_put_back() -> None:
+    from budget_graph.read.text_layout import _in_reading_order
+
+    page = [
+        "  三、支出决算情况说明",
+        "",
+        "603.14万元，占20.51%；",
+        "    本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%； 项目支出",
+        "",
+        "  四、财政拨款收入支出决算总体情况说明",
+    ]
+    assert _in_reading_order(page)[2:4] == [page[3], page[2]]
+    # a paragraph in order, or a short line of its own, stays where it is
+    in_order = ["", "    本年支出合计2940.05万元，其中：基本支出2336.91万元；", "项目支出603.14万元。", ""]
+    assert _in_reading_order(in_order) == in_order
+
+
+def test_a_total_row_on_a_page_of_its_own_goes_on_the_tables_figure_columns_in_order(tmp_path: Path) -> None:
+    # its label shorter, its figures printed further left, on the table's spacing
+    total = [at((0, "合计"), (16, "1,200", "r"), (31, "900", "r"), (43, "300", "r"))]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, BY_FUNCTION, total), encoding="utf-8")
+    table = read_file(path).tables[1]
+    assert not table.doubts
+    last = table.rows[-1]
+    assert last.label == "合计"
+    assert {k: c.amount.value for k, c in last.cells.items()} == {
+        "general_budget": 1200,
+        "basic": 900,
+        "project": 300,
+    }
+
+
+def test_the_rest_of_a_label_the_page_break_cut_off_is_no_header(tmp_path: Path) -> None:
+    first = _by_purpose(
+        at((0, "一、一般公共服务支出"), (32, "30.00", "r"), (46, "30.00", "r")),
+        at((0, "二、国土海洋气象等支")),
+    )
+    # the page holds no basic spending: its own columns are fewer than the table's
+    rest = [at((0, "出")), at((0, "三、住房保障支出"), (32, "20.00", "r"))]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, first, rest), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [row.label for row in table.rows] == [
+        "一、一般公共服务支出",
+        "二、国土海洋气象等支出",
+        "三、住房保障支出",
+    ]
+
+
+def test_short_rests_of_two_wrapped_labels_on_one_line(tmp_path: Path) -> None:
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (50, "单位：万元")),
+        at((0, "专项名称"), (16, "经济科目"), (32, "采购组织形式"), (50, "总计")),
+        at((0, "合计"), (54, "274.00", "r")),
+        at((0, "信息网络建设维"), (16, "信息网络及软件购")),
+        at((54, "274.00", "r")),
+        at((0, "护费"), (16, "置更新")),
+        at((32, "部门集中采购"), (54, "274.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [row.label for row in table.rows] == ["合计", "信息网络及软件购置更新", "部门集中采购"]
+
+
+def test_a_subtotal_over_pieces_of_its_neighbours_wrapped_labels_heads_its_own_column(tmp_path: Path) -> None:
+    header = [
+        at((35, "“三公”经费")),
+        at((35, "公务用车购置及运行维护费")),
+        at((2, "合计"), (23, "因公出"), (69, "会议费"), (79, "培训费")),
+        at((61, "公务接")),
+        at((14, "小计"), (23, "国（境）"), (42, "公务用车购"), (50, "公务用车运")),
+        at((33, "小计"), (62, "待费")),
+        at((24, "费"), (43, "置费"), (50, "行维护费")),
+    ]
+    # nothing bought: the purchase column is blank all down the table
+    figures_ = at(
+        (11, "100.00", "r"),
+        (20, "60.00", "r"),
+        (30, "10.00", "r"),
+        (39, "40.00", "r"),
+        (58, "40.00", "r"),
+        (66, "10.00", "r"),
+        (75, "30.00", "r"),
+        (87, "10.00", "r"),
+    )
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, _three_public(header, figures_)), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [column.meaning for column in table.columns] == [
+        "total",
+        "three_public",
+        "overseas_travel",
+        "vehicles",
+        "vehicle_purchase",
+        "vehicle_operation",
+        "hospitality",
+        "meetings",
+        "training",
+    ]
+
+
+def test_a_wrapped_labels_rest_starting_where_it_starts_beside_a_label_touching_it(tmp_path: Path) -> None:
+    # '公务接' / '待费': its rest starts where it starts, another label ends right where it begins
+    header = [
+        at((33, "“三公”经费")),
+        at((33, "公务用车购置及运行维护费")),
+        at((4, "合计"), (23, "因公出国"), (53, "公务接"), (66, "会议费"), (75, "培训费")),
+        at((14, "小计")),
+        at((23, "（境）费"), (42, "公务用车 公务用车运 待费")),
+        at((33, "小计")),
+        at((43, "购置费 行维护费")),
+    ]
+    figures_ = at(
+        (11, "100.00", "r"),
+        (20, "60.00", "r"),
+        (30, "10.00", "r"),
+        (39, "40.00", "r"),
+        (46, "15.00", "r"),
+        (54, "25.00", "r"),
+        (63, "10.00", "r"),
+        (72, "30.00", "r"),
+        (80, "10.00", "r"),
+    )
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, _three_public(header, figures_)), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [column.meaning for column in table.columns] == [
+        "total",
+        "three_public",
+        "overseas_travel",
+        "vehicles",
+        "vehicle_purchase",
+        "vehicle_operation",
+        "hospitality",
+        "meetings",
+        "training",
+    ]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -30,11 +31,13 @@ _TOUCH = 1  # characters: pieces of one wrapped label are at most this far apart
 _TEXT_SIDE = 4  # characters left of the first figures: a header label there heads the label columns
 _DRIFT = 12  # characters: how far apart a converter lets one column's right edges drift
 _CONTINUED = 3  # characters: a continuation page's column edges lie this close to the table's
+_MIN_STRETCH = 0.4  # how much narrower (or, inverted, wider) a converter may print a continuation page
 _BLANK_COLUMN = 6.0  # characters of misplacement worth less than calling a header label a blank column's
 _CODE = re.compile(r"^\d{3,9}$")  # a code, or its 类 part
 _SUBCODE = re.compile(r"^\d{2}$")  # its 款 or 项 part
 _CODE_WORD = re.compile(r"^(\d{2}|\d{3}|\d{5}|\d{7})$")  # a code or its part before its name ('01 死亡抚恤')
 _CODE_COLUMNS = 3
+_TOTALS = {"合计", "小计", "总计"}  # labels of a total's column: never a group's
 _LETTER_SPACING = 10  # characters: the widest gap between the letters of one letter-spaced word
 _CENTRED = 0.15  # of the span of a group's columns: how far off their middle its label may stand
 _CENTRED_TOP = 0.25  # the same on the header's first line
@@ -152,15 +155,25 @@ def letter_spaced(row: list[Chunk], above: list[Chunk] = ()) -> list[Chunk]:
 
 def cells_of(chunk: Chunk) -> list[Chunk]:
     """A row's chunk as the cells it holds: Chinese words set apart by one space are cells a converter
-    squeezed together ('机要及电子政务业务费 办公设备购置'); other words stay one ('1. 一般公共预算')."""
+    squeezed together ('机要及电子政务业务费 办公设备购置', '便携式计算机（20万以下） 分散自行组织': full-width
+    brackets are Chinese text); other words stay one ('1. 一般公共预算', '（一） 一般公共服务')."""
     words = chunk.text.split(" ")
-    if len(words) < 2 or not all(len(w) >= 2 and _is_chinese(w[0]) and _is_chinese(w[-1]) for w in words):
+    if len(words) < 2 or not all(_chinese_word(w) for w in words):
         return [chunk]
     return _widened(_words(chunk))
 
 
+def _chinese_word(word: str) -> bool:
+    """A word of Chinese text: two Chinese letters or more, full-width at both ends."""
+    return sum(map(_is_chinese, word)) >= 2 and _wide(word[0]) and _wide(word[-1])
+
+
+def _wide(character: str) -> bool:
+    return unicodedata.east_asian_width(character) in "WF"
+
+
 def _is_chinese(character: str) -> bool:
-    return unicodedata.east_asian_width(character) in "WF" and character.isalpha()
+    return _wide(character) and character.isalpha()
 
 
 def _chunk(words: list[str], start: int) -> Chunk:
@@ -211,10 +224,10 @@ def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
     sides = _side_labels(found, [chunk for line, chunk in pieces if line == 0])
     parts = _part_labels(found, pieces)
     named = {*sides, *(chunk for _, chunk in parts)}
-    groups = {
-        p: children for p in pieces if p[1] not in named and (children := _children(p, pieces, text_limit))
-    }
-    leaves = [p for p in pieces if p not in groups and p[1] not in named]
+    unnamed = [p for p in pieces if p[1] not in named]
+    nested = _nested_groups(unnamed, text_limit)
+    groups = {p: children for p in unnamed if (children := nested.get(p) or _children(p, pieces, text_limit))}
+    leaves = [p for p in unnamed if p not in groups]
     found = _place_leaves(found, leaves, text_limit)
     cells = [_leaf_cell(len(header) - 1, index, found) for index, column in enumerate(found) if column.pieces]
     groups_ = [_group_cell(group, children, found) for group, children in groups.items()]
@@ -316,22 +329,88 @@ def _nesting_doubt(groups: list[HeaderCell], found: list[Column], text_limit: fl
     )
 
 
-def continued(table: Layout, page: Layout) -> Layout | None:
-    """A page continuing a table without its header, on the table's columns: when each of the page's
-    own columns lies where one of the table's of its kind lies (its figures' right edge, its words'
-    left edge), each on another. None when they do not fit (the caller reads the page on its own)."""
-    taken: set[int] = set()
-    for column in page.columns:
-        edge = (lambda c: c.x1) if column.kind == "amount" else (lambda c: c.x0)
-        fits = [
-            i
-            for i, c in enumerate(table.columns)
-            if c.kind == column.kind and abs(edge(c) - edge(column)) <= _CONTINUED and i not in taken
-        ]
-        if not fits:
-            return None
-        taken.add(min(fits, key=lambda i: abs(edge(table.columns[i]) - edge(column))))
-    return Layout([Column(c.kind, c.x0, c.x1) for c in table.columns], [], table.doubt)
+def continued(table: Layout, page: Layout) -> list[int] | None:
+    """Where a page continuing a table without its header puts its columns among the table's (page
+    column → table column), or None when they do not fit (the caller reads the page on its own). Each
+    of the page's columns lies where one of the table's of its kind lies (its figures' right edge, its
+    words' left edge), in order: as printed, else once one stretch and shift carries all of them there
+    (a converter prints a page narrower, wider or shifted as its labels run shorter or longer). Two ways
+    of fitting them leave it unsure: None."""
+    orderings = list(_orderings(table.columns, page.columns))
+    xs = [_edge(column) for column in page.columns]
+    for fits in (_as_printed, _stretched):
+        found = [m for m in orderings if fits(xs, [_edge(table.columns[i]) for i in m])]
+        if found:
+            return found[0] if len(found) == 1 else None
+    # a page of labels alone (its rows left blank) fits in order when only one order fits: no figure
+    # can land in another column
+    if all(column.kind == "text" for column in page.columns):
+        return orderings[0] if len(orderings) == 1 else None
+    return _figures_in_order(table.columns, page.columns, orderings)
+
+
+def _figures_in_order(
+    table: list[Column], page: list[Column], orderings: list[list[int]]
+) -> list[int] | None:
+    """A page with as many figure columns as the table, three or more that one stretch and shift carry
+    onto the table's (a total row printed on a page of its own, its label shorter): its figures go on
+    the table's in order, its words on the label columns nearest their left edges (one way only)."""
+    xs = [_edge(c) for c in page if c.kind == "amount"]
+    ys = [_edge(c) for c in table if c.kind == "amount"]
+    if len(xs) != len(ys) or not _stretched(xs, ys) or not orderings:
+        return None
+
+    def misfit(mapping: list[int]) -> float:
+        return sum(abs(c.x0 - table[i].x0) for c, i in zip(page, mapping, strict=True) if c.kind == "text")
+
+    ranked = sorted(orderings, key=misfit)
+    unique = len(ranked) == 1 or misfit(ranked[0]) < misfit(ranked[1])
+    return ranked[0] if unique else None
+
+
+def carried(row: list[Chunk], page: list[Column], table: list[Column], mapping: list[int]) -> list[Chunk]:
+    """A continuation page's row moved onto the table's columns: each word by as far as the table's
+    column its own column is put on lies from it."""
+    numbers = figures(row)
+    moved = []
+    for chunk in row:
+        own = _column_of(chunk, numbers, page)
+        offset = round(_edge(table[mapping[own]]) - _edge(page[own]))
+        moved.append(Chunk(chunk.text, chunk.x0 + offset, chunk.x1 + offset))
+    return moved
+
+
+def _orderings(table: list[Column], page: list[Column], start: int = 0) -> Iterator[list[int]]:
+    """Each way to put the page's columns on the table's, in order and each on one of its kind."""
+    if not page:
+        yield []
+        return
+    for index in range(start, len(table) - len(page) + 1):
+        if table[index].kind == page[0].kind:
+            yield from ([index, *rest] for rest in _orderings(table, page[1:], index + 1))
+
+
+def _as_printed(xs: list[float], ys: list[float]) -> bool:
+    return all(abs(x - y) <= _CONTINUED for x, y in zip(xs, ys, strict=True))
+
+
+def _stretched(xs: list[float], ys: list[float]) -> bool:
+    """Do one stretch and shift carry the page's edges onto the table's (three edges or more: two always
+    fit one)?"""
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    if len(xs) < 3 or not spread:
+        return False
+    stretch = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
+    shift = mean_y - stretch * mean_x
+    return _MIN_STRETCH <= stretch <= 1 / _MIN_STRETCH and all(
+        abs(stretch * x + shift - y) <= _CONTINUED for x, y in zip(xs, ys, strict=True)
+    )
+
+
+def _edge(column: Column) -> float:
+    """Where a column's cells line up: figures by their right edge, words by their left."""
+    return column.x1 if column.kind == "amount" else column.x0
 
 
 def place(row: list[Chunk], found: list[Column]) -> tuple[list[tuple[int, str]], list[Chunk]]:
@@ -339,9 +418,7 @@ def place(row: list[Chunk], found: list[Column]) -> tuple[list[tuple[int, str]],
     numbers = figures(row)
     by_column: dict[int, list[Chunk]] = {}
     for chunk in row:
-        kind = "amount" if chunk in numbers else "text"
-        candidates = [i for i, c in enumerate(found) if c.kind == kind] or list(range(len(found)))
-        by_column.setdefault(_nearest(chunk, found, candidates), []).append(chunk)
+        by_column.setdefault(_column_of(chunk, numbers, found), []).append(chunk)
     cells, unplaced = [], []
     for index, placed in sorted(by_column.items()):
         if len(placed) > 1 and any(c in numbers for c in placed):
@@ -349,6 +426,13 @@ def place(row: list[Chunk], found: list[Column]) -> tuple[list[tuple[int, str]],
             continue
         cells.append((index, "".join(c.text for c in placed)))
     return cells, unplaced
+
+
+def _column_of(chunk: Chunk, numbers: list[Chunk], found: list[Column]) -> int:
+    """The column a row's word stands in: the nearest of its kind (figures among the figure columns)."""
+    kind = "amount" if chunk in numbers else "text"
+    candidates = [i for i, c in enumerate(found) if c.kind == kind] or list(range(len(found)))
+    return _nearest(chunk, found, candidates)
 
 
 def _body_columns(body: list[list[Chunk]], captions: list[Chunk]) -> list[Column]:
@@ -367,10 +451,11 @@ def _body_columns(body: list[list[Chunk]], captions: list[Chunk]) -> list[Column
     least = max(2, len(body) * _MIN_SHARE)
     # a code column stays one however few codes it holds (项 codes of a short table), and so does the
     # first column (a few category rows '一、货物 A' over the items' column)
+    # and so do words under a label column's caption of their own (a second side's labels, one row)
     kept = [
         g
         for index, g in enumerate(groups)
-        if not index or len(g) >= least or all(c.text.isdigit() for c in g)
+        if not index or len(g) >= least or all(c.text.isdigit() for c in g) or _captioned(g, groups, captions)
     ]
     for group in groups:
         if group not in kept:
@@ -380,7 +465,26 @@ def _body_columns(body: list[list[Chunk]], captions: list[Chunk]) -> list[Column
         Column("text", min(c.x0 for c in g), max(c.x1 for c in g))
         for g in _indented(kept, row_of, found, captions)
     ]
-    return sorted(found, key=lambda c: c.x0)
+    return _abutted(sorted(found, key=lambda c: c.x0))
+
+
+def _abutted(found: list[Column]) -> list[Column]:
+    """Label columns end where the next label column starts: a label printed last on its line is taken
+    to reach its printed width, which may run over the next column's left edge (a category's long name
+    alone on its line, over the items' column) — a word starting at that edge is the next column's."""
+    for column, after in pairwise(found):
+        if column.kind == after.kind == "text":
+            column.x1 = min(column.x1, after.x0)
+    return found
+
+
+def _captioned(group: list[Chunk], groups: list[list[Chunk]], captions: list[Chunk]) -> bool:
+    """Does a label column's caption stand over these words and over no other column's?"""
+
+    def under(g: list[Chunk], caption: Chunk) -> bool:
+        return min(c.x0 for c in g) <= caption.centre <= max(c.x1 for c in g)
+
+    return any(under(group, c) and not any(under(g, c) for g in groups if g is not group) for c in captions)
 
 
 def _home_group(group: list[Chunk], kept: list[list[Chunk]]) -> list[Chunk]:
@@ -491,11 +595,12 @@ def _children(
     """The labels a group label heads (none when it is no group): the labels below it, in its stretch,
     of two columns or more, over which it is centred — label columns under a label's caption
     ('功能分类科目编码' over 类/款/项), figure columns under a figure's ('收入预算'), both under a side of a
-    two-sided table ('收入' over '项目' and '决算数', on the header's first line)."""
+    two-sided table ('收入' over '项目' and '决算数', on the header's first line). A total heads its own
+    column ('小计' over the pieces of its neighbours' wrapped labels)."""
     line, chunk = piece
     left, right = _stretch(piece, pieces, text_limit)
     below = [(at, c) for at, c in pieces if at > line and left <= c.centre < right]
-    if _wraps(piece, below):
+    if _wraps(piece, below) or chunk.text in _TOTALS:
         return []
     label_heads = [(at, c) for at, c in below if _heads_labels(c, text_limit)]
     figure_heads = [p for p in below if p not in label_heads]
@@ -518,12 +623,77 @@ def _children(
     return below if two_sided else []
 
 
-def _wraps(piece: tuple[int, Chunk], below: list[tuple[int, Chunk]]) -> bool:
-    """Is the label the first line of a label wrapped in its cell: right above a piece that stands alone
-    on its line under it ('附属单' / '位上' / '缴收入')? A group's label stands over a line of labels."""
-    return any(
-        _touch(piece[1], chunk) and sum(1 for at, _ in below if at == line) == 1 for line, chunk in below
-    )
+_Piece = tuple[int, Chunk]  # a header label's piece: (line, chunk)
+
+
+def _nested_groups(pieces: list[_Piece], text_limit: float) -> dict[_Piece, list[_Piece]]:
+    """Groups of figure columns under groups, placed by how deep their columns' labels stand: a cell
+    that spans the header's rows prints its label at their middle, so a column under a group has its
+    label lower down than the columns beside the group (合计 beside “三公”经费, whose 小计 and
+    因公出国(境)费 stand lower, and lower still under 公务用车购置及运行费). A group heads the run of
+    columns round its middle whose labels stand deeper than the shallowest under the group above it
+    (or in the header): converters print a group's label off the middle of its columns, not its
+    columns' labels off their depth. Groups taken top down; a label over fewer than two columns so
+    placed is left to the other rules."""
+    figure_labels = [p for p in pieces if not _heads_labels(p[1], text_limit)]
+    over = [p for p in figure_labels if _over_others(p, pieces, text_limit)]
+    leaves = sorted(_wrapped([p for p in figure_labels if p not in over]), key=_centre)
+    depth = [(min(line for line, _ in leaf) + max(line for line, _ in leaf)) / 2 for leaf in leaves]
+    spans: dict[_Piece, range] = {}
+    for group in sorted(over, key=lambda p: p[0]):
+        line, chunk = group
+        parents = [span for g, span in spans.items() if g[0] < line and _reaches(leaves, span, chunk.centre)]
+        within = parents[-1] if parents else range(len(leaves))
+        floor = min((depth[i] for i in within), default=0.0)
+        deeper = [i for i in within if depth[i] > floor and min(at for at, _ in leaves[i]) > line]
+        run = _run_round(deeper, leaves, chunk.centre)
+        if len(run) >= 2 and _reaches(leaves, run, chunk.centre):
+            spans[group] = run
+    return {group: [p for i in span for p in leaves[i]] for group, span in spans.items()}
+
+
+def _over_others(piece: _Piece, pieces: list[_Piece], text_limit: float) -> bool:
+    """Does the label stand over others (touching labels below it), not as the first line of its own?"""
+    left, right = _stretch(piece, pieces, text_limit)
+    below = [(at, c) for at, c in pieces if at > piece[0] and left <= c.centre < right]
+    return any(_touch(piece[1], chunk) for _, chunk in below) and not _wraps(piece, below)
+
+
+def _run_round(indices: list[int], leaves: list[list[_Piece]], centre: float) -> range:
+    """The unbroken run of these leaves (by index) holding the one nearest a group label's middle."""
+    if not indices:
+        return range(0)
+    start = min(indices, key=lambda i: abs(_centre(leaves[i]) - centre))
+    first, last = start, start
+    while first - 1 in indices:
+        first -= 1
+    while last + 1 in indices:
+        last += 1
+    return range(first, last + 1)
+
+
+def _reaches(leaves: list[list[_Piece]], span: range, x: float) -> bool:
+    """Does the place x lie over these leaves' labels?"""
+    chunks_ = [chunk for i in span for _, chunk in leaves[i]]
+    return bool(chunks_) and min(c.x0 for c in chunks_) <= x <= max(c.x1 for c in chunks_)
+
+
+def _wraps(piece: _Piece, below: list[_Piece]) -> bool:
+    """Is the label the first line of a label wrapped in its cell: right above its rest, no longer than
+    it, that stands alone on its line under it ('附属单' / '位上' / '缴收入') or, among others, is one
+    character ('一般公共预算' / '合计  财' / '政拨款') or starts where it starts ('因公出国' / '（境）费  小计')?
+    A group's label stands over a line of labels, or over a longer label alone on its line (a group's
+    over a group: a cell's text fills its first line before it wraps)."""
+    touching = [(line, chunk) for line, chunk in below if _touch(piece[1], chunk)]
+    if not touching:
+        return False
+    nearest = min(line for line, _ in touching)
+    rest = [chunk for line, chunk in touching if line == nearest]
+    alone = sum(1 for line, _ in below if line == nearest) == 1
+    label = piece[1]
+    if any(c.x0 == label.x0 and len(label.text) - 1 <= len(c.text) <= len(label.text) + 1 for c in rest):
+        return True  # its rest starts where it starts, whatever touches it
+    return len(rest) == 1 and len(rest[0].text) <= len(label.text) + 1 and (alone or _letter(rest[0]))
 
 
 def _right_under(piece: tuple[int, Chunk], heads: list[tuple[int, Chunk]]) -> list[tuple[int, Chunk]]:
@@ -555,6 +725,15 @@ def _apart(found: list[tuple[int, Chunk]]) -> bool:
     return any(
         a_line == b_line for index, (a_line, _) in enumerate(found) for b_line, _ in found[index + 1 :]
     )
+
+
+def _letter(chunk: Chunk) -> bool:
+    """A single character that is no code caption: no column's label, a wrapped label's piece."""
+    return len(chunk.text) == 1 and chunk.text not in CODE_CAPTIONS
+
+
+def overlap(a: Chunk, b: Chunk) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1
 
 
 def _touch(a: Chunk, b: Chunk) -> bool:
@@ -624,21 +803,31 @@ def _centre(label: list[tuple[int, Chunk]]) -> float:
 
 
 def _wrapped(found: list[tuple[int, Chunk]]) -> list[list[tuple[int, Chunk]]]:
-    """Label pieces joined into labels: pieces on other lines that touch are one label."""
+    """Label pieces joined into labels: pieces on other lines that overlap are one label, and so are
+    those that only touch once no overlap is left to join ('公务接' goes with '待费' under it, not with
+    '公务用车运' touching its start)."""
+    singles = [[piece] for piece in sorted(found, key=lambda p: p[1].x0)]
+    return _clustered(_clustered(singles, overlap), _touch)
+
+
+def _clustered(
+    labels: list[list[tuple[int, Chunk]]], near: Callable[[Chunk, Chunk], bool]
+) -> list[list[tuple[int, Chunk]]]:
     clusters: list[list[tuple[int, Chunk]]] = []
-    for piece in sorted(found, key=lambda p: p[1].x0):
+    for label in labels:
+        lines = {line for line, _ in label}
         home = next(
             (
                 c
                 for c in clusters
-                if all(line != piece[0] for line, _ in c) and any(_touch(chunk, piece[1]) for _, chunk in c)
+                if not lines & {line for line, _ in c} and any(near(a, b) for _, a in c for _, b in label)
             ),
             None,
         )
         if home is None:
-            clusters.append([piece])
+            clusters.append(list(label))
         else:
-            home.append(piece)
+            home.extend(label)
     return clusters
 
 

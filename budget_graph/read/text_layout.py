@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from pathlib import Path
 
 from budget_graph.model import Doubt, Filing
@@ -37,7 +37,9 @@ from budget_graph.read.pdf_grid import Cell, Grid, PageContent
 from budget_graph.read.pdf_page import Char, Line, Word
 from budget_graph.read.text_columns import (
     Chunk,
+    Column,
     Layout,
+    carried,
     cells_of,
     chunks,
     code_parts,
@@ -45,6 +47,7 @@ from budget_graph.read.text_columns import (
     continued,
     figures,
     letter_spaced,
+    overlap,
     place,
     side_reach,
 )
@@ -99,7 +102,7 @@ def read_laid_out_text(text: str, source: str, path: Path) -> Filing:
     contents: list[PageContent] = []
     headings: list[tuple[int, Line]] = []  # (page, line)
     running: Layout | None = None  # the columns of a table that ran to the foot of the page before
-    for number, raw in enumerate(_printed_once(pages), start=1):
+    for number, raw in enumerate(map(_in_reading_order, _printed_once(pages)), start=1):
         content, running = _page(number, raw, running, headings)
         contents.append(content)
     _set_widths(contents)
@@ -153,6 +156,29 @@ def _printed_once(pages: list[list[str]]) -> list[list[str]]:
         kept.append(["" if i in dropped else line for i, line in enumerate(raw)])
         last = [(line, flat) for _, line, flat in filled]
     return kept
+
+
+def _in_reading_order(raw: list[str]) -> list[str]:
+    """The page with a paragraph's last line put back after its first: a converter may print a short
+    last line, set to the left margin and ending its sentence, above the paragraph's indented first line,
+    which then breaks off mid-phrase before a blank line ('603.14万元，占20.51%；' over
+    '    本年支出合计…项目支出')."""
+    lines = list(raw)
+    for i in range(1, len(lines) - 1):
+        above, last, first, below = lines[i - 1], lines[i], lines[i + 1], lines[i + 2 : i + 3] or [""]
+        if not above.strip() and not below[0].strip() and _last_before_first(last, first):
+            lines[i], lines[i + 1] = first, last
+    return lines
+
+
+def _last_before_first(last: str, first: str) -> bool:
+    """Is `last` the end of the paragraph `first` opens: flush left and ending its sentence, under a
+    first line that is indented, prose, and breaks off mid-phrase?"""
+    indent = len(first) - len(first.lstrip())
+    flush = bool(last.strip()) and not last[:1].isspace()
+    ends = bool(re.search(r"[。；;]\s*$", last))
+    broken = bool(first.strip()) and not re.search(r"[。；;：:，,、）)]\s*$", first)
+    return flush and ends and broken and indent >= 2 and bool(_PROSE.search(first))
 
 
 def _page(
@@ -266,8 +292,7 @@ def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
     index = 0
     filled = [line for line in lines if line.kind not in ("blank", "page_number")]
     if continuing and filled and filled[0].kind in ("row", "words"):
-        table = _region(lines, filled[0].number, keyed=False)
-        table.titled = False
+        table = _continuation(lines, filled)
         if table.body:
             tables.append(table)
             index = table.body[-1].number + 1
@@ -280,6 +305,47 @@ def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
         else:
             index += 1
     return tables
+
+
+def _continuation(lines: list[_TextLine], filled: list[_TextLine]) -> _Table:
+    """The rows opening a page that continues the table before; lines above its first row are rows
+    left blank, or the rest of a label the page break cut off, rather than a header printed again, when
+    one of them carries an item number or is such a rest."""
+    table = _region(lines, filled[0].number, keyed=False) if _has_rows(filled) else _labels_only(filled)
+    table.titled = False
+    if any(_enumerated(line) or _is_cut_rest(line) for line in table.header):
+        table.header, table.body = [], [*table.header, *table.body]
+    return table
+
+
+def _is_cut_rest(line: _TextLine) -> bool:
+    """A label's rest, short and alone on its line ('十七、国土海洋气象等支' / '出')."""
+    return len(line.chunks) == 1 and len(line.flat) <= _TAIL and _is_rest(line)
+
+
+def _enumerated(line: _TextLine) -> bool:
+    """Does the line open with an item number ('十四、…', '1.…')? Headers carry none."""
+    return bool(line.chunks) and bool(ENUMERATOR.match(normalise(line.chunks[0].text)))
+
+
+def _has_rows(filled: list[_TextLine]) -> bool:
+    """Does the page's opening run of table lines hold a row of figures?"""
+    for line in filled:
+        if line.kind == "row":
+            return True
+        if line.kind != "words":
+            return False
+    return False
+
+
+def _labels_only(filled: list[_TextLine]) -> _Table:
+    """A page continuing a table with rows left blank: its opening label-only lines, when a title, a
+    table's number or a unit line (or the page's end) follows them (a header is never printed without
+    rows under it)."""
+    run = list(takewhile(lambda line: line.kind == "words", filled))
+    after = filled[len(run)] if len(run) < len(filled) else None
+    ends = after is None or after.kind in ("title", "number", "key")
+    return _Table([], run if ends else [])
 
 
 def _table_start(lines: list[_TextLine], title: int) -> tuple[int, bool] | None:
@@ -369,8 +435,11 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     if len(sides := side_reach(layout.columns)) > 1:
         # each side's cells wrap on their own (a side's label over two lines, the other's on one)
         body = _side_by_side([_rows(_side_lines(lines, side))[0] for side in sides])
-    if running is not None and not table.header:
-        layout = continued(running, layout) or layout
+    mapping = continued(running, layout) if running is not None and not table.header else None
+    if running is not None and mapping is not None:
+        own = layout.columns
+        layout = Layout([Column(c.kind, c.x0, c.x1) for c in running.columns], [], running.doubt)
+        body = [replace(row, chunks=carried(row.chunks, own, layout.columns, mapping)) for row in body]
     found, header = layout.columns, layout.header
     xs = [index * _SLOT for index in range(len(found) + 1)]
     # captions printed among the rows stand in the header, under its last line
@@ -381,10 +450,15 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
         for line in sorted({cell.line for cell in header})
     ]
     unplaced: list[str] = []
+    placed: list[_Placed] = []
     for row in body:
         cells, figures_left_out = place(row.chunks, found)
         unplaced += [chunk.text for chunk in figures_left_out]
-        rows.append((row.number, [(index, index, text) for index, text in cells]))
+        placed.append((row.number, cells))
+    rows += [
+        (number, [(i, i, text) for i, text in cells])
+        for number, cells in _spanning_cells_joined(placed, found)
+    ]
     ys = [number * LINE_HEIGHT for number, _ in rows]
     ys.append(ys[-1] + LINE_HEIGHT)
     cells = []
@@ -407,6 +481,29 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     return grid, layout
 
 
+_Placed = tuple[int, list[tuple[int, str]]]  # a body row: its line, its cells (column, text)
+
+
+def _spanning_cells_joined(rows: list[_Placed], found: list[Column]) -> list[_Placed]:
+    """The rows, a cell spanning several of them joined to the one below it: a name alone on a line in
+    a label column with another label column after it, between two rows that leave it blank and fill
+    that next column, is the category cell of the rows round it printed at its middle (no row of its
+    own, as in the PDF's grid)."""
+
+    def spans(index: int) -> bool:
+        (column, _), *rest = rows[index][1]
+        around = (dict(rows[index - 1][1]), dict(rows[index + 1][1]))
+        labels_after = column + 1 < len(found) and found[column].kind == found[column + 1].kind == "text"
+        return not rest and labels_after and all(column not in a and column + 1 in a for a in around)
+
+    lone = {index for index in range(1, len(rows) - 1) if spans(index)}
+    return [
+        (number, sorted([*cells, *rows[index - 1][1]]) if index - 1 in lone else cells)
+        for index, (number, cells) in enumerate(rows)
+        if index not in lone
+    ]
+
+
 @dataclass
 class _Row:
     """A table row: the words of one line, or of the lines one printed row spans."""
@@ -414,6 +511,7 @@ class _Row:
     number: int  # its first line
     chunks: list[Chunk]
     label_below: bool = False  # its label was printed under its figures: the label's rest may follow
+    closed: bool = False  # its label's rest was read: figures printed below it are another row's
 
 
 def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
@@ -424,19 +522,38 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
     whichever line the cell's middle falls: a line of figures without code or label joins a label-only
     line just above it ('四、文化旅游体育与传媒' / figures), a label-only line joins a row of figures
     without a label just above it (figures / '合计'), and so does the rest of that label on the next
-    line; a short rest of a label joins the row above it ('支' / '出')."""
+    line; a short rest of a label joins the row above it ('支' / '出'); a label wrapped round a row
+    whose figures and other cells stand clear of it joins that row with its rest
+    ('其他办公消耗用品及类似物' / '分散自行组织  4.50' / '品')."""
     rows: list[_Row] = []
     captions: list[_TextLine] = []
     for line in body:
-        if line.chunks and all(normalise(c.text) in CODE_CAPTIONS for c in line.chunks):
+        if len(line.chunks) >= 2 and all(normalise(c.text) in CODE_CAPTIONS for c in line.chunks):
             captions.append(line)
+        elif len(rows) >= 2 and _wraps_round(rows[-2], rows[-1], line):
+            middle = rows.pop()
+            rows[-1].chunks = _joined(_joined(rows[-1].chunks, middle.chunks, False), line.chunks, True)
         elif rows and (how := _continues(rows[-1], line)):
             rest = how == "rest"
             rows[-1].chunks = _joined(rows[-1].chunks, line.chunks, rest)
             rows[-1].label_below = how == "label below"
+            rows[-1].closed = rest
         else:
             rows.append(_Row(line.number, list(line.chunks)))
     return rows, captions
+
+
+def _wraps_round(label: _Row, middle: _Row, line: _TextLine) -> bool:
+    """Is a label-only line the start of a label wrapped round the row on the next line — that row's
+    figures and cells clear of it, the line after its short rest, under it?"""
+    own = [c for c in label.chunks if c not in figures(label.chunks)]
+    adjacent = middle.number == label.number + 1 and line.number == middle.number + 1
+    if not adjacent or figures(label.chunks) or not own or not figures(middle.chunks) or figures(line.chunks):
+        return False
+    under = all(any(c.x0 - _OUTDENT <= chunk.x0 < c.x1 for c in own) for chunk in line.chunks)
+    # clear of the label's text as the converter set it (a last label's printed reach is a guess)
+    clear = not any(c.x0 < m.x1 and m.x0 < c.x0 + len(c.text) for c in own for m in middle.chunks)
+    return under and clear and len(line.flat) <= _SHORT_LINE and _is_rest(line)
 
 
 def _joined(row: list[Chunk], below: list[Chunk], rest: bool) -> list[Chunk]:
@@ -483,14 +600,20 @@ def _side_by_side(sides: list[list[_Row]]) -> list[_Row]:
 def _continues(above: _Row, line: _TextLine) -> str | None:
     """How a line continues the row above it, if it does."""
     above_figures, above_label = bool(figures(above.chunks)), _label(above.chunks)
-    if figures(line.chunks):
-        joins = not _label(line.chunks) and not above_figures and bool(above_label)
+    if figures(line.chunks) and not _label(line.chunks):
+        joins = not above_figures and bool(above_label) and not above.closed
         return "figures below" if joins else None
     if above_figures and not above_label:
-        return "label below"
+        # a row's figures printed on the line above its label, the rest beside it
+        beside = not any(overlap(a, b) for a in figures(above.chunks) for b in figures(line.chunks))
+        return "label below" if beside else None
+    if figures(line.chunks):
+        return None
     if above.label_below and len(line.flat) <= _SHORT_LINE and _is_rest(line):
         return "rest"
-    return "rest" if above_figures and len(line.flat) <= _TAIL and _is_rest(line) else None
+    # short rests, one under each label the row wraps ('信息网络建设维  信息网络及软件购' / '护费  置更新')
+    short = all(len(normalise(c.text)) <= _TAIL for c in line.chunks)
+    return "rest" if (above_figures or above_label) and short and _is_rest(line) else None
 
 
 def _label(row: list[Chunk]) -> str:
