@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from budget_graph.model import (
     Cell,
     Column,
@@ -66,3 +68,35 @@ def reading(read: Table) -> tuple:
         for row in read.rows
     )
     return read.title, [column.meaning for column in read.columns], rows
+
+
+def error_findings(filings: list[Filing]) -> Counter:
+    """The errors the checks find in filings: (year, rule, expected, actual), counted."""
+    from budget_graph.check.engine import check_filing
+
+    return Counter(
+        (filing.year, finding.rule, finding.expected, finding.actual)
+        for filing in filings
+        for finding in check_filing(filing).findings
+        if finding.severity.value == "error"
+    )
+
+
+def filing_content(filing: Filing) -> tuple:
+    """What the checks see of a filing read from a file: whose it is, its tables as read, its narrative and
+    the figures it states, and what the reader said (the checks' findings follow from these). Spaces in
+    the narrative are left out: where a gap between two glyphs counts as one depends on their boxes."""
+    return (
+        (filing.unit, filing.year, filing.kind, filing.level),
+        [reading(table) for table in filing.tables],
+        [
+            (part.title, [_spaceless(paragraph.text) for paragraph in part.paragraphs])
+            for part in filing.parts
+        ],
+        [(claim.subject, _spaceless(claim.text), claim.amount) for claim in filing.claims],
+        sorted(diagnostic.message for diagnostic in filing.diagnostics),
+    )
+
+
+def _spaceless(text: str) -> str:
+    return "".join(text.split())

@@ -23,12 +23,11 @@ from pathlib import Path
 
 import pytest
 
-from budget_graph.check.engine import check_filing
 from budget_graph.errors import InputError
 from budget_graph.model import Filing
 from budget_graph.read import group_filings, read_file
 from tests.conftest import CORPUS
-from tests.tables import reading
+from tests.tables import error_findings, filing_content
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus absent")
 
@@ -72,18 +71,11 @@ def ghostscript(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _rewritten("ghostscript", tmp_path_factory.mktemp("ghostscript"))
 
 
-def _errors(filings: list[Filing]) -> Counter:
-    return Counter(
-        (filing.year, finding.rule, finding.expected, finding.actual)
-        for filing in filings
-        for finding in check_filing(filing).findings
-        if finding.severity.value == "error"
-    )
-
-
 @cache
-def _original_errors(folder: str) -> Counter:
-    return _errors(group_filings([read_file(path) for path in sorted((CORPUS / folder).glob("*.pdf"))]))
+def _originalerror_findings(folder: str) -> Counter:
+    return error_findings(
+        group_filings([read_file(path) for path in sorted((CORPUS / folder).glob("*.pdf"))])
+    )
 
 
 @pytest.fixture(scope="module")
@@ -96,26 +88,6 @@ def garbled(ghostscript: Path) -> dict[Path, Filing | InputError]:
         except InputError as error:
             read[pdf] = error
     return read
-
-
-def _content(filing: Filing) -> tuple:
-    """What the checks see: whose filing, its tables as read, its narrative and the figures it states,
-    and what the reader said (what the checks find follows from these)."""
-    return (
-        (filing.unit, filing.year, filing.kind, filing.level),
-        [reading(table) for table in filing.tables],
-        [
-            (part.title, [_spaceless(paragraph.text) for paragraph in part.paragraphs])
-            for part in filing.parts
-        ],
-        [(claim.subject, _spaceless(claim.text), claim.amount) for claim in filing.claims],
-        sorted(diagnostic.message for diagnostic in filing.diagnostics),
-    )
-
-
-def _spaceless(text: str) -> str:
-    """A paragraph's words: where a gap between two glyphs counts as a space depends on their boxes."""
-    return "".join(text.split())
 
 
 # where the rewritten file still reads otherwise (strict: when it is fixed the mark must go)
@@ -137,7 +109,7 @@ def _cairo_cases() -> list:
 
 @pytest.mark.parametrize("pdf", _cairo_cases(), ids=lambda pdf: f"{pdf.parent.name}/{pdf.stem}")
 def test_cairo_reads_the_same_filing(cairo: Path, pdf: Path) -> None:
-    assert _content(read_file(cairo / pdf.parent.name / pdf.name)) == _content(read_file(pdf))
+    assert filing_content(read_file(cairo / pdf.parent.name / pdf.name)) == filing_content(read_file(pdf))
 
 
 @pytest.mark.parametrize("folder", FOLDERS)
@@ -147,7 +119,7 @@ def test_ghostscript_no_error_the_original_does_not_find(garbled: dict, folder: 
     assert all("garbled text" in error and "\n" not in error for error in refused)
     filings = group_filings([filing for filing in read if not isinstance(filing, InputError)])
     if filings:
-        assert not _errors(filings) - _original_errors(folder)
+        assert not error_findings(filings) - _originalerror_findings(folder)
 
 
 def test_ghostscript_garbles_most_of_the_corpus(garbled: dict) -> None:

@@ -5,16 +5,14 @@ are only warnings here; they are not asserted."""
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from budget_graph.check.engine import check_filing
 from budget_graph.model import Filing
 from budget_graph.read import group_filings, read_file
 from tests.conftest import CORPUS
-from tests.tables import reading
+from tests.tables import error_findings, reading
 from tests.without_rules import without_rules
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus absent")
@@ -47,19 +45,10 @@ def filings(unruled: Path) -> dict[str, tuple[list[Filing], list[Filing]]]:
     }
 
 
-def _errors(filings: list[Filing]) -> Counter:
-    return Counter(
-        (filing.year, finding.rule, finding.expected, finding.actual)
-        for filing in filings
-        for finding in check_filing(filing).findings
-        if finding.severity.value == "error"
-    )
-
-
 @pytest.mark.parametrize("folder", FOLDERS)
 def test_no_error_the_ruled_pdf_does_not_find(filings: dict, folder: str) -> None:
     ruled, bare = filings[folder]
-    assert not _errors(bare) - _errors(ruled)
+    assert not error_findings(bare) - error_findings(ruled)
 
 
 def test_most_tables_read_as_from_the_ruled_pdf(filings: dict) -> None:

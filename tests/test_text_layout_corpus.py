@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from budget_graph.check.engine import check_filing
 from budget_graph.model import Filing
 from budget_graph.read import group_filings, read_file
 from tests.conftest import CORPUS
-from tests.tables import reading
+from tests.tables import error_findings, reading
 
 pytestmark = pytest.mark.skipif(
     not CORPUS.is_dir() or shutil.which("pdftotext") is None, reason="corpus or pdftotext absent"
@@ -91,13 +90,7 @@ def test_most_tables_read_as_from_the_pdf(readings: dict) -> None:
 
 
 def _errors(paths: list[Path]) -> Counter:
-    filings = group_filings([read_file(path) for path in paths])
-    return Counter(
-        (filing.year, finding.rule, finding.expected, finding.actual)
-        for filing in filings
-        for finding in check_filing(filing).findings
-        if finding.severity.value == "error"
-    )
+    return error_findings(group_filings([read_file(path) for path in paths]))
 
 
 @pytest.fixture(scope="module")

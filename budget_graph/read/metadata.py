@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from budget_graph.errors import InputError
-from budget_graph.model import Kind
+from budget_graph.model import Diagnostic, Filing, Kind, Location
 from budget_graph.model.units import unit_key
 from budget_graph.read.layout import FILING_TITLE, TITLE_END, normalise, recognise_table
 
@@ -64,6 +64,20 @@ class Metadata:
     level: str  # "department" or "unit"
     notes: tuple[str, ...]  # what was taken from the file's name
     unit_from_name: bool = False  # the file prints no unit's name: its file name gave it
+
+    def filing(self, source: str, **content) -> Filing:
+        """A filing of `source` with these metadata, what was taken from the file name said in infos."""
+        filing = Filing(
+            sources=[source],
+            unit=self.unit,
+            year=self.year,
+            kind=self.kind,
+            level=self.level,
+            unit_from_name=self.unit_from_name,
+            **content,
+        )
+        filing.diagnostics.extend(Diagnostic("info", note, (Location(source),)) for note in self.notes)
+        return filing
 
 
 def filing_metadata(evidence: Evidence, filer_line: re.Pattern[str], source: str) -> Metadata:

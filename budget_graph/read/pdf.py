@@ -73,18 +73,12 @@ def read_pages(pages: list[PageContent], source: str, path: Path, measured: bool
             f"不是预决算公开文件：未找到说明部分或表格 not a budget filing (no parts, no tables): {path}"
         )
     metadata = _metadata(flow, path)
-    filing = Filing(
-        sources=[source],
-        unit=metadata.unit,
-        year=metadata.year,
-        kind=metadata.kind,
-        level=metadata.level,
-        unit_from_name=metadata.unit_from_name,
+    filing = metadata.filing(
+        source,
         parts=narrative.parts,
         toc=narrative.toc,
         page_sizes={source: {page.number: (page.width, page.height) for page in pages}} if measured else {},
     )
-    filing.diagnostics.extend(Diagnostic("info", note, (Location(source),)) for note in metadata.notes)
     names = unit_names(filing.unit, *(block.unit_name for block in flow.blocks))
     for block in flow.blocks:
         try:

@@ -118,15 +118,7 @@ def read_text(path: Path) -> Filing:
     lines = [line for _, line in numbered]
     segments = _segments(numbered)
     metadata = _metadata(lines, segments, source)
-    filing = Filing(
-        sources=[source],
-        unit=metadata.unit,
-        year=metadata.year,
-        kind=metadata.kind,
-        level=metadata.level,
-        unit_from_name=metadata.unit_from_name,
-    )
-    filing.diagnostics.extend(Diagnostic("info", note, (Location(source),)) for note in metadata.notes)
+    filing = metadata.filing(source)
     for segment in segments:
         if segment.kind == "toc":
             filing.toc = _toc(segment, source)

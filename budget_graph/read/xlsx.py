@@ -290,15 +290,7 @@ def _filing(sheets: list[_Sheet], source: str) -> Filing:
         stem=Path(source).stem,
     )
     metadata = filing_metadata(evidence, _FILER, source)
-    filing = Filing(
-        sources=[source],
-        unit=metadata.unit,
-        year=metadata.year,
-        kind=metadata.kind,
-        level=metadata.level,
-        unit_from_name=metadata.unit_from_name,
-    )
-    filing.diagnostics.extend(Diagnostic("info", note, (Location(source),)) for note in metadata.notes)
+    filing = metadata.filing(source)
     return filing
 
 
