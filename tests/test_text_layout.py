@@ -443,6 +443,35 @@ def test_a_second_sides_labels_under_their_own_caption_stay_a_column(tmp_path: P
     }
 
 
+# a 三公 table's columns under 合计, 三公 (因公出国, 公务用车: 购置, 运行; 公务接待), 会议费 and 培训费
+THREE_PUBLIC_COLUMNS = [
+    "total",
+    "three_public",
+    "overseas_travel",
+    "vehicles",
+    "vehicle_purchase",
+    "vehicle_operation",
+    "hospitality",
+    "meetings",
+    "training",
+]
+
+
+def _nine_figures(*edges: int) -> str:
+    """One row under the nine columns, each figure ending at its edge: 合计 100 = 三公 60 + 会议费 30 + 培训费
+    10, 三公 60 = 因公出国 10 + 公务用车 40 (购置 15, 运行 25) + 公务接待 10."""
+    figures = ["100.00", "60.00", "10.00", "40.00", "15.00", "25.00", "10.00", "30.00", "10.00"]
+    return at(*((edge, figure, "r") for edge, figure in zip(edges, figures, strict=True)))
+
+
+def _three_public_columns(tmp_path: Path, header: list[str], figures_: str) -> list[str]:
+    """The columns' meanings of a 三公 table printed with this header over one row of figures."""
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, _three_public(header, figures_)), encoding="utf-8")
+    (table,) = read_file(path).tables
+    return [column.meaning for column in table.columns]
+
+
 def _three_public(header: list[str], figures_: str) -> list[str]:
     return [
         at((25, "2024年部门“三公”经费预算表")),
@@ -472,10 +501,7 @@ def test_groups_under_groups_placed_by_how_deep_their_columns_labels_stand(tmp_p
         (58, "4.00", "r"),
         (72, "20.00", "r"),
     )
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, _three_public(header, figures_)), encoding="utf-8")
-    (table,) = read_file(path).tables
-    assert [column.meaning for column in table.columns] == [
+    assert _three_public_columns(tmp_path, header, figures_) == [
         "total",
         "overseas_travel",
         "hospitality",
@@ -498,31 +524,8 @@ def test_a_group_label_over_a_longer_group_label_is_no_wrapped_label(tmp_path: P
         at((36, "小计")),
         at((48, "费"), (54, "维护费")),
     ]
-    figures_ = at(
-        (12, "100.00", "r"),
-        (22, "60.00", "r"),
-        (33, "10.00", "r"),
-        (43, "40.00", "r"),
-        (52, "15.00", "r"),
-        (63, "25.00", "r"),
-        (74, "10.00", "r"),
-        (85, "30.00", "r"),
-        (95, "10.00", "r"),
-    )
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, _three_public(header, figures_)), encoding="utf-8")
-    (table,) = read_file(path).tables
-    assert [column.meaning for column in table.columns] == [
-        "total",
-        "three_public",
-        "overseas_travel",
-        "vehicles",
-        "vehicle_purchase",
-        "vehicle_operation",
-        "hospitality",
-        "meetings",
-        "training",
-    ]
+    figures_ = _nine_figures(12, 22, 33, 43, 52, 63, 74, 85, 95)
+    assert _three_public_columns(tmp_path, header, figures_) == THREE_PUBLIC_COLUMNS
 
 
 def test_the_short_rest_of_a_label_without_figures_ends_that_label(tmp_path: Path) -> None:
@@ -558,31 +561,8 @@ def test_a_wrapped_labels_rest_starting_where_it_starts_among_other_labels(tmp_p
         at((22, "（境）费"), (32, "小计"), (62, "待费")),
         at((43, "购置费"), (51, "行维护费")),
     ]
-    figures_ = at(
-        (10, "100.00", "r"),
-        (19, "60.00", "r"),
-        (29, "10.00", "r"),
-        (40, "40.00", "r"),
-        (47, "15.00", "r"),
-        (59, "25.00", "r"),
-        (68, "10.00", "r"),
-        (77, "30.00", "r"),
-        (88, "10.00", "r"),
-    )
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, _three_public(header, figures_)), encoding="utf-8")
-    (table,) = read_file(path).tables
-    assert [column.meaning for column in table.columns] == [
-        "total",
-        "three_public",
-        "overseas_travel",
-        "vehicles",
-        "vehicle_purchase",
-        "vehicle_operation",
-        "hospitality",
-        "meetings",
-        "training",
-    ]
+    figures_ = _nine_figures(10, 19, 29, 40, 47, 59, 68, 77, 88)
+    assert _three_public_columns(tmp_path, header, figures_) == THREE_PUBLIC_COLUMNS
 
 
 def test_a_continuation_printed_wider_fits_its_table_within_the_converters_rounding() -> None:
@@ -823,20 +803,7 @@ def test_a_subtotal_over_pieces_of_its_neighbours_wrapped_labels_heads_its_own_c
         (75, "30.00", "r"),
         (87, "10.00", "r"),
     )
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, _three_public(header, figures_)), encoding="utf-8")
-    (table,) = read_file(path).tables
-    assert [column.meaning for column in table.columns] == [
-        "total",
-        "three_public",
-        "overseas_travel",
-        "vehicles",
-        "vehicle_purchase",
-        "vehicle_operation",
-        "hospitality",
-        "meetings",
-        "training",
-    ]
+    assert _three_public_columns(tmp_path, header, figures_) == THREE_PUBLIC_COLUMNS
 
 
 def test_a_wrapped_labels_rest_starting_where_it_starts_beside_a_label_touching_it(tmp_path: Path) -> None:
@@ -850,28 +817,5 @@ def test_a_wrapped_labels_rest_starting_where_it_starts_beside_a_label_touching_
         at((33, "小计")),
         at((43, "购置费 行维护费")),
     ]
-    figures_ = at(
-        (11, "100.00", "r"),
-        (20, "60.00", "r"),
-        (30, "10.00", "r"),
-        (39, "40.00", "r"),
-        (46, "15.00", "r"),
-        (54, "25.00", "r"),
-        (63, "10.00", "r"),
-        (72, "30.00", "r"),
-        (80, "10.00", "r"),
-    )
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, _three_public(header, figures_)), encoding="utf-8")
-    (table,) = read_file(path).tables
-    assert [column.meaning for column in table.columns] == [
-        "total",
-        "three_public",
-        "overseas_travel",
-        "vehicles",
-        "vehicle_purchase",
-        "vehicle_operation",
-        "hospitality",
-        "meetings",
-        "training",
-    ]
+    figures_ = _nine_figures(11, 20, 30, 39, 46, 54, 63, 72, 80)
+    assert _three_public_columns(tmp_path, header, figures_) == THREE_PUBLIC_COLUMNS
