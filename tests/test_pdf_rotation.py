@@ -1,6 +1,6 @@
 """Pages shown turned (/Rotate 90, 180, 270) read as a viewer shows them: the same tables, rows and
-figures as the page stored upright. Variants are made here from a corpus PDF that reads correctly
-(skipped cleanly when ../shared/corpus is absent)."""
+figures as the page stored upright. Variants are made here from a corpus PDF that reads correctly, and
+from every corpus PDF turned a quarter (skipped cleanly when ../shared/corpus is absent)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from budget_graph.model import Filing, TableKind
 from budget_graph.read.pdf import read_layouts, read_pdf
 from budget_graph.read.pdf_page import Char, Rule, text_lines
 from budget_graph.read.pdfium_page import read_page
+from tests.conftest import CORPUS
+from tests.tables import reading
 
 UPRIGHT = "sh-shi-caizhengju-2025-yusuan/上海市财政局25年预算.pdf"
 TURNED = (  # A3 tables stored as portrait pages with /Rotate 90
@@ -249,3 +251,33 @@ def test_jiangsu_tables_stored_turned_are_read(corpus: Path, name: str) -> None:
     } <= kinds
     summary = next(t for t in filing.tables if t.kind is TableKind.IncomeExpenditureSummary)
     assert summary.rows[0].label == "一、财政拨款" and summary.rows[0].cells["amount"].amount is not None
+
+
+PDFS = sorted(p.relative_to(CORPUS).as_posix() for p in CORPUS.glob("*/*.pdf")) if CORPUS.is_dir() else []
+# pdfium's text page drops a glyph repeating the one before it when their objects overlap on a turned page
+DROPPED_GLYPH = (
+    "sh-putuo-template-bumen-juesuan/附件2：部门决算模板.pdf"  # its cover's 上海市XX局 → 上海市X局
+)
+
+
+def _turned_cases() -> list:
+    reason = "pdfium drops the second X of 上海市XX局 on the turned cover: the unit reads 上海市X局"
+    return [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=reason)) if n == DROPPED_GLYPH else n
+        for n in PDFS
+    ]
+
+
+@pytest.mark.parametrize("name", _turned_cases())
+def test_every_corpus_pdf_stored_turned_reads_its_tables_as_shown_upright(
+    corpus: Path, tmp_path: Path, name: str
+) -> None:
+    """Each page of every corpus layout stored a quarter turn back under /Rotate 90 (pages already turned
+    turn once more). The narrative is not compared: pdfium's text page drops a glyph repeating the one
+    before it when their objects overlap on some turned pages ('99.92%' → '9.92%', two files' narrative)."""
+    upright = read_pdf(corpus / name)
+    (tmp_path / "turned").mkdir()
+    turned = _stored_turned(corpus / name, tmp_path, 90).rename(tmp_path / "turned" / Path(name).name)
+    read = read_pdf(turned)
+    assert (read.unit, read.year, read.kind) == (upright.unit, upright.year, upright.kind)
+    assert [reading(table) for table in read.tables] == [reading(table) for table in upright.tables]
