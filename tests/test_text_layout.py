@@ -819,3 +819,24 @@ def test_a_wrapped_labels_rest_starting_where_it_starts_beside_a_label_touching_
     ]
     figures_ = _nine_figures(11, 20, 30, 39, 46, 54, 63, 72, 80)
     assert _three_public_columns(tmp_path, header, figures_) == THREE_PUBLIC_COLUMNS
+
+
+HEAD = at((30, "某某区某某局2024年部门预算公开"))
+
+
+@pytest.mark.parametrize("headed", [True, False])
+def test_a_running_head_over_the_pages_is_no_row_of_the_table_it_stands_over(
+    tmp_path: Path, headed: bool
+) -> None:
+    """A head printed over every page (pdftotext keeps it as the page's first line) is dropped before the
+    table regions are found: over the page a table runs onto it would be that table's first row."""
+    pages = [COVER, CONTENTS, DUTIES, SUMMARY, BY_FUNCTION, CONTINUATION]
+    path = tmp_path / "filing.txt"
+    path.write_text(
+        filing_text(*([HEAD, "", *page] for page in pages) if headed else pages), encoding="utf-8"
+    )
+    filing = read_file(path)
+    table = filing.tables[1]
+    assert {row.code or row.label for row in table.rows} >= {"205", "20501"} and not table.doubts
+    narrative = [paragraph.text for part in filing.parts for paragraph in part.paragraphs]
+    assert not [text for text in narrative if "部门预算公开" in text]

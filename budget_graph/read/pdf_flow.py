@@ -115,23 +115,29 @@ def pages_flow(pages: list[PageContent]) -> Flow:
 
 def _running_heads(pages: list[PageContent]) -> frozenset[str]:
     """The lines a file prints in the top or bottom margin of many pages ('某局2024年部门预算' over each
-    page): running heads and feet, which stand between a table and its continuation like a page number.
-    Never a table's title, filer or unit line, which a table prints again on each of its pages."""
-    pages_of: dict[str, set[int]] = {}
-    for page in pages:
-        for line in page.lines:
-            if _in_margin(line, page):
-                pages_of.setdefault(_running_text(line), set()).add(page.number)
-    least = max(_RUNNING_AT_LEAST, _RUNNING_SHARE * len(pages))
+    page): running heads and feet, which stand between a table and its continuation like a page number."""
+    return running_texts([[line.text for line in page.lines if _in_margin(line, page)] for page in pages])
+
+
+def running_texts(margins: list[list[str]]) -> frozenset[str]:
+    """Of each page's lines in its margins, those printed on a third of the pages or more (at least three),
+    as running_text gives them. Never a table's title, filer or unit line, which a table prints again on
+    each of its pages."""
+    pages_of: dict[str, int] = {}
+    for texts in margins:
+        for text in {running_text(text) for text in texts}:
+            pages_of[text] = pages_of.get(text, 0) + 1
+    least = max(_RUNNING_AT_LEAST, _RUNNING_SHARE * len(margins))
     return frozenset(
         text
-        for text, numbers in pages_of.items()
-        if len(numbers) >= least and text and recognise_table(text) is None and not is_key_line(text)
+        for text, count in pages_of.items()
+        if count >= least and text and recognise_table(text) is None and not is_key_line(text)
     )
 
 
-def _running_text(line: Line) -> str:
-    return normalise(_NUMBER_IN_MARGIN.sub("", line.text))
+def running_text(text: str) -> str:
+    """A margin line as it repeats: width-folded, without a page number printed in it."""
+    return normalise(_NUMBER_IN_MARGIN.sub("", text))
 
 
 def _in_margin(line: Line, page: PageContent) -> bool:
@@ -145,7 +151,7 @@ def _add_page(flow: Flow, page: PageContent, running: frozenset[str]) -> None:
         if isinstance(item, Grid):
             block = _place_grid(flow, item, first_on_page, page)
             flow.floor = len(flow.lines)
-        elif _is_page_number(item, page) or (_in_margin(item, page) and _running_text(item) in running):
+        elif _is_page_number(item, page) or (_in_margin(item, page) and running_text(item.text) in running):
             continue
         elif block is not None and _NOTE.search(normalise(item.text)):
             block.notes.append(item.text)

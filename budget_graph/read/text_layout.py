@@ -32,7 +32,15 @@ from budget_graph.read.layout import (
     titled_table,
 )
 from budget_graph.read.pdf import read_pages
-from budget_graph.read.pdf_flow import NUMBERED_TITLE, PAGE_NUMBER, PART_HEADING, is_key_line, is_note
+from budget_graph.read.pdf_flow import (
+    NUMBERED_TITLE,
+    PAGE_NUMBER,
+    PART_HEADING,
+    is_key_line,
+    is_note,
+    running_text,
+    running_texts,
+)
 from budget_graph.read.pdf_grid import Cell, Grid, PageContent
 from budget_graph.read.pdf_page import Char, Line, Word
 from budget_graph.read.text_columns import (
@@ -62,6 +70,7 @@ _NARRATIVE_PAGE = 5  # lines: a page with fewer holds too little narrative to sh
 _TAIL = 3  # characters: the most a label's wrapped rest holds
 _PROSE = re.compile(r"[，。；]")
 _REPEATED = 20  # characters: lines this long printed again in a run are a converter's repeat
+_MARGIN_SHARE = 0.1  # of a page's lines: where running heads and feet stand
 _OUTDENT = 6  # characters: how far left of its label a wrapped rest may start (the label indented)
 _SHORT_LINE = 8  # characters: a table's number line ('公开03表'), a title's wrapped end ('支出预算表')
 _SENTENCE = re.compile(r"[。；;]")
@@ -102,7 +111,9 @@ def read_laid_out_text(text: str, source: str, path: Path) -> Filing:
     contents: list[PageContent] = []
     headings: list[tuple[int, Line]] = []  # (page, line)
     running: Layout | None = None  # the columns of a table that ran to the foot of the page before
-    for number, raw in enumerate(map(_in_reading_order, _printed_once(pages)), start=1):
+    for number, raw in enumerate(
+        map(_in_reading_order, _without_running_heads(_printed_once(pages))), start=1
+    ):
         content, running = _page(number, raw, running, headings)
         contents.append(content)
     _set_widths(contents)
@@ -156,6 +167,26 @@ def _printed_once(pages: list[list[str]]) -> list[list[str]]:
         kept.append(["" if i in dropped else line for i, line in enumerate(raw)])
         last = [(line, flat) for _, line, flat in filled]
     return kept
+
+
+def _without_running_heads(pages: list[list[str]]) -> list[list[str]]:
+    """The pages with their running heads and feet blanked (pdf_flow.running_texts): found here, before
+    the table regions, since a head over a page a table runs onto would be read as that table's row."""
+    margins = [_margin_lines(raw) for raw in pages]
+    running = running_texts([[raw[i] for i in lines] for raw, lines in zip(pages, margins, strict=True)])
+    return [
+        ["" if i in lines and running_text(line) in running else line for i, line in enumerate(raw)]
+        for raw, lines in zip(pages, margins, strict=True)
+    ]
+
+
+def _margin_lines(raw: list[str]) -> set[int]:
+    """The filled lines in the top or bottom tenth of a page's lines (at least its first and last)."""
+    filled = [i for i, line in enumerate(raw) if line.strip()]
+    if not filled:
+        return set()
+    edge = max(1, round(_MARGIN_SHARE * len(raw)))
+    return {i for i in filled if i < filled[0] + edge or i > filled[-1] - edge}
 
 
 def _in_reading_order(raw: list[str]) -> list[str]:
