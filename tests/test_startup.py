@@ -56,6 +56,10 @@ def test_help_loads_no_heavy_library() -> None:
     assert loaded("--help") & HEAVY == set()
 
 
+def test_a_code_search_loads_no_heavy_library() -> None:
+    assert loaded("codes", "search", "委托业务") & HEAVY == set()
+
+
 def test_rules_load_neither_engine_nor_networkx() -> None:
     # rdflib stays: the SHACL family's rules are constants of a module that reads the shapes with it
     assert loaded("rules") & HEAVY == {"rdflib"}
