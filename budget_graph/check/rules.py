@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from budget_graph.model import Location
+if TYPE_CHECKING:  # annotations only: `validate --help` reads Severity without loading the document model
+    from budget_graph.model import Location
 
 
 class Severity(Enum):

@@ -16,13 +16,12 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 from rdflib.paths import AlternativePath, InvPath, MulPath, SequencePath
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node
 
 from budget_graph.check.rules import Finding, Rule, Severity, rule
@@ -31,6 +30,9 @@ from budget_graph.graph.namespaces import BG, bind_prefixes
 from budget_graph.model import Location, TableKind
 from budget_graph.profiles import topics
 from budget_graph.resources import resource_dir
+
+if TYPE_CHECKING:  # rdflib's SPARQL loads pyparsing: imported where a query is parsed, not for the catalogue
+    from rdflib.plugins.sparql.parserutils import CompValue
 
 BASIS_TABLES = (
     "《地方预决算公开操作规程》（财预〔2016〕143号）及各地部门预决算公开目录; disclosure-rules.md A.1, A.2, G"
@@ -260,6 +262,8 @@ def _path_predicates(graph: Graph, path: Node) -> set[Node]:
 
 def _query_predicates(algebra: CompValue) -> set[Node] | None:
     """The predicates in a SPARQL query's triple patterns (FILTER EXISTS ones too), through its paths."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
     found: set[Node] = set()
     parts: list = [algebra]
     while parts:
@@ -320,6 +324,8 @@ def prepared(text: str, namespaces: Mapping[str, str], base: str | None):
 
 @lru_cache(maxsize=64)
 def _prepared(body: str, namespaces: tuple, base: str | None):
+    from rdflib.plugins.sparql import prepareQuery
+
     return prepareQuery(body, initNs=dict(namespaces), base=base)
 
 

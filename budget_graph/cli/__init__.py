@@ -1,15 +1,5 @@
-"""The `budget-graph` command line. Each command lives in its own module and registers on `main`."""
+"""The `budget-graph` command line. Each command lives in its own module, imported when it runs (app.COMMANDS)."""
 
-from budget_graph.cli import (  # noqa: F401  (registers the commands)
-    codes,
-    export,
-    export_corpus,
-    load,
-    query,
-    rules,
-    serve,
-    validate,
-)
 from budget_graph.cli.app import main
 
 __all__ = ["main"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -9,6 +10,19 @@ import click
 
 from budget_graph import __version__
 from budget_graph.errors import InputError, debugging
+
+# Each command's module, which registers it on `main` when imported. Only the command that runs is imported
+# (all of them for --help, which lists them), so start-up loads no library another command needs.
+COMMANDS: dict[str, str] = {
+    "codes": "budget_graph.cli.codes",
+    "export": "budget_graph.cli.export",
+    "export-corpus": "budget_graph.cli.export_corpus",
+    "load": "budget_graph.cli.load",
+    "query": "budget_graph.cli.query",
+    "rules": "budget_graph.cli.rules",
+    "serve": "budget_graph.cli.serve",
+    "validate": "budget_graph.cli.validate",
+}
 
 
 class _Group(click.Group):
@@ -19,6 +33,14 @@ class _Group(click.Group):
     What ends here is misuse or a fault of the whole run: a bad file among others, or a fault in one
     file, is answered for by that file alone (batch.run) and the run goes on.
     """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            importlib.import_module(COMMANDS[cmd_name])
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context):
         try:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import click
 
-from budget_graph.check.engine import FilingReport
 from budget_graph.check.rules import Severity
 from budget_graph.cli.app import check_output, main, write_output
+
+if TYPE_CHECKING:  # the engine loads rdflib: imported where the command runs, not for --help
+    from budget_graph.check.engine import FilingReport
 
 
 @main.command()

@@ -5,7 +5,7 @@ The graph links each budget line to `national_concept(scheme, code, year)`; chec
 
 from __future__ import annotations
 
-from rdflib import URIRef
+from typing import TYPE_CHECKING
 
 from budget_graph.codes.index import (
     SCHEMES,
@@ -17,15 +17,22 @@ from budget_graph.codes.index import (
 )
 from budget_graph.codes.names import name_fits, normalise, same_name
 
+if TYPE_CHECKING:  # rdflib loads where an IRI is first made: `codes search` and `codes list` need none
+    from rdflib import URIRef
+
 CODES = "https://w3id.org/budget-graph/code/"
 
 
 def scheme_iri(scheme: str) -> URIRef:
+    from rdflib import URIRef
+
     return URIRef(f"{CODES}{scheme}")
 
 
 def concept_iri(concept: Concept) -> URIRef:
     """One IRI per code per edition: …/code/functional/2017/2011308 (the year the version is first in force)."""
+    from rdflib import URIRef
+
     return URIRef(f"{CODES}{concept.scheme}/{concept.edition}/{concept.code}")
 
 

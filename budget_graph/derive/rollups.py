@@ -16,13 +16,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import yaml
 
 from budget_graph.codes import normalise, scheme_index
 from budget_graph.derive.identity import Identity, adds_up_exactly, cells_sum
 from budget_graph.model import Filing, Row, RowRole, Table, TableKind
+
+if TYPE_CHECKING:  # networkx loads where a tree is first built (_tree): the rule catalogue needs none
+    import networkx as nx
 
 ROOT = -1  # the tree node of the block's unit (or 合计) row
 SUMS = ("lines", "head", "units")  # the nodes a roll-up declares equal to the sum of their children
@@ -150,10 +153,17 @@ def line_tree(kind: TableKind, block: Block, year: int | None) -> nx.DiGraph | N
     if kind in NAMED_CLASSES:
         return _class_tree(block.lines, year)
     if kind in FLAT:
-        tree = nx.DiGraph(complete=True)
+        tree = _tree(complete=True)
         tree.add_edges_from((ROOT, index) for index in range(len(block.lines)))
         return tree
     return None
+
+
+def _tree(**attributes: bool) -> nx.DiGraph:
+    """An empty tree with graph attributes (`complete`, `unnamed_optional`)."""
+    import networkx as nx
+
+    return nx.DiGraph(**attributes)
 
 
 def tree_key(code: str) -> str:
@@ -191,7 +201,7 @@ def code_tree(codes: list[str | None]) -> nx.DiGraph | None:
     placements = code_placements(codes)
     if placements is None:
         return None
-    tree = nx.DiGraph(complete=len(placements) == len(codes))
+    tree = _tree(complete=len(placements) == len(codes))
     tree.add_edges_from((placement.parent, position) for position, placement in placements.items())
     return tree
 
@@ -295,7 +305,7 @@ def _class_tree(lines: list[Row], year: int | None) -> nx.DiGraph | None:
     means the layout is not the one this reads: no tree. A row with neither code nor name says not
     whether it is an item: under a class it counts where the sums need it; above any class it has no place."""
     classes = economic_classes(year)
-    tree = nx.DiGraph(complete=True, unnamed_optional=True)
+    tree = _tree(complete=True, unnamed_optional=True)
     current: int | None = None
     for position, row in enumerate(lines):
         key = class_key(row.label)

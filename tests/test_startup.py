@@ -1,0 +1,83 @@
+"""Start-up loads what the command runs, no more (issue 15): the libraries a command does not use stay
+unloaded, checked in a fresh interpreter's `sys.modules`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+
+from budget_graph.cli import main
+from budget_graph.cli.app import COMMANDS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Runs the command as `python -m budget_graph` does, then prints the top-level packages it loaded.
+_PROBE = """
+import runpy, sys
+sys.argv = ["budget-graph", *sys.argv[1:]]
+try:
+    runpy.run_module("budget_graph", run_name="__main__")
+except SystemExit:
+    pass
+print("\\nloaded:", " ".join(sorted({name.partition(".")[0] for name in sys.modules})))
+"""
+
+# what the workbench, the store, PDFs, progress bars, the engine and the roll-ups load
+HEAVY = {
+    "rdflib",
+    "pyshacl",
+    "pyparsing",
+    "networkx",
+    "pyoxigraph",
+    "pypdfium2",
+    "rich",
+    "starlette",
+    "uvicorn",
+}
+
+
+def loaded(*args: str) -> set[str]:
+    """The top-level packages `budget-graph ARGS` loads, run from this checkout."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120
+    )
+    last = result.stdout.rstrip().rpartition("\n")[2]
+    assert last.startswith("loaded: "), result.stderr
+    return set(last.removeprefix("loaded: ").split())
+
+
+def test_help_loads_no_heavy_library() -> None:
+    assert loaded("--help") & HEAVY == set()
+
+
+def test_a_code_search_loads_no_heavy_library() -> None:
+    assert loaded("codes", "search", "委托业务") & HEAVY == set()
+
+
+def test_rules_load_neither_engine_nor_networkx() -> None:
+    # rdflib stays: the SHACL family's rules are constants of a module that reads the shapes with it
+    assert loaded("rules") & HEAVY == {"rdflib"}
+
+
+def test_validate_of_a_text_filing_loads_no_pdf_store_or_server(sample_path: Path) -> None:
+    found = loaded("validate", str(sample_path), "--format", "json", "-o", os.devnull)
+    assert {"rdflib", "pyshacl", "networkx"} <= found  # the probe sees what the run loads
+    # pyoxigraph is left out: pySHACL loads it itself, when it is installed, to accept an Oxigraph store
+    assert found & (HEAVY - {"rdflib", "pyshacl", "pyparsing", "networkx", "pyoxigraph"}) == set()
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_each_lazy_command_is_the_one_its_module_registers(name: str) -> None:
+    command = main.get_command(click.Context(main), name)
+    assert command is not None and command.name == name
+
+
+def test_every_command_module_is_listed() -> None:
+    modules = {path.stem for path in (ROOT / "budget_graph" / "cli").glob("*.py")} - {"__init__", "app"}
+    assert {module.rpartition(".")[2] for module in COMMANDS.values()} == modules
