@@ -10,7 +10,14 @@ from __future__ import annotations
 import pytest
 
 from budget_graph.model import Unit
-from budget_graph.read.pdf_flow import TableBlock, _bare_title, _is_tail, _number, document_flow
+from budget_graph.read.pdf_flow import (
+    TableBlock,
+    _bare_title,
+    _is_tail,
+    _number,
+    document_flow,
+    running_texts,
+)
 from budget_graph.read.pdf_grid import Grid, find_grids, page_content
 from budget_graph.read.pdf_page import PageLayout, Rule, Word
 from budget_graph.read.pdf_tables import _is_cut_label, _Rows, _rows, grid_texts
@@ -131,6 +138,21 @@ def test_a_line_in_the_margin_of_two_pages_is_no_running_head() -> None:
     _headed(pages[:2])
     flow = document_flow(pages)
     assert [line.text for line in flow.lines].count(HEAD) == 2
+
+
+@pytest.mark.parametrize(
+    ("margin", "running"),
+    [
+        ("江苏省某单位2019年度部门预算  第 3 页", True),  # a head with its page number
+        ("注：本表无数据。", False),  # a note under the tables of every page
+        ("部门：江苏省某单位    单位：万元", False),  # the tables' filer and unit line
+        ("收支预算总表", False),  # a table's title printed again over each of its pages
+    ],
+)
+def test_what_a_margin_repeats_over_the_pages_is_a_running_head_unless_a_table_prints_it(
+    margin: str, running: bool
+) -> None:
+    assert bool(running_texts([[margin]] * 3 + [[]] * 3)) is running
 
 
 def test_a_grid_under_narrative_is_no_continuation() -> None:

@@ -122,7 +122,7 @@ def _running_heads(pages: list[PageContent]) -> frozenset[str]:
 def running_texts(margins: list[list[str]]) -> frozenset[str]:
     """Of each page's lines in its margins, those printed on a third of the pages or more (at least three),
     as running_text gives them. Never a table's title, filer or unit line, which a table prints again on
-    each of its pages."""
+    each of its pages, nor a note under a table ('本表无数据'), which may stand under many."""
     pages_of: dict[str, int] = {}
     for texts in margins:
         for text in {running_text(text) for text in texts}:
@@ -131,7 +131,11 @@ def running_texts(margins: list[list[str]]) -> frozenset[str]:
     return frozenset(
         text
         for text, count in pages_of.items()
-        if count >= least and text and recognise_table(text) is None and not is_key_line(text)
+        if count >= least
+        and text
+        and recognise_table(text) is None
+        and not is_key_line(text)
+        and not is_note(text)
     )
 
 
