@@ -31,6 +31,7 @@ _UNSEEN = object()
 _TURN_SAMPLE = 16  # glyphs sampled for the text's direction: pdfium's angle is slow to ask
 _TURN_SHARE = 0.9  # of them running one way turn the page
 _TURN_SLACK = 0.1  # of a quarter turn: italics' shear still counts as upright
+_BAND = 10.0  # points: glyphs are looked up by the band of the page they reach into
 _Origin = tuple[float, float]  # the crop box's top left in PDF user space: (0, 0) of a page read
 
 
@@ -65,7 +66,20 @@ def _outside_glyphs(rules: list[Rule], chars: list[Char]) -> list[Rule]:
     edges are no ruling lines. A rule that fits inside one glyph's box is such an edge: a table's rules
     run past the glyphs they separate."""
     tallest = max((max(c.bottom - c.top, c.x1 - c.x0) for c in chars), default=0.0)
-    return [r for r in rules if r.end - r.start > tallest or not any(_in_glyph(r, c) for c in chars)]
+    if all(r.end - r.start > tallest for r in rules):
+        return rules  # nearly every page: no rule short enough to be a glyph's edge
+    bands: dict[int, list[Char]] = {}  # glyphs by the bands of height _BAND they reach into
+    for char in chars:
+        for band in range(
+            int((char.top - _CLIP_SLACK) // _BAND), int((char.bottom + _CLIP_SLACK) // _BAND) + 1
+        ):
+            bands.setdefault(band, []).append(char)
+
+    def in_a_glyph(rule: Rule) -> bool:
+        middle = rule.pos if rule.horizontal else (rule.start + rule.end) / 2
+        return any(_in_glyph(rule, c) for c in bands.get(int(middle // _BAND), ()))
+
+    return [r for r in rules if r.end - r.start > tallest or not in_a_glyph(r)]
 
 
 def _in_glyph(rule: Rule, char: Char) -> bool:
