@@ -52,14 +52,18 @@ def test_a_tables_file_is_named_by_what_its_titles_share() -> None:
 
 
 def test_two_titles_are_too_few_to_name_the_unit() -> None:
-    with pytest.raises(InputError, match="not a budget filing"):
-        _read(titles=COURT_TABLES[:2])
+    read = _read(titles=COURT_TABLES[:2])
+    assert (read.unit, read.unit_from_name) == ("公开表", True)  # the file name stands for it
 
 
 def test_what_every_title_shares_is_no_unit_when_it_is_the_tables_words() -> None:
     titles = ["2025年预算单位收入预算总表", "2025年预算单位支出预算总表", "2025年预算单位财务收支预算总表"]
-    with pytest.raises(InputError):
-        _read(titles=titles)
+    assert (_read(titles=titles).unit, _read(titles=titles).unit_from_name) == ("公开表", True)
+
+
+def test_a_file_of_no_table_naming_no_unit_is_refused() -> None:
+    with pytest.raises(InputError, match="not a budget filing"):
+        _read(lines=["2025年部门预算编制说明"], notes=["2025年"])
 
 
 def test_a_part_heading_that_titles_the_filing_names_the_unit() -> None:
@@ -96,3 +100,15 @@ def test_the_file_name_says_budget_or_final_accounts_when_the_titles_do_not() ->
     )
     with pytest.raises(InputError):
         _read(titles=titles, stem="公开表")
+
+
+def test_a_tables_file_naming_no_unit_anywhere_stands_under_its_file_name() -> None:
+    """Its narrative beside it in the folder gives it its name (read.group_filings): not refused."""
+    read = _read(titles=["收入预算总表", "支出预算总表"], notes=["2017年"], stem="2017年度部门预算公开表")
+    assert (read.unit, read.year, read.kind, read.unit_from_name) == (
+        "2017年度部门预算公开表",
+        2017,
+        Kind.BUDGET,
+        True,
+    )
+    assert read.notes[-1].startswith("文件未印出单位名称")

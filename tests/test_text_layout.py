@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from budget_graph.model import Kind, TableKind
-from budget_graph.read import read_file
+from budget_graph.read import read_file, read_paths
 from budget_graph.read.text_columns import Column, chunks, figures, place
 from budget_graph.read.text_forms import is_laid_out
 
@@ -840,3 +840,15 @@ def test_a_running_head_over_the_pages_is_no_row_of_the_table_it_stands_over(
     assert {row.code or row.label for row in table.rows} >= {"205", "20501"} and not table.doubts
     narrative = [paragraph.text for part in filing.parts for paragraph in part.paragraphs]
     assert not [text for text in narrative if "部门预算公开" in text]
+
+
+def test_a_tables_file_naming_no_unit_joins_the_narrative_beside_it(tmp_path: Path) -> None:
+    """No cover, no filer line, no unit in its titles or its file name: it stands under its file name,
+    and as the only other file of its year and kind in the folder it is the narrative's tables."""
+    unnamed = [
+        [line for line in page if "编制部门" not in line] for page in (SUMMARY, BY_FUNCTION, CONTINUATION)
+    ]
+    (tmp_path / "说明.txt").write_text(filing_text(COVER, CONTENTS, DUTIES), encoding="utf-8")
+    (tmp_path / "2024年部门预算表.txt").write_text(filing_text(*unnamed), encoding="utf-8")
+    (filing,) = read_paths([str(tmp_path)])
+    assert filing.unit == "某某区某某局" and len(filing.tables) == 2 and filing.parts
