@@ -43,7 +43,7 @@ PAGE_NUMBER = re.compile(
     r"^[-—–第\s]*\d{1,3}[-—–页\s]*$|^第\s*\d{1,3}\s*页\s*[,，/／]?\s*共\s*\d{1,3}\s*页$"
     r"|^共\s*\d{1,3}\s*页\s*[,，/／]?\s*第\s*\d{1,3}\s*页$|^\d{1,3}\s*[/／]\s*\d{1,3}$"
 )
-_MARGIN_SHARE = 0.1  # page numbers sit in the top or bottom tenth of the page
+MARGIN_SHARE = 0.1  # page numbers, running heads and feet sit in the top or bottom tenth of the page
 _RUNNING_SHARE = 1 / 3  # of a file's pages: a line printed in the margin of so many is a running head
 _RUNNING_AT_LEAST = 3  # and of no fewer pages
 # a page number printed in a running head or foot ('某局2024年部门预算  第3页'): not part of what repeats
@@ -145,7 +145,7 @@ def running_text(text: str) -> str:
 
 
 def _in_margin(line: Line, page: PageContent) -> bool:
-    return line.top > page.height * (1 - _MARGIN_SHARE) or line.bottom < page.height * _MARGIN_SHARE
+    return line.top > page.height * (1 - MARGIN_SHARE) or line.bottom < page.height * MARGIN_SHARE
 
 
 def _add_page(flow: Flow, page: PageContent, running: frozenset[str]) -> None:
@@ -242,7 +242,7 @@ def _open_row(lead: list[PageLine], grid: Grid, page: PageContent) -> list[PageL
         start -= 1
         below = lead[start].line.top
     row, header = lead[start:], lead[:start]
-    if not row or any(line.line.bottom > page.height * _MARGIN_SHARE for line in header):
+    if not row or any(line.line.bottom > page.height * MARGIN_SHARE for line in header):
         return None
     spread = {_column(word.x0, word.x1, grid) for line in row for word in line.line.words}
     return row if len(spread) >= 2 else None

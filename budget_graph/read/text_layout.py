@@ -33,6 +33,7 @@ from budget_graph.read.layout import (
 )
 from budget_graph.read.pdf import read_pages
 from budget_graph.read.pdf_flow import (
+    MARGIN_SHARE,
     NUMBERED_TITLE,
     PAGE_NUMBER,
     PART_HEADING,
@@ -70,7 +71,6 @@ _NARRATIVE_PAGE = 5  # lines: a page with fewer holds too little narrative to sh
 _TAIL = 3  # characters: the most a label's wrapped rest holds
 _PROSE = re.compile(r"[，。；]")
 _REPEATED = 20  # characters: lines this long printed again in a run are a converter's repeat
-_MARGIN_SHARE = 0.1  # of a page's lines: where running heads and feet stand
 _OUTDENT = 6  # characters: how far left of its label a wrapped rest may start (the label indented)
 _SHORT_LINE = 8  # characters: a table's number line ('公开03表'), a title's wrapped end ('支出预算表')
 _SENTENCE = re.compile(r"[。；;]")
@@ -185,7 +185,7 @@ def _margin_lines(raw: list[str]) -> set[int]:
     filled = [i for i, line in enumerate(raw) if line.strip()]
     if not filled:
         return set()
-    edge = max(1, round(_MARGIN_SHARE * len(raw)))
+    edge = max(1, round(MARGIN_SHARE * len(raw)))
     return {i for i in filled if i < filled[0] + edge or i > filled[-1] - edge}
 
 

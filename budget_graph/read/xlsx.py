@@ -289,9 +289,7 @@ def _filing(sheets: list[_Sheet], source: str) -> Filing:
         notes=[],
         stem=Path(source).stem,
     )
-    metadata = filing_metadata(evidence, _FILER, source)
-    filing = metadata.filing(source)
-    return filing
+    return filing_metadata(evidence, _FILER, source).filing(source)
 
 
 # --- a table sheet -----------------------------------------------------------------------------------------
