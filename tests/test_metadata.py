@@ -35,6 +35,14 @@ def test_a_cover_filer_wrapped_under_its_line_is_joined_when_the_tables_name_the
     assert read.unit == "中国共产党江苏省委员会办公厅"
 
 
+def test_a_cover_filer_line_running_on_to_the_unit_of_its_figures_names_the_filer() -> None:
+    # a tables file opening with a table: its first lines are the title and '编制单位：XX院 单位：万元'
+    read = _read(
+        cover=["一、收支预算总表", "编制单位：江苏省高级人民法院单位：万元"], titles=COURT_TABLES[:1]
+    )
+    assert read.unit == "江苏省高级人民法院"
+
+
 def test_a_cover_filer_is_not_joined_to_a_line_nothing_else_names_with_it() -> None:
     cover = ["2018年部门预算", "编制单位：江苏省高级人民法院", "二〇一八年二月"]
     assert _read(cover=cover, filers=["江苏省高级人民法院"]).unit == "江苏省高级人民法院"

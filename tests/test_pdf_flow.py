@@ -351,6 +351,16 @@ def test_a_filer_line_opens_with_any_of_the_keys_forms_print(key: str) -> None:
     assert (block.unit_name, block.unit) == ("江苏省高级人民法院", Unit.WAN)
 
 
+@pytest.mark.parametrize("gap", ["", " "])
+def test_a_filer_line_running_on_to_the_unit_after_a_narrow_space_names_the_filer(gap: str) -> None:
+    # a spreadsheet's export prints '部门：XX院 单位：万元' in one cell: no wide gap splits the words
+    page = titled_page(
+        [word("一般公共预算支出预算表", 150, 90), word(f"部门：江苏省高级人民法院{gap}单位：万元", 65, 125)]
+    )
+    (block,) = document_flow([page]).blocks
+    assert (block.unit_name, block.unit) == ("江苏省高级人民法院", Unit.WAN)
+
+
 def test_a_line_naming_the_person_who_filled_it_in_names_no_filer() -> None:
     page = titled_page(
         [
