@@ -90,24 +90,7 @@ def garbled(ghostscript: Path) -> dict[Path, Filing | InputError]:
     return read
 
 
-# where the rewritten file still reads otherwise (strict: when it is fixed the mark must go)
-CAIRO_DIFFERS = {
-    "上海市普陀区财政局2024年度部门决算.pdf": "a numbered line stopping a few characters short of the margin "
-    "(its next word did not fit) is taken for a heading when its glyph boxes are lower: cairo's fonts give "
-    "them another ascent and descent, and the reader measures the gap in line heights",
-}
-
-
-def _cairo_cases() -> list:
-    return [
-        pytest.param(pdf, marks=pytest.mark.xfail(strict=True, reason=CAIRO_DIFFERS[pdf.name]))
-        if pdf.name in CAIRO_DIFFERS
-        else pdf
-        for pdf in PDFS
-    ]
-
-
-@pytest.mark.parametrize("pdf", _cairo_cases(), ids=lambda pdf: f"{pdf.parent.name}/{pdf.stem}")
+@pytest.mark.parametrize("pdf", PDFS, ids=lambda pdf: f"{pdf.parent.name}/{pdf.stem}")
 def test_cairo_reads_the_same_filing(cairo: Path, pdf: Path) -> None:
     assert filing_content(read_file(cairo / pdf.parent.name / pdf.name)) == filing_content(read_file(pdf))
 

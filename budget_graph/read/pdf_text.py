@@ -2,13 +2,18 @@
 
 Parts start at '第N部分' headings, or — in layouts whose contents list numbers the parts '一、部门主要
 职能' … — at a centred heading that names a part of the contents list. A paragraph starts at an
-indented line, a heading or an enumerated item; other lines, also across a page break, run on.
+indented line, a heading or an enumerated item, and after a line that closes a sentence and was broken
+early (it stops short of the margin by more than the next line's first piece needs) or stands apart by
+space (paragraphs a word processor sets apart without indenting them); other lines, also across a page
+break, run on. A numbered line near the margin is a heading only when the next line shows its break was
+its own: the next line starts a paragraph, or its first piece would have fitted after it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from budget_graph.model import Heading, Location, NarrativePart, Paragraph, TocEntry
 from budget_graph.read.layout import (
@@ -19,6 +24,7 @@ from budget_graph.read.layout import (
     titled_table,
 )
 from budget_graph.read.pdf_flow import PageLine
+from budget_graph.read.pdf_page import Char, Line
 
 _TOC = re.compile(r"^目录$")
 _PART = re.compile(r"^第([一二三四五六七八九十]+)部分\s*(.*)$")
@@ -32,6 +38,13 @@ _MAX_HEADING = 40  # characters
 _INDENT = 0.8  # of the line height: a first-line indent
 _CENTRED = 0.08  # of the page width: a centred heading's slack
 _WRAPPED_TAIL = 6  # characters: the second line of a wrapped part heading
+_PITCH_STEPS = 4  # lines a page needs before its line pitch is known
+_SPACED = 0.3  # of the line height beyond the page's line pitch: space between paragraphs
+_SHORT_HEADING = 8  # line heights short of the margin: a numbered line is a heading without more ado
+_SENTENCE_CLOSE = re.compile(r"[。！？；!?;][”’」）)]?$")
+_OPENING = set("“‘「（(《【〔")
+_CLOSING = set("”’」）)》】〕，,。．.、；;：:！!？?%％")
+_LATIN = re.compile(r"[0-9A-Za-z.,%％]")
 
 
 @dataclass
@@ -94,7 +107,8 @@ def _toc(lines: list[PageLine], source: str) -> list[TocEntry]:
 
 def _parts(lines: list[PageLine], toc: list[TocEntry], source: str, measured: bool) -> list[NarrativePart]:
     parts: list[NarrativePart] = []
-    margins = _margins(lines)
+    pages = _pages(lines)
+    previous: PageLine | None = None
     for line in lines:
         heading = _part_heading(line, toc)
         if heading is not None:
@@ -105,7 +119,8 @@ def _parts(lines: list[PageLine], toc: list[TocEntry], source: str, measured: bo
                 line.text
             )  # a part heading wrapped onto a second line ('…情况' / '说明')
         elif parts:
-            _add_line(parts[-1], line, margins, source, measured)
+            _add_line(parts[-1], line, pages, source, measured, previous)
+        previous = line
     return parts
 
 
@@ -137,42 +152,65 @@ def _is_centred(line: PageLine) -> bool:
     return abs(middle - line.width / 2) < line.width * _CENTRED and line.line.x0 > line.width * 0.2
 
 
-def _margins(lines: list[PageLine]) -> dict[int, tuple[float, float]]:
-    """Each page's text margins, left and right: where most of its lines start and end."""
-    edges: dict[int, list[tuple[float, float]]] = {}
+@dataclass(frozen=True)
+class _Page:
+    """Where a page's text lines start and end (most of them), and how far apart they stand."""
+
+    left: float
+    right: float
+    pitch: float | None  # from one line's top to the next's inside a paragraph; None: too few lines
+
+
+def _pages(lines: list[PageLine]) -> dict[int, _Page]:
+    by_page: dict[int, list[Line]] = {}
     for line in lines:
         if line.cells is None:
-            edges.setdefault(line.page, []).append((line.line.x0, line.line.x1))
-    margins = {}
-    for page, pairs in edges.items():
-        lefts, rights = sorted(p[0] for p in pairs), sorted(p[1] for p in pairs)
-        margins[page] = (lefts[len(lefts) // 4], rights[len(rights) * 3 // 4])
-    return margins
+            by_page.setdefault(line.page, []).append(line.line)
+    pages = {}
+    for page, on_page in by_page.items():
+        lefts, rights = sorted(line.x0 for line in on_page), sorted(line.x1 for line in on_page)
+        steps = sorted(_middle(b) - _middle(a) for a, b in pairwise(on_page) if b.top > a.top)
+        pitch = steps[len(steps) // 4] if len(steps) >= _PITCH_STEPS else None
+        pages[page] = _Page(lefts[len(lefts) // 4], rights[len(rights) * 3 // 4], pitch)
+    return pages
 
 
 def _add_line(
-    part: NarrativePart, line: PageLine, margins: dict[int, tuple[float, float]], source: str, measured: bool
+    part: NarrativePart,
+    line: PageLine,
+    pages: dict[int, _Page],
+    source: str,
+    measured: bool,
+    previous: PageLine | None = None,
 ) -> None:
     box = (line.line.x0, line.line.top, line.line.x1, line.line.bottom) if measured else None
     where = Location(source, page=line.page, bbox=box)
-    heading = part.headings[-1].text if part.headings else None
+    last = part.paragraphs[-1] if part.paragraphs else None
     if line.cells is not None:  # a row of a grid in the narrative: a paragraph of tab-separated cells
+        if last is not None and _is_heading_line(last):
+            _to_heading(part)  # a numbered line over a grid titles it
+        heading = part.headings[-1].text if part.headings else None
         part.paragraphs.append(Paragraph("\t".join(line.cells), where, heading=heading, starts=((0, where),)))
         return
     text = line.text.strip()
     flat = normalise(text)
-    left, right = margins[line.page]
+    left, right = pages[line.page].left, pages[line.page].right
     em = line.line.bottom - line.line.top
-    if _is_heading(flat) and line.line.x1 < right - 2 * em:
+    if _is_heading(flat) and line.line.x1 < right - _SHORT_HEADING * em:
         part.headings.append(Heading(flat, where))
         return
-    starts_new = line.line.x0 - left > _INDENT * em or ENUMERATOR.match(flat)
-    last = part.paragraphs[-1] if part.paragraphs else None
-    if last is not None and starts_new and len(last.starts) == 1 and _is_heading(normalise(last.text)):
-        part.paragraphs.pop()  # a heading that fills its line: known when the next paragraph starts
-        heading = normalise(last.text)
-        part.headings.append(Heading(heading, last.location))
+    broke_early = ends_sentence = False
+    if last is not None and previous is not None and _follows(last, previous):
+        broke_early = _broke_early(previous, line, pages)
+        closes = bool(_SENTENCE_CLOSE.search(previous.text.strip()))
+        ends_sentence = closes and (broke_early or _spaced_apart(previous, line, pages))
+    starts_new = line.line.x0 - left > _INDENT * em or ENUMERATOR.match(flat) or ends_sentence
+    if last is not None and (starts_new or broke_early) and _is_heading_line(last):
+        # a numbered line near or at the margin is a heading when the next line starts a paragraph or
+        # would have fitted after it: known only then ('8.“…（款）…养老支出' over '（项）”0.96万元…' wraps)
+        _to_heading(part)
         last = part.paragraphs[-1] if part.paragraphs else None
+    heading = part.headings[-1].text if part.headings else None
     if last is None or starts_new or last.heading != heading or "\t" in last.text:
         part.paragraphs.append(Paragraph(text, where, heading=heading, starts=((0, where),)))
         return
@@ -182,6 +220,55 @@ def _add_line(
         return
     last.starts = (*last.starts, (len(last.text), where))
     last.text += text
+
+
+def _is_heading_line(paragraph: Paragraph) -> bool:
+    """A paragraph of one line that reads as a heading: numbered, short, no sentence."""
+    return len(paragraph.starts) == 1 and _is_heading(normalise(paragraph.text))
+
+
+def _to_heading(part: NarrativePart) -> None:
+    last = part.paragraphs.pop()
+    part.headings.append(Heading(normalise(last.text), last.location))
+
+
+def _follows(last: Paragraph, previous: PageLine | None) -> bool:
+    """Is `previous` the line that ended the paragraph `last` (not a heading, nor a grid's row)?"""
+    return previous is not None and previous.cells is None and last.text.endswith(previous.text.strip())
+
+
+def _broke_early(previous: PageLine, line: PageLine, pages: dict[int, _Page]) -> bool:
+    """Did `previous` stop short of the margin by more than `line`'s first unbreakable piece needs? A
+    line is broken that early only where a paragraph or a heading ends."""
+    slack = 0.5 * (line.line.bottom - line.line.top)
+    return pages[previous.page].right - previous.line.x1 > _first_piece(line.line.chars) + slack
+
+
+def _spaced_apart(previous: PageLine, line: PageLine, pages: dict[int, _Page]) -> bool:
+    """Does `line` stand farther below `previous` than a paragraph's lines stand apart on their page
+    (paragraphs set apart by space, the last line of one full)?"""
+    pitch = pages[line.page].pitch
+    spaced = _middle(line.line) - _middle(previous.line)  # glyph boxes of one size differ by font
+    em = line.line.bottom - line.line.top
+    return line.page == previous.page and pitch is not None and spaced > pitch + _SPACED * em
+
+
+def _middle(line: Line) -> float:
+    return (line.top + line.bottom) / 2
+
+
+def _first_piece(chars: list[Char]) -> float:
+    """The width of what a line cannot start without: a run of digits or Latin letters, or one character
+    with the opening mark before it and the closing marks after it ('（一）', '12,323.46万', '元。')."""
+    end = 0
+    while end < len(chars) - 1 and chars[end].text in _OPENING:
+        end += 1
+    if _LATIN.match(chars[end].text):
+        while end < len(chars) - 1 and _LATIN.match(chars[end + 1].text):
+            end += 1
+    while end < len(chars) - 1 and chars[end + 1].text in _CLOSING:
+        end += 1
+    return chars[end].x1 - chars[0].x0 if chars else 0.0
 
 
 def _is_heading(flat: str) -> bool:

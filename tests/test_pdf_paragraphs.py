@@ -1,0 +1,86 @@
+"""Where a narrative paragraph ends when its first line is not indented (paragraphs set apart by spacing
+alone, as a word processor's block paragraphs print): a line broken early after a sentence's end closes
+its paragraph; a line broken early because the next line's first piece did not fit does not. Hand-built
+pages of glyphs run through the PDF reader's flow and narrative, no PDF needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from budget_graph.model import NarrativePart
+from budget_graph.read.pdf_flow import document_flow
+from budget_graph.read.pdf_page import Char, PageLayout
+from budget_graph.read.pdf_text import read_narrative
+from tests.test_pdf_heading_page_break import EM, HEIGHT, LEFT, RIGHT, WIDTH, _centred, _line
+
+HALF = EM / 2  # a digit's width
+
+
+def _glyphs(text: str, top: float, x0: float = LEFT) -> list[Char]:
+    """A line of full-width characters and half-width digits and Latin signs."""
+    chars, x = [], x0
+    for ch in text:
+        width = HALF if ch.isascii() else EM
+        chars.append(Char(ch, x, x + width, top, top + EM, x + width / 2, top + EM / 2))
+        x += width
+    return chars
+
+
+def _part(*lines: str, spaced: tuple[int, ...] = ()) -> NarrativePart:
+    """A part whose lines stand 1.6 line heights apart, and 2.4 above the lines numbered in `spaced`."""
+    chars = _centred("第一部分 部门概况", 80) + _line("一、部门职责", 110)
+    top = 140.0
+    for index, text in enumerate(lines):
+        top += (2.4 if index in spaced else 1.6) * EM if index else 0
+        chars += _glyphs(text, top)
+    page = PageLayout(1, WIDTH, HEIGHT, chars, [])
+    return read_narrative(document_flow([page]).lines, "hand-built").parts[0]
+
+
+def _paragraphs(*lines: str, spaced: tuple[int, ...] = ()) -> list[str]:
+    return [paragraph.text for paragraph in _part(*lines, spaced=spaced).paragraphs]
+
+
+FULL = int((RIGHT - LEFT) / EM)  # full-width characters a line holds
+
+
+@pytest.mark.parametrize(
+    ("lines", "paragraphs"),
+    [
+        # the first paragraph's last line closes a sentence far short of the margin: two paragraphs
+        (["本" * FULL, "部门职责如下。", "本" * FULL, "其他情况。"], 2),
+        # stopped short only by the width of the number that opens the next line: one paragraph
+        (["本" * (FULL - 5) + "收入。", "17,996.68万元，" + "本" * 10 + "。"], 1),
+        # short of the margin, but in mid-sentence (a comma): one paragraph
+        (["本" * FULL, "部门职责如下，", "其他情况。"], 1),
+        # a closing mark cannot open a line: the character before it went down with it
+        (["本" * (FULL - 2) + "。", "本。" + "本" * 5 + "。"], 1),
+    ],
+    ids=["sentence-ends-short", "number-did-not-fit", "comma", "closing-mark"],
+)
+def test_a_line_broken_early_after_a_sentence_ends_its_paragraph(lines: list[str], paragraphs: int) -> None:
+    assert len(_paragraphs(*lines)) == paragraphs
+
+
+def test_full_lines_set_apart_by_space_end_their_paragraph_at_a_sentence_end() -> None:
+    lines = ["本" * (FULL - 1) + "。"] * 6
+    assert len(_paragraphs(*lines)) == 1  # evenly spaced: one paragraph
+    assert len(_paragraphs(*lines, spaced=(3,))) == 2
+
+
+SHORT_OF_MARGIN = "8." + "支" * (FULL - 4)  # a numbered line stopping 3.6 line heights short of the margin
+
+
+@pytest.mark.parametrize(
+    ("below", "heading"),
+    [
+        ("（项）”0.96万元，主要用于缴纳养老支出。", False),  # its first piece would not have fitted: wrapped
+        ("主要用于缴纳养老支出。", True),  # it would have fitted: the numbered line ended there
+    ],
+)
+def test_a_numbered_line_near_the_margin_is_a_heading_when_the_next_line_would_have_fitted(
+    below: str, heading: bool
+) -> None:
+    part = _part(*["本" * FULL] * 5, SHORT_OF_MARGIN, below)
+    assert (SHORT_OF_MARGIN in [h.text for h in part.headings]) is heading
+    assert any(p.text.startswith(SHORT_OF_MARGIN) for p in part.paragraphs) is not heading
