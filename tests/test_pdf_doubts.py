@@ -95,3 +95,19 @@ def test_a_file_of_tables_all_printed_without_ruling_lines_is_refused_saying_why
     page = page_content(_unruled("一般公共预算支出预算表", line(165, "201", "一般公共服务支出", "12.00")))
     with pytest.raises(InputError, match="无表格线"):
         read_pages([page], "t.pdf", Path("某某局2024年部门预算公开表.pdf"))
+
+
+@pytest.mark.parametrize(("name", "doubted"), [("05", True), ("住房改革支出", False)])
+def test_a_part_of_a_code_standing_as_the_rows_name_puts_the_table_in_doubt(name: str, doubted: bool) -> None:
+    # '221 | 05 | 住房改革支出' read one column off: the 款 digits stand where the name belongs
+    chars = [
+        *word("一般公共预算支出预算表", 80, 100),
+        *word("单位：万元", 480, 120),
+        *line(145, "科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+        *line(165, "221", "住房保障支出", "3,000.00", "1,000.00", "2,000.00"),
+        *line(185, "221", name, "3,000.00", "1,000.00", "2,000.00"),
+    ]
+    page = PageLayout(1, WIDTH, HEIGHT, chars, ruled(XS, [140, 160, 180, 200]))
+    (block,) = document_flow([page]).blocks
+    table = read_table(block, "t.pdf", Filing(["t.pdf"], "某单位", 2025, Kind.BUDGET), set())
+    assert bool(table.doubts) is doubted

@@ -34,6 +34,8 @@ from budget_graph.read.performance import read_performance_targets
 
 # What a code cell looks like; whether its length is a valid one is for the checks (BG-K010) to say.
 CODE = re.compile(r"^(\d{3,9}|[ABC]\d{0,8})$")
+_CODE_ONLY = re.compile(r"^\d{1,7}$")
+_CODE_AS_NAME = "科目名称栏读到编码数字，编码各列可能错位 a code's digits stand in the name column: the code columns may be misread"
 _TOTAL = lines().total_row
 _PERIOD = lines().period_row
 TWO_SIDED = {TableKind.IncomeExpenditureSummary, TableKind.AppropriationSummary}
@@ -56,7 +58,11 @@ def build_table(table: Table, grid: TableGrid, unit_names: set[str]) -> Reading:
     header, data = _split_header(grid.rows)
     if table.kind in TWO_SIDED and header:
         return Reading(_two_sided(table, header, data))
-    return Reading(_one_sided(table, header, data, unit_names))
+    reading = Reading(_one_sided(table, header, data, unit_names))
+    if any(row.code and _CODE_ONLY.match(row.label) for row in table.rows):
+        # a part of a code ('05' under 款) stands where the name belongs: the code columns were misplaced
+        table.doubts.append(Doubt(_CODE_AS_NAME))
+    return reading
 
 
 def _split_header(rows: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:
