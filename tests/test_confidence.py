@@ -11,6 +11,7 @@ from budget_graph.check.confidence import temper
 from budget_graph.check.rollups import check_rollups
 from budget_graph.check.rules import Severity
 from budget_graph.check.shacl import REQUIRED_TABLES
+from budget_graph.check.subjects import UNLISTED
 from budget_graph.model import Doubt, Filing, Kind, Location, NarrativePart, TableKind
 from tests.tables import ITEM, UNIT, filing, table
 
@@ -102,3 +103,20 @@ def test_findings_of_other_severities_are_left_as_they_are() -> None:
     found = filing()
     info = REQUIRED_TABLES.finding("m", "m", [Location("x.pdf")], severity=Severity.INFO)
     assert temper(found, [info]) == [info]
+
+
+def _unlisted_line(found: Filing) -> list[str]:
+    finding = UNLISTED.finding(
+        "说明中的科目“行政运行（项）”没有表格列出", "no table lists it", [Location("x.pdf")]
+    )
+    return [f.severity.value for f in temper(found, [finding])]
+
+
+def test_a_line_no_table_prints_is_an_error_when_every_table_was_read_sure() -> None:
+    assert _unlisted_line(filing(_function_table())) == ["error"]
+
+
+def test_a_line_no_table_prints_is_a_warning_when_a_table_is_in_doubt() -> None:
+    doubted = _function_table()
+    doubted.doubts.append(Doubt("编码各列可能错位 the code columns may be misread"))
+    assert _unlisted_line(filing(doubted)) == ["warning"]

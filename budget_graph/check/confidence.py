@@ -8,8 +8,9 @@ than a filing in which most subtotals are wrong.
 
 An error-level finding that rests on a doubtful table (any of its figures stands in one) is lowered to a
 warning that says why, and so is a required table said to be missing when figures went unread or the file
-holds only the narrative (tables published as a file of their own). One failing identity in an otherwise
-consistent table stays an error: a table is in doubt by its own majority, not by one slip.
+holds only the narrative (tables published as a file of their own), and a line the narrative names that no
+table prints when a table is in doubt or figures went unread (it may stand there). One failing identity in an
+otherwise consistent table stays an error: a table is in doubt by its own majority, not by one slip.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ MOST = 0.5  # share of a table's roll-ups that fail together: above it the readi
 AT_LEAST = 3  # and no fewer failing roll-ups (a mistyped subtotal fails itself and its parent: two)
 MISSING_TABLE = frozenset({"BG-C001", "BG-T008"})  # a required / listed table not found
 MISSING_TOPIC = frozenset({"BG-C002"})
+NOT_IN_ANY_TABLE = frozenset({"BG-N012"})  # a line the narrative names and no table prints: rests on them all
 
 
 def temper(filing: Filing, findings: Iterable[Finding]) -> list[Finding]:
@@ -59,6 +61,8 @@ def temper(filing: Filing, findings: Iterable[Finding]) -> list[Finding]:
                 reason = missing_table
             elif finding.rule in MISSING_TOPIC:
                 reason = missing_topic
+            elif finding.rule in NOT_IN_ANY_TABLE:
+                reason = _why_a_line_may_be_missing(doubtful, missing_table)
         tempered.append(_lowered(finding, reason) if reason else finding)
     return tempered
 
@@ -118,6 +122,16 @@ def _rollups_checked(table: Table, year: int) -> int:
         if tree is not None:
             count += sum(1 for node in tree if tree.out_degree(node) and (node != ROOT or block.head))
     return count
+
+
+def _why_a_line_may_be_missing(
+    doubtful: dict[str, tuple[Table, list[Doubt]]], unread: Reason | None
+) -> Reason | None:
+    """A line no table prints may stand in a table read in doubt, or among figures not read at all."""
+    if doubtful:
+        titles = "、".join(f"“{title}”" for title in doubtful)
+        return (f"{titles}读取存疑，该行可能在其中", f"{titles} read in doubt: the line may stand there")
+    return unread
 
 
 def _why_a_table_may_be_missing(filing: Filing) -> Reason | None:
