@@ -84,3 +84,17 @@ def test_a_numbered_line_near_the_margin_is_a_heading_when_the_next_line_would_h
     part = _part(*["本" * FULL] * 5, SHORT_OF_MARGIN, below)
     assert (SHORT_OF_MARGIN in [h.text for h in part.headings]) is heading
     assert any(p.text.startswith(SHORT_OF_MARGIN) for p in part.paragraphs) is not heading
+
+
+@pytest.mark.parametrize(
+    ("lines", "paragraphs"),
+    [
+        # the rows of a list printed without rules, each its own ('1 上海市XX局（本级）')
+        (["纳入本部门决算编制范围的单位包括：", "1 某某局（本级）", "2 某某中心", "3 。。。"], 4),
+        # a figure and its unit run on from the line above ('…增加' / '12 万元'): no row
+        (["本" * (FULL - 2) + "增加", "12 万元，增长3%。"], 1),
+    ],
+    ids=["list-rows", "figure-run-on"],
+)
+def test_a_line_opening_with_a_rows_number_is_a_row_of_a_list(lines: list[str], paragraphs: int) -> None:
+    assert len(_paragraphs(*lines)) == paragraphs

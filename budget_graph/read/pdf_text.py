@@ -2,7 +2,7 @@
 
 Parts start at '第N部分' headings, or — in layouts whose contents list numbers the parts '一、部门主要
 职能' … — at a centred heading that names a part of the contents list. A paragraph starts at an
-indented line, a heading or an enumerated item, and after a line that closes a sentence and was broken
+indented line, a heading, an enumerated item or a list's numbered row, and after a line that closes a sentence and was broken
 early (it stops short of the margin by more than the next line's first piece needs) or stands apart by
 space (paragraphs a word processor sets apart without indenting them); other lines, also across a page
 break, run on. A numbered line near the margin is a heading only when the next line shows its break was
@@ -41,6 +41,9 @@ _WRAPPED_TAIL = 6  # characters: the second line of a wrapped part heading
 _PITCH_STEPS = 4  # lines a page needs before its line pitch is known
 _SPACED = 0.3  # of the line height beyond the page's line pitch: space between paragraphs
 _SHORT_HEADING = 8  # line heights short of the margin: a numbered line is a heading without more ado
+# a row of a list printed without rules: its number, a space, a name ('1 上海市XX局（本级）'), not a
+# figure's run-on ('12 万元', '2024 年')
+_ROW_NUMBER = re.compile(r"^\d{1,2}\s+(?![年月日万亿元个人家项次%％.．,，])[^\d\s]")
 _SENTENCE_CLOSE = re.compile(r"[。！？；!?;][”’」）)]?$")
 _OPENING = set("“‘「（(《【〔")
 _CLOSING = set("”’」）)》】〕，,。．.、；;：:！!？?%％")
@@ -206,7 +209,12 @@ def _add_line(
         broke_early = _broke_early(previous, line, pages)
         closes = bool(_SENTENCE_CLOSE.search(previous.text.strip()))
         ends_sentence = closes and (broke_early or _spaced_apart(previous, line, pages))
-    starts_new = line.line.x0 - left > _INDENT * em or ENUMERATOR.match(flat) or ends_sentence
+    starts_new = (
+        line.line.x0 - left > _INDENT * em
+        or ENUMERATOR.match(flat)
+        or _ROW_NUMBER.match(text)
+        or ends_sentence
+    )
     if last is not None and (starts_new or broke_early) and _is_heading_line(last):
         # a numbered line near or at the margin is a heading when the next line starts a paragraph or
         # would have fitted after it: known only then ('8.“…（款）…养老支出' over '（项）”0.96万元…' wraps)
