@@ -852,3 +852,35 @@ def test_a_tables_file_naming_no_unit_joins_the_narrative_beside_it(tmp_path: Pa
     (tmp_path / "2024年部门预算表.txt").write_text(filing_text(*unnamed), encoding="utf-8")
     (filing,) = read_paths([str(tmp_path)])
     assert filing.unit == "某某区某某局" and len(filing.tables) == 2 and filing.parts
+
+
+def _one_line_of_figures(*figures: tuple[int, str, str]) -> list[str]:
+    """A 支出预算总表 of one unlabelled line: five headers over the figures given."""
+    return [
+        at((30, "2024年部门支出预算总表")),
+        at((0, "编制部门：某某区某某局"), (70, "单位：万元")),
+        "",
+        at((12, "合计"), (33, "基本支出"), (52, "项目支出"), (69, "单位预留机动经费"), (89, "结转下年资金")),
+        "",
+        at(*figures),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("figures", "doubted"),
+    [
+        # printed right-aligned half a column right of left-aligned headers: is 合计 blank, or 结转?
+        (((28, "9,146.79", "r"), (46, "5,916.27", "r"), (66, "3,123.68", "r"), (87, "106.84", "r")), True),
+        # under their headers: the last is blank, no doubt
+        (((11, "9,146.79"), (32, "5,916.27"), (52, "3,123.68"), (72, "106.84")), False),
+    ],
+)
+def test_a_header_naming_more_columns_than_the_figures_fill_is_a_guess_when_two_fits_are_close(
+    tmp_path: Path, figures: tuple, doubted: bool
+) -> None:
+    path = tmp_path / "filing.txt"
+    path.write_text(
+        filing_text(COVER, CONTENTS, DUTIES, SUMMARY, _one_line_of_figures(*figures)), encoding="utf-8"
+    )
+    table = next(t for t in read_file(path).tables if t.kind is TableKind.ExpenditureSummary)
+    assert bool(table.doubts) is doubted

@@ -32,6 +32,11 @@ _TEXT_SIDE = 4  # characters left of the first figures: a header label there hea
 _DRIFT = 12  # characters: how far apart a converter lets one column's right edges drift
 _CONTINUED = 3  # characters: a continuation page's column edges lie this close to the table's
 _MIN_STRETCH = 0.4  # how much narrower (or, inverted, wider) a converter may print a continuation page
+_CLOSE_FIT = 4.0  # characters: two placements of the figure labels this close in misplacement are a guess
+_GUESSED = (
+    "表头多于数字列，哪一列为空由文字位置推定，各列归属可能读错 the header names more columns than the figures "
+    "fill: which one is blank was guessed from the position of the words, a column may be misread"
+)
 _BLANK_COLUMN = 6.0  # characters of misplacement worth less than calling a header label a blank column's
 _CODE = re.compile(r"^\d{3,9}$")  # a code, or its 类 part
 _SUBCODE = re.compile(r"^\d{2}$")  # its 款 or 项 part
@@ -228,12 +233,14 @@ def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
     nested = _nested_groups(unnamed, text_limit)
     groups = {p: children for p in unnamed if (children := nested.get(p) or _children(p, pieces, text_limit))}
     leaves = [p for p in unnamed if p not in groups]
-    found = _place_leaves(found, leaves, text_limit)
+    found, guessed = _place_leaves(found, leaves, text_limit)
     cells = [_leaf_cell(len(header) - 1, index, found) for index, column in enumerate(found) if column.pieces]
     groups_ = [_group_cell(group, children, found) for group, children in groups.items()]
     cells += [HeaderCell(0, first, last, label.text) for label, (first, last) in _side_spans(sides, found)]
     cells += [_part_cell(line, chunk, found) for line, chunk in parts]
-    return Layout(found, cells + groups_, _nesting_doubt(groups_, found, text_limit))
+    return Layout(
+        found, cells + groups_, _nesting_doubt(groups_, found, text_limit) or (_GUESSED if guessed else None)
+    )
 
 
 def _part_labels(found: list[Column], pieces: list[tuple[int, Chunk]]) -> list[tuple[int, Chunk]]:
@@ -740,9 +747,12 @@ def _touch(a: Chunk, b: Chunk) -> bool:
     return a.x0 <= b.x1 + _TOUCH and b.x0 <= a.x1 + _TOUCH
 
 
-def _place_leaves(found: list[Column], leaves: list[tuple[int, Chunk]], text_limit: float) -> list[Column]:
+def _place_leaves(
+    found: list[Column], leaves: list[tuple[int, Chunk]], text_limit: float
+) -> tuple[list[Column], bool]:
     """Give each column its label: label captions to the nearest label column; each figure column the
-    nearest of the figure labels, the others the labels of columns left blank all down the table."""
+    nearest of the figure labels, the others the labels of columns left blank all down the table. Also
+    whether another choice of the blank columns fits the figures about as well (the placement is a guess)."""
     text_columns = [i for i, c in enumerate(found) if c.kind == "text"]
     amount_columns = [i for i, c in enumerate(found) if c.kind == "amount"]
     loose: list[tuple[int, Chunk]] = []
@@ -752,21 +762,40 @@ def _place_leaves(found: list[Column], leaves: list[tuple[int, Chunk]], text_lim
         else:
             loose.append(piece)
     labels = sorted(_wrapped(loose), key=_centre)
-    matched = _matching(labels, [found[i] for i in amount_columns])
+    figure_columns = [found[i] for i in amount_columns]
+    matched, cost = _matching(labels, figure_columns)
     added: list[Column] = []
     for index, label in enumerate(labels):
         if index in matched:
             found[amount_columns[matched[index]]].pieces.extend(label)
         else:
             added.append(_blank(label))
-    return sorted([*found, *added], key=lambda c: c.centre)
+    return sorted([*found, *added], key=lambda c: c.centre), _ambiguous(labels, figure_columns, matched, cost)
 
 
-def _matching(labels: list[list[tuple[int, Chunk]]], figure_columns: list[Column]) -> dict[int, int]:
+def _ambiguous(
+    labels: list[list[tuple[int, Chunk]]], figure_columns: list[Column], matched: dict[int, int], cost: float
+) -> bool:
+    """With more figure labels than figure columns, does leaving another label blank fit about as well?
+    ('合计  基本支出  项目支出  结转' over three figures printed right-aligned half a column right: is the
+    first column blank, or the last?)"""
+    if len(labels) <= len(figure_columns):
+        return False
+    for index in matched:
+        _, without = _matching(labels[:index] + labels[index + 1 :], figure_columns)
+        if without + _BLANK_COLUMN - cost < _CLOSE_FIT:
+            return True
+    return False
+
+
+def _matching(
+    labels: list[list[tuple[int, Chunk]]], figure_columns: list[Column]
+) -> tuple[dict[int, int], float]:
     """Which figure column each figure label heads (label index → column index), in order left to right
-    and as close as can be: converters squeeze a header's words and not the figures under them, so the
-    nearest column is not always the right one, but the order always is. A label left over heads a
-    column blank all down the table; a column left over has no label (read/layout.py then says so)."""
+    and as close as can be, and what that costs (characters of misplacement): converters squeeze a
+    header's words and not the figures under them, so the nearest column is not always the right one, but
+    the order always is. A label left over heads a column blank all down the table; a column left over
+    has no label (read/layout.py then says so)."""
     skip_label, skip_column = _BLANK_COLUMN, 10 * _BLANK_COLUMN
     m, n = len(labels), len(figure_columns)
     cost = [[0.0] * (n + 1) for _ in range(m + 1)]
@@ -795,7 +824,7 @@ def _matching(labels: list[list[tuple[int, Chunk]]], figure_columns: list[Column
             i -= 1
         else:
             j -= 1
-    return matched
+    return matched, cost[m][n]
 
 
 def _centre(label: list[tuple[int, Chunk]]) -> float:
