@@ -854,33 +854,45 @@ def test_a_tables_file_naming_no_unit_joins_the_narrative_beside_it(tmp_path: Pa
     assert filing.unit == "某某区某某局" and len(filing.tables) == 2 and filing.parts
 
 
-def _one_line_of_figures(*figures: tuple[int, str, str]) -> list[str]:
+HEADERS = ((12, "合计"), (33, "基本支出"), (52, "项目支出"), (69, "单位预留机动经费"), (89, "结转下年资金"))
+
+
+def _one_line_of_figures(figures: tuple, headers: tuple = HEADERS) -> list[str]:
     """A 支出预算总表 of one unlabelled line: five headers over the figures given."""
     return [
         at((30, "2024年部门支出预算总表")),
         at((0, "编制部门：某某区某某局"), (70, "单位：万元")),
         "",
-        at((12, "合计"), (33, "基本支出"), (52, "项目支出"), (69, "单位预留机动经费"), (89, "结转下年资金")),
+        at(*headers),
         "",
         at(*figures),
     ]
 
 
 @pytest.mark.parametrize(
-    ("figures", "doubted"),
+    ("figures", "headers", "doubted"),
     [
         # printed right-aligned half a column right of left-aligned headers: is 合计 blank, or 结转?
-        (((28, "9,146.79", "r"), (46, "5,916.27", "r"), (66, "3,123.68", "r"), (87, "106.84", "r")), True),
+        (
+            ((28, "9,146.79", "r"), (46, "5,916.27", "r"), (66, "3,123.68", "r"), (87, "106.84", "r")),
+            HEADERS,
+            True,
+        ),
+        # 合计 at the left edge of its wide cell, its figure at the right edge: a fit twice as bad is close
+        (
+            ((32, "37,188.34", "r"), (52, "21,968.00", "r"), (70, "10,208.94", "r"), (92, "5,011.40", "r")),
+            ((0, "合计"), (35, "基本支出"), (57, "项目支出"), (70, "单位预留机动经费"), (94, "结转下年资金")),
+            True,
+        ),
         # under their headers: the last is blank, no doubt
-        (((11, "9,146.79"), (32, "5,916.27"), (52, "3,123.68"), (72, "106.84")), False),
+        (((11, "9,146.79"), (32, "5,916.27"), (52, "3,123.68"), (72, "106.84")), HEADERS, False),
     ],
 )
 def test_a_header_naming_more_columns_than_the_figures_fill_is_a_guess_when_two_fits_are_close(
-    tmp_path: Path, figures: tuple, doubted: bool
+    tmp_path: Path, figures: tuple, headers: tuple, doubted: bool
 ) -> None:
     path = tmp_path / "filing.txt"
-    path.write_text(
-        filing_text(COVER, CONTENTS, DUTIES, SUMMARY, _one_line_of_figures(*figures)), encoding="utf-8"
-    )
+    lines = _one_line_of_figures(figures, headers)
+    path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, lines), encoding="utf-8")
     table = next(t for t in read_file(path).tables if t.kind is TableKind.ExpenditureSummary)
     assert bool(table.doubts) is doubted

@@ -770,20 +770,27 @@ def _place_leaves(
             found[amount_columns[matched[index]]].pieces.extend(label)
         else:
             added.append(_blank(label))
-    return sorted([*found, *added], key=lambda c: c.centre), _ambiguous(labels, figure_columns, matched, cost)
+    # without a label column nothing but the header's words places the figures: a fit twice as bad is close
+    close = _CLOSE_FIT if text_columns else max(_CLOSE_FIT, cost)
+    guessed = _ambiguous(labels, figure_columns, matched, cost, close)
+    return sorted([*found, *added], key=lambda c: c.centre), guessed
 
 
 def _ambiguous(
-    labels: list[list[tuple[int, Chunk]]], figure_columns: list[Column], matched: dict[int, int], cost: float
+    labels: list[list[tuple[int, Chunk]]],
+    figure_columns: list[Column],
+    matched: dict[int, int],
+    cost: float,
+    close: float,
 ) -> bool:
-    """With more figure labels than figure columns, does leaving another label blank fit about as well?
-    ('合计  基本支出  项目支出  结转' over three figures printed right-aligned half a column right: is the
-    first column blank, or the last?)"""
+    """With more figure labels than figure columns, does leaving another label blank fit within `close`
+    characters as well? ('合计  基本支出  项目支出  结转' over three figures printed right-aligned half a
+    column right: is the first column blank, or the last?)"""
     if len(labels) <= len(figure_columns):
         return False
     for index in matched:
         _, without = _matching(labels[:index] + labels[index + 1 :], figure_columns)
-        if without + _BLANK_COLUMN - cost < _CLOSE_FIT:
+        if without + _BLANK_COLUMN - cost < close:
             return True
     return False
 
