@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from budget_graph.model import (
     Diagnostic,
@@ -35,6 +35,7 @@ from budget_graph.read.performance import read_performance_targets
 # What a code cell looks like; whether its length is a valid one is for the checks (BG-K010) to say.
 CODE = re.compile(r"^(\d{3,9}|[ABC]\d{0,8})$")
 _CODE_ONLY = re.compile(r"^\d{1,7}$")
+_CODE_AND_NAME = re.compile(r"^(\d{3}|\d{5}|\d{7})\s*([\u4e00-\u9fff].*)$")
 _CODE_AS_NAME = "科目名称栏读到编码数字，编码各列可能错位 a code's digits stand in the name column: the code columns may be misread"
 _TOTAL = lines().total_row
 _PERIOD = lines().period_row
@@ -59,10 +60,22 @@ def build_table(table: Table, grid: TableGrid, unit_names: set[str]) -> Reading:
     if table.kind in TWO_SIDED and header:
         return Reading(_two_sided(table, header, data))
     reading = Reading(_one_sided(table, header, data, unit_names))
+    _codes_out_of_names(table)
     if any(row.code and _CODE_ONLY.match(row.label) for row in table.rows):
         # a part of a code ('05' under 款) stands where the name belongs: the code columns were misplaced
         table.doubts.append(Doubt(_CODE_AS_NAME))
     return reading
+
+
+def _codes_out_of_names(table: Table) -> None:
+    """In a table of coded lines, a name that opens with a code ('204公共安全支出': a code printed in the
+    names' column, right-aligned against it) is the code and the name."""
+    if not any(row.code for row in table.rows):
+        return
+    for row in table.rows:
+        if row.code is None and row.role is RowRole.ITEM and (match := _CODE_AND_NAME.match(row.label)):
+            row.code, row.label = match.group(1), match.group(2)
+            row.location = replace(row.location, row=f"{row.code} {row.label}")
 
 
 def _split_header(rows: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:
