@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budget_graph.check.evaluator import check_equal
-from budget_graph.check.figures import ROUNDING_NOTE, percent_verdict
+from budget_graph.check.figures import percent_verdict, policy
 from budget_graph.check.narrative import CODE_LENGTH, LEVEL_MARK, key, three_public_meaning
 from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.derive.identity import Figure, figures_of
@@ -429,8 +429,9 @@ def _comparison(claim: Claim, statement: BudgetComparison, actual: Figure, budge
         return None
     fits = "大于" if sign > 0 else "小于" if sign < 0 else "等于（持平）"
     fits_en = "above" if sign > 0 else "below" if sign < 0 else "equal to"
-    lenient = agreement is Agreement.ROUNDING or word in _ROUGHLY
-    note, note_en = ROUNDING_NOTE if agreement is Agreement.ROUNDING else ("", "")
+    (note, note_en), severity = policy(agreement)
+    if word in _ROUGHLY:
+        severity = Severity.INFO  # 基本持平 of figures that really differ: loose, not wrong
     return COMPARISON.finding(
         f"说明称“{claim.subject}”决算数{word}预算数，而决算{actual.amount.text()}{fits}预算{budget.amount.text()}{note}",
         f"The narrative says the actual of {claim.subject} is '{word}' the budget; {actual.amount.text()} is "
@@ -438,7 +439,7 @@ def _comparison(claim: Claim, statement: BudgetComparison, actual: Figure, budge
         [actual.location, budget.location, statement.word_location or claim.location],
         expected=fits,
         actual=word,
-        severity=Severity.INFO if lenient else None,
+        severity=severity,
     )
 
 

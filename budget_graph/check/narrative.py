@@ -15,13 +15,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from budget_graph.check.figures import graded
 from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.derive.crosstable import by_code, split_figures
 from budget_graph.derive.identity import Figure
-from budget_graph.derive.rounding import Agreement, compare_restated
+from budget_graph.derive.rounding import Agreement, compare_restated, is_restated_cut_off, restated
 from budget_graph.model import Amount, Claim, Filing, Kind, Location, Row, RowRole, Table, TableKind
 
 BASIS = "《预算法》第十四条；财政部《地方预决算公开操作规程》（财预〔2016〕143号）：说明与表格应一致"
@@ -621,25 +621,16 @@ def _compare(claim: Claim, tie: Tie) -> Finding | None:
         f"The narrative gives {tie.what_en} as {actual}; {figure.name} is {figure.amount.text()}{also_en}"
     )
     locations = [claim.location, figure.location, *(f.location for f in others), *tie.unsure]
-    if rounding:
-        return graded(tie.rule, Agreement.ROUNDING, message, message_en, locations, expected, actual)
-    if _converted(figure.amount, claim.amount, ROUND_DOWN) == claim.amount.value:
-        # off by less than one unit of the last digit: wrong by GB/T 8170, misleading no one
-        message += "，两者不一致（疑为截尾取数，应四舍五入）"
-        message_en += "; they disagree (cut off rather than rounded, as GB/T 8170 requires)"
-        return tie.rule.finding(message, message_en, locations, expected, actual, severity=Severity.WARNING)
-    return tie.rule.finding(
-        message + "，两者不一致", message_en + "; they disagree", locations, expected, actual
-    )
+    agreement = Agreement.ROUNDING if rounding else Agreement.DIFFERENT
+    if not rounding:
+        message, message_en = message + "，两者不一致", message_en + "; they disagree"
+    cut_off = is_restated_cut_off(claim.amount, figure.amount)
+    return graded(tie.rule, agreement, message, message_en, locations, expected, actual, cut_off)
 
 
 def restated_text(source: Amount, stated: Amount) -> str:
     """The table figure as the narrative would print it: its unit and decimals."""
-    return Amount(_converted(source, stated, ROUND_HALF_UP), stated.unit).text()
-
-
-def _converted(source: Amount, stated: Amount, rounding: str) -> Decimal:
-    return (source.yuan / stated.unit.factor).quantize(Decimal(1).scaleb(-stated.decimals), rounding=rounding)
+    return Amount(restated(source, stated), stated.unit).text()
 
 
 def _count(claim: Claim, tables: Tables) -> Finding | None:
