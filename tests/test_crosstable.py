@@ -514,6 +514,8 @@ def test_a_declared_identity_needs_no_python(sample_filing: Filing, tmp_path: Pa
         ("lines: [units]", "lines: [{first: total, second: spend}]"),
         ("lines: [units]", 'lines: [{first: total, second: "line:nothing"}]'),
         ("lines: [units]", "lines: [{first: total, second: total, third: total}]"),
+        ("lines: [units]", 'lines: [{first: year, second: "code:30x17"}]'),
+        ("  what: 新的表间关系", "  what: 新的{third_label}表间关系"),
     ],
 )
 def test_a_declaration_with_a_word_the_template_does_not_know_is_refused(old: str, new: str) -> None:
@@ -528,10 +530,12 @@ def test_the_declared_rules_are_in_the_catalogue() -> None:
     assert {r.id for r in DECLARED} == {
         "BG-X001",
         "BG-X003",
+        "BG-X006",
         "BG-X007",
         "BG-X008",
         "BG-X009",
         "BG-X012",
+        "BG-X013",
         "BG-X014",
     }
     assert all(CATALOGUE[r.id] is r for r in DECLARED)

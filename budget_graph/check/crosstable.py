@@ -63,21 +63,6 @@ APPROPRIATION_INCOME = rule(
     fail_example="表六 一般公共预算资金 28,040.04; 表一 一般公共预算资金 28,040.02",
     pass_example="表六 一般公共预算资金 28,040.02; 表一 一般公共预算资金 28,040.02",
 )
-FUND_BALANCE = rule(
-    id=derived.FUND_BALANCE,
-    title="各类财政拨款收入与对应支出表一致",
-    title_en="Each kind of appropriation equals the spending table of that kind",
-    severity=Severity.ERROR,
-    basis=DESIGN + "; 收入总计 = 支出总计 by budget kind (disclosure rules 18, 21, 36)",
-    checks="When nothing is carried forward (结转下年 0): 一般公共预算 income + its 上年结转 = 一般公共预算支出表 "
-    "total; 政府性基金 income + carry-over = 政府性基金预算支出表 total (0 for an empty table); the same for "
-    "国有资本经营. 上级专项转移支付支出 does not exceed the appropriation spending.",
-    why="A budget kind's money is spent in its own table; an empty table must match zero income of "
-    "that kind.",
-    engine="python",
-    fail_example="表六 2.政府性基金预算拨款结余、结转 0.02; 表十 政府性基金预算支出 0.00",
-    pass_example="表六 2.政府性基金预算拨款结余、结转 0.00; 表十 0.00",
-)
 INCOME_BY_SOURCE = rule(
     id=derived.INCOME_BY_SOURCE,
     title="收入总表各资金来源与基本、项目支出一致",
@@ -108,21 +93,6 @@ PERFORMANCE_AMOUNTS = rule(
     fail_example="表十四 综合事务 151.40; 表五 综合事务 151.38",
     pass_example="表十四 综合事务 151.38; 表五 综合事务 151.38",
 )
-THREE_PUBLIC_LINES = rule(
-    id=derived.THREE_PUBLIC_LINES,
-    title="“三公”经费不小于基本支出对应经济科目",
-    title_en="Three public expenses cover the matching economic lines of basic spending",
-    severity=Severity.ERROR,
-    basis="“三公”经费数包括基本支出和项目支出中的“三公”经费 (disclosure rules 12, 35)",
-    checks="In the filing year's row of the 三公 table: 公务接待费 ≥ 30217 公务接待费, 公务用车运行维护费 ≥ "
-    "30231, 因公出国（境）费 ≥ 30212, 公务用车购置费 ≥ 31013, each of basic spending by economic class. "
-    "Only a clear excess is an error (the 三公 figures also cover project spending).",
-    why="Basic spending on hospitality or vehicles is 三公 spending; a 三公 figure below it is understated.",
-    engine="python",
-    fail_example="表九 2024年 公务接待费 0.40; 表八 30217 公务接待费 基本支出 0.50",
-    pass_example="表九 2024年 公务接待费 0.50; 表八 30217 公务接待费 基本支出 0.50",
-)
-
 BASIC_SPLIT = rule(
     id=derived.BASIC_SPLIT,
     title="人员经费、公用经费、机关运行经费各表一致",
@@ -146,10 +116,8 @@ WRITTEN = (  # the rules of the identities written in Python (derive/crosstable.
     APPROPRIATION_BY_FUNCTION,
     SUMMARY_INCOME,
     APPROPRIATION_INCOME,
-    FUND_BALANCE,
     INCOME_BY_SOURCE,
     PERFORMANCE_AMOUNTS,
-    THREE_PUBLIC_LINES,
     BASIC_SPLIT,
 )
 RULES: dict[str, Rule] = {r.id: r for r in (*WRITTEN, *DECLARED)}

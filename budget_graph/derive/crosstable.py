@@ -17,7 +17,8 @@ check stage words them (check/crosstable.py).
 
 The identities of one form — column a of table A equals (or is at most) column b of table B, lines aligned
 by code, by name or as a summary's lines, or one figure of each (a total, a summary's spending or its line
-of a meaning) — are declared in crosstable.yaml (`SameLines`): BG-X001, X003, X007, X008, X009, X012, X014.
+of a meaning, the row of the filing's year, the line of a code) — are declared in crosstable.yaml
+(`SameLines`): BG-X001, X003, X007, X008, X009, X012, X013, X014 and X006's bound on special transfers.
 Those written below need what that form cannot say:
 - BG-X002: the appropriation summary's lines against each budget kind's table, by the column it prints for
   that kind or else (the general budget only) by its whole, equal only without fund spending; and its
@@ -30,13 +31,12 @@ Those written below need what that form cannot say:
   printed in parts;
 - BG-X006: each kind's spending total against its income plus its carry-over, each printed in either of
   two tables or not at all (政府投资项目 money, spent in a table of the region's choice, leaves the general
-  budget unchecked); its other identity, 上级专项转移支付 not above the appropriation's spending, has the
-  declared form, but a rule's record is in one place;
+  budget unchecked); its other identity, 上级专项转移支付 not above the appropriation's spending, is
+  declared, with the rule's record;
 - BG-X010: a source of income against the sum of that source over two tables, with the sources that are
   never basic money;
 - BG-X011: tasks matched with projects by name (a 结转 task with the project's carry-over), personnel and
   operating costs with sums of economic classes;
-- BG-X013: the year's row of the 三公 table against basic-spending lines found by code, a pair each;
 - BG-X015: every table that prints a column of the basic-spending split, pairwise in order, which of a
   pair is the broader decided by its title.
 """
@@ -68,7 +68,6 @@ APPROPRIATION_INCOME = "BG-X005"
 FUND_BALANCE = "BG-X006"
 INCOME_BY_SOURCE = "BG-X010"
 PERFORMANCE_AMOUNTS = "BG-X011"
-THREE_PUBLIC_LINES = "BG-X013"
 BASIC_SPLIT = "BG-X015"
 
 ITEM = RowRole.ITEM
@@ -96,12 +95,6 @@ SPENDING_TABLES = {  # 财政拨款 by budget kind → the table that spends it
     "state_capital": TableKind.StateCapitalBudget,
 }
 PROJECT_ONLY = {"general_budget_duty", "general_budget_special", "gov_investment"}  # never basic money
-THREE_PUBLIC_CODES = {  # 三公 column → the economic class of basic spending it includes
-    "hospitality": "30217",
-    "vehicle_operation": "30231",
-    "overseas_travel": "30212",
-    "vehicle_purchase": "31013",
-}
 PERSONNEL_CODES, OPERATING_CODES = ("301", "303"), ("302", "310")
 SPLIT_MEANINGS = ("personnel", "operating", "office_operating")  # columns several tables print (BG-X015)
 
@@ -426,6 +419,16 @@ class Comparison:
     def pair(self, first: Figure | None, second: Figure | None) -> Identity | None:
         return cover(self.rule, first, second, self.equal, self.what, self.what_en)
 
+    def figures(self, first: tuple[Row, Figure] | None, second: tuple[Row, Figure] | None) -> Identity | None:
+        """`pair` of two declared figures and their rows, whose labels what is compared may name:
+        {first_label}, {second_label}."""
+        if first is None or second is None:
+            return None
+        what, what_en = self.what, self.what_en
+        for placeholder, (row, _) in (("{first_label}", first), ("{second_label}", second)):
+            what, what_en = what.replace(placeholder, row.label), what_en.replace(placeholder, row.label)
+        return cover(self.rule, first[1], second[1], self.equal, what, what_en)
+
     def aligned(self, alignment: Alignment | None) -> Derived:
         if alignment is None or not self.columns:
             return
@@ -570,7 +573,6 @@ def crosstable_identities(filing: Filing) -> Iterator[Identity | Renamed | Lone]
         fund_balance,
         income_by_source,
         performance_amounts,
-        three_public_lines,
         basic_split,
         *(declared.derive for declared in DECLARED),
     ):
@@ -582,6 +584,10 @@ def crosstable_identities(filing: Filing) -> Iterator[Identity | Renamed | Lone]
 
 def _always(t: Tables, first: Table, second: Table) -> bool:
     return True
+
+
+def _never(t: Tables, first: Table, second: Table) -> bool:
+    return False
 
 
 def _general_only(t: Tables, first: Table, second: Table) -> bool:
@@ -610,6 +616,7 @@ def _nothing_carried_forward(t: Tables, first: Table, second: Table) -> bool:
 
 CONDITIONS: dict[str, Callable[[Tables, Table, Table], bool]] = {
     "always": _always,
+    "never": _never,
     "general_only": _general_only,
     "government_only": _government_only,
     "general_only_or_narrower": _general_only_or_narrower,
@@ -619,21 +626,47 @@ CONDITIONS: dict[str, Callable[[Tables, Table, Table], bool]] = {
 }
 LINES = ("code", "name", "units", "summary")
 LINE = "line:"  # a figure word: `line:<meaning>`, a summary's expenditure line of that meaning
+CODE = "code:"  # a figure word: `code:<code>`, the table's line of that code
+LABELS = {
+    "first_label": "{first_label}",
+    "second_label": "{second_label}",
+}  # named once the figures are known
 
 
-def figure_of(t: Tables, table: Table, word: str) -> Figure | None:
-    """A declared figure of a table: `total` (its department row's whole), `spent` (a summary's 本年支出合计,
-    or 支出总计 when it prints neither that nor 结转下年), `line:<meaning>` (a summary's expenditure line that
-    says it is that: line:basic for 一、基本支出)."""
+def figure_of(t: Tables, table: Table, word: str, column: str) -> tuple[Row, Figure] | None:
+    """A declared figure of a table in `column`, and its row: that of its department row (`total`), a
+    summary's 本年支出合计 (`spent`, or 支出总计 when it prints neither that nor 结转下年), a summary's
+    expenditure line that says it is `line:<meaning>` (line:basic for 一、基本支出), the row of the filing's
+    year (`year`: the 三公 table's 2024年 row, or its department row when it has no year rows) or the line of
+    a code (`code:<code>`: the last of the table's one listing; none when several units list lines)."""
     if word == "total":
-        return department_total(table)
+        return _figure(table, department_row(table), column)
     if word == "spent":
-        return t.spent(table)
-    return t.summary_figure(table, "expenditure", word.removeprefix(LINE))
+        found = _figure(table, t.line(table, "expenditure", "current_expenditure"), column)
+        if found or t.line(table, "expenditure", "carry_forward"):
+            return found
+        return _figure(table, t.line(table, "expenditure", "total"), column)
+    if word == "year":
+        return _figure(table, year_row(table, t.filing.year), column)
+    if word.startswith(CODE):
+        code = word.removeprefix(CODE)
+        return _figure(
+            table, next((r for r in reversed(lines(table) or []) if by_code(r) == code), None), column
+        )
+    return _figure(table, t.line(table, "expenditure", word.removeprefix(LINE)), column)
+
+
+def _figure(table: Table, row: Row | None, column: str) -> tuple[Row, Figure] | None:
+    figure = Figure.of(table, row, column) if row else None
+    return (row, figure) if row and figure else None
 
 
 def is_figure_word(word: str) -> bool:
-    return word in ("total", "spent") or (word.startswith(LINE) and word.removeprefix(LINE) in MEANINGS)
+    return (
+        word in ("total", "spent", "year")
+        or (word.startswith(LINE) and word.removeprefix(LINE) in MEANINGS)
+        or (word.startswith(CODE) and word.removeprefix(CODE).isdigit())
+    )
 
 
 def column_of(table: Table, name: str) -> str | None:
@@ -695,12 +728,13 @@ class SameLines:
             second,
             columns,
             any(CONDITIONS[c](t, first, second) for c in self.equal),
-            self.what.format(first=first.title, second=second.title),
-            self.what_en.format(first=first.title, second=second.title),
+            self.what.format(first=first.title, second=second.title, **LABELS),
+            self.what_en.format(first=first.title, second=second.title, **LABELS),
         )
         for way in self.lines:
             if isinstance(way, tuple):
-                yield compared.pair(figure_of(t, first, way[0]), figure_of(t, second, way[1]))
+                for a, b in columns:
+                    yield compared.figures(figure_of(t, first, way[0], a), figure_of(t, second, way[1], b))
             elif way == "code":
                 for a, b in block_pairs(first, second):
                     yield from compared.aligned(align(a, b, by_code))
@@ -785,6 +819,8 @@ def _same_lines(rule: str, template: dict) -> SameLines:
         ),
     ]
     unknown += sorted(set(template) - {f.name for f in fields(SameLines)} - {"rule"})
+    for what in (declared.what, declared.what_en):
+        what.format(first="", second="", **LABELS)  # a name it does not know: KeyError
     if unknown:
         raise ValueError(f"crosstable.yaml, {rule}: unknown {', '.join(unknown)}")
     return declared
@@ -898,16 +934,6 @@ def fund_balance(t: Tables) -> Derived:
                     f"{spending.title}合计应等于该类财政拨款本年收入与上年结转之和",
                     f"The {english(source)} spending table's total should equal that appropriation and its carry-over",
                 )
-    moved = department_total(t.SpecialTransfers)
-    spent = t.spent(appropriation)
-    if moved and spent:
-        yield at_most(
-            FUND_BALANCE,
-            moved,
-            spent,
-            "上级专项转移支付支出不应超过财政拨款支出",
-            "Special transfers should not exceed appropriation spending",
-        )
 
 
 def fund_income(t: Tables, source: str) -> list[Figure] | None:
@@ -1027,26 +1053,6 @@ def task_amounts(t: Tables, targets: Table, task: Row, figure: Figure) -> Derive
         if appropriated:
             yield restated(
                 PERFORMANCE_AMOUNTS, appropriated, figures_for(projects, project, "appropriation"), *what
-            )
-
-
-def three_public_lines(t: Tables) -> Derived:
-    three, economic = t.ThreePublicExpenses, t.GeneralBudgetByEconomicClass
-    row = year_row(three, t.filing.year) if three else None
-    column = basic_column(economic) if economic else None
-    if three is None or economic is None or row is None or column is None:
-        return
-    economic_lines = {by_code(r): r for r in lines(economic) or []}
-    for meaning, code in THREE_PUBLIC_CODES.items():
-        cap, line = Figure.of(three, row, meaning), economic_lines.get(code)
-        part = Figure.of(economic, line, column) if line else None
-        if cap and part:
-            yield at_most(
-                THREE_PUBLIC_LINES,
-                part,
-                cap,
-                f"基本支出 {code} {line.label} 不应超过“三公”经费相应项目",
-                f"Basic spending on {code} should not exceed the 三公 figure that includes it",
             )
 
 
