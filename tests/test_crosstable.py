@@ -511,6 +511,8 @@ def test_a_declared_identity_needs_no_python(sample_filing: Filing, tmp_path: Pa
         ("  what: 新", "  wat: 新"),
         ("[[procurement, whole]]", "[{if_second_prints: procurement, pairs: [[procurement, whole]]}]"),
         ("[[procurement, whole]]", "[{pairs: [[procurement, whole]], when: always}]"),
+        ("[[procurement, whole]]", "[{if_first_prints: procurement, pairs: [[procurement, whole]]}]"),
+        ("[[procurement, whole]]", "[{pairs: [[procurement, whole]], equal: sometimes}]"),
         ("lines: [units]", "lines: [{first: total, second: spend}]"),
         ("lines: [units]", 'lines: [{first: total, second: "line:nothing"}]'),
         ("lines: [units]", "lines: [{first: total, second: total, third: total}]"),
@@ -529,6 +531,7 @@ def test_the_declared_rules_are_in_the_catalogue() -> None:
 
     assert {r.id for r in DECLARED} == {
         "BG-X001",
+        "BG-X002",
         "BG-X003",
         "BG-X006",
         "BG-X007",

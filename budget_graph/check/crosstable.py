@@ -19,21 +19,6 @@ from budget_graph.model import Filing
 
 DESIGN = "部门预算公开表格式的表间勾稽关系 (the tables' design: one sum published in several tables)"
 
-APPROPRIATION_BY_FUNCTION = rule(
-    id=derived.APPROPRIATION_BY_FUNCTION,
-    title="财政拨款收支总表支出与一般公共预算支出表逐行一致",
-    title_en="Appropriation summary lines equal the general-budget table by function",
-    severity=Severity.ERROR,
-    basis=DESIGN + "; 财政拨款支出 = 一般公共预算 + 政府性基金 + 国有资本经营 (disclosure rules 21, 29)",
-    checks="The expenditure side of 财政拨款收支总表 lists the functional lines of 一般公共预算支出表 "
-    "(equal when 政府性基金/国有资本经营 tables are empty, otherwise not less); its 本年支出合计 equals the "
-    "totals of 一般公共预算, 政府性基金预算 and 国有资本经营预算 支出表 together.",
-    why="The appropriation summary restates the general, fund and state-capital budget tables; a "
-    "difference means a figure was changed in one place only.",
-    engine="python",
-    fail_example="表六 购房补贴 218.40; 表七 2210203 购房补贴 218.38",
-    pass_example="表六 购房补贴 218.38; 表七 2210203 购房补贴 218.38",
-)
 SUMMARY_INCOME = rule(
     id=derived.SUMMARY_INCOME,
     title="收支总表收入与收入总表一致",
@@ -113,7 +98,6 @@ BASIC_SPLIT = rule(
 
 DECLARED: tuple[Rule, ...] = tuple(declared_rule(record, "python") for record in derived.RECORDS)
 WRITTEN = (  # the rules of the identities written in Python (derive/crosstable.py says why)
-    APPROPRIATION_BY_FUNCTION,
     SUMMARY_INCOME,
     APPROPRIATION_INCOME,
     INCOME_BY_SOURCE,

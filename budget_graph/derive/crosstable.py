@@ -18,11 +18,12 @@ check stage words them (check/crosstable.py).
 The identities of one form — column a of table A equals (or is at most) column b of table B, lines aligned
 by code, by name or as a summary's lines, or one figure of each (a total, a summary's spending or its line
 of a meaning, the row of the filing's year, the line of a code) — are declared in crosstable.yaml
-(`SameLines`): BG-X001, X003, X007, X008, X009, X012, X013, X014 and X006's bound on special transfers.
+(`SameLines`): BG-X001, X003, X007, X008, X009, X012, X013, X014, X002's lines and X006's bound on special
+transfers.
 Those written below need what that form cannot say:
-- BG-X002: the appropriation summary's lines against each budget kind's table, by the column it prints for
-  that kind or else (the general budget only) by its whole, equal only without fund spending; and its
-  spending against the sum of the kinds' tables' totals, absent or empty ones left out (a sum over tables);
+- BG-X002: the appropriation summary's spending against the sum of the kinds' tables' totals, absent or
+  empty ones left out (a sum over tables); its lines against each budget kind's table are declared, with
+  the rule's record;
 - BG-X004: each income line of 收支总表, by what its label says it is (line_meaning), against the income
   summary's column of that meaning, a group printed only in parts against their sum (lines paired with
   columns, not with lines);
@@ -598,6 +599,10 @@ def _government_only(t: Tables, first: Table, second: Table) -> bool:
     return t.government_only
 
 
+def _no_fund_spending(t: Tables, first: Table, second: Table) -> bool:
+    return t.no_fund_spending
+
+
 def _general_only_or_narrower(t: Tables, first: Table, second: Table) -> bool:
     return t.general_only or (t.no_fund_spending and not covers_all_funds(first))
 
@@ -619,6 +624,7 @@ CONDITIONS: dict[str, Callable[[Tables, Table, Table], bool]] = {
     "never": _never,
     "general_only": _general_only,
     "government_only": _government_only,
+    "no_fund_spending": _no_fund_spending,
     "general_only_or_narrower": _general_only_or_narrower,
     "second_covers_all_funds": _second_covers_all_funds,
     "first_covers_appropriation_only": _first_covers_appropriation_only,
@@ -670,24 +676,33 @@ def is_figure_word(word: str) -> bool:
 
 
 def column_of(table: Table, name: str) -> str | None:
-    """A declared column: `whole` (a two-sided summary's on its expenditure side), `basic_spending`, or a
-    meaning the table prints."""
+    """A declared column: `whole` (the table's top-level amount column), `basic_spending`, or a meaning the
+    table prints; a two-sided summary's on its expenditure side."""
+    side = "expenditure" if table.kind in TWO_SIDED else None
     if name == "whole":
-        return whole(table, "expenditure" if table.kind in TWO_SIDED else None)
+        return whole(table, side)
     if name == "basic_spending":
         return basic_column(table)
-    return name if table.column(name) else None
+    return name if table.column(name, side) else None
 
 
 @dataclass(frozen=True)
 class Columns:
-    """A choice of the columns to compare: the pairs (first's, second's), taken when the second table
-    prints `if_second_prints` (or always when it names none). `required`: nothing is compared unless
-    the first pair is printed; otherwise each pair is compared where both tables print it."""
+    """A choice of the columns to compare: the pairs (first's, second's), taken when the first table prints
+    `if_first_prints` or the second `if_second_prints` (always when it names neither). `required`:
+    nothing is compared unless the first pair is printed; otherwise each pair is compared where both
+    tables print it. `equal`: the conditions of equality under this choice, instead of the identity's."""
 
     pairs: tuple[tuple[str, str], ...]
     required: bool = True
     if_second_prints: str | None = None
+    if_first_prints: str | None = None
+    equal: tuple[str, ...] | None = None
+
+    def applies(self, first: Table, second: Table) -> bool:
+        if self.if_first_prints is not None:
+            return column_of(first, self.if_first_prints) is not None
+        return self.if_second_prints is None or column_of(second, self.if_second_prints) is not None
 
     def of(self, first: Table, second: Table) -> tuple[tuple[str, str], ...] | None:
         """The pairs of column meanings to compare; None when the required first pair is not printed."""
@@ -716,9 +731,7 @@ class SameLines:
         first, second = getattr(t, self.first), getattr(t, self.second)
         if first is None or second is None:
             return
-        choice = next(
-            c for c in self.columns if c.if_second_prints is None or second.column(c.if_second_prints)
-        )
+        choice = next(c for c in self.columns if c.applies(first, second))
         columns = choice.of(first, second)
         if columns is None or (self.when and not CONDITIONS[self.when](t, first, second)):
             return
@@ -727,7 +740,7 @@ class SameLines:
             first,
             second,
             columns,
-            any(CONDITIONS[c](t, first, second) for c in self.equal),
+            any(CONDITIONS[c](t, first, second) for c in choice.equal or self.equal),
             self.what.format(first=first.title, second=second.title, **LABELS),
             self.what_en.format(first=first.title, second=second.title, **LABELS),
         )
@@ -769,17 +782,31 @@ def _declared() -> tuple[tuple[tuple[tuple[str, str], ...], ...], tuple[SameLine
 
 def _columns(declared: list) -> tuple[Columns, ...]:
     """`columns`: a list of pairs (the first required), or a list of choices (`pairs`, optionally
-    `if_second_prints`), each compared where both tables print them; the last choice must name none."""
+    `if_first_prints` or `if_second_prints`, and `equal`), each compared where both tables print them; the
+    last choice must name no condition."""
     if all(isinstance(pair, list) for pair in declared):
         return (Columns(tuple((a, b) for a, b in declared)),)
     choices = tuple(
-        Columns(tuple((a, b) for a, b in c.pop("pairs")), False, c.pop("if_second_prints", None))
+        Columns(
+            tuple((a, b) for a, b in c.pop("pairs")),
+            False,
+            c.pop("if_second_prints", None),
+            c.pop("if_first_prints", None),
+            _conditions(c.pop("equal")) if "equal" in c else None,
+        )
         for c in declared
     )
     leftover = [key for c in declared for key in c]
-    if leftover or choices[-1].if_second_prints is not None:
+    leftover += [c for choice in choices for c in choice.equal or () if c not in CONDITIONS]
+    last = choices[-1]
+    if leftover or last.if_second_prints is not None or last.if_first_prints is not None:
         raise ValueError(f"columns: {', '.join(leftover) or 'no choice applies always'}")
     return choices
+
+
+def _conditions(declared: str | list[str]) -> tuple[str, ...]:
+    """A condition, or a list of conditions any of which suffices."""
+    return tuple(declared) if isinstance(declared, list) else (declared,)
 
 
 def _lines(declared: list) -> tuple[str | tuple[str, str], ...]:
@@ -797,14 +824,13 @@ def _lines(declared: list) -> tuple[str | tuple[str, str], ...]:
 
 
 def _same_lines(rule: str, template: dict) -> SameLines:
-    equal = template["equal"]
     declared = SameLines(
         rule,
         template["first"],
         template["second"],
         _columns(template["columns"]),
         _lines(template["lines"]),
-        tuple(equal) if isinstance(equal, list) else (equal,),
+        _conditions(template["equal"]),
         template.get("when"),
         template["what"],
         template["what_en"],
@@ -830,25 +856,11 @@ RECORDS, DECLARED = _declared()
 
 
 def appropriation_by_function(t: Tables) -> Derived:
+    """The appropriation summary's spending against the totals of the budget kinds' tables together (its
+    lines against each kind's table are declared)."""
     summary = t.AppropriationSummary
-    column = whole(summary, "expenditure") if summary else None
-    if summary is None or column is None:
+    if summary is None or whole(summary, "expenditure") is None:
         return
-    what = (
-        "财政拨款收支总表与该类预算支出表同一科目金额应一致",
-        "Appropriation summary and the budget-kind table differ",
-    )
-    for kind, table in ((k, t.filing.table(s)) for k, s in SPENDING_TABLES.items()):
-        if table is None or whole(table) is None:
-            continue
-        if summary.column(kind, "expenditure"):  # the summary splits its lines by budget kind
-            columns, equal = ((kind, whole(table)),), True
-        elif kind == "general_budget":
-            columns, equal = ((column, whole(table)),), t.no_fund_spending
-        else:
-            continue
-        compared = Comparison(APPROPRIATION_BY_FUNCTION, summary, table, columns, equal, *what)
-        yield from compared.aligned(summary_alignment(summary, table, columns))
     spent = t.spent(summary)
     tables = [t.filing.table(kind) for kind in SPENDING_TABLES.values()]
     totals = [department_total(table) for table in tables if table is not None and not table.is_empty]
