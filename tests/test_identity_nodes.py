@@ -109,6 +109,26 @@ def test_a_broken_sum_and_a_part_above_its_whole_are_found_different(tmp_path: P
     assert (below.total.toPython(), below.sum.toPython()) == (Decimal(4000), Decimal(5000))
 
 
+def test_the_narrative_restatements_are_identities_the_query_rechecks(tmp_path: Path) -> None:
+    """收入 as 3.37亿元 restates 33,654.29万元 (rounded to the narrative's unit and decimals): not failing,
+    though the figures differ; 支出 as 3.36亿元 is cut off (a warning): failing, beyond rounding."""
+    path = edited_sample(
+        [
+            {"line": 65, "old": "部门预算收入33,654.29万元", "new": "部门预算收入3.37亿元"},
+            {"line": 65, "old": "部门预算支出33,654.29万元", "new": "部门预算支出3.36亿元"},
+        ],
+        tmp_path,
+    )
+    graph = exported(path)
+    restating = set(graph.subjects(BG.relation, BG.Restates))
+    rules = {str(graph.value(node, BG.ruleId)) for node in restating}
+    assert len(restating) > 20 and {"BG-N001", "BG-N002"} <= rules
+    rows = [row for row in failing(graph) if str(row.rule) == "BG-N001"]
+    warnings = result_iris(path, Severity.WARNING)
+    assert [(row.finding, str(row.verdict)) for row in rows] == [(next(iter(warnings)), "different")]
+    assert (rows[0].total.toPython(), rows[0].sum.toPython()) == (Decimal("336000000"), Decimal("336542900"))
+
+
 def test_the_store_keeps_the_failing_identities_beside_their_findings(tmp_path: Path) -> None:
     from budget_graph.store.oxigraph import LocalStore
 
@@ -151,6 +171,9 @@ RULE = rule(
         (Form.PART, "0.50", ["0.50"], Agreement.EQUAL),  # the whole first: a part may equal it
         (Form.PART, "0.50", ["0.51"], Agreement.ROUNDING),
         (Form.PART, "0.50", ["0.52"], Agreement.DIFFERENT),
+        (Form.RESTATED, "87.71", ["87.708"], Agreement.EQUAL),  # as the narrative prints the table's
+        (Form.RESTATED, "87.7", ["87.75"], Agreement.ROUNDING),  # 87.75 prints as 87.8, but may be 87.749
+        (Form.RESTATED, "87.72", ["87.708"], Agreement.DIFFERENT),
     ],
 )
 def test_one_verdict_for_every_form(form: Form, total: str, parts: list[str], agreement: Agreement) -> None:

@@ -62,6 +62,7 @@ def is_nothing(text: str) -> bool:
 class Relation(Enum):
     EQUAL = "="  # the total equals the signed sum of its parts
     AT_MOST = "≤"  # the parts add up to no more than the total
+    RESTATES = "≈"  # the total is its one part, converted to the total's unit and rounded to its decimals
 
 
 class Form(Enum):
@@ -70,6 +71,7 @@ class Form(Enum):
     SUM = "sum"  # a total against the sum of its parts
     SAME = "same"  # two publications of one figure (the total is the one under review, its part the other)
     PART = "part"  # a part against the whole it is part of (the total is the whole)
+    RESTATED = "restated"  # a narrative's figure (the total) restating a table's (its part)
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,9 @@ class Identity:
 
     `unless`: the same sum without the rows of figures that have neither code nor name (BG-C005), where the
     structure does not say they are lines: they count only where the sum shows they are (check/rollups.py
-    takes it when the identity fails beyond rounding and it does not)."""
+    takes it when the identity fails beyond rounding and it does not). `others`: for a restatement, the
+    other figures the statement may have meant (none of them agrees either), named in its finding;
+    `places`: further places its finding rests on."""
 
     rule: str
     form: Form
@@ -88,10 +92,14 @@ class Identity:
     what: str
     what_en: str
     unless: Identity | None = field(default=None, compare=False)
+    others: tuple[Figure, ...] = ()
+    places: tuple[Location, ...] = ()
 
     @property
     def relation(self) -> Relation:
-        return Relation.AT_MOST if self.form is Form.PART else Relation.EQUAL
+        if self.form is Form.PART:
+            return Relation.AT_MOST
+        return Relation.RESTATES if self.form is Form.RESTATED else Relation.EQUAL
 
 
 def sum_of(
@@ -109,6 +117,30 @@ def same(rule: str, a: Figure, b: Figure, what: str, what_en: str) -> Identity:
 def at_most(rule: str, part: Figure, whole: Figure, what: str, what_en: str) -> Identity:
     """part ≤ whole (a 其中 figure against the figure it is part of)."""
     return Identity(rule, Form.PART, whole, (part,), (1,), what, what_en)
+
+
+def restates(
+    rule: str,
+    stated: Figure,
+    source: Figure,
+    what: str,
+    what_en: str,
+    others: Iterable[Figure] = (),
+    places: Iterable[Location] = (),
+) -> Identity:
+    """A narrative's figure restating a table's: equal when the table's, in the narrative's unit and at its
+    decimals, is the stated one (derive/rounding.compare_restated)."""
+    return Identity(
+        rule,
+        Form.RESTATED,
+        stated,
+        (source,),
+        (1,),
+        what,
+        what_en,
+        others=tuple(others),
+        places=tuple(places),
+    )
 
 
 def cells_sum(

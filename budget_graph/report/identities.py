@@ -2,7 +2,8 @@
 
 An identity (derive/identity.py, judged by check/evaluator.py) is a total against the signed sum of its
 parts, = or ≤. Its node <filing IRI>/identity/<n> (n in the order the checks evaluated them) carries its
-rule (bg:ruleId), its relation (bg:EqualTo or bg:AtMost: the parts add up to at most the total), what it
+rule (bg:ruleId), its relation (bg:EqualTo; bg:AtMost: the parts add up to at most the total; bg:Restates:
+the total, a narrative's figure, is its part rounded to the total's unit and decimals), what it
 compares (rdfs:label, Chinese and English), its total (bg:total) and a term per part (bg:signedPart: bg:sign ±1 and
 bg:figure), and, when it fails and the report holds its finding, that finding (bg:finding: the report's
 <filing IRI>/report/result/<m>, report/ttl.py). A part printed as zero is exact and adds nothing: it
@@ -37,7 +38,7 @@ from budget_graph.graph.namespaces import BG, OBEU_MEASURE
 from budget_graph.model import Location
 
 Triple = tuple[Node, Node, Node]
-RELATIONS = {Relation.EQUAL: BG.EqualTo, Relation.AT_MOST: BG.AtMost}
+RELATIONS = {Relation.EQUAL: BG.EqualTo, Relation.AT_MOST: BG.AtMost, Relation.RESTATES: BG.Restates}
 
 
 def identity_triples(
