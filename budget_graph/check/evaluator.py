@@ -83,12 +83,12 @@ def verdict(identity: Identity) -> Agreement:
     """EQUAL when the identity holds as published; ROUNDING when the figures' intervals allow it;
     DIFFERENT otherwise."""
     total = identity.total.amount
+    if identity.is_restatement:
+        return compare_restated(total, identity.parts[0].amount)
     if identity.form is Form.SAME:
         return compare(total, identity.parts[0].amount)
     if identity.form is Form.SUM:
         return compare_sum(total, [p.amount for p in identity.parts], identity.signs)
-    if identity.form is Form.RESTATED:
-        return compare_restated(total, identity.parts[0].amount)
     (part,) = identity.parts
     if part.amount.yuan <= total.yuan:
         return Agreement.EQUAL
@@ -158,6 +158,9 @@ def _restated(identity: Identity, rule: Rule, agreement: Agreement) -> Finding:
 # -- the identities still stated by a check ------------------------------------------------------------
 
 
-def check_equal(rule: Rule, a: Figure, b: Figure, what: str, what_en: str) -> Finding | None:
-    """Two publications of one figure must agree (`a` is the one reported as actual)."""
-    return evaluate(same(rule.id, a, b, what, what_en), rule)
+def check_equal(
+    rule: Rule, a: Figure, b: Figure, what: str, what_en: str, restated: bool = False
+) -> Finding | None:
+    """Two publications of one figure must agree (`a` is the one reported as actual; `restated`: a
+    narrative's figure restating the table's `b`)."""
+    return evaluate(same(rule.id, a, b, what, what_en, restated), rule)

@@ -279,6 +279,10 @@ def _figure(table: Table, row: Row, meaning: str) -> Figure | None:
     )
 
 
+# the rules whose figures restate a table's: each restatement is an identity (relation ≈)
+RESTATING = (ACTUAL, BUDGET, THREE_PUBLIC, FIGURES)
+
+
 # --- D001, D002, D006: the stated figures restate the table's ------------------------------------------------
 
 
@@ -294,9 +298,10 @@ def _restated(claim: Claim, statement: BudgetComparison, line: _Line | None) -> 
     candidates = [
         line.budgets[m] for m in _BUDGET_MEANINGS.get(statement.budget_label or "", ()) if m in line.budgets
     ]
-    if budget and candidates and not any(_agrees(budget, f) for f in candidates):
+    if budget and candidates:  # the candidate it restates, if any, else the first
         rule = BUDGET if line.rule is ACTUAL else line.rule
-        found = _restates(rule, budget, candidates[0], claim.subject, line.severity)
+        figure = next((f for f in candidates if _agrees(budget, f)), candidates[0])
+        found = _restates(rule, budget, figure, claim.subject, line.severity)
         if found:
             yield found
 
@@ -309,10 +314,8 @@ def _restates(
     rule: Rule, stated: Figure, table: Figure, subject: str, severity: Severity | None = None
 ) -> Finding | None:
     """A narrative figure against the table figure it restates; `severity`: at most this (a weaker tie)."""
-    if _agrees(stated, table):
-        return None
     found = check_equal(
-        rule, stated, table, "说明与决算表不一致", f"narrative against the tables ({subject})"
+        rule, stated, table, "说明与决算表不一致", f"narrative against the tables ({subject})", restated=True
     )
     if found and severity and found.severity.rank < severity.rank:
         return rule.finding(

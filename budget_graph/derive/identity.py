@@ -66,7 +66,8 @@ class Relation(Enum):
 
 
 class Form(Enum):
-    """How an identity is worded in its finding."""
+    """How an identity is worded in its finding (a restatement, `Identity.restated`, may be worded as SAME
+    or RESTATED)."""
 
     SUM = "sum"  # a total against the sum of its parts
     SAME = "same"  # two publications of one figure (the total is the one under review, its part the other)
@@ -82,7 +83,9 @@ class Identity:
     structure does not say they are lines: they count only where the sum shows they are (check/rollups.py
     takes it when the identity fails beyond rounding and it does not). `others`: for a restatement, the
     other figures the statement may have meant (none of them agrees either), named in its finding;
-    `places`: further places its finding rests on."""
+    `places`: further places its finding rests on. `restated`: the total is a narrative's figure that
+    restates its one part, a table's (relation ≈): it holds when the table's figure, converted to the
+    narrative's unit and rounded to its decimals, is it."""
 
     rule: str
     form: Form
@@ -94,12 +97,18 @@ class Identity:
     unless: Identity | None = field(default=None, compare=False)
     others: tuple[Figure, ...] = ()
     places: tuple[Location, ...] = ()
+    restated: bool = False
+
+    @property
+    def is_restatement(self) -> bool:
+        """Is the total a narrative's figure restating its part (worded as RESTATED, or as SAME)?"""
+        return self.restated or self.form is Form.RESTATED
 
     @property
     def relation(self) -> Relation:
         if self.form is Form.PART:
             return Relation.AT_MOST
-        return Relation.RESTATES if self.form is Form.RESTATED else Relation.EQUAL
+        return Relation.RESTATES if self.is_restatement else Relation.EQUAL
 
 
 def sum_of(
@@ -109,9 +118,10 @@ def sum_of(
     return Identity(rule, Form.SUM, total, tuple(parts), tuple(signs or [1] * len(parts)), what, what_en)
 
 
-def same(rule: str, a: Figure, b: Figure, what: str, what_en: str) -> Identity:
-    """Two publications of one figure (`a` is the one reported as actual)."""
-    return Identity(rule, Form.SAME, a, (b,), (1,), what, what_en)
+def same(rule: str, a: Figure, b: Figure, what: str, what_en: str, restated: bool = False) -> Identity:
+    """Two publications of one figure (`a` is the one reported as actual); `restated`: `a` is a narrative's
+    figure restating the table's `b` (see Identity)."""
+    return Identity(rule, Form.SAME, a, (b,), (1,), what, what_en, restated=restated)
 
 
 def at_most(rule: str, part: Figure, whole: Figure, what: str, what_en: str) -> Identity:
