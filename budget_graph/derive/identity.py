@@ -73,6 +73,7 @@ class Form(Enum):
     SAME = "same"  # two publications of one figure (the total is the one under review, its part the other)
     PART = "part"  # a part against the whole it is part of (the total is the whole)
     RESTATED = "restated"  # a narrative's figure (the total) restating a table's (its part)
+    CHANGE = "change"  # a change the narrative states (the total, named as said) against a table's two years
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,12 @@ def restates(
         others=tuple(others),
         places=tuple(places),
     )
+
+
+def change(rule: str, stated: Figure, now: Figure, before: Figure, subject: str, subject_en: str) -> Identity:
+    """A change the narrative states (signed; its name is what the narrative says, 减少0.20万元) = this
+    year's figure − last year's."""
+    return Identity(rule, Form.CHANGE, stated, (now, before), (1, -1), subject, subject_en)
 
 
 def cells_sum(
