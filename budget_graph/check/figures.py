@@ -1,9 +1,10 @@
 """Shared by the checks: the one severity policy for figures that disagree, and its one wording.
 
-The identities of the tables are evaluated in check/evaluator.py; narrative figures, changes and
-percentages are graded here by the same policy (`policy`: rounding only → info, cut off rather than
-rounded → warning, otherwise the rule's severity; `graded`, `percent_verdict`) with the same notes. A
-figure and its place is the derive stage's (derive/identity.Figure).
+The identities — the tables', the narrative's restatements of them, its changes against the 三公 table —
+are judged by check/evaluator.py, which grades them here; percentages and the cross-filing comparisons are
+graded by the same policy (`policy`: rounding only → info, cut off rather than rounded → warning,
+otherwise the rule's severity; `graded`, `percent_verdict`) with the same notes. A figure and its place is
+the derive stage's (derive/identity.Figure).
 """
 
 from __future__ import annotations
