@@ -633,10 +633,8 @@ CONDITIONS: dict[str, Callable[[Tables, Table, Table], bool]] = {
 LINES = ("code", "name", "units", "summary")
 LINE = "line:"  # a figure word: `line:<meaning>`, a summary's expenditure line of that meaning
 CODE = "code:"  # a figure word: `code:<code>`, the table's line of that code
-LABELS = {
-    "first_label": "{first_label}",
-    "second_label": "{second_label}",
-}  # named once the figures are known
+# what a declaration's `what` may name besides the tables' titles, filled in once the figures are known
+LABELS = {"first_label": "{first_label}", "second_label": "{second_label}"}
 
 
 def figure_of(t: Tables, table: Table, word: str, column: str) -> tuple[Row, Figure] | None:
