@@ -584,3 +584,24 @@ def test_equal_when_any_condition_holds(sample_filing: Filing) -> None:
     tables.__dict__["government_only"] = False
     _set(filing, TableKind.IncomeExpenditureSummary, 202, "amount", "959.70", side="expenditure")
     assert [f.rule for f in _found(declared, tables)] == ["BG-X001"]
+
+
+SUM_OF_TABLES = {
+    "table": "AppropriationSummary",
+    "figure": "spent",
+    "parts": ["GeneralBudgetByFunction", "GovernmentFundBudget"],
+    "what": "w",
+    "what_en": "w",
+}
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [{"table": "AppropriationSumary"}, {"figure": "spend"}, {"parts": ["GeneralBudget"]}, {"when": "always"}],
+)
+def test_a_sum_over_tables_declared_with_a_word_it_does_not_know_is_refused(changed: dict) -> None:
+    from budget_graph.derive.crosstable import _sum_of_tables
+
+    assert _sum_of_tables("BG-X902", dict(SUM_OF_TABLES))  # as declared, it is taken
+    with pytest.raises(ValueError):
+        _sum_of_tables("BG-X902", {**SUM_OF_TABLES, **changed})

@@ -18,12 +18,9 @@ check stage words them (check/crosstable.py).
 The identities of one form — column a of table A equals (or is at most) column b of table B, lines aligned
 by code, by name or as a summary's lines, or one figure of each (a total, a summary's spending or its line
 of a meaning, the row of the filing's year, the line of a code) — are declared in crosstable.yaml
-(`SameLines`): BG-X001, X003, X007, X008, X009, X012, X013, X014, X002's lines and X006's bound on special
-transfers.
+(`SameLines`): BG-X001, X002, X003, X007, X008, X009, X012, X013, X014 and X006's bound on special transfers;
+so is a figure against the sum of other tables' totals (`SumOfTables`: BG-X002's spending).
 Those written below need what that form cannot say:
-- BG-X002: the appropriation summary's spending against the sum of the kinds' tables' totals, absent or
-  empty ones left out (a sum over tables); its lines against each budget kind's table are declared, with
-  the rule's record;
 - BG-X004: each income line of 收支总表, by what its label says it is (line_meaning), against the income
   summary's column of that meaning, a group printed only in parts against their sum (lines paired with
   columns, not with lines);
@@ -63,7 +60,6 @@ from budget_graph.model import Filing, Kind, Row, RowRole, Table, TableKind
 from budget_graph.model.meanings import MEANINGS, WHOLE
 from budget_graph.profiles import column_meaning
 
-APPROPRIATION_BY_FUNCTION = "BG-X002"
 SUMMARY_INCOME = "BG-X004"
 APPROPRIATION_INCOME = "BG-X005"
 FUND_BALANCE = "BG-X006"
@@ -568,7 +564,6 @@ def crosstable_identities(filing: Filing) -> Iterator[Identity | Renamed | Lone]
     here, then those declared in crosstable.yaml."""
     tables = Tables(filing)
     for derive in (
-        appropriation_by_function,
         summary_income,
         appropriation_income,
         fund_balance,
@@ -764,18 +759,62 @@ def summary_alignment(summary: Table, coded: Table, columns: tuple[tuple[str, st
     return align(with_money(summary, function_lines(summary), columns[0][0]), lines(coded), by_name)
 
 
-def _declared() -> tuple[tuple[tuple[tuple[str, str], ...], ...], tuple[SameLines, ...]]:
+@dataclass(frozen=True)
+class SumOfTables:
+    """A figure of one table equals the sum of the totals of others (their department rows' whole): a
+    cross-table identity declared in crosstable.yaml. An absent or empty table adds nothing; nothing is
+    stated when a table that is printed with figures has no total, or none is."""
+
+    rule: str
+    table: str  # a Tables attribute: a table kind
+    figure: str  # a figure word (figure_of), in the table's whole column
+    parts: tuple[str, ...]  # table kinds
+    what: str
+    what_en: str
+
+    def derive(self, t: Tables) -> Derived:
+        table = getattr(t, self.table)
+        column = column_of(table, "whole") if table else None
+        found = figure_of(t, table, self.figure, column) if table and column else None
+        tables = [getattr(t, kind) for kind in self.parts]
+        totals = [department_total(part) for part in tables if part is not None and not part.is_empty]
+        if found and totals and None not in totals:
+            yield sum_of(self.rule, found[1], [f for f in totals if f], self.what, self.what_en)
+
+
+def _declared() -> tuple[tuple[tuple[tuple[str, str], ...], ...], tuple[SameLines | SumOfTables, ...]]:
     """crosstable.yaml's rules' records and their identities (one or a list of them under each rule); a
     field it does not know is a mistake caught at import."""
     entries = yaml.load((Path(__file__).parent / "crosstable.yaml").read_bytes(), Loader=LOADER)
     records, declared = [], []
     for entry in entries:
-        templates = entry.pop("same_lines")
+        templates = entry.pop("same_lines", [])
+        sums = entry.pop("sum_of_tables", [])
         records.append(tuple(entry.items()))
         declared += [
             _same_lines(entry["id"], t) for t in (templates if isinstance(templates, list) else [templates])
         ]
+        declared += [_sum_of_tables(entry["id"], t) for t in (sums if isinstance(sums, list) else [sums])]
     return tuple(records), tuple(declared)
+
+
+def _sum_of_tables(rule: str, template: dict) -> SumOfTables:
+    declared = SumOfTables(
+        rule,
+        template.pop("table"),
+        template.pop("figure"),
+        tuple(template.pop("parts")),
+        template.pop("what"),
+        template.pop("what_en"),
+    )
+    unknown = [
+        *template,
+        *(t for t in (declared.table, *declared.parts) if t not in TableKind.__members__),
+        *([] if is_figure_word(declared.figure) else [declared.figure]),
+    ]
+    if unknown:
+        raise ValueError(f"crosstable.yaml, {rule}: unknown {', '.join(unknown)}")
+    return declared
 
 
 def _columns(declared: list) -> tuple[Columns, ...]:
@@ -851,25 +890,6 @@ def _same_lines(rule: str, template: dict) -> SameLines:
 
 
 RECORDS, DECLARED = _declared()
-
-
-def appropriation_by_function(t: Tables) -> Derived:
-    """The appropriation summary's spending against the totals of the budget kinds' tables together (its
-    lines against each kind's table are declared)."""
-    summary = t.AppropriationSummary
-    if summary is None or whole(summary, "expenditure") is None:
-        return
-    spent = t.spent(summary)
-    tables = [t.filing.table(kind) for kind in SPENDING_TABLES.values()]
-    totals = [department_total(table) for table in tables if table is not None and not table.is_empty]
-    if spent and totals and None not in totals:
-        yield sum_of(
-            APPROPRIATION_BY_FUNCTION,
-            spent,
-            [f for f in totals if f],
-            "财政拨款本年支出合计应等于一般公共预算、政府性基金预算、国有资本经营预算支出表合计之和",
-            "Appropriation spending should equal the general, fund and state-capital tables together",
-        )
 
 
 def summary_income(t: Tables) -> Derived:
