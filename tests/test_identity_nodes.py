@@ -129,6 +129,30 @@ def test_the_narrative_restatements_are_identities_the_query_rechecks(tmp_path: 
     assert (rows[0].total.toPython(), rows[0].sum.toPython()) == (Decimal("336000000"), Decimal("336542900"))
 
 
+def test_a_narrative_zero_is_restated_by_a_table_figure_that_rounds_to_it() -> None:
+    """0.00万元 restates 30元 (0.003万元 prints as 0.00), not 80元: the query decides by the half step of
+    the narrative's last digit, though a printed zero's radius is 0."""
+    from budget_graph.check.evaluator import Evaluated
+    from budget_graph.derive.identity import restates
+    from budget_graph.report.identities import identity_triples
+
+    report, mapped, _ = check_recorded(read_file(SAMPLE))
+    stated = Figure(Amount(Decimal("0.00"), Unit.WAN), Location("n.md", line=1), "说明中x")
+    holds, fails = (
+        restates(
+            RULE.id, stated, Figure(Amount(Decimal(y), Unit.YUAN), Location("t.md", line=2), "表"), "w", "w"
+        )
+        for y in ("30", "80")
+    )
+    assert (verdict(holds), verdict(fails)) == (Agreement.EQUAL, Agreement.DIFFERENT)
+    graph = Graph()
+    for triple in identity_triples(
+        report, mapped, [Evaluated(holds, Agreement.EQUAL, None), Evaluated(fails, Agreement.DIFFERENT, None)]
+    ):
+        graph.add(triple)
+    assert [(row.sum.toPython(), str(row.verdict)) for row in failing(graph)] == [(Decimal(80), "different")]
+
+
 def test_the_store_keeps_the_failing_identities_beside_their_findings(tmp_path: Path) -> None:
     from budget_graph.store.oxigraph import LocalStore
 
