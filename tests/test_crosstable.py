@@ -511,9 +511,13 @@ def test_a_declared_identity_needs_no_python(sample_filing: Filing, tmp_path: Pa
         ("  what: 新", "  wat: 新"),
         ("[[procurement, whole]]", "[{if_second_prints: procurement, pairs: [[procurement, whole]]}]"),
         ("[[procurement, whole]]", "[{pairs: [[procurement, whole]], when: always}]"),
+        ("[[procurement, whole]]", "[{if_first_prints: procurement, pairs: [[procurement, whole]]}]"),
+        ("[[procurement, whole]]", "[{pairs: [[procurement, whole]], equal: sometimes}]"),
         ("lines: [units]", "lines: [{first: total, second: spend}]"),
         ("lines: [units]", 'lines: [{first: total, second: "line:nothing"}]'),
         ("lines: [units]", "lines: [{first: total, second: total, third: total}]"),
+        ("lines: [units]", 'lines: [{first: year, second: "code:30x17"}]'),
+        ("  what: 新的表间关系", "  what: 新的{third_label}表间关系"),
     ],
 )
 def test_a_declaration_with_a_word_the_template_does_not_know_is_refused(old: str, new: str) -> None:
@@ -527,11 +531,14 @@ def test_the_declared_rules_are_in_the_catalogue() -> None:
 
     assert {r.id for r in DECLARED} == {
         "BG-X001",
+        "BG-X002",
         "BG-X003",
+        "BG-X006",
         "BG-X007",
         "BG-X008",
         "BG-X009",
         "BG-X012",
+        "BG-X013",
         "BG-X014",
     }
     assert all(CATALOGUE[r.id] is r for r in DECLARED)
@@ -577,3 +584,24 @@ def test_equal_when_any_condition_holds(sample_filing: Filing) -> None:
     tables.__dict__["government_only"] = False
     _set(filing, TableKind.IncomeExpenditureSummary, 202, "amount", "959.70", side="expenditure")
     assert [f.rule for f in _found(declared, tables)] == ["BG-X001"]
+
+
+SUM_OF_TABLES = {
+    "table": "AppropriationSummary",
+    "figure": "spent",
+    "parts": ["GeneralBudgetByFunction", "GovernmentFundBudget"],
+    "what": "w",
+    "what_en": "w",
+}
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [{"table": "AppropriationSumary"}, {"figure": "spend"}, {"parts": ["GeneralBudget"]}, {"when": "always"}],
+)
+def test_a_sum_over_tables_declared_with_a_word_it_does_not_know_is_refused(changed: dict) -> None:
+    from budget_graph.derive.crosstable import _sum_of_tables
+
+    assert _sum_of_tables("BG-X902", dict(SUM_OF_TABLES))  # as declared, it is taken
+    with pytest.raises(ValueError):
+        _sum_of_tables("BG-X902", {**SUM_OF_TABLES, **changed})

@@ -30,6 +30,9 @@ from tests.edits import edited_sample
 # BG-R001's failing fixture (a 款 raised by 2.00) and BG-X013's (a 三公 figure below its basic line)
 RAISED = {"line": 260, "old": "28.69\t0.00\t28.69", "new": "30.69\t0.00\t30.69"}
 BELOW = {"line": 479, "old": "0.00\t0.50", "new": "0.00\t0.40"}
+# BG-N001: 收入 as 3.37亿元 restates 33,654.29万元 (as the narrative prints it); 支出 as 3.30亿元 does not
+RESTATED = {"line": 65, "old": "部门预算收入33,654.29万元", "new": "部门预算收入3.37亿元"}
+MISSTATED = {"line": 65, "old": "部门预算支出33,654.29万元", "new": "部门预算支出3.30亿元"}
 
 
 def exported(path: Path) -> Graph:
@@ -99,14 +102,58 @@ def test_the_query_finds_the_sample_failing_identities_and_their_findings() -> N
     assert {str(row.verdict) for row in rows} == {"rounding"}  # the sample's 29 are info findings
 
 
-def test_a_broken_sum_and_a_part_above_its_whole_are_found_different(tmp_path: Path) -> None:
-    path = edited_sample([RAISED, BELOW], tmp_path)
-    rows = failing(exported(path))
-    errors = result_iris(path, Severity.ERROR)
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory) -> tuple[Graph, list, dict[URIRef, str]]:
+    """The sample with BG-R001's and BG-X013's failing edits and two narrative restatements (one export for
+    the tests below): the export, its failing identities and the errors its identities gave."""
+    path = edited_sample([RAISED, BELOW, RESTATED, MISSTATED], tmp_path_factory.mktemp("edited"))
+    graph = exported(path)
+    return graph, failing(graph), result_iris(path, Severity.ERROR)
+
+
+def test_a_broken_sum_and_a_part_above_its_whole_are_found_different(edited) -> None:
+    _, rows, errors = edited
     different = {row.finding: str(row.rule) for row in rows if str(row.verdict) == "different"}
     assert different == errors and {"BG-R001", "BG-X013"} <= set(errors.values())
     below = next(row for row in rows if str(row.rule) == "BG-X013")  # 三公's 0.40万元 below 30217's 0.50
     assert (below.total.toPython(), below.sum.toPython()) == (Decimal(4000), Decimal(5000))
+
+
+def test_the_narrative_restatements_are_identities_the_query_rechecks(edited) -> None:
+    """收入 as 3.37亿元 restates 33,654.29万元 (rounded to the narrative's unit and decimals): not failing,
+    though the figures differ; 支出 as 3.30亿元 does not: failing, beyond rounding."""
+    graph, failed, errors = edited
+    restating = set(graph.subjects(BG.relation, BG.Restates))
+    rules = {str(graph.value(node, BG.ruleId)) for node in restating}
+    assert len(restating) > 20 and {"BG-N001", "BG-N002"} <= rules
+    rows = [row for row in failed if str(row.rule) == "BG-N001"]
+    misstated = [iri for iri, rule in errors.items() if rule == "BG-N001"]
+    assert [(row.finding, str(row.verdict)) for row in rows] == [(misstated[0], "different")]
+    assert (rows[0].total.toPython(), rows[0].sum.toPython()) == (Decimal("330000000"), Decimal("336542900"))
+
+
+def test_a_narrative_zero_is_restated_by_a_table_figure_that_rounds_to_it() -> None:
+    """0.00万元 restates 30元 (0.003万元 prints as 0.00), not 80元: the query decides by the half step of
+    the narrative's last digit, though a printed zero's radius is 0."""
+    from budget_graph.check.evaluator import Evaluated
+    from budget_graph.derive.identity import restates
+    from budget_graph.report.identities import identity_triples
+
+    report, mapped, _ = check_recorded(read_file(SAMPLE))
+    stated = Figure(Amount(Decimal("0.00"), Unit.WAN), Location("n.md", line=1), "说明中x")
+    holds, fails = (
+        restates(
+            RULE.id, stated, Figure(Amount(Decimal(y), Unit.YUAN), Location("t.md", line=2), "表"), "w", "w"
+        )
+        for y in ("30", "80")
+    )
+    assert (verdict(holds), verdict(fails)) == (Agreement.EQUAL, Agreement.DIFFERENT)
+    graph = Graph()
+    for triple in identity_triples(
+        report, mapped, [Evaluated(holds, Agreement.EQUAL, None), Evaluated(fails, Agreement.DIFFERENT, None)]
+    ):
+        graph.add(triple)
+    assert [(row.sum.toPython(), str(row.verdict)) for row in failing(graph)] == [(Decimal(80), "different")]
 
 
 def test_the_store_keeps_the_failing_identities_beside_their_findings(tmp_path: Path) -> None:
@@ -151,6 +198,9 @@ RULE = rule(
         (Form.PART, "0.50", ["0.50"], Agreement.EQUAL),  # the whole first: a part may equal it
         (Form.PART, "0.50", ["0.51"], Agreement.ROUNDING),
         (Form.PART, "0.50", ["0.52"], Agreement.DIFFERENT),
+        (Form.RESTATED, "87.71", ["87.708"], Agreement.EQUAL),  # as the narrative prints the table's
+        (Form.RESTATED, "87.7", ["87.75"], Agreement.ROUNDING),  # 87.75 prints as 87.8, but may be 87.749
+        (Form.RESTATED, "87.72", ["87.708"], Agreement.DIFFERENT),
     ],
 )
 def test_one_verdict_for_every_form(form: Form, total: str, parts: list[str], agreement: Agreement) -> None:

@@ -6,7 +6,14 @@ from decimal import Decimal
 
 import pytest
 
-from budget_graph.derive.rounding import Agreement, compare, compare_restated, compare_sum, percent_interval
+from budget_graph.derive.rounding import (
+    Agreement,
+    compare,
+    compare_restated,
+    compare_sum,
+    is_restated_cut_off,
+    percent_interval,
+)
 from budget_graph.model import Amount, Unit
 
 
@@ -52,6 +59,12 @@ def test_narrative_restates_a_table_in_another_unit() -> None:
     assert compare_restated(Amount(Decimal("3.37"), Unit.YI), wan("33654.29")) is Agreement.EQUAL
 
 
+def test_a_restated_figure_cut_off_rather_than_rounded() -> None:
+    assert is_restated_cut_off(Amount(Decimal("3.36"), Unit.YI), wan("33654.29"))
+    assert not is_restated_cut_off(Amount(Decimal("3.37"), Unit.YI), wan("33654.29"))  # rounded
+    assert not is_restated_cut_off(Amount(Decimal("3.35"), Unit.YI), wan("33654.29"))
+
+
 def test_percent_interval_keeps_printed_decimals() -> None:
     interval = percent_interval(Decimal("48.5"))
     assert (interval.lo, interval.hi) == (Decimal("48.45"), Decimal("48.55"))
@@ -61,7 +74,7 @@ def test_one_severity_policy_with_one_wording() -> None:
     from pathlib import Path
 
     from budget_graph.check.catalogue import CATALOGUE
-    from budget_graph.check.figures import ROUNDING_NOTE, graded
+    from budget_graph.check.figures import CUT_OFF_NOTE, ROUNDING_NOTE, graded
     from budget_graph.check.rules import Severity
     from budget_graph.derive.rounding import Agreement
     from budget_graph.model import Location
@@ -69,13 +82,20 @@ def test_one_severity_policy_with_one_wording() -> None:
     rule, place = CATALOGUE["BG-F003"], [Location("a.pdf", page=1)]
     rounding = graded(rule, Agreement.ROUNDING, "甲", "a", place, "1", "2")
     different = graded(rule, Agreement.DIFFERENT, "甲", "a", place, "1", "2")
+    cut_off = graded(rule, Agreement.DIFFERENT, "甲", "a", place, "1", "2", cut_off=True)
     assert (rounding.severity, rounding.message, rounding.message_en) == (
         Severity.INFO,
         "甲" + ROUNDING_NOTE[0],
         "a" + ROUNDING_NOTE[1],
     )
+    assert (cut_off.severity, cut_off.message, cut_off.message_en) == (
+        Severity.WARNING,
+        "甲" + CUT_OFF_NOTE[0],
+        "a" + CUT_OFF_NOTE[1],
+    )
     assert (different.severity, different.message) == (rule.severity, "甲")
-    # no rule family writes a rounding note of its own
+    # no rule family writes a rounding or cut-off note of its own
     check = Path(__file__).parents[1] / "budget_graph" / "check"
-    wording = [p.name for p in check.glob("*.py") if ROUNDING_NOTE[0] in p.read_text("utf-8")]
-    assert wording == ["figures.py"]
+    for note in (ROUNDING_NOTE, CUT_OFF_NOTE):
+        wording = [p.name for p in check.glob("*.py") if any(n.strip() in p.read_text("utf-8") for n in note)]
+        assert wording == ["figures.py"], note

@@ -8,9 +8,9 @@ as ruff's snapshots pin theirs: a change of wording or figures shows here (the f
 `finding` to paste).
 
 A passing case of a rule whose checks are identities (derive/, judged by check/evaluator.py: the
-roll-ups, the row and column identities, the cross-table identities, BG-K006) proves its rule ran: the
-evaluator evaluated at least one identity of it. (BG-D's restatements reach the evaluator only when the narrative figure,
-converted to the table's unit, differs, so their passing cases evaluate none.)
+roll-ups, the row and column identities, the cross-table identities, BG-K006, the narrative's restatements
+of BG-N and BG-D, BG-Y006's changes against the 三公 table) proves its rule ran: the evaluator evaluated
+at least one identity of it.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from budget_graph.check import codes, crosstable, identities, rollups
+from budget_graph.check import changes, codes, crosstable, final_accounts, identities, narrative, rollups
 from budget_graph.check.catalogue import all_rules
 from budget_graph.check.families import FAMILIES
 from budget_graph.check.rules import Finding
@@ -42,9 +42,13 @@ def _cases() -> list[tuple[str, dict]]:
 
 
 CASES = _cases()
-IDENTITY_RULES = {
-    r.id for family in FAMILIES if family.module in (rollups, identities, crosstable) for r in family.rules
-} | {codes.CROSS_CLASS.id}
+IDENTITY_RULES = (
+    {r.id for family in FAMILIES if family.module in (rollups, identities, crosstable) for r in family.rules}
+    | {codes.CROSS_CLASS.id}
+    | {r.id for r in narrative.RESTATING}
+    | {r.id for r in final_accounts.RESTATING}
+    | {changes.PREVIOUS_YEAR.id}
+)
 PINNED = ("expected", "actual", "message", "message_en")
 
 Outcome = tuple[list[Finding], Counter[str] | None]  # the findings; identities evaluated by rule (a filing's)

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import product
 
-from budget_graph.check.figures import graded, percent_verdict
+from budget_graph.check.evaluator import evaluate
+from budget_graph.check.figures import percent_verdict
 from budget_graph.check.narrative import three_public_meaning
 from budget_graph.check.rules import Finding, Severity, rule
-from budget_graph.derive.identity import Figure
-from budget_graph.derive.rounding import Agreement, Interval, compare_sum
+from budget_graph.derive.identity import Figure, change
+from budget_graph.derive.rounding import Interval
 from budget_graph.model import Amount, Claim, Direction, Filing, RowRole, TableKind, Unit
 
 HUNDRED = Decimal(100)
@@ -381,25 +382,15 @@ def _against_previous_year(filing: Filing) -> Iterator[Finding]:
 
 
 def _change_against(claim: Claim, now: Figure, before: Figure) -> Finding | None:
+    """The change stated = this year's figure − last year's: an identity the evaluator judges and words."""
     stated = _signed_change(claim, now.amount)
     if stated is None:
         return None
-    agreement = compare_sum(stated, [now.amount, before.amount], [1, -1])
-    if agreement is Agreement.EQUAL:
-        return None
-    difference = now.amount.yuan - before.amount.yuan
-    expected = _signed_text(difference, now.amount)
-    actual = _change_text(claim) if claim.change is not None else claim.change_word or "持平"
-    locations = [claim.location, now.location, before.location]
-    message = (
-        f"“{claim.subject}”说明中{actual}，而表中{before.name}为{before.amount.text()}、"
-        f"{now.name}为{now.amount.text()}，变动应为{expected}"
+    said = _change_text(claim) if claim.change is not None else claim.change_word or "持平"
+    identity = change(
+        PREVIOUS_YEAR.id, Figure(stated, claim.location, said), now, before, claim.subject, claim.subject
     )
-    message_en = (
-        f"{claim.subject}: the narrative says {actual}, but the table gives {before.amount.text()} → "
-        f"{now.amount.text()}, a change of {expected}"
-    )
-    return graded(PREVIOUS_YEAR, agreement, message, message_en, locations, expected, actual)
+    return evaluate(identity, PREVIOUS_YEAR)
 
 
 def _signed_change(claim: Claim, like: Amount) -> Amount | None:
@@ -408,11 +399,3 @@ def _signed_change(claim: Claim, like: Amount) -> Amount | None:
     if claim.change is None:
         return None
     return Amount(_SIGN[claim.change_direction] * claim.change.value, claim.change.unit)
-
-
-def _signed_text(value: Decimal, like: Amount) -> str:
-    shown = (value / like.unit.factor).quantize(Decimal(1).scaleb(-like.decimals))
-    if shown == 0:
-        return "持平"
-    word = "增加" if shown > 0 else "减少"
-    return f"{word}{Amount(abs(shown), like.unit).text()}"

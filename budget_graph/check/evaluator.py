@@ -1,8 +1,10 @@
-"""The one evaluator of the tables' identities: a total against its signed parts, = or ≤.
+"""The one evaluator of the identities: a total against its signed parts, = or ≤, or a narrative's figure
+restating a table's (≈).
 
-Every identity a filing is held to — a roll-up, a row or column identity, the same money in two tables —
-is an `Identity` record (derive/identity.py), stated by the derive stage or, for the few identities still
-written in a check (BG-K006, the BG-D restatements), by `check_equal`. `evaluate` is the one place it is
+Every identity a filing is held to — a roll-up, a row or column identity, the same money in two tables,
+a narrative figure restating a table's — is an `Identity` record (derive/identity.py), stated by the
+derive stage or, for the few identities still written in a check, by the check (BG-K006 and the BG-D
+restatements by `check_equal`, the BG-N restatements as `restates`, BG-Y006's changes as `change`). `evaluate` is the one place it is
 judged: by the rounding rule (derive/rounding.py: exact → nothing, explained by rounding → an info finding
 that says so, otherwise the rule's own severity, figures.graded) and worded by its form. Each finding
 lists every figure involved with its place.
@@ -25,7 +27,16 @@ from decimal import Decimal
 from budget_graph.check.figures import graded, yuan_text
 from budget_graph.check.rules import Finding, Rule, Severity
 from budget_graph.derive.identity import Figure, Form, Identity, every_identity, same
-from budget_graph.derive.rounding import Agreement, Interval, compare, compare_sum
+from budget_graph.derive.rounding import (
+    Agreement,
+    Interval,
+    compare,
+    compare_restated,
+    compare_sum,
+    is_restated_cut_off,
+    restated,
+)
+from budget_graph.model import Amount
 
 
 @dataclass(frozen=True)
@@ -73,9 +84,11 @@ def verdict(identity: Identity) -> Agreement:
     """EQUAL when the identity holds as published; ROUNDING when the figures' intervals allow it;
     DIFFERENT otherwise."""
     total = identity.total.amount
+    if identity.is_restatement:
+        return compare_restated(total, identity.parts[0].amount)
     if identity.form is Form.SAME:
         return compare(total, identity.parts[0].amount)
-    if identity.form is Form.SUM:
+    if identity.form in (Form.SUM, Form.CHANGE):
         return compare_sum(total, [p.amount for p in identity.parts], identity.signs)
     (part,) = identity.parts
     if part.amount.yuan <= total.yuan:
@@ -114,6 +127,10 @@ def _finding(identity: Identity, rule: Rule, agreement: Agreement) -> Finding:
         message = f"{what}：{total.name} 为 {actual}，{other.name} 为 {expected}"
         message_en = f"{what_en}: {actual} against {expected}"
         figures = [total, other]
+    elif identity.form is Form.RESTATED:
+        return _restated(identity, rule, agreement)
+    elif identity.form is Form.CHANGE:
+        return _change(identity, rule, agreement)
     else:
         (part,) = parts
         expected, actual = f"≤ {total.amount.text()}", part.amount.text()
@@ -124,9 +141,54 @@ def _finding(identity: Identity, rule: Rule, agreement: Agreement) -> Finding:
     return graded(rule, agreement, message, message_en, locations, expected, actual)
 
 
+def _restated(identity: Identity, rule: Rule, agreement: Agreement) -> Finding:
+    """A narrative's figure that does not restate the table's: the table's figure as the narrative would
+    print it is expected; the other figures it may have meant are named too."""
+    stated, (source,), others = identity.total, identity.parts, identity.others
+    expected = Amount(restated(source.amount, stated.amount), stated.amount.unit).text()
+    actual, shown = stated.amount.text(), source.amount.text()
+    also = "".join(f"；{f.name}为{f.amount.text()}" for f in others)
+    also_en = "".join(f"; {f.name} is {f.amount.text()}" for f in others)
+    message = f"说明中{identity.what}为{actual}，{source.name}为{shown}{also}"
+    message_en = f"The narrative gives {identity.what_en} as {actual}; {source.name} is {shown}{also_en}"
+    if agreement is Agreement.DIFFERENT:
+        message, message_en = message + "，两者不一致", message_en + "; they disagree"
+    locations = [stated.location, source.location, *(f.location for f in others), *identity.places]
+    cut_off = is_restated_cut_off(stated.amount, source.amount)
+    return graded(rule, agreement, message, message_en, locations, expected, actual, cut_off)
+
+
+def _change(identity: Identity, rule: Rule, agreement: Agreement) -> Finding:
+    """A change the narrative states that is not this year's figure minus last year's."""
+    stated, (now, before) = identity.total, identity.parts
+    expected, actual = signed_text(now.amount.yuan - before.amount.yuan, now.amount), stated.name
+    message = (
+        f"“{identity.what}”说明中{actual}，而表中{before.name}为{before.amount.text()}、"
+        f"{now.name}为{now.amount.text()}，变动应为{expected}"
+    )
+    message_en = (
+        f"{identity.what_en}: the narrative says {actual}, but the table gives {before.amount.text()} → "
+        f"{now.amount.text()}, a change of {expected}"
+    )
+    locations = [stated.location, now.location, before.location]
+    return graded(rule, agreement, message, message_en, locations, expected, actual)
+
+
+def signed_text(value: Decimal, like: Amount) -> str:
+    """A change in the unit and decimals of the figure it is of: 增加0.10万元, 减少0.10万元, 持平."""
+    shown = (value / like.unit.factor).quantize(Decimal(1).scaleb(-like.decimals))
+    if shown == 0:
+        return "持平"
+    word = "增加" if shown > 0 else "减少"
+    return f"{word}{Amount(abs(shown), like.unit).text()}"
+
+
 # -- the identities still stated by a check ------------------------------------------------------------
 
 
-def check_equal(rule: Rule, a: Figure, b: Figure, what: str, what_en: str) -> Finding | None:
-    """Two publications of one figure must agree (`a` is the one reported as actual)."""
-    return evaluate(same(rule.id, a, b, what, what_en), rule)
+def check_equal(
+    rule: Rule, a: Figure, b: Figure, what: str, what_en: str, restated: bool = False
+) -> Finding | None:
+    """Two publications of one figure must agree (`a` is the one reported as actual; `restated`: a
+    narrative's figure restating the table's `b`)."""
+    return evaluate(same(rule.id, a, b, what, what_en, restated), rule)

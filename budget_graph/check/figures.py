@@ -1,8 +1,10 @@
-"""Shared by the checks: the one severity policy for figures that disagree.
+"""Shared by the checks: the one severity policy for figures that disagree, and its one wording.
 
-The identities of the tables are evaluated in check/evaluator.py; narrative figures, changes and
-percentages are graded here by the same policy (`graded`, `percent_verdict`) with the same wording. A
-figure and its place is the derive stage's (derive/identity.Figure).
+The identities — the tables', the narrative's restatements of them, its changes against the 三公 table —
+are judged by check/evaluator.py, which grades them here; percentages and the cross-filing comparisons are
+graded by the same policy (`policy`: rounding only → info, cut off rather than rounded → warning,
+otherwise the rule's severity; `graded`, `percent_verdict`) with the same notes. A figure and its place is
+the derive stage's (derive/identity.Figure).
 """
 
 from __future__ import annotations
@@ -28,15 +30,25 @@ def graded(
     locations: list[Location],
     expected: str | None,
     actual: str | None,
+    cut_off: bool = False,
 ) -> Finding:
-    """The one severity policy for figures that disagree: a difference the rounding rule explains is an
-    info saying so (ROUNDING_NOTE), any other is the rule's own severity."""
+    """A finding of figures that disagree, graded by the one severity policy (`policy`) and worded with
+    its note."""
+    (note, note_en), severity = policy(agreement, cut_off)
+    return rule.finding(message + note, message_en + note_en, locations, expected, actual, severity=severity)
+
+
+def policy(agreement: Agreement, cut_off: bool = False) -> tuple[tuple[str, str], Severity | None]:
+    """The one severity policy for figures that disagree, and its one wording: a difference the rounding
+    rule explains is an info that says so (ROUNDING_NOTE); a figure cut off at its decimals rather than
+    rounded (`cut_off`: off by less than a unit of its last digit; wrong by GB/T 8170, misleading no one)
+    is a warning that says so (CUT_OFF_NOTE); any other difference is the rule's own severity (None), with
+    no note."""
     if agreement is Agreement.ROUNDING:
-        zh, en = ROUNDING_NOTE
-        return rule.finding(
-            message + zh, message_en + en, locations, expected, actual, severity=Severity.INFO
-        )
-    return rule.finding(message, message_en, locations, expected, actual)
+        return ROUNDING_NOTE, Severity.INFO
+    if agreement is Agreement.DIFFERENT and cut_off:
+        return CUT_OFF_NOTE, Severity.WARNING
+    return ("", ""), None
 
 
 ROUNDING_NOTE = ("（差异在四舍五入范围内）", " (rounding only)")
@@ -44,11 +56,10 @@ CUT_OFF_NOTE = ("（疑为截尾取数，应四舍五入）", " (cut off rather 
 
 
 def percent_verdict(stated: Decimal, possible: Interval) -> tuple[tuple[str, str], Severity] | None:
-    """A stated percentage that is not the recomputed one: info when some value the figures allow rounds to
-    it, a warning when one cut off at its decimals gives it (off by less than a unit of its last digit:
-    wrong by GB/T 8170, misleading no one); None when neither explains it (the rule's own severity)."""
-    if possible.overlaps(percent_interval(stated)):
-        return ROUNDING_NOTE, Severity.INFO
-    if is_cut_off(stated, possible):
-        return CUT_OFF_NOTE, Severity.WARNING
-    return None
+    """A stated percentage that is not the recomputed one, by the one policy: info when some value the
+    figures allow rounds to it, a warning when one cut off at its decimals gives it; None when neither
+    explains it (the rule's own severity)."""
+    rounding = possible.overlaps(percent_interval(stated))
+    agreement = Agreement.ROUNDING if rounding else Agreement.DIFFERENT
+    note, severity = policy(agreement, is_cut_off(stated, possible))
+    return (note, severity) if severity else None

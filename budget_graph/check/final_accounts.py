@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budget_graph.check.evaluator import check_equal
-from budget_graph.check.figures import ROUNDING_NOTE, percent_verdict
+from budget_graph.check.figures import percent_verdict, policy
 from budget_graph.check.narrative import CODE_LENGTH, LEVEL_MARK, key, three_public_meaning
 from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.derive.identity import Figure, figures_of
@@ -279,6 +279,10 @@ def _figure(table: Table, row: Row, meaning: str) -> Figure | None:
     )
 
 
+# the rules whose figures restate a table's: each restatement is an identity (relation ≈)
+RESTATING = (ACTUAL, BUDGET, THREE_PUBLIC, FIGURES)
+
+
 # --- D001, D002, D006: the stated figures restate the table's ------------------------------------------------
 
 
@@ -294,9 +298,10 @@ def _restated(claim: Claim, statement: BudgetComparison, line: _Line | None) -> 
     candidates = [
         line.budgets[m] for m in _BUDGET_MEANINGS.get(statement.budget_label or "", ()) if m in line.budgets
     ]
-    if budget and candidates and not any(_agrees(budget, f) for f in candidates):
+    if budget and candidates:  # the candidate it restates, if any, else the first
         rule = BUDGET if line.rule is ACTUAL else line.rule
-        found = _restates(rule, budget, candidates[0], claim.subject, line.severity)
+        figure = next((f for f in candidates if _agrees(budget, f)), candidates[0])
+        found = _restates(rule, budget, figure, claim.subject, line.severity)
         if found:
             yield found
 
@@ -309,10 +314,8 @@ def _restates(
     rule: Rule, stated: Figure, table: Figure, subject: str, severity: Severity | None = None
 ) -> Finding | None:
     """A narrative figure against the table figure it restates; `severity`: at most this (a weaker tie)."""
-    if _agrees(stated, table):
-        return None
     found = check_equal(
-        rule, stated, table, "说明与决算表不一致", f"narrative against the tables ({subject})"
+        rule, stated, table, "说明与决算表不一致", f"narrative against the tables ({subject})", restated=True
     )
     if found and severity and found.severity.rank < severity.rank:
         return rule.finding(
@@ -429,8 +432,9 @@ def _comparison(claim: Claim, statement: BudgetComparison, actual: Figure, budge
         return None
     fits = "大于" if sign > 0 else "小于" if sign < 0 else "等于（持平）"
     fits_en = "above" if sign > 0 else "below" if sign < 0 else "equal to"
-    lenient = agreement is Agreement.ROUNDING or word in _ROUGHLY
-    note, note_en = ROUNDING_NOTE if agreement is Agreement.ROUNDING else ("", "")
+    (note, note_en), severity = policy(agreement)
+    if word in _ROUGHLY:
+        severity = Severity.INFO  # 基本持平 of figures that really differ: loose, not wrong
     return COMPARISON.finding(
         f"说明称“{claim.subject}”决算数{word}预算数，而决算{actual.amount.text()}{fits}预算{budget.amount.text()}{note}",
         f"The narrative says the actual of {claim.subject} is '{word}' the budget; {actual.amount.text()} is "
@@ -438,7 +442,7 @@ def _comparison(claim: Claim, statement: BudgetComparison, actual: Figure, budge
         [actual.location, budget.location, statement.word_location or claim.location],
         expected=fits,
         actual=word,
-        severity=Severity.INFO if lenient else None,
+        severity=severity,
     )
 
 

@@ -1,5 +1,6 @@
 """BG-R004–R008: the identities within one table, across a row's columns and down the two sides of the
-summary tables, as derive/table_identities.py states them."""
+summary tables, as derive/table_identities.py states them (BG-R005's record is declared with its identity, in
+derive/table_identities.yaml)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Iterator
 
 from budget_graph.check import rollups
 from budget_graph.check.evaluator import findings
-from budget_graph.check.rules import Finding, Rule, Severity, rule
+from budget_graph.check.rules import Finding, Rule, Severity, declared_rule, rule
 from budget_graph.derive import table_identities as derived
 from budget_graph.model import Filing
 
@@ -27,19 +28,6 @@ COLUMN_GROUP = rule(
     engine="python",
     fail_example="表七  201 一般公共服务支出  支出总计 33,149.35 = 基本支出 959.75 + 项目支出 32,189.80",
     pass_example="表七  201 一般公共服务支出  支出总计 33,149.35 = 基本支出 959.75 + 项目支出 32,189.60",
-)
-RESERVED_SHARE = rule(
-    id=derived.RESERVED_SHARE,
-    title="预留给中小（小微）企业的采购金额超过其所属金额",
-    title_en="A reserved procurement share exceeds the amount it is part of",
-    severity=Severity.ERROR,
-    basis="政府采购促进中小企业发展管理办法（财库〔2020〕46号）; disclosure-rules.md D.15, G.31",
-    checks="On every row of the 支出总表: 预留给中小企业的项目资金 ≤ 政府采购小计, and 其中预留给小型、微型企业的 ≤ "
-    "预留给中小企业的. An error only when the excess is beyond what rounding explains.",
-    why="A share cannot exceed its whole; the figures were swapped or mistyped.",
-    engine="python",
-    fail_example="表三  20199  政府采购小计 26.38  预留给中小企业 30.00",
-    pass_example="表三  20113  政府采购小计 250.00  预留给中小企业 250.00  其中小微企业 0.00",
 )
 PERIOD_CHANGE = rule(
     id=derived.PERIOD_CHANGE,
@@ -89,9 +77,12 @@ SUMMARY_BREAKDOWN = rule(
     pass_example="表一  上年结余、结转 5,614.27 / 1.财政拨款结余、结转 5,614.27 / 2.非财政拨款结余、结转 0.00",
 )
 
+# the rules declared with their identities in derive/table_identities.yaml (BG-R005)
+DECLARED: tuple[Rule, ...] = tuple(declared_rule(record, "python") for record in derived.RECORDS)
+
 RULES: dict[str, Rule] = {  # a summary side listing the functional lines holds them to BG-R001 too
     **rollups.RULES,
-    **{r.id: r for r in (COLUMN_GROUP, RESERVED_SHARE, PERIOD_CHANGE, SUMMARY_BALANCE, SUMMARY_BREAKDOWN)},
+    **{r.id: r for r in (COLUMN_GROUP, PERIOD_CHANGE, SUMMARY_BALANCE, SUMMARY_BREAKDOWN, *DECLARED)},
 }
 
 

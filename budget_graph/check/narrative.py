@@ -15,12 +15,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from budget_graph.check.figures import graded
+from budget_graph.check.evaluator import evaluate
 from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.derive.crosstable import by_code, split_figures
-from budget_graph.derive.identity import Figure
+from budget_graph.derive.identity import Figure, restates
 from budget_graph.derive.rounding import Agreement, compare_restated
 from budget_graph.model import Amount, Claim, Filing, Kind, Location, Row, RowRole, Table, TableKind
 
@@ -177,6 +177,19 @@ OFFICE_OPERATING = rule(
 _ECONOMIC = {"301": "工资福利支出", "302": "商品和服务支出", "303": "对个人和家庭的补助", "310": "资本性支出"}
 _PROCUREMENT_CLASSES = {"货物": "A", "工程": "B", "服务": "C"}
 _PROCUREMENT_NAMES = {"A": "货物", "B": "工程", "C": "服务"}
+
+
+# the rules whose figures restate a table's: each tie is an identity (derive/identity.restates)
+RESTATING = (
+    TOTALS,
+    COMPOSITION,
+    PROJECTS,
+    PROCUREMENT,
+    THREE_PUBLIC,
+    PERFORMANCE_FUNDS,
+    FUNCTIONAL,
+    OFFICE_OPERATING,
+)
 
 
 @dataclass(frozen=True)
@@ -606,40 +619,16 @@ _TIES: tuple[Callable[[Claim, Tables], list[Tie]], ...] = (
 
 
 def _compare(claim: Claim, tie: Tie) -> Finding | None:
+    """The claim restates the tie's figure it agrees with, else the one rounding explains, else the first:
+    an identity the evaluator judges and words (naming the other candidates when none agrees)."""
     assert claim.amount is not None
     agreements = [compare_restated(claim.amount, f.amount) for f in tie.candidates]
-    if Agreement.EQUAL in agreements:
-        return None
-    rounding = Agreement.ROUNDING in agreements
-    figure = tie.candidates[agreements.index(Agreement.ROUNDING)] if rounding else tie.candidates[0]
-    expected, actual = restated_text(figure.amount, claim.amount), claim.amount.text()
-    others = [f for f in tie.candidates if f is not figure]
-    also = "".join(f"；{f.name}为{f.amount.text()}" for f in others)
-    also_en = "".join(f"; {f.name} is {f.amount.text()}" for f in others)
-    message = f"说明中{tie.what}为{actual}，{figure.name}为{figure.amount.text()}{also}"
-    message_en = (
-        f"The narrative gives {tie.what_en} as {actual}; {figure.name} is {figure.amount.text()}{also_en}"
-    )
-    locations = [claim.location, figure.location, *(f.location for f in others), *tie.unsure]
-    if rounding:
-        return graded(tie.rule, Agreement.ROUNDING, message, message_en, locations, expected, actual)
-    if _converted(figure.amount, claim.amount, ROUND_DOWN) == claim.amount.value:
-        # off by less than one unit of the last digit: wrong by GB/T 8170, misleading no one
-        message += "，两者不一致（疑为截尾取数，应四舍五入）"
-        message_en += "; they disagree (cut off rather than rounded, as GB/T 8170 requires)"
-        return tie.rule.finding(message, message_en, locations, expected, actual, severity=Severity.WARNING)
-    return tie.rule.finding(
-        message + "，两者不一致", message_en + "; they disagree", locations, expected, actual
-    )
-
-
-def restated_text(source: Amount, stated: Amount) -> str:
-    """The table figure as the narrative would print it: its unit and decimals."""
-    return Amount(_converted(source, stated, ROUND_HALF_UP), stated.unit).text()
-
-
-def _converted(source: Amount, stated: Amount, rounding: str) -> Decimal:
-    return (source.yuan / stated.unit.factor).quantize(Decimal(1).scaleb(-stated.decimals), rounding=rounding)
+    best = next((a for a in (Agreement.EQUAL, Agreement.ROUNDING) if a in agreements), None)
+    figure = tie.candidates[agreements.index(best)] if best else tie.candidates[0]
+    others = [f for f in tie.candidates if f is not figure] if best is not Agreement.EQUAL else []
+    stated = Figure(claim.amount, claim.location, f"说明中{tie.what}")
+    identity = restates(tie.rule.id, stated, figure, tie.what, tie.what_en, others, tie.unsure)
+    return evaluate(identity, tie.rule)
 
 
 def _count(claim: Claim, tables: Tables) -> Finding | None:

@@ -17,11 +17,10 @@ check stage words them (check/crosstable.py).
 
 The identities of one form — column a of table A equals (or is at most) column b of table B, lines aligned
 by code, by name or as a summary's lines, or one figure of each (a total, a summary's spending or its line
-of a meaning) — are declared in crosstable.yaml (`SameLines`): BG-X001, X003, X007, X008, X009, X012, X014.
+of a meaning, the row of the filing's year, the line of a code) — are declared in crosstable.yaml
+(`SameLines`): BG-X001, X002, X003, X007, X008, X009, X012, X013, X014 and X006's bound on special transfers;
+so is a figure against the sum of other tables' totals (`SumOfTables`: BG-X002's spending).
 Those written below need what that form cannot say:
-- BG-X002: the appropriation summary's lines against each budget kind's table, by the column it prints for
-  that kind or else (the general budget only) by its whole, equal only without fund spending; and its
-  spending against the sum of the kinds' tables' totals, absent or empty ones left out (a sum over tables);
 - BG-X004: each income line of 收支总表, by what its label says it is (line_meaning), against the income
   summary's column of that meaning, a group printed only in parts against their sum (lines paired with
   columns, not with lines);
@@ -30,13 +29,12 @@ Those written below need what that form cannot say:
   printed in parts;
 - BG-X006: each kind's spending total against its income plus its carry-over, each printed in either of
   two tables or not at all (政府投资项目 money, spent in a table of the region's choice, leaves the general
-  budget unchecked); its other identity, 上级专项转移支付 not above the appropriation's spending, has the
-  declared form, but a rule's record is in one place;
+  budget unchecked); its other identity, 上级专项转移支付 not above the appropriation's spending, is
+  declared, with the rule's record;
 - BG-X010: a source of income against the sum of that source over two tables, with the sources that are
   never basic money;
 - BG-X011: tasks matched with projects by name (a 结转 task with the project's carry-over), personnel and
   operating costs with sums of economic classes;
-- BG-X013: the year's row of the 三公 table against basic-spending lines found by code, a pair each;
 - BG-X015: every table that prints a column of the basic-spending split, pairwise in order, which of a
   pair is the broader decided by its title.
 """
@@ -62,13 +60,11 @@ from budget_graph.model import Filing, Kind, Row, RowRole, Table, TableKind
 from budget_graph.model.meanings import MEANINGS, WHOLE
 from budget_graph.profiles import column_meaning
 
-APPROPRIATION_BY_FUNCTION = "BG-X002"
 SUMMARY_INCOME = "BG-X004"
 APPROPRIATION_INCOME = "BG-X005"
 FUND_BALANCE = "BG-X006"
 INCOME_BY_SOURCE = "BG-X010"
 PERFORMANCE_AMOUNTS = "BG-X011"
-THREE_PUBLIC_LINES = "BG-X013"
 BASIC_SPLIT = "BG-X015"
 
 ITEM = RowRole.ITEM
@@ -96,12 +92,6 @@ SPENDING_TABLES = {  # 财政拨款 by budget kind → the table that spends it
     "state_capital": TableKind.StateCapitalBudget,
 }
 PROJECT_ONLY = {"general_budget_duty", "general_budget_special", "gov_investment"}  # never basic money
-THREE_PUBLIC_CODES = {  # 三公 column → the economic class of basic spending it includes
-    "hospitality": "30217",
-    "vehicle_operation": "30231",
-    "overseas_travel": "30212",
-    "vehicle_purchase": "31013",
-}
 PERSONNEL_CODES, OPERATING_CODES = ("301", "303"), ("302", "310")
 SPLIT_MEANINGS = ("personnel", "operating", "office_operating")  # columns several tables print (BG-X015)
 
@@ -426,6 +416,16 @@ class Comparison:
     def pair(self, first: Figure | None, second: Figure | None) -> Identity | None:
         return cover(self.rule, first, second, self.equal, self.what, self.what_en)
 
+    def figures(self, first: tuple[Row, Figure] | None, second: tuple[Row, Figure] | None) -> Identity | None:
+        """`pair` of two declared figures and their rows, whose labels what is compared may name:
+        {first_label}, {second_label}."""
+        if first is None or second is None:
+            return None
+        what, what_en = self.what, self.what_en
+        for placeholder, (row, _) in (("{first_label}", first), ("{second_label}", second)):
+            what, what_en = what.replace(placeholder, row.label), what_en.replace(placeholder, row.label)
+        return cover(self.rule, first[1], second[1], self.equal, what, what_en)
+
     def aligned(self, alignment: Alignment | None) -> Derived:
         if alignment is None or not self.columns:
             return
@@ -564,13 +564,11 @@ def crosstable_identities(filing: Filing) -> Iterator[Identity | Renamed | Lone]
     here, then those declared in crosstable.yaml."""
     tables = Tables(filing)
     for derive in (
-        appropriation_by_function,
         summary_income,
         appropriation_income,
         fund_balance,
         income_by_source,
         performance_amounts,
-        three_public_lines,
         basic_split,
         *(declared.derive for declared in DECLARED),
     ):
@@ -584,12 +582,20 @@ def _always(t: Tables, first: Table, second: Table) -> bool:
     return True
 
 
+def _never(t: Tables, first: Table, second: Table) -> bool:
+    return False
+
+
 def _general_only(t: Tables, first: Table, second: Table) -> bool:
     return t.general_only
 
 
 def _government_only(t: Tables, first: Table, second: Table) -> bool:
     return t.government_only
+
+
+def _no_fund_spending(t: Tables, first: Table, second: Table) -> bool:
+    return t.no_fund_spending
 
 
 def _general_only_or_narrower(t: Tables, first: Table, second: Table) -> bool:
@@ -610,8 +616,10 @@ def _nothing_carried_forward(t: Tables, first: Table, second: Table) -> bool:
 
 CONDITIONS: dict[str, Callable[[Tables, Table, Table], bool]] = {
     "always": _always,
+    "never": _never,
     "general_only": _general_only,
     "government_only": _government_only,
+    "no_fund_spending": _no_fund_spending,
     "general_only_or_narrower": _general_only_or_narrower,
     "second_covers_all_funds": _second_covers_all_funds,
     "first_covers_appropriation_only": _first_covers_appropriation_only,
@@ -619,42 +627,75 @@ CONDITIONS: dict[str, Callable[[Tables, Table, Table], bool]] = {
 }
 LINES = ("code", "name", "units", "summary")
 LINE = "line:"  # a figure word: `line:<meaning>`, a summary's expenditure line of that meaning
+CODE = "code:"  # a figure word: `code:<code>`, the table's line of that code
+# what a declaration's `what` may name besides the tables' titles, filled in once the figures are known
+LABELS = {"first_label": "{first_label}", "second_label": "{second_label}"}
 
 
-def figure_of(t: Tables, table: Table, word: str) -> Figure | None:
-    """A declared figure of a table: `total` (its department row's whole), `spent` (a summary's 本年支出合计,
-    or 支出总计 when it prints neither that nor 结转下年), `line:<meaning>` (a summary's expenditure line that
-    says it is that: line:basic for 一、基本支出)."""
+def figure_of(t: Tables, table: Table, word: str, column: str) -> tuple[Row, Figure] | None:
+    """A declared figure of a table in `column`, and its row: that of its department row (`total`), a
+    summary's 本年支出合计 (`spent`, or 支出总计 when it prints neither that nor 结转下年), a summary's
+    expenditure line that says it is `line:<meaning>` (line:basic for 一、基本支出), the row of the filing's
+    year (`year`: the 三公 table's 2024年 row, or its department row when it has no year rows) or the line of
+    a code (`code:<code>`: the last of the table's one listing; none when several units list lines)."""
     if word == "total":
-        return department_total(table)
+        return _figure(table, department_row(table), column)
     if word == "spent":
-        return t.spent(table)
-    return t.summary_figure(table, "expenditure", word.removeprefix(LINE))
+        found = _figure(table, t.line(table, "expenditure", "current_expenditure"), column)
+        if found or t.line(table, "expenditure", "carry_forward"):
+            return found
+        return _figure(table, t.line(table, "expenditure", "total"), column)
+    if word == "year":
+        return _figure(table, year_row(table, t.filing.year), column)
+    if word.startswith(CODE):
+        code = word.removeprefix(CODE)
+        return _figure(
+            table, next((r for r in reversed(lines(table) or []) if by_code(r) == code), None), column
+        )
+    return _figure(table, t.line(table, "expenditure", word.removeprefix(LINE)), column)
+
+
+def _figure(table: Table, row: Row | None, column: str) -> tuple[Row, Figure] | None:
+    figure = Figure.of(table, row, column) if row else None
+    return (row, figure) if row and figure else None
 
 
 def is_figure_word(word: str) -> bool:
-    return word in ("total", "spent") or (word.startswith(LINE) and word.removeprefix(LINE) in MEANINGS)
+    return (
+        word in ("total", "spent", "year")
+        or (word.startswith(LINE) and word.removeprefix(LINE) in MEANINGS)
+        or (word.startswith(CODE) and word.removeprefix(CODE).isdigit())
+    )
 
 
 def column_of(table: Table, name: str) -> str | None:
-    """A declared column: `whole` (a two-sided summary's on its expenditure side), `basic_spending`, or a
-    meaning the table prints."""
+    """A declared column: `whole` (the table's top-level amount column), `basic_spending`, or a meaning the
+    table prints; a two-sided summary's on its expenditure side."""
+    side = "expenditure" if table.kind in TWO_SIDED else None
     if name == "whole":
-        return whole(table, "expenditure" if table.kind in TWO_SIDED else None)
+        return whole(table, side)
     if name == "basic_spending":
         return basic_column(table)
-    return name if table.column(name) else None
+    return name if table.column(name, side) else None
 
 
 @dataclass(frozen=True)
 class Columns:
-    """A choice of the columns to compare: the pairs (first's, second's), taken when the second table
-    prints `if_second_prints` (or always when it names none). `required`: nothing is compared unless
-    the first pair is printed; otherwise each pair is compared where both tables print it."""
+    """A choice of the columns to compare: the pairs (first's, second's), taken when the first table prints
+    `if_first_prints` or the second `if_second_prints` (always when it names neither). `required`:
+    nothing is compared unless the first pair is printed; otherwise each pair is compared where both
+    tables print it. `equal`: the conditions of equality under this choice, instead of the identity's."""
 
     pairs: tuple[tuple[str, str], ...]
     required: bool = True
     if_second_prints: str | None = None
+    if_first_prints: str | None = None
+    equal: tuple[str, ...] | None = None
+
+    def applies(self, first: Table, second: Table) -> bool:
+        if self.if_first_prints is not None:
+            return column_of(first, self.if_first_prints) is not None
+        return self.if_second_prints is None or column_of(second, self.if_second_prints) is not None
 
     def of(self, first: Table, second: Table) -> tuple[tuple[str, str], ...] | None:
         """The pairs of column meanings to compare; None when the required first pair is not printed."""
@@ -683,9 +724,7 @@ class SameLines:
         first, second = getattr(t, self.first), getattr(t, self.second)
         if first is None or second is None:
             return
-        choice = next(
-            c for c in self.columns if c.if_second_prints is None or second.column(c.if_second_prints)
-        )
+        choice = next(c for c in self.columns if c.applies(first, second))
         columns = choice.of(first, second)
         if columns is None or (self.when and not CONDITIONS[self.when](t, first, second)):
             return
@@ -694,13 +733,14 @@ class SameLines:
             first,
             second,
             columns,
-            any(CONDITIONS[c](t, first, second) for c in self.equal),
-            self.what.format(first=first.title, second=second.title),
-            self.what_en.format(first=first.title, second=second.title),
+            any(CONDITIONS[c](t, first, second) for c in choice.equal or self.equal),
+            self.what.format(first=first.title, second=second.title, **LABELS),
+            self.what_en.format(first=first.title, second=second.title, **LABELS),
         )
         for way in self.lines:
             if isinstance(way, tuple):
-                yield compared.pair(figure_of(t, first, way[0]), figure_of(t, second, way[1]))
+                for a, b in columns:
+                    yield compared.figures(figure_of(t, first, way[0], a), figure_of(t, second, way[1], b))
             elif way == "code":
                 for a, b in block_pairs(first, second):
                     yield from compared.aligned(align(a, b, by_code))
@@ -719,33 +759,91 @@ def summary_alignment(summary: Table, coded: Table, columns: tuple[tuple[str, st
     return align(with_money(summary, function_lines(summary), columns[0][0]), lines(coded), by_name)
 
 
-def _declared() -> tuple[tuple[tuple[tuple[str, str], ...], ...], tuple[SameLines, ...]]:
+@dataclass(frozen=True)
+class SumOfTables:
+    """A figure of one table equals the sum of the totals of others (their department rows' whole): a
+    cross-table identity declared in crosstable.yaml. An absent or empty table adds nothing; nothing is
+    stated when a table that is printed with figures has no total, or none is."""
+
+    rule: str
+    table: str  # a Tables attribute: a table kind
+    figure: str  # a figure word (figure_of), in the table's whole column
+    parts: tuple[str, ...]  # table kinds
+    what: str
+    what_en: str
+
+    def derive(self, t: Tables) -> Derived:
+        table = getattr(t, self.table)
+        column = column_of(table, "whole") if table else None
+        found = figure_of(t, table, self.figure, column) if table and column else None
+        tables = [getattr(t, kind) for kind in self.parts]
+        totals = [department_total(part) for part in tables if part is not None and not part.is_empty]
+        if found and totals and None not in totals:
+            yield sum_of(self.rule, found[1], [f for f in totals if f], self.what, self.what_en)
+
+
+def _declared() -> tuple[tuple[tuple[tuple[str, str], ...], ...], tuple[SameLines | SumOfTables, ...]]:
     """crosstable.yaml's rules' records and their identities (one or a list of them under each rule); a
     field it does not know is a mistake caught at import."""
     entries = yaml.load((Path(__file__).parent / "crosstable.yaml").read_bytes(), Loader=LOADER)
     records, declared = [], []
     for entry in entries:
-        templates = entry.pop("same_lines")
+        templates = entry.pop("same_lines", [])
+        sums = entry.pop("sum_of_tables", [])
         records.append(tuple(entry.items()))
         declared += [
             _same_lines(entry["id"], t) for t in (templates if isinstance(templates, list) else [templates])
         ]
+        declared += [_sum_of_tables(entry["id"], t) for t in (sums if isinstance(sums, list) else [sums])]
     return tuple(records), tuple(declared)
+
+
+def _sum_of_tables(rule: str, template: dict) -> SumOfTables:
+    declared = SumOfTables(
+        rule,
+        template.pop("table"),
+        template.pop("figure"),
+        tuple(template.pop("parts")),
+        template.pop("what"),
+        template.pop("what_en"),
+    )
+    unknown = [
+        *template,
+        *(t for t in (declared.table, *declared.parts) if t not in TableKind.__members__),
+        *([] if is_figure_word(declared.figure) else [declared.figure]),
+    ]
+    if unknown:
+        raise ValueError(f"crosstable.yaml, {rule}: unknown {', '.join(unknown)}")
+    return declared
 
 
 def _columns(declared: list) -> tuple[Columns, ...]:
     """`columns`: a list of pairs (the first required), or a list of choices (`pairs`, optionally
-    `if_second_prints`), each compared where both tables print them; the last choice must name none."""
+    `if_first_prints` or `if_second_prints`, and `equal`), each compared where both tables print them; the
+    last choice must name no condition."""
     if all(isinstance(pair, list) for pair in declared):
         return (Columns(tuple((a, b) for a, b in declared)),)
     choices = tuple(
-        Columns(tuple((a, b) for a, b in c.pop("pairs")), False, c.pop("if_second_prints", None))
+        Columns(
+            tuple((a, b) for a, b in c.pop("pairs")),
+            False,
+            c.pop("if_second_prints", None),
+            c.pop("if_first_prints", None),
+            _conditions(c.pop("equal")) if "equal" in c else None,
+        )
         for c in declared
     )
     leftover = [key for c in declared for key in c]
-    if leftover or choices[-1].if_second_prints is not None:
+    leftover += [c for choice in choices for c in choice.equal or () if c not in CONDITIONS]
+    last = choices[-1]
+    if leftover or last.if_second_prints is not None or last.if_first_prints is not None:
         raise ValueError(f"columns: {', '.join(leftover) or 'no choice applies always'}")
     return choices
+
+
+def _conditions(declared: str | list[str]) -> tuple[str, ...]:
+    """A condition, or a list of conditions any of which suffices."""
+    return tuple(declared) if isinstance(declared, list) else (declared,)
 
 
 def _lines(declared: list) -> tuple[str | tuple[str, str], ...]:
@@ -763,14 +861,13 @@ def _lines(declared: list) -> tuple[str | tuple[str, str], ...]:
 
 
 def _same_lines(rule: str, template: dict) -> SameLines:
-    equal = template["equal"]
     declared = SameLines(
         rule,
         template["first"],
         template["second"],
         _columns(template["columns"]),
         _lines(template["lines"]),
-        tuple(equal) if isinstance(equal, list) else (equal,),
+        _conditions(template["equal"]),
         template.get("when"),
         template["what"],
         template["what_en"],
@@ -785,45 +882,14 @@ def _same_lines(rule: str, template: dict) -> SameLines:
         ),
     ]
     unknown += sorted(set(template) - {f.name for f in fields(SameLines)} - {"rule"})
+    for what in (declared.what, declared.what_en):
+        what.format(first="", second="", **LABELS)  # a name it does not know: KeyError
     if unknown:
         raise ValueError(f"crosstable.yaml, {rule}: unknown {', '.join(unknown)}")
     return declared
 
 
 RECORDS, DECLARED = _declared()
-
-
-def appropriation_by_function(t: Tables) -> Derived:
-    summary = t.AppropriationSummary
-    column = whole(summary, "expenditure") if summary else None
-    if summary is None or column is None:
-        return
-    what = (
-        "财政拨款收支总表与该类预算支出表同一科目金额应一致",
-        "Appropriation summary and the budget-kind table differ",
-    )
-    for kind, table in ((k, t.filing.table(s)) for k, s in SPENDING_TABLES.items()):
-        if table is None or whole(table) is None:
-            continue
-        if summary.column(kind, "expenditure"):  # the summary splits its lines by budget kind
-            columns, equal = ((kind, whole(table)),), True
-        elif kind == "general_budget":
-            columns, equal = ((column, whole(table)),), t.no_fund_spending
-        else:
-            continue
-        compared = Comparison(APPROPRIATION_BY_FUNCTION, summary, table, columns, equal, *what)
-        yield from compared.aligned(summary_alignment(summary, table, columns))
-    spent = t.spent(summary)
-    tables = [t.filing.table(kind) for kind in SPENDING_TABLES.values()]
-    totals = [department_total(table) for table in tables if table is not None and not table.is_empty]
-    if spent and totals and None not in totals:
-        yield sum_of(
-            APPROPRIATION_BY_FUNCTION,
-            spent,
-            [f for f in totals if f],
-            "财政拨款本年支出合计应等于一般公共预算、政府性基金预算、国有资本经营预算支出表合计之和",
-            "Appropriation spending should equal the general, fund and state-capital tables together",
-        )
 
 
 def summary_income(t: Tables) -> Derived:
@@ -898,16 +964,6 @@ def fund_balance(t: Tables) -> Derived:
                     f"{spending.title}合计应等于该类财政拨款本年收入与上年结转之和",
                     f"The {english(source)} spending table's total should equal that appropriation and its carry-over",
                 )
-    moved = department_total(t.SpecialTransfers)
-    spent = t.spent(appropriation)
-    if moved and spent:
-        yield at_most(
-            FUND_BALANCE,
-            moved,
-            spent,
-            "上级专项转移支付支出不应超过财政拨款支出",
-            "Special transfers should not exceed appropriation spending",
-        )
 
 
 def fund_income(t: Tables, source: str) -> list[Figure] | None:
@@ -1027,26 +1083,6 @@ def task_amounts(t: Tables, targets: Table, task: Row, figure: Figure) -> Derive
         if appropriated:
             yield restated(
                 PERFORMANCE_AMOUNTS, appropriated, figures_for(projects, project, "appropriation"), *what
-            )
-
-
-def three_public_lines(t: Tables) -> Derived:
-    three, economic = t.ThreePublicExpenses, t.GeneralBudgetByEconomicClass
-    row = year_row(three, t.filing.year) if three else None
-    column = basic_column(economic) if economic else None
-    if three is None or economic is None or row is None or column is None:
-        return
-    economic_lines = {by_code(r): r for r in lines(economic) or []}
-    for meaning, code in THREE_PUBLIC_CODES.items():
-        cap, line = Figure.of(three, row, meaning), economic_lines.get(code)
-        part = Figure.of(economic, line, column) if line else None
-        if cap and part:
-            yield at_most(
-                THREE_PUBLIC_LINES,
-                part,
-                cap,
-                f"基本支出 {code} {line.label} 不应超过“三公”经费相应项目",
-                f"Basic spending on {code} should not exceed the 三公 figure that includes it",
             )
 
 

@@ -62,14 +62,18 @@ def is_nothing(text: str) -> bool:
 class Relation(Enum):
     EQUAL = "="  # the total equals the signed sum of its parts
     AT_MOST = "≤"  # the parts add up to no more than the total
+    RESTATES = "≈"  # the total is its one part, converted to the total's unit and rounded to its decimals
 
 
 class Form(Enum):
-    """How an identity is worded in its finding."""
+    """How an identity is worded in its finding (a restatement, `Identity.restated`, may be worded as SAME
+    or RESTATED)."""
 
     SUM = "sum"  # a total against the sum of its parts
     SAME = "same"  # two publications of one figure (the total is the one under review, its part the other)
     PART = "part"  # a part against the whole it is part of (the total is the whole)
+    RESTATED = "restated"  # a narrative's figure (the total) restating a table's (its part)
+    CHANGE = "change"  # a change the narrative states (the total, named as said) against a table's two years
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,11 @@ class Identity:
 
     `unless`: the same sum without the rows of figures that have neither code nor name (BG-C005), where the
     structure does not say they are lines: they count only where the sum shows they are (check/rollups.py
-    takes it when the identity fails beyond rounding and it does not)."""
+    takes it when the identity fails beyond rounding and it does not). `others`: for a restatement, the
+    other figures the statement may have meant (none of them agrees either), named in its finding;
+    `places`: further places its finding rests on. `restated`: the total is a narrative's figure that
+    restates its one part, a table's (relation ≈): it holds when the table's figure, converted to the
+    narrative's unit and rounded to its decimals, is it."""
 
     rule: str
     form: Form
@@ -88,10 +96,20 @@ class Identity:
     what: str
     what_en: str
     unless: Identity | None = field(default=None, compare=False)
+    others: tuple[Figure, ...] = ()
+    places: tuple[Location, ...] = ()
+    restated: bool = False
+
+    @property
+    def is_restatement(self) -> bool:
+        """Is the total a narrative's figure restating its part (worded as RESTATED, or as SAME)?"""
+        return self.restated or self.form is Form.RESTATED
 
     @property
     def relation(self) -> Relation:
-        return Relation.AT_MOST if self.form is Form.PART else Relation.EQUAL
+        if self.form is Form.PART:
+            return Relation.AT_MOST
+        return Relation.RESTATES if self.is_restatement else Relation.EQUAL
 
 
 def sum_of(
@@ -101,14 +119,45 @@ def sum_of(
     return Identity(rule, Form.SUM, total, tuple(parts), tuple(signs or [1] * len(parts)), what, what_en)
 
 
-def same(rule: str, a: Figure, b: Figure, what: str, what_en: str) -> Identity:
-    """Two publications of one figure (`a` is the one reported as actual)."""
-    return Identity(rule, Form.SAME, a, (b,), (1,), what, what_en)
+def same(rule: str, a: Figure, b: Figure, what: str, what_en: str, restated: bool = False) -> Identity:
+    """Two publications of one figure (`a` is the one reported as actual); `restated`: `a` is a narrative's
+    figure restating the table's `b` (see Identity)."""
+    return Identity(rule, Form.SAME, a, (b,), (1,), what, what_en, restated=restated)
 
 
 def at_most(rule: str, part: Figure, whole: Figure, what: str, what_en: str) -> Identity:
     """part ≤ whole (a 其中 figure against the figure it is part of)."""
     return Identity(rule, Form.PART, whole, (part,), (1,), what, what_en)
+
+
+def restates(
+    rule: str,
+    stated: Figure,
+    source: Figure,
+    what: str,
+    what_en: str,
+    others: Iterable[Figure] = (),
+    places: Iterable[Location] = (),
+) -> Identity:
+    """A narrative's figure restating a table's: equal when the table's, in the narrative's unit and at its
+    decimals, is the stated one (derive/rounding.compare_restated)."""
+    return Identity(
+        rule,
+        Form.RESTATED,
+        stated,
+        (source,),
+        (1,),
+        what,
+        what_en,
+        others=tuple(others),
+        places=tuple(places),
+    )
+
+
+def change(rule: str, stated: Figure, now: Figure, before: Figure, subject: str, subject_en: str) -> Identity:
+    """A change the narrative states (signed; its name is what the narrative says, 减少0.20万元) = this
+    year's figure − last year's."""
+    return Identity(rule, Form.CHANGE, stated, (now, before), (1, -1), subject, subject_en)
 
 
 def cells_sum(

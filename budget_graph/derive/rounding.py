@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from enum import Enum
 
 from budget_graph.model import Amount
@@ -86,12 +86,20 @@ def compare_restated(stated: Amount, source: Amount) -> Agreement:
     Equal when the table figure, converted to the narrative's unit and rounded to the narrative's
     decimals, is the stated figure; rounding when their intervals overlap; else different.
     """
-    converted = (source.yuan / stated.unit.factor).quantize(
-        Decimal(1).scaleb(-stated.decimals), rounding=ROUND_HALF_UP
-    )
-    if converted == stated.value:
+    if restated(source, stated) == stated.value:
         return Agreement.EQUAL
     return compare(stated, source)
+
+
+def restated(source: Amount, stated: Amount, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """The table figure `source` as the narrative's `stated` would print it: in its unit, rounded (or, with
+    ROUND_DOWN, cut off) at its decimals."""
+    return (source.yuan / stated.unit.factor).quantize(Decimal(1).scaleb(-stated.decimals), rounding=rounding)
+
+
+def is_restated_cut_off(stated: Amount, source: Amount) -> bool:
+    """Is the narrative's figure the table's cut off at its decimals rather than rounded (GB/T 8170)?"""
+    return restated(source, stated, ROUND_DOWN) == stated.value
 
 
 def _agreement(a: Decimal, a_interval: Interval, b: Decimal, b_interval: Interval) -> Agreement:

@@ -5,6 +5,8 @@ Column identities come from the header nesting the reader records (Column.path),
 layout: a printed group column equals the sum of its printed parts, a group that is not printed as a
 column of its own being replaced by its parts. The 收支总表 identities read the rows by their labels and
 outline numbers (一、 1. (1)); where a label does not say for certain what a row is, no identity is stated.
+A column that is part of another on every row (BG-R005's reserved shares) is declared, with its rule's
+record, in table_identities.yaml (`PartOf`).
 """
 
 from __future__ import annotations
@@ -14,15 +16,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from pathlib import Path
+
+import yaml
 
 from budget_graph.codes import normalise, scheme_index
 from budget_graph.derive.identity import Figure, Identity, adds_up_exactly, at_most, cells_sum, same
-from budget_graph.derive.rollups import TWO_SIDED, Block, code_tree, sum_rows, table_blocks, tree_identities
+from budget_graph.derive.rollups import (
+    LOADER,
+    TWO_SIDED,
+    Block,
+    code_tree,
+    sum_rows,
+    table_blocks,
+    tree_identities,
+)
 from budget_graph.model import Filing, Row, RowRole, Table, TableKind
-from budget_graph.model.meanings import WHOLE
+from budget_graph.model.meanings import MEANINGS, WHOLE
 
 COLUMN_GROUP = "BG-R004"
-RESERVED_SHARE = "BG-R005"
 PERIOD_CHANGE = "BG-R006"
 SUMMARY_BALANCE = "BG-R007"
 SUMMARY_BREAKDOWN = "BG-R008"
@@ -40,7 +52,8 @@ def table_identities(filing: Filing) -> Iterator[Identity]:
         if table.kind in TWO_SIDED:
             yield from _summary_table(table, filing)
             continue
-        yield from _reserved_shares(table)
+        for declared in DECLARED:
+            yield from declared.derive(table)
         yield from _period_change(table)
         yield from _change_column(table)
 
@@ -96,21 +109,67 @@ def _column_groups(table: Table) -> Iterator[Identity]:
                 yield identity
 
 
-# ---- procurement shares --------------------------------------------------------------------------
+# ---- a column part of another (declared in table_identities.yaml) -----------------------------------
 
 
-def _reserved_shares(table: Table) -> Iterator[Identity]:
-    pairs = [("procurement_sme", "procurement"), ("procurement_micro", "procurement_sme")]
-    meanings = {c.meaning for c in table.columns}
-    for part, whole in pairs:
-        if part not in meanings or whole not in meanings:
-            continue
-        for row in table.rows:
-            share, of = Figure.of(table, row, part), Figure.of(table, row, whole)
-            if share and of:
-                what = f"{table.title} {row.location.row or row.label} 预留份额不得超过其所属金额"
-                what_en = f"{table.title}: {row.label} reserved share exceeds its whole"
-                yield at_most(RESERVED_SHARE, share, of, what, what_en)
+@dataclass(frozen=True)
+class PartOf:
+    """On every row, each column that is part of another is at most it (`pairs`: [part, whole]): an
+    identity within a row declared in table_identities.yaml (which says what each field may hold)."""
+
+    rule: str
+    pairs: tuple[tuple[str, str], ...]
+    what: str  # may name {table}, {row} (the row as its place names it) and {label}
+    what_en: str
+
+    def derive(self, table: Table) -> Iterator[Identity]:
+        meanings = {c.meaning for c in table.columns}
+        for part, whole in self.pairs:
+            if part not in meanings or whole not in meanings:
+                continue
+            for row in table.rows:
+                share, of = Figure.of(table, row, part), Figure.of(table, row, whole)
+                if share and of:
+                    names = {"table": table.title, "row": row.location.row or row.label, "label": row.label}
+                    what, what_en = self.what.format(**names), self.what_en.format(**names)
+                    yield at_most(self.rule, share, of, what, what_en)
+
+
+def declared_parts(text: bytes | str) -> tuple[tuple[tuple[tuple[str, str], ...], ...], tuple[PartOf, ...]]:
+    """table_identities.yaml's rules' records and their identities; a field, a column meaning or a name in
+    what it does not know is a mistake caught at import."""
+    entries = yaml.load(text, Loader=LOADER)
+    records, declared = [], []
+    for entry in entries:
+        found = PartOf(
+            entry["id"],
+            tuple((a, b) for a, b in entry.pop("part_of")),
+            entry.pop("what"),
+            entry.pop("what_en"),
+        )
+        unknown = [m for pair in found.pairs for m in pair if m not in MEANINGS]
+        unknown += sorted(set(entry) - RECORD_FIELDS)
+        if unknown:
+            raise ValueError(f"table_identities.yaml, {found.rule}: unknown {', '.join(unknown)}")
+        for what in (found.what, found.what_en):
+            what.format(table="", row="", label="")  # a name it does not know: KeyError
+        records.append(tuple(entry.items()))
+        declared.append(found)
+    return tuple(records), tuple(declared)
+
+
+RECORD_FIELDS = {
+    "id",
+    "title",
+    "title_en",
+    "severity",
+    "basis",
+    "checks",
+    "why",
+    "fail_example",
+    "pass_example",
+}
+RECORDS, DECLARED = declared_parts((Path(__file__).parent / "table_identities.yaml").read_bytes())
 
 
 # ---- year rows -----------------------------------------------------------------------------------

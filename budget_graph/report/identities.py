@@ -2,7 +2,9 @@
 
 An identity (derive/identity.py, judged by check/evaluator.py) is a total against the signed sum of its
 parts, = or ≤. Its node <filing IRI>/identity/<n> (n in the order the checks evaluated them) carries its
-rule (bg:ruleId), its relation (bg:EqualTo or bg:AtMost: the parts add up to at most the total), what it
+rule (bg:ruleId), its relation (bg:EqualTo; bg:AtMost: the parts add up to at most the total; bg:Restates:
+the total, a narrative's figure, is its part rounded to the total's unit and decimals, within bg:halfStep
+of it), what it
 compares (rdfs:label, Chinese and English), its total (bg:total) and a term per part (bg:signedPart: bg:sign ±1 and
 bg:figure), and, when it fails and the report holds its finding, that finding (bg:finding: the report's
 <filing IRI>/report/result/<m>, report/ttl.py). A part printed as zero is exact and adds nothing: it
@@ -37,7 +39,7 @@ from budget_graph.graph.namespaces import BG, OBEU_MEASURE
 from budget_graph.model import Location
 
 Triple = tuple[Node, Node, Node]
-RELATIONS = {Relation.EQUAL: BG.EqualTo, Relation.AT_MOST: BG.AtMost}
+RELATIONS = {Relation.EQUAL: BG.EqualTo, Relation.AT_MOST: BG.AtMost, Relation.RESTATES: BG.Restates}
 
 
 def identity_triples(
@@ -81,6 +83,8 @@ class _Writer:
             (node, RDFS.label, lit.text(identity.what_en, "en")),
             (node, BG.total, self.figure(child(node, "total"), identity.total)),
         ]
+        if identity.relation is Relation.RESTATES:  # the window the table's figure must round into
+            self.triples.append((node, BG.halfStep, lit.decimal(identity.total.amount.half_step_yuan)))
         for number, (sign, part) in enumerate(zip(identity.signs, identity.parts, strict=True), start=1):
             if part.amount.value == 0:
                 continue  # exact and adding nothing, as the graph keeps no budget line for a printed 0.00
