@@ -24,6 +24,7 @@ from rdflib.namespace import RDF, RDFS, SH, SKOS
 from rdflib.paths import AlternativePath, InvPath, MulPath, SequencePath
 from rdflib.term import Node
 
+from budget_graph.check import shacl_cache
 from budget_graph.check.rules import Finding
 from budget_graph.check.shacl_rules import BY_ID as _RULES
 from budget_graph.graph import MappedGraph
@@ -57,11 +58,42 @@ class _Shapes:
 
 @cache
 def shapes() -> _Shapes:
-    graph = Graph()
-    for path in sorted(resource_dir("shapes").glob("*.ttl")):
-        graph.parse(path, format="turtle")
+    """The shapes, their messages and what they read: parsed once per process, and kept on disk between
+    runs (check/shacl_cache.py) with their SPARQL queries parsed."""
+    files = sorted(resource_dir("shapes").glob("*.ttl"))
+    kept_in = shacl_cache.cache_file(files)
+    kept = shacl_cache.load(kept_in)
+    if kept is None:
+        parsing = _Recording()
+        for path in files:
+            parsing.parse(path, format="turtle")
+        calls = parsing.calls
+    else:
+        calls = kept["calls"]
+        _KEPT.update(kept["queries"])
+    graph = Graph()  # made by the parser's own calls, whether just now or in an earlier run
+    for name, arguments in calls:
+        getattr(graph, name)(*arguments)
     read = _read_by_shapes(graph)
+    if kept is None:
+        shacl_cache.store(kept_in, calls, dict(_PARSED))
     return _Shapes(graph, _texts(graph), None if read is None else read | LABELLING)
+
+
+class _Recording(Graph):
+    """A graph that notes what the Turtle parser does to it: each triple added and prefix bound, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[tuple[str, tuple]] = []
+
+    def add(self, triple):
+        self.calls.append(("add", (triple,)))
+        return super().add(triple)
+
+    def bind(self, prefix, namespace, override=True, replace=False):
+        self.calls.append(("bind", (prefix, namespace, override, replace)))
+        return super().bind(prefix, namespace, override, replace)
 
 
 def _texts(graph: Graph) -> dict[Node, _Texts]:
@@ -189,11 +221,20 @@ def prepared(text: str, namespaces: Mapping[str, str], base: str | None):
     return _prepared(body, tuple(sorted((p, str(n)) for p, n in named.items() if f"{p}:" in body)), base)
 
 
+# Queries parsed in this process, and those the disk cache gave (by _prepared's arguments).
+_PARSED: dict[tuple, object] = {}
+_KEPT: dict[tuple, object] = {}
+
+
 @lru_cache(maxsize=64)
 def _prepared(body: str, namespaces: tuple, base: str | None):
+    key = (body, namespaces, base)
+    if key in _KEPT:
+        return _KEPT[key]
     from rdflib.plugins.sparql import prepareQuery
 
-    return prepareQuery(body, initNs=dict(namespaces), base=base)
+    _PARSED[key] = prepareQuery(body, initNs=dict(namespaces), base=base)
+    return _PARSED[key]
 
 
 def check(mapped: MappedGraph) -> list[Finding]:
