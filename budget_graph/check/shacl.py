@@ -1,13 +1,15 @@
 """The SHACL engine: shapes/*.ttl over a filing's graph with pySHACL (inference none), results as Findings.
 
 The shapes are for what is a property of nodes (presence, form, datatypes); sums are checked with
-NetworkX on the document model (design.md). Each shape names its rule (bg:ruleId) and carries its
-messages, expected and actual as Chinese and English templates: {focus} is the focus node's label,
-{value} the result's value, {published} the printed text of a cell that is not a number.
+NetworkX on the document model (design.md). Each shape names its rule (bg:ruleId, a record of
+check/shacl_rules.py) and carries its messages, expected and actual as Chinese and English templates:
+{focus} is the focus node's label, {value} the result's value, {published} the printed text of a cell
+that is not a number.
 
-Fast enough to run on every filing (docs/performance.md): the shapes are parsed once per process, and so is
-each SPARQL query in them; pySHACL validates only the part of the filing's graph the shapes and messages
-read (the view), which tests/test_shacl_view.py holds to the same findings as the whole graph.
+Fast enough to run on every filing (docs/performance.md): the shapes are parsed once per process, and so
+is each SPARQL query in them, and both are kept on disk between runs (check/shacl_cache.py); pySHACL
+validates only the part of the filing's graph the shapes and messages read (the view), which
+tests/test_shacl_view.py holds to the same findings as the whole graph.
 """
 
 from __future__ import annotations
