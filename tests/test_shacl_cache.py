@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import rdflib.plugins.sparql
+from rdflib.compare import isomorphic
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Prologue, Query
 
@@ -46,6 +47,7 @@ def test_a_kept_cache_spares_every_parse_and_finds_the_same(fresh, tmp_path: Pat
     mapped = map_filing(sample_filing)
     uncached = shacl.check(mapped)
     parsed = {key: query for key, query in shacl._PARSED.items()}
+    graph = shacl.shapes().graph
     _afresh()
     fresh.setenv("BUDGET_GRAPH_CACHE", str(tmp_path))
     shacl.shapes()  # parses, then keeps what it parsed
@@ -53,6 +55,8 @@ def test_a_kept_cache_spares_every_parse_and_finds_the_same(fresh, tmp_path: Pat
     _afresh()
     _parsing_refused(fresh)
     assert shacl.check(mapped) == uncached  # the shapes and every query pySHACL asks for, from the disk
+    kept = shacl.shapes().graph
+    assert isomorphic(kept, graph) and list(kept.namespaces()) == list(graph.namespaces())
     assert set(shacl._KEPT) == set(parsed)
     for key, query in parsed.items():
         assert _plain(shacl._KEPT[key]) == _plain(query)
