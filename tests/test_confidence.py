@@ -10,7 +10,7 @@ from __future__ import annotations
 from budget_graph.check.confidence import temper
 from budget_graph.check.rollups import check_rollups
 from budget_graph.check.rules import Severity
-from budget_graph.check.shacl import REQUIRED_TABLES
+from budget_graph.check.shacl_rules import REQUIRED_TABLES
 from budget_graph.check.subjects import UNLISTED
 from budget_graph.model import Doubt, Filing, Kind, Location, NarrativePart, TableKind
 from tests.tables import ITEM, UNIT, filing, table

@@ -19,13 +19,26 @@ from tests.hand_filings import parts, small_filing
 
 
 def _plain(mapped: MappedGraph):
-    """The findings of pySHACL on every triple, in rdflib's default store, as `validate` ran it before."""
+    """The findings of pySHACL on every triple, in rdflib's default store, as `validate` ran it before:
+    with the shapes in a plain graph too, which remembers nothing it has read."""
     whole = bind_prefixes(Graph())
     whole.addN((s, p, o, whole) for s, p, o in mapped.triples)
     _, results, _ = validate(
-        whole, shacl_graph=shacl.shapes().graph, inference="none", allow_infos=True, allow_warnings=True
+        whole, shacl_graph=_plain_shapes(), inference="none", allow_infos=True, allow_warnings=True
     )
     return shacl.findings(results, whole, mapped.locations.get, mapped.locations.get(mapped.filing))
+
+
+def _plain_shapes() -> Graph:
+    """The shapes' triples (their very nodes, which the messages are found by) and prefixes, in a Graph."""
+    kept = shacl.shapes().graph
+    plain = Graph()
+    for prefix, namespace in kept.namespaces():
+        plain.bind(prefix, namespace, override=True, replace=True)
+    for triple in kept:
+        plain.add(triple)
+    assert type(plain) is not type(kept)
+    return plain
 
 
 def _hand_filings():
@@ -112,6 +125,26 @@ def test_each_query_is_parsed_once_per_process(sample_filing) -> None:
     assert len(queries) == 3
     assert shacl._prepared.cache_info().misses == len(queries)
     assert shacl._prepared.cache_info().hits > 0
+
+
+def test_the_shapes_graph_reads_each_pattern_from_its_store_once(sample_filing, monkeypatch) -> None:
+    """pySHACL reads the same paths and lists of the shapes for every focus node; after a first run, the
+    shapes' graph answers them all without its store (a plain graph asked it thousands of times)."""
+    mapped = map_filing(sample_filing)
+    shacl.check(mapped)
+    shacl.check(mapped)  # pySHACL adds its two system triples once more, which are there already
+    plain = _plain(mapped)
+    shapes, asked = shacl.shapes().graph, []
+    plain_triples = Graph.triples
+
+    def counting(graph, triple):
+        if graph is shapes:
+            asked.append(triple)
+        return plain_triples(graph, triple)
+
+    monkeypatch.setattr(Graph, "triples", counting)
+    assert shacl.check(mapped) == plain
+    assert asked == []
 
 
 def test_a_prefix_that_names_another_namespace_is_another_query() -> None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-
-from rdflib.term import Node
+from typing import TYPE_CHECKING
 
 from budget_graph.check.evaluator import Evaluated, recording
 from budget_graph.check.rules import Finding
-from budget_graph.graph import CodeLists, MappedGraph
 from budget_graph.model import Filing, Location
+
+if TYPE_CHECKING:  # the graph loads rdflib: the catalogue, which names FilingCheck, needs none of it
+    from rdflib.term import Node
+
+    from budget_graph.graph import CodeLists, MappedGraph
 
 FilingCheck = Callable[[Filing], Iterable[Finding]]
 

@@ -22,7 +22,7 @@ from budget_graph.check import (
     identities,
     narrative,
     rollups,
-    shacl,
+    shacl_rules,
     shares,
     subjects,
 )
@@ -43,7 +43,7 @@ class Family:
 
 
 FAMILIES: tuple[Family, ...] = (
-    Family(shacl),
+    Family(shacl_rules),
     Family(codes, codes.check_codes),
     Family(rollups, rollups.check_rollups),
     Family(identities, identities.check_identities),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 from pathlib import Path
@@ -24,6 +25,13 @@ COMMANDS: dict[str, str] = {
     "validate": "budget_graph.cli.validate",
 }
 
+# The cyclic garbage collector's thresholds for a command's process. A one-file `validate` ends with some
+# 110,000 objects the collector tracks, most of them long-lived (modules, shapes, code lists), and Python's
+# default (700, 10, 10) goes over them again and again as they come: 170 collections, about 80 ms of the
+# run's CPU. A young generation of 20,000 objects makes that 6 collections and about 35 ms (fewer, larger
+# ones cost no less), and a batch still frees its cycles as it goes (issue 15).
+GC_THRESHOLDS = (20_000, 10, 10)
+
 
 class _Group(click.Group):
     """Turns an InputError anywhere below into 'budget-graph: message' and exit status 2.
@@ -43,6 +51,7 @@ class _Group(click.Group):
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context):
+        gc.set_threshold(*GC_THRESHOLDS)
         try:
             return super().invoke(ctx)
         except InputError as error:
