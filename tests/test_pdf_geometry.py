@@ -36,6 +36,27 @@ def test_missing_rule_makes_a_spanning_cell() -> None:
     assert (spanning.col_end, spanning.row_end) == (2, 0)
 
 
+def test_a_region_that_is_no_rectangle_holds_every_band_it_covers() -> None:
+    # the top-left cell closed by its own short rules, the two cells right of and under it one region
+    # round it (an L), a column and a row of cells beside: a glyph in the L's lower-left band has a cell
+    rules = [
+        Rule(True, 0, 0, 300),
+        Rule(True, 20, 0, 100),
+        Rule(True, 20, 200, 300),
+        Rule(True, 40, 0, 300),
+        Rule(True, 60, 0, 300),
+        Rule(False, 0, 0, 60),
+        Rule(False, 100, 0, 20),
+        Rule(False, 100, 40, 60),
+        Rule(False, 200, 0, 60),
+        Rule(False, 300, 0, 60),
+    ]
+    page = page_content(PageLayout(1, 595, 842, [glyph("合", 10, 25), glyph("计", 150, 5)], rules))
+    (grid,) = page.grids
+    assert all(owner is not None for row in grid.owner for owner in row)
+    assert sorted(ch.text for cell in grid.cells for ch in cell.chars) == ["合", "计"]
+
+
 def test_double_strokes_are_one_line_and_a_stub_is_no_boundary() -> None:
     rules = ruled([0, 100, 200], [0, 20, 40])
     rules += [Rule(True, 21.3, 0, 200)]  # a cell border drawn 1.3 pt inside the table's line

@@ -318,7 +318,9 @@ def _spans(
     for r in range(n_rows):
         for c in range(n_cols):
             span = spans.setdefault(find(r * n_cols + c), [r, c, r, c])
-            span[2], span[3] = max(span[2], r), max(span[3], c)
+            # a region that is no rectangle (a rule missing at one corner) spans its bounding box: its
+            # first band in reading order need not be its leftmost
+            span[1], span[2], span[3] = min(span[1], c), max(span[2], r), max(span[3], c)
     return [(r0, c0, r1, c1) for r0, c0, r1, c1 in spans.values()]
 
 
