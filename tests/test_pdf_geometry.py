@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import pytest
+
 from budget_graph.read.pdf_flow import TableBlock
 from budget_graph.read.pdf_grid import find_grids, page_content
 from budget_graph.read.pdf_page import Char, PageLayout, Rule, text_lines
@@ -166,3 +168,32 @@ def test_a_first_page_of_merged_cells_takes_the_columns_its_continuation_refines
         TableBlock("收入预算总表", 1, grids=[first, _page(2, items, ruled([0, 100, 200, 300], [0, 20]))])
     )
     assert [cells for _, cells, _ in rows.data] == [["收入总计", "", "2.00"], ["财政拨款", "小计", "2.00"]]
+
+
+@pytest.mark.parametrize(
+    ("xs", "mapped"),
+    [
+        # the same columns at 80 %, shifted: a sheet fitted to each page on its own
+        ([20, 76, 116, 180, 260], True),
+        # as many columns, their inner lines elsewhere: another table, not mapped
+        ([20, 100, 140, 160, 260], False),
+    ],
+)
+def test_a_continuation_printed_at_another_scale_maps_onto_the_first_pages_columns(
+    xs: list[float], mapped: bool
+) -> None:
+    header = [
+        *word("科目编码", 5, 5),
+        *word("科目名称", 75, 5),
+        *word("合计", 155, 5),
+        *word("基本支出", 235, 5),
+    ]
+    first = _page(
+        1,
+        [*header, *word("201", 5, 25), *word("1.00", 255, 25, 6)],
+        ruled([0, 70, 120, 200, 300], [0, 20, 40]),
+    )
+    second = _page(2, [*word("20101", 25, 5), *word("2.00", 230, 5, 6)], ruled(xs, [0, 20]))
+    rows = _rows(TableBlock("一般公共预算支出预算表", 1, grids=[first, second]))
+    assert (["20101", "", "", "2.00"] in [cells for _, cells, _ in rows.data]) is mapped
+    assert bool(rows.lost_pages) is not mapped

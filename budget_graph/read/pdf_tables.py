@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from budget_graph.model import (
     Box,
@@ -42,6 +43,7 @@ from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, unstat
 
 _CODE_HEADER = re.compile(r"代码|编码")
 _SPACE = re.compile(r"\s+")
+_SCALED_LINES = 4  # column lines a page printed at another scale needs: its frame and two inner lines
 _WORD = re.compile(r"\w")
 _DIGITS = re.compile(r"^\d+$")
 _ITEM_LABEL = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])")
@@ -355,13 +357,25 @@ def _same_cells(one: list[str], other: list[str]) -> bool:
 
 
 def _column_map(first: Grid, grid: Grid) -> list[int] | None:
-    """Column index on the first page for each column of a continuation page (None: no fit). A column
-    whose edges are two of the first page's lines spans its columns between them, as a merged cell
-    ('支出合计' over a breakdown's labels) does on the first page: it stands in the first of them."""
-    if abs(first.x0 - grid.x0) > COLUMN_SLACK or abs(first.x1 - grid.x1) > COLUMN_SLACK:
+    """Column index on the first page for each column of a continuation page (None: no fit), by place;
+    or, for a page printed at another scale (a sheet fitted to each page on its own), by place once its
+    frame is stretched onto the first page's, when its inner column lines then fall on the first's too."""
+    mapping = _mapped_columns(first, grid.xs)
+    if mapping is None and len(grid.xs) >= _SCALED_LINES:
+        scale = (first.x1 - first.x0) / (grid.x1 - grid.x0)
+        stretched = [first.x0 + (x - grid.x0) * scale for x in grid.xs]
+        if all(any(abs(x - line) <= COLUMN_SLACK for line in first.xs) for x in stretched):
+            mapping = _mapped_columns(first, stretched)
+    return mapping
+
+
+def _mapped_columns(first: Grid, xs: list[float]) -> list[int] | None:
+    """A column whose edges are two of the first page's lines spans its columns between them, as a merged
+    cell ('支出合计' over a breakdown's labels) does on the first page: it stands in the first of them."""
+    if abs(first.x0 - xs[0]) > COLUMN_SLACK or abs(first.x1 - xs[-1]) > COLUMN_SLACK:
         return None
     mapping = []
-    for left, right in zip(grid.xs, grid.xs[1:], strict=False):
+    for left, right in pairwise(xs):
         start = next((i for i, x in enumerate(first.xs[:-1]) if abs(x - left) <= COLUMN_SLACK), None)
         spans = start is not None and any(abs(x - right) <= COLUMN_SLACK for x in first.xs[start + 1 :])
         middle = (left + right) / 2
