@@ -6,13 +6,14 @@ for every sheet; the page's number in the sheet's footer), the narrative in Libr
 parts, headings and paragraphs as read (block paragraphs, 1.5 spacing), and the two written as two PDFs
 in one folder. The re-made filing is read like any other and compared with the original: its tables
 (title, columns' meanings, every row), its narrative claims and its error findings. With `--text`, the
-re-made PDFs' `pdftotext -layout` text is compared with them too.
+re-made PDFs' `pdftotext -layout` text is compared with them too; with `--fit-each-page` each sheet is
+fitted to its page at its own scale, so a table's pages are printed at different scales.
 
 Not a test: it needs LibreOffice (`apt-get install libreoffice-calc-nogui libreoffice-writer-nogui
 fonts-noto-cjk`) and takes about two minutes. What it found and what it still shows is in
 docs/unseen-filings.md.
 
-    python scripts/remake_with_libreoffice.py ../shared/corpus OUT [--text]
+    python scripts/remake_with_libreoffice.py ../shared/corpus OUT [--text] [--fit-each-page]
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ FONT = "Noto Sans CJK SC"
 PAGE_NUMBER = re.compile(r"^[-—–]?\s*\d{1,3}\s*[-—–]?$|^第\s*\d+\s*页")
 FIGURE = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
 NUMERALS = "零一二三四五六七八九十"
+FIT_EACH_PAGE = False  # --fit-each-page: each sheet fitted to its page at its own scale
 
 
 def column_lines(pages: list[PageContent]) -> list[float]:
@@ -123,7 +125,8 @@ def sheet(ws, page: PageContent, xs: list[float], only_tables: bool) -> None:
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
         target.alignment = Alignment(horizontal="center" if centred else "left")
         row += 1
-    if type(ws.cell(1, columns)).__name__ != "MergedCell" and not ws.cell(1, columns).value:
+    wide = type(ws.cell(1, columns)).__name__ != "MergedCell" and not ws.cell(1, columns).value
+    if wide and not FIT_EACH_PAGE:
         ws.cell(1, columns).value = " "  # every sheet as wide: fitted to the page at one scale
     ws.oddFooter.center.text = "- &P -"
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
@@ -209,7 +212,10 @@ def main() -> None:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--text", action="store_true", help="compare the re-made PDFs' pdftotext -layout too")
+    parser.add_argument("--fit-each-page", action="store_true", help="fit each sheet at its own scale")
     args = parser.parse_args()
+    global FIT_EACH_PAGE
+    FIT_EACH_PAGE = args.fit_each_page
     for corpus_folder in sorted(p for p in args.corpus.iterdir() if p.is_dir()):
         for original in read_paths([str(corpus_folder)]):
             folder = args.out / corpus_folder.name / str(original.year)
