@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from budget_graph.check.confidence import temper
 from budget_graph.check.rollups import check_rollups
-from budget_graph.check.rules import Severity
+from budget_graph.check.rules import Rule, Severity
 from budget_graph.check.shacl_rules import REQUIRED_TABLES
 from budget_graph.check.subjects import UNLISTED
 from budget_graph.model import Doubt, Filing, Kind, Location, NarrativePart, TableKind
@@ -76,11 +76,13 @@ def test_a_doubt_of_the_columns_leaves_the_sums_down_the_rows_sure() -> None:
     assert _severities(findings) == ["error"]
 
 
+def _tempered(found: Filing, rule: Rule, message: str) -> list[str]:
+    """The severity a finding of `rule` (an error, placed nowhere but the file) keeps once tempered."""
+    return [f.severity.value for f in temper(found, [rule.finding(message, message, [Location("x.pdf")])])]
+
+
 def _missing_table(found: Filing) -> list[str]:
-    finding = REQUIRED_TABLES.finding(
-        "缺少必须公开的表格：收入总表", "missing: IncomeSummary", [Location("x.pdf")]
-    )
-    return [f.severity.value for f in temper(found, [finding])]
+    return _tempered(found, REQUIRED_TABLES, "缺少必须公开的表格：收入总表")
 
 
 def test_a_missing_table_is_an_error_when_everything_was_read() -> None:
@@ -106,10 +108,7 @@ def test_findings_of_other_severities_are_left_as_they_are() -> None:
 
 
 def _unlisted_line(found: Filing) -> list[str]:
-    finding = UNLISTED.finding(
-        "说明中的科目“行政运行（项）”没有表格列出", "no table lists it", [Location("x.pdf")]
-    )
-    return [f.severity.value for f in temper(found, [finding])]
+    return _tempered(found, UNLISTED, "说明中的科目“行政运行（项）”没有表格列出")
 
 
 def test_a_line_no_table_prints_is_an_error_when_every_table_was_read_sure() -> None:

@@ -20,6 +20,16 @@ def word(text: str, x0: float, top: float, pitch: float = 10.0) -> list[Char]:
     return [glyph(ch, x0 + i * pitch, top) for i, ch in enumerate(text)]
 
 
+def printed(value: str, x0: float, top: float, full: float = 10.0) -> list[Char]:
+    """Characters from x0, each as wide as it prints: a digit or a Latin sign half a Chinese one."""
+    chars, x = [], x0
+    for ch in value:
+        width = full / 2 if ch.isascii() else full
+        chars.append(Char(ch, x, x + width, top, top + full, x + width / 2, top + full / 2))
+        x += width
+    return chars
+
+
 def ruled(xs: list[float], ys: list[float], gaps: dict[tuple[float, int], bool] | None = None) -> list[Rule]:
     """Full horizontal rules at ys; vertical rules at xs, each row band drawn unless gaps[(x, band)]."""
     rules = [Rule(True, y, xs[0], xs[-1]) for y in ys]

@@ -9,30 +9,20 @@ import pytest
 
 from budget_graph.model import NarrativePart
 from budget_graph.read.pdf_flow import document_flow
-from budget_graph.read.pdf_page import Char, PageLayout
+from budget_graph.read.pdf_page import PageLayout
 from budget_graph.read.pdf_text import read_narrative
+from tests.test_pdf_geometry import printed
 from tests.test_pdf_heading_page_break import EM, HEIGHT, LEFT, RIGHT, WIDTH, _centred, _line
-
-HALF = EM / 2  # a digit's width
-
-
-def _glyphs(text: str, top: float, x0: float = LEFT) -> list[Char]:
-    """A line of full-width characters and half-width digits and Latin signs."""
-    chars, x = [], x0
-    for ch in text:
-        width = HALF if ch.isascii() else EM
-        chars.append(Char(ch, x, x + width, top, top + EM, x + width / 2, top + EM / 2))
-        x += width
-    return chars
 
 
 def _part(*lines: str, spaced: tuple[int, ...] = ()) -> NarrativePart:
-    """A part whose lines stand 1.6 line heights apart, and 2.4 above the lines numbered in `spaced`."""
+    """A part whose lines stand 1.6 line heights apart, and 2.4 above the lines numbered in `spaced`;
+    digits and Latin signs half as wide as Chinese characters."""
     chars = _centred("第一部分 部门概况", 80) + _line("一、部门职责", 110)
     top = 140.0
     for index, text in enumerate(lines):
         top += (2.4 if index in spaced else 1.6) * EM if index else 0
-        chars += _glyphs(text, top)
+        chars += printed(text, LEFT, top, EM)
     page = PageLayout(1, WIDTH, HEIGHT, chars, [])
     return read_narrative(document_flow([page]).lines, "hand-built").parts[0]
 

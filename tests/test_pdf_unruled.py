@@ -13,7 +13,7 @@ from budget_graph.read.pdf_grid import page_content
 from budget_graph.read.pdf_page import Char, PageLayout, Rule, text_lines
 from budget_graph.read.pdf_unruled import _laid_out, with_unruled_tables
 from budget_graph.read.text_columns import printed_width
-from tests.test_pdf_geometry import ruled
+from tests.test_pdf_geometry import printed, ruled
 
 WIDTH, HEIGHT = 595, 842
 FULL, HALF = 10.0, 5.0  # a Chinese character's width, a digit's
@@ -21,12 +21,7 @@ FULL, HALF = 10.0, 5.0  # a Chinese character's width, a digit's
 
 def text(value: str, x0: float, top: float) -> list[Char]:
     """Characters from x0, each as wide as it prints."""
-    chars, x = [], x0
-    for ch in value:
-        width = HALF if ch.isascii() else FULL
-        chars.append(Char(ch, x, x + width, top, top + FULL, x + width / 2, top + FULL / 2))
-        x += width
-    return chars
+    return printed(value, x0, top, FULL)
 
 
 def right(value: str, x1: float, top: float) -> list[Char]:
