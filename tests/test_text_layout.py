@@ -896,3 +896,23 @@ def test_a_header_naming_more_columns_than_the_figures_fill_is_a_guess_when_two_
     path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, lines), encoding="utf-8")
     table = next(t for t in read_file(path).tables if t.kind is TableKind.ExpenditureSummary)
     assert bool(table.doubts) is doubted
+
+
+@pytest.mark.parametrize("shift", [0, 3])
+def test_a_rows_figures_moved_a_few_characters_stay_in_their_columns(tmp_path: Path, shift: int) -> None:
+    # the converter prints a row's figures further right after a longer label: right edges 3 apart, the
+    # figures still over the same characters, never two in one row: one column each
+    rows = [
+        *BY_FUNCTION[:9],
+        at((0, "201"), (16, "一般公共服务支出"), (43, "1,000", "r"), (58, "900", "r"), (70, "100", "r")),
+        at((0, "205"), (16, "教育支出"), (43 + shift, "1,000", "r"), (70 + shift, "1,000", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, rows), encoding="utf-8")
+    table = read_file(path).tables[1]
+    assert [column.meaning for column in table.columns] == ["general_budget", "basic", "project"]
+    education = next(row for row in table.rows if row.code == "205")
+    assert {k: c.text for k, c in education.cells.items() if c.text} == {
+        "general_budget": "1,000",
+        "project": "1,000",
+    }

@@ -450,7 +450,7 @@ def _body_columns(body: list[list[Chunk]], captions: list[Chunk]) -> list[Column
         row_of.update((id(c), index) for c in row_figures)
         words.extend(c for c in row if c not in row_figures)
     counts = {len(figures(row)) for row in body} - {0}
-    groups = _aligned(numbers, "x1")
+    groups = _overlapping(_aligned(numbers, "x1"), row_of)
     if len(counts) == 1:  # every row with figures has as many: the figures of a row are its columns
         groups = _drifting(groups, row_of)
     found = [Column("amount", min(c.x0 for c in g), max(c.x1 for c in g)) for g in groups]
@@ -530,6 +530,31 @@ def _indented(
     return joined
 
 
+def _overlapping(groups: list[list[Chunk]], row_of: dict[int, int]) -> list[list[Chunk]]:
+    """Figure columns joined where the converter moved a row's figures a few characters (after a longer
+    or shorter Chinese label): groups that never share a row and whose figures print over the same
+    characters — the span every figure of a group covers overlaps the other's — are one column; two
+    columns' figures never overlap on the page."""
+    joined: list[list[Chunk]] = []
+    for group in groups:
+        if joined and _same_span(joined[-1], group) and not _shared_rows(joined[-1], group, row_of):
+            joined[-1].extend(group)
+        else:
+            joined.append(list(group))
+    return joined
+
+
+def _same_span(one: list[Chunk], other: list[Chunk]) -> bool:
+    """Do the spans every figure of each group covers overlap?"""
+    return max(max(c.x0 for c in one), max(c.x0 for c in other)) < min(
+        min(c.x1 for c in one), min(c.x1 for c in other)
+    )
+
+
+def _shared_rows(one: list[Chunk], other: list[Chunk], row_of: dict[int, int]) -> bool:
+    return bool({row_of[id(c)] for c in one} & {row_of[id(c)] for c in other})
+
+
 def _drifting(groups: list[list[Chunk]], row_of: dict[int, int]) -> list[list[Chunk]]:
     """Figure columns joined where the converter let their right edges drift apart (after long Chinese
     labels it places figures further right), in a table whose rows all have as many figures: groups of
@@ -540,7 +565,7 @@ def _drifting(groups: list[list[Chunk]], row_of: dict[int, int]) -> list[list[Ch
         if joined:
             last = joined[-1]
             near = min(c.x1 for c in group) - max(c.x1 for c in last) <= _DRIFT
-            if near and not {row_of[id(c)] for c in group} & {row_of[id(c)] for c in last}:
+            if near and not _shared_rows(last, group, row_of):
                 last.extend(group)
                 continue
         joined.append(list(group))
