@@ -59,6 +59,11 @@ def test_a_tables_file_is_named_by_what_its_titles_share() -> None:
     assert read.notes == ()
 
 
+def test_the_level_word_every_tables_own_name_opens_with_is_no_part_of_the_unit() -> None:
+    titles = [title.replace("法院", "法院部门") for title in COURT_TABLES]  # '…法院部门收支预算总表'
+    assert _read(titles=titles).unit == "江苏省高级人民法院"
+
+
 def test_two_titles_are_too_few_to_name_the_unit() -> None:
     read = _read(titles=COURT_TABLES[:2])
     assert (read.unit, read.unit_from_name) == ("公开表", True)  # the file name stands for it

@@ -36,6 +36,7 @@ _NOT_A_NAME = re.compile(r"部分|、|目录|^.{1,2}级$|^本?(部门|单位)$")
 _NOT_A_TABLES_NAME = re.compile(r"^(预算|决算)?(部门|单位)|预算|决算|收支|表")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _TABLE_YEAR_AND_REST = re.compile(r"(20\d{2})\s*年度?(.*)$")
+_LEVEL_WORD = re.compile(r"(?<=..)(部门|单位)$")  # what a table's own name opens with ('部门收支预算总表')
 # '部门预算经济分类' is a classification's name, not the filer's level
 _CLASSIFICATION = re.compile(r"部门(预算)?经济分类")
 _SENTENCE = re.compile(r"[，,。；;：:]")
@@ -177,13 +178,15 @@ def _most_named(names: list[str]) -> str | None:
 
 
 def _titles_unit(titles: list[str]) -> str | None:
-    """The name every table's title prints between its year and its own name."""
+    """The name every table's title prints between its year and its own name, without the level word
+    every table's own name opens with ('2017年度江苏省高级人民法院部门收支预算总表' … : not '…法院部门')."""
     rests = [m.group(2) for m in map(_TABLE_YEAR_AND_REST.search, titles) if m]
     if len(rests) < _MIN_SHARED_TITLES or len(rests) < len(titles) / 2:
         return None
     shared = "".join(
         chars[0] for chars in takewhile(lambda chars: len(set(chars)) == 1, zip(*rests, strict=False))
     )
+    shared = _LEVEL_WORD.sub("", shared)
     return None if _NOT_A_TABLES_NAME.search(shared) else _unit_name(shared)
 
 
