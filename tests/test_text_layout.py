@@ -916,3 +916,26 @@ def test_a_rows_figures_moved_a_few_characters_stay_in_their_columns(tmp_path: P
         "general_budget": "1,000",
         "project": "1,000",
     }
+
+
+FULL_LINE = "本部门" * 13 + "。"  # forty characters: a full line of the text block
+
+
+@pytest.mark.parametrize(("last_line", "paragraphs"), [("其他情况说明如下。", 2), ("其他情况说明如下，", 1)])
+def test_block_paragraphs_end_where_a_sentence_ends_short_of_the_margin(
+    tmp_path: Path, last_line: str, paragraphs: int
+) -> None:
+    # paragraphs set apart without indenting them: a line closing a sentence far short of the margin
+    # ends its paragraph, as on the page the text came from (a Chinese character prints two columns)
+    duties = [
+        at((20, "部门主要职能")),
+        "",
+        *[FULL_LINE] * 4,
+        last_line,
+        *[FULL_LINE] * 4,
+        "以上。",
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, CONTENTS, duties, SUMMARY), encoding="utf-8")
+    part = read_file(path).parts[0]
+    assert len(part.paragraphs) == paragraphs

@@ -199,13 +199,11 @@ def _add_line(
     flat = normalise(text)
     left, right = pages[line.page].left, pages[line.page].right
     em = line.line.bottom - line.line.top
-    # laid-out text gives character columns, not glyphs' widths and places: whether a line broke early
-    # or stands apart is not known there, and a numbered line short of the margin heads at once
-    if _is_heading(flat) and line.line.x1 < right - (_SHORT_HEADING if measured else 2) * em:
+    if _is_heading(flat) and line.line.x1 < right - _SHORT_HEADING * em:
         part.headings.append(Heading(flat, where))
         return
     broke_early = ends_sentence = False
-    if measured and last is not None and previous is not None and _follows(last, previous):
+    if last is not None and previous is not None and _follows(last, previous):
         broke_early = _broke_early(previous, line, pages)
         closes = bool(_SENTENCE_CLOSE.search(previous.text.strip()))
         ends_sentence = closes and (broke_early or _spaced_apart(previous, line, pages))

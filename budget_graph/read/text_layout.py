@@ -58,6 +58,7 @@ from budget_graph.read.text_columns import (
     letter_spaced,
     overlap,
     place,
+    printed_width,
     side_reach,
 )
 
@@ -431,16 +432,19 @@ def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
 
 
 def _line(line: _TextLine) -> Line:
-    """A narrative line with each character at its column; a converter's one space between Chinese
-    and Latin letters or digits ('公开 02 表', '2017 年度': it pads narrow digits to the column grid) is
-    not printed."""
+    """A narrative line from its first column, each character as wide as it prints (a Chinese one two
+    columns: a converter gives it one), so that where a line stops says whether it broke early as on
+    the page; a converter's one space between Chinese and Latin letters or digits ('公开 02 表', '2017
+    年度': it pads narrow digits to the column grid) is not printed."""
     top = line.number * LINE_HEIGHT
     text = _PADDING.sub("", line.text)
-    chars = [
-        _char(ch, column * CHAR_WIDTH, (column + 1) * CHAR_WIDTH, top)
-        for column, ch in enumerate(text)
-        if not ch.isspace()
-    ]
+    # a line's text as wide as it prints (a Chinese character two columns), from where it starts
+    column, chars = float(len(text) - len(text.lstrip())), []
+    for ch in text.lstrip():
+        width = printed_width(ch)
+        if not ch.isspace():
+            chars.append(_char(ch, column * CHAR_WIDTH, (column + width) * CHAR_WIDTH, top))
+        column += width
     words = [
         Word(_PADDING.sub("", c.text), c.x0 * CHAR_WIDTH, c.x1 * CHAR_WIDTH, top, top + _GLYPH)
         for c in line.chunks
