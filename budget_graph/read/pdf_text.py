@@ -266,8 +266,10 @@ def _middle(line: Line) -> float:
 
 
 def _first_piece(chars: list[Char]) -> float:
-    """The width of what a line cannot start without: a run of digits or Latin letters, or one character
-    with the opening mark before it and the closing marks after it ('（一）', '12,323.46万', '元。')."""
+    """The width of what a line cannot start without: a run of digits or Latin letters, or one character,
+    with the opening marks before it and the closing marks after it ('（一）', '12,323.46', '元。')."""
+    if not chars:
+        return 0.0
     end = 0
     while end < len(chars) - 1 and chars[end].text in _OPENING:
         end += 1
@@ -276,7 +278,7 @@ def _first_piece(chars: list[Char]) -> float:
             end += 1
     while end < len(chars) - 1 and chars[end + 1].text in _CLOSING:
         end += 1
-    return chars[end].x1 - chars[0].x0 if chars else 0.0
+    return chars[end].x1 - chars[0].x0
 
 
 def _is_heading(flat: str) -> bool:
