@@ -38,6 +38,14 @@ FILING_TITLE = re.compile(
 # a table's unit as its unit line prints it: '单位：万元', '金额单位：元', '单位：人民币元' (group 1: the unit)
 UNIT_WORDS = r"(?:金额)?单位\s*[:：]\s*(?:人民币)?(亿元|万元|元)"
 UNIT_STATED = re.compile(UNIT_WORDS)
+
+
+def without_unit(text: str) -> str:
+    """A filer line without the unit of its figures it may run on to, after a wide or a narrow space
+    ('部门：XX局 单位：万元' → '部门：XX局')."""
+    return UNIT_STATED.sub(" ", text).strip()
+
+
 # a filer or unit line opens with its key ('编制部门：…', '单位：万元'): never a title
 KEY_LINE = re.compile(rf"^(?:{lines().filer_keys}|单位)\s*[:：]")
 

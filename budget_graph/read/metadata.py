@@ -18,7 +18,7 @@ from itertools import takewhile
 from budget_graph.errors import InputError
 from budget_graph.model import Diagnostic, Filing, Kind, Location
 from budget_graph.model.units import unit_key
-from budget_graph.read.layout import FILING_TITLE, TITLE_END, UNIT_STATED, normalise, recognise_table
+from budget_graph.read.layout import FILING_TITLE, TITLE_END, normalise, recognise_table, without_unit
 
 # a line that is a filing's title and nothing else, the level left out or the 年 dropped:
 # '第二部分江苏省高级人民法院2018年度预算表', '江苏省委办公厅2017年预算公开表格', '…2018度部门预算公开表'
@@ -123,9 +123,7 @@ def _cover_filer(evidence: Evidence, filer_line: re.Pattern[str], titles: list[r
     """The name on the cover's filer line, with the line under it when the name wrapped there
     ('编制单位：中国共产党江苏省委员会' / '办公厅'): joined only when the cover's title or the tables'
     filer lines name the joined unit."""
-    # the line may go on to the unit of its figures after a narrow space ('部门：XX局 单位：万元')
-    without_units = [UNIT_STATED.sub("", line).strip() for line in evidence.cover]
-    for index, match in enumerate(map(filer_line.match, without_units)):
+    for index, match in enumerate(filer_line.match(without_unit(line)) for line in evidence.cover):
         if match and match.group(1):
             name, below = match.group(1), evidence.cover[index + 1 : index + 2]
             named = {unit_key(n) for n in [*filter(None, map(_title_unit, titles)), *evidence.filers]}

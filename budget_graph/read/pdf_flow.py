@@ -26,6 +26,7 @@ from budget_graph.read.layout import (
     is_key_line,
     normalise,
     recognise_table,
+    without_unit,
 )
 from budget_graph.read.pdf_grid import (
     COLUMN_SLACK,
@@ -398,8 +399,7 @@ def _title_row(grid: Grid) -> tuple[int, TableBlock] | None:
 
 def _unit_line(text: str) -> tuple[Unit | None, str | None]:
     unit_match = _UNIT.search(normalise(text))
-    # the unit's key may follow the filer's name after one narrow space: 'XX局 单位：万元'
-    filer_match = _FILER.search(_UNIT.sub(" ", text.replace("：", ":").replace(": ", ":")))
+    filer_match = _FILER.search(without_unit(text.replace("：", ":").replace(": ", ":")))
     unit = Unit.from_text(unit_match.group(1)) if unit_match else None
     filer = filer_match.group(1).strip() if filer_match else None
     return unit, filer if filer and not filer.startswith(("元", "万元")) else None

@@ -40,6 +40,7 @@ from budget_graph.read.layout import (
     part_core,
     recognise_table,
     titled_table,
+    without_unit,
 )
 from budget_graph.read.metadata import Evidence, Metadata, filing_metadata
 from budget_graph.read.source import read_text_file, text_start
@@ -367,7 +368,7 @@ def _table(segment: _Segment, source: str, filing: Filing) -> Table:
             # a unit line, a filer line, or both on one line ('编制部门：某局　　单位：元')
             if found := UNIT_STATED.search(flat):
                 unit, unit_seen = Unit.from_text(found.group(1)) or unit, True
-            if named := _UNIT_NAME.match(UNIT_STATED.sub("", flat).strip()):
+            if named := _UNIT_NAME.match(without_unit(flat)):
                 unit_name = named.group(1).strip()
         else:
             notes.append(stripped)
