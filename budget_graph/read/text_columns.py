@@ -535,13 +535,7 @@ def _overlapping(groups: list[list[Chunk]], row_of: dict[int, int]) -> list[list
     or shorter Chinese label): groups that never share a row and whose figures print over the same
     characters — the span every figure of a group covers overlaps the other's — are one column; two
     columns' figures never overlap on the page."""
-    joined: list[list[Chunk]] = []
-    for group in groups:
-        if joined and _same_span(joined[-1], group) and not _shared_rows(joined[-1], group, row_of):
-            joined[-1].extend(group)
-        else:
-            joined.append(list(group))
-    return joined
+    return _joined(groups, row_of, _same_span)
 
 
 def _same_span(one: list[Chunk], other: list[Chunk]) -> bool:
@@ -551,25 +545,31 @@ def _same_span(one: list[Chunk], other: list[Chunk]) -> bool:
     )
 
 
-def _shared_rows(one: list[Chunk], other: list[Chunk], row_of: dict[int, int]) -> bool:
-    return bool({row_of[id(c)] for c in one} & {row_of[id(c)] for c in other})
-
-
 def _drifting(groups: list[list[Chunk]], row_of: dict[int, int]) -> list[list[Chunk]]:
     """Figure columns joined where the converter let their right edges drift apart (after long Chinese
     labels it places figures further right), in a table whose rows all have as many figures: groups of
     figures a few characters apart that never share a row are one column; groups that share a row are
     two, however close."""
+    return _joined(
+        groups, row_of, lambda last, group: min(c.x1 for c in group) - max(c.x1 for c in last) <= _DRIFT
+    )
+
+
+def _joined(
+    groups: list[list[Chunk]], row_of: dict[int, int], together: Callable[[list[Chunk], list[Chunk]], bool]
+) -> list[list[Chunk]]:
+    """Each group joined to the one before it when `together` says so and no row holds figures of both."""
     joined: list[list[Chunk]] = []
     for group in groups:
-        if joined:
-            last = joined[-1]
-            near = min(c.x1 for c in group) - max(c.x1 for c in last) <= _DRIFT
-            if near and not _shared_rows(last, group, row_of):
-                last.extend(group)
-                continue
-        joined.append(list(group))
+        if joined and together(joined[-1], group) and not _shared_rows(joined[-1], group, row_of):
+            joined[-1].extend(group)
+        else:
+            joined.append(list(group))
     return joined
+
+
+def _shared_rows(one: list[Chunk], other: list[Chunk], row_of: dict[int, int]) -> bool:
+    return bool({row_of[id(c)] for c in one} & {row_of[id(c)] for c in other})
 
 
 def _header_only_columns(header: list[list[Chunk]]) -> list[Column]:

@@ -438,7 +438,6 @@ def _line(line: _TextLine) -> Line:
     年度': it pads narrow digits to the column grid) is not printed."""
     top = line.number * LINE_HEIGHT
     text = _PADDING.sub("", line.text)
-    # a line's text as wide as it prints (a Chinese character two columns), from where it starts
     column, chars = float(len(text) - len(text.lstrip())), []
     for ch in text.lstrip():
         width = printed_width(ch)
