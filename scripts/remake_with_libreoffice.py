@@ -46,7 +46,6 @@ FONT = "Noto Sans CJK SC"
 PAGE_NUMBER = re.compile(r"^[-—–]?\s*\d{1,3}\s*[-—–]?$|^第\s*\d+\s*页")
 FIGURE = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
 NUMERALS = "零一二三四五六七八九十"
-FIT_EACH_PAGE = False  # --fit-each-page: each sheet fitted to its page at its own scale
 
 
 def column_lines(pages: list[PageContent]) -> list[float]:
@@ -82,12 +81,12 @@ def tables_only(items: list) -> list:
     ]
 
 
-def sheet(ws, page: PageContent, xs: list[float], only_tables: bool) -> None:
+def sheet(ws, page: PageContent, xs: list[float], fit_each_page: bool) -> None:
     columns = len(xs) - 1
     for index in range(columns):
         ws.column_dimensions[get_column_letter(index + 1)].width = max((xs[index + 1] - xs[index]) / 5.6, 2)
     row = 1
-    for item in tables_only(page.items()) if only_tables else page.items():
+    for item in tables_only(page.items()):
         if isinstance(item, Grid):
             place = [min(range(len(xs)), key=lambda k, x=x: abs(xs[k] - x)) for x in item.xs]
             for cell in item.cells:
@@ -126,7 +125,7 @@ def sheet(ws, page: PageContent, xs: list[float], only_tables: bool) -> None:
         target.alignment = Alignment(horizontal="center" if centred else "left")
         row += 1
     wide = type(ws.cell(1, columns)).__name__ != "MergedCell" and not ws.cell(1, columns).value
-    if wide and not FIT_EACH_PAGE:
+    if wide and not fit_each_page:
         ws.cell(1, columns).value = " "  # every sheet as wide: fitted to the page at one scale
     ws.oddFooter.center.text = "- &P -"
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
@@ -140,13 +139,13 @@ def convert(source: Path, folder: Path, *options: str) -> None:
     source.unlink()
 
 
-def remake_tables(pdf: Path, filing: Filing, folder: Path) -> None:
+def remake_tables(pdf: Path, filing: Filing, folder: Path, fit_each_page: bool) -> None:
     pages = [page for page in map(page_content, read_layouts(pdf)) if page.grids]
     book = Workbook()
     book.remove(book.active)
     xs = column_lines(pages)
     for page in pages:
-        sheet(book.create_sheet(f"p{page.number}"), page, xs, only_tables=True)
+        sheet(book.create_sheet(f"p{page.number}"), page, xs, fit_each_page)
     target = folder / f"{filing.year}年预算公开表.xlsx"
     book.save(target)
     convert(target, folder)
@@ -173,14 +172,14 @@ def remake_narrative(filing: Filing, folder: Path) -> None:
     convert(target, folder, "--infilter=HTML (StarWriter)")
 
 
-def remake(original: Filing, folder: Path) -> None:
+def remake(original: Filing, folder: Path, fit_each_page: bool) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for source in map(Path, original.sources):
         half = read_file(source)
         if half.parts:
             remake_narrative(half, folder)
         if half.tables:
-            remake_tables(source, half, folder)
+            remake_tables(source, half, folder, fit_each_page)
 
 
 def compare(name: str, original: Filing, remade: list[Filing]) -> None:
@@ -214,13 +213,11 @@ def main() -> None:
     parser.add_argument("--text", action="store_true", help="compare the re-made PDFs' pdftotext -layout too")
     parser.add_argument("--fit-each-page", action="store_true", help="fit each sheet at its own scale")
     args = parser.parse_args()
-    global FIT_EACH_PAGE
-    FIT_EACH_PAGE = args.fit_each_page
     for corpus_folder in sorted(p for p in args.corpus.iterdir() if p.is_dir()):
         for original in read_paths([str(corpus_folder)]):
             folder = args.out / corpus_folder.name / str(original.year)
             shutil.rmtree(folder, ignore_errors=True)
-            remake(original, folder)
+            remake(original, folder, args.fit_each_page)
             name = f"{corpus_folder.name} {original.year}"
             compare(name, original, read_paths([str(folder)]))
             if args.text:
