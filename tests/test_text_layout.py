@@ -886,6 +886,13 @@ def _one_line_of_figures(figures: tuple, headers: tuple = HEADERS) -> list[str]:
         ),
         # under their headers: the last is blank, no doubt
         (((11, "9,146.79"), (32, "5,916.27"), (52, "3,123.68"), (72, "106.84")), HEADERS, False),
+        # right-aligned and drifting right, but each over its own header's characters, which no other
+        # fit gives (one with 合计 blank puts the first figure under no header): no doubt
+        (
+            ((15, "17,996.68", "r"), (32, "12,323.48", "r"), (48, "5,533.00", "r"), (63, "140.20", "r")),
+            ((6, "合计"), (21, "基本支出"), (37, "项目支出"), (51, "单位预留机动经费"), (66, "结转下年资金")),
+            False,
+        ),
     ],
 )
 def test_a_header_naming_more_columns_than_the_figures_fill_is_a_guess_when_two_fits_are_close(

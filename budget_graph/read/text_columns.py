@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from budget_graph.model import is_number
+from budget_graph.model import Doubt, is_number
 from budget_graph.read.layout import CODE_CAPTIONS, column_meaning, is_text_header
 
 _ALIGN = 2  # characters: edges of one column agree within this (converters round positions)
@@ -33,6 +33,10 @@ _DRIFT = 12  # characters: how far apart a converter lets one column's right edg
 _CONTINUED = 3  # characters: a continuation page's column edges lie this close to the table's
 _MIN_STRETCH = 0.4  # how much narrower (or, inverted, wider) a converter may print a continuation page
 _CLOSE_FIT = 4.0  # characters: two placements of the figure labels this close in misplacement are a guess
+_PLACED_GROUPS = (
+    "表头分组由文字位置推定，各列归属可能读错 the header's groups were placed by the position of their words: "
+    "which group a column belongs to may be misread"
+)
 _GUESSED = (
     "表头多于数字列，哪一列为空由文字位置推定，各列归属可能读错 the header names more columns than the figures "
     "fill: which one is blank was guessed from the position of the words, a column may be misread"
@@ -205,12 +209,12 @@ def figures(row: list[Chunk]) -> list[Chunk]:
 
 @dataclass
 class Layout:
-    """A table's columns left to right, its header as cells over them, and the reason to doubt which
-    figure column heads which (None when the header leaves no doubt)."""
+    """A table's columns left to right, its header as cells over them, and the reasons to doubt which
+    figure column heads which (none when the header leaves no doubt)."""
 
     columns: list[Column]
     header: list[HeaderCell]
-    doubt: str | None = None
+    doubts: tuple[Doubt, ...] = ()
 
 
 def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
@@ -238,9 +242,8 @@ def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
     groups_ = [_group_cell(group, children, found) for group, children in groups.items()]
     cells += [HeaderCell(0, first, last, label.text) for label, (first, last) in _side_spans(sides, found)]
     cells += [_part_cell(line, chunk, found) for line, chunk in parts]
-    return Layout(
-        found, cells + groups_, _nesting_doubt(groups_, found, text_limit) or (_GUESSED if guessed else None)
-    )
+    doubts = (*_nesting_doubt(groups_, found), *([Doubt(_GUESSED, columns_only=True)] if guessed else []))
+    return Layout(found, cells + groups_, doubts)
 
 
 def _part_labels(found: list[Column], pieces: list[tuple[int, Chunk]]) -> list[tuple[int, Chunk]]:
@@ -320,20 +323,17 @@ def _spans(found: list[Column]) -> list[tuple[int, int]]:
     return [(a, b - 1) for a, b in pairwise(bounds)]
 
 
-def _nesting_doubt(groups: list[HeaderCell], found: list[Column], text_limit: float) -> str | None:
+def _nesting_doubt(groups: list[HeaderCell], found: list[Column]) -> list[Doubt]:
     """Groups of figure columns under groups are placed by position alone, and converters do not
     centre labels exactly: only one group over all figure columns ('收入预算') is certain."""
     amounts = [i for i, c in enumerate(found) if c.kind == "amount"]
     over_figures = [g for g in groups if found[g.first].kind == "amount" and found[g.last].kind == "amount"]
     if not over_figures or not amounts:
-        return None
+        return []
     only = over_figures[0]
     if len(over_figures) == 1 and (only.first, only.last) == (amounts[0], amounts[-1]):
-        return None
-    return (
-        "表头分组由文字位置推定，各列归属可能读错 the header's groups were placed by the position of their "
-        "words: which group a column belongs to may be misread"
-    )
+        return []
+    return [Doubt(_PLACED_GROUPS, columns_only=True, grouping=True)]
 
 
 def continued(table: Layout, page: Layout) -> list[int] | None:
@@ -810,14 +810,29 @@ def _ambiguous(
 ) -> bool:
     """With more figure labels than figure columns, does leaving another label blank fit within `close`
     characters as well? ('合计  基本支出  项目支出  结转' over three figures printed right-aligned half a
-    column right: is the first column blank, or the last?)"""
+    column right: is the first column blank, or the last?) Not when the fit found prints more of its
+    figures under their own label's characters than the other does: the other then puts a figure under
+    no label of its own."""
     if len(labels) <= len(figure_columns):
         return False
+    under = _under_their_labels(labels, figure_columns, matched)
     for index in matched:
-        _, without = _matching(labels[:index] + labels[index + 1 :], figure_columns)
-        if without + _BLANK_COLUMN - cost < close:
+        rest = labels[:index] + labels[index + 1 :]
+        other, without = _matching(rest, figure_columns)
+        if without + _BLANK_COLUMN - cost < close and _under_their_labels(rest, figure_columns, other) >= under:
             return True
     return False
+
+
+def _under_their_labels(
+    labels: list[list[tuple[int, Chunk]]], figure_columns: list[Column], matched: dict[int, int]
+) -> int:
+    """How many figure columns a matching puts where their label's characters stand."""
+    return sum(
+        figure_columns[j].x0 <= max(c.x1 for _, c in labels[i])
+        and min(c.x0 for _, c in labels[i]) <= figure_columns[j].x1
+        for i, j in matched.items()
+    )
 
 
 def _matching(
