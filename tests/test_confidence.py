@@ -8,9 +8,11 @@ when the file holds the narrative only or figures went unread; otherwise it stay
 from __future__ import annotations
 
 from budget_graph.check.confidence import temper
+from budget_graph.check.identities import check_identities
 from budget_graph.check.rollups import check_rollups
 from budget_graph.check.rules import Rule, Severity
 from budget_graph.check.shacl_rules import REQUIRED_TABLES
+from budget_graph.check.shares import SHARE
 from budget_graph.check.subjects import UNLISTED
 from budget_graph.model import Doubt, Filing, Kind, Location, NarrativePart, TableKind
 from tests.tables import ITEM, UNIT, filing, table
@@ -119,3 +121,62 @@ def test_a_line_no_table_prints_is_a_warning_when_a_table_is_in_doubt() -> None:
     doubted = _function_table()
     doubted.doubts.append(Doubt("编码各列可能错位 the code columns may be misread"))
     assert _unlisted_line(filing(doubted)) == ["warning"]
+
+
+# ---- a doubt of which header group a column stands in, settled by the table's own column sums --------
+
+THREE = TableKind.ThreePublicExpenses
+GROUPED = [
+    "total",
+    ("three_public", ("total",)),
+    ("overseas_travel", ("total", "three_public")),
+    ("vehicles", ("total", "three_public")),
+    ("vehicle_purchase", ("total", "three_public", "vehicles")),
+    ("vehicle_operation", ("total", "three_public", "vehicles")),
+    ("hospitality", ("total", "three_public")),
+    ("meetings", ("total",)),
+]
+
+
+def _share_of(*figures: str, columns: list = GROUPED) -> list[str]:
+    """The severity a narrative share computed against a 三公 table (its groups placed by position in a
+    laid-out text, in doubt), printing these figures in its columns, keeps once tempered."""
+    grouped = table(THREE, columns, [("合计", list(figures), ITEM)], title="三公经费表")
+    grouped.doubts.append(
+        Doubt("表头分组由文字位置推定 groups placed by position", columns_only=True, grouping=True)
+    )
+    found = filing(grouped)
+    share = SHARE.finding("占比不符", "share differs", [Location("x.pdf", table="三公经费表", row="合计")])
+    return [f.severity.value for f in temper(found, [*check_identities(found), share]) if f.rule == SHARE.id]
+
+
+def test_groups_placed_by_position_are_settled_when_every_group_adds_up() -> None:
+    # 584.35 = 110 + 317.80 + 156.55, 317.80 = 50 + 267.80, 752.35 = 584.35 + 168
+    assert _share_of("752.35", "584.35", "110.00", "317.80", "50.00", "267.80", "156.55", "168.00") == [
+        "error"
+    ]
+
+
+def test_groups_placed_by_position_stay_in_doubt_when_a_group_does_not_add_up() -> None:
+    # 会议费 read into the 三公 group would make it 752.35: a sum fails, the doubt stands
+    assert _share_of("752.35", "584.35", "110.00", "317.80", "50.00", "267.80", "150.00", "168.00") == [
+        "warning"
+    ]
+
+
+def test_groups_placed_by_position_stay_in_doubt_when_a_column_prints_only_zeros() -> None:
+    # a column of zeros adds up in any group: where it stands is not settled
+    assert _share_of("634.35", "466.35", "0.00", "317.80", "50.00", "267.80", "148.55", "168.00") == [
+        "warning"
+    ]
+
+
+def test_groups_placed_by_position_stay_in_doubt_when_a_named_group_holds_every_column() -> None:
+    # 基本支出 spread over 项目支出 too, the total's column read as 基本支出: it adds up as the total would
+    spread = [
+        "basic",
+        ("personnel", ("basic",)),
+        ("operating", ("basic",)),
+        ("project", ("basic",)),
+    ]
+    assert _share_of("100.00", "50.00", "20.00", "30.00", columns=spread) == ["warning"]

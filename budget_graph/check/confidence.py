@@ -4,7 +4,9 @@ The reader marks what it is unsure of: a table it may not have read whole or rig
 column it could not place, an untitled grid with figures after it …) and figures it could not read as a
 known table (`Filing.unread`). The check stage adds its own test of each table's reading: when most of a
 table's roll-ups fail together, rows lost at a page break or columns read out of place are far likelier
-than a filing in which most subtotals are wrong.
+than a filing in which most subtotals are wrong. It also settles one doubt of the reader's: which header group
+a column stands in, when the groups were placed by the position of their words (laid-out text), is
+settled when every group adds up on every row and no column is blank or zero throughout.
 
 An error-level finding that rests on a doubtful table (any of its figures stands in one) is lowered to a
 warning that says why, and so is a required table said to be missing when figures went unread or the file
@@ -20,7 +22,9 @@ from dataclasses import replace
 
 from budget_graph.check.rules import Finding, Severity
 from budget_graph.derive.rollups import ROOT, line_tree, table_blocks
+from budget_graph.derive.table_identities import COLUMN_GROUP, column_groups
 from budget_graph.model import Diagnostic, Doubt, Filing, Location, Table
+from budget_graph.model.meanings import WHOLE
 
 ROLLUPS = frozenset({"BG-R001", "BG-R002"})  # identities inside one table: the table's self-check
 DOWN_THE_ROWS = frozenset({*ROLLUPS, "BG-R003"})  # sums within one column: sure whatever the column means
@@ -96,7 +100,7 @@ def _doubtful_tables(filing: Filing, findings: list[Finding]) -> dict[str, tuple
             failing.setdefault(first.table or "", set()).add(first.row)
     doubtful: dict[str, tuple[Table, list[Doubt]]] = {}
     for table in filing.tables:
-        reasons = list(table.doubts)
+        reasons = _unsettled(filing, table, findings)
         failed = len(failing.get(table.title, ()))
         # the trees are built again only for a table with enough failures to be in doubt
         checked = _rollups_checked(table, filing.year) if failed >= AT_LEAST else 0
@@ -110,6 +114,49 @@ def _doubtful_tables(filing: Filing, findings: list[Finding]) -> dict[str, tuple
         if reasons:
             doubtful[table.title] = (table, reasons)
     return doubtful
+
+
+def _unsettled(filing: Filing, table: Table, findings: list[Finding]) -> list[Doubt]:
+    """The reader's doubts of the table but those its own column sums settle (said in a diagnostic)."""
+    grouping = [doubt for doubt in table.doubts if doubt.grouping]
+    if not grouping or not _groups_settled(table, findings):
+        return list(table.doubts)
+    filing.diagnostics.append(
+        Diagnostic(
+            "info",
+            f"{table.title}: 表头分组经本表各列合计逐行核对无误，不再存疑 the header's groups are confirmed by "
+            "the table's own column sums on every row: no longer in doubt",
+            (table.location,),
+        )
+    )
+    return [doubt for doubt in table.doubts if not doubt.grouping]
+
+
+def _groups_settled(table: Table, findings: list[Finding]) -> bool:
+    """Do the table's own column sums settle which group each column stands in? Every group equals its
+    parts on every row (rounding aside), and every column prints a figure other than zero somewhere: a
+    column read into the wrong group, or a group's 小计 given the wrong meaning, would break a sum (a blank
+    or zero column would not). But a group said to hold every other column of its side adds up as the
+    side's total does: unless it is the total, the sums cannot tell which it is ('基本支出' spread over
+    项目支出 too, its 合计 read as 基本支出)."""
+    sides = {side: column_groups(table, side) for side in {c.side for c in table.columns}}
+    failing = any(
+        f.rule == COLUMN_GROUP and f.severity is not Severity.INFO and f.locations[0].table == table.title
+        for f in findings
+        if f.locations
+    )
+    if not any(sides.values()) or failing or any(map(_named_whole, sides.values())):
+        return False
+    return all(
+        any((amount := row.amount(column.meaning)) is not None and amount.value for row in table.rows)
+        for column in table.columns
+    )
+
+
+def _named_whole(groups: dict[str, list[str]]) -> bool:
+    """Does a group other than a total hold every other column of its side?"""
+    columns = {column for group, parts in groups.items() for column in (group, *parts)}
+    return any(group not in WHOLE and {group, *parts} == columns for group, parts in groups.items())
 
 
 def _rollups_checked(table: Table, year: int) -> int:

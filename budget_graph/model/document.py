@@ -91,6 +91,9 @@ class Doubt:
 
     message: str  # Chinese, then English
     columns_only: bool = False
+    # only which header group each column stands in: the table's own column sums settle it when they
+    # hold on every row, every column printed non-zero somewhere (check/confidence.py)
+    grouping: bool = False
 
 
 @dataclass

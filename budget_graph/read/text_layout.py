@@ -472,7 +472,7 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     mapping = continued(running, layout) if running is not None and not table.header else None
     if running is not None and mapping is not None:
         own = layout.columns
-        layout = Layout([Column(c.kind, c.x0, c.x1) for c in running.columns], [], running.doubt)
+        layout = Layout([Column(c.kind, c.x0, c.x1) for c in running.columns], [], running.doubts)
         body = [replace(row, chunks=carried(row.chunks, own, layout.columns, mapping)) for row in body]
     found, header = layout.columns, layout.header
     xs = [index * _SLOT for index in range(len(found) + 1)]
@@ -510,8 +510,7 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
                 f"one column with another figure of their row, not read: {' '.join(unplaced[:6])}"
             )
         )
-    if layout.doubt:
-        grid.doubts.append(Doubt(layout.doubt, columns_only=True))
+    grid.doubts.extend(layout.doubts)
     return grid, layout
 
 
