@@ -819,7 +819,10 @@ def _ambiguous(
     for index in matched:
         rest = labels[:index] + labels[index + 1 :]
         other, without = _matching(rest, figure_columns)
-        if without + _BLANK_COLUMN - cost < close and _under_their_labels(rest, figure_columns, other) >= under:
+        if (
+            without + _BLANK_COLUMN - cost < close
+            and _under_their_labels(rest, figure_columns, other) >= under
+        ):
             return True
     return False
 
