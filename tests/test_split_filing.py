@@ -4,6 +4,7 @@ tables file has no cover: it names its unit, year and kind in a heading or in it
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -83,3 +84,23 @@ def test_the_narrative_alone_misses_its_tables_as_a_warning_not_an_error(split) 
     missing = [f for f in report.findings if f.rule == "BG-C001"]
     assert missing and all(f.severity.value == "warning" for f in missing)
     assert all("另文发布" in f.message for f in missing)
+
+
+def test_two_file_filings_under_neutral_names_in_one_folder_pair_by_what_they_print(
+    corpus: Path, tmp_path: Path
+) -> None:
+    # Jiangsu's narratives and tables of two units and three years, saved as 1.pdf … 12.pdf in one folder
+    # (an officer's downloads): each narrative finds its tables, one without a cover (its unit only in its
+    # file name, js-cppcc 2019) by the figures it states
+    originals = sorted(
+        p for folder in ("js-cppcc", "js-party-office") for p in (corpus / folder).glob("*.pdf")
+    )
+    if len(originals) != 12:
+        pytest.skip("the Jiangsu two-file filings are not in the corpus")
+    for number, original in enumerate(originals[::-1], 1):  # reversed: no order of the names to lean on
+        shutil.copy(original, tmp_path / f"{number}.pdf")
+    reports, unchecked = validate_many([str(tmp_path)], workers=1)
+    by_name, _ = validate_many([str(p) for p in originals], workers=1)
+    assert unchecked == [] and len(reports) == 6
+    assert all(len(report.filing.sources) == 2 for report in reports)
+    assert _errors(reports) == _errors(by_name)

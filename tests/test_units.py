@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from budget_graph.model import Filing, Kind, Location, NarrativePart, TableKind
+from budget_graph.model import (
+    Cell,
+    Claim,
+    Filing,
+    Kind,
+    Location,
+    NarrativePart,
+    Row,
+    RowRole,
+    TableKind,
+    Unit,
+)
+from budget_graph.model.amounts import parse_amount
 from budget_graph.model.units import same_unit, unit_key
 from budget_graph.read import group_filings
 from tests.hand_filings import SPENDING, table
@@ -143,3 +155,53 @@ def test_a_third_file_of_the_year_in_the_folder_pairs_nothing_by_folder() -> Non
 def test_halves_in_two_folders_pair_nothing_by_folder() -> None:
     tables = _unnamed(tables_file("", source="表格/公开表.pdf"))
     assert len(group_filings([narrative_file("江苏省高级人民法院"), tables])) == 2
+
+
+# ---- files named apart, joined by the figures the narrative states --------------------------------------
+
+PRINTED = {"total": "1,452.35", "basic": "584.35", "project": "868.00"}
+
+
+def stating(unit: str, *figures: str) -> Filing:
+    """A narrative file of `unit` that states these figures (万元)."""
+    narrative = narrative_file(unit)
+    narrative.claims = [
+        Claim(
+            f"科目{n}", Location("说明.pdf", page=3), f"支出{figure}万元", 3, parse_amount(figure, Unit.WAN)
+        )
+        for n, figure in enumerate(figures)
+    ]
+    return narrative
+
+
+def printing(unit: str, source: str = "公开表.pdf", **figures: str) -> Filing:
+    """A tables file of `unit` whose 支出总表 prints these figures (万元) on one line."""
+    cells = {meaning: Cell(parse_amount(text, Unit.WAN), text) for meaning, text in figures.items()}
+    rows = [Row("合计", RowRole.TOTAL, Location(source, page=5), cells=cells)]
+    return Filing(
+        [source], unit, 2018, Kind.BUDGET, tables=[table(TableKind.ExpenditureSummary, 3, 1, rows, SPENDING)]
+    )
+
+
+@pytest.mark.parametrize(
+    ("stated", "filings"),
+    [
+        (("1,452.35", "584.35", "868.00"), 1),  # three figures the tables print: one filing
+        (("1452.3", "584.4", "868"), 1),  # rounded as a narrative rounds them
+        (("1,452.35", "584.35", "100.00"), 2),  # two are not enough
+    ],
+)
+def test_files_named_apart_are_one_filing_when_the_narrative_states_the_tables_figures(
+    stated: tuple[str, ...], filings: int
+) -> None:
+    # '省政协办公厅' names no division of its own: by name alone it is matched to no other unit
+    assert (
+        len(group_filings([stating("省政协办公厅", *stated), printing("江苏省政协办公厅", **PRINTED)]))
+        == filings
+    )
+
+
+def test_a_narrative_whose_figures_two_tables_files_print_is_joined_to_neither() -> None:
+    narrative = stating("省政协办公厅", *PRINTED.values())
+    tables = [printing("江苏省政协办公厅", **PRINTED), printing("江苏省委办公厅", "表.pdf", **PRINTED)]
+    assert len(group_filings([narrative, *tables])) == 3

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from decimal import Decimal
 from pathlib import Path
 
 from budget_graph.errors import InputError
@@ -62,12 +64,70 @@ def group_filings(filings: list[Filing]) -> list[Filing]:
             grouped.append(filing)
         else:
             _absorb(partner, filing)
-    for narrative, tables in _halves_in_folder(grouped):
-        _absorb(narrative, tables)  # says the two names
-        if narrative.unit_from_name:  # the name the other file prints
-            narrative.unit, narrative.unit_from_name = tables.unit, tables.unit_from_name
-        grouped.remove(tables)
+    for pairs in (_halves_by_figures, _halves_in_folder):
+        for narrative, tables in pairs(grouped):
+            _absorb(narrative, tables)  # says the two names
+            if narrative.unit_from_name:  # the name the other file prints
+                narrative.unit, narrative.unit_from_name = tables.unit, tables.unit_from_name
+            grouped.remove(tables)
     return grouped
+
+
+def _halves_by_figures(filings: list[Filing]) -> list[tuple[Filing, Filing]]:
+    """A narrative without its tables and tables without their narrative, of one year, kind and level,
+    are one filing when the figures the narrative states stand in those tables: at least MATCHED of them,
+    and twice as many as in any other tables file, and no other narrative matches those tables as well.
+    Files named apart (a narrative without a cover, '附件1.pdf'; '省政协办公厅' and '江苏省政协办公厅')
+    are joined this way; a department's narrative and another's tables share no run of exact figures."""
+    narratives = [f for f in filings if _narrative_parts(f) and not f.tables]
+    tables = [f for f in filings if f.tables]  # the parts printed after the tables may be there too
+    scores = {
+        (i, j): _shared_figures(narrative, table)
+        for i, narrative in enumerate(narratives)
+        for j, table in enumerate(tables)
+        if _same_filing_kind(narrative, table) and _apart(narrative, table)
+    }
+    return [
+        (narratives[i], tables[j])
+        for (i, j), score in scores.items()
+        if score >= MATCHED
+        and all(score >= 2 * other for (a, b), other in scores.items() if (a == i) != (b == j))
+    ]
+
+
+MATCHED = 3  # figures of a narrative found in a tables file that make the two one filing
+_PRECISE = Decimal("0.001")  # a stated figure narrower than this share of itself (not '约1.2亿元') counts
+
+
+def _shared_figures(narrative: Filing, tables: Filing) -> int:
+    """How many of the figures the narrative states (each once, printed precisely) a table prints, each
+    within the rounding of the two printings."""
+    printed = sorted(
+        (amount.yuan, amount.half_step_yuan)
+        for table in tables.tables
+        for row in table.rows
+        for cell in row.cells.values()
+        if (amount := cell.amount) is not None and amount.value
+    )
+    values = [value for value, _ in printed]
+    widest = max((half for _, half in printed), default=Decimal(0))
+    stated = {
+        claim.amount
+        for claim in narrative.claims
+        if claim.amount and claim.amount.value > 0 and claim.amount.half_step_yuan <= _PRECISE * claim.amount.yuan
+    }
+    found = 0
+    for amount in stated:
+        low = bisect_left(values, amount.yuan - amount.half_step_yuan - widest)
+        high = bisect_right(values, amount.yuan + amount.half_step_yuan + widest)
+        found += any(
+            abs(value - amount.yuan) <= amount.half_step_yuan + half for value, half in printed[low:high]
+        )
+    return found
+
+
+def _same_filing_kind(a: Filing, b: Filing) -> bool:
+    return (a.year, a.kind, a.level) == (b.year, b.kind, b.level)
 
 
 def _halves_in_folder(filings: list[Filing]) -> list[tuple[Filing, Filing]]:
@@ -94,8 +154,7 @@ def _complement(a: Filing, b: Filing) -> bool:
     """Two files of one filing: no narrative part and no kind of table in both. A 说明 may carry a table
     of its own (the “三公” table in its text), a tables file the parts printed after the tables (第三部分
     情况说明, 名词解释); two filings of one unit and year each hold the same tables."""
-    same = same_unit(a.unit, b.unit) and (a.year, a.kind, a.level) == (b.year, b.kind, b.level)
-    return same and _apart(a, b)
+    return same_unit(a.unit, b.unit) and _same_filing_kind(a, b) and _apart(a, b)
 
 
 def _apart(a: Filing, b: Filing) -> bool:

@@ -105,9 +105,10 @@ def filing_metadata(evidence: Evidence, filer_line: re.Pattern[str], source: str
     if kind is None and (kind := _kind(evidence.stem)):
         word = "决算 final accounts" if kind is Kind.FINAL else "预算 budget"
         notes.append(f"预决算类别取自文件名 budget or final accounts taken from the file name: {word}")
-    if not unit and evidence.titles and year is not None and kind is not None:
-        # a tables file that prints no unit's name anywhere: checked under its file name, and joined to
-        # the narrative beside it in its folder (read.group_filings), whose name it then takes
+    if not unit and (evidence.titles or title) and year is not None and kind is not None:
+        # a tables file, or a narrative titled only in its own headings ('第二部分 2019年度部门预算表'),
+        # that prints no unit's name anywhere: checked under its file name, and joined to the other half of
+        # its filing (read.group_filings), whose name it then takes
         unit, from_name = evidence.stem, True
         notes.append(
             f"文件未印出单位名称，暂以文件名代替 the file prints no unit's name; its file name stands for it: {unit}"
