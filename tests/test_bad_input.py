@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -81,6 +82,15 @@ def test_binary_file(tmp_path: Path) -> None:
 def test_text_that_is_not_a_filing(tmp_path: Path) -> None:
     (tmp_path / "poem.md").write_text("# 静夜思\n\n床前明月光，疑是地上霜。\n", encoding="utf-8")
     _assert_unreadable(_validate("poem.md", cwd=tmp_path), "not a budget filing")
+
+
+def test_one_long_line_is_refused_at_once(tmp_path: Path) -> None:
+    """A file of one 40,000-character line (no title in it): the title's search once tried every start
+    to the line's end, a minute here and hours for a few MB."""
+    (tmp_path / "long.md").write_text("预算" * 20_000, encoding="utf-8")
+    started = time.monotonic()
+    _assert_unreadable(_validate("long.md", cwd=tmp_path), "not a budget filing")
+    assert time.monotonic() - started < 15
 
 
 def test_a_bad_file_beside_a_good_one_is_named_in_the_report_file(tmp_path: Path, sample_path: Path) -> None:
