@@ -193,6 +193,15 @@ def test_utf16_text_is_read(tmp_path: Path, sample_path: Path, encoding: str) ->
     assert result.returncode == 1 and '"filings": 1' in result.stdout, result.stderr
 
 
+def test_text_whose_lines_end_in_a_carriage_return_alone_is_read(tmp_path: Path, sample_path: Path) -> None:
+    """Old Mac tools end lines with CR alone: the file was one line, and refused as no filing."""
+    text = sample_path.read_text(encoding="utf-8")
+    (tmp_path / "mac.md").write_bytes(text.replace("\n", "\r").encode("utf-8"))
+    report = json.loads(_validate("mac.md", "--format", "json", cwd=tmp_path).stdout)
+    [error] = [f for f in report["filings"][0]["findings"] if f["severity"] == "error"]
+    assert error["locations"][0]["line"] == 97 and report["summary"]["infos"] == 34
+
+
 def test_file_name_that_is_not_utf8(tmp_path: Path, sample_path: Path) -> None:
     """A name's undecodable byte reaches Python as a lone surrogate: reports show it as U+FFFD."""
     name = os.fsdecode(b"luohu-\xff.md")
