@@ -7,12 +7,19 @@ when the file holds the narrative only or figures went unread; otherwise it stay
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from budget_graph.check.confidence import temper
+from budget_graph.check.engine import check_filing
 from budget_graph.check.rollups import check_rollups
 from budget_graph.check.rules import Rule, Severity
 from budget_graph.check.shacl_rules import REQUIRED_TABLES
 from budget_graph.check.subjects import UNLISTED
 from budget_graph.model import Doubt, Filing, Kind, Location, NarrativePart, TableKind
+from budget_graph.read.text import read_text
+from tests.conftest import sample_lines
 from tests.tables import ITEM, UNIT, filing, table
 
 FUNCTION = TableKind.GeneralBudgetByFunction
@@ -119,3 +126,18 @@ def test_a_line_no_table_prints_is_a_warning_when_a_table_is_in_doubt() -> None:
     doubted = _function_table()
     doubted.doubts.append(Doubt("编码各列可能错位 the code columns may be misread"))
     assert _unlisted_line(filing(doubted)) == ["warning"]
+
+
+@pytest.mark.parametrize("garbled", ["1,2,3", "+5", ".", "1\u00a0234"])
+def test_a_garbled_figure_puts_its_table_in_doubt(tmp_path: Path, garbled: str) -> None:
+    """表一's only figure of a line garbled (sample line 203): the line read as printing nothing, and the
+    same money in 表三 was an error, 'no such line in 表一', resting on a cell the reader could not read."""
+    lines = list(sample_lines())
+    assert lines[202].endswith("\t30,412.12")
+    lines[202] = lines[202].replace("30,412.12", garbled)
+    path = tmp_path / "garbled.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    report = check_filing(read_text(path))
+    [lone] = [f for f in report.findings if f.rule == "BG-X001" and "无此行" in f.message]
+    assert lone.severity is Severity.WARNING and "读取存疑" in lone.message
+    assert [f.rule for f in report.findings if f.severity is Severity.ERROR] == ["BG-Y001"]  # the real one
