@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -81,6 +82,15 @@ def test_binary_file(tmp_path: Path) -> None:
 def test_text_that_is_not_a_filing(tmp_path: Path) -> None:
     (tmp_path / "poem.md").write_text("# 静夜思\n\n床前明月光，疑是地上霜。\n", encoding="utf-8")
     _assert_unreadable(_validate("poem.md", cwd=tmp_path), "not a budget filing")
+
+
+def test_one_long_line_is_refused_at_once(tmp_path: Path) -> None:
+    """A file of one 40,000-character line (no title in it): the title's search once tried every start
+    to the line's end, a minute here and hours for a few MB."""
+    (tmp_path / "long.md").write_text("预算" * 20_000, encoding="utf-8")
+    started = time.monotonic()
+    _assert_unreadable(_validate("long.md", cwd=tmp_path), "not a budget filing")
+    assert time.monotonic() - started < 15
 
 
 def test_a_bad_file_beside_a_good_one_is_named_in_the_report_file(tmp_path: Path, sample_path: Path) -> None:
@@ -181,6 +191,15 @@ def test_utf16_text_is_read(tmp_path: Path, sample_path: Path, encoding: str) ->
     (tmp_path / "unicode.md").write_bytes(bom + text.encode(encoding))
     result = _validate("unicode.md", "--format", "json", cwd=tmp_path)
     assert result.returncode == 1 and '"filings": 1' in result.stdout, result.stderr
+
+
+def test_text_whose_lines_end_in_a_carriage_return_alone_is_read(tmp_path: Path, sample_path: Path) -> None:
+    """Old Mac tools end lines with CR alone: the file was one line, and refused as no filing."""
+    text = sample_path.read_text(encoding="utf-8")
+    (tmp_path / "mac.md").write_bytes(text.replace("\n", "\r").encode("utf-8"))
+    report = json.loads(_validate("mac.md", "--format", "json", cwd=tmp_path).stdout)
+    [error] = [f for f in report["filings"][0]["findings"] if f["severity"] == "error"]
+    assert error["locations"][0]["line"] == 97 and report["summary"]["infos"] == 34
 
 
 def test_file_name_that_is_not_utf8(tmp_path: Path, sample_path: Path) -> None:

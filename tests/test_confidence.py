@@ -7,7 +7,12 @@ when the file holds the narrative only or figures went unread; otherwise it stay
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from budget_graph.check.confidence import temper
+from budget_graph.check.engine import check_filing
 from budget_graph.check.identities import check_identities
 from budget_graph.check.rollups import check_rollups
 from budget_graph.check.rules import Rule, Severity
@@ -15,6 +20,8 @@ from budget_graph.check.shacl_rules import REQUIRED_TABLES
 from budget_graph.check.shares import SHARE
 from budget_graph.check.subjects import UNLISTED
 from budget_graph.model import Doubt, Filing, Kind, Location, NarrativePart, TableKind
+from budget_graph.read.text import read_text
+from tests.conftest import sample_lines
 from tests.tables import ITEM, UNIT, filing, table
 
 FUNCTION = TableKind.GeneralBudgetByFunction
@@ -180,3 +187,18 @@ def test_groups_placed_by_position_stay_in_doubt_when_a_named_group_holds_every_
         ("project", ("basic",)),
     ]
     assert _share_of("100.00", "50.00", "20.00", "30.00", columns=spread) == ["warning"]
+
+
+@pytest.mark.parametrize("garbled", ["1,2,3", "+5", ".", "1\u00a0234"])
+def test_a_garbled_figure_puts_its_table_in_doubt(tmp_path: Path, garbled: str) -> None:
+    """表一's only figure of a line garbled (sample line 203): the line read as printing nothing, and the
+    same money in 表三 was an error, 'no such line in 表一', resting on a cell the reader could not read."""
+    lines = list(sample_lines())
+    assert lines[202].endswith("\t30,412.12")
+    lines[202] = lines[202].replace("30,412.12", garbled)
+    path = tmp_path / "garbled.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    report = check_filing(read_text(path))
+    [lone] = [f for f in report.findings if f.rule == "BG-X001" and "无此行" in f.message]
+    assert lone.severity is Severity.WARNING and "读取存疑" in lone.message
+    assert [f.rule for f in report.findings if f.severity is Severity.ERROR] == ["BG-Y001"]  # the real one

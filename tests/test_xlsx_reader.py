@@ -248,6 +248,22 @@ def test_a_workbook_over_the_size_limit_is_refused(tmp_path: Path, monkeypatch) 
     assert read_file(book).tables
 
 
+def test_a_value_in_the_last_cell_of_a_sheet_is_refused_not_a_crash(tmp_path: Path) -> None:
+    """One value at XFD1048576 (a stray keystroke): calamine allocated the sheet's whole range, 500 GB,
+    and aborted the process. A cell that only carries a style is no value and is not counted."""
+    book = openpyxl.Workbook()
+    book.active.append([TITLE])
+    book.active["XFD1048576"] = 1
+    book.active["XFD1048575"].number_format = "0.00"
+    book.save(tmp_path / "远.xlsx")
+    _refused(_validate(tmp_path / "远.xlsx"), "BUDGET_GRAPH_MAX_XLSX_CELLS")
+    styled = _income_book(tmp_path / "表.xlsx")
+    book = openpyxl.load_workbook(styled)
+    book.active["XFD1048576"].number_format = "0.00"
+    book.save(styled)
+    assert read_file(styled).tables
+
+
 def test_cell_names_as_a_spreadsheet_writes_them() -> None:
     assert cell_name("表3", 11, 3) == "表3!D12"
     assert cell_name("Sheet 1", 0, 27) == "'Sheet 1'!AB1"

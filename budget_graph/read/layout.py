@@ -30,8 +30,10 @@ _CHINESE_NUMERALS = {
 
 # a filing's title, as normalised text: '上海市普陀区2026年区级部门预算', '2025年度上海市普陀区财政局部门决算' (the
 # unit may stand before the year, or after it)
+# the unit's words are bounded (a unit's name is at most 40 characters): unbounded, a search of one long
+# line without a title tried every start to its end, and a 100 KB line took minutes
 FILING_TITLE = re.compile(
-    r"(?P<unit>[^\d：:，。]*?)(?P<year>20\d{2})\s*年度?(?P<after>[^\d，。]{0,40}?)(?P<level>部门|单位)(?P<kind>预算|决算)"
+    r"(?P<unit>[^\d：:，。]{0,80}?)(?P<year>20\d{2})\s*年度?(?P<after>[^\d，。]{0,40}?)(?P<level>部门|单位)(?P<kind>预算|决算)"
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from budget_graph.errors import InputError
@@ -30,7 +31,15 @@ def read_bytes(path: Path, limit: Limit = TEXT_SIZE) -> bytes:
 
 def read_text_file(path: Path, limit: Limit = TEXT_SIZE) -> str:
     """The file as text (UTF-8, or GB18030 as Chinese Windows tools save it, or UTF-16 with its byte order
-    mark); binary files are refused."""
+    mark), a carriage return alone a line's end as editors show it (old Mac tools end every line so: the
+    file was one line); binary files are refused."""
+    return _LONE_CR.sub("\n", _decoded(path, limit))
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def _decoded(path: Path, limit: Limit) -> str:
     data = read_bytes(path, limit)
     for bom, encoding in _UTF16_BOMS:
         if data.startswith(bom):

@@ -58,13 +58,33 @@ def build_table(table: Table, grid: TableGrid, unit_names: set[str]) -> Reading:
         return Reading(indicators=read_performance_targets(table, grid.rows))
     header, data = _split_header(grid.rows)
     if table.kind in TWO_SIDED and header:
-        return Reading(_two_sided(table, header, data))
-    reading = Reading(_one_sided(table, header, data, unit_names))
-    _codes_out_of_names(table)
-    if any(row.code and _CODE_ONLY.match(row.label) for row in table.rows):
-        # a part of a code ('05' under 款) stands where the name belongs: the code columns were misplaced
-        table.doubts.append(Doubt(_CODE_AS_NAME))
+        reading = Reading(_two_sided(table, header, data))
+    else:
+        reading = Reading(_one_sided(table, header, data, unit_names))
+        _codes_out_of_names(table)
+        if any(row.code and _CODE_ONLY.match(row.label) for row in table.rows):
+            # a part of a code ('05' under 款) stands where the name belongs: the code columns were misplaced
+            table.doubts.append(Doubt(_CODE_AS_NAME))
+    _doubt_unread_amounts(table)
     return reading
+
+
+def _doubt_unread_amounts(table: Table) -> None:
+    """An amount cell that holds no figure and is no blank or dash ('1,2,3', '+5', '.': a garbled
+    figure) is not guessed: the line then counts as printing nothing there, so the table is in doubt and
+    no error rests on it (a line of the table seemed missing, or a total short of its parts)."""
+    unread = [
+        f"{row.label} {cell.text}"
+        for row in table.rows
+        for cell in row.cells.values()
+        if cell.amount is None and not prints_nothing(cell.text.strip())
+    ]
+    if unread:
+        table.doubts.append(
+            Doubt(
+                f"金额栏中有不能读作数字的内容 amount cells that read as no figure: {'；'.join(unread[:3])}"
+            )
+        )
 
 
 def _codes_out_of_names(table: Table) -> None:

@@ -15,8 +15,10 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import reduce
 from pathlib import Path
 
 import python_calamine
@@ -144,10 +146,13 @@ def _open(path: Path, source: str) -> list[_Sheet]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unzipped = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as error:
+            if unzipped > XLSX_SIZE.bytes():  # a zip bomb: refused by its declared sizes, before unzipping
+                raise XLSX_SIZE.exceeded(
+                    f"XLSX 解压后过大 the XLSX unzips too large: {source}", megabytes(unzipped)
+                )
+            _check_extents(archive, source)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
         raise _damaged(source) from error
-    if unzipped > XLSX_SIZE.bytes():  # a zip bomb is refused by its declared sizes, before calamine unzips it
-        raise XLSX_SIZE.exceeded(f"XLSX 解压后过大 the XLSX unzips too large: {source}", megabytes(unzipped))
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         return [
@@ -160,6 +165,28 @@ def _open(path: Path, source: str) -> list[_Sheet]:
         raise InputError(f"XLSX 工作簿已加密 the workbook is encrypted: {source}") from error
     except (python_calamine.CalamineError, ValueError) as error:
         raise _damaged(source) from error
+
+
+# a cell holding a value (calamine leaves out cells that only carry a style), and its place
+_FILLED_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*>(?=\s*<(?:\w+:)?(?:v|is|f)\b)')
+
+
+def _check_extents(archive: zipfile.ZipFile, source: str) -> None:
+    """Each worksheet's rows × columns up to its farthest filled cell, from its XML, within the cell
+    limit: calamine allocates the whole range before a sheet can be measured, and one value at
+    XFD1048576 made it ask for 500 GB and abort the process."""
+    for name in archive.namelist():
+        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+            places = _FILLED_CELL.findall(archive.read(name))
+            rows = max((int(row) for _, row in places), default=0)
+            columns = max(
+                (reduce(lambda n, c: n * 26 + c - 64, letters, 0) for letters, _ in places), default=0
+            )
+            if rows * columns > XLSX_CELLS.value():
+                sheet = name.rsplit("/", 1)[-1]
+                raise XLSX_CELLS.exceeded(
+                    f"工作表过大 a sheet is too large: {sheet} in {source}", f"{rows * columns} 格 cells"
+                )
 
 
 def _damaged(source: str) -> InputError:
