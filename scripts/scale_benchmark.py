@@ -253,14 +253,26 @@ def in_virtuoso(count: int, root: Path, workers: int, answers: dict[str, list]) 
             except InputError as error:  # the server refused it: say why, and go on with the others
                 print(f"| {query.name} | | | | refused: {error} |", flush=True)
                 continue
-            same = virtuoso.comparable(there) == virtuoso.comparable(answers[query.name])
             print(
                 f"| {query.name} | {len(there)} | {seconds[0]:.2f} | {seconds[1]:.2f} | "
-                f"{'same' if same else 'DIFFERENT'} |",
+                f"{_compared(there, answers[query.name])} |",
                 flush=True,
             )
     finally:
         server.stop()
+
+
+def _compared(there: list, here: list) -> str:
+    """'same', or the first row (in sorted order) that only Virtuoso gives and the first only Oxigraph gives."""
+    from tests import virtuoso
+
+    theirs, ours = virtuoso.comparable(there), virtuoso.comparable(here)
+    if theirs == ours:
+        return "same"
+    their_rows, our_rows = set(theirs), set(ours)
+    only_there = next((row for row in theirs if row not in our_rows), None)
+    only_here = next((row for row in ours if row not in their_rows), None)
+    return f"DIFFERENT: Virtuoso {only_there} against Oxigraph {only_here}"
 
 
 def _cpu_seconds() -> tuple[float, float]:

@@ -60,6 +60,18 @@ def test_digest_ignores_triple_order_and_blank_node_labels():
     )
 
 
+def test_a_graph_is_its_ntriples_in_its_own_name_as_nquads():
+    """A literal that holds ' .' and a line break (escaped in N-Triples) keeps them; each line names the graph."""
+    text = f'<https://example.org/s> <{BG}text> "句末 .\\n下一行 ." .\n' + graph("a", "1")
+    made = named_graph("https://example.org/g", text)
+    quads = list(ox.parse(made.nquads, format=ox.RdfFormat.N_QUADS))
+    assert {q.graph_name.value for q in quads} == {"https://example.org/g"} and len(quads) == made.triples
+    assert "句末 .\n下一行 ." in {q.object.value for q in quads}
+    assert {q.triple for q in ox.parse(made.ntriples, format=ox.RdfFormat.N_TRIPLES)} == {
+        q.triple for q in quads
+    }
+
+
 def test_replace_swaps_a_graph_and_skips_an_unchanged_one(store):
     with store.transaction():
         replace_changed(

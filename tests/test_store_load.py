@@ -105,9 +105,30 @@ def test_change_statements_against_the_previous_year(corpus_store):
     ]
 
 
+def filings_with_rule(folder: Path, rule: str) -> list[dict[str, str]]:
+    """docs/graph-model.md's query for every filing with a rule's findings, asked for `rule`."""
+    text = (SAMPLE.parents[1] / "docs" / "graph-model.md").read_text(encoding="utf-8")
+    after = text[text.index("### `findings-by-rule`") :]
+    sparql = after[after.index("```sparql") + len("```sparql") : after.index("\n```\n")]
+    return select(folder, sparql.replace('"BG-Y001"', f'"{rule}"'))
+
+
 def test_findings_by_rule_across_filings(corpus_store):
     rows = {(r["rule"], r["severity"]): r for r in ask(corpus_store, "findings-by-rule")}
     assert rows["BG-Y001", "error"]["filings"] == "3"
+    # a bounded sample, not the list (the list grows with the corpus, and Virtuoso refuses long rows)
+    assert rows["BG-Y001", "error"]["firstFiling"] == "深圳市罗湖区企业服务中心（本级） 2023"
+
+
+def test_every_filing_of_a_rule_is_a_row_of_the_documented_query(corpus_store):
+    listed = [
+        (r["unit"], r["year"], r["kind"], r["severity"]) for r in filings_with_rule(corpus_store, "BG-Y001")
+    ]
+    assert listed == [
+        ("深圳市罗湖区企业服务中心（本级）", "2023", "预算 budget", "error"),
+        ("深圳市罗湖区企业服务中心（本级）", "2024", "预算 budget", "error"),
+        ("深圳市罗湖区另一中心", "2024", "预算 budget", "error"),
+    ]
 
 
 def test_summaries_agree_with_the_full_graphs(corpus_store):
@@ -207,7 +228,10 @@ def test_corpus_loads_and_reloads_unchanged(corpus, tmp_path):
 
 def test_cross_filing_findings_are_in_the_store(corpus_store):
     rows = {(r["rule"], r["severity"]): r for r in ask(corpus_store, "findings-by-rule")}
-    assert rows["BG-F001", "error"]["inFilings"] == "深圳市罗湖区企业服务中心（本级） 2024"
+    assert (rows["BG-F001", "error"]["filings"], rows["BG-F001", "error"]["firstFiling"]) == (
+        "1",
+        "深圳市罗湖区企业服务中心（本级） 2024",
+    )
 
 
 def test_the_previous_year_is_found_in_the_store_when_loaded_earlier(tmp_path):

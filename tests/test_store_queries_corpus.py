@@ -9,7 +9,7 @@ import pytest
 
 from budget_graph.store.queries import named_queries
 from tests.conftest import SAMPLE
-from tests.test_store_load import ask, load
+from tests.test_store_load import ask, filings_with_rule, load
 
 FOLDERS = ("js-procuratorate", "sh-putuo-wanli-jiedao-2023-yusuan", "sh-putuo-caizhengju-2024-juesuan")
 PROCURATORATE = "江苏省人民检察院"
@@ -100,9 +100,16 @@ def test_filings_and_their_findings_by_rule(corpus_store):
         (FINANCE_BUREAU, "2024", "决算 final"),
         ("深圳市罗湖区企业服务中心（本级）", "2024", "预算 budget"),
     }
-    rules = {(r["rule"], r["severity"]): r["inFilings"] for r in ask(corpus_store, "findings-by-rule")}
-    assert rules["BG-D007", "error"] == f"{FINANCE_BUREAU} 2024"
-    assert f"{PROCURATORATE} 2017" in rules["BG-N002", "error"].split("; ")
+    rules = {(r["rule"], r["severity"]): r for r in ask(corpus_store, "findings-by-rule")}
+    assert (rules["BG-D007", "error"]["filings"], rules["BG-D007", "error"]["firstFiling"]) == (
+        "1",
+        f"{FINANCE_BUREAU} 2024",
+    )
+    n002 = filings_with_rule(corpus_store, "BG-N002")
+    assert (PROCURATORATE, "2017", "预算 budget", "error") in {
+        (r["unit"], r["year"], r["kind"], r["severity"]) for r in n002
+    }
+    assert rules["BG-N002", "error"]["filings"] == str(len(n002))
 
 
 @pytest.fixture(scope="module")
