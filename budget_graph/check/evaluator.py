@@ -121,14 +121,14 @@ def _finding(identity: Identity, rule: Rule, agreement: Agreement) -> Finding:
         message = f"{what}：合计 {actual}，各项之和 {expected}"
         message_en = f"{what_en}: total {actual}, parts sum to {expected}"
         figures = [total, *parts]
+    elif identity.is_restatement:
+        return _restated(identity, rule, agreement)
     elif identity.form is Form.SAME:
         (other,) = parts
         expected, actual = other.amount.text(), total.amount.text()
         message = f"{what}：{total.name} 为 {actual}，{other.name} 为 {expected}"
         message_en = f"{what_en}: {actual} against {expected}"
         figures = [total, other]
-    elif identity.form is Form.RESTATED:
-        return _restated(identity, rule, agreement)
     elif identity.form is Form.CHANGE:
         return _change(identity, rule, agreement)
     else:
@@ -143,10 +143,15 @@ def _finding(identity: Identity, rule: Rule, agreement: Agreement) -> Finding:
 
 def _restated(identity: Identity, rule: Rule, agreement: Agreement) -> Finding:
     """A narrative's figure that does not restate the table's: the table's figure as the narrative would
-    print it is expected; the other figures it may have meant are named too."""
+    print it is expected; the other figures it may have meant are named too. One judged as two
+    publications of one figure (`Identity.restated`, the BG-D restatements) keeps the figures of that form:
+    the table's figure as printed is expected, and no cut-off is looked for."""
     stated, (source,), others = identity.total, identity.parts, identity.others
-    expected = Amount(restated(source.amount, stated.amount), stated.amount.unit).text()
     actual, shown = stated.amount.text(), source.amount.text()
+    expected, cut_off = shown, False
+    if identity.form is Form.RESTATED:
+        expected = Amount(restated(source.amount, stated.amount), stated.amount.unit).text()
+        cut_off = is_restated_cut_off(stated.amount, source.amount)
     also = "".join(f"；{f.name}为{f.amount.text()}" for f in others)
     also_en = "".join(f"; {f.name} is {f.amount.text()}" for f in others)
     message = f"说明中{identity.what}为{actual}，{source.name}为{shown}{also}"
@@ -154,7 +159,6 @@ def _restated(identity: Identity, rule: Rule, agreement: Agreement) -> Finding:
     if agreement is Agreement.DIFFERENT:
         message, message_en = message + "，两者不一致", message_en + "; they disagree"
     locations = [stated.location, source.location, *(f.location for f in others), *identity.places]
-    cut_off = is_restated_cut_off(stated.amount, source.amount)
     return graded(rule, agreement, message, message_en, locations, expected, actual, cut_off)
 
 

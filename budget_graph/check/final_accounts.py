@@ -291,7 +291,7 @@ def _restated(claim: Claim, statement: BudgetComparison, line: _Line | None) -> 
         return
     actual = _stated_actual(claim)
     if actual and line.actual:
-        found = _restates(line.rule, actual, line.actual, claim.subject, line.severity)
+        found = _restates(line.rule, actual, line.actual, f"the actual of {claim.subject}", line.severity)
         if found:
             yield found
     budget = _stated_budget(claim)
@@ -301,7 +301,8 @@ def _restated(claim: Claim, statement: BudgetComparison, line: _Line | None) -> 
     if budget and candidates:  # the candidate it restates, if any, else the first
         rule = BUDGET if line.rule is ACTUAL else line.rule
         figure = next((f for f in candidates if _agrees(budget, f)), candidates[0])
-        found = _restates(rule, budget, figure, claim.subject, line.severity)
+        label = statement.budget_label
+        found = _restates(rule, budget, figure, f"the {label} of {claim.subject}", line.severity)
         if found:
             yield found
 
@@ -311,12 +312,12 @@ def _agrees(stated: Figure, table: Figure) -> bool:
 
 
 def _restates(
-    rule: Rule, stated: Figure, table: Figure, subject: str, severity: Severity | None = None
+    rule: Rule, stated: Figure, table: Figure, what_en: str, severity: Severity | None = None
 ) -> Finding | None:
-    """A narrative figure against the table figure it restates; `severity`: at most this (a weaker tie)."""
-    found = check_equal(
-        rule, stated, table, "说明与决算表不一致", f"narrative against the tables ({subject})", restated=True
-    )
+    """A narrative figure (named '说明中…') against the table figure it restates, worded as every
+    restatement is (what_en: the figure as English names it); `severity`: at most this (a weaker tie)."""
+    what = stated.name.removeprefix(_SAID)
+    found = check_equal(rule, stated, table, what, what_en, restated=True)
     if found and severity and found.severity.rank < severity.rank:
         return rule.finding(
             found.message, found.message_en, found.locations, found.expected, found.actual, severity=severity
@@ -324,17 +325,22 @@ def _restates(
     return found
 
 
+_SAID = "说明中"  # how a figure the narrative states is named
+
+
 def _stated_actual(claim: Claim) -> Figure | None:
     if claim.amount is None:
         return None
-    return Figure(claim.amount, claim.location, f"说明中“{claim.subject}”决算数")
+    return Figure(claim.amount, claim.location, f"{_SAID}“{claim.subject}”决算数")
 
 
 def _stated_budget(claim: Claim) -> Figure | None:
     statement, subject = claim.versus_budget, claim.subject
     if statement is None or statement.budget is None or statement.budget_location is None:
         return None
-    return Figure(statement.budget, statement.budget_location, f"说明中“{subject}”{statement.budget_label}数")
+    return Figure(
+        statement.budget, statement.budget_location, f"{_SAID}“{subject}”{statement.budget_label}数"
+    )
 
 
 def _budget(claim: Claim, line: _Line | None, label: str) -> Figure | None:
@@ -523,7 +529,7 @@ def _stated_figure(claim: Claim, filing: Filing) -> Finding | None:
     figure = named_figure(claim, filing)
     if figure is None:
         return None
-    stated = Figure(claim.amount, claim.location, f"说明中“{claim.subject}”")
+    stated = Figure(claim.amount, claim.location, f"{_SAID}“{claim.subject}”")
     return _restates(FIGURES, stated, figure, claim.subject)
 
 
