@@ -16,14 +16,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
-from budget_graph.check.evaluator import check_equal
+from budget_graph.check.evaluator import check_equal, evaluate
 from budget_graph.check.figures import percent_verdict, policy
 from budget_graph.check.narrative import CODE_LENGTH, LEVEL_MARK, key, three_public_meaning
 from budget_graph.check.rules import Finding, Rule, Severity, rule
-from budget_graph.derive.identity import Figure, figures_of
+from budget_graph.derive.identity import Figure, figures_of, percentage
 from budget_graph.derive.rounding import (
     Agreement,
+    Ratio,
     compare,
     compare_percent,
     compare_restated,
@@ -363,10 +365,10 @@ def _completion(
     if stated is None:
         return None
     label = statement.completion_label or "预算"
-    places = [actual.location, budget.location, statement.completion_location or claim.location]
     if budget.amount.value <= 0:
         if actual.amount.value == 0 and stated == 0:
             return None
+        places = [actual.location, budget.location, statement.completion_location or claim.location]
         return COMPLETION.finding(
             f"说明中“{claim.subject}”完成{label}的{stated}%，但{label}为0，完成率无从计算",
             f"The narrative states {claim.subject} at {stated}% of its budget, which is 0: no rate can be computed",
@@ -375,11 +377,30 @@ def _completion(
             actual=f"{stated}%",
             severity=Severity.INFO,
         )
-    agreement = compare_percent(actual.amount, budget.amount, stated)
-    if agreement is Agreement.EQUAL or (
-        label == "预算" and _other_base(line, label, actual, stated, exact=True)
-    ):
-        return None  # '预算' alone names either budget
+    if label == "预算" and compare_percent(actual.amount, budget.amount, stated) is not Agreement.EQUAL:
+        other = _other_base(line, label, actual, stated, exact=True)
+        budget = other[1] if other else budget  # '预算' alone names either budget: the one the rate is of
+    what, what_en = f"“{claim.subject}”完成{label}的比例", f"the completion rate of {claim.subject}"
+    identity = percentage(COMPLETION.id, stated, Ratio.SHARE, actual, budget, what, what_en)
+    return evaluate(
+        identity, COMPLETION, partial(_completion_finding, claim, statement, actual, budget, line)
+    )
+
+
+def _completion_finding(
+    claim: Claim,
+    statement: BudgetComparison,
+    actual: Figure,
+    budget: Figure,
+    line: _Line | None,
+    agreement: Agreement,
+) -> Finding:
+    """A completion rate that is not the actual over the budget it names: by the one policy, and naming
+    the other budget when the rate is of that one."""
+    stated = statement.completion
+    assert stated is not None
+    label = statement.completion_label or "预算"
+    places = [actual.location, budget.location, statement.completion_location or claim.location]
     computed = percent_text(exact_percent(actual.amount, budget.amount), stated)
     message = (
         f"说明中“{claim.subject}”完成{label}的{stated}%，按决算{actual.amount.text()} ÷ {label}"
@@ -389,7 +410,7 @@ def _completion(
         f"The narrative states {claim.subject} at {stated}% of its budget; {actual.amount.text()} ÷ "
         f"{budget.amount.text()} is {computed}"
     )
-    verdict, severity = percent_verdict(stated, ratio_interval(actual.amount, budget.amount)), None
+    verdict, severity = percent_verdict(agreement, stated, ratio_interval(actual.amount, budget.amount)), None
     if verdict:
         (note, note_en), severity = verdict
         message, message_en = message + note, message_en + note_en
