@@ -17,8 +17,8 @@ from budget_graph.check.engine import check_filing, check_recorded
 from budget_graph.check.evaluator import evaluate, recording, verdict
 from budget_graph.check.rules import Severity, rule
 from budget_graph.cli import main
-from budget_graph.derive.identity import Figure, Form, Identity
-from budget_graph.derive.rounding import Agreement
+from budget_graph.derive.identity import Figure, Form, Identity, percentage
+from budget_graph.derive.rounding import Agreement, Ratio
 from budget_graph.graph.iris import child
 from budget_graph.graph.namespaces import BG
 from budget_graph.model import Amount, Location, Unit
@@ -68,7 +68,9 @@ def test_export_holds_an_identity_node_for_every_identity_checked() -> None:
     nodes = set(sample_graph().subjects(RDF.type, BG.Identity))
     assert len(nodes) == len(identities) > 800
     rules = {str(sample_graph().value(node, BG.ruleId)) for node in nodes}
-    assert {"BG-R001", "BG-R004", "BG-X003", "BG-X007", "BG-K006"} <= rules
+    assert {"BG-R001", "BG-R004", "BG-X003", "BG-X007", "BG-K006", "BG-Y001"} <= rules
+    percentages = set(sample_graph().subjects(BG.relation, BG.StatesPercentage))
+    assert len(percentages) == sum(1 for i in identities if i.percent is not None) == 8
 
 
 def test_every_term_the_identities_use_is_declared_with_both_labels() -> None:
@@ -97,9 +99,13 @@ def test_recording_changes_no_finding_and_a_failing_only_recording_keeps_the_fai
 
 def test_the_query_finds_the_sample_failing_identities_and_their_findings() -> None:
     rows = failing(sample_graph())
-    assert {row.finding for row in rows} == set(result_iris(SAMPLE)) and len(rows) == 29
-    assert {str(row.rule) for row in rows} == {"BG-R001", "BG-R002"}
-    assert {str(row.verdict) for row in rows} == {"rounding"}  # the sample's 29 are info findings
+    assert {row.finding for row in rows} == set(result_iris(SAMPLE)) and len(rows) == 30
+    verdicts = {(str(row.rule), str(row.verdict)) for row in rows}  # 29 info findings and one error:
+    assert verdicts == {("BG-R001", "rounding"), ("BG-R002", "rounding"), ("BG-Y001", "different")}
+    stated = next(
+        row for row in rows if str(row.rule) == "BG-Y001"
+    )  # 下降66.6% where 6.06 of 30,421.36 is 0.02%
+    assert (stated.total.toPython(), round(stated.sum.toPython(), 4)) == (Decimal("66.6"), Decimal("0.0199"))
 
 
 @pytest.fixture(scope="module")
@@ -220,3 +226,42 @@ def test_one_verdict_for_every_form(form: Form, total: str, parts: list[str], ag
     assert (finding is None) == (agreement is Agreement.EQUAL)
     if finding:
         assert finding.severity is (Severity.INFO if agreement is Agreement.ROUNDING else Severity.ERROR)
+
+
+@pytest.mark.parametrize(
+    ("ratio", "stated", "x", "y", "expected"),
+    [
+        (Ratio.SHARE, "79.49", "2336.91", "2940.05", None),
+        (Ratio.SHARE, "80.49", "2336.91", "2940.05", "different"),
+        (Ratio.SHARE, "50.0", "0.05", "0.10", None),
+        (Ratio.SHARE, "58", "0.05", "0.10", "rounding"),  # 0.055 ÷ 0.095 is 57.9%, within 58's half-step
+        (Ratio.GROWTH, "48.5", "440.00", "855.00", None),
+        (Ratio.GROWTH, "48.6", "440.00", "855.00", "different"),
+        (Ratio.DECREASE, "48.5", "415", "440.00", None),
+        (Ratio.DECREASE, "48.6", "415", "440.00", "rounding"),  # 415.5 ÷ (439.995 + 415.5) is 48.57%
+        (Ratio.DECREASE, "66.6", "6.06", "30415.30", "different"),
+        (Ratio.INCREASE, "100.00", "24.33", "48.66", None),
+        (Ratio.INCREASE, "12", "1.00", "9.00", "rounding"),  # 12.5% does not round half up to 12%
+    ],
+)
+def test_the_query_rechecks_a_stated_percentage_as_the_evaluator(
+    ratio: Ratio, stated: str, x: str, y: str, expected: str | None
+) -> None:
+    """Every kind of stated percentage, equal, rounding and different: the query's verdict is the evaluator's."""
+    from budget_graph.check.evaluator import Evaluated
+    from budget_graph.report.identities import identity_triples
+
+    identity = percentage(RULE.id, Decimal(stated), ratio, figure(x, "x"), figure(y, "y"), "w", "w")
+    agreement = verdict(identity)
+    assert (None if agreement is Agreement.EQUAL else agreement.value) == expected
+    report, mapped, _ = check_recorded(read_file(SAMPLE))
+    graph = Graph()
+    for triple in identity_triples(report, mapped, [Evaluated(identity, agreement, None)]):
+        graph.add(triple)
+    assert [str(row.verdict) for row in failing(graph)] == ([expected] if expected else [])
+
+
+def test_a_percentage_is_worded_by_its_check() -> None:
+    identity = percentage(RULE.id, Decimal("60"), Ratio.SHARE, figure("1", "x"), figure("2", "y"), "w", "w")
+    with pytest.raises(ValueError, match="worded by its check"):
+        evaluate(identity, RULE)

@@ -9,7 +9,8 @@ as ruff's snapshots pin theirs: a change of wording or figures shows here (the f
 
 A passing case of a rule whose checks are identities (derive/, judged by check/evaluator.py: the
 roll-ups, the row and column identities, the cross-table identities, BG-K006, the narrative's restatements
-of BG-N and BG-D, BG-Y006's changes against the 三公 table) proves its rule ran: the evaluator evaluated
+of BG-N and BG-D, BG-Y006's changes against the 三公 table, the stated percentages of BG-Y001, BG-N011 and
+BG-D003) proves its rule ran: the evaluator evaluated
 at least one identity of it.
 """
 
@@ -22,7 +23,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from budget_graph.check import changes, codes, crosstable, final_accounts, identities, narrative, rollups
+from budget_graph.check import (
+    changes,
+    codes,
+    crosstable,
+    final_accounts,
+    identities,
+    narrative,
+    rollups,
+    shares,
+)
 from budget_graph.check.catalogue import all_rules
 from budget_graph.check.families import FAMILIES
 from budget_graph.check.rules import Finding
@@ -47,7 +57,7 @@ IDENTITY_RULES = (
     | {codes.CROSS_CLASS.id}
     | {r.id for r in narrative.RESTATING}
     | {r.id for r in final_accounts.RESTATING}
-    | {changes.PREVIOUS_YEAR.id}
+    | {changes.PREVIOUS_YEAR.id, changes.PERCENT.id, shares.SHARE.id, final_accounts.COMPLETION.id}
 )
 PINNED = ("expected", "actual", "message", "message_en")
 

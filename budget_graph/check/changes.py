@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
-from itertools import product
+from decimal import Decimal
+from functools import partial
 
 from budget_graph.check.evaluator import evaluate
 from budget_graph.check.figures import percent_verdict
 from budget_graph.check.narrative import three_public_meaning
 from budget_graph.check.rules import Finding, Severity, rule
-from budget_graph.derive.identity import Figure, change
-from budget_graph.derive.rounding import Interval
+from budget_graph.derive.identity import Figure, change, percentage
+from budget_graph.derive.rounding import Agreement, Interval, Ratio, ratio_percent, ratio_range
 from budget_graph.model import Amount, Claim, Direction, Filing, RowRole, TableKind, Unit
 
 HUNDRED = Decimal(100)
@@ -227,41 +227,54 @@ class _Recomputed:
 
 def recompute(claim: Claim) -> _Recomputed | None:
     """change ÷ base in percent, from the printed figures and over every figure's rounding interval."""
-    assert claim.amount is not None
-    current = Interval.of(claim.amount)
-    if claim.base_amount is not None:
-        base = Interval.of(claim.base_amount)
-        point = (claim.amount.yuan - claim.base_amount.yuan) / claim.base_amount.yuan
-        corners = [(c - b) / b for c, b in product((current.lo, current.hi), (base.lo, base.hi))]
-    elif claim.change is not None and claim.change_direction in _WORD:
-        sign = _SIGN[claim.change_direction]
-        change = Interval.of(claim.change)
-        point = sign * claim.change.yuan / (claim.amount.yuan - sign * claim.change.yuan)
-        corners = [
-            sign * d / (c - sign * d) for c, d in product((current.lo, current.hi), (change.lo, change.hi))
-        ]
-    else:
+    figures = _ratio_figures(claim)
+    if figures is None:
         return None
-    lo, hi = min(corners) * HUNDRED, max(corners) * HUNDRED
-    magnitude_lo = Decimal(0) if lo <= 0 <= hi else min(abs(lo), abs(hi))
-    return _Recomputed(point * HUNDRED, magnitude_lo, max(abs(lo), abs(hi)))
+    return _recomputed(*figures)
+
+
+def _recomputed(ratio: Ratio, x: Figure, y: Figure) -> _Recomputed:
+    possible = ratio_range(ratio, x.amount, y.amount)
+    return _Recomputed(ratio_percent(ratio, x.amount, y.amount), possible.lo, possible.hi)
+
+
+def _ratio_figures(claim: Claim) -> tuple[Ratio, Figure, Figure] | None:
+    """How the percentage follows from the claim's figures: this year's against the stated base, else the
+    stated change of this year's figure."""
+    assert claim.amount is not None
+    current = Figure(claim.amount, claim.location, f"说明中“{claim.subject}”本年数")
+    if claim.base_amount is not None:
+        base = Figure(claim.base_amount, claim.location, f"说明中“{claim.subject}”基数")
+        return Ratio.GROWTH, current, base
+    if claim.change is None or claim.change_direction not in _WORD:
+        return None
+    ratio = Ratio.INCREASE if claim.change_direction is Direction.INCREASE else Ratio.DECREASE
+    said = Figure(claim.change, claim.location, f"说明中“{claim.subject}”{claim.change_word}额")
+    return ratio, said, current
 
 
 def _percentage(claim: Claim) -> Iterator[Finding]:
+    """The stated percentage against the one the figures give: an identity the evaluator judges; its
+    finding, worded here, gives the change the percentage implies."""
     assert claim.percent is not None and claim.amount is not None
-    computed = recompute(claim)
-    if computed is None:
+    figures = _ratio_figures(claim)
+    if figures is None:
         return
-    rounded = abs(computed.value).quantize(
-        Decimal(1).scaleb(claim.percent.as_tuple().exponent), ROUND_HALF_UP
-    )
-    if rounded == claim.percent:
-        return
-    verdict = percent_verdict(claim.percent, Interval(computed.lo, computed.hi))
+    ratio, x, y = figures
+    what, what_en = f"“{claim.subject}”变动率", f"the percentage change of {claim.subject}"
+    identity = percentage(PERCENT.id, claim.percent, ratio, x, y, what, what_en)
+    computed = _recomputed(ratio, x, y)
+    found = evaluate(identity, PERCENT, partial(_graded_percent, claim, computed))
+    if found:
+        yield found
+
+
+def _graded_percent(claim: Claim, computed: _Recomputed, agreement: Agreement) -> Finding:
+    assert claim.percent is not None
+    verdict = percent_verdict(agreement, claim.percent, Interval(computed.lo, computed.hi))
     if verdict:
-        yield _percent_finding(claim, computed, *verdict)
-    else:
-        yield _percent_finding(claim, computed, _implied_note(claim), Severity.ERROR)
+        return _percent_finding(claim, computed, *verdict)
+    return _percent_finding(claim, computed, _implied_note(claim), Severity.ERROR)
 
 
 def _percent_texts(claim: Claim, value: Decimal) -> tuple[str, str]:

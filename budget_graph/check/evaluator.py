@@ -4,7 +4,8 @@ restating a table's (≈).
 Every identity a filing is held to — a roll-up, a row or column identity, the same money in two tables,
 a narrative figure restating a table's — is an `Identity` record (derive/identity.py), stated by the
 derive stage or, for the few identities still written in a check, by the check (BG-K006 and the BG-D
-restatements by `check_equal`, the BG-N restatements as `restates`, BG-Y006's changes as `change`). `evaluate` is the one place it is
+restatements by `check_equal`, the BG-N restatements as `restates`, BG-Y006's changes as `change`, the stated percentages of BG-Y001, BG-N011 and BG-D003 as `percentage`,
+worded by their checks). `evaluate` is the one place it is
 judged: by the rounding rule (derive/rounding.py: exact → nothing, explained by rounding → an info finding
 that says so, otherwise the rule's own severity, figures.graded) and worded by its form. Each finding
 lists every figure involved with its place.
@@ -18,7 +19,7 @@ turns off the shortcuts that settle an exact identity without building its figur
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from budget_graph.derive.rounding import (
     Agreement,
     Interval,
     compare,
+    compare_ratio,
     compare_restated,
     compare_sum,
     is_restated_cut_off,
@@ -69,11 +71,18 @@ def recording(every: bool = True) -> Iterator[list[Evaluated]]:
         _RECORD.reset(token)
 
 
-def evaluate(identity: Identity, rule: Rule) -> Finding | None:
+Wording = Callable[[Agreement], Finding]
+
+
+def evaluate(identity: Identity, rule: Rule, worded: Wording | None = None) -> Finding | None:
     """The identity's finding under its rule: None when it holds; graded by the rounding rule when it does
-    not."""
+    not. `worded`: the check's own wording of a failing verdict, for a stated percentage, whose finding
+    says what the check alone knows (the change it implies, the base it fits, a share nudged to 100%)."""
     agreement = verdict(identity)
-    finding = None if agreement is Agreement.EQUAL else _finding(identity, rule, agreement)
+    if agreement is Agreement.EQUAL:
+        finding = None
+    else:
+        finding = worded(agreement) if worded else _finding(identity, rule, agreement)
     current = _RECORD.get()
     if current is not None and (current.every or finding):
         current.kept.append(Evaluated(identity, agreement, finding))
@@ -84,6 +93,8 @@ def verdict(identity: Identity) -> Agreement:
     """EQUAL when the identity holds as published; ROUNDING when the figures' intervals allow it;
     DIFFERENT otherwise."""
     total = identity.total.amount
+    if identity.ratio is not None and identity.percent is not None:
+        return compare_ratio(identity.ratio, total, identity.parts[0].amount, identity.percent)
     if identity.is_restatement:
         return compare_restated(total, identity.parts[0].amount)
     if identity.form is Form.SAME:
@@ -113,6 +124,8 @@ def findings(identities: Iterable[Identity], rules: Mapping[str, Rule]) -> Itera
 
 
 def _finding(identity: Identity, rule: Rule, agreement: Agreement) -> Finding:
+    if identity.form is Form.PERCENT:
+        raise ValueError(f"{identity.rule}: a stated percentage is worded by its check (evaluate's `worded`)")
     total, parts, what, what_en = identity.total, identity.parts, identity.what, identity.what_en
     if identity.form is Form.SUM:
         signed = zip(identity.signs, parts, strict=True)
@@ -121,14 +134,14 @@ def _finding(identity: Identity, rule: Rule, agreement: Agreement) -> Finding:
         message = f"{what}：合计 {actual}，各项之和 {expected}"
         message_en = f"{what_en}: total {actual}, parts sum to {expected}"
         figures = [total, *parts]
+    elif identity.is_restatement:
+        return _restated(identity, rule, agreement)
     elif identity.form is Form.SAME:
         (other,) = parts
         expected, actual = other.amount.text(), total.amount.text()
         message = f"{what}：{total.name} 为 {actual}，{other.name} 为 {expected}"
         message_en = f"{what_en}: {actual} against {expected}"
         figures = [total, other]
-    elif identity.form is Form.RESTATED:
-        return _restated(identity, rule, agreement)
     elif identity.form is Form.CHANGE:
         return _change(identity, rule, agreement)
     else:
@@ -143,10 +156,15 @@ def _finding(identity: Identity, rule: Rule, agreement: Agreement) -> Finding:
 
 def _restated(identity: Identity, rule: Rule, agreement: Agreement) -> Finding:
     """A narrative's figure that does not restate the table's: the table's figure as the narrative would
-    print it is expected; the other figures it may have meant are named too."""
+    print it is expected; the other figures it may have meant are named too. One judged as two
+    publications of one figure (`Identity.restated`, the BG-D restatements) keeps the figures of that form:
+    the table's figure as printed is expected, and no cut-off is looked for."""
     stated, (source,), others = identity.total, identity.parts, identity.others
-    expected = Amount(restated(source.amount, stated.amount), stated.amount.unit).text()
     actual, shown = stated.amount.text(), source.amount.text()
+    expected, cut_off = shown, False
+    if identity.form is Form.RESTATED:
+        expected = Amount(restated(source.amount, stated.amount), stated.amount.unit).text()
+        cut_off = is_restated_cut_off(stated.amount, source.amount)
     also = "".join(f"；{f.name}为{f.amount.text()}" for f in others)
     also_en = "".join(f"; {f.name} is {f.amount.text()}" for f in others)
     message = f"说明中{identity.what}为{actual}，{source.name}为{shown}{also}"
@@ -154,7 +172,6 @@ def _restated(identity: Identity, rule: Rule, agreement: Agreement) -> Finding:
     if agreement is Agreement.DIFFERENT:
         message, message_en = message + "，两者不一致", message_en + "; they disagree"
     locations = [stated.location, source.location, *(f.location for f in others), *identity.places]
-    cut_off = is_restated_cut_off(stated.amount, source.amount)
     return graded(rule, agreement, message, message_en, locations, expected, actual, cut_off)
 
 

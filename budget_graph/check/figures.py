@@ -1,9 +1,10 @@
 """Shared by the checks: the one severity policy for figures that disagree, and its one wording.
 
-The identities — the tables', the narrative's restatements of them, its changes against the 三公 table —
-are judged by check/evaluator.py, which grades them here; percentages and the cross-filing comparisons are
-graded by the same policy (`policy`: rounding only → info, cut off rather than rounded → warning,
-otherwise the rule's severity; `graded`, `percent_verdict`) with the same notes. A figure and its place is
+The identities — the tables', the narrative's restatements of them, its changes against the 三公 table,
+its stated percentages — are judged by check/evaluator.py, which grades them here; the percentages' checks
+(their own wording) and the cross-filing comparisons grade by the same policy (`policy`: rounding only →
+info, cut off rather than rounded → warning, otherwise the rule's severity; `graded`, `percent_verdict`)
+with the same notes. A figure and its place is
 the derive stage's (derive/identity.Figure).
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from budget_graph.check.rules import Finding, Rule, Severity
-from budget_graph.derive.rounding import Agreement, Interval, is_cut_off, percent_interval
+from budget_graph.derive.rounding import Agreement, Interval, is_cut_off
 from budget_graph.model import Amount, Location
 
 
@@ -55,11 +56,11 @@ ROUNDING_NOTE = ("（差异在四舍五入范围内）", " (rounding only)")
 CUT_OFF_NOTE = ("（疑为截尾取数，应四舍五入）", " (cut off rather than rounded, as GB/T 8170 requires)")
 
 
-def percent_verdict(stated: Decimal, possible: Interval) -> tuple[tuple[str, str], Severity] | None:
-    """A stated percentage that is not the recomputed one, by the one policy: info when some value the
-    figures allow rounds to it, a warning when one cut off at its decimals gives it; None when neither
-    explains it (the rule's own severity)."""
-    rounding = possible.overlaps(percent_interval(stated))
-    agreement = Agreement.ROUNDING if rounding else Agreement.DIFFERENT
+def percent_verdict(
+    agreement: Agreement, stated: Decimal, possible: Interval
+) -> tuple[tuple[str, str], Severity] | None:
+    """A stated percentage the evaluator found not to be the recomputed one (`agreement`), by the one
+    policy: info when some value the figures allow (`possible`) rounds to it, a warning when one cut off
+    at its decimals gives it; None when neither explains it (the rule's own severity)."""
     note, severity = policy(agreement, is_cut_off(stated, possible))
     return (note, severity) if severity else None

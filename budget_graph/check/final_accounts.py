@@ -16,14 +16,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
-from budget_graph.check.evaluator import check_equal
+from budget_graph.check.evaluator import check_equal, evaluate
 from budget_graph.check.figures import percent_verdict, policy
 from budget_graph.check.narrative import CODE_LENGTH, LEVEL_MARK, key, three_public_meaning
 from budget_graph.check.rules import Finding, Rule, Severity, rule
-from budget_graph.derive.identity import Figure, figures_of
+from budget_graph.derive.identity import Figure, figures_of, percentage
 from budget_graph.derive.rounding import (
     Agreement,
+    Ratio,
     compare,
     compare_percent,
     compare_restated,
@@ -291,7 +293,7 @@ def _restated(claim: Claim, statement: BudgetComparison, line: _Line | None) -> 
         return
     actual = _stated_actual(claim)
     if actual and line.actual:
-        found = _restates(line.rule, actual, line.actual, claim.subject, line.severity)
+        found = _restates(line.rule, actual, line.actual, f"the actual of {claim.subject}", line.severity)
         if found:
             yield found
     budget = _stated_budget(claim)
@@ -301,7 +303,8 @@ def _restated(claim: Claim, statement: BudgetComparison, line: _Line | None) -> 
     if budget and candidates:  # the candidate it restates, if any, else the first
         rule = BUDGET if line.rule is ACTUAL else line.rule
         figure = next((f for f in candidates if _agrees(budget, f)), candidates[0])
-        found = _restates(rule, budget, figure, claim.subject, line.severity)
+        label = statement.budget_label
+        found = _restates(rule, budget, figure, f"the {label} of {claim.subject}", line.severity)
         if found:
             yield found
 
@@ -311,12 +314,12 @@ def _agrees(stated: Figure, table: Figure) -> bool:
 
 
 def _restates(
-    rule: Rule, stated: Figure, table: Figure, subject: str, severity: Severity | None = None
+    rule: Rule, stated: Figure, table: Figure, what_en: str, severity: Severity | None = None
 ) -> Finding | None:
-    """A narrative figure against the table figure it restates; `severity`: at most this (a weaker tie)."""
-    found = check_equal(
-        rule, stated, table, "说明与决算表不一致", f"narrative against the tables ({subject})", restated=True
-    )
+    """A narrative figure (named '说明中…') against the table figure it restates, worded as every
+    restatement is (what_en: the figure as English names it); `severity`: at most this (a weaker tie)."""
+    what = stated.name.removeprefix(_SAID)
+    found = check_equal(rule, stated, table, what, what_en, restated=True)
     if found and severity and found.severity.rank < severity.rank:
         return rule.finding(
             found.message, found.message_en, found.locations, found.expected, found.actual, severity=severity
@@ -324,17 +327,22 @@ def _restates(
     return found
 
 
+_SAID = "说明中"  # how a figure the narrative states is named
+
+
 def _stated_actual(claim: Claim) -> Figure | None:
     if claim.amount is None:
         return None
-    return Figure(claim.amount, claim.location, f"说明中“{claim.subject}”决算数")
+    return Figure(claim.amount, claim.location, f"{_SAID}“{claim.subject}”决算数")
 
 
 def _stated_budget(claim: Claim) -> Figure | None:
     statement, subject = claim.versus_budget, claim.subject
     if statement is None or statement.budget is None or statement.budget_location is None:
         return None
-    return Figure(statement.budget, statement.budget_location, f"说明中“{subject}”{statement.budget_label}数")
+    return Figure(
+        statement.budget, statement.budget_location, f"{_SAID}“{subject}”{statement.budget_label}数"
+    )
 
 
 def _budget(claim: Claim, line: _Line | None, label: str) -> Figure | None:
@@ -357,10 +365,10 @@ def _completion(
     if stated is None:
         return None
     label = statement.completion_label or "预算"
-    places = [actual.location, budget.location, statement.completion_location or claim.location]
     if budget.amount.value <= 0:
         if actual.amount.value == 0 and stated == 0:
             return None
+        places = [actual.location, budget.location, statement.completion_location or claim.location]
         return COMPLETION.finding(
             f"说明中“{claim.subject}”完成{label}的{stated}%，但{label}为0，完成率无从计算",
             f"The narrative states {claim.subject} at {stated}% of its budget, which is 0: no rate can be computed",
@@ -369,11 +377,30 @@ def _completion(
             actual=f"{stated}%",
             severity=Severity.INFO,
         )
-    agreement = compare_percent(actual.amount, budget.amount, stated)
-    if agreement is Agreement.EQUAL or (
-        label == "预算" and _other_base(line, label, actual, stated, exact=True)
-    ):
-        return None  # '预算' alone names either budget
+    if label == "预算" and compare_percent(actual.amount, budget.amount, stated) is not Agreement.EQUAL:
+        other = _other_base(line, label, actual, stated, exact=True)
+        budget = other[1] if other else budget  # '预算' alone names either budget: the one the rate is of
+    what, what_en = f"“{claim.subject}”完成{label}的比例", f"the completion rate of {claim.subject}"
+    identity = percentage(COMPLETION.id, stated, Ratio.SHARE, actual, budget, what, what_en)
+    return evaluate(
+        identity, COMPLETION, partial(_completion_finding, claim, statement, actual, budget, line)
+    )
+
+
+def _completion_finding(
+    claim: Claim,
+    statement: BudgetComparison,
+    actual: Figure,
+    budget: Figure,
+    line: _Line | None,
+    agreement: Agreement,
+) -> Finding:
+    """A completion rate that is not the actual over the budget it names: by the one policy, and naming
+    the other budget when the rate is of that one."""
+    stated = statement.completion
+    assert stated is not None
+    label = statement.completion_label or "预算"
+    places = [actual.location, budget.location, statement.completion_location or claim.location]
     computed = percent_text(exact_percent(actual.amount, budget.amount), stated)
     message = (
         f"说明中“{claim.subject}”完成{label}的{stated}%，按决算{actual.amount.text()} ÷ {label}"
@@ -383,7 +410,7 @@ def _completion(
         f"The narrative states {claim.subject} at {stated}% of its budget; {actual.amount.text()} ÷ "
         f"{budget.amount.text()} is {computed}"
     )
-    verdict, severity = percent_verdict(stated, ratio_interval(actual.amount, budget.amount)), None
+    verdict, severity = percent_verdict(agreement, stated, ratio_interval(actual.amount, budget.amount)), None
     if verdict:
         (note, note_en), severity = verdict
         message, message_en = message + note, message_en + note_en
@@ -523,7 +550,7 @@ def _stated_figure(claim: Claim, filing: Filing) -> Finding | None:
     figure = named_figure(claim, filing)
     if figure is None:
         return None
-    stated = Figure(claim.amount, claim.location, f"说明中“{claim.subject}”")
+    stated = Figure(claim.amount, claim.location, f"{_SAID}“{claim.subject}”")
     return _restates(FIGURES, stated, figure, claim.subject)
 
 

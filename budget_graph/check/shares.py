@@ -12,15 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 
+from budget_graph.check.evaluator import evaluate
 from budget_graph.check.figures import percent_verdict
 from budget_graph.check.final_accounts import named_figure
 from budget_graph.check.narrative import BASIS as NARRATIVE_BASIS
 from budget_graph.check.narrative import Tables, key, ties
 from budget_graph.check.rules import Finding, Severity, rule
-from budget_graph.derive.identity import Figure
+from budget_graph.derive.identity import Figure, percentage
 from budget_graph.derive.rounding import (
     Agreement,
+    Ratio,
     compare_percent,
     exact_percent,
     percent_decimals,
@@ -90,16 +93,25 @@ def _base_key(name: str) -> str:
 
 
 def _share(claim: Claim, bases: list[Figure]) -> Finding | None:
+    """The share against the base it is of: an identity the evaluator judges, worded here."""
     assert claim.share is not None and claim.amount is not None
-    stated, part = claim.share, claim.amount
     usable = [b for b in bases if b.amount.value > 0]
     if not usable:
         return None
-    agreements = [compare_percent(part, b.amount, stated) for b in usable]
-    if Agreement.EQUAL in agreements:
-        return None
-    # the base rounding explains the share against, else the first
-    base = usable[agreements.index(Agreement.ROUNDING)] if Agreement.ROUNDING in agreements else usable[0]
+    agreements = [compare_percent(claim.amount, b.amount, claim.share) for b in usable]
+    # the base the share is of, else the one rounding explains it against, else the first
+    best = next((a for a in (Agreement.EQUAL, Agreement.ROUNDING) if a in agreements), None)
+    base = usable[agreements.index(best)] if best else usable[0]
+    of = claim.share_base or claim.parent or ""
+    part = Figure(claim.amount, claim.location, f"说明中“{claim.subject}”")
+    what, what_en = f"“{claim.subject}”占{of}的比例", f"the share of {claim.subject} in {of}"
+    identity = percentage(SHARE.id, claim.share, Ratio.SHARE, part, base, what, what_en)
+    return evaluate(identity, SHARE, partial(_share_finding, claim, base))
+
+
+def _share_finding(claim: Claim, base: Figure, agreement: Agreement) -> Finding:
+    assert claim.share is not None and claim.amount is not None
+    stated, part = claim.share, claim.amount
     exact = exact_percent(part, base.amount)
     computed = percent_text(exact, stated)
     of = claim.share_base or claim.parent or ""
@@ -108,7 +120,7 @@ def _share(claim: Claim, bases: list[Figure]) -> Finding | None:
         f"The narrative gives {claim.subject} ({part.text()}) as {stated}% of {of}; against {base.amount.text()} "
         f"it is {computed}"
     )
-    verdict, severity = percent_verdict(stated, ratio_interval(part, base.amount)), None
+    verdict, severity = percent_verdict(agreement, stated, ratio_interval(part, base.amount)), None
     if verdict:
         (note, note_en), severity = verdict
         message, message_en = message + note, message_en + note_en

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
+from budget_graph.derive.rounding import Ratio
 from budget_graph.model import Amount, Location, Row, Table
 
 
@@ -63,6 +64,7 @@ class Relation(Enum):
     EQUAL = "="  # the total equals the signed sum of its parts
     AT_MOST = "≤"  # the parts add up to no more than the total
     RESTATES = "≈"  # the total is its one part, converted to the total's unit and rounded to its decimals
+    PERCENT = "≈%"  # a stated percentage is the one its two figures give, within its half-step
 
 
 class Form(Enum):
@@ -74,6 +76,7 @@ class Form(Enum):
     PART = "part"  # a part against the whole it is part of (the total is the whole)
     RESTATED = "restated"  # a narrative's figure (the total) restating a table's (its part)
     CHANGE = "change"  # a change the narrative states (the total, named as said) against a table's two years
+    PERCENT = "percent"  # a stated percentage against its figures x (the total) and y (the one part)
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,8 @@ class Identity:
     other figures the statement may have meant (none of them agrees either), named in its finding;
     `places`: further places its finding rests on. `restated`: the total is a narrative's figure that
     restates its one part, a table's (relation ≈): it holds when the table's figure, converted to the
-    narrative's unit and rounded to its decimals, is it."""
+    narrative's unit and rounded to its decimals, is it. `percent`, `ratio`: a stated percentage (a
+    magnitude) that is `ratio` of the total (x) and its one part (y); its check words its finding."""
 
     rule: str
     form: Form
@@ -99,6 +103,8 @@ class Identity:
     others: tuple[Figure, ...] = ()
     places: tuple[Location, ...] = ()
     restated: bool = False
+    percent: Decimal | None = None
+    ratio: Ratio | None = None
 
     @property
     def is_restatement(self) -> bool:
@@ -109,6 +115,8 @@ class Identity:
     def relation(self) -> Relation:
         if self.form is Form.PART:
             return Relation.AT_MOST
+        if self.form is Form.PERCENT:
+            return Relation.PERCENT
         return Relation.RESTATES if self.is_restatement else Relation.EQUAL
 
 
@@ -152,6 +160,13 @@ def restates(
         others=tuple(others),
         places=tuple(places),
     )
+
+
+def percentage(
+    rule: str, stated: Decimal, ratio: Ratio, x: Figure, y: Figure, what: str, what_en: str
+) -> Identity:
+    """A stated percentage (its magnitude) that is `ratio` of x and y (derive/rounding.Ratio)."""
+    return Identity(rule, Form.PERCENT, x, (y,), (1,), what, what_en, percent=stated, ratio=ratio)
 
 
 def change(rule: str, stated: Figure, now: Figure, before: Figure, subject: str, subject_en: str) -> Identity:

@@ -110,8 +110,13 @@ def _agreement(a: Decimal, a_interval: Interval, b: Decimal, b_interval: Interva
 
 def percent_interval(percent: Decimal) -> Interval:
     """The interval a printed percentage stands for, in percent."""
-    radius = Decimal(5).scaleb(-percent_decimals(percent) - 1)
+    radius = percent_half_step(percent)
     return Interval(percent - radius, percent + radius)
+
+
+def percent_half_step(percent: Decimal) -> Decimal:
+    """Half a unit of a printed percentage's last digit, in percent."""
+    return Decimal(5).scaleb(-percent_decimals(percent) - 1)
 
 
 def percent_decimals(percent: Decimal) -> int:
@@ -152,3 +157,50 @@ def percent_text(value: Decimal, like: Decimal) -> str:
     """A computed percentage printed with the decimals of the stated one (at least two)."""
     decimals = max(2, percent_decimals(like))
     return f"{value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)}%"
+
+
+class Ratio(Enum):
+    """How a stated percentage is recomputed from its two figures x and y: each formula is monotone in
+    both, so the values their intervals allow lie between two corners."""
+
+    SHARE = "share"  # x ÷ y: a share, or a completion rate (actual ÷ budget)
+    GROWTH = "growth"  # (x − y) ÷ y: this year's x against a stated base y
+    INCREASE = "increase"  # x ÷ (y − x): a stated increase x of this year's y (its base y − x)
+    DECREASE = "decrease"  # −x ÷ (y + x): a stated decrease x of this year's y (its base y + x)
+
+
+_RATIOS = {
+    Ratio.SHARE: lambda x, y: x / y,
+    Ratio.GROWTH: lambda x, y: (x - y) / y,
+    Ratio.INCREASE: lambda x, y: x / (y - x),
+    Ratio.DECREASE: lambda x, y: -x / (y + x),
+}
+
+
+def ratio_percent(ratio: Ratio, x: Amount, y: Amount) -> Decimal:
+    """The percentage the printed figures give (signed, for a change)."""
+    return _RATIOS[ratio](x.yuan, y.yuan) * 100
+
+
+def ratio_range(ratio: Ratio, x: Amount, y: Amount) -> Interval:
+    """Every magnitude in percent the figures' intervals allow (the base is positive)."""
+    if ratio is Ratio.SHARE:
+        return ratio_interval(x, y)
+    a, b = Interval.of(x), Interval.of(y)
+    corners = [_RATIOS[ratio](p, q) * 100 for p in (a.lo, a.hi) for q in (b.lo, b.hi)]
+    lo, hi = min(corners), max(corners)
+    return Interval(Decimal(0) if lo <= 0 <= hi else min(abs(lo), abs(hi)), max(abs(lo), abs(hi)))
+
+
+def compare_ratio(ratio: Ratio, x: Amount, y: Amount, stated: Decimal) -> Agreement:
+    """Is the stated percentage (a magnitude, at its printed decimals) the one the figures give? A share
+    is equal when its exact value lies in the stated one's closed interval (compare_percent); a change's
+    when it rounds half up to it (the stated one's interval, open at the top), as BG-Y001 has always held
+    them. Rounding when some value the figures' intervals allow lies in that interval."""
+    if ratio is Ratio.SHARE:
+        return compare_percent(x, y, stated)
+    value = abs(ratio_percent(ratio, x, y))
+    if value.quantize(Decimal(1).scaleb(-percent_decimals(stated)), ROUND_HALF_UP) == stated:
+        return Agreement.EQUAL
+    rounding = ratio_range(ratio, x, y).overlaps(percent_interval(stated))
+    return Agreement.ROUNDING if rounding else Agreement.DIFFERENT

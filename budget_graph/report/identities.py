@@ -4,7 +4,8 @@ An identity (derive/identity.py, judged by check/evaluator.py) is a total agains
 parts, = or ≤. Its node <filing IRI>/identity/<n> (n in the order the checks evaluated them) carries its
 rule (bg:ruleId), its relation (bg:EqualTo; bg:AtMost: the parts add up to at most the total; bg:Restates:
 the total, a narrative's figure, is its part rounded to the total's unit and decimals, within bg:halfStep
-of it), what it
+of it; bg:StatesPercentage: a stated percentage, bg:statedPercent within its bg:halfStep of the one its
+bg:numerator and bg:denominator give by its bg:ratio, with no total or terms), what it
 compares (rdfs:label, Chinese and English), its total (bg:total) and a term per part (bg:signedPart: bg:sign ±1 and
 bg:figure), and, when it fails and the report holds its finding, that finding (bg:finding: the report's
 <filing IRI>/report/result/<m>, report/ttl.py). A part printed as zero is exact and adds nothing: it
@@ -31,7 +32,7 @@ from budget_graph.check.engine import FilingReport
 from budget_graph.check.evaluator import Evaluated
 from budget_graph.check.rules import Finding
 from budget_graph.derive.identity import Figure, Identity, Relation
-from budget_graph.derive.rounding import radius
+from budget_graph.derive.rounding import Ratio, percent_half_step, radius
 from budget_graph.graph import MappedGraph
 from budget_graph.graph import literals as lit
 from budget_graph.graph.iris import child
@@ -39,7 +40,18 @@ from budget_graph.graph.namespaces import BG, OBEU_MEASURE
 from budget_graph.model import Location
 
 Triple = tuple[Node, Node, Node]
-RELATIONS = {Relation.EQUAL: BG.EqualTo, Relation.AT_MOST: BG.AtMost, Relation.RESTATES: BG.Restates}
+RELATIONS = {
+    Relation.EQUAL: BG.EqualTo,
+    Relation.AT_MOST: BG.AtMost,
+    Relation.RESTATES: BG.Restates,
+    Relation.PERCENT: BG.StatesPercentage,
+}
+RATIOS = {
+    Ratio.SHARE: BG.ShareRatio,
+    Ratio.GROWTH: BG.GrowthRatio,
+    Ratio.INCREASE: BG.IncreaseRatio,
+    Ratio.DECREASE: BG.DecreaseRatio,
+}
 
 
 def identity_triples(
@@ -81,8 +93,11 @@ class _Writer:
             (node, BG.relation, RELATIONS[identity.relation]),
             (node, RDFS.label, lit.text(identity.what, "zh")),
             (node, RDFS.label, lit.text(identity.what_en, "en")),
-            (node, BG.total, self.figure(child(node, "total"), identity.total)),
         ]
+        if identity.relation is Relation.PERCENT:
+            self.percentage(node, identity)
+            return
+        self.triples.append((node, BG.total, self.figure(child(node, "total"), identity.total)))
         if identity.relation is Relation.RESTATES:  # the window the table's figure must round into
             self.triples.append((node, BG.halfStep, lit.decimal(identity.total.amount.half_step_yuan)))
         for number, (sign, part) in enumerate(zip(identity.signs, identity.parts, strict=True), start=1):
@@ -94,6 +109,18 @@ class _Writer:
                 (term, BG.sign, lit.integer(sign)),
                 (term, BG.figure, self.figure(child(term, "figure"), part)),
             ]
+
+    def percentage(self, node: URIRef, identity: Identity) -> None:
+        """A stated percentage: its value and half-step in percent, how it follows from its two figures."""
+        assert identity.percent is not None and identity.ratio is not None
+        (denominator,) = identity.parts
+        self.triples += [
+            (node, BG.statedPercent, lit.decimal(identity.percent)),
+            (node, BG.halfStep, lit.decimal(percent_half_step(identity.percent))),
+            (node, BG.ratio, RATIOS[identity.ratio]),
+            (node, BG.numerator, self.figure(child(node, "numerator"), identity.total)),
+            (node, BG.denominator, self.figure(child(node, "denominator"), denominator)),
+        ]
 
     def figure(self, own: URIRef, figure: Figure) -> Node:
         """The budget line that holds the figure, else a node of its own (`own`) with its amount."""
