@@ -114,7 +114,9 @@ def _shared_figures(narrative: Filing, tables: Filing) -> int:
     stated = {
         claim.amount
         for claim in narrative.claims
-        if claim.amount and claim.amount.value > 0 and claim.amount.half_step_yuan <= _PRECISE * claim.amount.yuan
+        if claim.amount
+        and claim.amount.value > 0
+        and claim.amount.half_step_yuan <= _PRECISE * claim.amount.yuan
     }
     found = 0
     for amount in stated:
