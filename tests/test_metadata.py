@@ -125,3 +125,9 @@ def test_a_tables_file_naming_no_unit_anywhere_stands_under_its_file_name() -> N
         True,
     )
     assert read.notes[-1].startswith("文件未印出单位名称")
+
+
+def test_a_narrative_titled_only_in_its_parts_naming_no_unit_is_read_under_its_file_name() -> None:
+    # a 说明 without a cover (js-cppcc 2019), saved as '9.pdf': joined to its tables by what it states
+    read = _read(lines=["目录", "第一部分部门概况", "第二部分2019年度部门预算表"])
+    assert (read.unit, read.year, read.kind, read.unit_from_name) == ("公开表", 2019, Kind.BUDGET, True)

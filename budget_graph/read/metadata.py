@@ -30,6 +30,7 @@ _BARE_TITLE = re.compile(
 _YEAR_FIRST = re.compile(
     r"(?P<unit>)(?P<year>20\d{2})\s*年度?(?P<after>[^\d：:，。、]{2,40}?)(?P<level>部门|单位)?(?P<kind>预算|决算)"
 )
+_PART_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+部分")
 _PART_MARK = re.compile(r"^第[一二三四五六七八九十\d]+部分|^[一二三四五六七八九十]+、")
 _NOT_A_NAME = re.compile(r"部分|、|目录|^.{1,2}级$|^本?(部门|单位)$")
 # what every table's title shares that is no unit's name ('预算单位…', '收支…')
@@ -105,10 +106,11 @@ def filing_metadata(evidence: Evidence, filer_line: re.Pattern[str], source: str
     if kind is None and (kind := _kind(evidence.stem)):
         word = "决算 final accounts" if kind is Kind.FINAL else "预算 budget"
         notes.append(f"预决算类别取自文件名 budget or final accounts taken from the file name: {word}")
-    if not unit and (evidence.titles or title) and year is not None and kind is not None:
-        # a tables file, or a narrative titled only in its own headings ('第二部分 2019年度部门预算表'),
-        # that prints no unit's name anywhere: checked under its file name, and joined to the other half of
-        # its filing (read.group_filings), whose name it then takes
+    in_parts = title is not None and _PART_TITLE.match(title.string) is not None
+    if not unit and (evidence.titles or in_parts) and year is not None and kind is not None:
+        # a tables file, or a narrative titled only in its own parts ('第二部分 2019年度部门预算表'), that
+        # prints no unit's name anywhere: checked under its file name, and joined to the other half of its
+        # filing (read.group_filings), whose name it then takes; a note naming a year's budget is no filing
         unit, from_name = evidence.stem, True
         notes.append(
             f"文件未印出单位名称，暂以文件名代替 the file prints no unit's name; its file name stands for it: {unit}"
