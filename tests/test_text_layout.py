@@ -946,3 +946,18 @@ def test_block_paragraphs_end_where_a_sentence_ends_short_of_the_margin(
     path.write_text(filing_text(COVER, CONTENTS, duties, SUMMARY), encoding="utf-8")
     part = read_file(path).parts[0]
     assert len(part.paragraphs) == paragraphs
+
+
+@pytest.mark.parametrize(("figure", "doubted"), [("1,000", False), ("1,0,0", True), ("1.0.0", True)])
+def test_a_garbled_figure_that_joins_its_rows_name_puts_the_table_in_doubt(
+    tmp_path: Path, figure: str, doubted: bool
+) -> None:
+    # no number, it is read as words and joins the name before it ('一般公共服务支出1,0,0'): the line's
+    # total then seems blank, and no error may rest on that
+    rows = [
+        *BY_FUNCTION[:9],
+        at((0, "201"), (16, "一般公共服务支出"), (43, figure, "r"), (58, "900", "r"), (70, "100", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, rows), encoding="utf-8")
+    assert bool(read_file(path).tables[1].doubts) is doubted
