@@ -93,6 +93,17 @@ def test_one_long_line_is_refused_at_once(tmp_path: Path) -> None:
     assert time.monotonic() - started < 15
 
 
+def test_a_figure_of_hundreds_of_digits_is_no_amount(tmp_path: Path, sample_path: Path) -> None:
+    """A run of 400 nines where 0.00 stood: once read as an amount, quoting a sum of it outran Decimal's
+    precision, an internal error; now it is a cell that reads as no figure, its table in doubt."""
+    lines = sample_path.read_text(encoding="utf-8").split("\n")
+    line = next(i for i, text in enumerate(lines) if text.startswith("\t205\t教育支出\t"))
+    lines[line] = lines[line].replace("0.00", "9" * 400, 1)
+    (tmp_path / "m.md").write_text("\n".join(lines), encoding="utf-8")
+    result = _validate("m.md", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1 and "内部错误" not in result.stderr + result.stdout, result.stderr
+
+
 def test_a_bad_file_beside_a_good_one_is_named_in_the_report_file(tmp_path: Path, sample_path: Path) -> None:
     (tmp_path / "empty.md").write_text("", encoding="utf-8")
     result = _validate(str(sample_path), "empty.md", "--format", "json", "-o", "report.out", cwd=tmp_path)
