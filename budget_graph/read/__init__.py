@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from budget_graph.errors import InputError
-from budget_graph.model import Diagnostic, Filing, Location, TableKind
+from budget_graph.model import Amount, Diagnostic, Filing, Location, TableKind
 from budget_graph.model.units import same_unit
 
 TEXT_SUFFIXES = {".md", ".txt", ".html", ".htm"}
@@ -81,8 +82,10 @@ def _halves_by_figures(filings: list[Filing]) -> list[tuple[Filing, Filing]]:
     are joined this way; a department's narrative and another's tables share no run of exact figures."""
     narratives = [f for f in filings if _narrative_parts(f) and not f.tables]
     tables = [f for f in filings if f.tables]  # the parts printed after the tables may be there too
+    stated = [_stated(narrative) for narrative in narratives]
+    printed = [_Printed.of(table) for table in tables]
     scores = {
-        (i, j): _shared_figures(narrative, table)
+        (i, j): sum(map(printed[j].holds, stated[i]))
         for i, narrative in enumerate(narratives)
         for j, table in enumerate(tables)
         if _same_filing_kind(narrative, table) and _apart(narrative, table)
@@ -99,33 +102,45 @@ MATCHED = 3  # figures of a narrative found in a tables file that make the two o
 _PRECISE = Decimal("0.001")  # a stated figure narrower than this share of itself (not '约1.2亿元') counts
 
 
-def _shared_figures(narrative: Filing, tables: Filing) -> int:
-    """How many of the figures the narrative states (each once, printed precisely) a table prints, each
-    within the rounding of the two printings."""
-    printed = sorted(
-        (amount.yuan, amount.half_step_yuan)
-        for table in tables.tables
-        for row in table.rows
-        for cell in row.cells.values()
-        if (amount := cell.amount) is not None and amount.value
-    )
-    values = [value for value, _ in printed]
-    widest = max((half for _, half in printed), default=Decimal(0))
-    stated = {
+def _stated(narrative: Filing) -> set[Amount]:
+    """The figures the narrative states, each once, printed precisely."""
+    return {
         claim.amount
         for claim in narrative.claims
         if claim.amount
         and claim.amount.value > 0
         and claim.amount.half_step_yuan <= _PRECISE * claim.amount.yuan
     }
-    found = 0
-    for amount in stated:
-        low = bisect_left(values, amount.yuan - amount.half_step_yuan - widest)
-        high = bisect_right(values, amount.yuan + amount.half_step_yuan + widest)
-        found += any(
-            abs(value - amount.yuan) <= amount.half_step_yuan + half for value, half in printed[low:high]
+
+
+@dataclass(frozen=True)
+class _Printed:
+    """A tables file's figures other than zero (yuan, with their rounding radii), in order."""
+
+    figures: list[tuple[Decimal, Decimal]]
+    values: list[Decimal]
+    widest: Decimal  # the largest radius: how far off a figure's value may lie
+
+    @classmethod
+    def of(cls, tables: Filing) -> _Printed:
+        figures = sorted(
+            (amount.yuan, amount.half_step_yuan)
+            for table in tables.tables
+            for row in table.rows
+            for cell in row.cells.values()
+            if (amount := cell.amount) is not None and amount.value
         )
-    return found
+        widest = max((half for _, half in figures), default=Decimal(0))
+        return cls(figures, [value for value, _ in figures], widest)
+
+    def holds(self, amount: Amount) -> bool:
+        """Does a table print this figure, within the rounding of the two printings?"""
+        reach = amount.half_step_yuan + self.widest
+        low = bisect_left(self.values, amount.yuan - reach)
+        high = bisect_right(self.values, amount.yuan + reach)
+        return any(
+            abs(value - amount.yuan) <= amount.half_step_yuan + half for value, half in self.figures[low:high]
+        )
 
 
 def _same_filing_kind(a: Filing, b: Filing) -> bool:
