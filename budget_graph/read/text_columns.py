@@ -741,7 +741,7 @@ def _over(chunk: Chunk, heads: list[tuple[int, Chunk]], slack: float) -> bool:
     first line of a wrapped label, on a line of its own, is not)?"""
     if not heads:
         return False
-    left, right = min(c.x0 for _, c in heads), max(c.x1 for _, c in heads)
+    left, right = _edges(heads)
     return abs(chunk.centre - (left + right) / 2) <= max(_TEXT_SIDE, (right - left) * slack)
 
 
@@ -832,9 +832,9 @@ def _under_their_labels(
 ) -> int:
     """How many figure columns a matching puts where their label's characters stand."""
     return sum(
-        figure_columns[j].x0 <= max(c.x1 for _, c in labels[i])
-        and min(c.x0 for _, c in labels[i]) <= figure_columns[j].x1
+        left <= figure_columns[j].x1 and figure_columns[j].x0 <= right
         for i, j in matched.items()
+        for left, right in [_edges(labels[i])]
     )
 
 
@@ -878,7 +878,12 @@ def _matching(
 
 
 def _centre(label: list[tuple[int, Chunk]]) -> float:
-    return (min(c.x0 for _, c in label) + max(c.x1 for _, c in label)) / 2
+    return sum(_edges(label)) / 2
+
+
+def _edges(label: list[tuple[int, Chunk]]) -> tuple[float, float]:
+    """Where a label's pieces start and end, left to right."""
+    return min(c.x0 for _, c in label), max(c.x1 for _, c in label)
 
 
 def _wrapped(found: list[tuple[int, Chunk]]) -> list[list[tuple[int, Chunk]]]:
