@@ -118,8 +118,7 @@ def _doubtful_tables(filing: Filing, findings: list[Finding]) -> dict[str, tuple
 
 def _unsettled(filing: Filing, table: Table, findings: list[Finding]) -> list[Doubt]:
     """The reader's doubts of the table but those its own column sums settle (said in a diagnostic)."""
-    grouping = [doubt for doubt in table.doubts if doubt.grouping]
-    if not grouping or not _groups_settled(table, findings):
+    if not any(doubt.grouping for doubt in table.doubts) or not _groups_settled(table, findings):
         return list(table.doubts)
     filing.diagnostics.append(
         Diagnostic(

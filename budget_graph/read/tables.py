@@ -35,9 +35,8 @@ from budget_graph.read.performance import read_performance_targets
 # What a code cell looks like; whether its length is a valid one is for the checks (BG-K010) to say.
 CODE = re.compile(r"^(\d{3,9}|[ABC]\d{0,8})$")
 _CODE_ONLY = re.compile(r"^\d{1,7}$")
-_FIGURE_AT_END = re.compile(
-    r"\d[\d,，]*[.,，．][\d,，.．]*$"
-)  # digits run through a separator: no name ends so
+# digits run through a separator at a name's end: a figure read as words, not the end of a name
+_FIGURE_AT_END = re.compile(r"\d[\d,，]*[.,，．][\d,，.．]*$")
 _CODE_AND_NAME = re.compile(r"^(\d{3}|\d{5}|\d{7})\s*([\u4e00-\u9fff].*)$")
 _CODE_AS_NAME = "科目名称栏读到编码数字，编码各列可能错位 a code's digits stand in the name column: the code columns may be misread"
 _TOTAL = lines().total_row
