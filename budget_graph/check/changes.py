@@ -111,7 +111,7 @@ PREVIOUS_YEAR = rule(
 )
 
 _SIGN = {Direction.INCREASE: 1, Direction.DECREASE: -1, Direction.UNCHANGED: 0}
-_WORD = {Direction.INCREASE: ("增加", "increase"), Direction.DECREASE: ("减少", "decrease")}
+_WORD = {Direction.INCREASE: ("增加", "an increase"), Direction.DECREASE: ("减少", "a decrease")}
 _LARGER = {Unit.YUAN: Unit.WAN, Unit.WAN: Unit.YI}  # a unit and the one 10⁴ times it
 
 
@@ -311,7 +311,7 @@ def _basis(claim: Claim) -> tuple[str, str]:
     base, change = _point_base(claim).text(), claim.change.text()
     return (
         f"按{claim.change_word}{change}计，基数为{base}",
-        f"a {_WORD[claim.change_direction][1]} of {change} on a base of {base}",
+        f"{_WORD[claim.change_direction][1]} of {change} on a base of {base}",
     )
 
 
