@@ -175,3 +175,19 @@ def test_findings_about_one_figure_are_one_group(wanli_reports) -> None:
     assert "BG-Y001" in both  # the same sentence on p.7 breaks two rules
     # two figures on one page (p.6) are two groups, though their places differ only in their boxes
     assert not any("BG-Y003" in a and "BG-Y001" in a for a in articles)
+
+
+def test_a_filing_of_two_files_names_the_file_of_each_place() -> None:
+    from budget_graph.check.engine import FilingReport
+    from budget_graph.model import Filing, Kind
+    from budget_graph.report.html import render
+
+    narrative, tables = "/data/某局2024年部门预算说明.pdf", "/data/某局2024年部门预算表.pdf"
+    places = (Location(narrative, page=8), Location(tables, page=3, table="收支预算总表"))
+    finding = Finding("BG-Y001", Severity.ERROR, "变动率不符", "the percentage disagrees", places)
+    filing = Filing(sources=[narrative, tables], unit="某局", year=2024, kind=Kind.BUDGET)
+    page = render([FilingReport(filing, [finding])])
+    assert '<span class="where">某局2024年部门预算说明.pdf 第8页 p.8</span>' in page
+    assert '<span class="where">某局2024年部门预算表.pdf 第3页 p.3 · 收支预算总表</span>' in page
+    alone = render([FilingReport(Filing([tables], "某局", 2024, Kind.BUDGET), [finding])])
+    assert '<span class="where">第3页 p.3 · 收支预算总表</span>' in alone

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -37,6 +38,7 @@ class Figure:
     number: int
     place: Location
     quote: list[tuple[str, bool]]  # (text, marked)
+    file: str | None = None  # the file's name, when the filing was read from several
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,8 @@ def _images(reports: list[FilingReport]) -> dict[tuple[str, int], SharedPage]:
 
 
 def _filing(report: FilingReport, images: dict[tuple[str, int], SharedPage], rules: dict[str, Rule]) -> dict:
-    groups = [_group(findings, images) for findings in _related(report.findings)]
+    several = len(report.filing.sources) > 1
+    groups = [_group(findings, images, several) for findings in _related(report.findings)]
     groups.sort(key=lambda g: g.findings[0].severity.rank)  # stable: the engine's order within a severity
     return {
         "report": report,
@@ -142,13 +145,16 @@ def _related(findings: Iterable[Finding]) -> list[list[Finding]]:
     return [sorted(group, key=lambda f: f.severity.rank) for group in groups.values()]
 
 
-def _group(findings: list[Finding], images: dict[tuple[str, int], SharedPage]) -> Group:
+def _group(findings: list[Finding], images: dict[tuple[str, int], SharedPage], several: bool) -> Group:
     group = Group(findings)
     words = _figures_named(findings)
     spots = {_spot(place): place for finding in findings for place in finding.locations}
     places = list(spots.values())
     group.figures = [
-        Figure(number, place, _marked(place.excerpt or "", words)) for number, place in enumerate(places, 1)
+        Figure(
+            number, place, _marked(place.excerpt or "", words), Path(place.source).name if several else None
+        )
+        for number, place in enumerate(places, 1)
     ]
     by_page: dict[tuple[str, int], list[Figure]] = {}
     for figure in group.figures:

@@ -1,11 +1,16 @@
 """The report for people: grouped by severity, Chinese first, each finding with its places.
 
-Findings a baseline accepted are left out; each filing, and the totals, say how many there were.
+Each place quotes what is printed there (the sentence or the table's row), cut round the figure the
+finding is about; a filing read from several files (narrative and tables published apart) names the
+file with each page, so that an officer knows which document to open. Findings a baseline accepted are
+left out; each filing, and the totals, say how many there were.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from pathlib import Path
 
 from budget_graph.check.engine import FilingReport
 from budget_graph.check.rules import Finding, Severity
@@ -17,6 +22,9 @@ _HEADINGS = {
     Severity.WARNING: "警告 warnings",
     Severity.INFO: "提示 info",
 }
+_QUOTED = 60  # characters of a sentence or row quoted under a finding: about one printed line
+_BEFORE = 20  # of them, before the figure the finding is about
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def render(reports: list[FilingReport], unchecked: Sequence[Unchecked] = ()) -> str:
@@ -45,13 +53,14 @@ def _filing(report: FilingReport) -> list[str]:
     filing = report.filing
     kind = "预算" if filing.kind.value == "budget" else "决算"
     lines = [f"== {filing.unit} {filing.year}年{kind} ({', '.join(filing.sources)})", ""]
+    several = len(filing.sources) > 1
     for severity in Severity:
         group = [f for f in report.findings if f.severity is severity and f not in report.accepted]
         if not group:
             continue
         lines.append(f"{_HEADINGS[severity]} ({len(group)})")
         for finding in group:
-            lines.extend(_finding(finding))
+            lines.extend(_finding(finding, several))
         lines.append("")
     if report.accepted:
         count = len(report.accepted)
@@ -59,7 +68,7 @@ def _filing(report: FilingReport) -> list[str]:
     if filing.diagnostics:
         lines.append(f"读取诊断 reader diagnostics ({len(filing.diagnostics)})")
         for diagnostic in filing.diagnostics:
-            places = "; ".join(_place(p) for p in diagnostic.locations)
+            places = "; ".join(_place(p, several) for p in diagnostic.locations)
             lines.append(
                 f"  [{diagnostic.severity}] {diagnostic.message}" + (f"  @ {places}" if places else "")
             )
@@ -67,15 +76,31 @@ def _filing(report: FilingReport) -> list[str]:
     return lines
 
 
-def _finding(finding: Finding) -> list[str]:
+def _finding(finding: Finding, several: bool) -> list[str]:
     lines = [f"  {finding.rule} {finding.message}", f"      {finding.message_en}"]
     if finding.expected is not None or finding.actual is not None:
         lines.append(f"      应为 expected: {finding.expected}    实为 actual: {finding.actual}")
-    lines.extend(f"      @ {_place(place)}" for place in finding.locations)
+    for place in finding.locations:
+        lines.append(f"      @ {_place(place, several)}")
+        if place.excerpt and place.excerpt not in (place.table, place.row):
+            lines.append(f"        「{_quote(place.excerpt, finding.actual)}」")
     return lines
 
 
-def _place(place: Location) -> str:
+def _quote(excerpt: str, actual: str | None) -> str:
+    """The excerpt on one line; a long one cut round the first figure the finding's actual value names."""
+    text = " ".join(excerpt.split())
+    if len(text) <= _QUOTED:
+        return text
+    figure = _FIGURE.search(actual or "")
+    at = text.find(figure.group()) if figure else -1
+    start = max(0, min(at - _BEFORE, len(text) - _QUOTED))
+    end = start + _QUOTED
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+def _place(place: Location, several: bool = False) -> str:
+    """Line, page or cell, then table / row / column; with the file's name when the filing has several."""
     where = (
         f"line {place.line}"
         if place.line
@@ -85,5 +110,7 @@ def _place(place: Location) -> str:
         if place.cell
         else place.source
     )
+    if several and where != place.source:
+        where = f"{Path(place.source).name} {where}"
     cell = " / ".join(part for part in (place.table, place.row, place.column) if part)
     return f"{where}" + (f"  {cell}" if cell else "")

@@ -1,0 +1,62 @@
+"""The text report an officer reads: each place says which file and quotes what is printed there."""
+
+from __future__ import annotations
+
+from budget_graph.check.engine import FilingReport
+from budget_graph.check.rules import Finding, Severity
+from budget_graph.model import Diagnostic, Filing, Kind, Location
+from budget_graph.report.text import render
+
+NARRATIVE, TABLES = "/data/某局2024年部门预算说明.pdf", "/data/某局2024年部门预算表.pdf"
+SENTENCE = (
+    "1．党委办公厅（室）及相关机构事务（款）行政运行（项）支出6106.99万元，"
+    "与上年相比增加101.48万元，增长1.66%，主要原因是在职人员增加，离退休人员增加，"
+    "公用经费按新的定额标准相应增加，信息化运行维护费用增加。"
+)
+
+
+def _report(sources: list[str], *locations: Location) -> str:
+    filing = Filing(sources=sources, unit="某局", year=2024, kind=Kind.BUDGET)
+    filing.diagnostics.append(Diagnostic("warning", "读取存疑 in doubt", (locations[-1],)))
+    finding = Finding(
+        "BG-Y001",
+        Severity.ERROR,
+        "变动率不符",
+        "the percentage disagrees",
+        locations,
+        "增长1.69%",
+        "增长1.66%",
+    )
+    return render([FilingReport(filing, [finding])])
+
+
+def test_a_filing_of_two_files_names_the_file_of_each_page() -> None:
+    text = _report(
+        [NARRATIVE, TABLES],
+        Location(NARRATIVE, page=8, excerpt=SENTENCE),
+        Location(TABLES, page=3, table="收支预算总表", row="行政运行"),
+    )
+    assert "@ 某局2024年部门预算说明.pdf page 8\n" in text
+    assert "@ 某局2024年部门预算表.pdf page 3  收支预算总表 / 行政运行\n" in text
+    assert "[warning] 读取存疑 in doubt  @ 某局2024年部门预算表.pdf page 3" in text
+
+
+def test_a_filing_of_one_file_gives_pages_alone() -> None:
+    text = _report([TABLES], Location(TABLES, page=3, table="收支预算总表", row="行政运行"))
+    assert "@ page 3  收支预算总表 / 行政运行\n" in text
+
+
+def test_a_long_sentence_is_quoted_round_the_figure_the_finding_is_about() -> None:
+    text = _report([NARRATIVE], Location(NARRATIVE, page=8, excerpt=SENTENCE))
+    (quote,) = [line.strip() for line in text.splitlines() if line.strip().startswith("「")]
+    assert "增长1.66%" in quote and quote.startswith("「…") and quote.endswith("…」")
+    assert len(quote) <= 60 + 4
+
+
+def test_a_short_row_is_quoted_whole_and_a_table_title_not_again() -> None:
+    text = _report(
+        [TABLES],
+        Location(TABLES, line=12, table="表一：收支总表", row="组织事务", excerpt="组织事务 548.80"),
+        Location(TABLES, line=3, table="表一：收支总表", excerpt="表一：收支总表"),
+    )
+    assert "「组织事务 548.80」" in text and "「表一：收支总表」" not in text
