@@ -349,3 +349,18 @@ def test_a_share_belongs_to_the_figure_before_it_and_names_its_base() -> None:
 
 def test_a_share_without_a_figure_before_it_in_its_paragraph_is_no_ones() -> None:
     assert all(c.share is None for c in claims("基本支出2336.91万元。", "占79.49%。"))
+
+
+def test_a_change_stated_in_the_next_sentence_is_quoted_where_the_claim_stands() -> None:
+    # a PDF paragraph: its place quotes the sentence of the figure, and the change stated after it too
+    text = (
+        "3．住房保障（类）支出3894.09万元，主要用于为职工缴纳的住房公积金。与上年相比增加878.93万元，增长30%。"
+        "主要原因：一是增设机构。"
+    )
+    place = Location("n.pdf", page=8)
+    paragraph = Paragraph(text, place, starts=((0, place),))
+    (claim,) = [c for c in extract_claims(3, [paragraph], UNIT) if c.subject == "住房保障（类）支出"]
+    assert claim.percent == Decimal("30")
+    assert claim.location.excerpt == (
+        "3．住房保障（类）支出3894.09万元，主要用于为职工缴纳的住房公积金。与上年相比增加878.93万元，增长30%。"
+    )

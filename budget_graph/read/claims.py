@@ -657,8 +657,18 @@ def _place(paragraph: Paragraph, clean: _Clean, offset: int) -> Location:
 
 
 def _quote(claim: Claim, text: str, match: re.Match[str]) -> None:
-    if match.group() not in claim.text:  # stated in a later sentence
-        claim.text += _sentence(text, match.start(), match.end())
+    """A figure of the claim stated in a later sentence ('…3894.09万元，主要用于…。与上年相比增加878.93万元，
+    增长30%。') is quoted with it, in the claim's text and where the claim's place quotes it."""
+    later = _sentence(text, match.start(), match.end())
+    if match.group() not in claim.text:
+        claim.text += later
+    excerpt = claim.location.excerpt
+    if excerpt and _bare(match.group()) not in _bare(excerpt):  # a line of text input holds it already
+        claim.location = claim.location.at(excerpt=excerpt + later)
+
+
+def _bare(text: str) -> str:
+    return "".join(text.split())
 
 
 _FINAL_EVENTS = {"completion": _add_completion, "comparison": _add_comparison, "because": _add_reason}
@@ -754,8 +764,7 @@ def _attach_change(
         target.base_amount = base.amount
         reading.claims.remove(base)
         del reading.years[id(base)]
-    if match.group() not in target.text:  # stated in a later sentence
-        target.text += _sentence(clean.text, match.start(), match.end())
+    _quote(target, clean.text, match)
 
 
 def _base_claim(reading: _Reading, first_claim: int, year: int | None) -> Claim | None:
