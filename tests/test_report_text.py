@@ -60,3 +60,9 @@ def test_a_short_row_is_quoted_whole_and_a_table_title_not_again() -> None:
         Location(TABLES, line=3, table="表一：收支总表", excerpt="表一：收支总表"),
     )
     assert "「组织事务 548.80」" in text and "「表一：收支总表」" not in text
+
+
+def test_two_figures_of_one_sentence_show_its_place_and_quote_once() -> None:
+    said = Location(NARRATIVE, page=11, excerpt="公务用车购置及运行费支出411.20万元，占“三公”经费的80.92%；")
+    text = _report([NARRATIVE], said, said, Location(NARRATIVE, page=12, excerpt="另一句。"))
+    assert text.count("      @ page 11\n") == 1 and text.count("      @ page 12\n") == 1

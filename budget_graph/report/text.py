@@ -80,11 +80,14 @@ def _finding(finding: Finding, several: bool) -> list[str]:
     lines = [f"  {finding.rule} {finding.message}", f"      {finding.message_en}"]
     if finding.expected is not None or finding.actual is not None:
         lines.append(f"      应为 expected: {finding.expected}    实为 actual: {finding.actual}")
+    shown: list[str] = []
     for place in finding.locations:
-        lines.append(f"      @ {_place(place, several)}")
+        said = [f"      @ {_place(place, several)}"]
         if place.excerpt and place.excerpt not in (place.table, place.row):
-            lines.append(f"        「{_quote(place.excerpt, finding.actual)}」")
-    return lines
+            said.append(f"        「{_quote(place.excerpt, finding.actual)}」")
+        if said != shown[-len(said) :]:  # two figures of one sentence: its place and quote once
+            shown += said
+    return lines + shown
 
 
 def _quote(excerpt: str, actual: str | None) -> str:
