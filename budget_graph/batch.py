@@ -267,6 +267,9 @@ def validate_many(paths: list[str], workers: int | None = None) -> tuple[list[Fi
     return reports, unchecked
 
 
+_KIND_NAMES = {"budget": "预算 budget", "final": "决算 final"}
+
+
 def summary_table(reports: list[FilingReport], unchecked: Sequence[Unchecked] = ()) -> Table:
     """Filings, then errors, warnings and infos per filing, with the totals; then each file not checked
     (why is in the report). The counts are of new findings: a baseline's accepted ones are not counted."""
@@ -278,18 +281,20 @@ def summary_table(reports: list[FilingReport], unchecked: Sequence[Unchecked] = 
         (r.count("error", new=True), r.count("warning", new=True), r.count("info", new=True)) for r in reports
     ]
     footer = f"{len(reports)} filings" + (f", {len(unchecked)} not checked" if unchecked else "")
-    table.add_column("文件 filing", footer=footer, overflow="fold")  # a path is no use cut short
-    table.add_column("年度 year")
-    table.add_column("类型 kind")
-    for index, name in enumerate(("错误 errors", "警告 warnings", "提示 infos")):
-        table.add_column(name, justify="right", footer=str(sum(c[index] for c in counts)))
+    # the unit's name takes what width there is: the other columns' captions stand on two lines, so that
+    # an 80-column terminal does not fold a name over four
+    table.add_column("文件 filing", footer=footer, overflow="fold", ratio=1)  # a path is no use cut short
+    table.add_column("年度\nyear", no_wrap=True)
+    table.add_column("类型\nkind", no_wrap=True)
+    for index, name in enumerate(("错误\nerrors", "警告\nwarnings", "提示\ninfos")):
+        table.add_column(name, justify="right", no_wrap=True, footer=str(sum(c[index] for c in counts)))
     for report, (errors, warnings, infos) in zip(reports, counts, strict=True):
         filing = report.filing
         style = "red" if errors else ("yellow" if warnings else None)
         table.add_row(
             filing.unit,
             str(filing.year),
-            filing.kind.value,
+            _KIND_NAMES[filing.kind.value],
             str(errors),
             str(warnings),
             str(infos),

@@ -66,3 +66,21 @@ def test_two_figures_of_one_sentence_show_its_place_and_quote_once() -> None:
     said = Location(NARRATIVE, page=11, excerpt="公务用车购置及运行费支出411.20万元，占“三公”经费的80.92%；")
     text = _report([NARRATIVE], said, said, Location(NARRATIVE, page=12, excerpt="另一句。"))
     assert text.count("      @ page 11\n") == 1 and text.count("      @ page 12\n") == 1
+
+
+def test_the_summary_table_gives_a_long_units_name_the_width_of_an_80_column_terminal() -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from budget_graph.batch import summary_table
+
+    def filing(unit: str, kind: Kind) -> FilingReport:
+        return FilingReport(Filing(sources=[TABLES], unit=unit, year=2023, kind=kind))
+
+    out = StringIO()
+    long = "上海市普陀区人民政府万里街道办事处"
+    Console(file=out, width=80).print(summary_table([filing(long, Kind.BUDGET), filing("某局", Kind.FINAL)]))
+    table = out.getvalue()
+    assert "预算 budget" in table and "决算 final" in table
+    assert long[:12] in table  # on at most two lines: 12 of its 17 characters stand on the first
