@@ -36,7 +36,10 @@ class Figure:
         if amount is None:
             return None
         location = table.cell_location(row, meaning)
-        return cls(amount, location, f"{table.title} {location.row or row.label} / {location.column}")
+        named = " ".join(
+            filter(None, (table.title, (location.row or row.label).strip()))
+        )  # a lone row has no name
+        return cls(amount, location, f"{named} / {location.column}")
 
 
 _NOTHING = {"", "-", "—", "–", "－", "/"}  # how a cell says "nothing here"
