@@ -245,12 +245,12 @@ def read_many(paths: list[str], workers: int | None = None) -> tuple[list[Filing
     The files that could not be read come second.
 
     A path that does not exist, or a folder without filings, is misuse, not a bad file: InputError."""
-    from budget_graph.read import find_sources, group_filings, read_file
+    from budget_graph.read import find_sources, group_filings, read_filings
 
     sources = [str(path) for path in find_sources(paths)]
     unreadable: list[Unchecked] = []
-    filings = list(results_only(run(read_file, sources, "读取 reading", workers), unreadable))
-    return group_filings(filings), unreadable
+    read = results_only(run(read_filings, sources, "读取 reading", workers), unreadable)
+    return group_filings([filing for filings in read for filing in filings]), unreadable
 
 
 def validate_many(paths: list[str], workers: int | None = None) -> tuple[list[FilingReport], list[Unchecked]]:

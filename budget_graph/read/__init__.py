@@ -51,7 +51,7 @@ def _may_be_filing(path: Path) -> bool:
 def read_paths(paths: list[str]) -> list[Filing]:
     """Read every source named into filings (files of one filing are grouped into one), in this
     process; batch.read_many does the same over both cores."""
-    return group_filings([read_file(path) for path in find_sources(paths)])
+    return group_filings([filing for path in find_sources(paths) for filing in read_filings(path)])
 
 
 def group_filings(filings: list[Filing]) -> list[Filing]:
@@ -213,7 +213,18 @@ def _absorb(into: Filing, other: Filing) -> None:
     into.page_turns.update(other.page_turns)
 
 
+def read_filings(path: Path | str) -> list[Filing]:
+    """Every filing a file holds: one, or each of a PDF compilation's (read/compilation.py)."""
+    path = Path(path)
+    if path.suffix.lower() in PDF_SUFFIXES:
+        from budget_graph.read.pdf import read_pdf_filings
+
+        return read_pdf_filings(path)
+    return [read_file(path)]
+
+
 def read_file(path: Path | str) -> Filing:
+    """The file as one filing."""
     path = Path(path)
     if path.suffix.lower() in PDF_SUFFIXES:
         from budget_graph.read.pdf import read_pdf

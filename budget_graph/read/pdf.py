@@ -17,6 +17,7 @@ from budget_graph.errors import InputError, printable
 from budget_graph.limits import PDF_PAGES, PDF_SIZE
 from budget_graph.model import Diagnostic, Doubt, Filing, Kind, Location
 from budget_graph.profiles import lines
+from budget_graph.read.compilation import filing_spans
 from budget_graph.read.layout import normalise
 from budget_graph.read.metadata import Evidence, Metadata, filing_metadata
 from budget_graph.read.pdf_doubts import mark_doubts, unruled_titles
@@ -46,22 +47,61 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def read_pdf(path: Path) -> Filing:
+    """The file as one filing (a compilation of several too: read_pdf_filings tells them apart)."""
+    layouts = read_layouts(path)
+    return _read_span(path, layouts, _contents(layouts))
+
+
+def read_pdf_filings(path: Path) -> list[Filing]:
+    """Each filing the file holds: one, or each of a compilation's (read/compilation.py)."""
+    layouts = read_layouts(path)
+    pages = _contents(layouts)
+    flow = pages_flow(pages)
+    spans = filing_spans(flow, layouts[0].number, layouts[-1].number)
+    if len(spans) < 2:
+        return [_read_span(path, layouts, pages, flow)]
+    # each span's pages made again: reading a flow joins wrapped lines in the pages' own lines
+    filings = []
+    for first, last in spans:
+        some = [layout for layout in layouts if first <= layout.number <= last]
+        filing = _read_span(path, some, _contents(some))
+        filing.diagnostics.append(
+            Diagnostic(
+                "info",
+                f"文件含多份预决算，本份印于第{first}–{last}页 the file holds several filings; this one is "
+                f"printed on pages {first}–{last}",
+                (Location(filing.sources[0], page=first),),
+            )
+        )
+        filings.append(filing)
+    return filings
+
+
+def _contents(layouts: list[PageLayout]) -> list[PageContent]:
     # imported here: the laid-out text reader it uses reads its pages through read_pages below
     from budget_graph.read.pdf_unruled import with_unruled_tables
 
+    return with_unruled_tables([page_content(layout) for layout in layouts])
+
+
+def _read_span(
+    path: Path, layouts: list[PageLayout], pages: list[PageContent], flow: Flow | None = None
+) -> Filing:
+    """The filing printed on these pages."""
     source = printable(str(path))  # the name as reports write it
-    layouts = read_layouts(path)
-    filing = read_pages(with_unruled_tables([page_content(layout) for layout in layouts]), source, path)
+    filing = read_pages(pages, source, path, flow=flow)
     filing.page_turns = {source: {layout.number: layout.turn for layout in layouts}}
     _pictures(filing, layouts, source)
     return filing
 
 
-def read_pages(pages: list[PageContent], source: str, path: Path, measured: bool = True) -> Filing:
+def read_pages(
+    pages: list[PageContent], source: str, path: Path, measured: bool = True, flow: Flow | None = None
+) -> Filing:
     """A filing from its pages' text lines and grids: a PDF's, or text laid out as pages
     (read/text_layout.py), whose positions are not the page's (`measured` False: no boxes, no sizes)."""
     garbled = _garbled_pages(pages, path)
-    flow = pages_flow(pages)
+    flow = flow or pages_flow(pages)
     narrative = read_narrative(flow.lines, source, measured)
     if not flow.blocks and not narrative.parts:
         if unruled_titles(flow):
@@ -72,7 +112,7 @@ def read_pages(pages: list[PageContent], source: str, path: Path, measured: bool
         raise InputError(
             f"不是预决算公开文件：未找到说明部分或表格 not a budget filing (no parts, no tables): {path}"
         )
-    metadata = _metadata(flow, path)
+    metadata = _metadata(flow, path, pages[0].number if pages else 1)
     filing = metadata.filing(
         source,
         parts=narrative.parts,
@@ -215,9 +255,10 @@ def _pictures(filing: Filing, layouts: list[PageLayout], source: str) -> None:
             )
 
 
-def _metadata(flow: Flow, path: Path) -> Metadata:
+def _metadata(flow: Flow, path: Path, first: int) -> Metadata:
+    """`first`: the filing's first page, where its cover stands."""
     evidence = Evidence(
-        cover=[normalise(line.text) for line in flow.lines if line.page == 1][:_COVER_LINES],
+        cover=[normalise(line.text) for line in flow.lines if line.page == first][:_COVER_LINES],
         lines=[normalise(line.text) for line in flow.lines],
         titles=[normalise(block.title) for block in flow.blocks],
         filers=[block.unit_name for block in flow.blocks if block.unit_name],

@@ -1,0 +1,83 @@
+"""A PDF that holds several filings one after another — a compilation (汇编): a department's filing and then
+each of its units', or a county's departments in one file — is read as that many filings.
+
+A filing prints its summary tables once (收支总表, 收入总表; a table continued over pages is one table), so
+one printed again, not as a continuation, opens the tables of the next filing. That filing starts at the
+first page after the tables before it whose first lines title another filing than the one before
+('2019年度江苏省人民检察院部门预算', its cover), else at its own first table (a compilation of tables alone):
+a part's heading naming the filing before ('第三部分上海市普陀区财政局2024年度部门决算情况', a part printed
+after the tables) does not start one. Read
+as one filing, a compilation had the second unit's narrative checked against the first unit's tables, and
+its tables against the first's: dozens of false errors.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from budget_graph.model import TableKind
+from budget_graph.read.layout import FILING_TITLE, normalise, recognise_table
+from budget_graph.read.pdf_flow import Flow
+
+# the tables every filing prints once: one printed again opens another filing
+_ONCE = frozenset({TableKind.IncomeExpenditureSummary, TableKind.IncomeSummary})
+_TOP_LINES = 3  # of a page: where a cover or a first part prints the filing's title
+_MAX_TITLE = 40  # characters: a title line, not a sentence naming a filing
+_PART = re.compile(r"^第[一二三四五六七八九十\d]+部分")  # a part's heading before the unit's name
+
+
+def filing_spans(flow: Flow, first: int, last: int) -> list[tuple[int, int]]:
+    """The pages (first, last) of each filing the document holds, in order; one span for most files."""
+    starts = [first]
+    seen: set[TableKind] = set()
+    previous_table = first
+    for block in flow.blocks:
+        kind = recognise_table(block.title)
+        if kind in _ONCE and kind in seen:
+            before = _titles(flow, starts[-1], previous_table)
+            starts.append(_title_page(flow, previous_table + 1, block.page, before) or block.page)
+            seen = set()
+        if kind is not None:
+            seen.add(kind)
+        previous_table = block.grids[-1].page if block.grids else block.page
+    return [(start, end - 1) for start, end in zip(starts, [*starts[1:], last + 1], strict=True)]
+
+
+def _titles(flow: Flow, first: int, last: int) -> list[re.Match[str]]:
+    """The filing titles printed as lines from page `first` to `last`."""
+    lines = (normalise(line.text) for line in flow.lines if first <= line.page <= last)
+    return [match for text in lines if len(text) <= _MAX_TITLE and (match := FILING_TITLE.search(text))]
+
+
+def _title_page(flow: Flow, after: int, before: int, known: list[re.Match[str]]) -> int | None:
+    """The first page from `after` to `before` whose first lines title a filing none of `known` names."""
+    top: dict[int, list[str]] = {}
+    for line in flow.lines:
+        if after <= line.page <= before and len(top.setdefault(line.page, [])) < _TOP_LINES:
+            top[line.page].append(normalise(line.text))
+    for page in sorted(top):
+        lines = [text for text in top[page] if len(text) <= _MAX_TITLE]
+        # a cover may print the unit on a line of its own above the title ('江苏省人民检察院' / '2019年度部门预算公开')
+        joined = [a + b for a, b in pairwise(lines)]
+        titles = [match for text in [*lines, *joined] if (match := FILING_TITLE.search(text))]
+        named = [
+            other for other in known if _unit(other)
+        ]  # a title naming no unit tells filings apart by nothing
+        if any(_unit(title) and not any(_same_filing(title, other) for other in named) for title in titles):
+            return page
+    return None
+
+
+def _same_filing(a: re.Match[str], b: re.Match[str]) -> bool:
+    """Could two titles be one filing's? The same year, kind and level (部门 / 单位), and one's unit inside the other's words (a
+    cover may print the unit after the year); a title naming no unit ('第三部分2019年度部门预算情况说明')
+    may be any filing's of its year and kind."""
+    if any(a.group(name) != b.group(name) for name in ("year", "kind", "level")):
+        return False
+    one, other = _unit(a), _unit(b)
+    return not one or not other or one in other or other in one
+
+
+def _unit(title: re.Match[str]) -> str:
+    return _PART.sub("", title.group("unit") + title.group("after"))

@@ -1,0 +1,116 @@
+"""A PDF holding several filings one after another (a compilation, 汇编) is read as that many filings, each
+as it reads alone: made in the test by joining corpus PDFs with pdfium (skipped without ../shared/corpus),
+and on hand-built page flows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pypdfium2 as pdfium
+import pytest
+
+from budget_graph.check.engine import check_filing
+from budget_graph.read import read_file, read_filings
+from budget_graph.read.compilation import filing_spans
+from tests.conftest import CORPUS
+
+COURT = "js-court/江苏省高级人民法院2019年度部门预算公开.pdf"  # 26 pages
+PROCURATORATE = (
+    "js-procuratorate/2019年度部门预算公开.pdf"  # its cover: the unit above '2019年度部门预算公开'
+)
+WANLI = "sh-putuo-wanli-jiedao-2023-yusuan/1770007475548-818404804.pdf"
+FINAL = "sh-putuo-caizhengju-2024-juesuan/上海市普陀区财政局2024年度部门决算.pdf"  # a part after its tables
+TABLES_ONLY = "js-party-office/江苏省委办公厅2019年度部门预算公开表格.pdf"  # no cover
+
+
+def _joined(names: list[str], target: Path) -> Path:
+    out = pdfium.PdfDocument.new()
+    for name in names:
+        out.import_pages(pdfium.PdfDocument(CORPUS / name))
+    out.save(target)
+    return target
+
+
+def _findings(filing) -> list[tuple]:
+    return sorted(
+        (f.rule, f.severity.value, f.message, f.expected, f.actual) for f in check_filing(filing).findings
+    )
+
+
+@pytest.mark.parametrize("names", [[COURT, PROCURATORATE], [WANLI, FINAL, TABLES_ONLY]])
+def test_each_filing_of_a_compilation_reads_and_checks_as_it_does_alone(
+    corpus: Path, tmp_path: Path, names: list[str]
+) -> None:
+    alone = [read_file(CORPUS / name) for name in names]
+    read = read_filings(_joined(names, tmp_path / "compilation.pdf"))
+    assert [(f.unit, f.year, f.kind) for f in read] == [(f.unit, f.year, f.kind) for f in alone]
+    offset = 0
+    for filing, original in zip(read, alone, strict=True):
+        pages = sorted(original.page_sizes[original.sources[0]])
+        assert sorted(filing.page_sizes[filing.sources[0]]) == [page + offset for page in pages]
+        assert [t.title for t in filing.tables] == [t.title for t in original.tables]
+        assert len(filing.claims) == len(original.claims)
+        assert _findings(filing) == _findings(original)
+        offset += len(pages)
+
+
+def test_a_file_of_one_filing_is_one_filing(corpus: Path) -> None:
+    assert len(read_filings(CORPUS / COURT)) == 1
+
+
+def _flow(blocks: list[tuple[str, int]], lines: list[tuple[int, str]]) -> SimpleNamespace:
+    return SimpleNamespace(
+        blocks=[SimpleNamespace(title=title, page=page, grids=[]) for title, page in blocks],
+        lines=[SimpleNamespace(page=page, text=text) for page, text in lines],
+    )
+
+
+SET = [("收支预算总表", 0), ("收入预算总表", 1), ("支出预算总表", 2)]
+
+
+def _tables(first: int) -> list[tuple[str, int]]:
+    return [(title, first + page) for title, page in SET]
+
+
+def test_a_summary_printed_again_opens_the_next_filing_at_its_cover() -> None:
+    flow = _flow(
+        [*_tables(3), *_tables(9)],
+        [
+            (1, "江苏省甲厅"),
+            (1, "2019年度部门预算"),
+            (6, "名词解释"),
+            (7, "江苏省乙厅"),
+            (7, "2019年度部门预算"),
+        ],
+    )
+    assert filing_spans(flow, 1, 11) == [(1, 6), (7, 11)]
+
+
+def test_a_part_of_the_filing_before_printed_after_its_tables_is_no_cover() -> None:
+    flow = _flow(
+        [*_tables(3), *_tables(9)],
+        [
+            (1, "2024年度上海市甲局部门决算"),
+            (6, "第三部分上海市甲局2024年度部门决算情况说明"),
+            (8, "2024年度上海市乙局部门决算"),
+        ],
+    )
+    assert filing_spans(flow, 1, 11) == [(1, 7), (8, 11)]
+
+
+def test_tables_alone_start_at_the_summary_printed_again() -> None:
+    assert filing_spans(_flow([*_tables(1), *_tables(4)], []), 1, 6) == [(1, 3), (4, 6)]
+
+
+def test_a_department_and_its_units_filing_of_one_year_are_two() -> None:
+    flow = _flow(
+        [*_tables(2), *_tables(6)],
+        [(1, "江苏省甲厅2019年部门预算"), (5, "江苏省甲厅（本级）2019年单位预算")],
+    )
+    assert filing_spans(flow, 1, 8) == [(1, 4), (5, 8)]
+
+
+def test_tables_of_other_kinds_printed_twice_open_no_filing() -> None:
+    flow = _flow([("收支预算总表", 1), ("财政拨款支出预算表", 2), ("支出预算总表", 3)], [])
+    assert filing_spans(flow, 1, 3) == [(1, 3)]
