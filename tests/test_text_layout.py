@@ -961,3 +961,57 @@ def test_a_garbled_figure_that_joins_its_rows_name_puts_the_table_in_doubt(
     path = tmp_path / "filing.txt"
     path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, rows), encoding="utf-8")
     assert bool(read_file(path).tables[1].doubts) is doubted
+
+
+def test_a_label_wrapped_round_a_row_whose_label_starts_left_of_it(tmp_path: Path) -> None:
+    # '信息网络及软件购' / '信息网络建设费  966.50' / '置更新': the row's own label in the column left of the
+    # wrapped one, set clear of it (its printed reach is a guess), and the rest starting under its label
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (50, "单位：万元")),
+        at((0, "采购品目"), (10, "专项名称"), (20, "经济科目"), (34, "采购物品名称"), (60, "总计")),
+        at((0, "合计"), (64, "1,000.00", "r")),
+        at((20, "信息网络及软件购")),
+        at((10, "信息网络建设费"), (64, "966.50", "r")),
+        at((20, "置更新")),
+        at((34, "计算机软件"), (64, "966.50", "r")),
+        at((10, "设备购置费"), (20, "办公设备购置"), (64, "33.50", "r")),
+        at((34, "其他办公设备"), (64, "33.50", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
+        ("合计", 1000),
+        ("信息网络及软件购置更新", 966.5),
+        ("计算机软件", 966.5),
+        ("办公设备购置", 33.5),
+        ("其他办公设备", 33.5),
+    ]
+
+
+def test_a_label_joined_from_its_lines_reaches_no_further_than_its_longest(tmp_path: Path) -> None:
+    # '网络通讯维护及专' / '用线路租赁费' is 14 characters joined, but set over 8: the label column after it,
+    # starting 11 characters on, is a column of its own (its rows never share a row with the items')
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (50, "单位：万元")),
+        at((0, "专项名称"), (11, "经济科目"), (25, "采购物品名称"), (40, "采购组织形式"), (60, "总计")),
+        at((0, "合计"), (64, "1,000.00", "r")),
+        at((0, "网络通讯维护及专")),
+        at((11, "维修（护）费"), (64, "600.00", "r")),
+        at((0, "用线路租赁费")),
+        at((25, "运行维护服务"), (40, "部门集中采购"), (64, "600.00", "r")),
+        at((0, "交通运行费"), (11, "租赁费"), (64, "400.00", "r")),
+        at((25, "房屋租赁服务"), (40, "部门集中采购"), (64, "400.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
+        ("合计", 1000),
+        ("维修(护)费", 600),
+        ("部门集中采购", 600),
+        ("租赁费", 400),
+        ("部门集中采购", 400),
+    ]

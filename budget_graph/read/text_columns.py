@@ -63,10 +63,18 @@ class Chunk:
     text: str
     x0: int  # first character column
     x1: int  # one past the last
+    # one past the last character as the converter set it: its longest line's, for a label joined from
+    # the lines it wrapped over (None: the text's own length from x0)
+    set_end: int | None = None
 
     @property
     def centre(self) -> float:
         return (self.x0 + self.x1) / 2
+
+    @property
+    def end(self) -> int:
+        """One past the last character the converter set (its characters one column each)."""
+        return self.x0 + len(self.text) if self.set_end is None else self.set_end
 
 
 @dataclass
@@ -383,7 +391,7 @@ def carried(row: list[Chunk], page: list[Column], table: list[Column], mapping: 
     for chunk in row:
         own = _column_of(chunk, numbers, page)
         offset = round(_edge(table[mapping[own]]) - _edge(page[own]))
-        moved.append(Chunk(chunk.text, chunk.x0 + offset, chunk.x1 + offset))
+        moved.append(Chunk(chunk.text, chunk.x0 + offset, chunk.x1 + offset, chunk.end + offset))
     return moved
 
 
@@ -516,7 +524,7 @@ def _indented(
     for group in sorted(groups, key=lambda g: min(c.x0 for c in g)):
         start, end = min(c.x0 for c in group), max(c.x1 for c in group)
         last = joined[-1] if joined else []
-        inside = start < max((c.x0 + len(c.text) for c in last), default=start)
+        inside = start < max((c.end for c in last), default=start)
         over = any(f.x0 < end and start < f.x1 for f in figures_)
         within = start < max((c.x1 for c in last), default=start)
         apart = bool(last) and not {row_of[id(c)] for c in group} & {row_of[id(c)] for c in last}

@@ -584,8 +584,8 @@ def _wraps_round(label: _Row, middle: _Row, line: _TextLine) -> bool:
     if not adjacent or figures(label.chunks) or not own or not figures(middle.chunks) or figures(line.chunks):
         return False
     under = all(any(c.x0 - _OUTDENT <= chunk.x0 < c.x1 for c in own) for chunk in line.chunks)
-    # clear of the label's text as the converter set it (a last label's printed reach is a guess)
-    clear = not any(c.x0 < m.x1 and m.x0 < c.x0 + len(c.text) for c in own for m in middle.chunks)
+    # clear of the label's text as the converter set them (a label's printed reach is a guess)
+    clear = not any(c.x0 < m.end and m.x0 < c.end for c in own for m in middle.chunks)
     return under and clear and len(line.flat) <= _SHORT_LINE and _is_rest(line)
 
 
@@ -596,12 +596,18 @@ def _joined(row: list[Chunk], below: list[Chunk], rest: bool) -> list[Chunk]:
     chunks_ = list(row)
     labels = [i for i, c in enumerate(row) if c not in figures(row)] if rest else []
     for chunk in below:
-        under = next((i for i in labels if chunks_[i].x0 - _OUTDENT <= chunk.x0 < chunks_[i].x1), None)
+        # the label it is printed under, the nearest by where they start (a rest starts under its label)
+        under = min(
+            (i for i in labels if chunks_[i].x0 - _OUTDENT <= chunk.x0 < chunks_[i].x1),
+            key=lambda i: abs(chunks_[i].x0 - chunk.x0),
+            default=None,
+        )
         if under is None:
             chunks_.append(chunk)
         else:
             label = chunks_[under]
-            chunks_[under] = Chunk(label.text + chunk.text, min(label.x0, chunk.x0), max(label.x1, chunk.x1))
+            x0, x1, end = min(label.x0, chunk.x0), max(label.x1, chunk.x1), max(label.end, chunk.end)
+            chunks_[under] = Chunk(label.text + chunk.text, x0, x1, end)
     return sorted(chunks_, key=lambda c: c.x0)
 
 
