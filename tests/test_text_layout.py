@@ -1015,3 +1015,32 @@ def test_a_label_joined_from_its_lines_reaches_no_further_than_its_longest(tmp_p
         ("租赁费", 400),
         ("部门集中采购", 400),
     ]
+
+
+def test_a_column_of_items_under_the_rows_before_is_no_total_centred_across_them(tmp_path: Path) -> None:
+    # a continuation printed narrower, without its header: each item on a row of its own under its
+    # economic class, starting inside the printed width of a long class name
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        at((0, "经济科目"), (20, "采购物品名称"), (42, "总计")),
+        at((0, "合计"), (46, "230.00", "r")),
+        at((0, "办公费"), (46, "100.00", "r")),
+        at((20, "其他办公设备"), (46, "100.00", "r")),
+    ]
+    narrower = [
+        at((4, "公务用车运行维护费"), (40, "110.00", "r")),
+        at((20, "车辆维修和保养服务"), (40, "110.00", "r")),
+        at((4, "会议费"), (40, "20.00", "r")),
+        at((20, "会议服务"), (40, "20.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement, narrower), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows][3:] == [
+        ("公务用车运行维护费", 110),
+        ("车辆维修和保养服务", 110),
+        ("会议费", 20),
+        ("会议服务", 20),
+    ]

@@ -518,8 +518,8 @@ def _indented(
     """Labels indented under others ('1.一般公共预算' under '一、财政拨款') are one label column: a group
     that starts inside the printed text of the group left of it joins it (codes never do: each 类/款/项
     column ends before the next starts). So do the labels of totals centred across a side's label
-    column or two breakdowns ('当年支出小计'): without a caption of their own, never on a row with the
-    column's labels, starting inside its printed width or over figures."""
+    column or two breakdowns ('当年支出小计'): without a caption of their own, on rows all after (or all
+    before) the column's labels, starting inside its printed width or over figures."""
     joined: list[list[Chunk]] = []
     for group in sorted(groups, key=lambda g: min(c.x0 for c in g)):
         start, end = min(c.x0 for c in group), max(c.x1 for c in group)
@@ -527,7 +527,7 @@ def _indented(
         inside = start < max((c.end for c in last), default=start)
         over = any(f.x0 < end and start < f.x1 for f in figures_)
         within = start < max((c.x1 for c in last), default=start)
-        apart = bool(last) and not {row_of[id(c)] for c in group} & {row_of[id(c)] for c in last}
+        apart = bool(last) and _rows_apart([row_of[id(c)] for c in group], [row_of[id(c)] for c in last])
         left = (min(c.x0 for c in last), max(c.x1 for c in last)) if last else (start, start)
         captioned = any(start <= c.centre <= end and not left[0] <= c.centre <= left[1] for c in captions)
         beside = apart and not captioned and (over or within)
@@ -536,6 +536,12 @@ def _indented(
         else:
             joined.append(list(group))
     return joined
+
+
+def _rows_apart(rows: list[int], others: list[int]) -> bool:
+    """Do these rows come all before or all after the others: totals closing (or opening) a side, not
+    the labels of a column of items, each on a row of its own under the rows of the column before?"""
+    return max(rows) < min(others) or max(others) < min(rows)
 
 
 def _overlapping(groups: list[list[Chunk]], row_of: dict[int, int]) -> list[list[Chunk]]:
