@@ -268,6 +268,9 @@ def test_chinese_words_squeezed_with_one_space_are_two_cells() -> None:
     assert [c.text for c in cells_of(bracketed)] == ["便携式计算机（20万以下）", "分散自行组织"]
     (item,) = chunks("（一） 一般公共服务支出")
     assert [c.text for c in cells_of(item)] == ["（一） 一般公共服务支出"]
+    # a converter's padding between Chinese and digits is no cell's edge
+    (padded,) = chunks("打印设备（20 万以下） 政府集中采购")
+    assert [(c.text, c.x0) for c in cells_of(padded)] == [("打印设备（20 万以下）", 0), ("政府集中采购", 13)]
 
 
 def test_a_title_without_the_converters_padding_between_chinese_and_digits(tmp_path: Path) -> None:
@@ -284,10 +287,10 @@ def test_a_title_without_the_converters_padding_between_chinese_and_digits(tmp_p
     path.write_text(filing_text(COVER, padded), encoding="utf-8")
     (table,) = read_file(path).tables
     assert table.title == "公开07表 2024年一般公共预算支出预算表"
-    from budget_graph.read.text_layout import _PADDING
+    from budget_graph.read.text_columns import PADDING
 
-    assert _PADDING.sub("", "占“三公”经费的 54.43 %；") == "占“三公”经费的54.43%；"
-    assert _PADDING.sub("", "1. 一般公共预算") == "1. 一般公共预算"  # not between Latin and digits
+    assert PADDING.sub("", "占“三公”经费的 54.43 %；") == "占“三公”经费的54.43%；"
+    assert PADDING.sub("", "1. 一般公共预算") == "1. 一般公共预算"  # not between Latin and digits
 
 
 def test_letter_spaced_words_are_one_label(tmp_path: Path) -> None:

@@ -51,6 +51,10 @@ _LETTER_SPACING = 10  # characters: the widest gap between the letters of one le
 _CENTRED = 0.15  # of the span of a group's columns: how far off their middle its label may stand
 _CENTRED_TOP = 0.25  # the same on the header's first line
 _CENTRED_LABELS = 0.25  # the same over label columns (captions of codes and names are not centred)
+_WIDE = r"[\u3400-\u9fff\uff01-\uff60\u3000-\u303f]"  # Chinese characters and full-width punctuation
+# a converter's one space between Chinese and Latin letters or digits: it pads narrow digits to its
+# column grid ('2017 年度', '（20 万以下）'); none is printed
+PADDING = re.compile(rf"(?<={_WIDE}) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?={_WIDE})|(?<=\d) (?=%)")
 # a figure as tables print it: digits grouped by commas, or with decimals (a year or a count in a
 # sentence, set apart by one space only, is not one)
 _FIGURE = re.compile(r"^[-−]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-−]?\d+\.\d+$")
@@ -174,10 +178,19 @@ def cells_of(chunk: Chunk) -> list[Chunk]:
     """A row's chunk as the cells it holds: Chinese words set apart by one space are cells a converter
     squeezed together ('机要及电子政务业务费 办公设备购置', '便携式计算机（20万以下） 分散自行组织': full-width
     brackets are Chinese text); other words stay one ('1. 一般公共预算', '（一） 一般公共服务')."""
-    words = chunk.text.split(" ")
-    if len(words) < 2 or not all(_chinese_word(w) for w in words):
+    words = _unpadded_words(chunk)
+    if len(words) < 2 or not all(_chinese_word(w.text) for w in words):
         return [chunk]
-    return _widened(_words(chunk))
+    return _widened(words)
+
+
+def _unpadded_words(chunk: Chunk) -> list[Chunk]:
+    """The chunk's words set apart by one space, a converter's padding inside a word
+    ('打印设备（20 万以下）') kept in it."""
+    padding = {match.start() for match in PADDING.finditer(chunk.text)}
+    gaps = [i for i, ch in enumerate(chunk.text) if ch == " " and i not in padding]
+    bounds = zip([-1, *gaps], [*gaps, len(chunk.text)], strict=True)
+    return [Chunk(chunk.text[a + 1 : b], chunk.x0 + a + 1, chunk.x0 + b) for a, b in bounds]
 
 
 def _chinese_word(word: str) -> bool:

@@ -45,6 +45,7 @@ from budget_graph.read.pdf_flow import (
 from budget_graph.read.pdf_grid import Cell, Grid, PageContent
 from budget_graph.read.pdf_page import Char, Line, Word
 from budget_graph.read.text_columns import (
+    PADDING,
     Chunk,
     Column,
     Layout,
@@ -80,8 +81,6 @@ _HEADING_INDENT = 6  # characters: deeper than a paragraph's first-line indent
 _MAX_HEADING = 40  # characters
 _YEAR_BANNER = re.compile(r"^[（(]\d{4}年度?[)）]$")
 _MAX_TITLE = 60  # characters
-_WIDE = r"[\u3400-\u9fff\uff01-\uff60\u3000-\u303f]"  # Chinese characters and full-width punctuation
-_PADDING = re.compile(rf"(?<={_WIDE}) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?={_WIDE})|(?<=\d) (?=%)")
 
 
 @dataclass
@@ -437,7 +436,7 @@ def _line(line: _TextLine) -> Line:
     the page; a converter's one space between Chinese and Latin letters or digits ('公开 02 表', '2017
     年度': it pads narrow digits to the column grid) is not printed."""
     top = line.number * LINE_HEIGHT
-    text = _PADDING.sub("", line.text)
+    text = PADDING.sub("", line.text)
     column, chars = float(len(text) - len(text.lstrip())), []
     for ch in text.lstrip():
         width = printed_width(ch)
@@ -445,7 +444,7 @@ def _line(line: _TextLine) -> Line:
             chars.append(_char(ch, column * CHAR_WIDTH, (column + width) * CHAR_WIDTH, top))
         column += width
     words = [
-        Word(_PADDING.sub("", c.text), c.x0 * CHAR_WIDTH, c.x1 * CHAR_WIDTH, top, top + _GLYPH)
+        Word(PADDING.sub("", c.text), c.x0 * CHAR_WIDTH, c.x1 * CHAR_WIDTH, top, top + _GLYPH)
         for c in line.chunks
     ]
     return Line(chars, top, top + _GLYPH, words)
