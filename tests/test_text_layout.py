@@ -1047,3 +1047,23 @@ def test_a_column_of_items_under_the_rows_before_is_no_total_centred_across_them
         ("会议费", 20),
         ("会议服务", 20),
     ]
+
+
+def test_rows_left_blank_round_a_subtotal_in_their_column_are_no_wrapped_label(tmp_path: Path) -> None:
+    # three labels starting within two columns of each other are three rows of one column, however
+    # short the middle one is as the converter set it
+    income = [
+        at((20, "收入预算总表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        at((8, "项目名称"), (52, "金额")),
+        at((2, "一般公共预算资金"), (20, "公共财政拨款"), (56, "10.00", "r")),
+        at((2, "财政专户管理资金"), (20, "其他非税收入")),
+        at((18, "小计"), (56, "80.00", "r")),
+        at((2, "其他资金"), (19, "事业收入")),
+        at((20, "其他收入"), (56, "80.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, income), encoding="utf-8")
+    (table,) = read_file(path).tables
+    labels = ["公共财政拨款", "其他非税收入", "小计", "事业收入", "其他收入"]
+    assert [row.label for row in table.rows] == labels

@@ -583,8 +583,14 @@ def _wraps_round(label: _Row, middle: _Row, line: _TextLine) -> bool:
     if not adjacent or figures(label.chunks) or not own or not figures(middle.chunks) or figures(line.chunks):
         return False
     under = all(any(c.x0 - _OUTDENT <= chunk.x0 < c.x1 for c in own) for chunk in line.chunks)
-    # clear of the label's text as the converter set them (a label's printed reach is a guess)
-    clear = not any(c.x0 < m.end and m.x0 < c.end for c in own for m in middle.chunks)
+    # the row's words clear of the label and of its rest, as the converter set them (how far a label
+    # prints is a guess): a rest under one of them may be that word's
+    clear = not any(
+        (c.x0 < m.end and m.x0 < c.end) or m.x0 - _OUTDENT <= r.x0 < m.end
+        for c in own
+        for r in line.chunks
+        for m in middle.chunks
+    )
     return under and clear and len(line.flat) <= _SHORT_LINE and _is_rest(line)
 
 
