@@ -1067,3 +1067,33 @@ def test_rows_left_blank_round_a_subtotal_in_their_column_are_no_wrapped_label(t
     (table,) = read_file(path).tables
     labels = ["公共财政拨款", "其他非税收入", "小计", "事业收入", "其他收入"]
     assert [row.label for row in table.rows] == labels
+
+
+def test_a_continuation_opening_with_a_label_wrapped_round_its_first_row_has_no_header(
+    tmp_path: Path,
+) -> None:
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        at((0, "经济科目"), (20, "采购物品名称"), (36, "采购组织形式"), (56, "总计")),
+        at((0, "合计"), (60, "117.00", "r")),
+        at((0, "办公设备购置"), (60, "100.00", "r")),
+        at((20, "复印机"), (36, "分散自行组织"), (60, "88.00", "r")),
+    ]
+    # the page break fell inside an item: its name wraps round the row's other cells
+    continued = [
+        at((20, "台式计算机（20 万以")),
+        at((36, "分散自行组织"), (60, "12.00", "r")),
+        at((20, "下）")),
+        at((0, "办公费"), (60, "17.00", "r")),
+        at((20, "其他办公设备"), (36, "分散自行组织"), (60, "17.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement, continued), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows][3:] == [
+        ("分散自行组织", 12),
+        ("办公费", 17),
+        ("分散自行组织", 17),
+    ]

@@ -344,9 +344,18 @@ def _continuation(lines: list[_TextLine], filled: list[_TextLine]) -> _Table:
     one of them carries an item number or is such a rest."""
     table = _region(lines, filled[0].number, keyed=False) if _has_rows(filled) else _labels_only(filled)
     table.titled = False
-    if any(_enumerated(line) or _is_cut_rest(line) for line in table.header):
+    if any(_enumerated(line) or _is_cut_rest(line) for line in table.header) or _opens_wrapped(table):
         table.header, table.body = [], [*table.header, *table.body]
     return table
+
+
+def _opens_wrapped(table: _Table) -> bool:
+    """Does the page open with a label wrapped round its first row ('台式计算机（20 万以' / '分散自行组织
+    12.00' / '下）')? A header's line has no rest under it below the rows."""
+    if not table.header or len(table.body) < 2:
+        return False
+    label, (first, rest, *_) = table.header[-1], table.body
+    return _wraps_round(_Row(label.number, label.chunks), _Row(first.number, first.chunks), rest)
 
 
 def _is_cut_rest(line: _TextLine) -> bool:
