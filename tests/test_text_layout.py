@@ -1097,3 +1097,33 @@ def test_a_continuation_opening_with_a_label_wrapped_round_its_first_row_has_no_
         ("办公费", 17),
         ("分散自行组织", 17),
     ]
+
+
+def test_a_sparse_columns_drifting_edges_under_one_caption_are_one_column(tmp_path: Path) -> None:
+    # two names in each class column, set a few characters apart: each caption stands over its own
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (50, "单位：万元")),
+        at(
+            (2, "采购品目大类"),
+            (19, "专项名称"),
+            (35, "经济科目"),
+            (46, "采购物品名称"),
+            (62, "采购组织形式"),
+            (80, "总计"),
+        ),
+        at((0, "合计"), (85, "30.00", "r")),
+        at((0, "一、货物A"), (85, "30.00", "r")),
+        at((15, "办公设备购置费"), (33, "办公设备购置"), (85, "20.00", "r")),
+        at((46, "台式计算机"), (62, "政府集中采购"), (85, "12.00", "r")),
+        at((46, "复印机"), (62, "政府集中采购"), (85, "8.00", "r")),
+        at((20, "机要及电子政务业务费"), (37, "办公设备购置"), (85, "10.00", "r")),
+        at((46, "路由器"), (62, "政府集中采购"), (85, "6.00", "r")),
+        at((46, "交换设备"), (62, "政府集中采购"), (85, "4.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [row.label for row in table.rows][2:4] == ["办公设备购置", "政府集中采购"]
+    assert [row.label for row in table.rows][5] == "办公设备购置"

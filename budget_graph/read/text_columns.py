@@ -475,8 +475,8 @@ def _body_columns(body: list[list[Chunk]], captions: list[Chunk]) -> list[Column
     if len(counts) == 1:  # every row with figures has as many: the figures of a row are its columns
         groups = _drifting(groups, row_of)
     found = [Column("amount", min(c.x0 for c in g), max(c.x1 for c in g)) for g in groups]
-    groups = _aligned(words, "x0")
     least = max(2, len(body) * _MIN_SHARE)
+    groups = _gathered(_aligned(words, "x0"), captions, least)
     # a code column stays one however few codes it holds (项 codes of a short table), and so does the
     # first column (a few category rows '一、货物 A' over the items' column)
     # and so do words under a label column's caption of their own (a second side's labels, one row)
@@ -508,11 +508,34 @@ def _abutted(found: list[Column]) -> list[Column]:
 
 def _captioned(group: list[Chunk], groups: list[list[Chunk]], captions: list[Chunk]) -> bool:
     """Does a label column's caption stand over these words and over no other column's?"""
+    return any(
+        _under(group, c) and not any(_under(g, c) for g in groups if g is not group) for c in captions
+    )
 
-    def under(g: list[Chunk], caption: Chunk) -> bool:
-        return min(c.x0 for c in g) <= caption.centre <= max(c.x1 for c in g)
 
-    return any(under(group, c) and not any(under(g, c) for g in groups if g is not group) for c in captions)
+def _under(group: list[Chunk], caption: Chunk) -> bool:
+    return min(c.x0 for c in group) <= caption.centre <= max(c.x1 for c in group)
+
+
+def _gathered(groups: list[list[Chunk]], captions: list[Chunk], least: float) -> list[list[Chunk]]:
+    """Left edges too few for a column of their own are one column when the same label caption stands
+    nearest over each of them and over no fuller column: a converter lets a sparse column's edges
+    drift (its labels set a few characters apart), not its caption. Codes and the first column stay
+    as they are."""
+    fuller = [g for g in groups if len(g) >= least]
+    homes: dict[int, list[list[Chunk]]] = {}
+    for group in groups[1:]:
+        if len(group) >= least or all(c.text.isdigit() for c in group):
+            continue
+        centre = (min(c.x0 for c in group) + max(c.end for c in group)) / 2
+        over = [i for i, caption in enumerate(captions) if _under(group, caption)]
+        home = min(over, key=lambda i: abs(captions[i].centre - centre), default=None)
+        if home is not None and not any(_under(g, captions[home]) for g in fuller):
+            homes.setdefault(home, []).append(group)
+    drifted = [members for members in homes.values() if len(members) > 1]
+    joined = {id(g) for members in drifted for g in members}
+    kept = [g for g in groups if id(g) not in joined] + [sum(members, []) for members in drifted]
+    return sorted(kept, key=lambda g: min(c.x0 for c in g))
 
 
 def _home_group(group: list[Chunk], kept: list[list[Chunk]]) -> list[Chunk]:
