@@ -1127,3 +1127,42 @@ def test_a_sparse_columns_drifting_edges_under_one_caption_are_one_column(tmp_pa
     assert not table.doubts
     assert [row.label for row in table.rows][2:4] == ["办公设备购置", "政府集中采购"]
     assert [row.label for row in table.rows][5] == "办公设备购置"
+
+
+def test_a_continuation_of_a_table_with_one_figure_column_fits_in_its_only_order(tmp_path: Path) -> None:
+    # the converter set the second page's labels far off their columns (no one stretch fits), but its
+    # columns are the table's one by one, and its figures can land in no other column; the third page,
+    # without categories, then fits the table's columns
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        at((0, "采购品目大类"), (20, "经济科目"), (36, "采购物品名称"), (56, "总计")),
+        at((0, "合计"), (60, "100.00", "r")),
+        at((0, "一、货物A"), (60, "50.00", "r")),
+        at((20, "办公费"), (60, "40.00", "r")),
+        at((36, "复印机"), (60, "30.00", "r")),
+        at((36, "家具用具"), (60, "10.00", "r")),
+    ]
+    distorted = [
+        at((6, "印刷费"), (50, "10.00", "r")),
+        at((30, "复印纸"), (50, "10.00", "r")),
+        at((0, "三、服务C"), (50, "50.00", "r")),
+        at((6, "会议费"), (50, "30.00", "r")),
+        at((30, "会议服务"), (50, "30.00", "r")),
+    ]
+    fitting = [
+        at((16, "培训费"), (55, "20.00", "r")),
+        at((32, "培训服务"), (55, "20.00", "r")),
+        at((16, "租赁费"), (55, "5.00", "r")),
+        at((32, "租赁服务"), (55, "5.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement, distorted, fitting), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows][10:] == [
+        ("培训费", 20),
+        ("培训服务", 20),
+        ("租赁费", 5),
+        ("租赁服务", 5),
+    ]

@@ -363,16 +363,18 @@ def continued(table: Layout, page: Layout) -> list[int] | None:
     of the page's columns lies where one of the table's of its kind lies (its figures' right edge, its
     words' left edge), in order: as printed, else once one stretch and shift carries all of them there
     (a converter prints a page narrower, wider or shifted as its labels run shorter or longer). Two ways
-    of fitting them leave it unsure: None."""
+    of fitting them leave it unsure: None. A page of labels alone, or of a table with one figure column,
+    whose columns go on the table's in one order only, fits that way however far the converter set them."""
     orderings = list(_orderings(table.columns, page.columns))
     xs = [_edge(column) for column in page.columns]
     for fits in (_as_printed, _stretched):
         found = [m for m in orderings if fits(xs, [_edge(table.columns[i]) for i in m])]
         if found:
             return found[0] if len(found) == 1 else None
-    # a page of labels alone (its rows left blank) fits in order when only one order fits: no figure
-    # can land in another column
-    if all(column.kind == "text" for column in page.columns):
+    # a page of labels alone (its rows left blank), or of a table with one figure column, fits in order
+    # when only one order fits: no figure can land in another column
+    alone = all(column.kind == "text" for column in page.columns)
+    if alone or sum(column.kind == "amount" for column in table.columns) == 1:
         return orderings[0] if len(orderings) == 1 else None
     return _figures_in_order(table.columns, page.columns, orderings)
 
@@ -508,9 +510,7 @@ def _abutted(found: list[Column]) -> list[Column]:
 
 def _captioned(group: list[Chunk], groups: list[list[Chunk]], captions: list[Chunk]) -> bool:
     """Does a label column's caption stand over these words and over no other column's?"""
-    return any(
-        _under(group, c) and not any(_under(g, c) for g in groups if g is not group) for c in captions
-    )
+    return any(_under(group, c) and not any(_under(g, c) for g in groups if g is not group) for c in captions)
 
 
 def _under(group: list[Chunk], caption: Chunk) -> bool:
@@ -534,7 +534,7 @@ def _gathered(groups: list[list[Chunk]], captions: list[Chunk], least: float) ->
             homes.setdefault(home, []).append(group)
     drifted = [members for members in homes.values() if len(members) > 1]
     joined = {id(g) for members in drifted for g in members}
-    kept = [g for g in groups if id(g) not in joined] + [sum(members, []) for members in drifted]
+    kept = [g for g in groups if id(g) not in joined] + [[c for g in m for c in g] for m in drifted]
     return sorted(kept, key=lambda g: min(c.x0 for c in g))
 
 
