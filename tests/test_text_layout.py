@@ -1166,3 +1166,43 @@ def test_a_continuation_of_a_table_with_one_figure_column_fits_in_its_only_order
         ("租赁费", 5),
         ("租赁服务", 5),
     ]
+
+
+def test_a_continuation_printed_as_the_page_before_it_fits_through_that_pages_columns(
+    tmp_path: Path,
+) -> None:
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        at((0, "品目大类"), (20, "经济科目"), (36, "采购物品名称"), (52, "采购组织形式"), (68, "总计")),
+        at((0, "合计"), (72, "100.00", "r")),
+        at((0, "一、货物A"), (72, "50.00", "r")),
+        at((20, "办公费"), (72, "40.00", "r")),
+        at((36, "复印机"), (52, "分散自行组织"), (72, "30.00", "r")),
+        at((36, "家具用具"), (52, "分散自行组织"), (72, "10.00", "r")),
+    ]
+    # both continuation pages set their labels far off the table's columns (no one stretch fits); the
+    # second holds no category, so only the first goes on the table's columns in one order
+    distorted = [
+        at((6, "印刷费"), (62, "10.00", "r")),
+        at((30, "复印纸"), (44, "分散自行组织"), (62, "10.00", "r")),
+        at((0, "三、服务C"), (62, "50.00", "r")),
+        at((6, "会议费"), (62, "30.00", "r")),
+        at((30, "会议服务"), (44, "分散自行组织"), (62, "30.00", "r")),
+    ]
+    alike = [
+        at((6, "培训费"), (62, "20.00", "r")),
+        at((30, "培训服务"), (44, "分散自行组织"), (62, "20.00", "r")),
+        at((6, "租赁费"), (62, "5.00", "r")),
+        at((30, "租赁服务"), (44, "分散自行组织"), (62, "5.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement, distorted, alike), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows][10:] == [
+        ("培训费", 20),
+        ("分散自行组织", 20),
+        ("租赁费", 5),
+        ("分散自行组织", 5),
+    ]

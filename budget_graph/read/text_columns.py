@@ -236,6 +236,9 @@ class Layout:
     columns: list[Column]
     header: list[HeaderCell]
     doubts: tuple[Doubt, ...] = ()
+    # of a table carried onto a continuation page: that page's own columns, and where each went among
+    # the table's (the next page is more likely printed as that one than as the first)
+    page_before: tuple[list[Column], list[int]] | None = None
 
 
 def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
@@ -355,6 +358,18 @@ def _nesting_doubt(groups: list[HeaderCell], found: list[Column]) -> list[Doubt]
     if len(over_figures) == 1 and (only.first, only.last) == (amounts[0], amounts[-1]):
         return []
     return [Doubt(_PLACED_GROUPS, columns_only=True, grouping=True)]
+
+
+def continued_from(table: Layout, page: Layout) -> list[int] | None:
+    """Where a continuation page puts its columns among the table's (see continued): through those of
+    the page before when that one continued the table too and they fit (a converter prints the pages
+    that continue a table alike, and the first, under its header, otherwise), else directly."""
+    if table.page_before is not None:
+        before, onto = table.page_before
+        via = continued(Layout(before, []), page)
+        if via is not None:
+            return [onto[index] for index in via]
+    return continued(table, page)
 
 
 def continued(table: Layout, page: Layout) -> list[int] | None:

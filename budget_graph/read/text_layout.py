@@ -54,7 +54,7 @@ from budget_graph.read.text_columns import (
     chunks,
     code_parts,
     columns,
-    continued,
+    continued_from,
     figures,
     letter_spaced,
     overlap,
@@ -477,10 +477,11 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     if len(sides := side_reach(layout.columns)) > 1:
         # each side's cells wrap on their own (a side's label over two lines, the other's on one)
         body = _side_by_side([_rows(_side_lines(lines, side))[0] for side in sides])
-    mapping = continued(running, layout) if running is not None and not table.header else None
+    mapping = continued_from(running, layout) if running is not None and not table.header else None
     if running is not None and mapping is not None:
         own = layout.columns
-        layout = Layout([Column(c.kind, c.x0, c.x1) for c in running.columns], [], running.doubts)
+        carried_onto = [Column(c.kind, c.x0, c.x1) for c in running.columns]
+        layout = Layout(carried_onto, [], running.doubts, (own, mapping))
         body = [replace(row, chunks=carried(row.chunks, own, layout.columns, mapping)) for row in body]
     found, header = layout.columns, layout.header
     xs = [index * _SLOT for index in range(len(found) + 1)]
