@@ -1206,3 +1206,32 @@ def test_a_continuation_printed_as_the_page_before_it_fits_through_that_pages_co
         ("租赁费", 5),
         ("分散自行组织", 5),
     ]
+
+
+def test_a_label_caption_clear_of_the_words_beside_another_heads_a_blank_column(tmp_path: Path) -> None:
+    # the table's second page prints its title and header again, and holds no category: '采购品目大类'
+    # heads a column left blank there, not the class column beside it
+    header = at((1, "采购品目大类"), (16, "专项名称"), (28, "经济科目"), (44, "总计"))
+    first = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        header,
+        at((0, "合计"), (48, "100.00", "r")),
+        at((0, "一、货物A"), (48, "100.00", "r")),
+        at((14, "办公设备购置费"), (26, "办公设备购置"), (48, "60.00", "r")),
+    ]
+    again = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        header,
+        at((14, "会议费"), (26, "会议服务"), (48, "30.00", "r")),
+        at((14, "培训费"), (26, "培训服务"), (48, "10.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, first, again), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows][3:] == [
+        ("会议服务", 30),
+        ("培训服务", 10),
+    ]

@@ -851,10 +851,10 @@ def _place_leaves(
             found[_nearest(piece[1], found, text_columns)].pieces.append(piece)
         else:
             loose.append(piece)
+    added = [column for index in text_columns for column in _blank_label_columns(found[index])]
     labels = sorted(_wrapped(loose), key=_centre)
     figure_columns = [found[i] for i in amount_columns]
     matched, cost = _matching(labels, figure_columns)
-    added: list[Column] = []
     for index, label in enumerate(labels):
         if index in matched:
             found[amount_columns[matched[index]]].pieces.extend(label)
@@ -864,6 +864,22 @@ def _place_leaves(
     close = _CLOSE_FIT if text_columns else max(_CLOSE_FIT, cost)
     guessed = _ambiguous(labels, figure_columns, matched, cost, close)
     return sorted([*found, *added], key=lambda c: c.centre), guessed
+
+
+def _blank_label_columns(column: Column) -> list[Column]:
+    """The label columns left blank all down the table among the captions given to a label column:
+    two captions side by side on one line head two columns, so those clear of the column's words
+    ('采购品目大类' on a page without categories, beside '专项名称') head columns of their own (the 类/款/项
+    captions over codes printed whole stay together)."""
+    blank = []
+    for piece in list(column.pieces):
+        line, chunk = piece
+        beside = [c for at, c in column.pieces if at == line and c is not chunk]
+        clear = chunk.x1 <= column.x0 or column.x1 <= chunk.x0
+        if beside and clear and chunk.text not in CODE_CAPTIONS:
+            column.pieces.remove(piece)
+            blank.append(Column("text", chunk.x0, chunk.x1, [piece]))
+    return blank
 
 
 def _ambiguous(
