@@ -1235,3 +1235,32 @@ def test_a_label_caption_clear_of_the_words_beside_another_heads_a_blank_column(
         ("会议服务", 30),
         ("培训服务", 10),
     ]
+
+
+def test_a_header_line_ending_in_a_totals_label_is_no_row(tmp_path: Path) -> None:
+    # '专项名称  经济科目  总计' is the header's middle line, between the first lines and the rests of
+    # wrapped labels
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (50, "单位：万元")),
+        at((0, "采购品目大"), (41, "采购物品"), (51, "采购组织")),
+        at((18, "专项名称"), (32, "经济科目"), (62, "总计")),
+        at((6, "类"), (43, "名称"), (55, "形式")),
+        at((6, "合计"), (66, "60.00", "r")),
+        at((0, "一、货物A"), (66, "60.00", "r")),
+        at((13, "办公设备购置费"), (30, "办公设备购置"), (66, "60.00", "r")),
+        at((41, "复印机"), (51, "分散自行组织"), (66, "20.00", "r")),
+        at((41, "交换设备"), (51, "部门集中采购"), (66, "40.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [column.meaning for column in table.columns] == ["total"]
+    assert [row.label for row in table.rows] == [
+        "合计",
+        "货物",
+        "办公设备购置",
+        "分散自行组织",
+        "部门集中采购",
+    ]

@@ -421,14 +421,14 @@ def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
     for line in lines[start:]:
         if line.kind in ("blank", "page_number", "banner"):
             continue
-        if line.kind == "row" or (line.kind == "words" and (table.body or TOTAL_LABEL.match(line.flat))):
+        if line.kind == "row" or (line.kind == "words" and (table.body or _total_row(line))):
             table.body.append(line)
         elif not table.body and line.kind in header_kinds and len(table.header) < _MAX_HEADER_LINES:
             table.header.append(line)
         else:
             ends_table = line.kind in ("title", "number", "key")
             break
-        if line.kind == "row" or TOTAL_LABEL.match(line.flat) or (not table.body and len(line.chunks) >= 2):
+        if line.kind == "row" or _total_row(line) or (not table.body and len(line.chunks) >= 2):
             kept = [*table.header, *table.body]
     if ends_table and table.body:
         kept = [*table.header, *table.body]
@@ -437,6 +437,12 @@ def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
         [line for line in table.header if line.number in numbers],
         [line for line in table.body if line.number in numbers],
     )
+
+
+def _total_row(line: _TextLine) -> bool:
+    """Is the line a total's label alone ('合计', '合   计' letter-spaced), a row left blank? A header's
+    labels ending in one ('专项名称  经济科目  总计') are no row."""
+    return len(letter_spaced(line.chunks)) == 1 and bool(TOTAL_LABEL.match(line.flat))
 
 
 def _line(line: _TextLine) -> Line:
