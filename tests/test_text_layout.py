@@ -1264,3 +1264,29 @@ def test_a_header_line_ending_in_a_totals_label_is_no_row(tmp_path: Path) -> Non
         "分散自行组织",
         "部门集中采购",
     ]
+
+
+def test_items_under_the_one_class_opening_a_page_are_no_totals_centred_across_it(tmp_path: Path) -> None:
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        at((0, "经济科目"), (20, "采购物品名称"), (42, "总计")),
+        at((0, "合计"), (46, "210.00", "r")),
+        at((0, "办公费"), (46, "100.00", "r")),
+        at((20, "其他办公设备"), (46, "100.00", "r")),
+    ]
+    # a continuation printed narrower: one class on it, its items on the rows after it
+    narrower = [
+        at((4, "公务用车运行维护费"), (40, "110.00", "r")),
+        at((20, "车辆维修和保养服务"), (40, "60.00", "r")),
+        at((20, "车辆加油服务"), (40, "50.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement, narrower), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows][3:] == [
+        ("公务用车运行维护费", 110),
+        ("车辆维修和保养服务", 60),
+        ("车辆加油服务", 50),
+    ]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from budget_graph.model import Doubt, is_number
-from budget_graph.read.layout import CODE_CAPTIONS, column_meaning, is_text_header
+from budget_graph.read.layout import CODE_CAPTIONS, TOTAL_LABEL, column_meaning, is_text_header, normalise
 
 _ALIGN = 2  # characters: edges of one column agree within this (converters round positions)
 _MIN_SHARE = 0.1  # of a table's rows: fewer words at a left edge of their own are the label column's
@@ -569,8 +569,9 @@ def _indented(
     """Labels indented under others ('1.一般公共预算' under '一、财政拨款') are one label column: a group
     that starts inside the printed text of the group left of it joins it (codes never do: each 类/款/项
     column ends before the next starts). So do the labels of totals centred across a side's label
-    column or two breakdowns ('当年支出小计'): without a caption of their own, on rows all after (or all
-    before) the column's labels, starting inside its printed width or over figures."""
+    column or two breakdowns ('当年支出小计', '支出合计'): a total's label among them, without a caption of
+    their own, on rows all after (or all before) the column's labels, starting inside its printed width
+    or over figures."""
     joined: list[list[Chunk]] = []
     for group in sorted(groups, key=lambda g: min(c.x0 for c in g)):
         start, end = min(c.x0 for c in group), max(c.x1 for c in group)
@@ -581,7 +582,8 @@ def _indented(
         apart = bool(last) and _rows_apart([row_of[id(c)] for c in group], [row_of[id(c)] for c in last])
         left = (min(c.x0 for c in last), max(c.x1 for c in last)) if last else (start, start)
         captioned = any(start <= c.centre <= end and not left[0] <= c.centre <= left[1] for c in captions)
-        beside = apart and not captioned and (over or within)
+        totals = any(TOTAL_LABEL.match(normalise(c.text)) for c in group)
+        beside = totals and apart and not captioned and (over or within)
         if (inside or beside) and not group[0].text.isdigit():
             joined[-1].extend(group)
         else:
