@@ -1290,3 +1290,44 @@ def test_items_under_the_one_class_opening_a_page_are_no_totals_centred_across_i
         ("车辆维修和保养服务", 60),
         ("车辆加油服务", 50),
     ]
+
+
+def test_code_captions_squeezed_together_go_on_the_code_columns_in_order(tmp_path: Path) -> None:
+    # '类 款 项' printed closer than the codes under them, under a caption wrapped over two lines
+    by_function = [
+        at((30, "一般公共预算财政拨款支出决算表")),
+        at((60, "单位：万元")),
+        at((16, "项目")),
+        at((2, "支出功能分类"), (36, "合计"), (48, "基本支出"), (60, "项目支出")),
+        at((21, "科目名称")),
+        at((3, "科目编码")),
+        at((1, "类"), (5, "款"), (8, "项")),
+        at((16, "合计"), (40, "1,000.00", "r"), (54, "900.00", "r"), (66, "100.00", "r")),
+        at(
+            (0, "201"),
+            (16, "一般公共服务支出"),
+            (40, "1,000.00", "r"),
+            (54, "900.00", "r"),
+            (66, "100.00", "r"),
+        ),
+        at(
+            (0, "201"),
+            (6, "06"),
+            (16, "财政事务"),
+            (40, "1,000.00", "r"),
+            (54, "900.00", "r"),
+            (66, "100.00", "r"),
+        ),
+        at((0, "201"), (6, "06"), (11, "01"), (16, "行政运行"), (40, "900.00", "r"), (54, "900.00", "r")),
+        at((0, "201"), (6, "06"), (11, "07"), (16, "信息化建设"), (40, "100.00", "r"), (66, "100.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, by_function), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [(row.code, row.label) for row in table.rows][1:] == [
+        ("201", "一般公共服务支出"),
+        ("20106", "财政事务"),
+        ("2010601", "行政运行"),
+        ("2010607", "信息化建设"),
+    ]

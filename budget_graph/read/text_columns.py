@@ -260,6 +260,7 @@ def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
     unnamed = [p for p in pieces if p[1] not in named]
     nested = _nested_groups(unnamed, text_limit)
     groups = {p: children for p in unnamed if (children := nested.get(p) or _children(p, pieces, text_limit))}
+    groups |= _wrapped_groups([p for p in unnamed if p not in groups], groups, pieces, text_limit)
     leaves = [p for p in unnamed if p not in groups]
     found, guessed = _place_leaves(found, leaves, text_limit)
     cells = [_leaf_cell(len(header) - 1, index, found) for index, column in enumerate(found) if column.pieces]
@@ -751,6 +752,21 @@ def _nested_groups(pieces: list[_Piece], text_limit: float) -> dict[_Piece, list
     return {group: [p for i in span for p in leaves[i]] for group, span in spans.items()}
 
 
+def _wrapped_groups(
+    leaves: list[_Piece], groups: dict[_Piece, list[_Piece]], pieces: list[_Piece], text_limit: float
+) -> dict[_Piece, list[_Piece]]:
+    """Captions of label columns that are the first line of a group's caption wrapped in its cell
+    ('支出功能分类' / '科目编码' over 类/款/项): groups over the same labels, not a column's."""
+    found = {}
+    for piece in (p for p in leaves if _heads_labels(p[1], text_limit)):
+        left, right = _stretch(piece, pieces, text_limit)
+        below = [(at, c) for at, c in pieces if at > piece[0] and left <= c.centre < right]
+        rests = [g for g in groups if g in below and _touch(piece[1], g[1])]
+        if rests and _wraps(piece, below):
+            found[piece] = groups[min(rests, key=lambda g: g[0])]
+    return found
+
+
 def _over_others(piece: _Piece, pieces: list[_Piece], text_limit: float) -> bool:
     """Does the label stand over others (touching labels below it), not as the first line of its own?"""
     left, right = _stretch(piece, pieces, text_limit)
@@ -848,7 +864,7 @@ def _place_leaves(
     text_columns = [i for i, c in enumerate(found) if c.kind == "text"]
     amount_columns = [i for i, c in enumerate(found) if c.kind == "amount"]
     loose: list[tuple[int, Chunk]] = []
-    for piece in leaves:
+    for piece in _code_captions_placed(found, leaves):
         if _heads_labels(piece[1], text_limit) and text_columns:
             found[_nearest(piece[1], found, text_columns)].pieces.append(piece)
         else:
@@ -866,6 +882,32 @@ def _place_leaves(
     close = _CLOSE_FIT if text_columns else max(_CLOSE_FIT, cost)
     guessed = _ambiguous(labels, figure_columns, matched, cost, close)
     return sorted([*found, *added], key=lambda c: c.centre), guessed
+
+
+def _code_captions_placed(found: list[Column], leaves: list[_Piece]) -> list[_Piece]:
+    """The leaves left once the 类/款/项 captions printed together on a line are placed: on as many label
+    columns side by side, in order, as close as can be (a converter squeezes the captions, not the codes
+    under them: '类 款 项' over '201   06   01')."""
+    text = [i for i, c in enumerate(found) if c.kind == "text"]
+    left = list(leaves)
+    for line in sorted({at for at, c in leaves if c.text in CODE_CAPTIONS}):
+        captions = sorted(
+            (p for p in leaves if p[0] == line and p[1].text in CODE_CAPTIONS), key=lambda p: p[1].x0
+        )
+        runs = [text[k : k + len(captions)] for k in range(len(text) - len(captions) + 1)]
+        if len(captions) < 2 or not runs:
+            continue
+        for index, piece in zip(
+            min(runs, key=lambda run: _misfit(found, run, captions)), captions, strict=True
+        ):
+            found[index].pieces.append(piece)
+            left.remove(piece)
+    return left
+
+
+def _misfit(found: list[Column], run: list[int], captions: list[_Piece]) -> float:
+    """How far captions stand from the middles of the columns they are put on (characters)."""
+    return sum(abs(found[i].centre - piece[1].centre) for i, piece in zip(run, captions, strict=True))
 
 
 def _blank_label_columns(column: Column) -> list[Column]:
