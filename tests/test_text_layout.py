@@ -1331,3 +1331,45 @@ def test_code_captions_squeezed_together_go_on_the_code_columns_in_order(tmp_pat
         ("2010601", "行政运行"),
         ("2010607", "信息化建设"),
     ]
+
+
+DECIDED_HEADER = [
+    at((30, "支出决算表")),
+    at((70, "单位：万元")),
+    at((16, "项目"), (32, "本年支出合"), (54, "项目支"), (63, "上缴上级支"), (77, "对附属单位")),
+    # a label on one line prints at its cell's middle, beside the first lines of wrapped labels
+    at((3, "支出功能分类"), (43, "基本支出"), (79, "补")),
+    at((23, "科目名称"), (34, "计"), (55, "出"), (65, "出"), (78, "助支出")),
+]
+
+
+def test_a_label_at_its_cells_middle_is_no_group_over_the_rests_beside_it(tmp_path: Path) -> None:
+    rows = [
+        at((16, "合计"), (41, "1,000.00", "r"), (51, "900.00", "r"), (60, "100.00", "r")),
+        at((16, "一般公共服务支出"), (41, "1,000.00", "r"), (51, "900.00", "r"), (60, "100.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, DECIDED_HEADER + rows), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    meanings = ["total", "basic", "project", "remit_to_superior", "subsidy_to_affiliates"]
+    assert [column.meaning for column in table.columns] == meanings
+
+
+def test_a_totals_figures_printed_over_two_lines_above_its_label_are_one_row(tmp_path: Path) -> None:
+    rows = [
+        at((51, "900.00", "r"), (60, "100.00", "r")),
+        at((41, "1,000.00", "r")),
+        at((24, "合计")),
+        at((16, "一般公共服务支出"), (41, "1,000.00", "r"), (51, "900.00", "r"), (60, "100.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, DECIDED_HEADER + rows), encoding="utf-8")
+    (table,) = read_file(path).tables
+    total = table.rows[0]
+    assert total.label == "合计"
+    assert {k: c.amount.value for k, c in total.cells.items() if c.amount} == {
+        "total": 1000,
+        "basic": 900,
+        "project": 100,
+    }

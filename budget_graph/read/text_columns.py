@@ -699,7 +699,11 @@ def _children(
     column ('小计' over the pieces of its neighbours' wrapped labels)."""
     line, chunk = piece
     left, right = _stretch(piece, pieces, text_limit)
-    below = [(at, c) for at, c in pieces if at > line and left <= c.centre < right]
+    below = [
+        (at, c)
+        for at, c in pieces
+        if at > line and left <= c.centre < right and not _rest_beside(c, chunk, line, pieces)
+    ]
     if _wraps(piece, below) or chunk.text in _TOTALS:
         return []
     label_heads = [(at, c) for at, c in below if _heads_labels(c, text_limit)]
@@ -724,6 +728,12 @@ def _children(
 
 
 _Piece = tuple[int, Chunk]  # a header label's piece: (line, chunk)
+
+
+def _rest_beside(chunk: Chunk, label: Chunk, line: int, pieces: list[_Piece]) -> bool:
+    """Is the piece the rest of a label whose first line stands above the line beside the label
+    ('本年支出合' / '计' beside '基本支出', printed at its cell's middle): no piece of its own columns?"""
+    return any(at < line and overlap(c, chunk) and not overlap(c, label) for at, c in pieces)
 
 
 def _nested_groups(pieces: list[_Piece], text_limit: float) -> dict[_Piece, list[_Piece]]:

@@ -660,12 +660,15 @@ def _side_by_side(sides: list[list[_Row]]) -> list[_Row]:
 def _continues(above: _Row, line: _TextLine) -> str | None:
     """How a line continues the row above it, if it does."""
     above_figures, above_label = bool(figures(above.chunks)), _label(above.chunks)
+    beside = not any(overlap(a, b) for a in figures(above.chunks) for b in figures(line.chunks))
     if figures(line.chunks) and not _label(line.chunks):
-        joins = not above_figures and bool(above_label) and not above.closed
-        return "figures below" if joins else None
+        if not above_figures and above_label and not above.closed:
+            return "figures below"
+        # a row's figures printed over two lines above its label ('2,336.91  603.14' / '2,940.05' / '合计')
+        two_lines = _bare(above.chunks) and _bare(line.chunks) and not above.closed
+        return "label below" if two_lines and beside else None
     if above_figures and not above_label:
         # a row's figures printed on the line above its label, the rest beside it
-        beside = not any(overlap(a, b) for a in figures(above.chunks) for b in figures(line.chunks))
         return "label below" if beside else None
     if figures(line.chunks):
         return None
@@ -674,6 +677,11 @@ def _continues(above: _Row, line: _TextLine) -> str | None:
     # short rests, one under each label the row wraps ('信息网络建设维  信息网络及软件购' / '护费  置更新')
     short = all(len(normalise(c.text)) <= _TAIL for c in line.chunks)
     return "rest" if (above_figures or above_label) and short and _is_rest(line) else None
+
+
+def _bare(row: list[Chunk]) -> bool:
+    """Does the row hold figures and nothing else (no code, no label)?"""
+    return len(figures(row)) == len(row) > 0
 
 
 def _label(row: list[Chunk]) -> str:
