@@ -1373,3 +1373,30 @@ def test_a_totals_figures_printed_over_two_lines_above_its_label_are_one_row(tmp
         "basic": 900,
         "project": 100,
     }
+
+
+def test_the_rests_of_two_labels_wrapped_round_their_figures_line(tmp_path: Path) -> None:
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (50, "单位：万元")),
+        at((0, "采购品目"), (9, "专项名称"), (21, "经济科目"), (35, "采购物品名称"), (52, "总计")),
+        at((0, "合计"), (56, "700.00", "r")),
+        at((9, "信息网络建设维护"), (21, "信息网络及软件")),
+        at((56, "676.00", "r")),
+        at((9, "费"), (21, "购置更新")),
+        at((35, "计算机软件"), (56, "676.00", "r")),
+        # the rest under one label of two is a row of its own (figures printed below their labels)
+        at((9, "设备购置费"), (21, "办公设备购置")),
+        at((56, "24.00", "r")),
+        at((21, "其他设备")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [row.label for row in table.rows] == [
+        "合计",
+        "信息网络及软件购置更新",
+        "计算机软件",
+        "办公设备购置",
+        "其他设备",
+    ]

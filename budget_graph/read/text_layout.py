@@ -71,6 +71,7 @@ _MAX_CELL = 30  # characters: a longer run of words is a sentence, not a cell
 _MAX_HEADER_LINES = 12
 _NARRATIVE_PAGE = 5  # lines: a page with fewer holds too little narrative to show the text block's width
 _TAIL = 3  # characters: the most a label's wrapped rest holds
+_ALIGN = 2  # characters: a wrapped label's rest starts this close to where the label starts
 _PROSE = re.compile(r"[，。；]")
 _REPEATED = 20  # characters: lines this long printed again in a run are a converter's repeat
 _OUTDENT = 6  # characters: how far left of its label a wrapped rest may start (the label indented)
@@ -559,6 +560,7 @@ class _Row:
     number: int  # its first line
     chunks: list[Chunk]
     label_below: bool = False  # its label was printed under its figures: the label's rest may follow
+    figures_below: bool = False  # its figures were printed on a line of their own under its labels
     closed: bool = False  # its label's rest was read: figures printed below it are another row's
 
 
@@ -585,6 +587,7 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
             rest = how == "rest"
             rows[-1].chunks = _joined(rows[-1].chunks, line.chunks, rest)
             rows[-1].label_below = how == "label below"
+            rows[-1].figures_below = how == "figures below"
             rows[-1].closed = rest
         else:
             rows.append(_Row(line.number, list(line.chunks)))
@@ -674,9 +677,24 @@ def _continues(above: _Row, line: _TextLine) -> str | None:
         return None
     if above.label_below and len(line.flat) <= _SHORT_LINE and _is_rest(line):
         return "rest"
+    if above.figures_below and _rest_of_each_label(above.chunks, line) and _is_rest(line):
+        return "rest"
     # short rests, one under each label the row wraps ('信息网络建设维  信息网络及软件购' / '护费  置更新')
     short = all(len(normalise(c.text)) <= _TAIL for c in line.chunks)
     return "rest" if (above_figures or above_label) and short and _is_rest(line) else None
+
+
+def _rest_of_each_label(row: list[Chunk], line: _TextLine) -> bool:
+    """Is the line, short, the rests of each of the row's two labels or more, each starting where its
+    label starts ('信息网络建设维护  信息网络及软件' / figures / '费  购置更新': the figures printed at the
+    middle of cells both labels wrap in)?"""
+    labels = [c for c in row[code_parts(row) :] if c not in figures(row)]
+    starts = len(labels) >= 2 and len(labels) == len(line.chunks)
+    return (
+        starts
+        and len(line.flat) <= _SHORT_LINE
+        and all(abs(label.x0 - rest.x0) <= _ALIGN for label, rest in zip(labels, line.chunks, strict=True))
+    )
 
 
 def _bare(row: list[Chunk]) -> bool:
