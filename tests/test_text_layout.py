@@ -268,6 +268,9 @@ def test_chinese_words_squeezed_with_one_space_are_two_cells() -> None:
     assert [c.text for c in cells_of(bracketed)] == ["便携式计算机（20万以下）", "分散自行组织"]
     (item,) = chunks("（一） 一般公共服务支出")
     assert [c.text for c in cells_of(item)] == ["（一） 一般公共服务支出"]
+    # a converter's padding between Chinese and digits is no cell's edge
+    (padded,) = chunks("打印设备（20 万以下） 政府集中采购")
+    assert [(c.text, c.x0) for c in cells_of(padded)] == [("打印设备（20 万以下）", 0), ("政府集中采购", 13)]
 
 
 def test_a_title_without_the_converters_padding_between_chinese_and_digits(tmp_path: Path) -> None:
@@ -284,10 +287,10 @@ def test_a_title_without_the_converters_padding_between_chinese_and_digits(tmp_p
     path.write_text(filing_text(COVER, padded), encoding="utf-8")
     (table,) = read_file(path).tables
     assert table.title == "公开07表 2024年一般公共预算支出预算表"
-    from budget_graph.read.text_layout import _PADDING
+    from budget_graph.read.text_columns import PADDING
 
-    assert _PADDING.sub("", "占“三公”经费的 54.43 %；") == "占“三公”经费的54.43%；"
-    assert _PADDING.sub("", "1. 一般公共预算") == "1. 一般公共预算"  # not between Latin and digits
+    assert PADDING.sub("", "占“三公”经费的 54.43 %；") == "占“三公”经费的54.43%；"
+    assert PADDING.sub("", "1. 一般公共预算") == "1. 一般公共预算"  # not between Latin and digits
 
 
 def test_letter_spaced_words_are_one_label(tmp_path: Path) -> None:
@@ -961,3 +964,439 @@ def test_a_garbled_figure_that_joins_its_rows_name_puts_the_table_in_doubt(
     path = tmp_path / "filing.txt"
     path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, rows), encoding="utf-8")
     assert bool(read_file(path).tables[1].doubts) is doubted
+
+
+def test_a_label_wrapped_round_a_row_whose_label_starts_left_of_it(tmp_path: Path) -> None:
+    # '信息网络及软件购' / '信息网络建设费  966.50' / '置更新': the row's own label in the column left of the
+    # wrapped one, set clear of it (its printed reach is a guess), and the rest starting under its label
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (50, "单位：万元")),
+        at((0, "采购品目"), (10, "专项名称"), (20, "经济科目"), (34, "采购物品名称"), (60, "总计")),
+        at((0, "合计"), (64, "1,000.00", "r")),
+        at((20, "信息网络及软件购")),
+        at((10, "信息网络建设费"), (64, "966.50", "r")),
+        at((20, "置更新")),
+        at((34, "计算机软件"), (64, "966.50", "r")),
+        at((10, "设备购置费"), (20, "办公设备购置"), (64, "33.50", "r")),
+        at((34, "其他办公设备"), (64, "33.50", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
+        ("合计", 1000),
+        ("信息网络及软件购置更新", 966.5),
+        ("计算机软件", 966.5),
+        ("办公设备购置", 33.5),
+        ("其他办公设备", 33.5),
+    ]
+
+
+def test_a_label_joined_from_its_lines_reaches_no_further_than_its_longest(tmp_path: Path) -> None:
+    # '网络通讯维护及专' / '用线路租赁费' is 14 characters joined, but set over 8: the label column after it,
+    # starting 11 characters on, is a column of its own (its rows never share a row with the items')
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (50, "单位：万元")),
+        at((0, "专项名称"), (11, "经济科目"), (25, "采购物品名称"), (40, "采购组织形式"), (60, "总计")),
+        at((0, "合计"), (64, "1,000.00", "r")),
+        at((0, "网络通讯维护及专")),
+        at((11, "维修（护）费"), (64, "600.00", "r")),
+        at((0, "用线路租赁费")),
+        at((25, "运行维护服务"), (40, "部门集中采购"), (64, "600.00", "r")),
+        at((0, "交通运行费"), (11, "租赁费"), (64, "400.00", "r")),
+        at((25, "房屋租赁服务"), (40, "部门集中采购"), (64, "400.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
+        ("合计", 1000),
+        ("维修(护)费", 600),
+        ("部门集中采购", 600),
+        ("租赁费", 400),
+        ("部门集中采购", 400),
+    ]
+
+
+def test_a_column_of_items_under_the_rows_before_is_no_total_centred_across_them(tmp_path: Path) -> None:
+    # a continuation printed narrower, without its header: each item on a row of its own under its
+    # economic class, starting inside the printed width of a long class name
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        at((0, "经济科目"), (20, "采购物品名称"), (42, "总计")),
+        at((0, "合计"), (46, "230.00", "r")),
+        at((0, "办公费"), (46, "100.00", "r")),
+        at((20, "其他办公设备"), (46, "100.00", "r")),
+    ]
+    narrower = [
+        at((4, "公务用车运行维护费"), (40, "110.00", "r")),
+        at((20, "车辆维修和保养服务"), (40, "110.00", "r")),
+        at((4, "会议费"), (40, "20.00", "r")),
+        at((20, "会议服务"), (40, "20.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement, narrower), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows][3:] == [
+        ("公务用车运行维护费", 110),
+        ("车辆维修和保养服务", 110),
+        ("会议费", 20),
+        ("会议服务", 20),
+    ]
+
+
+def test_rows_left_blank_round_a_subtotal_in_their_column_are_no_wrapped_label(tmp_path: Path) -> None:
+    # three labels starting within two columns of each other are three rows of one column, however
+    # short the middle one is as the converter set it
+    income = [
+        at((20, "收入预算总表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        at((8, "项目名称"), (52, "金额")),
+        at((2, "一般公共预算资金"), (20, "公共财政拨款"), (56, "10.00", "r")),
+        at((2, "财政专户管理资金"), (20, "其他非税收入")),
+        at((18, "小计"), (56, "80.00", "r")),
+        at((2, "其他资金"), (19, "事业收入")),
+        at((20, "其他收入"), (56, "80.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, income), encoding="utf-8")
+    (table,) = read_file(path).tables
+    labels = ["公共财政拨款", "其他非税收入", "小计", "事业收入", "其他收入"]
+    assert [row.label for row in table.rows] == labels
+
+
+def test_a_continuation_opening_with_a_label_wrapped_round_its_first_row_has_no_header(
+    tmp_path: Path,
+) -> None:
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        at((0, "经济科目"), (20, "采购物品名称"), (36, "采购组织形式"), (56, "总计")),
+        at((0, "合计"), (60, "117.00", "r")),
+        at((0, "办公设备购置"), (60, "100.00", "r")),
+        at((20, "复印机"), (36, "分散自行组织"), (60, "88.00", "r")),
+    ]
+    # the page break fell inside an item: its name wraps round the row's other cells
+    continued = [
+        at((20, "台式计算机（20 万以")),
+        at((36, "分散自行组织"), (60, "12.00", "r")),
+        at((20, "下）")),
+        at((0, "办公费"), (60, "17.00", "r")),
+        at((20, "其他办公设备"), (36, "分散自行组织"), (60, "17.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement, continued), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows][3:] == [
+        ("分散自行组织", 12),
+        ("办公费", 17),
+        ("分散自行组织", 17),
+    ]
+
+
+def test_a_sparse_columns_drifting_edges_under_one_caption_are_one_column(tmp_path: Path) -> None:
+    # two names in each class column, set a few characters apart: each caption stands over its own
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (50, "单位：万元")),
+        at(
+            (2, "采购品目大类"),
+            (19, "专项名称"),
+            (35, "经济科目"),
+            (46, "采购物品名称"),
+            (62, "采购组织形式"),
+            (80, "总计"),
+        ),
+        at((0, "合计"), (85, "30.00", "r")),
+        at((0, "一、货物A"), (85, "30.00", "r")),
+        at((15, "办公设备购置费"), (33, "办公设备购置"), (85, "20.00", "r")),
+        at((46, "台式计算机"), (62, "政府集中采购"), (85, "12.00", "r")),
+        at((46, "复印机"), (62, "政府集中采购"), (85, "8.00", "r")),
+        at((20, "机要及电子政务业务费"), (37, "办公设备购置"), (85, "10.00", "r")),
+        at((46, "路由器"), (62, "政府集中采购"), (85, "6.00", "r")),
+        at((46, "交换设备"), (62, "政府集中采购"), (85, "4.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [row.label for row in table.rows][2:4] == ["办公设备购置", "政府集中采购"]
+    assert [row.label for row in table.rows][5] == "办公设备购置"
+
+
+def test_a_continuation_of_a_table_with_one_figure_column_fits_in_its_only_order(tmp_path: Path) -> None:
+    # the converter set the second page's labels far off their columns (no one stretch fits), but its
+    # columns are the table's one by one, and its figures can land in no other column; the third page,
+    # without categories, then fits the table's columns
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        at((0, "采购品目大类"), (20, "经济科目"), (36, "采购物品名称"), (56, "总计")),
+        at((0, "合计"), (60, "100.00", "r")),
+        at((0, "一、货物A"), (60, "50.00", "r")),
+        at((20, "办公费"), (60, "40.00", "r")),
+        at((36, "复印机"), (60, "30.00", "r")),
+        at((36, "家具用具"), (60, "10.00", "r")),
+    ]
+    distorted = [
+        at((6, "印刷费"), (50, "10.00", "r")),
+        at((30, "复印纸"), (50, "10.00", "r")),
+        at((0, "三、服务C"), (50, "50.00", "r")),
+        at((6, "会议费"), (50, "30.00", "r")),
+        at((30, "会议服务"), (50, "30.00", "r")),
+    ]
+    fitting = [
+        at((16, "培训费"), (55, "20.00", "r")),
+        at((32, "培训服务"), (55, "20.00", "r")),
+        at((16, "租赁费"), (55, "5.00", "r")),
+        at((32, "租赁服务"), (55, "5.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement, distorted, fitting), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows][10:] == [
+        ("培训费", 20),
+        ("培训服务", 20),
+        ("租赁费", 5),
+        ("租赁服务", 5),
+    ]
+
+
+def test_a_continuation_printed_as_the_page_before_it_fits_through_that_pages_columns(
+    tmp_path: Path,
+) -> None:
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        at((0, "品目大类"), (20, "经济科目"), (36, "采购物品名称"), (52, "采购组织形式"), (68, "总计")),
+        at((0, "合计"), (72, "100.00", "r")),
+        at((0, "一、货物A"), (72, "50.00", "r")),
+        at((20, "办公费"), (72, "40.00", "r")),
+        at((36, "复印机"), (52, "分散自行组织"), (72, "30.00", "r")),
+        at((36, "家具用具"), (52, "分散自行组织"), (72, "10.00", "r")),
+    ]
+    # both continuation pages set their labels far off the table's columns (no one stretch fits); the
+    # second holds no category, so only the first goes on the table's columns in one order
+    distorted = [
+        at((6, "印刷费"), (62, "10.00", "r")),
+        at((30, "复印纸"), (44, "分散自行组织"), (62, "10.00", "r")),
+        at((0, "三、服务C"), (62, "50.00", "r")),
+        at((6, "会议费"), (62, "30.00", "r")),
+        at((30, "会议服务"), (44, "分散自行组织"), (62, "30.00", "r")),
+    ]
+    alike = [
+        at((6, "培训费"), (62, "20.00", "r")),
+        at((30, "培训服务"), (44, "分散自行组织"), (62, "20.00", "r")),
+        at((6, "租赁费"), (62, "5.00", "r")),
+        at((30, "租赁服务"), (44, "分散自行组织"), (62, "5.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement, distorted, alike), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows][10:] == [
+        ("培训费", 20),
+        ("分散自行组织", 20),
+        ("租赁费", 5),
+        ("分散自行组织", 5),
+    ]
+
+
+def test_a_label_caption_clear_of_the_words_beside_another_heads_a_blank_column(tmp_path: Path) -> None:
+    # the table's second page prints its title and header again, and holds no category: '采购品目大类'
+    # heads a column left blank there, not the class column beside it
+    header = at((1, "采购品目大类"), (16, "专项名称"), (28, "经济科目"), (44, "总计"))
+    first = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        header,
+        at((0, "合计"), (48, "100.00", "r")),
+        at((0, "一、货物A"), (48, "100.00", "r")),
+        at((14, "办公设备购置费"), (26, "办公设备购置"), (48, "60.00", "r")),
+    ]
+    again = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        header,
+        at((14, "会议费"), (26, "会议服务"), (48, "30.00", "r")),
+        at((14, "培训费"), (26, "培训服务"), (48, "10.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, first, again), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows][3:] == [
+        ("会议服务", 30),
+        ("培训服务", 10),
+    ]
+
+
+def test_a_header_line_ending_in_a_totals_label_is_no_row(tmp_path: Path) -> None:
+    # '专项名称  经济科目  总计' is the header's middle line, between the first lines and the rests of
+    # wrapped labels
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (50, "单位：万元")),
+        at((0, "采购品目大"), (41, "采购物品"), (51, "采购组织")),
+        at((18, "专项名称"), (32, "经济科目"), (62, "总计")),
+        at((6, "类"), (43, "名称"), (55, "形式")),
+        at((6, "合计"), (66, "60.00", "r")),
+        at((0, "一、货物A"), (66, "60.00", "r")),
+        at((13, "办公设备购置费"), (30, "办公设备购置"), (66, "60.00", "r")),
+        at((41, "复印机"), (51, "分散自行组织"), (66, "20.00", "r")),
+        at((41, "交换设备"), (51, "部门集中采购"), (66, "40.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [column.meaning for column in table.columns] == ["total"]
+    assert [row.label for row in table.rows] == [
+        "合计",
+        "货物",
+        "办公设备购置",
+        "分散自行组织",
+        "部门集中采购",
+    ]
+
+
+def test_items_under_the_one_class_opening_a_page_are_no_totals_centred_across_it(tmp_path: Path) -> None:
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        at((0, "经济科目"), (20, "采购物品名称"), (42, "总计")),
+        at((0, "合计"), (46, "210.00", "r")),
+        at((0, "办公费"), (46, "100.00", "r")),
+        at((20, "其他办公设备"), (46, "100.00", "r")),
+    ]
+    # a continuation printed narrower: one class on it, its items on the rows after it
+    narrower = [
+        at((4, "公务用车运行维护费"), (40, "110.00", "r")),
+        at((20, "车辆维修和保养服务"), (40, "60.00", "r")),
+        at((20, "车辆加油服务"), (40, "50.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement, narrower), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows][3:] == [
+        ("公务用车运行维护费", 110),
+        ("车辆维修和保养服务", 60),
+        ("车辆加油服务", 50),
+    ]
+
+
+def test_code_captions_squeezed_together_go_on_the_code_columns_in_order(tmp_path: Path) -> None:
+    # '类 款 项' printed closer than the codes under them, under a caption wrapped over two lines
+    by_function = [
+        at((30, "一般公共预算财政拨款支出决算表")),
+        at((60, "单位：万元")),
+        at((16, "项目")),
+        at((2, "支出功能分类"), (36, "合计"), (48, "基本支出"), (60, "项目支出")),
+        at((21, "科目名称")),
+        at((3, "科目编码")),
+        at((1, "类"), (5, "款"), (8, "项")),
+        at((16, "合计"), (40, "1,000.00", "r"), (54, "900.00", "r"), (66, "100.00", "r")),
+        at(
+            (0, "201"),
+            (16, "一般公共服务支出"),
+            (40, "1,000.00", "r"),
+            (54, "900.00", "r"),
+            (66, "100.00", "r"),
+        ),
+        at(
+            (0, "201"),
+            (6, "06"),
+            (16, "财政事务"),
+            (40, "1,000.00", "r"),
+            (54, "900.00", "r"),
+            (66, "100.00", "r"),
+        ),
+        at((0, "201"), (6, "06"), (11, "01"), (16, "行政运行"), (40, "900.00", "r"), (54, "900.00", "r")),
+        at((0, "201"), (6, "06"), (11, "07"), (16, "信息化建设"), (40, "100.00", "r"), (66, "100.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, by_function), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [(row.code, row.label) for row in table.rows][1:] == [
+        ("201", "一般公共服务支出"),
+        ("20106", "财政事务"),
+        ("2010601", "行政运行"),
+        ("2010607", "信息化建设"),
+    ]
+
+
+DECIDED_HEADER = [
+    at((30, "支出决算表")),
+    at((70, "单位：万元")),
+    at((16, "项目"), (32, "本年支出合"), (54, "项目支"), (63, "上缴上级支"), (77, "对附属单位")),
+    # a label on one line prints at its cell's middle, beside the first lines of wrapped labels
+    at((3, "支出功能分类"), (43, "基本支出"), (79, "补")),
+    at((23, "科目名称"), (34, "计"), (55, "出"), (65, "出"), (78, "助支出")),
+]
+
+
+def test_a_label_at_its_cells_middle_is_no_group_over_the_rests_beside_it(tmp_path: Path) -> None:
+    rows = [
+        at((16, "合计"), (41, "1,000.00", "r"), (51, "900.00", "r"), (60, "100.00", "r")),
+        at((16, "一般公共服务支出"), (41, "1,000.00", "r"), (51, "900.00", "r"), (60, "100.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, DECIDED_HEADER + rows), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    meanings = ["total", "basic", "project", "remit_to_superior", "subsidy_to_affiliates"]
+    assert [column.meaning for column in table.columns] == meanings
+
+
+def test_a_totals_figures_printed_over_two_lines_above_its_label_are_one_row(tmp_path: Path) -> None:
+    rows = [
+        at((51, "900.00", "r"), (60, "100.00", "r")),
+        at((41, "1,000.00", "r")),
+        at((24, "合计")),
+        at((16, "一般公共服务支出"), (41, "1,000.00", "r"), (51, "900.00", "r"), (60, "100.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, DECIDED_HEADER + rows), encoding="utf-8")
+    (table,) = read_file(path).tables
+    total = table.rows[0]
+    assert total.label == "合计"
+    assert {k: c.amount.value for k, c in total.cells.items() if c.amount} == {
+        "total": 1000,
+        "basic": 900,
+        "project": 100,
+    }
+
+
+def test_the_rests_of_two_labels_wrapped_round_their_figures_line(tmp_path: Path) -> None:
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (50, "单位：万元")),
+        at((0, "采购品目"), (9, "专项名称"), (21, "经济科目"), (35, "采购物品名称"), (52, "总计")),
+        at((0, "合计"), (56, "700.00", "r")),
+        at((9, "信息网络建设维护"), (21, "信息网络及软件")),
+        at((56, "676.00", "r")),
+        at((9, "费"), (21, "购置更新")),
+        at((35, "计算机软件"), (56, "676.00", "r")),
+        # the rest under one label of two is a row of its own (figures printed below their labels)
+        at((9, "设备购置费"), (21, "办公设备购置")),
+        at((56, "24.00", "r")),
+        at((21, "其他设备")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [row.label for row in table.rows] == [
+        "合计",
+        "信息网络及软件购置更新",
+        "计算机软件",
+        "办公设备购置",
+        "其他设备",
+    ]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from budget_graph.model import Doubt, is_number
-from budget_graph.read.layout import CODE_CAPTIONS, column_meaning, is_text_header
+from budget_graph.read.layout import CODE_CAPTIONS, TOTAL_LABEL, column_meaning, is_text_header, normalise
 
 _ALIGN = 2  # characters: edges of one column agree within this (converters round positions)
 _MIN_SHARE = 0.1  # of a table's rows: fewer words at a left edge of their own are the label column's
@@ -51,6 +51,10 @@ _LETTER_SPACING = 10  # characters: the widest gap between the letters of one le
 _CENTRED = 0.15  # of the span of a group's columns: how far off their middle its label may stand
 _CENTRED_TOP = 0.25  # the same on the header's first line
 _CENTRED_LABELS = 0.25  # the same over label columns (captions of codes and names are not centred)
+_WIDE = r"[\u3400-\u9fff\uff01-\uff60\u3000-\u303f]"  # Chinese characters and full-width punctuation
+# a converter's one space between Chinese and Latin letters or digits: it pads narrow digits to its
+# column grid ('2017 年度', '（20 万以下）'); none is printed
+PADDING = re.compile(rf"(?<={_WIDE}) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?={_WIDE})|(?<=\d) (?=%)")
 # a figure as tables print it: digits grouped by commas, or with decimals (a year or a count in a
 # sentence, set apart by one space only, is not one)
 _FIGURE = re.compile(r"^[-−]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-−]?\d+\.\d+$")
@@ -63,10 +67,18 @@ class Chunk:
     text: str
     x0: int  # first character column
     x1: int  # one past the last
+    # one past the last character as the converter set it: its longest line's, for a label joined from
+    # the lines it wrapped over (None: the text's own length from x0)
+    set_end: int | None = None
 
     @property
     def centre(self) -> float:
         return (self.x0 + self.x1) / 2
+
+    @property
+    def end(self) -> int:
+        """One past the last character the converter set (its characters one column each)."""
+        return self.x0 + len(self.text) if self.set_end is None else self.set_end
 
 
 @dataclass
@@ -166,10 +178,19 @@ def cells_of(chunk: Chunk) -> list[Chunk]:
     """A row's chunk as the cells it holds: Chinese words set apart by one space are cells a converter
     squeezed together ('机要及电子政务业务费 办公设备购置', '便携式计算机（20万以下） 分散自行组织': full-width
     brackets are Chinese text); other words stay one ('1. 一般公共预算', '（一） 一般公共服务')."""
-    words = chunk.text.split(" ")
-    if len(words) < 2 or not all(_chinese_word(w) for w in words):
+    words = _unpadded_words(chunk)
+    if len(words) < 2 or not all(_chinese_word(w.text) for w in words):
         return [chunk]
-    return _widened(_words(chunk))
+    return _widened(words)
+
+
+def _unpadded_words(chunk: Chunk) -> list[Chunk]:
+    """The chunk's words set apart by one space, a converter's padding inside a word
+    ('打印设备（20 万以下）') kept in it."""
+    padding = {match.start() for match in PADDING.finditer(chunk.text)}
+    gaps = [i for i, ch in enumerate(chunk.text) if ch == " " and i not in padding]
+    bounds = zip([-1, *gaps], [*gaps, len(chunk.text)], strict=True)
+    return [Chunk(chunk.text[a + 1 : b], chunk.x0 + a + 1, chunk.x0 + b) for a, b in bounds]
 
 
 def _chinese_word(word: str) -> bool:
@@ -215,6 +236,9 @@ class Layout:
     columns: list[Column]
     header: list[HeaderCell]
     doubts: tuple[Doubt, ...] = ()
+    # of a table carried onto a continuation page: that page's own columns, and where each went among
+    # the table's (the next page is more likely printed as that one than as the first)
+    page_before: tuple[list[Column], list[int]] | None = None
 
 
 def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
@@ -236,6 +260,7 @@ def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
     unnamed = [p for p in pieces if p[1] not in named]
     nested = _nested_groups(unnamed, text_limit)
     groups = {p: children for p in unnamed if (children := nested.get(p) or _children(p, pieces, text_limit))}
+    groups |= _wrapped_groups([p for p in unnamed if p not in groups], groups, pieces, text_limit)
     leaves = [p for p in unnamed if p not in groups]
     found, guessed = _place_leaves(found, leaves, text_limit)
     cells = [_leaf_cell(len(header) - 1, index, found) for index, column in enumerate(found) if column.pieces]
@@ -336,22 +361,36 @@ def _nesting_doubt(groups: list[HeaderCell], found: list[Column]) -> list[Doubt]
     return [Doubt(_PLACED_GROUPS, columns_only=True, grouping=True)]
 
 
+def continued_from(table: Layout, page: Layout) -> list[int] | None:
+    """Where a continuation page puts its columns among the table's (see continued): through those of
+    the page before when that one continued the table too and they fit (a converter prints the pages
+    that continue a table alike, and the first, under its header, otherwise), else directly."""
+    if table.page_before is not None:
+        before, onto = table.page_before
+        via = continued(Layout(before, []), page)
+        if via is not None:
+            return [onto[index] for index in via]
+    return continued(table, page)
+
+
 def continued(table: Layout, page: Layout) -> list[int] | None:
     """Where a page continuing a table without its header puts its columns among the table's (page
     column → table column), or None when they do not fit (the caller reads the page on its own). Each
     of the page's columns lies where one of the table's of its kind lies (its figures' right edge, its
     words' left edge), in order: as printed, else once one stretch and shift carries all of them there
     (a converter prints a page narrower, wider or shifted as its labels run shorter or longer). Two ways
-    of fitting them leave it unsure: None."""
+    of fitting them leave it unsure: None. A page of labels alone, or of a table with one figure column,
+    whose columns go on the table's in one order only, fits that way however far the converter set them."""
     orderings = list(_orderings(table.columns, page.columns))
     xs = [_edge(column) for column in page.columns]
     for fits in (_as_printed, _stretched):
         found = [m for m in orderings if fits(xs, [_edge(table.columns[i]) for i in m])]
         if found:
             return found[0] if len(found) == 1 else None
-    # a page of labels alone (its rows left blank) fits in order when only one order fits: no figure
-    # can land in another column
-    if all(column.kind == "text" for column in page.columns):
+    # a page of labels alone (its rows left blank), or of a table with one figure column, fits in order
+    # when only one order fits: no figure can land in another column
+    alone = all(column.kind == "text" for column in page.columns)
+    if alone or sum(column.kind == "amount" for column in table.columns) == 1:
         return orderings[0] if len(orderings) == 1 else None
     return _figures_in_order(table.columns, page.columns, orderings)
 
@@ -383,7 +422,7 @@ def carried(row: list[Chunk], page: list[Column], table: list[Column], mapping: 
     for chunk in row:
         own = _column_of(chunk, numbers, page)
         offset = round(_edge(table[mapping[own]]) - _edge(page[own]))
-        moved.append(Chunk(chunk.text, chunk.x0 + offset, chunk.x1 + offset))
+        moved.append(Chunk(chunk.text, chunk.x0 + offset, chunk.x1 + offset, chunk.end + offset))
     return moved
 
 
@@ -454,8 +493,8 @@ def _body_columns(body: list[list[Chunk]], captions: list[Chunk]) -> list[Column
     if len(counts) == 1:  # every row with figures has as many: the figures of a row are its columns
         groups = _drifting(groups, row_of)
     found = [Column("amount", min(c.x0 for c in g), max(c.x1 for c in g)) for g in groups]
-    groups = _aligned(words, "x0")
     least = max(2, len(body) * _MIN_SHARE)
+    groups = _gathered(_aligned(words, "x0"), captions, least)
     # a code column stays one however few codes it holds (项 codes of a short table), and so does the
     # first column (a few category rows '一、货物 A' over the items' column)
     # and so do words under a label column's caption of their own (a second side's labels, one row)
@@ -487,11 +526,32 @@ def _abutted(found: list[Column]) -> list[Column]:
 
 def _captioned(group: list[Chunk], groups: list[list[Chunk]], captions: list[Chunk]) -> bool:
     """Does a label column's caption stand over these words and over no other column's?"""
+    return any(_under(group, c) and not any(_under(g, c) for g in groups if g is not group) for c in captions)
 
-    def under(g: list[Chunk], caption: Chunk) -> bool:
-        return min(c.x0 for c in g) <= caption.centre <= max(c.x1 for c in g)
 
-    return any(under(group, c) and not any(under(g, c) for g in groups if g is not group) for c in captions)
+def _under(group: list[Chunk], caption: Chunk) -> bool:
+    return min(c.x0 for c in group) <= caption.centre <= max(c.x1 for c in group)
+
+
+def _gathered(groups: list[list[Chunk]], captions: list[Chunk], least: float) -> list[list[Chunk]]:
+    """Left edges too few for a column of their own are one column when the same label caption stands
+    nearest over each of them and over no fuller column: a converter lets a sparse column's edges
+    drift (its labels set a few characters apart), not its caption. Codes and the first column stay
+    as they are."""
+    fuller = [g for g in groups if len(g) >= least]
+    homes: dict[int, list[list[Chunk]]] = {}
+    for group in groups[1:]:
+        if len(group) >= least or all(c.text.isdigit() for c in group):
+            continue
+        centre = (min(c.x0 for c in group) + max(c.end for c in group)) / 2
+        over = [i for i, caption in enumerate(captions) if _under(group, caption)]
+        home = min(over, key=lambda i: abs(captions[i].centre - centre), default=None)
+        if home is not None and not any(_under(g, captions[home]) for g in fuller):
+            homes.setdefault(home, []).append(group)
+    drifted = [members for members in homes.values() if len(members) > 1]
+    joined = {id(g) for members in drifted for g in members}
+    kept = [g for g in groups if id(g) not in joined] + [[c for g in m for c in g] for m in drifted]
+    return sorted(kept, key=lambda g: min(c.x0 for c in g))
 
 
 def _home_group(group: list[Chunk], kept: list[list[Chunk]]) -> list[Chunk]:
@@ -510,24 +570,32 @@ def _indented(
     """Labels indented under others ('1.一般公共预算' under '一、财政拨款') are one label column: a group
     that starts inside the printed text of the group left of it joins it (codes never do: each 类/款/项
     column ends before the next starts). So do the labels of totals centred across a side's label
-    column or two breakdowns ('当年支出小计'): without a caption of their own, never on a row with the
-    column's labels, starting inside its printed width or over figures."""
+    column or two breakdowns ('当年支出小计', '支出合计'): a total's label among them, without a caption of
+    their own, on rows all after (or all before) the column's labels, starting inside its printed width
+    or over figures."""
     joined: list[list[Chunk]] = []
     for group in sorted(groups, key=lambda g: min(c.x0 for c in g)):
         start, end = min(c.x0 for c in group), max(c.x1 for c in group)
         last = joined[-1] if joined else []
-        inside = start < max((c.x0 + len(c.text) for c in last), default=start)
+        inside = start < max((c.end for c in last), default=start)
         over = any(f.x0 < end and start < f.x1 for f in figures_)
         within = start < max((c.x1 for c in last), default=start)
-        apart = bool(last) and not {row_of[id(c)] for c in group} & {row_of[id(c)] for c in last}
+        apart = bool(last) and _rows_apart([row_of[id(c)] for c in group], [row_of[id(c)] for c in last])
         left = (min(c.x0 for c in last), max(c.x1 for c in last)) if last else (start, start)
         captioned = any(start <= c.centre <= end and not left[0] <= c.centre <= left[1] for c in captions)
-        beside = apart and not captioned and (over or within)
+        totals = any(TOTAL_LABEL.match(normalise(c.text)) for c in group)
+        beside = totals and apart and not captioned and (over or within)
         if (inside or beside) and not group[0].text.isdigit():
             joined[-1].extend(group)
         else:
             joined.append(list(group))
     return joined
+
+
+def _rows_apart(rows: list[int], others: list[int]) -> bool:
+    """Do these rows come all before or all after the others: totals closing (or opening) a side, not
+    the labels of a column of items, each on a row of its own under the rows of the column before?"""
+    return max(rows) < min(others) or max(others) < min(rows)
 
 
 def _overlapping(groups: list[list[Chunk]], row_of: dict[int, int]) -> list[list[Chunk]]:
@@ -631,7 +699,11 @@ def _children(
     column ('小计' over the pieces of its neighbours' wrapped labels)."""
     line, chunk = piece
     left, right = _stretch(piece, pieces, text_limit)
-    below = [(at, c) for at, c in pieces if at > line and left <= c.centre < right]
+    below = [
+        (at, c)
+        for at, c in pieces
+        if at > line and left <= c.centre < right and not _rest_beside(c, chunk, line, pieces)
+    ]
     if _wraps(piece, below) or chunk.text in _TOTALS:
         return []
     label_heads = [(at, c) for at, c in below if _heads_labels(c, text_limit)]
@@ -658,6 +730,12 @@ def _children(
 _Piece = tuple[int, Chunk]  # a header label's piece: (line, chunk)
 
 
+def _rest_beside(chunk: Chunk, label: Chunk, line: int, pieces: list[_Piece]) -> bool:
+    """Is the piece the rest of a label whose first line stands above the line beside the label
+    ('本年支出合' / '计' beside '基本支出', printed at its cell's middle): no piece of its own columns?"""
+    return any(at < line and overlap(c, chunk) and not overlap(c, label) for at, c in pieces)
+
+
 def _nested_groups(pieces: list[_Piece], text_limit: float) -> dict[_Piece, list[_Piece]]:
     """Groups of figure columns under groups, placed by how deep their columns' labels stand: a cell
     that spans the header's rows prints its label at their middle, so a column under a group has its
@@ -682,6 +760,21 @@ def _nested_groups(pieces: list[_Piece], text_limit: float) -> dict[_Piece, list
         if len(run) >= 2 and _reaches(leaves, run, chunk.centre):
             spans[group] = run
     return {group: [p for i in span for p in leaves[i]] for group, span in spans.items()}
+
+
+def _wrapped_groups(
+    leaves: list[_Piece], groups: dict[_Piece, list[_Piece]], pieces: list[_Piece], text_limit: float
+) -> dict[_Piece, list[_Piece]]:
+    """Captions of label columns that are the first line of a group's caption wrapped in its cell
+    ('支出功能分类' / '科目编码' over 类/款/项): groups over the same labels, not a column's."""
+    found = {}
+    for piece in (p for p in leaves if _heads_labels(p[1], text_limit)):
+        left, right = _stretch(piece, pieces, text_limit)
+        below = [(at, c) for at, c in pieces if at > piece[0] and left <= c.centre < right]
+        rests = [g for g in groups if g in below and _touch(piece[1], g[1])]
+        if rests and _wraps(piece, below):
+            found[piece] = groups[min(rests, key=lambda g: g[0])]
+    return found
 
 
 def _over_others(piece: _Piece, pieces: list[_Piece], text_limit: float) -> bool:
@@ -781,15 +874,15 @@ def _place_leaves(
     text_columns = [i for i, c in enumerate(found) if c.kind == "text"]
     amount_columns = [i for i, c in enumerate(found) if c.kind == "amount"]
     loose: list[tuple[int, Chunk]] = []
-    for piece in leaves:
+    for piece in _code_captions_placed(found, leaves):
         if _heads_labels(piece[1], text_limit) and text_columns:
             found[_nearest(piece[1], found, text_columns)].pieces.append(piece)
         else:
             loose.append(piece)
+    added = [column for index in text_columns for column in _blank_label_columns(found[index])]
     labels = sorted(_wrapped(loose), key=_centre)
     figure_columns = [found[i] for i in amount_columns]
     matched, cost = _matching(labels, figure_columns)
-    added: list[Column] = []
     for index, label in enumerate(labels):
         if index in matched:
             found[amount_columns[matched[index]]].pieces.extend(label)
@@ -799,6 +892,48 @@ def _place_leaves(
     close = _CLOSE_FIT if text_columns else max(_CLOSE_FIT, cost)
     guessed = _ambiguous(labels, figure_columns, matched, cost, close)
     return sorted([*found, *added], key=lambda c: c.centre), guessed
+
+
+def _code_captions_placed(found: list[Column], leaves: list[_Piece]) -> list[_Piece]:
+    """The leaves left once the 类/款/项 captions printed together on a line are placed: on as many label
+    columns side by side, in order, as close as can be (a converter squeezes the captions, not the codes
+    under them: '类 款 项' over '201   06   01')."""
+    text = [i for i, c in enumerate(found) if c.kind == "text"]
+    left = list(leaves)
+    for line in sorted({at for at, c in leaves if c.text in CODE_CAPTIONS}):
+        captions = sorted(
+            (p for p in leaves if p[0] == line and p[1].text in CODE_CAPTIONS), key=lambda p: p[1].x0
+        )
+        runs = [text[k : k + len(captions)] for k in range(len(text) - len(captions) + 1)]
+        if len(captions) < 2 or not runs:
+            continue
+        for index, piece in zip(
+            min(runs, key=lambda run: _misfit(found, run, captions)), captions, strict=True
+        ):
+            found[index].pieces.append(piece)
+            left.remove(piece)
+    return left
+
+
+def _misfit(found: list[Column], run: list[int], captions: list[_Piece]) -> float:
+    """How far captions stand from the middles of the columns they are put on (characters)."""
+    return sum(abs(found[i].centre - piece[1].centre) for i, piece in zip(run, captions, strict=True))
+
+
+def _blank_label_columns(column: Column) -> list[Column]:
+    """The label columns left blank all down the table among the captions given to a label column:
+    two captions side by side on one line head two columns, so those clear of the column's words
+    ('采购品目大类' on a page without categories, beside '专项名称') head columns of their own (the 类/款/项
+    captions over codes printed whole stay together)."""
+    blank = []
+    for piece in list(column.pieces):
+        line, chunk = piece
+        beside = [c for at, c in column.pieces if at == line and c is not chunk]
+        clear = chunk.x1 <= column.x0 or column.x1 <= chunk.x0
+        if beside and clear and chunk.text not in CODE_CAPTIONS:
+            column.pieces.remove(piece)
+            blank.append(Column("text", chunk.x0, chunk.x1, [piece]))
+    return blank
 
 
 def _ambiguous(

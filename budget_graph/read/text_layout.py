@@ -45,6 +45,7 @@ from budget_graph.read.pdf_flow import (
 from budget_graph.read.pdf_grid import Cell, Grid, PageContent
 from budget_graph.read.pdf_page import Char, Line, Word
 from budget_graph.read.text_columns import (
+    PADDING,
     Chunk,
     Column,
     Layout,
@@ -53,7 +54,7 @@ from budget_graph.read.text_columns import (
     chunks,
     code_parts,
     columns,
-    continued,
+    continued_from,
     figures,
     letter_spaced,
     overlap,
@@ -70,6 +71,7 @@ _MAX_CELL = 30  # characters: a longer run of words is a sentence, not a cell
 _MAX_HEADER_LINES = 12
 _NARRATIVE_PAGE = 5  # lines: a page with fewer holds too little narrative to show the text block's width
 _TAIL = 3  # characters: the most a label's wrapped rest holds
+_ALIGN = 2  # characters: a wrapped label's rest starts this close to where the label starts
 _PROSE = re.compile(r"[，。；]")
 _REPEATED = 20  # characters: lines this long printed again in a run are a converter's repeat
 _OUTDENT = 6  # characters: how far left of its label a wrapped rest may start (the label indented)
@@ -80,8 +82,6 @@ _HEADING_INDENT = 6  # characters: deeper than a paragraph's first-line indent
 _MAX_HEADING = 40  # characters
 _YEAR_BANNER = re.compile(r"^[（(]\d{4}年度?[)）]$")
 _MAX_TITLE = 60  # characters
-_WIDE = r"[\u3400-\u9fff\uff01-\uff60\u3000-\u303f]"  # Chinese characters and full-width punctuation
-_PADDING = re.compile(rf"(?<={_WIDE}) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?={_WIDE})|(?<=\d) (?=%)")
 
 
 @dataclass
@@ -345,9 +345,18 @@ def _continuation(lines: list[_TextLine], filled: list[_TextLine]) -> _Table:
     one of them carries an item number or is such a rest."""
     table = _region(lines, filled[0].number, keyed=False) if _has_rows(filled) else _labels_only(filled)
     table.titled = False
-    if any(_enumerated(line) or _is_cut_rest(line) for line in table.header):
+    if any(_enumerated(line) or _is_cut_rest(line) for line in table.header) or _opens_wrapped(table):
         table.header, table.body = [], [*table.header, *table.body]
     return table
+
+
+def _opens_wrapped(table: _Table) -> bool:
+    """Does the page open with a label wrapped round its first row ('台式计算机（20 万以' / '分散自行组织
+    12.00' / '下）')? A header's line has no rest under it below the rows."""
+    if not table.header or len(table.body) < 2:
+        return False
+    label, (first, rest, *_) = table.header[-1], table.body
+    return _wraps_round(_Row(label.number, label.chunks), _Row(first.number, first.chunks), rest)
 
 
 def _is_cut_rest(line: _TextLine) -> bool:
@@ -413,14 +422,14 @@ def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
     for line in lines[start:]:
         if line.kind in ("blank", "page_number", "banner"):
             continue
-        if line.kind == "row" or (line.kind == "words" and (table.body or TOTAL_LABEL.match(line.flat))):
+        if line.kind == "row" or (line.kind == "words" and (table.body or _total_row(line))):
             table.body.append(line)
         elif not table.body and line.kind in header_kinds and len(table.header) < _MAX_HEADER_LINES:
             table.header.append(line)
         else:
             ends_table = line.kind in ("title", "number", "key")
             break
-        if line.kind == "row" or TOTAL_LABEL.match(line.flat) or (not table.body and len(line.chunks) >= 2):
+        if line.kind == "row" or _total_row(line) or (not table.body and len(line.chunks) >= 2):
             kept = [*table.header, *table.body]
     if ends_table and table.body:
         kept = [*table.header, *table.body]
@@ -431,13 +440,19 @@ def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
     )
 
 
+def _total_row(line: _TextLine) -> bool:
+    """Is the line a total's label alone ('合计', '合   计' letter-spaced), a row left blank? A header's
+    labels ending in one ('专项名称  经济科目  总计') are no row."""
+    return len(letter_spaced(line.chunks)) == 1 and bool(TOTAL_LABEL.match(line.flat))
+
+
 def _line(line: _TextLine) -> Line:
     """A narrative line from its first column, each character as wide as it prints (a Chinese one two
     columns: a converter gives it one), so that where a line stops says whether it broke early as on
     the page; a converter's one space between Chinese and Latin letters or digits ('公开 02 表', '2017
     年度': it pads narrow digits to the column grid) is not printed."""
     top = line.number * LINE_HEIGHT
-    text = _PADDING.sub("", line.text)
+    text = PADDING.sub("", line.text)
     column, chars = float(len(text) - len(text.lstrip())), []
     for ch in text.lstrip():
         width = printed_width(ch)
@@ -445,7 +460,7 @@ def _line(line: _TextLine) -> Line:
             chars.append(_char(ch, column * CHAR_WIDTH, (column + width) * CHAR_WIDTH, top))
         column += width
     words = [
-        Word(_PADDING.sub("", c.text), c.x0 * CHAR_WIDTH, c.x1 * CHAR_WIDTH, top, top + _GLYPH)
+        Word(PADDING.sub("", c.text), c.x0 * CHAR_WIDTH, c.x1 * CHAR_WIDTH, top, top + _GLYPH)
         for c in line.chunks
     ]
     return Line(chars, top, top + _GLYPH, words)
@@ -469,10 +484,11 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     if len(sides := side_reach(layout.columns)) > 1:
         # each side's cells wrap on their own (a side's label over two lines, the other's on one)
         body = _side_by_side([_rows(_side_lines(lines, side))[0] for side in sides])
-    mapping = continued(running, layout) if running is not None and not table.header else None
+    mapping = continued_from(running, layout) if running is not None and not table.header else None
     if running is not None and mapping is not None:
         own = layout.columns
-        layout = Layout([Column(c.kind, c.x0, c.x1) for c in running.columns], [], running.doubts)
+        carried_onto = [Column(c.kind, c.x0, c.x1) for c in running.columns]
+        layout = Layout(carried_onto, [], running.doubts, (own, mapping))
         body = [replace(row, chunks=carried(row.chunks, own, layout.columns, mapping)) for row in body]
     found, header = layout.columns, layout.header
     xs = [index * _SLOT for index in range(len(found) + 1)]
@@ -544,6 +560,7 @@ class _Row:
     number: int  # its first line
     chunks: list[Chunk]
     label_below: bool = False  # its label was printed under its figures: the label's rest may follow
+    figures_below: bool = False  # its figures were printed on a line of their own under its labels
     closed: bool = False  # its label's rest was read: figures printed below it are another row's
 
 
@@ -570,6 +587,7 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
             rest = how == "rest"
             rows[-1].chunks = _joined(rows[-1].chunks, line.chunks, rest)
             rows[-1].label_below = how == "label below"
+            rows[-1].figures_below = how == "figures below"
             rows[-1].closed = rest
         else:
             rows.append(_Row(line.number, list(line.chunks)))
@@ -584,8 +602,14 @@ def _wraps_round(label: _Row, middle: _Row, line: _TextLine) -> bool:
     if not adjacent or figures(label.chunks) or not own or not figures(middle.chunks) or figures(line.chunks):
         return False
     under = all(any(c.x0 - _OUTDENT <= chunk.x0 < c.x1 for c in own) for chunk in line.chunks)
-    # clear of the label's text as the converter set it (a last label's printed reach is a guess)
-    clear = not any(c.x0 < m.x1 and m.x0 < c.x0 + len(c.text) for c in own for m in middle.chunks)
+    # the row's words clear of the label and of its rest, as the converter set them (how far a label
+    # prints is a guess): a rest under one of them may be that word's
+    clear = not any(
+        (c.x0 < m.end and m.x0 < c.end) or m.x0 - _OUTDENT <= r.x0 < m.end
+        for c in own
+        for r in line.chunks
+        for m in middle.chunks
+    )
     return under and clear and len(line.flat) <= _SHORT_LINE and _is_rest(line)
 
 
@@ -596,12 +620,18 @@ def _joined(row: list[Chunk], below: list[Chunk], rest: bool) -> list[Chunk]:
     chunks_ = list(row)
     labels = [i for i, c in enumerate(row) if c not in figures(row)] if rest else []
     for chunk in below:
-        under = next((i for i in labels if chunks_[i].x0 - _OUTDENT <= chunk.x0 < chunks_[i].x1), None)
+        # the label it is printed under, the nearest by where they start (a rest starts under its label)
+        under = min(
+            (i for i in labels if chunks_[i].x0 - _OUTDENT <= chunk.x0 < chunks_[i].x1),
+            key=lambda i: abs(chunks_[i].x0 - chunk.x0),
+            default=None,
+        )
         if under is None:
             chunks_.append(chunk)
         else:
             label = chunks_[under]
-            chunks_[under] = Chunk(label.text + chunk.text, min(label.x0, chunk.x0), max(label.x1, chunk.x1))
+            x0, x1, end = min(label.x0, chunk.x0), max(label.x1, chunk.x1), max(label.end, chunk.end)
+            chunks_[under] = Chunk(label.text + chunk.text, x0, x1, end)
     return sorted(chunks_, key=lambda c: c.x0)
 
 
@@ -633,20 +663,43 @@ def _side_by_side(sides: list[list[_Row]]) -> list[_Row]:
 def _continues(above: _Row, line: _TextLine) -> str | None:
     """How a line continues the row above it, if it does."""
     above_figures, above_label = bool(figures(above.chunks)), _label(above.chunks)
+    beside = not any(overlap(a, b) for a in figures(above.chunks) for b in figures(line.chunks))
     if figures(line.chunks) and not _label(line.chunks):
-        joins = not above_figures and bool(above_label) and not above.closed
-        return "figures below" if joins else None
+        if not above_figures and above_label and not above.closed:
+            return "figures below"
+        # a row's figures printed over two lines above its label ('2,336.91  603.14' / '2,940.05' / '合计')
+        two_lines = _bare(above.chunks) and _bare(line.chunks) and not above.closed
+        return "label below" if two_lines and beside else None
     if above_figures and not above_label:
         # a row's figures printed on the line above its label, the rest beside it
-        beside = not any(overlap(a, b) for a in figures(above.chunks) for b in figures(line.chunks))
         return "label below" if beside else None
     if figures(line.chunks):
         return None
     if above.label_below and len(line.flat) <= _SHORT_LINE and _is_rest(line):
         return "rest"
+    if above.figures_below and _rest_of_each_label(above.chunks, line) and _is_rest(line):
+        return "rest"
     # short rests, one under each label the row wraps ('信息网络建设维  信息网络及软件购' / '护费  置更新')
     short = all(len(normalise(c.text)) <= _TAIL for c in line.chunks)
     return "rest" if (above_figures or above_label) and short and _is_rest(line) else None
+
+
+def _rest_of_each_label(row: list[Chunk], line: _TextLine) -> bool:
+    """Is the line, short, the rests of each of the row's two labels or more, each starting where its
+    label starts ('信息网络建设维护  信息网络及软件' / figures / '费  购置更新': the figures printed at the
+    middle of cells both labels wrap in)?"""
+    labels = [c for c in row[code_parts(row) :] if c not in figures(row)]
+    starts = len(labels) >= 2 and len(labels) == len(line.chunks)
+    return (
+        starts
+        and len(line.flat) <= _SHORT_LINE
+        and all(abs(label.x0 - rest.x0) <= _ALIGN for label, rest in zip(labels, line.chunks, strict=True))
+    )
+
+
+def _bare(row: list[Chunk]) -> bool:
+    """Does the row hold figures and nothing else (no code, no label)?"""
+    return len(figures(row)) == len(row) > 0
 
 
 def _label(row: list[Chunk]) -> str:
