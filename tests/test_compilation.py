@@ -114,3 +114,19 @@ def test_a_department_and_its_units_filing_of_one_year_are_two() -> None:
 def test_tables_of_other_kinds_printed_twice_open_no_filing() -> None:
     flow = _flow([("收支预算总表", 1), ("财政拨款支出预算表", 2), ("支出预算总表", 3)], [])
     assert filing_spans(flow, 1, 3) == [(1, 3)]
+
+
+def test_a_table_of_a_summarys_kind_printed_twice_in_one_filing_splits_nothing() -> None:
+    # '非税收入预算表' is read as a 收入总表: printed after the others, or right after the 收入总表
+    late = _flow([*_tables(1), ("一般公共预算支出表", 4), ("非税收入预算表", 5)], [])
+    early = _flow(
+        [
+            ("收支预算总表", 1),
+            ("收入预算总表", 2),
+            ("非税收入预算表", 3),
+            *_tables(4)[2:],
+            ("一般公共预算支出表", 7),
+        ],
+        [],
+    )
+    assert filing_spans(late, 1, 5) == [(1, 5)] and filing_spans(early, 1, 7) == [(1, 7)]

@@ -8,7 +8,9 @@ first page after the tables before it whose first lines title another filing tha
 a part's heading naming the filing before ('第三部分上海市普陀区财政局2024年度部门决算情况', a part printed
 after the tables) does not start one. Read
 as one filing, a compilation had the second unit's narrative checked against the first unit's tables, and
-its tables against the first's: dozens of false errors.
+its tables against the first's: dozens of false errors. A split stands only when each filing prints
+tables of at least three kinds: a table of a summary's kind printed twice in one filing (a '非税收入预算表'
+is read as a 收入总表) splits nothing.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from budget_graph.read.pdf_flow import Flow
 
 # the tables every filing prints once: one printed again opens another filing
 _ONCE = frozenset({TableKind.IncomeExpenditureSummary, TableKind.IncomeSummary})
+# kinds of table each filing of a compilation prints (most print 8 to 12): fewer, and a summary's kind
+# printed again is a table of that filing's own, not the next filing's
+_MIN_KINDS = 3
 _TOP_LINES = 3  # of a page: where a cover or a first part prints the filing's title
 _MAX_TITLE = 40  # characters: a title line, not a sentence naming a filing
 _PART = re.compile(r"^第[一二三四五六七八九十\d]+部分")  # a part's heading before the unit's name
@@ -29,18 +34,19 @@ _PART = re.compile(r"^第[一二三四五六七八九十\d]+部分")  # a part's
 
 def filing_spans(flow: Flow, first: int, last: int) -> list[tuple[int, int]]:
     """The pages (first, last) of each filing the document holds, in order; one span for most files."""
-    starts = [first]
-    seen: set[TableKind] = set()
+    starts, sets = [first], [set()]
     previous_table = first
     for block in flow.blocks:
         kind = recognise_table(block.title)
-        if kind in _ONCE and kind in seen:
+        if kind in _ONCE and kind in sets[-1]:
             before = _titles(flow, starts[-1], previous_table)
             starts.append(_title_page(flow, previous_table + 1, block.page, before) or block.page)
-            seen = set()
+            sets.append(set())
         if kind is not None:
-            seen.add(kind)
+            sets[-1].add(kind)
         previous_table = block.grids[-1].page if block.grids else block.page
+    if any(len(kinds) < _MIN_KINDS for kinds in sets):
+        return [(first, last)]  # a table of a summary's kind printed twice in one filing ('非税收入预算表')
     return [(start, end - 1) for start, end in zip(starts, [*starts[1:], last + 1], strict=True)]
 
 
