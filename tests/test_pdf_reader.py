@@ -339,6 +339,14 @@ def test_project_performance_forms_give_indicators_with_their_project(filings) -
     assert (area.comparator, str(area.target_value)) == (">=", "13459.00")
 
 
+def test_project_forms_amounts_not_read_are_said_once_for_all_the_forms(filings) -> None:
+    """万里街道 2023 pp. 31–35: five forms, one warning naming each page and the figures counted together."""
+    diagnostics = _filing(filings, "sh-putuo-wanli-jiedao-2023-yusuan/2023").diagnostics
+    (said,) = [d for d in diagnostics if "项目绩效目标表单" in d.message]
+    assert [place.page for place in said.locations] == [31, 32, 33, 34, 35]
+    assert said.message.startswith("项目绩效目标表单的金额暂不读取（5 页）：35 个数字未读取")
+
+
 def test_a_page_s_text_read_in_one_call_is_each_glyph_s_character(corpus: Path) -> None:
     """The glyph loop takes the page's text in one call (pdfium_page._page_text): it must give the character
     of each glyph index, as asking glyph by glyph does, on every page of the corpus."""
@@ -360,3 +368,22 @@ def test_a_page_s_text_read_in_one_call_is_each_glyph_s_character(corpus: Path) 
         finally:
             document.close()
     assert pages > 100
+
+
+def test_forms_printed_apart_are_said_in_one_warning() -> None:
+    from types import SimpleNamespace
+
+    from budget_graph.model import Filing, Kind, Location
+    from budget_graph.read.pdf_tables import _form_amounts_not_read
+
+    def form(*pages: int) -> SimpleNamespace:
+        cells = [SimpleNamespace(text=t) for t in ("项目资金总额", "4,100,000.00", "0.00")]
+        return SimpleNamespace(grids=[SimpleNamespace(page=page, cells=cells) for page in pages])
+
+    filing = Filing(sources=["f.pdf"], unit="某局", year=2023, kind=Kind.BUDGET)
+    place = Location("f.pdf", table="财政项目支出绩效目标填报表")
+    _form_amounts_not_read(form(31, 32), place, filing)
+    _form_amounts_not_read(form(40), place, filing)
+    (said,) = filing.diagnostics
+    assert [p.page for p in said.locations] == [31, 32, 40]
+    assert said.message.startswith("项目绩效目标表单的金额暂不读取（3 页）：6 个数字未读取")

@@ -90,13 +90,7 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
         filing.indicators.extend(
             indicator for grid in block.grids for indicator in _project_indicators(grid, table)
         )
-        _not_read(
-            block,
-            location,
-            filing,
-            f"项目绩效目标表单“{block.title}”的金额暂不读取",
-            f"the amounts of project performance form “{block.title}”",
-        )
+        _form_amounts_not_read(block, location, filing)
         return table
     if kind is None:
         _not_read(block, location, filing, f"未识别的表格“{block.title}”", f"unknown table “{block.title}”")
@@ -158,6 +152,29 @@ def _not_read(block: TableBlock, location: Location, filing: Filing, why_zh: str
         filing.diagnostics.append(
             Diagnostic("warning", unread(count, why_zh, why_en), (location.at(page=grid.page),))
         )
+
+
+_FORMS_ZH = "项目绩效目标表单的金额暂不读取"
+
+
+def _form_amounts_not_read(block: TableBlock, location: Location, filing: Filing) -> None:
+    """Project forms' amounts are not read yet: said once for all the filing's forms (a filing may print
+    dozens), with their pages and the figures on them counted together."""
+    said = next((d for d in filing.diagnostics if d.message.startswith(_FORMS_ZH)), None)
+    places = [location.at(page=grid.page) for grid in block.grids]
+    figures = sum(is_number(c.text) for grid in block.grids for c in grid.cells)
+    if said is not None:
+        filing.diagnostics.remove(said)
+        places = [*said.locations, *places]
+        figures += int(_FIGURES_COUNTED.search(said.message).group(1))
+    pages = len(places)
+    message = unread(
+        figures, f"{_FORMS_ZH}（{pages} 页）", f"the amounts of project performance forms ({pages} pages)"
+    )
+    filing.diagnostics.append(Diagnostic("warning", message, tuple(places)))
+
+
+_FIGURES_COUNTED = re.compile(r"：(\d+) 个数字")  # what the diagnostic said so far
 
 
 def unread(count: int, why_zh: str, why_en: str) -> str:
