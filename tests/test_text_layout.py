@@ -1020,17 +1020,22 @@ def test_a_label_joined_from_its_lines_reaches_no_further_than_its_longest(tmp_p
     ]
 
 
-def test_a_column_of_items_under_the_rows_before_is_no_total_centred_across_them(tmp_path: Path) -> None:
-    # a continuation printed narrower, without its header: each item on a row of its own under its
-    # economic class, starting inside the printed width of a long class name
-    procurement = [
+def _procurement_first_page(total: str) -> list[str]:
+    """A procurement table's first page: title, filer, header, its total and one class with one item."""
+    return [
         at((20, "2024年政府采购预算表")),
         at((0, "部门：某某局"), (40, "单位：万元")),
         at((0, "经济科目"), (20, "采购物品名称"), (42, "总计")),
-        at((0, "合计"), (46, "230.00", "r")),
+        at((0, "合计"), (46, total, "r")),
         at((0, "办公费"), (46, "100.00", "r")),
         at((20, "其他办公设备"), (46, "100.00", "r")),
     ]
+
+
+def test_a_column_of_items_under_the_rows_before_is_no_total_centred_across_them(tmp_path: Path) -> None:
+    # a continuation printed narrower, without its header: each item on a row of its own under its
+    # economic class, starting inside the printed width of a long class name
+    procurement = _procurement_first_page("230.00")
     narrower = [
         at((4, "公务用车运行维护费"), (40, "110.00", "r")),
         at((20, "车辆维修和保养服务"), (40, "110.00", "r")),
@@ -1267,14 +1272,7 @@ def test_a_header_line_ending_in_a_totals_label_is_no_row(tmp_path: Path) -> Non
 
 
 def test_items_under_the_one_class_opening_a_page_are_no_totals_centred_across_it(tmp_path: Path) -> None:
-    procurement = [
-        at((20, "2024年政府采购预算表")),
-        at((0, "部门：某某局"), (40, "单位：万元")),
-        at((0, "经济科目"), (20, "采购物品名称"), (42, "总计")),
-        at((0, "合计"), (46, "210.00", "r")),
-        at((0, "办公费"), (46, "100.00", "r")),
-        at((20, "其他办公设备"), (46, "100.00", "r")),
-    ]
+    procurement = _procurement_first_page("210.00")
     # a continuation printed narrower: one class on it, its items on the rows after it
     narrower = [
         at((4, "公务用车运行维护费"), (40, "110.00", "r")),
