@@ -113,3 +113,47 @@ def _add_clamped(page: pdfium.PdfPage, obj: pdfium.PdfObject, span: tuple[float,
         get(obj.raw, *(ctypes.byref(c) for c in rgba))
         put(path, *(c.value for c in rgba))
     pdfium_c.FPDFPage_InsertObject(page.raw, path)
+
+
+def split_columns(source: Path, target: Path, page: int, at: float, margin: float = 50.0) -> Path:
+    """A wide table printed over two pages by its columns (a spreadsheet printed 'over, then down'): what
+    lies left of `at` (PDF points) stays on page `page`, what lies right of it moves to a page added after
+    it, shifted to the left margin; a rule across the cut is drawn on both, each its part; a text across
+    it (a title) stays on the first; the page's foot stays on both."""
+    whole, out = pdfium.PdfDocument(source), pdfium.PdfDocument.new()
+    try:
+        index = page - 1
+        out.import_pages(whole, [*range(index + 1), index, *range(index + 1, len(whole))])
+        for copy, left in ((out[index], True), (out[index + 1], False)):
+            _keep_columns(copy, at, left, margin - at)
+        out.save(target)
+    finally:
+        out.close()
+        whole.close()
+    return target
+
+
+def _keep_columns(page: pdfium.PdfPage, at: float, left: bool, shift: float) -> None:
+    for obj in list(page.get_objects(max_depth=1)):
+        x0, y0, x1, y1 = obj.get_bounds()
+        if y1 < 60:  # the page's foot (its number) stays on both
+            continue
+        across = x0 < at - 0.5 < at + 0.5 < x1
+        if across and obj.type == _PATH and y1 - y0 < 2:  # a rule: its part on this side
+            span = (x0, at) if left else (at + shift, x1 + shift)
+            _level_line(page, span, (y0 + y1) / 2, y1 - y0)
+            page.remove_obj(obj)
+        elif (x1 <= at + 0.5 or across) if left else (x0 >= at - 0.5 and not across):
+            if not left:
+                obj.transform(pdfium.PdfMatrix().translate(shift, 0))
+        else:
+            page.remove_obj(obj)
+    page.gen_content()
+
+
+def _level_line(page: pdfium.PdfPage, span: tuple[float, float], y: float, width: float) -> None:
+    path = pdfium_c.FPDFPageObj_CreateNewPath(span[0], y)
+    pdfium_c.FPDFPath_LineTo(path, span[1], y)
+    pdfium_c.FPDFPath_SetDrawMode(path, 0, 1)
+    pdfium_c.FPDFPageObj_SetStrokeWidth(path, max(width, 0.5))
+    pdfium_c.FPDFPage_InsertObject(page.raw, path)
