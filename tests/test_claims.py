@@ -364,3 +364,15 @@ def test_a_change_stated_in_the_next_sentence_is_quoted_where_the_claim_stands()
     assert claim.location.excerpt == (
         "3．住房保障（类）支出3894.09万元，主要用于为职工缴纳的住房公积金。与上年相比增加878.93万元，增长30%。"
     )
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["较上年增长20%，增加200.00万元", "较上年增长20%（增加200.00万元）", "比上年增加200.00万元，增长20%"],
+)
+def test_the_amount_of_change_may_follow_the_rate(said: str) -> None:
+    claim = one(f"2024年一般公共预算支出1,200.00万元，{said}。", subject="一般公共预算支出")
+    assert claim.change and claim.change.value == Decimal("200.00") and claim.percent == Decimal("20")
+    assert [c.subject for c in claims(f"2024年一般公共预算支出1,200.00万元，{said}。")] == [
+        "一般公共预算支出"
+    ]

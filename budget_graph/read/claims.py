@@ -43,7 +43,7 @@ _COUNT = re.compile(
 )
 _GENERIC = re.compile(r"(?:预算|支出|收入|合计|总计|总额|金额)+")  # a figure's label, not what it is about
 # '较2023年年初预算减少61,203.26万元，减少64.5%', '与上年相比，财政拨款收、支总计各增加2228.78万元，增长10.15%',
-# '比2022年预算执行数增加77.70%', '与2023年预算保持一致', '同比下降3.2%'. Placeholders ('增加（减少）XXX') and
+# '比2022年预算执行数增加77.70%', '与2023年预算保持一致', '同比下降3.2%', '较上年增长20%，增加200.00万元'. Placeholders ('增加（减少）XXX') and
 # phrases ('相比增加的原因') carry no statement.
 _CHANGE = re.compile(
     r"(?:(?:较|比|与)(?P<base>(?:\d{4}年度?|上一?年度?|去年|同期)[^，,。；;：:增减持保下降提上相]{0,16}?)"
@@ -51,6 +51,8 @@ _CHANGE = re.compile(
     rf"(?P<word>{_WORDS})了?(?![（(的])"
     rf"(?:(?P<change>{_NUMBER})(?P<unit>亿元|万元|元))?"
     rf"(?:[，,]?(?P<percent_word>{_PERCENT_WORDS})?(?:了|为)?(?P<percent>{_NUMBER})%)?"
+    # the amount after the rate: '增长20%，增加200.00万元', '增长20%（增加200.00万元）'
+    rf"(?:(?<=%)[，,（(](?:{_WORDS})了?(?P<change_after>{_NUMBER})(?P<unit_after>亿元|万元|元)[）)]?)?"
 )
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _FULL_STOP = re.compile(r"[。！？!?]")
@@ -751,7 +753,7 @@ def _attach_change(
     target = candidates[-1]
     word = match.group("word")
     percent_word = match.group("percent_word") or (word if match.group("percent") else None)
-    change = parse_amount(match.group("change"), Unit(match.group("unit"))) if match.group("change") else None
+    change = _change_amount(match)
     target.change = change
     target.change_word = word
     target.change_direction = _DIRECTION_OF[word]
@@ -765,6 +767,14 @@ def _attach_change(
         reading.claims.remove(base)
         del reading.years[id(base)]
     _quote(target, clean.text, match)
+
+
+def _change_amount(match: re.Match[str]):
+    """The amount of change, stated before the rate or after it."""
+    for number, unit in (("change", "unit"), ("change_after", "unit_after")):
+        if match.group(number):
+            return parse_amount(match.group(number), Unit(match.group(unit)))
+    return None
 
 
 def _base_claim(reading: _Reading, first_claim: int, year: int | None) -> Claim | None:
