@@ -376,3 +376,11 @@ def test_the_amount_of_change_may_follow_the_rate(said: str) -> None:
     assert [c.subject for c in claims(f"2024年一般公共预算支出1,200.00万元，{said}。")] == [
         "一般公共预算支出"
     ]
+
+
+@pytest.mark.parametrize("rate", ["同比增长20%", "增长率为20%", "增长幅度为20%", "增幅达20%"])
+def test_a_rate_may_be_named_as_such(rate: str) -> None:
+    claim = one(
+        f"2024年一般公共预算支出1,200.00万元，比上年增加200.00万元，{rate}。", subject="一般公共预算支出"
+    )
+    assert claim.percent == Decimal("20") and claim.percent_direction is Direction.INCREASE
