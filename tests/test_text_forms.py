@@ -350,3 +350,14 @@ def test_html_filing_found_in_a_folder_and_other_pages_not(tmp_path: Path) -> No
     _write(tmp_path, "index.htm", "<html><body><h1>2024年部门预算公开</h1><p>见附件</p></body></html>")
     assert find_sources([str(tmp_path)]) == [filing]
     assert looks_like_filing(filing)
+
+
+def test_invisible_characters_in_html_entities_and_tab_rows_are_dropped(tmp_path: Path) -> None:
+    # the same zero-width space typed into the file and given as an entity in a web page
+    assert source_lines("<table><tr><td>合计</td><td>1,2&#8203;34</td></tr></table>", ".html") == [
+        (1, "合计\t1,234")
+    ]
+    lines = [line.replace("33,149.35", "33,149\u200b.35") for line in sample_lines()]
+    path = _write(tmp_path, "zwsp.md", "\n".join(lines))
+    assert [line for line in read_text(path).tables[0].rows if "\u200b" in line.label] == []
+    assert not any(table.doubts for table in read_text(path).tables)

@@ -36,9 +36,12 @@ _HIGH, _LOW = 0xD800, 0xDC00  # the first high and low UTF-16 surrogates
 _REPLACEMENT = "\ufffd"
 # Characters a Chinese disclosure does not print but a font's broken map to Unicode gives (a map rebuilt by
 # a rewriting tool, a font exported without one): C1 controls, Latin-1 signs and accented Latin letters,
-# U+FFFD. Signs a disclosure may print (¥ ° ² · × ÷ …) and the no-break space are not among them.
+# U+FFFD, and invisible format characters (a zero-width space, a byte order mark: a glyph drawn on the page
+# that its map calls invisible; the text readers drop them, a PDF's glyph is not dropped unread). Signs a
+# disclosure may print (¥ ° ² · × ÷ …) and the no-break space are not among them.
 _GARBLED = re.compile(
-    "[\x80-\x9f\xa1-\xa4\xa6\xa8\xaa-\xad\xaf\xb4\xb6\xb8\xba\xbb\xbf-\xd6\xd8-\xf6\xf8-\u024f\ufffd]"
+    "[\x80-\x9f\xa1-\xa4\xa6\xa8\xaa-\xad\xaf\xb4\xb6\xb8\xba\xbb\xbf-\xd6\xd8-\xf6\xf8-\u024f\ufffd"
+    "\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
 )
 _GARBLED_SHARE = 0.5  # of a file's pages with text: garbled on so many, the file's text is not read
 _GARBLED_AT_LEAST = 10  # and no fewer garbled characters in all: a stray accented name is no damage

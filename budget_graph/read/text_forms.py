@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from budget_graph.errors import InputError
+from budget_graph.read.source import visible
 
 if TYPE_CHECKING:
     import lxml.html
@@ -182,7 +183,8 @@ def _html_lines(html: str, first_line: int) -> list[Line]:
     page = _Page(first_line - 1)
     page.element(root)
     page.flush()
-    return page.lines
+    # an entity ('&#8203;') gives the invisible characters reading the file dropped
+    return [(number, visible(text)) for number, text in page.lines]
 
 
 @dataclass
