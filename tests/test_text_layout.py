@@ -948,7 +948,18 @@ def test_block_paragraphs_end_where_a_sentence_ends_short_of_the_margin(
     assert len(part.paragraphs) == paragraphs
 
 
-@pytest.mark.parametrize(("figure", "doubted"), [("1,000", False), ("1,0,0", True), ("1.0.0", True)])
+@pytest.mark.parametrize(
+    ("figure", "doubted"),
+    [
+        ("1,000", False),
+        ("1,0,0", True),
+        ("1.0.0", True),
+        (".", True),
+        ("-.", True),
+        (".-", True),
+        ("．", True),
+    ],
+)
 def test_a_garbled_figure_that_joins_its_rows_name_puts_the_table_in_doubt(
     tmp_path: Path, figure: str, doubted: bool
 ) -> None:

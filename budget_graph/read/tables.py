@@ -35,8 +35,9 @@ from budget_graph.read.performance import read_performance_targets
 # What a code cell looks like; whether its length is a valid one is for the checks (BG-K010) to say.
 CODE = re.compile(r"^(\d{3,9}|[ABC]\d{0,8})$")
 _CODE_ONLY = re.compile(r"^\d{1,7}$")
-# digits run through a separator at a name's end: a figure read as words, not the end of a name
-_FIGURE_AT_END = re.compile(r"\d[\d,，]*[.,，．][\d,，.．]*$")
+# digits run through a separator at a name's end, or a point with no digit ('.', '-.', '.-'): a figure
+# read as words, not the end of a name (no table prints a point for "nothing here", as it prints a dash)
+_FIGURE_AT_END = re.compile(r"\d[\d,，]*[.,，．][\d,，.．]*$|(?<![\d.．])[-−–]?[.．][-−–.．]*$")
 _CODE_AND_NAME = re.compile(r"^(\d{3}|\d{5}|\d{7})\s*([\u4e00-\u9fff].*)$")
 _CODE_AS_NAME = "科目名称栏读到编码数字，编码各列可能错位 a code's digits stand in the name column: the code columns may be misread"
 _TOTAL = lines().total_row
@@ -81,8 +82,8 @@ def _doubt_unread_amounts(table: Table) -> None:
         for cell in row.cells.values()
         if cell.amount is None and not prints_nothing(cell.text.strip())
     ]
-    # where the columns were placed by position (laid-out text), a garbled figure is no number and joins
-    # the words before it: '住房改革支出1,2,3', its amount cell left blank
+    # where the columns were placed by position (laid-out text, an unruled PDF), a garbled figure is no
+    # number and joins the words before it: '住房改革支出1,2,3', '住房改革支出.', its amount cell left blank
     unread += [row.label for row in table.rows if _FIGURE_AT_END.search(row.label)]
     if unread:
         table.doubts.append(
