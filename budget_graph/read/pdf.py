@@ -23,6 +23,7 @@ from budget_graph.read.pdf_doubts import mark_doubts, unruled_titles
 from budget_graph.read.pdf_flow import Flow, pages_flow
 from budget_graph.read.pdf_grid import PageContent, page_content
 from budget_graph.read.pdf_page import Char, PageLayout
+from budget_graph.read.pdf_streams import damaged_streams
 from budget_graph.read.pdf_tables import read_table
 from budget_graph.read.pdf_text import read_narrative
 from budget_graph.read.source import read_bytes
@@ -53,10 +54,12 @@ def read_pdf(path: Path) -> Filing:
     from budget_graph.read.pdf_unruled import with_unruled_tables
 
     source = printable(str(path))  # the name as reports write it
-    layouts = read_layouts(path)
+    data = read_bytes(path, PDF_SIZE)
+    layouts = _layouts(data, path)
     filing = read_pages(with_unruled_tables([page_content(layout) for layout in layouts]), source, path)
     filing.page_turns = {source: {layout.number: layout.turn for layout in layouts}}
     _pictures(filing, layouts, source)
+    _damaged(filing, damaged_streams(data), source)
     return filing
 
 
@@ -103,12 +106,15 @@ def read_pages(pages: list[PageContent], source: str, path: Path, measured: bool
 
 def read_layouts(path: Path) -> list[PageLayout]:
     """Every page's visible characters and ruling lines; a clear error for what is no readable PDF."""
+    return _layouts(read_bytes(path, PDF_SIZE), path)
+
+
+def _layouts(data: bytes, path: Path) -> list[PageLayout]:
     # pdfium loads here, not with this module: laid-out text shares the stages after it (read_pages)
     import pypdfium2 as pdfium
 
     from budget_graph.read.pdfium_page import read_page
 
-    data = read_bytes(path, PDF_SIZE)
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
@@ -197,6 +203,30 @@ def _garbled(filing: Filing, pages: list[int], source: str) -> None:
         if {table.location.page, *(row.location.page for row in table.rows)} & garbled:
             table.doubts.append(doubt)
     filing.claims = [claim for claim in filing.claims if claim.location.page not in garbled]
+
+
+def _damaged(filing: Filing, streams: int, source: str) -> None:
+    """Streams that fail to inflate are said; which page's they are is not known (a stream may serve
+    many pages), so every table is in doubt (rows or a whole table may be lost, a font's map with them)
+    and the file counts as unread: a required table said to be missing may be in what was lost."""
+    if not streams:
+        return
+    place = Location(source, excerpt="数据流损坏 damaged streams")
+    filing.diagnostics.append(
+        Diagnostic(
+            "warning",
+            f"文件有{streams}个数据流已损坏，无法完整解码，读到的内容可能不全，表格读取存疑 {streams} of the "
+            "file's compressed streams are damaged and cannot be decoded whole: what was read may be "
+            "incomplete, the tables are in doubt",
+            (place,),
+        )
+    )
+    filing.unread.append(place)
+    doubt = Doubt(
+        "文件有损坏的数据流，表格可能读取不全 the file has damaged streams: the table may be incomplete"
+    )
+    for table in filing.tables:
+        table.doubts.append(doubt)
 
 
 def _pictures(filing: Filing, layouts: list[PageLayout], source: str) -> None:
