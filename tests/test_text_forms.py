@@ -14,7 +14,7 @@ from budget_graph.errors import InputError
 from budget_graph.model import is_number
 from budget_graph.read import find_sources
 from budget_graph.read.text import looks_like_filing, read_text
-from budget_graph.read.text_forms import pipe_cells, source_lines, table_grid
+from budget_graph.read.text_forms import overlapping_spans, pipe_cells, source_lines, table_grid
 from tests.conftest import sample_lines
 
 # --- the sample rewritten, row for row ---------------------------------------------------------
@@ -266,11 +266,46 @@ def test_odd_spans_read_as_html_reads_them() -> None:
 
 
 def test_spans_that_would_cover_millions_of_cells_refuse_the_file() -> None:
-    spanning = "<tr><td colspan='1000' rowspan='0'>x</td></tr>"
+    wide = "<tr>" + "<td>h</td>" * 1000 + "</tr>"  # a colspan reaches no further than the widest row
+    spanning = wide + "<tr><td colspan='1000' rowspan='0'>x</td></tr>"
     within = _grid(spanning + "<tr><td>y</td></tr>" * 199)  # 1000 × 200 cells: read
-    assert len(within) == 200 and within[1] == [*[""] * 1000, "y"]
+    assert len(within) == 201 and within[2] == [*[""] * 1000, "y"]
     with pytest.raises(InputError, match="cover more than"):  # 1000 × 2001: refused before any is placed
         _grid(spanning + "<tr><td>y</td></tr>" * 2000)
+
+
+def _overlapping(html_rows: str) -> bool:
+    table = lxml.html.fragment_fromstring(f"<table>{html_rows}</table>")
+    rows = table.xpath("./tr | ./*/tr")
+    return overlapping_spans(rows, table_grid(rows))
+
+
+def test_absurd_spans_reach_no_further_than_the_table_and_put_it_in_doubt(tmp_path: Path) -> None:
+    header = "<tr><th>科目</th><th>合计</th><th>基本支出</th></tr>"
+    assert _grid("<tr><th colspan='999999'>科目</th><th>合计</th></tr><tr><td>a</td><td>1.00</td></tr>") == [
+        ["科目", "", "合计"],  # the colspan reaches the table's width (2), not 999,999 columns
+        ["a", "1.00"],
+    ]
+    assert _overlapping(
+        "<tr><th colspan='999999'>科目</th><th>合计</th></tr><tr><td>a</td><td>1.00</td></tr>"
+    )
+    # a rowspan of 1000 over the data below pushes each row's figures one column right
+    assert _overlapping(
+        header
+        + "<tr><td>a</td><td rowspan='1000'>3</td><td>3</td></tr>"
+        + "<tr><td>b</td><td>1</td><td>1</td></tr>"
+    )
+    # spans as converters print them cover only blank places
+    assert not _overlapping(
+        "<tr><th rowspan='2'>科目</th><th colspan='2'>本年收入</th></tr><tr><th>小计</th><th>基本支出</th></tr>"
+        "<tr><td>合计</td><td>3.00</td><td>3.00</td></tr><tr><td colspan='3'>注：本表无数据</td></tr>"
+    )
+    page = as_html_page(sample_lines()).replace("<td>33,149.35", '<td rowspan="1000">33,149.35', 1)
+    assert any(
+        "colspan/rowspan cover" in d.message
+        for t in read_text(_write(tmp_path, "m.html", page)).tables
+        for d in t.doubts
+    )
 
 
 def test_a_row_of_one_cell_is_a_line_of_text_unless_a_span_reaches_into_it() -> None:
