@@ -302,7 +302,7 @@ def test_absurd_spans_reach_no_further_than_the_table_and_put_it_in_doubt(tmp_pa
     )
     page = as_html_page(sample_lines()).replace("<td>33,149.35", '<td rowspan="1000">33,149.35', 1)
     assert any(
-        "colspan/rowspan cover" in d.message
+        "colspan/rowspan covering" in d.message
         for t in read_text(_write(tmp_path, "m.html", page)).tables
         for d in t.doubts
     )
@@ -396,3 +396,13 @@ def test_invisible_characters_in_html_entities_and_tab_rows_are_dropped(tmp_path
     path = _write(tmp_path, "zwsp.md", "\n".join(lines))
     assert [line for line in read_text(path).tables[0].rows if "\u200b" in line.label] == []
     assert not any(table.doubts for table in read_text(path).tables)
+
+
+def test_cells_outside_any_row_are_read_as_one_row_and_put_the_table_in_doubt(tmp_path: Path) -> None:
+    # libxml2 puts no <tr> round them: the table read as empty was said to print nothing (a false BG-N009)
+    assert source_lines("<table><th>项目</th><th>金额</th><td>合计</td><td>1.00</td></table>", ".html") == [
+        (1, "项目\t金额\t合计\t1.00")
+    ]
+    page = as_html_page(sample_lines()).replace("<tr>", "").replace("</tr>", "")
+    tables = read_text(_write(tmp_path, "m.html", page)).tables
+    assert tables and all(any("outside any row" in d.message for d in t.doubts) for t in tables)

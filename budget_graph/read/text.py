@@ -70,9 +70,10 @@ _UNIT_NAME = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(.+)$")
 _UNIT_LINE = re.compile(rf"^{UNIT_WORDS}\s*$")
 _SENTENCE_MARK = re.compile(r"[。，,；;：:]")
 _MAX_TITLE = 60  # characters
-_SPANS_OVERLAP = (
-    "表格的合并单元格（colspan/rowspan）覆盖了其他单元格，各栏位置不确定 the table's colspan/rowspan cover "
-    "cells printed in their own right: which column each cell stands in is not certain"
+_MALFORMED = (
+    "网页表格结构有误（合并单元格覆盖了其他单元格，或单元格不在行内），各栏位置不确定 the web page's table is "
+    "malformed (colspan/rowspan covering cells printed in their own right, or cells outside any row): which "
+    "column each cell stands in is not certain"
 )
 _COVER_LINES = 80  # a title and filer line stand among the first lines
 _NUMBERED_PART = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
@@ -403,7 +404,7 @@ def _table(segment: _Segment, source: str, filing: Filing, doubted: set[int]) ->
         table.unit = header_unit(header_cells(grid)) or unstated_unit(table)
     reading = build_table(table, grid, unit_names(filing.unit, unit_name))
     if any(row.line in doubted for row in grid.rows):
-        table.doubts.append(Doubt(_SPANS_OVERLAP))
+        table.doubts.append(Doubt(_MALFORMED))
     filing.diagnostics.extend(reading.diagnostics)
     filing.indicators.extend(reading.indicators)
     return table

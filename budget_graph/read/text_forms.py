@@ -51,8 +51,8 @@ SPANNED_CELLS = 2_000_000
 
 @dataclass
 class SourceText:
-    """A file's numbered lines, and the lines of the rows of HTML tables whose spans cover cells printed
-    in their own right (which cell stands in which column is not certain there)."""
+    """A file's numbered lines, and the lines of the rows of HTML tables whose cells may not stand in
+    their columns: spans covering cells printed in their own right, cells outside any row."""
 
     lines: list[Line] = field(default_factory=list)
     doubted: set[int] = field(default_factory=set)
@@ -283,17 +283,33 @@ class _Page:
         for caption in table.xpath("./caption"):
             self.element(caption)
         rows = table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
+        stray = table.xpath(_STRAY_CELLS)
+        if stray:  # cells outside any <tr>: a browser shows them as a row of their own
+            rows.append(_implied_row(table, stray))
         starts = []
         for row in rows:
             self._at(row.sourceline)
             starts.append(self.cursor)
             self.cursor += sum(text.count("\n") for text in row.itertext()) + (row.tail or "").count("\n")
         grid = table_grid(rows)
-        if overlapping_spans(rows, grid):
+        if stray or overlapping_spans(rows, grid):
             self.doubted.update(self.offset + line for line in starts)
         for line, cells in zip(starts, grid, strict=True):
             if cells is not None and any(cell.strip() for cell in cells):
                 self.lines.append((self.offset + line, cells[0] if len(cells) == 1 else "\t".join(cells)))
+
+
+# a table's cells outside any row: written without their <tr> (libxml2 puts in none, as browsers do)
+_STRAY_CELLS = "|".join(
+    f"./{part}{cell}" for part in ("", "thead/", "tbody/", "tfoot/") for cell in ("td", "th")
+)
+
+
+def _implied_row(table: lxml.html.HtmlElement, cells: list[lxml.html.HtmlElement]) -> lxml.html.HtmlElement:
+    row = table.makeelement("tr", {})
+    row.extend(cells)
+    row.sourceline = cells[0].sourceline
+    return row
 
 
 def table_grid(rows: list[lxml.html.HtmlElement]) -> list[list[str] | None]:
