@@ -247,7 +247,8 @@ def test_web_page_that_is_not_a_filing(tmp_path: Path) -> None:
 
 
 def test_web_page_of_crafted_spans(tmp_path: Path) -> None:
-    rows = "<tr><td colspan='1000' rowspan='0'>x</td></tr>" + "<tr><td>1</td></tr>" * 2500
+    wide = "<tr>" + "<td>h</td>" * 1000 + "</tr>"  # a colspan reaches no further than the widest row
+    rows = wide + "<tr><td colspan='1000' rowspan='0'>x</td></tr>" + "<tr><td>1</td></tr>" * 2500
     page = (
         f"<html><body><h1>2024年某局部门预算</h1><h2>表一：收支总表</h2><table>{rows}</table></body></html>"
     )
