@@ -107,6 +107,17 @@ def is_number(text: str) -> bool:
     return parse_amount(text, Unit.YUAN) is not None
 
 
+# digits, points, commas and signs only, yet no figure ('+5', '1.2.3', '12.5-', '.', '-.'): a figure's
+# place garbled, never a word
+_FIGURE_SIGNS = re.compile(r"^[-−–+]*[\d.,，．]*[\d.．][\d.,，．]*[-−–+]*$")
+
+
+def garbled_figure(text: str) -> bool:
+    """Is the cell a figure garbled ('1,2,3', '+5', '.'), no blank, dash or figure?"""
+    cleaned = text.strip()
+    return bool(_FIGURE_SIGNS.match(cleaned)) and not is_number(cleaned)
+
+
 def parse_percent(text: str) -> Decimal | None:
     """'48.5%' or '48.5' → Decimal('48.5') keeping its printed decimals."""
     cleaned = text.translate(_FULLWIDTH).strip().rstrip("%％").strip()

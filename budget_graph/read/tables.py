@@ -22,6 +22,7 @@ from budget_graph.model import (
     Table,
     TableKind,
     Unit,
+    garbled_figure,
     is_number,
     parse_amount,
     printed_as_figure,
@@ -35,6 +36,8 @@ from budget_graph.read.performance import read_performance_targets
 # What a code cell looks like; whether its length is a valid one is for the checks (BG-K010) to say.
 CODE = re.compile(r"^(\d{3,9}|[ABC]\d{0,8})$")
 _CODE_ONLY = re.compile(r"^\d{1,7}$")
+_CHINESE = re.compile(r"[\u3400-\u9fff]")
+_ITEM_NUMBER = re.compile(r"^[(（]?\d{1,2}[)）.、]?$")  # '1', '(2)', '3.': a row's number, not its code
 # digits run through a separator at a name's end, or a point with no digit ('.', '-.', '.-'): a figure
 # read as words, not the end of a name (no table prints a point for "nothing here", as it prints a dash)
 _FIGURE_AT_END = re.compile(r"\d[\d,，]*[.,，．][\d,，.．]*$|(?<![\d.．])[-−–]?[.．][-−–.．]*$")
@@ -58,7 +61,9 @@ def build_table(table: Table, grid: TableGrid, unit_names: set[str]) -> Reading:
     if not grid.rows:
         return Reading()
     if table.kind is TableKind.PerformanceTargets:
-        return Reading(indicators=read_performance_targets(table, grid.rows))
+        reading = Reading(indicators=read_performance_targets(table, grid.rows))
+        _doubt_unread_amounts(table)
+        return reading
     header, data = _split_header(grid.rows)
     if table.kind in TWO_SIDED and header:
         reading = Reading(_two_sided(table, header, data))
@@ -113,15 +118,23 @@ def _split_header(rows: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:
 
 
 def _amount_start(cells: list[str]) -> int:
-    """Index of the first cell of the row's trailing run of amounts (blank cells and dashes allowed inside)."""
+    """Index of the first cell of the row's trailing run of amounts (blank cells and dashes allowed inside;
+    a garbled figure too: at the run's start it would otherwise join the words and leave its column blank)."""
     start = len(cells)
     for index in range(len(cells) - 1, -1, -1):
         text = cells[index].strip()
-        if not prints_nothing(text) and not is_number(text):
+        if not prints_nothing(text) and not is_number(text) and not _garbled_amount(text):
             break
         if text:
             start = index
     return start
+
+
+def _garbled_amount(text: str) -> bool:
+    """A figure's place garbled: digits and signs that are no figure ('1,2,3', '+5'), or what no label
+    nor code of a Chinese table is, letters and signs without a Chinese character ('NaN', '#VALUE!',
+    '$12', '0x1F')."""
+    return garbled_figure(text) or not (_CHINESE.search(text) or CODE.match(normalise(text)))
 
 
 def _start(row: GridRow, cells: list[str]) -> int:
@@ -147,11 +160,13 @@ def _one_sided(
     ]
     placeholders: list[Location] = []
     stranded: list[Location] = []
+    uncoded: list[str] = []
     for grid_row, cells in split:
         start = _start(grid_row, cells)
         texts, amounts = cells[:start], cells[start:]
         if any(printed_as_figure(normalise(t)) for t in texts):
             stranded.append(grid_row.location(source, table.title))
+        uncoded += _garbled_codes(texts)
         if not any(t.strip() for t in texts) and _all_zero(amounts, table):
             placeholders.append(grid_row.location(source, table.title))  # the blank rows of an empty table
             continue
@@ -165,6 +180,11 @@ def _one_sided(
         )
         table.rows.append(row)
     diagnostics.extend(_confirm_doubtful_columns(table))
+    if uncoded and any(row.code for row in table.rows):
+        # the line is there, its code unread: it would be said missing where its code is looked for
+        table.doubts.append(
+            Doubt(f"科目编码栏有不能读作编码的内容 code cells that read as no code: {'；'.join(uncoded[:3])}")
+        )
     if stranded:
         diagnostics.append(_figures_among_labels(table, stranded))
     if placeholders:
@@ -177,6 +197,17 @@ def _one_sided(
             )
         )
     return diagnostics
+
+
+def _garbled_codes(texts: list[str]) -> list[str]:
+    """Words before a row's name that are no code, no number of an item and no Chinese ('NaN', '.',
+    '(123)', '1,2,3'): where a code stands, a code garbled."""
+    words = [normalise(text) for text in texts if text.strip() and not prints_nothing(text)]
+    return [
+        word
+        for word in words[:-1]
+        if not (_CHINESE.search(word) or CODE.match(word) or _ITEM_NUMBER.match(word))
+    ]
 
 
 def _figures_among_labels(table: Table, rows: list[Location]) -> Diagnostic:
