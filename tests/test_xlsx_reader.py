@@ -342,3 +342,11 @@ def test_invisible_characters_pasted_into_cells_are_dropped(tmp_path: Path) -> N
         "10.25",
     ]
     assert not table.doubts
+
+
+def test_the_templates_rows_of_ellipses_are_no_garbled_codes_or_figures() -> None:
+    # '...' under the lines to fill in: a form's "and so on", no code, figure or name read wrong
+    if not TEMPLATES.is_dir():
+        pytest.skip("../shared/data/shanghai-budget-templates-xlsx is absent")
+    for template in sorted(TEMPLATES.glob("*.xlsx")):
+        assert [table.title for table in read_file(template).tables if table.doubts] == []

@@ -6,6 +6,7 @@ Plain dataclasses; nothing here knows about files, RDF or formatting.
 from budget_graph.model.amounts import (
     Amount,
     Unit,
+    elided,
     garbled_figure,
     is_number,
     parse_amount,
@@ -59,6 +60,7 @@ __all__ = [
     "TableKind",
     "TocEntry",
     "Unit",
+    "elided",
     "garbled_figure",
     "is_number",
     "parse_amount",

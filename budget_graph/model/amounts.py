@@ -113,9 +113,18 @@ _FIGURE_SIGNS = re.compile(r"^[-−–+]*[\d.,，．]*[\d.．][\d.,，．]*[-−
 
 
 def garbled_figure(text: str) -> bool:
-    """Is the cell a figure garbled ('1,2,3', '+5', '.'), no blank, dash or figure?"""
+    """Is the cell a figure garbled ('1,2,3', '+5', '.'), no blank, dash, ellipsis or figure?"""
     cleaned = text.strip()
-    return bool(_FIGURE_SIGNS.match(cleaned)) and not is_number(cleaned)
+    return bool(_FIGURE_SIGNS.match(cleaned)) and not is_number(cleaned) and not elided(cleaned)
+
+
+# '...', '…': a form's row of "and so on" (the Shanghai templates print one under the lines to fill in)
+_ELLIPSIS = re.compile(r"^(?:[.．。·…⋯]{2,}|[…⋯])$")
+
+
+def elided(text: str) -> bool:
+    """Is the cell an ellipsis ('...', '……')?"""
+    return bool(_ELLIPSIS.match(text.strip()))
 
 
 def parse_percent(text: str) -> Decimal | None:

@@ -22,6 +22,7 @@ from budget_graph.model import (
     Table,
     TableKind,
     Unit,
+    elided,
     garbled_figure,
     is_number,
     parse_amount,
@@ -40,7 +41,7 @@ _CHINESE = re.compile(r"[\u3400-\u9fff]")
 _ITEM_NUMBER = re.compile(r"^[(（]?\d{1,2}[)）.、]?$")  # '1', '(2)', '3.': a row's number, not its code
 # digits run through a separator at a name's end, or a point with no digit ('.', '-.', '.-'): a figure
 # read as words, not the end of a name (no table prints a point for "nothing here", as it prints a dash)
-_FIGURE_AT_END = re.compile(r"\d[\d,，]*[.,，．][\d,，.．]*$|(?<![\d.．])[-−–]?[.．][-−–.．]*$")
+_FIGURE_AT_END = re.compile(r"\d[\d,，]*[.,，．][\d,，.．]*$|(?<![\d.．])(?:[-−–]?[.．]|[.．][-−–])$")
 _CODE_AND_NAME = re.compile(r"^(\d{3}|\d{5}|\d{7})\s*([\u4e00-\u9fff].*)$")
 _CODE_AS_NAME = "科目名称栏读到编码数字，编码各列可能错位 a code's digits stand in the name column: the code columns may be misread"
 _TOTAL = lines().total_row
@@ -134,7 +135,7 @@ def _garbled_amount(text: str) -> bool:
     """A figure's place garbled: digits and signs that are no figure ('1,2,3', '+5'), or what no label
     nor code of a Chinese table is, letters and signs without a Chinese character ('NaN', '#VALUE!',
     '$12', '0x1F')."""
-    return garbled_figure(text) or not (_CHINESE.search(text) or CODE.match(normalise(text)))
+    return garbled_figure(text) or not (_CHINESE.search(text) or CODE.match(normalise(text)) or elided(text))
 
 
 def _start(row: GridRow, cells: list[str]) -> int:
@@ -206,7 +207,7 @@ def _garbled_codes(texts: list[str]) -> list[str]:
     return [
         word
         for word in words[:-1]
-        if not (_CHINESE.search(word) or CODE.match(word) or _ITEM_NUMBER.match(word))
+        if not (_CHINESE.search(word) or CODE.match(word) or _ITEM_NUMBER.match(word) or elided(word))
     ]
 
 
