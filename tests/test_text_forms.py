@@ -295,6 +295,11 @@ def test_absurd_spans_reach_no_further_than_the_table_and_put_it_in_doubt(tmp_pa
         + "<tr><td>a</td><td rowspan='1000'>3</td><td>3</td></tr>"
         + "<tr><td>b</td><td>1</td><td>1</td></tr>"
     )
+    # a rowspan of 2 in a header, over a cell of the row below: that row is one cell wider than the others
+    assert _overlapping(
+        "<tr><th rowspan='2'>科目</th><th>合计</th></tr><tr><th>小计</th><th>基本支出</th></tr>"
+        "<tr><td>a</td><td>1.00</td><td>1.00</td></tr>"
+    )
     # spans as converters print them cover only blank places
     assert not _overlapping(
         "<tr><th rowspan='2'>科目</th><th colspan='2'>本年收入</th></tr><tr><th>小计</th><th>基本支出</th></tr>"

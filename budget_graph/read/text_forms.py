@@ -357,15 +357,12 @@ def table_grid(rows: list[lxml.html.HtmlElement]) -> list[list[str] | None]:
 
 
 def overlapping_spans(rows: list[lxml.html.HtmlElement], grid: list[list[str] | None]) -> bool:
-    """Do the table's spans push a cell printed in its own right past the table's widest row? A span
-    then covers cells that are there (a rowspan of 1000 over the data below, a colspan of 999999 over the
-    header beside it): which column each cell stands in is not certain."""
-    width = _width(rows)
-    return any(_last_printed(cells) >= width for cells in grid if cells)
-
-
-def _last_printed(cells: list[str]) -> int:
-    return max((index for index, cell in enumerate(cells) if cell.strip()), default=-1)
+    """Do the table's rows of cells come out of different widths once its spans are placed? A table's
+    rows are as wide as each other; a span that covers cells that are there (a rowspan of 1000 over the
+    data below, a colspan of 999999 beside a header, a rowspan of 2 in a header) pushes them past the
+    others: which column each cell stands in is not certain."""
+    widths = {len(cells) for row, cells in zip(rows, grid, strict=True) if cells and len(_cells(row)) > 1}
+    return len(widths) > 1
 
 
 def _width(rows: list[lxml.html.HtmlElement]) -> int:
