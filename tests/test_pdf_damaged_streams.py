@@ -35,6 +35,13 @@ def test_a_stream_that_fails_to_inflate_is_damage_a_picture_is_not_counted() -> 
     assert damaged_streams(_object(b"/Subtype /Image /Filter /FlateDecode", _flipped(CONTENT, 20, 3))) == 0
 
 
+def test_an_encrypted_files_streams_are_not_taken_for_damage() -> None:
+    # restricted by an owner password only, it opens without one: its streams inflate once decrypted
+    cipher = _object(b"/Filter /FlateDecode", bytes(byte ^ 0x5A for byte in CONTENT))
+    assert damaged_streams(cipher + b"trailer\r<</Size 5 /Root 1 0 R /Encrypt 3 0 R>>") == 0
+    assert damaged_streams(cipher) == 1
+
+
 def test_corpus_pdfs_have_no_damaged_streams(corpus: Path) -> None:
     assert {pdf.name: damaged_streams(pdf.read_bytes()) for pdf in corpus.rglob("*.pdf")} == {
         pdf.name: 0 for pdf in corpus.rglob("*.pdf")

@@ -5,6 +5,8 @@ loses its later text (a table, or the rows after a point), a font its map, and t
 read as if that were all it held. pdfium says nothing of it, so the file's streams are inflated here
 (a few milliseconds for a filing): a stream that stops short or fails its check is damage, and what
 the reader took from the file may be incomplete. Pictures are left out: damage to them loses no text.
+An encrypted file's streams (a PDF restricted by an owner password opens without one) are left alone:
+they inflate only once pdfium has decrypted them.
 """
 
 from __future__ import annotations
@@ -15,10 +17,13 @@ import zlib
 _STREAM = re.compile(rb"(?<!end)stream\r?\n")
 _HEAD = 2000  # bytes before a stream searched for its dictionary
 _END = b"endstream"
+_ENCRYPTED = re.compile(rb"/Encrypt\s*(?:\d+\s+\d+\s+R|<<)")  # the trailer's encryption dictionary
 
 
 def damaged_streams(data: bytes) -> int:
     """How many of the PDF's Flate streams (pictures aside) fail to inflate to their end."""
+    if _ENCRYPTED.search(data):
+        return 0
     return sum(1 for start, end in _flate_streams(data) if not _inflates(data[start:end]))
 
 
