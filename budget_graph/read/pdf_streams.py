@@ -3,8 +3,9 @@
 A flipped bit or a cut inside a Flate stream ends pdfium's inflating it there: a page's content stream
 loses its later text (a table, or the rows after a point), a font its map, and the page is drawn and
 read as if that were all it held. pdfium says nothing of it, so the file's streams are inflated here
-(a few milliseconds for a filing): a stream that stops short or fails its check is damage, and what
-the reader took from the file may be incomplete. Pictures are left out: damage to them loses no text.
+(under 0.1 s a MB, a small part of reading the file): a stream that stops short or fails its check is
+damage, and what the reader took from the file may be incomplete. Pictures are left out: damage to them
+loses no text.
 An encrypted file's streams (a PDF restricted by an owner password opens without one) are left alone:
 they inflate only once pdfium has decrypted them.
 """
