@@ -419,6 +419,7 @@ def test_cells_outside_any_row_are_read_as_one_row_and_put_the_table_in_doubt(tm
         (253, "33,149.35", "+5", "表三：支出总表"),
         (253, "33,149.35", "#VALUE!", "表三：支出总表"),
         (560, "24.33", "+5", "表十四：部门整体支出绩效目标表"),  # a task of the performance form
+        (556, "0.00", "½", "表十四：部门整体支出绩效目标表"),
     ],
 )
 def test_a_garbled_figure_before_a_rows_figures_is_no_word_of_its_name(

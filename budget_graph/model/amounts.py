@@ -107,15 +107,22 @@ def is_number(text: str) -> bool:
     return parse_amount(text, Unit.YUAN) is not None
 
 
-# digits, points, commas and signs only, yet no figure ('+5', '1.2.3', '12.5-', '.', '-.'): a figure's
-# place garbled, never a word
+# digits, points, commas and signs only, yet no figure ('+5', '1.2.3', '12.5-', '.', '-.')
 _FIGURE_SIGNS = re.compile(r"^[-−–+]*[\d.,，．]*[\d.．][\d.,，．]*[-−–+]*$")
 
 
-def garbled_figure(text: str) -> bool:
-    """Is the cell a figure garbled ('1,2,3', '+5', '.'), no blank, dash, ellipsis or figure?"""
+_CHINESE = re.compile(r"[\u3400-\u9fff]")
+_CODE = re.compile(r"^(?:[ABC]\d*|\d+)$")  # '201', 'A0201', 'B': a code printed beside the figures
+
+
+def garbled_amount(text: str) -> bool:
+    """Is the cell, where a figure may stand, a figure garbled: digits and signs that are no figure
+    ('1,2,3', '+5', '.'), or what no label nor code of a Chinese table is, letters and signs without a
+    Chinese character ('NaN', '#VALUE!', '0x1F', '½')? A blank, dash, ellipsis or figure is not."""
     cleaned = text.strip()
-    return bool(_FIGURE_SIGNS.match(cleaned)) and not is_number(cleaned) and not elided(cleaned)
+    if prints_nothing(cleaned) or is_number(cleaned) or elided(cleaned):
+        return False
+    return bool(_FIGURE_SIGNS.match(cleaned)) or not (_CHINESE.search(cleaned) or _CODE.match(cleaned))
 
 
 # '...', '…': a form's row of "and so on" (the Shanghai templates print one under the lines to fill in)

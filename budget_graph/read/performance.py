@@ -16,7 +16,7 @@ from budget_graph.model import (
     Row,
     RowRole,
     Table,
-    garbled_figure,
+    garbled_amount,
     is_number,
     prints_nothing,
 )
@@ -97,7 +97,7 @@ def _task_row(table: Table, grid_row: GridRow, cells: list[str], source: str) ->
 
 def _in_amounts(text: str) -> bool:
     """A figure, a blank or dash, or a figure garbled (read as no amount, and the table in doubt)."""
-    return is_number(text) or prints_nothing(text) or garbled_figure(text)
+    return is_number(text) or prints_nothing(text) or garbled_amount(text)
 
 
 def _indicator_row(

@@ -22,8 +22,7 @@ from budget_graph.model import (
     Table,
     TableKind,
     Unit,
-    elided,
-    garbled_figure,
+    garbled_amount,
     is_number,
     parse_amount,
     printed_as_figure,
@@ -37,7 +36,6 @@ from budget_graph.read.performance import read_performance_targets
 # What a code cell looks like; whether its length is a valid one is for the checks (BG-K010) to say.
 CODE = re.compile(r"^(\d{3,9}|[ABC]\d{0,8})$")
 _CODE_ONLY = re.compile(r"^\d{1,7}$")
-_CHINESE = re.compile(r"[\u3400-\u9fff]")
 _ITEM_NUMBER = re.compile(r"^[(（]?\d{1,2}[)）.、]?$")  # '1', '(2)', '3.': a row's number, not its code
 # digits run through a separator at a name's end, or a point with no digit ('.', '-.', '.-'): a figure
 # read as words, not the end of a name (no table prints a point for "nothing here", as it prints a dash)
@@ -124,18 +122,11 @@ def _amount_start(cells: list[str]) -> int:
     start = len(cells)
     for index in range(len(cells) - 1, -1, -1):
         text = cells[index].strip()
-        if not prints_nothing(text) and not is_number(text) and not _garbled_amount(text):
+        if not prints_nothing(text) and not is_number(text) and not garbled_amount(normalise(text)):
             break
         if text:
             start = index
     return start
-
-
-def _garbled_amount(text: str) -> bool:
-    """A figure's place garbled: digits and signs that are no figure ('1,2,3', '+5'), or what no label
-    nor code of a Chinese table is, letters and signs without a Chinese character ('NaN', '#VALUE!',
-    '$12', '0x1F')."""
-    return garbled_figure(text) or not (_CHINESE.search(text) or CODE.match(normalise(text)) or elided(text))
 
 
 def _start(row: GridRow, cells: list[str]) -> int:
@@ -203,12 +194,8 @@ def _one_sided(
 def _garbled_codes(texts: list[str]) -> list[str]:
     """Words before a row's name that are no code, no number of an item and no Chinese ('NaN', '.',
     '(123)', '1,2,3'): where a code stands, a code garbled."""
-    words = [normalise(text) for text in texts if text.strip() and not prints_nothing(text)]
-    return [
-        word
-        for word in words[:-1]
-        if not (_CHINESE.search(word) or CODE.match(word) or _ITEM_NUMBER.match(word) or elided(word))
-    ]
+    words = [normalise(text) for text in texts if text.strip()]
+    return [word for word in words[:-1] if garbled_amount(word) and not _ITEM_NUMBER.match(word)]
 
 
 def _figures_among_labels(table: Table, rows: list[Location]) -> Diagnostic:
