@@ -349,3 +349,11 @@ def test_a_share_belongs_to_the_figure_before_it_and_names_its_base() -> None:
 
 def test_a_share_without_a_figure_before_it_in_its_paragraph_is_no_ones() -> None:
     assert all(c.share is None for c in claims("基本支出2336.91万元。", "占79.49%。"))
+
+
+def test_another_scripts_digits_are_no_figure() -> None:
+    # '٣٤٥万元' is a font's broken map: read as 345 it was said to disagree with the table (BG-N003)
+    assert [claim.amount for claim in claims("2024年收入预算合计٣٤٥万元。")] == []
+    assert [claim.amount for claim in claims("2024年收入预算合计345万元。")] == [
+        Amount(Decimal("345"), Unit.WAN)
+    ]

@@ -58,7 +58,8 @@ class Amount:
         return f"{self.value:,.{self.decimals}f}{self.unit.value}"
 
 
-_NUMBER = re.compile(r"^[-−–]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-−–]?\d+(\.\d+)?$")
+# ASCII digits (full-width ones are folded to them): another script's ('٣٤٥') is a font's broken map
+_NUMBER = re.compile(r"^[-−–]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-−–]?\d+(\.\d+)?$", re.ASCII)
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
 
 
