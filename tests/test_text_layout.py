@@ -958,6 +958,10 @@ def test_block_paragraphs_end_where_a_sentence_ends_short_of_the_margin(
         ("-.", True),
         (".-", True),
         ("．", True),
+        ("NaN", True),
+        ("½", True),
+        ("#VALUE!", True),
+        ("12%", True),
     ],
 )
 def test_a_garbled_figure_that_joins_its_rows_name_puts_the_table_in_doubt(

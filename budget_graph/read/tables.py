@@ -36,6 +36,7 @@ from budget_graph.read.performance import read_performance_targets
 # What a code cell looks like; whether its length is a valid one is for the checks (BG-K010) to say.
 CODE = re.compile(r"^(\d{3,9}|[ABC]\d{0,8})$")
 _CODE_ONLY = re.compile(r"^\d{1,7}$")
+_LABEL_TAIL = re.compile(r"(?<=[\u3400-\u9fff])[^\u3400-\u9fff（(]+$")  # what follows a name's last Chinese
 _ITEM_NUMBER = re.compile(r"^[(（]?\d{1,2}[)）.、]?$")  # '1', '(2)', '3.': a row's number, not its code
 # digits run through a separator at a name's end, or a point with no digit ('.', '-.', '.-'): a figure
 # read as words, not the end of a name (no table prints a point for "nothing here", as it prints a dash)
@@ -88,13 +89,22 @@ def _doubt_unread_amounts(table: Table) -> None:
     ]
     # where the columns were placed by position (laid-out text, an unruled PDF), a garbled figure is no
     # number and joins the words before it: '住房改革支出1,2,3', '住房改革支出.', its amount cell left blank
-    unread += [row.label for row in table.rows if _FIGURE_AT_END.search(row.label)]
+    unread += [
+        row.label for row in table.rows if _FIGURE_AT_END.search(row.label) or _garbled_tail(row.label)
+    ]
     if unread:
         table.doubts.append(
             Doubt(
                 f"金额栏中有不能读作数字的内容 amount cells that read as no figure: {'；'.join(unread[:3])}"
             )
         )
+
+
+def _garbled_tail(label: str) -> bool:
+    """Does the name end in letters or digits no Chinese name ends in ('工资福利支出NaN', '支出½'): a
+    garbled figure read as words (a bracket's note, '（PPP）', is the name's own)?"""
+    tail = _LABEL_TAIL.search(label.strip())
+    return bool(tail) and any(c.isalnum() for c in tail.group()) and garbled_amount(tail.group().strip())
 
 
 def _codes_out_of_names(table: Table) -> None:
