@@ -384,3 +384,11 @@ def test_a_rate_may_be_named_as_such(rate: str) -> None:
         f"2024年一般公共预算支出1,200.00万元，比上年增加200.00万元，{rate}。", subject="一般公共预算支出"
     )
     assert claim.percent == Decimal("20") and claim.percent_direction is Direction.INCREASE
+
+
+def test_another_scripts_digits_are_no_figure() -> None:
+    # '٣٤٥万元' is a font's broken map: read as 345 it was said to disagree with the table (BG-N003)
+    assert [claim.amount for claim in claims("2024年收入预算合计٣٤٥万元。")] == []
+    assert [claim.amount for claim in claims("2024年收入预算合计345万元。")] == [
+        Amount(Decimal("345"), Unit.WAN)
+    ]

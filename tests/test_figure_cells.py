@@ -14,7 +14,7 @@ from rdflib import RDF
 from budget_graph.check.engine import check_filing
 from budget_graph.graph.mapper import build_graph
 from budget_graph.graph.namespaces import BG
-from budget_graph.model import printed_as_figure, prints_nothing
+from budget_graph.model import garbled_amount, is_number, printed_as_figure, prints_nothing
 from budget_graph.read import read_file
 from budget_graph.read.pdf import read_pages
 from budget_graph.read.pdf_grid import page_content
@@ -125,3 +125,21 @@ def test_what_prints_nothing_and_what_is_printed_as_a_figure() -> None:
     assert not any(map(prints_nothing, ["0.00", "0", "合计", "-1.00"]))
     assert all(map(printed_as_figure, ["1,029.15", "0.00", "-3.5"]))
     assert not any(map(printed_as_figure, ["201", "2010101", "一、"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "garbled"),
+    [
+        ("1,234.00", True, False),
+        ("１,２３４", True, False),  # full-width digits are folded
+        ("٣٤٥", False, True),  # another script's digits: a font's broken map, no figure
+        ("+5", False, True),
+        ("NaN", False, True),
+        ("...", False, False),  # a form's row of "and so on"
+        ("-", False, False),
+        ("B", False, False),  # a code
+        ("详见说明", False, False),
+    ],
+)
+def test_what_is_a_figure_and_what_a_figure_garbled(text: str, figure: bool, garbled: bool) -> None:
+    assert (is_number(text), garbled_amount(text)) == (figure, garbled)

@@ -45,6 +45,14 @@ def test_a_garbled_page_is_said_its_figures_unchecked_and_unread(tmp_path: Path)
     assert [place.page for place in filing.unread] == [2]
 
 
+def test_a_glyph_mapped_to_an_invisible_character_garbles_its_page(tmp_path: Path) -> None:
+    # the text readers drop a zero-width space; a PDF's glyph is drawn, and a map calling it invisible
+    # is broken: '10\u200b0.00' is no figure to read as 100.00 or 1000.00
+    garbled = [line.replace("100.00", "10\u200b0.00") for line in TOTAL]
+    filing = read_pdf(_pdf(tmp_path, COVER, garbled, APPROPRIATION))
+    assert [place.page for place in filing.unread] == [2]
+
+
 def test_signs_a_disclosure_prints_are_no_garbling(tmp_path: Path) -> None:
     signs = [*APPROPRIATION, "面积120m²，温度20°，单价¥5·件，3×4，±1。"]
     filing = read_pdf(_pdf(tmp_path, COVER, TOTAL, signs))

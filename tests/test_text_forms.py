@@ -14,7 +14,7 @@ from budget_graph.errors import InputError
 from budget_graph.model import is_number
 from budget_graph.read import find_sources
 from budget_graph.read.text import looks_like_filing, read_text
-from budget_graph.read.text_forms import pipe_cells, source_lines, table_grid
+from budget_graph.read.text_forms import overlapping_spans, pipe_cells, source_lines, table_grid
 from tests.conftest import sample_lines
 
 # --- the sample rewritten, row for row ---------------------------------------------------------
@@ -266,11 +266,51 @@ def test_odd_spans_read_as_html_reads_them() -> None:
 
 
 def test_spans_that_would_cover_millions_of_cells_refuse_the_file() -> None:
-    spanning = "<tr><td colspan='1000' rowspan='0'>x</td></tr>"
+    wide = "<tr>" + "<td>h</td>" * 1000 + "</tr>"  # a colspan reaches no further than the widest row
+    spanning = wide + "<tr><td colspan='1000' rowspan='0'>x</td></tr>"
     within = _grid(spanning + "<tr><td>y</td></tr>" * 199)  # 1000 × 200 cells: read
-    assert len(within) == 200 and within[1] == [*[""] * 1000, "y"]
+    assert len(within) == 201 and within[2] == [*[""] * 1000, "y"]
     with pytest.raises(InputError, match="cover more than"):  # 1000 × 2001: refused before any is placed
         _grid(spanning + "<tr><td>y</td></tr>" * 2000)
+
+
+def _overlapping(html_rows: str) -> bool:
+    table = lxml.html.fragment_fromstring(f"<table>{html_rows}</table>")
+    rows = table.xpath("./tr | ./*/tr")
+    return overlapping_spans(rows, table_grid(rows))
+
+
+def test_absurd_spans_reach_no_further_than_the_table_and_put_it_in_doubt(tmp_path: Path) -> None:
+    header = "<tr><th>科目</th><th>合计</th><th>基本支出</th></tr>"
+    assert _grid("<tr><th colspan='999999'>科目</th><th>合计</th></tr><tr><td>a</td><td>1.00</td></tr>") == [
+        ["科目", "", "合计"],  # the colspan reaches the table's width (2), not 999,999 columns
+        ["a", "1.00"],
+    ]
+    assert _overlapping(
+        "<tr><th colspan='999999'>科目</th><th>合计</th></tr><tr><td>a</td><td>1.00</td></tr>"
+    )
+    # a rowspan of 1000 over the data below pushes each row's figures one column right
+    assert _overlapping(
+        header
+        + "<tr><td>a</td><td rowspan='1000'>3</td><td>3</td></tr>"
+        + "<tr><td>b</td><td>1</td><td>1</td></tr>"
+    )
+    # a rowspan of 2 in a header, over a cell of the row below: that row is one cell wider than the others
+    assert _overlapping(
+        "<tr><th rowspan='2'>科目</th><th>合计</th></tr><tr><th>小计</th><th>基本支出</th></tr>"
+        "<tr><td>a</td><td>1.00</td><td>1.00</td></tr>"
+    )
+    # spans as converters print them cover only blank places
+    assert not _overlapping(
+        "<tr><th rowspan='2'>科目</th><th colspan='2'>本年收入</th></tr><tr><th>小计</th><th>基本支出</th></tr>"
+        "<tr><td>合计</td><td>3.00</td><td>3.00</td></tr><tr><td colspan='3'>注：本表无数据</td></tr>"
+    )
+    page = as_html_page(sample_lines()).replace("<td>33,149.35", '<td rowspan="1000">33,149.35', 1)
+    assert any(
+        "colspan/rowspan covering" in d.message
+        for t in read_text(_write(tmp_path, "m.html", page)).tables
+        for d in t.doubts
+    )
 
 
 def test_a_row_of_one_cell_is_a_line_of_text_unless_a_span_reaches_into_it() -> None:
@@ -350,3 +390,53 @@ def test_html_filing_found_in_a_folder_and_other_pages_not(tmp_path: Path) -> No
     _write(tmp_path, "index.htm", "<html><body><h1>2024年部门预算公开</h1><p>见附件</p></body></html>")
     assert find_sources([str(tmp_path)]) == [filing]
     assert looks_like_filing(filing)
+
+
+def test_invisible_characters_in_html_entities_and_tab_rows_are_dropped(tmp_path: Path) -> None:
+    # the same zero-width space typed into the file and given as an entity in a web page
+    assert source_lines("<table><tr><td>合计</td><td>1,2&#8203;34</td></tr></table>", ".html") == [
+        (1, "合计\t1,234")
+    ]
+    lines = [line.replace("33,149.35", "33,149\u200b.35") for line in sample_lines()]
+    path = _write(tmp_path, "zwsp.md", "\n".join(lines))
+    assert [line for line in read_text(path).tables[0].rows if "\u200b" in line.label] == []
+    assert not any(table.doubts for table in read_text(path).tables)
+
+
+def test_cells_outside_any_row_are_read_as_one_row_and_put_the_table_in_doubt(tmp_path: Path) -> None:
+    # libxml2 puts no <tr> round them: the table read as empty was said to print nothing (a false BG-N009)
+    assert source_lines("<table><th>项目</th><th>金额</th><td>合计</td><td>1.00</td></table>", ".html") == [
+        (1, "项目\t金额\t合计\t1.00")
+    ]
+    page = as_html_page(sample_lines()).replace("<tr>", "").replace("</tr>", "")
+    tables = read_text(_write(tmp_path, "m.html", page)).tables
+    assert tables and all(any("outside any row" in d.message for d in t.doubts) for t in tables)
+
+
+@pytest.mark.parametrize(
+    ("line", "printed", "garbled", "title"),
+    [
+        (253, "33,149.35", "+5", "表三：支出总表"),
+        (253, "33,149.35", "#VALUE!", "表三：支出总表"),
+        (560, "24.33", "+5", "表十四：部门整体支出绩效目标表"),  # a task of the performance form
+        (556, "0.00", "½", "表十四：部门整体支出绩效目标表"),
+    ],
+)
+def test_a_garbled_figure_before_a_rows_figures_is_no_word_of_its_name(
+    tmp_path: Path, line: int, printed: str, garbled: str, title: str
+) -> None:
+    # first of the row's figures, it was read as a word of the name and its column left blank
+    assert _doubted(tmp_path, line, printed, garbled) == {title}
+
+
+def test_a_garbled_code_puts_its_table_in_doubt(tmp_path: Path) -> None:
+    # the line is printed, its code unread: it was said missing where its code was looked for (BG-X007)
+    assert _doubted(tmp_path, 438, "30109", "NaN") == {"表八：一般公共预算支出表(按经济分类)"}
+
+
+def _doubted(tmp_path: Path, line: int, printed: str, garbled: str) -> set[str]:
+    lines = list(sample_lines())
+    assert printed in lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(printed, garbled, 1)
+    filing = read_text(_write(tmp_path, "m.md", "\n".join(lines)))
+    return {table.title for table in filing.tables if table.doubts}

@@ -951,7 +951,24 @@ def test_block_paragraphs_end_where_a_sentence_ends_short_of_the_margin(
     assert len(part.paragraphs) == paragraphs
 
 
-@pytest.mark.parametrize(("figure", "doubted"), [("1,000", False), ("1,0,0", True), ("1.0.0", True)])
+@pytest.mark.parametrize(
+    ("figure", "doubted"),
+    [
+        ("1,000", False),
+        ("1,0,0", True),
+        ("1.0.0", True),
+        (".", True),
+        ("-.", True),
+        (".-", True),
+        ("．", True),
+        ("NaN", True),
+        ("½", True),
+        ("#VALUE!", True),
+        ("12%", True),
+        ("(1,234.00)", True),
+        ("（123）", True),
+    ],
+)
 def test_a_garbled_figure_that_joins_its_rows_name_puts_the_table_in_doubt(
     tmp_path: Path, figure: str, doubted: bool
 ) -> None:
@@ -1398,3 +1415,25 @@ def test_the_rests_of_two_labels_wrapped_round_their_figures_line(tmp_path: Path
         "办公设备购置",
         "其他设备",
     ]
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u200c", "\u200d", "\ufeff", "\u2060", "\u00ad"])
+def test_an_invisible_character_inside_a_figure_is_dropped(tmp_path: Path, mark: str) -> None:
+    # pasted from a web page or an editor: '1,0\u200b00' shows as 1,000, and read as words it left the
+    # line's total blank under a name '一般公共服务支出1,0\u200b00' (a false BG-R002)
+    rows = [
+        *BY_FUNCTION[:9],
+        at(
+            (0, "201"),
+            (16, "一般公共服务支出"),
+            (43, f"1,0{mark}00", "r"),
+            (58, "900", "r"),
+            (70, "100", "r"),
+        ),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, rows), encoding="utf-8")
+    table = read_file(path).tables[1]
+    [row] = [row for row in table.rows if row.code == "201"]
+    assert row.label == "一般公共服务支出" and row.cells["general_budget"].text == "1,000"
+    assert not table.doubts

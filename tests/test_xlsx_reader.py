@@ -329,3 +329,24 @@ def test_csv_and_sarif_name_the_cell(tmp_path: Path) -> None:
     assert "表2!E9" in table and "表2!E9" in places
     table, places = cells(check_filing(read_file(_income_book(tmp_path / "right.xlsx"))))
     assert "表2!E9" not in table and "表2!E9" not in places
+
+
+def test_invisible_characters_pasted_into_cells_are_dropped(tmp_path: Path) -> None:
+    rows = _income()
+    rows[-1] = [201, 3, 1, "行政\u200b运行", "100\u200b.5", 80.25, 10.0, "10\ufeff.25"]
+    filing = read_file(_write(tmp_path / "收入.xlsx", {"表2": rows}, {"表2": HEADER_MERGES}))
+    [table] = filing.tables
+    last = table.rows[-1]
+    assert last.label == "行政运行" and [last.cells[m].text for m in ("total", "other_income")] == [
+        "100.5",
+        "10.25",
+    ]
+    assert not table.doubts
+
+
+def test_the_templates_rows_of_ellipses_are_no_garbled_codes_or_figures() -> None:
+    # '...' under the lines to fill in: a form's "and so on", no code, figure or name read wrong
+    if not TEMPLATES.is_dir():
+        pytest.skip("../shared/data/shanghai-budget-templates-xlsx is absent")
+    for template in sorted(TEMPLATES.glob("*.xlsx")):
+        assert [table.title for table in read_file(template).tables if table.doubts] == []

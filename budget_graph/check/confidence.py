@@ -200,7 +200,9 @@ def _why_a_table_may_be_missing(filing: Filing) -> Reason | None:
 def _place(location: Location) -> str:
     if location.cell:
         return location.cell
-    return f"p.{location.page}" if location.page else f"line {location.line}"
+    if location.page or location.line:
+        return f"p.{location.page}" if location.page else f"line {location.line}"
+    return location.excerpt or location.source  # the whole file (a PDF's damaged streams)
 
 
 def _why_a_topic_may_be_missing(filing: Filing) -> Reason | None:

@@ -6,6 +6,7 @@ Plain dataclasses; nothing here knows about files, RDF or formatting.
 from budget_graph.model.amounts import (
     Amount,
     Unit,
+    garbled_amount,
     is_number,
     parse_amount,
     parse_percent,
@@ -58,6 +59,7 @@ __all__ = [
     "TableKind",
     "TocEntry",
     "Unit",
+    "garbled_amount",
     "is_number",
     "parse_amount",
     "parse_percent",

@@ -58,7 +58,8 @@ class Amount:
         return f"{self.value:,.{self.decimals}f}{self.unit.value}"
 
 
-_NUMBER = re.compile(r"^[-−–]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-−–]?\d+(\.\d+)?$")
+# ASCII digits (full-width ones are folded to them): another script's ('٣٤٥') is a font's broken map
+_NUMBER = re.compile(r"^[-−–]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-−–]?\d+(\.\d+)?$", re.ASCII)
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
 
 
@@ -105,6 +106,33 @@ def prints_nothing(text: str) -> bool:
 def is_number(text: str) -> bool:
     """Is the cell a plain figure ('1,440.36', '0.00', '-0.10')?"""
     return parse_amount(text, Unit.YUAN) is not None
+
+
+# digits, points, commas and signs only, yet no figure ('+5', '1.2.3', '12.5-', '.', '-.')
+_FIGURE_SIGNS = re.compile(r"^[-−–+]*[\d.,，．]*[\d.．][\d.,，．]*[-−–+]*$")
+
+
+_CHINESE = re.compile(r"[\u3400-\u9fff]")
+_CODE = re.compile(r"^(?:[ABC]\d*|\d+)$")  # '201', 'A0201', 'B': a code printed beside the figures
+
+
+def garbled_amount(text: str) -> bool:
+    """Is the cell, where a figure may stand, a figure garbled: digits and signs that are no figure
+    ('1,2,3', '+5', '.'), or what no label nor code of a Chinese table is, letters and signs without a
+    Chinese character ('NaN', '#VALUE!', '0x1F', '½')? A blank, dash, ellipsis or figure is not."""
+    cleaned = text.strip()
+    if prints_nothing(cleaned) or is_number(cleaned) or elided(cleaned):
+        return False
+    return bool(_FIGURE_SIGNS.match(cleaned)) or not (_CHINESE.search(cleaned) or _CODE.match(cleaned))
+
+
+# '...', '…': a form's row of "and so on" (the Shanghai templates print one under the lines to fill in)
+_ELLIPSIS = re.compile(r"^(?:[.．。·…⋯]{2,}|[…⋯])$")
+
+
+def elided(text: str) -> bool:
+    """Is the cell an ellipsis ('...', '……')?"""
+    return bool(_ELLIPSIS.match(text.strip()))
 
 
 def parse_percent(text: str) -> Decimal | None:

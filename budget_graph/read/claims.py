@@ -35,7 +35,8 @@ _DIRECTION_OF = {word: direction for direction, words in _DIRECTIONS.items() for
 _WORDS = "|".join(sorted(_DIRECTION_OF, key=len, reverse=True))
 _PERCENT_WORDS = "|".join(w for w in sorted(_DIRECTION_OF, key=len, reverse=True) if len(w) == 2)
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# ASCII digits (the text is width-folded): another script's ('٣٤٥') is a font's broken map, no figure
+_NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _AMOUNT = re.compile(rf"(?<![\d.,])(?P<number>{_NUMBER})(?P<unit>亿元|万元|元)")
 _COUNT = re.compile(
     r"(?<![\d.,])(?P<count>\d+)(?P<unit>个|项|家)"

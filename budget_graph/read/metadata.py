@@ -42,6 +42,8 @@ _LEVEL_WORD = re.compile(r"(?<=..)(部门|单位)$")  # what a table's own name 
 _CLASSIFICATION = re.compile(r"部门(预算)?经济分类")
 _SENTENCE = re.compile(r"[，,。；;：:]")
 _MAX_HEADING = 40  # characters
+# a line longer than this titles nothing; searched for a title, a line of millions of characters took 10 s
+_LONGEST_TITLE = 300  # characters
 _MIN_SHARED_TITLES = 3  # tables whose titles must share a unit's name before it is taken as the filer's
 
 
@@ -142,14 +144,15 @@ def _is_heading(line: str) -> bool:
 def _cover_titles(evidence: Evidence) -> list[re.Match[str]]:
     """The filing's title on the cover (its lines run together, or one line), or a line that is nothing
     but the filing's title (a part's heading), most trusted first; a unit is taken only from these."""
-    cover = [line for line in evidence.cover if not _names_a_table(line)]
+    cover = [line for line in evidence.cover if len(line) <= _LONGEST_TITLE and not _names_a_table(line)]
     on_cover = ["".join(cover), *cover]
+    lines = [line for line in evidence.lines if len(line) <= _LONGEST_TITLE]
     return [
         match
         for pattern, texts in (
             (FILING_TITLE, on_cover),
             (_YEAR_FIRST, on_cover),
-            (_BARE_TITLE, [*cover, *evidence.lines]),
+            (_BARE_TITLE, [*cover, *lines]),
         )
         for match in map(pattern.search, texts)
         if match

@@ -24,6 +24,7 @@ from budget_graph.read.pdf_doubts import mark_doubts, unruled_titles
 from budget_graph.read.pdf_flow import Flow, pages_flow
 from budget_graph.read.pdf_grid import PageContent, page_content
 from budget_graph.read.pdf_page import Char, PageLayout
+from budget_graph.read.pdf_streams import damaged_streams
 from budget_graph.read.pdf_tables import read_table
 from budget_graph.read.pdf_text import read_narrative
 from budget_graph.read.source import read_bytes
@@ -37,9 +38,12 @@ _HIGH, _LOW = 0xD800, 0xDC00  # the first high and low UTF-16 surrogates
 _REPLACEMENT = "\ufffd"
 # Characters a Chinese disclosure does not print but a font's broken map to Unicode gives (a map rebuilt by
 # a rewriting tool, a font exported without one): C1 controls, Latin-1 signs and accented Latin letters,
-# U+FFFD. Signs a disclosure may print (¥ ° ² · × ÷ …) and the no-break space are not among them.
+# U+FFFD, and invisible format characters (a zero-width space, a byte order mark: a glyph drawn on the page
+# that its map calls invisible; the text readers drop them, a PDF's glyph is not dropped unread). Signs a
+# disclosure may print (¥ ° ² · × ÷ …) and the no-break space are not among them.
 _GARBLED = re.compile(
-    "[\x80-\x9f\xa1-\xa4\xa6\xa8\xaa-\xad\xaf\xb4\xb6\xb8\xba\xbb\xbf-\xd6\xd8-\xf6\xf8-\u024f\ufffd]"
+    "[\x80-\x9f\xa1-\xa4\xa6\xa8\xaa-\xad\xaf\xb4\xb6\xb8\xba\xbb\xbf-\xd6\xd8-\xf6\xf8-\u024f\ufffd"
+    "\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
 )
 _GARBLED_SHARE = 0.5  # of a file's pages with text: garbled on so many, the file's text is not read
 _GARBLED_AT_LEAST = 10  # and no fewer garbled characters in all: a stray accented name is no damage
@@ -48,23 +52,26 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 def read_pdf(path: Path) -> Filing:
     """The file as one filing (a compilation of several too: read_pdf_filings tells them apart)."""
-    layouts = read_layouts(path)
-    return _read_span(path, layouts, _contents(layouts))
+    data = read_bytes(path, PDF_SIZE)
+    layouts = _layouts(data, path)
+    return _read_span(path, layouts, _contents(layouts), damaged_streams(data))
 
 
 def read_pdf_filings(path: Path) -> list[Filing]:
     """Each filing the file holds: one, or each of a compilation's (read/compilation.py)."""
-    layouts = read_layouts(path)
+    data = read_bytes(path, PDF_SIZE)
+    layouts = _layouts(data, path)
+    damaged = damaged_streams(data)
     pages = _contents(layouts)
     flow = pages_flow(pages)
     spans = filing_spans(flow, layouts[0].number, layouts[-1].number)
     if len(spans) < 2:
-        return [_read_span(path, layouts, pages, flow)]
+        return [_read_span(path, layouts, pages, damaged, flow)]
     # each span's pages made again: reading a flow joins wrapped lines in the pages' own lines
     filings = []
     for first, last in spans:
         some = [layout for layout in layouts if first <= layout.number <= last]
-        filing = _read_span(path, some, _contents(some))
+        filing = _read_span(path, some, _contents(some), damaged)
         filing.diagnostics.append(
             Diagnostic(
                 "info",
@@ -85,13 +92,14 @@ def _contents(layouts: list[PageLayout]) -> list[PageContent]:
 
 
 def _read_span(
-    path: Path, layouts: list[PageLayout], pages: list[PageContent], flow: Flow | None = None
+    path: Path, layouts: list[PageLayout], pages: list[PageContent], damaged: int, flow: Flow | None = None
 ) -> Filing:
-    """The filing printed on these pages."""
+    """The filing printed on these pages; `damaged`: how many of the file's streams do not inflate."""
     source = printable(str(path))  # the name as reports write it
     filing = read_pages(pages, source, path, flow=flow)
     filing.page_turns = {source: {layout.number: layout.turn for layout in layouts}}
     _pictures(filing, layouts, source)
+    _damaged(filing, damaged, source)
     return filing
 
 
@@ -140,12 +148,15 @@ def read_pages(
 
 def read_layouts(path: Path) -> list[PageLayout]:
     """Every page's visible characters and ruling lines; a clear error for what is no readable PDF."""
+    return _layouts(read_bytes(path, PDF_SIZE), path)
+
+
+def _layouts(data: bytes, path: Path) -> list[PageLayout]:
     # pdfium loads here, not with this module: laid-out text shares the stages after it (read_pages)
     import pypdfium2 as pdfium
 
     from budget_graph.read.pdfium_page import read_page
 
-    data = read_bytes(path, PDF_SIZE)
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
@@ -234,6 +245,30 @@ def _garbled(filing: Filing, pages: list[int], source: str) -> None:
         if {table.location.page, *(row.location.page for row in table.rows)} & garbled:
             table.doubts.append(doubt)
     filing.claims = [claim for claim in filing.claims if claim.location.page not in garbled]
+
+
+def _damaged(filing: Filing, streams: int, source: str) -> None:
+    """Streams that fail to inflate are said; which page's they are is not known (a stream may serve
+    many pages), so every table is in doubt (rows or a whole table may be lost, a font's map with them)
+    and the file counts as unread: a required table said to be missing may be in what was lost."""
+    if not streams:
+        return
+    place = Location(source, excerpt="数据流损坏 damaged streams")
+    filing.diagnostics.append(
+        Diagnostic(
+            "warning",
+            f"文件有{streams}个数据流已损坏，无法完整解码，读到的内容可能不全，表格读取存疑 {streams} of the "
+            "file's compressed streams are damaged and cannot be decoded whole: what was read may be "
+            "incomplete, the tables are in doubt",
+            (place,),
+        )
+    )
+    filing.unread.append(place)
+    doubt = Doubt(
+        "文件有损坏的数据流，表格可能读取不全 the file has damaged streams: the table may be incomplete"
+    )
+    for table in filing.tables:
+        table.doubts.append(doubt)
 
 
 def _pictures(filing: Filing, layouts: list[PageLayout], source: str) -> None:

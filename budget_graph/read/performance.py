@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from budget_graph.model import Column, Indicator, Row, RowRole, Table, is_number, prints_nothing
+from budget_graph.model import (
+    Column,
+    Indicator,
+    Row,
+    RowRole,
+    Table,
+    garbled_amount,
+    is_number,
+    prints_nothing,
+)
 from budget_graph.read.grid_rows import GridRow
 from budget_graph.read.layout import normalise
 
@@ -72,7 +81,7 @@ def _trimmed(cells: list[str]) -> list[str]:
 
 def _task_row(table: Table, grid_row: GridRow, cells: list[str], source: str) -> None:
     amounts: list[str] = []
-    while cells and len(amounts) < len(_COLUMNS) and (is_number(cells[-1]) or prints_nothing(cells[-1])):
+    while cells and len(amounts) < len(_COLUMNS) and _in_amounts(cells[-1]):
         amounts.insert(0, cells[-1])
         cells = cells[:-1]
     texts = [c.strip() for c in cells if c.strip()]
@@ -84,6 +93,11 @@ def _task_row(table: Table, grid_row: GridRow, cells: list[str], source: str) ->
     row = Row(name, role, location, texts={"content": texts[1]} if len(texts) > 1 else {})
     row.set_cells(_COLUMNS, amounts, table.unit)
     table.rows.append(row)
+
+
+def _in_amounts(text: str) -> bool:
+    """A figure, a blank or dash, or a figure garbled (read as no amount, and the table in doubt)."""
+    return is_number(text) or prints_nothing(text) or garbled_amount(text)
 
 
 def _indicator_row(

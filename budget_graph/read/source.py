@@ -32,11 +32,20 @@ def read_bytes(path: Path, limit: Limit = TEXT_SIZE) -> bytes:
 def read_text_file(path: Path, limit: Limit = TEXT_SIZE) -> str:
     """The file as text (UTF-8, or GB18030 as Chinese Windows tools save it, or UTF-16 with its byte order
     mark), a carriage return alone a line's end as editors show it (old Mac tools end every line so: the
-    file was one line); binary files are refused."""
-    return _LONE_CR.sub("\n", _decoded(path, limit))
+    file was one line), invisible characters dropped; binary files are refused."""
+    return visible(_LONE_CR.sub("\n", _decoded(path, limit)))
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")
+# Format characters no reader sees (zero-width spaces and joiners, the word joiner, a byte order mark
+# inside the text, a soft hyphen, direction marks): pasted from web pages and editors, they sit inside
+# figures ('12\u200b3') and words, so a figure would read as words and a name would not match its own
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
+def visible(text: str) -> str:
+    """The text as a reader sees it: invisible format characters dropped."""
+    return _INVISIBLE.sub("", text)
 
 
 def _decoded(path: Path, limit: Limit) -> str:

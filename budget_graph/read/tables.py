@@ -22,6 +22,7 @@ from budget_graph.model import (
     Table,
     TableKind,
     Unit,
+    garbled_amount,
     is_number,
     parse_amount,
     printed_as_figure,
@@ -35,8 +36,15 @@ from budget_graph.read.performance import read_performance_targets
 # What a code cell looks like; whether its length is a valid one is for the checks (BG-K010) to say.
 CODE = re.compile(r"^(\d{3,9}|[ABC]\d{0,8})$")
 _CODE_ONLY = re.compile(r"^\d{1,7}$")
-# digits run through a separator at a name's end: a figure read as words, not the end of a name
-_FIGURE_AT_END = re.compile(r"\d[\d,，]*[.,，．][\d,，.．]*$")
+_LABEL_TAIL = re.compile(r"(?<=[\u3400-\u9fff])[^\u3400-\u9fff（(]+$")  # what follows a name's last Chinese
+_ITEM_NUMBER = re.compile(r"^[(（]?\d{1,2}[)）.、]?$")  # '1', '(2)', '3.': a row's number, not its code
+# digits run through a separator at a name's end, a point with no digit ('.', '-.', '.-'), or a figure in
+# brackets (an accountant's negative): a figure read as words, not the end of a name (no table prints a
+# point for "nothing here", as it prints a dash)
+_FIGURE_AT_END = re.compile(
+    r"\d[\d,，]*[.,，．][\d,，.．]*$|(?<![\d.．])(?:[-−–]?[.．]|[.．][-−–])$"
+    r"|[(（](?:\d{3,}|\d[\d,，]*[.,，．][\d,，.．]*)[)）]$"  # '(1,234.00)', '(123)': not an item's '(2)'
+)
 _CODE_AND_NAME = re.compile(r"^(\d{3}|\d{5}|\d{7})\s*([\u4e00-\u9fff].*)$")
 _CODE_AS_NAME = "科目名称栏读到编码数字，编码各列可能错位 a code's digits stand in the name column: the code columns may be misread"
 _TOTAL = lines().total_row
@@ -57,7 +65,9 @@ def build_table(table: Table, grid: TableGrid, unit_names: set[str]) -> Reading:
     if not grid.rows:
         return Reading()
     if table.kind is TableKind.PerformanceTargets:
-        return Reading(indicators=read_performance_targets(table, grid.rows))
+        reading = Reading(indicators=read_performance_targets(table, grid.rows))
+        _doubt_unread_amounts(table)
+        return reading
     header, data = _split_header(grid.rows)
     if table.kind in TWO_SIDED and header:
         reading = Reading(_two_sided(table, header, data))
@@ -81,15 +91,24 @@ def _doubt_unread_amounts(table: Table) -> None:
         for cell in row.cells.values()
         if cell.amount is None and not prints_nothing(cell.text.strip())
     ]
-    # where the columns were placed by position (laid-out text), a garbled figure is no number and joins
-    # the words before it: '住房改革支出1,2,3', its amount cell left blank
-    unread += [row.label for row in table.rows if _FIGURE_AT_END.search(row.label)]
+    # where the columns were placed by position (laid-out text, an unruled PDF), a garbled figure is no
+    # number and joins the words before it: '住房改革支出1,2,3', '住房改革支出.', its amount cell left blank
+    unread += [
+        row.label for row in table.rows if _FIGURE_AT_END.search(row.label) or _garbled_tail(row.label)
+    ]
     if unread:
         table.doubts.append(
             Doubt(
                 f"金额栏中有不能读作数字的内容 amount cells that read as no figure: {'；'.join(unread[:3])}"
             )
         )
+
+
+def _garbled_tail(label: str) -> bool:
+    """Does the name end in letters or digits no Chinese name ends in ('工资福利支出NaN', '支出½'): a
+    garbled figure read as words (a bracket's note, '（PPP）', is the name's own)?"""
+    tail = _LABEL_TAIL.search(label.strip())
+    return bool(tail) and any(c.isalnum() for c in tail.group()) and garbled_amount(tail.group().strip())
 
 
 def _codes_out_of_names(table: Table) -> None:
@@ -112,11 +131,12 @@ def _split_header(rows: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:
 
 
 def _amount_start(cells: list[str]) -> int:
-    """Index of the first cell of the row's trailing run of amounts (blank cells and dashes allowed inside)."""
+    """Index of the first cell of the row's trailing run of amounts (blank cells and dashes allowed inside;
+    a garbled figure too: at the run's start it would otherwise join the words and leave its column blank)."""
     start = len(cells)
     for index in range(len(cells) - 1, -1, -1):
         text = cells[index].strip()
-        if not prints_nothing(text) and not is_number(text):
+        if not prints_nothing(text) and not is_number(text) and not garbled_amount(normalise(text)):
             break
         if text:
             start = index
@@ -146,11 +166,13 @@ def _one_sided(
     ]
     placeholders: list[Location] = []
     stranded: list[Location] = []
+    uncoded: list[str] = []
     for grid_row, cells in split:
         start = _start(grid_row, cells)
         texts, amounts = cells[:start], cells[start:]
         if any(printed_as_figure(normalise(t)) for t in texts):
             stranded.append(grid_row.location(source, table.title))
+        uncoded += _garbled_codes(texts)
         if not any(t.strip() for t in texts) and _all_zero(amounts, table):
             placeholders.append(grid_row.location(source, table.title))  # the blank rows of an empty table
             continue
@@ -164,6 +186,11 @@ def _one_sided(
         )
         table.rows.append(row)
     diagnostics.extend(_confirm_doubtful_columns(table))
+    if uncoded and any(row.code for row in table.rows):
+        # the line is there, its code unread: it would be said missing where its code is looked for
+        table.doubts.append(
+            Doubt(f"科目编码栏有不能读作编码的内容 code cells that read as no code: {'；'.join(uncoded[:3])}")
+        )
     if stranded:
         diagnostics.append(_figures_among_labels(table, stranded))
     if placeholders:
@@ -176,6 +203,13 @@ def _one_sided(
             )
         )
     return diagnostics
+
+
+def _garbled_codes(texts: list[str]) -> list[str]:
+    """Words before a row's name that are no code, no number of an item and no Chinese ('NaN', '.',
+    '(123)', '1,2,3'): where a code stands, a code garbled."""
+    words = [normalise(text) for text in texts if text.strip()]
+    return [word for word in words[:-1] if garbled_amount(word) and not _ITEM_NUMBER.match(word)]
 
 
 def _figures_among_labels(table: Table, rows: list[Location]) -> Diagnostic:

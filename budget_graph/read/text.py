@@ -16,6 +16,7 @@ from pathlib import Path
 from budget_graph.errors import InputError, printable
 from budget_graph.model import (
     Diagnostic,
+    Doubt,
     Filing,
     Heading,
     Kind,
@@ -52,7 +53,7 @@ from budget_graph.read.tables import (
     unit_names,
     unstated_unit,
 )
-from budget_graph.read.text_forms import is_laid_out, source_lines
+from budget_graph.read.text_forms import is_laid_out, read_lines, source_lines
 
 _YEAR = re.compile(r"20\d{2}\s*年")
 _TITLE = re.compile(
@@ -69,6 +70,11 @@ _UNIT_NAME = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(.+)$")
 _UNIT_LINE = re.compile(rf"^{UNIT_WORDS}\s*$")
 _SENTENCE_MARK = re.compile(r"[。，,；;：:]")
 _MAX_TITLE = 60  # characters
+_MALFORMED = (
+    "网页表格结构有误（合并单元格覆盖了其他单元格，或单元格不在行内），各栏位置不确定 the web page's table is "
+    "malformed (colspan/rowspan covering cells printed in their own right, or cells outside any row): which "
+    "column each cell stands in is not certain"
+)
 _COVER_LINES = 80  # a title and filer line stand among the first lines
 _NUMBERED_PART = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 _TOC_NUMBERED_TABLE = re.compile(r"^\d+[.．、](.+)$")
@@ -115,7 +121,8 @@ def read_text(path: Path) -> Filing:
         from budget_graph.read.text_layout import read_laid_out_text
 
         return read_laid_out_text(text, source, path)
-    numbered = [(number, clean(line)) for number, line in source_lines(text, path.suffix)]
+    read = read_lines(text, path.suffix)
+    numbered = [(number, clean(line)) for number, line in read.lines]
     lines = [line for _, line in numbered]
     segments = _segments(numbered)
     metadata = _metadata(lines, segments, source)
@@ -126,7 +133,7 @@ def read_text(path: Path) -> Filing:
         elif segment.kind == "part":
             filing.parts.append(_part(segment, source))
         elif segment.kind == "table":
-            table = _table(segment, source, filing)
+            table = _table(segment, source, filing, read.doubted)
             filing.tables.append(table)
     number_tables(filing)
     if not filing.tables and not filing.parts:
@@ -345,7 +352,7 @@ class _Header:
         return False
 
 
-def _table(segment: _Segment, source: str, filing: Filing) -> Table:
+def _table(segment: _Segment, source: str, filing: Filing, doubted: set[int]) -> Table:
     kind = recognise_table(segment.title)
     unit = Unit.WAN
     unit_seen = False
@@ -396,6 +403,8 @@ def _table(segment: _Segment, source: str, filing: Filing) -> Table:
     if not unit_seen:  # the header may name it ('金额（元）'), else 万元, in doubt
         table.unit = header_unit(header_cells(grid)) or unstated_unit(table)
     reading = build_table(table, grid, unit_names(filing.unit, unit_name))
+    if any(row.line in doubted for row in grid.rows):
+        table.doubts.append(Doubt(_MALFORMED))
     filing.diagnostics.extend(reading.diagnostics)
     filing.indicators.extend(reading.indicators)
     return table

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from budget_graph.errors import InputError
+from budget_graph.read.source import visible
 
 if TYPE_CHECKING:
     import lxml.html
@@ -42,19 +43,34 @@ _BLOCKS = frozenset(
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 # libxml2 counts source lines up to this and no further
 _LINE_CAP = 65535
-# HTML's own bounds on spans (a rowspan runs at most to the table's last row)
-_MAX_COLSPAN = 1000
 # the blank cells a table's spans may cover: far above any published table (tens of columns, hundreds
 # of rows), far below what a page of crafted spans would cost (each cell spanning 1000 columns down
 # to the last row: quadratic)
 SPANNED_CELLS = 2_000_000
 
 
-def source_lines(text: str, suffix: str = "") -> list[Line]:
+@dataclass
+class SourceText:
+    """A file's numbered lines, and the lines of the rows of HTML tables whose cells may not stand in
+    their columns: spans covering cells printed in their own right, cells outside any row."""
+
+    lines: list[Line] = field(default_factory=list)
+    doubted: set[int] = field(default_factory=set)
+
+    def extend(self, other: SourceText) -> None:
+        self.lines.extend(other.lines)
+        self.doubted.update(other.doubted)
+
+
+def read_lines(text: str, suffix: str = "") -> SourceText:
     """The file's text as numbered lines, in whichever form its tables come."""
     if is_html_page(text, suffix):
         return _html_lines(text, 1)
     return _markdown_lines(text.split("\n"))
+
+
+def source_lines(text: str, suffix: str = "") -> list[Line]:
+    return read_lines(text, suffix).lines
 
 
 def has_markup_tables(text: str, suffix: str) -> bool:
@@ -83,15 +99,16 @@ def is_html_page(text: str, suffix: str) -> bool:
     return suffix.lower() in HTML_SUFFIXES or start.startswith(("<!doctype html", "<html"))
 
 
-def _markdown_lines(lines: list[str]) -> list[Line]:
+def _markdown_lines(lines: list[str]) -> SourceText:
     """Markdown lines as they are, but pipe tables and HTML table blocks as tab rows."""
-    numbered: list[Line] = []
+    read = SourceText()
+    numbered = read.lines
     index = 0
     while index < len(lines):
         line = lines[index]
         if _opens_table(line):
             end = _table_block_end(lines, index)
-            numbered.extend(_html_lines("\n".join(lines[index : end + 1]), index + 1))
+            read.extend(_html_lines("\n".join(lines[index : end + 1]), index + 1))
             index = end + 1
         elif "|" in line and index + 1 < len(lines) and _is_delimiter_row(lines[index + 1]):
             numbered.append((index + 1, "\t".join(pipe_cells(line))))
@@ -104,7 +121,7 @@ def _markdown_lines(lines: list[str]) -> list[Line]:
         else:
             numbered.append((index + 1, line))
             index += 1
-    return numbered
+    return read
 
 
 def _is_delimiter_row(line: str) -> bool:
@@ -166,10 +183,10 @@ def _table_block_end(lines: list[str], first: int) -> int:
     return len(lines) - 1
 
 
-def _html_lines(html: str, first_line: int) -> list[Line]:
+def _html_lines(html: str, first_line: int) -> SourceText:
     """HTML (a page, or a block of a markdown file starting at `first_line`) as numbered lines."""
     if not html.strip():
-        return []
+        return SourceText()
     import lxml.html  # here, not at the top: most text filings have no HTML, and lxml takes a while to load
     from lxml.etree import ParserError
 
@@ -178,11 +195,12 @@ def _html_lines(html: str, first_line: int) -> list[Line]:
         # bytes with the encoding named: the text is decoded already, whatever the page declares
         root = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
     except ParserError:  # nothing but comments or white space
-        return []
+        return SourceText()
     page = _Page(first_line - 1)
     page.element(root)
     page.flush()
-    return page.lines
+    # an entity ('&#8203;') gives the invisible characters reading the file dropped
+    return SourceText([(number, visible(text)) for number, text in page.lines], page.doubted)
 
 
 @dataclass
@@ -195,6 +213,7 @@ class _Page:
     pending: list[str] = field(default_factory=list)
     pending_line: int | None = None
     prefix: str = ""  # '## ' in a heading, '- ' in a list item
+    doubted: set[int] = field(default_factory=set)  # the file's lines of rows whose spans overlap cells
 
     def element(self, element: lxml.html.HtmlElement) -> None:
         self._at(element.sourceline)
@@ -264,34 +283,55 @@ class _Page:
         for caption in table.xpath("./caption"):
             self.element(caption)
         rows = table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
+        stray = table.xpath(_STRAY_CELLS)
+        if stray:  # cells outside any <tr>: a browser shows them as a row of their own
+            rows.append(_implied_row(table, stray))
         starts = []
         for row in rows:
             self._at(row.sourceline)
             starts.append(self.cursor)
             self.cursor += sum(text.count("\n") for text in row.itertext()) + (row.tail or "").count("\n")
-        for line, cells in zip(starts, table_grid(rows), strict=True):
+        grid = table_grid(rows)
+        if stray or overlapping_spans(rows, grid):
+            self.doubted.update(self.offset + line for line in starts)
+        for line, cells in zip(starts, grid, strict=True):
             if cells is not None and any(cell.strip() for cell in cells):
                 self.lines.append((self.offset + line, cells[0] if len(cells) == 1 else "\t".join(cells)))
+
+
+# a table's cells outside any row: written without their <tr> (libxml2 puts in none, as browsers do)
+_STRAY_CELLS = "|".join(
+    f"./{part}{cell}" for part in ("", "thead/", "tbody/", "tfoot/") for cell in ("td", "th")
+)
+
+
+def _implied_row(table: lxml.html.HtmlElement, cells: list[lxml.html.HtmlElement]) -> lxml.html.HtmlElement:
+    row = table.makeelement("tr", {})
+    row.extend(cells)
+    row.sourceline = cells[0].sourceline
+    return row
 
 
 def table_grid(rows: list[lxml.html.HtmlElement]) -> list[list[str] | None]:
     """Each `<tr>` as the row of cells it prints: a cell spanning columns or rows printed once at its
     left and top edge, the cells it covers blank (as read/layout.header_tree expects). A row of one
     cell that nothing above reaches into (a title, a unit, a note laid inside the table) is one cell,
-    so it reads as a line of text; a row without cells is None. Spans covering more than SPANNED_CELLS
-    cells refuse the file (InputError)."""
+    so it reads as a line of text; a row without cells is None. A span reaches no further than the
+    table does: a colspan to its widest row, a rowspan to its last row. Spans covering more than
+    SPANNED_CELLS cells refuse the file (InputError)."""
+    widest = _width(rows)
     covered: set[tuple[int, int]] = set()  # (row, column) under a spanning cell, below or right of it
     reached: dict[int, int] = {}  # a row a span above reaches into: the width the span gives it
     spanned = 0
     grid: list[list[str] | None] = []
     for index, row in enumerate(rows):
-        cells = [cell for cell in row if cell.tag in ("td", "th")]
+        cells = _cells(row)
         printed: list[str] = []
         for cell in cells:
             column = len(printed)
             while (index, column) in covered:
                 column += 1
-            across = _span(cell, "colspan", _MAX_COLSPAN)
+            across = _span(cell, "colspan", widest - column)
             down = _span(cell, "rowspan", len(rows) - index)
             spanned += across * down - 1
             if spanned > SPANNED_CELLS:
@@ -303,9 +343,9 @@ def table_grid(rows: list[lxml.html.HtmlElement]) -> list[list[str] | None]:
             for below in range(1, down):
                 covered.update((index + below, column + right) for right in range(across))
                 reached[index + below] = max(reached.get(index + below, 0), column + across)
-        width = reached.get(index, 0)
-        printed.extend([""] * (width - len(printed)))
-        covered.difference_update((index, column) for column in range(width))
+        reach = reached.get(index, 0)
+        printed.extend([""] * (reach - len(printed)))
+        covered.difference_update((index, column) for column in range(reach))
         if not cells:
             grid.append(None)
         elif len(cells) == 1 and index not in reached:
@@ -314,6 +354,24 @@ def table_grid(rows: list[lxml.html.HtmlElement]) -> list[list[str] | None]:
             grid.append(printed)
         reached.pop(index, None)
     return grid
+
+
+def overlapping_spans(rows: list[lxml.html.HtmlElement], grid: list[list[str] | None]) -> bool:
+    """Do the table's rows of cells come out of different widths once its spans are placed? A table's
+    rows are as wide as each other; a span that covers cells that are there (a rowspan of 1000 over the
+    data below, a colspan of 999999 beside a header, a rowspan of 2 in a header) pushes them past the
+    others: which column each cell stands in is not certain."""
+    widths = {len(cells) for row, cells in zip(rows, grid, strict=True) if cells and len(_cells(row)) > 1}
+    return len(widths) > 1
+
+
+def _width(rows: list[lxml.html.HtmlElement]) -> int:
+    """The table's widest row, in cells printed in their own right."""
+    return max((len(_cells(row)) for row in rows), default=0)
+
+
+def _cells(row: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    return [cell for cell in row if cell.tag in ("td", "th")]
 
 
 def _span(cell: lxml.html.HtmlElement, name: str, most: int) -> int:

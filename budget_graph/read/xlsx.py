@@ -44,7 +44,7 @@ from budget_graph.read.grid_rows import GridRow, TableGrid
 from budget_graph.read.layout import FILING_TITLE, chinese_number, is_text_header, normalise, recognise_table
 from budget_graph.read.metadata import Evidence, filing_metadata
 from budget_graph.read.pdf_tables import _data_start, _join_codes, _Rows
-from budget_graph.read.source import read_bytes
+from budget_graph.read.source import read_bytes, visible
 from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, unit_names, unstated_unit
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
@@ -231,7 +231,7 @@ def _text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, timedelta):
         return str(value)
-    return str(value).strip()
+    return visible(str(value)).strip()  # text pasted from a web page brings its zero-width spaces
 
 
 # --- what each sheet is ------------------------------------------------------------------------------------
