@@ -35,6 +35,15 @@ def test_a_stream_that_fails_to_inflate_is_damage_a_picture_is_not_counted() -> 
     assert damaged_streams(_object(b"/Subtype /Image /Filter /FlateDecode", _flipped(CONTENT, 20, 3))) == 0
 
 
+def test_a_font_program_is_not_counted_and_an_endstream_opens_no_stream() -> None:
+    damaged = _flipped(CONTENT, 20, 3)
+    for font in (b"/Length1 4000", b"/Subtype /CIDFontType0C", b"/Subtype/OpenType"):
+        assert damaged_streams(_object(font + b" /Filter /FlateDecode", damaged)) == 0
+    # a keyword not opening a stream, then an object text after an 'endstream' line: no stream there
+    text = b"1 0 obj<</Filter /FlateDecode>>streamx\rendstream\r\n2 0 obj<<>>endobj endstream"
+    assert damaged_streams(text + _object(b"/Filter /FlateDecode", CONTENT)) == 0
+
+
 def test_an_encrypted_files_streams_are_not_taken_for_damage() -> None:
     # restricted by an owner password only, it opens without one: its streams inflate once decrypted
     cipher = _object(b"/Filter /FlateDecode", bytes(byte ^ 0x5A for byte in CONTENT))
