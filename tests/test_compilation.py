@@ -130,3 +130,21 @@ def test_a_table_of_a_summarys_kind_printed_twice_in_one_filing_splits_nothing()
         [],
     )
     assert filing_spans(late, 1, 5) == [(1, 5)] and filing_spans(early, 1, 7) == [(1, 7)]
+
+
+def test_a_compilations_filings_are_not_joined_again_as_halves_of_one() -> None:
+    from budget_graph.model import Filing, Kind, Location, NarrativePart, TableKind
+    from budget_graph.read import group_filings
+    from tests.tables import table
+
+    place = Location("汇编.pdf", page=1)
+    narrative = Filing(["汇编.pdf"], "汇编", 2019, Kind.BUDGET, unit_from_name=True)
+    narrative.parts = [NarrativePart(1, "部门概况", place)]
+    tables = Filing(
+        ["汇编.pdf"],
+        "江苏省乙厅",
+        2019,
+        Kind.BUDGET,
+        tables=[table(TableKind.IncomeSummary, ["total"], [("合计", ["1.00"])])],
+    )
+    assert len(group_filings([narrative, tables])) == 2

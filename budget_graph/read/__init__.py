@@ -175,8 +175,13 @@ def _complement(a: Filing, b: Filing) -> bool:
 
 
 def _apart(a: Filing, b: Filing) -> bool:
-    """No narrative part and no kind of table in both."""
-    return not _narrative_parts(a) & _narrative_parts(b) and not _table_kinds(a) & _table_kinds(b)
+    """No narrative part and no kind of table in both, nor a file: the filings of a compilation were
+    told apart in their file (read/compilation.py)."""
+    return (
+        not set(a.sources) & set(b.sources)
+        and not _narrative_parts(a) & _narrative_parts(b)
+        and not _table_kinds(a) & _table_kinds(b)
+    )
 
 
 def _narrative_parts(filing: Filing) -> set[int]:
