@@ -4,6 +4,8 @@ and on hand-built page flows."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -53,6 +55,23 @@ def test_each_filing_of_a_compilation_reads_and_checks_as_it_does_alone(
         assert len(filing.claims) == len(original.claims)
         assert _findings(filing) == _findings(original)
         offset += len(pages)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext absent")
+def test_a_compilations_laid_out_text_is_as_many_filings(corpus: Path, tmp_path: Path) -> None:
+    text = tmp_path / "compilation.txt"
+    pdf = _joined([COURT, PROCURATORATE], tmp_path / "compilation.pdf")
+    subprocess.run(["pdftotext", "-layout", str(pdf), str(text)], check=True, capture_output=True)
+    alone = []
+    for name in (COURT, PROCURATORATE):
+        one = tmp_path / Path(name).with_suffix(".txt").name
+        subprocess.run(
+            ["pdftotext", "-layout", str(CORPUS / name), str(one)], check=True, capture_output=True
+        )
+        alone.append(read_file(one))
+    read = read_filings(text)
+    assert [f.unit for f in read] == [f.unit for f in alone]
+    assert [_findings(f) for f in read] == [_findings(f) for f in alone]
 
 
 def test_a_file_of_one_filing_is_one_filing(corpus: Path) -> None:

@@ -219,13 +219,18 @@ def _absorb(into: Filing, other: Filing) -> None:
 
 
 def read_filings(path: Path | str) -> list[Filing]:
-    """Every filing a file holds: one, or each of a PDF compilation's (read/compilation.py)."""
+    """Every filing a file holds: one, or each of a compilation's (a PDF or its laid-out text:
+    read/compilation.py)."""
     path = Path(path)
     if path.suffix.lower() in PDF_SUFFIXES:
         from budget_graph.read.pdf import read_pdf_filings
 
         return read_pdf_filings(path)
-    return [read_file(path)]
+    if path.suffix.lower() in XLSX_SUFFIXES:
+        return [read_file(path)]
+    from budget_graph.read.text import read_text_filings
+
+    return read_text_filings(path)
 
 
 def read_file(path: Path | str) -> Filing:

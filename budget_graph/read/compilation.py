@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from budget_graph.model import TableKind
+from budget_graph.model import Diagnostic, Location, TableKind
 from budget_graph.read.layout import FILING_TITLE, normalise, recognise_table
 from budget_graph.read.pdf_flow import Flow
 
@@ -48,6 +48,16 @@ def filing_spans(flow: Flow, first: int, last: int) -> list[tuple[int, int]]:
     if any(len(kinds) < _MIN_KINDS for kinds in sets):
         return [(first, last)]  # a table of a summary's kind printed twice in one filing ('非税收入预算表')
     return [(start, end - 1) for start, end in zip(starts, [*starts[1:], last + 1], strict=True)]
+
+
+def span_note(source: str, first: int, last: int) -> Diagnostic:
+    """The info that says which pages of the file a filing of a compilation holds."""
+    return Diagnostic(
+        "info",
+        f"文件含多份预决算，本份印于第{first}–{last}页 the file holds several filings; this one is printed on "
+        f"pages {first}–{last}",
+        (Location(source, page=first),),
+    )
 
 
 def _titles(flow: Flow, first: int, last: int) -> list[re.Match[str]]:

@@ -17,7 +17,7 @@ from budget_graph.errors import InputError, printable
 from budget_graph.limits import PDF_PAGES, PDF_SIZE
 from budget_graph.model import Diagnostic, Doubt, Filing, Kind, Location
 from budget_graph.profiles import lines
-from budget_graph.read.compilation import filing_spans
+from budget_graph.read.compilation import filing_spans, span_note
 from budget_graph.read.layout import normalise
 from budget_graph.read.metadata import Evidence, Metadata, filing_metadata
 from budget_graph.read.pdf_doubts import mark_doubts, unruled_titles
@@ -72,14 +72,7 @@ def read_pdf_filings(path: Path) -> list[Filing]:
     for first, last in spans:
         some = [layout for layout in layouts if first <= layout.number <= last]
         filing = _read_span(path, some, _contents(some), damaged)
-        filing.diagnostics.append(
-            Diagnostic(
-                "info",
-                f"文件含多份预决算，本份印于第{first}–{last}页 the file holds several filings; this one is "
-                f"printed on pages {first}–{last}",
-                (Location(filing.sources[0], page=first),),
-            )
-        )
+        filing.diagnostics.append(span_note(filing.sources[0], first, last))
         filings.append(filing)
     return filings
 

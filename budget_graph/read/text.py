@@ -113,9 +113,23 @@ class _Segment:
     lines: list[tuple[int, str]] = field(default_factory=list)
 
 
-def read_text(path: Path) -> Filing:
-    source = printable(str(path))  # the name as reports write it
+def read_text_filings(path: Path) -> list[Filing]:
+    """Each filing the text holds: laid-out text may hold a compilation's (read/compilation.py)."""
     text = read_text_file(path)
+    if is_laid_out(text, path.suffix):
+        from budget_graph.read.text_layout import read_laid_out_filings
+
+        return read_laid_out_filings(text, printable(str(path)), path)
+    return [_read_text(text, path)]
+
+
+def read_text(path: Path) -> Filing:
+    """The file as one filing."""
+    return _read_text(read_text_file(path), path)
+
+
+def _read_text(text: str, path: Path) -> Filing:
+    source = printable(str(path))  # the name as reports write it
     if is_laid_out(text, path.suffix):
         # here, not at the top: the PDF reader's stages it shares load only for laid-out text
         from budget_graph.read.text_layout import read_laid_out_text

@@ -23,6 +23,7 @@ from itertools import pairwise, takewhile
 from pathlib import Path
 
 from budget_graph.model import Doubt, Filing
+from budget_graph.read.compilation import filing_spans, span_note
 from budget_graph.read.layout import (
     CODE_CAPTIONS,
     ENUMERATOR,
@@ -39,6 +40,7 @@ from budget_graph.read.pdf_flow import (
     PART_HEADING,
     is_key_line,
     is_note,
+    pages_flow,
     running_text,
     running_texts,
 )
@@ -106,6 +108,28 @@ class _Table:
 
 
 def read_laid_out_text(text: str, source: str, path: Path) -> Filing:
+    """The text as one filing (a compilation of several too: read_laid_out_filings tells them apart)."""
+    return read_pages(_contents(text), source, path, measured=False)
+
+
+def read_laid_out_filings(text: str, source: str, path: Path) -> list[Filing]:
+    """Each filing the text holds: one, or each of a compilation's (read/compilation.py)."""
+    contents = _contents(text)
+    flow = pages_flow(contents)
+    spans = filing_spans(flow, 1, len(contents)) if contents else []
+    if len(spans) < 2:
+        return [read_pages(contents, source, path, measured=False, flow=flow)]
+    filings = []
+    for first, last in spans:  # each span's pages made again: reading a flow joins wrapped lines in them
+        some = [content for content in _contents(text) if first <= content.number <= last]
+        filing = read_pages(some, source, path, measured=False)
+        filing.diagnostics.append(span_note(source, first, last))
+        filings.append(filing)
+    return filings
+
+
+def _contents(text: str) -> list[PageContent]:
+    """The text's pages (form feeds part them) as the PDF reader's pages: lines and grids placed."""
     pages = [page.split("\n") for page in text.split("\f")]
     if pages and not any(line.strip() for line in pages[-1]):
         pages.pop()  # the form feed after the last page
@@ -119,7 +143,7 @@ def read_laid_out_text(text: str, source: str, path: Path) -> Filing:
         contents.append(content)
     _set_widths(contents)
     _centre(headings, {content.number: content.width for content in contents})
-    return read_pages(contents, source, path, measured=False)
+    return contents
 
 
 def _centre(headings: list[tuple[int, Line]], widths: dict[int, float]) -> None:
