@@ -167,3 +167,17 @@ def test_a_compilations_filings_are_not_joined_again_as_halves_of_one() -> None:
         tables=[table(TableKind.IncomeSummary, ["total"], [("合计", ["1.00"])])],
     )
     assert len(group_filings([narrative, tables])) == 2
+
+
+def test_a_summarys_page_printed_again_right_after_it_is_no_next_filing() -> None:
+    # its continuation page not joined to it (columns drawn otherwise): the same table goes on
+    tables = [
+        ("收支预算总表", 1),
+        ("支出预算总表", 2),
+        ("一般公共预算支出表", 3),
+        ("收入预算总表", 4),
+        ("收入预算总表", 5),
+    ]
+    assert filing_spans(_flow([*tables, ("财政拨款收支总表", 6), ("政府采购预算表", 7)], []), 1, 7) == [
+        (1, 7)
+    ]

@@ -35,16 +35,19 @@ _PART = re.compile(r"^第[一二三四五六七八九十\d]+部分")  # a part's
 def filing_spans(flow: Flow, first: int, last: int) -> list[tuple[int, int]]:
     """The pages (first, last) of each filing the document holds, in order; one span for most files."""
     starts, sets = [first], [set()]
-    previous_table = first
+    previous_table, previous_kind = first, None
     for block in flow.blocks:
         kind = recognise_table(block.title)
-        if kind in _ONCE and kind in sets[-1]:
+        # a table's page the reader did not join to it (its columns drawn otherwise) goes on the same table
+        continued = kind == previous_kind and block.page == previous_table + 1
+        if kind in _ONCE and kind in sets[-1] and not continued:
             before = _titles(flow, starts[-1], previous_table)
             starts.append(_title_page(flow, previous_table + 1, block.page, before) or block.page)
             sets.append(set())
         if kind is not None:
             sets[-1].add(kind)
         previous_table = block.grids[-1].page if block.grids else block.page
+        previous_kind = kind
     if any(len(kinds) < _MIN_KINDS for kinds in sets):
         return [(first, last)]  # a table of a summary's kind printed twice in one filing ('非税收入预算表')
     return [(start, end - 1) for start, end in zip(starts, [*starts[1:], last + 1], strict=True)]
