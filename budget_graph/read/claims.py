@@ -44,8 +44,9 @@ _COUNT = re.compile(
 )
 _GENERIC = re.compile(r"(?:预算|支出|收入|合计|总计|总额|金额)+")  # a figure's label, not what it is about
 # '较2023年年初预算减少61,203.26万元，减少64.5%', '与上年相比，财政拨款收、支总计各增加2228.78万元，增长10.15%',
-# '比2022年预算执行数增加77.70%', '与2023年预算保持一致', '同比下降3.2%', '较上年增长20%，增加200.00万元', '…增加200.00万元，增长率为20%'. Placeholders ('增加（减少）XXX') and
-# phrases ('相比增加的原因') carry no statement.
+# '比2022年预算执行数增加77.70%', '与2023年预算保持一致', '同比下降3.2%', '较上年增长20%，增加200.00万元',
+# '…增加200.00万元，增长率为20%'. Placeholders ('增加（减少）XXX') and phrases ('相比增加的原因') carry no
+# statement; nor does a negative figure ('增加-63.16万元'): its sign against its word is not read.
 _CHANGE = re.compile(
     r"(?:(?:较|比|与)(?P<base>(?:\d{4}年度?|上一?年度?|去年|同期)[^，,。；;：:增减持保下降提上相]{0,16}?)"
     r"(?:(?:相比|相较|比较)[，,]?(?P<restated>[^，,。；;：:增减持保下降提上]{0,20}?))?|同比)"
