@@ -1,16 +1,15 @@
 """A PDF that holds several filings one after another — a compilation (汇编): a department's filing and then
-each of its units', or a county's departments in one file — is read as that many filings.
+each of its units', or a county's departments in one file — is read as that many filings. Read as one,
+a compilation had the second unit's narrative checked against the first unit's tables: dozens of false
+errors.
 
 A filing prints its summary tables once (收支总表, 收入总表; a table continued over pages is one table), so
-one printed again, not as a continuation, opens the tables of the next filing. That filing starts at the
-first page after the tables before it whose first lines title another filing than the one before
-('2019年度江苏省人民检察院部门预算', its cover), else at its own first table (a compilation of tables alone):
-a part's heading naming the filing before ('第三部分上海市普陀区财政局2024年度部门决算情况', a part printed
-after the tables) does not start one. Read
-as one filing, a compilation had the second unit's narrative checked against the first unit's tables, and
-its tables against the first's: dozens of false errors. A split stands only when each filing prints
-tables of at least three kinds: a table of a summary's kind printed twice in one filing (a '非税收入预算表'
-is read as a 收入总表) splits nothing.
+one printed again opens the tables of the next filing. That filing starts at its cover: the first page
+after the tables before it whose first lines title another filing ('2019年度江苏省人民检察院部门预算'); a part
+of the filing before, printed after its tables ('第三部分上海市普陀区财政局2024年度部门决算情况'), is none.
+Without a cover (tables alone) it starts at its summary table. A split stands only when each filing
+prints tables of at least three kinds: a table of a summary's kind printed twice in one filing (a
+'非税收入预算表' is read as a 收入总表) splits nothing, nor does a summary's page the reader did not join.
 """
 
 from __future__ import annotations
@@ -77,21 +76,19 @@ def _title_page(flow: Flow, after: int, before: int, known: list[re.Match[str]])
             top[line.page].append(normalise(line.text))
     for page in sorted(top):
         lines = [text for text in top[page] if len(text) <= _MAX_TITLE]
-        # a cover may print the unit on a line of its own above the title ('江苏省人民检察院' / '2019年度部门预算公开')
+        # a cover may print the unit on a line above its title ('江苏省人民检察院' / '2019年度部门预算公开')
         joined = [a + b for a, b in pairwise(lines)]
         titles = [match for text in [*lines, *joined] if (match := FILING_TITLE.search(text))]
-        named = [
-            other for other in known if _unit(other)
-        ]  # a title naming no unit tells filings apart by nothing
+        named = [other for other in known if _unit(other)]  # a title naming no unit tells none apart
         if any(_unit(title) and not any(_same_filing(title, other) for other in named) for title in titles):
             return page
     return None
 
 
 def _same_filing(a: re.Match[str], b: re.Match[str]) -> bool:
-    """Could two titles be one filing's? The same year, kind and level (部门 / 单位), and one's unit inside the other's words (a
-    cover may print the unit after the year); a title naming no unit ('第三部分2019年度部门预算情况说明')
-    may be any filing's of its year and kind."""
+    """Could two titles be one filing's? The same year, kind and level (部门 / 单位), and one's unit inside
+    the other's words (a cover may print the unit after the year); a title naming no unit
+    ('第三部分2019年度部门预算情况说明') may be any filing's of its year and kind."""
     if any(a.group(name) != b.group(name) for name in ("year", "kind", "level")):
         return False
     one, other = _unit(a), _unit(b)
