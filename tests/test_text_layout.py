@@ -11,6 +11,7 @@ from budget_graph.model import Kind, TableKind
 from budget_graph.read import read_file, read_paths
 from budget_graph.read.text_columns import Column, chunks, figures, place
 from budget_graph.read.text_forms import is_laid_out
+from tests.tables import reading
 
 
 def at(*cells: tuple[int, str] | tuple[int, str, str]) -> str:
@@ -1437,3 +1438,17 @@ def test_an_invisible_character_inside_a_figure_is_dropped(tmp_path: Path, mark:
     [row] = [row for row in table.rows if row.code == "201"]
     assert row.label == "一般公共服务支出" and row.cells["general_budget"].text == "1,000"
     assert not table.doubts
+
+
+@pytest.mark.parametrize("head", [6, 4], ids=["title-unit-and-header", "title-unit-and-header-first-line"])
+def test_a_tables_head_left_at_a_pages_foot_goes_on_over_its_rows(tmp_path: Path, head: int) -> None:
+    # the page breaks under the table's head (title, unit line, the header or its first line): its rows,
+    # and the rest of the header, are all on the next page
+    foot = [*SUMMARY, "", "", *BY_FUNCTION[:head], "", at((30, "- 4 -"))]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, CONTENTS, DUTIES, foot, BY_FUNCTION[head:]), encoding="utf-8")
+    whole = tmp_path / "whole.txt"
+    whole.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, BY_FUNCTION), encoding="utf-8")
+    read, printed = read_file(path), read_file(whole)
+    assert [t.title for t in read.tables] == [t.title for t in printed.tables]
+    assert reading(read.tables[1]) == reading(printed.tables[1]) and not read.tables[1].doubts

@@ -136,14 +136,34 @@ def _contents(text: str) -> list[PageContent]:
     contents: list[PageContent] = []
     headings: list[tuple[int, Line]] = []  # (page, line)
     running: Layout | None = None  # the columns of a table that ran to the foot of the page before
-    for number, raw in enumerate(
-        map(_in_reading_order, _without_running_heads(_printed_once(pages))), start=1
-    ):
+    ordered = list(map(_in_reading_order, _without_running_heads(_printed_once(pages))))
+    carried: list[str] = []  # a table's head left at the foot of the page before, its rows on this one
+    for number, raw in enumerate(ordered, start=1):
+        raw = carried + raw
+        raw, carried = _head_at_foot(raw) if number < len(ordered) else (raw, [])
         content, running = _page(number, raw, running, headings)
         contents.append(content)
     _set_widths(contents)
     _centre(headings, {content.number: content.width for content in contents})
     return contents
+
+
+def _head_at_foot(raw: list[str]) -> tuple[list[str], list[str]]:
+    """A table's title, unit line and header printed at the foot of a page, its rows all on the next
+    (js-court 2018's 财政拨款收支预算总表: its header's first line at the foot, the rest over its rows): the
+    page without them, and the lines that go on to the next page, above its rows. The page's number stays."""
+    lines = _classify([line.rstrip() for line in raw])
+    filled = [line for line in lines if line.kind not in ("blank", "page_number")]
+    titles = [index for index, line in enumerate(filled) if line.kind == "title"]
+    if not titles:
+        return raw, []
+    after = filled[titles[-1] + 1 :]
+    keyed = any(line.kind == "key" for line in after)  # a unit line: a table's head, not a list of titles
+    if not keyed or any(line.kind == "row" or PART_HEADING.match(line.flat) for line in after):
+        return raw, []
+    start = filled[titles[-1]].number
+    kept = raw[:start] + [line.text for line in lines[start:] if line.kind == "page_number"]
+    return kept, [line.text for line in lines[start:] if line.kind != "page_number"]
 
 
 def _centre(headings: list[tuple[int, Line]], widths: dict[int, float]) -> None:
