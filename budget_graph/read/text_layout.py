@@ -139,31 +139,32 @@ def _contents(text: str) -> list[PageContent]:
     ordered = list(map(_in_reading_order, _without_running_heads(_printed_once(pages))))
     carried: list[str] = []  # a table's head left at the foot of the page before, its rows on this one
     for number, raw in enumerate(ordered, start=1):
-        raw = carried + raw
-        raw, carried = _head_at_foot(raw) if number < len(ordered) else (raw, [])
-        content, running = _page(number, raw, running, headings)
+        lines = _classify([line.rstrip() for line in carried + raw])
+        start = _head_at_foot(lines) if number < len(ordered) else None
+        carried = [] if start is None else [line.text for line in lines[start:] if line.kind != "page_number"]
+        if start is not None:  # the page without the head it leaves to the next, its number kept
+            kept = lines[:start] + [line for line in lines[start:] if line.kind == "page_number"]
+            lines = _classify([line.text for line in kept])
+        content, running = _page(number, lines, running, headings)
         contents.append(content)
     _set_widths(contents)
     _centre(headings, {content.number: content.width for content in contents})
     return contents
 
 
-def _head_at_foot(raw: list[str]) -> tuple[list[str], list[str]]:
-    """A table's title, unit line and header printed at the foot of a page, its rows all on the next
-    (js-court 2018's 财政拨款收支预算总表: its header's first line at the foot, the rest over its rows): the
-    page without them, and the lines that go on to the next page, above its rows. The page's number stays."""
-    lines = _classify([line.rstrip() for line in raw])
+def _head_at_foot(lines: list[_TextLine]) -> int | None:
+    """Where a table's title, unit line and header printed at the foot of a page start, its rows all on
+    the next (js-court 2018's 财政拨款收支预算总表: its header's first line at the foot, the rest over its
+    rows): they go on to the next page, above its rows."""
     filled = [line for line in lines if line.kind not in ("blank", "page_number")]
     titles = [index for index, line in enumerate(filled) if line.kind == "title"]
     if not titles:
-        return raw, []
+        return None
     after = filled[titles[-1] + 1 :]
     keyed = any(line.kind == "key" for line in after)  # a unit line: a table's head, not a list of titles
     if not keyed or any(line.kind == "row" or PART_HEADING.match(line.flat) for line in after):
-        return raw, []
-    start = filled[titles[-1]].number
-    kept = raw[:start] + [line.text for line in lines[start:] if line.kind == "page_number"]
-    return kept, [line.text for line in lines[start:] if line.kind != "page_number"]
+        return None
+    return filled[titles[-1]].number
 
 
 def _centre(headings: list[tuple[int, Line]], widths: dict[int, float]) -> None:
@@ -258,11 +259,10 @@ def _last_before_first(last: str, first: str) -> bool:
 
 
 def _page(
-    number: int, raw: list[str], running: Layout | None, headings: list[tuple[int, Line]]
+    number: int, lines: list[_TextLine], running: Layout | None, headings: list[tuple[int, Line]]
 ) -> tuple[PageContent, Layout | None]:
     """The page's content, and the columns of its last table when it runs to the page's foot (the next
     page may continue it); lines that are headings set apart are added to `headings`."""
-    lines = _classify([line.rstrip() for line in raw])
     grids, in_table, running = _grids(number, lines, running)
     text = []
     for line in lines:
@@ -271,7 +271,7 @@ def _page(
         text.append(_line(line))
         if _set_apart(line):
             headings.append((number, text[-1]))
-    height = max(len(raw), 1) * LINE_HEIGHT
+    height = max(len(lines), 1) * LINE_HEIGHT
     return PageContent(number, 0.0, height, text, grids), running
 
 
