@@ -117,24 +117,26 @@ def read_text_filings(path: Path) -> list[Filing]:
     """Each filing the text holds: laid-out text may hold a compilation's (read/compilation.py)."""
     text = read_text_file(path)
     if is_laid_out(text, path.suffix):
+        # here, not at the top: the PDF reader's stages it shares load only for laid-out text
         from budget_graph.read.text_layout import read_laid_out_filings
 
         return read_laid_out_filings(text, printable(str(path)), path)
-    return [_read_text(text, path)]
+    return [_read_lines(text, path)]
 
 
 def read_text(path: Path) -> Filing:
     """The file as one filing."""
-    return _read_text(read_text_file(path), path)
-
-
-def _read_text(text: str, path: Path) -> Filing:
-    source = printable(str(path))  # the name as reports write it
+    text = read_text_file(path)
     if is_laid_out(text, path.suffix):
-        # here, not at the top: the PDF reader's stages it shares load only for laid-out text
         from budget_graph.read.text_layout import read_laid_out_text
 
-        return read_laid_out_text(text, source, path)
+        return read_laid_out_text(text, printable(str(path)), path)
+    return _read_lines(text, path)
+
+
+def _read_lines(text: str, path: Path) -> Filing:
+    """Text whose tables are rows of cells (tabs, pipes, HTML), not laid out with spaces."""
+    source = printable(str(path))  # the name as reports write it
     read = read_lines(text, path.suffix)
     numbered = [(number, clean(line)) for number, line in read.lines]
     lines = [line for _, line in numbered]
