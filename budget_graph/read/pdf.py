@@ -52,16 +52,13 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 def read_pdf(path: Path) -> Filing:
     """The file as one filing (a compilation of several too: read_pdf_filings tells them apart)."""
-    data = read_bytes(path, PDF_SIZE)
-    layouts = _layouts(data, path)
-    return _read_span(path, layouts, _contents(layouts), damaged_streams(data))
+    layouts, damaged = _opened(path)
+    return _read_span(path, layouts, _contents(layouts), damaged)
 
 
 def read_pdf_filings(path: Path) -> list[Filing]:
     """Each filing the file holds: one, or each of a compilation's (read/compilation.py)."""
-    data = read_bytes(path, PDF_SIZE)
-    layouts = _layouts(data, path)
-    damaged = damaged_streams(data)
+    layouts, damaged = _opened(path)
     pages = _contents(layouts)
     flow = pages_flow(pages)
     spans = filing_spans(flow, layouts[0].number, layouts[-1].number)
@@ -75,6 +72,12 @@ def read_pdf_filings(path: Path) -> list[Filing]:
         filing.diagnostics.append(span_note(filing.sources[0], first, last))
         filings.append(filing)
     return filings
+
+
+def _opened(path: Path) -> tuple[list[PageLayout], int]:
+    """The file's pages, and how many of its streams do not inflate (the bytes read once for both)."""
+    data = read_bytes(path, PDF_SIZE)
+    return _layouts(data, path), damaged_streams(data)
 
 
 def _contents(layouts: list[PageLayout]) -> list[PageContent]:
