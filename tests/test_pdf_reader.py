@@ -378,17 +378,14 @@ def test_a_page_s_text_read_in_one_call_is_each_glyph_s_character(corpus: Path) 
 def test_forms_printed_apart_are_said_in_one_warning() -> None:
     from types import SimpleNamespace
 
-    from budget_graph.model import Filing, Kind, Location
-    from budget_graph.read.pdf_tables import _form_amounts_not_read
+    from budget_graph.read.pdf_tables import project_forms_not_read
 
     def form(*pages: int) -> SimpleNamespace:
         cells = [SimpleNamespace(text=t) for t in ("项目资金总额", "4,100,000.00", "0.00")]
-        return SimpleNamespace(grids=[SimpleNamespace(page=page, cells=cells) for page in pages])
+        grids = [SimpleNamespace(page=page, cells=cells) for page in pages]
+        return SimpleNamespace(title="财政项目支出绩效目标填报表", grids=grids)
 
-    filing = Filing(sources=["f.pdf"], unit="某局", year=2023, kind=Kind.BUDGET)
-    place = Location("f.pdf", table="财政项目支出绩效目标填报表")
-    _form_amounts_not_read(form(31, 32), place, filing)
-    _form_amounts_not_read(form(40), place, filing)
-    (said,) = filing.diagnostics
+    other = SimpleNamespace(title="收入预算总表", grids=[SimpleNamespace(page=35, cells=[])])
+    (said,) = project_forms_not_read([form(31, 32), other, form(40)], "f.pdf")
     assert [p.page for p in said.locations] == [31, 32, 40]
     assert said.message.startswith("项目绩效目标表单的金额暂不读取（3 页）：6 个数字未读取")

@@ -25,7 +25,7 @@ from budget_graph.read.pdf_flow import Flow, pages_flow
 from budget_graph.read.pdf_grid import PageContent, page_content
 from budget_graph.read.pdf_page import Char, PageLayout
 from budget_graph.read.pdf_streams import damaged_streams
-from budget_graph.read.pdf_tables import read_table
+from budget_graph.read.pdf_tables import project_forms_not_read, read_table
 from budget_graph.read.pdf_text import read_narrative
 from budget_graph.read.source import read_bytes
 from budget_graph.read.tables import number_tables, unit_names
@@ -135,6 +135,7 @@ def read_pages(
                     (Location(source, page=block.page, table=block.title),),
                 )
             )
+    filing.diagnostics.extend(project_forms_not_read(flow.blocks, source))
     number_tables(filing)
     mark_doubts(filing, flow, source, measured)
     _claims(filing)

@@ -85,13 +85,12 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
     table = Table(
         kind, block.title, block.number, unit, location, notes=list(block.notes), unit_name=block.unit_name
     )
-    if kind is TableKind.PerformanceTargets and _PROJECT_FORM.search(block.title):
+    if _is_project_form(block.title):
         table.kind = None  # one project's form (项目名称, 项目资金, indicators): not the unit-wide table
         filing.indicators.extend(
             indicator for grid in block.grids for indicator in _project_indicators(grid, table)
         )
-        _form_amounts_not_read(block, location, filing)
-        return table
+        return table  # its amounts are not read: project_forms_not_read says so for all the forms
     if kind is None:
         _not_read(block, location, filing, f"未识别的表格“{block.title}”", f"unknown table “{block.title}”")
         filing.unread.append(location)
@@ -154,27 +153,28 @@ def _not_read(block: TableBlock, location: Location, filing: Filing, why_zh: str
         )
 
 
-_FORMS_ZH = "项目绩效目标表单的金额暂不读取"
+def _is_project_form(title: str) -> bool:
+    return recognise_table(title) is TableKind.PerformanceTargets and bool(_PROJECT_FORM.search(title))
 
 
-def _form_amounts_not_read(block: TableBlock, location: Location, filing: Filing) -> None:
+def project_forms_not_read(blocks: list[TableBlock], source: str) -> list[Diagnostic]:
     """Project forms' amounts are not read yet: said once for all the filing's forms (a filing may print
     dozens), with their pages and the figures on them counted together."""
-    said = next((d for d in filing.diagnostics if d.message.startswith(_FORMS_ZH)), None)
-    places = [location.at(page=grid.page) for grid in block.grids]
-    figures = sum(is_number(c.text) for grid in block.grids for c in grid.cells)
-    if said is not None:
-        filing.diagnostics.remove(said)
-        places = [*said.locations, *places]
-        figures += int(_FIGURES_COUNTED.search(said.message).group(1))
-    pages = len(places)
-    message = unread(
-        figures, f"{_FORMS_ZH}（{pages} 页）", f"the amounts of project performance forms ({pages} pages)"
+    forms = [block for block in blocks if _is_project_form(block.title)]
+    places = tuple(
+        Location(source, page=grid.page, table=form.title, excerpt=form.title)
+        for form in forms
+        for grid in form.grids
     )
-    filing.diagnostics.append(Diagnostic("warning", message, tuple(places)))
-
-
-_FIGURES_COUNTED = re.compile(r"：(\d+) 个数字")  # what the diagnostic said so far
+    if not places:
+        return []
+    figures = sum(is_number(cell.text) for form in forms for grid in form.grids for cell in grid.cells)
+    pages = len(places)
+    why_zh, why_en = (
+        f"项目绩效目标表单的金额暂不读取（{pages} 页）",
+        f"the amounts of project performance forms ({pages} pages)",
+    )
+    return [Diagnostic("warning", unread(figures, why_zh, why_en), places)]
 
 
 def unread(count: int, why_zh: str, why_en: str) -> str:
