@@ -65,7 +65,7 @@ def span_note(source: str, first: int, last: int) -> Diagnostic:
 def _titles(flow: Flow, first: int, last: int) -> list[re.Match[str]]:
     """The filing titles printed as lines from page `first` to `last`."""
     lines = (normalise(line.text) for line in flow.lines if first <= line.page <= last)
-    return [match for text in lines if len(text) <= _MAX_TITLE and (match := FILING_TITLE.search(text))]
+    return [match for match in map(_title, lines) if match]
 
 
 def _title_page(flow: Flow, after: int, before: int, known: list[re.Match[str]]) -> int | None:
@@ -74,15 +74,20 @@ def _title_page(flow: Flow, after: int, before: int, known: list[re.Match[str]])
     for line in flow.lines:
         if after <= line.page <= before and len(top.setdefault(line.page, [])) < _TOP_LINES:
             top[line.page].append(normalise(line.text))
+    named = [other for other in known if _unit(other)]  # a title naming no unit tells none apart
     for page in sorted(top):
         lines = [text for text in top[page] if len(text) <= _MAX_TITLE]
         # a cover may print the unit on a line above its title ('江苏省人民检察院' / '2019年度部门预算公开')
-        joined = [a + b for a, b in pairwise(lines)]
-        titles = [match for text in [*lines, *joined] if (match := FILING_TITLE.search(text))]
-        named = [other for other in known if _unit(other)]  # a title naming no unit tells none apart
+        joined = (FILING_TITLE.search(a + b) for a, b in pairwise(lines))  # each line short already
+        titles = [match for match in [*map(_title, lines), *joined] if match]
         if any(_unit(title) and not any(_same_filing(title, other) for other in named) for title in titles):
             return page
     return None
+
+
+def _title(text: str) -> re.Match[str] | None:
+    """A line that titles a filing (short: not a sentence naming one)."""
+    return FILING_TITLE.search(text) if len(text) <= _MAX_TITLE else None
 
 
 def _same_filing(a: re.Match[str], b: re.Match[str]) -> bool:
