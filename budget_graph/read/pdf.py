@@ -27,7 +27,7 @@ from budget_graph.read.pdf_page import Char, PageLayout
 from budget_graph.read.pdf_streams import damaged_streams
 from budget_graph.read.pdf_tables import project_forms_not_read, read_table
 from budget_graph.read.pdf_text import read_narrative
-from budget_graph.read.source import read_bytes
+from budget_graph.read.source import INVISIBLE, read_bytes
 from budget_graph.read.tables import number_tables, unit_names
 
 _FILER = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(\S+)$")
@@ -42,8 +42,7 @@ _REPLACEMENT = "\ufffd"
 # that its map calls invisible; the text readers drop them, a PDF's glyph is not dropped unread). Signs a
 # disclosure may print (¥ ° ² · × ÷ …) and the no-break space are not among them.
 _GARBLED = re.compile(
-    "[\x80-\x9f\xa1-\xa4\xa6\xa8\xaa-\xad\xaf\xb4\xb6\xb8\xba\xbb\xbf-\xd6\xd8-\xf6\xf8-\u024f\ufffd"
-    "\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+    f"[\x80-\x9f\xa1-\xa4\xa6\xa8\xaa-\xad\xaf\xb4\xb6\xb8\xba\xbb\xbf-\xd6\xd8-\xf6\xf8-\u024f\ufffd{INVISIBLE}]"
 )
 _GARBLED_SHARE = 0.5  # of a file's pages with text: garbled on so many, the file's text is not read
 _GARBLED_AT_LEAST = 10  # and no fewer garbled characters in all: a stray accented name is no damage

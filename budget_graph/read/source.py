@@ -40,7 +40,8 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 # Format characters no reader sees (zero-width spaces and joiners, the word joiner, a byte order mark
 # inside the text, a soft hyphen, direction marks): pasted from web pages and editors, they sit inside
 # figures ('12\u200b3') and words, so a figure would read as words and a name would not match its own
-_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"  # a class's body
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
 def visible(text: str) -> str:
