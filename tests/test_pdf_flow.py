@@ -337,6 +337,84 @@ def test_a_filer_line_wrapped_over_three_lines_is_whole() -> None:
     assert block.unit_name == "中国共产党江苏省委员会办公厅"
 
 
+_TITLE = word("一般公共预算支出预算表", 150, 80)
+_UNIT_AT = 480
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        pytest.param(  # a cell's wrap: under the name printed apart from its key
+            [[*word("编制单位：", 65, 100), *word("江苏省高级人民法", 140, 100)], [*word("院", 140, 113)]],
+            id="under-the-name",
+        ),
+        pytest.param(  # a paragraph's wrap: back to where the key starts
+            [[*word("编制单位：", 65, 100), *word("江苏省高级人民法", 140, 100)], [*word("院", 65, 113)]],
+            id="back-to-the-key",
+        ),
+        pytest.param(  # the unit on the filer's line, the tail alone under the name
+            [
+                [
+                    *word("编制单位：", 65, 100),
+                    *word("江苏省高级人民法", 140, 100),
+                    *word("单位：万元", _UNIT_AT, 100),
+                ],
+                word("院", 140, 113),
+            ],
+            id="tail-alone-under-the-name",
+        ),
+        pytest.param(  # a centred filer line whose tail went to the margin, on the unit's line
+            [
+                word("编制单位：江苏省高级人民法", 150, 100),
+                [*word("院", 65, 113), *word("单位：万元", _UNIT_AT, 113)],
+            ],
+            id="tail-at-the-margin-on-the-unit-line",
+        ),
+        pytest.param(  # the same, the tail on a line of its own
+            [
+                [*word("编制单位：江苏省高级人民法", 150, 100), *word("单位：万元", _UNIT_AT, 100)],
+                word("院", 65, 113),
+            ],
+            id="tail-at-the-margin-alone",
+        ),
+        pytest.param(  # double spacing: the tail more than a line's height below
+            [
+                [*word("编制单位：江苏省高级人民法", 65, 100), *word("单位：万元", _UNIT_AT, 100)],
+                word("院", 65, 126),
+            ],
+            id="tail-a-line-further-down",
+        ),
+    ],
+)
+def test_a_filer_name_wrapped_any_way_is_whole_and_its_table_kept(lines: list[list]) -> None:
+    (block,) = document_flow([titled_page([_TITLE, *lines])]).blocks
+    assert (block.title, block.unit_name) == ("一般公共预算支出预算表", "江苏省高级人民法院")
+
+
+def test_a_long_tail_on_a_line_of_its_own_finishes_the_name() -> None:
+    page = titled_page(
+        [
+            _TITLE,
+            [*word("编制单位：上海市普陀区长征镇人民政府", 65, 100), *word("单位：万元", _UNIT_AT, 100)],
+            word("社区事务受理服务中心", 65, 113),
+        ]
+    )
+    (block,) = document_flow([page]).blocks
+    assert block.unit_name == "上海市普陀区长征镇人民政府社区事务受理服务中心"
+
+
+def test_a_line_with_figures_under_a_filer_line_is_no_part_of_the_name() -> None:
+    page = titled_page(
+        [
+            _TITLE,
+            [*word("编制单位：江苏省高级人民法院", 65, 100), *word("单位：万元", _UNIT_AT, 100)],
+            word("2025年", 65, 113),
+        ]
+    )
+    (block,) = document_flow([page]).blocks
+    assert (block.title, block.unit_name) == ("一般公共预算支出预算表", "江苏省高级人民法院")
+
+
 @pytest.mark.parametrize(
     "key", ["编制单位", "填报单位", "报送单位", "编制单位（盖章）", "单位名称(公章)", "部门（单位）名称"]
 )

@@ -77,6 +77,8 @@ _UNSURE = (
     "read as narrative, its figures not checked"
 )
 _SHORT_TAIL = 8  # characters: a title's wrapped tail ('支出预算表'), a filer's ('院')
+_NAME_TAIL = 16  # characters: the most of a filer's name a wrap leaves on a line of its own
+_DIGIT = re.compile(r"\d")
 _WRAP_SLACK = 2.0  # points: a wrapped tail starts and ends inside the width of the line it continues
 
 
@@ -307,7 +309,7 @@ def _take_tails(upper: Line, lower: Line) -> Line:
     """Move the tails of `upper`'s key words out of `lower`; `lower` without them."""
     kept: list[Word] = []
     for word in lower.words:
-        head = next((key for key in upper.words if _is_tail(key, word)), None)
+        head = _head_of(upper.words, word)
         if head is None:
             kept.append(word)
             continue
@@ -324,13 +326,40 @@ def _chars_of(line: Line, word: Word) -> list[Char]:
     return [c for c in line.chars if word.x0 <= c.cx <= word.x1]
 
 
+def _head_of(words: list[Word], word: Word) -> Word | None:
+    """The word of the line above that `word` finishes, if any. A name printed apart from its key
+    ('编制单位：' · '江苏省高级人民法' / '院') wraps under itself (in a cell) or back to where the key starts
+    (a paragraph); otherwise the key word itself is finished (_is_tail)."""
+    for index, key in enumerate(words):
+        name = words[index + 1] if index + 1 < len(words) else None
+        if _KEY_ONLY.match(normalise(key.text)) and name and not KEY_LINE.match(normalise(name.text)):
+            under = _inside(name, word) or abs(word.x0 - key.x0) <= _WRAP_SLACK
+            return name if under and _short_tail(normalise(word.text)) else None
+        if _is_tail(key, word):
+            return key
+    return None
+
+
+def _inside(upper: Word, word: Word) -> bool:
+    return upper.x0 - _WRAP_SLACK <= word.x0 and word.x1 <= upper.x1 + _WRAP_SLACK
+
+
+def _short_tail(tail: str) -> bool:
+    """A short piece of a name: no key, sentence, figure or unit of its own."""
+    return (
+        len(tail) <= _SHORT_TAIL
+        and not _NO_TAIL.search(tail)
+        and not _DIGIT.search(tail)
+        and not _UNIT.search(tail)
+    )
+
+
 def _is_tail(key: Word, word: Word) -> bool:
     """Does `word` finish the filer or unit line `key` ('单位：万' + '元')?"""
     text, tail = normalise(key.text), normalise(word.text)
     if _KEY_ONLY.match(text):  # the key alone ('编制单位：'), its value on the next line, where it starts
         return abs(word.x0 - key.x0) <= _WRAP_SLACK and not _NO_TAIL.search(tail) and not _UNIT.search(tail)
-    inside = key.x0 - _WRAP_SLACK <= word.x0 and word.x1 <= key.x1 + _WRAP_SLACK
-    if not inside or len(tail) > _SHORT_TAIL or _NO_TAIL.search(tail) or _UNIT.search(text):
+    if not _inside(key, word) or not _short_tail(tail) or _UNIT.search(text):
         return False
     if _UNIT_KEY.match(text):
         return bool(_UNIT.search(text + tail))
@@ -342,6 +371,7 @@ def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | 
     unit: Unit | None = None
     filer: str | None = None
     titles: list[PageLine] = []
+    tail = ""  # a filer's name wrapped on to the unit line under it ('…人民法' / '院  单位：万元')
     index = len(lines) - 1
     while index >= floor and len(titles) < _MAX_TITLE_LINES:
         text = normalise(lines[index].text)
@@ -350,7 +380,14 @@ def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | 
             titles.insert(0, lines[index])
         elif not titles and (_UNIT.search(text) or KEY_LINE.match(text)):
             line_unit, line_filer = _unit_line(lines[index].text)
-            unit, filer = unit or line_unit, filer or line_filer
+            unit, filer = unit or line_unit, filer or _with_tail(line_filer, tail)
+            tail = "" if line_filer else without_unit(text) + tail
+        elif titles and KEY_LINE.match(text) and filer is None and recognise_table(_title(titles)) is None:
+            # what stands between a filer line and the grid, naming no table, is the name's wrapped tail
+            # where the wrap left it (at the margin, a line further down): the table is not lost for it
+            line_unit, line_filer = _unit_line(lines[index].text)
+            unit, filer = unit or line_unit, _with_tail(line_filer, _title(titles) + tail)
+            titles, tail = [], ""
         elif _is_title_line(text, titles):
             titles.insert(0, lines[index])
         else:
@@ -363,6 +400,14 @@ def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | 
     page = titles[-1].page  # the line naming the table (a number line may end the page before)
     used = len(lines) - 1 - index
     return used, TableBlock(title, page, number, unit, filer)
+
+
+def _with_tail(name: str | None, tail: str) -> str | None:
+    """A filer's name and the lines left under it: joined when they read as the rest of a name."""
+    tail = normalise(tail)
+    if name is None or len(tail) > _NAME_TAIL or _DIGIT.search(tail) or _NO_TAIL.search(tail):
+        return name
+    return name + tail
 
 
 def _titled_unit(text: str) -> bool:
