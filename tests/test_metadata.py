@@ -88,6 +88,14 @@ def test_a_part_heading_that_titles_the_filing_names_the_unit() -> None:
         assert (read.unit, read.year, read.kind) == ("上海市普陀区财政局", 2024, Kind.FINAL)
 
 
+def test_a_part_on_a_term_or_a_sentence_broken_after_a_budget_names_no_unit() -> None:
+    # a file opening with the parts printed after the tables: '一、2025年“三公”经费预算情况说明', and a
+    # sentence's line ending at '…部门预算' ('根据《江苏省财政厅关于' / '2018年部门预算…')
+    for line in ("一、2025年“三公”经费预算情况说明", "根据《江苏省财政厅关于2018年部门预算"):
+        read = _read(cover=[line], titles=COURT_TABLES, filers=["江苏省高级人民法院"])
+        assert read.unit == "江苏省高级人民法院"
+
+
 def test_a_sentence_naming_a_year_and_a_budget_is_no_title() -> None:
     titles = ["2025年预算单位收入预算总表", "2025年单位“三公”经费和机关运行经费预算表"]
     sentence = "2025年部门预算安排购置车辆0辆,其中:部级领导干部用车0辆"

@@ -32,7 +32,8 @@ _YEAR_FIRST = re.compile(
 )
 _PART_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+部分")
 _PART_MARK = re.compile(r"^第[一二三四五六七八九十\d]+部分|^[一二三四五六七八九十]+、")
-_NOT_A_NAME = re.compile(r"部分|、|目录|^.{1,2}级$|^本?(部门|单位)$")
+# a heading's words, a level ('市级'), a quoted term or a law's title ('“三公”经费', '根据《…》'): no name
+_NOT_A_NAME = re.compile(r"部分|、|目录|^.{1,2}级$|^本?(部门|单位)$|[“”\"《》]|^根据|^关于")
 # what every table's title shares that is no unit's name ('预算单位…', '收支…')
 _NOT_A_TABLES_NAME = re.compile(r"^(预算|决算)?(部门|单位)|预算|决算|收支|表")
 _YEAR = re.compile(r"(20\d{2})\s*年")
