@@ -183,6 +183,26 @@ def test_narrative_sheets_contents_and_cover(tmp_path: Path) -> None:
     assert len(filing.tables) == 1 and filing.unit == "上海市普陀区测试局"
 
 
+def test_a_filer_key_and_the_name_typed_in_the_cell_after_it_name_the_filer(tmp_path: Path) -> None:
+    # the Shanghai template prints '编制部门：' in a cell of its own: a department may type its name after it
+    rows = _income()
+    rows[1] = ["编制部门：", "上海市普陀区测试局", None, None, None, None, None, "单位：万元"]
+    filing = read_file(_write(tmp_path / "表.xlsx", {"表2": rows}, {"表2": HEADER_MERGES}))
+    [table] = filing.tables
+    assert (filing.unit, table.unit_name, table.unit) == (
+        "上海市普陀区测试局",
+        "上海市普陀区测试局",
+        Unit.WAN,
+    )
+    assert [c.meaning for c in table.columns] == ["total", "appropriation", "service_revenue", "other_income"]
+    # and on the cover, the tables naming no filer
+    rows[1] = [None, None, None, None, None, None, None, "单位：万元"]
+    sheets = {"封面": [["2024年部门预算"], ["预算主管部门：", "上海市普陀区测试局"]], "表2": rows}
+    assert (
+        read_file(_write(tmp_path / "整本.xlsx", sheets, {"表2": HEADER_MERGES})).unit == "上海市普陀区测试局"
+    )
+
+
 def test_a_workbook_of_tables_and_a_narrative_text_are_one_filing(tmp_path: Path) -> None:
     _income_book(tmp_path / "表.xlsx")
     (tmp_path / "说明.md").write_text(

@@ -87,6 +87,10 @@ class _Sheet:
     def filled(self, row: int) -> list[tuple[int, str]]:
         return [(c, text) for c, text in enumerate(self.values[row]) if text.strip()]
 
+    def words(self, r: int) -> list[str]:
+        """Row r's texts, normalised, a filer key and the name in the cell after it as one."""
+        return _key_and_name_joined([normalise(text) for _, text in self.filled(r)])
+
     def texts(self) -> list[tuple[int, int, str]]:
         return [(r, c, text) for r in range(len(self.values)) for c, text in self.filled(r)]
 
@@ -284,10 +288,9 @@ def _table_title(sheet: _Sheet) -> bool:
 def _table_lines(sheet: _Sheet) -> None:
     """The unit and filer lines (and a year banner) between the title and the header."""
     for r in range(sheet.header_start, len(sheet.values)):
-        filled = sheet.filled(r)
-        if not filled:
+        words = sheet.words(r)
+        if not words:
             continue
-        words = [normalise(text) for _, text in filled]
         if not all(_UNIT_LINE.match(w) or _FILER.match(w) or _BANNER.match(w) for w in words):
             sheet.header_start = r
             return
@@ -301,6 +304,22 @@ def _table_lines(sheet: _Sheet) -> None:
     sheet.header_start = len(sheet.values)
 
 
+def _key_and_name_joined(words: list[str]) -> list[str]:
+    """A filer key in a cell of its own, the name typed in the next ('编制部门：' | '上海市XX局'), as one."""
+    joined: list[str] = []
+    for word in words:
+        key = _FILER.match(joined[-1]) if joined else None
+        if (
+            key
+            and not key.group(1)
+            and not (_UNIT_LINE.match(word) or _FILER.match(word) or _BANNER.match(word))
+        ):
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return joined
+
+
 # --- the filing's metadata ---------------------------------------------------------------------------------
 
 
@@ -309,7 +328,9 @@ def _filing(sheets: list[_Sheet], source: str) -> Filing:
     filer lines (read/metadata.py weighs them as for every reader)."""
     titles = [normalise(s.title) for s in sheets if s.role == "table"]
     evidence = Evidence(
-        cover=[normalise(text) for s in sheets if s.role == "cover" for _, _, text in s.texts()],
+        cover=[
+            word for s in sheets if s.role == "cover" for r in range(len(s.values)) for word in s.words(r)
+        ],
         lines=[],
         titles=titles,
         filers=[s.filer for s in sheets if s.filer],
