@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from budget_graph.model import Kind, TableKind
+from budget_graph.check.engine import check_filing
+from budget_graph.model import Kind, RowRole, TableKind
 from budget_graph.read import read_file, read_paths
 from budget_graph.read.text_columns import Column, chunks, figures, place
 from budget_graph.read.text_forms import is_laid_out
@@ -1452,3 +1453,62 @@ def test_a_tables_head_left_at_a_pages_foot_goes_on_over_its_rows(tmp_path: Path
     read, printed = read_file(path), read_file(whole)
     assert [t.title for t in read.tables] == [t.title for t in printed.tables]
     assert reading(read.tables[1]) == reading(printed.tables[1]) and not read.tables[1].doubts
+
+
+# --- a continuation page of one row: little for the alignment to go by ----------------------------------
+_BY_FUNCTION_HEAD = [
+    at((20, "2024年部门一般公共预算支出预算表")),
+    at((40, "单位：万元")),
+    at((8, "功能科目代码"), (25, "功能科目名称"), (45, "金额")),
+]
+
+
+def test_a_code_run_on_to_its_name_on_a_page_of_one_row_is_the_code(tmp_path: Path) -> None:
+    # alone under the header printed again, the row's code and name were one cell, read as a unit's row
+    first = [
+        *_BY_FUNCTION_HEAD,
+        at((29, "合计"), (52, "1,350.00", "r")),
+        at((0, "221"), (17, "住房保障支出"), (52, "1,350.00", "r")),
+        at((0, "22102"), (17, "住房改革支出"), (52, "1,350.00", "r")),
+        at((0, "2210201"), (17, "住房公积金"), (52, "1,000.00", "r")),
+    ]
+    second = [*_BY_FUNCTION_HEAD, at((0, "2210202提租补贴"), (52, "350.00", "r"))]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, first, second), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert (table.rows[-1].code, table.rows[-1].label, table.rows[-1].role) == (
+        "2210202",
+        "提租补贴",
+        RowRole.ITEM,
+    )
+    findings = check_filing(read_file(path)).findings
+    assert not [f for f in findings if f.rule.startswith("BG-R")]  # 22102 is its two lines' sum
+
+
+def test_two_sides_labels_read_as_one_put_the_table_in_doubt(tmp_path: Path) -> None:
+    # a two-sided table's one row on its page: the expenditure side's label ran on to the income side's
+    summary = [
+        at((25, "2024年部门财政拨款收支预算总表")),
+        at((70, "单位：万元")),
+        at((16, "收入"), (56, "支出")),
+        at((11, "项目"), (27, "预算数"), (52, "项目"), (66, "预算数")),
+        at((0, "一、一般公共预算一、基本支出"), (38, "1,200", "r"), (75, "1,000", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, summary), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert any("两栏的名称连在一起" in doubt.message for doubt in table.doubts)
+    # an item's number at a label's start, or after another's ('二十一、'), is no second label
+    from budget_graph.read.pdf_doubts import _SECOND_ITEM
+
+    assert not any(map(_SECOND_ITEM.search, ["一、一般公共预算", "二十一、其他支出", "（一）基本支出"]))
+
+
+def test_a_blank_column_guessed_puts_the_sums_down_the_columns_in_doubt_too(tmp_path: Path) -> None:
+    # which column is blank was guessed: the page's figures may stand one column off, so a column's sum
+    # (a roll-up over lines on two pages guessed apart) rests on the guess as much as a row's
+    figures = ((28, "9,146.79", "r"), (46, "5,916.27", "r"), (66, "3,123.68", "r"), (87, "106.84", "r"))
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, _one_line_of_figures(figures)), encoding="utf-8")
+    table = next(t for t in read_file(path).tables if t.kind is TableKind.ExpenditureSummary)
+    assert table.doubts and not any(doubt.columns_only for doubt in table.doubts)

@@ -19,6 +19,12 @@ from budget_graph.read.pdf_grid import Grid
 _FIGURE = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+\.\d+$")
 _ROW_FIGURES = 3  # bare figures on one line that make it a table row, not a sentence
 _UNDER_TITLE = 6  # lines under a title (unit line, header) within which its first figures stand
+# an item's number inside a label, after its words ('…预算一、基本支出'): two labels run together
+_SECOND_ITEM = re.compile(r"[^一二三四五六七八九十（(\s][一二三四五六七八九十]{1,3}、")
+_JOINED = (
+    "按文字位置读取时两栏的名称连在一起，各行归属可能读错 labels of two columns read as one, placed by the "
+    "position of the words: which line a figure belongs to may be misread"
+)
 _SUSPECT_HEADER = (
     "按文字位置读出的表头有列未能识别或重复，各列归属可能读错 the header read from the position of its words "
     "has columns it could not name, or named twice: which figure stands in which column may be misread"
@@ -35,6 +41,7 @@ def mark_doubts(filing: Filing, flow: Flow, source: str, measured: bool = True) 
             _unplaced_cells(filing, block.title, grid, source)
         if any(grid.inferred for grid in block.grids):
             _inferred_header(filing, block.title, source)
+            _joined_labels(filing, block.title)
             if measured:
                 _read_by_alignment(filing, block.title, block.page, source)
     _titles_without_grid(filing, flow, source)
@@ -94,6 +101,17 @@ def _inferred_header(filing: Filing, title: str, source: str) -> None:
         return
     table.doubts.append(Doubt(_SUSPECT_HEADER, columns_only=True))
     filing.diagnostics.append(Diagnostic("warning", f"{title}: {_SUSPECT_HEADER}", (table.location,)))
+
+
+def _joined_labels(filing: Filing, title: str) -> None:
+    """Labels of two columns read as one ('一、一般公共预算一、基本支出', the next column's figures then
+    under no label): on a page of few rows the alignment had too little to set the columns apart."""
+    table = _titled(filing, title)
+    joined = [row.label for row in table.rows if _SECOND_ITEM.search(row.label)] if table else []
+    if table is not None and joined:
+        doubt = f"{_JOINED}: {'；'.join(joined[:2])}"
+        table.doubts.append(Doubt(doubt))
+        filing.diagnostics.append(Diagnostic("warning", f"{title}: {doubt}", (table.location,)))
 
 
 def _read_by_alignment(filing: Filing, title: str, page: int, source: str) -> None:

@@ -113,12 +113,15 @@ def _garbled_tail(label: str) -> bool:
 
 def _codes_out_of_names(table: Table) -> None:
     """In a table of coded lines, a name that opens with a code ('204公共安全支出': a code printed in the
-    names' column, right-aligned against it) is the code and the name."""
+    names' column, right-aligned against it) is the code and the name. So is a row read as a unit's (its
+    name across the code columns): no unit's name opens with a code, but a code run on to its name does
+    when the columns were placed by the words' positions (a page of one row)."""
     if not any(row.code for row in table.rows):
         return
     for row in table.rows:
-        if row.code is None and row.role is RowRole.ITEM and (match := _CODE_AND_NAME.match(row.label)):
-            row.code, row.label = match.group(1), match.group(2)
+        match = _CODE_AND_NAME.match(row.label) if row.role in (RowRole.ITEM, RowRole.UNIT) else None
+        if row.code is None and match:
+            row.code, row.label, row.role = match.group(1), match.group(2), RowRole.ITEM
             row.location = replace(row.location, row=f"{row.code} {row.label}")
 
 

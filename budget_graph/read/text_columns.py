@@ -267,7 +267,7 @@ def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
     groups_ = [_group_cell(group, children, found) for group, children in groups.items()]
     cells += [HeaderCell(0, first, last, label.text) for label, (first, last) in _side_spans(sides, found)]
     cells += [_part_cell(line, chunk, found) for line, chunk in parts]
-    doubts = (*_nesting_doubt(groups_, found), *([Doubt(_GUESSED, columns_only=True)] if guessed else []))
+    doubts = (*_nesting_doubt(groups_, found), *([Doubt(_GUESSED)] if guessed else []))
     return Layout(found, cells + groups_, doubts)
 
 
