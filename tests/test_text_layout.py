@@ -1512,3 +1512,30 @@ def test_a_blank_column_guessed_puts_the_sums_down_the_columns_in_doubt_too(tmp_
     path.write_text(filing_text(COVER, _one_line_of_figures(figures)), encoding="utf-8")
     table = next(t for t in read_file(path).tables if t.kind is TableKind.ExpenditureSummary)
     assert table.doubts and not any(doubt.columns_only for doubt in table.doubts)
+
+
+def test_a_page_of_one_sides_rows_alone_set_flush_left_is_not_put_on_the_other_side(tmp_path: Path) -> None:
+    # pdftotext sets each page flush with its leftmost word: the expenditure side's rows alone print
+    # where the income side's would. They fit either side, so the page is not guessed onto one.
+    first = [
+        at((25, "2024年部门财务收支预算总表")),
+        at((0, "编制部门：某某区某某局"), (70, "单位：元")),
+        "",
+        at((16, "本年收入"), (56, "本年支出")),
+        at((11, "项目"), (27, "预算数"), (52, "项目"), (66, "预算数")),
+        "",
+        at((0, "一、财政拨款收入"), (38, "1,200", "r"), (40, "一、一般公共服务支出"), (75, "1,000", "r")),
+        at((0, "二、事业收入"), (40, "二、教育支出"), (75, "100", "r")),
+        at((40, "三、科学技术支出")),
+    ]
+    right_side = [at((0, "四、卫生健康支出"), (35, "100", "r")), at((0, "五、住房保障支出"))]
+    totals = [at((8, "收入总计"), (38, "1,200", "r"), (48, "支出总计"), (75, "1,200", "r"))]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, first, right_side, totals), encoding="utf-8")
+    filing = read_file(path)
+    (table,) = filing.tables
+    assert not [row for row in table.rows if row.side == "income" and "支出" in row.label]
+    assert table.doubts
+    assert not [
+        f for f in check_filing(filing).findings if f.rule == "BG-R008" and f.severity.value == "error"
+    ]

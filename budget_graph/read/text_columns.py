@@ -385,6 +385,10 @@ def continued(table: Layout, page: Layout) -> list[int] | None:
     xs = [_edge(column) for column in page.columns]
     for fits in (_as_printed, _stretched):
         found = [m for m in orderings if fits(xs, [_edge(table.columns[i]) for i in m])]
+        if len(found) == 1 and fits is _as_printed:
+            # a converter sets each page flush with its leftmost word: a page of the right side's rows
+            # alone prints where the left side's would; fitting elsewhere as well, shifted, is unsure
+            found = [m for m in orderings if _shifted(xs, [_edge(table.columns[i]) for i in m])]
         if found:
             return found[0] if len(found) == 1 else None
     # a page of labels alone (its rows left blank), or of a table with one figure column, fits in order
@@ -438,6 +442,13 @@ def _orderings(table: list[Column], page: list[Column], start: int = 0) -> Itera
 
 def _as_printed(xs: list[float], ys: list[float]) -> bool:
     return all(abs(x - y) <= _CONTINUED for x, y in zip(xs, ys, strict=True))
+
+
+def _shifted(xs: list[float], ys: list[float]) -> bool:
+    """Does one shift carry the page's edges onto the table's (each within the slack of a fit as
+    printed)?"""
+    shift = sum(y - x for x, y in zip(xs, ys, strict=True)) / len(xs)
+    return all(abs(x + shift - y) <= _CONTINUED for x, y in zip(xs, ys, strict=True))
 
 
 def _stretched(xs: list[float], ys: list[float]) -> bool:
