@@ -83,6 +83,21 @@ def _cut(path: Path, filing: Filing, table: Table, again: str, where: str) -> Cu
     return Cut(table.location.page, at, foot, rise=max(top - at, 0))
 
 
+def cut_longest(
+    path: Path, filing: Filing, source: Path, target: Path, where: str, again: str
+) -> tuple[Table, Path]:
+    """`source` (the file at `path`, or a form of it printing its text alike) with the longest table of
+    `filing` (read from `path`) that can be cut cut over two pages; skips the test when none can."""
+    if path.name in _UNWRITABLE:
+        pytest.skip("pdfium cannot write this file's pages back as read")
+    for table in _longest_first(filing):
+        try:
+            return table, cut_page(source, target, _cut(path, filing, table, again, where))
+        except CannotCut:  # text printed across the cut as one object: try the next table
+            continue
+    pytest.skip("no upright table with enough rows on one page to cut")
+
+
 # where the page breaks the table's rows, and what the added page prints above those it holds: the last row
 # alone on the next page (a total that did not fit: merged cells that drop column lines, no top rule) and
 # the first row alone on the first page (its rows under the title printed again, on finer columns)
@@ -100,18 +115,10 @@ CASES = [
 def test_a_table_broken_across_pages_reads_as_printed_whole(
     corpus: Path, tmp_path: Path, name: str, where: str, again: str
 ) -> None:
-    if Path(name).name in _UNWRITABLE:
-        pytest.skip("pdfium cannot write this file's pages back as read")
     path = corpus / name
     whole = read_file(path)
-    for table in _longest_first(whole):
-        try:
-            broken = read_file(cut_page(path, tmp_path / path.name, _cut(path, whole, table, again, where)))
-            break
-        except CannotCut:  # text printed across the cut as one object: try the next table
-            continue
-    else:
-        pytest.skip("no upright table with enough rows on one page to cut")
+    table, cut = cut_longest(path, whole, path, tmp_path / path.name, where, again)
+    broken = read_file(cut)
     read = next(t for t in broken.tables if t.title == table.title)
     assert {r.location.page for r in read.rows} >= {table.location.page, table.location.page + 1}
     assert [c.meaning for c in read.columns] == [c.meaning for c in table.columns]

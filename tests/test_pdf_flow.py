@@ -391,28 +391,23 @@ def test_a_filer_name_wrapped_any_way_is_whole_and_its_table_kept(lines: list[li
     assert (block.title, block.unit_name) == ("一般公共预算支出预算表", "江苏省高级人民法院")
 
 
-def test_a_long_tail_on_a_line_of_its_own_finishes_the_name() -> None:
-    page = titled_page(
-        [
-            _TITLE,
-            [*word("编制单位：上海市普陀区长征镇人民政府", 65, 100), *word("单位：万元", _UNIT_AT, 100)],
-            word("社区事务受理服务中心", 65, 113),
-        ]
-    )
-    (block,) = document_flow([page]).blocks
-    assert block.unit_name == "上海市普陀区长征镇人民政府社区事务受理服务中心"
-
-
-def test_a_line_with_figures_under_a_filer_line_is_no_part_of_the_name() -> None:
-    page = titled_page(
-        [
-            _TITLE,
-            [*word("编制单位：江苏省高级人民法院", 65, 100), *word("单位：万元", _UNIT_AT, 100)],
-            word("2025年", 65, 113),
-        ]
-    )
-    (block,) = document_flow([page]).blocks
-    assert (block.title, block.unit_name) == ("一般公共预算支出预算表", "江苏省高级人民法院")
+@pytest.mark.parametrize(
+    ("filer", "under", "name"),
+    [
+        # a long tail on a line of its own finishes the name
+        (
+            "上海市普陀区长征镇人民政府",
+            "社区事务受理服务中心",
+            "上海市普陀区长征镇人民政府社区事务受理服务中心",
+        ),
+        # a line with figures under a filer line is no part of it
+        ("江苏省高级人民法院", "2025年", "江苏省高级人民法院"),
+    ],
+)
+def test_what_a_line_under_a_filer_line_adds_to_the_name(filer: str, under: str, name: str) -> None:
+    filer_line = [*word(f"编制单位：{filer}", 65, 100), *word("单位：万元", _UNIT_AT, 100)]
+    (block,) = document_flow([titled_page([_TITLE, filer_line, word(under, 65, 113)])]).blocks
+    assert (block.title, block.unit_name) == ("一般公共预算支出预算表", name)
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from budget_graph.read import read_file
-from tests.cut_pages import CannotCut, cut_page
 from tests.tables import error_findings
-from tests.test_pdf_continuation_corpus import _UNWRITABLE, PDFS, _cut, _longest_first
+from tests.test_pdf_continuation_corpus import PDFS, cut_longest
 from tests.without_rules import without_rules
 
 # the cuts that gave false errors before the reader was mended: a row alone on its page
@@ -29,17 +28,8 @@ CASES = [
 def test_an_unruled_table_cut_over_two_pages_finds_no_new_error(
     corpus: Path, tmp_path: Path, name: str, where: str, again: str
 ) -> None:
-    if Path(name).name in _UNWRITABLE:
-        pytest.skip("pdfium cannot write this file's pages back as read")
-    ruled_path = corpus / name
-    ruled = read_file(ruled_path)  # the cut is placed by the ruled file's rows: the text stands alike
-    bare = without_rules(ruled_path, tmp_path / f"bare-{ruled_path.name}")
-    for table in _longest_first(ruled):
-        try:
-            cut = cut_page(bare, tmp_path / ruled_path.name, _cut(ruled_path, ruled, table, again, where))
-            break
-        except CannotCut:
-            continue
-    else:
-        pytest.skip("no upright table with enough rows on one page to cut")
+    path = corpus / name
+    bare = without_rules(path, tmp_path / f"bare-{path.name}")
+    # the cut is placed by the ruled file's rows: the text stands alike in both
+    _, cut = cut_longest(path, read_file(path), bare, tmp_path / path.name, where, again)
     assert not error_findings([read_file(cut)]) - error_findings([read_file(bare)])

@@ -1518,12 +1518,7 @@ def test_a_page_of_one_sides_rows_alone_set_flush_left_is_not_put_on_the_other_s
     # pdftotext sets each page flush with its leftmost word: the expenditure side's rows alone print
     # where the income side's would. They fit either side, so the page is not guessed onto one.
     first = [
-        at((25, "2024年部门财务收支预算总表")),
-        at((0, "编制部门：某某区某某局"), (70, "单位：元")),
-        "",
-        at((16, "本年收入"), (56, "本年支出")),
-        at((11, "项目"), (27, "预算数"), (52, "项目"), (66, "预算数")),
-        "",
+        *SUMMARY[:6],  # its title, filer line and header
         at((0, "一、财政拨款收入"), (38, "1,200", "r"), (40, "一、一般公共服务支出"), (75, "1,000", "r")),
         at((0, "二、事业收入"), (40, "二、教育支出"), (75, "100", "r")),
         at((40, "三、科学技术支出")),
