@@ -388,7 +388,9 @@ def continued(table: Layout, page: Layout) -> list[int] | None:
         if len(found) == 1 and fits is _as_printed:
             # a converter sets each page flush with its leftmost word: a page of the right side's rows
             # alone prints where the left side's would; fitting elsewhere as well, shifted, is unsure
-            found = [m for m in orderings if _shifted(xs, [_edge(table.columns[i]) for i in m])]
+            found = [
+                m for m in orderings if m == found[0] or _shifted(xs, [_edge(table.columns[i]) for i in m])
+            ]
         if found:
             return found[0] if len(found) == 1 else None
     # a page of labels alone (its rows left blank), or of a table with one figure column, fits in order
