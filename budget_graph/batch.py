@@ -245,12 +245,18 @@ def read_many(paths: list[str], workers: int | None = None) -> tuple[list[Filing
     The files that could not be read come second.
 
     A path that does not exist, or a folder without filings, is misuse, not a bad file: InputError."""
-    from budget_graph.read import find_sources, group_filings, read_filings
+    from budget_graph.read import dated, find_sources, group_filings, read_undated
 
     sources = [str(path) for path in find_sources(paths)]
     unreadable: list[Unchecked] = []
-    read = results_only(run(read_filings, sources, "读取 reading", workers), unreadable)
-    return group_filings([filing for filings in read for filing in filings]), unreadable
+    read = results_only(run(read_undated, sources, "读取 reading", workers), unreadable)
+    filings = []
+    for filing in group_filings([filing for filings in read for filing in filings]):
+        try:
+            filings.append(dated(filing))
+        except InputError as error:  # tables printing no year, no narrative found to give it
+            unreadable.append(Unchecked(tuple(filing.sources), str(error)))
+    return filings, unreadable
 
 
 def validate_many(paths: list[str], workers: int | None = None) -> tuple[list[FilingReport], list[Unchecked]]:

@@ -4,7 +4,9 @@ tables file has no cover: it names its unit, year and kind in a heading or in it
 
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -104,3 +106,25 @@ def test_two_file_filings_under_neutral_names_in_one_folder_pair_by_what_they_pr
     assert unchecked == [] and len(reports) == 6
     assert all(len(report.filing.sources) == 2 for report in reports)
     assert _errors(reports) == _errors(by_name)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext absent")
+def test_tables_printing_no_year_take_their_narratives(split, tmp_path: Path) -> None:
+    # the halves as text under neutral names, the tables file printing no year (titled '部门收支总表' as
+    # many are; here the parts after the tables too): read, paired and checked with the narrative
+    whole, halves = split
+    texts = []
+    for number, half in enumerate(halves, 1):
+        target = tmp_path / f"{number}.txt"
+        subprocess.run(["pdftotext", "-layout", str(half), str(target)], check=True, capture_output=True)
+        texts.append(target)
+    lines = texts[1].read_text(encoding="utf-8").split("\n")  # headings and titles without their year
+    undated = [re.sub(r"20\d\d\s*年度?", "", line) if re.search("表|部分", line) else line for line in lines]
+    texts[1].write_text("\n".join(undated), encoding="utf-8")
+    (together,), unchecked = validate_many([str(tmp_path)], workers=1)
+    assert unchecked == [] and together.filing.year == 2017 and len(together.filing.sources) == 2
+    subprocess.run(["pdftotext", "-layout", str(whole), str(tmp_path / "whole.txt")], check=True)
+    (alone,), _ = validate_many([str(tmp_path / "whole.txt")], workers=1)
+    assert _errors([together]) == _errors([alone])
+    reports, (refused,) = validate_many([str(texts[1])], workers=1)
+    assert reports == [] and "not a budget filing" in refused.error

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from budget_graph.errors import InputError
 from budget_graph.model import (
+    UNDATED,
     Cell,
     Claim,
     Filing,
@@ -18,7 +20,7 @@ from budget_graph.model import (
 )
 from budget_graph.model.amounts import parse_amount
 from budget_graph.model.units import same_unit, unit_key
-from budget_graph.read import group_filings
+from budget_graph.read import dated, group_filings
 from tests.hand_filings import SPENDING, table
 
 
@@ -205,3 +207,39 @@ def test_a_narrative_whose_figures_two_tables_files_print_is_joined_to_neither()
     narrative = stating("省政协办公厅", *PRINTED.values())
     tables = [printing("江苏省政协办公厅", **PRINTED), printing("江苏省委办公厅", "表.pdf", **PRINTED)]
     assert len(group_filings([narrative, *tables])) == 3
+
+
+# ---- tables that print no year ------------------------------------------------------------------------
+
+
+def _undated(filing: Filing) -> Filing:
+    """Tables titled without a year in a file named so ('部门收支总表' in '附件2.pdf')."""
+    filing.year = UNDATED
+    return filing
+
+
+def test_tables_printing_no_year_take_the_year_of_the_folders_only_narrative() -> None:
+    (grouped,) = group_filings(
+        [narrative_file("江苏省高级人民法院"), _undated(tables_file("江苏省高级人民法院"))]
+    )
+    assert (grouped.year, len(grouped.tables)) == (2018, 1)
+    assert any("未印出年度" in d.message for d in grouped.diagnostics)
+    assert dated(grouped) is grouped
+
+
+def test_tables_printing_no_year_take_the_year_of_the_narrative_stating_their_figures() -> None:
+    older = stating("省政协办公厅", "1.00", "2.00", "3.00")
+    older.year = 2017
+    narratives = [older, stating("省政协办公厅", *PRINTED.values())]
+    grouped = group_filings([*narratives, _undated(printing("江苏省政协办公厅", **PRINTED))])
+    assert sorted((f.year, len(f.tables)) for f in grouped) == [(2017, 0), (2018, 1)]
+
+
+def test_tables_printing_no_year_left_alone_are_no_filing() -> None:
+    # two narratives of other years in the folder, neither stating the tables' figures: no guess
+    narratives = [narrative_file("江苏省高级人民法院"), narrative_file("江苏省高级人民法院")]
+    narratives[1].year = 2017
+    grouped = group_filings([*narratives, _undated(tables_file("江苏省高级人民法院"))])
+    (alone,) = [f for f in grouped if f.year == UNDATED]
+    with pytest.raises(InputError, match="not a budget filing"):
+        dated(alone)

@@ -14,6 +14,7 @@ from budget_graph.model.amounts import (
     prints_nothing,
 )
 from budget_graph.model.document import (
+    UNDATED,
     Box,
     BudgetComparison,
     Cell,
@@ -37,6 +38,7 @@ from budget_graph.model.document import (
 )
 
 __all__ = [
+    "UNDATED",
     "Amount",
     "Box",
     "BudgetComparison",

@@ -309,6 +309,11 @@ class TocEntry:
     part: int | None = None  # narrative part number for '第N部分' entries
 
 
+# the year of a tables file that prints none (titles without a year, a file named '附件2.pdf'): read so
+# only to be paired with its narrative, whose year it takes (read.group_filings); refused if left alone
+UNDATED = 0
+
+
 @dataclass
 class Filing:
     sources: list[str]

@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from budget_graph.errors import InputError
-from budget_graph.model import Amount, Diagnostic, Filing, Location, TableKind
+from budget_graph.model import UNDATED, Amount, Diagnostic, Filing, Location, TableKind
 from budget_graph.model.units import same_unit
 
 TEXT_SUFFIXES = {".md", ".txt", ".html", ".htm"}
@@ -51,7 +51,8 @@ def _may_be_filing(path: Path) -> bool:
 def read_paths(paths: list[str]) -> list[Filing]:
     """Read every source named into filings (files of one filing are grouped into one), in this
     process; batch.read_many does the same over both cores."""
-    return group_filings([filing for path in find_sources(paths) for filing in read_filings(path)])
+    read = [filing for path in find_sources(paths) for filing in read_undated(path)]
+    return [dated(filing) for filing in group_filings(read)]
 
 
 def group_filings(filings: list[Filing]) -> list[Filing]:
@@ -65,9 +66,9 @@ def group_filings(filings: list[Filing]) -> list[Filing]:
             grouped.append(filing)
         else:
             _absorb(partner, filing)
-    for pairs in (_halves_by_figures, _halves_in_folder):
+    for pairs in (_halves_by_figures, _halves_in_folder, _undated_halves):
         for narrative, tables in pairs(grouped):
-            _absorb(narrative, tables)  # says the two names
+            _absorb(narrative, tables)  # says the two names, and the year an undated one takes
             if narrative.unit_from_name:  # the name the other file prints
                 narrative.unit, narrative.unit_from_name = tables.unit, tables.unit_from_name
             grouped.remove(tables)
@@ -143,6 +144,45 @@ class _Printed:
         )
 
 
+def _undated_halves(filings: list[Filing]) -> list[tuple[Filing, Filing]]:
+    """Tables that print no year (read.metadata: UNDATED) and a narrative without its tables, of one kind
+    and level in one folder: one filing when the narrative's figures stand in those tables (as in
+    _halves_by_figures), or when it is the folder's only such narrative."""
+    pairs = []
+    for tables in [f for f in filings if f.year == UNDATED and f.tables]:
+        folder = {Path(source).parent for source in tables.sources}
+        narratives = [
+            f
+            for f in filings
+            if _narrative_parts(f)
+            and not f.tables
+            and f.year != UNDATED
+            and (f.kind, f.level) == (tables.kind, tables.level)
+            and {Path(source).parent for source in f.sources} == folder
+            and _apart(f, tables)
+        ]
+        printed = _Printed.of(tables)
+        scores = [sum(map(printed.holds, _stated(narrative))) for narrative in narratives]
+        best = max(range(len(narratives)), key=scores.__getitem__, default=None)
+        sure = (
+            best is not None
+            and scores[best] >= MATCHED
+            and all(scores[best] >= 2 * score for index, score in enumerate(scores) if index != best)
+        )
+        if sure or len(narratives) == 1:
+            pairs.append((narratives[best if sure else 0], tables))
+    return pairs
+
+
+def dated(filing: Filing) -> Filing:
+    """The filing, unless it is tables printing no year that found no narrative to take it from."""
+    if filing.year == UNDATED:
+        from budget_graph.read.metadata import no_filing
+
+        raise no_filing(filing.sources[0])
+    return filing
+
+
 def _same_filing_kind(a: Filing, b: Filing) -> bool:
     return (a.year, a.kind, a.level) == (b.year, b.kind, b.level)
 
@@ -195,6 +235,15 @@ def _table_kinds(filing: Filing) -> set[TableKind]:
 
 
 def _absorb(into: Filing, other: Filing) -> None:
+    if other.year == UNDATED:
+        into.diagnostics.append(
+            Diagnostic(
+                "info",
+                f"表格文件未印出年度，取其说明文件的年度 the tables file prints no year; its narrative's is "
+                f"taken: {into.year}",
+                tuple(Location(source) for source in other.sources),
+            )
+        )
     if other.unit != into.unit:
         into.diagnostics.append(
             Diagnostic(
@@ -218,24 +267,35 @@ def _absorb(into: Filing, other: Filing) -> None:
     into.page_turns.update(other.page_turns)
 
 
-def read_filings(path: Path | str) -> list[Filing]:
+def read_filings(path: Path | str, undated: bool = False) -> list[Filing]:
     """Every filing a file holds: one, or each of a compilation's (a PDF or its laid-out text:
-    read/compilation.py)."""
+    read/compilation.py). `undated`: keep tables that print no year, for group_filings to pair with
+    their narrative (see dated); otherwise such a file is no filing."""
     path = Path(path)
     if path.suffix.lower() in PDF_SUFFIXES:
         from budget_graph.read.pdf import read_pdf_filings
 
-        return read_pdf_filings(path)
-    if path.suffix.lower() in XLSX_SUFFIXES:
-        return [read_file(path)]
-    from budget_graph.read.text import read_text_filings
+        filings = read_pdf_filings(path)
+    elif path.suffix.lower() in XLSX_SUFFIXES:
+        filings = [_read_one(path)]
+    else:
+        from budget_graph.read.text import read_text_filings
 
-    return read_text_filings(path)
+        filings = read_text_filings(path)
+    return filings if undated else [dated(filing) for filing in filings]
+
+
+def read_undated(path: Path | str) -> list[Filing]:
+    """The filings a file holds, tables printing no year kept: what a run reads before grouping."""
+    return read_filings(path, undated=True)
 
 
 def read_file(path: Path | str) -> Filing:
     """The file as one filing."""
-    path = Path(path)
+    return dated(_read_one(Path(path)))
+
+
+def _read_one(path: Path) -> Filing:
     if path.suffix.lower() in PDF_SUFFIXES:
         from budget_graph.read.pdf import read_pdf
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from budget_graph.errors import InputError
-from budget_graph.model import Diagnostic, Filing, Kind, Location
+from budget_graph.model import UNDATED, Diagnostic, Filing, Kind, Location
 from budget_graph.model.units import unit_key
 from budget_graph.read.layout import FILING_TITLE, TITLE_END, normalise, recognise_table, without_unit
 
@@ -109,6 +109,8 @@ def filing_metadata(evidence: Evidence, filer_line: re.Pattern[str], source: str
     if kind is None and (kind := _kind(evidence.stem)):
         word = "决算 final accounts" if kind is Kind.FINAL else "预算 budget"
         notes.append(f"预决算类别取自文件名 budget or final accounts taken from the file name: {word}")
+    if year is None and evidence.titles and kind is not None:
+        year = UNDATED  # tables that print no year: the narrative they are paired with gives it
     in_parts = title is not None and _PART_TITLE.match(title.string) is not None
     if not unit and (evidence.titles or in_parts) and year is not None and kind is not None:
         # a tables file, or a narrative titled only in its own parts ('第二部分 2019年度部门预算表'), that
@@ -119,10 +121,14 @@ def filing_metadata(evidence: Evidence, filer_line: re.Pattern[str], source: str
             f"文件未印出单位名称，暂以文件名代替 the file prints no unit's name; its file name stands for it: {unit}"
         )
     if not unit or year is None or kind is None:
-        raise InputError(
-            f"不是预决算公开文件：找不到单位、年度或预决算类别 not a budget filing (no unit, year or kind): {source}"
-        )
+        raise no_filing(source)
     return Metadata(unit, year, kind, _level(title, evidence.titles), tuple(notes), from_name)
+
+
+def no_filing(source: str) -> InputError:
+    return InputError(
+        f"不是预决算公开文件：找不到单位、年度或预决算类别 not a budget filing (no unit, year or kind): {source}"
+    )
 
 
 def _cover_filer(evidence: Evidence, filer_line: re.Pattern[str], titles: list[re.Match[str]]) -> str | None:

@@ -166,7 +166,9 @@ def looks_like_filing(path: Path) -> bool:
     start = text_start(path)
     if is_laid_out(start, path.suffix):  # pdftotext's pages: a title may wrap, a tables file has none
         flat = [normalise(line) for line in start.split("\n")]
-        return bool(_YEAR.search(start)) and any(recognise_table(line) or _PART.match(line) for line in flat)
+        # tables may print no year (paired with their narrative: read.group_filings); a part must
+        parted = bool(_YEAR.search(start)) and any(_PART.match(line) for line in flat)
+        return parted or any(recognise_table(line) for line in flat)
     lines = [clean(line).strip() for _, line in source_lines(start, path.suffix)]
     titled = any(
         _TITLE.search(line.lstrip("# ")) or FILING_TITLE.match(normalise(line.lstrip("# ")))
