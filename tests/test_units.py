@@ -243,3 +243,33 @@ def test_tables_printing_no_year_left_alone_are_no_filing() -> None:
     (alone,) = [f for f in grouped if f.year == UNDATED]
     with pytest.raises(InputError, match="not a budget filing"):
         dated(alone)
+
+
+# ---- tables published a file each ---------------------------------------------------------------------
+
+
+def _titled(filing: Filing, title: str) -> Filing:
+    filing.tables[0].title = title
+    return filing
+
+
+def test_two_tables_of_one_kind_titled_apart_are_two_tables_of_one_filing() -> None:
+    # Jiangsu reads 支出预算总表 and 财政拨款支出预算表 as one kind; a file each, they are still one filing's
+    first = _titled(tables_file("江苏省高级人民法院", source="附件3.pdf"), "公开03表 支出预算总表")
+    second = _titled(tables_file("江苏省高级人民法院", source="附件5.pdf"), "公开05表 财政拨款支出预算表")
+    assert len(group_filings([narrative_file("江苏省高级人民法院"), first, second])) == 1
+    # the same table in two files: two filings
+    again = _titled(tables_file("江苏省高级人民法院", source="附件6.pdf"), "2018年度支出预算总表")
+    assert len(group_filings([narrative_file("江苏省高级人民法院"), first, again])) == 2
+
+
+def test_tables_naming_no_unit_join_the_filing_of_their_folder_that_has_tables_already() -> None:
+    # '附件4.pdf' prints no filer line and one title naming the unit: too few titles to name it alone
+    named = tables_file("江苏省高级人民法院", source="附件1.pdf")
+    unnamed = _titled(
+        tables_file("附件4", TableKind.IncomeSummary, source="附件4.pdf"),
+        "2018年度江苏省高级人民法院收入预算总表",
+    )
+    unnamed.unit_from_name = True
+    (grouped,) = group_filings([narrative_file("江苏省高级人民法院"), named, unnamed])
+    assert (grouped.unit, len(grouped.tables)) == ("江苏省高级人民法院", 2)

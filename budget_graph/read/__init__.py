@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,6 +17,11 @@ TEXT_SUFFIXES = {".md", ".txt", ".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
 XLSX_SUFFIXES = {".xlsx"}
 _TABLES_PART = re.compile(r"[预决]算表|公开表|附表")
+_YEAR_WORD = re.compile(r"20\d{2}年度?")
+# a table's number before its title: '公开05表', '表3-1', '附表二', '一、'
+_TABLE_NUMBER = re.compile(
+    r"^(?:附?表[\d一二三四五六七八九十]+(?:[-—－]\d+)?|公开\d+表|[一二三四五六七八九十]+、)[:：]?"
+)
 
 
 def find_sources(paths: list[str]) -> list[Path]:
@@ -66,7 +72,7 @@ def group_filings(filings: list[Filing]) -> list[Filing]:
             grouped.append(filing)
         else:
             _absorb(partner, filing)
-    for pairs in (_halves_by_figures, _halves_in_folder, _undated_halves):
+    for pairs in (_halves_by_figures, _halves_in_folder, _weak_halves):
         for narrative, tables in pairs(grouped):
             _absorb(narrative, tables)  # says the two names, and the year an undated one takes
             if narrative.unit_from_name:  # the name the other file prints
@@ -144,34 +150,52 @@ class _Printed:
         )
 
 
-def _undated_halves(filings: list[Filing]) -> list[tuple[Filing, Filing]]:
-    """Tables that print no year (read.metadata: UNDATED) and a narrative without its tables, of one kind
-    and level in one folder: one filing when the narrative's figures stand in those tables (as in
-    _halves_by_figures), or when it is the folder's only such narrative."""
+def _weak_halves(filings: list[Filing]) -> list[tuple[Filing, Filing]]:
+    """Tables that print no year (read.metadata: UNDATED) or no unit's name (their file name stands for
+    it), and a filing that names both, of their kind and level (and year, if they print one) in their
+    folder and holding none of their tables — a narrative, with tables of its own or not: tables
+    published a file each. One filing when it is the only such filing naming the same unit (in a name
+    or in the tables' titles), else when its narrative states their figures (as in _halves_by_figures),
+    else when it is the only filing of that kind and year in the folder (a folder of many departments'
+    files pairs nothing so)."""
     pairs = []
-    for tables in [f for f in filings if f.year == UNDATED and f.tables]:
-        folder = {Path(source).parent for source in tables.sources}
-        narratives = [
+    for tables in [f for f in filings if f.tables and _weak(f)]:
+        beside = [
             f
             for f in filings
-            if _narrative_parts(f)
-            and not f.tables
-            and f.year != UNDATED
+            if not _weak(f)
             and (f.kind, f.level) == (tables.kind, tables.level)
-            and {Path(source).parent for source in f.sources} == folder
-            and _apart(f, tables)
+            and tables.year in (UNDATED, f.year)
+            and _folders(f) == _folders(tables)
         ]
+        candidates = [f for f in beside if _apart(f, tables)]
+        named = [f for f in candidates if _names_unit(tables, f.unit)]
         printed = _Printed.of(tables)
-        scores = [sum(map(printed.holds, _stated(narrative))) for narrative in narratives]
-        best = max(range(len(narratives)), key=scores.__getitem__, default=None)
-        sure = (
-            best is not None
-            and scores[best] >= MATCHED
-            and all(scores[best] >= 2 * score for index, score in enumerate(scores) if index != best)
-        )
-        if sure or len(narratives) == 1:
-            pairs.append((narratives[best if sure else 0], tables))
+        scores = [sum(map(printed.holds, _stated(f))) for f in candidates]
+        best = max(range(len(candidates)), key=scores.__getitem__, default=None)
+        stated = best is not None and scores[best] >= MATCHED
+        if len(named) == 1:
+            pairs.append((named[0], tables))
+        elif stated and all(scores[best] >= 2 * score for i, score in enumerate(scores) if i != best):
+            pairs.append((candidates[best], tables))
+        elif len(beside) == 1 and candidates:
+            pairs.append((candidates[0], tables))
     return pairs
+
+
+def _weak(filing: Filing) -> bool:
+    return filing.year == UNDATED or filing.unit_from_name
+
+
+def _names_unit(tables: Filing, unit: str) -> bool:
+    """Do the tables name this unit: in their own name, or in every title ('2017年度江苏省高级人民法院…表')?"""
+    if not tables.unit_from_name:
+        return same_unit(tables.unit, unit)
+    return all(unit in table.title for table in tables.tables)
+
+
+def _folders(filing: Filing) -> set[Path]:
+    return {Path(source).parent for source in filing.sources}
 
 
 def dated(filing: Filing) -> Filing:
@@ -208,19 +232,21 @@ def _halves_in_folder(filings: list[Filing]) -> list[tuple[Filing, Filing]]:
 
 
 def _complement(a: Filing, b: Filing) -> bool:
-    """Two files of one filing: no narrative part and no kind of table in both. A 说明 may carry a table
-    of its own (the “三公” table in its text), a tables file the parts printed after the tables (第三部分
-    情况说明, 名词解释); two filings of one unit and year each hold the same tables."""
+    """Two files of one filing: no narrative part and no table in both. A 说明 may carry a table of its
+    own (the “三公” table in its text), a tables file the parts printed after the tables (第三部分情况说明,
+    名词解释); two filings of one unit and year each hold the same tables."""
     return same_unit(a.unit, b.unit) and _same_filing_kind(a, b) and _apart(a, b)
 
 
 def _apart(a: Filing, b: Filing) -> bool:
-    """No narrative part and no kind of table in both, nor a file: the filings of a compilation were
-    told apart in their file (read/compilation.py)."""
+    """No narrative part and no table in both, nor a file: the filings of a compilation were told apart
+    in their file (read/compilation.py). A table is its kind and its title without number and year: two
+    of one kind are two tables when titled apart (Jiangsu's 支出预算总表 and 财政拨款支出预算表, published a
+    file each)."""
     return (
         not set(a.sources) & set(b.sources)
         and not _narrative_parts(a) & _narrative_parts(b)
-        and not _table_kinds(a) & _table_kinds(b)
+        and not _tables_of(a) & _tables_of(b)
     )
 
 
@@ -230,8 +256,13 @@ def _narrative_parts(filing: Filing) -> set[int]:
     return {part.number for part in filing.parts if not _TABLES_PART.search(part.title)}
 
 
-def _table_kinds(filing: Filing) -> set[TableKind]:
-    return {table.kind for table in filing.tables if table.kind is not None}
+def _tables_of(filing: Filing) -> set[tuple[TableKind, str]]:
+    return {(table.kind, _title_core(table.title)) for table in filing.tables if table.kind is not None}
+
+
+def _title_core(title: str) -> str:
+    """'公开05表 2019年度财政拨款支出预算表（功能科目）' → '财政拨款支出预算表(功能科目)'."""
+    return _YEAR_WORD.sub("", _TABLE_NUMBER.sub("", re.sub(r"\s", "", unicodedata.normalize("NFKC", title))))
 
 
 def _absorb(into: Filing, other: Filing) -> None:
