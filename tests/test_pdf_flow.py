@@ -12,9 +12,9 @@ import pytest
 from budget_graph.model import Unit
 from budget_graph.read.pdf_flow import (
     TableBlock,
-    _bare_title,
     _is_tail,
     _number,
+    bare_title,
     document_flow,
     running_texts,
 )
@@ -583,4 +583,4 @@ def test_a_figure_of_pages_in_the_text_is_kept() -> None:
     ],
 )
 def test_a_tables_printed_number_in_chinese_or_arabic_numerals(title: str, number: int | None) -> None:
-    assert _number(title) == number and (number is None or _bare_title(title).endswith("表"))
+    assert _number(title) == number and (number is None or bare_title(title).endswith("表"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,11 +16,7 @@ TEXT_SUFFIXES = {".md", ".txt", ".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
 XLSX_SUFFIXES = {".xlsx"}
 _TABLES_PART = re.compile(r"[预决]算表|公开表|附表")
-_YEAR_WORD = re.compile(r"20\d{2}年度?")
-# a table's number before its title: '公开05表', '表3-1', '附表二', '一、'
-_TABLE_NUMBER = re.compile(
-    r"^(?:附?表[\d一二三四五六七八九十]+(?:[-—－]\d+)?|公开\d+表|[一二三四五六七八九十]+、)[:：]?"
-)
+_YEAR_WORD = re.compile(r"20\d{2}\s*年度?")
 
 
 def find_sources(paths: list[str]) -> list[Path]:
@@ -262,7 +257,9 @@ def _tables_of(filing: Filing) -> set[tuple[TableKind, str]]:
 
 def _title_core(title: str) -> str:
     """'公开05表 2019年度财政拨款支出预算表（功能科目）' → '财政拨款支出预算表(功能科目)'."""
-    return _YEAR_WORD.sub("", _TABLE_NUMBER.sub("", re.sub(r"\s", "", unicodedata.normalize("NFKC", title))))
+    from budget_graph.read.pdf_flow import bare_title
+
+    return _YEAR_WORD.sub("", bare_title(title)).replace(" ", "")
 
 
 def _absorb(into: Filing, other: Filing) -> None:

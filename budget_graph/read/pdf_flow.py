@@ -421,14 +421,14 @@ def _titled_unit(text: str) -> bool:
 
 def _repeats(previous: TableBlock, block: TableBlock, grid: Grid) -> bool:
     last = previous.grids[-1]
-    same_title = _bare_title(previous.title) == _bare_title(block.title)
+    same_title = bare_title(previous.title) == bare_title(block.title)
     # a page of merged cells drops the column lines they span (a total row alone under the header);
     # columns placed from text alignment differ from page to page: the title printed again says enough
     same_columns = last.n_cols == grid.n_cols or columns_fit(last, grid, COLUMN_SLACK) or grid.inferred
     return same_title and last.page == grid.page - 1 and same_columns
 
 
-def _bare_title(title: str) -> str:
+def bare_title(title: str) -> str:
     """The title without its number or a continuation's mark ('表五：…（续）' → '…')."""
     return _CONTINUED_TITLE.sub("", NUMBERED_TITLE.sub("", normalise(title)).lstrip("：:")).strip("：: ")
 
