@@ -273,3 +273,21 @@ def test_tables_naming_no_unit_join_the_filing_of_their_folder_that_has_tables_a
     unnamed.unit_from_name = True
     (grouped,) = group_filings([narrative_file("江苏省高级人民法院"), named, unnamed])
     assert (grouped.unit, len(grouped.tables)) == ("江苏省高级人民法院", 2)
+
+
+def test_a_file_read_under_its_file_name_takes_the_units_name_off_its_subjects_when_joined() -> None:
+    # its parts after the tables say '上海市XX局财政拨款收入支出总计': read under '附件9', the name stayed
+    named = tables_file("上海市普陀区财政局", source="附件1.pdf")
+    unnamed = tables_file("附件9", TableKind.IncomeSummary, source="附件9.pdf")
+    unnamed.tables[0].title, unnamed.unit_from_name = "2024年部门收入预算总表", True
+    unnamed.claims = [
+        Claim(
+            "上海市普陀区财政局财政拨款收入支出总计",
+            Location("附件9.pdf", page=9),
+            "…",
+            3,
+            parse_amount("0.3", Unit.WAN),
+        )
+    ]
+    (grouped,) = group_filings([narrative_file("上海市普陀区财政局"), named, unnamed])
+    assert [claim.subject for claim in grouped.claims] == ["财政拨款收入支出总计"]

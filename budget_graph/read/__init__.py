@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
 from budget_graph.errors import InputError
-from budget_graph.model import UNDATED, Amount, Diagnostic, Filing, Location, TableKind
+from budget_graph.model import UNDATED, Amount, Claim, Diagnostic, Filing, Location, TableKind
 from budget_graph.model.units import same_unit
 
 TEXT_SUFFIXES = {".md", ".txt", ".html", ".htm"}
@@ -286,13 +286,25 @@ def _absorb(into: Filing, other: Filing) -> None:
     added = [part for part in other.parts if part.number not in printed]  # the tables' part once
     into.parts = sorted([*into.parts, *added], key=lambda part: part.number)
     into.tables.extend(other.tables)
-    into.claims.extend(other.claims)
+    into.claims.extend(
+        _named_off(claim, into.unit) if other.unit_from_name else claim for claim in other.claims
+    )
     into.indicators.extend(other.indicators)
     into.toc = into.toc or other.toc
     into.diagnostics.extend(other.diagnostics)
     into.unread.extend(other.unread)
     into.page_sizes.update(other.page_sizes)
     into.page_turns.update(other.page_turns)
+
+
+def _named_off(claim: Claim, unit: str) -> Claim:
+    """A claim of a file read under its file name keeps the unit's name its subject opens with
+    ('上海市XX局财政拨款收入支出总计'): taken off, as the reader takes off the name of a unit it knows."""
+    subject, parent = (
+        text[len(unit) :] if text and text.startswith(unit) and len(text) > len(unit) else text
+        for text in (claim.subject, claim.parent)
+    )
+    return replace(claim, subject=subject, parent=parent)
 
 
 def read_filings(path: Path | str, undated: bool = False) -> list[Filing]:
