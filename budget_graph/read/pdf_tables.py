@@ -11,7 +11,7 @@ where the rules put them). Figures it cannot read are counted in a diagnostic, n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from budget_graph.model import (
@@ -45,6 +45,7 @@ _CODE_HEADER = re.compile(r"代码|编码")
 _SPACE = re.compile(r"\s+")
 _SCALED_LINES = 4  # column lines a page printed at another scale needs: its frame and two inner lines
 _WORD = re.compile(r"\w")
+_FILLED = 1.5  # line heights: a line ending so near both sides of its cell filled it
 _DIGITS = re.compile(r"^\d+$")
 _ITEM_LABEL = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])")
 _PROJECT_FORM = re.compile(r"项目.*绩效目标")
@@ -211,8 +212,8 @@ def _rows(block: TableBlock) -> _Rows:
         texts[:start], [(first.page, cells, box) for cells, box in zip(texts, boxes, strict=True)][start:]
     )
     rows.tree = _header_tree(first, banner, banner + start)
-    for grid in rest:
-        _continue(rows, first, grid)
+    for previous, grid in pairwise([first, *rest]):
+        _continue(rows, first, previous, grid)
     halves = _halves(rows.header)
     if halves:
         rows = _stack(rows, halves)
@@ -238,8 +239,65 @@ def _header_over_pages(grids: list[Grid]) -> list[Grid]:
     texts = grid_texts(first)
     if not rest or _data_start(texts) < len(texts) or _repeats_header(texts, grid_texts(rest[0])):
         return grids
-    joined = stack(first, rest[0], COLUMN_SLACK)
+    joined = stack(*_captions_over_the_break(first, rest[0]), COLUMN_SLACK)
     return [joined, *rest[1:]] if joined is not None else grids
+
+
+def _captions_over_the_break(upper: Grid, lower: Grid) -> tuple[Grid, Grid]:
+    """A header row a page break cut (a word processor breaks a row over pages): a caption that
+    filled its cell at the page's foot goes on in the cell as wide opening the next page ('因公出国' /
+    '（境）费'), which takes nothing else."""
+    cut = [cell for cell in upper.cells if cell.row_end == len(upper.ys) - 2 and runs_on(cell)]
+    moved: dict[int, Cell] = {}
+    for cell in lower.cells:
+        home = next((c for c in cut if cell.row == 0 and cell.text.strip() and _as_wide(c, cell)), None)
+        if home is not None:
+            moved[id(home)] = cell
+    if not moved:
+        return upper, lower
+    rests = {id(cell) for cell in moved.values()}
+    return (
+        _with_cells(upper, [_joined(c, moved[id(c)]) if id(c) in moved else c for c in upper.cells]),
+        _with_cells(lower, [replace(c, lines=[], chars=[]) if id(c) in rests else c for c in lower.cells]),
+    )
+
+
+def _as_wide(one: Cell, other: Cell) -> bool:
+    return abs(one.x0 - other.x0) <= COLUMN_SLACK and abs(one.x1 - other.x1) <= COLUMN_SLACK
+
+
+def _joined(cell: Cell, rest: Cell) -> Cell:
+    return replace(cell, lines=[*cell.lines, *rest.lines])
+
+
+def _with_cells(grid: Grid, cells: list[Cell]) -> Grid:
+    return Grid(grid.page, grid.xs, grid.ys, cells, doubts=grid.doubts, inferred=grid.inferred)
+
+
+def runs_on(cell: Cell) -> bool:
+    """Did a cell's text go on past it? Its last line fills the cell from side to side, within
+    _FILLED of the line's height at each (a word processor wraps a label there, and at a page break
+    prints the rest at the top of the next page). A figure is no label that goes on."""
+    if not cell.lines or is_number(cell.text):
+        return False
+    last = max(cell.lines, key=lambda line: line.top)
+    room = _FILLED * (last.bottom - last.top)
+    return last.x0 - cell.x0 < room and cell.x1 - last.x1 < room
+
+
+def _rest_of_labels(previous: Grid, grid: Grid, band: int) -> bool:
+    """Does a continuation's row hold only the rest of labels the page break cut off the last row of
+    the page before: text under cells whose last line filled them, no figure, no item's number or
+    total of its own?"""
+    cut = [cell for cell in previous.cells if cell.row_end == len(previous.ys) - 2 and runs_on(cell)]
+    filled = [cell for cell in grid.cells if cell.row == band and cell.text.strip()]
+    return bool(filled) and all(
+        not is_number(text := normalise(cell.text))
+        and not _ITEM_LABEL.match(text)
+        and not TOTAL_LABEL.match(text)
+        and any(c.x0 - COLUMN_SLACK <= (cell.x0 + cell.x1) / 2 <= c.x1 + COLUMN_SLACK for c in cut)
+        for cell in filled
+    )
 
 
 def _repeats_header(header: list[list[str]], texts: list[list[str]]) -> bool:
@@ -310,10 +368,10 @@ def _data_start(texts: list[list[str]]) -> int:
     return len(texts)
 
 
-def _continue(rows: _Rows, first: Grid, grid: Grid) -> None:
-    """Append a continuation page: skip the header it prints again, map its columns onto the first
-    page's (by place, or by that header when printed at another width), and join a label the page
-    break cut in two."""
+def _continue(rows: _Rows, first: Grid, previous: Grid, grid: Grid) -> None:
+    """Append a continuation page (`previous` the page before): skip the header it prints again, map its
+    columns onto the first page's (by place, or by that header when printed at another width), and
+    join a label the page break cut in two."""
     banner = banner_rows(grid)
     texts = grid_texts(grid)[banner:]
     again = _header_again(rows.header, texts)
@@ -335,7 +393,14 @@ def _continue(rows: _Rows, first: Grid, grid: Grid) -> None:
                     (mapped[mapping[column]] + text) if mapped[mapping[column]] else text
                 )
                 placed[mapping[column]] = union(b for b in (placed[mapping[column]], boxes[column]) if b)
-        if index == 0 and rows.data and _is_cut_label(mapped):
+        if (
+            index == 0
+            and rows.data
+            and (
+                _is_cut_label(mapped)
+                or (rows.data[-1][0] == previous.page and _rest_of_labels(previous, grid, banner + again))
+            )
+        ):
             _join_cut_label(rows.data[-1][1], mapped)
             continue
         rows.data.append((grid.page, mapped, placed))
