@@ -265,6 +265,19 @@ def test_a_caption_that_filled_its_cell_at_the_page_foot_takes_its_rest_from_the
     assert [cells for _, cells, _ in rows.data] == [["100.00", "60.00", ""]]
 
 
+def test_a_figure_under_a_caption_that_filled_its_cell_is_no_rest_of_it() -> None:
+    xs = [60, 160, 210, 260]
+    header = [*word("合计", 65, 745), *word("小计", 165, 745), *word("机动经费", 215, 745)]
+    body = [*word("100.00", 65, 75, 6), *word("60.00", 165, 75, 6), *word("40.00", 215, 75, 6)]
+    grids = [
+        *page_content(PageLayout(1, WIDTH, HEIGHT, header, ruled(xs, [740, 760]))).grids,
+        *page_content(PageLayout(2, WIDTH, HEIGHT, body, ruled(xs, [70, 90]))).grids,
+    ]
+    rows = _rows(TableBlock("支出预算总表", 1, grids=grids))
+    assert rows.header == [["合计", "小计", "机动经费"]]
+    assert [cells for _, cells, _ in rows.data] == [["100.00", "60.00", "40.00"]]
+
+
 def test_a_continuation_under_other_columns_is_reported_not_merged() -> None:
     first = page_content(first_page()).grids[0]
     other = page_content(

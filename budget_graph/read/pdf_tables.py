@@ -250,7 +250,7 @@ def _captions_over_the_break(upper: Grid, lower: Grid) -> tuple[Grid, Grid]:
     cut = [cell for cell in upper.cells if cell.row_end == len(upper.ys) - 2 and runs_on(cell)]
     moved: dict[int, Cell] = {}
     for cell in lower.cells:
-        home = next((c for c in cut if cell.row == 0 and cell.text.strip() and _as_wide(c, cell)), None)
+        home = next((c for c in cut if cell.row == 0 and _a_rest(cell.text) and _as_wide(c, cell)), None)
         if home is not None:
             moved[id(home)] = cell
     if not moved:
@@ -292,11 +292,17 @@ def _rest_of_labels(previous: Grid, grid: Grid, band: int) -> bool:
     cut = [cell for cell in previous.cells if cell.row_end == len(previous.ys) - 2 and runs_on(cell)]
     filled = [cell for cell in grid.cells if cell.row == band and cell.text.strip()]
     return bool(filled) and all(
-        not is_number(text := normalise(cell.text))
-        and not _ITEM_LABEL.match(text)
-        and not TOTAL_LABEL.match(text)
+        _a_rest(cell.text)
         and any(c.x0 - COLUMN_SLACK <= (cell.x0 + cell.x1) / 2 <= c.x1 + COLUMN_SLACK for c in cut)
         for cell in filled
+    )
+
+
+def _a_rest(text: str) -> bool:
+    """Could a cell's text be the rest of a label: words, and no figure, item's number or total?"""
+    text = normalise(text)
+    return bool(_WORD.search(text)) and not (
+        is_number(text) or _ITEM_LABEL.match(text) or TOTAL_LABEL.match(text)
     )
 
 
