@@ -245,17 +245,23 @@ def test_a_header_left_at_the_page_foot_joins_the_body_under_finer_columns() -> 
 
 
 @pytest.mark.parametrize(
-    ("caption", "read"),
-    [("因公出国", ["合计", "小计", "因公出国（境）费"]), ("出国", ["合计", "小计", "出国", "（境）费"])],
+    ("caption", "x", "rest", "read"),
+    [
+        ("因公出国", 215, "（境）费", ["合计", "小计", "因公出国（境）费"]),  # it filled its cell
+        ("出国", 215, "（境）费", ["合计", "小计", "出国（境）费"]),  # '（境）' could not follow it there
+        ("出国", 215, "其他", ["合计", "小计", "出国", "其他"]),  # '其' could: its own caption
+        ("出国", 235, "（境）费", ["合计", "小计", "出国", "（境）费"]),  # set right: no sign of room
+    ],
 )
-def test_a_caption_that_filled_its_cell_at_the_page_foot_takes_its_rest_from_the_next_page(
-    caption: str, read: list[str]
+def test_a_caption_that_ran_out_of_room_at_the_page_foot_takes_its_rest_from_the_next_page(
+    caption: str, x: float, rest: str, read: list[str]
 ) -> None:
-    """A word processor broke the header row over the page: '因公出国' filled its cell, '（境）费' under it
-    is its rest; a caption that ended short ('出国') has a caption of its own under it."""
+    """A word processor broke the header row over the page: '因公出国' filled its cell (50 wide), so
+    '（境）费' under it on the next page is its rest; a caption with room for what is under it is
+    another's."""
     xs = [60, 160, 210, 260]
-    header = [*word("合计", 65, 745), *word("小计", 165, 745), *word(caption, 255 - 10 * len(caption), 745)]
-    body = [*word("（境）费", 215, 75), *word("100.00", 65, 95, 6), *word("60.00", 165, 95, 6)]
+    header = [*word("合计", 65, 745), *word("小计", 165, 745), *word(caption, x, 745)]
+    body = [*word(rest, 215, 75), *word("100.00", 65, 95, 6), *word("60.00", 165, 95, 6)]
     grids = [
         *page_content(PageLayout(1, WIDTH, HEIGHT, header, ruled(xs, [740, 760]))).grids,
         *page_content(PageLayout(2, WIDTH, HEIGHT, body, ruled(xs, [70, 90, 110]))).grids,

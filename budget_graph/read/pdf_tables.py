@@ -38,6 +38,7 @@ from budget_graph.read.layout import (
     recognise_table,
 )
 from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, refined, stack
+from budget_graph.read.pdf_page import first_piece
 from budget_graph.read.performance import read_performance_targets
 from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, unstated_unit
 
@@ -45,7 +46,6 @@ _CODE_HEADER = re.compile(r"代码|编码")
 _SPACE = re.compile(r"\s+")
 _SCALED_LINES = 4  # column lines a page printed at another scale needs: its frame and two inner lines
 _WORD = re.compile(r"\w")
-_FILLED = 1.5  # line heights: a line ending so near both sides of its cell filled it
 _DIGITS = re.compile(r"^\d+$")
 _ITEM_LABEL = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])")
 _PROJECT_FORM = re.compile(r"项目.*绩效目标")
@@ -244,15 +244,18 @@ def _header_over_pages(grids: list[Grid]) -> list[Grid]:
 
 
 def _captions_over_the_break(upper: Grid, lower: Grid) -> tuple[Grid, Grid]:
-    """A header row a page break cut (a word processor breaks a row over pages): a caption that
-    filled its cell at the page's foot goes on in the cell as wide opening the next page ('因公出国' /
-    '（境）费'), which takes nothing else."""
-    cut = [cell for cell in upper.cells if cell.row_end == len(upper.ys) - 2 and runs_on(cell)]
+    """A header row a page break cut (a word processor breaks a row over pages): a caption at the
+    page's foot goes on in the cell as wide opening the next page when it ran out of room there
+    ('因公出国' / '（境）费'); that cell takes nothing else."""
+    last = len(upper.ys) - 2
     moved: dict[int, Cell] = {}
-    for cell in lower.cells:
-        home = next((c for c in cut if cell.row == 0 and _a_rest(cell.text) and _as_wide(c, cell)), None)
-        if home is not None:
-            moved[id(home)] = cell
+    for rest in lower.cells:
+        if rest.row == 0 and _a_rest(rest.text):
+            home = next(
+                (c for c in upper.cells if c.row_end == last and _as_wide(c, rest) and runs_on(c, rest)), None
+            )
+            if home is not None:
+                moved[id(home)] = rest
     if not moved:
         return upper, lower
     rests = {id(cell) for cell in moved.values()}
@@ -274,26 +277,31 @@ def _with_cells(grid: Grid, cells: list[Cell]) -> Grid:
     return Grid(grid.page, grid.xs, grid.ys, cells, doubts=grid.doubts, inferred=grid.inferred)
 
 
-def runs_on(cell: Cell) -> bool:
-    """Did a cell's text go on past it? Its last line fills the cell from side to side, within
-    _FILLED of the line's height at each (a word processor wraps a label there, and at a page break
-    prints the rest at the top of the next page). A figure is no label that goes on."""
-    if not cell.lines or is_number(cell.text):
+def runs_on(cell: Cell, rest: Cell) -> bool:
+    """Did a cell's text go on in `rest` (under it, at the top of the next page)? Its last line stops
+    nearer the cell's right side than the rest's first unbreakable piece and a line's height (the
+    cell's margin) need, and no nearer its left side (set left or centred): a word processor broke the
+    line there for want of room, and the row at the page break. A figure is no label that goes on."""
+    if not cell.lines or not rest.lines or is_number(cell.text):
         return False
     last = max(cell.lines, key=lambda line: line.top)
-    room = _FILLED * (last.bottom - last.top)
-    return last.x0 - cell.x0 < room and cell.x1 - last.x1 < room
+    first = min(rest.lines, key=lambda line: line.top)
+    room, em = cell.x1 - last.x1, last.bottom - last.top
+    return room < first_piece(first.chars) + em and last.x0 - cell.x0 <= room + em
 
 
 def _rest_of_labels(previous: Grid, grid: Grid, band: int) -> bool:
     """Does a continuation's row hold only the rest of labels the page break cut off the last row of
-    the page before: text under cells whose last line filled them, no figure, no item's number or
+    the page before: text under cells that ran out of room there, no figure, no item's number or
     total of its own?"""
-    cut = [cell for cell in previous.cells if cell.row_end == len(previous.ys) - 2 and runs_on(cell)]
+    cut = [cell for cell in previous.cells if cell.row_end == len(previous.ys) - 2]
     filled = [cell for cell in grid.cells if cell.row == band and cell.text.strip()]
     return bool(filled) and all(
         _a_rest(cell.text)
-        and any(c.x0 - COLUMN_SLACK <= (cell.x0 + cell.x1) / 2 <= c.x1 + COLUMN_SLACK for c in cut)
+        and any(
+            c.x0 - COLUMN_SLACK <= (cell.x0 + cell.x1) / 2 <= c.x1 + COLUMN_SLACK and runs_on(c, cell)
+            for c in cut
+        )
         for cell in filled
     )
 
