@@ -178,7 +178,7 @@ def remake_narrative(filing: Filing, folder: Path) -> None:
     convert(target, folder, WRITER)
 
 
-def remake_in_writer(original: Filing, folder: Path, repeat_header: bool) -> None:
+def remake_in_writer(original: Filing, folder: Path, repeat_header: bool, cell_size: float) -> None:
     """The whole filing as one word-processor document: its parts, and each table (read from the
     original's ruled grids, as the flow placed them) where its page falls among them."""
     halves = []
@@ -186,7 +186,7 @@ def remake_in_writer(original: Filing, folder: Path, repeat_header: bool) -> Non
         blocks = document_flow(read_layouts(source)).blocks
         halves.append((read_file(source), [block for block in blocks if block.grids]))
     target = folder / f"{original.unit}{original.year}年{kind_name(original)}.html"
-    target.write_text(document_html(halves, repeat_header), encoding="utf-8")
+    target.write_text(document_html(halves, repeat_header, cell_size), encoding="utf-8")
     convert(target, folder, WRITER)
 
 
@@ -194,14 +194,16 @@ def kind_name(filing: Filing) -> str:
     return ("单位" if filing.level == "unit" else "部门") + ("决算" if filing.kind is Kind.FINAL else "预算")
 
 
-def document_html(halves: list[tuple[Filing, list[TableBlock]]], repeat_header: bool) -> str:
+def document_html(
+    halves: list[tuple[Filing, list[TableBlock]]], repeat_header: bool, cell_size: float = 9
+) -> str:
     """A document for Writer: a title, then each half's parts (block paragraphs) with its tables set
     among them by page."""
     first = halves[0][0]
     out = [
         '<html><head><meta charset="utf-8"><style>body{font-family:"Noto Serif CJK SC";font-size:12pt}'
         "p{margin:0 0 6pt 0;line-height:150%} h2{font-size:14pt} h3{font-size:12pt}"
-        "td{font-size:9pt;line-height:100%}</style></head><body>",
+        f"td{{font-size:{cell_size}pt;line-height:100%}}</style></head><body>",
         '<p style="text-align:center;font-size:18pt;font-weight:bold">'
         f"{html.escape(first.unit)}{first.year}年{kind_name(first)}</p>",
     ]
@@ -331,6 +333,7 @@ def main() -> None:
         "--writer-tables", action="store_true", help="the whole filing as one Writer document"
     )
     parser.add_argument("--repeat-header", action="store_true", help="with --writer-tables: on every page")
+    parser.add_argument("--cell-size", type=float, default=9, help="with --writer-tables: the tables' points")
     args = parser.parse_args()
     for corpus_folder in sorted(p for p in args.corpus.iterdir() if p.is_dir()):
         for original in read_paths([str(corpus_folder)]):
@@ -338,7 +341,7 @@ def main() -> None:
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(parents=True, exist_ok=True)
             if args.writer_tables:
-                remake_in_writer(original, folder, args.repeat_header)
+                remake_in_writer(original, folder, args.repeat_header, args.cell_size)
             else:
                 remake(original, folder, args.fit_each_page)
             name = f"{corpus_folder.name} {original.year}"
