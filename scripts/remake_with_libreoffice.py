@@ -9,11 +9,17 @@ in one folder. The re-made filing is read like any other and compared with the o
 re-made PDFs' `pdftotext -layout` text is compared with them too; with `--fit-each-page` each sheet is
 fitted to its page at its own scale, so a table's pages are printed at different scales.
 
+With `--writer-tables` the whole filing is one Writer document instead, as departments that write it all
+in Word publish it: the parts as read and each table among them where its page falls, a title paragraph
+and a filer/unit line above one table over all its pages, broken over pages by Writer (its header rows
+repeated on every page with `--repeat-header`; the tables' text size `--cell-size`, 9 pt by default).
+
 Not a test: it needs LibreOffice (`apt-get install libreoffice-calc-nogui libreoffice-writer-nogui
 fonts-noto-cjk`) and takes about two minutes. What it found and what it still shows is in
 docs/unseen-filings.md.
 
     python scripts/remake_with_libreoffice.py ../shared/corpus OUT [--text] [--fit-each-page]
+    python scripts/remake_with_libreoffice.py ../shared/corpus OUT --writer-tables [--repeat-header]
 """
 
 from __future__ import annotations
