@@ -271,17 +271,26 @@ def test_a_caption_that_ran_out_of_room_at_the_page_foot_takes_its_rest_from_the
     assert [cells for _, cells, _ in rows.data] == [["100.00", "60.00", ""]]
 
 
-def test_a_figure_under_a_caption_that_filled_its_cell_is_no_rest_of_it() -> None:
+@pytest.mark.parametrize(
+    ("opening", "caption"),
+    [
+        (["100.00", "60.00", "40.00"], "机动经费"),  # a figure under it
+        (["100.00", "60.00", "一般公共服务"], "科目名称"),  # a row's label beside its figures
+    ],
+)
+def test_the_first_row_of_the_body_is_no_rest_of_a_caption_that_filled_its_cell(
+    opening: list[str], caption: str
+) -> None:
     xs = [60, 160, 210, 260]
-    header = [*word("合计", 65, 745), *word("小计", 165, 745), *word("机动经费", 215, 745)]
-    body = [*word("100.00", 65, 75, 6), *word("60.00", 165, 75, 6), *word("40.00", 215, 75, 6)]
+    header = [*word("合计", 65, 745), *word("小计", 165, 745), *word(caption, 215, 745)]
+    body = [*word(opening[0], 65, 75, 6), *word(opening[1], 165, 75, 6), *word(opening[2], 215, 75, 6)]
     grids = [
         *page_content(PageLayout(1, WIDTH, HEIGHT, header, ruled(xs, [740, 760]))).grids,
         *page_content(PageLayout(2, WIDTH, HEIGHT, body, ruled(xs, [70, 90]))).grids,
     ]
     rows = _rows(TableBlock("支出预算总表", 1, grids=grids))
-    assert rows.header == [["合计", "小计", "机动经费"]]
-    assert [cells for _, cells, _ in rows.data] == [["100.00", "60.00", "40.00"]]
+    assert rows.header == [["合计", "小计", caption]]
+    assert [cells for _, cells, _ in rows.data] == [opening]
 
 
 def test_a_continuation_under_other_columns_is_reported_not_merged() -> None:

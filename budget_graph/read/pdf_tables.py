@@ -246,7 +246,10 @@ def _header_over_pages(grids: list[Grid]) -> list[Grid]:
 def _captions_over_the_break(upper: Grid, lower: Grid) -> tuple[Grid, Grid]:
     """A header row a page break cut (a word processor breaks a row over pages): a caption at the
     page's foot goes on in the cell as wide opening the next page when it ran out of room there
-    ('因公出国' / '（境）费'); that cell takes nothing else."""
+    ('因公出国' / '（境）费'); that cell takes nothing else. Not when the next page opens with the body
+    (a row with its figures)."""
+    if _data_start(grid_texts(lower)) == 0:
+        return upper, lower
     last = len(upper.ys) - 2
     moved: dict[int, Cell] = {}
     for rest in lower.cells:
