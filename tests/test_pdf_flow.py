@@ -7,6 +7,8 @@ that must stay as it was.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from budget_graph.model import Unit
@@ -348,7 +350,7 @@ def test_a_continuation_at_another_width_under_another_header_is_reported() -> N
 NARROW = [60, 130, 230, 540]  # 科目编码 | 科目名称 (a line of 9 characters fills it) | 金额
 
 
-def _broken_row(label: str, rest: str) -> _Rows:
+def _broken_row(label: str, rest: str, inferred: bool = False) -> _Rows:
     """A row whose label's last line on the first page is `label`, the next page opening with `rest`."""
     first = PageLayout(
         1,
@@ -368,12 +370,20 @@ def _broken_row(label: str, rest: str) -> _Rows:
         page_content(first).grids[0],
         page_content(continuation(chars, ruled(NARROW, [70, 90, 110]))).grids[0],
     ]
-    return _rows(TableBlock("财政拨款支出预算表", 1, grids=grids))
+    return _rows(
+        TableBlock("财政拨款支出预算表", 1, grids=[replace(grid, inferred=inferred) for grid in grids])
+    )
 
 
 def test_the_rest_of_a_label_that_filled_its_cell_joins_it_over_the_page_break() -> None:
     rows = _broken_row("机关事业单位基本养", "老保险缴费支出")
     assert [cells[1] for _, cells, _ in rows.data] == ["机关事业单位基本养老保险缴费支出", "购房补贴"]
+
+
+def test_cells_placed_from_the_alignment_of_text_say_nothing_of_room() -> None:
+    """Laid-out text: a column's cells are as wide as its text, so every label fills its cell."""
+    rows = _broken_row("机关事业单位基本养", "老保险缴费支出", inferred=True)
+    assert [cells[1] for _, cells, _ in rows.data] == ["机关事业单位基本养", "老保险缴费支出", "购房补贴"]
 
 
 def test_a_row_without_figures_under_a_label_that_ended_short_is_a_row() -> None:

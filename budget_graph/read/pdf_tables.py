@@ -247,8 +247,8 @@ def _captions_over_the_break(upper: Grid, lower: Grid) -> tuple[Grid, Grid]:
     """A header row a page break cut (a word processor breaks a row over pages): a caption at the
     page's foot goes on in the cell as wide opening the next page when it ran out of room there
     ('因公出国' / '（境）费'); that cell takes nothing else. Not when the next page opens with the body
-    (a row with its figures)."""
-    if _data_start(grid_texts(lower)) == 0:
+    (a row with its figures), nor on grids placed from the alignment of text."""
+    if upper.inferred or lower.inferred or _data_start(grid_texts(lower)) == 0:
         return upper, lower
     last = len(upper.ys) - 2
     moved: dict[int, Cell] = {}
@@ -296,7 +296,9 @@ def runs_on(cell: Cell, rest: Cell) -> bool:
 def _rest_of_labels(previous: Grid, grid: Grid, band: int) -> bool:
     """Does a continuation's row hold only the rest of labels the page break cut off the last row of
     the page before: text under cells that ran out of room there, no figure, no item's number or
-    total of its own?"""
+    total of its own? Not on grids placed from the alignment of text, whose cells say nothing of room."""
+    if previous.inferred or grid.inferred:
+        return False
     cut = [cell for cell in previous.cells if cell.row_end == len(previous.ys) - 2]
     filled = [cell for cell in grid.cells if cell.row == band and cell.text.strip()]
     return bool(filled) and all(
