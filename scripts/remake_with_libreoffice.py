@@ -52,6 +52,10 @@ from budget_graph.read.pdf_tables import (
     _data_start,
     _header_again,
     _header_over_pages,
+    _is_cut_label,
+    _joined,
+    _rest_of_labels,
+    _with_cells,
     banner_rows,
     grid_texts,
 )
@@ -259,17 +263,42 @@ def table_html(block: TableBlock, unit: str, repeat_header: bool) -> list[str]:
     texts = grid_texts(first)[banner:]
     end = banner + _data_start(texts)
     header = texts[: end - banner]
-    out.append("<thead>" if repeat_header else "<tbody>")
-    out.extend(grid_rows(first, xs, 0, end))
-    out.append("</thead><tbody>" if repeat_header else "")
-    out.extend(grid_rows(first, xs, end, len(first.ys) - 1))
+    pages = [(first, end)]  # each page's grid, and the band its rows start at
     for grid in rest:
         skip = banner_rows(grid)
         skip += _header_again(header, grid_texts(grid)[skip:])
-        out.extend(grid_rows(grid, xs, skip, len(grid.ys) - 1))
+        if skip < len(grid.ys) - 1 and row_goes_on(pages[-1][0], grid, skip):
+            pages[-1] = (with_rest(pages[-1][0], grid, skip), pages[-1][1])
+            skip += 1
+        pages.append((grid, skip))
+    first = pages[0][0]
+    out.append("<thead>" if repeat_header else "<tbody>")
+    out.extend(grid_rows(first, xs, 0, end))
+    out.append("</thead><tbody>" if repeat_header else "")
+    for grid, start in pages:
+        out.extend(grid_rows(grid, xs, start, len(grid.ys) - 1))
     out.append("</tbody></table>")
     out.extend(f"<p>{html.escape(note)}</p>" for note in block.notes)
     return out
+
+
+def row_goes_on(previous: Grid, grid: Grid, band: int) -> bool:
+    """Does a page's row `band` hold the rest of the last row of the page before, as the reader joins
+    it (a row the original's page break cut)? Set again, it is one row."""
+    return _is_cut_label(grid_texts(grid)[band]) or _rest_of_labels(previous, grid, band)
+
+
+def with_rest(previous: Grid, grid: Grid, band: int) -> Grid:
+    """The page before with the rest of its last row (`grid`'s row `band`) in its cells."""
+    last = len(previous.ys) - 2
+    rests = [cell for cell in grid.cells if cell.row == band and cell.text.strip()]
+    cells = []
+    for cell in previous.cells:
+        for rest in rests:
+            if cell.row_end == last and cell.x0 <= (rest.x0 + rest.x1) / 2 <= cell.x1:
+                cell = _joined(cell, rest)
+        cells.append(cell)
+    return _with_cells(previous, cells)
 
 
 def grid_rows(grid: Grid, xs: list[float], start: int, end: int) -> list[str]:
