@@ -7,6 +7,8 @@ that must stay as it was.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from budget_graph.model import Unit
@@ -244,6 +246,55 @@ def test_a_header_left_at_the_page_foot_joins_the_body_under_finer_columns() -> 
     ]
 
 
+@pytest.mark.parametrize(
+    ("caption", "x", "rest", "read"),
+    [
+        ("因公出国", 215, "（境）费", ["合计", "小计", "因公出国（境）费"]),  # it filled its cell
+        ("出国", 215, "（境）费", ["合计", "小计", "出国（境）费"]),  # '（境）' could not follow it there
+        ("出国", 215, "其他", ["合计", "小计", "出国", "其他"]),  # '其' could: its own caption
+        ("出国", 235, "（境）费", ["合计", "小计", "出国", "（境）费"]),  # set right: no sign of room
+    ],
+)
+def test_a_caption_that_ran_out_of_room_at_the_page_foot_takes_its_rest_from_the_next_page(
+    caption: str, x: float, rest: str, read: list[str]
+) -> None:
+    """A word processor broke the header row over the page: '因公出国' filled its cell (50 wide), so
+    '（境）费' under it on the next page is its rest; a caption with room for what is under it is
+    another's."""
+    xs = [60, 160, 210, 260]
+    header = [*word("合计", 65, 745), *word("小计", 165, 745), *word(caption, x, 745)]
+    body = [*word(rest, 215, 75), *word("100.00", 65, 95, 6), *word("60.00", 165, 95, 6)]
+    grids = [
+        *page_content(PageLayout(1, WIDTH, HEIGHT, header, ruled(xs, [740, 760]))).grids,
+        *page_content(PageLayout(2, WIDTH, HEIGHT, body, ruled(xs, [70, 90, 110]))).grids,
+    ]
+    rows = _rows(TableBlock("“三公”经费支出预算表", 1, grids=grids))
+    assert [caption for level in rows.tree for caption in level if caption] == read
+    assert [cells for _, cells, _ in rows.data] == [["100.00", "60.00", ""]]
+
+
+@pytest.mark.parametrize(
+    ("opening", "caption"),
+    [
+        (["100.00", "60.00", "40.00"], "机动经费"),  # a figure under it
+        (["100.00", "60.00", "一般公共服务"], "科目名称"),  # a row's label beside its figures
+    ],
+)
+def test_the_first_row_of_the_body_is_no_rest_of_a_caption_that_filled_its_cell(
+    opening: list[str], caption: str
+) -> None:
+    xs = [60, 160, 210, 260]
+    header = [*word("合计", 65, 745), *word("小计", 165, 745), *word(caption, 215, 745)]
+    body = [*word(opening[0], 65, 75, 6), *word(opening[1], 165, 75, 6), *word(opening[2], 215, 75, 6)]
+    grids = [
+        *page_content(PageLayout(1, WIDTH, HEIGHT, header, ruled(xs, [740, 760]))).grids,
+        *page_content(PageLayout(2, WIDTH, HEIGHT, body, ruled(xs, [70, 90]))).grids,
+    ]
+    rows = _rows(TableBlock("支出预算总表", 1, grids=grids))
+    assert rows.header == [["合计", "小计", caption]]
+    assert [cells for _, cells, _ in rows.data] == [opening]
+
+
 def test_a_continuation_under_other_columns_is_reported_not_merged() -> None:
     first = page_content(first_page()).grids[0]
     other = page_content(
@@ -292,6 +343,57 @@ def test_a_continuation_at_another_width_under_another_header_is_reported() -> N
     captions = [("功能分类", 85, 75), ("科目名称", 205, 75), ("金额", 405, 75)]
     rows = _data_after(_header_page(captions, narrower, [70, 90, 110]))
     assert len(rows.data) == 1 and [page for page, _ in rows.problems] == [2]
+
+
+# --- a row a word processor broke over the page: its label wrapped in its cell, the rest on the next --
+
+NARROW = [60, 130, 230, 540]  # 科目编码 | 科目名称 (a line of 9 characters fills it) | 金额
+
+
+def _broken_row(label: str, rest: str, inferred: bool = False) -> _Rows:
+    """A row whose label's last line on the first page is `label`, the next page opening with `rest`."""
+    first = PageLayout(
+        1,
+        WIDTH,
+        HEIGHT,
+        [
+            *word("一、财政拨款支出预算表", 80, 100),
+            *word("科目编码", 65, 145),
+            *word("科目名称", 135, 145),
+            *word("金额", 235, 145),
+            *row(165, "2080505", label, "1,234.00", NARROW),
+        ],
+        ruled(NARROW, [140, 160, 180]),
+    )
+    chars = [*word(rest, 135, 75), *row(95, "2210203", "购房补贴", "12.00", NARROW)]
+    grids = [
+        page_content(first).grids[0],
+        page_content(continuation(chars, ruled(NARROW, [70, 90, 110]))).grids[0],
+    ]
+    return _rows(
+        TableBlock("财政拨款支出预算表", 1, grids=[replace(grid, inferred=inferred) for grid in grids])
+    )
+
+
+def test_the_rest_of_a_label_that_filled_its_cell_joins_it_over_the_page_break() -> None:
+    rows = _broken_row("机关事业单位基本养", "老保险缴费支出")
+    assert [cells[1] for _, cells, _ in rows.data] == ["机关事业单位基本养老保险缴费支出", "购房补贴"]
+
+
+def test_cells_placed_from_the_alignment_of_text_say_nothing_of_room() -> None:
+    """Laid-out text: a column's cells are as wide as its text, so every label fills its cell."""
+    rows = _broken_row("机关事业单位基本养", "老保险缴费支出", inferred=True)
+    assert [cells[1] for _, cells, _ in rows.data] == ["机关事业单位基本养", "老保险缴费支出", "购房补贴"]
+
+
+def test_a_row_without_figures_under_a_label_that_ended_short_is_a_row() -> None:
+    rows = _broken_row("住房公积金", "老保险缴费支出")
+    assert [cells[1] for _, cells, _ in rows.data] == ["住房公积金", "老保险缴费支出", "购房补贴"]
+
+
+def test_a_numbered_item_under_a_label_that_filled_its_cell_is_a_row() -> None:
+    rows = _broken_row("机关事业单位基本养", "八、社会保障支出")
+    assert [cells[1] for _, cells, _ in rows.data] == ["机关事业单位基本养", "八、社会保障支出", "购房补贴"]
 
 
 def test_a_placeholder_row_of_dots_is_no_label_cut_by_the_page_break() -> None:

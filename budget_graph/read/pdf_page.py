@@ -8,7 +8,12 @@ text input never loads it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+_OPENING = set("“‘「（(《【〔")
+_CLOSING = set("”’」）)》】〕，,。．.、；;：:！!？?%％")
+_LATIN = re.compile(r"[0-9A-Za-z.,%％]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,3 +139,19 @@ def _word(chars: list[Char]) -> Word:
         min([c.top for c in chars]),
         max([c.bottom for c in chars]),
     )
+
+
+def first_piece(chars: list[Char]) -> float:
+    """The width of what a line cannot start without: a run of digits or Latin letters, or one character,
+    with the opening marks before it and the closing marks after it ('（一）', '12,323.46', '元。')."""
+    if not chars:
+        return 0.0
+    end = 0
+    while end < len(chars) - 1 and chars[end].text in _OPENING:
+        end += 1
+    if _LATIN.match(chars[end].text):
+        while end < len(chars) - 1 and _LATIN.match(chars[end + 1].text):
+            end += 1
+    while end < len(chars) - 1 and chars[end + 1].text in _CLOSING:
+        end += 1
+    return chars[end].x1 - chars[0].x0

@@ -11,7 +11,7 @@ where the rules put them). Figures it cannot read are counted in a diagnostic, n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from budget_graph.model import (
@@ -38,6 +38,7 @@ from budget_graph.read.layout import (
     recognise_table,
 )
 from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, refined, stack
+from budget_graph.read.pdf_page import first_piece
 from budget_graph.read.performance import read_performance_targets
 from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, unstated_unit
 
@@ -211,8 +212,8 @@ def _rows(block: TableBlock) -> _Rows:
         texts[:start], [(first.page, cells, box) for cells, box in zip(texts, boxes, strict=True)][start:]
     )
     rows.tree = _header_tree(first, banner, banner + start)
-    for grid in rest:
-        _continue(rows, first, grid)
+    for previous, grid in pairwise([first, *rest]):
+        _continue(rows, first, previous, grid)
     halves = _halves(rows.header)
     if halves:
         rows = _stack(rows, halves)
@@ -238,8 +239,84 @@ def _header_over_pages(grids: list[Grid]) -> list[Grid]:
     texts = grid_texts(first)
     if not rest or _data_start(texts) < len(texts) or _repeats_header(texts, grid_texts(rest[0])):
         return grids
-    joined = stack(first, rest[0], COLUMN_SLACK)
+    joined = stack(*_captions_over_the_break(first, rest[0]), COLUMN_SLACK)
     return [joined, *rest[1:]] if joined is not None else grids
+
+
+def _captions_over_the_break(upper: Grid, lower: Grid) -> tuple[Grid, Grid]:
+    """A header row a page break cut (a word processor breaks a row over pages): a caption at the
+    page's foot goes on in the cell as wide opening the next page when it ran out of room there
+    ('因公出国' / '（境）费'); that cell takes nothing else. Not when the next page opens with the body
+    (a row with its figures), nor on grids placed from the alignment of text."""
+    if upper.inferred or lower.inferred or _data_start(grid_texts(lower)) == 0:
+        return upper, lower
+    last = len(upper.ys) - 2
+    moved: dict[int, Cell] = {}
+    for rest in lower.cells:
+        if rest.row == 0 and _a_rest(rest.text):
+            home = next(
+                (c for c in upper.cells if c.row_end == last and _as_wide(c, rest) and runs_on(c, rest)), None
+            )
+            if home is not None:
+                moved[id(home)] = rest
+    if not moved:
+        return upper, lower
+    rests = {id(cell) for cell in moved.values()}
+    return (
+        _with_cells(upper, [_joined(c, moved[id(c)]) if id(c) in moved else c for c in upper.cells]),
+        _with_cells(lower, [replace(c, lines=[], chars=[]) if id(c) in rests else c for c in lower.cells]),
+    )
+
+
+def _as_wide(one: Cell, other: Cell) -> bool:
+    return abs(one.x0 - other.x0) <= COLUMN_SLACK and abs(one.x1 - other.x1) <= COLUMN_SLACK
+
+
+def _joined(cell: Cell, rest: Cell) -> Cell:
+    return replace(cell, lines=[*cell.lines, *rest.lines])
+
+
+def _with_cells(grid: Grid, cells: list[Cell]) -> Grid:
+    return Grid(grid.page, grid.xs, grid.ys, cells, doubts=grid.doubts, inferred=grid.inferred)
+
+
+def runs_on(cell: Cell, rest: Cell) -> bool:
+    """Did a cell's text go on in `rest` (under it, at the top of the next page)? Its last line stops
+    nearer the cell's right side than the rest's first unbreakable piece and a line's height (the
+    cell's margin) need, and no nearer its left side (set left or centred): a word processor broke the
+    line there for want of room, and the row at the page break. A figure is no label that goes on."""
+    if not cell.lines or not rest.lines or is_number(cell.text):
+        return False
+    last = max(cell.lines, key=lambda line: line.top)
+    first = min(rest.lines, key=lambda line: line.top)
+    room, em = cell.x1 - last.x1, last.bottom - last.top
+    return room < first_piece(first.chars) + em and last.x0 - cell.x0 <= room + em
+
+
+def _rest_of_labels(previous: Grid, grid: Grid, band: int) -> bool:
+    """Does a continuation's row hold only the rest of labels the page break cut off the last row of
+    the page before: text under cells that ran out of room there, no figure, no item's number or
+    total of its own? Not on grids placed from the alignment of text, whose cells say nothing of room."""
+    if previous.inferred or grid.inferred:
+        return False
+    cut = [cell for cell in previous.cells if cell.row_end == len(previous.ys) - 2]
+    filled = [cell for cell in grid.cells if cell.row == band and cell.text.strip()]
+    return bool(filled) and all(
+        _a_rest(cell.text)
+        and any(
+            c.x0 - COLUMN_SLACK <= (cell.x0 + cell.x1) / 2 <= c.x1 + COLUMN_SLACK and runs_on(c, cell)
+            for c in cut
+        )
+        for cell in filled
+    )
+
+
+def _a_rest(text: str) -> bool:
+    """Could a cell's text be the rest of a label: words, and no figure, item's number or total?"""
+    text = normalise(text)
+    return bool(_WORD.search(text)) and not (
+        is_number(text) or _ITEM_LABEL.match(text) or TOTAL_LABEL.match(text)
+    )
 
 
 def _repeats_header(header: list[list[str]], texts: list[list[str]]) -> bool:
@@ -310,10 +387,10 @@ def _data_start(texts: list[list[str]]) -> int:
     return len(texts)
 
 
-def _continue(rows: _Rows, first: Grid, grid: Grid) -> None:
-    """Append a continuation page: skip the header it prints again, map its columns onto the first
-    page's (by place, or by that header when printed at another width), and join a label the page
-    break cut in two."""
+def _continue(rows: _Rows, first: Grid, previous: Grid, grid: Grid) -> None:
+    """Append a continuation page (`previous` the page before): skip the header it prints again, map its
+    columns onto the first page's (by place, or by that header when printed at another width), and
+    join a label the page break cut in two."""
     banner = banner_rows(grid)
     texts = grid_texts(grid)[banner:]
     again = _header_again(rows.header, texts)
@@ -335,7 +412,14 @@ def _continue(rows: _Rows, first: Grid, grid: Grid) -> None:
                     (mapped[mapping[column]] + text) if mapped[mapping[column]] else text
                 )
                 placed[mapping[column]] = union(b for b in (placed[mapping[column]], boxes[column]) if b)
-        if index == 0 and rows.data and _is_cut_label(mapped):
+        if (
+            index == 0
+            and rows.data
+            and (
+                _is_cut_label(mapped)
+                or (rows.data[-1][0] == previous.page and _rest_of_labels(previous, grid, banner + again))
+            )
+        ):
             _join_cut_label(rows.data[-1][1], mapped)
             continue
         rows.data.append((grid.page, mapped, placed))

@@ -24,7 +24,7 @@ from budget_graph.read.layout import (
     titled_table,
 )
 from budget_graph.read.pdf_flow import PageLine
-from budget_graph.read.pdf_page import Char, Line
+from budget_graph.read.pdf_page import Line, first_piece
 
 _TOC = re.compile(r"^目录$")
 _PART = re.compile(r"^第([一二三四五六七八九十]+)部分\s*(.*)$")
@@ -45,9 +45,6 @@ _SHORT_HEADING = 8  # line heights short of the margin: a numbered line is a hea
 # figure's run-on ('12 万元', '2024 年')
 _ROW_NUMBER = re.compile(r"^\d{1,2}\s+(?![年月日万亿元个人家项次%％.．,，])[^\d\s]")
 _SENTENCE_CLOSE = re.compile(r"[。！？；!?;][”’」）)]?$")
-_OPENING = set("“‘「（(《【〔")
-_CLOSING = set("”’」）)》】〕，,。．.、；;：:！!？?%％")
-_LATIN = re.compile(r"[0-9A-Za-z.,%％]")
 
 
 @dataclass
@@ -249,7 +246,7 @@ def _broke_early(previous: PageLine, line: PageLine, pages: dict[int, _Page]) ->
     """Did `previous` stop short of the margin by more than `line`'s first unbreakable piece needs? A
     line is broken that early only where a paragraph or a heading ends."""
     slack = 0.5 * (line.line.bottom - line.line.top)
-    return pages[previous.page].right - previous.line.x1 > _first_piece(line.line.chars) + slack
+    return pages[previous.page].right - previous.line.x1 > first_piece(line.line.chars) + slack
 
 
 def _spaced_apart(previous: PageLine, line: PageLine, pages: dict[int, _Page]) -> bool:
@@ -263,22 +260,6 @@ def _spaced_apart(previous: PageLine, line: PageLine, pages: dict[int, _Page]) -
 
 def _middle(line: Line) -> float:
     return (line.top + line.bottom) / 2
-
-
-def _first_piece(chars: list[Char]) -> float:
-    """The width of what a line cannot start without: a run of digits or Latin letters, or one character,
-    with the opening marks before it and the closing marks after it ('（一）', '12,323.46', '元。')."""
-    if not chars:
-        return 0.0
-    end = 0
-    while end < len(chars) - 1 and chars[end].text in _OPENING:
-        end += 1
-    if _LATIN.match(chars[end].text):
-        while end < len(chars) - 1 and _LATIN.match(chars[end + 1].text):
-            end += 1
-    while end < len(chars) - 1 and chars[end + 1].text in _CLOSING:
-        end += 1
-    return chars[end].x1 - chars[0].x0
 
 
 def _is_heading(flat: str) -> bool:
