@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from budget_graph.model import Doubt
 from budget_graph.read.pdf_page import Char, Line, PageLayout, Rule, text_lines
+from budget_graph.read.text_columns import Column
 
 _SNAP = 1.6  # points: ruling lines closer than this are one line (strokes drawn twice, hairline boxes)
 _TOUCH = 2.5  # points: a line ending this close to another still meets it
@@ -51,6 +52,8 @@ class Grid:
     # what its reader could not place for sure (laid-out text)
     doubts: list[Doubt] = field(default_factory=list)
     inferred: bool = False  # its cells were placed by the alignment of text, not by ruling lines
+    # an inferred grid's columns where its text prints them (character columns): to place a continuation's
+    printed: list[Column] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.owner = [[None] * (len(self.xs) - 1) for _ in range(len(self.ys) - 1)]  # type: ignore[list-item]
@@ -112,7 +115,9 @@ def refined(grid: Grid, xs: list[float], slack: float) -> Grid | None:
     if index is None:
         return None
     cells = [replace(c, col=index[c.col], col_end=index[c.col_end + 1] - 1) for c in grid.cells]
-    return Grid(grid.page, xs, grid.ys, cells, doubts=grid.doubts, inferred=grid.inferred)
+    return Grid(
+        grid.page, xs, grid.ys, cells, doubts=grid.doubts, inferred=grid.inferred, printed=grid.printed
+    )
 
 
 def with_open_row(grid: Grid, lines: list[Line]) -> Grid:

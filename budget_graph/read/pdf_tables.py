@@ -41,6 +41,7 @@ from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, refined, stack
 from budget_graph.read.pdf_page import first_piece
 from budget_graph.read.performance import read_performance_targets
 from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, unstated_unit
+from budget_graph.read.text_columns import Layout, continued
 
 _CODE_HEADER = re.compile(r"代码|编码")
 _SPACE = re.compile(r"\s+")
@@ -277,7 +278,7 @@ def _joined(cell: Cell, rest: Cell) -> Cell:
 
 
 def _with_cells(grid: Grid, cells: list[Cell]) -> Grid:
-    return Grid(grid.page, grid.xs, grid.ys, cells, doubts=grid.doubts, inferred=grid.inferred)
+    return replace(grid, cells=cells)
 
 
 def runs_on(cell: Cell, rest: Cell) -> bool:
@@ -394,7 +395,11 @@ def _continue(rows: _Rows, first: Grid, previous: Grid, grid: Grid) -> None:
     banner = banner_rows(grid)
     texts = grid_texts(grid)[banner:]
     again = _header_again(rows.header, texts)
-    mapping = _column_map(first, grid) or _same_header(first, grid, rows.header, texts[:again])
+    mapping = (
+        _column_map(first, grid)
+        or _same_header(first, grid, rows.header, texts[:again])
+        or _placed_as_printed(first, grid, texts[again:])
+    )
     if mapping is None:
         count = sum(is_number(c.text) for c in grid.cells)
         rows.problems.append(
@@ -468,6 +473,16 @@ def _column_map(first: Grid, grid: Grid) -> list[int] | None:
         if all(any(abs(x - line) <= COLUMN_SLACK for line in first.xs) for x in stretched):
             mapping = _mapped_columns(first, stretched)
     return mapping
+
+
+def _placed_as_printed(first: Grid, grid: Grid, rows: list[list[str]]) -> list[int] | None:
+    """Columns found by alignment on each page (the header printed again over rows that fill fewer or
+    more columns than the first page's): the page's columns go where the first page prints them
+    (text_columns.continued). Only over rows of figures: a page whose rows the alignment left out of
+    its grid must stay unread, not pass as whole."""
+    if not (first.printed and grid.printed and any(is_number(text) for row in rows for text in row)):
+        return None
+    return continued(Layout(first.printed, []), Layout(grid.printed, []))
 
 
 def _mapped_columns(first: Grid, xs: list[float]) -> list[int] | None:

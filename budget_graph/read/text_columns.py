@@ -262,7 +262,7 @@ def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
     groups = {p: children for p in unnamed if (children := nested.get(p) or _children(p, pieces, text_limit))}
     groups |= _wrapped_groups([p for p in unnamed if p not in groups], groups, pieces, text_limit)
     leaves = [p for p in unnamed if p not in groups]
-    found, guessed = _place_leaves(found, leaves, text_limit)
+    found, guessed = _place_leaves(_with_blank_code_columns(found, leaves, body), leaves, text_limit)
     cells = [_leaf_cell(len(header) - 1, index, found) for index, column in enumerate(found) if column.pieces]
     groups_ = [_group_cell(group, children, found) for group, children in groups.items()]
     cells += [HeaderCell(0, first, last, label.text) for label, (first, last) in _side_spans(sides, found)]
@@ -506,7 +506,7 @@ def _body_columns(body: list[list[Chunk]], captions: list[Chunk]) -> list[Column
     if len(counts) == 1:  # every row with figures has as many: the figures of a row are its columns
         groups = _drifting(groups, row_of)
     found = [Column("amount", min(c.x0 for c in g), max(c.x1 for c in g)) for g in groups]
-    least = max(2, len(body) * _MIN_SHARE)
+    least = max(2, len(body) * _MIN_SHARE) if len(body) > 1 else 1
     groups = _gathered(_aligned(words, "x0"), captions, least)
     # a code column stays one however few codes it holds (项 codes of a short table), and so does the
     # first column (a few category rows '一、货物 A' over the items' column)
@@ -905,6 +905,24 @@ def _place_leaves(
     close = _CLOSE_FIT if text_columns else max(_CLOSE_FIT, cost)
     guessed = _ambiguous(labels, figure_columns, matched, cost, close)
     return sorted([*found, *added], key=lambda c: c.centre), guessed
+
+
+def _with_blank_code_columns(
+    found: list[Column], leaves: list[_Piece], body: list[list[Chunk]]
+) -> list[Column]:
+    """A column under each 款/项 caption clear of the columns found, when the rows print 类 codes alone
+    (a first page holding its first row, '201  一般公共服务支出'): the codes are split into 类/款/项
+    columns, blank on this page; the next page's rows print their 款 and 项 codes under those captions."""
+    codes = [row[: code_parts(row)] for row in body if code_parts(row)]
+    if not codes or any(len(code) > 1 or len(code[0].text) != 3 for code in codes):
+        return found
+    blank = [
+        Column("text", chunk.x0, chunk.x1)
+        for _, chunk in leaves
+        if chunk.text in CODE_CAPTIONS - {"类"}
+        and not any(chunk.x0 < c.x1 and c.x0 < chunk.x1 for c in found)
+    ]
+    return sorted([*found, *blank], key=lambda c: c.x0)
 
 
 def _code_captions_placed(found: list[Column], leaves: list[_Piece]) -> list[_Piece]:

@@ -562,7 +562,7 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
             cells.append(_cell(index, first, last, text, xs, ys, number))
             taken.update(range(first, last + 1))
         cells += [_cell(index, col, col, "", xs, ys, number) for col in range(len(found)) if col not in taken]
-    grid = Grid(page, xs, ys, cells, inferred=True)
+    grid = Grid(page, xs, ys, cells, inferred=True, printed=found)
     if unplaced:
         grid.doubts.append(
             Doubt(
