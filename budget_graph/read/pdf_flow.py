@@ -6,8 +6,11 @@ title continues the table before it (the header it repeats is dropped later), as
 '续表' or the filer and unit lines printed again, or under the table's title printed again with its
 mark ('…预算表（续）'). So does an untitled grid under nothing but its own first row printed without
 rules (or a running header), when its columns fit the table's; when they do not, the grid is read as
-narrative and a warning names its page. Notes printed under a table ('注：本部门…故本表为空表') belong
-to that table. Page numbers are dropped.
+narrative and a warning names its page. A sheet printed over pages by its columns puts the rest of
+its columns on the next page under its unit line, or under the part of its title that falls there: that
+grid continues the table too (read/pdf_tables.py joins it by its columns), and the unit line says the
+table's unit when its first page did not. Notes printed under a table ('注：本部门…故本表为空表')
+belong to that table. Page numbers are dropped.
 """
 
 from __future__ import annotations
@@ -192,6 +195,10 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -
         if flow.blocks and _repeats(flow.blocks[-1], block, grid):
             flow.blocks[-1].grids.append(grid)  # a continuation page that prints the title again
             return flow.blocks[-1]
+        if flow.blocks and _opens_page(grid, page) and _title_in_part(flow.blocks[-1], block, grid):
+            _add_keys(flow.blocks[-1], block.unit, block.unit_name)
+            flow.blocks[-1].grids.append(grid)
+            return flow.blocks[-1]
         block.grids.append(grid)
         flow.blocks.append(block)
         _keys_inside(block, grid)
@@ -199,6 +206,7 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -
     opening = flow.lines[first_on_page:]
     if flow.blocks and (not opening or (_opens_page(grid, page) and all(map(_repeated_key, opening)))):
         del flow.lines[first_on_page:]  # a continuation page, under the filer and unit lines it may repeat
+        _take_keys(flow.blocks[-1], [line.text for line in opening])
         flow.blocks[-1].grids.append(grid)
         return flow.blocks[-1]
     row = _open_row(flow.lines[first_on_page:], grid, page) if flow.blocks else None
@@ -215,9 +223,20 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -
 
 def _keys_inside(block: TableBlock, grid: Grid) -> None:
     """Filer and unit lines printed as the grid's first rows, inside its frame, say what they say above it."""
-    for cells in grid_texts(grid)[: banner_rows(grid)]:
-        unit, filer = _unit_line("  ".join(cell for cell in cells if cell))
-        block.unit, block.unit_name = block.unit or unit, block.unit_name or filer
+    _take_keys(
+        block, ["  ".join(cell for cell in cells if cell) for cells in grid_texts(grid)[: banner_rows(grid)]]
+    )
+
+
+def _take_keys(block: TableBlock, texts: list[str]) -> None:
+    """What filer and unit lines say that the table has not said yet: inside its frame, or over a
+    continuation (a sheet printed over pages by its columns prints its unit, at the right, on the next)."""
+    for text in texts:
+        _add_keys(block, *_unit_line(text))
+
+
+def _add_keys(block: TableBlock, unit: Unit | None, filer: str | None) -> None:
+    block.unit, block.unit_name = block.unit or unit, block.unit_name or filer
 
 
 def _opens_page(grid: Grid, page: PageContent) -> bool:
@@ -428,6 +447,20 @@ def _repeats(previous: TableBlock, block: TableBlock, grid: Grid) -> bool:
     return same_title and last.page == grid.page - 1 and same_columns
 
 
+def _title_in_part(previous: TableBlock, block: TableBlock, grid: Grid) -> bool:
+    """Is `block`'s title a part of the title of the table on the page before, naming no table itself?
+    A sheet printed over pages by its columns prints its title, centred across them, cut at the page's
+    edge: the rest of its columns come under the part that falls on their page."""
+    part, title = bare_title(block.title), bare_title(previous.title)
+    return (
+        previous.grids[-1].page == grid.page - 1 == block.page - 1
+        and bool(part)
+        and part != title
+        and part in title
+        and recognise_table(part) is None
+    )
+
+
 def bare_title(title: str) -> str:
     """The title without its number or a continuation's mark ('表五：…（续）' → '…')."""
     return _CONTINUED_TITLE.sub("", NUMBERED_TITLE.sub("", normalise(title)).lstrip("：:")).strip("：: ")
@@ -437,7 +470,8 @@ def _title_row(grid: Grid) -> tuple[int, TableBlock] | None:
     """A form that prints its title in its own first row, across the whole width."""
     first = next((c for c in grid.cells if c.row == 0 and c.col == 0), None)
     title = first.text.strip() if first else ""
-    if first is None or first.col_end != grid.n_cols - 1 or recognise_table(title) is None:
+    # a single column's caption spans its width too, and names no table ('机关运行经费预算数')
+    if first is None or first.col_end != grid.n_cols - 1 or grid.n_cols < 2 or recognise_table(title) is None:
         return None
     return 0, TableBlock(title, grid.page)
 
