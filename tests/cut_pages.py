@@ -15,6 +15,7 @@ import pypdfium2.raw as pdfium_c
 
 _TEXT, _PATH = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH
 _EDGE = float("inf")  # a band open to the page's side
+_ON_CUT = 2.0  # points: a vertical rule this near a column cut is the column line there
 
 
 class CannotCut(Exception):
@@ -180,7 +181,9 @@ def _keep_columns(page: pdfium.PdfPage, bands: list[_Band], across: float | None
 
 
 def _within(x0: float, x1: float, band: _Band) -> bool:
-    return band[0] - 0.5 <= x0 and x1 <= band[1] + 0.5
+    # a column line drawn beside the cut (a cell's border, a stroke's width off the grid's line) is on it
+    slack = _ON_CUT if x1 - x0 < _ON_CUT else 0.5
+    return band[0] - slack <= x0 and x1 <= band[1] + slack
 
 
 def _moved(obj: pdfium.PdfObject, right: float, up: float) -> None:
