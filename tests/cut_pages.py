@@ -14,6 +14,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 _TEXT, _PATH = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH
+_EDGE = float("inf")  # a band open to the page's side
+_ON_CUT = 2.0  # points: a vertical rule this near a column cut is the column line there
 
 
 class CannotCut(Exception):
@@ -69,9 +71,8 @@ def _keep(page: pdfium.PdfPage, cut: Cut, upper: bool) -> None:
             raise CannotCut(f"an object of type {obj.type} spans the cut on page {cut.page}")
         if not keep:
             page.remove_obj(obj)
-        elif not upper:  # the object and the clip it is drawn under
-            obj.transform(pdfium.PdfMatrix().translate(0, cut.rise))
-            pdfium_c.FPDFPageObj_TransformClipPath(obj.raw, 1, 0, 0, 1, 0, cut.rise)
+        elif not upper:
+            _moved(obj, 0, cut.rise)
     page.gen_content()
 
 
@@ -82,9 +83,17 @@ def _again_in_band(page: pdfium.PdfPage, obj: pdfium.PdfObject, band: tuple[floa
         _add_clamped(page, obj, (max(y0, band[0]), min(y1, band[1])), 0)
 
 
-def _add_clamped(page: pdfium.PdfPage, obj: pdfium.PdfObject, span: tuple[float, float], rise: float) -> None:
-    """The part of a path (a table's vertical rule or frame) within `span`, as a new path in page space."""
-    low, high = span
+def _add_clamped(
+    page: pdfium.PdfPage,
+    obj: pdfium.PdfObject,
+    span: tuple[float, float],
+    rise: float,
+    across: tuple[float, float] = (-_EDGE, _EDGE),
+    shift: float = 0.0,
+) -> None:
+    """The part of a path (a table's rule or frame) within `span` (from the page's foot) and `across` (from
+    its left side), as a new path in page space, moved `rise` up and `shift` right."""
+    (low, high), (left, right) = span, across
     matrix = obj.get_matrix()
     points = []
     for s in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
@@ -93,10 +102,17 @@ def _add_clamped(page: pdfium.PdfPage, obj: pdfium.PdfObject, span: tuple[float,
         pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
         px, py = matrix.on_point(x.value, y.value)
         move = pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_MOVETO
-        points.append((move, px, min(max(py, low), high), bool(pdfium_c.FPDFPathSegment_GetClose(segment))))
-    path = pdfium_c.FPDFPageObj_CreateNewPath(points[0][1], points[0][2] + rise)
+        points.append(
+            (
+                move,
+                min(max(px, left), right) + shift,
+                min(max(py, low), high) + rise,
+                bool(pdfium_c.FPDFPathSegment_GetClose(segment)),
+            )
+        )
+    path = pdfium_c.FPDFPageObj_CreateNewPath(points[0][1], points[0][2])
     for move, x, y, close in points[1:]:
-        (pdfium_c.FPDFPath_MoveTo if move else pdfium_c.FPDFPath_LineTo)(path, x, y + rise)
+        (pdfium_c.FPDFPath_MoveTo if move else pdfium_c.FPDFPath_LineTo)(path, x, y)
         if close:
             pdfium_c.FPDFPath_Close(path)
     fill, stroke = ctypes.c_int(), ctypes.c_int()
@@ -115,17 +131,23 @@ def _add_clamped(page: pdfium.PdfPage, obj: pdfium.PdfObject, span: tuple[float,
     pdfium_c.FPDFPage_InsertObject(page.raw, path)
 
 
-def split_columns(source: Path, target: Path, page: int, at: float, margin: float = 50.0) -> Path:
+def split_columns(
+    source: Path, target: Path, page: int, at: float, margin: float = 50.0, labels: float | None = None
+) -> Path:
     """A wide table printed over two pages by its columns (a spreadsheet printed 'over, then down'): what
-    lies left of `at` (PDF points) stays on page `page`, what lies right of it moves to a page added after
-    it, shifted to the left margin; a rule across the cut is drawn on both, each its part; a text across
-    it (a title) stays on the first; the page's foot stays on both."""
+    lies left of `at` (PDF points; a column line, where a spreadsheet breaks its pages) stays on page
+    `page`, what lies right of it moves to a page added after it, shifted to the left margin; a rule or
+    frame across the cut is drawn on both, each its part, and a column line on the cut on both (the first
+    page's right frame, the added one's left); a text across it (a title) stays on the first; the page's
+    foot stays on both. `labels`: what lies left of this x (the rows' labels) is printed again on the
+    added page, as a spreadsheet repeats its print titles, and the moved columns follow it there."""
     whole, out = pdfium.PdfDocument(source), pdfium.PdfDocument.new()
     try:
         index = page - 1
         out.import_pages(whole, [*range(index + 1), index, *range(index + 1, len(whole))])
-        for copy, left in ((out[index], True), (out[index + 1], False)):
-            _keep_columns(copy, at, left, margin - at)
+        _keep_columns(out[index], [(-_EDGE, at, 0.0)], across=at)
+        again = [(-_EDGE, labels, 0.0)] if labels is not None else []
+        _keep_columns(out[index + 1], [*again, (at, _EDGE, (margin if labels is None else labels) - at)])
         out.save(target)
     finally:
         out.close()
@@ -133,27 +155,39 @@ def split_columns(source: Path, target: Path, page: int, at: float, margin: floa
     return target
 
 
-def _keep_columns(page: pdfium.PdfPage, at: float, left: bool, shift: float) -> None:
+_Band = tuple[float, float, float]  # from x, to x, and how far what lies between moves right
+
+
+def _keep_columns(page: pdfium.PdfPage, bands: list[_Band], across: float | None = None) -> None:
+    """Leave on `page` what lies in the bands (each moved by its shift) and the page's foot: a text
+    wholly inside one, or `across` that x (a title over the cut); a path's part in each band it
+    reaches."""
     for obj in list(page.get_objects(max_depth=1)):
         x0, y0, x1, y1 = obj.get_bounds()
         if y1 < 60:  # the page's foot (its number) stays on both
             continue
-        across = x0 < at - 0.5 < at + 0.5 < x1
-        if across and obj.type == _PATH and y1 - y0 < 2:  # a rule: its part on this side
-            span = (x0, at) if left else (at + shift, x1 + shift)
-            _level_line(page, span, (y0 + y1) / 2, y1 - y0)
-            page.remove_obj(obj)
-        elif (x1 <= at + 0.5 or across) if left else (x0 >= at - 0.5 and not across):
-            if not left:
-                obj.transform(pdfium.PdfMatrix().translate(shift, 0))
-        else:
-            page.remove_obj(obj)
+        inside = next((band for band in bands if _within(x0, x1, band)), None)
+        if inside is not None:
+            _moved(obj, inside[2], 0)
+            continue
+        if obj.type == _PATH:
+            for left, right, shift in bands:
+                if x0 < right and x1 > left:
+                    _add_clamped(page, obj, (y0, y1), 0, (left, right), shift)
+        elif across is not None and x0 < across < x1:
+            continue
+        page.remove_obj(obj)
     page.gen_content()
 
 
-def _level_line(page: pdfium.PdfPage, span: tuple[float, float], y: float, width: float) -> None:
-    path = pdfium_c.FPDFPageObj_CreateNewPath(span[0], y)
-    pdfium_c.FPDFPath_LineTo(path, span[1], y)
-    pdfium_c.FPDFPath_SetDrawMode(path, 0, 1)
-    pdfium_c.FPDFPageObj_SetStrokeWidth(path, max(width, 0.5))
-    pdfium_c.FPDFPage_InsertObject(page.raw, path)
+def _within(x0: float, x1: float, band: _Band) -> bool:
+    # a column line drawn beside the cut (a cell's border, a stroke's width off the grid's line) is on it
+    slack = _ON_CUT if x1 - x0 < _ON_CUT else 0.5
+    return band[0] - slack <= x0 and x1 <= band[1] + slack
+
+
+def _moved(obj: pdfium.PdfObject, right: float, up: float) -> None:
+    """The object and the clip it is drawn under moved."""
+    if right or up:
+        obj.transform(pdfium.PdfMatrix().translate(right, up))
+        pdfium_c.FPDFPageObj_TransformClipPath(obj.raw, 1, 0, 0, 1, right, up)

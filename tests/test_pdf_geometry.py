@@ -6,7 +6,8 @@ from itertools import pairwise
 
 import pytest
 
-from budget_graph.read.pdf_flow import TableBlock
+from budget_graph.model import Unit
+from budget_graph.read.pdf_flow import TableBlock, pages_flow
 from budget_graph.read.pdf_grid import find_grids, page_content
 from budget_graph.read.pdf_page import Char, PageLayout, Rule, text_lines
 from budget_graph.read.pdf_tables import _header_tree, _rows, grid_texts
@@ -207,3 +208,91 @@ def test_a_continuation_printed_at_another_scale_maps_onto_the_first_pages_colum
     rows = _rows(TableBlock("一般公共预算支出预算表", 1, grids=[first, second]))
     assert (["20101", "", "", "2.00"] in [cells for _, cells, _ in rows.data]) is mapped
     assert bool(rows.lost_pages) is not mapped
+
+
+def _wide_first_page() -> list:
+    """An expenditure table's first page as a sheet too wide for it prints it: the labels and 合计, under
+    a group caption ('支出预算') that stands over the next page's columns; two rows."""
+    chars = [
+        *word("项目", 5, 5),
+        *word("科目名称", 5, 25),
+        *word("合计", 105, 25),
+        *word("一、支出", 5, 45),
+        *printed("3.00", 105, 45),
+        *word("二、支出", 5, 65),
+        *printed("1.00", 105, 65),
+    ]
+    return [chars, ruled([0, 100, 200], [0, 20, 40, 60, 80])]
+
+
+def _rest_page(number: int, left: float, top: float = 0, labels: bool = False):
+    """The rest of its columns on the next page from `left`: the caption over them, 基本支出 and 项目支出."""
+    at = 100 + left if labels else left
+    chars = [
+        *word("支出预算", at + 5, top + 5),
+        *word("基本", at + 5, top + 25),
+        *word("项目", at + 105, top + 25),
+        *printed("2.00", at + 5, top + 45),
+        *printed("1.00", at + 105, top + 45),
+        *printed("1.00", at + 5, top + 65),
+    ]
+    xs = [at, at + 100, at + 200]
+    if labels:  # the labels printed again, as a sheet's print titles
+        chars = [
+            *word("项目", 5, 5),
+            *word("科目名称", 5, 25),
+            *word("一、支出", 5, 45),
+            *word("二、支出", 5, 65),
+            *chars,
+        ]
+        xs = [left, *xs]
+    ys = [top + y for y in (0, 20, 40, 60, 80)]
+    return _page(number, chars, ruled(xs, ys, {(at + 100, 0): True}))
+
+
+@pytest.mark.parametrize("labels", [False, True])
+def test_a_table_printed_over_two_pages_by_its_columns_reads_as_one(labels: bool) -> None:
+    first = _page(1, *_wide_first_page())
+    rows = _rows(TableBlock("支出预算表", 1, grids=[first, _rest_page(2, 0, labels=labels)], rests={2}))
+    assert [cells for _, cells, _ in rows.data] == [
+        ["一、支出", "3.00", "2.00", "1.00"],
+        ["二、支出", "1.00", "1.00", ""],
+    ]
+    assert not rows.lost_pages
+    assert rows.tree[0] == ["项目", "支出预算", "", ""]  # the caption over all three, as printed whole
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        lambda: _rest_page(2, 0, top=10),  # its rows elsewhere on the page
+        lambda: _page(  # the next page's rows under the header again: a continuation, not the rest
+            2,
+            [*word("项目", 5, 5), *word("科目名称", 5, 25), *word("合计", 105, 25), *word("三、支出", 5, 45)],
+            ruled([0, 100, 200], [0, 20, 40, 60, 80]),
+        ),
+    ],
+)
+def test_a_next_page_that_is_not_the_rest_of_the_columns_is_not_joined(rest) -> None:
+    first = _page(1, *_wide_first_page())
+    rows = _rows(TableBlock("支出预算表", 1, grids=[first, rest()], rests={2}))
+    assert rows.lost_pages or len(rows.header[0]) == 2
+
+
+@pytest.mark.parametrize("cut_caption", [False, True])
+def test_the_flow_takes_the_rest_of_the_columns_to_its_table_unless_a_caption_is_cut_at_the_edge(
+    cut_caption: bool,
+) -> None:
+    """The rest under its unit line on the next page goes on with the table; a caption's words standing
+    beyond the first page's frame (cut at the page's edge) leave it a page of its own: in doubt."""
+    chars, rules = _wide_first_page()
+    title = word("支出预算表", 50, -40)
+    beyond = word("出", 205, 25) if cut_caption else []
+    first = page_content(PageLayout(1, 300, 100, [*title, *chars, *beyond], rules))
+    rest = _rest_page(2, 0)
+    second = page_content(PageLayout(2, 300, 100, word("单位：元", 5, -20), []))
+    second.grids = [rest]
+    (block,) = pages_flow([first, second]).blocks
+    assert [grid.page for grid in block.grids] == [1, 2]
+    assert block.rests == (set() if cut_caption else {2})
+    assert block.unit is Unit.YUAN

@@ -6,8 +6,11 @@ title continues the table before it (the header it repeats is dropped later), as
 '续表' or the filer and unit lines printed again, or under the table's title printed again with its
 mark ('…预算表（续）'). So does an untitled grid under nothing but its own first row printed without
 rules (or a running header), when its columns fit the table's; when they do not, the grid is read as
-narrative and a warning names its page. Notes printed under a table ('注：本部门…故本表为空表') belong
-to that table. Page numbers are dropped.
+narrative and a warning names its page. A sheet printed over pages by its columns puts the rest of
+each table's columns on the next page, level with its rows, under its unit line or the part of its
+title that falls there: such a grid goes on with its table (read/pdf_tables.py's rest_of_columns says
+when), whatever stands between, and its unit line says the table's unit when the page before did not.
+Notes printed under a table ('注：本部门…故本表为空表') belong to that table. Page numbers are dropped.
 """
 
 from __future__ import annotations
@@ -37,7 +40,14 @@ from budget_graph.read.pdf_grid import (
     with_open_row,
 )
 from budget_graph.read.pdf_page import Char, Line, PageLayout, Word
-from budget_graph.read.pdf_tables import TableBlock, banner_rows, grid_texts
+from budget_graph.read.pdf_tables import (
+    TableBlock,
+    across_the_seam,
+    banner_rows,
+    columns_over_pages,
+    grid_texts,
+    rest_of_columns,
+)
 
 # '3', '- 3 -', '第3页', '第 3 页 共 20 页', '共20页 第3页', '3/20'
 PAGE_NUMBER = re.compile(
@@ -186,6 +196,10 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -
     _join_wrapped_keys(flow.lines, max(flow.floor, first_on_page))
     _drop_continued_marks(flow.lines, first_on_page)
     heading = _title_block(flow.lines, flow.floor) or _title_row(grid)
+    rest = _columns_host(flow, grid, heading[1] if heading else None)
+    if rest is not None:
+        _rest_of_columns_under(flow, *rest, grid, max(flow.floor, first_on_page), page)
+        return rest[0]
     if heading is not None:
         count, block = heading
         del flow.lines[len(flow.lines) - count :]
@@ -213,10 +227,83 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -
     return None
 
 
+def _columns_host(flow: Flow, grid: Grid, heading: TableBlock | None) -> tuple[TableBlock, Grid] | None:
+    """The table on the page before whose columns `grid` goes on with (a sheet printed over pages by its
+    columns: read/pdf_tables.py's rest_of_columns), and the two pages as one grid; not under a title
+    naming another table. A page may hold several such tables, one under another: each finds its own."""
+    for block in reversed(flow.blocks):
+        last = block.grids[-1]
+        if last.page < grid.page - 1:
+            return None
+        titled_otherwise = (
+            heading is not None
+            and recognise_table(heading.title) is not None
+            and not _title_part(heading.title, block.title)
+        )
+        whole = _gone_on(block, grid) if last.page == grid.page - 1 and not titled_otherwise else None
+        if whole is not None:
+            return block, whole
+    return None
+
+
+def _gone_on(block: TableBlock, grid: Grid) -> Grid | None:
+    """`block`'s last page with the rest of its columns in `grid` as one grid (one its first page's
+    columns know, when that page prints no header)."""
+    table = columns_over_pages(block.grids[:-1], block.rests)[0] if len(block.grids) > 1 else None
+    return rest_of_columns(block.grids[-1], grid, table)
+
+
+def _rest_of_columns_under(
+    flow: Flow, host: TableBlock, whole: Grid, grid: Grid, start: int, page: PageContent
+) -> None:
+    """`grid` goes on with `host`'s columns: what stands over it saying the table's unit and filer, or a
+    part of its title, is of that table; other lines above it stay in the narrative. The two pages are
+    read as one grid unless a caption is cut at the page's edge (the table is then not whole: in doubt)."""
+    said = [line for line in flow.lines[start:] if _repeated_key(line) or _title_part(line.text, host.title)]
+    _take_keys(host, [line.text for line in said])
+    flow.lines[start:] = [line for line in flow.lines[start:] if all(line is not s for s in said)]
+    if not _cut_at_the_edge(flow, host.grids[-1], whole, grid, page):
+        host.rests.add(grid.page)
+    host.grids.append(grid)
+
+
+def _cut_at_the_edge(flow: Flow, last: Grid, whole: Grid, grid: Grid, page: PageContent) -> bool:
+    """Does text run across the edge between the two pages, or stand beside either there, level with
+    their rows: a caption cut in two, whose words neither page holds whole? The glyphs inside a frame
+    are its cells': a line beside it reaches past it."""
+    beyond = [line.line for line in flow.lines if line.page == last.page and line.line.x1 > last.x1]
+    before = [line for line in page.lines if line.x0 < grid.x0]
+    return (
+        across_the_seam(whole, last.n_cols)
+        or any(_beside(line, last) for line in beyond)
+        or any(_beside(line, grid) for line in before)
+    )
+
+
+def _beside(line: Line, grid: Grid) -> bool:
+    """Does a line stand beside the grid, level with one of its rows?"""
+    return grid.top < (line.top + line.bottom) / 2 < grid.bottom
+
+
+def _title_part(text: str, title: str) -> bool:
+    """Is `text` a part of a table's title ('公开01表' of '公开01表 收支预算总表'), cut at a page's edge (a
+    sheet's title centred across its columns and printed over two pages)?"""
+    part, whole = (re.sub(r"\s+", "", normalise(words)) for words in (text, title))
+    return bool(part) and part != whole and part in whole
+
+
 def _keys_inside(block: TableBlock, grid: Grid) -> None:
     """Filer and unit lines printed as the grid's first rows, inside its frame, say what they say above it."""
-    for cells in grid_texts(grid)[: banner_rows(grid)]:
-        unit, filer = _unit_line("  ".join(cell for cell in cells if cell))
+    _take_keys(
+        block, ["  ".join(cell for cell in cells if cell) for cells in grid_texts(grid)[: banner_rows(grid)]]
+    )
+
+
+def _take_keys(block: TableBlock, texts: list[str]) -> None:
+    """What filer and unit lines say that the table has not said yet: inside its frame, or over a
+    continuation (a sheet printed over pages by its columns prints its unit, at the right, on the next)."""
+    for text in texts:
+        unit, filer = _unit_line(text)
         block.unit, block.unit_name = block.unit or unit, block.unit_name or filer
 
 
@@ -437,7 +524,8 @@ def _title_row(grid: Grid) -> tuple[int, TableBlock] | None:
     """A form that prints its title in its own first row, across the whole width."""
     first = next((c for c in grid.cells if c.row == 0 and c.col == 0), None)
     title = first.text.strip() if first else ""
-    if first is None or first.col_end != grid.n_cols - 1 or recognise_table(title) is None:
+    # a single column's caption spans its width too, and names no table ('机关运行经费预算数')
+    if first is None or first.col_end != grid.n_cols - 1 or grid.n_cols < 2 or recognise_table(title) is None:
         return None
     return 0, TableBlock(title, grid.page)
 

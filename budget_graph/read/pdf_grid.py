@@ -108,16 +108,82 @@ def stack(upper: Grid, lower: Grid, slack: float) -> Grid | None:
     return Grid(lower.page, lower.xs, [*upper.ys, *(y + shift for y in lower.ys[1:])], header.cells + body)
 
 
-def refined(grid: Grid, xs: list[float], slack: float) -> Grid | None:
+def refined(grid: Grid, xs: list[float], slack: float, ys: list[float] | None = None) -> Grid | None:
     """`grid` on the finer column lines `xs` (its own all among them, within `slack` points: the same
-    frame): each cell spans the finer columns between its lines. None when they do not refine it."""
-    index = _line_indices(grid.xs, xs, slack)
-    if index is None:
+    frame), and on the finer row lines `ys` when given: each cell spans the finer bands between its
+    lines. None when they do not refine it."""
+    ys = grid.ys if ys is None else ys
+    columns, rows = _line_indices(grid.xs, xs, slack), _line_indices(grid.ys, ys, slack)
+    if columns is None or rows is None:
         return None
-    cells = [replace(c, col=index[c.col], col_end=index[c.col_end + 1] - 1) for c in grid.cells]
-    return Grid(
-        grid.page, xs, grid.ys, cells, doubts=grid.doubts, inferred=grid.inferred, printed=grid.printed
+    cells = [
+        replace(
+            c,
+            col=columns[c.col],
+            col_end=columns[c.col_end + 1] - 1,
+            row=rows[c.row],
+            row_end=rows[c.row_end + 1] - 1,
+        )
+        for c in grid.cells
+    ]
+    return Grid(grid.page, xs, ys, cells, doubts=grid.doubts, inferred=grid.inferred, printed=grid.printed)
+
+
+def beside(left: Grid, right: Grid, skip: int, slack: float) -> Grid | None:
+    """A wide table printed over two pages by its columns as one grid on `left`'s page: `right` (the
+    next page) without its first `skip` columns (its row labels printed again) goes on from `left`'s
+    right frame, moved there, and the rows of both stand on the row lines of both. None unless the two
+    frames' tops and bottoms agree (within `slack` points) and no cell of `right` spans its labels and
+    the rest. The moved cells keep their text, not their glyphs: those stand on the other page, where no
+    box on this one can show them."""
+    if any(c.col < skip <= c.col_end for c in right.cells):
+        return None
+    dx, dy = left.x1 - right.xs[skip], left.top - right.top
+    rest = Grid(
+        left.page,
+        [x + dx for x in right.xs[skip:]],
+        [y + dy for y in right.ys],
+        [_moved(c, dx, dy, skip) for c in right.cells if c.col >= skip],
     )
+    ys = _all_lines(left.ys, rest.ys, slack)
+    first, second = refined(left, left.xs, slack, ys), refined(rest, rest.xs, slack, ys)
+    if first is None or second is None:
+        return None
+    width = first.n_cols
+    cells = [replace(c, col=c.col + width, col_end=c.col_end + width) for c in second.cells]
+    return Grid(left.page, [*first.xs, *second.xs[1:]], ys, first.cells + cells)
+
+
+def _moved(cell: Cell, dx: float, dy: float, skip: int) -> Cell:
+    """A cell moved by (dx, dy) and `skip` columns to the left, its lines with it, its glyphs left."""
+    return replace(
+        cell,
+        col=cell.col - skip,
+        col_end=cell.col_end - skip,
+        x0=cell.x0 + dx,
+        x1=cell.x1 + dx,
+        top=cell.top + dy,
+        bottom=cell.bottom + dy,
+        chars=[],
+        lines=[_moved_line(line, dx, dy) for line in cell.lines],
+    )
+
+
+def _moved_line(line: Line, dx: float, dy: float) -> Line:
+    chars = [
+        replace(
+            c, x0=c.x0 + dx, x1=c.x1 + dx, cx=c.cx + dx, top=c.top + dy, bottom=c.bottom + dy, cy=c.cy + dy
+        )
+        for c in line.chars
+    ]
+    words = [replace(w, x0=w.x0 + dx, x1=w.x1 + dx, top=w.top + dy, bottom=w.bottom + dy) for w in line.words]
+    return Line(chars, line.top + dy, line.bottom + dy, words)
+
+
+def _all_lines(one: list[float], other: list[float], slack: float) -> list[float]:
+    """The lines of both, one's kept as they are, other's added where none of one's is within `slack`."""
+    added = [y for y in other if all(abs(y - line) > slack for line in one)]
+    return sorted([*one, *added])
 
 
 def with_open_row(grid: Grid, lines: list[Line]) -> Grid:

@@ -1,6 +1,7 @@
 """Ruled grids of one printed table → the shared table builder's rows (read/tables.py).
 
-A table may run over several pages, each page repeating the header; its codes may be split into
+A table may run over several pages, each page repeating the header, or a table too wide for its page
+go on by its columns on the next (a sheet printed over, then down); its codes may be split into
 类/款/项 columns; a long list may be printed in two halves side by side (决算 基本支出表); the 决算
 “三公” table pairs 预算数 and 决算数 under each item; Jiangsu's 收支预算总表 breaks the expenditure down
 twice. This module undoes all of that so that every row reaches the builder as [code, name …,
@@ -37,7 +38,7 @@ from budget_graph.read.layout import (
     normalise,
     recognise_table,
 )
-from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, refined, stack
+from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, beside, refined, stack
 from budget_graph.read.pdf_page import first_piece
 from budget_graph.read.performance import read_performance_targets
 from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, unstated_unit
@@ -67,6 +68,9 @@ class TableBlock:
     unit_name: str | None = None
     grids: list[Grid] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # pages whose grid holds the rest of the columns of the page before (a sheet printed over, then down):
+    # read as one grid with it (columns_over_pages)
+    rests: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -203,7 +207,7 @@ def grid_boxes(grid: Grid) -> list[list[Box | None]]:
 
 
 def _rows(block: TableBlock) -> _Rows:
-    first, *rest = _header_over_pages(block.grids)
+    first, *rest = _header_over_pages(columns_over_pages(block.grids, block.rests))
     first = _on_finest_columns(first, rest)
     banner = banner_rows(first)
     texts = grid_texts(first)[banner:]
@@ -231,6 +235,153 @@ def _on_finest_columns(first: Grid, rest: list[Grid]) -> Grid:
         if (placed := refined(first, grid.xs, COLUMN_SLACK)) is not None:
             return placed
     return first
+
+
+def columns_over_pages(grids: list[Grid], rests: set[int]) -> list[Grid]:
+    """A table too wide for its page printed over, then down (as a spreadsheet prints): the columns that
+    did not fit go on the next page, at its margin, under the rest of the header, with the rows' labels
+    printed again or not. Each page and the rest of its columns on a page of `rests` become one grid."""
+    joined, last = grids[:1], grids[0].page
+    for grid in grids[1:]:
+        table = joined[0] if len(joined) > 1 else None
+        rest = grid.page in rests and grid.page == last + 1
+        whole = rest_of_columns(joined[-1], grid, table) if rest else None
+        joined[-1:] = [joined[-1], grid] if whole is None else [whole]
+        last = grid.page
+    return joined
+
+
+def rest_of_columns(first: Grid, grid: Grid, table: Grid | None = None) -> Grid | None:
+    """`first` and the rest of its columns printed on the next page (`grid`) as one grid; None unless the
+    evidence is clear: ruled grids whose rows stand on the same lines, at the same place, `grid`'s own
+    columns holding nothing but figures (no labels) under captions no column of `first` prints, and the
+    labels it prints again, if any, `first`'s cell for cell. A page under no header (a continuation)
+    has no captions to go by: the two then go on with `table`'s columns (its first page, joined), line
+    for line. Otherwise `grid` stays a page of its own (a continuation whose columns differ: in doubt)."""
+    # a sheet prints the same rows at the same place on each page across
+    if first.inferred or grid.inferred or abs(first.top - grid.top) > COLUMN_SLACK:
+        return None
+    start = _body_start(first)
+    whole = None if start is None else beside(first, grid, _labels_again(first, grid), COLUMN_SLACK)
+    if start is None or whole is None:
+        return None
+    body = len(whole.ys) - len(first.ys) + start  # the header may gain the rest's lines, never the body
+    texts = grid_texts(whole)
+    if not (
+        whole.ys[body:] == first.ys[start:]
+        and _ruled_row_by_row(whole, first.n_cols, body)
+        and (_rest_of_header(texts[:body], first.n_cols) if body else _same_columns(table, whole))
+        and all(_figures_only(cells[first.n_cols :]) for cells in texts[body:])
+    ):
+        return None
+    return _seam_closed(whole, first.n_cols, body)
+
+
+def _body_start(grid: Grid) -> int | None:
+    """The row band where the grid's body starts under its header (its first when it prints none)."""
+    banner = banner_rows(grid)
+    texts = grid_texts(grid)[banner:]
+    start = _data_start(texts)
+    return (banner + start if start else 0) if start < len(texts) else None
+
+
+def _same_columns(table: Grid | None, whole: Grid) -> bool:
+    return (
+        table is not None and len(table.xs) == len(whole.xs) and _mapped_columns(table, whole.xs) is not None
+    )
+
+
+def _labels_again(first: Grid, grid: Grid) -> int:
+    """How many columns opening `grid` print `first`'s again (a spreadsheet's print titles, the rows'
+    labels): on its column lines, cell for cell the same texts on the same rows. 0 when it prints none."""
+    lines, width = 0, min(first.n_cols, grid.n_cols - 1)
+    while lines < width and all(abs(grid.xs[i] - first.xs[i]) <= COLUMN_SLACK for i in (lines, lines + 1)):
+        lines += 1
+    # the rest's columns may stand on the first page's lines too, as wide as its own
+    return next((count for count in range(lines, 0, -1) if _same_cells_in(first, grid, count)), 0)
+
+
+def _same_cells_in(first: Grid, grid: Grid, width: int) -> bool:
+    mine, again = _printed(first, width), _printed(grid, width)
+    return len(mine) == len(again) and all(map(_same_place, mine, again))
+
+
+def _printed(grid: Grid, width: int) -> list[tuple[int, int, float, str]]:
+    """The cells of the grid's first `width` columns: their columns, how far below the frame's top each
+    stands, and its text."""
+    return sorted(
+        (c.col, c.col_end, c.top - grid.top, normalise(c.text)) for c in grid.cells if c.col_end < width
+    )
+
+
+def _same_place(one: tuple[int, int, float, str], other: tuple[int, int, float, str]) -> bool:
+    return one[:2] == other[:2] and abs(one[2] - other[2]) <= COLUMN_SLACK and one[3] == other[3]
+
+
+def _ruled_row_by_row(whole: Grid, seam: int, body: int) -> bool:
+    """Does the rest (the columns from `seam`) rule every row of the body as the first page does: no
+    cell of it across the header's foot or over two rows of the body?"""
+    return all(
+        cell.row_end < body or (cell.row >= body and cell.row == cell.row_end)
+        for cell in whole.cells
+        if cell.col >= seam
+    )
+
+
+def across_the_seam(whole: Grid, seam: int) -> bool:
+    """Does text run across the seam, out of its cell: a caption centred over columns on both pages, cut
+    at the page's edge, its words on neither page whole?"""
+    x = whole.xs[seam]
+    return any(
+        line.x1 > x if cell.col_end < seam else line.x0 < x
+        for row in whole.owner
+        for cell in (row[seam - 1], row[seam])
+        if not cell.col < seam <= cell.col_end  # a caption made one again over the seam stands over both
+        for line in cell.lines
+    )
+
+
+def _rest_of_header(header: list[list[str]], seam: int) -> bool:
+    """Do the rest's header cells complete the first page's header: captions, none a figure, and not the
+    first page's last columns printed again (a caption may recur: each side of a two-sided table has its
+    '金额')?"""
+    rest = [[normalise(c) for c in cells[seam:]] for cells in header]
+    width = len(rest[0]) if rest else 0
+    again = [[normalise(c) for c in cells[max(seam - width, 0) : seam]] for cells in header]
+    captions = [c for cells in rest for c in cells if c]
+    return bool(captions) and not any(is_number(c) for c in captions) and rest != again
+
+
+def _figures_only(cells: list[str]) -> bool:
+    return all(is_number(c) or prints_nothing(c) for c in cells)
+
+
+def _seam_closed(whole: Grid, seam: int, body: int) -> Grid:
+    """A header cell the page's edge cut in two (a caption over columns on both pages, printed on one of
+    them) made one again: a caption and a blank cell meeting at the seam over the same rows."""
+    halves = [(whole.owner[row][seam - 1], whole.owner[row][seam]) for row in range(body)]
+    cut = [
+        (left, right)
+        for row, (left, right) in enumerate(halves)
+        if left.row == right.row == row
+        and left.row_end == right.row_end
+        and bool(left.text.strip()) != bool(right.text.strip())
+    ]
+    if not cut:
+        return whole
+    parts = {id(cell) for pair in cut for cell in pair}
+    kept = [cell for cell in whole.cells if id(cell) not in parts]
+    return _with_cells(whole, kept + [_merged(left, right) for left, right in cut])
+
+
+def _merged(left: Cell, right: Cell) -> Cell:
+    return replace(
+        left,
+        col_end=right.col_end,
+        x1=right.x1,
+        chars=[*left.chars, *right.chars],
+        lines=[*left.lines, *right.lines],
+    )
 
 
 def _header_over_pages(grids: list[Grid]) -> list[Grid]:
