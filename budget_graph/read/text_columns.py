@@ -913,7 +913,7 @@ def _with_blank_code_columns(
     """A column under each 款/项 caption clear of the columns found, when the rows print 类 codes alone
     (a first page holding its first row, '201  一般公共服务支出'): the codes are split into 类/款/项
     columns, blank on this page; the next page's rows print their 款 and 项 codes under those captions."""
-    codes = [row[: code_parts(row)] for row in body if code_parts(row)]
+    codes = [row[:parts] for row in body if (parts := code_parts(row))]
     if not codes or any(len(code) > 1 or len(code[0].text) != 3 for code in codes):
         return found
     blank = [
