@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from budget_graph.model import Doubt
-from budget_graph.read.pdf_page import Char, Line, PageLayout, Rule, text_lines
+from budget_graph.read.pdf_page import Char, Line, PageLayout, Rule, moved_line, text_lines
 from budget_graph.read.text_columns import Column
 
 _SNAP = 1.6  # points: ruling lines closer than this are one line (strokes drawn twice, hairline boxes)
@@ -165,19 +165,8 @@ def _moved(cell: Cell, dx: float, dy: float, skip: int) -> Cell:
         top=cell.top + dy,
         bottom=cell.bottom + dy,
         chars=[],
-        lines=[_moved_line(line, dx, dy) for line in cell.lines],
+        lines=[moved_line(line, lambda x: x + dx, lambda y: y + dy) for line in cell.lines],
     )
-
-
-def _moved_line(line: Line, dx: float, dy: float) -> Line:
-    chars = [
-        replace(
-            c, x0=c.x0 + dx, x1=c.x1 + dx, cx=c.cx + dx, top=c.top + dy, bottom=c.bottom + dy, cy=c.cy + dy
-        )
-        for c in line.chars
-    ]
-    words = [replace(w, x0=w.x0 + dx, x1=w.x1 + dx, top=w.top + dy, bottom=w.bottom + dy) for w in line.words]
-    return Line(chars, line.top + dy, line.bottom + dy, words)
 
 
 def _all_lines(one: list[float], other: list[float], slack: float) -> list[float]:

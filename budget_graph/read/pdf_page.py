@@ -9,7 +9,8 @@ text input never loads it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 _OPENING = set("“‘「（(《【〔")
 _CLOSING = set("”’」）)》】〕，,。．.、；;：:！!？?%％")
@@ -66,6 +67,16 @@ class Line:
     @property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
+
+
+def moved_line(line: Line, x: Callable[[float], float], y: Callable[[float], float]) -> Line:
+    """The line with every x and y taken through `x` and `y` (a cell moved on the page, rows stretched)."""
+    chars = [
+        replace(c, x0=x(c.x0), x1=x(c.x1), cx=x(c.cx), top=y(c.top), bottom=y(c.bottom), cy=y(c.cy))
+        for c in line.chars
+    ]
+    words = [replace(w, x0=x(w.x0), x1=x(w.x1), top=y(w.top), bottom=y(w.bottom)) for w in line.words]
+    return Line(chars, y(line.top), y(line.bottom), words)
 
 
 @dataclass

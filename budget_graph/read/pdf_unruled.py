@@ -20,7 +20,7 @@ from statistics import median
 
 from budget_graph.read.layout import normalise, titled_table
 from budget_graph.read.pdf_grid import Grid, PageContent
-from budget_graph.read.pdf_page import Char, Line, text_lines
+from budget_graph.read.pdf_page import Char, Line, moved_line, text_lines
 from budget_graph.read.text_columns import Layout, printed_width
 from budget_graph.read.text_layout import LINE_HEIGHT, laid_out_grids
 
@@ -182,17 +182,13 @@ def _on_page(grid: Grid, tops: list[float]) -> Grid:
     def char(c: Char) -> Char:
         return replace(c, top=y(c.top), bottom=y(c.bottom), cy=y(c.cy))
 
-    def line(ln: Line) -> Line:
-        words = [replace(w, top=y(w.top), bottom=y(w.bottom)) for w in ln.words]
-        return Line([char(c) for c in ln.chars], y(ln.top), y(ln.bottom), words)
-
     cells = [
         replace(
             c,
             top=y(c.top),
             bottom=y(c.bottom),
             chars=[char(ch) for ch in c.chars],
-            lines=[line(ln) for ln in c.lines],
+            lines=[moved_line(ln, lambda x: x, y) for ln in c.lines],
         )
         for c in grid.cells
     ]

@@ -870,7 +870,7 @@ def _letter(chunk: Chunk) -> bool:
     return len(chunk.text) == 1 and chunk.text not in CODE_CAPTIONS
 
 
-def overlap(a: Chunk, b: Chunk) -> bool:
+def overlap(a: Chunk | Column, b: Chunk | Column) -> bool:
     return a.x0 < b.x1 and b.x0 < a.x1
 
 
@@ -919,8 +919,7 @@ def _with_blank_code_columns(
     blank = [
         Column("text", chunk.x0, chunk.x1)
         for _, chunk in leaves
-        if chunk.text in CODE_CAPTIONS - {"类"}
-        and not any(chunk.x0 < c.x1 and c.x0 < chunk.x1 for c in found)
+        if chunk.text in CODE_CAPTIONS - {"类"} and not any(overlap(chunk, c) for c in found)
     ]
     return sorted([*found, *blank], key=lambda c: c.x0)
 
