@@ -29,24 +29,33 @@ def right(value: str, x1: float, top: float) -> list[Char]:
     return text(value, x1 - HALF * len(value), top)
 
 
-def row(top: float, code: str, name: str, *amounts: str) -> list[Char]:
-    chars = [*text(code, 60, top), *text(name, 130, top)]
+def row(top: float, code: str, name: str, *amounts: str, indent: float = 0) -> list[Char]:
+    chars = [*text(code, 60, top), *text(name, 130 + indent, top)]
     for x1, amount in zip((330, 430, 530), amounts, strict=False):
         chars += right(amount, x1, top)
     return chars
 
 
-def unruled_page(*rows: list[Char], title: str = "一般公共预算支出预算表") -> PageLayout:
-    chars = [
-        *text(title, 180, 100),
-        *text("单位：万元", 480, 120),
-        *text("科目编码", 60, 145),
-        *text("科目名称", 130, 145),
-        *text("合计", 300, 145),
-        *text("基本支出", 390, 145),
-        *text("项目支出", 490, 145),
+def header(*labels: list[Char], top: float = 145) -> list[Char]:
+    """The label columns' captions, then 合计 基本支出 项目支出."""
+    return [
+        *(char for label in labels for char in label),
+        *text("合计", 300, top),
+        *text("基本支出", 390, top),
+        *text("项目支出", 490, top),
     ]
-    return PageLayout(1, WIDTH, HEIGHT, [*chars, *(char for r in rows for char in r)], [])
+
+
+def unruled_page(
+    *rows: list[Char],
+    title: str = "一般公共预算支出预算表",
+    heads: list[Char] | None = None,
+    number: int = 1,
+) -> PageLayout:
+    """A table's page: its title, unit, header and rows."""
+    heads = heads or header(text("科目编码", 60, 145), text("科目名称", 130, 145))
+    chars = [*text(title, 180, 100), *text("单位：万元", 480, 120), *heads]
+    return PageLayout(number, WIDTH, HEIGHT, [*chars, *(char for r in rows for char in r)], [])
 
 
 def read(*layouts: PageLayout) -> Filing:
@@ -194,3 +203,48 @@ def test_a_framed_paragraph_stays_a_frame() -> None:
     )
     content = page_content(page)
     assert with_unruled_tables([content])[0].grids == content.grids
+
+
+# --- a table cut over pages whose first page gives its alignment little to go by --------------------------
+def _figures(filing: Filing) -> dict[tuple[str | None, str], str]:
+    (table,) = filing.tables
+    assert not table.doubts, [doubt.message for doubt in table.doubts]
+    return {(r.code, k): str(c.amount.value) for r in table.rows for k, c in r.cells.items() if c.amount}
+
+
+_REST = (
+    row(165, "22102", "住房改革支出", "3,000.00", "1,000.00", "2,000.00"),
+    row(185, "2210201", "住房公积金", "1,000.00", "1,000.00", ""),
+    row(205, "2210203", "购房补贴", "2,000.00", "", "2,000.00"),
+)
+
+
+def test_a_first_page_of_one_row_under_one_caption_over_code_and_name_keeps_the_name_a_column() -> None:
+    # one row: each of its words is a column; its name is not run on to its code for want of a second
+    # row starting where it starts ('功能分类科目' stands over both)
+    caption = header(text("功能分类科目", 90, 145))
+    first = unruled_page(row(165, "221", "住房保障支出", "3,000.00", "1,000.00", "2,000.00"), heads=caption)
+    figures = _figures(read(first, unruled_page(*_REST, heads=caption, number=2)))
+    assert figures[("221", "total")] == "3000.00" and figures[("2210203", "project")] == "2000.00"
+
+
+def test_a_page_under_its_header_again_whose_indented_names_make_a_column_goes_on_the_names() -> None:
+    # the first page's names all start at one edge; the next page's items are indented, enough of them
+    # for a column of their own: the page has a label column more than the table, and its indented
+    # names go on the names' column (the columns placed where the pages print them)
+    first = unruled_page(
+        row(165, "221", "住房保障支出", "3,000.00", "1,000.00", "2,000.00"),
+        row(185, "22102", "住房改革支出", "3,000.00", "1,000.00", "2,000.00"),
+    )
+    second = unruled_page(
+        row(165, "2210201", "住房公积金", "1,000.00", "1,000.00", "", indent=30),
+        row(185, "2210202", "提租补贴", "1,000.00", "1,000.00", "", indent=30),
+        row(205, "22103", "保障性住房", "1,000.00", "", "1,000.00"),
+        row(225, "2210301", "公租房", "1,000.00", "", "1,000.00", indent=30),
+        row(245, "2210302", "廉租房", "1,000.00", "", "1,000.00", indent=30),
+        row(265, "22104", "其他支出", "1,000.00", "", "1,000.00"),
+        number=2,
+    )
+    filing = read(first, second)
+    assert _figures(filing)[("22104", "project")] == "1000.00"
+    assert [r.label for r in filing.tables[0].rows][2:4] == ["住房公积金", "提租补贴"]

@@ -10,7 +10,7 @@ import pytest
 from budget_graph.check.engine import check_filing
 from budget_graph.model import Kind, RowRole, TableKind
 from budget_graph.read import read_file, read_paths
-from budget_graph.read.text_columns import Column, chunks, figures, place
+from budget_graph.read.text_columns import Column, chunks, columns, figures, place
 from budget_graph.read.text_forms import is_laid_out
 from tests.tables import reading
 
@@ -1534,3 +1534,68 @@ def test_a_page_of_one_sides_rows_alone_set_flush_left_is_not_put_on_the_other_s
     assert not [
         f for f in check_filing(filing).findings if f.rule == "BG-R008" and f.severity.value == "error"
     ]
+
+
+def _indented_row(code: str, name: str, indent: int, *amounts: str) -> str:
+    return at(
+        (0, code),
+        (14 + indent, name),
+        *((x, a, "r") for x, a in zip((40, 56, 68), amounts, strict=False) if a),
+    )
+
+
+@pytest.mark.parametrize("header_again", [False, True])
+def test_a_continuation_whose_indented_names_make_a_column_of_their_own_goes_on_the_names(
+    tmp_path: Path, header_again: bool
+) -> None:
+    head = [
+        at((20, "2024年部门一般公共预算支出预算表")),
+        at((60, "单位：万元")),
+        at((0, "科目编码"), (14, "科目名称"), (36, "合计"), (48, "基本支出"), (60, "项目支出")),
+    ]
+    first = [
+        *head,
+        _indented_row("221", "住房保障支出", 0, "3,000.00", "1,000.00", "2,000.00"),
+        _indented_row("22102", "住房改革支出", 0, "3,000.00", "1,000.00", "2,000.00"),
+    ]
+    rows = [
+        _indented_row("2210201", "住房公积金", 8, "1,000.00", "1,000.00"),
+        _indented_row("2210202", "提租补贴", 8, "1,000.00", "1,000.00"),
+        _indented_row("22103", "保障性住房", 0, "1,000.00", "", "1,000.00"),
+        _indented_row("2210301", "公租房", 8, "1,000.00", "", "1,000.00"),
+        _indented_row("2210302", "廉租房", 8, "1,000.00", "", "1,000.00"),
+        _indented_row("22104", "其他支出", 0, "1,000.00", "", "1,000.00"),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, first, [*head, *rows] if header_again else rows), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [(r.code, r.label) for r in table.rows][-2:] == [("2210302", "廉租房"), ("22104", "其他支出")]
+    assert table.rows[-1].cells["project"].amount.value == 1000
+
+
+def test_code_captions_over_a_row_printing_its_class_code_alone_head_blank_columns() -> None:
+    # a first page holding '221 住房保障支出' alone under '类 款 项': its 款 and 项 columns are blank there,
+    # not one column captioned '类款项'; the next page's 款 and 项 codes go in them
+    header = [
+        at((8, "科目编码")),
+        at((22, "科目名称"), (40, "合计"), (50, "基本支出"), (62, "项目支出")),
+        at((0, "类"), (6, "款"), (11, "项")),
+    ]
+    body = [
+        at(
+            (0, "221"),
+            (22, "住房保障支出"),
+            (44, "3,000.00", "r"),
+            (58, "1,000.00", "r"),
+            (70, "2,000.00", "r"),
+        )
+    ]
+    layout = columns([chunks(line) for line in header], [chunks(line) for line in body])
+    assert [(c.kind, c.x0) for c in layout.columns][:4] == [
+        ("text", 0),
+        ("text", 6),
+        ("text", 11),
+        ("text", 22),
+    ]
+    assert [cell.text for cell in layout.header if cell.line == 2][:3] == ["类", "款", "项"]

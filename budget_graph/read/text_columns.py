@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from budget_graph.model import Doubt, is_number
 from budget_graph.read.layout import CODE_CAPTIONS, TOTAL_LABEL, column_meaning, is_text_header, normalise
@@ -382,6 +382,8 @@ def continued(table: Layout, page: Layout) -> list[int] | None:
     of fitting them leave it unsure: None. A page of labels alone, or of a table with one figure column,
     whose columns go on the table's in one order only, fits that way however far the converter set them."""
     orderings = list(_orderings(table.columns, page.columns))
+    if not orderings:
+        return _with_indented_labels(table, page)
     xs = [_edge(column) for column in page.columns]
     for fits in (_as_printed, _stretched):
         found = [m for m in orderings if fits(xs, [_edge(table.columns[i]) for i in m])]
@@ -399,6 +401,34 @@ def continued(table: Layout, page: Layout) -> list[int] | None:
     if alone or sum(column.kind == "amount" for column in table.columns) == 1:
         return orderings[0] if len(orderings) == 1 else None
     return _figures_in_order(table.columns, page.columns, orderings)
+
+
+def _with_indented_labels(table: Layout, page: Layout) -> list[int] | None:
+    """A page with more label columns than the table: names indented by level (an item's set further
+    right than its class's) make a column of their own on a page holding enough of them, where the
+    page before held too few. Such a column goes on the table's column of the label column left of
+    it, when joining them fits (see continued); of several ways, the one whose label columns stand
+    nearest the table's left edges, the indented ones standing off them."""
+    labels = page.columns
+    surplus = sum(c.kind == "text" for c in labels) - sum(c.kind == "text" for c in table.columns)
+    joinable = [i for i in range(1, len(labels)) if labels[i].kind == labels[i - 1].kind == "text"]
+    fits = []
+    for joined in combinations(joinable, surplus) if surplus > 0 else ():
+        kept = [i for i in range(len(labels)) if i not in joined]
+        mapping = continued(table, Layout([labels[i] for i in kept], []))
+        if mapping is not None:
+            onto = dict(zip(kept, mapping, strict=True))
+            whole = [onto[0]]
+            for index in range(1, len(labels)):
+                whole.append(onto.get(index, whole[-1]))
+            misfit = sum(
+                abs(labels[i].x0 - table.columns[onto[i]].x0) for i in kept if labels[i].kind == "text"
+            )
+            fits.append((misfit, whole))
+    fits.sort(key=lambda fit: fit[0])
+    if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
+        return fits[0][1]
+    return None
 
 
 def _figures_in_order(
