@@ -19,7 +19,7 @@ from budget_graph.check.rules import Rule, Severity
 from budget_graph.check.shacl_rules import REQUIRED_TABLES
 from budget_graph.check.shares import SHARE
 from budget_graph.check.subjects import UNLISTED
-from budget_graph.model import Doubt, Filing, Kind, Location, NarrativePart, TableKind
+from budget_graph.model import Doubt, Filing, Indicator, Kind, Location, NarrativePart, TableKind
 from budget_graph.read.text import read_text
 from tests.conftest import sample_lines
 from tests.tables import ITEM, UNIT, filing, table
@@ -108,6 +108,15 @@ def test_a_missing_table_is_a_warning_when_the_file_holds_the_narrative_only() -
     narrative = Filing(["说明.pdf"], "测试单位", 2024, Kind.BUDGET)
     narrative.parts.append(NarrativePart(1, "第一部分 部门概况", Location("说明.pdf", page=2)))
     assert _missing_table(narrative) == ["warning"]
+
+
+def test_a_missing_table_is_a_warning_when_the_file_holds_performance_forms_only() -> None:
+    forms = Filing(["绩效目标.pdf"], "测试单位", 2024, Kind.BUDGET)
+    forms.tables.append(table(None, [], []))  # a project's form: no table of the filing's design
+    forms.indicators.append(Indicator("培训人次", "≥100人次", Location("绩效目标.pdf", page=1)))
+    assert _missing_table(forms) == ["warning"]
+    forms.tables.append(_function_table())
+    assert _missing_table(forms) == ["error"]  # a table of the filing's design read, another missing
 
 
 def test_findings_of_other_severities_are_left_as_they_are() -> None:

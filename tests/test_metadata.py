@@ -123,6 +123,18 @@ def test_the_file_name_says_budget_or_final_accounts_when_the_titles_do_not() ->
         _read(titles=titles, stem="公开表")
 
 
+@pytest.mark.parametrize(
+    ("title", "kind"), [("项目支出绩效目标表", Kind.BUDGET), ("项目支出绩效自评表", Kind.FINAL)]
+)
+def test_performance_forms_published_alone_belong_to_the_budget_or_the_final_accounts(
+    title: str, kind: Kind
+) -> None:
+    # a file of project performance forms naming neither 预算 nor 决算: targets are set with the budget,
+    # evaluated against the final accounts; its narrative and tables beside it give it its unit
+    read = _read(titles=[title], notes=["2023年"], stem="附件3")
+    assert (read.year, read.kind, read.unit_from_name) == (2023, kind, True)
+
+
 def test_a_tables_file_naming_no_unit_anywhere_stands_under_its_file_name() -> None:
     """Its narrative beside it in the folder gives it its name (read.group_filings): not refused."""
     read = _read(titles=["收入预算总表", "支出预算总表"], notes=["2017年"], stem="2017年度部门预算公开表")

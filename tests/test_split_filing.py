@@ -88,6 +88,29 @@ def test_the_narrative_alone_misses_its_tables_as_a_warning_not_an_error(split) 
     assert all("另文发布" in f.message for f in missing)
 
 
+def test_performance_forms_published_as_a_file_of_their_own_join_their_filing(
+    corpus: Path, tmp_path: Path
+) -> None:
+    # Shanghai prints each project's performance form after the tables; a district may publish them as
+    # an attachment of their own, naming neither the unit nor 预算
+    name = "sh-putuo-wanli-jiedao-2023-yusuan/1770007475548-818404804.pdf"
+    if not (whole := corpus / name).exists():
+        pytest.skip(f"{name} is not in the corpus")
+    filing = read_file(whole)
+    first = min(t.location.page for t in filing.tables if "绩效目标" in t.title) - 1
+    count = len(pdfium.PdfDocument(whole))
+    _pages(whole, tmp_path / "2023年部门预算.pdf", list(range(first)))
+    forms = _pages(whole, tmp_path / "2023年项目绩效目标.pdf", list(range(first, count)))
+    (together,), unchecked = validate_many([str(tmp_path)], workers=1)
+    (alone,), _ = validate_many([str(whole)], workers=1)
+    assert unchecked == [] and len(together.filing.sources) == 2
+    assert len(together.filing.indicators) == len(alone.filing.indicators) > 0
+    assert _errors([together]) == _errors([alone])
+    (forms_only,), _ = validate_many([str(forms)], workers=1)
+    missing = [f for f in forms_only.findings if f.rule == "BG-C001"]
+    assert not _errors([forms_only]) and missing and all("绩效目标表" in f.message for f in missing)
+
+
 def test_two_file_filings_under_neutral_names_in_one_folder_pair_by_what_they_print(
     corpus: Path, tmp_path: Path
 ) -> None:

@@ -181,7 +181,14 @@ def _why_a_line_may_be_missing(
 
 
 def _why_a_table_may_be_missing(filing: Filing) -> Reason | None:
-    if not filing.tables:
+    # no table of the filing's design: its narrative or its projects' performance forms (kind None) alone
+    if all(table.kind is None for table in filing.tables):
+        if filing.indicators and not filing.parts:
+            return (
+                "本文件只有绩效目标表，预算表格可能另文发布，请与表格文件一同检查",
+                "the file holds performance forms only; the budget tables may be published as a file of "
+                "their own: check them together",
+            )
         return (
             "本文件只有说明部分，表格可能另文发布，请与表格文件一同检查",
             "the file holds the narrative only; its tables may be published as a file of their own: "

@@ -206,7 +206,11 @@ def _first_year(texts: list[str]) -> int | None:
 
 
 def _kind(text: str) -> Kind | None:
-    return Kind.FINAL if "决算" in text else Kind.BUDGET if "预算" in text else None
+    """决算 or 预算 as named; else by the performance forms a file may hold alone: targets are set with
+    the budget (绩效目标), evaluated against the final accounts (绩效自评)."""
+    if "决算" in text or "绩效自评" in text:
+        return Kind.FINAL
+    return Kind.BUDGET if "预算" in text or "绩效目标" in text else None
 
 
 def _level(title: re.Match[str] | None, titles: list[str]) -> str:
