@@ -195,8 +195,9 @@ def test_a_grid_under_a_continued_mark_continues_the_table() -> None:
         assert [len(block.grids) for block in flow.blocks] == [2] and not flow.lines, mark
 
 
-def test_a_title_printed_again_with_its_continued_mark_continues_the_table() -> None:
-    flow = _continued_under(word("一、财政拨款支出预算表（续）", 80, 60))
+@pytest.mark.parametrize("mark", ["（续）", "(续表)", "续表", " 续"])
+def test_a_title_printed_again_with_its_continued_mark_continues_the_table(mark: str) -> None:
+    flow = _continued_under(word("一、财政拨款支出预算表" + mark, 80, 60))
     assert [(block.title, len(block.grids)) for block in flow.blocks] == [("一、财政拨款支出预算表", 2)]
 
 

@@ -78,8 +78,8 @@ _SENTENCE_END = re.compile(r"[。；;]$")
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 # what a continuation page prints above the table it continues: '续表', '续表1', '（续）', '续上表'
 _CONTINUED = re.compile(rf"^[（(]?续(?:表|上表)?\s*(?:{_NUMERAL}|\d+)?[)）]?$")
-# and around a title it prints again: '一、财政拨款支出预算表（续）', '续表：财政拨款支出预算表'
-_CONTINUED_TITLE = re.compile(r"[（(]续表?[)）]$|^续表\s*[:：]?|续表$")
+# and around a title it prints again: '一、财政拨款支出预算表（续）', '续表：财政拨款支出预算表', '…预算表 续'
+_CONTINUED_TITLE = re.compile(r"[（(]续表?[)）]$|^续表\s*[:：]?|续表$|(?<=表)\s*续$")
 _MAX_TITLE_LINES = 3
 _UNSURE = (
     "页首的无表题表格可能续接上一表格，但列不一致，按说明文字读取、其数字未检查 "
