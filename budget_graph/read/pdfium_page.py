@@ -3,7 +3,8 @@
 pdfium gives one box per glyph (WPS exports make one text object per glyph); pdf_page groups them into
 words and lines. Text that is not visible is dropped: characters outside the page box or outside their
 text object's clip path (some exports hide overflowing narrative there and print it again on the
-next page), and text drawn in an invisible render mode.
+next page), text drawn in an invisible render mode, and a watermark's: text drawn at a slant (across
+the page, or a seal's ring of characters; a filing's own text runs along the page's edges) or see-through.
 
 Everything is measured in the stored frame (where pdfium gives glyph boxes, paths and clip paths;
 inside a form XObject, through its matrix), then turned as a viewer shows the page (/Rotate), or
@@ -22,6 +23,7 @@ import pypdfium2.raw as pdfium_c
 from budget_graph.read.pdf_page import Char, PageLayout, Rule
 
 _INVISIBLE_MODE = 3  # PDF text render mode 3: neither filled nor stroked
+_SEE_THROUGH = 128  # fill opacity (of 255) below which text is a watermark's, not the filing's
 _CLIP_SLACK = 1.0  # points: glyph centres on a clip edge stay visible
 _RULE_THICKNESS = 2.5  # points: a filled rectangle thinner than this is a ruling line
 _AXIS_SLACK = 0.8  # points: a segment this close to level or plumb counts as a rule
@@ -164,6 +166,7 @@ def _visible_chars(
     left, bottom, right, top = crop  # y is flipped at the crop box's top
     raw = textpage.raw
     box = pdfium_c.FS_RECTF()  # the loose box: the font's full height, so a line's glyphs align
+    matrix = pdfium_c.FS_MATRIX()
     objects: dict[bytes, tuple[float, float, float, float] | bool | None] = {}
     clips: dict[tuple, tuple[float, float, float, float] | None] = {}
     chars: list[Char] = []
@@ -180,12 +183,27 @@ def _visible_chars(
         obj = object_of(raw, i)
         key = bytes(obj)  # the pointer's value: cheaper than ctypes.cast
         clip = objects.get(key, _UNSEEN)
-        if clip is _UNSEEN:
-            clip = objects[key] = _object_clip(obj, clips, text_forms.get(key))
+        if clip is _UNSEEN:  # an object's glyphs share its direction: its first glyph's is asked
+            slanted = _slanted(raw, i, matrix)
+            clip = objects[key] = False if slanted else _object_clip(obj, clips, text_forms.get(key))
         if clip is False or (clip and not _inside(clip, cx, cy)):
             continue
         chars.append(Char(text, x0 - left, x1 - left, top - y1, top - y0, cx - left, top - cy))
     return chars
+
+
+def _see_through(obj) -> bool:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    return bool(pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a)) and a.value < _SEE_THROUGH
+
+
+def _slanted(raw, index: int, matrix) -> bool:
+    """Does the glyph's baseline run at a slant to the page's edges? Its matrix's first column gives
+    the baseline's direction (pdfium's angle counts an italic's shear in)."""
+    if not pdfium_c.FPDFText_GetMatrix(raw, index, matrix):
+        return False
+    quarter = math.atan2(matrix.b, matrix.a) / (math.pi / 2)
+    return abs(quarter - round(quarter)) >= _TURN_SLACK
 
 
 def _page_text(raw) -> str:
@@ -211,7 +229,7 @@ def _object_clip(
     """
     if not obj:
         return None
-    if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == _INVISIBLE_MODE:
+    if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == _INVISIBLE_MODE or _see_through(obj):
         return False
     clip = pdfium_c.FPDFPageObj_GetClipPath(obj)
     if not clip:
