@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pyshacl import validate
-from rdflib import Graph
-from rdflib.namespace import SH
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS, SH
 
 from budget_graph.check import shacl
 from budget_graph.check.engine import map_filing
@@ -112,6 +112,41 @@ def test_a_query_that_may_read_any_predicate_keeps_the_whole_graph() -> None:
         data='[] <http://www.w3.org/ns/shacl#select> "SELECT $this WHERE { $this <urn:a>/^<urn:b> ?o }" .',
     )
     assert {"urn:a", "urn:b"} <= {str(p) for p in shacl._read_by_shapes(narrow)}
+
+
+def test_the_view_keeps_the_types_of_the_classes_the_shapes_read() -> None:
+    # a target class's, and the types a query compares with a value it reads ('?table a ?value'): the
+    # required tables' kinds; not a cell's or a row's
+    types = shacl.shapes().types
+    assert types is not None and types.of_terms and BG.Filing in types.named
+    mapped = map_filing(small_filing())
+    kept = {o for s, p, o in shacl.view(mapped.triples).triples((None, RDF.type, None))}
+    tables = {o for s, p, o in mapped.triples if p == BG.hasTable}
+    kinds = {o for s, p, o in mapped.triples if p == RDF.type and s in tables}
+    required = {o for s, p, o in mapped.triples if p == BG.requiresTable}
+    assert BG.Filing in kept and kinds & required and kinds & required <= kept
+    assert kept < {o for s, p, o in mapped.triples if p == RDF.type}
+
+
+def test_a_type_a_query_binds_nowhere_else_or_a_path_through_types_keeps_every_type() -> None:
+    def typed(query: str):
+        return shacl._typed_by_shapes(
+            Graph().parse(format="turtle", data=f'[] <http://www.w3.org/ns/shacl#select> """{query}""" .')
+        )
+
+    assert typed("SELECT $this WHERE { $this a <urn:C> }").named == {URIRef("urn:C")}
+    assert typed("SELECT $this WHERE { $this <urn:p> ?c . ?x a ?c }").of_terms
+    assert typed("SELECT $this WHERE { $this a ?c . ?x a ?c }") is None
+    assert typed("SELECT $this WHERE { $this a/<urn:p> ?c }") is None
+    assert typed("SELECT $this WHERE { $this <urn:p>/a ?c }") is None
+
+
+def test_a_data_graph_naming_subclasses_keeps_every_type() -> None:
+    # pySHACL finds a target class's instances through rdfs:subClassOf in the data
+    mapped = map_filing(small_filing())
+    sub = URIRef("urn:SubTable")
+    triples = [*mapped.triples, (sub, RDFS.subClassOf, BG.Filing), (URIRef("urn:x"), RDF.type, sub)]
+    assert (URIRef("urn:x"), RDF.type, sub) in shacl.view(triples)
 
 
 def test_each_query_is_parsed_once_per_process(sample_filing) -> None:

@@ -15,7 +15,7 @@ tests/test_shacl_view.py holds to the same findings as the whole graph.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -52,10 +52,21 @@ class _Texts:
 
 
 @dataclass(frozen=True)
+class _Types:
+    """The rdf:type triples the shapes read: those of the classes they name, and, when a query compares
+    a node's type with a value it reads elsewhere ('?table a ?value'), those whose class is a term of
+    another triple the view keeps."""
+
+    named: frozenset[Node]
+    of_terms: bool
+
+
+@dataclass(frozen=True)
 class _Shapes:
     graph: Graph
     texts: dict[Node, _Texts]  # by the shape or SPARQL constraint a result names as its source
     reads: frozenset[Node] | None  # the predicates the shapes and messages read; None: any of them
+    types: _Types | None  # the rdf:type triples they read; None: every one
 
 
 @cache
@@ -76,10 +87,10 @@ def shapes() -> _Shapes:
     graph = _Remembering()  # made by the parser's own calls, whether just now or in an earlier run
     for name, arguments in calls:
         getattr(graph, name)(*arguments)
-    read = _read_by_shapes(graph)
+    read, types = _read_by_shapes(graph), _typed_by_shapes(graph)
     if kept is None:
         shacl_cache.store(kept_in, calls, dict(_PARSED))
-    return _Shapes(graph, _texts(graph), None if read is None else read | LABELLING)
+    return _Shapes(graph, _texts(graph), None if read is None else read | LABELLING, types)
 
 
 class _Remembering(Graph):
@@ -169,17 +180,48 @@ def _read_by_shapes(graph: Graph) -> frozenset[Node] | None:
         read.update(graph.objects(None, predicate))
     for path in graph.objects(None, SH.path):
         read |= _path_predicates(graph, path)
-    declared = {
-        str(graph.value(d, SH.prefix)): str(graph.value(d, SH.namespace))
-        for d in graph.objects(None, SH.declare)
-    }
-    namespaces = {**dict(graph.namespaces()), **declared}  # as the Turtle binds them, and as sh:declare does
     for select in graph.objects(None, SH.select):
-        in_query = _query_predicates(prepared(str(select), namespaces, None).algebra)
+        in_query = _query_predicates(prepared(str(select), _namespaces(graph), None).algebra)
         if in_query is None:
             return None
         read |= in_query
     return frozenset(read)
+
+
+def _namespaces(graph: Graph) -> dict[str, str]:
+    """The prefixes of the shapes' queries: as the Turtle binds them, and as sh:declare does."""
+    declared = {
+        str(graph.value(d, SH.prefix)): str(graph.value(d, SH.namespace))
+        for d in graph.objects(None, SH.declare)
+    }
+    return {**dict(graph.namespaces()), **declared}
+
+
+def _typed_by_shapes(graph: Graph) -> _Types | None:
+    """The rdf:type triples the shapes read (see _Types); None when they may read any: a path through
+    rdf:type, a target on it, or a query reading a type it binds nowhere else."""
+    if RDF.type in {*graph.objects(None, SH.path), *graph.objects(None, SH.targetSubjectsOf)}:
+        return None
+    if RDF.type in graph.objects(None, SH.targetObjectsOf):
+        return None
+    named = {*graph.objects(None, SH.targetClass), *graph.objects(None, SH["class"])}
+    named |= set(graph.subjects(RDF.type, RDFS.Class))  # a shape that is a class targets its instances
+    of_terms = False
+    for select in graph.objects(None, SH.select):
+        patterns = list(_query_patterns(prepared(str(select), _namespaces(graph), None).algebra))
+        elsewhere = {term for s, p, o in patterns if p != RDF.type for term in (s, o)}
+        for _, predicate, type_ in patterns:
+            if predicate != RDF.type:
+                steps = _sparql_path_predicates(predicate)
+                if steps is None or RDF.type in steps:
+                    return None  # a variable or a path that may step through a type
+            elif isinstance(type_, URIRef):
+                named.add(type_)
+            elif type_ in elsewhere:
+                of_terms = True
+            else:
+                return None  # a type the query binds nowhere else
+    return _Types(frozenset(named), of_terms)
 
 
 def _path_predicates(graph: Graph, path: Node) -> set[Node]:
@@ -195,22 +237,28 @@ def _path_predicates(graph: Graph, path: Node) -> set[Node]:
 
 def _query_predicates(algebra: CompValue) -> set[Node] | None:
     """The predicates in a SPARQL query's triple patterns (FILTER EXISTS ones too), through its paths."""
-    from rdflib.plugins.sparql.parserutils import CompValue
 
     found: set[Node] = set()
+    for triple in _query_patterns(algebra):
+        predicates = _sparql_path_predicates(triple[1])
+        if predicates is None:
+            return None
+        found |= predicates
+    return found
+
+
+def _query_patterns(algebra: CompValue) -> Iterator[tuple[Node, Node, Node]]:
+    """The triple patterns of a SPARQL query (FILTER EXISTS ones too)."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
     parts: list = [algebra]
     while parts:
         part = parts.pop()
         if isinstance(part, CompValue):
-            for triple in dict.get(part, "triples") or ():  # CompValue.get answers a missing key with the key
-                predicates = _sparql_path_predicates(triple[1])
-                if predicates is None:
-                    return None
-                found |= predicates
+            yield from dict.get(part, "triples") or ()  # CompValue.get answers a missing key with the key
             parts.extend(part.values())
         elif isinstance(part, list | tuple):
             parts.extend(part)
-    return found
 
 
 def _sparql_path_predicates(path) -> set[Node] | None:
@@ -288,11 +336,26 @@ def validate_graph(data_graph: Graph) -> list[Finding]:
 def view(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
     """The triples the shapes and the messages read, as a graph for pySHACL (which wants rdflib's default
     store: per triple, its cost is most of the time a filing's graph takes to make)."""
-    reads = shapes().reads
+    reads, types = shapes().reads, shapes().types
     graph = bind_prefixes(_PreparedQueries())
     add = graph.store.add  # straight to the store: Graph.addN checks every term again (a fifth of the time)
+    typing = {} if types is None else {RDF.type: "type", RDFS.subClassOf: "subclass"}
+    typed, terms, subclassing = [], set(), False
     for triple in triples:
-        if reads is None or triple[1] in reads:
+        if reads is not None and triple[1] not in reads:
+            continue
+        role = typing.get(triple[1])
+        if role == "type":
+            typed.append(triple)  # kept or not once the other triples' terms are known
+            continue
+        add(triple, graph)
+        subclassing = subclassing or role == "subclass"
+        if typing and types.of_terms:
+            terms.add(triple[0])
+            if type(triple[2]) is URIRef:
+                terms.add(triple[2])
+    for triple in typed:  # a class's subclasses in the data are its instances' types too: all kept then
+        if subclassing or triple[2] in types.named or (types.of_terms and triple[2] in terms):
             add(triple, graph)
     return graph
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -161,6 +161,7 @@ def column_words() -> tuple[tuple[re.Pattern[str], str | None], ...]:
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=16384)  # a filing's labels and figures recur cell after cell, table after table
 def normalise(text: str) -> str:
     """Width-folded, space-free text, as the vocabulary is matched (labels wrap inside cells: '一般公共服 务支出')."""
     return _SPACES.sub("", unicodedata.normalize("NFKC", text))

@@ -115,18 +115,18 @@ def normalise(text: str) -> _Clean:
     out: list[str] = []
     origins: list[int] = []
 
-    def emit(chars: str, origin: int) -> None:
-        out.append(chars)
-        origins.extend([origin] * len(chars))
+    def keep(start: int, end: int) -> None:  # the folding maps one character to one
+        out.append(text[start:end].translate(_FULLWIDTH))
+        origins.extend(range(start, end))
 
     position = 0
     for match in _DEBRIS.finditer(text):
-        for offset in range(position, match.start()):
-            emit(text[offset].translate(_FULLWIDTH), offset)
-        emit(_debris_text(match, text), match.start())
+        keep(position, match.start())
+        debris = _debris_text(match, text)
+        out.append(debris)
+        origins.extend([match.start()] * len(debris))
         position = match.end()
-    for offset in range(position, len(text)):
-        emit(text[offset].translate(_FULLWIDTH), offset)
+    keep(position, len(text))
     folded = "".join(out)
     # '30，415.30' (a full-width thousands separator) is one number
     folded = re.sub(r"(?<=\d)，(?=\d{3}(?:\D|$))", ",", folded)
