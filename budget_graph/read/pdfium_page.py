@@ -24,6 +24,8 @@ from budget_graph.read.pdf_page import Char, PageLayout, Rule
 
 _INVISIBLE_MODE = 3  # PDF text render mode 3: neither filled nor stroked
 _SEE_THROUGH = 128  # fill opacity (of 255) below which text is a watermark's, not the filing's
+_WATERMARK_SIZE = 16.0  # points: a see-through glyph this tall is a watermark's (text is set smaller)
+_SLANT = math.tan(math.pi / 20)  # a baseline turned more than a tenth of a quarter turn off the axes
 _CLIP_SLACK = 1.0  # points: glyph centres on a clip edge stay visible
 _RULE_THICKNESS = 2.5  # points: a filled rectangle thinner than this is a ruling line
 _AXIS_SLACK = 0.8  # points: a segment this close to level or plumb counts as a rule
@@ -166,12 +168,14 @@ def _visible_chars(
     left, bottom, right, top = crop  # y is flipped at the crop box's top
     raw = textpage.raw
     box = pdfium_c.FS_RECTF()  # the loose box: the font's full height, so a line's glyphs align
-    matrix = pdfium_c.FS_MATRIX()
+    # out-parameters made once: asked for every text object (every glyph, in WPS exports)
+    matrix, fill = pdfium_c.FS_MATRIX(), tuple(ctypes.c_uint() for _ in range(4))
     objects: dict[bytes, tuple[float, float, float, float] | bool | None] = {}
     clips: dict[tuple, tuple[float, float, float, float] | None] = {}
     chars: list[Char] = []
     # bound once: this loop runs for every glyph of the document
     loose_box, object_of = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetTextObject
+    get_matrix, get_fill = pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFPageObj_GetFillColor
     for i, text in enumerate(_page_text(raw)):
         if text <= " " or text in _BLANKS:  # pdfium's generated separators are all blanks
             continue
@@ -183,27 +187,23 @@ def _visible_chars(
         obj = object_of(raw, i)
         key = bytes(obj)  # the pointer's value: cheaper than ctypes.cast
         clip = objects.get(key, _UNSEEN)
-        if clip is _UNSEEN:  # an object's glyphs share its direction: its first glyph's is asked
-            slanted = _slanted(raw, i, matrix)
-            clip = objects[key] = False if slanted else _object_clip(obj, clips, text_forms.get(key))
+        if clip is _UNSEEN:
+            # a watermark's: at a slant (its first glyph's baseline, from its matrix: pdfium's angle
+            # counts an italic's shear in), or see-through and larger than text is set. Inline: asked
+            # for every object, a glyph each in WPS exports
+            get_matrix(raw, i, matrix)
+            a, b = abs(matrix.a), abs(matrix.b)
+            large = y1 - y0 > _WATERMARK_SIZE
+            if min(a, b) > _SLANT * max(a, b) or (
+                large and get_fill(obj, *fill) and fill[3].value < _SEE_THROUGH
+            ):
+                clip = objects[key] = False
+            else:
+                clip = objects[key] = _object_clip(obj, clips, text_forms.get(key))
         if clip is False or (clip and not _inside(clip, cx, cy)):
             continue
         chars.append(Char(text, x0 - left, x1 - left, top - y1, top - y0, cx - left, top - cy))
     return chars
-
-
-def _see_through(obj) -> bool:
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    return bool(pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a)) and a.value < _SEE_THROUGH
-
-
-def _slanted(raw, index: int, matrix) -> bool:
-    """Does the glyph's baseline run at a slant to the page's edges? Its matrix's first column gives
-    the baseline's direction (pdfium's angle counts an italic's shear in)."""
-    if not pdfium_c.FPDFText_GetMatrix(raw, index, matrix):
-        return False
-    quarter = math.atan2(matrix.b, matrix.a) / (math.pi / 2)
-    return abs(quarter - round(quarter)) >= _TURN_SLACK
 
 
 def _page_text(raw) -> str:
@@ -229,7 +229,7 @@ def _object_clip(
     """
     if not obj:
         return None
-    if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == _INVISIBLE_MODE or _see_through(obj):
+    if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == _INVISIBLE_MODE:
         return False
     clip = pdfium_c.FPDFPageObj_GetClipPath(obj)
     if not clip:
