@@ -41,7 +41,7 @@ from budget_graph.read.layout import (
 from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, beside, refined, stack
 from budget_graph.read.pdf_page import first_piece
 from budget_graph.read.performance import read_performance_targets
-from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, unstated_unit
+from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, remarks_from, unstated_unit
 from budget_graph.read.text_columns import Layout, continued
 
 _CODE_HEADER = re.compile(r"代码|编码")
@@ -817,11 +817,13 @@ def _label_columns(rows: _Rows) -> set[int]:
 
 
 def _text_columns(rows: _Rows) -> set[int]:
-    """Columns of labels and codes: a code or name caption in the header, or words in the data."""
+    """Columns of labels and codes: a code or name caption in the header, or words in the data; not
+    remarks printed after the figures (read/tables.py keeps them as the rows' text)."""
     columns: set[int] = set()
     for cells in rows.header:
         columns.update(i for i, c in enumerate(cells) if c and (_CODE_HEADER.search(c) or is_text_header(c)))
-    return columns | _label_columns(rows)
+    remarks = remarks_from(rows.tree)
+    return {i for i in columns | _label_columns(rows) if remarks is None or i < remarks}
 
 
 def _grid_rows(rows: _Rows, two_sided: bool) -> list[GridRow]:

@@ -45,6 +45,7 @@ _FIGURE_AT_END = re.compile(
     r"\d[\d,，]*[.,，．][\d,，.．]*$|(?<![\d.．])(?:[-−–]?[.．]|[.．][-−–])$"
     r"|[(（](?:\d{3,}|\d[\d,，]*[.,，．][\d,，.．]*)[)）]$"  # '(1,234.00)', '(123)': not an item's '(2)'
 )
+_REMARKS = re.compile(r"^(备注|附注|说明|备注说明|情况说明)$")
 _CODE_AND_NAME = re.compile(r"^(\d{3}|\d{5}|\d{7})\s*([\u4e00-\u9fff].*)$")
 _CODE_AS_NAME = "科目名称栏读到编码数字，编码各列可能错位 a code's digits stand in the name column: the code columns may be misread"
 _TOTAL = lines().total_row
@@ -160,6 +161,18 @@ def _one_sided(
     table: Table, header: list[GridRow], data: list[GridRow], unit_names: set[str]
 ) -> list[Diagnostic]:
     source = table.location.source
+    caption, noted = "", [""] * len(data)
+    remarks = remarks_from([row.cells for row in header])
+    if remarks is not None:  # words after the figures: each row keeps them as a text cell
+        caption = next(normalise(r.cells[remarks]) for r in header if r.cells[remarks:] and r.cells[remarks])
+        # a reader that says where a row's amounts start has cut the header there
+        ends = [remarks + (row.amounts_from or 0) for row in data]
+        noted = [
+            " ".join(c.strip() for c in row.cells[end:] if c.strip())
+            for row, end in zip(data, ends, strict=True)
+        ]
+        header = [row.part(slice(0, remarks)) for row in header]
+        data = [row.part(slice(0, end)) for row, end in zip(data, ends, strict=True)]
     split = [(row, row.cells if row.amounts_from is not None else _trim(row.cells)) for row in data]
     width = max((len(cells) - _start(row, cells) for row, cells in split), default=0)
     placement = place_columns([row.cells for row in header], width)
@@ -170,7 +183,7 @@ def _one_sided(
     placeholders: list[Location] = []
     stranded: list[Location] = []
     uncoded: list[str] = []
-    for grid_row, cells in split:
+    for (grid_row, cells), note in zip(split, noted, strict=True):
         start = _start(grid_row, cells)
         texts, amounts = cells[:start], cells[start:]
         if any(printed_as_figure(normalise(t)) for t in texts):
@@ -180,6 +193,8 @@ def _one_sided(
             placeholders.append(grid_row.location(source, table.title))  # the blank rows of an empty table
             continue
         row = _row(table, grid_row, texts, unit_names, source)
+        if note:
+            row.texts[caption] = note
         row.set_cells(
             table.columns,
             amounts,
@@ -206,6 +221,17 @@ def _one_sided(
             )
         )
     return diagnostics
+
+
+def remarks_from(header: list[list[str]]) -> int | None:
+    """Where a column of remarks printed after the figures starts ('备注', '说明' closing a header row):
+    words, not amounts, which would otherwise end the row's run of figures before any figure."""
+    starts = []
+    for cells in header:
+        filled = [i for i, cell in enumerate(cells) if cell.strip()]
+        if len(filled) > 1 and _REMARKS.match(normalise(cells[filled[-1]])):
+            starts.append(filled[-1])
+    return min(starts, default=None)
 
 
 def _garbled_codes(texts: list[str]) -> list[str]:

@@ -45,7 +45,14 @@ from budget_graph.read.layout import FILING_TITLE, chinese_number, is_text_heade
 from budget_graph.read.metadata import Evidence, filing_metadata
 from budget_graph.read.pdf_tables import _data_start, _join_codes, _Rows
 from budget_graph.read.source import read_bytes, visible
-from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, unit_names, unstated_unit
+from budget_graph.read.tables import (
+    TWO_SIDED,
+    build_table,
+    header_unit,
+    remarks_from,
+    unit_names,
+    unstated_unit,
+)
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _FILER = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(.*)$")
@@ -405,7 +412,8 @@ def _pad_subcodes(
 
 
 def _amounts_from(header: list[tuple[int, list[str]]], data: list[tuple[int, list[str]]]) -> int:
-    """The first amount column: after every column captioned as a code or a name, or holding words."""
+    """The first amount column: after every column captioned as a code or a name, or holding words
+    (not remarks printed after the figures: read/tables.py keeps them as the rows' text)."""
     text = {
         c
         for _, cells in header
@@ -418,6 +426,8 @@ def _amounts_from(header: list[tuple[int, list[str]]], data: list[tuple[int, lis
         for c, cell in enumerate(cells)
         if not prints_nothing(cell) and not is_number(cell)
     }
+    remarks = remarks_from([cells for _, cells in header])
+    text = {c for c in text if remarks is None or c < remarks}
     return max(text) + 1 if text else 0
 
 
