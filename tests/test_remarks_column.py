@@ -1,7 +1,9 @@
 """A column of remarks printed after the figures ('备注'): the figures are read under their columns and the
-remarks kept as each row's text (read/tables.py), in every reader that places cells by the grid —
-tab-separated text, a ruled PDF, a workbook. Before, the words after the figures ended each row's run of
-figures before any figure: the table read blank, and a narrative figure was said to have no table."""
+remarks kept as each row's text (read/tables.py), in every reader: tab-separated text, a ruled PDF, a
+workbook, and where columns are placed by alignment (laid-out text, a PDF printed without rules), where
+a column of words after the figures would start a second side (text_columns.without_remarks). Before,
+the words after the figures ended each row's run of figures before any figure: the table read blank,
+and a narrative figure was said to have no table."""
 
 from __future__ import annotations
 
@@ -17,6 +19,9 @@ from budget_graph.read.pdf_grid import page_content
 from budget_graph.read.pdf_page import PageLayout
 from tests.conftest import SAMPLE
 from tests.test_pdf_geometry import printed, ruled
+from tests.test_pdf_unruled import header, read, text, unruled_page
+from tests.test_pdf_unruled import right as right_aligned
+from tests.test_text_layout import COVER, at, filing_text
 from tests.test_xlsx_reader import HEADER, HEADER_MERGES, _write
 
 PROCUREMENT_HEADER = "单位\t品目编码\t采购品目\t金额"
@@ -94,3 +99,45 @@ def test_remarks_after_a_workbooks_figures_are_the_rows_text(tmp_path: Path, cap
     assert not table.doubts
     assert [c.meaning for c in table.columns][:1] == ["total"]
     assert table.rows[1].cells["total"].amount.value == 100.5 and table.rows[1].texts == {caption: "含结转"}
+
+
+_NOTED = [("221", "住房保障支出", "无"), ("22102", "住房改革支出", ""), ("2210201", "住房公积金", "按规定")]
+_READ = [
+    ("221", "住房保障支出", {"total": "30.00", "basic": "20.00", "project": "10.00"}, {"备注": "无"}),
+    ("22102", "住房改革支出", {"total": "30.00", "basic": "20.00", "project": "10.00"}, {}),
+    ("2210201", "住房公积金", {"total": "30.00", "basic": "20.00", "project": "10.00"}, {"备注": "按规定"}),
+]
+
+
+def test_remarks_after_laid_out_figures_start_no_second_side(tmp_path: Path) -> None:
+    # a remark on the rows round one without: not one remark wrapped round that row, as a second
+    # side's label would be read
+    page = [
+        at((20, "2024年部门一般公共预算支出预算表")),
+        at((70, "单位：万元")),
+        at((0, "科目编码"), (12, "科目名称"), (36, "合计"), (48, "基本支出"), (60, "项目支出"), (72, "备注")),
+    ]
+    for code, name, note in _NOTED:
+        figures_ = ((40, "30.00", "r"), (56, "20.00", "r"), (68, "10.00", "r"))
+        page.append(at((0, code), (12, name), *figures_, *([(72, note)] if note else [])))
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, page), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts and _read(table) == _READ
+
+
+def test_remarks_after_figures_printed_without_rules_start_no_second_side() -> None:
+    rows = [
+        [
+            *text(code, 60, 165 + 20 * i),
+            *text(name, 130, 165 + 20 * i),
+            *right_aligned("30.00", 330, 165 + 20 * i),
+            *right_aligned("20.00", 430, 165 + 20 * i),
+            *right_aligned("10.00", 530, 165 + 20 * i),
+            *text(note, 545, 165 + 20 * i),
+        ]
+        for i, (code, name, note) in enumerate(_NOTED)
+    ]
+    heads = [*header(text("科目编码", 60, 145), text("科目名称", 130, 145)), *text("备注", 545, 145)]
+    (table,) = read(unruled_page(*rows, heads=heads)).tables
+    assert not table.doubts and _read(table) == _READ

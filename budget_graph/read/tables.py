@@ -30,7 +30,7 @@ from budget_graph.model import (
 )
 from budget_graph.profiles import lines
 from budget_graph.read.grid_rows import GridRow, TableGrid
-from budget_graph.read.layout import normalise, place_columns
+from budget_graph.read.layout import REMARKS_CAPTION, normalise, place_columns
 from budget_graph.read.performance import read_performance_targets
 
 # What a code cell looks like; whether its length is a valid one is for the checks (BG-K010) to say.
@@ -45,7 +45,6 @@ _FIGURE_AT_END = re.compile(
     r"\d[\d,，]*[.,，．][\d,，.．]*$|(?<![\d.．])(?:[-−–]?[.．]|[.．][-−–])$"
     r"|[(（](?:\d{3,}|\d[\d,，]*[.,，．][\d,，.．]*)[)）]$"  # '(1,234.00)', '(123)': not an item's '(2)'
 )
-_REMARKS = re.compile(r"^(备注|附注|说明|备注说明|情况说明)$")
 _CODE_AND_NAME = re.compile(r"^(\d{3}|\d{5}|\d{7})\s*([\u4e00-\u9fff].*)$")
 _CODE_AS_NAME = "科目名称栏读到编码数字，编码各列可能错位 a code's digits stand in the name column: the code columns may be misread"
 _TOTAL = lines().total_row
@@ -229,7 +228,7 @@ def remarks_from(header: list[list[str]]) -> int | None:
     starts = []
     for cells in header:
         filled = [i for i, cell in enumerate(cells) if cell.strip()]
-        if len(filled) > 1 and _REMARKS.match(normalise(cells[filled[-1]])):
+        if len(filled) > 1 and REMARKS_CAPTION.match(normalise(cells[filled[-1]])):
             starts.append(filled[-1])
     return min(starts, default=None)
 

@@ -23,7 +23,14 @@ from dataclasses import dataclass, field
 from itertools import combinations, pairwise
 
 from budget_graph.model import Doubt, is_number
-from budget_graph.read.layout import CODE_CAPTIONS, TOTAL_LABEL, column_meaning, is_text_header, normalise
+from budget_graph.read.layout import (
+    CODE_CAPTIONS,
+    REMARKS_CAPTION,
+    TOTAL_LABEL,
+    column_meaning,
+    is_text_header,
+    normalise,
+)
 
 _ALIGN = 2  # characters: edges of one column agree within this (converters round positions)
 _MIN_SHARE = 0.1  # of a table's rows: fewer words at a left edge of their own are the label column's
@@ -254,8 +261,9 @@ def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
         return Layout([], [])
     pieces = [(line, chunk) for line, row in enumerate(header) for chunk in row]
     text_limit = _text_limit(found)
-    sides = _side_labels(found, [chunk for line, chunk in pieces if line == 0])
-    parts = _part_labels(found, pieces)
+    figured = without_remarks(found, [chunk for _, chunk in pieces])
+    sides = _side_labels(figured, [chunk for line, chunk in pieces if line == 0])
+    parts = _part_labels(figured, pieces)
     named = {*sides, *(chunk for _, chunk in parts)}
     unnamed = [p for p in pieces if p[1] not in named]
     nested = _nested_groups(unnamed, text_limit)
@@ -269,6 +277,16 @@ def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
     cells += [_part_cell(line, chunk, found) for line, chunk in parts]
     doubts = (*_nesting_doubt(groups_, found), *([Doubt(_GUESSED)] if guessed else []))
     return Layout(found, cells + groups_, doubts)
+
+
+def without_remarks(found: list[Column], header: list[Chunk]) -> list[Column]:
+    """The columns but a last column of words under a remarks caption ('备注'): words after the
+    figures that start no second side (read/tables.py keeps them as the rows' text)."""
+    last = found[-1]
+    remarks = last.kind == "text" and any(
+        REMARKS_CAPTION.match(normalise(chunk.text)) and overlap(chunk, last) for chunk in header
+    )
+    return found[:-1] if remarks else found
 
 
 def _part_labels(found: list[Column], pieces: list[tuple[int, Chunk]]) -> list[tuple[int, Chunk]]:

@@ -63,6 +63,7 @@ from budget_graph.read.text_columns import (
     place,
     printed_width,
     side_reach,
+    without_remarks,
 )
 
 CHAR_WIDTH = 5.0  # points per character column
@@ -525,7 +526,8 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     body, captions = _rows(lines)
     header_lines = [*table.header, *captions]
     layout = columns([line.chunks for line in header_lines], [row.chunks for row in body])
-    if len(sides := side_reach(layout.columns)) > 1:
+    figured = without_remarks(layout.columns, [chunk for line in header_lines for chunk in line.chunks])
+    if len(sides := side_reach(figured)) > 1:
         # each side's cells wrap on their own (a side's label over two lines, the other's on one)
         body = _side_by_side([_rows(_side_lines(lines, side))[0] for side in sides])
     mapping = continued_from(running, layout) if running is not None and not table.header else None
