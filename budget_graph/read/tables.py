@@ -45,6 +45,10 @@ _FIGURE_AT_END = re.compile(
     r"\d[\d,，]*[.,，．][\d,，.．]*$|(?<![\d.．])(?:[-−–]?[.．]|[.．][-−–])$"
     r"|[(（](?:\d{3,}|\d[\d,，]*[.,，．][\d,，.．]*)[)）]$"  # '(1,234.00)', '(123)': not an item's '(2)'
 )
+# a row of rates of change under the years' rows of a 三公 table: '增减变化率', '比上年增减（%）'
+_RATE_ROW = re.compile(
+    r"^.{0,6}(增减|增长|变化|变动|同比|比上年).{0,4}(率|比例|幅度|百分比|[(（]?[%％][)）]?)$"
+)
 _CODE_AND_NAME = re.compile(r"^(\d{3}|\d{5}|\d{7})\s*([\u4e00-\u9fff].*)$")
 _CODE_AS_NAME = "科目名称栏读到编码数字，编码各列可能错位 a code's digits stand in the name column: the code columns may be misread"
 _TOTAL = lines().total_row
@@ -180,6 +184,7 @@ def _one_sided(
         Diagnostic("info", f"{table.title}: {doubt}", (table.location,)) for doubt in placement.doubts
     ]
     placeholders: list[Location] = []
+    rates: list[Location] = []
     stranded: list[Location] = []
     uncoded: list[str] = []
     for (grid_row, cells), note in zip(split, noted, strict=True):
@@ -192,6 +197,9 @@ def _one_sided(
             placeholders.append(grid_row.location(source, table.title))  # the blank rows of an empty table
             continue
         row = _row(table, grid_row, texts, unit_names, source)
+        if _RATE_ROW.match(row.label):  # percentages, not amounts: no sum holds over them
+            rates.append(grid_row.location(source, table.title))
+            continue
         if note:
             row.texts[caption] = note
         row.set_cells(
@@ -210,6 +218,14 @@ def _one_sided(
         )
     if stranded:
         diagnostics.append(_figures_among_labels(table, stranded))
+    if rates:
+        diagnostics.append(
+            Diagnostic(
+                "info",
+                f"{table.title}: 增减率行（百分比）未作为金额读取 a row of rates of change (percentages) not read as amounts",
+                tuple(rates),
+            )
+        )
     if placeholders:
         diagnostics.append(
             Diagnostic(
