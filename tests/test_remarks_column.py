@@ -13,6 +13,7 @@ import pytest
 
 from budget_graph.check.engine import check_filing
 from budget_graph.model import Table
+from budget_graph.profiles import normalise
 from budget_graph.read import read_file
 from budget_graph.read.pdf import read_pages
 from budget_graph.read.pdf_grid import page_content
@@ -141,3 +142,22 @@ def test_remarks_after_figures_printed_without_rules_start_no_second_side() -> N
     heads = [*header(text("科目编码", 60, 145), text("科目名称", 130, 145)), *text("备注", 545, 145)]
     (table,) = read(unruled_page(*rows, heads=heads)).tables
     assert not table.doubts and _read(table) == _READ
+
+
+@pytest.mark.parametrize(("caption", "rate"), [("比上年增长%", "5.20%"), ("增长率(%)", "5.20")])
+def test_a_rate_column_after_the_figures_is_no_amount_column(tmp_path: Path, caption: str, rate: str) -> None:
+    # percentages add up to nothing: read as amounts they were garbled cells (BG-C006) or an unknown column
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    header = next(
+        i for i, line in enumerate(lines) if line.startswith("预算单位\t科目编码\t科目名称\t支出总计")
+    )
+    end = next(i for i in range(header, len(lines)) if not lines[i].strip())
+    for i in range(header, end):
+        lines[i] += f"\t{caption}" if i == header else f"\t{rate}"
+    path = tmp_path / "filing.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    filing = read_file(path)
+    (table,) = [t for t in filing.tables if "按功能科目" in t.title]
+    assert not table.doubts and [c.meaning for c in table.columns] == ["total", "basic", "project"]
+    assert table.rows[2].texts == {normalise(caption): rate}
+    assert not [f for f in check_filing(filing).findings if f.rule == "BG-C006"]

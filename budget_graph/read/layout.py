@@ -62,8 +62,11 @@ TITLE_END = re.compile(r"表\s*([（(][^）)]*[)）])?$")
 # a total row's label, and the captions of code columns
 TOTAL_LABEL = re.compile(r"^.{0,8}(合计|总计)$")
 CODE_CAPTIONS = {"类", "款", "项"}
-# a column of words a table prints after its figures
-REMARKS_CAPTION = re.compile(r"^(备注|附注|说明|备注说明|情况说明)$")
+# a column a table prints after its figures that holds no amounts: remarks, or a rate of change
+# ('增长率(%)', '比上年增减%', '完成预算%'), whose percentages add up to nothing
+REMARKS_CAPTION = re.compile(
+    r"^(备注|附注|说明|备注说明|情况说明)$|(率|比例|幅度|百分比)([(（][%％][)）])?$|[%％][)）]?$"
+)
 _YEAR_IN = re.compile(r"(20\d{2})\s*年")
 _PART_WORDS = re.compile(r"^(部门|单位)")  # '部门主要职能' heads '上海市…办事处（部门）主要职能'
 _MIN_CORE = 4  # characters: a shorter part title is too common to find a heading by

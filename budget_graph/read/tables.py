@@ -239,12 +239,13 @@ def _one_sided(
 
 
 def remarks_from(header: list[list[str]]) -> int | None:
-    """Where a column of remarks printed after the figures starts ('备注', '说明' closing a header row):
-    words, not amounts, which would otherwise end the row's run of figures before any figure."""
+    """Where the columns printed after the figures that hold no amounts start ('备注', '说明', '增长率(%)'
+    closing a header row): words would otherwise end the row's run of figures before any figure, and a
+    rate would be read as an amount."""
     starts = []
     for cells in header:
         filled = [i for i, cell in enumerate(cells) if cell.strip()]
-        if len(filled) > 1 and REMARKS_CAPTION.match(normalise(cells[filled[-1]])):
+        if len(filled) > 1 and REMARKS_CAPTION.search(normalise(cells[filled[-1]])):
             starts.append(filled[-1])
     return min(starts, default=None)
 

@@ -284,7 +284,7 @@ def without_remarks(found: list[Column], header: list[Chunk]) -> list[Column]:
     figures that start no second side (read/tables.py keeps them as the rows' text)."""
     last = found[-1]
     remarks = last.kind == "text" and any(
-        REMARKS_CAPTION.match(normalise(chunk.text)) and overlap(chunk, last) for chunk in header
+        REMARKS_CAPTION.search(normalise(chunk.text)) and overlap(chunk, last) for chunk in header
     )
     return found[:-1] if remarks else found
 
