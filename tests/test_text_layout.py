@@ -1599,3 +1599,30 @@ def test_code_captions_over_a_row_printing_its_class_code_alone_head_blank_colum
         ("text", 22),
     ]
     assert [cell.text for cell in layout.header if cell.line == 2][:3] == ["类", "款", "项"]
+
+
+@pytest.mark.parametrize("header_again", [False, True])
+def test_a_first_page_of_the_total_alone_keeps_blank_columns_under_class_section_and_item(
+    tmp_path: Path, header_again: bool
+) -> None:
+    # the page breaks after the total row: no code on the first page, so no column under '类 款 项'
+    # for the next page's codes but the blank ones their captions head
+    head, rows = BY_FUNCTION[:8], BY_FUNCTION[8:]
+    path, whole = tmp_path / "cut.txt", tmp_path / "whole.txt"
+    rest = [*head[3:], *rows[1:]] if header_again else rows[1:]
+    path.write_text(filing_text(COVER, [*head, rows[0]], rest), encoding="utf-8")
+    whole.write_text(filing_text(COVER, BY_FUNCTION), encoding="utf-8")
+    (read,), (printed,) = read_file(path).tables, read_file(whole).tables
+    assert not read.doubts and reading(read) == reading(printed)
+
+
+def test_a_continuations_code_columns_are_never_joined_to_the_names_as_if_indented(tmp_path: Path) -> None:
+    # one label column on the first page (its total alone; one caption over the codes, no '类 款 项');
+    # the next page prints its codes split over columns before the names: they are no indented names,
+    # so the page is not read rather than read with each code run on to its name
+    head = [line for index, line in enumerate(BY_FUNCTION[:8]) if index != 6]
+    rows = BY_FUNCTION[8:]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, [*head, rows[0]], rows[1:]), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not any(row.label[:1].isdigit() for row in table.rows) and table.doubts

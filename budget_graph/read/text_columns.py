@@ -379,19 +379,19 @@ def _nesting_doubt(groups: list[HeaderCell], found: list[Column]) -> list[Doubt]
     return [Doubt(_PLACED_GROUPS, columns_only=True, grouping=True)]
 
 
-def continued_from(table: Layout, page: Layout) -> list[int] | None:
+def continued_from(table: Layout, page: Layout, codes: frozenset[int] = frozenset()) -> list[int] | None:
     """Where a continuation page puts its columns among the table's (see continued): through those of
     the page before when that one continued the table too and they fit (a converter prints the pages
     that continue a table alike, and the first, under its header, otherwise), else directly."""
     if table.page_before is not None:
         before, onto = table.page_before
-        via = continued(Layout(before, []), page)
+        via = continued(Layout(before, []), page, codes)
         if via is not None:
             return [onto[index] for index in via]
-    return continued(table, page)
+    return continued(table, page, codes)
 
 
-def continued(table: Layout, page: Layout) -> list[int] | None:
+def continued(table: Layout, page: Layout, codes: frozenset[int] = frozenset()) -> list[int] | None:
     """Where a page continuing a table without its header puts its columns among the table's (page
     column → table column), or None when they do not fit (the caller reads the page on its own). Each
     of the page's columns lies where one of the table's of its kind lies (its figures' right edge, its
@@ -401,7 +401,7 @@ def continued(table: Layout, page: Layout) -> list[int] | None:
     whose columns go on the table's in one order only, fits that way however far the converter set them."""
     orderings = list(_orderings(table.columns, page.columns))
     if not orderings:
-        return _with_indented_labels(table, page)
+        return _with_indented_labels(table, page, codes)
     xs = [_edge(column) for column in page.columns]
     for fits in (_as_printed, _stretched):
         found = [m for m in orderings if fits(xs, [_edge(table.columns[i]) for i in m])]
@@ -421,15 +421,21 @@ def continued(table: Layout, page: Layout) -> list[int] | None:
     return _figures_in_order(table.columns, page.columns, orderings)
 
 
-def _with_indented_labels(table: Layout, page: Layout) -> list[int] | None:
+def _with_indented_labels(table: Layout, page: Layout, codes: frozenset[int]) -> list[int] | None:
     """A page with more label columns than the table: names indented by level (an item's set further
     right than its class's) make a column of their own on a page holding enough of them, where the
     page before held too few. Such a column goes on the table's column of the label column left of
     it, when joining them fits (see continued); of several ways, the one whose label columns stand
-    nearest the table's left edges, the indented ones standing off them."""
+    nearest the table's left edges, the indented ones standing off them. Columns of codes (`codes`:
+    the page's columns that print digits only) are no names: never joined (a first page of a total
+    alone has no code column for the next page's 类, 款 and 项)."""
     labels = page.columns
     surplus = sum(c.kind == "text" for c in labels) - sum(c.kind == "text" for c in table.columns)
-    joinable = [i for i in range(1, len(labels)) if labels[i].kind == labels[i - 1].kind == "text"]
+    joinable = [
+        i
+        for i in range(1, len(labels))
+        if labels[i].kind == labels[i - 1].kind == "text" and not {i, i - 1} & codes
+    ]
     fits = []
     for joined in combinations(joinable, surplus) if surplus > 0 else ():
         kept = [i for i in range(len(labels)) if i not in joined]
@@ -447,6 +453,17 @@ def _with_indented_labels(table: Layout, page: Layout) -> list[int] | None:
     if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
         return fits[0][1]
     return None
+
+
+def digit_columns(rows: list[list[str]]) -> frozenset[int]:
+    """The columns whose words, in these rows (each a list of cells by column), are digits only:
+    codes, or the parts of codes split into 类, 款 and 项."""
+    words: dict[int, list[str]] = {}
+    for cells in rows:
+        for index, text in enumerate(cells):
+            if text.strip():
+                words.setdefault(index, []).append(text.strip())
+    return frozenset(i for i, found in words.items() if all(w.isdigit() for w in found))
 
 
 def _figures_in_order(
@@ -959,17 +976,21 @@ def _with_blank_code_columns(
     found: list[Column], leaves: list[_Piece], body: list[list[Chunk]]
 ) -> list[Column]:
     """A column under each 款/项 caption clear of the columns found, when the rows print 类 codes alone
-    (a first page holding its first row, '201  一般公共服务支出'): the codes are split into 类/款/项
-    columns, blank on this page; the next page's rows print their 款 and 项 codes under those captions."""
+    (a first page holding its first row, '201  一般公共服务支出'), and under 类 too when they print no
+    code (a first page holding the total alone): the codes are split into 类/款/项 columns, blank on
+    this page; the next page's rows print their codes under those captions."""
     codes = [row[:parts] for row in body if (parts := code_parts(row))]
-    if not codes or any(len(code) > 1 or len(code[0].text) != 3 for code in codes):
+    if any(len(code) > 1 or len(code[0].text) != 3 for code in codes):
         return found
-    blank = [
-        Column("text", chunk.x0, chunk.x1)
+    blank_under = CODE_CAPTIONS - {"类"} if codes else CODE_CAPTIONS
+    clear = [
+        chunk
         for _, chunk in leaves
-        if chunk.text in CODE_CAPTIONS - {"类"} and not any(overlap(chunk, c) for c in found)
+        if chunk.text in blank_under and not any(overlap(chunk, c) for c in found)
     ]
-    return sorted([*found, *blank], key=lambda c: c.x0)
+    if not codes and {chunk.text for chunk in clear} != CODE_CAPTIONS:
+        return found  # without codes, only the three captions together are a code header ('项 目' is none)
+    return sorted([*found, *(Column("text", chunk.x0, chunk.x1) for chunk in clear)], key=lambda c: c.x0)
 
 
 def _code_captions_placed(found: list[Column], leaves: list[_Piece]) -> list[_Piece]:

@@ -57,6 +57,7 @@ from budget_graph.read.text_columns import (
     code_parts,
     columns,
     continued_from,
+    digit_columns,
     figures,
     letter_spaced,
     overlap,
@@ -530,7 +531,11 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     if len(sides := side_reach(figured)) > 1:
         # each side's cells wrap on their own (a side's label over two lines, the other's on one)
         body = _side_by_side([_rows(_side_lines(lines, side))[0] for side in sides])
-    mapping = continued_from(running, layout) if running is not None and not table.header else None
+    mapping = None
+    if running is not None and not table.header:
+        placed_ = [dict(place(row.chunks, layout.columns)[0]) for row in body]
+        cells_ = [[row.get(i, "") for i in range(len(layout.columns))] for row in placed_]
+        mapping = continued_from(running, layout, digit_columns(cells_))
     if running is not None and mapping is not None:
         own = layout.columns
         carried_onto = [Column(c.kind, c.x0, c.x1) for c in running.columns]
