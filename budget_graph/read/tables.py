@@ -164,18 +164,7 @@ def _one_sided(
     table: Table, header: list[GridRow], data: list[GridRow], unit_names: set[str]
 ) -> list[Diagnostic]:
     source = table.location.source
-    caption, noted = "", [""] * len(data)
-    remarks = remarks_from([row.cells for row in header])
-    if remarks is not None:  # words after the figures: each row keeps them as a text cell
-        caption = next(normalise(r.cells[remarks]) for r in header if r.cells[remarks:] and r.cells[remarks])
-        # a reader that says where a row's amounts start has cut the header there
-        ends = [remarks + (row.amounts_from or 0) for row in data]
-        noted = [
-            " ".join(c.strip() for c in row.cells[end:] if c.strip())
-            for row, end in zip(data, ends, strict=True)
-        ]
-        header = [row.part(slice(0, remarks)) for row in header]
-        data = [row.part(slice(0, end)) for row, end in zip(data, ends, strict=True)]
+    header, data, caption, noted = _remarks_apart(header, data)
     split = [(row, row.cells if row.amounts_from is not None else _trim(row.cells)) for row in data]
     width = max((len(cells) - _start(row, cells) for row, cells in split), default=0)
     placement = place_columns([row.cells for row in header], width)
@@ -236,6 +225,28 @@ def _one_sided(
             )
         )
     return diagnostics
+
+
+def _remarks_apart(
+    header: list[GridRow], data: list[GridRow]
+) -> tuple[list[GridRow], list[GridRow], str, list[str]]:
+    """The header and the rows without the columns after the figures that hold no amounts (remarks_from),
+    the caption of those columns, and each row's words there (kept as the row's text cell)."""
+    remarks = remarks_from([row.cells for row in header])
+    if remarks is None:
+        return header, data, "", [""] * len(data)
+    caption = next(normalise(r.cells[remarks]) for r in header if r.cells[remarks:] and r.cells[remarks])
+    # a reader that says where a row's amounts start has cut the header there
+    ends = [remarks + (row.amounts_from or 0) for row in data]
+    noted = [
+        " ".join(c.strip() for c in row.cells[end:] if c.strip()) for row, end in zip(data, ends, strict=True)
+    ]
+    return (
+        [row.part(slice(0, remarks)) for row in header],
+        [row.part(slice(0, end)) for row, end in zip(data, ends, strict=True)],
+        caption,
+        noted,
+    )
 
 
 def remarks_from(header: list[list[str]]) -> int | None:
