@@ -302,6 +302,37 @@ def test_a_row_without_code_or_name_counts_only_where_the_structure_or_the_sum_s
     assert _findings(table(basic, ["total"], rows)) == []
 
 
+# ---- a 三公 table printing its items as rows ---------------------------------------------------------
+
+THREE_PUBLIC = TableKind.ThreePublicExpenses
+
+
+def _items(vehicles: str = "2.65", operation: str = "2.65", total: str = "3.15") -> list[tuple]:
+    """合计 = 因公出国 + 公务接待 + 公务用车, and 公务用车 = 其中 购置 + 运行维护 (this year, last year)."""
+    return [
+        ("合计", [total, "3.25"], TOTAL),
+        ("因公出国（境）费", ["0.00", "0.00"]),
+        ("公务接待费", ["0.50", "0.60"]),
+        ("公务用车购置及运行维护费", [vehicles, "2.65"]),
+        ("其中：公务用车购置费", ["0.00", "0.00"]),
+        ("公务用车运行维护费", [operation, "2.65"]),
+    ]
+
+
+def test_a_three_public_table_of_items_as_rows_adds_up_by_its_items() -> None:
+    columns = ["amount", "prior_year"]
+    assert not _findings(table(THREE_PUBLIC, columns, _items()))
+    (head,) = _errors(table(THREE_PUBLIC, columns, _items(total="3.35")), rule="BG-R002")
+    assert (head.expected, head.actual) == ("3.15万元", "3.35万元")
+    (vehicles,) = _errors(table(THREE_PUBLIC, columns, _items(operation="2.45")), rule="BG-R001")
+    assert (vehicles.expected, vehicles.actual) == ("2.45万元", "2.65万元")
+
+
+def test_a_row_naming_no_item_leaves_a_three_public_table_unsummed() -> None:
+    rows = [*_items(total="3.35"), ("其他", ["0.20", "0.00"])]
+    assert not _findings(table(THREE_PUBLIC, ["amount", "prior_year"], rows))
+
+
 # ---- roll-ups declared as data (rollups.yaml) --------------------------------------------------------
 
 DECLARATIONS = (Path(rollups.__file__).parent / "rollups.yaml").read_text(encoding="utf-8")
@@ -343,6 +374,7 @@ def test_each_declared_sum_has_its_rule() -> None:
         ("  flat:", "  list:"),
         ("[BasicExpenditureSummary,", "[BasicSummary,"),
         ("trees:", "tree:"),
+        ("vehicle_purchase: vehicles", "vehicle_purchase: cars"),
     ],
 )
 def test_a_roll_up_declaration_with_a_word_it_does_not_know_is_refused(old: str, new: str) -> None:

@@ -23,13 +23,15 @@ import yaml
 from budget_graph.codes import normalise, scheme_index
 from budget_graph.derive.identity import Identity, adds_up_exactly, cells_sum
 from budget_graph.model import Filing, Row, RowRole, Table, TableKind
+from budget_graph.model.meanings import MEANINGS
+from budget_graph.profiles import column_meaning
 
 if TYPE_CHECKING:  # networkx loads where a tree is first built (_tree): the rule catalogue needs none
     import networkx as nx
 
 ROOT = -1  # the tree node of the block's unit (or 合计) row
 SUMS = ("lines", "head", "units")  # the nodes a roll-up declares equal to the sum of their children
-WAYS = ("code", "class", "flat")  # how a table's lines hang, tried in this order
+WAYS = ("code", "class", "flat", "item")  # how a table's lines hang, tried in this order
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,9 @@ def declared_rollups(text: bytes) -> tuple[tuple[SumOfChildren, ...], dict[str, 
     declared = yaml.load(text, Loader=LOADER)
     sums = tuple(_sum_of_children(entry) for entry in declared.pop("identities", []))
     trees = declared.pop("trees", {})
+    items = declared.pop("items", {})  # read by item_parts
     unknown = [*declared, *(w for w in trees if w not in WAYS), *(s.node for s in sums if s.node not in SUMS)]
+    unknown += [m for pair in items.items() for m in pair if m is not None and m not in MEANINGS]
     unknown += [k for kinds in trees.values() for k in kinds if k not in TableKind.__members__]
     if unknown or sorted(s.node for s in sums) != sorted(SUMS):
         raise ValueError(f"rollups.yaml: unknown or missing {', '.join(unknown) or 'roll-up'}")
@@ -61,10 +65,17 @@ def _sum_of_children(entry: dict) -> SumOfChildren:
     return SumOfChildren(entry["id"], node, tuple(entry.items()))
 
 
+def item_parts(text: bytes) -> dict[str, str | None]:
+    """rollups.yaml's items: each item a table may print as a row, and the item it is a part of."""
+    return yaml.load(text, Loader=LOADER).get("items", {})
+
+
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-DECLARED, _TREES = declared_rollups((Path(__file__).parent / "rollups.yaml").read_bytes())
+_DECLARATIONS = (Path(__file__).parent / "rollups.yaml").read_bytes()
+DECLARED, _TREES = declared_rollups(_DECLARATIONS)
+ITEM_PARTS = item_parts(_DECLARATIONS)
 RULES: dict[str, str] = {declared.node: declared.rule for declared in DECLARED}  # node → rule id
-CODED, NAMED_CLASSES, FLAT = (_TREES[way] for way in WAYS)
+CODED, NAMED_CLASSES, FLAT, ITEMIZED = (_TREES[way] for way in WAYS)
 TWO_SIDED = {TableKind.IncomeExpenditureSummary, TableKind.AppropriationSummary}
 HEADS = {RowRole.UNIT, RowRole.TOTAL}
 
@@ -156,7 +167,22 @@ def line_tree(kind: TableKind, block: Block, year: int | None) -> nx.DiGraph | N
         tree = _tree(complete=True)
         tree.add_edges_from((ROOT, index) for index in range(len(block.lines)))
         return tree
+    if kind in ITEMIZED:
+        return _item_tree(block.lines)
     return None
+
+
+def _item_tree(lines: list[Row]) -> nx.DiGraph | None:
+    """The lines by the items their labels name (ITEM_PARTS), each under the item it is a part of where
+    that is printed, else under the head; no tree unless every line names a distinct item."""
+    items = [column_meaning(row.label) for row in lines]
+    if None in items or any(item not in ITEM_PARTS for item in items) or len(set(items)) < len(items):
+        return None
+    position = {item: index for index, item in enumerate(items)}
+    tree = _tree(complete=True)
+    for index, item in enumerate(items):
+        tree.add_edge(position.get(ITEM_PARTS[item], ROOT), index)
+    return tree
 
 
 def _tree(**attributes: bool) -> nx.DiGraph:
