@@ -16,11 +16,11 @@ from functools import partial
 
 from budget_graph.check.evaluator import evaluate
 from budget_graph.check.figures import percent_verdict
-from budget_graph.check.narrative import three_public_meaning
+from budget_graph.check.narrative import three_public_figure, three_public_meaning
 from budget_graph.check.rules import Finding, Severity, rule
 from budget_graph.derive.identity import Figure, change, percentage
 from budget_graph.derive.rounding import Agreement, Interval, Ratio, ratio_percent, ratio_range
-from budget_graph.model import Amount, Claim, Direction, Filing, RowRole, TableKind, Unit
+from budget_graph.model import Amount, Claim, Direction, Filing, TableKind, Unit
 
 HUNDRED = Decimal(100)
 
@@ -379,14 +379,12 @@ def _against_previous_year(filing: Filing) -> Iterator[Finding]:
     table = filing.table(TableKind.ThreePublicExpenses)
     if table is None:
         return
-    years = {row.label.replace(" ", ""): row for row in table.rows if row.role is RowRole.PERIOD}
-    current = years.get(f"{filing.year}年")
     for claim in filing.claims:
         meaning = three_public_meaning(claim.subject, table)
-        if meaning is None or claim.change_direction is None or current is None:
+        if meaning is None or claim.change_direction is None:
             continue
-        previous = years.get(f"{claim.base_year or filing.year - 1}年")
-        now, before = Figure.of(table, current, meaning), previous and Figure.of(table, previous, meaning)
+        now = three_public_figure(table, meaning, filing.year, filing.year)
+        before = three_public_figure(table, meaning, claim.base_year or filing.year - 1, filing.year)
         if now is None or not before:
             continue
         finding = _change_against(claim, now, before)

@@ -21,8 +21,10 @@ from budget_graph.check.evaluator import evaluate
 from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.derive.crosstable import by_code, split_figures
 from budget_graph.derive.identity import Figure, restates
+from budget_graph.derive.rollups import ITEM_PARTS
 from budget_graph.derive.rounding import Agreement, compare_restated
 from budget_graph.model import Amount, Claim, Filing, Kind, Location, Row, RowRole, Table, TableKind
+from budget_graph.profiles import column_meaning
 
 BASIS = "《预算法》第十四条；财政部《地方预决算公开操作规程》（财预〔2016〕143号）：说明与表格应一致"
 
@@ -306,12 +308,36 @@ class Tables:
 
     def three_public(self, meaning: str) -> Figure | None:
         table = self.table(TableKind.ThreePublicExpenses)
-        if table is None:
-            return None
-        periods = [r for r in table.rows if r.role is RowRole.PERIOD]
-        current = next((r for r in periods if key(r.label) == f"{self.filing.year}年"), None)
-        row = current if periods else _department_row(table)
-        return Figure.of(table, row, meaning) if row else None
+        return table and three_public_figure(table, meaning, self.filing.year, self.filing.year)
+
+
+def three_public_figure(table: Table, meaning: str, year: int, filing_year: int) -> Figure | None:
+    """The 三公 table's figure of an item (a column meaning) for a year. Where the years are rows
+    ('2024年 | 因公出国（境）费 …'), the year's row in the item's column; where one row stands for the
+    department, that row (this year only); where the items are rows ('因公出国（境）费 | 2024年预算数 |
+    2023年预算数'), the item's row (合计 for the total) in the year's column."""
+    periods = [r for r in table.rows if r.role is RowRole.PERIOD]
+    items = None if periods else _item_rows(table)
+    if items is not None:
+        column = "amount" if year == filing_year else "prior_year"
+        row = items.get(meaning)
+        return Figure.of(table, row, column) if row and table.column(column) else None
+    if periods:
+        row = next((r for r in periods if key(r.label) == f"{year}年"), None)
+    else:
+        row = _department_row(table) if year == filing_year else None
+    return Figure.of(table, row, meaning) if row else None
+
+
+def _item_rows(table: Table) -> dict[str, Row] | None:
+    """A 三公 table printing its items as rows: each item's row by its meaning, the total's as 'total';
+    None when it prints them as columns."""
+    rows = {
+        ("total" if r.role is RowRole.TOTAL else column_meaning(r.label)): r
+        for r in table.rows
+        if r.role is RowRole.TOTAL or column_meaning(r.label) in ITEM_PARTS
+    }
+    return rows if len(rows) > 2 else None
 
 
 def _department_row(table: Table) -> Row | None:
@@ -341,6 +367,8 @@ def three_public_meaning(subject: str, table: Table) -> str | None:
     """The 三公 table column a subject names: 因公出国（境）费 → overseas_travel, 公务用车购置费 → vehicle_purchase …"""
     text = key(subject)
     if "三公" in text:
+        if _item_rows(table) is not None and not any(r.role is RowRole.PERIOD for r in table.rows):
+            return "total"  # the items as rows: the total is the 合计 row's
         return next((m for m in ("three_public", "total") if table.column(m)), None)
     if "因公出国" in text:
         return "overseas_travel"
