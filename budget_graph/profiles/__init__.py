@@ -167,6 +167,7 @@ def normalise(text: str) -> str:
     return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=4096)  # a filing asks it of the same labels many times (a 三公 table's rows per claim)
 def column_meaning(label: str) -> str | None:
     """The meaning (model/meanings.py) a header cell's or a summary line's words give, or None when they say
     nothing the checks know: the readers place columns by it, the checks read summary lines by it."""
