@@ -180,8 +180,9 @@ def _read_by_shapes(graph: Graph) -> frozenset[Node] | None:
         read.update(graph.objects(None, predicate))
     for path in graph.objects(None, SH.path):
         read |= _path_predicates(graph, path)
+    namespaces = _namespaces(graph)
     for select in graph.objects(None, SH.select):
-        in_query = _query_predicates(prepared(str(select), _namespaces(graph), None).algebra)
+        in_query = _query_predicates(prepared(str(select), namespaces, None).algebra)
         if in_query is None:
             return None
         read |= in_query
@@ -206,9 +207,9 @@ def _typed_by_shapes(graph: Graph) -> _Types | None:
         return None
     named = {*graph.objects(None, SH.targetClass), *graph.objects(None, SH["class"])}
     named |= set(graph.subjects(RDF.type, RDFS.Class))  # a shape that is a class targets its instances
-    of_terms = False
+    of_terms, namespaces = False, _namespaces(graph)
     for select in graph.objects(None, SH.select):
-        patterns = list(_query_patterns(prepared(str(select), _namespaces(graph), None).algebra))
+        patterns = list(_query_patterns(prepared(str(select), namespaces, None).algebra))
         elsewhere = {term for s, p, o in patterns if p != RDF.type for term in (s, o)}
         for _, predicate, type_ in patterns:
             if predicate != RDF.type:
@@ -340,6 +341,7 @@ def view(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
     graph = bind_prefixes(_PreparedQueries())
     add = graph.store.add  # straight to the store: Graph.addN checks every term again (a fifth of the time)
     typing = {} if types is None else {RDF.type: "type", RDFS.subClassOf: "subclass"}
+    of_terms = types is not None and types.of_terms
     typed, terms, subclassing = [], set(), False
     for triple in triples:
         if reads is not None and triple[1] not in reads:
@@ -350,12 +352,12 @@ def view(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
             continue
         add(triple, graph)
         subclassing = subclassing or role == "subclass"
-        if typing and types.of_terms:
+        if of_terms:
             terms.add(triple[0])
             if type(triple[2]) is URIRef:
                 terms.add(triple[2])
     for triple in typed:  # a class's subclasses in the data are its instances' types too: all kept then
-        if subclassing or triple[2] in types.named or (types.of_terms and triple[2] in terms):
+        if subclassing or triple[2] in types.named or (of_terms and triple[2] in terms):
             add(triple, graph)
     return graph
 

@@ -25,7 +25,6 @@ from budget_graph.read.pdf_page import Char, PageLayout, Rule
 _INVISIBLE_MODE = 3  # PDF text render mode 3: neither filled nor stroked
 _SEE_THROUGH = 128  # fill opacity (of 255) below which text is a watermark's, not the filing's
 _WATERMARK_SIZE = 16.0  # points: a see-through glyph this tall is a watermark's (text is set smaller)
-_SLANT = math.tan(math.pi / 20)  # a baseline turned more than a tenth of a quarter turn off the axes
 _CLIP_SLACK = 1.0  # points: glyph centres on a clip edge stay visible
 _RULE_THICKNESS = 2.5  # points: a filled rectangle thinner than this is a ruling line
 _AXIS_SLACK = 0.8  # points: a segment this close to level or plumb counts as a rule
@@ -35,6 +34,7 @@ _UNSEEN = object()
 _TURN_SAMPLE = 16  # glyphs sampled for the text's direction: pdfium's angle is slow to ask
 _TURN_SHARE = 0.9  # of them running one way turn the page
 _TURN_SLACK = 0.1  # of a quarter turn: italics' shear still counts as upright
+_SLANT = math.tan(_TURN_SLACK * math.pi / 2)  # a baseline turned further off the axes is slanted
 _BAND = 10.0  # points: glyphs are looked up by the band of the page they reach into
 _Origin = tuple[float, float]  # the crop box's top left in PDF user space: (0, 0) of a page read
 
