@@ -346,7 +346,7 @@ def test_a_table_kind_declared_under_a_tree_is_rolled_up(monkeypatch) -> None:
         ("商贸事务", ["10.50", "4.00", "6.50"], ITEM, "20113"),
     ]
     assert not _errors(table(OFFICE, COLUMNS, rows), rule="BG-R001")
-    _, trees = declared_rollups(
+    _, trees, _ = declared_rollups(
         DECLARATIONS.replace("  code:\n", "  code:\n    - OfficeOperatingCosts\n").encode()
     )
     monkeypatch.setattr(rollups, "CODED", trees["code"])

@@ -45,19 +45,22 @@ class SumOfChildren:
     record: tuple[tuple[str, str], ...]
 
 
-def declared_rollups(text: bytes) -> tuple[tuple[SumOfChildren, ...], dict[str, frozenset[TableKind]]]:
-    """rollups.yaml's roll-ups, each with its rule, and the table kinds whose lines hang each way; a word
-    it does not know is a mistake caught at import."""
+def declared_rollups(
+    text: bytes,
+) -> tuple[tuple[SumOfChildren, ...], dict[str, frozenset[TableKind]], dict[str, str | None]]:
+    """rollups.yaml's roll-ups, each with its rule; the table kinds whose lines hang each way; and the
+    items a table may print as rows, each with the item it is a part of. A word it does not know is a
+    mistake caught at import."""
     declared = yaml.load(text, Loader=LOADER)
     sums = tuple(_sum_of_children(entry) for entry in declared.pop("identities", []))
     trees = declared.pop("trees", {})
-    items = declared.pop("items", {})  # read by item_parts
+    items = declared.pop("items", {})
     unknown = [*declared, *(w for w in trees if w not in WAYS), *(s.node for s in sums if s.node not in SUMS)]
     unknown += [m for pair in items.items() for m in pair if m is not None and m not in MEANINGS]
     unknown += [k for kinds in trees.values() for k in kinds if k not in TableKind.__members__]
     if unknown or sorted(s.node for s in sums) != sorted(SUMS):
         raise ValueError(f"rollups.yaml: unknown or missing {', '.join(unknown) or 'roll-up'}")
-    return sums, {way: frozenset(TableKind[k] for k in trees.get(way, ())) for way in WAYS}
+    return sums, {way: frozenset(TableKind[k] for k in trees.get(way, ())) for way in WAYS}, items
 
 
 def _sum_of_children(entry: dict) -> SumOfChildren:
@@ -65,15 +68,8 @@ def _sum_of_children(entry: dict) -> SumOfChildren:
     return SumOfChildren(entry["id"], node, tuple(entry.items()))
 
 
-def item_parts(text: bytes) -> dict[str, str | None]:
-    """rollups.yaml's items: each item a table may print as a row, and the item it is a part of."""
-    return yaml.load(text, Loader=LOADER).get("items", {})
-
-
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_DECLARATIONS = (Path(__file__).parent / "rollups.yaml").read_bytes()
-DECLARED, _TREES = declared_rollups(_DECLARATIONS)
-ITEM_PARTS = item_parts(_DECLARATIONS)
+DECLARED, _TREES, ITEM_PARTS = declared_rollups((Path(__file__).parent / "rollups.yaml").read_bytes())
 RULES: dict[str, str] = {declared.node: declared.rule for declared in DECLARED}  # node → rule id
 CODED, NAMED_CLASSES, FLAT, ITEMIZED = (_TREES[way] for way in WAYS)
 TWO_SIDED = {TableKind.IncomeExpenditureSummary, TableKind.AppropriationSummary}
@@ -176,7 +172,7 @@ def _item_tree(lines: list[Row]) -> nx.DiGraph | None:
     """The lines by the items their labels name (ITEM_PARTS), each under the item it is a part of where
     that is printed, else under the head; no tree unless every line names a distinct item."""
     items = [column_meaning(row.label) for row in lines]
-    if None in items or any(item not in ITEM_PARTS for item in items) or len(set(items)) < len(items):
+    if any(item not in ITEM_PARTS for item in items) or len(set(items)) < len(items):
         return None
     position = {item: index for index, item in enumerate(items)}
     tree = _tree(complete=True)
