@@ -633,7 +633,7 @@ def _placed_as_printed(first: Grid, grid: Grid, rows: list[list[str]]) -> list[i
     its grid must stay unread, not pass as whole."""
     if not (first.printed and grid.printed and any(is_number(text) for row in rows for text in row)):
         return None
-    return continued(Layout(first.printed, []), Layout(grid.printed, []), digit_columns(rows))
+    return continued(Layout(first.printed, []), Layout(grid.printed, []), digit_columns(map(enumerate, rows)))
 
 
 def _mapped_columns(first: Grid, xs: list[float]) -> list[int] | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise
 
@@ -455,12 +455,12 @@ def _with_indented_labels(table: Layout, page: Layout, codes: frozenset[int]) ->
     return None
 
 
-def digit_columns(rows: list[list[str]]) -> frozenset[int]:
-    """The columns whose words, in these rows (each a list of cells by column), are digits only:
+def digit_columns(rows: Iterable[Iterable[tuple[int, str]]]) -> frozenset[int]:
+    """The columns whose words, in these rows (each its cells as (column, text)), are digits only:
     codes, or the parts of codes split into 类, 款 and 项."""
     words: dict[int, list[str]] = {}
     for cells in rows:
-        for index, text in enumerate(cells):
+        for index, text in cells:
             if text.strip():
                 words.setdefault(index, []).append(text.strip())
     return frozenset(i for i, found in words.items() if all(w.isdigit() for w in found))

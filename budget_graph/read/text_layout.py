@@ -533,9 +533,8 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
         body = _side_by_side([_rows(_side_lines(lines, side))[0] for side in sides])
     mapping = None
     if running is not None and not table.header:
-        placed_ = [dict(place(row.chunks, layout.columns)[0]) for row in body]
-        cells_ = [[row.get(i, "") for i in range(len(layout.columns))] for row in placed_]
-        mapping = continued_from(running, layout, digit_columns(cells_))
+        codes = digit_columns(place(row.chunks, layout.columns)[0] for row in body)
+        mapping = continued_from(running, layout, codes)
     if running is not None and mapping is not None:
         own = layout.columns
         carried_onto = [Column(c.kind, c.x0, c.x1) for c in running.columns]
