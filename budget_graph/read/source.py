@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from pathlib import Path
 
 from budget_graph.errors import InputError
@@ -44,9 +45,32 @@ INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
+def _lookalikes() -> dict[int, str]:
+    """Radicals and compatibility ideographs a font's map to Unicode may name for the character a glyph
+    prints (Word and WPS exports map 支 to ⽀ U+2F40, 车 to ⻋ U+2ECB): they look the same on the page, but
+    no title, subject or sentence would match. Kangxi radicals and compatibility ideographs fold by
+    Unicode's own compatibility mapping; of the supplement's radicals, those printed as whole characters."""
+    folds = {
+        code: unicodedata.normalize("NFKC", chr(code))
+        for block in (range(0x2F00, 0x2FD6), range(0xF900, 0xFB00))
+        for code in block
+    }
+    radicals, characters = (
+        "⺟⺠⻄⻅⻆⻉⻋⻓⻔⻗⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
+        "母民西见角贝车长门雨青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龟",
+    )
+    folds.update((ord(radical), character) for radical, character in zip(radicals, characters, strict=True))
+    return {code: folded for code, folded in folds.items() if len(folded) == 1 and folded != chr(code)}
+
+
+# one character for one: a PDF's text keeps its index into the page's glyphs
+LOOKALIKES = _lookalikes()
+
+
 def visible(text: str) -> str:
-    """The text as a reader sees it: invisible format characters dropped."""
-    return _INVISIBLE.sub("", text)
+    """The text as a reader sees it: invisible format characters dropped, and radicals a font's map names
+    for whole characters read as those characters."""
+    return _INVISIBLE.sub("", text).translate(LOOKALIKES)
 
 
 def _decoded(path: Path, limit: Limit) -> str:
@@ -77,5 +101,5 @@ def text_start(path: Path) -> str:
         return ""
     for bom, encoding in _UTF16_BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
-    return data.decode("utf-8", errors="replace")
+            return visible(data[len(bom) :].decode(encoding, errors="replace"))
+    return visible(data.decode("utf-8", errors="replace"))
