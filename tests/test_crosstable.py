@@ -540,6 +540,7 @@ def test_the_declared_rules_are_in_the_catalogue() -> None:
         "BG-X012",
         "BG-X013",
         "BG-X014",
+        "BG-X016",
     }
     assert all(CATALOGUE[r.id] is r for r in DECLARED)
 

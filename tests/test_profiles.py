@@ -44,6 +44,12 @@ def test_national_final_accounts_add_the_state_capital_table_to_the_budget_set()
         ("财政拨款收支总体情况表", TableKind.AppropriationSummary),
         ("一般公共预算支出情况表", TableKind.GeneralBudgetByFunction),
         ("一般公共预算基本支出情况表", TableKind.GeneralBudgetByEconomicClass),
+        # a title naming its classification (部门综合预算 layouts print all four)
+        ("一般公共预算支出明细表（按功能科目）", TableKind.GeneralBudgetByFunction),
+        ("一般公共预算支出明细表（按经济科目）", TableKind.GeneralBudgetByEconomicClass),
+        ("一般公共预算基本支出明细表（按功能科目）", TableKind.GeneralBudgetBasicByFunction),
+        ("一般公共预算基本支出明细表（按经济科目）", TableKind.GeneralBudgetByEconomicClass),
+        ("一般公共预算支出表（部门经济分类）", TableKind.GeneralBudgetByEconomicClass),
         ("收支总体情况", None),  # a narrative's heading, not a table's title
         # 总 left out
         ("2024年部门财政拨款收支预算表", TableKind.AppropriationSummary),

@@ -1,10 +1,13 @@
 """Tables titled in another region's or the Ministry of Finance's wording read as the same tables: the
 sample with its contents and titles reworded as the Ministry's template words them (部门收支总体情况表,
-财政拨款收支总体情况表, 一般公共预算支出情况表 …) gives the sample's findings, figure for figure."""
+财政拨款收支总体情况表, 一般公共预算支出情况表 …), or as 部门综合预算 layouts word their 明细表 (按经济科目), gives
+the sample's findings, figure for figure."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from budget_graph.check.engine import check_filing
 from budget_graph.read.text import read_text
@@ -28,11 +31,21 @@ def _figures(filing) -> list[tuple]:
     return sorted((f.rule, f.severity.value, f.expected, f.actual) for f in report.findings)
 
 
+# the 部门综合预算 wording: a 明细表 naming its classification by 科目
+DETAIL_WORDING = [
+    ("一般公共预算支出表（按功能科目）", "一般公共预算支出明细表（按功能科目）"),
+    ("一般公共预算支出表 (按功能科目)", "一般公共预算支出明细表（按功能科目）"),
+    ("一般公共预算支出表（按经济分类）", "一般公共预算支出明细表（按经济科目）"),
+    ("一般公共预算支出表(按经济分类)", "一般公共预算支出明细表（按经济科目）"),
+]
+
+
+@pytest.mark.parametrize("wording", [MINISTRY_WORDING, DETAIL_WORDING], ids=["ministry", "detail"])
 def test_the_ministrys_table_titles_read_as_the_same_tables(
-    sample_path: Path, sample_filing, tmp_path: Path
+    sample_path: Path, sample_filing, tmp_path: Path, wording: list[tuple[str, str]]
 ) -> None:
     text = sample_path.read_text(encoding="utf-8")
-    for old, new in MINISTRY_WORDING:
+    for old, new in wording:
         assert old in text, old
         text = text.replace(old, new)
     reworded = tmp_path / "luohu-ministry-wording.md"

@@ -146,6 +146,7 @@ CODED_TABLES = {
     TableKind.ExpenditureSummary,
     TableKind.GeneralBudgetByFunction,
     TableKind.GeneralBudgetByEconomicClass,
+    TableKind.GeneralBudgetBasicByFunction,
     TableKind.BasicExpenditureSummary,
     TableKind.GovernmentFundBudget,
     TableKind.StateCapitalBudget,

@@ -18,7 +18,7 @@ check stage words them (check/crosstable.py).
 The identities of one form — column a of table A equals (or is at most) column b of table B, lines aligned
 by code, by name or as a summary's lines, or one figure of each (a total, a summary's spending or its line
 of a meaning, the row of the filing's year, the line of a code) — are declared in crosstable.yaml
-(`SameLines`): BG-X001, X002, X003, X007, X008, X009, X012, X013, X014 and X006's bound on special transfers;
+(`SameLines`): BG-X001, X002, X003, X007, X008, X009, X012, X013, X014, X016 and X006's bound on special transfers;
 so is a figure against the sum of other tables' totals (`SumOfTables`: BG-X002's spending).
 Those written below need what that form cannot say:
 - BG-X004: each income line of 收支总表, by what its label says it is (line_meaning), against the income

@@ -25,6 +25,7 @@ class TableKind(Enum):
     AppropriationSummary = "财政拨款收支总表"
     GeneralBudgetByFunction = "一般公共预算支出表（按功能科目）"
     GeneralBudgetByEconomicClass = "一般公共预算支出表（按经济分类）"
+    GeneralBudgetBasicByFunction = "一般公共预算基本支出表（按功能科目）"
     ThreePublicExpenses = "“三公”经费支出表"
     GovernmentFundBudget = "政府性基金预算支出表"
     StateCapitalBudget = "国有资本经营预算支出表"
