@@ -17,7 +17,9 @@ _CLOSING = set("”’」）)》】〕，,。．.、；;：:！!？?%％")
 _LATIN = re.compile(r"[0-9A-Za-z.,%％]")
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen: a frozen dataclass sets each field through object.__setattr__, and a page makes a Char per
+# glyph (a fifth of a WPS export's reading went to it); nothing changes a Char once made
+@dataclass(slots=True, unsafe_hash=True)
 class Char:
     text: str
     x0: float
