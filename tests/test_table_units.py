@@ -4,10 +4,13 @@ warning says so. Hand-built pages, each way."""
 
 from __future__ import annotations
 
+import pytest
+
 from budget_graph.model import Filing, Kind, Unit
 from budget_graph.read.pdf_flow import document_flow
 from budget_graph.read.pdf_page import PageLayout
 from budget_graph.read.pdf_tables import read_table
+from budget_graph.read.text import read_text
 from tests.test_pdf_flow import HEIGHT, WIDTH, XS, row
 from tests.test_pdf_geometry import ruled, word
 
@@ -44,6 +47,42 @@ def test_a_unit_line_in_renminbi_names_yuan() -> None:
         ]
     )
     assert _unit_of(page) == ("一、财政拨款支出预算表", Unit.YUAN, False)
+
+
+# unit lines as other producers print them: bracketed, the colon left out, a remark after the unit
+UNIT_LINES = [
+    "（单位：元）",
+    "单位(元)",
+    "单位：（元）",
+    "计量单位：元",
+    "单位：元（保留两位小数）",
+    "金额单位：元",
+]
+
+
+@pytest.mark.parametrize("line", UNIT_LINES)
+def test_a_unit_line_printed_otherwise_names_the_unit(line: str) -> None:
+    page = _page([word("一、财政拨款支出预算表", 80, 95), word(line, 470, 120)])
+    assert _unit_of(page) == ("一、财政拨款支出预算表", Unit.YUAN, False)
+
+
+@pytest.mark.parametrize("line", UNIT_LINES)
+def test_a_unit_line_printed_otherwise_names_the_unit_in_text(line: str, tmp_path) -> None:
+    text = "\n".join(
+        [
+            "# 2024年测试局部门预算",
+            "## 第一部分 部门概况",
+            "本局负责测试工作。",
+            "## 表一：财政拨款支出预算表",
+            line,
+            "科目编码\t科目名称\t金额",
+            "2210201\t住房公积金\t1,029.15",
+        ]
+    )
+    path = tmp_path / "filing.md"
+    path.write_text(text, encoding="utf-8")
+    (table,) = read_text(path).tables
+    assert (table.unit, table.doubts, table.notes) == (Unit.YUAN, [], [])
 
 
 def test_a_header_that_names_the_unit_gives_it() -> None:

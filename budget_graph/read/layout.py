@@ -37,9 +37,13 @@ FILING_TITLE = re.compile(
 )
 
 
-# a table's unit as its unit line prints it: '单位：万元', '金额单位：元', '单位：人民币元' (group 1: the unit)
-UNIT_WORDS = r"(?:金额)?单位\s*[:：]\s*(?:人民币)?(亿元|万元|元)"
+# a table's unit as its unit line prints it: '单位：万元', '金额单位：元', '计量单位：人民币元', '单位（万元）',
+# '单位：（万元）' (group 1: the unit)
+UNIT_WORDS = r"(?:金额|计量)?单位\s*(?:[:：]\s*[（(]?|[（(])\s*(?:人民币)?(亿元|万元|元)"
 UNIT_STATED = re.compile(UNIT_WORDS)
+# a line (normalised) that states the unit and nothing else: bracketed or not, with a remark in brackets
+# after it ('（单位：万元）', '单位：万元（保留两位小数）')
+UNIT_LINE = re.compile(rf"^[（(]?{UNIT_WORDS}[)）]?(?:[（(][^（）()]{{0,20}}[)）])?$")
 
 
 def without_unit(text: str) -> str:

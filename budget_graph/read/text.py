@@ -34,8 +34,8 @@ from budget_graph.read.grid_rows import GridRow, TableGrid
 from budget_graph.read.layout import (
     ENUMERATOR,
     FILING_TITLE,
+    UNIT_LINE,
     UNIT_STATED,
-    UNIT_WORDS,
     chinese_number,
     normalise,
     part_core,
@@ -67,7 +67,6 @@ _TOC_PART = re.compile(r"^[-*]\s*第([一二三四五六七八九十]+)部分\s*
 _APPENDIX = re.compile(r"^#*\s*附\s*表\s*[:：]?\s*$")
 _HEADING = re.compile(r"^#+\s*(.+)$")
 _UNIT_NAME = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(.+)$")
-_UNIT_LINE = re.compile(rf"^{UNIT_WORDS}\s*$")
 _SENTENCE_MARK = re.compile(r"[。，,；;：:]")
 _MAX_TITLE = 60  # characters
 _MALFORMED = (
@@ -389,7 +388,7 @@ def _table(segment: _Segment, source: str, filing: Filing, doubted: set[int]) ->
                 header.repeated.append(Location(source, line=number, table=segment.title))
             else:
                 grid.rows.append(GridRow(number, cells, excerpt=stripped))
-        elif _UNIT_LINE.match(flat := normalise(stripped)) or _UNIT_NAME.match(stripped):
+        elif UNIT_LINE.match(flat := normalise(stripped)) or _UNIT_NAME.match(stripped):
             # a unit line, a filer line, or both on one line ('编制部门：某局　　单位：元')
             if found := UNIT_STATED.search(flat):
                 unit, unit_seen = Unit.from_text(found.group(1)) or unit, True

@@ -41,7 +41,14 @@ from budget_graph.model import (
 )
 from budget_graph.profiles import lines
 from budget_graph.read.grid_rows import GridRow, TableGrid
-from budget_graph.read.layout import FILING_TITLE, chinese_number, is_text_header, normalise, recognise_table
+from budget_graph.read.layout import (
+    FILING_TITLE,
+    UNIT_LINE,
+    chinese_number,
+    is_text_header,
+    normalise,
+    recognise_table,
+)
 from budget_graph.read.metadata import Evidence, filing_metadata
 from budget_graph.read.pdf_tables import _data_start, _join_codes, _Rows
 from budget_graph.read.source import read_bytes, visible
@@ -56,7 +63,6 @@ from budget_graph.read.tables import (
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _FILER = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(.*)$")
-_UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(亿元|万元|元)$")
 _TOC = re.compile(r"^目录$")
 # a contents line: '一、部门主要职能 ……', '1. 2026年部门财务收支预算总表 ……' (leader dots and page numbers cut)
 _TOC_LINE = re.compile(r"^(?:([一二三四五六七八九十]+)、|\d+\s*[.．、])\s*(.+?)[\s.…·]*\d*$")
@@ -298,11 +304,11 @@ def _table_lines(sheet: _Sheet) -> None:
         words = sheet.words(r)
         if not words:
             continue
-        if not all(_UNIT_LINE.match(w) or _FILER.match(w) or _BANNER.match(w) for w in words):
+        if not all(UNIT_LINE.match(normalise(w)) or _FILER.match(w) or _BANNER.match(w) for w in words):
             sheet.header_start = r
             return
         for word in words:
-            if unit := _UNIT_LINE.match(word):
+            if unit := UNIT_LINE.match(normalise(word)):
                 sheet.unit = Unit.from_text(unit.group(1))
             elif filer := _FILER.match(word):
                 sheet.filer = filer.group(1) or sheet.filer
@@ -319,7 +325,7 @@ def _key_and_name_joined(words: list[str]) -> list[str]:
         if (
             key
             and not key.group(1)
-            and not (_UNIT_LINE.match(word) or _FILER.match(word) or _BANNER.match(word))
+            and not (UNIT_LINE.match(normalise(word)) or _FILER.match(word) or _BANNER.match(word))
         ):
             joined[-1] += word
         else:
