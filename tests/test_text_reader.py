@@ -234,3 +234,36 @@ def test_a_text_of_the_tables_alone_is_named_by_its_tables_titles(tmp_path: Path
     path.write_text(tables, encoding="utf-8")
     filing = read_text(path)
     assert (filing.unit, filing.year, filing.kind) == ("江苏省政协办公厅", 2019, Kind.BUDGET)
+
+
+def _reading(filing) -> list[tuple]:
+    return [(t.title, [c.meaning for c in t.columns], t.doubts) for t in filing.tables]
+
+
+def test_a_caption_no_profile_knows_over_the_rows_labels_heads_text(tmp_path: Path, sample_filing) -> None:
+    # a region's own words over the unit and code columns ('本级及下属单位', '分类代码'): they stand over
+    # every row's labels, so they head text, not the first of the amounts (which put each figure one
+    # column over, and gave false BG-X errors)
+    text = "\n".join(sample_lines())
+    text = text.replace("\n预算单位\t科目编码\t", "\n本级及下属单位\t分类代码\t").replace(
+        "\n预算单位\t", "\n本级及下属单位\t"
+    )
+    text = text.replace("\n支出项目类别\t", "\n开支类别\t")
+    assert text.count("本级及下属单位\t") == 8 and "分类代码" in text
+    path = tmp_path / "luohu.md"
+    path.write_text(text, encoding="utf-8")
+    assert _reading(read_text(path)) == _reading(sample_filing)
+
+
+def test_a_caption_over_figures_is_kept_however_unknown() -> None:
+    from budget_graph.read.layout import place_columns
+
+    header = [["科目编码", "科目名称", "合计", "新设资金"]]
+    # over the figures (from column 2): an amount column of a meaning no profile knows
+    assert [c.meaning for c in place_columns(header, 2, labels_end=2).columns] == [
+        "total",
+        "unknown:新设资金",
+    ]
+    # over the labels: text
+    header = [["分类代码", "科目名称", "合计", "基本支出"]]
+    assert [c.meaning for c in place_columns(header, 2, labels_end=2).columns] == ["total", "basic"]

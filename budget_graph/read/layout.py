@@ -182,8 +182,13 @@ def amount_leaves(roots: list[HeaderNode]) -> list[tuple[HeaderNode, list[Header
     return leaves
 
 
-def place_columns(grid: list[list[str]], width: int, side: str | None = None) -> Placement:
+def place_columns(
+    grid: list[list[str]], width: int, side: str | None = None, labels_end: int = 0
+) -> Placement:
     """Give each of `width` amount columns a meaning from the header grid.
+
+    `labels_end`: the header's columns before it stand over no row's figures (the rows' labels and codes):
+    a caption there that names no amount ('科目代码', '部门（单位）', a region's own word) heads text.
 
     When the header names as many amount columns as the data has, they pair in order. When the
     converter lost or added a header cell, the first and last top-level columns (总计, 上年结转) are
@@ -191,7 +196,11 @@ def place_columns(grid: list[list[str]], width: int, side: str | None = None) ->
     and the reader says so (readers confirm such a placement by the data: all such cells zero).
     """
     roots = [r for r in header_tree(grid) if not is_text_header(r.label) or r.children]
-    leaves = amount_leaves(roots)
+    leaves = [
+        (leaf, ancestors)
+        for leaf, ancestors in amount_leaves(roots)
+        if leaf.index >= labels_end or column_meaning(leaf.label)
+    ]
     columns = [_column(leaf, ancestors, side) for leaf, ancestors in leaves]
     _years_apart(columns)
     _dedupe(columns)

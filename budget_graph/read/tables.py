@@ -154,6 +154,15 @@ def _start(row: GridRow, cells: list[str]) -> int:
     return row.amounts_from if row.amounts_from is not None else _amount_start(cells)
 
 
+def _labels_end(header: list[GridRow], split: list[tuple[GridRow, list[str]]]) -> int:
+    """Where every row's figures start, as a column of the header: only when the header spans the
+    rows' labels as well as their figures (a reader may hand over the header's figure columns alone)."""
+    starts = [_start(row, cells) for row, cells in split]
+    end = min(starts, default=0)
+    figures = max((len(cells) - start for (_, cells), start in zip(split, starts, strict=True)), default=0)
+    return end if max((len(row.cells) for row in header), default=0) >= end + figures else 0
+
+
 def _trim(cells: list[str]) -> list[str]:
     while cells and not cells[-1].strip():
         cells = cells[:-1]
@@ -167,7 +176,7 @@ def _one_sided(
     header, data, caption, noted = _remarks_apart(header, data)
     split = [(row, row.cells if row.amounts_from is not None else _trim(row.cells)) for row in data]
     width = max((len(cells) - _start(row, cells) for row, cells in split), default=0)
-    placement = place_columns([row.cells for row in header], width)
+    placement = place_columns([row.cells for row in header], width, labels_end=_labels_end(header, split))
     table.columns = placement.columns
     diagnostics = [
         Diagnostic("info", f"{table.title}: {doubt}", (table.location,)) for doubt in placement.doubts
