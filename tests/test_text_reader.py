@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -267,3 +268,29 @@ def test_a_caption_over_figures_is_kept_however_unknown() -> None:
     # over the labels: text
     header = [["分类代码", "科目名称", "合计", "基本支出"]]
     assert [c.meaning for c in place_columns(header, 2, labels_end=2).columns] == ["total", "basic"]
+
+
+def _errors_and_warnings(path: Path) -> list[tuple]:
+    from budget_graph.check.engine import check_filing
+
+    report = check_filing(read_text(path))
+    return sorted(
+        (f.rule, f.severity.value, f.expected, f.actual)
+        for f in report.findings
+        if f.severity.value != "info"
+    )
+
+
+def test_zeros_left_blank_read_under_their_own_columns(tmp_path: Path, sample_path: Path) -> None:
+    # many tables print a zero as nothing: the cell left blank (its tab kept), or, at a row's end, the
+    # cells left out altogether. A row then stops short of the header; read from its end, its figures
+    # slid under the last columns (上年结转 took the total's figure: false BG-R004 and BG-X010 errors)
+    lines = list(sample_lines())
+    forms = lines[539:]  # the performance form, whose total row the converter set a cell to the left
+    blank = [re.sub(r"\t0\.00(?=\t|$)", "\t", line) for line in lines[:539]] + forms
+    cut = [re.sub(r"(\t0\.00)+$", "", line) for line in lines[:539]] + forms
+    expected = _errors_and_warnings(sample_path)
+    for name, text in (("blank.md", blank), ("cut.md", cut)):
+        path = tmp_path / name
+        path.write_text("\n".join(text), encoding="utf-8")
+        assert _errors_and_warnings(path) == expected, name

@@ -204,7 +204,9 @@ def place_columns(
     columns = [_column(leaf, ancestors, side) for leaf, ancestors in leaves]
     _years_apart(columns)
     _dedupe(columns)
-    if len(columns) == width:
+    if len(columns) == width or (labels_end and width < len(columns) == max(map(len, grid)) - labels_end):
+        # or the rows stop short of a header that names a column for each of its cells past the labels:
+        # their last figures were printed as nothing (zeros left blank), and they fill it from the left
         return Placement(columns, [])
     doubts = [
         f"表头列数 {len(columns)} 与数据列数 {width} 不符 header names {len(columns)} columns, data has {width}"
