@@ -294,3 +294,26 @@ def test_zeros_left_blank_read_under_their_own_columns(tmp_path: Path, sample_pa
         path = tmp_path / name
         path.write_text("\n".join(text), encoding="utf-8")
         assert _errors_and_warnings(path) == expected, name
+
+
+def test_figures_in_a_currency_format_read_as_figures(tmp_path: Path, sample_path: Path) -> None:
+    text = re.sub(r"(?<=\t)(-?)([\d,]+\.\d\d)(?=\t|$)", r"\1￥\2", "\n".join(sample_lines()), flags=re.M)
+    path = tmp_path / "yuan-sign.md"
+    path.write_text(text, encoding="utf-8")
+    assert _errors_and_warnings(path) == _errors_and_warnings(sample_path)
+
+
+def test_a_table_whose_figures_all_read_as_words_is_unread_not_empty(
+    tmp_path: Path, sample_path: Path
+) -> None:
+    # '1,234.00万' in every cell: no row carries a figure, so every row was taken for the header and the
+    # tables read empty ('空表'), the narrative's figures then errors against them (BG-N004, BG-N009)
+    text = re.sub(r"(?<=\t)([\d,]+\.\d\d)(?=\t|$)", r"\1万", "\n".join(sample_lines()), flags=re.M)
+    path = tmp_path / "suffixed.md"
+    path.write_text(text, encoding="utf-8")
+    filing = read_text(path)
+    # the tables with no row read (every row taken for the header) and those whose rows' figures stand
+    # among their words are all in doubt (the performance form's amounts are read by its own reader)
+    assert all(t.doubts for t in filing.tables if t.kind is not TableKind.PerformanceTargets)
+    errors = {f for f in _errors_and_warnings(path) if f[1] == "error"}
+    assert errors <= {f for f in _errors_and_warnings(sample_path) if f[1] == "error"}

@@ -61,13 +61,15 @@ class Amount:
 # ASCII digits (full-width ones are folded to them): another script's ('٣٤٥') is a font's broken map
 _NUMBER = re.compile(r"^[-−–]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-−–]?\d+(\.\d+)?$", re.ASCII)
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
+# a spreadsheet's currency format prints the yuan sign before the figure ('¥1,234.00', '-¥12.00')
+_CURRENCY = re.compile(r"^([-−–]?)[¥￥](?=[-−–]?\d)")
 
 
 # a filing prints the same figures ('0.00') in cell after cell, and an Amount never changes: each parsed once
 @lru_cache(maxsize=8192)
 def parse_amount(text: str, unit: Unit) -> Amount | None:
     """'33,654.29' → Amount; None when the text is not a plain number (blank, '-', words)."""
-    cleaned = text.translate(_FULLWIDTH).replace(" ", "").replace("\u3000", "")
+    cleaned = _CURRENCY.sub(r"\1", text.translate(_FULLWIDTH).replace(" ", "").replace("\u3000", ""))
     if not cleaned or not _NUMBER.match(cleaned):
         return None
     cleaned = cleaned.replace(",", "").replace("−", "-").replace("–", "-")

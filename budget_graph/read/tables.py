@@ -74,6 +74,13 @@ def build_table(table: Table, grid: TableGrid, unit_names: set[str]) -> Reading:
         _doubt_unread_amounts(table)
         return reading
     header, data = _split_header(grid.rows)
+    if not data and (garbled := _garbled_figures(header)):
+        # no row carries a figure, so every row was taken for the header: the table is not empty, unread
+        table.doubts.append(
+            Doubt(
+                f"有似数字而读不出的内容，本表数字均未读取 figure-like cells that read as no figure: {garbled}"
+            )
+        )
     if table.kind in TWO_SIDED and header:
         reading = Reading(_two_sided(table, header, data))
     else:
@@ -128,6 +135,18 @@ def _codes_out_of_names(table: Table) -> None:
         if row.code is None and match:
             row.code, row.label, row.role = match.group(1), match.group(2), RowRole.ITEM
             row.location = replace(row.location, row=f"{row.code} {row.label}")
+
+
+def _garbled_figures(rows: list[GridRow]) -> str:
+    """Cells after a row's first that print a figure among other signs or words ('¥3.25', '12.5-',
+    '1,234.00万'): no caption prints a figure with decimals or thousands separators."""
+    cells = [c for row in rows for c in row.cells[1:] if _FIGURE_INSIDE.search(normalise(c))]
+    return "；".join(cells[:3])
+
+
+_FIGURE_INSIDE = re.compile(r"\d\.\d|\d,\d{3}")
+# a figure printed with its unit ('1,234.00万'): no figure to the readers, and no name either
+_FIGURE_AND_UNIT = re.compile(r"^[-−]?[\d,]*\d(\.\d+)?(万元|万|元|亿元)$")
 
 
 def _split_header(rows: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:
@@ -191,7 +210,7 @@ def _one_sided(
     for (grid_row, cells), note in zip(split, noted, strict=True):
         start = _start(grid_row, cells)
         texts, amounts = cells[:start], cells[start:]
-        if any(printed_as_figure(normalise(t)) for t in texts):
+        if any(printed_as_figure(normalise(t)) or _FIGURE_AND_UNIT.match(normalise(t)) for t in texts):
             stranded.append(grid_row.location(source, table.title))
         uncoded += _garbled_codes(texts)
         if not any(t.strip() for t in texts) and _all_zero(amounts, table):
