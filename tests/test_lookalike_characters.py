@@ -1,6 +1,7 @@
-"""Radicals a font's map names for the characters a glyph prints: Word and WPS exports on some systems map
-支 to the Kangxi radical ⽀ (U+2F40) and 车 to the supplement's ⻋ (U+2ECB). The page looks the same, and a
-text converted from it carries them; the readers read the characters the page shows."""
+"""Characters read as the page means them: radicals a font's map names for the characters a glyph prints
+(Word and WPS exports on some systems map 支 to the Kangxi radical ⽀ U+2F40 and 车 to the supplement's ⻋
+U+2ECB: the page looks the same, and a text converted from it carries them), and years printed in Chinese
+numerals (二〇二四年)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from budget_graph.check.engine import check_filing
 from budget_graph.read.pdf import read_pdf
-from budget_graph.read.source import LOOKALIKES, visible
+from budget_graph.read.source import LOOKALIKES, arabic_years, visible
 from budget_graph.read.text import read_text
 from tests.conftest import sample_lines
 from tests.synthetic_pdf import mapped_text_pdf
@@ -66,3 +67,26 @@ def test_pdf_whose_font_maps_glyphs_to_radicals_reads_as_the_plain_one(tmp_path:
     assert [p.title for p in read.parts] == [p.title for p in expected.parts]
     assert [(c.subject, c.amount) for c in read.claims] == [(c.subject, c.amount) for c in expected.claims]
     assert len(expected.claims) >= 3
+
+
+def test_years_in_chinese_numerals_read_as_years(tmp_path: Path, sample_report) -> None:
+    assert (
+        arabic_years("二〇二四年部门预算，二○二三年决算，二零二五 年")
+        == "2024年部门预算，2023年决算，2025 年"
+    )
+    assert arabic_years("第二〇二条，一二三四年") == "第二〇二条，一二三四年"  # no year: left as printed
+    # the 三公 table's rows and the narrative's years so printed: the rows of the years were not found
+    text = "\n".join(sample_lines()).replace("2024年", "二〇二四年").replace("2023年", "二〇二三年")
+    path = tmp_path / "luohu.md"
+    path.write_text(text, encoding="utf-8")
+    assert _report(read_text(path)) == _report(read_text(Path("samples/luohu-2024.md")))
+
+
+def test_a_pdf_titled_with_a_year_in_chinese_numerals_is_of_that_year(tmp_path: Path) -> None:
+    path = tmp_path / "filing.pdf"
+    path.write_bytes(
+        mapped_text_pdf(
+            ["二〇二四年度测试单位部门预算", "第一部分 单位概况", "一、主要职能", "本单位负责测试工作。"]
+        )
+    )
+    assert read_pdf(path).year == 2024

@@ -68,9 +68,20 @@ LOOKALIKES = _lookalikes()
 
 
 def visible(text: str) -> str:
-    """The text as a reader sees it: invisible format characters dropped, and radicals a font's map names
-    for whole characters read as those characters."""
-    return _INVISIBLE.sub("", text).translate(LOOKALIKES)
+    """The text as a reader sees it: invisible format characters dropped, radicals a font's map names
+    for whole characters read as those characters, and years in Chinese numerals in digits."""
+    return arabic_years(_INVISIBLE.sub("", text).translate(LOOKALIKES))
+
+
+# a year in Chinese numerals ('二〇二四年', '二○二五年度'): the same year as '2024年' to every pattern
+_CHINESE_YEAR = re.compile(r"二[〇零○][〇零○一二三四五六七八九]{2}(?=\s*年)")
+_CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+
+
+def arabic_years(text: str) -> str:
+    """Years in Chinese numerals written in digits, a digit for a numeral (a PDF's text keeps its index
+    into the glyphs)."""
+    return _CHINESE_YEAR.sub(lambda year: year.group().translate(_CHINESE_DIGITS), text)
 
 
 def _decoded(path: Path, limit: Limit) -> str:
