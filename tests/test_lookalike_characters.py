@@ -35,9 +35,12 @@ def test_radicals_read_as_the_characters_they_print() -> None:
     assert visible("\uf9d1") == "六"  # a compatibility ideograph (U+F9D1), as Korean fonts map some
     # one character for one, so a PDF's text keeps its index into the glyphs; none folds to itself
     assert all(len(c) == 1 and c != chr(k) for k, c in LOOKALIKES.items())
-    # only radicals and compatibility ideographs fold: no character a disclosure prints otherwise
-    assert all(0x2E80 <= k < 0x2FE0 or 0xF900 <= k < 0xFB00 for k in LOOKALIKES)
-    assert all(unicodedata.category(c) == "Lo" for c in LOOKALIKES.values())
+    # only radicals, compatibility ideographs and full-width digits fold: no character a disclosure
+    # prints otherwise (full-width punctuation stays: the patterns read '，' and '（' as printed)
+    ideographs = {k: c for k, c in LOOKALIKES.items() if not 0xFF10 <= k <= 0xFF19}
+    assert all(0x2E80 <= k < 0x2FE0 or 0xF900 <= k < 0xFB00 for k in ideographs)
+    assert all(unicodedata.category(c) == "Lo" for c in ideographs.values())
+    assert visible("２０２４年，（１２．５）") == "2024年，（12．5）"
 
 
 def test_text_naming_radicals_gives_the_sample_findings(tmp_path: Path, sample_report) -> None:
@@ -90,3 +93,11 @@ def test_a_pdf_titled_with_a_year_in_chinese_numerals_is_of_that_year(tmp_path: 
         )
     )
     assert read_pdf(path).year == 2024
+
+
+def test_text_typed_with_full_width_digits_gives_the_sample_findings(tmp_path: Path, sample_report) -> None:
+    # its cover's year was no year (the filing was of year 0, under its file's name)
+    full_width = str.maketrans("0123456789.,%", "０１２３４５６７８９．，％")
+    path = tmp_path / "luohu.md"
+    path.write_text("\n".join(sample_lines()).translate(full_width), encoding="utf-8")
+    assert _report(read_text(path)) == _report(read_text(Path("samples/luohu-2024.md")))

@@ -49,7 +49,8 @@ def _lookalikes() -> dict[int, str]:
     """Radicals and compatibility ideographs a font's map to Unicode may name for the character a glyph
     prints (Word and WPS exports map 支 to ⽀ U+2F40, 车 to ⻋ U+2ECB): they look the same on the page, but
     no title, subject or sentence would match. Kangxi radicals and compatibility ideographs fold by
-    Unicode's own compatibility mapping; of the supplement's radicals, those printed as whole characters."""
+    Unicode's own compatibility mapping; of the supplement's radicals, those printed as whole characters;
+    full-width digits to digits."""
     folds = {
         code: unicodedata.normalize("NFKC", chr(code))
         for block in (range(0x2F00, 0x2FD6), range(0xF900, 0xFB00))
@@ -60,6 +61,8 @@ def _lookalikes() -> dict[int, str]:
         "母民西见角贝车长门雨青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龟",
     )
     folds.update((ord(radical), character) for radical, character in zip(radicals, characters, strict=True))
+    # full-width digits, typed in a Chinese word processor: no year, code or figure pattern reads them
+    folds.update((0xFF10 + digit, str(digit)) for digit in range(10))
     return {code: folded for code, folded in folds.items() if len(folded) == 1 and folded != chr(code)}
 
 
