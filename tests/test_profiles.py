@@ -96,6 +96,9 @@ def test_header_words_are_placed_by_the_profiles_vocabulary(header: str, meaning
 def test_label_columns_are_known_by_their_headers() -> None:
     assert is_text_header("科目编码（按支出功能科目编列至“项”级）")
     assert is_text_header("项目") and not is_text_header("项目支出")
+    # other regions' words for the unit, code and project columns
+    for caption in ("科目代码", "代码", "部门（单位）", "单位编码", "单位代码", "项目编码", "部门代码"):
+        assert is_text_header(caption), caption
 
 
 def _missing(filing) -> set[str]:
