@@ -6,6 +6,8 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from budget_graph.model import Kind, RowRole, TableKind, Unit
 from budget_graph.read.text import clean, read_text
 from tests.conftest import sample_lines
@@ -317,3 +319,26 @@ def test_a_table_whose_figures_all_read_as_words_is_unread_not_empty(
     assert all(t.doubts for t in filing.tables if t.kind is not TableKind.PerformanceTargets)
     errors = {f for f in _errors_and_warnings(path) if f[1] == "error"}
     assert errors <= {f for f in _errors_and_warnings(sample_path) if f[1] == "error"}
+
+
+@pytest.mark.parametrize("word", ["预算", "预算数", "度"])
+def test_three_public_rows_of_years_named_with_their_kind_are_years(
+    tmp_path: Path, sample_path: Path, word: str
+) -> None:
+    # '2024年预算数' on the year's row: read as an item, the year's row was not found, and the narrative's
+    # 三公 figures and their changes went unchecked
+    text = "\n".join(sample_lines()).replace("级）\t2023年\t", f"级）\t2023年{word}\t")
+    text = text.replace("\n\t2024年\t", f"\n\t2024年{word}\t")
+    path = tmp_path / "luohu.md"
+    path.write_text(text, encoding="utf-8")
+    three_public = read_text(path).table(TableKind.ThreePublicExpenses)
+    assert [r.role for r in three_public.rows] == [RowRole.PERIOD] * 3
+
+    def everything(source: Path) -> list[tuple]:
+        from budget_graph.check.engine import check_filing
+
+        return sorted(
+            (f.rule, f.severity.value, f.expected, f.actual) for f in check_filing(read_text(source)).findings
+        )
+
+    assert everything(path) == everything(sample_path)

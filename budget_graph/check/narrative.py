@@ -323,7 +323,7 @@ def three_public_figure(table: Table, meaning: str, year: int, filing_year: int)
         return Figure.of(table, row, column) if row and table.column(column) else None
     periods = [r for r in table.rows if r.role is RowRole.PERIOD]
     if periods:
-        row = next((r for r in periods if key(r.label) == f"{year}年"), None)
+        row = next((r for r in periods if key(r.label).startswith(f"{year}年")), None)
     else:
         row = _department_row(table) if year == filing_year else None
     return Figure.of(table, row, meaning) if row else None
