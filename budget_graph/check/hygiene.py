@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from budget_graph.check.rules import Finding, Severity, rule
 from budget_graph.model import Filing, Kind, Location, RowRole, Table, TableKind, TocEntry
+from budget_graph.model.units import ACCOUNTS_NAMED
 
 _TEMPLATE = "上海市2024年度部门决算模板（填写说明与占位符）"
 _PUBLICATION = "财政部《地方预决算公开操作规程》（财预〔2016〕143号）；disclosure-rules.md A.5、H"
@@ -524,7 +525,6 @@ def _date_finding(text: _Text, match: re.Match, filing: Filing) -> Finding | Non
 # --- BG-T006, BG-T007 the unit's name ---------------------------------------------------------------------------
 
 _VARIANTS = (("与", "和"), ("单位", "部门"), ("办公厅", "办公室"))
-_OWN_OFFICE = re.compile(r"\(本级\)$")
 _NAME = rf"[^\s，。；：、“”（）()\d《》]{{1,30}}?(?:{_ORGANISATION})(?:[（(]本级[）)])?"
 # a name where a sentence names the filer: at a clause's start (or after its year), before what the
 # filing states about it
@@ -540,9 +540,9 @@ _PLACE = re.compile(r"^[^省市\d]{1,3}[省市]")  # 江苏省, 上海市, 深�
 
 
 def canonical(name: str) -> str:
-    """Widths folded, spaces dropped, '(本级)' dropped: the forms that do not make a different spelling."""
+    """Widths folded, spaces dropped, '(本级)' or '(汇总)' dropped: the forms that name no other unit."""
     folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
-    return _OWN_OFFICE.sub("", folded)
+    return ACCOUNTS_NAMED.sub("", folded)
 
 
 def _variant_key(name: str) -> str:

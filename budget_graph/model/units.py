@@ -11,9 +11,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# what a name may carry to say which of the unit's accounts a table shows — its own office, or all its
+# units together — and still name the unit: '（本级）', '（汇总）', '（部门汇总）', '（含下属单位）', '机关'
+# (on the width-folded, space-free name)
+ACCOUNTS_NAMED = re.compile(
+    r"(?:\((?:本级|汇总|部门汇总|部门|合并|本部|机关|含(?:下属|所属)单位)\)|本级|机关|本部)$"
+)
+
 # (pattern, replacement) applied in order to the width-folded, space-free name
 _FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\(本级\)|本级$"), ""),
+    (ACCOUNTS_NAMED, ""),
     (re.compile(r"中国共产党"), "中共"),
     (re.compile(r"中国人民政治协商会议"), "政协"),
     (re.compile(r"^政协(.+?)委员会"), r"\1政协"),  # 政协江苏省委员会办公厅 = 江苏省政协办公厅
