@@ -120,3 +120,25 @@ def test_every_reader_takes_the_unit_its_header_names(tmp_path) -> None:
         path.write_text(MARKDOWN.format(header=header), encoding="utf-8")
         (table,) = read_text(path).tables
         assert (table.unit, any(d.columns_only for d in table.doubts)) == (unit, unstated), header
+
+
+@pytest.mark.parametrize(
+    "line", ["编制部门：测试局（单位：元）", "编制部门：测试局 单位：元", "编制部门：测试局　（单位:元）"]
+)
+def test_a_filer_line_running_on_to_the_unit_names_the_filer_alone(line: str, tmp_path) -> None:
+    # the bracketed unit cut off the name left its brackets on it ('测试局()': another unit, BG-T007)
+    text = "\n".join(
+        [
+            "# 2024年测试局部门预算",
+            "## 第一部分 部门概况",
+            "本局负责测试工作。",
+            "## 表一：财政拨款支出预算表",
+            line,
+            "科目编码\t科目名称\t金额",
+            "2210201\t住房公积金\t1,029.15",
+        ]
+    )
+    path = tmp_path / "filing.md"
+    path.write_text(text, encoding="utf-8")
+    (table,) = read_text(path).tables
+    assert (table.unit_name, table.unit) == ("测试局", Unit.YUAN)

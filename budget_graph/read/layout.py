@@ -46,10 +46,14 @@ UNIT_STATED = re.compile(UNIT_WORDS)
 UNIT_LINE = re.compile(rf"^[（(]?{UNIT_WORDS}[)）]?(?:[（(][^（）()]{{0,20}}[)）])?$")
 
 
+# the unit as printed beside a filer or in a title, brackets and all ('（单位：万元）')
+UNIT_PART = re.compile(rf"[（(]?\s*{UNIT_WORDS}\s*[)）]?")
+
+
 def without_unit(text: str) -> str:
     """A filer line without the unit of its figures it may run on to, after a wide or a narrow space
-    ('部门：XX局 单位：万元' → '部门：XX局')."""
-    return UNIT_STATED.sub(" ", text).strip()
+    ('部门：XX局 单位：万元', '部门：XX局（单位：万元）' → '部门：XX局')."""
+    return UNIT_PART.sub(" ", text).strip()
 
 
 # a filer or unit line opens with its key ('编制部门：…', '单位：万元'): never a title

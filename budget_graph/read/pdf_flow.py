@@ -23,8 +23,8 @@ from budget_graph.model import Unit
 from budget_graph.profiles import lines
 from budget_graph.read.layout import (
     KEY_LINE,
+    UNIT_PART,
     UNIT_STATED,
-    UNIT_WORDS,
     chinese_number,
     is_key_line,
     normalise,
@@ -62,7 +62,6 @@ _NUMBER_IN_MARGIN = re.compile(
     r"[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页|共\s*\d{1,3}\s*页|\d{1,3}\s*[/／]\s*\d{1,3}"
 )
 _UNIT = UNIT_STATED
-_UNIT_PART = re.compile(rf"[（(]?\s*{UNIT_WORDS}\s*[)）]?")  # '（单位：万元）' printed in a title
 _FILER_KEYS = lines().filer_keys
 _FILER = re.compile(rf"(?:{_FILER_KEYS})\s*[:：]\s*(\S+)")
 _UNIT_KEY = re.compile(r"^单位\s*[:：]")
@@ -480,7 +479,7 @@ def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | 
         else:
             break
         index -= 1
-    title = _UNIT_PART.sub("", _title(titles)).strip()
+    title = UNIT_PART.sub("", _title(titles)).strip()
     if not title or (unit is None and recognise_table(title) is None):
         return None
     number = _number(titles[0].text)
@@ -502,7 +501,7 @@ def _titled_unit(text: str) -> bool:
     return (
         bool(_UNIT.search(text))
         and not KEY_LINE.match(text)
-        and bool(recognise_table(_UNIT_PART.sub("", text)))
+        and bool(recognise_table(UNIT_PART.sub("", text)))
     )
 
 
