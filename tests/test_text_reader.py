@@ -11,6 +11,7 @@ import pytest
 from budget_graph.model import Kind, RowRole, TableKind, Unit
 from budget_graph.read.text import clean, read_text
 from tests.conftest import sample_lines
+from tests.tables import reading
 
 
 def test_metadata(sample_filing) -> None:
@@ -342,3 +343,34 @@ def test_three_public_rows_of_years_named_with_their_kind_are_years(
         )
 
     assert everything(path) == everything(sample_path)
+
+
+def _with_code_parts(lines: list[str], rows: range) -> list[str]:
+    """The tables on `rows` (the sample's lines, 1-based) with their codes in 类/款/项 columns, a part the
+    row shares with the row above left blank, as Shanghai's tables (and pages converted from them) print."""
+    out, above = [], ["", "", ""]
+    for number, line in enumerate(lines, start=1):
+        cells = line.split("\t")
+        if number in rows and "\t" in line:
+            code = cells[1]
+            if code == "科目编码":
+                cells[1:2] = ["类", "款", "项"]
+            elif re.fullmatch(r"\d{3,7}", code):
+                parts = [code[:3], code[3:5], code[5:7]]
+                # a part is printed when it, or a part before it, differs from the code above
+                shown = [p if parts[: i + 1] != above[: i + 1] else "" for i, p in enumerate(parts)]
+                cells[1:2], above = shown, parts
+            else:
+                cells[1:2] = ["", "", ""]
+        out.append("\t".join(cells))
+    return out
+
+
+def test_codes_in_category_columns_read_as_codes(tmp_path: Path, sample_path: Path, sample_filing) -> None:
+    # '201 | 13 | 08': read as the code 201 and a name '13', the table was in doubt and each line a K002
+    lines = _with_code_parts(list(sample_lines()), range(387, 470))
+    assert "\t201\t13\t08\t招商引资" not in lines and "\t\t\t08\t招商引资" in "\n".join(lines)
+    path = tmp_path / "luohu.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert [reading(t) for t in read_text(path).tables] == [reading(t) for t in sample_filing.tables]
+    assert _errors_and_warnings(path) == _errors_and_warnings(sample_path)

@@ -6,10 +6,12 @@ Kept apart from tables.py, which builds a Table from them, so that the table-spe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from budget_graph.model import Box, Location
+from budget_graph.read.layout import CODE_CAPTIONS, normalise
 
 
 @dataclass
@@ -76,3 +78,51 @@ def union(boxes: Iterable[Box]) -> Box | None:
 @dataclass
 class TableGrid:
     rows: list[GridRow] = field(default_factory=list)
+
+
+_DIGITS = re.compile(r"^\d+$")
+
+
+def join_codes(header: list[list[str]], data: list[tuple[list[str], list[Box | None]]]) -> None:
+    """类/款/项 columns ('201', '06', '01') become one code ('2010601') in the first of them. A row may
+    leave the parts it shares with the rows above blank (the 款 row under its 类 prints '06' alone)."""
+    columns = _code_columns(header, data)
+    if len(columns) < 2:
+        return
+    above: list[str] = []  # the parts of the last code printed
+    for cells, boxes in data:
+        if len(cells) <= columns[-1]:  # a text's row that stops short of them (a note)
+            continue
+        filled = [cells[i] for i in columns if cells[i]]
+        if filled and all(_DIGITS.match(p) for p in filled):
+            parts = _under(above, [cells[i] for i in columns])
+            joined, above = "".join(parts), parts
+        elif all(normalise(p) in CODE_CAPTIONS for p in filled):
+            joined = ""  # the captions 类/款/项 printed in the first data row
+        else:
+            continue  # a label spanning the code columns ('合计')
+        box = union(boxes[i] for i in columns if boxes[i])
+        for i in columns:
+            cells[i], boxes[i] = "", None
+        cells[columns[0]], boxes[columns[0]] = joined, box
+
+
+def _under(above: list[str], parts: list[str]) -> list[str]:
+    """A code's parts, the leading ones left blank taken from the code printed above ('', '06', '' under
+    '201' → '201', '06'); as printed when the code above is too short for them or a blank is not leading."""
+    lead = next(i for i, part in enumerate(parts) if part)
+    printed = [part for part in parts if part]
+    subparts = all(len(part) == 2 for part in printed)  # 款 and 项 alone, not a whole code ('20101')
+    if 0 < lead <= len(above) and subparts and parts[lead : lead + len(printed)] == printed:
+        return [*above[:lead], *printed]
+    return printed
+
+
+def _code_columns(header: list[list[str]], data: list[tuple[list[str], list[Box | None]]]) -> list[int]:
+    """Columns captioned 类/款/项, in the header or in the first data row (决算 tables print them there)."""
+    candidates = [*header, *(cells for cells, _ in data[:1])]
+    for cells in candidates:
+        columns = [i for i, c in enumerate(cells) if normalise(c) in CODE_CAPTIONS]
+        if len(columns) >= 2:
+            return columns
+    return []

@@ -29,9 +29,8 @@ from budget_graph.model import (
     prints_nothing,
 )
 from budget_graph.profiles import lines
-from budget_graph.read.grid_rows import GridRow, TableGrid, union
+from budget_graph.read.grid_rows import GridRow, TableGrid, join_codes, union
 from budget_graph.read.layout import (
-    CODE_CAPTIONS,
     TOTAL_LABEL,
     is_key_line,
     is_text_header,
@@ -48,7 +47,6 @@ _CODE_HEADER = re.compile(r"代码|编码")
 _SPACE = re.compile(r"\s+")
 _SCALED_LINES = 4  # column lines a page printed at another scale needs: its frame and two inner lines
 _WORD = re.compile(r"\w")
-_DIGITS = re.compile(r"^\d+$")
 _ITEM_LABEL = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])")
 _PROJECT_FORM = re.compile(r"项目.*绩效目标")
 _PHASES = {"预算数", "决算数", "年初预算数", "全年预算数"}
@@ -222,7 +220,7 @@ def _rows(block: TableBlock) -> _Rows:
     halves = _halves(rows.header)
     if halves:
         rows = _stack(rows, halves)
-    _join_codes(rows)
+    join_codes(rows.header, [(cells, boxes) for _, cells, boxes in rows.data])
     _category_codes(rows)
     return rows
 
@@ -695,49 +693,6 @@ def _stack(rows: _Rows, half: int) -> _Rows:
         [cells[:half] for cells in rows.tree],
         rows.lost_pages,
     )
-
-
-def _join_codes(rows: _Rows) -> None:
-    """类/款/项 columns ('201', '06', '01') become one code ('2010601') in the first of them. A row may
-    leave the parts it shares with the rows above blank (the 款 row under its 类 prints '06' alone)."""
-    columns = _code_columns(rows)
-    if len(columns) < 2:
-        return
-    above: list[str] = []  # the parts of the last code printed
-    for _, cells, boxes in rows.data:
-        filled = [cells[i] for i in columns if cells[i]]
-        if filled and all(_DIGITS.match(p) for p in filled):
-            parts = _under(above, [cells[i] for i in columns])
-            joined, above = "".join(parts), parts
-        elif all(normalise(p) in CODE_CAPTIONS for p in filled):
-            joined = ""  # the captions 类/款/项 printed in the first data row
-        else:
-            continue  # a label spanning the code columns ('合计')
-        box = union(boxes[i] for i in columns if boxes[i])
-        for i in columns:
-            cells[i], boxes[i] = "", None
-        cells[columns[0]], boxes[columns[0]] = joined, box
-
-
-def _under(above: list[str], parts: list[str]) -> list[str]:
-    """A code's parts, the leading ones left blank taken from the code printed above ('', '06', '' under
-    '201' → '201', '06'); as printed when the code above is too short for them or a blank is not leading."""
-    lead = next(i for i, part in enumerate(parts) if part)
-    printed = [part for part in parts if part]
-    subparts = all(len(part) == 2 for part in printed)  # 款 and 项 alone, not a whole code ('20101')
-    if 0 < lead <= len(above) and subparts and parts[lead : lead + len(printed)] == printed:
-        return [*above[:lead], *printed]
-    return printed
-
-
-def _code_columns(rows: _Rows) -> list[int]:
-    """Columns captioned 类/款/项, in the header or in the first data row (决算 tables print them there)."""
-    candidates = [*rows.header, *(cells for _, cells, _ in rows.data[:1])]
-    for cells in candidates:
-        columns = [i for i, c in enumerate(cells) if normalise(c) in CODE_CAPTIONS]
-        if len(columns) >= 2:
-            return columns
-    return []
 
 
 def _category_codes(rows: _Rows) -> None:

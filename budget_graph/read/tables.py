@@ -30,7 +30,7 @@ from budget_graph.model import (
     prints_nothing,
 )
 from budget_graph.profiles import lines
-from budget_graph.read.grid_rows import GridRow, TableGrid
+from budget_graph.read.grid_rows import GridRow, TableGrid, join_codes
 from budget_graph.read.layout import REMARKS_CAPTION, normalise, place_columns
 from budget_graph.read.performance import read_performance_targets
 
@@ -74,6 +74,9 @@ def build_table(table: Table, grid: TableGrid, unit_names: set[str]) -> Reading:
         _doubt_unread_amounts(table)
         return reading
     header, data = _split_header(grid.rows)
+    # 类/款/项 columns of a text's rows (a reader that places the amounts has joined its own)
+    text_rows = [row for row in data if row.amounts_from is None]
+    join_codes([row.cells for row in header], [(row.cells, [None] * len(row.cells)) for row in text_rows])
     if not data and (garbled := _garbled_figures(header)):
         # no row carries a figure, so every row was taken for the header: the table is not empty, unread
         table.doubts.append(

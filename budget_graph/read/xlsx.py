@@ -40,7 +40,7 @@ from budget_graph.model import (
     prints_nothing,
 )
 from budget_graph.profiles import lines
-from budget_graph.read.grid_rows import GridRow, TableGrid
+from budget_graph.read.grid_rows import GridRow, TableGrid, join_codes
 from budget_graph.read.layout import (
     FILING_TITLE,
     UNIT_LINE,
@@ -50,7 +50,7 @@ from budget_graph.read.layout import (
     recognise_table,
 )
 from budget_graph.read.metadata import Evidence, filing_metadata
-from budget_graph.read.pdf_tables import _data_start, _join_codes, _Rows
+from budget_graph.read.pdf_tables import _data_start
 from budget_graph.read.source import read_bytes, visible
 from budget_graph.read.tables import (
     TWO_SIDED,
@@ -379,7 +379,7 @@ def _table(sheet: _Sheet, number: int, filing: Filing, names: set[str], source: 
     data = [(r, cells) for r, cells in data if not _is_note(cells)]
     _pad_subcodes(sheet, header, data)
     # 类/款/项 columns → one code in the first of them (the cells are joined in place; a sheet has no boxes)
-    _join_codes(_Rows([cells for _, cells in header], [(r, cells, [None] * width) for r, cells in data]))
+    join_codes([cells for _, cells in header], [(cells, [None] * width) for _, cells in data])
     tree = _header_by_depth(sheet, header, width)
     if kind in TWO_SIDED:  # each side is [label, amounts …]; read/tables.py finds the sides
         grid = [GridRow(None, cells) for cells in tree]
