@@ -181,8 +181,9 @@ def _labels_end(header: list[GridRow], split: list[tuple[GridRow, list[str]]]) -
     """Where the rows' figures start, as a column of the header: only when the header spans the
     rows' labels as well as their figures (a reader may hand over the header's figure columns alone)."""
     starts = [_start(row, cells) for row, cells in split]
-    # most rows' (a converter may set a row a cell to the left: '金额合计:||33654.29')
-    end = min(Counter(starts).most_common(), key=lambda pair: (-pair[1], pair[0]), default=(0, 0))[0]
+    # where most rows' start (the least of ties): a converter may set a row a cell to the left
+    counts = Counter(starts)
+    end = max(sorted(counts), key=counts.__getitem__, default=0)
     figures = max((len(cells) - start for (_, cells), start in zip(split, starts, strict=True)), default=0)
     return end if max((len(row.cells) for row in header), default=0) >= end + figures else 0
 
@@ -198,10 +199,9 @@ def _one_sided(
 ) -> list[Diagnostic]:
     source = table.location.source
     header, data, caption, noted = _remarks_apart(header, data)
-    captions = [row.cells for row in header]
     split = [(row, row.cells if row.amounts_from is not None else _trim(row.cells)) for row in data]
     width = max((len(cells) - _start(row, cells) for row, cells in split), default=0)
-    placement = place_columns(captions, width, labels_end=_labels_end(header, split))
+    placement = place_columns([row.cells for row in header], width, labels_end=_labels_end(header, split))
     table.columns = placement.columns
     diagnostics = [
         Diagnostic("info", f"{table.title}: {doubt}", (table.location,)) for doubt in placement.doubts
