@@ -66,8 +66,8 @@ def test_a_unit_line_printed_otherwise_names_the_unit(line: str) -> None:
     assert _unit_of(page) == ("一、财政拨款支出预算表", Unit.YUAN, False)
 
 
-@pytest.mark.parametrize("line", UNIT_LINES)
-def test_a_unit_line_printed_otherwise_names_the_unit_in_text(line: str, tmp_path) -> None:
+def _text_table(folder, line: str):
+    """The one table of a small text filing, `line` printed between its title and its header."""
     text = "\n".join(
         [
             "# 2024年测试局部门预算",
@@ -79,9 +79,15 @@ def test_a_unit_line_printed_otherwise_names_the_unit_in_text(line: str, tmp_pat
             "2210201\t住房公积金\t1,029.15",
         ]
     )
-    path = tmp_path / "filing.md"
+    path = folder / "filing.md"
     path.write_text(text, encoding="utf-8")
     (table,) = read_text(path).tables
+    return table
+
+
+@pytest.mark.parametrize("line", UNIT_LINES)
+def test_a_unit_line_printed_otherwise_names_the_unit_in_text(line: str, tmp_path) -> None:
+    table = _text_table(tmp_path, line)
     assert (table.unit, table.doubts, table.notes) == (Unit.YUAN, [], [])
 
 
@@ -127,18 +133,5 @@ def test_every_reader_takes_the_unit_its_header_names(tmp_path) -> None:
 )
 def test_a_filer_line_running_on_to_the_unit_names_the_filer_alone(line: str, tmp_path) -> None:
     # the bracketed unit cut off the name left its brackets on it ('测试局()': another unit, BG-T007)
-    text = "\n".join(
-        [
-            "# 2024年测试局部门预算",
-            "## 第一部分 部门概况",
-            "本局负责测试工作。",
-            "## 表一：财政拨款支出预算表",
-            line,
-            "科目编码\t科目名称\t金额",
-            "2210201\t住房公积金\t1,029.15",
-        ]
-    )
-    path = tmp_path / "filing.md"
-    path.write_text(text, encoding="utf-8")
-    (table,) = read_text(path).tables
+    table = _text_table(tmp_path, line)
     assert (table.unit_name, table.unit) == ("测试局", Unit.YUAN)
