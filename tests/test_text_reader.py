@@ -374,3 +374,21 @@ def test_codes_in_category_columns_read_as_codes(tmp_path: Path, sample_path: Pa
     path.write_text("\n".join(lines), encoding="utf-8")
     assert [reading(t) for t in read_text(path).tables] == [reading(t) for t in sample_filing.tables]
     assert _errors_and_warnings(path) == _errors_and_warnings(sample_path)
+
+
+def test_a_word_in_an_amount_column_keeps_the_figures_after_it_in_their_columns(
+    tmp_path: Path, sample_path: Path
+) -> None:
+    # '30906 | 大型修缮 | 壹佰 | 0.00 | 28.69': read from the row's end, 0.00 and 28.69 became its 支出总计 and
+    # 基本支出, and the roll-ups over them false errors (BG-R001, R004, X007)
+    lines = list(sample_lines())
+    assert lines[463] == "\t30906\t大型修缮\t28.69\t0.00\t28.69"
+    lines[463] = "\t30906\t大型修缮\t壹佰\t0.00\t28.69"
+    path = tmp_path / "luohu.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    economic = read_text(path).table(TableKind.GeneralBudgetByEconomicClass)
+    [row] = [r for r in economic.rows if r.code == "30906"]
+    assert {k: c.text for k, c in row.cells.items()} == {"total": "壹佰", "basic": "0.00", "project": "28.69"}
+    assert economic.doubts
+    errors = {f for f in _errors_and_warnings(path) if f[1] == "error"}
+    assert errors <= {f for f in _errors_and_warnings(sample_path) if f[1] == "error"}

@@ -188,6 +188,19 @@ def _labels_end(header: list[GridRow], split: list[tuple[GridRow, list[str]]]) -
     return end if max((len(row.cells) for row in header), default=0) >= end + figures else 0
 
 
+def _word_among_figures(row: GridRow, cells: list[str], start: int, labels_end: int, columns: int) -> bool:
+    """Does a word stand in one of the row's amount columns ('大型修缮 | 壹佰 | 0.00 | 28.69'), its name in
+    place before them? Its figures after the word would otherwise be the run of amounts, paired with the
+    columns from the first: each one column off. From where the rows' figures start, each cell keeps its
+    column, and the word is an amount cell that reads as no figure (the table in doubt)."""
+    return (
+        row.amounts_from is None
+        and 0 < labels_end < start
+        and len(cells) - labels_end <= columns
+        and any(cell.strip() for cell in cells[:labels_end])
+    )
+
+
 def _trim(cells: list[str]) -> list[str]:
     while cells and not cells[-1].strip():
         cells = cells[:-1]
@@ -201,7 +214,8 @@ def _one_sided(
     header, data, caption, noted = _remarks_apart(header, data)
     split = [(row, row.cells if row.amounts_from is not None else _trim(row.cells)) for row in data]
     width = max((len(cells) - _start(row, cells) for row, cells in split), default=0)
-    placement = place_columns([row.cells for row in header], width, labels_end=_labels_end(header, split))
+    labels_end = _labels_end(header, split)
+    placement = place_columns([row.cells for row in header], width, labels_end=labels_end)
     table.columns = placement.columns
     diagnostics = [
         Diagnostic("info", f"{table.title}: {doubt}", (table.location,)) for doubt in placement.doubts
@@ -212,6 +226,8 @@ def _one_sided(
     uncoded: list[str] = []
     for (grid_row, cells), note in zip(split, noted, strict=True):
         start = _start(grid_row, cells)
+        if _word_among_figures(grid_row, cells, start, labels_end, len(table.columns)):
+            start = labels_end
         texts, amounts = cells[:start], cells[start:]
         if any(printed_as_figure(normalise(t)) or _FIGURE_AND_UNIT.match(normalise(t)) for t in texts):
             stranded.append(grid_row.location(source, table.title))
