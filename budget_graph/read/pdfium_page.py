@@ -21,7 +21,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from budget_graph.read.pdf_page import Char, PageLayout, Rule
-from budget_graph.read.source import LOOKALIKES, arabic_years
+from budget_graph.read.source import as_printed
 
 _INVISIBLE_MODE = 3  # PDF text render mode 3: neither filled nor stroked
 _SEE_THROUGH = 128  # fill opacity (of 255) below which text is a watermark's, not the filing's
@@ -209,15 +209,15 @@ def _visible_chars(
 
 def _page_text(raw) -> str:
     """Each glyph's character, by its index: the page's text in one call when it has one unit per glyph
-    (it has, but for characters outside UTF-16's first plane), else glyph by glyph; radicals named for
-    whole characters read as those characters, years in Chinese numerals in digits."""
+    (it has, but for characters outside UTF-16's first plane), else glyph by glyph; each read as
+    printed (source.as_printed)."""
     count = pdfium_c.FPDFText_CountChars(raw)
     units = (ctypes.c_ushort * (count + 1))()
     pdfium_c.FPDFText_GetText(raw, 0, count, units)
     text = bytes(units)[: 2 * count].decode("utf-16-le", "surrogatepass")
     if len(text) != count:
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))
-    return arabic_years(text.translate(LOOKALIKES))
+    return as_printed(text)
 
 
 def _object_clip(

@@ -66,14 +66,18 @@ def _lookalikes() -> dict[int, str]:
     return {code: folded for code, folded in folds.items() if len(folded) == 1 and folded != chr(code)}
 
 
-# one character for one: a PDF's text keeps its index into the page's glyphs
 LOOKALIKES = _lookalikes()
 
 
 def visible(text: str) -> str:
-    """The text as a reader sees it: invisible format characters dropped, radicals a font's map names
-    for whole characters read as those characters, and years in Chinese numerals in digits."""
-    return arabic_years(_INVISIBLE.sub("", text).translate(LOOKALIKES))
+    """The text as a reader sees it: invisible format characters dropped, and the characters as printed."""
+    return as_printed(_INVISIBLE.sub("", text))
+
+
+def as_printed(text: str) -> str:
+    """Lookalikes read as the characters they print, years in Chinese numerals in digits: one character
+    for one, so that a PDF's text keeps its index into the page's glyphs."""
+    return arabic_years(text.translate(LOOKALIKES))
 
 
 # a year in Chinese numerals ('二〇二四年', '二○二五年度'): the same year as '2024年' to every pattern
@@ -82,8 +86,7 @@ _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "0001234
 
 
 def arabic_years(text: str) -> str:
-    """Years in Chinese numerals written in digits, a digit for a numeral (a PDF's text keeps its index
-    into the glyphs)."""
+    """Years in Chinese numerals written in digits, a digit for a numeral."""
     return _CHINESE_YEAR.sub(lambda year: year.group().translate(_CHINESE_DIGITS), text)
 
 

@@ -177,15 +177,14 @@ def _start(row: GridRow, cells: list[str]) -> int:
     return row.amounts_from if row.amounts_from is not None else _amount_start(cells)
 
 
-def _labels_end(header: list[GridRow], split: list[tuple[GridRow, list[str]]]) -> int:
-    """Where the rows' figures start, as a column of the header: only when the header spans the
-    rows' labels as well as their figures (a reader may hand over the header's figure columns alone)."""
-    starts = [_start(row, cells) for row, cells in split]
+def _labels_end(header: list[GridRow], starts: list[int], width: int) -> int:
+    """Where the rows' figures start (`starts`, `width` of the widest run), as a column of the header:
+    only when the header spans the rows' labels as well as their figures (a reader may hand over the
+    header's figure columns alone)."""
     # where most rows' start (the least of ties): a converter may set a row a cell to the left
     counts = Counter(starts)
     end = max(sorted(counts), key=counts.__getitem__, default=0)
-    figures = max((len(cells) - start for (_, cells), start in zip(split, starts, strict=True)), default=0)
-    return end if max((len(row.cells) for row in header), default=0) >= end + figures else 0
+    return end if max((len(row.cells) for row in header), default=0) >= end + width else 0
 
 
 def _word_among_figures(row: GridRow, cells: list[str], start: int, labels_end: int, columns: int) -> bool:
@@ -213,8 +212,9 @@ def _one_sided(
     source = table.location.source
     header, data, caption, noted = _remarks_apart(header, data)
     split = [(row, row.cells if row.amounts_from is not None else _trim(row.cells)) for row in data]
-    width = max((len(cells) - _start(row, cells) for row, cells in split), default=0)
-    labels_end = _labels_end(header, split)
+    starts = [_start(row, cells) for row, cells in split]  # scanned once: each row's cells are asked
+    width = max((len(cells) - start for (_, cells), start in zip(split, starts, strict=True)), default=0)
+    labels_end = _labels_end(header, starts, width)
     placement = place_columns([row.cells for row in header], width, labels_end=labels_end)
     table.columns = placement.columns
     diagnostics = [
@@ -224,8 +224,7 @@ def _one_sided(
     rates: list[Location] = []
     stranded: list[Location] = []
     uncoded: list[str] = []
-    for (grid_row, cells), note in zip(split, noted, strict=True):
-        start = _start(grid_row, cells)
+    for (grid_row, cells), start, note in zip(split, starts, noted, strict=True):
         if _word_among_figures(grid_row, cells, start, labels_end, len(table.columns)):
             start = labels_end
         texts, amounts = cells[:start], cells[start:]
