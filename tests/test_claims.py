@@ -153,6 +153,20 @@ def test_parts_after_qizhong_across_paragraphs() -> None:
     ]
 
 
+def test_parts_in_brackets_end_where_the_bracket_closes() -> None:
+    found = claims(
+        "“三公”经费3.15万元，其中：公务用车购置及运行费2.65万元（其中：公务用车购置费0.00万元，"
+        "公务用车运行费2.65万元），公务接待费0.50万元。"
+    )
+    assert [(c.subject, c.parent) for c in found] == [
+        ("“三公”经费", None),
+        ("公务用车购置及运行费", "“三公”经费"),
+        ("公务用车购置费", "公务用车购置及运行费"),
+        ("公务用车运行费", "公务用车购置及运行费"),
+        ("公务接待费", "“三公”经费"),
+    ]
+
+
 def test_parent_does_not_leak_into_the_next_paragraph() -> None:
     found = claims(
         "收入预算16497.86万元，其中：财政拨款收入16497.86万元；事业收入0万元。", "支出预算16497.86万元。"

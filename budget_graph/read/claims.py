@@ -186,6 +186,9 @@ class _Parent:
     level: float
     carries: bool  # goes on past its paragraph ('…2.65 万元，其中：' ending the paragraph)
     pending: bool = False  # carries, and the next paragraph has not yet said whether items follow
+    until: int | None = (
+        None  # where a bracket round its parts closes ('运行费2.65万元（其中：…）'), if one does
+    )
 
 
 def extract_claims(
@@ -320,13 +323,14 @@ def _read_paragraph(reading: _Reading, paragraph: Paragraph) -> None:
     for parent in reading.parents:
         parent.pending = parent.pending and starts_item  # settled by the item that opens (see _open_item)
     for event in _events(clean.text, reading.final):
+        reading.parents = [p for p in reading.parents if p.until is None or event.start < p.until]
         if event.kind in _FINAL_EVENTS:
             _FINAL_EVENTS[event.kind](reading, paragraph, clean, event)
         elif event.kind == "item":
             reading.statement = None
             _open_item(reading, clean.text, event)
         elif event.kind == "parts":
-            _parts_follow(reading, first_claim, ends_paragraph=not clean.text[event.end :].strip("：:"))
+            _parts_follow(reading, first_claim, clean.text, event)
         elif event.kind == "change":
             reading.statement = None
             _attach_change(reading, paragraph, clean, event, first_claim)
@@ -428,12 +432,37 @@ def _open_item(reading: _Reading, text: str, event: _Event) -> None:
     reading.parents = [p for p in reading.parents if p.level < level]
 
 
-def _parts_follow(reading: _Reading, first_claim: int, ends_paragraph: bool) -> None:
+def _parts_follow(reading: _Reading, first_claim: int, text: str, event: _Event) -> None:
     """'X万元，其中：' — the figures after it are parts of X, in the following paragraphs too when the
-    paragraph ends with it (a '其中' with no figure before it says nothing)."""
+    paragraph ends with it, up to the bracket's close when in brackets ('公务用车购置及运行费2.65万元（其中：
+    购置费0万元，运行费2.65万元），公务接待费0.50万元': 公务接待费 is no part of it); a '其中' with no figure
+    before it says nothing."""
     if len(reading.claims) > first_claim and reading.claims[-1].amount is not None:
         level = reading.items[-1].level if reading.items else -1
-        reading.parents.append(_Parent(reading.claims[-1].subject, level, ends_paragraph, ends_paragraph))
+        ends_paragraph = not text[event.end :].strip("：:")
+        parent = _Parent(reading.claims[-1].subject, level, ends_paragraph, ends_paragraph)
+        parent.until = _bracket_close(text, event.start)
+        reading.parents.append(parent)
+
+
+_OPENING, _CLOSING = "（(", "）)"
+
+
+def _bracket_close(text: str, at: int) -> int | None:
+    """Where the bracket open at `at` closes, or None when `at` stands in no bracket (or its close is lost)."""
+    depth = 0
+    for index in range(at - 1, -1, -1):  # an open bracket before `at` that closes after it
+        depth += (text[index] in _CLOSING) - (text[index] in _OPENING)
+        if depth < 0:
+            break
+    else:
+        return None
+    depth = 0
+    for index in range(at, len(text)):
+        depth += (text[index] in _OPENING) - (text[index] in _CLOSING)
+        if depth < 0:
+            return index
+    return None
 
 
 def _section(reading: _Reading, paragraph: Paragraph) -> str | None:
