@@ -167,6 +167,21 @@ def test_parts_in_brackets_end_where_the_bracket_closes() -> None:
     ]
 
 
+def test_a_comparison_gives_each_figure_it_names_its_change() -> None:
+    found = claims(
+        "收入总计2995.39万元、支出总计2995.39万元。与2023年度相比，收入总计减少56.95万元，下降1.87%；"
+        "支出总计减少56.95万元，下降1.87%。本年支出合计2940.05万元，其中：基本支出2336.91万元；项目支出"
+        "603.14万元。与2023年度相比，基本支出增加10.00万元，增长0.43%；项目支出减少73.14万元，下降10.81%。"
+    )
+    assert [(c.subject, c.change and c.change.text(), c.percent, c.base_label) for c in found] == [
+        ("收入总计", "56.95万元", Decimal("1.87"), "2023年度"),
+        ("支出总计", "56.95万元", Decimal("1.87"), "2023年度"),
+        ("本年支出合计", None, None, None),
+        ("基本支出", "10.00万元", Decimal("0.43"), "2023年度"),
+        ("项目支出", "73.14万元", Decimal("10.81"), "2023年度"),
+    ]
+
+
 def test_parent_does_not_leak_into_the_next_paragraph() -> None:
     found = claims(
         "收入预算16497.86万元，其中：财政拨款收入16497.86万元；事业收入0万元。", "支出预算16497.86万元。"

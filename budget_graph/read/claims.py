@@ -56,6 +56,13 @@ _CHANGE = re.compile(
     # the amount after the rate: '增长20%，增加200.00万元', '增长20%（增加200.00万元）'
     rf"(?:(?<=%)[，,（(](?:{_WORDS})了?(?P<change_after>{_NUMBER})(?P<unit_after>亿元|万元|元)[）)]?)?"
 )
+# a comparison goes on for other figures after its first, in its sentence: '与2023年度相比，基本支出增加10.00万元，
+# 增长0.43%；项目支出减少73.14万元，下降10.81%' — each clause names its figure and its change on the same base
+_CHANGE_GOES_ON = re.compile(
+    rf"[；;，,](?P<restated>[^，,。；;：:、\d增减持保下降提上]{{2,20}}?)(?P<word>{_WORDS})了?(?![（(的])"
+    rf"(?:(?P<change>{_NUMBER})(?P<unit>亿元|万元|元))?"
+    rf"(?:[，,]?(?P<percent_word>{_PERCENT_WORDS})?(?:率|幅度)?(?:了|为|达)?(?P<percent>{_NUMBER})%)?"
+)
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _FULL_STOP = re.compile(r"[。！？!?]")
 _RUN_ON_STOP = re.compile(r"[。；;！？!?：:]$")
@@ -308,6 +315,7 @@ class _Event:
     end: int
     kind: str  # 'item' | 'amount' | 'count' | 'change' | 'parts' | 'reason' (a figure inside a reason)
     match: re.Match[str] | None = None
+    base: str | None = None  # a change going on from an earlier comparison: that comparison's base
 
 
 def _read_paragraph(reading: _Reading, paragraph: Paragraph) -> None:
@@ -349,6 +357,8 @@ def _events(text: str, final: bool = False) -> list[_Event]:
     for match in _CHANGE.finditer(text):
         if not _inside(match.start(), skipped):
             events.append(_Event(match.start(), match.end(), "change", match))
+            if match.group("restated"):
+                events.extend(_changes_going_on(text, match, skipped))
     changes = [(e.start, e.end) for e in events]
     for kind, pattern in (("amount", _AMOUNT), ("count", _COUNT)):
         for match in pattern.finditer(text):
@@ -367,6 +377,21 @@ def _events(text: str, final: bool = False) -> list[_Event]:
     for start in _item_starts(text):
         events.append(_Event(start, start, "item"))
     return sorted(events, key=lambda e: (e.start, e.kind != "item"))
+
+
+def _changes_going_on(text: str, lead: re.Match[str], skipped: list[tuple[int, int]]) -> Iterator[_Event]:
+    """The clauses after a comparison that names its figure, to its sentence's end, each naming another figure
+    and its change (with an amount or a rate) on the lead's base."""
+    stop = _FULL_STOP.search(text, lead.end())
+    end = stop.start() if stop else len(text)
+    at = lead.end()
+    while (match := _CHANGE_GOES_ON.match(text, at, end)) and (
+        match.group("change") or match.group("percent")
+    ):
+        if _inside(match.start(), skipped):
+            return
+        yield _Event(match.start(), match.end(), "change", match, base=lead.group("base"))
+        at = match.end()
 
 
 def _reason_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -769,19 +794,22 @@ def _strip(pattern: re.Pattern[str], text: str) -> str:
 def _attach_change(
     reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _Event, first_claim: int
 ) -> None:
-    """The change belongs to the last figure stated before it; a figure labelled with the base year is its base."""
+    """The change belongs to the figure it names ('与上年相比，基本支出增加…'), else to the last figure stated
+    before it; a figure labelled with the base year is its base."""
     match = event.match
     assert match is not None
-    base_label = match.group("base")
+    base_label = event.base if event.base is not None else match.group("base")
     base_year = _YEAR.search(base_label or "")
     year = int(base_year.group(1)) if base_year else None
     base = _base_claim(reading, first_claim, year)
     candidates = [
         c for c in reading.claims if c is not base and c.amount is not None and id(c) not in reading.reasons
     ]
-    if not candidates or candidates[-1].change_direction is not None:
+    target = _named_figure(reading, candidates, match.group("restated"))
+    if target is None and event.base is None and candidates:
+        target = candidates[-1]  # a clause going on names its figure: it is that figure's or no one's
+    if target is None or target.change_direction is not None:
         return
-    target = candidates[-1]
     word = match.group("word")
     percent_word = match.group("percent_word") or (word if match.group("percent") else None)
     change = _change_amount(match)
@@ -798,6 +826,21 @@ def _attach_change(
         reading.claims.remove(base)
         del reading.years[id(base)]
     _quote(target, clean.text, match)
+
+
+def _named_figure(reading: _Reading, candidates: list[Claim], named: str | None) -> Claim | None:
+    """The latest figure whose subject is the one a comparison names ('收入总计', '基本支出'), if it names one."""
+    cleaned = _clean_subject(named or "", reading.unit_names).subject.strip("“”")
+    if len(cleaned) <= 2:  # '支出' alone names no one figure
+        return None
+    return next(
+        (
+            c
+            for c in reversed(candidates)
+            if (subject := c.subject.strip("“”")) and (subject.endswith(cleaned) or cleaned.endswith(subject))
+        ),
+        None,
+    )
 
 
 def _change_amount(match: re.Match[str]):
