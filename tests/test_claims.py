@@ -182,6 +182,21 @@ def test_a_comparison_gives_each_figure_it_names_its_change() -> None:
     ]
 
 
+def test_changes_and_shares_listed_after_fenbie_go_to_the_figures_in_their_order() -> None:
+    found = claims(
+        "基本支出2336.91万元、项目支出603.14万元，分别比上年增加10.00万元和减少73.14万元。",
+        "基本支出2336.91万元、项目支出603.14万元，分别占79.49%、20.51%。",
+        "项目支出603.14万元，分别比上年增加10.00万元和减少73.14万元。",  # fewer figures than changes: no one's
+    )
+    assert [(c.subject, c.change and c.change.text(), c.change_word, c.share) for c in found] == [
+        ("基本支出", "10.00万元", "增加", None),
+        ("项目支出", "73.14万元", "减少", None),
+        ("基本支出", None, None, Decimal("79.49")),
+        ("项目支出", None, None, Decimal("20.51")),
+        ("项目支出", None, None, None),
+    ]
+
+
 def test_parent_does_not_leak_into_the_next_paragraph() -> None:
     found = claims(
         "收入预算16497.86万元，其中：财政拨款收入16497.86万元；事业收入0万元。", "支出预算16497.86万元。"

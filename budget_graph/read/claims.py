@@ -23,7 +23,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from budget_graph.model import BudgetComparison, Claim, Direction, Location, Paragraph, Unit, parse_amount
+from budget_graph.model import (
+    Amount,
+    BudgetComparison,
+    Claim,
+    Direction,
+    Location,
+    Paragraph,
+    Unit,
+    parse_amount,
+)
 from budget_graph.read.layout import ENUMERATOR
 
 _DIRECTIONS = {
@@ -55,6 +64,10 @@ _CHANGE = re.compile(
     rf"(?:[，,]?(?:同比)?(?P<percent_word>{_PERCENT_WORDS})?(?:率|幅度)?(?:了|为|达)?(?P<percent>{_NUMBER})%)?"
     # the amount after the rate: '增长20%，增加200.00万元', '增长20%（增加200.00万元）'
     rf"(?:(?<=%)[，,（(](?:{_WORDS})了?(?P<change_after>{_NUMBER})(?P<unit_after>亿元|万元|元)[）)]?)?"
+)
+# the rest of the changes a '分别' lists: '…分别比上年增加10.00万元和减少73.14万元', '分别增长5%、10%'
+_EACH_MORE = re.compile(
+    rf"(?:、|和|及|与|，|,)(?P<word>{_WORDS})?了?(?:(?P<change>{_NUMBER})(?P<unit>亿元|万元|元)|(?P<percent>{_NUMBER})%)"
 )
 # a comparison goes on for other figures after its first, in its sentence: '与2023年度相比，基本支出增加10.00万元，
 # 增长0.43%；项目支出减少73.14万元，下降10.81%' — each clause names its figure and its change on the same base
@@ -96,6 +109,11 @@ _COMPLETION = re.compile(rf"(?:完成|为|达到?|占)(?P<label>{_BUDGET_NAMES})
 # a figure's share of a base: '占本年支出合计的99.21%', '占“三公”经费的15.70%', '占79.49%' (of the '其中' parent);
 # not 占用 / 占有 / 占地
 _SHARE = re.compile(rf"占(?![用有地])(?P<base>[^，,。；;：:%\d占]{{0,24}}?)的?(?P<percent>{_NUMBER})%")
+# shares of the figures listed before, in their order: '基本支出…、项目支出…，分别占4.28%和95.72%'
+_SHARES_EACH = re.compile(
+    rf"分别占(?![用有地])(?P<base>[^，,。；;：:%\d占]{{0,24}}?)的?"
+    rf"(?P<percents>(?:{_NUMBER})%(?:(?:、|和|及|与|，|,)(?:{_NUMBER})%)+)"
+)
 # '决算数小于预算数', '决算数与年初预算数基本持平'; a placeholder ('决算数大于（小于）预算数') states nothing
 _COMPARISON = re.compile(
     rf"决算数?(?:(?P<word>大于|小于|高于|低于|超出|超过|等于|未完成|未达到)(?P<label>{_BUDGET_NAMES})"
@@ -316,6 +334,7 @@ class _Event:
     kind: str  # 'item' | 'amount' | 'count' | 'change' | 'parts' | 'reason' (a figure inside a reason)
     match: re.Match[str] | None = None
     base: str | None = None  # a change going on from an earlier comparison: that comparison's base
+    more: list[re.Match[str]] = field(default_factory=list)  # the rest of the changes a '分别' lists
 
 
 def _read_paragraph(reading: _Reading, paragraph: Paragraph) -> None:
@@ -342,10 +361,15 @@ def _read_paragraph(reading: _Reading, paragraph: Paragraph) -> None:
         elif event.kind == "change":
             reading.statement = None
             _attach_change(reading, paragraph, clean, event, first_claim)
+        elif event.kind == "changes":
+            reading.statement = None
+            _attach_changes_each(reading, paragraph, clean, event, first_claim)
         elif event.kind == "reason":
             _add_reason_figure(reading, paragraph, clean, event)
         elif event.kind == "share":
             _add_share(reading, paragraph, clean, event, first_claim)
+        elif event.kind == "shares":
+            _add_shares_each(reading, paragraph, clean, event, first_claim)
         else:
             _add_figure(reading, paragraph, clean, event, boundary)
         boundary = event.end
@@ -355,7 +379,11 @@ def _events(text: str, final: bool = False) -> list[_Event]:
     skipped = list(_reason_spans(text))
     events: list[_Event] = list(_final_events(text, skipped)) if final else []
     for match in _CHANGE.finditer(text):
-        if not _inside(match.start(), skipped):
+        if not _inside(match.start(), skipped) and text.endswith("分别", 0, match.start()):
+            more = list(_more_changes(text, match.end()))
+            end = more[-1].end() if more else match.end()
+            events.append(_Event(match.start(), end, "changes", match, more=more))
+        elif not _inside(match.start(), skipped):
             events.append(_Event(match.start(), match.end(), "change", match))
             if match.group("restated"):
                 events.extend(_changes_going_on(text, match, skipped))
@@ -368,6 +396,10 @@ def _events(text: str, final: bool = False) -> list[_Event]:
             if not (in_reason and kind == "count"):
                 events.append(_Event(match.start(), match.end(), "reason" if in_reason else kind, match))
     taken = skipped + changes
+    for match in _SHARES_EACH.finditer(text):
+        if not _inside(match.start(), taken):
+            events.append(_Event(match.start(), match.end(), "shares", match))
+    taken += [(e.start, e.end) for e in events if e.kind == "shares"]
     for match in _SHARE.finditer(text):
         if not _inside(match.start(), taken):
             events.append(_Event(match.start(), match.end(), "share", match))
@@ -377,6 +409,13 @@ def _events(text: str, final: bool = False) -> list[_Event]:
     for start in _item_starts(text):
         events.append(_Event(start, start, "item"))
     return sorted(events, key=lambda e: (e.start, e.kind != "item"))
+
+
+def _more_changes(text: str, at: int) -> Iterator[re.Match[str]]:
+    """The changes listed after the first of '分别比上年增加10.00万元和减少73.14万元'."""
+    while match := _EACH_MORE.match(text, at):
+        yield match
+        at = match.end()
 
 
 def _changes_going_on(text: str, lead: re.Match[str], skipped: list[tuple[int, int]]) -> Iterator[_Event]:
@@ -554,8 +593,45 @@ def _add_share(
     ]
     if not stated or stated[-1].share is not None:
         return
-    target = stated[-1]
-    target.share = Decimal(match.group("percent"))
+    _set_share(reading, paragraph, clean, match, stated, stated[-1], match.group("percent"))
+
+
+def _add_shares_each(
+    reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _Event, first_claim: int
+) -> None:
+    """'A…万元、B…万元，分别占4.28%和95.72%': each share is that of the figure in the same place of those the
+    sentence states before it; none when it states fewer figures than shares."""
+    match = event.match
+    assert match is not None
+    stated = _stated_in_sentence(reading, clean.text, match.start(), first_claim)
+    percents = re.findall(_NUMBER, match.group("percents"))
+    if len(stated) < len(percents):
+        return
+    for target, percent in zip(stated[-len(percents) :], percents, strict=True):
+        if target.share is None:
+            _set_share(reading, paragraph, clean, match, stated, target, percent)
+
+
+def _stated_in_sentence(reading: _Reading, text: str, at: int, first_claim: int) -> list[Claim]:
+    """The figures of this paragraph stated in the sentence before `at` (a list's items end in '；')."""
+    begin = max((m.end() for m in _FULL_STOP.finditer(text, 0, at)), default=0)
+    return [
+        c
+        for c in reading.claims[first_claim:]
+        if c.amount is not None and id(c) not in reading.reasons and reading.offsets.get(id(c), -1) >= begin
+    ]
+
+
+def _set_share(
+    reading: _Reading,
+    paragraph: Paragraph,
+    clean: _Clean,
+    match: re.Match[str],
+    stated: list[Claim],
+    target: Claim,
+    percent: str,
+) -> None:
+    target.share = Decimal(percent)
     target.share_base = match.group("base") or _list_head(clean.text, reading, stated, target)
     target.share_location = _place(paragraph, clean, match.start())
     _quote(target, clean.text, match)
@@ -811,21 +887,53 @@ def _attach_change(
     if target is None or target.change_direction is not None:
         return
     word = match.group("word")
-    percent_word = match.group("percent_word") or (word if match.group("percent") else None)
-    change = _change_amount(match)
-    target.change = change
-    target.change_word = word
-    target.change_direction = _DIRECTION_OF[word]
-    target.percent = Decimal(match.group("percent")) if match.group("percent") else None
-    target.percent_word = percent_word
-    target.percent_direction = _DIRECTION_OF[percent_word] if percent_word else None
-    target.base_label = base_label
-    target.base_year = year
+    _set_change(target, word, _change_amount(match), match.group("percent"), match.group("percent_word"))
+    target.base_label, target.base_year = base_label, year
     if base is not None:
         target.base_amount = base.amount
         reading.claims.remove(base)
         del reading.years[id(base)]
     _quote(target, clean.text, match)
+
+
+def _set_change(
+    target: Claim, word: str, change: Amount | None, percent: str | None, percent_word: str | None
+) -> None:
+    percent_word = percent_word or (word if percent else None)
+    target.change = change
+    target.change_word = word
+    target.change_direction = _DIRECTION_OF[word]
+    target.percent = Decimal(percent) if percent else None
+    target.percent_word = percent_word
+    target.percent_direction = _DIRECTION_OF[percent_word] if percent_word else None
+
+
+def _attach_changes_each(
+    reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _Event, first_claim: int
+) -> None:
+    """'基本支出…、项目支出…，分别比上年增加10.00万元和减少73.14万元': each change is that of the figure in the
+    same place of those the sentence states before it; none when it states fewer figures than changes, or
+    when the first gives an amount and a rate (which of the rest are whose is then a guess)."""
+    lead = event.match
+    assert lead is not None
+    if (lead.group("percent") and _change_amount(lead)) or lead.group("change_after"):
+        return
+    items = [(lead.group("word"), _change_amount(lead), lead.group("percent"))]
+    for more in event.more:
+        items.append((more.group("word") or items[-1][0], _more_amount(more), more.group("percent")))
+    stated = _stated_in_sentence(reading, clean.text, lead.start(), first_claim)
+    if len(stated) < len(items) or any(c.change_direction is not None for c in stated[-len(items) :]):
+        return
+    base_year = _YEAR.search(lead.group("base") or "")
+    for target, (word, change, percent) in zip(stated[-len(items) :], items, strict=True):
+        _set_change(target, word, change, percent, None)
+        target.base_label = lead.group("base")
+        target.base_year = int(base_year.group(1)) if base_year else None
+        _quote(target, clean.text, lead)
+
+
+def _more_amount(match: re.Match[str]) -> Amount | None:
+    return parse_amount(match.group("change"), Unit(match.group("unit"))) if match.group("change") else None
 
 
 def _named_figure(reading: _Reading, candidates: list[Claim], named: str | None) -> Claim | None:
