@@ -58,6 +58,7 @@ IDENTITY_RULES = (
     | {r.id for r in narrative.RESTATING}
     | {r.id for r in final_accounts.RESTATING}
     | {changes.PREVIOUS_YEAR.id, changes.PERCENT.id, shares.SHARE.id, final_accounts.COMPLETION.id}
+    | {final_accounts.DIFFERENCE.id}
 )
 PINNED = ("expected", "actual", "message", "message_en")
 

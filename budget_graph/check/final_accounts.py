@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 
-from budget_graph.check.evaluator import check_equal, evaluate
-from budget_graph.check.figures import percent_verdict, policy
+from budget_graph.check.evaluator import check_equal, evaluate, signed_text
+from budget_graph.check.figures import graded, percent_verdict, policy
 from budget_graph.check.narrative import CODE_LENGTH, LEVEL_MARK, key, three_public_meaning
 from budget_graph.check.rules import Finding, Rule, Severity, rule
-from budget_graph.derive.identity import Figure, figures_of, percentage
+from budget_graph.derive.identity import Figure, change, figures_of, percentage
 from budget_graph.derive.rounding import (
     Agreement,
     Ratio,
@@ -32,8 +32,22 @@ from budget_graph.derive.rounding import (
     exact_percent,
     percent_text,
     ratio_interval,
+    ratio_percent,
+    ratio_range,
 )
-from budget_graph.model import Amount, BudgetComparison, Claim, Filing, Kind, Row, RowRole, Table, TableKind
+from budget_graph.model import (
+    Amount,
+    BudgetComparison,
+    BudgetDifference,
+    Claim,
+    Direction,
+    Filing,
+    Kind,
+    Row,
+    RowRole,
+    Table,
+    TableKind,
+)
 
 _BASIS = "《预算法》第七十五条；财政部《地方预决算公开操作规程》（财预〔2016〕143号）：决算说明与决算表应一致"
 _TEMPLATE = "上海市部门决算公开模板（2024年度）第三部分五（三）、七（一）"
@@ -144,6 +158,22 @@ FIGURES = rule(
     pass_example="财政拨款收入支出总计2,961.68万元",
 )
 
+DIFFERENCE = rule(
+    id="BG-D008",
+    title="说明中决算数与预算数的差额（差异率）计算错误",
+    title_en="The stated difference between actual and budget is not their difference",
+    severity=Severity.ERROR,
+    basis=_BASIS,
+    checks="'支出决算为1,511.89万元，比年初预算减少48.16万元，下降3.09%': the amount is 决算 − 预算 (减少 / 节约 when "
+    "below, 增加 / 超支 when above) and the rate that difference ÷ the budget, with the figures stated, else "
+    "the table's ('预算' alone: 年初预算 first), under the rounding rule; the rate's word goes the amount's way.",
+    why="A reader takes the variance from these words; the wrong amount or direction misstates what the unit "
+    "spent against what it was given.",
+    engine="python",
+    fail_example="年初预算为1,560.05万元，支出决算为1,511.89万元，比年初预算减少58.16万元（应为48.16万元）",
+    pass_example="年初预算为1,560.05万元，支出决算为1,511.89万元，比年初预算减少48.16万元，下降3.09%",
+)
+
 _GREATER = {"大于", "高于", "超出", "超过"}
 _LESS = {"小于", "低于", "未完成", "未达到"}
 _ROUGHLY = {"基本持平"}
@@ -191,6 +221,7 @@ def check(filing: Filing) -> Iterator[Finding]:
         ):
             if found:
                 yield found
+        yield from _difference(claim, statement, actual, line)
 
 
 # --- the table line of a statement -------------------------------------------------------------------------
@@ -487,6 +518,97 @@ def _reason(claim: Claim, statement: BudgetComparison, actual: Figure, budget: F
         [actual.location, budget.location, *([statement.word_location] if statement.word_location else [])],
         expected="差异原因",
         actual="（无）",
+    )
+
+
+# --- D008: the stated difference from the budget ----------------------------------------------------------
+
+
+def _difference(
+    claim: Claim, statement: BudgetComparison, actual: Figure, line: _Line | None
+) -> Iterator[Finding]:
+    stated = statement.difference
+    budget = stated and _budget(claim, line, stated.label)
+    if stated is None or budget is None:
+        return
+    sign = 1 if stated.direction is Direction.INCREASE else -1
+    said = Figure(
+        Amount(sign * stated.amount.value, stated.amount.unit),
+        stated.location,
+        stated.word + stated.amount.text(),
+    )
+    what = f"“{claim.subject}”决算数与{stated.label}之差"
+    identity = change(
+        DIFFERENCE.id, said, actual, budget, what, f"the difference of {claim.subject} from its budget"
+    )
+    found = evaluate(
+        identity, DIFFERENCE, partial(_difference_finding, claim, stated.label, said, actual, budget)
+    )
+    if found:
+        yield found
+    yield from _difference_rate(claim, stated, actual, budget)
+
+
+def _difference_finding(
+    claim: Claim, label: str, said: Figure, actual: Figure, budget: Figure, agreement: Agreement
+) -> Finding:
+    difference = actual.amount.yuan - budget.amount.yuan
+    expected = signed_text(difference, actual.amount)
+    return graded(
+        DIFFERENCE,
+        agreement,
+        f"说明中“{claim.subject}”比{label}{said.name}，而决算{actual.amount.text()}、{label}{budget.amount.text()}，"
+        f"差额应为{expected}",
+        f"The narrative gives the difference of {claim.subject} from its budget as {said.name}; "
+        f"{actual.amount.text()} against {budget.amount.text()} is {expected}",
+        [said.location, actual.location, budget.location],
+        expected,
+        said.name,
+    )
+
+
+def _difference_rate(
+    claim: Claim, stated: BudgetDifference, actual: Figure, budget: Figure
+) -> Iterator[Finding]:
+    if stated.percent is None or budget.amount.value <= 0:
+        return
+    if stated.percent_direction not in (None, stated.direction):
+        yield DIFFERENCE.finding(
+            f"说明中“{claim.subject}”比{stated.label}{stated.word}，差异率却写作“{stated.percent_word}”，方向矛盾",
+            f"{claim.subject}: the difference is worded '{stated.word}' but its rate '{stated.percent_word}'",
+            [stated.location],
+            expected=stated.word,
+            actual=f"{stated.percent_word}{stated.percent}%",
+        )
+        return
+    what, what_en = f"“{claim.subject}”比{stated.label}的差异率", f"the rate of {claim.subject}'s difference"
+    identity = percentage(DIFFERENCE.id, stated.percent, Ratio.GROWTH, actual, budget, what, what_en)
+    found = evaluate(identity, DIFFERENCE, partial(_rate_finding, claim, stated, actual, budget))
+    if found:
+        yield found
+
+
+def _rate_finding(
+    claim: Claim, stated: BudgetDifference, actual: Figure, budget: Figure, agreement: Agreement
+) -> Finding:
+    """A rate that is not (决算 − 预算) ÷ 预算, by the one policy."""
+    value = ratio_percent(Ratio.GROWTH, actual.amount, budget.amount)
+    decimals = max(2, -int(stated.percent.as_tuple().exponent)) if stated.percent is not None else 2
+    computed = f"{'增长' if value > 0 else '下降'}{abs(value):.{decimals}f}%"
+    said = f"{stated.percent_word or ''}{stated.percent}%"
+    verdict = percent_verdict(
+        agreement, stated.percent or Decimal(0), ratio_range(Ratio.GROWTH, actual.amount, budget.amount)
+    )
+    (note, note_en), severity = verdict if verdict else (("", ""), None)
+    return DIFFERENCE.finding(
+        f"说明中“{claim.subject}”比{stated.label}{said}，按决算{actual.amount.text()}、{stated.label}"
+        f"{budget.amount.text()}计算为{computed}{note}",
+        f"The narrative says {claim.subject} is {said} against its budget; {actual.amount.text()} against "
+        f"{budget.amount.text()} gives {value:+.{decimals}f}%{note_en}",
+        [stated.location, actual.location, budget.location],
+        expected=computed,
+        actual=said,
+        severity=severity,
     )
 
 

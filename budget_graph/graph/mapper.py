@@ -442,11 +442,23 @@ class _Mapper:
                 (BG.comparisonWord, lit.text(versus.word, "zh") if versus.word else None),
                 (BG.reason, lit.text(versus.reason, "zh") if versus.reason else None),
             )
+            if versus.difference is not None:
+                difference = versus.difference
+                self.add(
+                    node,
+                    (BG.differenceDirection, DIRECTIONS.get(difference.direction)),
+                    (BG.differenceFrom, lit.text(difference.label, "zh")),
+                    (
+                        BG.differenceRate,
+                        lit.decimal(difference.percent) if difference.percent is not None else None,
+                    ),
+                )
         stated = (
             (BG.statedAmount, claim.amount),
             (BG.statedChange, claim.change),
             (BG.statedBase, claim.base_amount),
             (BG.statedBudget, versus.budget if versus else None),
+            (BG.statedDifference, versus.difference.amount if versus and versus.difference else None),
         )
         for predicate, amount in stated:
             if amount is not None:

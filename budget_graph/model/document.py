@@ -250,6 +250,22 @@ class BudgetComparison:
     word: str | None = None  # 大于 / 小于 / 等于 / 持平 / 基本持平 / 超出 / 未完成 …
     word_location: Location | None = None
     reason: str | None = None  # the stated reason for a variance, None when none is stated
+    difference: BudgetDifference | None = None  # '比年初预算减少48.16万元，下降3.09%'
+
+
+@dataclass
+class BudgetDifference:
+    """The actual's difference from a budget as a 决算 statement words it: '支出决算为1511.89万元，比年初预算减少
+    48.16万元，下降3.09%'."""
+
+    amount: Amount  # magnitude, as printed
+    direction: Direction  # INCREASE: the actual is above the budget
+    word: str  # 增加 / 减少 / 超支 / 节约 …
+    label: str  # the budget it is from: 年初预算 | 全年预算 | 调整预算 | 预算
+    location: Location
+    percent: Decimal | None = None  # magnitude, printed decimals kept
+    percent_direction: Direction | None = None
+    percent_word: str | None = None
 
 
 @dataclass

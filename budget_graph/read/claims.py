@@ -12,8 +12,9 @@ filing's figures, and are skipped. A figure labelled with an earlier year than t
 
 A final account's (决算) narrative states each line's actual against its budget: '年初预算为1560.05万元，支出
 决算为1511.89万元，完成年初预算的96.91%。决算数小于预算数的主要原因：…'. There the 决算-labelled figure is the
-claim's amount, and the budget figure, the completion rate, the comparison word and the reason stated with it
-go into its BudgetComparison (read only when the filing is a 决算: a budget's '预算数' is its own figure).
+claim's amount, and the budget figure, the completion rate ('预算执行率为96.91%' too), the difference from the
+budget ('比年初预算减少48.16万元，下降3.09%'), the comparison word and the reason stated with it go into its
+BudgetComparison (read only when the filing is a 决算: a budget's '预算数' is its own figure).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from decimal import Decimal
 from budget_graph.model import (
     Amount,
     BudgetComparison,
+    BudgetDifference,
     Claim,
     Direction,
     Location,
@@ -119,6 +121,15 @@ _COMPARISON = re.compile(
     rf"决算数?(?:(?P<word>大于|小于|高于|低于|超出|超过|等于|未完成|未达到)(?P<label>{_BUDGET_NAMES})"
     rf"|与(?P<label_eq>{_BUDGET_NAMES})数?(?P<word_eq>基本持平|持平|相等|一致|相同))"
 )
+# the actual against a budget in amount (and rate): '支出决算为1511.89万元，比年初预算减少48.16万元，下降3.09%'
+_DIFFERENCE = re.compile(
+    rf"(?:决算数?)?(?:比|较)(?P<label>{_BUDGET_NAMES})数?(?P<word>增加|减少|超支|节约|节支|多|少)了?"
+    rf"(?P<number>{_NUMBER})(?P<unit>亿元|万元|元)"
+    rf"(?:[，,]?(?P<percent_word>{_PERCENT_WORDS})(?:率|幅度)?(?:了|为|达)?(?P<percent>{_NUMBER})%)?"
+)
+_DIFFERENCE_DIRECTION = {"增加": Direction.INCREASE, "超支": Direction.INCREASE, "多": Direction.INCREASE}
+# a completion rate not naming its budget: '预算执行率为96.9%', '执行率96.9%'
+_EXECUTION_RATE = re.compile(rf"(?P<label>{_BUDGET_NAMES})?数?执行率(?:为|是|达到?)?(?P<percent>{_NUMBER})%")
 _CAUSE = re.compile(r"由于|因为")
 _TABLE_AMOUNT_HEADER = re.compile(r"预算数|预算金额|金额|资金|预算")
 _TABLE_NAME_HEADER = re.compile(r"项目名称|项目")
@@ -681,7 +692,12 @@ def _add_reason_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, e
 
 def _final_events(text: str, skipped: list[tuple[int, int]]) -> Iterator[_Event]:
     """Completion rates and comparisons (outside reasons), and where each reason for a variance starts."""
-    for kind, pattern in (("completion", _COMPLETION), ("comparison", _COMPARISON)):
+    for kind, pattern in (
+        ("completion", _COMPLETION),
+        ("completion", _EXECUTION_RATE),
+        ("comparison", _COMPARISON),
+        ("difference", _DIFFERENCE),
+    ):
         for match in pattern.finditer(text):
             if not _inside(match.start(), skipped):
                 yield _Event(match.start(), match.end(), kind, match)
@@ -766,6 +782,32 @@ def _add_comparison(reading: _Reading, paragraph: Paragraph, clean: _Clean, even
     _quote(statement, clean.text, match)
 
 
+def _add_difference(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _Event) -> None:
+    """'比年初预算减少48.16万元，下降3.09%' is the difference of the statement just made, unless the clause names
+    another figure ('其中基本支出比年初预算减少…')."""
+    statement, match = reading.statement, event.match
+    assert match is not None
+    comparison = statement.versus_budget if statement else None
+    if statement is None or comparison is None or comparison.difference is not None:
+        return
+    begin = max((m.end() for m in _CLAUSE_END.finditer(clean.text, 0, match.start())), default=0)
+    named = _clean_subject(clean.text[begin : match.start()], reading.unit_names).subject
+    if named and _statement_key(named) != _statement_key(statement.subject):
+        return
+    percent_word = match.group("percent_word")
+    comparison.difference = BudgetDifference(
+        parse_amount(match.group("number"), Unit(match.group("unit"))),
+        _DIFFERENCE_DIRECTION.get(match.group("word"), Direction.DECREASE),
+        match.group("word"),
+        match.group("label"),
+        _place(paragraph, clean, match.start()),
+        Decimal(match.group("percent")) if match.group("percent") else None,
+        _DIRECTION_OF[percent_word] if percent_word else None,
+        percent_word,
+    )
+    _quote(statement, clean.text, match)
+
+
 def _statement_named(reading: _Reading, named: str) -> Claim | None:
     wanted = _statement_key(named)
     found = (c for c in reversed(reading.claims) if c.versus_budget and _statement_key(c.subject) == wanted)
@@ -805,7 +847,12 @@ def _bare(text: str) -> str:
     return "".join(text.split())
 
 
-_FINAL_EVENTS = {"completion": _add_completion, "comparison": _add_comparison, "because": _add_reason}
+_FINAL_EVENTS = {
+    "completion": _add_completion,
+    "comparison": _add_comparison,
+    "difference": _add_difference,
+    "because": _add_reason,
+}
 
 
 def _named_before(text: str, lead_start: int, reading: _Reading) -> str | None:
