@@ -277,9 +277,10 @@ def _graded_percent(claim: Claim, computed: _Recomputed, agreement: Agreement) -
     return _percent_finding(claim, computed, _implied_note(claim), Severity.ERROR)
 
 
-def _percent_texts(claim: Claim, value: Decimal) -> tuple[str, str]:
-    """'下降0.02%' and '-0.02%', at the stated decimals (at least two, so a tiny change still shows)."""
-    decimals = max(2, -int(claim.percent.as_tuple().exponent)) if claim.percent is not None else 2
+def change_percent_texts(stated: Decimal | None, value: Decimal) -> tuple[str, str]:
+    """A recomputed change rate as '下降0.02%' and '-0.02%', at the decimals of the stated one (at least two,
+    so a tiny change still shows)."""
+    decimals = max(2, -int(stated.as_tuple().exponent)) if stated is not None else 2
     word = "增长" if value > 0 else "下降"
     return f"{word}{abs(value):.{decimals}f}%", f"{value:+.{decimals}f}%"
 
@@ -288,7 +289,7 @@ def _percent_finding(
     claim: Claim, computed: _Recomputed, note: tuple[str, str], severity: Severity
 ) -> Finding:
     stated = f"{claim.percent_word}{claim.percent}%"
-    shown, shown_en = _percent_texts(claim, computed.value)
+    shown, shown_en = change_percent_texts(claim.percent, computed.value)
     basis, basis_en = _basis(claim)
     return PERCENT.finding(
         f"“{claim.subject}”变动率与变动额不符：{basis}，变动率应为{shown}，文中为{stated}{note[0]}",

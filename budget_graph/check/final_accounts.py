@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 
+from budget_graph.check.changes import change_percent_texts
 from budget_graph.check.evaluator import check_equal, evaluate, signed_text
 from budget_graph.check.figures import graded, percent_verdict, policy
 from budget_graph.check.narrative import CODE_LENGTH, LEVEL_MARK, key, three_public_meaning
@@ -592,19 +593,20 @@ def _rate_finding(
     claim: Claim, stated: BudgetDifference, actual: Figure, budget: Figure, agreement: Agreement
 ) -> Finding:
     """A rate that is not (决算 − 预算) ÷ 预算, by the one policy."""
-    value = ratio_percent(Ratio.GROWTH, actual.amount, budget.amount)
-    decimals = max(2, -int(stated.percent.as_tuple().exponent)) if stated.percent is not None else 2
-    computed = f"{'增长' if value > 0 else '下降'}{abs(value):.{decimals}f}%"
+    assert stated.percent is not None
+    computed, computed_en = change_percent_texts(
+        stated.percent, ratio_percent(Ratio.GROWTH, actual.amount, budget.amount)
+    )
     said = f"{stated.percent_word or ''}{stated.percent}%"
     verdict = percent_verdict(
-        agreement, stated.percent or Decimal(0), ratio_range(Ratio.GROWTH, actual.amount, budget.amount)
+        agreement, stated.percent, ratio_range(Ratio.GROWTH, actual.amount, budget.amount)
     )
     (note, note_en), severity = verdict if verdict else (("", ""), None)
     return DIFFERENCE.finding(
         f"说明中“{claim.subject}”比{stated.label}{said}，按决算{actual.amount.text()}、{stated.label}"
         f"{budget.amount.text()}计算为{computed}{note}",
         f"The narrative says {claim.subject} is {said} against its budget; {actual.amount.text()} against "
-        f"{budget.amount.text()} gives {value:+.{decimals}f}%{note_en}",
+        f"{budget.amount.text()} gives {computed_en}{note_en}",
         [stated.location, actual.location, budget.location],
         expected=computed,
         actual=said,

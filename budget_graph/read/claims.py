@@ -127,7 +127,10 @@ _DIFFERENCE = re.compile(
     rf"(?P<number>{_NUMBER})(?P<unit>亿元|万元|元)"
     rf"(?:[，,]?(?P<percent_word>{_PERCENT_WORDS})(?:率|幅度)?(?:了|为|达)?(?P<percent>{_NUMBER})%)?"
 )
-_DIFFERENCE_DIRECTION = {"增加": Direction.INCREASE, "超支": Direction.INCREASE, "多": Direction.INCREASE}
+_DIFFERENCE_DIRECTION = {
+    **dict.fromkeys(("增加", "超支", "多"), Direction.INCREASE),
+    **dict.fromkeys(("减少", "节约", "节支", "少"), Direction.DECREASE),
+}
 # a completion rate not naming its budget: '预算执行率为96.9%', '执行率96.9%'
 _EXECUTION_RATE = re.compile(rf"(?P<label>{_BUDGET_NAMES})?数?执行率(?:为|是|达到?)?(?P<percent>{_NUMBER})%")
 _CAUSE = re.compile(r"由于|因为")
@@ -771,8 +774,7 @@ def _add_comparison(reading: _Reading, paragraph: Paragraph, clean: _Clean, even
     """'决算数小于预算数' compares the statement just made, or the one it names ('“三公”经费支出决算数小于预算数')."""
     match = event.match
     assert match is not None
-    begin = max((m.end() for m in _CLAUSE_END.finditer(clean.text, 0, match.start())), default=0)
-    named = _clean_subject(clean.text[begin : match.start()], reading.unit_names).subject
+    named = _named_in_clause(reading, clean.text, match.start())
     statement = _statement_named(reading, named) if named else reading.statement
     if statement is None or statement.versus_budget is None or statement.versus_budget.word is not None:
         return
@@ -790,14 +792,13 @@ def _add_difference(reading: _Reading, paragraph: Paragraph, clean: _Clean, even
     comparison = statement.versus_budget if statement else None
     if statement is None or comparison is None or comparison.difference is not None:
         return
-    begin = max((m.end() for m in _CLAUSE_END.finditer(clean.text, 0, match.start())), default=0)
-    named = _clean_subject(clean.text[begin : match.start()], reading.unit_names).subject
+    named = _named_in_clause(reading, clean.text, match.start())
     if named and _statement_key(named) != _statement_key(statement.subject):
         return
     percent_word = match.group("percent_word")
     comparison.difference = BudgetDifference(
         parse_amount(match.group("number"), Unit(match.group("unit"))),
-        _DIFFERENCE_DIRECTION.get(match.group("word"), Direction.DECREASE),
+        _DIFFERENCE_DIRECTION[match.group("word")],
         match.group("word"),
         match.group("label"),
         _place(paragraph, clean, match.start()),
@@ -806,6 +807,12 @@ def _add_difference(reading: _Reading, paragraph: Paragraph, clean: _Clean, even
         percent_word,
     )
     _quote(statement, clean.text, match)
+
+
+def _named_in_clause(reading: _Reading, text: str, at: int) -> str:
+    """What the clause names before `at` ('“三公”经费支出' of '“三公”经费支出决算数小于预算数'); '' when nothing."""
+    begin = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+    return _clean_subject(text[begin:at], reading.unit_names).subject
 
 
 def _statement_named(reading: _Reading, named: str) -> Claim | None:
