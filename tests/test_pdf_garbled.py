@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from budget_graph.errors import InputError
 from budget_graph.model import Filing, Kind, Location, TableKind
 from budget_graph.read.pdf import _garbled, read_layouts, read_pdf
 from tests.synthetic_pdf import mapped_text_pdf
@@ -43,6 +46,35 @@ def test_a_garbled_page_is_said_its_figures_unchecked_and_unread(tmp_path: Path)
     [said] = [d for d in filing.diagnostics if "damaged encoding" in d.message]
     assert said.severity == "warning" and [place.page for place in said.locations] == [2]
     assert [place.page for place in filing.unread] == [2]
+
+
+@pytest.mark.parametrize(
+    "broken",
+    ["⊏㣿ⴱ", "䚼䮼ণ", "ϛԡܗ", "\ue012\ue013"],  # extension A, Coptic, Bengali, Armenian, Syriac, private use
+    ids=["extension A", "Coptic and Indic", "Armenian and Syriac", "private use"],
+)
+def test_a_font_read_by_its_glyph_numbers_garbles_its_page(tmp_path: Path, broken: str) -> None:
+    # a CID font with no map to Unicode gives its glyph numbers as characters: scripts a Chinese
+    # disclosure never prints, among Han characters
+    garbled = [line.replace("收入预算", broken) for line in TOTAL]
+    filing = read_pdf(_pdf(tmp_path, COVER, garbled, APPROPRIATION))
+    assert [place.page for place in filing.unread] == [2]
+
+
+def test_the_scripts_of_chinas_other_languages_are_no_garbling(tmp_path: Path) -> None:
+    # a bilingual filing prints its unit in Tibetan, Mongolian, Uyghur, Korean or Yi too
+    names = [*APPROPRIATION, "བོད་ ᠮᠣᠩᠭᠣᠯ شىنجاڭ 연변 ꆈꌠ"]
+    filing = read_pdf(_pdf(tmp_path, COVER, TOTAL, names))
+    assert not filing.diagnostics
+
+
+def test_a_file_whose_garbled_headings_hide_every_part_is_refused_as_garbled(tmp_path: Path) -> None:
+    # garbled on too few pages to refuse the file for that alone, but no part or table is known: the
+    # broken map is the reason to give, not that the file is no filing
+    cover = [line.replace("部分", "㣿ⴱ").replace("主要", "䚼䮼") for line in COVER]
+    plain = ["本单位负责测试工作。"]
+    with pytest.raises(InputError, match="garbled text on 1 of 3 pages"):
+        read_pdf(_pdf(tmp_path, cover, plain, plain))
 
 
 def test_a_glyph_mapped_to_an_invisible_character_garbles_its_page(tmp_path: Path) -> None:

@@ -40,9 +40,25 @@ _REPLACEMENT = "\ufffd"
 # a rewriting tool, a font exported without one): C1 controls, Latin-1 signs and accented Latin letters,
 # U+FFFD, and invisible format characters (a zero-width space, a byte order mark: a glyph drawn on the page
 # that its map calls invisible; the text readers drop them, a PDF's glyph is not dropped unread). Signs a
-# disclosure may print (¥ ° ² · × ÷ …) and the no-break space are not among them.
+# disclosure may print (¥ ° ² · × ÷ …) and the no-break space are not among them. Nor are the scripts of
+# China's other languages (Tibetan, Mongolian, Arabic for Uyghur, Hangul, Yi): a bilingual filing prints them.
+# A font's broken map to Unicode, or none (a CID font read by its glyph numbers) gives also characters of
+# scripts no Chinese disclosure prints, among Han characters (江苏省 as ⊏㣿ⴱ):
+_NEVER_PRINTED = "".join(
+    (
+        "\u0400-\u05ff",  # Cyrillic, Armenian, Hebrew
+        "\u0700-\u074f\u0780-\u07ff",  # Syriac, Thaana, NKo
+        "\u0900-\u0eff",  # the scripts of India and South-East Asia
+        "\u1000-\u10ff\u1200-\u17ff",  # Myanmar, Georgian, Ethiopic … Khmer
+        "\u1b00-\u1cff",  # Balinese … Vedic signs
+        "\u2c00-\u2dff",  # Glagolitic, Coptic, Tifinagh
+        "\u3400-\u4dbf",  # the rare Han characters of extension A
+        "\ue000-\uf8ff",  # private use
+    )
+)
 _GARBLED = re.compile(
-    f"[\x80-\x9f\xa1-\xa4\xa6\xa8\xaa-\xad\xaf\xb4\xb6\xb8\xba\xbb\xbf-\xd6\xd8-\xf6\xf8-\u024f\ufffd{INVISIBLE}]"
+    f"[\x80-\x9f\xa1-\xa4\xa6\xa8\xaa-\xad\xaf\xb4\xb6\xb8\xba\xbb\xbf-\xd6\xd8-\xf6\xf8-\u024f\ufffd{INVISIBLE}"
+    f"{_NEVER_PRINTED}]"
 )
 _GARBLED_SHARE = 0.5  # of a file's pages with text: garbled on so many, the file's text is not read
 _GARBLED_AT_LEAST = 10  # and no fewer garbled characters in all: a stray accented name is no damage
@@ -107,6 +123,8 @@ def read_pages(
     flow = flow or pages_flow(pages)
     narrative = read_narrative(flow.lines, source, measured)
     if not flow.blocks and not narrative.parts:
+        if garbled:  # a broken map hid the titles and headings the filing was to be known by
+            raise _garbled_file(garbled, pages, path)
         if unruled_titles(flow):
             raise InputError(
                 f"表格无表格线，暂不能读取 the tables are printed without ruling lines, which this reader "
@@ -201,14 +219,22 @@ def _garbled_pages(pages: list[PageContent], path: Path) -> list[int]:
     characters, digits or signs), and nothing read from it can be trusted."""
     counts = {page.number: len(_GARBLED.findall(_text(page))) for page in pages}
     garbled = [number for number, count in counts.items() if count]
-    with_text = sum(1 for page in pages if page.lines or page.grids)
-    if len(garbled) >= _GARBLED_SHARE * with_text and sum(counts.values()) >= _GARBLED_AT_LEAST:
-        raise InputError(
-            f"文字编码已损坏（{len(garbled)}/{with_text} 页出现乱码字符），无法可靠读取，请取原文件或经 OCR 识别 "
-            f"the fonts map the glyphs to wrong characters (garbled text on {len(garbled)} of {with_text} "
-            f"pages): the file cannot be read reliably: {path}"
-        )
+    if len(garbled) >= _GARBLED_SHARE * _with_text(pages) and sum(counts.values()) >= _GARBLED_AT_LEAST:
+        raise _garbled_file(garbled, pages, path)
     return garbled
+
+
+def _with_text(pages: list[PageContent]) -> int:
+    return sum(1 for page in pages if page.lines or page.grids)
+
+
+def _garbled_file(garbled: list[int], pages: list[PageContent], path: Path) -> InputError:
+    count, with_text = len(garbled), _with_text(pages)
+    return InputError(
+        f"文字编码已损坏（{count}/{with_text} 页出现乱码字符），无法可靠读取，请取原文件或经 OCR 识别 "
+        f"the fonts map the glyphs to wrong characters (garbled text on {count} of {with_text} "
+        f"pages): the file cannot be read reliably: {path}"
+    )
 
 
 def _text(page: PageContent) -> str:
