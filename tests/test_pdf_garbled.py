@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from budget_graph.errors import InputError
-from budget_graph.model import Filing, Kind, Location, TableKind
+from budget_graph.model import Doubt, Filing, Kind, Location, TableKind
 from budget_graph.read.pdf import _garbled, read_layouts, read_pdf
 from tests.synthetic_pdf import mapped_text_pdf
 from tests.tables import table
@@ -85,6 +85,14 @@ def test_a_glyph_mapped_to_an_invisible_character_garbles_its_page(tmp_path: Pat
     assert [place.page for place in filing.unread] == [2]
 
 
+def test_a_glyph_mapped_to_a_control_character_garbles_its_page(tmp_path: Path) -> None:
+    # a broken map gives digits as control characters: drawn glyphs, not pdfium's generated separators,
+    # and no figure to lose unsaid ('221 02 03' read as '02 03' lost the row's code)
+    garbled = [line.replace("100.00", "\x14\x13\x13.\x13\x13") for line in TOTAL]
+    filing = read_pdf(_pdf(tmp_path, COVER, garbled, APPROPRIATION))
+    assert [place.page for place in filing.unread] == [2]
+
+
 def test_signs_a_disclosure_prints_are_no_garbling(tmp_path: Path) -> None:
     signs = [*APPROPRIATION, "面积120m²，温度20°，单价¥5·件，3×4，±1。"]
     filing = read_pdf(_pdf(tmp_path, COVER, TOTAL, signs))
@@ -101,6 +109,18 @@ def test_a_table_on_a_garbled_page_is_in_doubt() -> None:
     filing.tables = on_page
     _garbled(filing, [3], "t.pdf")
     assert [bool(each.doubts) for each in filing.tables] == [False, True]
+
+
+def test_a_table_whose_figures_a_broken_font_left_unreadable_is_not_known_to_be_empty() -> None:
+    # digits garbled into the labels, or into the amount cells: BG-C003 would call the table empty
+    in_labels = table(TableKind.IncomeSummary, ["合计"], [("行政运行 \ufffd\ufffd.\ufffd\ufffd", [""])])
+    in_cells = table(TableKind.IncomeSummary, ["合计"], [("行政运行", ["Ā,ĂĄ.ĀĀ"])])
+    blank = table(TableKind.IncomeSummary, ["合计"], [("行政运行", ["-"])])
+    assert in_labels.is_empty and in_cells.is_empty  # read without doubt: nothing was read
+    for each in (in_labels, in_cells, blank):
+        each.doubts.append(Doubt("所在页有乱码字符 garbled"))
+    assert not in_labels.is_empty and not in_cells.is_empty
+    assert blank.is_empty
 
 
 def test_glyph_outlines_drawn_beside_the_text_are_no_rules(tmp_path: Path) -> None:

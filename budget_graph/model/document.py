@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
-from budget_graph.model.amounts import Amount, Unit, parse_amount
+from budget_graph.model.amounts import Amount, Unit, parse_amount, prints_nothing
 
 
 class Kind(Enum):
@@ -185,8 +185,16 @@ class Table:
 
     @property
     def is_empty(self) -> bool:
-        """No data: every amount is zero or blank (how an empty table is published)."""
-        return all(not c.amount or c.amount.value == 0 for r in self.rows for c in r.cells.values())
+        """No data: every amount is zero or blank (how an empty table is published). A table in doubt
+        where something printed was not read (an amount cell that reads as no figure, a label holding
+        characters a broken font left unreadable: its figures may be among them) is not known to be."""
+        cells = [c for r in self.rows for c in r.cells.values()]
+        if any(c.amount and c.amount.value for c in cells):
+            return False
+        unread = any(not c.amount and not prints_nothing(c.text) for c in cells) or any(
+            "\ufffd" in r.label for r in self.rows
+        )
+        return not (self.doubts and unread)
 
 
 @dataclass(frozen=True)

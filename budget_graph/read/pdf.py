@@ -37,7 +37,7 @@ _PICTURE_SHARE = 0.25  # of a page: a picture this large may be a table printed 
 _HIGH, _LOW = 0xD800, 0xDC00  # the first high and low UTF-16 surrogates
 _REPLACEMENT = "\ufffd"
 # Characters a Chinese disclosure does not print but a font's broken map to Unicode gives (a map rebuilt by
-# a rewriting tool, a font exported without one): C1 controls, Latin-1 signs and accented Latin letters,
+# a rewriting tool, a font exported without one): control characters, Latin-1 signs and accented Latin letters,
 # U+FFFD, and invisible format characters (a zero-width space, a byte order mark: a glyph drawn on the page
 # that its map calls invisible; the text readers drop them, a PDF's glyph is not dropped unread). Signs a
 # disclosure may print (¥ ° ² · × ÷ …) and the no-break space are not among them. Nor are the scripts of
@@ -57,7 +57,7 @@ _NEVER_PRINTED = "".join(
     )
 )
 _GARBLED = re.compile(
-    f"[\x80-\x9f\xa1-\xa4\xa6\xa8\xaa-\xad\xaf\xb4\xb6\xb8\xba\xbb\xbf-\xd6\xd8-\xf6\xf8-\u024f\ufffd{INVISIBLE}"
+    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xa1-\xa4\xa6\xa8\xaa-\xad\xaf\xb4\xb6\xb8\xba\xbb\xbf-\xd6\xd8-\xf6\xf8-\u024f\ufffd{INVISIBLE}"
     f"{_NEVER_PRINTED}]"
 )
 _GARBLED_SHARE = 0.5  # of a file's pages with text: garbled on so many, the file's text is not read

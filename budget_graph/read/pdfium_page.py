@@ -32,6 +32,7 @@ _AXIS_SLACK = 0.8  # points: a segment this close to level or plumb counts as a 
 _FORM_DEPTH = 4  # nested form XObjects searched for ruling lines and text drawn in them
 _BLANKS = frozenset(chr(code) for code in range(0x3001) if chr(code).isspace())
 _UNSEEN = object()
+_REPLACEMENT = "\ufffd"
 _TURN_SAMPLE = 16  # glyphs sampled for the text's direction: pdfium's angle is slow to ask
 _TURN_SHARE = 0.9  # of them running one way turn the page
 _TURN_SLACK = 0.1  # of a quarter turn: italics' shear still counts as upright
@@ -178,8 +179,12 @@ def _visible_chars(
     loose_box, object_of = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetTextObject
     get_matrix, get_fill = pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFPageObj_GetFillColor
     for i, text in enumerate(_page_text(raw)):
-        if text <= " " or text in _BLANKS:  # pdfium's generated separators are all blanks
+        if text in _BLANKS:  # pdfium's generated separators are all blanks
             continue
+        if text < " ":  # a control character: pdfium's own separator, or a glyph a broken map calls one
+            if not object_of(raw, i):
+                continue
+            text = _REPLACEMENT  # garbling said (read/pdf.py), never a character a cell silently loses
         loose_box(raw, i, box)
         x0, x1, y0, y1 = box.left, box.right, box.bottom, box.top
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
