@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from budget_graph.check import narrative
 from budget_graph.check.confidence import temper
 from budget_graph.check.engine import check_filing
 from budget_graph.check.identities import check_identities
@@ -19,7 +20,18 @@ from budget_graph.check.rules import Rule, Severity
 from budget_graph.check.shacl_rules import REQUIRED_TABLES
 from budget_graph.check.shares import SHARE
 from budget_graph.check.subjects import UNLISTED
-from budget_graph.model import Doubt, Filing, Indicator, Kind, Location, NarrativePart, TableKind
+from budget_graph.model import (
+    Claim,
+    Doubt,
+    Filing,
+    Indicator,
+    Kind,
+    Location,
+    NarrativePart,
+    TableKind,
+    Unit,
+    parse_amount,
+)
 from budget_graph.read.text import read_text
 from tests.conftest import sample_lines
 from tests.tables import ITEM, UNIT, filing, table
@@ -211,3 +223,33 @@ def test_a_garbled_figure_puts_its_table_in_doubt(tmp_path: Path, garbled: str) 
     [lone] = [f for f in report.findings if f.rule == "BG-X001" and "无此行" in f.message]
     assert lone.severity is Severity.WARNING and "读取存疑" in lone.message
     assert [f.rule for f in report.findings if f.severity is Severity.ERROR] == ["BG-Y001"]  # the real one
+
+
+def _functional_claim(found: Filing) -> list[str]:
+    """The severity of BG-N008 on '公共安全（类）支出13,656.34万元', which the only function table read
+    prints as 13,641.34 (the 收支总表, which a class is looked up in too, was not found)."""
+    found.claims.append(
+        Claim(
+            "公共安全（类）支出",
+            Location("x.pdf", page=19),
+            "公共安全（类）支出13,656.34万元",
+            2,
+            amount=parse_amount("13,656.34", Unit.WAN),
+        )
+    )
+    findings = [f for f in temper(found, narrative.check(found)) if f.rule == "BG-N008"]
+    return _severities(findings)
+
+
+def _safety_table():
+    return table(FUNCTION, ["total"], [("公共安全支出", ["13,641.34"], ITEM, "204")])
+
+
+def test_a_narrative_figure_no_table_agrees_with_is_an_error_when_everything_was_read() -> None:
+    assert _functional_claim(filing(_safety_table())) == ["error"]
+
+
+def test_a_narrative_figure_no_table_agrees_with_is_a_warning_when_its_table_may_be_unread() -> None:
+    found = filing(_safety_table())
+    found.unread.append(Location("x.pdf", page=10))  # the 收支总表 printed as a picture, say
+    assert _functional_claim(found) == ["warning"]

@@ -10,8 +10,9 @@ settled when every group adds up on every row and no column is blank or zero thr
 
 An error-level finding that rests on a doubtful table (any of its figures stands in one) is lowered to a
 warning that says why, and so is a required table said to be missing when figures went unread or the file
-holds only the narrative (tables published as a file of their own), and a line the narrative names that no
-table prints when a table is in doubt or figures went unread (it may stand there). One failing identity in an
+holds only the narrative (tables published as a file of their own), a line the narrative names that no
+table prints when a table is in doubt or figures went unread (it may stand there), and a narrative figure
+no table found agrees with when a table it is looked up in is not found and figures went unread. One failing identity in an
 otherwise consistent table stays an error: a table is in doubt by its own majority, not by one slip.
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from budget_graph.check import narrative
 from budget_graph.check.rules import Finding, Severity
 from budget_graph.derive.rollups import ROOT, line_tree, table_blocks
 from budget_graph.derive.table_identities import COLUMN_GROUP, column_groups
@@ -33,6 +35,9 @@ AT_LEAST = 3  # and no fewer failing roll-ups (a mistyped subtotal fails itself 
 MISSING_TABLE = frozenset({"BG-C001", "BG-T008"})  # a required / listed table not found
 MISSING_TOPIC = frozenset({"BG-C002"})
 NOT_IN_ANY_TABLE = frozenset({"BG-N012"})  # a line the narrative names and no table prints: rests on them all
+RESTATING = frozenset(
+    r.id for r in narrative.RESTATING
+)  # a narrative figure that any of several may agree with
 
 
 def temper(filing: Filing, findings: Iterable[Finding]) -> list[Finding]:
@@ -67,6 +72,8 @@ def temper(filing: Filing, findings: Iterable[Finding]) -> list[Finding]:
                 reason = missing_topic
             elif finding.rule in NOT_IN_ANY_TABLE:
                 reason = _why_a_line_may_be_missing(doubtful, missing_table)
+            elif finding.rule in RESTATING and any(place in filing.unread for place in finding.locations):
+                reason = _why_a_figure_may_be_unread(filing)
         tempered.append(_lowered(finding, reason) if reason else finding)
     return tempered
 
@@ -195,13 +202,28 @@ def _why_a_table_may_be_missing(filing: Filing) -> Reason | None:
             "check both together",
         )
     if filing.unread:
-        places = "、".join(_place(location) for location in filing.unread)
+        places = _unread_places(filing)
         return (
             f"有含数字的表格未能识别（{places}），所缺的表可能是其中之一",
             f"figures the reader could not read as a known table stand at {places}: the missing table may be "
             "one of them",
         )
     return None
+
+
+def _why_a_figure_may_be_unread(filing: Filing) -> Reason:
+    """A narrative figure no table found agrees with, when a table it is looked up in is not found and
+    figures went unread: the agreeing figure may stand among them."""
+    places = _unread_places(filing)
+    return (
+        f"有含数字的表格未能识别（{places}），相符的数字可能在其中",
+        f"figures the reader could not read as a known table stand at {places}: the agreeing figure may be "
+        "one of them",
+    )
+
+
+def _unread_places(filing: Filing) -> str:
+    return "、".join(_place(location) for location in filing.unread)
 
 
 def _place(location: Location) -> str:

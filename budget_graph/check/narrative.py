@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from budget_graph.check.evaluator import evaluate
@@ -202,8 +202,9 @@ class Tie:
     what: str  # zh
     what_en: str
     candidates: tuple[Figure, ...]
-    # tables searched that gave no figure and whose reading is in doubt: the figure the narrative gives
-    # may be one they lost, so a disagreement rests on them too (check/confidence.py)
+    # tables searched that gave no figure and whose reading is in doubt, and the places of figures not
+    # read as a known table when a table searched is not found: the figure the narrative gives may be one
+    # they hold, so a disagreement rests on them too (check/confidence.py)
     unsure: tuple[Location, ...] = ()
 
 
@@ -265,9 +266,12 @@ class Tables:
 
     def __init__(self, filing: Filing) -> None:
         self.filing = filing
+        self.missed = False  # a table asked for was not found (since `ties` last reset it)
 
     def table(self, kind: TableKind) -> Table | None:
-        return self.filing.table(kind)
+        found = self.filing.table(kind)
+        self.missed |= found is None
+        return found
 
     def department(self, kind: TableKind, meaning: str) -> Figure | None:
         """The department's figure of a table: its first unit row (or its total row)."""
@@ -392,9 +396,11 @@ def ties(claim: Claim, tables: Tables) -> list[Tie]:
     if claim.amount is None:
         return []
     for tie_of in _TIES:
+        tables.missed = False
         found = tie_of(claim, tables)
         if found:
-            return [t for t in found if t.candidates]
+            unread = tuple(tables.filing.unread) if tables.missed else ()
+            return [replace(t, unsure=t.unsure + unread) for t in found if t.candidates]
     return []
 
 
