@@ -436,3 +436,14 @@ def test_another_scripts_digits_are_no_figure() -> None:
     assert [claim.amount for claim in claims("2024年收入预算合计345万元。")] == [
         Amount(Decimal("345"), Unit.WAN)
     ]
+
+
+def test_a_paragraph_cut_by_a_page_not_read_gives_no_figure_before_its_first_sentence_ends() -> None:
+    # the page between printed as a picture: '其中：' and '支出1637.72万元' were never one sentence
+    before = Paragraph("公务用车购置及运行费预算支出266.8万元。其中：", Location("t.pdf", page=23))
+    after = Paragraph("支出1637.72万元；拟采购工程支出530万元。", Location("t.pdf", page=25), cut=True)
+    found = extract_claims(4, [before, after], UNIT)
+    assert [(c.subject, c.amount.text() if c.amount else None, c.parent) for c in found] == [
+        ("公务用车购置及运行费预算支出", "266.8万元", None),
+        ("拟采购工程支出", "530万元", None),
+    ]

@@ -88,3 +88,16 @@ def test_a_numbered_line_near_the_margin_is_a_heading_when_the_next_line_would_h
 )
 def test_a_line_opening_with_a_rows_number_is_a_row_of_a_list(lines: list[str], paragraphs: int) -> None:
     assert len(_paragraphs(*lines)) == paragraphs
+
+
+@pytest.mark.parametrize(("second_page", "paragraphs"), [(2, 1), (3, 2)], ids=["next page", "over a page"])
+def test_no_sentence_runs_over_a_page_without_text(second_page: int, paragraphs: int) -> None:
+    # the page between printed as a picture or as outlines: its lost words would join the two sentences
+    chars = _centred("第一部分 部门概况", 80) + _line("一、部门职责", 110)
+    chars += printed("本" * (FULL - 3) + "其中：", LEFT, 140.0, EM)
+    pages = [
+        PageLayout(1, WIDTH, HEIGHT, chars, []),
+        PageLayout(second_page, WIDTH, HEIGHT, printed("支出1637.72万元；其他。", LEFT, 80.0, EM), []),
+    ]
+    part = read_narrative(document_flow(pages).lines, "hand-built").parts[0]
+    assert len(part.paragraphs) == paragraphs

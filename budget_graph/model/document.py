@@ -217,6 +217,8 @@ class Paragraph:
     location: Location
     heading: str | None = None  # the nearest heading above it inside its part
     starts: tuple[tuple[int, Location], ...] = ()
+    cut: bool = False  # its beginning was not read (on a page printed as a picture): its first sentence
+    # goes on a sentence lost, and says nothing a figure can be read from
 
     def location_at(self, offset: int) -> Location:
         """Where the character at `offset` was printed, quoting its sentence unless the place quotes

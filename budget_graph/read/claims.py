@@ -254,7 +254,7 @@ def _join_page_splits(paragraphs: list[Paragraph]) -> list[Paragraph]:
     joined: list[Paragraph] = []
     for paragraph in paragraphs:
         previous = joined[-1] if joined else None
-        if previous and _runs_on(previous.text) and not _starts_item(paragraph.text):
+        if previous and not paragraph.cut and _runs_on(previous.text) and not _starts_item(paragraph.text):
             starts = paragraph.starts or ((0, paragraph.location),)
             shifted = tuple((offset + len(previous.text), place) for offset, place in starts)
             joined[-1] = Paragraph(
@@ -358,12 +358,17 @@ def _read_paragraph(reading: _Reading, paragraph: Paragraph) -> None:
     if paragraph.heading != reading.heading:  # a new heading closes the items and their '其中'
         reading.heading, reading.items, reading.parents = paragraph.heading, [], []
         reading.statement = None
-    reading.parents = [p for p in reading.parents if p.carries]
+    reading.parents = [p for p in reading.parents if p.carries and not paragraph.cut]
+    if paragraph.cut:
+        reading.statement = None
     reading.item_here = False
     starts_item = bool(ENUMERATOR.match(clean.text))
     for parent in reading.parents:
         parent.pending = parent.pending and starts_item  # settled by the item that opens (see _open_item)
+    lost = _SENTENCE_END.search(clean.text) if paragraph.cut else None
     for event in _events(clean.text, reading.final):
+        if paragraph.cut and (lost is None or event.start < lost.end()):
+            continue  # the sentence's subject was on the page not read
         reading.parents = [p for p in reading.parents if p.until is None or event.start < p.until]
         if event.kind in _FINAL_EVENTS:
             _FINAL_EVENTS[event.kind](reading, paragraph, clean, event)

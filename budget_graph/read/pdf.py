@@ -15,7 +15,7 @@ from pathlib import Path
 
 from budget_graph.errors import InputError, printable
 from budget_graph.limits import PDF_PAGES, PDF_SIZE
-from budget_graph.model import Diagnostic, Doubt, Filing, Kind, Location
+from budget_graph.model import Diagnostic, Doubt, Filing, Kind, Location, Table
 from budget_graph.profiles import lines
 from budget_graph.read.compilation import filing_spans, span_note
 from budget_graph.read.layout import normalise
@@ -34,6 +34,7 @@ _FILER = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(\S+)$")
 _CLAIM_PARTS = re.compile(r"说明|情况")  # parts that state figures (not 职能, 机构, 名词解释)
 _COVER_LINES = 12
 _PICTURE_SHARE = 0.25  # of a page: a picture this large may be a table printed as an image
+_OUTLINED_AT_LEAST = 20  # glyphs drawn as outlines on a page: its text printed as a picture
 _HIGH, _LOW = 0xD800, 0xDC00  # the first high and low UTF-16 surrogates
 _REPLACEMENT = "\ufffd"
 # Characters a Chinese disclosure does not print but a font's broken map to Unicode gives (a map rebuilt by
@@ -295,21 +296,39 @@ def _damaged(filing: Filing, streams: int, source: str) -> None:
 
 def _pictures(filing: Filing, layouts: list[PageLayout], source: str) -> None:
     """A large picture after the cover may be a table printed as an image (a sheet pasted as a
-    screenshot): what it shows is not read, so it is said and counted as unread — a required table
-    said to be missing may be in it."""
+    screenshot), and glyphs drawn as outlines, more of them than the page's characters, text printed as
+    a vector picture: what they show is not read, so it is said and counted as unread — a required table
+    said to be missing may be in it — and a table read from the page is in doubt."""
     for layout in layouts[1:]:
         if layout.picture >= _PICTURE_SHARE:
-            place = Location(source, page=layout.number)
-            filing.unread.append(place)
-            filing.diagnostics.append(
-                Diagnostic(
-                    "warning",
-                    f"第{layout.number}页有一幅大图（如以图片印出的表格），图中内容未读取、未检查 page "
-                    f"{layout.number} holds a large picture (a table printed as an image?): what it shows is "
-                    "not read, not checked",
-                    (place,),
-                )
+            said = (
+                f"第{layout.number}页有一幅大图（如以图片印出的表格），图中内容未读取、未检查 page "
+                f"{layout.number} holds a large picture (a table printed as an image?): what it shows is "
+                "not read, not checked"
             )
+        elif layout.outlines >= _OUTLINED_AT_LEAST and layout.outlines > len(layout.chars):
+            said = (
+                f"第{layout.number}页的文字以图形轮廓绘出（如以矢量图粘贴的表格），未读取、未检查 page "
+                f"{layout.number} draws its text as outlines (a table pasted as a vector picture?): it is "
+                "not read, not checked"
+            )
+        else:
+            continue
+        place = Location(source, page=layout.number)
+        filing.unread.append(place)
+        filing.diagnostics.append(Diagnostic("warning", said, (place,)))
+        doubt = Doubt(f"第{layout.number}页的内容未能全部读取 page {layout.number} is not read whole")
+        for table in _printed_on(filing.tables, layout.number):
+            table.doubts.append(doubt)
+
+
+def _printed_on(tables: list[Table], page: int) -> list[Table]:
+    """The tables printed on the page or on both sides of it, and the one the page before ends with,
+    which may go on on it."""
+    pages = [{table.location.page, *(row.location.page for row in table.rows)} for table in tables]
+    on = [table for table, printed in zip(tables, pages, strict=True) if min(printed) <= page <= max(printed)]
+    before = [table for table, printed in zip(tables, pages, strict=True) if max(printed) == page - 1]
+    return on + before[-1:]
 
 
 def _metadata(flow: Flow, path: Path, first: int) -> Metadata:

@@ -90,6 +90,7 @@ class PageLayout:
     rules: list[Rule]
     turn: int = 0  # quarter turns clockwise from the page as stored to the page as measured
     picture: float = 0.0  # the share of the page its largest picture covers (a table printed as an image?)
+    outlines: int = 0  # filled paths shaped like glyphs (text drawn as outlines?)
 
 
 def text_lines(chars: list[Char]) -> list[Line]:

@@ -204,12 +204,9 @@ def _add_line(
         broke_early = _broke_early(previous, line, pages)
         closes = bool(_SENTENCE_CLOSE.search(previous.text.strip()))
         ends_sentence = closes and (broke_early or _spaced_apart(previous, line, pages))
-    starts_new = (
-        line.line.x0 - left > _INDENT * em
-        or ENUMERATOR.match(flat)
-        or _ROW_NUMBER.match(text)
-        or ends_sentence
-    )
+    opens = bool(line.line.x0 - left > _INDENT * em or ENUMERATOR.match(flat) or _ROW_NUMBER.match(text))
+    cut = _after_a_page_without_text(previous, line) and not opens
+    starts_new = opens or ends_sentence or cut
     if last is not None and (starts_new or broke_early) and _is_heading_line(last):
         # a numbered line near or at the margin is a heading when the next line starts a paragraph or
         # would have fitted after it: known only then ('8.“…（款）…养老支出' over '（项）”0.96万元…' wraps)
@@ -217,7 +214,7 @@ def _add_line(
         last = part.paragraphs[-1] if part.paragraphs else None
     heading = part.headings[-1].text if part.headings else None
     if last is None or starts_new or last.heading != heading or "\t" in last.text:
-        part.paragraphs.append(Paragraph(text, where, heading=heading, starts=((0, where),)))
+        part.paragraphs.append(Paragraph(text, where, heading=heading, starts=((0, where),), cut=cut))
         return
     if len(last.starts) == 1 and line.line.x1 < right - 2 * em and _is_heading(normalise(last.text + text)):
         part.paragraphs.pop()  # a heading wrapped onto a short second line ('九、…培训费支出' / '预算情况说明')
@@ -225,6 +222,13 @@ def _add_line(
         return
     last.starts = (*last.starts, (len(last.text), where))
     last.text += text
+
+
+def _after_a_page_without_text(previous: PageLine | None, line: PageLine) -> bool:
+    """No sentence runs over a page without a line of text (printed as a picture or as outlines: not
+    read), whose lost words would join the sentences round it into one: a paragraph that goes on after it
+    is cut, its beginning lost with the page."""
+    return previous is not None and line.page > previous.page + 1
 
 
 def _is_heading_line(paragraph: Paragraph) -> bool:

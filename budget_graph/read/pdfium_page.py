@@ -32,6 +32,8 @@ _AXIS_SLACK = 0.8  # points: a segment this close to level or plumb counts as a 
 _FORM_DEPTH = 4  # nested form XObjects searched for ruling lines and text drawn in them
 _BLANKS = frozenset(chr(code) for code in range(0x3001) if chr(code).isspace())
 _UNSEEN = object()
+_GLYPH_SEGMENTS = 8  # a filled path with as many segments (curves, a stroke's turns) may be a glyph
+_GLYPH_SIZE = 40.0  # points: and no larger than a heading's character
 _REPLACEMENT = "\ufffd"
 _TURN_SAMPLE = 16  # glyphs sampled for the text's direction: pdfium's angle is slow to ask
 _TURN_SHARE = 0.9  # of them running one way turn the page
@@ -61,9 +63,8 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
     if turn.quarters:  # read unturned first: clip paths and glyph boxes are in the stored frame
         chars, rules = [turn.char(c) for c in chars], [turn.rule(r) for r in rules]
     width, height = turn.size()
-    return PageLayout(
-        number, width, height, chars, rules, quarters, _picture_share(drawing, (left, bottom, right, top))
-    )
+    picture = _picture_share(drawing, (left, bottom, right, top))
+    return PageLayout(number, width, height, chars, rules, quarters, picture, drawing.outlines)
 
 
 def _outside_glyphs(rules: list[Rule], chars: list[Char]) -> list[Rule]:
@@ -303,6 +304,7 @@ class _Drawing:
     rules: list[Rule] = field(default_factory=list)
     text_forms: dict[bytes, pdfium.PdfMatrix] = field(default_factory=dict)
     pictures: list[tuple[float, float, float, float]] = field(default_factory=list)  # image boxes, PDF space
+    outlines: int = 0  # filled paths shaped like glyphs
 
 
 def _drawing(page: pdfium.PdfPage, origin: _Origin) -> _Drawing:
@@ -318,7 +320,9 @@ def _visit(obj, drawing: _Drawing, form: pdfium.PdfMatrix | None, depth: int) ->
     """`form`: the matrix from the space of the form XObject `obj` is drawn in to the page's."""
     kind = pdfium_c.FPDFPageObj_GetType(obj)
     if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-        drawing.rules.extend(_path_rules(obj, drawing.origin, form))
+        rules = _path_rules(obj, drawing.origin, form)
+        drawing.rules.extend(rules)
+        drawing.outlines += not rules and _glyph_outline(obj, form)
     elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT and form is not None:
         drawing.text_forms[bytes(obj)] = form
     elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
@@ -335,6 +339,17 @@ def _path_rules(obj, origin: _Origin, form: pdfium.PdfMatrix | None) -> list[Rul
     if stroke.value:
         return _stroke_rules(obj, _matrix(obj) if form is None else _matrix(obj).multiply(form), origin)
     return _thin_box_rule(obj, origin, form) if fill.value else []
+
+
+def _glyph_outline(obj, form: pdfium.PdfMatrix | None) -> bool:
+    """A filled path of a glyph's size and intricacy: text a producer drew as outlines (a table pasted
+    as a vector picture, text printed "as curves"), which holds no characters to read."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
+    if not fill.value or pdfium_c.FPDFPath_CountSegments(obj) < _GLYPH_SEGMENTS:
+        return False
+    x0, y0, x1, y1 = _bounds(obj, form)
+    return max(x1 - x0, y1 - y0) <= _GLYPH_SIZE
 
 
 def _matrix(obj) -> pdfium.PdfMatrix:
