@@ -123,6 +123,17 @@ def test_the_file_name_says_budget_or_final_accounts_when_the_titles_do_not() ->
         _read(titles=titles, stem="公开表")
 
 
+def test_the_file_name_gives_the_year_with_its_nian_left_out() -> None:
+    # tables that print no year, the file named '…2018度…' (Jiangsu's CPPCC, 2018)
+    read = _read(
+        titles=["收支预算总表", "收入预算总表"],
+        filers=["江苏省政协办公厅"],
+        stem="江苏省政协办公厅2018度部门预算公开表",
+    )
+    assert read.year == 2018
+    assert read.notes == ("年度取自文件名 year taken from the file name: 2018",)
+
+
 @pytest.mark.parametrize(
     ("title", "kind"), [("项目支出绩效目标表", Kind.BUDGET), ("项目支出绩效自评表", Kind.FINAL)]
 )

@@ -103,8 +103,8 @@ def filing_metadata(evidence: Evidence, filer_line: re.Pattern[str], source: str
     from_name = not unit and named is not None and bool(unit := _title_unit(named))
     if from_name:
         notes.append(f"单位名称取自文件名 unit name taken from the file name: {unit}")
-    if year is None and (match := _YEAR.search(evidence.stem)):
-        year = int(match.group(1))
+    if year is None and (stem_year := _stem_year(evidence.stem, named)):
+        year = stem_year
         notes.append(f"年度取自文件名 year taken from the file name: {year}")
     if kind is None and (kind := _kind(evidence.stem)):
         word = "决算 final accounts" if kind is Kind.FINAL else "预算 budget"
@@ -123,6 +123,15 @@ def filing_metadata(evidence: Evidence, filer_line: re.Pattern[str], source: str
     if not unit or year is None or kind is None:
         raise no_filing(source)
     return Metadata(unit, year, kind, _level(title, evidence.titles), tuple(notes), from_name)
+
+
+def _stem_year(stem: str, named: re.Match[str] | None) -> int | None:
+    """The year a file's name gives: in its filing title ('…2018度部门预算公开表', a 年 left out), else
+    any 'YYYY年'."""
+    if named is not None:
+        return int(named.group("year"))
+    match = _YEAR.search(stem)
+    return int(match.group(1)) if match else None
 
 
 def no_filing(source: str) -> InputError:
