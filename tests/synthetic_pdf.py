@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 
-def mapped_text_pdf(lines: list[str], *more_pages: list[str], drawn: str = "") -> bytes:
+def mapped_text_pdf(
+    lines: list[str], *more_pages: list[str], drawn: str = "", overprinted: float | None = None
+) -> bytes:
     """Pages printing `lines` (then each of `more_pages`) through a ToUnicode map: each distinct character
     (a lone surrogate too, as a damaged font's map gives) gets a one-byte code, and pdfium reports what
     the map says. `drawn`: PDF path operators drawn on the first page after its text (points, y up; each
-    line of 14-point text starts at x 72, the first at y 760, the next 24 lower)."""
+    line of 14-point text starts at x 72, the first at y 760, the next 24 lower). `overprinted`: the
+    page's lines printed again after them all, this many points to the right (type made bold by printing
+    it twice; pdfium drops a copy only when it follows within five text objects of its original)."""
     pages = [lines, *more_pages]
     chars = sorted({c for page in pages for line in page for c in line})
     code = {c: 0x21 + i for i, c in enumerate(chars)}
@@ -28,7 +32,10 @@ def mapped_text_pdf(lines: list[str], *more_pages: list[str], drawn: str = "") -
     ]
     for i, page in enumerate(pages):
         shown = "".join(
-            f"BT /F1 14 Tf 72 {760 - 24 * k} Td <{''.join(f'{code[c]:02X}' for c in line)}> Tj ET\n"
+            (f"q 1 0 0 1 {x} 0 cm " if x else "")
+            + f"BT /F1 14 Tf 72 {760 - 24 * k} Td <{''.join(f'{code[c]:02X}' for c in line)}> Tj ET"
+            + (" Q\n" if x else "\n")
+            for x in ([0.0] if overprinted is None else [0.0, overprinted])  # the page's text, then again
             for k, line in enumerate(page)
         ) + (drawn if i == 0 else "")
         content = shown.encode()

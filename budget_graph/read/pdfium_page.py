@@ -32,6 +32,7 @@ _AXIS_SLACK = 0.8  # points: a segment this close to level or plumb counts as a 
 _FORM_DEPTH = 4  # nested form XObjects searched for ruling lines and text drawn in them
 _BLANKS = frozenset(chr(code) for code in range(0x3001) if chr(code).isspace())
 _UNSEEN = object()
+_COPY_CELL = 4.0  # points: a grid's cell, at least the distance a copy of fake bold type lies aside
 _GLYPH_SEGMENTS = 8  # a filled path with as many segments (curves, a stroke's turns) may be a glyph
 _GLYPH_SIZE = 40.0  # points: and no larger than a heading's character
 _REPLACEMENT = "\ufffd"
@@ -52,7 +53,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
     drawing = _drawing(page, (left, top))
     textpage = page.get_textpage()
     try:
-        chars = _visible_chars(textpage, (left, bottom, right, top), drawing.text_forms)
+        chars = _once(_visible_chars(textpage, (left, bottom, right, top), drawing.text_forms))
         quarters = _text_turn(textpage)
     finally:
         textpage.close()
@@ -65,6 +66,31 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
     width, height = turn.size()
     picture = _picture_share(drawing, (left, bottom, right, top))
     return PageLayout(number, width, height, chars, rules, quarters, picture, drawing.outlines)
+
+
+def _once(chars: list[Char]) -> list[Char]:
+    """Each glyph once: a producer that fakes bold type prints the text again a fraction of a point
+    aside, and its glyphs would be read twice ('收收入入'). A character printed over the same character,
+    less than a third of its width and height aside, is such a copy (two alike side by side stand a
+    whole glyph apart)."""
+    if len({(c.text, c.x0 // _COPY_CELL, c.top // _COPY_CELL) for c in chars}) == len(chars):
+        return chars  # nearly every page: no two alike in a cell (copies share theirs most of the time)
+    seen: dict[tuple[str, float, float], list[Char]] = {}
+    kept = []
+    for char in chars:
+        x, y = char.x0 // _COPY_CELL, char.top // _COPY_CELL
+        near = (seen.get((char.text, x + dx, y + dy), ()) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+        if any(_copy(char, other) for others in near for other in others):
+            continue
+        seen.setdefault((char.text, x, y), []).append(char)
+        kept.append(char)
+    return kept
+
+
+def _copy(char: Char, of: Char) -> bool:
+    width = min(char.x1 - char.x0, of.x1 - of.x0)
+    height = min(char.bottom - char.top, of.bottom - of.top)
+    return abs(char.x0 - of.x0) < width / 3 and abs(char.top - of.top) < height / 3
 
 
 def _outside_glyphs(rules: list[Rule], chars: list[Char]) -> list[Rule]:
