@@ -296,3 +296,21 @@ def test_the_flow_takes_the_rest_of_the_columns_to_its_table_unless_a_caption_is
     assert [grid.page for grid in block.grids] == [1, 2]
     assert block.rests == (set() if cut_caption else {2})
     assert block.unit is Unit.YUAN
+
+
+@pytest.mark.parametrize("filer", [True, False], ids=["with its filer line", "title alone"])
+def test_a_title_row_framed_with_the_table_gives_its_filer_and_unit(filer: bool) -> None:
+    """A sheet's title rows framed with the table: the title, and under it in the same cell the filer and
+    unit line, in one cell across the whole width."""
+    chars = word("2025年部门收入预算总表", 60, 3)
+    if filer:
+        chars += word("编制部门：上海市某局", 5, 14, 8) + word("单位：元", 240, 14, 8)
+    chars += [*word("项目", 5, 30), *word("合计", 205, 30), *word("合计", 5, 50), *word("1.00", 205, 50, 6)]
+    page = page_content(PageLayout(1, 300, 100, chars, ruled([0, 100, 300], [0, 25, 45, 65], _top_cell())))
+    (block,) = pages_flow([page]).blocks
+    assert block.title == "2025年部门收入预算总表"
+    assert (block.unit, block.unit_name) == ((Unit.YUAN, "上海市某局") if filer else (None, None))
+
+
+def _top_cell() -> dict[tuple[float, int], bool]:
+    return {(100, 0): True}  # no column line in the first band: one cell across

@@ -66,6 +66,7 @@ _FILER_KEYS = lines().filer_keys
 _FILER = re.compile(rf"(?:{_FILER_KEYS})\s*[:：]\s*(\S+)")
 _UNIT_KEY = re.compile(r"^单位\s*[:：]")
 _KEY_ONLY = re.compile(rf"^(?:{_FILER_KEYS})\s*[:：]$")
+_KEY_INSIDE = re.compile(rf"(?:{_FILER_KEYS}|单位)\s*[:：]")  # where a filer or unit line starts in a cell
 _NO_TAIL = re.compile(r"[:：。；;]")  # a key of its own or a sentence: no wrapped filer's tail
 _NUMERAL = "[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 # '表八', '表8', '附表8', '表8-1' (a sub-table keeps its table's number), '公开08表'
@@ -520,13 +521,17 @@ def bare_title(title: str) -> str:
 
 
 def _title_row(grid: Grid) -> tuple[int, TableBlock] | None:
-    """A form that prints its title in its own first row, across the whole width."""
+    """A form that prints its title in its own first row, across the whole width; a sheet's title rows
+    framed with the table may hold its filer and unit line in the same cell, under the title."""
     first = next((c for c in grid.cells if c.row == 0 and c.col == 0), None)
-    title = first.text.strip() if first else ""
+    text = first.text.strip() if first else ""
+    key = _KEY_INSIDE.search(text)
+    title, unit_line = (text[: key.start()].strip(), text[key.start() :]) if key else (text, "")
     # a single column's caption spans its width too, and names no table ('机关运行经费预算数')
     if first is None or first.col_end != grid.n_cols - 1 or grid.n_cols < 2 or recognise_table(title) is None:
         return None
-    return 0, TableBlock(title, grid.page)
+    unit, filer = _unit_line(unit_line)
+    return 0, TableBlock(title, grid.page, unit=unit, unit_name=filer)
 
 
 def _unit_line(text: str) -> tuple[Unit | None, str | None]:
