@@ -7,10 +7,11 @@ from itertools import pairwise
 import pytest
 
 from budget_graph.model import Unit
+from budget_graph.read.layout import is_note_row
 from budget_graph.read.pdf_flow import TableBlock, pages_flow
 from budget_graph.read.pdf_grid import find_grids, page_content
 from budget_graph.read.pdf_page import Char, PageLayout, Rule, text_lines
-from budget_graph.read.pdf_tables import _header_tree, _rows, grid_texts
+from budget_graph.read.pdf_tables import _empty_notes, _header_tree, _rows, grid_texts
 
 
 def glyph(text: str, x0: float, top: float, size: float = 10.0) -> Char:
@@ -314,3 +315,13 @@ def test_a_title_row_framed_with_the_table_gives_its_filer_and_unit(filer: bool)
 
 def _top_cell() -> dict[tuple[float, int], bool]:
     return {(100, 0): True}  # no column line in the first band: one cell across
+
+
+@pytest.mark.parametrize("note", ["注：本部门无该项目", "说明：我单位无政府性基金支出安排。", "此表为空"])
+def test_a_note_in_a_row_of_its_own_across_the_grid_is_the_tables_note(note: str) -> None:
+    chars = [*word("科目名称", 5, 5), *word("合计", 205, 5), *word("合计", 5, 25), *word(note, 5, 45)]
+    gaps = {(100, 2): True}  # the last row one cell across
+    grid = _page(1, chars, ruled([0, 100, 300], [0, 20, 40, 60], gaps))
+    rows = _rows(TableBlock("政府性基金预算支出表", 1, grids=[grid]))
+    assert _empty_notes(rows) == [note]
+    assert [cells for _, cells, _ in rows.data if any(cells) and not is_note_row(cells)] == [["合计", ""]]

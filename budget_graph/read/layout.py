@@ -57,6 +57,16 @@ def without_unit(text: str) -> str:
 
 
 # a filer or unit line opens with its key ('编制部门：…', '单位：万元'): never a title
+# a note printed with a table ('注：…', '说明1：…', '本表为空'): under it, or in a row of its own across it
+NOTE = re.compile(rf"^(?:注|说明|备注)\s*\d*\s*[:：、.．]|{lines().empty_note.pattern}")
+
+
+def is_note_row(cells: list[str]) -> bool:
+    """A row of one filled cell that is a note: the table's note, not a line of it."""
+    filled = [normalise(c) for c in cells if c.strip()]
+    return len(filled) == 1 and bool(NOTE.search(filled[0]))
+
+
 KEY_LINE = re.compile(rf"^(?:{lines().filer_keys}|单位)\s*[:：]")
 
 

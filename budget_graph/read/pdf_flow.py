@@ -23,6 +23,7 @@ from budget_graph.model import Unit
 from budget_graph.profiles import lines
 from budget_graph.read.layout import (
     KEY_LINE,
+    NOTE,
     UNIT_PART,
     UNIT_STATED,
     chinese_number,
@@ -73,7 +74,6 @@ _NUMERAL = "[二三四五六七八九]十[一二三四五六七八九]?|十[一�
 NUMBERED_TITLE = re.compile(
     rf"^(?:附?表\s*({_NUMERAL}|\d{{1,2}}(?![\d年]))(?:\s*[-—－]\s*\d+)?|公开\s*(\d+)\s*表)"
 )
-_NOTE = re.compile(rf"^(注|说明|备注)\s*\d*\s*[:：]|{lines().empty_note.pattern}")
 _SENTENCE_END = re.compile(r"[。；;]$")
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 # what a continuation page prints above the table it continues: '续表', '续表1', '（续）', '续上表'
@@ -170,7 +170,7 @@ def _add_page(flow: Flow, page: PageContent, running: frozenset[str]) -> None:
             flow.floor = len(flow.lines)
         elif _is_page_number(item, page) or (_in_margin(item, page) and running_text(item.text) in running):
             continue
-        elif block is not None and _NOTE.search(normalise(item.text)):
+        elif block is not None and NOTE.search(normalise(item.text)):
             block.notes.append(item.text)
         else:
             block = None
@@ -179,7 +179,7 @@ def _add_page(flow: Flow, page: PageContent, running: frozenset[str]) -> None:
 
 def is_note(flat: str) -> bool:
     """A note printed under a table ('注：…', '本表无数据'), as normalised text."""
-    return bool(_NOTE.search(flat))
+    return bool(NOTE.search(flat))
 
 
 def _is_page_number(line: Line, page: PageContent) -> bool:

@@ -28,11 +28,11 @@ from budget_graph.model import (
     is_number,
     prints_nothing,
 )
-from budget_graph.profiles import lines
 from budget_graph.read.grid_rows import GridRow, TableGrid, join_codes, union
 from budget_graph.read.layout import (
     TOTAL_LABEL,
     is_key_line,
+    is_note_row,
     is_text_header,
     normalise,
     recognise_table,
@@ -52,7 +52,6 @@ _PROJECT_FORM = re.compile(r"项目.*绩效目标")
 _PHASES = {"预算数", "决算数", "年初预算数", "全年预算数"}
 _BANNER = re.compile(r"表$|^[（(]\d{4}年度?[)）]$")
 _CATEGORY = re.compile(r"^(?:[一二三四五六七八九十]+、)?(货物|工程|服务)([ABC])$")
-_EMPTY_NOTE = lines().empty_note
 
 
 @dataclass
@@ -784,9 +783,7 @@ def _text_columns(rows: _Rows) -> set[int]:
 def _grid_rows(rows: _Rows, two_sided: bool) -> list[GridRow]:
     """Header rows, then data rows that say where their amounts start. A one-sided table's header is
     cut to the amount columns: the label columns' captions name no amount."""
-    data = [
-        (page, cells, boxes) for page, cells, boxes in rows.data if any(cells) and not _is_note_row(cells)
-    ]
+    data = [(page, cells, boxes) for page, cells, boxes in rows.data if any(cells) and not is_note_row(cells)]
     if two_sided:  # each side is [label, amounts …]; read/tables.py finds the sides
         return [GridRow(None, cells) for cells in rows.tree] + [
             GridRow(None, cells, page, amounts_from=1, boxes=boxes) for page, cells, boxes in data
@@ -799,11 +796,6 @@ def _grid_rows(rows: _Rows, two_sided: bool) -> list[GridRow]:
     ]
 
 
-def _is_note_row(cells: list[str]) -> bool:
-    filled = [c for c in cells if c]
-    return len(filled) == 1 and bool(_EMPTY_NOTE.search(filled[0]))
-
-
 def _empty_notes(rows: _Rows) -> list[str]:
-    """'此表为空' printed inside the grid is the table's empty-table note."""
-    return [c for _, cells, _ in rows.data if _is_note_row(cells) for c in cells if c]
+    """A note printed inside the grid, in a row of its own ('此表为空', '注：本部门无该项目'), is the table's."""
+    return [c for _, cells, _ in rows.data if is_note_row(cells) for c in cells if c]

@@ -45,6 +45,7 @@ from budget_graph.read.layout import (
     FILING_TITLE,
     UNIT_LINE,
     chinese_number,
+    is_note_row,
     is_text_header,
     normalise,
     recognise_table,
@@ -77,7 +78,6 @@ _PARAGRAPH = 40  # characters: a cover's lines are shorter, a narrative's paragr
 _SENTENCE = re.compile(r"[，。；,;]")
 _ENCRYPTED = b"\xd0\xcf\x11\xe0"  # an encrypted workbook is an OLE compound file, not a zip (so is .xls)
 _BANNER = re.compile(r"^[（(]\d{4}年度?[)）]$")
-_NOTE = re.compile(rf"^注|{lines().empty_note.pattern}")
 
 
 @dataclass
@@ -375,8 +375,8 @@ def _table(sheet: _Sheet, number: int, filing: Filing, names: set[str], source: 
     header, data = rows[:start], rows[start:]
     if sheet.unit is None:  # the header may name it ('金额（元）'), else 万元, in doubt
         table.unit = header_unit(cells for _, cells in header) or unstated_unit(table)
-    table.notes.extend(text for _, cells in data if _is_note(cells) for text in cells if text.strip())
-    data = [(r, cells) for r, cells in data if not _is_note(cells)]
+    table.notes.extend(text for _, cells in data if is_note_row(cells) for text in cells if text.strip())
+    data = [(r, cells) for r, cells in data if not is_note_row(cells)]
     _pad_subcodes(sheet, header, data)
     # 类/款/项 columns → one code in the first of them (the cells are joined in place; a sheet has no boxes)
     join_codes([cells for _, cells in header], [(cells, [None] * width) for _, cells in data])
@@ -399,11 +399,6 @@ def _table(sheet: _Sheet, number: int, filing: Filing, names: set[str], source: 
 
 def _padded(cells: list[str], width: int) -> list[str]:
     return [*cells, *[""] * (width - len(cells))]
-
-
-def _is_note(cells: list[str]) -> bool:
-    filled = [normalise(c) for c in cells if c.strip()]
-    return len(filled) == 1 and bool(_NOTE.search(filled[0]))
 
 
 def _pad_subcodes(
