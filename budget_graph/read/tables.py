@@ -67,13 +67,14 @@ class Reading:
 
 def build_table(table: Table, grid: TableGrid, unit_names: set[str]) -> Reading:
     """Fill `table.columns` and `table.rows` from the grid."""
-    if not grid.rows:
+    rows = [row for row in grid.rows if not _column_numbers(row.cells)]
+    if not rows:
         return Reading()
     if table.kind is TableKind.PerformanceTargets:
-        reading = Reading(indicators=read_performance_targets(table, grid.rows))
+        reading = Reading(indicators=read_performance_targets(table, rows))
         _doubt_unread_amounts(table)
         return reading
-    header, data = _split_header(grid.rows)
+    header, data = _without_row_numbers(*_split_header(rows), two_sided=table.kind in TWO_SIDED)
     # 类/款/项 columns of a text's rows (a reader that places the amounts has joined its own)
     text_rows = [row for row in data if row.amounts_from is None]
     join_codes([row.cells for row in header], [(row.cells, [None] * len(row.cells)) for row in text_rows])
@@ -150,6 +151,62 @@ def _garbled_figures(rows: list[GridRow]) -> str:
 _FIGURE_INSIDE = re.compile(r"\d\.\d|\d,\d{3}")
 # a figure printed with its unit ('1,234.00万'): no figure to the readers, and no name either
 _FIGURE_AND_UNIT = re.compile(r"^[-−]?[\d,]*\d(\.\d+)?(万元|万|元|亿元)$")
+
+
+_NUMBERING_LABEL = re.compile(r"^(?:栏次|栏号|列次|栏目编号)$")
+_NUMBERING_CELL = re.compile(r"^(?:\d{1,3}|[甲乙丙丁]|栏次|栏号|列次)$")
+
+
+def _column_numbers(cells: list[str]) -> bool:
+    """The row under a header that numbers its columns ('栏次 | | 1 | 2 | 3', a 决算 form's; a two-sided
+    table's '栏次 | 1 | 栏次 | 2'): no line of the table, its numbers no figures."""
+    filled = [_squeezed(cell) for cell in cells if cell.strip()]
+    return (
+        len(filled) > 1
+        and bool(_NUMBERING_LABEL.match(filled[0]))
+        and all(_NUMBERING_CELL.match(cell) for cell in filled[1:])
+    )
+
+
+_ROW_NUMBER_CAPTION = re.compile(r"^(?:行次|行号)$")
+_ROW_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _without_row_numbers(
+    header: list[GridRow], data: list[GridRow], two_sided: bool
+) -> tuple[list[GridRow], list[GridRow]]:
+    """A column of row numbers ('行次', a 决算 form's: 1, 2, 3 … down the rows) holds no figures: it is
+    left out, each side's in a two-sided table."""
+    width = max((len(row.cells) for row in (*header, *data)), default=0)
+    numbered = [
+        k
+        for k in range(width)
+        if any(k < len(row.cells) and _ROW_NUMBER_CAPTION.match(_squeezed(row.cells[k])) for row in header)
+        and all(k >= len(row.cells) or _ROW_NUMBER.match(row.cells[k].strip() or "0") for row in data)
+    ]
+    if not numbered:
+        return header, data
+    return [_drop(row, numbered, two_sided) for row in header], [
+        _drop(row, numbered, two_sided) for row in data
+    ]
+
+
+def _squeezed(cell: str) -> str:
+    return re.sub(r"\s+", "", normalise(cell))
+
+
+def _drop(row: GridRow, columns: list[int], two_sided: bool) -> GridRow:
+    keep = [k for k in range(len(row.cells)) if k not in columns]
+    start = row.amounts_from
+    if start is not None and not two_sided:  # a two-sided row counts its amounts' start within each side
+        start -= sum(1 for k in columns if k < start)
+    return replace(
+        row,
+        cells=[row.cells[k] for k in keep],
+        places=row.places and [row.places[k] for k in keep if k < len(row.places)],
+        boxes=row.boxes and [row.boxes[k] for k in keep if k < len(row.boxes)],
+        amounts_from=start,
+    )
 
 
 def _split_header(rows: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:
