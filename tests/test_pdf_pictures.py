@@ -111,3 +111,4 @@ def test_the_table_the_page_before_ends_with_may_go_on_on_a_page_not_read() -> N
     assert _printed_on(tables, 8) == [third]  # printed before and after it
     assert _printed_on(tables, 10) == [third]
     assert _printed_on(tables, 11) == []
+    assert _printed_on(tables, 5, going_on=False) == [second]  # a page of narrative round its picture

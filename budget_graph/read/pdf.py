@@ -34,6 +34,7 @@ _FILER = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(\S+)$")
 _CLAIM_PARTS = re.compile(r"说明|情况")  # parts that state figures (not 职能, 机构, 名词解释)
 _COVER_LINES = 12
 _PICTURE_SHARE = 0.25  # of a page: a picture this large may be a table printed as an image
+_FEW_CHARACTERS = 60  # on a page: its number, a caption, a heading; a page of narrative prints more
 _OUTLINED_AT_LEAST = 20  # glyphs drawn as outlines on a page: its text printed as a picture
 _HIGH, _LOW = 0xD800, 0xDC00  # the first high and low UTF-16 surrogates
 _REPLACEMENT = "\ufffd"
@@ -318,17 +319,18 @@ def _pictures(filing: Filing, layouts: list[PageLayout], source: str) -> None:
         filing.unread.append(place)
         filing.diagnostics.append(Diagnostic("warning", said, (place,)))
         doubt = Doubt(f"第{layout.number}页的内容未能全部读取 page {layout.number} is not read whole")
-        for table in _printed_on(filing.tables, layout.number):
+        going_on = len(layout.chars) < _FEW_CHARACTERS  # no narrative on it: a table may go on there
+        for table in _printed_on(filing.tables, layout.number, going_on):
             table.doubts.append(doubt)
 
 
-def _printed_on(tables: list[Table], page: int) -> list[Table]:
-    """The tables printed on the page or on both sides of it, and the one the page before ends with,
-    which may go on on it."""
+def _printed_on(tables: list[Table], page: int, going_on: bool = True) -> list[Table]:
+    """The tables printed on the page or on both sides of it, and, when a table may go on on it, the one
+    the page before ends with."""
     pages = [{table.location.page, *(row.location.page for row in table.rows)} for table in tables]
     on = [table for table, printed in zip(tables, pages, strict=True) if min(printed) <= page <= max(printed)]
     before = [table for table, printed in zip(tables, pages, strict=True) if max(printed) == page - 1]
-    return on + before[-1:]
+    return on + before[-1:] if going_on else on
 
 
 def _metadata(flow: Flow, path: Path, first: int) -> Metadata:
