@@ -9,7 +9,7 @@ import pytest
 from budget_graph.model import Unit
 from budget_graph.read.layout import is_note_row
 from budget_graph.read.pdf_flow import TableBlock, pages_flow
-from budget_graph.read.pdf_grid import find_grids, page_content
+from budget_graph.read.pdf_grid import _merge, find_grids, page_content
 from budget_graph.read.pdf_page import Char, PageLayout, Rule, text_lines
 from budget_graph.read.pdf_tables import _empty_notes, _header_tree, _rows, grid_texts
 
@@ -325,3 +325,32 @@ def test_a_note_in_a_row_of_its_own_across_the_grid_is_the_tables_note(note: str
     rows = _rows(TableBlock("政府性基金预算支出表", 1, grids=[grid]))
     assert _empty_notes(rows) == [note]
     assert [cells for _, cells, _ in rows.data if any(cells) and not is_note_row(cells)] == [["合计", ""]]
+
+
+def test_collinear_pieces_a_few_points_apart_are_one_rule() -> None:
+    # a frame drawn cell by cell, each piece stopping short of the crossing: 3.6 points apart
+    assert _merge([Rule(False, 100, 0, 18.2), Rule(False, 100, 21.8, 40)]) == [Rule(False, 100, 0, 40)]
+
+
+def test_a_rule_broken_round_a_merged_cell_stays_broken() -> None:
+    pieces = [Rule(False, 100, 0, 20), Rule(False, 100, 40, 60)]  # a cell spans both columns between
+    assert _merge(pieces) == pieces
+
+
+def test_a_grid_right_under_the_tables_grid_goes_on_with_the_table() -> None:
+    """A frame broken by a gap narrower than a line of text: the rows under it are the table's."""
+    xs = [0, 100, 300]
+    chars = word("以下为本部门的收入预算。", 5, -70) + word("收入预算总表", 50, -40)
+    chars += [*word("项目", 5, 5), *word("金额", 205, 5)]
+    chars += [
+        *word("合计", 5, 25),
+        *word("2.00", 205, 25, 6),
+        *word("行政运行", 5, 50),
+        *word("2.00", 205, 50, 6),
+    ]
+    rules = ruled(xs, [0, 20, 40]) + ruled(xs, [45, 65])
+    page = page_content(PageLayout(1, 300, 100, chars, rules))
+    assert len(page.grids) == 2
+    (block,) = pages_flow([page]).blocks
+    assert len(block.grids) == 2
+    assert [cells for _, cells, _ in _rows(block).data] == [["合计", "2.00"], ["行政运行", "2.00"]]

@@ -86,6 +86,7 @@ _UNSURE = (
     "an untitled grid opening the page may continue the table before, but its columns differ: "
     "read as narrative, its figures not checked"
 )
+_NO_LINE_BETWEEN = 6.0  # points: a gap narrower than a line of text holds none
 _SHORT_TAIL = 8  # characters: a title's wrapped tail ('支出预算表'), a filer's ('院')
 _NAME_TAIL = 16  # characters: the most of a filer's name a wrap leaves on a line of its own
 _DIGIT = re.compile(r"\d")
@@ -210,6 +211,9 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -
         flow.blocks.append(block)
         _keys_inside(block, grid)
         return block
+    if flow.blocks and _right_under(flow.blocks[-1].grids[-1], grid):
+        flow.blocks[-1].grids.append(grid)  # its frame broken by a gap: the table goes on
+        return flow.blocks[-1]
     opening = flow.lines[first_on_page:]
     if flow.blocks and (not opening or (_opens_page(grid, page) and all(map(_repeated_key, opening)))):
         del flow.lines[first_on_page:]  # a continuation page, under the filer and unit lines it may repeat
@@ -225,6 +229,13 @@ def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -
     flow.stray_grids.append(grid)
     flow.lines.extend(_grid_lines(grid, page.width))
     return None
+
+
+def _right_under(last: Grid, grid: Grid) -> bool:
+    """Does `grid` stand right under the table's last grid on its page, in its columns, with no room for
+    a line of text between (a frame drawn cell by cell whose pieces stop short of a row's rule)?"""
+    gap = grid.ys[0] - last.ys[-1]
+    return last.page == grid.page and 0 <= gap < _NO_LINE_BETWEEN and columns_fit(last, grid, COLUMN_SLACK)
 
 
 def _columns_host(flow: Flow, grid: Grid, heading: TableBlock | None) -> tuple[TableBlock, Grid] | None:

@@ -17,6 +17,9 @@ from budget_graph.read.text_columns import Column
 
 _SNAP = 1.6  # points: ruling lines closer than this are one line (strokes drawn twice, hairline boxes)
 _TOUCH = 2.5  # points: a line ending this close to another still meets it
+# points: collinear pieces this far apart are one rule (a frame drawn cell by cell, each piece stopping
+# short of the crossings); a rule broken on purpose, round a merged cell, is broken by a whole cell
+_GAP = 4.0
 _MIN_BAND = 3.0  # points: narrower row or column bands are drawing artefacts
 COLUMN_SLACK = 3.0  # points: column lines of a table's pages agree within this
 
@@ -275,7 +278,7 @@ def _join(cluster: list[Rule]) -> list[Rule]:
     pos = sorted(r.pos for r in cluster)[len(cluster) // 2]
     joined: list[Rule] = []
     for rule in sorted(cluster, key=lambda r: r.start):
-        if joined and rule.start <= joined[-1].end + _TOUCH:
+        if joined and rule.start <= joined[-1].end + _GAP:
             last = joined[-1]
             joined[-1] = Rule(last.horizontal, pos, last.start, max(last.end, rule.end))
         else:
