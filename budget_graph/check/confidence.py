@@ -12,8 +12,9 @@ An error-level finding that rests on a doubtful table (any of its figures stands
 warning that says why, and so is a required table said to be missing when figures went unread or the file
 holds only the narrative (tables published as a file of their own), a line the narrative names that no
 table prints when a table is in doubt or figures went unread (it may stand there), and a narrative figure
-no table found agrees with when a table it is looked up in is not found and figures went unread. One failing identity in an
-otherwise consistent table stays an error: a table is in doubt by its own majority, not by one slip.
+no table found agrees with when a table it is looked up in is not found and figures went unread. One
+failing identity in an otherwise consistent table stays an error: a table is in doubt by its own
+majority, not by one slip.
 """
 
 from __future__ import annotations
@@ -35,9 +36,8 @@ AT_LEAST = 3  # and no fewer failing roll-ups (a mistyped subtotal fails itself 
 MISSING_TABLE = frozenset({"BG-C001", "BG-T008"})  # a required / listed table not found
 MISSING_TOPIC = frozenset({"BG-C002"})
 NOT_IN_ANY_TABLE = frozenset({"BG-N012"})  # a line the narrative names and no table prints: rests on them all
-RESTATING = frozenset(
-    r.id for r in narrative.RESTATING
-)  # a narrative figure that any of several may agree with
+# a narrative figure that any of several tables' figures may agree with
+RESTATING = frozenset(r.id for r in narrative.RESTATING)
 
 
 def temper(filing: Filing, findings: Iterable[Finding]) -> list[Finding]:

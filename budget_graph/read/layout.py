@@ -56,17 +56,27 @@ def without_unit(text: str) -> str:
     return UNIT_PART.sub(" ", text).strip()
 
 
-# a filer or unit line opens with its key ('编制部门：…', '单位：万元'): never a title
 # a note printed with a table ('注：…', '说明1：…', '本表为空'): under it, or in a row of its own across it
-NOTE = re.compile(rf"^(?:注|说明|备注)\s*\d*\s*[:：、.．]|{lines().empty_note.pattern}")
+_NOTE = re.compile(rf"^(?:注|说明|备注)\s*\d*\s*[:：、.．]|{lines().empty_note.pattern}")
+
+
+def is_note(flat: str) -> bool:
+    """A note printed with a table, as normalised text."""
+    return bool(_NOTE.search(flat))
 
 
 def is_note_row(cells: list[str]) -> bool:
     """A row of one filled cell that is a note: the table's note, not a line of it."""
     filled = [normalise(c) for c in cells if c.strip()]
-    return len(filled) == 1 and bool(NOTE.search(filled[0]))
+    return len(filled) == 1 and is_note(filled[0])
 
 
+def squeezed(text: str) -> str:
+    """Normalised, without spaces: '栏 次' and '栏次' alike."""
+    return re.sub(r"\s+", "", normalise(text))
+
+
+# a filer or unit line opens with its key ('编制部门：…', '单位：万元'): never a title
 KEY_LINE = re.compile(rf"^(?:{lines().filer_keys}|单位)\s*[:：]")
 
 

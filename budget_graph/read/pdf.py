@@ -111,7 +111,7 @@ def _read_span(
     source = printable(str(path))  # the name as reports write it
     filing = read_pages(pages, source, path, flow=flow)
     filing.page_turns = {source: {layout.number: layout.turn for layout in layouts}}
-    _pictures(filing, layouts, source)
+    _unread_pages(filing, layouts, source)
     _damaged(filing, damaged, source)
     return filing
 
@@ -295,7 +295,7 @@ def _damaged(filing: Filing, streams: int, source: str) -> None:
         table.doubts.append(doubt)
 
 
-def _pictures(filing: Filing, layouts: list[PageLayout], source: str) -> None:
+def _unread_pages(filing: Filing, layouts: list[PageLayout], source: str) -> None:
     """A large picture after the cover may be a table printed as an image (a sheet pasted as a
     screenshot), and glyphs drawn as outlines, more of them than the page's characters, text printed as
     a vector picture: what they show is not read, so it is said and counted as unread — a required table

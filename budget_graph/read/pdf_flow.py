@@ -23,13 +23,14 @@ from budget_graph.model import Unit
 from budget_graph.profiles import lines
 from budget_graph.read.layout import (
     KEY_LINE,
-    NOTE,
     UNIT_PART,
     UNIT_STATED,
     chinese_number,
     is_key_line,
+    is_note,
     normalise,
     recognise_table,
+    squeezed,
     without_unit,
 )
 from budget_graph.read.pdf_grid import (
@@ -171,16 +172,11 @@ def _add_page(flow: Flow, page: PageContent, running: frozenset[str]) -> None:
             flow.floor = len(flow.lines)
         elif _is_page_number(item, page) or (_in_margin(item, page) and running_text(item.text) in running):
             continue
-        elif block is not None and NOTE.search(normalise(item.text)):
+        elif block is not None and is_note(normalise(item.text)):
             block.notes.append(item.text)
         else:
             block = None
             flow.lines.append(PageLine(page.number, item, page.width))
-
-
-def is_note(flat: str) -> bool:
-    """A note printed under a table ('注：…', '本表无数据'), as normalised text."""
-    return bool(NOTE.search(flat))
 
 
 def _is_page_number(line: Line, page: PageContent) -> bool:
@@ -299,7 +295,7 @@ def _beside(line: Line, grid: Grid) -> bool:
 def _title_part(text: str, title: str) -> bool:
     """Is `text` a part of a table's title ('公开01表' of '公开01表 收支预算总表'), cut at a page's edge (a
     sheet's title centred across its columns and printed over two pages)?"""
-    part, whole = (re.sub(r"\s+", "", normalise(words)) for words in (text, title))
+    part, whole = (squeezed(words) for words in (text, title))
     return bool(part) and part != whole and part in whole
 
 

@@ -29,6 +29,7 @@ from budget_graph.read.layout import (
     ENUMERATOR,
     TITLE_END,
     TOTAL_LABEL,
+    is_note,
     normalise,
     titled_table,
 )
@@ -39,7 +40,6 @@ from budget_graph.read.pdf_flow import (
     PAGE_NUMBER,
     PART_HEADING,
     is_key_line,
-    is_note,
     pages_flow,
     running_text,
     running_texts,
