@@ -14,7 +14,7 @@ import pytest
 
 from budget_graph.check.engine import check_filing
 from budget_graph.read import read_file, read_filings
-from budget_graph.read.compilation import filing_spans
+from budget_graph.read.compilation import apart, filing_spans
 from tests.conftest import CORPUS
 
 COURT = "js-court/江苏省高级人民法院2019年度部门预算公开.pdf"  # 26 pages
@@ -181,3 +181,27 @@ def test_a_summarys_page_printed_again_right_after_it_is_no_next_filing() -> Non
     assert filing_spans(_flow([*tables, ("财政拨款收支总表", 6), ("政府采购预算表", 7)], []), 1, 7) == [
         (1, 7)
     ]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext absent")
+def test_a_summarys_title_garbled_into_another_summarys_splits_no_filing(
+    corpus: Path, tmp_path: Path
+) -> None:
+    # a font's map damaged: '财政拨款收支预算总表' reads '财᭯拨款收支预算总表', a 收支预算总表 printed again
+    text = tmp_path / "tables.txt"
+    subprocess.run(["pdftotext", "-layout", str(CORPUS / TABLES_ONLY), str(text)], check=True)
+    text.write_text(text.read_text().replace("财政拨款收支预算总表", "财᭯拨款收支预算总表"))
+    read = read_filings(text, undated=True)
+    assert [(f.unit, f.year, len(f.tables)) for f in read] == [("中共江苏省委办公厅", 2019, 12)]
+
+
+def test_pieces_of_one_unit_kind_and_year_are_no_filings_apart() -> None:
+    from budget_graph.model import UNDATED, Filing, Kind
+
+    def piece(unit: str, year: int) -> Filing:
+        return Filing(["汇编.pdf"], unit, year, Kind.BUDGET)
+
+    assert apart([piece("江苏省甲厅", 2019), piece("江苏省乙厅", 2019)])
+    assert apart([piece("江苏省甲厅", 2018), piece("江苏省甲厅", 2019)])
+    assert not apart([piece("江苏省甲厅", UNDATED), piece("江苏省甲厅", 2019)])
+    assert not apart([piece("苏州市甲局", 2019), piece("江苏省苏州市甲局", 2019)])

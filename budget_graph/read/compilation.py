@@ -15,9 +15,10 @@ prints tables of at least three kinds: a table of a summary's kind printed twice
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import combinations, pairwise
 
-from budget_graph.model import Diagnostic, Location, TableKind
+from budget_graph.model import UNDATED, Diagnostic, Filing, Location, TableKind
+from budget_graph.model.units import same_unit
 from budget_graph.read.layout import FILING_TITLE, normalise, recognise_table
 from budget_graph.read.pdf_flow import Flow
 
@@ -50,6 +51,18 @@ def filing_spans(flow: Flow, first: int, last: int) -> list[tuple[int, int]]:
     if any(len(kinds) < _MIN_KINDS for kinds in sets):
         return [(first, last)]  # a table of a summary's kind printed twice in one filing ('非税收入预算表')
     return [(start, end - 1) for start, end in zip(starts, [*starts[1:], last + 1], strict=True)]
+
+
+def apart(filings: list[Filing]) -> bool:
+    """Are the spans, read, filings apart: no two of the same unit, kind and level and of one year (or
+    one printing none)? A summary's title garbled into another summary's (a font's map damaged) reads as
+    that summary printed again and splits one filing in two, the first without its year."""
+    return not any(
+        (a.kind, a.level) == (b.kind, b.level)
+        and (a.year == b.year or UNDATED in (a.year, b.year))
+        and same_unit(a.unit, b.unit)
+        for a, b in combinations(filings, 2)
+    )
 
 
 def span_note(source: str, first: int, last: int) -> Diagnostic:

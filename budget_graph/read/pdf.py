@@ -17,7 +17,7 @@ from budget_graph.errors import InputError, printable
 from budget_graph.limits import PDF_PAGES, PDF_SIZE
 from budget_graph.model import Diagnostic, Doubt, Filing, Kind, Location, Table
 from budget_graph.profiles import lines
-from budget_graph.read.compilation import filing_spans, span_note
+from budget_graph.read.compilation import apart, filing_spans, span_note
 from budget_graph.read.layout import normalise
 from budget_graph.read.metadata import Evidence, Metadata, filing_metadata
 from budget_graph.read.pdf_doubts import mark_doubts, unruled_titles
@@ -88,7 +88,7 @@ def read_pdf_filings(path: Path) -> list[Filing]:
         filing = _read_span(path, some, _contents(some), damaged)
         filing.diagnostics.append(span_note(filing.sources[0], first, last))
         filings.append(filing)
-    return filings
+    return filings if apart(filings) else [_read_span(path, layouts, pages, damaged, flow)]
 
 
 def _opened(path: Path) -> tuple[list[PageLayout], int]:

@@ -23,7 +23,7 @@ from itertools import pairwise, takewhile
 from pathlib import Path
 
 from budget_graph.model import Doubt, Filing
-from budget_graph.read.compilation import filing_spans, span_note
+from budget_graph.read.compilation import apart, filing_spans, span_note
 from budget_graph.read.layout import (
     CODE_CAPTIONS,
     ENUMERATOR,
@@ -127,7 +127,7 @@ def read_laid_out_filings(text: str, source: str, path: Path) -> list[Filing]:
         filing = read_pages(some, source, path, measured=False)
         filing.diagnostics.append(span_note(source, first, last))
         filings.append(filing)
-    return filings
+    return filings if apart(filings) else [read_pages(contents, source, path, measured=False, flow=flow)]
 
 
 def _contents(text: str) -> list[PageContent]:
