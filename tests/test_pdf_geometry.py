@@ -354,3 +354,14 @@ def test_a_grid_right_under_the_tables_grid_goes_on_with_the_table() -> None:
     (block,) = pages_flow([page]).blocks
     assert len(block.grids) == 2
     assert [cells for _, cells, _ in _rows(block).data] == [["合计", "2.00"], ["行政运行", "2.00"]]
+
+
+@pytest.mark.parametrize("off", [1.2, 2.4, 2.9])
+def test_a_column_line_set_a_little_off_in_the_header_still_parts_the_body(off: float) -> None:
+    # a Word export: the code column's line at x=100 in the header, `off` points right of it below
+    rules = [Rule(True, y, 0, 300) for y in (0, 20, 40, 60)]
+    rules += [Rule(False, x, 0, 60) for x in (0, 200, 300)]
+    rules += [Rule(False, 100, 0, 20), Rule(False, 100 + off, 20, 60)]
+    (grid,) = find_grids(rules, page=1)
+    assert grid.n_cols == 3
+    assert all(cell.col == cell.col_end for cell in grid.cells)  # no code cell joined to its name

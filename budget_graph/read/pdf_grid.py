@@ -389,8 +389,10 @@ def _spans(
 
 def _ruled(rules: list[Rule], pos: float, across: float) -> bool:
     """Is there a ruling line at `pos` passing `across` (the middle of the band it would separate)?
-    `rules` are sorted by position."""
-    reach = _SNAP + 0.5
+    `rules` are sorted by position. A rule nearer the line than a band's least width is that line
+    (_bands kept one of the two): a Word export may set a column's line in the header a point or two
+    off its line in the body."""
+    reach = _MIN_BAND
     index = bisect_left(rules, pos - reach, key=lambda r: r.pos)
     while index < len(rules) and rules[index].pos <= pos + reach:
         rule = rules[index]
