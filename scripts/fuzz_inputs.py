@@ -318,7 +318,9 @@ def html_cases(rng: random.Random, count: int) -> Iterator[Case]:
         ("empty cells", lambda s: re.sub(r"<td>[^<]*</td>", "<td></td>", s)),
     ]
     for name, edit in edits:
-        yield Case("html", f"html: {name}", {"m.html": edit(page).encode("utf-8")}, NO_NEW_ERRORS, "html")
+        # emptied cells print empty tables: the narrative's figures they lack are real errors of that page
+        promise = ANY if name == "empty cells" else NO_NEW_ERRORS
+        yield Case("html", f"html: {name}", {"m.html": edit(page).encode("utf-8")}, promise, "html")
     cells = [m.span() for m in re.finditer(r"<t[dh][^>]*>", page)]
     for index in range(count):
         spans = []
