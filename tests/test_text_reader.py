@@ -392,3 +392,32 @@ def test_a_word_in_an_amount_column_keeps_the_figures_after_it_in_their_columns(
     assert economic.doubts
     errors = {f for f in _errors_and_warnings(path) if f[1] == "error"}
     assert errors <= {f for f in _errors_and_warnings(sample_path) if f[1] == "error"}
+
+
+@pytest.mark.parametrize("between", [" ", ""])
+def test_codes_printed_with_their_names_in_one_column_are_codes(
+    tmp_path: Path, sample_filing, between: str
+) -> None:
+    # 表七 with one 科目 column: '201 一般公共服务支出' (or run on) over '20113 商贸事务' …
+    lines = list(sample_lines())
+    start = lines.index("预算单位\t科目编码\t科目名称\t支出总计\t基本支出\t项目支出")
+    lines[start] = "预算单位\t科目名称\t支出总计\t基本支出\t项目支出"
+    index = start + 1
+    while lines[index]:
+        unit, code, name, *figures = lines[index].split("\t")
+        lines[index] = "\t".join([unit, f"{code}{between}{name}".strip(), *figures])
+        index += 1
+    path = tmp_path / "one-column.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    read = read_text(path).table(TableKind.GeneralBudgetByFunction)
+    printed = sample_filing.table(TableKind.GeneralBudgetByFunction)
+    assert [(r.code, r.label, r.role) for r in read.rows] == [(r.code, r.label, r.role) for r in printed.rows]
+
+
+def test_names_opening_with_figures_of_no_tree_keep_them() -> None:
+    from budget_graph.read.tables import _codes_out_of_names
+    from tests.tables import table
+
+    read = table(TableKind.Procurement, ["total"], [("100台式计算机", ["1.00"]), ("300套桌椅", ["2.00"])])
+    _codes_out_of_names(read)
+    assert [(r.code, r.label) for r in read.rows] == [(None, "100台式计算机"), (None, "300套桌椅")]

@@ -131,14 +131,26 @@ def _codes_out_of_names(table: Table) -> None:
     """In a table of coded lines, a name that opens with a code ('204公共安全支出': a code printed in the
     names' column, right-aligned against it) is the code and the name. So is a row read as a unit's (its
     name across the code columns): no unit's name opens with a code, but a code run on to its name does
-    when the columns were placed by the words' positions (a page of one row)."""
-    if not any(row.code for row in table.rows):
+    when the columns were placed by the words' positions (a page of one row). A table with no code
+    column is one of coded lines when its names open with codes of a tree, one inside another
+    ('201一般公共服务支出' over '20101人大事务': one column of 科目, or its code column's rule not read)."""
+    named = [
+        (row, match)
+        for row in table.rows
+        if row.code is None
+        and row.role in (RowRole.ITEM, RowRole.UNIT)
+        and (match := _CODE_AND_NAME.match(row.label))
+    ]
+    if not any(row.code for row in table.rows) and not _a_tree({m.group(1) for _, m in named}):
         return
-    for row in table.rows:
-        match = _CODE_AND_NAME.match(row.label) if row.role in (RowRole.ITEM, RowRole.UNIT) else None
-        if row.code is None and match:
-            row.code, row.label, row.role = match.group(1), match.group(2), RowRole.ITEM
-            row.location = replace(row.location, row=f"{row.code} {row.label}")
+    for row, match in named:
+        row.code, row.label, row.role = match.group(1), match.group(2), RowRole.ITEM
+        row.location = replace(row.location, row=f"{row.code} {row.label}")
+
+
+def _a_tree(codes: set[str]) -> bool:
+    """Does one of the codes head another (a 类 over its 款, a 款 over its 项)?"""
+    return any(code[:cut] in codes for code in codes for cut in (3, 5) if cut < len(code))
 
 
 def _garbled_figures(rows: list[GridRow]) -> str:
