@@ -125,6 +125,24 @@ def test_performance_targets(sample_filing) -> None:
     assert len(sample_filing.indicators) == 85  # lines 565–656, wrapped names joined
 
 
+@pytest.mark.parametrize("word", ["一百", "#REF!"])
+def test_a_word_in_a_tasks_amount_cell_keeps_the_figures_in_their_columns(tmp_path: Path, word: str) -> None:
+    # 人员经费's 总额 1187.61 printed as a word: its 财政拨款 and 其他资金 stay where they stand
+    lines = list(sample_lines())
+    at = next(i for i, line in enumerate(lines) if line.startswith("\t人员经费\t"))
+    lines[at] = lines[at].replace("\t1187.61\t", f"\t{word}\t", 1)
+    path = tmp_path / "word.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    table = read_text(path).table(TableKind.PerformanceTargets)
+    row = next(r for r in table.rows if r.label == "人员经费")
+    assert [(c, cell.text) for c, cell in row.cells.items()] == [
+        ("total", word),
+        ("appropriation", "1187.61"),
+        ("other_funds", "0.00"),
+    ]
+    assert table.doubts  # an amount cell that reads as no figure
+
+
 def test_reader_does_not_depend_on_line_numbers(tmp_path: Path) -> None:
     shifted = tmp_path / "shifted.md"
     shifted.write_text("\n\n\n" + "\n".join(sample_lines()), encoding="utf-8")

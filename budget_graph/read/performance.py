@@ -81,6 +81,8 @@ def _trimmed(cells: list[str]) -> list[str]:
 
 def _task_row(table: Table, grid_row: GridRow, cells: list[str], source: str) -> None:
     amounts: list[str] = []
+    if _word_among_amounts(cells):
+        amounts, cells = cells[-len(_COLUMNS) :], cells[: -len(_COLUMNS)]
     while cells and len(amounts) < len(_COLUMNS) and _in_amounts(cells[-1]):
         amounts.insert(0, cells[-1])
         cells = cells[:-1]
@@ -93,6 +95,25 @@ def _task_row(table: Table, grid_row: GridRow, cells: list[str], source: str) ->
     row = Row(name, role, location, texts={"content": texts[1]} if len(texts) > 1 else {})
     row.set_cells(_COLUMNS, amounts, table.unit)
     table.rows.append(row)
+
+
+def _word_among_amounts(cells: list[str]) -> bool:
+    """Does a short word stand in one of the amount cells, the others printing figures ('人员经费 | … |
+    一百 | 1187.61 | 0.00')? Read from the right up to it, the figures would be paired with the columns
+    from the first, each one column off; the word is an amount cell that reads as no figure (the table
+    in doubt). A description before the figures is longer than a figure is printed."""
+    last = cells[-len(_COLUMNS) :]
+    words = [text for text in last if not _in_amounts(text)]
+    return (
+        len(cells) > len(_COLUMNS)
+        and any(text.strip() for text in cells[: -len(_COLUMNS)])
+        and len(words) == 1
+        and len(words[0].strip()) <= _FIGURE_WIDTH
+        and sum(is_number(text) for text in last) == len(_COLUMNS) - 1
+    )
+
+
+_FIGURE_WIDTH = 8  # characters: '1,187.61' at most, where a description runs longer
 
 
 def _in_amounts(text: str) -> bool:
