@@ -119,8 +119,11 @@ def test_the_file_name_says_budget_or_final_accounts_when_the_titles_do_not() ->
     assert read.notes == (
         "预决算类别取自文件名 budget or final accounts taken from the file name: 预算 budget",
     )
+    alone = _read(titles=titles, stem="公开表")  # the budget's forms: a final accounts' say 决算
+    assert alone.kind is Kind.BUDGET
+    assert alone.notes == ("预决算类别按表格式样推定为预算 budget, as the tables' forms are the budget's",)
     with pytest.raises(InputError):
-        _read(titles=titles, stem="公开表")
+        _read(titles=["2019年度某局情况表"], stem="公开表")
 
 
 def test_the_file_name_gives_the_year_with_its_nian_left_out() -> None:

@@ -109,6 +109,10 @@ def filing_metadata(evidence: Evidence, filer_line: re.Pattern[str], source: str
     if kind is None and (kind := _kind(evidence.stem)):
         word = "决算 final accounts" if kind is Kind.FINAL else "预算 budget"
         notes.append(f"预决算类别取自文件名 budget or final accounts taken from the file name: {word}")
+    if kind is None and any(map(recognise_table, evidence.titles)):
+        # a budget's forms ('部门收支总表', a file each): a final accounts' form names itself (…决算表)
+        kind = Kind.BUDGET
+        notes.append("预决算类别按表格式样推定为预算 budget, as the tables' forms are the budget's")
     if year is None and evidence.titles and kind is not None:
         year = UNDATED  # tables that print no year: the narrative they are paired with gives it
     in_parts = title is not None and _PART_TITLE.match(title.string) is not None
