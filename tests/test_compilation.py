@@ -205,3 +205,17 @@ def test_pieces_of_one_unit_kind_and_year_are_no_filings_apart() -> None:
     assert apart([piece("江苏省甲厅", 2018), piece("江苏省甲厅", 2019)])
     assert not apart([piece("江苏省甲厅", UNDATED), piece("江苏省甲厅", 2019)])
     assert not apart([piece("苏州市甲局", 2019), piece("江苏省苏州市甲局", 2019)])
+
+
+def test_a_page_printed_twice_opens_no_filing() -> None:
+    # the summary's page again after the tables: its table as printed before, the unit named otherwise
+    from budget_graph.model import UNDATED, Filing, Kind, TableKind
+    from tests.tables import table
+
+    def piece(unit: str, year: int, figure: str) -> Filing:
+        income = table(TableKind.IncomeSummary, ["total"], [("收入总计", [figure])])
+        return Filing(["汇编.pdf"], unit, year, Kind.BUDGET, tables=[income])
+
+    assert not apart([piece("省检察院", 2017, "21,955.35"), piece("江苏省人民检察院", UNDATED, "21,955.35")])
+    assert apart([piece("省检察院", 2017, "21,955.35"), piece("江苏省人民检察院", UNDATED, "9,000.00")])
+    assert apart([piece("江苏省甲厅", 2019, "0.00"), piece("江苏省乙厅", 2019, "0.00")])  # empty alike

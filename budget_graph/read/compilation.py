@@ -54,15 +54,27 @@ def filing_spans(flow: Flow, first: int, last: int) -> list[tuple[int, int]]:
 
 
 def apart(filings: list[Filing]) -> bool:
-    """Are the spans, read, filings apart: no two of the same unit, kind and level and of one year (or
-    one printing none)? A summary's title garbled into another summary's (a font's map damaged) reads as
-    that summary printed again and splits one filing in two, the first without its year."""
-    return not any(
-        (a.kind, a.level) == (b.kind, b.level)
-        and (a.year == b.year or UNDATED in (a.year, b.year))
-        and same_unit(a.unit, b.unit)
-        for a, b in combinations(filings, 2)
-    )
+    """Are the spans, read, filings apart: no two of one kind and level and of one year (or one printing
+    none) that name the same unit or print a table alike? A summary's title garbled into another
+    summary's (a font's map damaged) reads as that summary printed again and splits one filing in two,
+    the first without its year; so does a page printed twice."""
+    return not any(_one_filing(a, b) for a, b in combinations(filings, 2))
+
+
+def _one_filing(a: Filing, b: Filing) -> bool:
+    if (a.kind, a.level) != (b.kind, b.level) or not (a.year == b.year or UNDATED in (a.year, b.year)):
+        return False
+    return same_unit(a.unit, b.unit) or bool(_printed(a) & _printed(b))
+
+
+def _printed(filing: Filing) -> set[tuple]:
+    """Its tables as printed, line by line, those printing a figure other than zero: two units' filings
+    print no such table alike."""
+    return {
+        tuple((row.label, tuple(sorted((m, c.text) for m, c in row.cells.items()))) for row in table.rows)
+        for table in filing.tables
+        if any(c.amount and c.amount.value for row in table.rows for c in row.cells.values())
+    }
 
 
 def span_note(source: str, first: int, last: int) -> Diagnostic:
