@@ -139,6 +139,9 @@ def test_what_prints_nothing_and_what_is_printed_as_a_figure() -> None:
         ("-", False, False),
         ("B", False, False),  # a code
         ("详见说明", False, False),
+        ("一百", False, True),  # a number in Chinese numerals: in a code's or a figure's cell, garbled
+        ("壹佰", False, True),
+        ("一", False, False),  # an item's number
     ],
 )
 def test_what_is_a_figure_and_what_a_figure_garbled(text: str, figure: bool, garbled: bool) -> None:

@@ -125,7 +125,7 @@ def test_performance_targets(sample_filing) -> None:
     assert len(sample_filing.indicators) == 85  # lines 565–656, wrapped names joined
 
 
-@pytest.mark.parametrize("word", ["一百", "#REF!"])
+@pytest.mark.parametrize("word", ["一百", "待定", "#REF!"])
 def test_a_word_in_a_tasks_amount_cell_keeps_the_figures_in_their_columns(tmp_path: Path, word: str) -> None:
     # 人员经费's 总额 1187.61 printed as a word: its 财政拨款 and 其他资金 stay where they stand
     lines = list(sample_lines())

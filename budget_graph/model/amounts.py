@@ -118,14 +118,21 @@ _CHINESE = re.compile(r"[\u3400-\u9fff]")
 _CODE = re.compile(r"^(?:[ABC]\d*|\d+)$")  # '201', 'A0201', 'B': a code printed beside the figures
 
 
+# a number in Chinese numerals ('一百', '壹佰'): no label nor code (one character is an item's number)
+_NUMERALS = re.compile(r"^[零〇一二三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]{2,}$")
+
+
 def garbled_amount(text: str) -> bool:
     """Is the cell, where a figure may stand, a figure garbled: digits and signs that are no figure
-    ('1,2,3', '+5', '.'), or what no label nor code of a Chinese table is, letters and signs without a
-    Chinese character ('NaN', '#VALUE!', '0x1F', '½')? A blank, dash, ellipsis or figure is not."""
+    ('1,2,3', '+5', '.'), a number in Chinese numerals ('一百'), or what no label nor code of a Chinese
+    table is, letters and signs without a Chinese character ('NaN', '#VALUE!', '0x1F', '½')? A blank,
+    dash, ellipsis or figure is not."""
     cleaned = text.strip()
     if prints_nothing(cleaned) or is_number(cleaned) or elided(cleaned):
         return False
-    return bool(_FIGURE_SIGNS.match(cleaned)) or not (_CHINESE.search(cleaned) or _CODE.match(cleaned))
+    if _FIGURE_SIGNS.match(cleaned) or _NUMERALS.match(cleaned):
+        return True
+    return not (_CHINESE.search(cleaned) or _CODE.match(cleaned))
 
 
 # '...', '…': a form's row of "and so on" (the Shanghai templates print one under the lines to fill in)
