@@ -62,6 +62,8 @@ def test_markup_is_undone() -> None:
     assert clean("获扶持重点企业纳税总额<math>\\geq</math>5000万元;") == "获扶持重点企业纳税总额≥5000万元;"
     assert clean("反馈及时性 $\\geq 85\\%$ ;") == "反馈及时性 ≥ 85% ;"
     assert clean("<p>10人以下党支部个数(个)<math>\\leq</math>105个") == "10人以下党支部个数(个)≤105个"
+    # a lone dollar is no markup: where a figure stands it is a figure garbled, not the figure
+    assert clean("\t组织事务\t$12\t$0.00") == "\t组织事务\t$12\t$0.00"
 
 
 def _rows(filing, kind):

@@ -90,7 +90,8 @@ _MARKUP = [
     (re.compile(r"\\geq?|\\ge\b"), "≥"),
     (re.compile(r"\\leq?|\\le\b"), "≤"),
     (re.compile(r"\\%"), "%"),
-    (re.compile(r"\$"), ""),
+    # math between dollars ('$\geq 5$'); a lone '$' is no markup ('$12' where a figure stands: garbled)
+    (re.compile(r"\$([^$\t|\n]*)\$"), r"\1"),
 ]
 
 
