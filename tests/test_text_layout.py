@@ -965,6 +965,8 @@ def test_block_paragraphs_end_where_a_sentence_ends_short_of_the_margin(
         ("．", True),
         ("NaN", True),
         ("½", True),
+        ("∞", True),  # a sign, no letter nor digit
+        ("$12", True),
         ("#VALUE!", True),
         ("12%", True),
         ("(1,234.00)", True),

@@ -8,6 +8,7 @@ cannot place for certain becomes a diagnostic, never a guessed figure.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -121,10 +122,15 @@ def _doubt_unread_amounts(table: Table) -> None:
 
 
 def _garbled_tail(label: str) -> bool:
-    """Does the name end in letters or digits no Chinese name ends in ('工资福利支出NaN', '支出½'): a
-    garbled figure read as words (a bracket's note, '（PPP）', is the name's own)?"""
+    """Does the name end in letters, digits or signs no Chinese name ends in ('工资福利支出NaN', '支出½',
+    '工会经费∞'): a garbled figure read as words (a bracket's note, '（PPP）', and a mark, '其他支出*',
+    are the name's own)?"""
     tail = _LABEL_TAIL.search(label.strip())
-    return bool(tail) and any(c.isalnum() for c in tail.group()) and garbled_amount(tail.group().strip())
+    return (
+        bool(tail)
+        and any(not unicodedata.category(c).startswith(("P", "Z")) for c in tail.group())
+        and garbled_amount(tail.group().strip())
+    )
 
 
 def _codes_out_of_names(table: Table) -> None:
