@@ -16,7 +16,7 @@ from budget_graph.check.confidence import temper
 from budget_graph.check.engine import check_filing
 from budget_graph.check.identities import check_identities
 from budget_graph.check.rollups import check_rollups
-from budget_graph.check.rules import Rule, Severity
+from budget_graph.check.rules import Finding, Rule, Severity
 from budget_graph.check.shacl_rules import REQUIRED_TABLES
 from budget_graph.check.shares import SHARE
 from budget_graph.check.subjects import UNLISTED
@@ -253,3 +253,22 @@ def test_a_narrative_figure_no_table_agrees_with_is_a_warning_when_its_table_may
     found = filing(_safety_table())
     found.unread.append(Location("x.pdf", page=10))  # the 收支总表 printed as a picture, say
     assert _functional_claim(found) == ["warning"]
+
+
+def _narrative_error(found: Filing) -> list[str]:
+    """The severity of an error that rests on a narrative sentence alone (a change rate, BG-Y001)."""
+    sentence = Location("x.pdf", page=12, excerpt="比上年增加30.03万元，增长2.31%")
+    error = Finding("BG-Y001", Severity.ERROR, "变动率与变动额不符", "the rate disagrees", (sentence,))
+    return _severities(temper(found, [error]))
+
+
+def test_an_error_on_the_narrative_of_a_file_read_whole_stays_an_error() -> None:
+    found = filing(_safety_table())
+    found.unread.append(Location("x.pdf", page=10))  # a page read as a picture: the others were read
+    assert _narrative_error(found) == ["error"]
+
+
+def test_an_error_on_the_narrative_of_a_file_with_damaged_streams_is_a_warning() -> None:
+    found = filing(_safety_table())
+    found.unread.append(Location("x.pdf", excerpt="数据流损坏 damaged streams"))  # on no page known
+    assert _narrative_error(found) == ["warning"]

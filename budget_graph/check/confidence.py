@@ -11,8 +11,10 @@ settled when every group adds up on every row and no column is blank or zero thr
 An error-level finding that rests on a doubtful table (any of its figures stands in one) is lowered to a
 warning that says why, and so is a required table said to be missing when figures went unread or the file
 holds only the narrative (tables published as a file of their own), a line the narrative names that no
-table prints when a table is in doubt or figures went unread (it may stand there), and a narrative figure
-no table found agrees with when a table it is looked up in is not found and figures went unread. One
+table prints when a table is in doubt or figures went unread (it may stand there), a narrative figure
+no table found agrees with when a table it is looked up in is not found and figures went unread, and a
+finding that rests on the narrative of a file some of whose streams do not decode (any page's words may
+be lost). One
 failing identity in an otherwise consistent table stays an error: a table is in doubt by its own
 majority, not by one slip.
 """
@@ -55,6 +57,7 @@ def temper(filing: Filing, findings: Iterable[Finding]) -> list[Finding]:
             )
         )
     missing_table = _why_a_table_may_be_missing(filing)
+    damaged = any(place.page is None and place.line is None and place.cell is None for place in filing.unread)
     missing_topic = _why_a_topic_may_be_missing(filing)
     tempered = []
     for finding in findings:
@@ -74,11 +77,18 @@ def temper(filing: Filing, findings: Iterable[Finding]) -> list[Finding]:
                 reason = _why_a_line_may_be_missing(doubtful, missing_table)
             elif finding.rule in RESTATING and any(place in filing.unread for place in finding.locations):
                 reason = _why_a_figure_may_be_unread(filing)
+            elif damaged and any(place.table is None for place in finding.locations):
+                reason = _DAMAGED
         tempered.append(_lowered(finding, reason) if reason else finding)
     return tempered
 
 
 Reason = tuple[str, str]  # Chinese, English
+# what was read of a file some of whose streams do not decode may lack any page's words (read/pdf.py)
+_DAMAGED = (
+    "文件有损坏的数据流，说明的文字可能不全",
+    "the file has damaged streams: the narrative may be incomplete",
+)
 
 
 def _rests_on(finding: Finding, doubtful: tuple[Table, list[Doubt]] | None) -> bool:
