@@ -966,6 +966,7 @@ def test_block_paragraphs_end_where_a_sentence_ends_short_of_the_margin(
         ("NaN", True),
         ("½", True),
         ("∞", True),  # a sign, no letter nor digit
+        ("一百", True),  # Chinese numerals
         ("$12", True),
         ("#VALUE!", True),
         ("12%", True),

@@ -46,6 +46,8 @@ _ITEM_NUMBER = re.compile(r"^[(（]?\d{1,2}[)）.、]?$")  # '1', '(2)', '3.': a
 _FIGURE_AT_END = re.compile(
     r"\d[\d,，]*[.,，．][\d,，.．]*$|(?<![\d.．])(?:[-−–]?[.．]|[.．][-−–])$"
     r"|[(（](?:\d{3,}|\d[\d,，]*[.,，．][\d,，.．]*)[)）]$"  # '(1,234.00)', '(123)': not an item's '(2)'
+    # a number in Chinese numerals after a name ('基本工资一百'): no name ends in hundreds or thousands
+    r"|(?<=[\u3400-\u9fff])[零〇一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]*[百千万亿佰仟][零〇一二三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*$"
 )
 # a row of rates of change under the years' rows of a 三公 table: '增减变化率', '比上年增减（%）'
 _RATE_ROW = re.compile(
