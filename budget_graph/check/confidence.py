@@ -14,9 +14,8 @@ holds only the narrative (tables published as a file of their own), a line the n
 table prints when a table is in doubt or figures went unread (it may stand there), a narrative figure
 no table found agrees with when a table it is looked up in is not found and figures went unread, and a
 finding that rests on the narrative of a file some of whose streams do not decode (any page's words may
-be lost). One
-failing identity in an otherwise consistent table stays an error: a table is in doubt by its own
-majority, not by one slip.
+be lost). One failing identity in an otherwise consistent table stays an error: a table is in doubt by
+its own majority, not by one slip.
 """
 
 from __future__ import annotations

@@ -118,8 +118,10 @@ _CHINESE = re.compile(r"[\u3400-\u9fff]")
 _CODE = re.compile(r"^(?:[ABC]\d*|\d+)$")  # '201', 'A0201', 'B': a code printed beside the figures
 
 
+# the digits and the units (hundreds and up) of numbers written in Chinese, plain and formal
+NUMERAL_DIGITS, NUMERAL_UNITS = "零〇一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾", "百千万亿佰仟"
 # a number in Chinese numerals ('一百', '壹佰'): no label nor code (one character is an item's number)
-_NUMERALS = re.compile(r"^[零〇一二三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]{2,}$")
+_NUMERALS = re.compile(f"^[{NUMERAL_DIGITS}{NUMERAL_UNITS}]{{2,}}$")
 
 
 def garbled_amount(text: str) -> bool:

@@ -99,7 +99,7 @@ def _task_row(table: Table, grid_row: GridRow, cells: list[str], source: str) ->
 
 def _word_among_amounts(cells: list[str]) -> bool:
     """Does a short word stand in one of the amount cells, the others printing figures ('人员经费 | … |
-    一百 | 1187.61 | 0.00')? Read from the right up to it, the figures would be paired with the columns
+    待定 | 1187.61 | 0.00')? Read from the right up to it, the figures would be paired with the columns
     from the first, each one column off; the word is an amount cell that reads as no figure (the table
     in doubt). A description before the figures is longer than a figure is printed."""
     last = cells[-len(_COLUMNS) :]

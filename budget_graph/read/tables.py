@@ -30,6 +30,7 @@ from budget_graph.model import (
     printed_as_figure,
     prints_nothing,
 )
+from budget_graph.model.amounts import NUMERAL_DIGITS, NUMERAL_UNITS
 from budget_graph.profiles import lines
 from budget_graph.read.grid_rows import GridRow, TableGrid, join_codes
 from budget_graph.read.layout import REMARKS_CAPTION, normalise, place_columns, squeezed
@@ -47,7 +48,7 @@ _FIGURE_AT_END = re.compile(
     r"\d[\d,，]*[.,，．][\d,，.．]*$|(?<![\d.．])(?:[-−–]?[.．]|[.．][-−–])$"
     r"|[(（](?:\d{3,}|\d[\d,，]*[.,，．][\d,，.．]*)[)）]$"  # '(1,234.00)', '(123)': not an item's '(2)'
     # a number in Chinese numerals after a name ('基本工资一百'): no name ends in hundreds or thousands
-    r"|(?<=[\u3400-\u9fff])[零〇一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]*[百千万亿佰仟][零〇一二三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*$"
+    rf"|(?<=[\u3400-\u9fff])[{NUMERAL_DIGITS}]*[{NUMERAL_UNITS}][{NUMERAL_DIGITS}{NUMERAL_UNITS}]*$"
 )
 # a row of rates of change under the years' rows of a 三公 table: '增减变化率', '比上年增减（%）'
 _RATE_ROW = re.compile(
