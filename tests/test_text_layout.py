@@ -963,6 +963,7 @@ def test_block_paragraphs_end_where_a_sentence_ends_short_of_the_margin(
         ("-.", True),
         (".-", True),
         ("．", True),
+        (",", True),
         ("NaN", True),
         ("½", True),
         ("∞", True),  # a sign, no letter nor digit

@@ -41,11 +41,11 @@ CODE = re.compile(r"^(\d{3,9}|[ABC]\d{0,8})$")
 _CODE_ONLY = re.compile(r"^\d{1,7}$")
 _LABEL_TAIL = re.compile(r"(?<=[\u3400-\u9fff])[^\u3400-\u9fff（(]+$")  # what follows a name's last Chinese
 _ITEM_NUMBER = re.compile(r"^[(（]?\d{1,2}[)）.、]?$")  # '1', '(2)', '3.': a row's number, not its code
-# digits run through a separator at a name's end, a point with no digit ('.', '-.', '.-'), or a figure in
-# brackets (an accountant's negative): a figure read as words, not the end of a name (no table prints a
-# point for "nothing here", as it prints a dash)
+# digits run through a separator at a name's end, a point or comma with no digit ('.', '-.', '.-', ','),
+# or a figure in brackets (an accountant's negative): a figure read as words, not the end of a name (no
+# table prints a point for "nothing here", as it prints a dash)
 _FIGURE_AT_END = re.compile(
-    r"\d[\d,，]*[.,，．][\d,，.．]*$|(?<![\d.．])(?:[-−–]?[.．]|[.．][-−–])$"
+    r"\d[\d,，]*[.,，．][\d,，.．]*$|(?<![\d.．,])(?:[-−–]?[.．,]|[.．,][-−–])$"
     r"|[(（](?:\d{3,}|\d[\d,，]*[.,，．][\d,，.．]*)[)）]$"  # '(1,234.00)', '(123)': not an item's '(2)'
     # a number in Chinese numerals after a name ('基本工资一百'): no name ends in hundreds or thousands
     rf"|(?<=[\u3400-\u9fff])[{NUMERAL_DIGITS}]*[{NUMERAL_UNITS}][{NUMERAL_DIGITS}{NUMERAL_UNITS}]*$"
