@@ -219,3 +219,5 @@ def test_a_page_printed_twice_opens_no_filing() -> None:
     assert not apart([piece("省检察院", 2017, "21,955.35"), piece("江苏省人民检察院", UNDATED, "21,955.35")])
     assert apart([piece("省检察院", 2017, "21,955.35"), piece("江苏省人民检察院", UNDATED, "9,000.00")])
     assert apart([piece("江苏省甲厅", 2019, "0.00"), piece("江苏省乙厅", 2019, "0.00")])  # empty alike
+    # a department of one unit and that unit, each under its own cover, print their tables alike
+    assert apart([piece("江苏省甲厅", 2019, "9,000.00"), piece("江苏省甲厅机关服务中心", 2019, "9,000.00")])

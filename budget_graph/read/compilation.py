@@ -55,16 +55,18 @@ def filing_spans(flow: Flow, first: int, last: int) -> list[tuple[int, int]]:
 
 def apart(filings: list[Filing]) -> bool:
     """Are the spans, read, filings apart: no two of one kind and level and of one year (or one printing
-    none) that name the same unit or print a table alike? A summary's title garbled into another
-    summary's (a font's map damaged) reads as that summary printed again and splits one filing in two,
-    the first without its year; so does a page printed twice."""
+    none) that name the same unit, or, one of them printing no year or no unit, print a table alike? A
+    summary's title garbled into another summary's (a font's map damaged) reads as that summary printed
+    again and splits one filing in two, the first without its year; so does a page printed twice (a
+    department of one unit prints its unit's tables alike, under a cover of their own)."""
     return not any(_one_filing(a, b) for a, b in combinations(filings, 2))
 
 
 def _one_filing(a: Filing, b: Filing) -> bool:
     if (a.kind, a.level) != (b.kind, b.level) or not (a.year == b.year or UNDATED in (a.year, b.year)):
         return False
-    return same_unit(a.unit, b.unit) or bool(_printed(a) & _printed(b))
+    unnamed = any(f.year == UNDATED or f.unit_from_name for f in (a, b))
+    return same_unit(a.unit, b.unit) or (unnamed and bool(_printed(a) & _printed(b)))
 
 
 def _printed(filing: Filing) -> set[tuple]:
