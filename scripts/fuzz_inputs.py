@@ -503,7 +503,8 @@ def _garbled_book(rng: random.Random, data: bytes) -> tuple[bytes, str]:
     sheets = [name for name in parts if name.startswith("xl/worksheets/sheet")]
     name = rng.choice(sheets)
     xml = parts[name].decode("utf-8")
-    values = list(re.finditer(r"<v>(-?[\d.E+-]+)</v>", xml))
+    # a cell's own figure, not a text cell's index into the shared strings (t="s": the text is the edit)
+    values = list(re.finditer(r'<c (?![^>]*t="s")[^>]*>(?:<f>[^<]*</f>)?<v>(-?[\d.E+-]+)</v>', xml))
     if not values:
         return data, f"{name}: no figure"
     done = []
