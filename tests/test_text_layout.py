@@ -968,6 +968,7 @@ def test_block_paragraphs_end_where_a_sentence_ends_short_of_the_margin(
         ("½", True),
         ("∞", True),  # a sign, no letter nor digit
         ("一百", True),  # Chinese numerals
+        ("1\xa0234", True),  # digits grouped by a no-break space: one garbled figure, not two
         ("$12", True),
         ("#VALUE!", True),
         ("12%", True),
@@ -1630,3 +1631,26 @@ def test_a_continuations_code_columns_are_never_joined_to_the_names_as_if_indent
     path.write_text(filing_text(COVER, [*head, rows[0]], rows[1:]), encoding="utf-8")
     (table,) = read_file(path).tables
     assert not any(row.label[:1].isdigit() for row in table.rows) and table.doubts
+
+
+@pytest.mark.parametrize("space", ["\xa0", "\u2009"])
+def test_digits_grouped_by_a_no_break_space_are_one_garbled_figure(tmp_path: Path, space: str) -> None:
+    # '1 500' in the only figure column: two figures would put '1' under 金额 and '500' in a column of
+    # its own, and the 类 would be short of its 款 in a table in no doubt
+    rows = [
+        at((20, "2024年部门一般公共预算基本支出部门预算经济分类预算表")),
+        at((0, "编制部门：某某区某某局"), (60, "单位：元")),
+        "",
+        at((0, "经济分类科目编码"), (18, "经济分类科目名称"), (44, "金额")),
+        "",
+        at((16, "合计"), (48, "1,500", "r")),
+        at((0, "301"), (16, "工资福利支出"), (48, f"1{space}500", "r")),
+        at((0, "30101"), (16, "基本工资"), (48, "1,000", "r")),
+        at((0, "30102"), (16, "津贴补贴"), (48, "500", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, rows), encoding="utf-8")
+    filing = read_file(path)
+    assert filing.tables[1].doubts
+    errors = [f.rule for f in check_filing(filing).findings if f.severity.value == "error"]
+    assert not [rule for rule in errors if rule.startswith("BG-R")]  # the sums rest on no guessed figure

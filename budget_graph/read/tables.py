@@ -47,6 +47,9 @@ _ITEM_NUMBER = re.compile(r"^[(（]?\d{1,2}[)）.、]?$")  # '1', '(2)', '3.': a
 _FIGURE_AT_END = re.compile(
     r"\d[\d,，]*[.,，．][\d,，.．]*$|(?<![\d.．,])(?:[-−–]?[.．,]|[.．,][-−–])$"
     r"|[(（](?:\d{3,}|\d[\d,，]*[.,，．][\d,，.．]*)[)）]$"  # '(1,234.00)', '(123)': not an item's '(2)'
+    # three digits or more right after a name's last character ('补助1\xa0234' folded to '补助1234'): no
+    # figure of a column prints so, and no name ends so
+    r"|(?<=[\u3400-\u9fff])\d{3,}$"
     # a number in Chinese numerals after a name ('基本工资一百'): no name ends in hundreds or thousands
     rf"|(?<=[\u3400-\u9fff])[{NUMERAL_DIGITS}]*[{NUMERAL_UNITS}][{NUMERAL_DIGITS}{NUMERAL_UNITS}]*$"
 )

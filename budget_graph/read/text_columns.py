@@ -108,13 +108,19 @@ class HeaderCell:
     text: str
 
 
+# a run of words one space apart; a no-break or thin space between digits is inside a word ('1\xa0234': a
+# figure garbled, not two figures in two columns)
+_WORD = r"(?:\S|(?<=\d)[\xa0\u2009\u202f](?=\d))+"
+_RUN = re.compile(f"{_WORD}(?: {_WORD})*")
+
+
 def chunks(text: str) -> list[Chunk]:
     """Runs of words set apart by two spaces or more. A printed figure that stands apart on one side
     is set apart by one space on the other too ('164,978,640 一、一般公共服务支出', a figure column
     against the next label), and so is a code from its name ('01 死亡抚恤'); a figure with words close
     on both sides is part of a sentence ('公用经费 1,115.85 万元')."""
     found = []
-    for match in re.finditer(r"\S+(?: \S+)*", text):
+    for match in _RUN.finditer(text):
         start, current = match.start(), []
         words = match.group().split(" ")
         for index, word in enumerate(words):
