@@ -71,11 +71,6 @@ def is_note_row(cells: list[str]) -> bool:
     return len(filled) == 1 and is_note(filled[0])
 
 
-def squeezed(text: str) -> str:
-    """Normalised, without spaces: '栏 次' and '栏次' alike."""
-    return re.sub(r"\s+", "", normalise(text))
-
-
 # a filer or unit line opens with its key ('编制部门：…', '单位：万元'): never a title
 KEY_LINE = re.compile(rf"^(?:{lines().filer_keys}|单位)\s*[:：]")
 

@@ -30,7 +30,6 @@ from budget_graph.read.layout import (
     is_note,
     normalise,
     recognise_table,
-    squeezed,
     without_unit,
 )
 from budget_graph.read.pdf_grid import (
@@ -295,7 +294,7 @@ def _beside(line: Line, grid: Grid) -> bool:
 def _title_part(text: str, title: str) -> bool:
     """Is `text` a part of a table's title ('公开01表' of '公开01表 收支预算总表'), cut at a page's edge (a
     sheet's title centred across its columns and printed over two pages)?"""
-    part, whole = (squeezed(words) for words in (text, title))
+    part, whole = (normalise(words) for words in (text, title))
     return bool(part) and part != whole and part in whole
 
 

@@ -33,7 +33,7 @@ from budget_graph.model import (
 from budget_graph.model.amounts import NUMERAL_DIGITS, NUMERAL_UNITS
 from budget_graph.profiles import lines
 from budget_graph.read.grid_rows import GridRow, TableGrid, join_codes
-from budget_graph.read.layout import REMARKS_CAPTION, normalise, place_columns, squeezed
+from budget_graph.read.layout import REMARKS_CAPTION, normalise, place_columns
 from budget_graph.read.performance import read_performance_targets
 
 # What a code cell looks like; whether its length is a valid one is for the checks (BG-K010) to say.
@@ -184,7 +184,7 @@ _NUMBERING_CELL = re.compile(r"^(?:\d{1,3}|[甲乙丙丁]|栏次|栏号|列次)$
 def _column_numbers(cells: list[str]) -> bool:
     """The row under a header that numbers its columns ('栏次 | | 1 | 2 | 3', a 决算 form's; a two-sided
     table's '栏次 | 1 | 栏次 | 2'): no line of the table, its numbers no figures."""
-    filled = [squeezed(cell) for cell in cells if cell.strip()]
+    filled = [normalise(cell) for cell in cells if cell.strip()]
     return (
         len(filled) > 1
         and bool(_NUMBERING_LABEL.match(filled[0]))
@@ -205,7 +205,7 @@ def _without_row_numbers(
     numbered = [
         k
         for k in range(width)
-        if any(k < len(row.cells) and _ROW_NUMBER_CAPTION.match(squeezed(row.cells[k])) for row in header)
+        if any(k < len(row.cells) and _ROW_NUMBER_CAPTION.match(normalise(row.cells[k])) for row in header)
         and all(k >= len(row.cells) or _ROW_NUMBER.match(row.cells[k].strip() or "0") for row in data)
     ]
     if not numbered:
