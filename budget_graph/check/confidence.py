@@ -56,6 +56,7 @@ def temper(filing: Filing, findings: Iterable[Finding]) -> list[Finding]:
             )
         )
     missing_table = _why_a_table_may_be_missing(filing)
+    # a place unread on no page, line or cell: streams that do not decode, somewhere in the file (read/pdf.py)
     damaged = any(place.page is None and place.line is None and place.cell is None for place in filing.unread)
     missing_topic = _why_a_topic_may_be_missing(filing)
     tempered = []
