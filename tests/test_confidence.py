@@ -272,3 +272,14 @@ def test_an_error_on_the_narrative_of_a_file_with_damaged_streams_is_a_warning()
     found = filing(_safety_table())
     found.unread.append(Location("x.pdf", excerpt="数据流损坏 damaged streams"))  # on no page known
     assert _narrative_error(found) == ["warning"]
+
+
+def test_an_error_on_the_narrative_of_text_without_its_layout_is_a_warning_that_says_why() -> None:
+    found = filing(_safety_table())
+    found.unread.append(Location("x.txt", excerpt="未保留版面的转换文本 text converted without its layout"))
+    sentence = Location("x.txt", line=12, excerpt="比上年增加30.03万元，增长2.31%")
+    error = Finding("BG-Y001", Severity.ERROR, "变动率与变动额不符", "the rate disagrees", (sentence,))
+    (lowered,) = temper(found, [error])
+    assert lowered.severity is Severity.WARNING
+    assert "未保留版面的转换文本" in lowered.message and "converted without its layout" in lowered.message_en
+    assert "converted" not in lowered.message  # each message in its own language

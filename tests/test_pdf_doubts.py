@@ -87,6 +87,15 @@ def test_a_titled_table_printed_without_ruling_lines_is_said_unread() -> None:
     assert any("无表格线" in d.message and d.severity == "warning" for d in filing.diagnostics)
 
 
+def test_a_titled_table_with_its_unit_line_and_no_figure_read_is_said_unread() -> None:
+    # an empty form, or one whose cells a converter set one to a line: its title and unit line tell it
+    page = _unruled("二、一般公共预算“三公”经费支出预算表", line(165, "", "因公出国（境）费", ""))
+    filing = read(first_page(), page)
+    assert [(place.page, place.table) for place in filing.unread] == [
+        (3, "二、一般公共预算“三公”经费支出预算表")
+    ]
+
+
 def test_a_heading_naming_a_table_above_a_paragraph_is_no_unruled_table() -> None:
     page = _unruled("二、一般公共预算“三公”经费支出情况说明", line(165, "", "2024年安排", ""))
     assert not read(first_page(), page).unread

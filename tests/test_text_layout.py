@@ -3,6 +3,7 @@ by alignment, rows a converter printed over several lines, and what the reader i
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -226,6 +227,30 @@ def test_what_is_laid_out() -> None:
     assert not is_laid_out("# 标题\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\f")  # a pipe table
     assert not is_laid_out("项目\t金额\n合计\t1.00\n")  # tab rows
     assert not is_laid_out("一段说明文字，没有表格。\n")
+
+
+def without_layout(page: list[str]) -> list[str]:
+    """The page as a converter without layout gives it: each run of words on a line of its own."""
+    return [piece for line in page for piece in (re.split(r" {2,}", line.strip()) or [""])]
+
+
+def test_text_converted_without_its_layout_is_read_in_doubt(tmp_path: Path) -> None:
+    # `pdftotext` without -layout: a table's cells one to a line, a line's pieces in an order of its own
+    pages = [without_layout(page) for page in (COVER, CONTENTS, DUTIES, SUMMARY, BY_FUNCTION, CONTINUATION)]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(*pages), encoding="utf-8")
+    assert is_laid_out(path.read_text(encoding="utf-8"))  # paged: the laid-out reader takes it
+    filing = read_file(path)
+    assert filing.tables and all(table.doubts for table in filing.tables)
+    assert any("未保留版面" in d.message and d.severity == "warning" for d in filing.diagnostics)
+    findings = check_filing(filing).findings
+    assert not [f for f in findings if f.severity.value == "error"]  # the missing tables may be unread
+    assert any(f.rule == "BG-C001" and "未保留版面的转换文本" in f.message for f in findings)
+
+
+def test_laid_out_text_is_not_taken_for_text_without_layout(laid_out: Path) -> None:
+    filing = read_file(laid_out)
+    assert not filing.unread and not any("未保留版面" in d.message for d in filing.diagnostics)
 
 
 def test_a_laid_out_text_that_is_no_filing_exits_2(tmp_path: Path) -> None:

@@ -13,8 +13,8 @@ warning that says why, and so is a required table said to be missing when figure
 holds only the narrative (tables published as a file of their own), a line the narrative names that no
 table prints when a table is in doubt or figures went unread (it may stand there), a narrative figure
 no table found agrees with when a table it is looked up in is not found and figures went unread, and a
-finding that rests on the narrative of a file some of whose streams do not decode (any page's words may
-be lost). One failing identity in an otherwise consistent table stays an error: a table is in doubt by
+finding that rests on the narrative of a file read in doubt as a whole: streams that do not decode (any
+page's words may be lost), or text converted without its layout (a sentence's pieces may be out of order). One failing identity in an otherwise consistent table stays an error: a table is in doubt by
 its own majority, not by one slip.
 """
 
@@ -56,8 +56,7 @@ def temper(filing: Filing, findings: Iterable[Finding]) -> list[Finding]:
             )
         )
     missing_table = _why_a_table_may_be_missing(filing)
-    # a place unread on no page, line or cell: streams that do not decode, somewhere in the file (read/pdf.py)
-    damaged = any(place.page is None and place.line is None and place.cell is None for place in filing.unread)
+    whole = _read_in_doubt_whole(filing)
     missing_topic = _why_a_topic_may_be_missing(filing)
     tempered = []
     for finding in findings:
@@ -77,18 +76,27 @@ def temper(filing: Filing, findings: Iterable[Finding]) -> list[Finding]:
                 reason = _why_a_line_may_be_missing(doubtful, missing_table)
             elif finding.rule in RESTATING and any(place in filing.unread for place in finding.locations):
                 reason = _why_a_figure_may_be_unread(filing)
-            elif damaged and any(place.table is None for place in finding.locations):
-                reason = _DAMAGED
+            elif whole and any(place.table is None for place in finding.locations):
+                reason = whole
         tempered.append(_lowered(finding, reason) if reason else finding)
     return tempered
 
 
 Reason = tuple[str, str]  # Chinese, English
-# what was read of a file some of whose streams do not decode may lack any page's words (read/pdf.py)
-_DAMAGED = (
-    "文件有损坏的数据流，说明的文字可能不全",
-    "the file has damaged streams: the narrative may be incomplete",
-)
+
+
+def _read_in_doubt_whole(filing: Filing) -> Reason | None:
+    """A place unread on no page, line or cell is the whole file (its excerpt says why, Chinese then
+    English): streams that do not decode (read/pdf.py), text without its layout (read/text_layout.py).
+    Any page's words may be lost or out of order, so its narrative's sentences are in doubt."""
+    whole = next((p for p in filing.unread if p.page is None and p.line is None and p.cell is None), None)
+    if whole is None:
+        return None
+    zh, en = _whole_file(whole)
+    return (
+        f"全文读取存疑（{zh}），说明的文字可能不全或错序",
+        f"the whole file is in doubt ({en}): the narrative may be incomplete or out of order",
+    )
 
 
 def _rests_on(finding: Finding, doubtful: tuple[Table, list[Doubt]] | None) -> bool:
@@ -212,11 +220,10 @@ def _why_a_table_may_be_missing(filing: Filing) -> Reason | None:
             "check both together",
         )
     if filing.unread:
-        places = _unread_places(filing)
         return (
-            f"有含数字的表格未能识别（{places}），所缺的表可能是其中之一",
-            f"figures the reader could not read as a known table stand at {places}: the missing table may be "
-            "one of them",
+            f"有含数字的表格未能识别（{_unread_places(filing)}），所缺的表可能是其中之一",
+            f"figures the reader could not read as a known table stand at {_unread_places(filing, 1)}: the "
+            "missing table may be one of them",
         )
     return None
 
@@ -224,24 +231,31 @@ def _why_a_table_may_be_missing(filing: Filing) -> Reason | None:
 def _why_a_figure_may_be_unread(filing: Filing) -> Reason:
     """A narrative figure no table found agrees with, when a table it is looked up in is not found and
     figures went unread: the agreeing figure may stand among them."""
-    places = _unread_places(filing)
     return (
-        f"有含数字的表格未能识别（{places}），相符的数字可能在其中",
-        f"figures the reader could not read as a known table stand at {places}: the agreeing figure may be "
-        "one of them",
+        f"有含数字的表格未能识别（{_unread_places(filing)}），相符的数字可能在其中",
+        f"figures the reader could not read as a known table stand at {_unread_places(filing, 1)}: the "
+        "agreeing figure may be one of them",
     )
 
 
-def _unread_places(filing: Filing) -> str:
-    return "、".join(_place(location) for location in filing.unread)
+def _unread_places(filing: Filing, language: int = 0) -> str:
+    """The places, for the Chinese message (language 0) or the English (1)."""
+    return ("、", ", ")[language].join(_place(location, language) for location in filing.unread)
 
 
-def _place(location: Location) -> str:
+def _place(location: Location, language: int) -> str:
     if location.cell:
         return location.cell
     if location.page or location.line:
         return f"p.{location.page}" if location.page else f"line {location.line}"
-    return location.excerpt or location.source  # the whole file (a PDF's damaged streams)
+    return _whole_file(location)[language]
+
+
+def _whole_file(location: Location) -> Reason:
+    """What a place on no page, line or cell says of the whole file, Chinese and English (its excerpt
+    holds both, a space between: '数据流损坏 damaged streams')."""
+    zh, _, en = (location.excerpt or location.source).partition(" ")
+    return zh, en or zh
 
 
 def _why_a_topic_may_be_missing(filing: Filing) -> Reason | None:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 
 from budget_graph.model import Diagnostic, Doubt, Filing, Location, Table, is_number
-from budget_graph.read.layout import normalise, titled_table
+from budget_graph.read.layout import UNIT_LINE, normalise, titled_table
 from budget_graph.read.pdf_flow import Flow, PageLine
 from budget_graph.read.pdf_grid import Grid
 
 # a figure as tables print it, standing alone: 1,234.56 or 12.00 (codes and years have no separator or point)
 _FIGURE = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+\.\d+$")
-_ROW_FIGURES = 3  # bare figures on one line that make it a table row, not a sentence
+_ROW_FIGURES = 3  # bare figures on one line that make it a table row, not a sentence; or on a page's
+# lines of nothing but figures (a table's cells read one to a line, as a converter without layout gives them)
 _UNDER_TITLE = 6  # lines under a title (unit line, header) within which its first figures stand
 # an item's number inside a label, after its words ('…预算一、基本支出'): two labels run together
 _SECOND_ITEM = re.compile(r"[^一二三四五六七八九十（(\s][一二三四五六七八九十]{1,3}、")
@@ -45,9 +46,11 @@ def mark_doubts(filing: Filing, flow: Flow, source: str, measured: bool = True) 
             if measured:
                 _read_by_alignment(filing, block.title, block.page, source)
     _titles_without_grid(filing, flow, source)
-    rows = [line for line in flow.lines if line.cells is None and _bare_figures(line) >= _ROW_FIGURES]
+    rows = [line for line in flow.lines if line.cells is None and _as_text(line)]
     for page in sorted({line.page for line in rows}):
-        _rows_as_text(filing, flow, [line for line in rows if line.page == page], source)
+        on_page = [line for line in rows if line.page == page]
+        if sum(_bare_figures(line) for line in on_page) >= _ROW_FIGURES:
+            _rows_as_text(filing, flow, on_page, source)
     filing.diagnostics.extend(
         Diagnostic("warning", message, (Location(source, page=page),)) for page, message in flow.doubts
     )
@@ -129,8 +132,9 @@ def _suspect(meaning: str) -> bool:
 
 
 def unruled_titles(flow: Flow) -> list[PageLine]:
-    """Tables' titles left in the text with figures printed under them: tables printed without ruling
-    lines (borders switched off when a sheet was printed), which this reader does not place."""
+    """Tables' titles left in the text with figures or a unit line printed under them: tables printed
+    without ruling lines (borders switched off when a sheet was printed), or in text that keeps no
+    layout, which this reader does not place."""
     lines = flow.lines
     return [
         line
@@ -138,7 +142,7 @@ def unruled_titles(flow: Flow) -> list[PageLine]:
         if line.cells is None
         and titled_table(line.text) is not None
         and any(
-            _bare_figures(other) and other.page == line.page
+            (_bare_figures(other) or UNIT_LINE.match(normalise(other.text))) and other.page == line.page
             for other in lines[index + 1 : index + 1 + _UNDER_TITLE]
         )
     ]
@@ -187,6 +191,12 @@ def _unread(filing: Filing, before: Table | None, place: Location, what: str, wh
 
 def _bare_figures(line: PageLine) -> int:
     return sum(1 for word in line.line.words if _FIGURE.match(word.text.strip()))
+
+
+def _as_text(line: PageLine) -> bool:
+    """A table's row read as text: figures enough for a row, or nothing but figures."""
+    figures = _bare_figures(line)
+    return figures >= _ROW_FIGURES or 0 < figures == len(line.line.words)
 
 
 def _table_before(filing: Filing, flow: Flow, page: int, top: float) -> Table | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise, takewhile
 from pathlib import Path
 
-from budget_graph.model import Doubt, Filing
+from budget_graph.model import Diagnostic, Doubt, Filing, Location
 from budget_graph.read.compilation import apart, filing_spans, span_note
 from budget_graph.read.layout import (
     CODE_CAPTIONS,
@@ -39,6 +39,7 @@ from budget_graph.read.pdf_flow import (
     NUMBERED_TITLE,
     PAGE_NUMBER,
     PART_HEADING,
+    Flow,
     is_key_line,
     pages_flow,
     running_text,
@@ -86,6 +87,9 @@ _HEADING_INDENT = 6  # characters: deeper than a paragraph's first-line indent
 _MAX_HEADING = 40  # characters
 _YEAR_BANNER = re.compile(r"^[（(]\d{4}年度?[)）]$")
 _MAX_TITLE = 60  # characters
+_GAPPED = re.compile(r"\S {2,}\S")  # words set apart by spaces: the text keeps its layout
+_LONE_FIGURE = re.compile(r"^\s*-?(\d{1,3}(,\d{3})+(\.\d+)?|\d+\.\d+)\s*$")  # a figure on a line of its own
+_LONE_FIGURES = 5  # such lines, and none set apart: table cells one to a line
 
 
 @dataclass
@@ -111,7 +115,7 @@ class _Table:
 
 def read_laid_out_text(text: str, source: str, path: Path) -> Filing:
     """The text as one filing (a compilation of several too: read_laid_out_filings tells them apart)."""
-    return read_pages(_contents(text), source, path, measured=False)
+    return _read(_contents(text), text, source, path)
 
 
 def read_laid_out_filings(text: str, source: str, path: Path) -> list[Filing]:
@@ -120,14 +124,52 @@ def read_laid_out_filings(text: str, source: str, path: Path) -> list[Filing]:
     flow = pages_flow(contents)
     spans = filing_spans(flow, 1, len(contents)) if contents else []
     if len(spans) < 2:
-        return [read_pages(contents, source, path, measured=False, flow=flow)]
+        return [_read(contents, text, source, path, flow)]
     filings = []
     for first, last in spans:  # each span's pages made again: reading a flow joins wrapped lines in them
         some = [content for content in _contents(text) if first <= content.number <= last]
-        filing = read_pages(some, source, path, measured=False)
+        filing = _read(some, text, source, path)
         filing.diagnostics.append(span_note(source, first, last))
         filings.append(filing)
-    return filings if apart(filings) else [read_pages(contents, source, path, measured=False, flow=flow)]
+    return filings if apart(filings) else [_read(contents, text, source, path, flow)]
+
+
+def _read(
+    contents: list[PageContent], text: str, source: str, path: Path, flow: Flow | None = None
+) -> Filing:
+    filing = read_pages(contents, source, path, measured=False, flow=flow)
+    if without_layout(text):
+        _read_without_layout(filing, source)
+    return filing
+
+
+def without_layout(text: str) -> bool:
+    """Pages of text in which no line sets words apart by spaces, while figures stand alone on lines of
+    their own: a converter's text without the page's layout (`pdftotext` without `-layout`), which
+    gives a table's cells one to a line and a line's pieces set far apart in an order of its own."""
+    lines = text.splitlines()
+    if any(_GAPPED.search(line) for line in lines):
+        return False
+    return sum(1 for line in lines if _LONE_FIGURE.match(line)) >= _LONE_FIGURES
+
+
+def _read_without_layout(filing: Filing, source: str) -> None:
+    """No table's columns can be known, and a sentence's pieces may stand in another order: every table
+    is in doubt, and the whole file counts as unread (check/confidence.py lowers what rests on it)."""
+    place = Location(source, excerpt="未保留版面的转换文本 text converted without its layout")
+    filing.diagnostics.append(
+        Diagnostic(
+            "warning",
+            "文本转换时未保留版面（如 pdftotext 未加 -layout）：表格各栏无法对齐，句子各段可能错序，表格读取存疑 "
+            "the text was converted without its layout (pdftotext without -layout, say): no table's columns "
+            "can be placed and a sentence's pieces may be out of order; the tables are in doubt",
+            (place,),
+        )
+    )
+    filing.unread.append(place)
+    doubt = Doubt("文本未保留版面，各栏无法对齐 the text keeps no layout: the columns cannot be placed")
+    for table in filing.tables:
+        table.doubts.append(doubt)
 
 
 def _contents(text: str) -> list[PageContent]:
