@@ -20,7 +20,9 @@ from budget_graph.check.rules import Finding, Rule, Severity
 from budget_graph.check.shacl_rules import REQUIRED_TABLES
 from budget_graph.check.shares import SHARE
 from budget_graph.check.subjects import UNLISTED
+from budget_graph.derive.crosstable import department_row
 from budget_graph.model import (
+    Cell,
     Claim,
     Doubt,
     Filing,
@@ -33,7 +35,7 @@ from budget_graph.model import (
     parse_amount,
 )
 from budget_graph.read.text import read_text
-from tests.conftest import sample_lines
+from tests.conftest import SAMPLE, sample_lines
 from tests.tables import ITEM, UNIT, filing, table
 
 FUNCTION = TableKind.GeneralBudgetByFunction
@@ -283,3 +285,26 @@ def test_an_error_on_the_narrative_of_text_without_its_layout_is_a_warning_that_
     assert lowered.severity is Severity.WARNING
     assert "未保留版面的转换文本" in lowered.message and "converted without its layout" in lowered.message_en
     assert "converted" not in lowered.message  # each message in its own language
+
+
+def _income_printed_blank(doubt: Doubt | None) -> list:
+    """The sample with its income summary's appropriation left blank on the department's row (the
+    reader lost those figures): the summary's 财政拨款 against nothing printed there (BG-X004)."""
+    found = read_text(SAMPLE)
+    income = found.table(TableKind.IncomeSummary)
+    row = department_row(income)
+    for meaning in [
+        m for m in row.cells if m.startswith("general_budget") or m in ("gov_fund", "state_capital")
+    ]:
+        row.cells[meaning] = Cell(None, "")
+    if doubt:
+        income.doubts.append(doubt)
+    return [f for f in check_filing(found).findings if f.rule == "BG-X004"]
+
+
+def test_a_check_against_cells_left_blank_rests_on_their_table() -> None:
+    sure = _income_printed_blank(None)
+    assert sure and all(f.severity is Severity.ERROR for f in sure)  # blank where the summary prints: a slip
+    assert all(any(place.table == "表二：收入总表" for place in f.locations) for f in sure)
+    doubted = _income_printed_blank(Doubt("有一列数据无法对应表头 a column could not be placed"))
+    assert doubted and all(f.severity is Severity.WARNING for f in doubted)

@@ -150,7 +150,7 @@ def _finding(identity: Identity, rule: Rule, agreement: Agreement) -> Finding:
         message = f"{what}：{part.name} 为 {actual}，超过 {total.name} {total.amount.text()}"
         message_en = f"{what_en}: {actual} exceeds {total.amount.text()}"
         figures = [part, total]
-    locations = [f.location for f in figures]
+    locations = [*(f.location for f in figures), *identity.places]
     return graded(rule, agreement, message, message_en, locations, expected, actual)
 
 

@@ -225,14 +225,17 @@ def _direct_parts(table: Table, group: str) -> list[str]:
 
 
 def restated(
-    rule: str, figure: Figure, source: list[Figure] | None, what: str, what_en: str
+    rule: str, figure: Figure, table: Table, row: Row, meaning: str, what: str, what_en: str
 ) -> Identity | None:
-    """A published figure against the figure(s) another table publishes for the same money."""
+    """A published figure against the figure(s) another table publishes for the same money, in `row`
+    under `meaning` (figures_for)."""
+    source = figures_for(table, row, meaning)
     if source is None:
         return None
     if len(source) == 1:
         return same(rule, figure, source[0], what, what_en)
-    return sum_of(rule, figure, source, what, what_en)
+    # cells left blank there are the other half of the finding: it rests on that table's reading too
+    return sum_of(rule, figure, source, what, what_en, places=() if source else (row.location,))
 
 
 def cover(
@@ -908,7 +911,9 @@ def summary_income(t: Tables) -> Derived:
             yield restated(
                 SUMMARY_INCOME,
                 figure,
-                figures_for(income, row, meaning),
+                income,
+                row,
+                meaning,
                 "收支总表收入应与收入总表一致",
                 "Income-expenditure summary income should equal the income summary",
             )
@@ -936,7 +941,9 @@ def appropriation_income(t: Tables) -> Derived:
         yield restated(
             APPROPRIATION_INCOME,
             current,
-            figures_for(income, row, "appropriation"),
+            income,
+            row,
+            "appropriation",
             "财政拨款本年收入应等于收入总表政府预算拨款",
             "Appropriation income should equal the income summary's",
         )
@@ -1081,9 +1088,7 @@ def task_amounts(t: Tables, targets: Table, task: Row, figure: Figure) -> Derive
             parts, signs = ([total, carryover], [1, -1]) if carryover else ([total], None)
             yield sum_of(PERFORMANCE_AMOUNTS, figure, parts, *what, signs=signs)
         if appropriated:
-            yield restated(
-                PERFORMANCE_AMOUNTS, appropriated, figures_for(projects, project, "appropriation"), *what
-            )
+            yield restated(PERFORMANCE_AMOUNTS, appropriated, projects, project, "appropriation", *what)
 
 
 def year_row(table: Table, year: int) -> Row | None:

@@ -124,10 +124,17 @@ class Identity:
 
 
 def sum_of(
-    rule: str, total: Figure, parts: list[Figure], what: str, what_en: str, signs: list[int] | None = None
+    rule: str,
+    total: Figure,
+    parts: list[Figure],
+    what: str,
+    what_en: str,
+    signs: list[int] | None = None,
+    places: Iterable[Location] = (),
 ) -> Identity:
-    """total = Σ parts (signed)."""
-    return Identity(rule, Form.SUM, total, tuple(parts), tuple(signs or [1] * len(parts)), what, what_en)
+    """total = Σ parts (signed); `places`: where parts were looked for and stood blank."""
+    signed = tuple(signs or [1] * len(parts))
+    return Identity(rule, Form.SUM, total, tuple(parts), signed, what, what_en, places=tuple(places))
 
 
 def same(rule: str, a: Figure, b: Figure, what: str, what_en: str, restated: bool = False) -> Identity:
