@@ -11,6 +11,7 @@ import pytest
 from budget_graph.check.engine import check_filing
 from budget_graph.model import Kind, RowRole, TableKind
 from budget_graph.read import read_file, read_paths
+from budget_graph.read.layout import page_numbers
 from budget_graph.read.text_columns import Column, chunks, columns, figures, place
 from budget_graph.read.text_forms import is_laid_out
 from tests.tables import reading
@@ -246,6 +247,32 @@ def test_text_converted_without_its_layout_is_read_in_doubt(tmp_path: Path) -> N
     findings = check_filing(filing).findings
     assert not [f for f in findings if f.severity.value == "error"]  # the missing tables may be unread
     assert any(f.rule == "BG-C001" and "未保留版面的转换文本" in f.message for f in findings)
+
+
+NARROWER = [  # the table's continuation laid out on a page of its own, its figures further left
+    at((0, "205"), (13, "教育支出"), (34, "200", "r"), (56, "200", "r")),
+    at((0, "205"), (5, "01"), (13, "教育管理事务"), (34, "200", "r"), (56, "200", "r")),
+]
+
+
+def test_text_without_page_breaks_is_parted_into_its_pages(tmp_path: Path) -> None:
+    # `pdftotext -layout -nopgbrk`: pages run on; a page's number ends it, a table's title starts one,
+    # and a table's rows set elsewhere are its continuation's page
+    numbered = [[*page, "", at((30, f"- {n} -"))] for n, page in enumerate((COVER, CONTENTS, DUTIES), 1)]
+    pages = [*numbered, SUMMARY, BY_FUNCTION, NARROWER]
+    paged, run_on = tmp_path / "paged.txt", tmp_path / "run-on.txt"
+    paged.write_text(filing_text(*pages), encoding="utf-8")
+    run_on.write_text("\n".join(line for page in pages for line in page), encoding="utf-8")
+    a, b = read_file(paged), read_file(run_on)
+    assert [reading(t) for t in b.tables] == [reading(t) for t in a.tables]
+    assert not any(t.doubts for t in b.tables)
+    assert [(c.subject, c.amount) for c in b.claims] == [(c.subject, c.amount) for c in a.claims]
+
+
+def test_page_numbers_rise_through_the_text() -> None:
+    lines = ["说明", "  1", "说明", "      302", "   99", "说明", "  - 2 -", "说明", "第 3 页 共 9 页", "310"]
+    assert page_numbers(lines) == [1, 6, 8]  # a code alone on a line ('302', '99') is no page's number
+    assert page_numbers(["  1", "说明", "  2"]) == []  # two are too few to tell from codes
 
 
 def test_laid_out_text_is_not_taken_for_text_without_layout(laid_out: Path) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from budget_graph.model import Kind, RowRole, TableKind, Unit
 from budget_graph.read.text import clean, read_text
-from tests.conftest import sample_lines
+from tests.conftest import SAMPLE, sample_lines
 from tests.tables import reading
 
 
@@ -441,3 +441,19 @@ def test_names_opening_with_figures_of_no_tree_keep_them() -> None:
     read = table(TableKind.Procurement, ["total"], [("100台式计算机", ["1.00"]), ("300套桌椅", ["2.00"])])
     _codes_out_of_names(read)
     assert [(r.code, r.label) for r in read.rows] == [(None, "100台式计算机"), (None, "300套桌椅")]
+
+
+def test_page_numbers_left_among_the_lines_are_dropped(tmp_path: Path) -> None:
+    # a converter left each page's number on a line of its own, one inside a sentence ('下降' / '7' /
+    # '48.5%'): read, it would have made the change 748.5%
+    lines = list(sample_lines())
+    split = next(n for n, line in enumerate(lines) if "下降48.5%" in line)
+    head, rest = lines[split].split("下降", 1)
+    lines[split : split + 1] = [f"{head}下降", "", "7", "", rest]
+    for number, at in (("6", split - 1), ("5", split - 3)):
+        assert not lines[at]  # between two paragraphs
+        lines[at : at + 1] = ["", number, ""]
+    path = tmp_path / "numbered.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    claims = [(c.subject, c.amount, c.change, c.percent) for c in read_text(path).claims]
+    assert claims == [(c.subject, c.amount, c.change, c.percent) for c in read_text(SAMPLE).claims]

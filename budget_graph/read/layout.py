@@ -46,6 +46,36 @@ UNIT_STATED = re.compile(UNIT_WORDS)
 UNIT_LINE = re.compile(rf"^[（(]?{UNIT_WORDS}[)）]?(?:[（(][^（）()]{{0,20}}[)）])?$")
 
 
+# '3', '- 3 -', '第3页', '第 3 页 共 20 页', '共20页 第3页', '3/20'
+PAGE_NUMBER = re.compile(
+    r"^[-—–第\s]*\d{1,3}[-—–页\s]*$|^第\s*\d{1,3}\s*页\s*[,，/／]?\s*共\s*\d{1,3}\s*页$"
+    r"|^共\s*\d{1,3}\s*页\s*[,，/／]?\s*第\s*\d{1,3}\s*页$|^\d{1,3}\s*[/／]\s*\d{1,3}$"
+)
+_PAGES_SKIPPED = 3  # pages without a number between two that have one (a table's pages often have none)
+_NUMBERED_PAGES = 3  # page numbers that rise so, at least: one or two may be codes by chance
+
+
+def page_numbers(lines: list[str]) -> list[int]:
+    """Which of a text's lines are its pages' numbers, where no form feed parts the pages: lines of a
+    page's number alone whose numbers rise a page or a few at a time through the text (a code or a
+    figure alone on a line, '302' over '99', does not)."""
+    found = [(n, number) for n, line in enumerate(lines) if (number := _page_number(line)) is not None]
+    chains: list[list[tuple[int, int]]] = []  # the longest chain ending at each line found
+    for index, (line, number) in enumerate(found):
+        before = [chains[i] for i in range(index) if 1 <= number - found[i][1] <= _PAGES_SKIPPED]
+        chains.append([*max(before, key=len, default=[]), (line, number)])
+    longest = max(chains, key=len, default=[])
+    return [line for line, _ in longest] if len(longest) >= _NUMBERED_PAGES else []
+
+
+def _page_number(line: str) -> int | None:
+    text = line.strip()
+    if "\t" in line or not PAGE_NUMBER.match(text):  # a table row's cell is no page's number
+        return None
+    numbered = re.search(r"第\s*(\d+)", text) or re.search(r"(\d+)", text)  # '共20页 第3页': 3
+    return int(numbered.group(1))
+
+
 # the unit as printed beside a filer or in a title, brackets and all ('（单位：万元）')
 UNIT_PART = re.compile(rf"[（(]?\s*{UNIT_WORDS}\s*[)）]?")
 

@@ -23,6 +23,7 @@ from budget_graph.model import Unit
 from budget_graph.profiles import lines
 from budget_graph.read.layout import (
     KEY_LINE,
+    PAGE_NUMBER,
     UNIT_PART,
     UNIT_STATED,
     chinese_number,
@@ -50,11 +51,6 @@ from budget_graph.read.pdf_tables import (
     rest_of_columns,
 )
 
-# '3', '- 3 -', '第3页', '第 3 页 共 20 页', '共20页 第3页', '3/20'
-PAGE_NUMBER = re.compile(
-    r"^[-—–第\s]*\d{1,3}[-—–页\s]*$|^第\s*\d{1,3}\s*页\s*[,，/／]?\s*共\s*\d{1,3}\s*页$"
-    r"|^共\s*\d{1,3}\s*页\s*[,，/／]?\s*第\s*\d{1,3}\s*页$|^\d{1,3}\s*[/／]\s*\d{1,3}$"
-)
 MARGIN_SHARE = 0.1  # page numbers, running heads and feet sit in the top or bottom tenth of the page
 _RUNNING_SHARE = 1 / 3  # of a file's pages: a line printed in the margin of so many is a running head
 _RUNNING_AT_LEAST = 3  # and of no fewer pages

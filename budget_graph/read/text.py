@@ -38,6 +38,7 @@ from budget_graph.read.layout import (
     UNIT_STATED,
     chinese_number,
     normalise,
+    page_numbers,
     part_core,
     recognise_table,
     titled_table,
@@ -139,6 +140,9 @@ def _read_lines(text: str, path: Path) -> Filing:
     source = printable(str(path))  # the name as reports write it
     read = read_lines(text, path.suffix)
     numbered = [(number, clean(line)) for number, line in read.lines]
+    # a converter's page numbers left among the lines ('3' between two lines of one sentence) are dropped
+    for index in page_numbers([line for _, line in numbered]):
+        numbered[index] = (numbered[index][0], "")
     lines = [line for _, line in numbered]
     segments = _segments(numbered)
     metadata = _metadata(lines, segments, source)

@@ -353,7 +353,7 @@ def _side_labels(found: list[Column], top: list[Chunk]) -> list[Chunk]:
 def _side_spans(sides: list[Chunk], found: list[Column]) -> list[tuple[Chunk, tuple[int, int]]]:
     """Each side label over the sides nearest it (every label over one at least, in order)."""
     spans = _spans(found)
-    if not sides:
+    if not sides or len(sides) > len(spans):  # the columns placed since make fewer sides than labels
         return []
     centres = [(found[first].x0 + found[last].x1) / 2 for first, last in spans]
     owner = [min(range(len(sides)), key=lambda i: abs(sides[i].centre - centre)) for centre in centres]

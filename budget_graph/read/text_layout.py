@@ -27,17 +27,18 @@ from budget_graph.read.compilation import apart, filing_spans, span_note
 from budget_graph.read.layout import (
     CODE_CAPTIONS,
     ENUMERATOR,
+    PAGE_NUMBER,
     TITLE_END,
     TOTAL_LABEL,
     is_note,
     normalise,
+    page_numbers,
     titled_table,
 )
 from budget_graph.read.pdf import read_pages
 from budget_graph.read.pdf_flow import (
     MARGIN_SHARE,
     NUMBERED_TITLE,
-    PAGE_NUMBER,
     PART_HEADING,
     Flow,
     is_key_line,
@@ -87,9 +88,8 @@ _HEADING_INDENT = 6  # characters: deeper than a paragraph's first-line indent
 _MAX_HEADING = 40  # characters
 _YEAR_BANNER = re.compile(r"^[（(]\d{4}年度?[)）]$")
 _MAX_TITLE = 60  # characters
-_GAPPED = re.compile(r"\S {2,}\S")  # words set apart by spaces: the text keeps its layout
-_LONE_FIGURE = re.compile(r"^\s*-?(\d{1,3}(,\d{3})+(\.\d+)?|\d+\.\d+)\s*$")  # a figure on a line of its own
-_LONE_FIGURES = 5  # such lines, and none set apart: table cells one to a line
+_LAID_OUT = re.compile(r"^ {2,}\S|\S {2,}\S")  # a line indented, or words set apart by spaces
+_MOVED = 4  # characters: a figure further from every column's edge on a page is set on another page
 
 
 @dataclass
@@ -144,13 +144,11 @@ def _read(
 
 
 def without_layout(text: str) -> bool:
-    """Pages of text in which no line sets words apart by spaces, while figures stand alone on lines of
-    their own: a converter's text without the page's layout (`pdftotext` without `-layout`), which
-    gives a table's cells one to a line and a line's pieces set far apart in an order of its own."""
-    lines = text.splitlines()
-    if any(_GAPPED.search(line) for line in lines):
-        return False
-    return sum(1 for line in lines if _LONE_FIGURE.match(line)) >= _LONE_FIGURES
+    """Pages of text in which no line is indented or sets words apart by spaces: a converter's text
+    without the page's layout (`pdftotext` without `-layout`, or with `-raw`), which gives a table's
+    cells one to a line or a row's cells run together, and a line's pieces set far apart in an order of
+    its own. (Laid-out text indents its centred titles and paragraphs, and spaces a table's columns.)"""
+    return not any(_LAID_OUT.search(line) for line in text.splitlines())
 
 
 def _read_without_layout(filing: Filing, source: str) -> None:
@@ -174,9 +172,7 @@ def _read_without_layout(filing: Filing, source: str) -> None:
 
 def _contents(text: str) -> list[PageContent]:
     """The text's pages (form feeds part them) as the PDF reader's pages: lines and grids placed."""
-    pages = [page.split("\n") for page in text.split("\f")]
-    if pages and not any(line.strip() for line in pages[-1]):
-        pages.pop()  # the form feed after the last page
+    pages = _pages(text)
     contents: list[PageContent] = []
     headings: list[tuple[int, Line]] = []  # (page, line)
     running: Layout | None = None  # the columns of a table that ran to the foot of the page before
@@ -194,6 +190,80 @@ def _contents(text: str) -> list[PageContent]:
     _set_widths(contents)
     _centre(headings, {content.number: content.width for content in contents})
     return contents
+
+
+def _pages(text: str) -> list[list[str]]:
+    """The text's pages as lines. Form feeds part them; text written without them (`pdftotext -nopgbrk`,
+    a viewer's copy) is parted after each page's number and before each table's title, since a table
+    starts a page in every filing the project has seen: a page's number joined into a sentence changed
+    its figures, and a table read with the one after it took the next table's rows for its own."""
+    if "\f" not in text:
+        return _parted(text.split("\n"))
+    pages = [page.split("\n") for page in text.split("\f")]
+    if pages and not any(line.strip() for line in pages[-1]):
+        pages.pop()  # the form feed after the last page
+    return pages
+
+
+def _parted(lines: list[str]) -> list[list[str]]:
+    numbers = page_numbers(lines)
+    classified = _classify(lines)
+    starts = [line.number for line in classified if line.kind == "title"]
+    starts = [_head_start(classified, start) for start in starts]
+    breaks = sorted({0, *starts, *(n + 1 for n in numbers), *_shifted(classified), len(lines)})
+    return [lines[a:b] for a, b in pairwise(breaks) if any(line.strip() for line in lines[a:b])]
+
+
+def _shifted(lines: list[_TextLine]) -> list[int]:
+    """Where a table's rows go on with a figure set where no column of the rows above stands, and the
+    next row keeps it there: a converter lays each page out on its own, so that is a page's first row (a
+    row drifting after a long label comes back on the next; a column's figures on one page stand a
+    character or two apart)."""
+    found = []
+    for rows in _runs_of_rows(lines):
+        for index in range(1, len(rows) - 1):
+            (above, last), (number, edges), (_, after) = rows[index - 1 : index + 2]
+            above_last = {edge for _, earlier in rows[: index - 1] for edge in earlier}
+            moved = _elsewhere(edges, above_last | set(last))
+            settled = index == 1 or not _elsewhere(last, above_last)  # the row before no drift of its own
+            if moved and settled and not _elsewhere(moved, set(after)):
+                found.append(_header_again(lines, above, number))
+    return found
+
+
+def _header_again(lines: list[_TextLine], last: int, first: int) -> int:
+    """Where the page that starts with row `first` starts: at the header printed again above it (lines
+    printed earlier in the text, word for word), else at the row."""
+    between = [line for line in lines[last + 1 : first] if line.kind != "blank"]
+    printed = {line.flat for line in lines[: between[0].number]} if between else set()
+    return between[0].number if between and all(line.flat in printed for line in between) else first
+
+
+def _runs_of_rows(lines: list[_TextLine]) -> list[list[tuple[int, list[int]]]]:
+    """Each run of a table's rows with their figures' right edges: rows and their labels' wrapped rests
+    (no title, header, unit line or sentence between them)."""
+    runs: list[list[tuple[int, list[int]]]] = [[]]
+    for line in lines:
+        if line.kind == "row" and not _PROSE.search(line.text) and (edges := _edges(line)):
+            runs[-1].append((line.number, edges))
+        elif line.kind not in ("blank", "words") and runs[-1]:
+            runs.append([])
+    return runs
+
+
+def _edges(line: _TextLine) -> list[int]:
+    return [chunk.x1 for chunk in figures(line.chunks)]
+
+
+def _elsewhere(edges: list[int], seen: set[int]) -> list[int]:
+    """The edges that stand where none seen does."""
+    return [edge for edge in edges if all(abs(edge - other) > _MOVED for other in seen)]
+
+
+def _head_start(lines: list[_TextLine], title: int) -> int:
+    """Where a table's head starts: its title, or the number line printed over it ('公开03表')."""
+    above = [line for line in lines[:title] if line.kind != "blank"]
+    return above[-1].number if above and above[-1].kind == "number" else title
 
 
 def _head_at_foot(lines: list[_TextLine]) -> int | None:
@@ -632,6 +702,8 @@ def _spanning_cells_joined(rows: list[_Placed], found: list[Column]) -> list[_Pl
     own, as in the PDF's grid)."""
 
     def spans(index: int) -> bool:
+        if not rows[index][1]:  # a row of no cell (a converter's line the columns left nothing of)
+            return False
         (column, _), *rest = rows[index][1]
         around = (dict(rows[index - 1][1]), dict(rows[index + 1][1]))
         labels_after = column + 1 < len(found) and found[column].kind == found[column + 1].kind == "text"
