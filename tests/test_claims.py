@@ -360,6 +360,17 @@ def test_a_label_after_a_colon_is_about_what_the_colon_follows() -> None:
     ]
 
 
+def test_a_label_opening_the_paragraph_under_an_items_heading_is_about_that_item() -> None:
+    # the item's heading printed on a line of its own, its sentence under it: not the whole budget's 支出
+    heading = "1．党委办公厅（室）及相关机构事务（款）行政运行（项）"
+    first = Paragraph(
+        "支出8072.29万元，与上年相比增加1965.30万元。", Location("t.md", line=2), heading=heading
+    )
+    later = Paragraph("支出合计100.00万元。", Location("t.md", line=3), heading=heading)
+    found = extract_claims(3, [first, later], UNIT)
+    assert [c.subject for c in found] == ["党委办公厅（室）及相关机构事务（款）行政运行（项）", "支出合计"]
+
+
 def test_a_new_heading_closes_items_and_their_parts() -> None:
     first = Paragraph("（三）、公务接待费1.35万元。其中：", Location("t.md", line=1), heading="一、三公经费")
     second = Paragraph(

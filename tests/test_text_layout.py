@@ -1706,3 +1706,92 @@ def test_digits_grouped_by_a_no_break_space_are_one_garbled_figure(tmp_path: Pat
     assert filing.tables[1].doubts
     errors = [f.rule for f in check_filing(filing).findings if f.severity.value == "error"]
     assert not [rule for rule in errors if rule.startswith("BG-R")]  # the sums rest on no guessed figure
+
+
+def _final_accounts_page(*body: str) -> list[str]:
+    """A 决算 table as pdfplumber's layout text prints it: its code captions ('类  款  项') under the
+    header, each row's cells on two lines by their heights on the page."""
+    return [
+        at((20, "一般公共预算财政拨款支出决算表")),
+        at((60, "单位：万元")),
+        at((2, "科目编码"), (18, "科目名称"), (40, "合计"), (50, "基本支出"), (60, "项目支出")),
+        at((0, "类"), (5, "款"), (10, "项")),
+        *body,
+    ]
+
+
+def _read_rows(tmp_path: Path, page: list[str]) -> dict[str, tuple[str, dict[str, int]]]:
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, CONTENTS, DUTIES, page), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    return {
+        row.code or row.label: (row.label, {m: c.amount.value for m, c in row.cells.items() if c.amount})
+        for row in table.rows
+    }
+
+
+def test_a_label_under_the_code_captions_is_the_first_rows(tmp_path: Path) -> None:
+    # each label on a line of its own above its code and figures: the first is no header's line
+    rows = _read_rows(
+        tmp_path,
+        _final_accounts_page(
+            at((18, "一般公共服务支出")),
+            at((0, "201"), (43, "100.00", "r"), (53, "60.00", "r"), (63, "40.00", "r")),
+            at((18, "行政运行")),
+            at((0, "201"), (5, "01"), (10, "01"), (43, "60.00", "r"), (53, "60.00", "r")),
+            at((18, "一般行政管理事务")),
+            at((0, "201"), (5, "01"), (10, "02"), (43, "40.00", "r"), (63, "40.00", "r")),
+        ),
+    )
+    assert {code: label for code, (label, _) in rows.items()} == {
+        "201": "一般公共服务支出",
+        "2010101": "行政运行",
+        "2010102": "一般行政管理事务",
+    }
+
+
+def test_a_rows_cells_set_on_two_lines_are_one_row(tmp_path: Path) -> None:
+    # the label with some figures a little higher, the code and the other figures on the next line
+    rows = _read_rows(
+        tmp_path,
+        _final_accounts_page(
+            at((18, "合计"), (53, "60.00", "r"), (63, "40.00", "r")),
+            at((43, "100.00", "r")),
+            at((18, "一般公共服务支出"), (53, "60.00", "r"), (63, "40.00", "r")),
+            at((0, "201"), (43, "100.00", "r")),
+            at((18, "行政运行"), (53, "60.00", "r")),
+            at((0, "201"), (5, "01"), (10, "01"), (43, "60.00", "r")),
+            at((18, "一般行政管理事务")),
+            at((0, "201"), (5, "01"), (10, "02"), (43, "40.00", "r"), (63, "40.00", "r")),
+        ),
+    )
+    figures = {"total": 100, "basic": 60, "project": 40}
+    assert rows["合计"] == ("合计", figures)
+    assert rows["201"] == ("一般公共服务支出", figures)
+    assert rows["2010101"] == ("行政运行", {"total": 60, "basic": 60})
+    assert rows["2010102"] == ("一般行政管理事务", {"total": 40, "project": 40})
+
+
+def test_a_header_printed_again_over_a_continuation_is_no_row(tmp_path: Path) -> None:
+    # its short line ('编码', a caption wrapped in its cell) is no label's rest cut off by the page
+    header = [
+        at((18, "项目"), (48, "一般公共预算支出")),
+        at((2, "功能分类科目")),
+        at((4, "编码")),
+        at((18, "科目名称"), (40, "合计"), (50, "基本支出"), (60, "项目支出")),
+        at((0, "类"), (5, "款")),
+    ]
+    first = [
+        at((20, "2024年部门一般公共预算支出功能分类预算表")),
+        at((0, "编制部门：某某区某某局"), (60, "单位：元")),
+        *header,
+        at((0, "201"), (18, "一般公共服务支出"), (43, "1,000", "r"), (53, "900", "r"), (63, "100", "r")),
+        at((0, "201"), (5, "01"), (18, "人大事务"), (43, "1,000", "r"), (53, "900", "r"), (63, "100", "r")),
+    ]
+    again = [*header, at((0, "205"), (18, "教育支出"), (43, "200", "r"), (63, "200", "r"))]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, CONTENTS, DUTIES, first, again), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [row.code for row in table.rows] == ["201", "20101", "205"]
+    assert not table.doubts

@@ -54,6 +54,8 @@ _COUNT = re.compile(
     r"(?!以上|以下|以内|左右|工作日|月|小时|次)(?P<noun>[\u4e00-\u9fff“”]{2,20}?)(?=[，,。；;：:、和及的]|$)"
 )
 _GENERIC = re.compile(r"(?:预算|支出|收入|合计|总计|总额|金额)+")  # a figure's label, not what it is about
+_BARE_LABEL = 2  # characters: a label this short ('支出') says nothing of what the figure is about
+_TOPIC = re.compile(r"(说明|情况|概况)$")  # a narrative section's heading, not a line's name
 # '较2023年年初预算减少61,203.26万元，减少64.5%', '与上年相比，财政拨款收、支总计各增加2228.78万元，增长10.15%',
 # '比2022年预算执行数增加77.70%', '与2023年预算保持一致', '同比下降3.2%', '较上年增长20%，增加200.00万元',
 # '…增加200.00万元，增长率为20%'. Placeholders ('增加（减少）XXX') and phrases ('相比增加的原因') carry no
@@ -210,6 +212,7 @@ class _Reading:
     items: list[_Item] = field(default_factory=list)  # open items, outermost first
     parents: list[_Parent] = field(default_factory=list)  # '其中' parents, innermost last
     heading: str | None = None  # the heading the paragraphs read so far stand under
+    under_heading: bool = False  # the paragraph being read is the first under its heading
     item_here: bool = False  # the open item was opened in the paragraph being read
     table: tuple[int, int, Unit] | None = None  # (name column, amount column, unit) of a tab table
     final: bool = False  # a 决算's narrative: figures labelled 决算 / 预算 are read as BudgetComparisons
@@ -355,7 +358,8 @@ def _read_paragraph(reading: _Reading, paragraph: Paragraph) -> None:
     clean = normalise(paragraph.text)
     boundary = 0
     first_claim = len(reading.claims)
-    if paragraph.heading != reading.heading:  # a new heading closes the items and their '其中'
+    reading.under_heading = paragraph.heading != reading.heading
+    if reading.under_heading:  # a new heading closes the items and their '其中'
         reading.heading, reading.items, reading.parents = paragraph.heading, [], []
         reading.statement = None
     reading.parents = [p for p in reading.parents if p.carries and not paragraph.cut]
@@ -580,7 +584,7 @@ def _add_figure(reading: _Reading, paragraph: Paragraph, clean: _Clean, event: _
     cleaned = _clean_subject(clean.text[lead_start : match.start()], reading.unit_names)
     subject = cleaned.subject
     if cleaned.label_only or _GENERIC.fullmatch(subject):
-        subject = _named_before(clean.text, lead_start, reading) or subject
+        subject = _named_before(clean.text, lead_start, reading, subject) or subject
     amount = parse_amount(match.group("number"), Unit(match.group("unit")))
     claim = Claim(
         subject or cleaned.label,
@@ -867,16 +871,26 @@ _FINAL_EVENTS = {
 }
 
 
-def _named_before(text: str, lead_start: int, reading: _Reading) -> str | None:
+def _named_before(text: str, lead_start: int, reading: _Reading, label: str = "") -> str | None:
     """What a figure with only a label ('支出', '2024年预算数') is about: the clause before it when that ends
     with a colon ('住房公积金(项):支出1,073.77万元'), else the item this paragraph opened ('2. 公务接待费。2024年
-    预算数0.50万元'): an item opened paragraphs before may not be what a bare label is about."""
+    预算数0.50万元'), else, opening the first paragraph under an item's heading printed on a line of its
+    own ('1．…行政运行（项）' / '支出8072.29万元…'), that item when the label is a bare word (not '收入支出总计')
+    and the heading names a line, not a topic ('一、收入支出决算总体情况说明'): an item opened paragraphs
+    before may not be what a bare label is about."""
     if lead_start and text[lead_start - 1] in "：:":
         begin = max((m.end() for m in _CLAUSE_END.finditer(text, 0, lead_start - 1)), default=0)
         named = _clean_subject(text[begin : lead_start - 1], reading.unit_names).subject
         if named:
             return named
-    return reading.items[-1].name if reading.items and reading.item_here else None
+    if reading.items and reading.item_here:
+        return reading.items[-1].name
+    heading = reading.heading or ""
+    item = ENUMERATOR.match(heading)
+    if reading.under_heading and item and not lead_start and len(_bare(label)) <= _BARE_LABEL:
+        named = _clean_subject(heading[item.end() :], reading.unit_names).subject
+        return named if named and not _TOPIC.search(named) else None
+    return None
 
 
 def _lead_start(text: str, boundary: int, start: int) -> int:

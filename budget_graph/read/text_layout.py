@@ -500,11 +500,14 @@ def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
 def _continuation(lines: list[_TextLine], filled: list[_TextLine]) -> _Table:
     """The rows opening a page that continues the table before; lines above its first row are rows
     left blank, or the rest of a label the page break cut off, rather than a header printed again, when
-    one of them carries an item number or is such a rest."""
+    one of them carries an item number or the first is such a rest — but never under the code columns'
+    captions ('类  款  项'), which only a header prints."""
     table = _region(lines, filled[0].number, keyed=False) if _has_rows(filled) else _labels_only(filled)
     table.titled = False
-    if any(_enumerated(line) or _is_cut_rest(line) for line in table.header) or _opens_wrapped(table):
-        table.header, table.body = [], [*table.header, *table.body]
+    header = table.header
+    rows_left = any(_enumerated(line) for line in header) or (header and _is_cut_rest(header[0]))
+    if (rows_left or _opens_wrapped(table)) and not any(_code_captions(line) for line in header):
+        table.header, table.body = [], [*header, *table.body]
     return table
 
 
@@ -580,7 +583,9 @@ def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
     for line in lines[start:]:
         if line.kind in ("blank", "page_number", "banner"):
             continue
-        if line.kind == "row" or (line.kind == "words" and (table.body or _total_row(line))):
+        # the code columns' captions ('类  款  项') are a header's last line: a label under them is a row's
+        captioned = bool(table.header) and _code_captions(table.header[-1])
+        if line.kind == "row" or (line.kind == "words" and (table.body or _total_row(line) or captioned)):
             table.body.append(line)
         elif not table.body and line.kind in header_kinds and len(table.header) < _MAX_HEADER_LINES:
             table.header.append(line)
@@ -742,7 +747,7 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
     rows: list[_Row] = []
     captions: list[_TextLine] = []
     for line in body:
-        if len(line.chunks) >= 2 and all(normalise(c.text) in CODE_CAPTIONS for c in line.chunks):
+        if _code_captions(line):
             captions.append(line)
         elif len(rows) >= 2 and _wraps_round(rows[-2], rows[-1], line):
             middle = rows.pop()
@@ -756,6 +761,10 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
         else:
             rows.append(_Row(line.number, list(line.chunks)))
     return rows, captions
+
+
+def _code_captions(line: _TextLine) -> bool:
+    return len(line.chunks) >= 2 and all(normalise(c.text) in CODE_CAPTIONS for c in line.chunks)
 
 
 def _wraps_round(label: _Row, middle: _Row, line: _TextLine) -> bool:
@@ -833,7 +842,16 @@ def _continues(above: _Row, line: _TextLine) -> str | None:
             return "figures below"
         # a row's figures printed over two lines above its label ('2,336.91  603.14' / '2,940.05' / '合计')
         two_lines = _bare(above.chunks) and _bare(line.chunks) and not above.closed
-        return "label below" if two_lines and beside else None
+        if two_lines and beside:
+            return "label below"
+        # a row whose cells a converter set on two lines by their heights on the page: its label with
+        # some figures, then its other figures with its code ('行政运行  1,503.52' / '201  06  01
+        # 1,511.89  8.37'), or a total's ('合计  2,336.91  603.14' / '2,940.05')
+        split = above_figures and above_label and not code_parts(above.chunks) and not above.closed
+        # what the line adds says it is the row's: its code, or a total's other figures (a bare line
+        # under a side-by-side table's row may be the other side's)
+        own = bool(code_parts(line.chunks)) or bool(TOTAL_LABEL.match(normalise(above_label)))
+        return "cells below" if split and own and beside else None
     if above_figures and not above_label:
         # a row's figures printed on the line above its label, the rest beside it
         return "label below" if beside else None
