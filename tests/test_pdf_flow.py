@@ -687,3 +687,11 @@ def test_a_figure_of_pages_in_the_text_is_kept() -> None:
 )
 def test_a_tables_printed_number_in_chinese_or_arabic_numerals(title: str, number: int | None) -> None:
     assert _number(title) == number and (number is None or bare_title(title).endswith("表"))
+
+
+def test_a_page_number_below_all_else_is_no_text_though_above_the_pages_foot() -> None:
+    # printed at 80% of its paper: the number stands a fifth of the page above its foot, under the text
+    # (read as text, '3' ran into the sentence it split: '增长' / '3' / '17.31%' gave 317.31%)
+    first = PageLayout(1, WIDTH, HEIGHT, [*word("与上年相比增长", 62, 600), *word("3", 295, 650)], [])
+    second = PageLayout(2, WIDTH, HEIGHT, [*word("17.31%。", 62, 180), *word("4", 295, 650)], [])
+    assert [line.text for line in document_flow([first, second]).lines] == ["与上年相比增长", "17.31%。"]

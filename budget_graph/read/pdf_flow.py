@@ -126,7 +126,7 @@ def pages_flow(pages: list[PageContent]) -> Flow:
 def _running_heads(pages: list[PageContent]) -> frozenset[str]:
     """The lines a file prints in the top or bottom margin of many pages ('某局2024年部门预算' over each
     page): running heads and feet, which stand between a table and its continuation like a page number."""
-    return running_texts([[line.text for line in page.lines if _in_margin(line, page)] for page in pages])
+    return running_texts([[line.text for line in _margin_lines(page)] for page in pages])
 
 
 def running_texts(margins: list[list[str]]) -> frozenset[str]:
@@ -154,28 +154,36 @@ def running_text(text: str) -> str:
     return normalise(_NUMBER_IN_MARGIN.sub("", text))
 
 
-def _in_margin(line: Line, page: PageContent) -> bool:
-    return line.top > page.height * (1 - MARGIN_SHARE) or line.bottom < page.height * MARGIN_SHARE
+def _margin_lines(page: PageContent) -> list[Line]:
+    """The page's lines in its margins: in its top or bottom tenth, or above or below all else on it
+    (a page printed smaller than its paper, 'at 90%', moves its number and running head inward; a
+    line alone on its page is its text)."""
+    items = page.items()
+    outer = {id(items[0]), id(max(items, key=lambda item: item.bottom))} if len(items) > 1 else set()
+    return [
+        line
+        for line in page.lines
+        if line.top > page.height * (1 - MARGIN_SHARE)
+        or line.bottom < page.height * MARGIN_SHARE
+        or id(line) in outer
+    ]
 
 
 def _add_page(flow: Flow, page: PageContent, running: frozenset[str]) -> None:
     first_on_page = len(flow.lines)
     block: TableBlock | None = None  # the table whose grid was the last item on this page
+    margin = {id(line) for line in _margin_lines(page)}
     for item in page.items():
         if isinstance(item, Grid):
             block = _place_grid(flow, item, first_on_page, page)
             flow.floor = len(flow.lines)
-        elif _is_page_number(item, page) or (_in_margin(item, page) and running_text(item.text) in running):
+        elif id(item) in margin and (PAGE_NUMBER.match(item.text) or running_text(item.text) in running):
             continue
         elif block is not None and is_note(normalise(item.text)):
             block.notes.append(item.text)
         else:
             block = None
             flow.lines.append(PageLine(page.number, item, page.width))
-
-
-def _is_page_number(line: Line, page: PageContent) -> bool:
-    return _in_margin(line, page) and bool(PAGE_NUMBER.match(line.text))
 
 
 def _place_grid(flow: Flow, grid: Grid, first_on_page: int, page: PageContent) -> TableBlock | None:
