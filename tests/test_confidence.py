@@ -227,6 +227,19 @@ def test_a_garbled_figure_puts_its_table_in_doubt(tmp_path: Path, garbled: str) 
     assert [f.rule for f in report.findings if f.severity is Severity.ERROR] == ["BG-Y001"]  # the real one
 
 
+def test_an_items_number_where_a_code_stands_puts_its_table_in_doubt(tmp_path: Path) -> None:
+    """表七's 208 garbled to '5.' (an item's number to look at): its line read without a code, and the same
+    money in 表三 was an error, 'no such line in 表七', resting on a cell the reader could not read."""
+    lines = list(sample_lines())
+    at = next(n for n, line in enumerate(lines) if line.startswith("\t208\t社会保障和就业支出"))
+    lines[at] = lines[at].replace("\t208\t", "\t5.\t", 1)
+    path = tmp_path / "garbled.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    report = check_filing(read_text(path))
+    [lone] = [f for f in report.findings if f.rule == "BG-X003" and "无此行" in f.message]
+    assert lone.severity is Severity.WARNING and "读取存疑" in lone.message
+
+
 def _functional_claim(found: Filing) -> list[str]:
     """The severity of BG-N008 on '公共安全（类）支出13,656.34万元', which the only function table read
     prints as 13,641.34 (the 收支总表, which a class is looked up in too, was not found)."""

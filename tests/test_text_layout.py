@@ -1026,6 +1026,7 @@ def test_block_paragraphs_end_where_a_sentence_ends_short_of_the_margin(
         ("12%", True),
         ("(1,234.00)", True),
         ("（123）", True),
+        ("12万", True),  # a figure with its unit, no column's figure
     ],
 )
 def test_a_garbled_figure_that_joins_its_rows_name_puts_the_table_in_doubt(

@@ -50,6 +50,8 @@ _FIGURE_AT_END = re.compile(
     # three digits or more right after a name's last character ('补助1\xa0234' folded to '补助1234'): no
     # figure of a column prints so, and no name ends so
     r"|(?<=[\u3400-\u9fff])\d{3,}$"
+    # a figure with its unit run on to a name ('一般公共服务支出12万'): a cell's figure printed with a unit
+    r"|(?<=[\u3400-\u9fff])\d[\d,，.．]*\s*(?:万元|亿元|万|亿|元)$"
     # a number in Chinese numerals after a name ('基本工资一百'): no name ends in hundreds or thousands
     rf"|(?<=[\u3400-\u9fff])[{NUMERAL_DIGITS}]*[{NUMERAL_UNITS}][{NUMERAL_DIGITS}{NUMERAL_UNITS}]*$"
 )
@@ -301,6 +303,7 @@ def _one_sided(
     rates: list[Location] = []
     stranded: list[Location] = []
     uncoded: list[str] = []
+    numbers: list[tuple[str | None, bool]] = []  # each row's item number, and whether a code stands by it
     for (grid_row, cells), start, note in zip(split, starts, noted, strict=True):
         if _word_among_figures(grid_row, cells, start, labels_end, len(table.columns)):
             start = labels_end
@@ -308,6 +311,7 @@ def _one_sided(
         if any(printed_as_figure(normalise(t)) or _FIGURE_AND_UNIT.match(normalise(t)) for t in texts):
             stranded.append(grid_row.location(source, table.title))
         uncoded += _garbled_codes(texts)
+        numbers.append(_item_number(texts))
         if not any(t.strip() for t in texts) and _all_zero(amounts, table):
             placeholders.append(grid_row.location(source, table.title))  # the blank rows of an empty table
             continue
@@ -326,6 +330,8 @@ def _one_sided(
         )
         table.rows.append(row)
     diagnostics.extend(_confirm_doubtful_columns(table))
+    if not any(coded for number, coded in numbers if number):  # no column of item numbers beside the codes
+        uncoded += [number for number, _ in numbers if number]
     if uncoded and any(row.code for row in table.rows):
         # the line is there, its code unread: it would be said missing where its code is looked for
         table.doubts.append(
@@ -392,6 +398,15 @@ def _garbled_codes(texts: list[str]) -> list[str]:
     '(123)', '1,2,3'): where a code stands, a code garbled."""
     words = [normalise(text) for text in texts if text.strip()]
     return [word for word in words[:-1] if garbled_amount(word) and not _ITEM_NUMBER.match(word)]
+
+
+def _item_number(texts: list[str]) -> tuple[str | None, bool]:
+    """The item's number among the words before a row's name ('5.', '(2)'), and whether a code stands
+    with it: in a table of coded lines without a column of item numbers, a number alone where the code
+    stands is a code garbled ('208' read '5.')."""
+    words = [normalise(text) for text in texts if text.strip()][:-1]
+    number = next((word for word in words if _ITEM_NUMBER.match(word)), None)
+    return number, any(CODE.match(word) for word in words)
 
 
 def _figures_among_labels(table: Table, rows: list[Location]) -> Diagnostic:
