@@ -270,9 +270,12 @@ def test_text_without_page_breaks_is_parted_into_its_pages(tmp_path: Path) -> No
 
 
 def test_page_numbers_rise_through_the_text() -> None:
-    lines = ["说明", "  1", "说明", "      302", "   99", "说明", "  - 2 -", "说明", "第 3 页 共 9 页", "310"]
-    assert page_numbers(lines) == [1, 6, 8]  # a code alone on a line ('302', '99') is no page's number
-    assert page_numbers(["  1", "说明", "  2"]) == []  # two are too few to tell from codes
+    page = ["说明"] * 6
+    lines = [*page, "  1", *page, "      302", "   03", *page, "  - 2 -", *page, "第 3 页 共 9 页", "   4"]
+    # a code alone on a line ('302': more pages than the lines above hold; '03': a leading zero) is
+    # none, nor a number closer under the one before than a page's lines
+    assert page_numbers(lines) == [6, 21, 28]
+    assert page_numbers([*page, "  1", *page, "  2"]) == []  # two are too few to tell from codes
 
 
 def test_laid_out_text_is_not_taken_for_text_without_layout(laid_out: Path) -> None:

@@ -450,8 +450,9 @@ def test_page_numbers_left_among_the_lines_are_dropped(tmp_path: Path) -> None:
     split = next(n for n, line in enumerate(lines) if "下降48.5%" in line)
     head, rest = lines[split].split("下降", 1)
     lines[split : split + 1] = [f"{head}下降", "", "7", "", rest]
-    for number, at in (("6", split - 1), ("5", split - 3)):
-        assert not lines[at]  # between two paragraphs
+    at = split
+    for number in ("6", "5"):  # a page's lines apart, between two paragraphs
+        at = next(n for n in range(at - 6, 0, -1) if not lines[n])
         lines[at : at + 1] = ["", number, ""]
     path = tmp_path / "numbered.md"
     path.write_text("\n".join(lines), encoding="utf-8")

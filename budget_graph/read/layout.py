@@ -53,27 +53,36 @@ PAGE_NUMBER = re.compile(
 )
 _PAGES_SKIPPED = 3  # pages without a number between two that have one (a table's pages often have none)
 _NUMBERED_PAGES = 3  # page numbers that rise so, at least: one or two may be codes by chance
+_PAGE_LINES = 5  # lines a page holds at least: a page's number stands this far below the one before
 
 
 def page_numbers(lines: list[str]) -> list[int]:
     """Which of a text's lines are its pages' numbers, where no form feed parts the pages: lines of a
-    page's number alone whose numbers rise a page or a few at a time through the text (a code or a
-    figure alone on a line, '302' over '99', does not)."""
-    found = [(n, number) for n, line in enumerate(lines) if (number := _page_number(line)) is not None]
-    chains: list[list[tuple[int, int]]] = []  # the longest chain ending at each line found
-    for index, (line, number) in enumerate(found):
-        before = [chains[i] for i in range(index) if 1 <= number - found[i][1] <= _PAGES_SKIPPED]
-        chains.append([*max(before, key=len, default=[]), (line, number)])
-    longest = max(chains, key=len, default=[])
-    return [line for line, _ in longest] if len(longest) >= _NUMBERED_PAGES else []
+    page's number alone whose numbers rise a page or a few at a time through the text, a page's lines
+    apart. A code alone on a line is none: a 类's ('302') is more pages than the lines before it could
+    hold, a 款's or 项's has a leading zero ('05')."""
+    ending: dict[int, tuple[int, ...]] = {}  # number → the longest chain so far ending in it (its lines)
+    longest: tuple[int, ...] = ()
+    for n, line in enumerate(lines):
+        number = _page_number(line, n)
+        if number is None:
+            continue
+        chains = (ending.get(number - step, ()) for step in range(1, _PAGES_SKIPPED + 1))
+        before = max((c for c in chains if c and n - c[-1] >= _PAGE_LINES), key=len, default=())
+        chain = ending[number] = max((*before, n), ending.get(number, ()), key=len)
+        longest = max(longest, chain, key=len)
+    return list(longest) if len(longest) >= _NUMBERED_PAGES else []
 
 
-def _page_number(line: str) -> int | None:
+def _page_number(line: str, index: int) -> int | None:
     text = line.strip()
     if "\t" in line or not PAGE_NUMBER.match(text):  # a table row's cell is no page's number
         return None
     numbered = re.search(r"第\s*(\d+)", text) or re.search(r"(\d+)", text)  # '共20页 第3页': 3
-    return int(numbered.group(1))
+    digits = numbered.group(1)
+    number = int(digits)
+    plausible = number <= index // _PAGE_LINES + _NUMBERED_PAGES  # no more pages than lines before it hold
+    return number if plausible and not digits.startswith("0") else None
 
 
 # the unit as printed beside a filer or in a title, brackets and all ('（单位：万元）')
