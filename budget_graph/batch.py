@@ -185,10 +185,17 @@ def in_order(pools: _Pools, work: Callable[[Job], Result], jobs: list[Job], work
     every job in flight with it: those jobs run again, each alone in a pool of its own, so the one that
     kills its worker is answered for as an `Unchecked` and the others give their results; the run goes on
     in a new pool."""
+    from concurrent.futures.process import BrokenProcessPool
+
     pool = pools.start(workers)
     pending: deque[tuple[Job, Future]] = deque()
     for job in jobs:
-        pending.append((job, pool.submit(work, job)))
+        try:
+            future = pool.submit(work, job)
+        except BrokenProcessPool:  # a job in flight killed its worker since the last one was settled
+            pool = _recover(pending, pools, work, workers)
+            future = pool.submit(work, job)
+        pending.append((job, future))
         if len(pending) >= 2 * workers:
             pool = _settle_first(pending, pools, pool, work, workers)
             yield pending.popleft()[1].result()
@@ -200,13 +207,24 @@ def in_order(pools: _Pools, work: Callable[[Job], Result], jobs: list[Job], work
 def _settle_first(
     pending: deque[tuple[Job, Future]], pools: _Pools, pool: ProcessPoolExecutor, work: Callable, workers: int
 ) -> ProcessPoolExecutor:
-    """Wait for the first pending job; if its pool broke, run each job the break cut short alone (in
-    order; those already done keep their results) and give back a new pool for the jobs to come."""
+    """Wait for the first pending job; if its pool broke, recover (_recover)."""
     from concurrent.futures.process import BrokenProcessPool
 
     with contextlib.suppress(BrokenProcessPool):
         pending[0][1].result()
         return pool
+    return _recover(pending, pools, work, workers)
+
+
+def _recover(
+    pending: deque[tuple[Job, Future]], pools: _Pools, work: Callable, workers: int
+) -> ProcessPoolExecutor:
+    """After a pool broke: run each pending job the break cut short alone (in order; those already done
+    keep their results) and give back a new pool for the jobs to come."""
+    from concurrent.futures import wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    wait([future for _, future in pending])  # a broken pool fails every job it held: none waits long
     in_flight = list(pending)
     pending.clear()
     pending.extend(

@@ -227,6 +227,22 @@ def test_a_job_that_kills_its_worker_is_answered_for_and_the_run_goes_on() -> No
     assert "内部错误 internal error (doubling) 13" in crashed.error and "进程意外终止" in crashed.error
 
 
+class _HandedOutSlowly(list):
+    """Jobs handed out two seconds apart after the first: a worker dying on it has died by the next."""
+
+    def __iter__(self):
+        for index, job in enumerate(super().__iter__()):
+            if index:
+                time.sleep(2)
+            yield job
+
+
+def test_a_worker_dead_before_the_next_job_is_handed_out_is_answered_for() -> None:
+    # the pool broke between two hand-outs: handing out the next job raised, and the run ended with it
+    results = list(run(_dies_on_13, _HandedOutSlowly([13, 1, 2]), "doubling", workers=2))
+    assert isinstance(results[0], Unchecked) and results[1:] == [2, 4]
+
+
 def test_an_input_error_that_does_not_name_its_file_is_given_the_name() -> None:
     def unnamed(path: str) -> None:
         raise InputError("坏了\nbroken")
