@@ -14,7 +14,8 @@ holds only the narrative (tables published as a file of their own), a line the n
 table prints when a table is in doubt or figures went unread (it may stand there), a narrative figure
 no table found agrees with when a table it is looked up in is not found and figures went unread, and a
 finding that rests on the narrative of a file read in doubt as a whole: streams that do not decode (any
-page's words may be lost), or text converted without its layout (a sentence's pieces may be out of order). One failing identity in an otherwise consistent table stays an error: a table is in doubt by
+page's words may be lost), or text converted without its layout (a sentence's pieces may be out of
+order). One failing identity in an otherwise consistent table stays an error: a table is in doubt by
 its own majority, not by one slip.
 """
 

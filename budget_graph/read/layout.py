@@ -54,6 +54,7 @@ PAGE_NUMBER = re.compile(
 _PAGES_SKIPPED = 3  # pages without a number between two that have one (a table's pages often have none)
 _NUMBERED_PAGES = 3  # page numbers that rise so, at least: one or two may be codes by chance
 _PAGE_LINES = 5  # lines a page holds at least: a page's number stands this far below the one before
+_FRONT_PAGES = 3  # pages a text may hold before its first line (a cover, a contents page left out)
 
 
 def page_numbers(lines: list[str]) -> list[int]:
@@ -81,7 +82,7 @@ def _page_number(line: str, index: int) -> int | None:
     numbered = re.search(r"第\s*(\d+)", text) or re.search(r"(\d+)", text)  # '共20页 第3页': 3
     digits = numbered.group(1)
     number = int(digits)
-    plausible = number <= index // _PAGE_LINES + _NUMBERED_PAGES  # no more pages than lines before it hold
+    plausible = number <= index // _PAGE_LINES + _FRONT_PAGES  # no more pages than lines before it hold
     return number if plausible and not digits.startswith("0") else None
 
 

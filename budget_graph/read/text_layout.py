@@ -222,12 +222,12 @@ def _shifted(lines: list[_TextLine]) -> list[int]:
     found = []
     for rows in _runs_of_rows(lines):
         for index in range(1, len(rows) - 1):
-            (above, last), (number, edges), (_, after) = rows[index - 1 : index + 2]
+            (last_line, last), (number, edges), (_, after) = rows[index - 1 : index + 2]
             above_last = {edge for _, earlier in rows[: index - 1] for edge in earlier}
             moved = _elsewhere(edges, above_last | set(last))
             settled = index == 1 or not _elsewhere(last, above_last)  # the row before no drift of its own
             if moved and settled and not _elsewhere(moved, set(after)):
-                found.append(_header_again(lines, above, number))
+                found.append(_header_again(lines, last_line, number))
     return found
 
 
