@@ -193,6 +193,20 @@ def test_converted_text_in_pre_on_a_page_reads_as_the_text(tmp_path: Path, sampl
 # --- pipe tables -------------------------------------------------------------------------------
 
 
+def test_rows_of_comma_separated_values_are_not_read_and_no_error_rests_on_them(
+    tmp_path: Path, sample_findings
+) -> None:
+    # a form of row this reader does not split: each table is in doubt, its figures unread (an empty
+    # table against the narrative's figures was a false BG-N009, N004), and nothing new is an error
+    lines = ['"' + '","'.join(line.split("\t")) + '"' if "\t" in line else line for line in sample_lines()]
+    path = _write(tmp_path, "luohu-csv.md", "\n".join(lines))
+    filing = read_text(path)
+    assert all(table.doubts for table in filing.tables if table.kind is not None)
+    errors = [f for f in check_filing(filing).findings if f.severity.value == "error"]
+    assert {f.rule for f in errors} <= {f[0] for f in sample_findings if f[1].value == "error"}
+    assert errors  # the narrative's own slip is still found
+
+
 def test_pipe_cells() -> None:
     # a row a page break split: its leading empty cells kept, so it continues the row above
     assert "\t".join(pipe_cells("|  |  | 政府预算拨款 |  |")) == "\t\t政府预算拨款\t"

@@ -37,6 +37,7 @@ from budget_graph.read.layout import (
     UNIT_LINE,
     UNIT_STATED,
     chinese_number,
+    is_note,
     normalise,
     page_numbers,
     part_core,
@@ -70,6 +71,10 @@ _HEADING = re.compile(r"^#+\s*(.+)$")
 _UNIT_NAME = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(.+)$")
 _SENTENCE_MARK = re.compile(r"[。，,；;：:]")
 _MAX_TITLE = 60  # characters
+# a figure as a table prints it, inside a line: 1,234.56, 12.00 ('2024年', '第3部分' are none)
+_FIGURE_IN_LINE = re.compile(
+    r"(?<![\d.])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d.])|(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d.,])"
+)
 _MALFORMED = (
     "网页表格结构有误（合并单元格覆盖了其他单元格，或单元格不在行内），各栏位置不确定 the web page's table is "
     "malformed (colspan/rowspan covering cells printed in their own right, or cells outside any row): which "
@@ -383,6 +388,7 @@ def _table(segment: _Segment, source: str, filing: Filing, doubted: set[int]) ->
     # a performance form is read row by row (read/performance.py): a row may repeat one above it
     header = _Header(watched=kind is not TableKind.PerformanceTargets)
     notes: list[str] = []
+    unsplit: list[Location] = []  # lines of figures that are no row of cells: a form of row not known
     for number, line in segment.lines:
         stripped = line.strip()
         if not stripped:
@@ -401,8 +407,12 @@ def _table(segment: _Segment, source: str, filing: Filing, doubted: set[int]) ->
                 unit_name = named.group(1).strip()
         else:
             notes.append(stripped)
+            if _FIGURE_IN_LINE.search(stripped) and not is_note(flat):
+                unsplit.append(Location(source, line=number, table=segment.title, excerpt=stripped))
     location = Location(source, line=segment.start, table=segment.title, excerpt=segment.title)
     table = Table(kind, segment.title, segment.number, unit, location, notes=notes, unit_name=unit_name)
+    if unsplit:
+        _rows_not_split(filing, table, unsplit)
     if header.repeated:
         filing.diagnostics.append(
             Diagnostic(
@@ -430,6 +440,24 @@ def _table(segment: _Segment, source: str, filing: Filing, doubted: set[int]) ->
     filing.diagnostics.extend(reading.diagnostics)
     filing.indicators.extend(reading.indicators)
     return table
+
+
+def _rows_not_split(filing: Filing, table: Table, lines: list[Location]) -> None:
+    """Lines under a table's title that print figures but are no row of cells (tabs, pipes, an HTML
+    table): rows in a form this reader does not split (comma-separated values, cells set apart by some
+    other mark). What they print is not read: the table is in doubt and they count as unread."""
+    table.doubts.append(
+        Doubt(f"有{len(lines)}行数字未能分栏读取 {len(lines)} line(s) of figures not split into cells")
+    )
+    filing.unread.extend(lines)
+    filing.diagnostics.append(
+        Diagnostic(
+            "warning",
+            f"{table.title}: {len(lines)} 行含数字的文字未能分栏读取，未检查 {len(lines)} line(s) with figures "
+            "could not be split into cells (no tabs, pipes or HTML cells), not checked",
+            tuple(lines),
+        )
+    )
 
 
 def _claims(filing: Filing) -> None:
