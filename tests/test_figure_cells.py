@@ -14,11 +14,13 @@ from rdflib import RDF
 from budget_graph.check.engine import check_filing
 from budget_graph.graph.mapper import build_graph
 from budget_graph.graph.namespaces import BG
-from budget_graph.model import garbled_amount, is_number, printed_as_figure, prints_nothing
+from budget_graph.model import TableKind, garbled_amount, is_number, printed_as_figure, prints_nothing
 from budget_graph.read import read_file
 from budget_graph.read.pdf import read_pages
 from budget_graph.read.pdf_grid import page_content
 from budget_graph.read.pdf_page import PageLayout
+from budget_graph.read.tables import _confirm_doubtful_columns
+from tests.tables import ITEM, TOTAL, table
 from tests.test_pdf_geometry import ruled, word
 
 XS = [60, 150, 300, 400, 500]  # 科目编码 | 科目名称 | 合计 | 基本支出
@@ -146,3 +148,23 @@ def test_what_prints_nothing_and_what_is_printed_as_a_figure() -> None:
 )
 def test_what_is_a_figure_and_what_a_figure_garbled(text: str, figure: bool, garbled: bool) -> None:
     assert (is_number(text), garbled_amount(text)) == (figure, garbled)
+
+
+@pytest.mark.parametrize(("other", "split"), [("", True), ("5.00", False)])
+def test_an_unheaded_column_filling_the_rows_another_leaves_blank_is_one_column_read_as_two(
+    other: str, split: bool
+) -> None:
+    # 合计's figure under no header, its parts' under 金额: one printed column read as two, so the sums
+    # down the rows are in doubt too (not only what the unheaded column means)
+    read = table(
+        TableKind.GeneralBudgetByFunction,
+        ["total", "unplaced_2"],
+        [
+            ("合计", [other, "15.00"], TOTAL),
+            ("科目201", ["10.00", ""], ITEM, "201"),
+            ("科目205", ["5.00", ""], ITEM, "205"),
+        ],
+    )
+    _confirm_doubtful_columns(read)
+    (doubt,) = read.doubts
+    assert doubt.columns_only is not split

@@ -1799,3 +1799,19 @@ def test_a_header_printed_again_over_a_continuation_is_no_row(tmp_path: Path) ->
     (table,) = read_file(path).tables
     assert [row.code for row in table.rows] == ["201", "20101", "205"]
     assert not table.doubts
+
+
+def test_a_total_column_blank_on_every_row_puts_the_table_in_doubt(tmp_path: Path) -> None:
+    # the parts' figures under their captions, none under 合计 on any row: placed by position, the
+    # figures stand a column off (a converter spaced them otherwise), for no table leaves its total out
+    shifted = [
+        *BY_FUNCTION[:6],
+        at((16, "合计"), (58, "900", "r"), (70, "300", "r")),
+        at((0, "201"), (16, "一般公共服务支出"), (58, "900", "r"), (70, "100", "r")),
+        at((0, "201"), (6, "01"), (16, "人大事务"), (58, "900", "r"), (70, "100", "r")),
+        at((0, "201"), (6, "01"), (11, "01"), (16, "行政运行"), (58, "900", "r"), (70, "100", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, shifted), encoding="utf-8")
+    table = read_file(path).tables[1]
+    assert any("合计栏每行皆空" in doubt.message and not doubt.columns_only for doubt in table.doubts)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from budget_graph.model import Diagnostic, Doubt, Filing, Location, Table, is_number
+from budget_graph.model.meanings import WHOLE
 from budget_graph.read.layout import UNIT_LINE, normalise, titled_table
 from budget_graph.read.pdf_flow import Flow, PageLine
 from budget_graph.read.pdf_grid import Grid
@@ -25,6 +26,10 @@ _SECOND_ITEM = re.compile(r"[^一二三四五六七八九十（(\s][一二三四
 _JOINED = (
     "按文字位置读取时两栏的名称连在一起，各行归属可能读错 labels of two columns read as one, placed by the "
     "position of the words: which line a figure belongs to may be misread"
+)
+_BLANK_TOTAL = (
+    "合计栏每行皆空而分项栏有数，各栏位置可能读错 the total column is blank on every row while its parts "
+    "print figures: the columns may be read a column off"
 )
 _SUSPECT_HEADER = (
     "按文字位置读出的表头有列未能识别或重复，各列归属可能读错 the header read from the position of its words "
@@ -43,6 +48,7 @@ def mark_doubts(filing: Filing, flow: Flow, source: str, measured: bool = True) 
         if any(grid.inferred for grid in block.grids):
             _inferred_header(filing, block.title, source)
             _joined_labels(filing, block.title)
+            _blank_total(filing, block.title)
             if measured:
                 _read_by_alignment(filing, block.title, block.page, source)
     _titles_without_grid(filing, flow, source)
@@ -115,6 +121,23 @@ def _joined_labels(filing: Filing, title: str) -> None:
         doubt = f"{_JOINED}: {'；'.join(joined[:2])}"
         table.doubts.append(Doubt(doubt))
         filing.diagnostics.append(Diagnostic("warning", f"{title}: {doubt}", (table.location,)))
+
+
+def _blank_total(filing: Filing, title: str) -> None:
+    """A side's total column (合计) blank on every row while its parts print figures, the columns placed
+    by the position of the words: the figures stand a column off (no table leaves out the total of the
+    parts it prints on every line; where the cells are ruled, that is the table's own slip)."""
+    table = _titled(filing, title)
+    if table is None:
+        return
+    for side in {column.side for column in table.columns}:
+        meanings = [column.meaning for column in table.columns if column.side == side]
+        whole = next((meaning for meaning in WHOLE if meaning in meanings), None)
+        printed = {m for m in meanings if any((c := row.cells.get(m)) and c.amount for row in table.rows)}
+        if len(meanings) > 1 and whole and printed and whole not in printed:
+            table.doubts.append(Doubt(_BLANK_TOTAL))
+            filing.diagnostics.append(Diagnostic("warning", f"{title}: {_BLANK_TOTAL}", (table.location,)))
+            return
 
 
 def _read_by_alignment(filing: Filing, title: str, page: int, source: str) -> None:

@@ -465,6 +465,22 @@ def _role(label: str, words: list[str], unit_names: set[str]) -> RowRole:
     return RowRole.ITEM
 
 
+def _split_column(table: Table, meaning: str) -> bool:
+    """Does another figure column fill the rows this one leaves blank and leave blank those it fills?
+    Then one printed column was read as two (its figures set apart on some rows), and the sums down
+    the rows are in doubt too, not only what the column means."""
+
+    def filled(rows_of: str) -> set[int]:
+        return {i for i, row in enumerate(table.rows) if (cell := row.cells.get(rows_of)) and cell.amount}
+
+    own = filled(meaning)
+    return any(
+        (other := filled(column.meaning)) and not own & other
+        for column in table.columns
+        if column.meaning != meaning
+    )
+
+
 def _confirm_doubtful_columns(table: Table) -> list[Diagnostic]:
     """A column the header did not name is harmless when every value in it is zero; otherwise the
     reader cannot say what those figures are, and says so."""
@@ -479,7 +495,7 @@ def _confirm_doubtful_columns(table: Table) -> list[Diagnostic]:
                 Doubt(
                     "有一列数据无法对应表头，各列的位置可能读错 a column could not be placed under a header: "
                     "the columns' places may be misread",
-                    columns_only=True,
+                    columns_only=not _split_column(table, column.meaning),
                 )
             )
             diagnostics.append(
