@@ -1815,3 +1815,19 @@ def test_a_total_column_blank_on_every_row_puts_the_table_in_doubt(tmp_path: Pat
     path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, shifted), encoding="utf-8")
     table = read_file(path).tables[1]
     assert any("合计栏每行皆空" in doubt.message and not doubt.columns_only for doubt in table.doubts)
+
+
+def test_a_figure_garbled_into_a_run_of_digits_is_no_sentence_ending_the_table(tmp_path: Path) -> None:
+    # longer than any cell's words, it was taken for a sentence: the table ended there, its rows below
+    # read as no table's, and the sums short of them were errors in no doubt
+    garbled = "9" * 60
+    rows = [
+        *BY_FUNCTION[:8],
+        at((0, "201"), (6, "01"), (16, "人大事务"), (43, garbled), (58, "900", "r"), (70, "100", "r")),
+        *BY_FUNCTION[9:],
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, rows), encoding="utf-8")
+    table = read_file(path).tables[1]
+    assert table.doubts
+    assert {"2010199", "2010101"} <= {row.code for row in table.rows}  # the rows below it are the table's

@@ -74,6 +74,7 @@ LINE_HEIGHT = 12.0  # points per line
 _GLYPH = 10.0  # a character's height: a first-line indent of two columns is wider than it
 _SLOT = 60.0  # points per table column: every grid of the same columns has the same frame
 _MAX_CELL = 30  # characters: a longer run of words is a sentence, not a cell
+_DIGIT_RUN = re.compile(r"^\d{16,}$")  # more whole digits than any budget prints (model.amounts: garbled)
 _MAX_HEADER_LINES = 12
 _NARRATIVE_PAGE = 5  # lines: a page with fewer holds too little narrative to show the text block's width
 _TAIL = 3  # characters: the most a label's wrapped rest holds
@@ -448,8 +449,8 @@ def _kind(line: _TextLine, below: _TextLine | None) -> str:
         return "heading"
     if NUMBERED_TITLE.match(flat) and len(flat) <= _SHORT_LINE:
         return "number"  # '表十二', '公开03表': the number line over a table's title
-    if figures(line.chunks):
-        return "row"
+    if figures(line.chunks) or any(_DIGIT_RUN.match(normalise(c.text)) for c in line.chunks):
+        return "row"  # a run of digits no figure is that long is a figure garbled in its cell, no sentence
     if _is_title(line, below):
         return "title"
     if _SENTENCE.search(flat) or any(len(normalise(c.text)) > _MAX_CELL for c in line.chunks):
