@@ -73,7 +73,7 @@ def parse_amount(text: str, unit: Unit) -> Amount | None:
     if not cleaned or not _NUMBER.match(cleaned):
         return None
     cleaned = cleaned.replace(",", "").replace("−", "-").replace("–", "-")
-    if len(cleaned.lstrip("-").split(".")[0].lstrip("0")) > _MOST_DIGITS:
+    if len(cleaned.lstrip("-").split(".")[0].lstrip("0")) > MOST_DIGITS:
         return None
     try:
         return Amount(Decimal(cleaned), unit)
@@ -83,7 +83,7 @@ def parse_amount(text: str, unit: Unit) -> Amount | None:
 
 # no budget prints a figure of more whole digits (the national budget is some 3×10¹³ yuan); a longer run
 # is no amount, and sums of it would outrun Decimal's 28 digits (an internal error when it is quoted)
-_MOST_DIGITS = 15
+MOST_DIGITS = 15
 
 
 # What a table prints in a figure's place for "nothing here": a blank, a dash or a slash (a spreadsheet's

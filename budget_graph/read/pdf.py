@@ -277,22 +277,25 @@ def _damaged(filing: Filing, streams: int, source: str) -> None:
     and the file counts as unread: a required table said to be missing may be in what was lost."""
     if not streams:
         return
-    place = Location(source, excerpt="数据流损坏 damaged streams")
-    filing.diagnostics.append(
-        Diagnostic(
-            "warning",
-            f"文件有{streams}个数据流已损坏，无法完整解码，读到的内容可能不全，表格读取存疑 {streams} of the "
-            "file's compressed streams are damaged and cannot be decoded whole: what was read may be "
-            "incomplete, the tables are in doubt",
-            (place,),
-        )
+    whole_file_in_doubt(
+        filing,
+        Location(source, excerpt="数据流损坏 damaged streams"),
+        f"文件有{streams}个数据流已损坏，无法完整解码，读到的内容可能不全，表格读取存疑 {streams} of the "
+        "file's compressed streams are damaged and cannot be decoded whole: what was read may be "
+        "incomplete, the tables are in doubt",
+        "文件有损坏的数据流，表格可能读取不全 the file has damaged streams: the table may be incomplete",
     )
+
+
+def whole_file_in_doubt(filing: Filing, place: Location, said: str, doubt: str) -> None:
+    """A reading in doubt as a whole, on no page known: `said` in a warning, every table in `doubt`, and
+    the file counted as unread at `place` (on no page, line or cell: its excerpt says why, Chinese then
+    English), which check/confidence.py takes for the whole file."""
+    filing.diagnostics.append(Diagnostic("warning", said, (place,)))
     filing.unread.append(place)
-    doubt = Doubt(
-        "文件有损坏的数据流，表格可能读取不全 the file has damaged streams: the table may be incomplete"
-    )
+    in_doubt = Doubt(doubt)
     for table in filing.tables:
-        table.doubts.append(doubt)
+        table.doubts.append(in_doubt)
 
 
 def _unread_pages(filing: Filing, layouts: list[PageLayout], source: str) -> None:

@@ -117,16 +117,13 @@ def document_flow(layouts: list[PageLayout]) -> Flow:
 def pages_flow(pages: list[PageContent]) -> Flow:
     """The flow of pages already split into text lines and grids (a PDF's, or laid-out text's)."""
     flow = Flow()
-    running = _running_heads(pages)
-    for page in pages:
-        _add_page(flow, page, running)
+    margins = [_margin_lines(page) for page in pages]
+    # what a file prints in the top or bottom margin of many pages ('某局2024年部门预算' over each page):
+    # running heads and feet, which stand between a table and its continuation like a page number
+    running = running_texts([[line.text for line in in_margin] for in_margin in margins])
+    for page, in_margin in zip(pages, margins, strict=True):
+        _add_page(flow, page, running, {id(line) for line in in_margin})
     return flow
-
-
-def _running_heads(pages: list[PageContent]) -> frozenset[str]:
-    """The lines a file prints in the top or bottom margin of many pages ('某局2024年部门预算' over each
-    page): running heads and feet, which stand between a table and its continuation like a page number."""
-    return running_texts([[line.text for line in _margin_lines(page)] for page in pages])
 
 
 def running_texts(margins: list[list[str]]) -> frozenset[str]:
@@ -169,10 +166,10 @@ def _margin_lines(page: PageContent) -> list[Line]:
     ]
 
 
-def _add_page(flow: Flow, page: PageContent, running: frozenset[str]) -> None:
+def _add_page(flow: Flow, page: PageContent, running: frozenset[str], margin: set[int]) -> None:
+    """`margin`: the ids of the page's lines in its margins (_margin_lines)."""
     first_on_page = len(flow.lines)
     block: TableBlock | None = None  # the table whose grid was the last item on this page
-    margin = {id(line) for line in _margin_lines(page)}
     for item in page.items():
         if isinstance(item, Grid):
             block = _place_grid(flow, item, first_on_page, page)

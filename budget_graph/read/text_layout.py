@@ -22,7 +22,8 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise, takewhile
 from pathlib import Path
 
-from budget_graph.model import Diagnostic, Doubt, Filing, Location
+from budget_graph.model import Doubt, Filing, Location
+from budget_graph.model.amounts import MOST_DIGITS
 from budget_graph.read.compilation import apart, filing_spans, span_note
 from budget_graph.read.layout import (
     CODE_CAPTIONS,
@@ -35,7 +36,7 @@ from budget_graph.read.layout import (
     page_numbers,
     titled_table,
 )
-from budget_graph.read.pdf import read_pages
+from budget_graph.read.pdf import read_pages, whole_file_in_doubt
 from budget_graph.read.pdf_flow import (
     MARGIN_SHARE,
     NUMBERED_TITLE,
@@ -74,7 +75,7 @@ LINE_HEIGHT = 12.0  # points per line
 _GLYPH = 10.0  # a character's height: a first-line indent of two columns is wider than it
 _SLOT = 60.0  # points per table column: every grid of the same columns has the same frame
 _MAX_CELL = 30  # characters: a longer run of words is a sentence, not a cell
-_DIGIT_RUN = re.compile(r"^\d{16,}$")  # more whole digits than any budget prints (model.amounts: garbled)
+_DIGIT_RUN = re.compile(rf"^\d{{{MOST_DIGITS + 1},}}$")  # more whole digits than any budget prints
 _MAX_HEADER_LINES = 12
 _NARRATIVE_PAGE = 5  # lines: a page with fewer holds too little narrative to show the text block's width
 _TAIL = 3  # characters: the most a label's wrapped rest holds
@@ -116,7 +117,7 @@ class _Table:
 
 def read_laid_out_text(text: str, source: str, path: Path) -> Filing:
     """The text as one filing (a compilation of several too: read_laid_out_filings tells them apart)."""
-    return _read(_contents(text), text, source, path)
+    return _read(_contents(text), without_layout(text), source, path)
 
 
 def read_laid_out_filings(text: str, source: str, path: Path) -> list[Filing]:
@@ -124,22 +125,24 @@ def read_laid_out_filings(text: str, source: str, path: Path) -> list[Filing]:
     contents = _contents(text)
     flow = pages_flow(contents)
     spans = filing_spans(flow, 1, len(contents)) if contents else []
+    bare = without_layout(text)
     if len(spans) < 2:
-        return [_read(contents, text, source, path, flow)]
+        return [_read(contents, bare, source, path, flow)]
     filings = []
     for first, last in spans:  # each span's pages made again: reading a flow joins wrapped lines in them
         some = [content for content in _contents(text) if first <= content.number <= last]
-        filing = _read(some, text, source, path)
+        filing = _read(some, bare, source, path)
         filing.diagnostics.append(span_note(source, first, last))
         filings.append(filing)
-    return filings if apart(filings) else [_read(contents, text, source, path, flow)]
+    return filings if apart(filings) else [_read(contents, bare, source, path, flow)]
 
 
 def _read(
-    contents: list[PageContent], text: str, source: str, path: Path, flow: Flow | None = None
+    contents: list[PageContent], bare: bool, source: str, path: Path, flow: Flow | None = None
 ) -> Filing:
+    """The pages as a filing; `bare`: the text kept no layout (without_layout)."""
     filing = read_pages(contents, source, path, measured=False, flow=flow)
-    if without_layout(text):
+    if bare:
         _read_without_layout(filing, source)
     return filing
 
@@ -155,20 +158,14 @@ def without_layout(text: str) -> bool:
 def _read_without_layout(filing: Filing, source: str) -> None:
     """No table's columns can be known, and a sentence's pieces may stand in another order: every table
     is in doubt, and the whole file counts as unread (check/confidence.py lowers what rests on it)."""
-    place = Location(source, excerpt="未保留版面的转换文本 text converted without its layout")
-    filing.diagnostics.append(
-        Diagnostic(
-            "warning",
-            "文本转换时未保留版面（如 pdftotext 未加 -layout）：表格各栏无法对齐，句子各段可能错序，表格读取存疑 "
-            "the text was converted without its layout (pdftotext without -layout, say): no table's columns "
-            "can be placed and a sentence's pieces may be out of order; the tables are in doubt",
-            (place,),
-        )
+    whole_file_in_doubt(
+        filing,
+        Location(source, excerpt="未保留版面的转换文本 text converted without its layout"),
+        "文本转换时未保留版面（如 pdftotext 未加 -layout）：表格各栏无法对齐，句子各段可能错序，表格读取存疑 "
+        "the text was converted without its layout (pdftotext without -layout, say): no table's columns "
+        "can be placed and a sentence's pieces may be out of order; the tables are in doubt",
+        "文本未保留版面，各栏无法对齐 the text keeps no layout: the columns cannot be placed",
     )
-    filing.unread.append(place)
-    doubt = Doubt("文本未保留版面，各栏无法对齐 the text keeps no layout: the columns cannot be placed")
-    for table in filing.tables:
-        table.doubts.append(doubt)
 
 
 def _contents(text: str) -> list[PageContent]:
