@@ -1831,3 +1831,62 @@ def test_a_figure_garbled_into_a_run_of_digits_is_no_sentence_ending_the_table(t
     table = read_file(path).tables[1]
     assert table.doubts
     assert {"2010199", "2010101"} <= {row.code for row in table.rows}  # the rows below it are the table's
+
+
+def _halves(left: tuple[str, ...], right: tuple[str, ...]) -> str:
+    """A line of a list printed in two halves side by side: each half's code, name and figure (if any)."""
+    cells = [(0, left[0]), (10, left[1]), (34, right[0]), (44, right[1])]
+    figures_ = [(30, figure, "r") for figure in left[2:]] + [(64, figure, "r") for figure in right[2:]]
+    return at(*sorted([*cells, *figures_], key=lambda cell: cell[0]))
+
+
+ECONOMIC_HALVES_HEAD = [
+    at((16, "一般公共预算财政拨款基本支出决算表")),
+    at((60, "单位：万元")),
+    at((0, "经济分类"), (34, "经济分类")),
+    at((10, "科目名称"), (24, "决算数"), (44, "科目名称"), (58, "决算数")),
+    at((0, "科目编码"), (34, "科目编码")),
+]
+
+
+def test_a_second_side_of_coded_rows_opens_with_its_code(tmp_path: Path) -> None:
+    # 基本支出 by economic class printed in two halves side by side, each half's codes printed whole: the
+    # right half's code is no figure of the left half
+    page = [
+        *ECONOMIC_HALVES_HEAD,
+        _halves(("301", "工资福利支出", "30.00"), ("302", "商品和服务支出", "5.00")),
+        _halves(("30101", "基本工资", "20.00"), ("30201", "办公费", "3.00")),
+        _halves(("30102", "津贴补贴", "10.00"), ("30202", "印刷费", "2.00")),
+    ]
+    rows = _read_rows(tmp_path, page)
+    assert {code: cells["actual"] for code, (_, cells) in rows.items()} == {
+        "301": 30,
+        "30101": 20,
+        "30102": 10,
+        "302": 5,
+        "30201": 3,
+        "30202": 2,
+    }
+
+
+def test_a_blank_forms_coded_rows_are_read_without_figures(tmp_path: Path) -> None:
+    # a form published empty (no figure in any row): its coded lines are rows, not header lines, and no
+    # code is taken for a figure; both halves' totals printed on one line over a note are two rows
+    page = [
+        *ECONOMIC_HALVES_HEAD,
+        _halves(("301", "工资福利支出"), ("302", "商品和服务支出")),
+        _halves(("30101", "基本工资"), ("30201", "办公费")),
+        _halves(("30102", "津贴补贴"), ("30202", "印刷费")),
+        at((6, "人员经费合计"), (40, "公用经费合计")),
+        at((4, "注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。")),
+    ]
+    assert _read_rows(tmp_path, page) == {
+        "301": ("工资福利支出", {}),
+        "30101": ("基本工资", {}),
+        "30102": ("津贴补贴", {}),
+        "302": ("商品和服务支出", {}),
+        "30201": ("办公费", {}),
+        "30202": ("印刷费", {}),
+        "人员经费合计": ("人员经费合计", {}),
+        "公用经费合计": ("公用经费合计", {}),
+    }

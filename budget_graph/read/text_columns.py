@@ -51,6 +51,7 @@ _GUESSED = (
 _BLANK_COLUMN = 6.0  # characters of misplacement worth less than calling a header label a blank column's
 _CODE = re.compile(r"^\d{3,9}$")  # a code, or its 类 part
 _SUBCODE = re.compile(r"^\d{2}$")  # its 款 or 项 part
+_WHOLE_CODE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")  # a 类, 款 or 项 code printed whole
 _CODE_WORD = re.compile(r"^(\d{2}|\d{3}|\d{5}|\d{7})$")  # a code or its part before its name ('01 死亡抚恤')
 _CODE_COLUMNS = 3
 _TOTALS = {"合计", "小计", "总计"}  # labels of a total's column: never a group's
@@ -236,9 +237,29 @@ def code_parts(row: list[Chunk]) -> int:
     return count if split or any(not is_number(c.text) or _FIGURE.match(c.text) for c in rest) else 0
 
 
+def coded(row: list[Chunk]) -> bool:
+    """Does the row open with a code, printed whole or in 类/款/项 parts ('301  工资福利支出': a row of a
+    blank form, no figure of its own)? A year ('2024') is no code."""
+    count = code_parts(row)
+    return count > 1 or (count == 1 and bool(_WHOLE_CODE.match(row[0].text)))
+
+
 def figures(row: list[Chunk]) -> list[Chunk]:
-    """A row's figures: every number but its code."""
-    return [c for c in row[code_parts(row) :] if is_number(c.text)]
+    """A row's figures: every number but its code, and but the code of a second side of a coded table
+    ('30101  基本工资  12.00  30201  办公费  3.00')."""
+    start = code_parts(row)
+    return [
+        c
+        for i, c in enumerate(row[start:], start)
+        if is_number(c.text) and not (start and _side_code(row, i))
+    ]
+
+
+def _side_code(row: list[Chunk], index: int) -> bool:
+    """Is the number a code opening a second side: a code's digits, a name following it? No figure
+    of a row is followed by the name of the row's other side without one between."""
+    after = row[index + 1].text if index + 1 < len(row) else ""
+    return bool(_WHOLE_CODE.match(row[index].text)) and bool(after) and _is_chinese(after[0])
 
 
 @dataclass
@@ -262,7 +283,7 @@ def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
     captions = [chunk for line in header for chunk in line if is_text_header(chunk.text)]
     found = _body_columns(body, captions)
     if not any(column.kind == "amount" for column in found):  # a table printed without figures
-        found = _header_only_columns(header) or found
+        found = _blank_form_columns(header, found)
     if not found:
         return Layout([], [])
     pieces = [(line, chunk) for line, row in enumerate(header) for chunk in row]
@@ -724,11 +745,15 @@ def _shared_rows(one: list[Chunk], other: list[Chunk], row_of: dict[int, int]) -
     return bool({row_of[id(c)] for c in one} & {row_of[id(c)] for c in other})
 
 
-def _header_only_columns(header: list[list[Chunk]]) -> list[Column]:
-    """A table printed without figures: the columns its fullest header line names."""
+def _blank_form_columns(header: list[list[Chunk]], body: list[Column]) -> list[Column]:
+    """A table printed without figures: the figure columns its fullest header line names, among the
+    label columns its rows fill (codes, names); the columns that line names when no row has a code."""
     if not header:
-        return []
-    return [Column("text" if is_text_header(c.text) else "amount", c.x0, c.x1) for c in max(header, key=len)]
+        return body
+    named = [Column("text" if is_text_header(c.text) else "amount", c.x0, c.x1) for c in max(header, key=len)]
+    if not any(column.kind == "text" for column in body):
+        return named
+    return sorted([*body, *(c for c in named if c.kind == "amount")], key=lambda c: c.x0)
 
 
 def _aligned(found: list[Chunk], edge: str) -> list[list[Chunk]]:

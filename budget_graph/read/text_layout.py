@@ -58,6 +58,7 @@ from budget_graph.read.text_columns import (
     cells_of,
     chunks,
     code_parts,
+    coded,
     columns,
     continued_from,
     digit_columns,
@@ -446,8 +447,14 @@ def _kind(line: _TextLine, below: _TextLine | None) -> str:
         return "heading"
     if NUMBERED_TITLE.match(flat) and len(flat) <= _SHORT_LINE:
         return "number"  # '表十二', '公开03表': the number line over a table's title
-    if figures(line.chunks) or any(_DIGIT_RUN.match(normalise(c.text)) for c in line.chunks):
-        return "row"  # a run of digits no figure is that long is a figure garbled in its cell, no sentence
+    if (
+        figures(line.chunks)
+        or coded(line.chunks)
+        or any(_DIGIT_RUN.match(normalise(c.text)) for c in line.chunks)
+    ):
+        # a coded line of no figures is a blank form's row; a run of digits no figure is that long is a
+        # figure garbled in its cell, no sentence
+        return "row"
     if _is_title(line, below):
         return "title"
     if _SENTENCE.search(flat) or any(len(normalise(c.text)) > _MAX_CELL for c in line.chunks):
@@ -602,9 +609,11 @@ def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
 
 
 def _total_row(line: _TextLine) -> bool:
-    """Is the line a total's label alone ('合计', '合   计' letter-spaced), a row left blank? A header's
-    labels ending in one ('专项名称  经济科目  总计') are no row."""
-    return len(letter_spaced(line.chunks)) == 1 and bool(TOTAL_LABEL.match(line.flat))
+    """Is the line a total's label alone ('合计', '合   计' letter-spaced), or each side's ('人员经费合计
+    公用经费合计'), a row left blank? A header's labels ending in one ('专项名称  经济科目  总计') are no
+    row."""
+    labels = letter_spaced(line.chunks)
+    return len(labels) <= 2 and all(TOTAL_LABEL.match(normalise(label.text)) for label in labels)
 
 
 def _line(line: _TextLine) -> Line:
