@@ -30,6 +30,16 @@ from tests.hand_filings import SPENDING, table
         ("江苏省委办公厅", "中共江苏省委办公厅", "中国共产党江苏省委员会办公厅", "中共 江苏省委 办公厅"),
         ("江苏省政协办公厅", "中国人民政治协商会议江苏省委员会办公厅", "政协江苏省委员会办公厅"),
         ("深圳市罗湖区企业服务中心", "深圳市罗湖区企业服务中心（本级）", "深圳市罗湖区企业服务中心(本级)"),
+        ("江苏省人民检察院", "江苏省检察院"),
+        ("江苏省高级人民法院", "江苏省高级法院"),
+        ("上海市人民政府办公厅", "上海市政府办公厅"),
+        (
+            "上海市普陀区人民政府万里街道办事处",
+            "上海市普陀区万里街道办事处",
+            "上海市普陀区政府万里街道办事处",
+        ),
+        ("江苏省人民代表大会常务委员会办公厅", "江苏省人大常委会办公厅"),
+        ("中国共产主义青年团江苏省委员会", "共青团江苏省委"),
     ],
 )
 def test_one_unit_named_several_ways_has_one_key(names: tuple[str, ...]) -> None:
@@ -42,6 +52,8 @@ def test_one_unit_named_several_ways_has_one_key(names: tuple[str, ...]) -> None
         ("上海市普陀区财政局", "上海市财政局"),  # a district bureau is not the municipal one
         ("江苏省委办公厅", "江苏省政协办公厅"),  # the Party committee's office is not the CPPCC's
         ("江苏省人民检察院", "江苏省高级人民法院"),
+        ("上海市普陀区人民政府万里街道办事处", "上海市普陀区人民政府长征镇办事处"),
+        ("上海市人民政府办公厅", "上海市人大常委会办公厅"),
     ],
 )
 def test_two_units_keep_two_keys(one: str, other: str) -> None:
@@ -73,10 +85,16 @@ def tables_file(unit: str, *kinds: TableKind, source: str = "公开表.pdf") -> 
     return Filing([source], unit, 2018, Kind.BUDGET, tables=tables)
 
 
-def test_narrative_and_tables_files_naming_the_unit_two_ways_form_one_filing() -> None:
-    grouped = group_filings(
-        [narrative_file("中共江苏省委办公厅"), tables_file("中国共产党江苏省委员会办公厅")]
-    )
+@pytest.mark.parametrize(
+    ("cover", "filer"),
+    [
+        ("中共江苏省委办公厅", "中国共产党江苏省委员会办公厅"),
+        ("江苏省人民检察院", "江苏省检察院"),
+        ("上海市普陀区人民政府万里街道办事处", "普陀区万里街道办事处"),
+    ],
+)
+def test_narrative_and_tables_files_naming_the_unit_two_ways_form_one_filing(cover: str, filer: str) -> None:
+    grouped = group_filings([narrative_file(cover), tables_file(filer)])
     assert len(grouped) == 1
     assert grouped[0].sources == ["说明.pdf", "公开表.pdf"]
     assert any("两个文件名称不同" in d.message for d in grouped[0].diagnostics)

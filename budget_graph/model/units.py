@@ -2,7 +2,7 @@
 
 Real files name one unit several ways — 中共江苏省委办公厅, 江苏省委办公厅 and 中国共产党江苏省委员会办公厅 on
 the cover, the tables and the filer lines of one filing; 深圳市罗湖区企业服务中心（本级） beside the same name
-without 本级. The key folds the forms official text uses for one body; it keeps everything that tells two
+without 本级; 江苏省人民检察院 and 江苏省检察院, with and without the 人民 common use drops. The key folds the forms official text uses for one body; it keeps everything that tells two
 bodies apart (the district in 上海市普陀区财政局, 政协 against the Party committee).
 """
 
@@ -22,6 +22,12 @@ ACCOUNTS_NAMED = re.compile(
 _FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (ACCOUNTS_NAMED, ""),
     (re.compile(r"中国共产党"), "中共"),
+    (re.compile(r"中国共产主义青年团"), "共青团"),
+    (re.compile(r"人民代表大会常务委员会"), "人大常委会"),
+    # 江苏省人民检察院 = 江苏省检察院, 上海市人民政府办公厅 = 上海市政府办公厅: 人民 is dropped in common use
+    (re.compile(r"人民(?=检察院|法院|政府)"), ""),
+    # 普陀区人民政府万里街道办事处 = 普陀区万里街道办事处: an office of the district's government
+    (re.compile(r"政府(?=.+办事处$)"), ""),
     (re.compile(r"中国人民政治协商会议"), "政协"),
     (re.compile(r"^政协(.+?)委员会"), r"\1政协"),  # 政协江苏省委员会办公厅 = 江苏省政协办公厅
     # 江苏省委员会办公厅 = 江苏省委办公厅: a committee of a province, city, district, county …
