@@ -94,6 +94,23 @@ def test_line_grouping_tolerates_marks_of_other_heights() -> None:
     assert [w.text for w in line.words] == ["三公“经费", "合计"]
 
 
+def test_cells_wrapped_at_other_heights_stay_lines_apart() -> None:
+    # a header's cells set in their middle: '小计' half a line below '因公出国', '（境）费' a line below it,
+    # right under it; the bands overlap in a chain, but no line prints one glyph over another
+    chars = [
+        *word("因公出国", 100, 0),
+        *word("小计", 20, 5),
+        *word("（境）费", 100, 10),
+        *word("费", 200, 10),
+    ]
+    assert [line.text for line in text_lines(chars)] == ["小计 因公出国", "（境）费 费"]
+
+
+def test_type_printed_twice_a_fraction_aside_stays_one_line() -> None:
+    chars = [*word("合计", 0, 0), *word("合计", 0.4, 0.3)]  # bold made by printing it again
+    assert len(text_lines(chars)) == 1
+
+
 def test_header_tree_follows_the_rules_not_the_print_rows() -> None:
     """公务接待费 spans three header rows beside a group with two levels below it: its own two
     columns (预算数/决算数) must hang under it, not under the neighbour printed in the row above."""

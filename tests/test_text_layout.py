@@ -1890,3 +1890,38 @@ def test_a_blank_forms_coded_rows_are_read_without_figures(tmp_path: Path) -> No
         "人员经费合计": ("人员经费合计", {}),
         "公用经费合计": ("公用经费合计", {}),
     }
+
+
+def test_a_coded_rows_name_wrapped_onto_the_next_line_is_one_row(tmp_path: Path) -> None:
+    # the name's rest ('缴费支出', longer than a few characters) under the name, with no code or figure
+    rows = _read_rows(
+        tmp_path,
+        _final_accounts_page(
+            at((0, "208"), (18, "社会保障和就业支出"), (43, "80.00", "r"), (53, "80.00", "r")),
+            at((0, "208"), (5, "05"), (18, "行政事业单位养老支出"), (43, "80.00", "r"), (53, "80.00", "r")),
+            at(
+                (0, "208"),
+                (5, "05"),
+                (10, "05"),
+                (13, "机关事业单位基本养老保险"),
+                (43, "50.00", "r"),
+                (53, "50.00", "r"),
+            ),
+            at((17, "缴费支出")),
+            at(
+                (0, "208"),
+                (5, "05"),
+                (10, "06"),
+                (13, "机关事业单位职业年金缴费"),
+                (43, "30.00", "r"),
+                (53, "30.00", "r"),
+            ),
+            at((17, "支出")),
+        ),
+    )
+    assert {code: label for code, (label, _) in rows.items()} == {
+        "208": "社会保障和就业支出",
+        "20805": "行政事业单位养老支出",
+        "2080505": "机关事业单位基本养老保险缴费支出",
+        "2080506": "机关事业单位职业年金缴费支出",
+    }

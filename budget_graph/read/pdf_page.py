@@ -93,6 +93,9 @@ class PageLayout:
     outlines: int = 0  # filled paths shaped like glyphs (text drawn as outlines?)
 
 
+_STACKED = 1 / 3  # of a character's height: lower than that under a glyph is a line of its own
+
+
 def text_lines(chars: list[Char]) -> list[Line]:
     """Characters grouped into lines top to bottom, each split into words left to right."""
     lines: list[Line] = []
@@ -122,11 +125,23 @@ def _left(char: Char) -> float:
 
 
 def _same_line(line: Line, char: Char) -> bool:
-    """A character belongs to a line when its middle lies inside the line's band (small marks too)."""
+    """A character belongs to a line when its middle lies inside the line's band (small marks too),
+    unless it stands under a character of the line: the lines of cells wrapped at other heights (a
+    header's '因公出国' / '小计' beside it half a line lower / '（境）费') overlap in their bands, but a
+    line of text never prints one glyph over another."""
     middle = (line.top + line.bottom) / 2
-    if line.top - 0.5 <= char.cy <= line.bottom + 0.5:
-        return True
-    return char.top - 0.5 <= middle <= char.bottom + 0.5
+    inside = line.top - 0.5 <= char.cy <= line.bottom + 0.5 or char.top - 0.5 <= middle <= char.bottom + 0.5
+    return inside and not _stacked(line, char)
+
+
+def _stacked(line: Line, char: Char) -> bool:
+    """Does the character stand lower than the line's first by a third of its height or more, over
+    half its width under one of the line's characters?"""
+    height = char.bottom - char.top
+    if char.cy - line.chars[0].cy < _STACKED * height:
+        return False
+    least = (char.x1 - char.x0) / 2
+    return any(min(c.x1, char.x1) - max(c.x0, char.x0) > least for c in line.chars)
 
 
 def _words(chars: list[Char]) -> list[Word]:

@@ -738,6 +738,7 @@ class _Row:
     label_below: bool = False  # its label was printed under its figures: the label's rest may follow
     figures_below: bool = False  # its figures were printed on a line of their own under its labels
     closed: bool = False  # its label's rest was read: figures printed below it are another row's
+    last: list[Chunk] = field(default_factory=list)  # the words of the lowest line it spans
 
 
 def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
@@ -765,8 +766,9 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
             rows[-1].label_below = how == "label below"
             rows[-1].figures_below = how == "figures below"
             rows[-1].closed = rest
+            rows[-1].last = line.chunks
         else:
-            rows.append(_Row(line.number, list(line.chunks)))
+            rows.append(_Row(line.number, list(line.chunks), last=line.chunks))
     return rows, captions
 
 
@@ -870,7 +872,19 @@ def _continues(above: _Row, line: _TextLine) -> str | None:
         return "rest"
     # short rests, one under each label the row wraps ('信息网络建设维  信息网络及软件购' / '护费  置更新')
     short = all(len(normalise(c.text)) <= _TAIL for c in line.chunks)
-    return "rest" if (above_figures or above_label) and short and _is_rest(line) else None
+    if (above_figures or above_label) and short and _is_rest(line):
+        return "rest"
+    # a coded row's name wrapped onto the line under the line of its code and name ('208 05 05
+    # 机关事业单位基本养老保险' / '缴费支出') is no row; under a line of a code alone, it is the next row's name
+    # printed over its code (as some converters set a row's cells on two lines)
+    coded_name = bool(code_parts(above.last)) and _under_label(above.last, line)
+    return "rest" if coded_name and len(line.flat) <= _SHORT_LINE and _is_rest(line) else None
+
+
+def _under_label(row: list[Chunk], line: _TextLine) -> bool:
+    """Does every word of the line start under the row's name (as a wrapped rest does)?"""
+    name = [c for c in row[code_parts(row) :] if c not in figures(row)]
+    return all(any(c.x0 - _OUTDENT <= chunk.x0 < c.x1 for c in name) for chunk in line.chunks)
 
 
 def _rest_of_each_label(row: list[Chunk], line: _TextLine) -> bool:
