@@ -1925,3 +1925,78 @@ def test_a_coded_rows_name_wrapped_onto_the_next_line_is_one_row(tmp_path: Path)
         "2080505": "机关事业单位基本养老保险缴费支出",
         "2080506": "机关事业单位职业年金缴费支出",
     }
+
+
+def test_cells_set_in_their_middle_are_read_round_their_figures(tmp_path: Path) -> None:
+    # a procurement table whose cells are set in their middle: a cell of two lines prints one over its
+    # row's figures and one under them ('部门集中采' / '购'), a cell of three its middle line with them
+    # ('台式计算机' / '（20万以' / '上）'); two cells set close ('其他电信和' / '分散自行组'); two cells'
+    # one-letter rests on one line ('备  织'); the last row's short rest over the narrative that follows
+    page = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (60, "单位：万元")),
+        at((0, "采购品目"), (10, "专项名称"), (24, "采购物品名称"), (38, "采购组织形式"), (66, "总计")),
+        at((0, "合计"), (70, "213.00", "r")),
+        at((24, "台式计算机")),
+        at((38, "部门集中采")),
+        at((24, "（20万以"), (70, "27.00", "r")),
+        at((38, "购")),
+        at((24, "上）")),
+        at((24, "便携式计算")),
+        at((38, "分散自行组")),
+        at((24, "机（20万以"), (70, "16.00", "r")),
+        at((38, "织")),
+        at((24, "下）")),
+        at((24, "其他电信和")),
+        at((33, "分散自行组")),
+        at((24, "信息传输服"), (70, "90.00", "r")),
+        at((33, "织")),
+        at((24, "务")),
+        at((24, "其他专用设"), (38, "分散自行组")),
+        at((70, "20.00", "r")),
+        at((24, "备"), (38, "织")),
+        "",
+        at((10, "会议费")),
+        at((38, "分散自行组")),
+        at((24, "会议服务"), (70, "60.00", "r")),
+        at((38, "织")),
+        "",
+        "  第三部分  名词解释",
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, page), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
+        ("合计", 213),
+        ("部门集中采购", 27),
+        ("分散自行组织", 16),
+        ("分散自行组织", 90),
+        ("分散自行组织", 20),
+        ("分散自行组织", 60),
+    ]
+
+
+def test_one_letter_rests_of_two_cells_are_no_letter_spaced_word(tmp_path: Path) -> None:
+    # '务  织' ends '数据处理服' and '分散自行组', set close; the figures' line between them stands under
+    # the second (a narrow table): the two letters are two cells' rests, not one word printed spaced
+    page = [
+        at((16, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (36, "单位：万元")),
+        at((0, "专项名称"), (10, "经济科目"), (21, "采购物品"), (30, "组织形式"), (40, "总计")),
+        at((10, "维修（护）费"), (44, "370.00", "r")),
+        at((21, "数据处理服"), (30, "分散自行组")),
+        at((44, "100.00", "r")),
+        at((21, "务"), (30, "织")),
+        at((21, "运行维护服"), (30, "分散自行组")),
+        at((44, "270.00", "r")),
+        at((21, "务"), (30, "织")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, page), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
+        ("维修(护)费", 370),
+        ("分散自行组织", 100),
+        ("分散自行组织", 270),
+    ]

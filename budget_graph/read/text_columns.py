@@ -167,10 +167,11 @@ def _words(chunk: Chunk) -> list[Chunk]:
     return found
 
 
-def letter_spaced(row: list[Chunk], above: list[Chunk] = ()) -> list[Chunk]:
+def letter_spaced(row: list[Chunk], above: list[Chunk] = (), cells_above: list[Chunk] = ()) -> list[Chunk]:
     """A word printed letter-spaced ('金   额', '合   计') as one: single Chinese characters a few
     columns apart (not the 类/款/项 captions, each over a code column of its own, nor the last
-    characters of header labels wrapped from a line above: '项目支' / '出')."""
+    characters of header labels wrapped from a line above: '项目支' / '出', nor the last characters of
+    two cells of the row above wrapped each under its own: '其他专用设  分散自行组' / '备  织')."""
     joined: list[Chunk] = []
     run = False  # the last chunk joined is a run of spaced letters
     for chunk in row:
@@ -180,12 +181,21 @@ def letter_spaced(row: list[Chunk], above: list[Chunk] = ()) -> list[Chunk]:
             and chunk.text not in CODE_CAPTIONS
             and not any(a.x0 <= chunk.x0 < a.x1 for a in above)
         )
-        if letter and run and chunk.x0 - joined[-1].x1 <= _LETTER_SPACING:
+        apart = run and _under_two_cells(joined[-1], chunk, cells_above)
+        if letter and run and not apart and chunk.x0 - joined[-1].x1 <= _LETTER_SPACING:
             joined[-1] = Chunk(joined[-1].text + chunk.text, joined[-1].x0, chunk.x1)
             continue
         joined.append(chunk)
         run = letter
     return joined
+
+
+def _under_two_cells(first: Chunk, letter: Chunk, cells: list[Chunk]) -> bool:
+    """Do the two stand under two cells of words above, each under its own (by where they start)? A
+    total's letters may stand under a code and a name."""
+    words = [c for c in cells if not is_number(c.text)]  # a code is no cell of words
+    under = [next((i for i, c in enumerate(words) if c.x0 <= x < c.x1), None) for x in (first.x0, letter.x0)]
+    return None not in under and under[0] != under[1]
 
 
 def cells_of(chunk: Chunk) -> list[Chunk]:

@@ -18,6 +18,7 @@ says so and the table is in doubt (read/pdf_doubts.py).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import pairwise, takewhile
 from pathlib import Path
@@ -601,6 +602,12 @@ def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
             kept = [*table.header, *table.body]
     if ends_table and table.body:
         kept = [*table.header, *table.body]
+    for line in table.body[len(kept) - len(table.header) :] if kept else ():
+        # a short rest right under the table's last line ends that line's cell ('分散自行组' / '织'), no
+        # heading of the narrative after it
+        if line.number != kept[-1].number + 1 or len(line.flat) > _TAIL or not _is_rest(line):
+            break
+        kept.append(line)
     numbers = {line.number for line in kept}
     return _Table(
         [line for line in table.header if line.number in numbers],
@@ -644,10 +651,12 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     """The region as a grid: a row band per row, a column band per column found by alignment; a page
     continuing a table without its header keeps the table's columns when its own fit them."""
     # Chinese words a converter squeezed together with one space are the cells they were
-    lines = [
-        replace(line, chunks=letter_spaced([cell for chunk in line.chunks for cell in cells_of(chunk)]))
-        for line in table.body
-    ]
+    lines, above = [], []  # above: the lowest words printed at each place so far
+    for line in table.body:
+        cells = [cell for chunk in line.chunks for cell in cells_of(chunk)]
+        lines.append(replace(line, chunks=letter_spaced(cells, cells_above=above)))
+        words = [cell for cell in cells if cell not in figures(cells)]
+        above = [*(c for c in above if not any(overlap(c, word) for word in words)), *words]
     body, captions = _rows(lines)
     header_lines = [*table.header, *captions]
     layout = columns([line.chunks for line in header_lines], [row.chunks for row in body])
@@ -754,8 +763,22 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
     ('其他办公消耗用品及类似物' / '分散自行组织  4.50' / '品')."""
     rows: list[_Row] = []
     captions: list[_TextLine] = []
+    owner = _centred_cells(body)
+    over: list[_TextLine] = []  # lines of the next row's cells printed over its figures
     for line in body:
-        if _code_captions(line):
+        anchor = owner.get(line.number)
+        if anchor is not None and anchor > line.number:
+            over.append(line)
+        elif over and line.number == owner.get(over[0].number):
+            chunks_ = over[0].chunks
+            for below in [*over[1:], line]:
+                chunks_ = _joined(chunks_, below.chunks, True)
+            rows.append(_Row(over[0].number, chunks_, last=line.chunks))
+            over = []
+        elif anchor is not None and rows:  # under its row's figures: the rest of its cells
+            rows[-1].chunks = _joined(rows[-1].chunks, line.chunks, True)
+            rows[-1].closed = True
+        elif _code_captions(line):
             captions.append(line)
         elif len(rows) >= 2 and _wraps_round(rows[-2], rows[-1], line):
             middle = rows.pop()
@@ -769,7 +792,80 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
             rows[-1].last = line.chunks
         else:
             rows.append(_Row(line.number, list(line.chunks), last=line.chunks))
+    rows += [_Row(line.number, list(line.chunks), last=line.chunks) for line in over]  # no figures came
     return rows, captions
+
+
+def _centred_cells(body: list[_TextLine]) -> dict[int, int]:
+    """The lines of words each belongs to the line of figures of its row, when the table's cells are set
+    in their middle: a cell's lines stand as many over its row's figures as under them, one on the
+    figures' line when they are odd in number ('台式计算机' / '（20万以  27.00' / '上）'), none when even
+    ('部门集中采' / 27.00 / '购'). So each such line has its mirror, as far on the other side of its row's
+    figures, under or over its words; a line that could mirror lines round two rows is taken with the
+    one it alone can mirror first. Nothing when no cell of two lines round its row's figures shows it:
+    the lines are read as rows and rests (cells set at their top)."""
+    at = {line.number: line for line in body}
+    anchors = [line.number for line in body if figures(line.chunks)]
+    if not any(_straddled(at, number) for number in anchors):
+        return {}
+    near: dict[int, list[int]] = {}  # a line of words alone: the rows' figures it may stand round
+    for above, below in pairwise([None, *anchors, None]):
+        between = [n for n in at if (above is None or n > above) and (below is None or n < below)]
+        if all(_loose(at[number]) for number in between):
+            near |= {n: [a for a in (below, above) if a is not None] for n in between}
+    pairs = set()  # (a line over a row's figures, its mirror under them, that row's figures' line)
+    for number, rows in near.items():
+        for anchor in rows:
+            mirror = 2 * anchor - number
+            if number < anchor and anchor in near.get(mirror, ()) and _mirrors(at, number, mirror):
+                pairs.add((number, mirror, anchor))
+    owner: dict[int, int] = {}
+    while pairs:
+        count = Counter(n for pair in pairs for n in pair[:2])
+        sure = min((pair for pair in pairs if count[pair[0]] == 1 or count[pair[1]] == 1), default=None)
+        if sure is None:  # each line could stand round two rows: left as rows and rests
+            break
+        one, other, anchor = sure
+        owner[one] = owner[other] = anchor
+        pairs = {pair for pair in pairs if not {one, other} & set(pair[:2])}
+    return owner
+
+
+def _loose(line: _TextLine) -> bool:
+    """A line of words alone: no figure, no code, no total, no item number of its own."""
+    return (
+        not figures(line.chunks) and not code_parts(line.chunks) and _is_rest(line) and not _total_row(line)
+    )
+
+
+def _straddled(at: dict[int, _TextLine], number: int) -> bool:
+    """Does a cell of two lines print one line over the figures' line and its short rest under it, with
+    nothing of its own on that line ('分散自行组' / 20.00 / '织')?"""
+    up, down, middle = at.get(number - 1), at.get(number + 1), at[number]
+    if up is None or down is None or not (_loose(up) and _loose(down)):
+        return False
+    return any(
+        _aligned(u, d) and len(normalise(d.text)) <= _TAIL and not any(overlap(u, m) for m in middle.chunks)
+        for u in up.chunks
+        for d in down.chunks
+    )
+
+
+def _mirrors(at: dict[int, _TextLine], number: int, other: int) -> bool:
+    """Is the other line words alone, each under (or over) one of the line's words and each of those
+    over one of its own, starting where they start or centred where they are, as a cell's lines are?"""
+    line, own = at.get(other), at[number]
+    if line is None or not _loose(line):
+        return False
+    return all(any(_aligned(a, b) for b in line.chunks) for a in own.chunks) and all(
+        any(_aligned(a, b) for a in own.chunks) for b in line.chunks
+    )
+
+
+def _aligned(one: Chunk, other: Chunk) -> bool:
+    """One over the other, starting where it starts or centred where it is."""
+    starts, centres = abs(one.x0 - other.x0), abs(one.centre - other.centre)
+    return overlap(one, other) and min(starts, centres) <= _ALIGN
 
 
 def _code_captions(line: _TextLine) -> bool:
@@ -801,10 +897,11 @@ def _joined(row: list[Chunk], below: list[Chunk], rest: bool) -> list[Chunk]:
     it is indented ('1.一般公共预' / '算')."""
     chunks_ = list(row)
     labels = [i for i, c in enumerate(row) if c not in figures(row)] if rest else []
+    numbers = [*below[: code_parts(below)], *figures(below)]  # no label's rest
     for chunk in below:
         # the label it is printed under, the nearest by where they start (a rest starts under its label)
         under = min(
-            (i for i in labels if chunks_[i].x0 - _OUTDENT <= chunk.x0 < chunks_[i].x1),
+            (i for i in labels if chunk not in numbers and _rest_of(chunks_[i], chunk)),
             key=lambda i: abs(chunks_[i].x0 - chunk.x0),
             default=None,
         )
@@ -815,6 +912,13 @@ def _joined(row: list[Chunk], below: list[Chunk], rest: bool) -> list[Chunk]:
             x0, x1, end = min(label.x0, chunk.x0), max(label.x1, chunk.x1), max(label.end, chunk.end)
             chunks_[under] = Chunk(label.text + chunk.text, x0, x1, end)
     return sorted(chunks_, key=lambda c: c.x0)
+
+
+def _rest_of(label: Chunk, chunk: Chunk) -> bool:
+    """Can the words be the next line of the label: starting under it, and ending no further than it
+    ends (a cell's lines fill it no wider than its first; words that start under the label's end and
+    run on past it are the next cell's, set close by the converter: '其他电信和' / '分散自行组')?"""
+    return label.x0 - _OUTDENT <= chunk.x0 < label.x1 and chunk.end <= label.end + _ALIGN
 
 
 def _side_lines(lines: list[_TextLine], side: tuple[float, float]) -> list[_TextLine]:
