@@ -84,6 +84,20 @@ def test_text_that_is_not_a_filing(tmp_path: Path) -> None:
     _assert_unreadable(_validate("poem.md", cwd=tmp_path), "not a budget filing")
 
 
+def test_a_title_with_no_table_read_under_it(tmp_path: Path) -> None:
+    # laid-out text holding a table's title and unit line, and no row, part or heading a filing has
+    page = [
+        "            2024年部门收支总表",
+        "                                  单位：万元",
+        "",
+        "本表无数据。",
+    ]
+    (tmp_path / "titles.txt").write_text("\n".join(page) + "\n\f", encoding="utf-8")
+    _assert_unreadable(
+        _validate("titles.txt", cwd=tmp_path), "no table could be read under the tables' titles"
+    )
+
+
 def test_one_long_line_is_refused_at_once(tmp_path: Path) -> None:
     """A file of one 3,000,000-character line (no title in it): the title's search once tried every start
     to the line's end, a minute for 40,000 characters and hours for a few MB; then up to 80 characters

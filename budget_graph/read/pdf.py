@@ -129,8 +129,8 @@ def read_pages(
             raise _garbled_file(garbled, pages, path)
         if unruled_titles(flow):
             raise InputError(
-                f"表格无表格线，暂不能读取 the tables are printed without ruling lines, which this reader "
-                f"cannot read yet: {path}"
+                f"表题下未能读出表格（无表格线、各栏也未对齐，或文本未保留版面） no table could be read under "
+                f"the tables' titles (no ruling lines and no aligned columns, or text without its layout): {path}"
             )
         raise InputError(
             f"不是预决算公开文件：未找到说明部分或表格 not a budget filing (no parts, no tables): {path}"
