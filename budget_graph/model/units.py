@@ -2,8 +2,9 @@
 
 Real files name one unit several ways — 中共江苏省委办公厅, 江苏省委办公厅 and 中国共产党江苏省委员会办公厅 on
 the cover, the tables and the filer lines of one filing; 深圳市罗湖区企业服务中心（本级） beside the same name
-without 本级; 江苏省人民检察院 and 江苏省检察院, with and without the 人民 common use drops. The key folds the forms official text uses for one body; it keeps everything that tells two
-bodies apart (the district in 上海市普陀区财政局, 政协 against the Party committee).
+without 本级; 江苏省人民检察院 beside 江苏省检察院, the 人民 common use drops. The key folds the forms
+official text uses for one body; it keeps everything that tells two bodies apart (the district in
+上海市普陀区财政局, 政协 against the Party committee).
 """
 
 from __future__ import annotations

@@ -266,8 +266,9 @@ def figures(row: list[Chunk]) -> list[Chunk]:
 
 
 def _side_code(row: list[Chunk], index: int) -> bool:
-    """Is the number a code opening a second side: a code's digits, a name following it? No figure
-    of a row is followed by the name of the row's other side without one between."""
+    """Is the number, in a row that opens with a code, the code of a second side: three, five or seven
+    digits with a name after them? (A figure printed whole with the other side's name after it, and no
+    code there, would be taken for one: coded tables print their figures with decimals or grouped.)"""
     after = row[index + 1].text if index + 1 < len(row) else ""
     return bool(_WHOLE_CODE.match(row[index].text)) and bool(after) and _is_chinese(after[0])
 

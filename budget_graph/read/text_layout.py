@@ -760,7 +760,8 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
     without a label just above it (figures / '合计'), and so does the rest of that label on the next
     line; a short rest of a label joins the row above it ('支' / '出'); a label wrapped round a row
     whose figures and other cells stand clear of it joins that row with its rest
-    ('其他办公消耗用品及类似物' / '分散自行组织  4.50' / '品')."""
+    ('其他办公消耗用品及类似物' / '分散自行组织  4.50' / '品'). In a table whose cells are set in their middle,
+    the lines of a row's cells printed over and under its figures join that row first (_centred_cells)."""
     rows: list[_Row] = []
     captions: list[_TextLine] = []
     owner = _centred_cells(body)
@@ -814,8 +815,8 @@ def _centred_cells(body: list[_TextLine]) -> dict[int, int]:
         if all(_loose(at[number]) for number in between):
             near |= {n: [a for a in (below, above) if a is not None] for n in between}
     pairs = set()  # (a line over a row's figures, its mirror under them, that row's figures' line)
-    for number, rows in near.items():
-        for anchor in rows:
+    for number, candidates in near.items():
+        for anchor in candidates:
             mirror = 2 * anchor - number
             if number < anchor and anchor in near.get(mirror, ()) and _mirrors(at, number, mirror):
                 pairs.add((number, mirror, anchor))
@@ -894,10 +895,10 @@ def _wraps_round(label: _Row, middle: _Row, line: _TextLine) -> bool:
 def _joined(row: list[Chunk], below: list[Chunk], rest: bool) -> list[Chunk]:
     """A row's words with a line below it that continues it, in print order left to right (a code
     printed under its label comes first); a label's rest ends the label it is printed under, however
-    it is indented ('1.一般公共预' / '算')."""
+    it is indented ('1.一般公共预' / '算'); a code or a figure is no label's rest."""
     chunks_ = list(row)
     labels = [i for i, c in enumerate(row) if c not in figures(row)] if rest else []
-    numbers = [*below[: code_parts(below)], *figures(below)]  # no label's rest
+    numbers = [*below[: code_parts(below)], *figures(below)]
     for chunk in below:
         # the label it is printed under, the nearest by where they start (a rest starts under its label)
         under = min(
