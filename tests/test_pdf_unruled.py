@@ -126,6 +126,14 @@ def test_a_figure_printed_close_to_the_next_cells_label_stands_apart_from_it() -
     assert "31,214.80一" not in laid
 
 
+def test_two_cells_chinese_words_set_close_stand_where_they_print() -> None:
+    # an item's name filling its cell and the next cell's name a few points after it: the second is set
+    # where it stands on the page (under its column), as far as after a short name, not right after
+    long = _laid([*text("租赁服务（不带操作员）", 130, 100), *text("政府集中采购", 248, 100)])
+    short = _laid([*text("电信服务", 130, 100), *text("政府集中采购", 248, 100)])
+    assert long.index("政府集中采购") == short.index("政府集中采购")
+
+
 def test_figures_stand_at_their_right_edges_whatever_precedes_them() -> None:
     long = _laid([*text("机关事业单位基本养老保险缴费支出", 130, 100), *right("160.75", 325, 100)])
     short = _laid([*text("行政运行", 130, 100), *right("1,511.89", 325, 100)])

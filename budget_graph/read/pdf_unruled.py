@@ -21,7 +21,7 @@ from statistics import median
 from budget_graph.read.layout import normalise, titled_table
 from budget_graph.read.pdf_grid import Grid, PageContent
 from budget_graph.read.pdf_page import Char, Line, moved_line, text_lines
-from budget_graph.read.text_columns import Layout, printed_width
+from budget_graph.read.text_columns import Layout, chinese_word, printed_width
 from budget_graph.read.text_layout import LINE_HEIGHT, laid_out_grids
 
 _FIGURE = re.compile(r"^[-−+]?[\d,]*\.?\d+%?$")  # right-aligned in its cell
@@ -114,14 +114,18 @@ def _laid_out(line: Line, unit: float) -> str:
     one space after it (a run of Chinese prints in half its width, so a near word placed by its
     position would stand apart)."""
     em = line.bottom - line.top
-    text, end = "", None
+    text, end, before = "", None, ""
     for word, x0, x1 in _cells(line.chars, unit, em):
         if end is None or x0 - end > em or _AMOUNT.match(word):
             start = round(x1 / unit) - len(word) if _FIGURE.match(word) else _start(word, x0, x1, unit)
             start = max(start, len(text) + _GAP) if text else start
+        elif chinese_word(before) and chinese_word(word):
+            # two cells' Chinese words set close (the laid-out reader splits them): the second where it
+            # stands, under its column, not right after the first
+            start = max(_start(word, x0, x1, unit), len(text) + 1)
         else:
             start = len(text) + 1
-        text, end = text.ljust(start) + word, x1
+        text, end, before = text.ljust(start) + word, x1, word
     return text
 
 

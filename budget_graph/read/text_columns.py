@@ -203,7 +203,7 @@ def cells_of(chunk: Chunk) -> list[Chunk]:
     squeezed together ('机要及电子政务业务费 办公设备购置', '便携式计算机（20万以下） 分散自行组织': full-width
     brackets are Chinese text); other words stay one ('1. 一般公共预算', '（一） 一般公共服务')."""
     words = _unpadded_words(chunk)
-    if len(words) < 2 or not all(_chinese_word(w.text) for w in words):
+    if len(words) < 2 or not all(chinese_word(w.text) for w in words):
         return [chunk]
     return _widened(words)
 
@@ -217,7 +217,7 @@ def _unpadded_words(chunk: Chunk) -> list[Chunk]:
     return [Chunk(chunk.text[a + 1 : b], chunk.x0 + a + 1, chunk.x0 + b) for a, b in bounds]
 
 
-def _chinese_word(word: str) -> bool:
+def chinese_word(word: str) -> bool:
     """A word of Chinese text: two Chinese letters or more, full-width at both ends."""
     return sum(map(_is_chinese, word)) >= 2 and _wide(word[0]) and _wide(word[-1])
 
