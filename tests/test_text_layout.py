@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from budget_graph.check.engine import check_filing
-from budget_graph.model import Kind, RowRole, TableKind
+from budget_graph.model import Kind, RowRole, TableKind, Unit
+from budget_graph.model.amounts import parse_amount
 from budget_graph.read import read_file, read_paths
 from budget_graph.read.layout import page_numbers
 from budget_graph.read.text_columns import Column, chunks, columns, figures, place
@@ -2000,3 +2001,29 @@ def test_one_letter_rests_of_two_cells_are_no_letter_spaced_word(tmp_path: Path)
         ("分散自行组织", 100),
         ("分散自行组织", 270),
     ]
+
+
+def test_a_total_centred_under_its_label_columns_caption_is_that_columns(tmp_path: Path) -> None:
+    # the labels set at their cells' left, the caption and the totals' labels centred in the wide cells:
+    # the totals stand clear of the labels, under the caption, and are still the label column's
+    summary = [
+        at((24, "财政拨款收支预算总表")),
+        at((0, "部门：某某局"), (70, "单位：万元")),
+        at((14, "收入"), (62, "支出")),
+        at((20, "项目名称"), (42, "金额"), (66, "项目名称"), (90, "金额")),
+        at((0, "一、一般公共预算"), (50, "100.00", "r"), (51, "一、基本支出"), (96, "60.00", "r")),
+        at((0, "二、政府性基金预算"), (51, "二、项目支出"), (96, "40.00", "r")),
+        at((20, "收入合计"), (50, "100.00", "r"), (66, "支出合计"), (96, "100.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, summary), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert not table.doubts
+    assert {(row.side, row.label): row.cells["amount"].amount for row in table.rows} == {
+        ("income", "一、一般公共预算"): parse_amount("100.00", Unit.WAN),
+        ("income", "二、政府性基金预算"): None,
+        ("income", "收入合计"): parse_amount("100.00", Unit.WAN),
+        ("expenditure", "一、基本支出"): parse_amount("60.00", Unit.WAN),
+        ("expenditure", "二、项目支出"): parse_amount("40.00", Unit.WAN),
+        ("expenditure", "支出合计"): parse_amount("100.00", Unit.WAN),
+    }

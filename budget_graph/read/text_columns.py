@@ -613,11 +613,15 @@ def _body_columns(body: list[list[Chunk]], captions: list[Chunk]) -> list[Column
     groups = _gathered(_aligned(words, "x0"), captions, least)
     # a code column stays one however few codes it holds (项 codes of a short table), and so does the
     # first column (a few category rows '一、货物 A' over the items' column)
-    # and so do words under a label column's caption of their own (a second side's labels, one row)
+    # and so do words under a label column's caption of their own (a second side's labels, one row), but
+    # for totals' labels, centred under the caption of the labels left-aligned before them ('收入合计')
     kept = [
         g
         for index, g in enumerate(groups)
-        if not index or len(g) >= least or all(c.text.isdigit() for c in g) or _captioned(g, groups, captions)
+        if not index
+        or len(g) >= least
+        or all(c.text.isdigit() for c in g)
+        or (_captioned(g, groups, captions) and not _totals(g))
     ]
     for group in groups:
         if group not in kept:
@@ -643,6 +647,10 @@ def _abutted(found: list[Column]) -> list[Column]:
 def _captioned(group: list[Chunk], groups: list[list[Chunk]], captions: list[Chunk]) -> bool:
     """Does a label column's caption stand over these words and over no other column's?"""
     return any(_under(group, c) and not any(_under(g, c) for g in groups if g is not group) for c in captions)
+
+
+def _totals(group: list[Chunk]) -> bool:
+    return all(TOTAL_LABEL.match(normalise(c.text)) for c in group)
 
 
 def _under(group: list[Chunk], caption: Chunk) -> bool:
