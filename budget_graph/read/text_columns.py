@@ -621,7 +621,7 @@ def _body_columns(body: list[list[Chunk]], captions: list[Chunk]) -> list[Column
         if not index
         or len(g) >= least
         or all(c.text.isdigit() for c in g)
-        or (_captioned(g, groups, captions) and not _totals(g))
+        or (_captioned(g, groups, captions) and not totals(g))
     ]
     for group in groups:
         if group not in kept:
@@ -649,8 +649,9 @@ def _captioned(group: list[Chunk], groups: list[list[Chunk]], captions: list[Chu
     return any(_under(group, c) and not any(_under(g, c) for g in groups if g is not group) for c in captions)
 
 
-def _totals(group: list[Chunk]) -> bool:
-    return all(TOTAL_LABEL.match(normalise(c.text)) for c in group)
+def totals(chunks_: list[Chunk]) -> bool:
+    """Are the words all totals' labels ('合计', '收入合计')?"""
+    return all(TOTAL_LABEL.match(normalise(c.text)) for c in chunks_)
 
 
 def _under(group: list[Chunk], caption: Chunk) -> bool:

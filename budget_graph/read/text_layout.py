@@ -69,6 +69,7 @@ from budget_graph.read.text_columns import (
     place,
     printed_width,
     side_reach,
+    totals,
     without_remarks,
 )
 
@@ -620,7 +621,7 @@ def _total_row(line: _TextLine) -> bool:
     公用经费合计'), a row left blank? A header's labels ending in one ('专项名称  经济科目  总计') are no
     row."""
     labels = letter_spaced(line.chunks)
-    return len(labels) <= 2 and all(TOTAL_LABEL.match(normalise(label.text)) for label in labels)
+    return len(labels) <= 2 and totals(labels)
 
 
 def _line(line: _TextLine) -> Line:
@@ -749,6 +750,10 @@ class _Row:
     closed: bool = False  # its label's rest was read: figures printed below it are another row's
     last: list[Chunk] = field(default_factory=list)  # the words of the lowest line it spans
 
+    @classmethod
+    def of(cls, line: _TextLine) -> _Row:
+        return cls(line.number, list(line.chunks), last=line.chunks)
+
 
 def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
     """The body's lines as rows, and the code captions ('类 款 项') printed among them (决算 tables
@@ -792,8 +797,8 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
             rows[-1].closed = rest
             rows[-1].last = line.chunks
         else:
-            rows.append(_Row(line.number, list(line.chunks), last=line.chunks))
-    rows += [_Row(line.number, list(line.chunks), last=line.chunks) for line in over]  # no figures came
+            rows.append(_Row.of(line))
+    rows += [_Row.of(line) for line in over]  # no figures came
     return rows, captions
 
 
@@ -818,7 +823,7 @@ def _centred_cells(body: list[_TextLine]) -> dict[int, int]:
     for number, candidates in near.items():
         for anchor in candidates:
             mirror = 2 * anchor - number
-            if number < anchor and anchor in near.get(mirror, ()) and _mirrors(at, number, mirror):
+            if number < anchor and anchor in near.get(mirror, ()) and _mirrors(at[number], at[mirror]):
                 pairs.add((number, mirror, anchor))
     owner: dict[int, int] = {}
     while pairs:
@@ -852,14 +857,11 @@ def _straddled(at: dict[int, _TextLine], number: int) -> bool:
     )
 
 
-def _mirrors(at: dict[int, _TextLine], number: int, other: int) -> bool:
-    """Is the other line words alone, each under (or over) one of the line's words and each of those
-    over one of its own, starting where they start or centred where they are, as a cell's lines are?"""
-    line, own = at.get(other), at[number]
-    if line is None or not _loose(line):
-        return False
-    return all(any(_aligned(a, b) for b in line.chunks) for a in own.chunks) and all(
-        any(_aligned(a, b) for a in own.chunks) for b in line.chunks
+def _mirrors(line: _TextLine, other: _TextLine) -> bool:
+    """Is each word of the other line under (or over) one of the line's and each of the line's over one
+    of its, starting where it starts or centred where it is, as a cell's lines are?"""
+    return all(any(_aligned(a, b) for b in other.chunks) for a in line.chunks) and all(
+        any(_aligned(a, b) for a in line.chunks) for b in other.chunks
     )
 
 
@@ -880,7 +882,7 @@ def _wraps_round(label: _Row, middle: _Row, line: _TextLine) -> bool:
     adjacent = middle.number == label.number + 1 and line.number == middle.number + 1
     if not adjacent or figures(label.chunks) or not own or not figures(middle.chunks) or figures(line.chunks):
         return False
-    under = all(any(c.x0 - _OUTDENT <= chunk.x0 < c.x1 for c in own) for chunk in line.chunks)
+    under = _each_under(own, line)
     # the row's words clear of the label and of its rest, as the converter set them (how far a label
     # prints is a guess): a rest under one of them may be that word's
     clear = not any(
@@ -919,7 +921,7 @@ def _rest_of(label: Chunk, chunk: Chunk) -> bool:
     """Can the words be the next line of the label: starting under it, and ending no further than it
     ends (a cell's lines fill it no wider than its first; words that start under the label's end and
     run on past it are the next cell's, set close by the converter: '其他电信和' / '分散自行组')?"""
-    return label.x0 - _OUTDENT <= chunk.x0 < label.x1 and chunk.end <= label.end + _ALIGN
+    return _starts_under(label, chunk) and chunk.end <= label.end + _ALIGN
 
 
 def _side_lines(lines: list[_TextLine], side: tuple[float, float]) -> list[_TextLine]:
@@ -988,8 +990,17 @@ def _continues(above: _Row, line: _TextLine) -> str | None:
 
 def _under_label(row: list[Chunk], line: _TextLine) -> bool:
     """Does every word of the line start under the row's name (as a wrapped rest does)?"""
-    name = [c for c in row[code_parts(row) :] if c not in figures(row)]
-    return all(any(c.x0 - _OUTDENT <= chunk.x0 < c.x1 for c in name) for chunk in line.chunks)
+    return _each_under([c for c in row[code_parts(row) :] if c not in figures(row)], line)
+
+
+def _each_under(labels: list[Chunk], line: _TextLine) -> bool:
+    """Does every word of the line start under one of the labels?"""
+    return all(any(_starts_under(label, chunk) for label in labels) for chunk in line.chunks)
+
+
+def _starts_under(label: Chunk, chunk: Chunk) -> bool:
+    """Does the chunk start under the label, as the label's wrapped rest does (however indented)?"""
+    return label.x0 - _OUTDENT <= chunk.x0 < label.x1
 
 
 def _rest_of_each_label(row: list[Chunk], line: _TextLine) -> bool:
