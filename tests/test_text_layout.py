@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from budget_graph.check.engine import check_filing
-from budget_graph.model import Kind, RowRole, TableKind, Unit
+from budget_graph.model import Kind, RowRole, Table, TableKind, Unit
 from budget_graph.model.amounts import parse_amount
 from budget_graph.read import read_file, read_paths
 from budget_graph.read.layout import page_numbers
@@ -86,6 +86,14 @@ CONTINUATION = [
 
 def filing_text(*pages: list[str]) -> str:
     return "".join("\n".join(page) + "\n\f" for page in pages)
+
+
+def _only_table(tmp_path: Path, *pages: list[str]) -> Table:
+    """The one table of a laid-out text of these pages."""
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(*pages), encoding="utf-8")
+    (table,) = read_file(path).tables
+    return table
 
 
 @pytest.fixture
@@ -341,9 +349,7 @@ def test_a_title_without_the_converters_padding_between_chinese_and_digits(tmp_p
         at((29, "合计"), (52, "1,350.00", "r")),
         at((0, "204"), (17, "公共安全支出"), (52, "1,350.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, padded), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, padded)
     assert table.title == "公开07表 2024年一般公共预算支出预算表"
     from budget_graph.read.text_columns import PADDING
 
@@ -362,9 +368,7 @@ def test_letter_spaced_words_are_one_label(tmp_path: Path) -> None:
         at((0, "204"), (17, "公共安全支出"), (54, "1,350.00", "r")),
         at((0, "2040501"), (17, "行政运行"), (54, "1,350.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, spaced), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, spaced)
     assert [column.meaning for column in table.columns] == ["amount"]
     assert [row.code or row.label for row in table.rows] == ["合计", "204", "2040501"]
     # the 类/款/项 captions stay three; a label's wrapped last character is no letter of a word
@@ -385,9 +389,7 @@ def test_one_caption_over_two_label_columns_and_a_figure_label_left_of_its_figur
         at((16, "其他收入"), (50, "50.00", "r")),
         at((16, "其中：动用上年结转和结余资金"), (50, "0.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, income), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, income)
     assert [column.meaning for column in table.columns] == ["amount"]
     assert {row.label: row.cells["amount"].amount.value for row in table.rows}["其他收入"] == 50
 
@@ -405,9 +407,7 @@ def test_a_category_cell_printed_between_the_rows_it_spans(tmp_path: Path) -> No
         at((2, "上年结转和结余资金")),
         at((16, "其中：动用上年结转和结余资金"), (50, "0.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, income), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, income)
     assert [row.label for row in table.rows] == [
         "收入总计",
         "事业收入",
@@ -495,9 +495,7 @@ def test_a_second_sides_labels_under_their_own_caption_stay_a_column(tmp_path: P
         at((6, "项目名称"), (30, "金额"), (46, "项目名称"), (66, "金额")),
         at((0, "一、一般公共预算"), (40, "200.00", "r"), (41, "一、基本支出"), (75, "150.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, summary), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, summary)
     assert {(row.side, row.label): row.cells["amount"].amount.value for row in table.rows} == {
         ("income", "一、一般公共预算"): 200,
         ("expenditure", "一、基本支出"): 150,
@@ -527,9 +525,7 @@ def _nine_figures(*edges: int) -> str:
 
 def _three_public_columns(tmp_path: Path, header: list[str], figures_: str) -> list[str]:
     """The columns' meanings of a 三公 table printed with this header over one row of figures."""
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, _three_public(header, figures_)), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, _three_public(header, figures_))
     return [column.meaning for column in table.columns]
 
 
@@ -600,9 +596,7 @@ def test_the_short_rest_of_a_label_without_figures_ends_that_label(tmp_path: Pat
         at((0, "三、其他资金"), (50, "50.00", "r")),
         at((6, "收入总计"), (50, "200.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, income), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, income)
     assert [row.label for row in table.rows] == [
         "一、财政拨款",
         "二、财政专户管理资金",
@@ -654,9 +648,7 @@ def test_a_label_wrapped_round_a_row_whose_cells_stand_clear_of_it(tmp_path: Pat
         at((30, "部门集中采购"), (54, "4.50", "r")),
         at((10, "品")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, procurement)
     assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
         ("合计", 10),
         ("分散自行组织", 5.5),
@@ -681,9 +673,7 @@ def test_a_continuation_of_rows_left_blank_is_read_on_its_tables_label_columns(t
         at((2, "上年结转和结余资金")),
         at((30, "其中：动用上年结转和结余资金")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, income, blank_rows), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, income, blank_rows)
     assert not table.doubts
     assert [row.label for row in table.rows] == [
         "收入总计",
@@ -706,9 +696,7 @@ def test_a_header_label_wrapped_character_by_character_is_no_group(tmp_path: Pat
         at((0, "一、一般公共服务支出"), (24, "100.00", "r"), (38, "80.00", "r"), (54, "20.00", "r")),
         at((0, "二、教育支出"), (24, "50.00", "r"), (38, "50.00", "r"), (54, "0.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, by_fund), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, by_fund)
     assert [column.meaning for column in table.columns] == ["total", "general_budget", "gov_fund"]
 
 
@@ -730,9 +718,7 @@ def test_figures_printed_over_a_totals_label_are_not_the_wrapped_row_above_it(tm
         at((32, "30.00", "r")),
         at((4, "本年支出合计"), (46, "30.00", "r")),
     )
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, table_text), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, table_text)
     read = {row.label: {k: c.amount.value for k, c in row.cells.items() if c.amount} for row in table.rows}
     assert read == {
         "一、一般公共服务支出": {"total": 30, "basic": 30},
@@ -746,9 +732,7 @@ def test_a_lone_code_caption_character_is_the_rest_of_a_wrapped_label(tmp_path: 
         at((0, "一、一般公共预算财政拨"), (32, "30.00", "r"), (46, "30.00", "r")),
         at((0, "款")),
     )
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, table_text), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, table_text)
     assert [row.label for row in table.rows] == ["一、一般公共预算财政拨款"]
 
 
@@ -762,9 +746,7 @@ def test_a_continuation_opening_with_numbered_rows_left_blank_has_no_header(tmp_
         at((0, "四、公共安全支出")),
         at((0, "五、教育支出"), (32, "20.00", "r"), (46, "20.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, first, rest), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, first, rest)
     assert not table.doubts
     assert [row.label for row in table.rows] == [
         "一、一般公共服务支出",
@@ -815,9 +797,7 @@ def test_the_rest_of_a_label_the_page_break_cut_off_is_no_header(tmp_path: Path)
     )
     # the page holds no basic spending: its own columns are fewer than the table's
     rest = [at((0, "出")), at((0, "三、住房保障支出"), (32, "20.00", "r"))]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, first, rest), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, first, rest)
     assert not table.doubts
     assert [row.label for row in table.rows] == [
         "一、一般公共服务支出",
@@ -837,9 +817,7 @@ def test_short_rests_of_two_wrapped_labels_on_one_line(tmp_path: Path) -> None:
         at((0, "护费"), (16, "置更新")),
         at((32, "部门集中采购"), (54, "274.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, procurement)
     assert [row.label for row in table.rows] == ["合计", "信息网络及软件购置更新", "部门集中采购"]
 
 
@@ -1062,9 +1040,7 @@ def test_a_label_wrapped_round_a_row_whose_label_starts_left_of_it(tmp_path: Pat
         at((10, "设备购置费"), (20, "办公设备购置"), (64, "33.50", "r")),
         at((34, "其他办公设备"), (64, "33.50", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, procurement)
     assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
         ("合计", 1000),
         ("信息网络及软件购置更新", 966.5),
@@ -1089,9 +1065,7 @@ def test_a_label_joined_from_its_lines_reaches_no_further_than_its_longest(tmp_p
         at((0, "交通运行费"), (11, "租赁费"), (64, "400.00", "r")),
         at((25, "房屋租赁服务"), (40, "部门集中采购"), (64, "400.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, procurement)
     assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
         ("合计", 1000),
         ("维修(护)费", 600),
@@ -1123,9 +1097,7 @@ def test_a_column_of_items_under_the_rows_before_is_no_total_centred_across_them
         at((4, "会议费"), (40, "20.00", "r")),
         at((20, "会议服务"), (40, "20.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, procurement, narrower), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, procurement, narrower)
     assert not table.doubts
     assert [(row.label, row.cells["total"].amount.value) for row in table.rows][3:] == [
         ("公务用车运行维护费", 110),
@@ -1148,9 +1120,7 @@ def test_rows_left_blank_round_a_subtotal_in_their_column_are_no_wrapped_label(t
         at((2, "其他资金"), (19, "事业收入")),
         at((20, "其他收入"), (56, "80.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, income), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, income)
     labels = ["公共财政拨款", "其他非税收入", "小计", "事业收入", "其他收入"]
     assert [row.label for row in table.rows] == labels
 
@@ -1174,9 +1144,7 @@ def test_a_continuation_opening_with_a_label_wrapped_round_its_first_row_has_no_
         at((0, "办公费"), (60, "17.00", "r")),
         at((20, "其他办公设备"), (36, "分散自行组织"), (60, "17.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, procurement, continued), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, procurement, continued)
     assert not table.doubts
     assert [(row.label, row.cells["total"].amount.value) for row in table.rows][3:] == [
         ("分散自行组织", 12),
@@ -1207,9 +1175,7 @@ def test_a_sparse_columns_drifting_edges_under_one_caption_are_one_column(tmp_pa
         at((46, "路由器"), (62, "政府集中采购"), (85, "6.00", "r")),
         at((46, "交换设备"), (62, "政府集中采购"), (85, "4.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, procurement)
     assert not table.doubts
     assert [row.label for row in table.rows][2:4] == ["办公设备购置", "政府集中采购"]
     assert [row.label for row in table.rows][5] == "办公设备购置"
@@ -1242,9 +1208,7 @@ def test_a_continuation_of_a_table_with_one_figure_column_fits_in_its_only_order
         at((16, "租赁费"), (55, "5.00", "r")),
         at((32, "租赁服务"), (55, "5.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, procurement, distorted, fitting), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, procurement, distorted, fitting)
     assert not table.doubts
     assert [(row.label, row.cells["total"].amount.value) for row in table.rows][10:] == [
         ("培训费", 20),
@@ -1282,9 +1246,7 @@ def test_a_continuation_printed_as_the_page_before_it_fits_through_that_pages_co
         at((6, "租赁费"), (62, "5.00", "r")),
         at((30, "租赁服务"), (44, "分散自行组织"), (62, "5.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, procurement, distorted, alike), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, procurement, distorted, alike)
     assert not table.doubts
     assert [(row.label, row.cells["total"].amount.value) for row in table.rows][10:] == [
         ("培训费", 20),
@@ -1313,9 +1275,7 @@ def test_a_label_caption_clear_of_the_words_beside_another_heads_a_blank_column(
         at((14, "会议费"), (26, "会议服务"), (48, "30.00", "r")),
         at((14, "培训费"), (26, "培训服务"), (48, "10.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, first, again), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, first, again)
     assert not table.doubts
     assert [(row.label, row.cells["total"].amount.value) for row in table.rows][3:] == [
         ("会议服务", 30),
@@ -1338,9 +1298,7 @@ def test_a_header_line_ending_in_a_totals_label_is_no_row(tmp_path: Path) -> Non
         at((41, "复印机"), (51, "分散自行组织"), (66, "20.00", "r")),
         at((41, "交换设备"), (51, "部门集中采购"), (66, "40.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, procurement)
     assert not table.doubts
     assert [column.meaning for column in table.columns] == ["total"]
     assert [row.label for row in table.rows] == [
@@ -1360,9 +1318,7 @@ def test_items_under_the_one_class_opening_a_page_are_no_totals_centred_across_i
         at((20, "车辆维修和保养服务"), (40, "60.00", "r")),
         at((20, "车辆加油服务"), (40, "50.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, procurement, narrower), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, procurement, narrower)
     assert not table.doubts
     assert [(row.label, row.cells["total"].amount.value) for row in table.rows][3:] == [
         ("公务用车运行维护费", 110),
@@ -1400,9 +1356,7 @@ def test_code_captions_squeezed_together_go_on_the_code_columns_in_order(tmp_pat
         at((0, "201"), (6, "06"), (11, "01"), (16, "行政运行"), (40, "900.00", "r"), (54, "900.00", "r")),
         at((0, "201"), (6, "06"), (11, "07"), (16, "信息化建设"), (40, "100.00", "r"), (66, "100.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, by_function), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, by_function)
     assert not table.doubts
     assert [(row.code, row.label) for row in table.rows][1:] == [
         ("201", "一般公共服务支出"),
@@ -1427,9 +1381,7 @@ def test_a_label_at_its_cells_middle_is_no_group_over_the_rests_beside_it(tmp_pa
         at((16, "合计"), (41, "1,000.00", "r"), (51, "900.00", "r"), (60, "100.00", "r")),
         at((16, "一般公共服务支出"), (41, "1,000.00", "r"), (51, "900.00", "r"), (60, "100.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, DECIDED_HEADER + rows), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, DECIDED_HEADER + rows)
     assert not table.doubts
     meanings = ["total", "basic", "project", "remit_to_superior", "subsidy_to_affiliates"]
     assert [column.meaning for column in table.columns] == meanings
@@ -1442,9 +1394,7 @@ def test_a_totals_figures_printed_over_two_lines_above_its_label_are_one_row(tmp
         at((24, "合计")),
         at((16, "一般公共服务支出"), (41, "1,000.00", "r"), (51, "900.00", "r"), (60, "100.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, DECIDED_HEADER + rows), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, DECIDED_HEADER + rows)
     total = table.rows[0]
     assert total.label == "合计"
     assert {k: c.amount.value for k, c in total.cells.items() if c.amount} == {
@@ -1469,9 +1419,7 @@ def test_the_rests_of_two_labels_wrapped_round_their_figures_line(tmp_path: Path
         at((56, "24.00", "r")),
         at((21, "其他设备")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, procurement), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, procurement)
     assert [row.label for row in table.rows] == [
         "合计",
         "信息网络及软件购置更新",
@@ -1556,9 +1504,7 @@ def test_two_sides_labels_read_as_one_put_the_table_in_doubt(tmp_path: Path) -> 
         at((11, "项目"), (27, "预算数"), (52, "项目"), (66, "预算数")),
         at((0, "一、一般公共预算一、基本支出"), (38, "1,200", "r"), (75, "1,000", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, summary), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, summary)
     assert any("两栏的名称连在一起" in doubt.message for doubt in table.doubts)
     # an item's number at a label's start, or after another's ('二十一、'), is no second label
     from budget_graph.read.pdf_doubts import _SECOND_ITEM
@@ -1628,9 +1574,7 @@ def test_a_continuation_whose_indented_names_make_a_column_of_their_own_goes_on_
         _indented_row("2210302", "廉租房", 8, "1,000.00", "", "1,000.00"),
         _indented_row("22104", "其他支出", 0, "1,000.00", "", "1,000.00"),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, first, [*head, *rows] if header_again else rows), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, first, [*head, *rows] if header_again else rows)
     assert not table.doubts
     assert [(r.code, r.label) for r in table.rows][-2:] == [("2210302", "廉租房"), ("22104", "其他支出")]
     assert table.rows[-1].cells["project"].amount.value == 1000
@@ -1684,9 +1628,7 @@ def test_a_continuations_code_columns_are_never_joined_to_the_names_as_if_indent
     # so the page is not read rather than read with each code run on to its name
     head = [line for index, line in enumerate(BY_FUNCTION[:8]) if index != 6]
     rows = BY_FUNCTION[8:]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, [*head, rows[0]], rows[1:]), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, [*head, rows[0]], rows[1:])
     assert not any(row.label[:1].isdigit() for row in table.rows) and table.doubts
 
 
@@ -1726,9 +1668,7 @@ def _final_accounts_page(*body: str) -> list[str]:
 
 
 def _read_rows(tmp_path: Path, page: list[str]) -> dict[str, tuple[str, dict[str, int]]]:
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, CONTENTS, DUTIES, page), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, CONTENTS, DUTIES, page)
     assert not table.doubts
     return {
         row.code or row.label: (row.label, {m: c.amount.value for m, c in row.cells.items() if c.amount})
@@ -1795,9 +1735,7 @@ def test_a_header_printed_again_over_a_continuation_is_no_row(tmp_path: Path) ->
         at((0, "201"), (5, "01"), (18, "人大事务"), (43, "1,000", "r"), (53, "900", "r"), (63, "100", "r")),
     ]
     again = [*header, at((0, "205"), (18, "教育支出"), (43, "200", "r"), (63, "200", "r"))]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, CONTENTS, DUTIES, first, again), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, CONTENTS, DUTIES, first, again)
     assert [row.code for row in table.rows] == ["201", "20101", "205"]
     assert not table.doubts
 
@@ -1964,9 +1902,7 @@ def test_cells_set_in_their_middle_are_read_round_their_figures(tmp_path: Path) 
         "",
         "  第三部分  名词解释",
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, page), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, page)
     assert not table.doubts
     assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
         ("合计", 213),
@@ -1993,9 +1929,7 @@ def test_one_letter_rests_of_two_cells_are_no_letter_spaced_word(tmp_path: Path)
         at((44, "270.00", "r")),
         at((21, "务"), (30, "织")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, page), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, page)
     assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
         ("维修(护)费", 370),
         ("分散自行组织", 100),
@@ -2015,9 +1949,7 @@ def test_a_total_centred_under_its_label_columns_caption_is_that_columns(tmp_pat
         at((0, "二、政府性基金预算"), (51, "二、项目支出"), (96, "40.00", "r")),
         at((20, "收入合计"), (50, "100.00", "r"), (66, "支出合计"), (96, "100.00", "r")),
     ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, summary), encoding="utf-8")
-    (table,) = read_file(path).tables
+    table = _only_table(tmp_path, COVER, summary)
     assert not table.doubts
     assert {(row.side, row.label): row.cells["amount"].amount for row in table.rows} == {
         ("income", "一、一般公共预算"): parse_amount("100.00", Unit.WAN),
