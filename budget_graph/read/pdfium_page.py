@@ -41,6 +41,9 @@ _TURN_SHARE = 0.9  # of them running one way turn the page
 _TURN_SLACK = 0.1  # of a quarter turn: italics' shear still counts as upright
 _SLANT = math.tan(_TURN_SLACK * math.pi / 2)  # a baseline turned further off the axes is slanted
 _BAND = 10.0  # points: glyphs are looked up by the band of the page they reach into
+_MIN_GLYPH = 1.0  # points: a text object smaller than this either way holds no glyph to read
+_APART = 2000.0  # points: text objects read apart are moved this far from the page and each other
+_ROW = 64  # text objects read apart to a row of them
 _Origin = tuple[float, float]  # the crop box's top left in PDF user space: (0, 0) of a page read
 
 
@@ -51,12 +54,17 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
     its text reads left to right."""
     left, bottom, right, top = page.get_cropbox()
     drawing = _drawing(page, (left, top))
+    crop = (left, bottom, right, top)
     textpage = page.get_textpage()
+    read: set[bytes] = set()  # the text objects the text page holds characters of
     try:
-        chars = _once(_visible_chars(textpage, (left, bottom, right, top), drawing.text_forms))
+        chars = _visible_chars(textpage, crop, drawing.text_forms, read)
         quarters = _text_turn(textpage)
     finally:
         textpage.close()
+    if left_out := _left_out(drawing, read):
+        chars += _read_apart(page, left_out, crop, drawing.text_forms)
+    chars = _once(chars)
     rules = _outside_glyphs(drawing.rules, chars)
     if quarters is None:
         quarters = page.get_rotation() // 90 % 4
@@ -66,6 +74,53 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
     width, height = turn.size()
     picture = _picture_share(drawing, (left, bottom, right, top))
     return PageLayout(number, width, height, chars, rules, quarters, picture, drawing.outlines)
+
+
+def _left_out(drawing: _Drawing, read: set[bytes]) -> list:
+    """The text objects of a glyph's size or more that the text page holds no character but blanks
+    of (objects holding blanks alone are few, and read apart to no avail)."""
+    left_out = []
+    box = [ctypes.c_float() for _ in range(4)]  # made once: asked of every object left out
+    x0, y0, x1, y1 = (ctypes.byref(v) for v in box)
+    for obj in drawing.texts:
+        if (key := bytes(obj)) not in read and pdfium_c.FPDFPageObj_GetBounds(obj, x0, y0, x1, y1):
+            left, bottom, right, top = (v.value for v in box)
+            if (form := drawing.text_forms.get(key)) is not None:
+                left, bottom, right, top = _box_on(form, (left, bottom, right, top))
+            if min(right - left, top - bottom) >= _MIN_GLYPH:
+                left_out.append(obj)
+    return left_out
+
+
+def _read_apart(
+    page: pdfium.PdfPage,
+    objects: list,
+    crop: tuple[float, float, float, float],
+    text_forms: dict[bytes, pdfium.PdfMatrix],
+) -> list[Char]:
+    """The characters of text objects pdfium's text page left out. It leaves out an object holding the
+    same characters as one of the five before it when their boxes overlap across the page and their
+    origins stand close along it, to drop type printed twice; on a page stored turned, a glyph
+    repeating the one before it, its box reaching into that one's, is left out so ('99.92%' read
+    '9.92%', '上海市XX局' read '上海市X局'). Each such object is moved apart from the page and every
+    other, read on a text page of its own, and put back; copies of type printed twice then go as all
+    others do (_once).
+    """
+    steps = [(_APART * (1 + i % _ROW), _APART * (1 + i // _ROW)) for i in range(len(objects))]
+    shifts: dict[bytes, tuple[float, float]] = {}
+    for obj, (dx, dy) in zip(objects, steps, strict=True):
+        form = text_forms.get(bytes(obj))
+        before = _bounds(obj, form)
+        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, dx, dy)
+        after = _bounds(obj, form)
+        shifts[bytes(obj)] = after[0] - before[0], after[1] - before[1]  # in page space
+    textpage = page.get_textpage()
+    try:
+        return _visible_chars(textpage, crop, text_forms, set(), shifts)
+    finally:
+        textpage.close()
+        for obj, (dx, dy) in zip(objects, steps, strict=True):
+            pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, -dx, -dy)
 
 
 def _once(chars: list[Char]) -> list[Char]:
@@ -193,7 +248,12 @@ def _visible_chars(
     textpage: pdfium.PdfTextPage,
     crop: tuple[float, float, float, float],
     text_forms: dict[bytes, pdfium.PdfMatrix],
+    read: set[bytes],
+    shifts: dict[bytes, tuple[float, float]] | None = None,
 ) -> list[Char]:
+    """The visible characters of a text page (see the module's docstring); `read` gathers the text
+    objects it holds characters of, but blanks. With `shifts`: only the characters of the objects moved so far
+    aside (in page space) to be read apart (_read_apart), measured where they stood."""
     left, bottom, right, top = crop  # y is flipped at the crop box's top
     raw = textpage.raw
     box = pdfium_c.FS_RECTF()  # the loose box: the font's full height, so a line's glyphs align
@@ -208,17 +268,23 @@ def _visible_chars(
     for i, text in enumerate(_page_text(raw)):
         if text in _BLANKS:  # pdfium's generated separators are all blanks
             continue
+        obj = object_of(raw, i)
+        key = bytes(obj)  # the pointer's value: cheaper than ctypes.cast
+        read.add(key)
         if text < " ":  # a control character: pdfium's own separator, or a glyph a broken map calls one
-            if not object_of(raw, i):
+            if not obj:
                 continue
             text = _REPLACEMENT  # garbling said (read/pdf.py), never a character a cell silently loses
         loose_box(raw, i, box)
         x0, x1, y0, y1 = box.left, box.right, box.bottom, box.top
+        if shifts is not None:
+            if key not in shifts:
+                continue
+            dx, dy = shifts[key]
+            x0, x1, y0, y1 = x0 - dx, x1 - dx, y0 - dy, y1 - dy
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         if not (left <= cx <= right and bottom <= cy <= top):
             continue
-        obj = object_of(raw, i)
-        key = bytes(obj)  # the pointer's value: cheaper than ctypes.cast
         clip = objects.get(key, _UNSEEN)
         if clip is _UNSEEN:
             # a watermark's: at a slant (its first glyph's baseline, from its matrix: pdfium's angle
@@ -324,11 +390,12 @@ def _point(segment) -> tuple[float, float]:
 @dataclass
 class _Drawing:
     """What the page's object tree gives: its ruling lines (from `origin`, the crop box's top left),
-    and the matrix of the form XObject each text object nested in one is drawn in."""
+    its text objects, and the matrix of the form XObject each text object nested in one is drawn in."""
 
     origin: _Origin
     rules: list[Rule] = field(default_factory=list)
     text_forms: dict[bytes, pdfium.PdfMatrix] = field(default_factory=dict)
+    texts: list = field(default_factory=list)  # every text object, in the order they are drawn
     pictures: list[tuple[float, float, float, float]] = field(default_factory=list)  # image boxes, PDF space
     outlines: int = 0  # filled paths shaped like glyphs
 
@@ -349,8 +416,10 @@ def _visit(obj, drawing: _Drawing, form: pdfium.PdfMatrix | None, depth: int) ->
         rules = _path_rules(obj, drawing.origin, form)
         drawing.rules.extend(rules)
         drawing.outlines += not rules and _glyph_outline(obj, form)
-    elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT and form is not None:
-        drawing.text_forms[bytes(obj)] = form
+    elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+        drawing.texts.append(obj)
+        if form is not None:
+            drawing.text_forms[bytes(obj)] = form
     elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
         drawing.pictures.append(_bounds(obj, form))
     elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
