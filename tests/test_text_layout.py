@@ -1218,6 +1218,89 @@ def test_a_continuation_of_a_table_with_one_figure_column_fits_in_its_only_order
     ]
 
 
+def test_a_continuation_fits_where_most_of_a_columns_cells_line_up(tmp_path: Path) -> None:
+    # (Jiangsu's 2018 procurement table, as pdftotext lays it out) the converter set one 采购组织形式
+    # cell two places left of the others, under an item's name wrapped, and the next page's columns
+    # one to two places off the first's: they fit as printed by where most of each column's cells line
+    # up. By the leftmost cell the page's 专项 names went on the 采购品目大类 in a stretched fit, and a
+    # wrapped one joined the 经济科目 beside it into one label ('文印、机要及办公自动化经费印刷费')
+    procurement = [
+        at((22, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (58, "单位：万元")),
+        at(
+            (1, "采购品目大类"),
+            (15, "专项名称"),
+            (27, "经济科目"),
+            (37, "采购物品名称"),
+            (49, "采购组织形式"),
+            (58, "总计"),
+        ),
+        at((10, "机要及电子政务业务费 办公设备购置"), (69, "30.00", "r")),
+        at((34, "家具用具"), (49, "分散自行组织"), (69, "4.00", "r")),
+        at((34, "复印纸"), (49, "分散自行组织"), (69, "6.00", "r")),
+        at((47, "分散自行组织"), (69, "19.64", "r")),
+    ]
+    continued = [
+        at((36, "会议服务"), (51, "分散自行组织"), (66, "25.00", "r")),
+        at((9, "文印、机要及办公自动")),
+        at((20, "印刷费"), (66, "152.00", "r")),
+        at((9, "化经费")),
+        at((36, "印刷服务"), (51, "政府集中采购"), (66, "152.00", "r")),
+        at((9, "行政运转保障经费"), (22, "物业管理费"), (66, "210.00", "r")),
+    ]
+    table = _only_table(tmp_path, COVER, procurement, continued)
+    assert not table.doubts
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows][-4:] == [
+        ("分散自行组织", 25),  # a row's label: its last label cell
+        ("印刷费", 152),
+        ("政府集中采购", 152),
+        ("物业管理费", 210),
+    ]
+
+
+def test_cells_set_in_their_middle_show_by_a_cell_clear_of_its_rows_words_where_the_converter_set_them(
+    tmp_path: Path,
+) -> None:
+    # (Jiangsu's 2019 procurement table) '打印设备（20 万以' / '上）' straddle their row's figures, the
+    # first line ending before '部门集中采购' in the converter's columns, though its eleven characters
+    # would reach past it at two columns each; so the table's cells are set in their middle, and a
+    # project's name of five lines with blank lines between goes with the row they stand round
+    procurement = [
+        at((22, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (58, "单位：万元")),
+        at(
+            (1, "采购品目大类"),
+            (15, "专项名称"),
+            (27, "经济科目"),
+            (37, "采购物品名称"),
+            (49, "采购组织形式"),
+            (58, "总计"),
+        ),
+        "",
+        at((32, "打印设备（20 万以")),
+        at((45, "部门集中采购"), (66, "5.00", "r")),
+        at((32, "上）")),
+        "",
+        at((10, "网络、电子检")),
+        "",
+        at((10, "务、实验室、机")),
+        at((20, "信息网络及软件购置")),
+        at((10, "要通道、档案数"), (66, "100.00", "r")),
+        at((20, "更新")),
+        at((10, "字化系统运行")),
+        "",
+        at((10, "维护费")),
+        "",
+        at((32, "路由器"), (45, "部门集中采购"), (66, "100.00", "r")),
+    ]
+    table = _only_table(tmp_path, COVER, procurement)
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
+        ("部门集中采购", 5),
+        ("信息网络及软件购置更新", 100),
+        ("部门集中采购", 100),
+    ]
+
+
 def test_a_continuation_printed_as_the_page_before_it_fits_through_that_pages_columns(
     tmp_path: Path,
 ) -> None:

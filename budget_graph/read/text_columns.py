@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise
@@ -95,6 +96,8 @@ class Column:
     x0: float
     x1: float
     pieces: list[tuple[int, Chunk]] = field(default_factory=list)  # header label pieces: (line, chunk)
+    # where most of its body's cells line up (figures' right edge, words' left); None: no body read
+    aligned: float | None = None
 
     @property
     def centre(self) -> float:
@@ -571,8 +574,17 @@ def _stretched(xs: list[float], ys: list[float]) -> bool:
 
 
 def _edge(column: Column) -> float:
-    """Where a column's cells line up: figures by their right edge, words by their left."""
+    """Where a column's cells line up: figures by their right edge, words by their left; where most of
+    them do (a converter sets a few a place aside: a name wrapped, a line squeezed)."""
+    if column.aligned is not None:
+        return column.aligned
     return column.x1 if column.kind == "amount" else column.x0
+
+
+def _most(chunks: list[Chunk], edge: str) -> float:
+    """The edge most of the chunks share (of several, the leftmost)."""
+    counts = Counter(getattr(chunk, edge) for chunk in chunks)
+    return min(counts, key=lambda x: (-counts[x], x))
 
 
 def place(row: list[Chunk], found: list[Column]) -> tuple[list[tuple[int, str]], list[Chunk]]:
@@ -608,7 +620,9 @@ def _body_columns(body: list[list[Chunk]], captions: list[Chunk]) -> list[Column
     groups = _overlapping(_aligned(numbers, "x1"), row_of)
     if len(counts) == 1:  # every row with figures has as many: the figures of a row are its columns
         groups = _drifting(groups, row_of)
-    found = [Column("amount", min(c.x0 for c in g), max(c.x1 for c in g)) for g in groups]
+    found = [
+        Column("amount", min(c.x0 for c in g), max(c.x1 for c in g), aligned=_most(g, "x1")) for g in groups
+    ]
     least = max(2, len(body) * _MIN_SHARE) if len(body) > 1 else 1
     groups = _gathered(_aligned(words, "x0"), captions, least)
     # a code column stays one however few codes it holds (项 codes of a short table), and so does the
@@ -628,7 +642,7 @@ def _body_columns(body: list[list[Chunk]], captions: list[Chunk]) -> list[Column
             _home_group(group, kept).extend(group)
     row_of.update((id(c), index) for index, row in enumerate(body) for c in row if c in words)
     found += [
-        Column("text", min(c.x0 for c in g), max(c.x1 for c in g))
+        Column("text", min(c.x0 for c in g), max(c.x1 for c in g), aligned=_most(g, "x0"))
         for g in _indented(kept, row_of, found, captions)
     ]
     return _abutted(sorted(found, key=lambda c: c.x0))

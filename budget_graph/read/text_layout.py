@@ -671,7 +671,7 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
         mapping = continued_from(running, layout, codes)
     if running is not None and mapping is not None:
         own = layout.columns
-        carried_onto = [Column(c.kind, c.x0, c.x1) for c in running.columns]
+        carried_onto = [Column(c.kind, c.x0, c.x1, aligned=c.aligned) for c in running.columns]
         layout = Layout(carried_onto, [], running.doubts, (own, mapping))
         body = [replace(row, chunks=carried(row.chunks, own, layout.columns, mapping)) for row in body]
     found, header = layout.columns, layout.header
@@ -850,8 +850,11 @@ def _straddled(at: dict[int, _TextLine], number: int) -> bool:
     up, down, middle = at.get(number - 1), at.get(number + 1), at[number]
     if up is None or down is None or not (_loose(up) and _loose(down)):
         return False
+    # clear of the middle's words as the converter set them (how far a word prints is a guess)
     return any(
-        _aligned(u, d) and len(normalise(d.text)) <= _TAIL and not any(overlap(u, m) for m in middle.chunks)
+        _aligned(u, d)
+        and len(normalise(d.text)) <= _TAIL
+        and not any(u.x0 < m.end and m.x0 < u.end for m in middle.chunks)
         for u in up.chunks
         for d in down.chunks
     )
