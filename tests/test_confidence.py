@@ -240,6 +240,21 @@ def test_an_items_number_where_a_code_stands_puts_its_table_in_doubt(tmp_path: P
     assert lone.severity is Severity.WARNING and "读取存疑" in lone.message
 
 
+def test_a_sum_of_classes_rests_on_the_table_whose_codes_name_them(tmp_path: Path) -> None:
+    """表八's 301 garbled to '1.0e-3' (the fuzzer's): 表四's lines of class 301, found by name through
+    表八's codes, were lost, and 人员经费 in 表十四 was an error against 303 alone (BG-X011), resting on a
+    code the reader could not read."""
+    lines = list(sample_lines())
+    at = next(n for n, line in enumerate(lines) if line.startswith("\t301\t工资福利支出"))
+    lines[at] = lines[at].replace("\t301\t", "\t1.0e-3\t", 1)
+    path = tmp_path / "garbled.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    report = check_filing(read_text(path))
+    [personnel] = [f for f in report.findings if f.rule == "BG-X011"]
+    assert personnel.severity is Severity.WARNING and "表八" in personnel.message
+    assert [f.rule for f in report.findings if f.severity is Severity.ERROR] == ["BG-Y001"]  # the real one
+
+
 def _functional_claim(found: Filing) -> list[str]:
     """The severity of BG-N008 on '公共安全（类）支出13,656.34万元', which the only function table read
     prints as 13,641.34 (the 收支总表, which a class is looked up in too, was not found)."""

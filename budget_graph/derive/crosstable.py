@@ -56,7 +56,7 @@ from budget_graph.codes import current_name, named_code, normalise
 from budget_graph.derive.identity import Figure, Identity, at_most, figures_of, is_every, same, sum_of
 from budget_graph.derive.rollups import LOADER, TWO_SIDED, table_blocks
 from budget_graph.derive.rounding import Agreement, compare
-from budget_graph.model import Filing, Kind, Row, RowRole, Table, TableKind
+from budget_graph.model import Filing, Kind, Location, Row, RowRole, Table, TableKind
 from budget_graph.model.meanings import MEANINGS, WHOLE
 from budget_graph.profiles import column_meaning
 
@@ -545,6 +545,13 @@ class Tables:
         rows = [r for r in table.rows if r.role is ITEM] if table else []
         names = [plain(r.label) for r in rows]
         return {n: r for n, r in zip(names, rows, strict=True) if n and names.count(n) == 1}
+
+    @cached_property
+    def class_codes(self) -> tuple[Location, ...]:
+        """Where basic_by_code learns which lines are of a class: the table by economic class, whose
+        codes name them (a sum of a class's lines rests on that table's reading too)."""
+        economic = self.GeneralBudgetByEconomicClass
+        return (economic.location,) if economic else ()
 
     def basic_by_code(self, code: str) -> list[Figure] | None:
         """Basic spending of all funds on one economic class ([] when no line lists it)."""
@@ -1064,6 +1071,7 @@ def task_amounts(t: Tables, targets: Table, task: Row, figure: Figure) -> Derive
                 [f for found in parts if found for f in found],
                 f"绩效目标表{name}应等于基本支出相应经济分类之和",
                 f"{'Personnel' if personnel else 'Operating'} costs should equal their economic classes of basic spending",
+                places=t.class_codes,
             )
         return
     carried = _CARRIED_TASK.match(name)
