@@ -1301,6 +1301,34 @@ def test_cells_set_in_their_middle_show_by_a_cell_clear_of_its_rows_words_where_
     ]
 
 
+def test_a_total_across_both_breakdowns_printing_words_for_its_figure_puts_its_table_in_doubt(
+    tmp_path: Path,
+) -> None:
+    # Jiangsu's 收支预算总表 breaks spending down by function and by purpose, and a total's figure stands
+    # in the purpose part. Garbled there ('+5', the fuzzer's; pdftotext's lines cut down to what shows
+    # it), it was read on the purpose part's side as a word, joined to that part's last line far above
+    # as its rest, and the total read blank in no doubt: an error rested on it
+    summary = [
+        "                                                  收支预算总表",
+        "                                                 功能科目名称             金额"
+        "                    项目名称           金额",
+        " 2.政府性基金预算                              三、国防支出                                       "
+        "三、单位预留机动经费                2,938.21",
+        "                                        十八、住房保障支出                         3,894.09",
+        "",
+        "         当年收入小计             27,664.22                            当年支出小计"
+        "                                       +5",
+        "         上年结转资金                                                  结转下年资金",
+        "",
+        "          收入合计              27,664.22                             支出合计"
+        "                                        27,664.22",
+    ]
+    table = _only_table(tmp_path, COVER, summary)
+    assert [d.message for d in table.doubts if "当年支出小计 +5" in d.message]
+    subtotal = next(row for row in table.rows if row.label == "当年支出小计")
+    assert all(cell.amount is None for cell in subtotal.cells.values())  # never guessed
+
+
 def test_a_continuation_printed_as_the_page_before_it_fits_through_that_pages_columns(
     tmp_path: Path,
 ) -> None:

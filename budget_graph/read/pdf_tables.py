@@ -705,6 +705,9 @@ def _category_codes(rows: _Rows) -> None:
                     cells[index + 1] = match.group(1)
 
 
+_SPANNING_TOTAL = re.compile(r"(小计|合计|总计)$")  # a total's line, printed across both breakdowns
+
+
 def _drop_second_breakdown(rows: _Rows) -> None:
     """Jiangsu's 收支预算总表 breaks the expenditure down twice side by side: by function (功能分类)
     and by purpose (支出用途). The model has one expenditure side: the functional breakdown is read
@@ -721,6 +724,8 @@ def _drop_second_breakdown(rows: _Rows) -> None:
         if spanning and figures and not cells[second]:
             cells[first_amount] = cells[figures[0]]  # a total printed across both breakdowns
             boxes[first_amount] = boxes[figures[0]]
+        elif _unread_total(cells, labels[1], first_amount, second, figures):
+            cells[first_amount] = " ".join(c for c in cells[second:] if c)  # for the reading to doubt
         else:
             dropped += len(figures)
         del cells[second:]
@@ -736,6 +741,13 @@ def _drop_second_breakdown(rows: _Rows) -> None:
             ),
         )
     )
+
+
+def _unread_total(cells: list[str], label: int, first: int, second: int, figures: list[int]) -> bool:
+    """Does a total printed across both breakdowns print no figure where its figure stands, but words
+    ('当年支出小计' … '+5': a garbled figure, not the purpose breakdown's line)?"""
+    total = _SPANNING_TOTAL.search(normalise(cells[label]))
+    return bool(total) and not any(cells[first:second]) and not figures and any(cells[second:])
 
 
 def _phases_as_rows(rows: _Rows) -> None:

@@ -86,6 +86,9 @@ _ALIGN = 2  # characters: a wrapped label's rest starts this close to where the 
 _PROSE = re.compile(r"[，。；]")
 _REPEATED = 20  # characters: lines this long printed again in a run are a converter's repeat
 _OUTDENT = 6  # characters: how far left of its label a wrapped rest may start (the label indented)
+_ROW_GAP = (
+    2  # lines: a row's lines stand no further apart (a blank line between, as some converters set them)
+)
 _SHORT_LINE = 8  # characters: a table's number line ('公开03表'), a title's wrapped end ('支出预算表')
 _SENTENCE = re.compile(r"[。；;]")
 _HEADING_PUNCTUATION = re.compile(r"[。；;，,：:]")
@@ -771,7 +774,9 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
     captions: list[_TextLine] = []
     owner = _centred_cells(body)
     over: list[_TextLine] = []  # lines of the next row's cells printed over its figures
+    before = None  # the number of the line before
     for line in body:
+        near, before = before is None or line.number - before <= _ROW_GAP, line.number
         anchor = owner.get(line.number)
         if anchor is not None and anchor > line.number:
             over.append(line)
@@ -789,7 +794,7 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
         elif len(rows) >= 2 and _wraps_round(rows[-2], rows[-1], line):
             middle = rows.pop()
             rows[-1].chunks = _joined(_joined(rows[-1].chunks, middle.chunks, False), line.chunks, True)
-        elif rows and (how := _continues(rows[-1], line)):
+        elif rows and near and (how := _continues(rows[-1], line)):
             rest = how == "rest"
             rows[-1].chunks = _joined(rows[-1].chunks, line.chunks, rest)
             rows[-1].label_below = how == "label below"
