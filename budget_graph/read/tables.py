@@ -55,6 +55,12 @@ _FIGURE_AT_END = re.compile(
     # a number in Chinese numerals after a name ('基本工资一百'): no name ends in hundreds or thousands
     rf"|(?<=[\u3400-\u9fff])[{NUMERAL_DIGITS}]*[{NUMERAL_UNITS}][{NUMERAL_DIGITS}{NUMERAL_UNITS}]*$"
 )
+# a figure run on to the start of the next name (its cell's column nearest that name's): digits run
+# through a separator ('1,234当年支出小计'), or a run of digits no code or year is ('1\xa0234' folded to
+# '1234'; 3, 5 and 7 digits are a code's, split off, and '2024年' a year's) before a Chinese character
+_FIGURE_AT_START = re.compile(
+    r"^\d[\d,，]*[.．,，]\d+(?=[\u3400-\u9fff])|^(?:\d{4}|\d{6}|\d{8,})(?=[\u3400-\u9fff])(?![年月日万亿元])"
+)
 # a row of rates of change under the years' rows of a 三公 table: '增减变化率', '比上年增减（%）'
 _RATE_ROW = re.compile(
     r"^.{0,6}(增减|增长|变化|变动|同比|比上年).{0,4}(率|比例|幅度|百分比|[(（]?[%％][)）]?)$"
@@ -119,7 +125,9 @@ def _doubt_unread_amounts(table: Table) -> None:
     # where the columns were placed by position (laid-out text, an unruled PDF), a garbled figure is no
     # number and joins the words before it: '住房改革支出1,2,3', '住房改革支出.', its amount cell left blank
     unread += [
-        row.label for row in table.rows if _FIGURE_AT_END.search(row.label) or _garbled_tail(row.label)
+        row.label
+        for row in table.rows
+        if _FIGURE_AT_END.search(row.label) or _garbled_tail(row.label) or _FIGURE_AT_START.match(row.label)
     ]
     if unread:
         table.doubts.append(
