@@ -1346,6 +1346,52 @@ def test_a_total_across_both_breakdowns_printing_words_for_its_figure_puts_its_t
     assert all(cell.amount is None for cell in subtotal.cells.values())  # never guessed
 
 
+def test_a_cell_merged_over_two_rows_set_between_them_leaves_each_rows_cells_round_its_figures(
+    tmp_path: Path,
+) -> None:
+    # (Jiangsu's 2018 procurement table) '物业管理服务' is one cell over two rows, each set in its middle:
+    # the converter prints its two lines between the rows, beside the first row's rest ('购') and the
+    # second row's first line ('分散自行组'). The first row's cells still mirror round its figures: the
+    # line under them holds the rest of each cell over them, and more
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (50, "单位：万元")),
+        at(
+            (0, "采购品目"),
+            (10, "专项名称"),
+            (20, "经济科目"),
+            (34, "采购物品名称"),
+            (48, "采购组织形式"),
+            (60, "总计"),
+        ),
+        at((0, "合计"), (64, "386.00", "r")),
+        "",
+        at((10, "租赁费"), (64, "16.00", "r")),
+        "",
+        at((34, "租赁服务（不"), (48, "分散自行组")),
+        at((64, "16.00", "r")),
+        at((34, "带操作员）"), (48, "织")),
+        "",
+        at((10, "物业管理费"), (64, "370.00", "r")),
+        "",
+        at((48, "部门集中采")),
+        at((64, "330.00", "r")),
+        at((34, "物业管理服"), (48, "购")),
+        at((34, "务"), (48, "分散自行组")),
+        at((64, "40.00", "r")),
+        at((48, "织")),
+    ]
+    table = _only_table(tmp_path, COVER, procurement)
+    assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
+        ("合计", 386),
+        ("租赁费", 16),
+        ("分散自行组织", 16),
+        ("物业管理费", 370),
+        ("部门集中采购", 330),
+        ("分散自行组织", 40),
+    ]
+
+
 def test_a_continuation_printed_as_the_page_before_it_fits_through_that_pages_columns(
     tmp_path: Path,
 ) -> None:

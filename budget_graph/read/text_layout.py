@@ -812,9 +812,10 @@ def _centred_cells(body: list[_TextLine]) -> dict[int, int]:
     in their middle: a cell's lines stand as many over its row's figures as under them, one on the
     figures' line when they are odd in number ('台式计算机' / '（20万以  27.00' / '上）'), none when even
     ('部门集中采' / 27.00 / '购'). So each such line has its mirror, as far on the other side of its row's
-    figures, under or over its words; a line that could mirror lines round two rows is taken with the
-    one it alone can mirror first. Nothing when no cell of two lines round its row's figures shows it:
-    the lines are read as rows and rests (cells set at their top)."""
+    figures, each word over the line under having its rest under it (_mirrors); a line that could
+    mirror lines round two rows is taken with the one it alone can mirror first. Nothing when no cell
+    of two lines round its row's figures shows it: the lines are read as rows and rests (cells set at
+    their top)."""
     at = {line.number: line for line in body}
     anchors = [line.number for line in body if figures(line.chunks)]
     if not any(_straddled(at, number) for number in anchors):
@@ -865,12 +866,11 @@ def _straddled(at: dict[int, _TextLine], number: int) -> bool:
     )
 
 
-def _mirrors(line: _TextLine, other: _TextLine) -> bool:
-    """Is each word of the other line under (or over) one of the line's and each of the line's over one
-    of its, starting where it starts or centred where it is, as a cell's lines are?"""
-    return all(any(_aligned(a, b) for b in other.chunks) for a in line.chunks) and all(
-        any(_aligned(a, b) for a in line.chunks) for b in other.chunks
-    )
+def _mirrors(over: _TextLine, under: _TextLine) -> bool:
+    """Is each word of the line over a row's figures over one of the line under them, starting where it
+    starts or centred where it is, as a cell's lines are? The line under may hold more: the first line
+    of a cell merged over this row and the next, set between them ('物业管理服  购')."""
+    return all(any(_aligned(a, b) for b in under.chunks) for a in over.chunks)
 
 
 def _aligned(one: Chunk, other: Chunk) -> bool:
