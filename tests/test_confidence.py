@@ -255,6 +255,26 @@ def test_a_sum_of_classes_rests_on_the_table_whose_codes_name_them(tmp_path: Pat
     assert [f.rule for f in report.findings if f.severity is Severity.ERROR] == ["BG-Y001"]  # the real one
 
 
+def _projects_printing_no_duty_money(doubt: Doubt | None) -> list:
+    """The sample with its project summary's 履职类项目拨款 left blank on the department's row (the reader
+    could not place that column: the fuzzer's web page with its colspans broken): the income summary's
+    1,699.66 against no part at all (BG-X010)."""
+    found = read_text(SAMPLE)
+    projects = found.table(TableKind.ProjectExpenditureSummary)
+    department_row(projects).cells["general_budget_duty"] = Cell(None, "")
+    if doubt:
+        projects.doubts.append(doubt)
+    return [f for f in check_filing(found).findings if f.rule == "BG-X010" and "履职类" in f.message]
+
+
+def test_a_sum_with_no_part_in_a_table_still_rests_on_that_table() -> None:
+    [sure] = _projects_printing_no_duty_money(None)
+    assert sure.severity is Severity.ERROR  # the column printed blank: a slip
+    assert "表五：项目支出汇总表" in [place.table for place in sure.locations]
+    [doubted] = _projects_printing_no_duty_money(Doubt("有一列数据无法对应表头 a column could not be placed"))
+    assert doubted.severity is Severity.WARNING and "表五" in doubted.message
+
+
 def _functional_claim(found: Filing) -> list[str]:
     """The severity of BG-N008 on '公共安全（类）支出13,656.34万元', which the only function table read
     prints as 13,641.34 (the 收支总表, which a class is looked up in too, was not found)."""

@@ -1015,12 +1015,19 @@ def income_by_source(t: Tables) -> Derived:
         basic_parts = spending_source(basic, basic_row, meaning, is_basic=True)
         project_parts = spending_source(project, project_row, meaning, is_basic=False)
         if basic_parts is not None and project_parts is not None:
+            # a table printing none of it was looked in all the same: the sum rests on its reading too
+            looked = [
+                r.location
+                for r, parts in ((basic_row, basic_parts), (project_row, project_parts))
+                if not parts
+            ]
             yield sum_of(
                 INCOME_BY_SOURCE,
                 figure,
                 basic_parts + project_parts,
                 f"收入总表“{column.label}”应等于基本支出与项目支出中该来源之和",
                 f"Income as {english(meaning)} should equal basic plus project spending of it",
+                places=looked,
             )
 
 
