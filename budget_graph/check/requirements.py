@@ -17,6 +17,7 @@ An empty table must be kept and explained, either by a note printed with it ('�
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rdflib.namespace import RDF, RDFS
 
@@ -38,18 +39,29 @@ def with_requirements(mapped: MappedGraph, filing: Filing) -> MappedGraph:
     for part in filing.parts:
         for topic in topics_of(part):
             added.append((iris.part(part.number), RDF.type, BG[topic.name]))
-    for table in filing.tables:
-        if table.kind is not None and table.is_empty:
-            node = iris.table(table)
-            note = explaining_note(table)
-            if note is not None:
-                added.append((node, BG.explainedBy, child(node, "note", note + 1)))
-            for part in filing.parts:
-                for index, paragraph in enumerate(part.paragraphs, start=1):
-                    if explains(paragraph, table.kind):
-                        added.append((node, BG.explainedBy, child(iris.part(part.number), "p", index)))
+    empty = [table for table in filing.tables if table.kind is not None and table.is_empty]
+    explaining = _explaining(filing, {table.kind for table in empty}, iris)
+    for table in empty:
+        node = iris.table(table)
+        note = explaining_note(table)
+        if note is not None:
+            added.append((node, BG.explainedBy, child(node, "note", note + 1)))
+        added.extend((node, BG.explainedBy, paragraph) for paragraph in explaining.get(table.kind, ()))
     mapped.extend(added)
     return mapped
+
+
+def _explaining(filing: Filing, kinds: set[TableKind], iris: FilingIris) -> dict[TableKind, list]:
+    """The narrative paragraphs (their nodes) that explain each kind of empty table: each paragraph's
+    sentences split once, however many tables are empty (a file of many filings has many)."""
+    found: dict[TableKind, list] = {}
+    for part in filing.parts if kinds else ():
+        for index, paragraph in enumerate(part.paragraphs, start=1):
+            sentences = _SENTENCE.findall(paragraph.text)
+            for kind in kinds:
+                if _says_none_or_zero(sentences, kind):
+                    found.setdefault(kind, []).append(child(iris.part(part.number), "p", index))
+    return found
 
 
 def _layout(layout: Layout) -> list[tuple]:
@@ -106,11 +118,17 @@ def explaining_note(table: Table) -> int | None:
 def explains(paragraph: Paragraph, kind: TableKind) -> bool:
     """Does a sentence of the paragraph say the unit has none of what a `kind` table shows (无政府性基金…),
     or that its amount is zero (政府性基金拨款支出预算为0)?"""
+    return _says_none_or_zero(_SENTENCE.findall(paragraph.text), kind)
+
+
+def _says_none_or_zero(sentences: list[str], kind: TableKind) -> bool:
+    patterns = _subject_patterns(kind)
+    return patterns is not None and any(p.search(sentence) for sentence in sentences for p in patterns)
+
+
+@cache
+def _subject_patterns(kind: TableKind) -> tuple[re.Pattern, re.Pattern] | None:
     subject = SUBJECTS.get(kind)
     if subject is None:
-        return False
-    none = re.compile(_NONE + r"[^。；;]*?" + re.escape(subject))
-    zero = re.compile(re.escape(subject) + _ZERO)
-    return any(
-        none.search(sentence) or zero.search(sentence) for sentence in _SENTENCE.findall(paragraph.text)
-    )
+        return None
+    return re.compile(_NONE + r"[^。；;]*?" + re.escape(subject)), re.compile(re.escape(subject) + _ZERO)
