@@ -1042,6 +1042,24 @@ def test_a_garbled_figure_that_joins_the_next_name_puts_the_table_in_doubt(
     assert table.doubts
 
 
+@pytest.mark.parametrize("figure", ["٣٤٥", "NaN", "1,2,3"])
+def test_a_garbled_figure_set_where_the_figure_starts_puts_the_table_in_doubt(
+    tmp_path: Path, figure: str
+) -> None:
+    # the fuzzer's: '2,928.22' replaced in place, its start kept, stands clear of the figures' right edge
+    # in a column of its own that no header names; its words were dropped, the line's total read blank
+    rows = [
+        *BY_FUNCTION[:-1],
+        at((0, "201"), (6, "01"), (11, "01"), (16, "行政运行"), (38, figure), (58, "900", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, CONTENTS, DUTIES, SUMMARY, rows), encoding="utf-8")
+    table = read_file(path).tables[1]
+    first = next(iter(table.rows[-1].cells.values()))  # the line's total
+    assert first.amount is None  # never guessed
+    assert table.doubts
+
+
 def test_a_label_wrapped_round_a_row_whose_label_starts_left_of_it(tmp_path: Path) -> None:
     # '信息网络及软件购' / '信息网络建设费  966.50' / '置更新': the row's own label in the column left of the
     # wrapped one, set clear of it (its printed reach is a guess), and the rest starting under its label

@@ -39,6 +39,7 @@ from budget_graph.read.performance import read_performance_targets
 # What a code cell looks like; whether its length is a valid one is for the checks (BG-K010) to say.
 CODE = re.compile(r"^(\d{3,9}|[ABC]\d{0,8})$")
 _CODE_ONLY = re.compile(r"^\d{1,7}$")
+_CODE_START = re.compile(r"^[0-9]{3}")
 _LABEL_TAIL = re.compile(r"(?<=[\u3400-\u9fff])[^\u3400-\u9fff（(]+$")  # what follows a name's last Chinese
 _ITEM_NUMBER = re.compile(r"^[(（]?\d{1,2}[)）.、]?$")  # '1', '(2)', '3.': a row's number, not its code
 # digits run through a separator at a name's end, a point or comma with no digit ('.', '-.', '.-', ','),
@@ -316,7 +317,7 @@ def _one_sided(
         if _word_among_figures(grid_row, cells, start, labels_end, len(table.columns)):
             start = labels_end
         texts, amounts = cells[:start], cells[start:]
-        if any(printed_as_figure(normalise(t)) or _FIGURE_AND_UNIT.match(normalise(t)) for t in texts):
+        if any(_figure_like(normalise(t)) for t in texts):
             stranded.append(grid_row.location(source, table.title))
         uncoded += _garbled_codes(texts)
         numbers.append(_item_number(texts))
@@ -415,6 +416,14 @@ def _item_number(texts: list[str]) -> tuple[str | None, bool]:
     words = [normalise(text) for text in texts if text.strip()][:-1]
     number = next((word for word in words if _ITEM_NUMBER.match(word)), None)
     return number, any(CODE.match(word) for word in words)
+
+
+def _figure_like(text: str) -> bool:
+    """A figure where the labels stand: printed as one ('1,029.15'), with its unit ('12万'), or garbled
+    in a column of its own between the names and the figures ('٣٤٥': its column went unnamed; a code
+    garbled, '2050205...', is said as a code)."""
+    garbled = garbled_amount(text) and not _CODE_START.match(text)
+    return printed_as_figure(text) or bool(_FIGURE_AND_UNIT.match(text)) or garbled
 
 
 def _figures_among_labels(table: Table, rows: list[Location]) -> Diagnostic:
