@@ -227,15 +227,21 @@ def test_a_garbled_figure_puts_its_table_in_doubt(tmp_path: Path, garbled: str) 
     assert [f.rule for f in report.findings if f.severity is Severity.ERROR] == ["BG-Y001"]  # the real one
 
 
+def _code_garbled(tmp_path: Path, line: str, garbled: str):
+    """The check of the sample with the code opening its line `line` (code, tab, name) garbled."""
+    lines = list(sample_lines())
+    at = next(n for n, text in enumerate(lines) if text.startswith(f"\t{line}"))
+    code = line.split("\t")[0]
+    lines[at] = lines[at].replace(f"\t{code}\t", f"\t{garbled}\t", 1)
+    path = tmp_path / "garbled.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return check_filing(read_text(path))
+
+
 def test_an_items_number_where_a_code_stands_puts_its_table_in_doubt(tmp_path: Path) -> None:
     """表七's 208 garbled to '5.' (an item's number to look at): its line read without a code, and the same
     money in 表三 was an error, 'no such line in 表七', resting on a cell the reader could not read."""
-    lines = list(sample_lines())
-    at = next(n for n, line in enumerate(lines) if line.startswith("\t208\t社会保障和就业支出"))
-    lines[at] = lines[at].replace("\t208\t", "\t5.\t", 1)
-    path = tmp_path / "garbled.md"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    report = check_filing(read_text(path))
+    report = _code_garbled(tmp_path, "208\t社会保障和就业支出", "5.")
     [lone] = [f for f in report.findings if f.rule == "BG-X003" and "无此行" in f.message]
     assert lone.severity is Severity.WARNING and "读取存疑" in lone.message
 
@@ -244,12 +250,7 @@ def test_a_sum_of_classes_rests_on_the_table_whose_codes_name_them(tmp_path: Pat
     """表八's 301 garbled to '1.0e-3' (the fuzzer's): 表四's lines of class 301, found by name through
     表八's codes, were lost, and 人员经费 in 表十四 was an error against 303 alone (BG-X011), resting on a
     code the reader could not read."""
-    lines = list(sample_lines())
-    at = next(n for n, line in enumerate(lines) if line.startswith("\t301\t工资福利支出"))
-    lines[at] = lines[at].replace("\t301\t", "\t1.0e-3\t", 1)
-    path = tmp_path / "garbled.md"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    report = check_filing(read_text(path))
+    report = _code_garbled(tmp_path, "301\t工资福利支出", "1.0e-3")
     [personnel] = [f for f in report.findings if f.rule == "BG-X011"]
     assert personnel.severity is Severity.WARNING and "表八" in personnel.message
     assert [f.rule for f in report.findings if f.severity is Severity.ERROR] == ["BG-Y001"]  # the real one

@@ -84,6 +84,21 @@ CONTINUATION = [
 ]
 
 
+# a Jiangsu procurement table's title, filer line and header, as pdftotext lays them out
+JIANGSU_PROCUREMENT_HEAD = [
+    at((22, "2024年政府采购预算表")),
+    at((0, "部门：某某局"), (58, "单位：万元")),
+    at(
+        (1, "采购品目大类"),
+        (15, "专项名称"),
+        (27, "经济科目"),
+        (37, "采购物品名称"),
+        (49, "采购组织形式"),
+        (58, "总计"),
+    ),
+]
+
+
 def filing_text(*pages: list[str]) -> str:
     return "".join("\n".join(page) + "\n\f" for page in pages)
 
@@ -1260,16 +1275,7 @@ def test_a_continuation_fits_where_most_of_a_columns_cells_line_up(tmp_path: Pat
     # up. By the leftmost cell the page's 专项 names went on the 采购品目大类 in a stretched fit, and a
     # wrapped one joined the 经济科目 beside it into one label ('文印、机要及办公自动化经费印刷费')
     procurement = [
-        at((22, "2024年政府采购预算表")),
-        at((0, "部门：某某局"), (58, "单位：万元")),
-        at(
-            (1, "采购品目大类"),
-            (15, "专项名称"),
-            (27, "经济科目"),
-            (37, "采购物品名称"),
-            (49, "采购组织形式"),
-            (58, "总计"),
-        ),
+        *JIANGSU_PROCUREMENT_HEAD,
         at((10, "机要及电子政务业务费 办公设备购置"), (69, "30.00", "r")),
         at((34, "家具用具"), (49, "分散自行组织"), (69, "4.00", "r")),
         at((34, "复印纸"), (49, "分散自行组织"), (69, "6.00", "r")),
@@ -1301,16 +1307,7 @@ def test_cells_set_in_their_middle_show_by_a_cell_clear_of_its_rows_words_where_
     # would reach past it at two columns each; so the table's cells are set in their middle, and a
     # project's name of five lines with blank lines between goes with the row they stand round
     procurement = [
-        at((22, "2024年政府采购预算表")),
-        at((0, "部门：某某局"), (58, "单位：万元")),
-        at(
-            (1, "采购品目大类"),
-            (15, "专项名称"),
-            (27, "经济科目"),
-            (37, "采购物品名称"),
-            (49, "采购组织形式"),
-            (58, "总计"),
-        ),
+        *JIANGSU_PROCUREMENT_HEAD,
         "",
         at((32, "打印设备（20 万以")),
         at((45, "部门集中采购"), (66, "5.00", "r")),
