@@ -86,9 +86,8 @@ _ALIGN = 2  # characters: a wrapped label's rest starts this close to where the 
 _PROSE = re.compile(r"[，。；]")
 _REPEATED = 20  # characters: lines this long printed again in a run are a converter's repeat
 _OUTDENT = 6  # characters: how far left of its label a wrapped rest may start (the label indented)
-_ROW_GAP = (
-    2  # lines: a row's lines stand no further apart (a blank line between, as some converters set them)
-)
+# lines: a row's lines stand no further apart (a blank line between, as some converters set them)
+_ROW_GAP = 2
 _SHORT_LINE = 8  # characters: a table's number line ('公开03表'), a title's wrapped end ('支出预算表')
 _SENTENCE = re.compile(r"[。；;]")
 _HEADING_PUNCTUATION = re.compile(r"[。；;，,：:]")
@@ -856,14 +855,16 @@ def _straddled(at: dict[int, _TextLine], number: int) -> bool:
     up, down, middle = at.get(number - 1), at.get(number + 1), at[number]
     if up is None or down is None or not (_loose(up) and _loose(down)):
         return False
-    # clear of the middle's words as the converter set them (how far a word prints is a guess)
     return any(
-        _aligned(u, d)
-        and len(normalise(d.text)) <= _TAIL
-        and not any(u.x0 < m.end and m.x0 < u.end for m in middle.chunks)
+        _aligned(u, d) and len(normalise(d.text)) <= _TAIL and not any(_set_over(u, m) for m in middle.chunks)
         for u in up.chunks
         for d in down.chunks
     )
+
+
+def _set_over(one: Chunk, other: Chunk) -> bool:
+    """Do the two words share a place as the converter set them (how far a word prints is a guess)?"""
+    return one.x0 < other.end and other.x0 < one.end
 
 
 def _mirrors(over: _TextLine, under: _TextLine) -> bool:
@@ -894,7 +895,7 @@ def _wraps_round(label: _Row, middle: _Row, line: _TextLine) -> bool:
     # the row's words clear of the label and of its rest, as the converter set them (how far a label
     # prints is a guess): a rest under one of them may be that word's
     clear = not any(
-        (c.x0 < m.end and m.x0 < c.end) or m.x0 - _OUTDENT <= r.x0 < m.end
+        _set_over(c, m) or m.x0 - _OUTDENT <= r.x0 < m.end
         for c in own
         for r in line.chunks
         for m in middle.chunks
