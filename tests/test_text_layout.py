@@ -1075,6 +1075,24 @@ def test_a_garbled_figure_set_where_the_figure_starts_puts_the_table_in_doubt(
     assert table.doubts
 
 
+def test_digits_after_a_rows_name_are_a_figure_among_its_labels(tmp_path: Path) -> None:
+    # the fuzzer's: '25.00' garbled to '1\xa0234' (one figure garbled, not two) in a table of no codes;
+    # folded to '1234' it read as the row's code, the name before it dropped and the total read blank
+    procurement = [
+        *JIANGSU_PROCUREMENT_HEAD,
+        at((0, "三、服务C"), (69, "75.00", "r")),
+        at((10, "商品和服务支出"), (24, "会议费"), (69, "50.00", "r")),
+        at((37, "会议服务"), (49, "分散自行组织"), (69, "50.00", "r")),
+        at((24, "培训费"), (69, "1\xa0234", "r")),
+        at((37, "会议服务"), (49, "分散自行组织"), (69, "25.00", "r")),
+    ]
+    table = _only_table(tmp_path, COVER, procurement)
+    assert table.doubts
+    assert all(
+        row.cells["total"].amount is None for row in table.rows if row.code == "1234" or "培训费" in row.label
+    )
+
+
 def test_a_label_wrapped_round_a_row_whose_label_starts_left_of_it(tmp_path: Path) -> None:
     # '信息网络及软件购' / '信息网络建设费  966.50' / '置更新': the row's own label in the column left of the
     # wrapped one, set clear of it (its printed reach is a guess), and the rest starting under its label

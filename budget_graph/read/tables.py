@@ -40,6 +40,8 @@ from budget_graph.read.performance import read_performance_targets
 CODE = re.compile(r"^(\d{3,9}|[ABC]\d{0,8})$")
 _CODE_ONLY = re.compile(r"^\d{1,7}$")
 _CODE_START = re.compile(r"^[0-9]{3}")
+_DIGITS = re.compile(r"^[0-9]{3,}$")
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _LABEL_TAIL = re.compile(r"(?<=[\u3400-\u9fff])[^\u3400-\u9fff（(]+$")  # what follows a name's last Chinese
 _ITEM_NUMBER = re.compile(r"^[(（]?\d{1,2}[)）.、]?$")  # '1', '(2)', '3.': a row's number, not its code
 # digits run through a separator at a name's end, a point or comma with no digit ('.', '-.', '.-', ','),
@@ -317,7 +319,7 @@ def _one_sided(
         if _word_among_figures(grid_row, cells, start, labels_end, len(table.columns)):
             start = labels_end
         texts, amounts = cells[:start], cells[start:]
-        if any(_figure_like(normalise(t)) for t in texts):
+        if any(_figure_like(normalise(t)) for t in texts) or _digits_after_name(texts):
             stranded.append(grid_row.location(source, table.title))
         uncoded += _garbled_codes(texts)
         numbers.append(_item_number(texts))
@@ -424,6 +426,18 @@ def _figure_like(text: str) -> bool:
     garbled, '2050205...', is said as a code)."""
     garbled = garbled_amount(text) and not _CODE_START.match(text)
     return printed_as_figure(text) or bool(_FIGURE_AND_UNIT.match(text)) or garbled
+
+
+def _digits_after_name(texts: list[str]) -> bool:
+    """Digits standing after the row's name among its labels: a code stands before its name, so they are
+    a figure set among the labels ('培训费 | 1234', its digits once grouped by a no-break space)."""
+    named = False
+    for word in map(normalise, texts):
+        if _HAN.search(word):
+            named = True
+        elif named and _DIGITS.match(word):
+            return True
+    return False
 
 
 def _figures_among_labels(table: Table, rows: list[Location]) -> Diagnostic:
