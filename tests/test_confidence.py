@@ -227,10 +227,10 @@ def test_a_garbled_figure_puts_its_table_in_doubt(tmp_path: Path, garbled: str) 
     assert [f.rule for f in report.findings if f.severity is Severity.ERROR] == ["BG-Y001"]  # the real one
 
 
-def _code_garbled(tmp_path: Path, line: str, garbled: str):
-    """The check of the sample with the code opening its line `line` (code, tab, name) garbled."""
+def _code_garbled(tmp_path: Path, line: str, garbled: str, nth: int = 0):
+    """The check of the sample with the code opening its `nth` line `line` (code, tab, name) garbled."""
     lines = list(sample_lines())
-    at = next(n for n, text in enumerate(lines) if text.startswith(f"\t{line}"))
+    at = [n for n, text in enumerate(lines) if text.startswith(f"\t{line}")][nth]
     code = line.split("\t")[0]
     lines[at] = lines[at].replace(f"\t{code}\t", f"\t{garbled}\t", 1)
     path = tmp_path / "garbled.md"
@@ -244,6 +244,14 @@ def test_an_items_number_where_a_code_stands_puts_its_table_in_doubt(tmp_path: P
     report = _code_garbled(tmp_path, "208\t社会保障和就业支出", "5.")
     [lone] = [f for f in report.findings if f.rule == "BG-X003" and "无此行" in f.message]
     assert lone.severity is Severity.WARNING and "读取存疑" in lone.message
+
+
+@pytest.mark.parametrize("garbled", ["1\xa0234", "1\u2009234"])
+def test_a_code_grouped_as_a_figure_is_a_code_garbled(tmp_path: Path, garbled: str) -> None:
+    """表七's 2080505 garbled to digits grouped by a no-break or thin space (the fuzzer's): folded, '1234'
+    read as a code of no line, and the sums of 208 and 表三's line 'not in 表七' were errors."""
+    report = _code_garbled(tmp_path, "2080505\t机关事业单位基本养老保险缴费支出", garbled, nth=1)
+    assert [f.rule for f in report.findings if f.severity is Severity.ERROR] == ["BG-Y001"]  # the real one
 
 
 def test_a_sum_of_classes_rests_on_the_table_whose_codes_name_them(tmp_path: Path) -> None:

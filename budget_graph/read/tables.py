@@ -41,6 +41,7 @@ CODE = re.compile(r"^(\d{3,9}|[ABC]\d{0,8})$")
 _CODE_ONLY = re.compile(r"^\d{1,7}$")
 _CODE_START = re.compile(r"^[0-9]{3}")
 _DIGITS = re.compile(r"^[0-9]{3,}$")
+_GROUPED_DIGITS = re.compile(r"[0-9][\u00a0\u2007\u2009\u202f]+[0-9]")  # '1\xa0234': a figure's grouping
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LABEL_TAIL = re.compile(r"(?<=[\u3400-\u9fff])[^\u3400-\u9fff（(]+$")  # what follows a name's last Chinese
 _ITEM_NUMBER = re.compile(r"^[(（]?\d{1,2}[)）.、]?$")  # '1', '(2)', '3.': a row's number, not its code
@@ -406,9 +407,15 @@ def remarks_from(header: list[list[str]]) -> int | None:
 
 def _garbled_codes(texts: list[str]) -> list[str]:
     """Words before a row's name that are no code, no number of an item and no Chinese ('NaN', '.',
-    '(123)', '1,2,3'): where a code stands, a code garbled."""
-    words = [normalise(text) for text in texts if text.strip()]
-    return [word for word in words[:-1] if garbled_amount(word) and not _ITEM_NUMBER.match(word)]
+    '(123)', '1,2,3'), or digits grouped by a no-break or thin space as a figure's are ('1\xa0234', no
+    code once the space is folded): where a code stands, a code garbled."""
+    kept = [text for text in texts if text.strip()][:-1]
+    return [
+        normalise(text)
+        for text in kept
+        if (garbled_amount(normalise(text)) and not _ITEM_NUMBER.match(normalise(text)))
+        or _GROUPED_DIGITS.search(text)
+    ]
 
 
 def _item_number(texts: list[str]) -> tuple[str | None, bool]:
