@@ -77,8 +77,8 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
 
 
 def _left_out(drawing: _Drawing, read: set[bytes]) -> list:
-    """The text objects of a glyph's size or more that the text page holds no character but blanks
-    of (objects holding blanks alone are few, and read apart to no avail)."""
+    """The text objects, a glyph's size or more, of which the text page holds no character but blanks
+    (the few objects of blanks alone are read apart to no avail)."""
     left_out = []
     box = [ctypes.c_float() for _ in range(4)]  # made once: asked of every object left out
     x0, y0, x1, y1 = (ctypes.byref(v) for v in box)
