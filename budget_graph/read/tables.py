@@ -43,6 +43,7 @@ _CODE_START = re.compile(r"^[0-9]{3}")
 _DIGITS = re.compile(r"^[0-9]{3,}$")
 _GROUPED_DIGITS = re.compile(r"[0-9][\u00a0\u2007\u2009\u202f]+[0-9]")  # '1\xa0234': a figure's grouping
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_NAME_CHARACTER = re.compile(rf"(?![{NUMERAL_DIGITS}{NUMERAL_UNITS}])[\u3400-\u9fff]")  # no numeral
 _LABEL_TAIL = re.compile(r"(?<=[\u3400-\u9fff])[^\u3400-\u9fff（(]+$")  # what follows a name's last Chinese
 _ITEM_NUMBER = re.compile(r"^[(（]?\d{1,2}[)）.、]?$")  # '1', '(2)', '3.': a row's number, not its code
 # digits run through a separator at a name's end, a point or comma with no digit ('.', '-.', '.-', ','),
@@ -409,12 +410,11 @@ def _garbled_codes(texts: list[str]) -> list[str]:
     """Words before a row's name that are no code, no number of an item and no Chinese ('NaN', '.',
     '(123)', '1,2,3'), or digits grouped by a no-break or thin space as a figure's are ('1\xa0234', no
     code once the space is folded): where a code stands, a code garbled."""
-    kept = [text for text in texts if text.strip()][:-1]
+    kept = [(text, normalise(text)) for text in texts if text.strip()][:-1]
     return [
-        normalise(text)
-        for text in kept
-        if (garbled_amount(normalise(text)) and not _ITEM_NUMBER.match(normalise(text)))
-        or _GROUPED_DIGITS.search(text)
+        word
+        for text, word in kept
+        if (garbled_amount(word) and not _ITEM_NUMBER.match(word)) or _GROUPED_DIGITS.search(text)
     ]
 
 
@@ -430,9 +430,10 @@ def _item_number(texts: list[str]) -> tuple[str | None, bool]:
 def _figure_like(text: str) -> bool:
     """A figure where the labels stand: printed as one ('1,029.15'), with its unit ('12万'), or garbled
     in a column of its own between the names and the figures ('٣٤٥': its column went unnamed; a code
-    garbled, '2050205...', is said as a code)."""
-    garbled = garbled_amount(text) and not _CODE_START.match(text)
-    return printed_as_figure(text) or bool(_FIGURE_AND_UNIT.match(text)) or garbled
+    garbled, '2050205...', is said as a code). A name's character says words (asked first: most are)."""
+    if printed_as_figure(text) or _FIGURE_AND_UNIT.match(text):
+        return True
+    return not _NAME_CHARACTER.search(text) and garbled_amount(text) and not _CODE_START.match(text)
 
 
 def _digits_after_name(texts: list[str]) -> bool:
