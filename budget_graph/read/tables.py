@@ -321,7 +321,8 @@ def _one_sided(
         if _word_among_figures(grid_row, cells, start, labels_end, len(table.columns)):
             start = labels_end
         texts, amounts = cells[:start], cells[start:]
-        if any(_figure_like(normalise(t)) for t in texts) or _digits_after_name(texts):
+        words = [normalise(t) for t in texts]
+        if any(map(_figure_like, words)) or _digits_after_name(words):
             stranded.append(grid_row.location(source, table.title))
         uncoded += _garbled_codes(texts)
         numbers.append(_item_number(texts))
@@ -436,11 +437,12 @@ def _figure_like(text: str) -> bool:
     return not _NAME_CHARACTER.search(text) and garbled_amount(text) and not _CODE_START.match(text)
 
 
-def _digits_after_name(texts: list[str]) -> bool:
-    """Digits standing after the row's name among its labels: a code stands before its name, so they are
-    a figure set among the labels ('培训费 | 1234', its digits once grouped by a no-break space)."""
+def _digits_after_name(words: list[str]) -> bool:
+    """Digits standing after the row's name among its labels (normalised): a code stands before its name,
+    so they are a figure set among the labels ('培训费 | 1234', its digits once grouped by a no-break
+    space)."""
     named = False
-    for word in map(normalise, texts):
+    for word in words:
         if _HAN.search(word):
             named = True
         elif named and _DIGITS.match(word):
