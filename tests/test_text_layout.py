@@ -111,6 +111,11 @@ def _only_table(tmp_path: Path, *pages: list[str]) -> Table:
     return table
 
 
+def _totals(table: Table) -> list[tuple[str, object]]:
+    """Each row's label and its total's value."""
+    return [(row.label, row.cells["total"].amount.value) for row in table.rows]
+
+
 @pytest.fixture
 def laid_out(tmp_path: Path) -> Path:
     path = tmp_path / "filing.txt"
@@ -664,7 +669,7 @@ def test_a_label_wrapped_round_a_row_whose_cells_stand_clear_of_it(tmp_path: Pat
         at((10, "品")),
     ]
     table = _only_table(tmp_path, COVER, procurement)
-    assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
+    assert _totals(table) == [
         ("合计", 10),
         ("分散自行组织", 5.5),
         ("部门集中采购", 4.5),
@@ -1109,7 +1114,7 @@ def test_a_label_wrapped_round_a_row_whose_label_starts_left_of_it(tmp_path: Pat
         at((34, "其他办公设备"), (64, "33.50", "r")),
     ]
     table = _only_table(tmp_path, COVER, procurement)
-    assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
+    assert _totals(table) == [
         ("合计", 1000),
         ("信息网络及软件购置更新", 966.5),
         ("计算机软件", 966.5),
@@ -1134,7 +1139,7 @@ def test_a_label_joined_from_its_lines_reaches_no_further_than_its_longest(tmp_p
         at((25, "房屋租赁服务"), (40, "部门集中采购"), (64, "400.00", "r")),
     ]
     table = _only_table(tmp_path, COVER, procurement)
-    assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
+    assert _totals(table) == [
         ("合计", 1000),
         ("维修(护)费", 600),
         ("部门集中采购", 600),
@@ -1167,7 +1172,7 @@ def test_a_column_of_items_under_the_rows_before_is_no_total_centred_across_them
     ]
     table = _only_table(tmp_path, COVER, procurement, narrower)
     assert not table.doubts
-    assert [(row.label, row.cells["total"].amount.value) for row in table.rows][3:] == [
+    assert _totals(table)[3:] == [
         ("公务用车运行维护费", 110),
         ("车辆维修和保养服务", 110),
         ("会议费", 20),
@@ -1214,7 +1219,7 @@ def test_a_continuation_opening_with_a_label_wrapped_round_its_first_row_has_no_
     ]
     table = _only_table(tmp_path, COVER, procurement, continued)
     assert not table.doubts
-    assert [(row.label, row.cells["total"].amount.value) for row in table.rows][3:] == [
+    assert _totals(table)[3:] == [
         ("分散自行组织", 12),
         ("办公费", 17),
         ("分散自行组织", 17),
@@ -1278,7 +1283,7 @@ def test_a_continuation_of_a_table_with_one_figure_column_fits_in_its_only_order
     ]
     table = _only_table(tmp_path, COVER, procurement, distorted, fitting)
     assert not table.doubts
-    assert [(row.label, row.cells["total"].amount.value) for row in table.rows][10:] == [
+    assert _totals(table)[10:] == [
         ("培训费", 20),
         ("培训服务", 20),
         ("租赁费", 5),
@@ -1309,7 +1314,7 @@ def test_a_continuation_fits_where_most_of_a_columns_cells_line_up(tmp_path: Pat
     ]
     table = _only_table(tmp_path, COVER, procurement, continued)
     assert not table.doubts
-    assert [(row.label, row.cells["total"].amount.value) for row in table.rows][-4:] == [
+    assert _totals(table)[-4:] == [
         ("分散自行组织", 25),  # a row's label: its last label cell
         ("印刷费", 152),
         ("政府集中采购", 152),
@@ -1344,7 +1349,7 @@ def test_cells_set_in_their_middle_show_by_a_cell_clear_of_its_rows_words_where_
         at((32, "路由器"), (45, "部门集中采购"), (66, "100.00", "r")),
     ]
     table = _only_table(tmp_path, COVER, procurement)
-    assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
+    assert _totals(table) == [
         ("部门集中采购", 5),
         ("信息网络及软件购置更新", 100),
         ("部门集中采购", 100),
@@ -1415,7 +1420,7 @@ def test_a_cell_merged_over_two_rows_set_between_them_leaves_each_rows_cells_rou
         at((48, "织")),
     ]
     table = _only_table(tmp_path, COVER, procurement)
-    assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
+    assert _totals(table) == [
         ("合计", 386),
         ("租赁费", 16),
         ("分散自行组织", 16),
@@ -1455,7 +1460,7 @@ def test_a_continuation_printed_as_the_page_before_it_fits_through_that_pages_co
     ]
     table = _only_table(tmp_path, COVER, procurement, distorted, alike)
     assert not table.doubts
-    assert [(row.label, row.cells["total"].amount.value) for row in table.rows][10:] == [
+    assert _totals(table)[10:] == [
         ("培训费", 20),
         ("分散自行组织", 20),
         ("租赁费", 5),
@@ -1484,7 +1489,7 @@ def test_a_label_caption_clear_of_the_words_beside_another_heads_a_blank_column(
     ]
     table = _only_table(tmp_path, COVER, first, again)
     assert not table.doubts
-    assert [(row.label, row.cells["total"].amount.value) for row in table.rows][3:] == [
+    assert _totals(table)[3:] == [
         ("会议服务", 30),
         ("培训服务", 10),
     ]
@@ -1527,7 +1532,7 @@ def test_items_under_the_one_class_opening_a_page_are_no_totals_centred_across_i
     ]
     table = _only_table(tmp_path, COVER, procurement, narrower)
     assert not table.doubts
-    assert [(row.label, row.cells["total"].amount.value) for row in table.rows][3:] == [
+    assert _totals(table)[3:] == [
         ("公务用车运行维护费", 110),
         ("车辆维修和保养服务", 60),
         ("车辆加油服务", 50),
@@ -2111,7 +2116,7 @@ def test_cells_set_in_their_middle_are_read_round_their_figures(tmp_path: Path) 
     ]
     table = _only_table(tmp_path, COVER, page)
     assert not table.doubts
-    assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
+    assert _totals(table) == [
         ("合计", 213),
         ("部门集中采购", 27),
         ("分散自行组织", 16),
@@ -2137,7 +2142,7 @@ def test_one_letter_rests_of_two_cells_are_no_letter_spaced_word(tmp_path: Path)
         at((21, "务"), (30, "织")),
     ]
     table = _only_table(tmp_path, COVER, page)
-    assert [(row.label, row.cells["total"].amount.value) for row in table.rows] == [
+    assert _totals(table) == [
         ("维修(护)费", 370),
         ("分散自行组织", 100),
         ("分散自行组织", 270),
