@@ -221,6 +221,71 @@ def test_a_continuation_printed_narrower_is_read_on_the_tables_columns(tmp_path:
     }
 
 
+_NUMERALS = [
+    "二",
+    "三",
+    "四",
+    "五",
+    "六",
+    "七",
+    "八",
+    "九",
+    "十",
+    "十一",
+    "十二",
+    "十三",
+    "十四",
+    "十五",
+    "十六",
+]
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_many_rows_left_blank_under_a_header_are_rows(tmp_path: Path, broken: bool) -> None:
+    # rows left blank before any figures, more of them than a header has lines: their item numbers say
+    # they are rows (a header carries none), under the table's title, or under its header printed again
+    # on the page after its first row
+    blank = [at((0, f"{n}、其他收入"), (39, f"{n}、其他支出")) for n in _NUMERALS[:14]]
+    rows = [
+        *blank,
+        at((39, "十六、教育支出"), (75, "200", "r")),
+        at((8, "收入总计"), (38, "1,200", "r"), (48, "支出总计"), (75, "1,200", "r")),
+    ]
+    first = at((0, "一、财政拨款收入"), (38, "1,200", "r"), (39, "一、一般公共服务支出"), (75, "1,000", "r"))
+    pages = [[*SUMMARY[:6], first], [*SUMMARY[3:5], *rows]] if broken else [[*SUMMARY[:6], *rows]]
+    table = _only_table(tmp_path, COVER, CONTENTS, DUTIES, *pages)
+    labels = [f"{n}、其他{side}" for n in _NUMERALS[:14] for side in ("收入", "支出")]
+    labels += ["十六、教育支出", "收入总计", "支出总计"] + (
+        ["一、财政拨款收入", "一、一般公共服务支出"] if broken else []
+    )
+    assert sorted(row.label for row in table.rows) == sorted(labels)
+    amounts = {(row.label, m): c.amount.value for row in table.rows for m, c in row.cells.items() if c.amount}
+    assert amounts[("十六、教育支出", "amount")] == 200
+    assert amounts[("支出总计", "amount")] == 1200
+    assert not table.doubts
+
+
+def test_a_page_of_rows_left_blank_then_the_tables_note_continues_the_table(tmp_path: Path) -> None:
+    # a blank form's last page: labels alone, then the note printed under the table
+    first = at((0, "一、财政拨款收入"), (38, "1,200", "r"), (39, "一、一般公共服务支出"), (75, "1,000", "r"))
+    rest = [
+        at((0, "二、其他收入"), (39, "二、教育支出")),
+        at((0, "本年收入合计"), (39, "本年支出合计")),
+        at((2, "注：本表反映部门本年度的总收支情况。")),
+    ]
+    table = _only_table(tmp_path, COVER, CONTENTS, DUTIES, [*SUMMARY[:6], first], rest)
+    assert sorted(row.label for row in table.rows) == sorted(
+        [
+            "一、财政拨款收入",
+            "一、一般公共服务支出",
+            "二、其他收入",
+            "二、教育支出",
+            "本年收入合计",
+            "本年支出合计",
+        ]
+    )
+
+
 def test_two_figures_in_one_column_are_left_out() -> None:
     found = [Column("text", 0, 8), Column("amount", 10, 20)]
     cells, unplaced = place(chunks("合计      900  5"), found)

@@ -551,11 +551,11 @@ def _has_rows(filled: list[_TextLine]) -> bool:
 
 def _labels_only(filled: list[_TextLine]) -> _Table:
     """A page continuing a table with rows left blank: its opening label-only lines, when a title, a
-    table's number or a unit line (or the page's end) follows them (a header is never printed without
-    rows under it)."""
+    table's number, a unit line or a note under the table (or the page's end) follows them (a header is
+    never printed without rows under it)."""
     run = list(takewhile(lambda line: line.kind == "words", filled))
     after = filled[len(run)] if len(run) < len(filled) else None
-    ends = after is None or after.kind in ("title", "number", "key")
+    ends = after is None or after.kind in ("title", "number", "key", "note")
     return _Table([], run if ends else [])
 
 
@@ -594,7 +594,10 @@ def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
             continue
         # the code columns' captions ('类  款  项') are a header's last line: a label under them is a row's
         captioned = bool(table.header) and _code_captions(table.header[-1])
-        if line.kind == "row" or (line.kind == "words" and (table.body or _total_row(line) or captioned)):
+        # a header carries no item number: a line under it opening with one is a row left blank
+        left_blank = bool(table.header) and _enumerated(line)
+        opens_body = table.body or _total_row(line) or captioned or left_blank
+        if line.kind == "row" or (line.kind == "words" and opens_body):
             table.body.append(line)
         elif not table.body and line.kind in header_kinds and len(table.header) < _MAX_HEADER_LINES:
             table.header.append(line)
