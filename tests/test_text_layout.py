@@ -286,6 +286,29 @@ def test_a_page_of_rows_left_blank_then_the_tables_note_continues_the_table(tmp_
     )
 
 
+def test_a_continuation_with_a_column_of_groups_beside_the_names_is_not_joined_into_them(
+    tmp_path: Path,
+) -> None:
+    # the first page holds the total alone; the next prints each group's name ('一般公共预算资金', a cell
+    # merged down its rows) on the line of one of its rows: two fields side by side, not a name indented
+    # by its level, so they are not joined into one label ('一般公共预算资金公共财政拨款资金')
+    head = [
+        at((20, "2024年收入预算总表")),
+        at((0, "部门：某某局"), (40, "单位：万元")),
+        at((15, "项目名称"), (36, "金额")),
+        at((15, "收入总计"), (42, "1,200.00", "r")),
+    ]
+    rest = [
+        at((15, "小计"), (42, "1,200.00", "r")),
+        at((2, "一般公共预算资金"), (15, "公共财政拨款资金"), (42, "1,200.00", "r")),
+        at((15, "专项收入")),
+        at((4, "政府性基金"), (15, "小计")),
+    ]
+    table = _only_table(tmp_path, COVER, CONTENTS, DUTIES, head, rest)
+    assert not any("资金" in row.label and row.label.startswith("一般公共预算") for row in table.rows)
+    assert table.doubts
+
+
 def test_two_figures_in_one_column_are_left_out() -> None:
     found = [Column("text", 0, 8), Column("amount", 10, 20)]
     cells, unplaced = place(chunks("合计      900  5"), found)

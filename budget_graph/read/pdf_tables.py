@@ -41,7 +41,7 @@ from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, beside, refined
 from budget_graph.read.pdf_page import first_piece
 from budget_graph.read.performance import read_performance_targets
 from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, remarks_from, unstated_unit
-from budget_graph.read.text_columns import Layout, continued, digit_columns
+from budget_graph.read.text_columns import Layout, continued, kept_apart
 
 _CODE_HEADER = re.compile(r"代码|编码")
 _SPACE = re.compile(r"\s+")
@@ -630,7 +630,7 @@ def _placed_as_printed(first: Grid, grid: Grid, rows: list[list[str]]) -> list[i
     its grid must stay unread, not pass as whole."""
     if not (first.printed and grid.printed and any(is_number(text) for row in rows for text in row)):
         return None
-    return continued(Layout(first.printed, []), Layout(grid.printed, []), digit_columns(map(enumerate, rows)))
+    return continued(Layout(first.printed, []), Layout(grid.printed, []), kept_apart(map(enumerate, rows)))
 
 
 def _mapped_columns(first: Grid, xs: list[float]) -> list[int] | None:

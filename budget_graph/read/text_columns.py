@@ -420,19 +420,19 @@ def _nesting_doubt(groups: list[HeaderCell], found: list[Column]) -> list[Doubt]
     return [Doubt(_PLACED_GROUPS, columns_only=True, grouping=True)]
 
 
-def continued_from(table: Layout, page: Layout, codes: frozenset[int] = frozenset()) -> list[int] | None:
+def continued_from(table: Layout, page: Layout, apart: frozenset[int] = frozenset()) -> list[int] | None:
     """Where a continuation page puts its columns among the table's (see continued): through those of
     the page before when that one continued the table too and they fit (a converter prints the pages
     that continue a table alike, and the first, under its header, otherwise), else directly."""
     if table.page_before is not None:
         before, onto = table.page_before
-        via = continued(Layout(before, []), page, codes)
+        via = continued(Layout(before, []), page, apart)
         if via is not None:
             return [onto[index] for index in via]
-    return continued(table, page, codes)
+    return continued(table, page, apart)
 
 
-def continued(table: Layout, page: Layout, codes: frozenset[int] = frozenset()) -> list[int] | None:
+def continued(table: Layout, page: Layout, apart: frozenset[int] = frozenset()) -> list[int] | None:
     """Where a page continuing a table without its header puts its columns among the table's (page
     column → table column), or None when they do not fit (the caller reads the page on its own). Each
     of the page's columns lies where one of the table's of its kind lies (its figures' right edge, its
@@ -442,7 +442,7 @@ def continued(table: Layout, page: Layout, codes: frozenset[int] = frozenset()) 
     whose columns go on the table's in one order only, fits that way however far the converter set them."""
     orderings = list(_orderings(table.columns, page.columns))
     if not orderings:
-        return _with_indented_labels(table, page, codes)
+        return _with_indented_labels(table, page, apart)
     xs = [_edge(column) for column in page.columns]
     for fits in (_as_printed, _stretched):
         found = [m for m in orderings if fits(xs, [_edge(table.columns[i]) for i in m])]
@@ -462,20 +462,19 @@ def continued(table: Layout, page: Layout, codes: frozenset[int] = frozenset()) 
     return _figures_in_order(table.columns, page.columns, orderings)
 
 
-def _with_indented_labels(table: Layout, page: Layout, codes: frozenset[int]) -> list[int] | None:
+def _with_indented_labels(table: Layout, page: Layout, apart: frozenset[int]) -> list[int] | None:
     """A page with more label columns than the table: names indented by level (an item's set further
     right than its class's) make a column of their own on a page holding enough of them, where the
     page before held too few. Such a column goes on the table's column of the label column left of
     it, when joining them fits (see continued); of several ways, the one whose label columns stand
-    nearest the table's left edges, the indented ones standing off them. Columns of codes (`codes`:
-    the page's columns that print digits only) are no names: never joined (a first page of a total
-    alone has no code column for the next page's 类, 款 and 项)."""
+    nearest the table's left edges, the indented ones standing off them. Columns are never joined
+    across `apart` (kept_apart): codes are no names (a first page of a total alone has no code column
+    for the next page's 类, 款 and 项), nor are two columns one row fills both of (a first page of a
+    total alone has no column for the next page's groups, '一般公共预算资金' beside '小计')."""
     labels = page.columns
     surplus = sum(c.kind == "text" for c in labels) - sum(c.kind == "text" for c in table.columns)
     joinable = [
-        i
-        for i in range(1, len(labels))
-        if labels[i].kind == labels[i - 1].kind == "text" and not {i, i - 1} & codes
+        i for i in range(1, len(labels)) if labels[i].kind == labels[i - 1].kind == "text" and i not in apart
     ]
     fits = []
     for joined in combinations(joinable, surplus) if surplus > 0 else ():
@@ -496,15 +495,21 @@ def _with_indented_labels(table: Layout, page: Layout, codes: frozenset[int]) ->
     return None
 
 
-def digit_columns(rows: Iterable[Iterable[tuple[int, str]]]) -> frozenset[int]:
-    """The columns whose words, in these rows (each its cells as (column, text)), are digits only:
-    codes, or the parts of codes split into 类, 款 and 项."""
+def kept_apart(rows: Iterable[Iterable[tuple[int, str]]]) -> frozenset[int]:
+    """Where label columns may not be joined (i: between column i-1 and column i), in these rows (each
+    its cells as (column, text)): beside a column of digits only (codes, or the parts of codes split
+    into 类, 款 and 项), and between two columns a row fills both of (two fields side by side: a name
+    indented by its level stands in one of them only)."""
     words: dict[int, list[str]] = {}
+    apart: set[int] = set()
     for cells in rows:
+        filled = {index for index, text in cells if text.strip()}
+        apart |= {index for index in filled if index - 1 in filled}
         for index, text in cells:
             if text.strip():
                 words.setdefault(index, []).append(text.strip())
-    return frozenset(i for i, found in words.items() if all(w.isdigit() for w in found))
+    codes = {i for i, found in words.items() if all(w.isdigit() for w in found)}
+    return frozenset(apart | codes | {i + 1 for i in codes})
 
 
 def _figures_in_order(

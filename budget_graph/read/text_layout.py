@@ -62,8 +62,8 @@ from budget_graph.read.text_columns import (
     coded,
     columns,
     continued_from,
-    digit_columns,
     figures,
+    kept_apart,
     letter_spaced,
     overlap,
     place,
@@ -672,8 +672,8 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
         body = _side_by_side([_rows(_side_lines(lines, side))[0] for side in sides])
     mapping = None
     if running is not None and not table.header:
-        codes = digit_columns(place(row.chunks, layout.columns)[0] for row in body)
-        mapping = continued_from(running, layout, codes)
+        not_joined = kept_apart(place(row.chunks, layout.columns)[0] for row in body)
+        mapping = continued_from(running, layout, not_joined)
     if running is not None and mapping is not None:
         own = layout.columns
         carried_onto = [Column(c.kind, c.x0, c.x1, aligned=c.aligned) for c in running.columns]
