@@ -689,6 +689,12 @@ def test_a_tables_printed_number_in_chinese_or_arabic_numerals(title: str, numbe
     assert _number(title) == number and (number is None or bare_title(title).endswith("表"))
 
 
+def test_a_titles_number_is_taken_off_before_its_spaces() -> None:
+    # table ten's title opening with 一 is no table eleven's (a page continuing it prints the title alone)
+    assert bare_title("表十 一般公共预算机关运行经费支出预算表") == "一般公共预算机关运行经费支出预算表"
+    assert bare_title("表十一 一般公共预算“三公”经费支出表") == "一般公共预算“三公”经费支出表"
+
+
 def test_a_page_number_below_all_else_is_no_text_though_above_the_pages_foot() -> None:
     # printed at 80% of its paper: the number stands a fifth of the page above its foot, under the text
     # (read as text, '3' ran into the sentence it split: '增长' / '3' / '17.31%' gave 317.31%)

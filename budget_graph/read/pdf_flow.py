@@ -16,6 +16,7 @@ Notes printed under a table ('注：本部门…故本表为空表') belong to t
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -523,8 +524,12 @@ def _repeats(previous: TableBlock, block: TableBlock, grid: Grid) -> bool:
 
 
 def bare_title(title: str) -> str:
-    """The title without its number or a continuation's mark ('表五：…（续）' → '…')."""
-    return _CONTINUED_TITLE.sub("", NUMBERED_TITLE.sub("", normalise(title)).lstrip("：:")).strip("：: ")
+    """The title without its number or a continuation's mark ('表五：…（续）' → '…'). The number goes
+    before the spaces do: '表十 一般…' is table ten's '一般…', not table eleven's '般…'."""
+    numbered = unicodedata.normalize("NFKC", title).strip()
+    return _CONTINUED_TITLE.sub("", normalise(NUMBERED_TITLE.sub("", numbered, count=1)).lstrip("：:")).strip(
+        "：: "
+    )
 
 
 def _title_row(grid: Grid) -> tuple[int, TableBlock] | None:
