@@ -13,7 +13,7 @@ from budget_graph.model import Kind, RowRole, Table, TableKind, Unit
 from budget_graph.model.amounts import parse_amount
 from budget_graph.read import read_file, read_paths
 from budget_graph.read.layout import page_numbers
-from budget_graph.read.text_columns import Column, chunks, columns, figures, place
+from budget_graph.read.text_columns import Column, chunks, columns, figures, kept_apart, place
 from budget_graph.read.text_forms import is_laid_out
 from tests.tables import reading
 
@@ -307,6 +307,14 @@ def test_a_continuation_with_a_column_of_groups_beside_the_names_is_not_joined_i
     table = _only_table(tmp_path, COVER, CONTENTS, DUTIES, head, rest)
     assert not any("资金" in row.label and row.label.startswith("一般公共预算") for row in table.rows)
     assert table.doubts
+
+
+def test_label_columns_are_kept_apart_beside_codes_and_where_a_row_fills_both() -> None:
+    # rows as the PDF reader gives them (each an iterator of (column, text)): a code column (0) joins
+    # neither neighbour; a group's name beside a row's name (2 and 3 on one row) are two fields; a name
+    # indented by its level (3 then 4, never on one row) may join the column left of it
+    rows = [["201", "", "一般公共预算资金", "小计", "", "1.00"], ["20101", "", "", "", "人大事务", "1.00"]]
+    assert kept_apart(map(enumerate, rows)) == {0, 1, 3, 5}
 
 
 def test_two_figures_in_one_column_are_left_out() -> None:

@@ -503,11 +503,11 @@ def kept_apart(rows: Iterable[Iterable[tuple[int, str]]]) -> frozenset[int]:
     words: dict[int, list[str]] = {}
     apart: set[int] = set()
     for cells in rows:
-        filled = {index for index, text in cells if text.strip()}
-        apart |= {index for index in filled if index - 1 in filled}
-        for index, text in cells:
-            if text.strip():
-                words.setdefault(index, []).append(text.strip())
+        filled = [(index, text.strip()) for index, text in cells if text.strip()]  # cells may be an iterator
+        used = {index for index, _ in filled}
+        apart |= {index for index in used if index - 1 in used}
+        for index, text in filled:
+            words.setdefault(index, []).append(text)
     codes = {i for i, found in words.items() if all(w.isdigit() for w in found)}
     return frozenset(apart | codes | {i + 1 for i in codes})
 
