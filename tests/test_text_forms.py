@@ -314,6 +314,12 @@ def test_absurd_spans_reach_no_further_than_the_table_and_put_it_in_doubt(tmp_pa
         "<tr><th rowspan='2'>科目</th><th>合计</th></tr><tr><th>小计</th><th>基本支出</th></tr>"
         "<tr><td>a</td><td>1.00</td><td>1.00</td></tr>"
     )
+    # a colspan too wide in a header pushes the cells after it right; the last one's span, cut at the
+    # table's edge, hid it (the rows came out as wide as each other)
+    assert _overlapping(
+        "<tr><th>科目</th><th colspan='2'>合计</th><th colspan='2'>基本支出</th></tr>"
+        "<tr><td>a</td><td>1.00</td><td>1.00</td><td>1.00</td></tr>"
+    )
     # spans as converters print them cover only blank places
     assert not _overlapping(
         "<tr><th rowspan='2'>科目</th><th colspan='2'>本年收入</th></tr><tr><th>小计</th><th>基本支出</th></tr>"

@@ -357,12 +357,16 @@ def table_grid(rows: list[lxml.html.HtmlElement]) -> list[list[str] | None]:
 
 
 def overlapping_spans(rows: list[lxml.html.HtmlElement], grid: list[list[str] | None]) -> bool:
-    """Do the table's rows of cells come out of different widths once its spans are placed? A table's
-    rows are as wide as each other; a span that covers cells that are there (a rowspan of 1000 over the
-    data below, a colspan of 999999 beside a header, a rowspan of 2 in a header) pushes them past the
-    others: which column each cell stands in is not certain."""
-    widths = {len(cells) for row, cells in zip(rows, grid, strict=True) if cells and len(_cells(row)) > 1}
-    return len(widths) > 1
+    """Do the table's rows of cells come out of different widths once its spans are placed, or would
+    a row's spans reach past the table's width? A table's rows are as wide as each other; a span that
+    covers cells that are there (a rowspan of 1000 over the data below, a colspan of 999999 beside a
+    header, a rowspan of 2 in a header) pushes them past the others, and a colspan too wide in a header
+    pushes the cells after it right, the last one's span cut at the table's edge: which column each cell
+    stands in is not certain."""
+    several = [(row, cells) for row, cells in zip(rows, grid, strict=True) if cells and len(_cells(row)) > 1]
+    widths = {len(cells) for _, cells in several}
+    asked = (sum(_span(cell, "colspan", SPANNED_CELLS) for cell in _cells(row)) for row, _ in several)
+    return len(widths) > 1 or any(width > max(widths) for width in asked)
 
 
 def _width(rows: list[lxml.html.HtmlElement]) -> int:
