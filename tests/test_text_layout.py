@@ -265,6 +265,24 @@ def test_many_rows_left_blank_under_a_header_are_rows(tmp_path: Path, broken: bo
     assert not table.doubts
 
 
+def test_a_header_line_of_numbered_captions_stays_in_the_header(tmp_path: Path) -> None:
+    # captions numbered over three columns are a header's line, not a row left blank
+    page = [
+        at((20, "2024年一般公共预算基本支出表")),
+        at((0, "编制部门：某某区某某局"), (70, "单位：元")),
+        at((0, "科目名称"), (26, "合计"), (44, "基本支出")),
+        at((30, "1.工资福利支出"), (48, "2.商品和服务支出"), (68, "3.对个人和家庭的补助")),
+        at((0, "合计"), (28, "1,200", "r"), (44, "900", "r"), (62, "200", "r"), (80, "100", "r")),
+    ]
+    table = _only_table(tmp_path, COVER, CONTENTS, DUTIES, page)
+    assert [row.label for row in table.rows] == ["合计"]
+    assert [column.label for column in table.columns][1:] == [
+        "基本支出/1.工资福利支出",
+        "基本支出/2.商品和服务支出",
+        "基本支出/3.对个人和家庭的补助",
+    ]
+
+
 def test_a_page_of_rows_left_blank_then_the_tables_note_continues_the_table(tmp_path: Path) -> None:
     # a blank form's last page: labels alone, then the note printed under the table
     first = at((0, "一、财政拨款收入"), (38, "1,200", "r"), (39, "一、一般公共服务支出"), (75, "1,000", "r"))

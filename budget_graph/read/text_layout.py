@@ -594,8 +594,9 @@ def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
             continue
         # the code columns' captions ('类  款  项') are a header's last line: a label under them is a row's
         captioned = bool(table.header) and _code_captions(table.header[-1])
-        # a header carries no item number: a line under it opening with one is a row left blank
-        left_blank = bool(table.header) and _enumerated(line)
+        # a header carries no item number: a line under it opening with one is a row left blank (a
+        # label, or each side's; a header's numbered captions stand over three columns or more)
+        left_blank = bool(table.header) and _enumerated(line) and len(line.chunks) <= 2
         opens_body = table.body or _total_row(line) or captioned or left_blank
         if line.kind == "row" or (line.kind == "words" and opens_body):
             table.body.append(line)
