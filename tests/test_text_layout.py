@@ -156,6 +156,27 @@ def test_two_sided_table_sides_and_a_figure_one_space_from_the_next_label(laid_o
     assert spending == {"一、一般公共服务支出": 1000, "一、教育支出": 200, "支出总计": 1200}
 
 
+# the filer's name wrapped: under itself, back to the margin, or a blank line further down
+WRAPPED_FILER = {
+    "under": [at((0, "编制部门：某某区某某"), (70, "单位：元")), at((10, "局"))],
+    "margin": [at((0, "编制部门：某某区某某"), (70, "单位：元")), at((0, "局"))],
+    "blank": [at((0, "编制部门：某某区某某"), (70, "单位：元")), "", at((10, "局"))],
+}
+
+
+@pytest.mark.parametrize("wrapped", WRAPPED_FILER)
+def test_a_filers_name_wrapped_is_whole_and_no_line_of_the_header(tmp_path: Path, wrapped: str) -> None:
+    # its rest printed over each page stands where a running head would, above the header
+    summary = [SUMMARY[0], *WRAPPED_FILER[wrapped], *SUMMARY[2:]]
+    path = tmp_path / "filing.txt"
+    whole = filing_text(COVER, CONTENTS, DUTIES, SUMMARY, SUMMARY, SUMMARY)
+    path.write_text(filing_text(COVER, CONTENTS, DUTIES, summary, summary, summary), encoding="utf-8")
+    (tmp_path / "whole.txt").write_text(whole, encoding="utf-8")
+    table = read_file(path).tables[0]
+    assert table.unit_name == "某某区某某局"
+    assert reading(table) == reading(read_file(tmp_path / "whole.txt").tables[0])
+
+
 def test_codes_in_columns_groups_wrapped_labels_and_continuation(laid_out: Path) -> None:
     table = read_file(laid_out).tables[1]
     assert [column.meaning for column in table.columns] == ["general_budget", "basic", "project"]

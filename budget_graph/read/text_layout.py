@@ -25,6 +25,8 @@ from pathlib import Path
 
 from budget_graph.model import Doubt, Filing, Location
 from budget_graph.model.amounts import MOST_DIGITS
+from budget_graph.profiles import column_meaning
+from budget_graph.profiles import lines as vocabulary
 from budget_graph.read.compilation import apart, filing_spans, span_note
 from budget_graph.read.layout import (
     CODE_CAPTIONS,
@@ -32,7 +34,9 @@ from budget_graph.read.layout import (
     PAGE_NUMBER,
     TITLE_END,
     TOTAL_LABEL,
+    UNIT_STATED,
     is_note,
+    is_text_header,
     normalise,
     page_numbers,
     titled_table,
@@ -96,6 +100,10 @@ _MAX_HEADING = 40  # characters
 _YEAR_BANNER = re.compile(r"^[（(]\d{4}年度?[)）]$")
 _MAX_TITLE = 60  # characters
 _LAID_OUT = re.compile(r"^ {2,}\S|\S {2,}\S")  # a line indented, or words set apart by spaces
+_FILER_KEY = re.compile(rf"^(?:{vocabulary().filer_keys})\s*[:：]")
+_NAME_TAIL = 8  # characters: the most of a filer's name a wrap leaves for the next line
+_WRAP_GAP = 2  # lines: a wrapped name's rest stands on the next line, or the one after a blank line
+_NOT_A_NAME = re.compile(r"[:：。；;\d]")  # a key, a sentence or a figure: no piece of a name
 _MOVED = 4  # characters: a figure further from every column's edge on a page is set on another page
 
 
@@ -179,7 +187,9 @@ def _contents(text: str) -> list[PageContent]:
     contents: list[PageContent] = []
     headings: list[tuple[int, Line]] = []  # (page, line)
     running: Layout | None = None  # the columns of a table that ran to the foot of the page before
-    ordered = list(map(_in_reading_order, _without_running_heads(_printed_once(pages))))
+    ordered = list(
+        map(_in_reading_order, _without_running_heads(_printed_once(list(map(_filers_whole, pages)))))
+    )
     carried: list[str] = []  # a table's head left at the foot of the page before, its rows on this one
     for number, raw in enumerate(ordered, start=1):
         lines = _classify([line.rstrip() for line in carried + raw])
@@ -343,6 +353,25 @@ def _without_running_heads(pages: list[list[str]]) -> list[list[str]]:
     ]
 
 
+def _filers_whole(raw: list[str]) -> list[str]:
+    """The page with each filer's name that wrapped onto the next line or the one after a blank line
+    ('部门：江苏省高级人民' / '法院') put back whole on its key line, the rest's line left blank: else the rest stands between
+    the filer line and the header, where it reads as the header's first line, and a rest printed at
+    the head of many pages as a running head."""
+    page = list(raw)
+    filled = [i for i, text in enumerate(page) if text.strip()]
+    for above, index in pairwise(filled):
+        if index - above > _WRAP_GAP or not is_key_line(normalise(page[above])):
+            continue
+        key, line = (_TextLine(0, page[i], chunks(page[i]), "") for i in (above, index))
+        if _filer_tail(key, line):
+            name = next(c for c in key.chunks if not UNIT_STATED.search(normalise(c.text)))
+            end = page[above].index(name.text) + len(name.text)
+            page[above] = page[above][:end] + line.chunks[0].text + page[above][end:]
+            page[index] = ""
+    return page
+
+
 def _margin_lines(raw: list[str]) -> set[int]:
     """The filled lines in the top or bottom tenth of a page's lines (at least its first and last)."""
     filled = [i for i, line in enumerate(raw) if line.strip()]
@@ -439,6 +468,20 @@ def _classify(raw: list[str]) -> list[_TextLine]:
     for line in lines:
         line.kind = line.kind or "blank"
     return lines
+
+
+def _filer_tail(key: _TextLine, line: _TextLine) -> bool:
+    """Is `line` the rest of the filer's name on the key line above it ('部门：江苏省高级人民' / '法院'),
+    wrapped under the name or back to the margin, a blank line between or not: one short piece of words
+    starting inside the name's width, no caption of a header ('项目', '合计')?"""
+    name = [chunk for chunk in key.chunks if not UNIT_STATED.search(normalise(chunk.text))]
+    if len(line.chunks) != 1 or not name or not _FILER_KEY.match(key.flat):
+        return False
+    piece, text = line.chunks[0], line.flat
+    inside = name[0].x0 <= piece.x0 < name[-1].x1
+    words = len(text) <= _NAME_TAIL and not _NOT_A_NAME.search(text) and not UNIT_STATED.search(text)
+    caption = is_text_header(text) or column_meaning(text) is not None or bool(TOTAL_LABEL.match(text))
+    return inside and words and not caption and titled_table(text) is None
 
 
 def _kind(line: _TextLine, below: _TextLine | None) -> str:
