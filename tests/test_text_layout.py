@@ -177,6 +177,14 @@ def test_a_filers_name_wrapped_is_whole_and_no_line_of_the_header(tmp_path: Path
     assert reading(table) == reading(read_file(tmp_path / "whole.txt").tables[0])
 
 
+def test_a_short_title_numbered_on_its_own_line_is_a_title(tmp_path: Path) -> None:
+    # '表1 收支预算总表' is as short as a number line ('公开03表', '表十二') but names its table
+    numbered = [at((25, "表1 收支预算总表")), *SUMMARY[1:]]
+    table = _only_table(tmp_path, COVER, CONTENTS, DUTIES, numbered)
+    assert (table.title, table.number) == ("表1收支预算总表", 1)
+    assert len(table.rows) == 6
+
+
 def test_codes_in_columns_groups_wrapped_labels_and_continuation(laid_out: Path) -> None:
     table = read_file(laid_out).tables[1]
     assert [column.meaning for column in table.columns] == ["general_budget", "basic", "project"]

@@ -492,8 +492,10 @@ def _kind(line: _TextLine, below: _TextLine | None) -> str:
         return "note"
     if PART_HEADING.match(flat):
         return "heading"
-    if NUMBERED_TITLE.match(flat) and len(flat) <= _SHORT_LINE:
-        return "number"  # '表十二', '公开03表': the number line over a table's title
+    if (number := NUMBERED_TITLE.match(flat)) and not flat[number.end() :].strip("：:"):
+        return (
+            "number"  # '表十二', '公开03表': the number line over a table's title ('表2 收入决算表' is one)
+        )
     if (
         figures(line.chunks)
         or coded(line.chunks)
