@@ -84,7 +84,7 @@ def test_a_continuation_page_without_a_top_rule_reads_whole() -> None:
     flow = document_flow([first_page(), continuation(chars, framed(XS, [90, 110], top=70))])
     (block,) = flow.blocks
     assert not flow.stray_grids and not flow.lines
-    codes = [cells[0] for _, cells, _ in _rows(block).data]
+    codes = [row.cells[0] for row in _rows(block).data]
     assert codes == ["2210201", "2210202", "2210203"]
 
 
@@ -96,7 +96,7 @@ def test_an_unruled_first_row_in_the_grids_columns_continues_the_table() -> None
     flow = document_flow([first_page(), continuation(chars, ruled(XS, [90, 110]))])
     (block,) = flow.blocks
     assert not flow.stray_grids and not flow.doubts and not flow.lines
-    assert [(page, cells[0]) for page, cells, _ in _rows(block).data] == [
+    assert [(row.page, row.cells[0]) for row in _rows(block).data] == [
         (1, "2210201"),
         (2, "2210202"),
         (2, "2210203"),
@@ -242,7 +242,7 @@ def test_a_header_left_at_the_page_foot_joins_the_body_under_finer_columns() -> 
     ]
     rows = _rows(TableBlock("财政拨款收支预算总表", 1, grids=grids))
     assert rows.header == [["收入", "", "支出", ""], ["项目", "金额", "项目", "金额"]]
-    assert [(page, cells) for page, cells, _ in rows.data] == [
+    assert [(row.page, row.cells) for row in rows.data] == [
         (2, ["一般公共预算", "100.00", "基本支出", "100.00"])
     ]
 
@@ -271,7 +271,7 @@ def test_a_caption_that_ran_out_of_room_at_the_page_foot_takes_its_rest_from_the
     ]
     rows = _rows(TableBlock("“三公”经费支出预算表", 1, grids=grids))
     assert [caption for level in rows.tree for caption in level if caption] == read
-    assert [cells for _, cells, _ in rows.data] == [["100.00", "60.00", ""]]
+    assert [row.cells for row in rows.data] == [["100.00", "60.00", ""]]
 
 
 @pytest.mark.parametrize(
@@ -293,7 +293,7 @@ def test_the_first_row_of_the_body_is_no_rest_of_a_caption_that_filled_its_cell(
     ]
     rows = _rows(TableBlock("支出预算总表", 1, grids=grids))
     assert rows.header == [["合计", "小计", caption]]
-    assert [cells for _, cells, _ in rows.data] == [opening]
+    assert [row.cells for row in rows.data] == [opening]
 
 
 def test_a_continuation_under_other_columns_is_reported_not_merged() -> None:
@@ -305,7 +305,7 @@ def test_a_continuation_under_other_columns_is_reported_not_merged() -> None:
         )
     ).grids[0]
     rows = _rows(TableBlock("财政拨款支出预算表", 1, grids=[first, other]))
-    assert [cells[0] for _, cells, _ in rows.data] == ["2210201"]
+    assert [row.cells[0] for row in rows.data] == ["2210201"]
     assert [page for page, _ in rows.problems] == [2]
 
 
@@ -323,20 +323,27 @@ def _data_after(continued: Grid) -> _Rows:
 def test_a_header_printed_again_with_its_captions_wrapped_otherwise_is_skipped() -> None:
     captions = [("科目", 65, 75), ("科目", 195, 75), ("金额", 425, 75), ("编码", 65, 95), ("名称", 195, 95)]
     rows = _data_after(_header_page(captions, XS, [70, 90, 110, 130]))
-    assert [cells[0] for _, cells, _ in rows.data] == ["2210201", "2210203"] and not rows.problems
+    assert [row.cells[0] for row in rows.data] == [
+        "2210201",
+        "2210203",
+    ] and not rows.problems
 
 
 def test_rows_without_figures_opening_a_continuation_that_are_not_its_header_are_kept() -> None:
     captions = [("其中", 65, 75), ("科目名称", 195, 75), ("金额", 425, 75)]
     rows = _data_after(_header_page(captions, XS, [70, 90, 110]))
-    assert [cells[0] for _, cells, _ in rows.data] == ["2210201", "其中", "2210203"]
+    assert [row.cells[0] for row in rows.data] == ["2210201", "其中", "2210203"]
 
 
 def test_a_continuation_at_another_width_under_the_header_printed_again_is_mapped_by_it() -> None:
     narrower = [80, 200, 400, 500]
     captions = [("科目编码", 85, 75), ("科目名称", 205, 75), ("金额", 405, 75)]
     rows = _data_after(_header_page(captions, narrower, [70, 90, 110]))
-    assert [cells for _, cells, _ in rows.data][1] == ["2210203", "购房补贴", "12.00"] and not rows.problems
+    assert [row.cells for row in rows.data][1] == [
+        "2210203",
+        "购房补贴",
+        "12.00",
+    ] and not rows.problems
 
 
 def test_a_continuation_at_another_width_under_another_header_is_reported() -> None:
@@ -378,23 +385,38 @@ def _broken_row(label: str, rest: str, inferred: bool = False) -> _Rows:
 
 def test_the_rest_of_a_label_that_filled_its_cell_joins_it_over_the_page_break() -> None:
     rows = _broken_row("机关事业单位基本养", "老保险缴费支出")
-    assert [cells[1] for _, cells, _ in rows.data] == ["机关事业单位基本养老保险缴费支出", "购房补贴"]
+    assert [row.cells[1] for row in rows.data] == [
+        "机关事业单位基本养老保险缴费支出",
+        "购房补贴",
+    ]
 
 
 def test_cells_placed_from_the_alignment_of_text_say_nothing_of_room() -> None:
     """Laid-out text: a column's cells are as wide as its text, so every label fills its cell."""
     rows = _broken_row("机关事业单位基本养", "老保险缴费支出", inferred=True)
-    assert [cells[1] for _, cells, _ in rows.data] == ["机关事业单位基本养", "老保险缴费支出", "购房补贴"]
+    assert [row.cells[1] for row in rows.data] == [
+        "机关事业单位基本养",
+        "老保险缴费支出",
+        "购房补贴",
+    ]
 
 
 def test_a_row_without_figures_under_a_label_that_ended_short_is_a_row() -> None:
     rows = _broken_row("住房公积金", "老保险缴费支出")
-    assert [cells[1] for _, cells, _ in rows.data] == ["住房公积金", "老保险缴费支出", "购房补贴"]
+    assert [row.cells[1] for row in rows.data] == [
+        "住房公积金",
+        "老保险缴费支出",
+        "购房补贴",
+    ]
 
 
 def test_a_numbered_item_under_a_label_that_filled_its_cell_is_a_row() -> None:
     rows = _broken_row("机关事业单位基本养", "八、社会保障支出")
-    assert [cells[1] for _, cells, _ in rows.data] == ["机关事业单位基本养", "八、社会保障支出", "购房补贴"]
+    assert [row.cells[1] for row in rows.data] == [
+        "机关事业单位基本养",
+        "八、社会保障支出",
+        "购房补贴",
+    ]
 
 
 def test_a_placeholder_row_of_dots_is_no_label_cut_by_the_page_break() -> None:
@@ -576,7 +598,7 @@ def test_filer_and_unit_lines_inside_a_continuations_frame_are_no_rows() -> None
         1, [*word("一、财政拨款支出预算表", 80, 100), *row(165, "2210201", "住房公积金", "1,029.15")]
     )
     (block,) = document_flow([first, _keys_in_frame(2, row(165, "2210202", "提租补贴", "1,959.99"))]).blocks
-    assert [cells[0] for _, cells, _ in _rows(block).data] == ["2210201", "2210202"]
+    assert [row.cells[0] for row in _rows(block).data] == ["2210201", "2210202"]
 
 
 def test_a_filer_key_alone_takes_the_name_printed_under_it() -> None:

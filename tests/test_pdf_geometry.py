@@ -155,9 +155,9 @@ def test_codes_in_class_section_item_columns_become_one_code() -> None:
     second += word("1,000", 205, 45, 6)
     (grid,) = page_content(PageLayout(1, 300, 100, header + first + second, ruled(xs, ys))).grids
     rows = _rows(TableBlock("收入预算总表", 1, grids=[grid]))
-    assert [cells[0] for _, cells, _ in rows.data] == ["201", "2010601"]
-    assert rows.data[1][1][3] == "行政运行"
-    boxes = rows.data[1][2]  # the joined code's box spans the three code cells; the others are blank
+    assert [row.cells[0] for row in rows.data] == ["201", "2010601"]
+    assert rows.data[1].cells[3] == "行政运行"
+    boxes = rows.data[1].boxes  # the joined code's box spans the three code cells; the others are blank
     assert boxes[0] is not None and boxes[0][0] == 2 and boxes[0][2] > 62
     assert boxes[1] is None and boxes[2] is None
     assert boxes[4] is not None and boxes[4][0] == 205
@@ -184,7 +184,7 @@ def test_a_total_row_alone_on_the_next_page_keeps_its_columns() -> None:
     total = [*word("合计", 5, 25), *word("支出合计", 105, 25), *word("1.00", 205, 25, 6)]
     merged = ruled([0, 100, 200, 300], [20, 40])  # the total's label spans 功能 and 用途
     rows = _rows(TableBlock("收支预算总表", 1, grids=[first, _page(2, total, merged)]))
-    assert [cells for _, cells, _ in rows.data][-1] == ["合计", "支出合计", "", "1.00"]
+    assert [row.cells for row in rows.data][-1] == ["合计", "支出合计", "", "1.00"]
 
 
 def test_a_first_page_of_merged_cells_takes_the_columns_its_continuation_refines() -> None:
@@ -196,7 +196,10 @@ def test_a_first_page_of_merged_cells_takes_the_columns_its_continuation_refines
     rows = _rows(
         TableBlock("收入预算总表", 1, grids=[first, _page(2, items, ruled([0, 100, 200, 300], [0, 20]))])
     )
-    assert [cells for _, cells, _ in rows.data] == [["收入总计", "", "2.00"], ["财政拨款", "小计", "2.00"]]
+    assert [row.cells for row in rows.data] == [
+        ["收入总计", "", "2.00"],
+        ["财政拨款", "小计", "2.00"],
+    ]
 
 
 @pytest.mark.parametrize(
@@ -224,7 +227,7 @@ def test_a_continuation_printed_at_another_scale_maps_onto_the_first_pages_colum
     )
     second = _page(2, [*word("20101", 25, 5), *word("2.00", 230, 5, 6)], ruled(xs, [0, 20]))
     rows = _rows(TableBlock("一般公共预算支出预算表", 1, grids=[first, second]))
-    assert (["20101", "", "", "2.00"] in [cells for _, cells, _ in rows.data]) is mapped
+    assert (["20101", "", "", "2.00"] in [row.cells for row in rows.data]) is mapped
     assert bool(rows.lost_pages) is not mapped
 
 
@@ -272,7 +275,7 @@ def _rest_page(number: int, left: float, top: float = 0, labels: bool = False):
 def test_a_table_printed_over_two_pages_by_its_columns_reads_as_one(labels: bool) -> None:
     first = _page(1, *_wide_first_page())
     rows = _rows(TableBlock("支出预算表", 1, grids=[first, _rest_page(2, 0, labels=labels)], rests={2}))
-    assert [cells for _, cells, _ in rows.data] == [
+    assert [row.cells for row in rows.data] == [
         ["一、支出", "3.00", "2.00", "1.00"],
         ["二、支出", "1.00", "1.00", ""],
     ]
@@ -341,7 +344,7 @@ def test_a_note_in_a_row_of_its_own_across_the_grid_is_the_tables_note(note: str
     grid = _page(1, chars, ruled([0, 100, 300], [0, 20, 40, 60], gaps))
     rows = _rows(TableBlock("政府性基金预算支出表", 1, grids=[grid]))
     assert _empty_notes(rows) == [note]
-    assert [cells for _, cells, _ in rows.data if any(cells) and not is_note_row(cells)] == [["合计", ""]]
+    assert [row.cells for row in rows.data if any(row.cells) and not is_note_row(row.cells)] == [["合计", ""]]
 
 
 def test_collinear_pieces_a_few_points_apart_are_one_rule() -> None:
@@ -370,7 +373,10 @@ def test_a_grid_right_under_the_tables_grid_goes_on_with_the_table() -> None:
     assert len(page.grids) == 2
     (block,) = pages_flow([page]).blocks
     assert len(block.grids) == 2
-    assert [cells for _, cells, _ in _rows(block).data] == [["合计", "2.00"], ["行政运行", "2.00"]]
+    assert [row.cells for row in _rows(block).data] == [
+        ["合计", "2.00"],
+        ["行政运行", "2.00"],
+    ]
 
 
 @pytest.mark.parametrize("off", [1.2, 2.4, 2.9])

@@ -185,6 +185,23 @@ def test_a_short_title_numbered_on_its_own_line_is_a_title(tmp_path: Path) -> No
     assert len(table.rows) == 6
 
 
+@pytest.mark.parametrize("form_feeds", [True, False])
+def test_a_table_row_cites_its_line_in_the_file(laid_out: Path, form_feeds: bool) -> None:
+    # the first line a row is printed on, on a continuation page too, with or without form feeds (then
+    # the continuation, under no page number, stays on its table's page)
+    if not form_feeds:
+        laid_out.write_text(laid_out.read_text(encoding="utf-8").replace("\f", ""), encoding="utf-8")
+    lines = laid_out.read_text(encoding="utf-8").split("\n")
+    rows = {row.code or row.label: row for row in read_file(laid_out).tables[1].rows}
+    for code, printed in (
+        ("20101", "人大事务"),
+        ("2010199", "其他一般公共服务支出中的"),
+        ("20501", "教育管理事务"),
+    ):
+        assert printed in lines[rows[code].location.line - 1]
+    assert rows["20501"].location.page == rows["2010101"].location.page + form_feeds
+
+
 def test_codes_in_columns_groups_wrapped_labels_and_continuation(laid_out: Path) -> None:
     table = read_file(laid_out).tables[1]
     assert [column.meaning for column in table.columns] == ["general_budget", "basic", "project"]
@@ -921,7 +938,7 @@ def test_a_continuation_opening_with_numbered_rows_left_blank_has_no_header(tmp_
 
 
 def test_a_paragraphs_last_line_printed_above_its_first_is_put_back() -> None:
-    from budget_graph.read.text_layout import _in_reading_order
+    from budget_graph.read.text_layout import _reading_order
 
     page = [
         "  三、支出决算情况说明",
@@ -931,10 +948,10 @@ def test_a_paragraphs_last_line_printed_above_its_first_is_put_back() -> None:
         "",
         "  四、财政拨款收入支出决算总体情况说明",
     ]
-    assert _in_reading_order(page)[2:4] == [page[3], page[2]]
+    assert _reading_order(page)[2:4] == [3, 2]
     # a paragraph in order, or a short line of its own, stays where it is
     in_order = ["", "    本年支出合计2940.05万元，其中：基本支出2336.91万元；", "项目支出603.14万元。", ""]
-    assert _in_reading_order(in_order) == in_order
+    assert _reading_order(in_order) == [0, 1, 2, 3]
 
 
 def test_a_total_row_on_a_page_of_its_own_goes_on_the_tables_figure_columns_in_order(tmp_path: Path) -> None:

@@ -57,6 +57,8 @@ class Grid:
     inferred: bool = False  # its cells were placed by the alignment of text, not by ruling lines
     # an inferred grid's columns where its text prints them (character columns): to place a continuation's
     printed: list[Column] = field(default_factory=list)
+    # laid-out text: the line of the text file each row band was read from (1-based)
+    source_lines: list[int] | None = None
 
     def __post_init__(self) -> None:
         self.owner = [[None] * (len(self.xs) - 1) for _ in range(len(self.ys) - 1)]  # type: ignore[list-item]
@@ -129,7 +131,17 @@ def refined(grid: Grid, xs: list[float], slack: float, ys: list[float] | None = 
         )
         for c in grid.cells
     ]
-    return Grid(grid.page, xs, ys, cells, doubts=grid.doubts, inferred=grid.inferred, printed=grid.printed)
+    lines = grid.source_lines if ys is grid.ys else None  # finer row bands: their lines are not known
+    return Grid(
+        grid.page,
+        xs,
+        ys,
+        cells,
+        doubts=grid.doubts,
+        inferred=grid.inferred,
+        printed=grid.printed,
+        source_lines=lines,
+    )
 
 
 def beside(left: Grid, right: Grid, skip: int, slack: float) -> Grid | None:

@@ -71,11 +71,19 @@ class TableBlock:
 
 
 @dataclass
+class _DataRow:
+    page: int
+    cells: list[str]
+    boxes: list[Box | None]  # each cell's printed box
+    line: int | None = None  # laid-out text: the file's line it was read from
+
+
+@dataclass
 class _Rows:
     """A table's rows as text matrices (cell text at a span's top-left, blank elsewhere)."""
 
     header: list[list[str]]  # as printed: to recognise the header repeated on a continuation page
-    data: list[tuple[int, list[str], list[Box | None]]]  # (page, cells, each cell's printed box)
+    data: list[_DataRow]
     problems: list[tuple[int, str]] = field(default_factory=list)  # (page, message)
     tree: list[list[str]] = field(default_factory=list)  # the header by nesting depth (see _header_tree)
     lost_pages: list[int] = field(default_factory=list)  # continuation pages whose rows could not be read
@@ -193,6 +201,11 @@ def grid_texts(grid: Grid) -> list[list[str]]:
     return rows
 
 
+def _source_lines(grid: Grid) -> list[int | None]:
+    """Each row band's line in the text file it was read from (laid-out text), else None."""
+    return list(grid.source_lines) if grid.source_lines else [None] * (len(grid.ys) - 1)
+
+
 def grid_boxes(grid: Grid) -> list[list[Box | None]]:
     """Each row band's printed text boxes by column band, as grid_texts places the texts. The glyphs'
     own boxes: they stay on their page when a header is stacked over a body from the next page. A grid
@@ -210,16 +223,18 @@ def _rows(block: TableBlock) -> _Rows:
     texts = grid_texts(first)[banner:]
     boxes = grid_boxes(first)[banner:]
     start = _data_start(texts)
-    rows = _Rows(
-        texts[:start], [(first.page, cells, box) for cells, box in zip(texts, boxes, strict=True)][start:]
-    )
+    lines = _source_lines(first)[banner:]
+    data = [
+        _DataRow(first.page, cells, box, line) for cells, box, line in zip(texts, boxes, lines, strict=True)
+    ]
+    rows = _Rows(texts[:start], data[start:])
     rows.tree = _header_tree(first, banner, banner + start)
     for previous, grid in pairwise([first, *rest]):
         _continue(rows, first, previous, grid)
     halves = _halves(rows.header)
     if halves:
         rows = _stack(rows, halves)
-    join_codes(rows.header, [(cells, boxes) for _, cells, boxes in rows.data])
+    join_codes(rows.header, [(row.cells, row.boxes) for row in rows.data])
     _category_codes(rows)
     return rows
 
@@ -556,6 +571,7 @@ def _continue(rows: _Rows, first: Grid, previous: Grid, grid: Grid) -> None:
         rows.lost_pages.append(grid.page)
         return
     boxed = grid_boxes(grid)[banner + again :]
+    lines = _source_lines(grid)[banner + again :]
     for index, (cells, boxes) in enumerate(zip(texts[again:], boxed, strict=True)):
         mapped = [""] * first.n_cols
         placed: list[Box | None] = [None] * first.n_cols
@@ -570,12 +586,12 @@ def _continue(rows: _Rows, first: Grid, previous: Grid, grid: Grid) -> None:
             and rows.data
             and (
                 _is_cut_label(mapped)
-                or (rows.data[-1][0] == previous.page and _rest_of_labels(previous, grid, banner + again))
+                or (rows.data[-1].page == previous.page and _rest_of_labels(previous, grid, banner + again))
             )
         ):
-            _join_cut_label(rows.data[-1][1], mapped)
+            _join_cut_label(rows.data[-1].cells, mapped)
             continue
-        rows.data.append((grid.page, mapped, placed))
+        rows.data.append(_DataRow(grid.page, mapped, placed, lines[index]))
 
 
 def _header_again(header: list[list[str]], texts: list[list[str]]) -> int:
@@ -683,8 +699,8 @@ def _halves(header: list[list[str]]) -> int | None:
 
 def _stack(rows: _Rows, half: int) -> _Rows:
     """Left halves first (all pages), then right halves: the order the list is read in."""
-    left = [(page, cells[:half], boxes[:half]) for page, cells, boxes in rows.data]
-    right = [(page, cells[half:], boxes[half:]) for page, cells, boxes in rows.data]
+    left = [replace(row, cells=row.cells[:half], boxes=row.boxes[:half]) for row in rows.data]
+    right = [replace(row, cells=row.cells[half:], boxes=row.boxes[half:]) for row in rows.data]
     return _Rows(
         [cells[:half] for cells in rows.header],
         left + right,
@@ -696,7 +712,7 @@ def _stack(rows: _Rows, half: int) -> _Rows:
 
 def _category_codes(rows: _Rows) -> None:
     """Procurement categories printed as words with their letter ('一、货物A'): the letter is the code."""
-    for _, cells, _ in rows.data:
+    for cells in (row.cells for row in rows.data):
         for index, text in enumerate(cells):
             match = _CATEGORY.match(normalise(text))
             if match:
@@ -717,7 +733,7 @@ def _drop_second_breakdown(rows: _Rows) -> None:
         return
     second = labels[2]
     dropped = 0
-    for _, cells, boxes in rows.data:
+    for cells, boxes in ((row.cells, row.boxes) for row in rows.data):
         first_amount = labels[1] + 1
         spanning = not any(cells[first_amount : second + 1])
         figures = [i for i in range(second, len(cells)) if is_number(cells[i])]
@@ -733,7 +749,7 @@ def _drop_second_breakdown(rows: _Rows) -> None:
         del cells[second:]
     rows.problems.append(
         (
-            rows.data[0][0],
+            rows.data[0].page,
             unread(
                 dropped,
                 "按支出用途的分列（只读按功能分类的支出一侧）",
@@ -767,18 +783,20 @@ def _phases_as_rows(rows: _Rows) -> None:
     rows.tree = [["", *(cells[i] for i in first)] for cells in items if any(cells)]
     rows.header = []  # continuation pages are already joined
     rows.data = [
-        (page, [name, *(cells[i] for i in columns[name])], [None, *(boxes[i] for i in columns[name])])
-        for page, cells, boxes in rows.data
+        _DataRow(
+            row.page,
+            [name, *(row.cells[i] for i in columns[name])],
+            [None, *(row.boxes[i] for i in columns[name])],
+            row.line,
+        )
+        for row in rows.data
         for name in names
     ]
 
 
 def _label_columns(rows: _Rows) -> set[int]:
     return {
-        i
-        for _, cells, _ in rows.data
-        for i, c in enumerate(cells)
-        if not prints_nothing(c) and not is_number(c)
+        i for row in rows.data for i, c in enumerate(row.cells) if not prints_nothing(c) and not is_number(c)
     }
 
 
@@ -795,19 +813,19 @@ def _text_columns(rows: _Rows) -> set[int]:
 def _grid_rows(rows: _Rows, two_sided: bool) -> list[GridRow]:
     """Header rows, then data rows that say where their amounts start. A one-sided table's header is
     cut to the amount columns: the label columns' captions name no amount."""
-    data = [(page, cells, boxes) for page, cells, boxes in rows.data if any(cells) and not is_note_row(cells)]
+    data = [row for row in rows.data if any(row.cells) and not is_note_row(row.cells)]
     if two_sided:  # each side is [label, amounts …]; read/tables.py finds the sides
         return [GridRow(None, cells) for cells in rows.tree] + [
-            GridRow(None, cells, page, amounts_from=1, boxes=boxes) for page, cells, boxes in data
+            GridRow(row.line, row.cells, row.page, amounts_from=1, boxes=row.boxes) for row in data
         ]
     text = _text_columns(rows)
     start = max(text) + 1 if text else 0
     header = [GridRow(None, cells[start:]) for cells in rows.tree]
     return header + [
-        GridRow(None, cells, page, amounts_from=start, boxes=boxes) for page, cells, boxes in data
+        GridRow(row.line, row.cells, row.page, amounts_from=start, boxes=row.boxes) for row in data
     ]
 
 
 def _empty_notes(rows: _Rows) -> list[str]:
     """A note printed inside the grid, in a row of its own ('此表为空', '注：本部门无该项目'), is the table's."""
-    return [c for _, cells, _ in rows.data if is_note_row(cells) for c in cells if c]
+    return [c for row in rows.data if is_note_row(row.cells) for c in row.cells if c]

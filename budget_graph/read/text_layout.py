@@ -182,49 +182,59 @@ def _read_without_layout(filing: Filing, source: str) -> None:
 
 
 def _contents(text: str) -> list[PageContent]:
-    """The text's pages (form feeds part them) as the PDF reader's pages: lines and grids placed."""
+    """The text's pages (form feeds part them) as the PDF reader's pages: lines and grids placed, each
+    grid's row bands with the file's lines they were read from."""
     pages = _pages(text)
     contents: list[PageContent] = []
     headings: list[tuple[int, Line]] = []  # (page, line)
     running: Layout | None = None  # the columns of a table that ran to the foot of the page before
-    ordered = list(
-        map(_in_reading_order, _without_running_heads(_printed_once(list(map(_filers_whole, pages)))))
-    )
-    carried: list[str] = []  # a table's head left at the foot of the page before, its rows on this one
-    for number, raw in enumerate(ordered, start=1):
-        lines = _classify([line.rstrip() for line in carried + raw])
+    cleaned = _without_running_heads(_printed_once([_filers_whole(raw) for _, raw in pages]))
+    orders = [_reading_order(raw) for raw in cleaned]
+    ordered = [[raw[i] for i in order] for raw, order in zip(cleaned, orders, strict=True)]
+    files = [[first + i for i in order] for (first, _), order in zip(pages, orders, strict=True)]
+    carried: list[tuple[str, int]] = []  # a table's head left at the foot of the page before, its lines
+    for number, (raw, at) in enumerate(zip(ordered, files, strict=True), start=1):
+        lines = _classify([text.rstrip() for text, _ in carried] + [line.rstrip() for line in raw])
+        at = [line for _, line in carried] + at
         start = _head_at_foot(lines) if number < len(ordered) else None
-        carried = [] if start is None else [line.text for line in lines[start:] if line.kind != "page_number"]
+        head = [] if start is None else [line for line in lines[start:] if line.kind != "page_number"]
+        carried = [(line.text, at[line.number]) for line in head]
         if start is not None:  # the page without the head it leaves to the next, its number kept
             kept = lines[:start] + [line for line in lines[start:] if line.kind == "page_number"]
-            lines = _classify([line.text for line in kept])
+            lines, at = _classify([line.text for line in kept]), [at[line.number] for line in kept]
         content, running = _page(number, lines, running, headings)
+        for grid in content.grids:
+            grid.source_lines = [at[min(int(y // LINE_HEIGHT), len(at) - 1)] for y in grid.ys[:-1]]
         contents.append(content)
     _set_widths(contents)
     _centre(headings, {content.number: content.width for content in contents})
     return contents
 
 
-def _pages(text: str) -> list[list[str]]:
-    """The text's pages as lines. Form feeds part them; text written without them (`pdftotext -nopgbrk`,
-    a viewer's copy) is parted after each page's number and before each table's title, since a table
-    starts a page in every filing the project has seen: a page's number joined into a sentence changed
-    its figures, and a table read with the one after it took the next table's rows for its own."""
+def _pages(text: str) -> list[tuple[int, list[str]]]:
+    """The text's pages, each as (the file's line its first line stands on, 1-based; its lines). Form
+    feeds part them; text written without them (`pdftotext -nopgbrk`, a viewer's copy) is parted after
+    each page's number and before each table's title, since a table starts a page in every filing the
+    project has seen: a page's number joined into a sentence changed its figures, and a table read with
+    the one after it took the next table's rows for its own."""
     if "\f" not in text:
         return _parted(text.split("\n"))
-    pages = [page.split("\n") for page in text.split("\f")]
-    if pages and not any(line.strip() for line in pages[-1]):
+    pages, first = [], 1
+    for page in text.split("\f"):
+        pages.append((first, page.split("\n")))
+        first += page.count("\n")  # a form feed opens the next page on the line it stands on
+    if pages and not any(line.strip() for line in pages[-1][1]):
         pages.pop()  # the form feed after the last page
     return pages
 
 
-def _parted(lines: list[str]) -> list[list[str]]:
+def _parted(lines: list[str]) -> list[tuple[int, list[str]]]:
     numbers = page_numbers(lines)
     classified = _classify(lines)
     starts = [line.number for line in classified if line.kind == "title"]
     starts = [_head_start(classified, start) for start in starts]
     breaks = sorted({0, *starts, *(n + 1 for n in numbers), *_shifted(classified), len(lines)})
-    return [lines[a:b] for a, b in pairwise(breaks) if any(line.strip() for line in lines[a:b])]
+    return [(a + 1, lines[a:b]) for a, b in pairwise(breaks) if any(line.strip() for line in lines[a:b])]
 
 
 def _shifted(lines: list[_TextLine]) -> list[int]:
@@ -381,17 +391,18 @@ def _margin_lines(raw: list[str]) -> set[int]:
     return {i for i in filled if i < filled[0] + edge or i > filled[-1] - edge}
 
 
-def _in_reading_order(raw: list[str]) -> list[str]:
-    """The page with a paragraph's last line put back after its first: a converter may print a short
-    last line, set to the left margin and ending its sentence, above the paragraph's indented first line,
-    which then breaks off mid-phrase before a blank line ('603.14万元，占20.51%；' over
-    '    本年支出合计…项目支出')."""
-    lines = list(raw)
-    for i in range(1, len(lines) - 1):
-        above, last, first, below = lines[i - 1], lines[i], lines[i + 1], lines[i + 2 : i + 3] or [""]
-        if not above.strip() and not below[0].strip() and _last_before_first(last, first):
-            lines[i], lines[i + 1] = first, last
-    return lines
+def _reading_order(raw: list[str]) -> list[int]:
+    """The page's lines in reading order, as indices, a paragraph's last line put back after its first:
+    a converter may print a short last line, set to the left margin and ending its sentence, above the
+    paragraph's indented first line, which then breaks off mid-phrase before a blank line
+    ('603.14万元，占20.51%；' over '    本年支出合计…项目支出')."""
+    order = list(range(len(raw)))
+    for i in range(1, len(raw) - 1):
+        above, last, first = raw[order[i - 1]], raw[order[i]], raw[order[i + 1]]
+        below = raw[order[i + 2]] if i + 2 < len(raw) else ""
+        if not above.strip() and not below.strip() and _last_before_first(last, first):
+            order[i], order[i + 1] = order[i + 1], order[i]
+    return order
 
 
 def _last_before_first(last: str, first: str) -> bool:
