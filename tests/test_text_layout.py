@@ -186,7 +186,9 @@ def test_a_short_title_numbered_on_its_own_line_is_a_title(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("form_feeds", [True, False])
-def test_a_table_row_cites_its_line_in_the_file(laid_out: Path, form_feeds: bool) -> None:
+def test_a_table_row_and_a_narrative_figure_cite_their_lines_in_the_file(
+    laid_out: Path, form_feeds: bool
+) -> None:
     # the first line a row is printed on, on a continuation page too, with or without form feeds (then
     # the continuation, under no page number, stays on its table's page)
     if not form_feeds:
@@ -200,6 +202,9 @@ def test_a_table_row_cites_its_line_in_the_file(laid_out: Path, form_feeds: bool
     ):
         assert printed in lines[rows[code].location.line - 1]
     assert rows["20501"].location.page == rows["2010101"].location.page + form_feeds
+    if form_feeds:  # a narrative figure: the line printing it
+        claim = next(c for c in read_file(laid_out).claims if c.subject == "收入")
+        assert "收入预算1,200元" in lines[claim.location.line - 1]
 
 
 def test_codes_in_columns_groups_wrapped_labels_and_continuation(laid_out: Path) -> None:

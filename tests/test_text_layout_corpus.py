@@ -109,14 +109,20 @@ def test_the_text_finds_every_error_the_pdf_finds(errors: dict, folder: str) -> 
     assert not set(pdf) - set(text)
 
 
+# a template's placeholders are errors wherever they stand; their quotes run as the text runs
+PLACEHOLDER = "BG-T001"
+
+
 @pytest.mark.parametrize("folder", _marked(EXTRA_ERRORS, FOLDERS))
 def test_the_text_finds_no_error_the_pdf_does_not(errors: dict, folder: str) -> None:
     pdf, text = errors[folder]
-    assert not text - pdf  # counted: an error found twice is one too many
+    assert not _counted(text) - _counted(pdf)  # counted: an error found twice is one too many
 
 
-# a template's placeholders are errors wherever they stand; their quotes run as the text runs
-PLACEHOLDER = "BG-T001"
+def _counted(errors: Counter) -> Counter:
+    """The errors counted, a placeholder's once: one printed in two paragraphs of a page is one PDF
+    finding (its place is the page) and two in laid-out text (each its line)."""
+    return Counter({key: 1 if key[1] == PLACEHOLDER else count for key, count in errors.items()})
 
 
 def _sure(errors: Counter) -> set:

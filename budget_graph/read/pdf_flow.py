@@ -414,7 +414,7 @@ def _take_tails(upper: Line, lower: Line) -> Line:
     if len(kept) < len(lower.words):  # the next line of the box may finish the word again ('…办公' / '厅')
         upper.bottom = max(upper.bottom, lower.bottom)
     chars = [c for c in lower.chars if any(w.x0 <= c.cx <= w.x1 for w in kept)]
-    return Line(chars, lower.top, lower.bottom, kept)
+    return Line(chars, lower.top, lower.bottom, kept, lower.source_line)
 
 
 def _chars_of(line: Line, word: Word) -> list[Char]:

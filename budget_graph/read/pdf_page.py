@@ -57,6 +57,7 @@ class Line:
     top: float
     bottom: float
     words: list[Word] = field(default_factory=list)
+    source_line: int | None = None  # laid-out text: the line of the file it was read from (1-based)
 
     @property
     def x0(self) -> float:
@@ -78,7 +79,7 @@ def moved_line(line: Line, x: Callable[[float], float], y: Callable[[float], flo
         for c in line.chars
     ]
     words = [replace(w, x0=x(w.x0), x1=x(w.x1), top=y(w.top), bottom=y(w.bottom)) for w in line.words]
-    return Line(chars, y(line.top), y(line.bottom), words)
+    return Line(chars, y(line.top), y(line.bottom), words, line.source_line)
 
 
 @dataclass

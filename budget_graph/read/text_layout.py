@@ -205,6 +205,8 @@ def _contents(text: str) -> list[PageContent]:
         content, running = _page(number, lines, running, headings)
         for grid in content.grids:
             grid.source_lines = [at[min(int(y // LINE_HEIGHT), len(at) - 1)] for y in grid.ys[:-1]]
+        for text_line in content.lines:
+            text_line.source_line = at[int(text_line.top // LINE_HEIGHT)]
         contents.append(content)
     _set_widths(contents)
     _centre(headings, {content.number: content.width for content in contents})
