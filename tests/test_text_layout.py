@@ -186,7 +186,7 @@ def test_a_short_title_numbered_on_its_own_line_is_a_title(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("form_feeds", [True, False])
-def test_a_table_row_and_a_narrative_figure_cite_their_lines_in_the_file(
+def test_a_table_its_rows_and_a_narrative_figure_cite_their_lines_in_the_file(
     laid_out: Path, form_feeds: bool
 ) -> None:
     # the first line a row is printed on, on a continuation page too, with or without form feeds (then
@@ -202,6 +202,8 @@ def test_a_table_row_and_a_narrative_figure_cite_their_lines_in_the_file(
     ):
         assert printed in lines[rows[code].location.line - 1]
     assert rows["20501"].location.page == rows["2010101"].location.page + form_feeds
+    table = read_file(laid_out).tables[1]
+    assert "2024年部门一般公共预算支出功能分类预算表" in lines[table.location.line - 1]
     if form_feeds:  # a narrative figure: the line printing it
         claim = next(c for c in read_file(laid_out).claims if c.subject == "收入")
         assert "收入预算1,200元" in lines[claim.location.line - 1]

@@ -494,7 +494,8 @@ def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | 
     number = _number(titles[0].text)
     page = titles[-1].page  # the line naming the table (a number line may end the page before)
     used = len(lines) - 1 - index
-    return used, TableBlock(title, page, number, unit, filer)
+    line = next(title.line.source_line for title in titles if title.page == page)  # its first on the page
+    return used, TableBlock(title, page, number, unit, filer, line=line)
 
 
 def _with_tail(name: str | None, tail: str) -> str | None:
