@@ -183,7 +183,7 @@ def _read_without_layout(filing: Filing, source: str) -> None:
 
 def _contents(text: str) -> list[PageContent]:
     """The text's pages (form feeds part them) as the PDF reader's pages: lines and grids placed, each
-    grid's row bands with the file's lines they were read from."""
+    line and each grid's row band with the file's line it was read from."""
     pages = _pages(text)
     contents: list[PageContent] = []
     headings: list[tuple[int, Line]] = []  # (page, line)
@@ -367,20 +367,21 @@ def _without_running_heads(pages: list[list[str]]) -> list[list[str]]:
 
 def _filers_whole(raw: list[str]) -> list[str]:
     """The page with each filer's name that wrapped onto the next line or the one after a blank line
-    ('部门：江苏省高级人民' / '法院') put back whole on its key line, the rest's line left blank: else the rest stands between
-    the filer line and the header, where it reads as the header's first line, and a rest printed at
-    the head of many pages as a running head."""
+    ('部门：江苏省高级人民' / '法院') put back whole on its key line, the rest's line left blank. Else
+    the rest stands between the filer line and the header, where it reads as the header's first line,
+    and a rest printed at the head of many pages reads as a running head."""
     page = list(raw)
     filled = [i for i, text in enumerate(page) if text.strip()]
     for above, index in pairwise(filled):
         if index - above > _WRAP_GAP or not is_key_line(normalise(page[above])):
             continue
         key, line = (_TextLine(0, page[i], chunks(page[i]), "") for i in (above, index))
-        if _filer_tail(key, line):
-            name = next(c for c in key.chunks if not UNIT_STATED.search(normalise(c.text)))
-            end = page[above].index(name.text) + len(name.text)
-            page[above] = page[above][:end] + line.chunks[0].text + page[above][end:]
-            page[index] = ""
+        if not _filer_tail(key, line):
+            continue
+        name = next(c for c in key.chunks if not UNIT_STATED.search(normalise(c.text)))
+        end = page[above].find(name.text) + len(name.text)
+        page[above] = page[above][:end] + line.chunks[0].text + page[above][end:]
+        page[index] = ""
     return page
 
 
