@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
-from budget_graph.check.requirements import explains, layouts_for, topics_of, with_requirements
+from budget_graph.check.requirements import explains, layouts_for, sentences, topics_of, with_requirements
 from budget_graph.graph import MappedGraph, build_graph
 from budget_graph.graph.codes import Code
 from budget_graph.graph.iris import slug, unit_iri
@@ -369,7 +369,7 @@ def test_ontology_is_an_owl_ontology(ontology) -> None:
     ],
 )
 def test_narrative_sentences_that_explain_an_empty_fund_table(text: str, explained: bool) -> None:
-    assert explains(Paragraph(text, at(1)), TableKind.GovernmentFundBudget) is explained
+    assert explains(sentences(Paragraph(text, at(1))), TableKind.GovernmentFundBudget) is explained
 
 
 def test_the_sole_row_of_a_table_is_named_by_its_table(mapped) -> None:

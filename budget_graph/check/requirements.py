@@ -57,9 +57,9 @@ def _explaining(filing: Filing, kinds: set[TableKind], iris: FilingIris) -> dict
     found: dict[TableKind, list] = {}
     for part in filing.parts if kinds else ():
         for index, paragraph in enumerate(part.paragraphs, start=1):
-            sentences = _SENTENCE.findall(paragraph.text)
+            said = sentences(paragraph)
             for kind in kinds:
-                if _says_none_or_zero(sentences, kind):
+                if explains(said, kind):
                     found.setdefault(kind, []).append(child(iris.part(part.number), "p", index))
     return found
 
@@ -115,13 +115,14 @@ def explaining_note(table: Table) -> int | None:
     return next((i for i, note in enumerate(table.notes) if EMPTY_NOTE.search(note)), None)
 
 
-def explains(paragraph: Paragraph, kind: TableKind) -> bool:
-    """Does a sentence of the paragraph say the unit has none of what a `kind` table shows (无政府性基金…),
-    or that its amount is zero (政府性基金拨款支出预算为0)?"""
-    return _says_none_or_zero(_SENTENCE.findall(paragraph.text), kind)
+def sentences(paragraph: Paragraph) -> list[str]:
+    """The paragraph's sentences, split once for every kind of empty table asked of them."""
+    return _SENTENCE.findall(paragraph.text)
 
 
-def _says_none_or_zero(sentences: list[str], kind: TableKind) -> bool:
+def explains(sentences: list[str], kind: TableKind) -> bool:
+    """Does one of a paragraph's sentences say the unit has none of what a `kind` table shows
+    (无政府性基金…), or that its amount is zero (政府性基金拨款支出预算为0)?"""
     patterns = _subject_patterns(kind)
     return patterns is not None and any(p.search(sentence) for sentence in sentences for p in patterns)
 

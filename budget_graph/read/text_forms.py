@@ -366,7 +366,7 @@ def overlapping_spans(rows: list[lxml.html.HtmlElement], grid: list[list[str] | 
     several = [(row, cells) for row, cells in zip(rows, grid, strict=True) if cells and len(_cells(row)) > 1]
     widths = {len(cells) for _, cells in several}
     asked = (sum(_span(cell, "colspan", SPANNED_CELLS) for cell in _cells(row)) for row, _ in several)
-    return len(widths) > 1 or any(width > max(widths) for width in asked)
+    return len(widths) > 1 or any(width > max(widths, default=0) for width in asked)
 
 
 def _width(rows: list[lxml.html.HtmlElement]) -> int:
