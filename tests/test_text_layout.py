@@ -161,6 +161,8 @@ WRAPPED_FILER = {
     "under": [at((0, "编制部门：某某区某某"), (70, "单位：元")), at((10, "局"))],
     "margin": [at((0, "编制部门：某某区某某"), (70, "单位：元")), at((0, "局"))],
     "blank": [at((0, "编制部门：某某区某某"), (70, "单位：元")), "", at((10, "局"))],
+    # the key printed apart from the name, the rest under the name
+    "apart": [at((0, "编制部门："), (12, "某某区某某"), (70, "单位：元")), at((12, "局"))],
 }
 
 

@@ -378,7 +378,7 @@ def _filers_whole(raw: list[str]) -> list[str]:
         key, line = (_TextLine(0, page[i], chunks(page[i]), "") for i in (above, index))
         if not _filer_tail(key, line):
             continue
-        name = next(c for c in key.chunks if not UNIT_STATED.search(normalise(c.text)))
+        name = _filer_name(key)[-1]
         end = page[above].find(name.text) + len(name.text)
         page[above] = page[above][:end] + line.chunks[0].text + page[above][end:]
         page[index] = ""
@@ -488,7 +488,7 @@ def _filer_tail(key: _TextLine, line: _TextLine) -> bool:
     """Is `line` the rest of the filer's name on the key line above it ('部门：江苏省高级人民' / '法院'),
     wrapped under the name or back to the margin, a blank line between or not: one short piece of words
     starting inside the name's width, no caption of a header ('项目', '合计')?"""
-    name = [chunk for chunk in key.chunks if not UNIT_STATED.search(normalise(chunk.text))]
+    name = _filer_name(key)
     if len(line.chunks) != 1 or not name or not _FILER_KEY.match(key.flat):
         return False
     piece, text = line.chunks[0], line.flat
@@ -496,6 +496,11 @@ def _filer_tail(key: _TextLine, line: _TextLine) -> bool:
     words = len(text) <= _NAME_TAIL and not _NOT_A_NAME.search(text) and not UNIT_STATED.search(text)
     caption = is_text_header(text) or column_meaning(text) is not None or bool(TOTAL_LABEL.match(text))
     return inside and words and not caption and titled_table(text) is None
+
+
+def _filer_name(key: _TextLine) -> list[Chunk]:
+    """The key line's words but its unit's: the filer's key and name."""
+    return [chunk for chunk in key.chunks if not UNIT_STATED.search(normalise(chunk.text))]
 
 
 def _kind(line: _TextLine, below: _TextLine | None) -> str:
@@ -507,9 +512,8 @@ def _kind(line: _TextLine, below: _TextLine | None) -> str:
     if PART_HEADING.match(flat):
         return "heading"
     if (number := NUMBERED_TITLE.match(flat)) and not flat[number.end() :].strip("：:"):
-        return (
-            "number"  # '表十二', '公开03表': the number line over a table's title ('表2 收入决算表' is one)
-        )
+        # '表十二', '公开03表': the number alone, over a table's title ('表2 收入决算表' is a title)
+        return "number"
     if (
         figures(line.chunks)
         or coded(line.chunks)
