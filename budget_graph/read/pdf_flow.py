@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from budget_graph.model import Unit
+from budget_graph.model import Box, Location, Unit
 from budget_graph.profiles import lines
 from budget_graph.read.layout import (
     KEY_LINE,
@@ -100,6 +100,10 @@ class PageLine:
     @property
     def text(self) -> str:
         return self.line.text
+
+    def place(self, source: str, bbox: Box | None = None) -> Location:
+        """Where the line stands: its page, and its line in the file when read from laid-out text."""
+        return Location(source, line=self.line.source_line, page=self.page, bbox=bbox)
 
 
 @dataclass

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from budget_graph.model import Heading, Location, NarrativePart, Paragraph, TocEntry
+from budget_graph.model import Heading, NarrativePart, Paragraph, TocEntry
 from budget_graph.read.layout import (
     ENUMERATOR,
     chinese_number,
@@ -92,7 +92,7 @@ def _toc(lines: list[PageLine], source: str) -> list[TocEntry]:
                 entries[-1].title += flat
                 entries[-1].kind = entries[-1].kind or titled_table(entries[-1].title)
             continue
-        where = Location(source, line=line.line.source_line, page=line.page)
+        where = line.place(source)
         part = _PART.match(flat)
         numbered = _NUMBERED.match(flat)
         if part:
@@ -113,9 +113,7 @@ def _parts(lines: list[PageLine], toc: list[TocEntry], source: str, measured: bo
         heading = _part_heading(line, toc)
         if heading is not None:
             number, title = heading
-            parts.append(
-                NarrativePart(number, title, Location(source, line=line.line.source_line, page=line.page))
-            )
+            parts.append(NarrativePart(number, title, line.place(source)))
         elif parts and _ends_heading(parts[-1], line):
             parts[-1].title += normalise(
                 line.text
@@ -186,7 +184,7 @@ def _add_line(
     previous: PageLine | None = None,
 ) -> None:
     box = (line.line.x0, line.line.top, line.line.x1, line.line.bottom) if measured else None
-    where = Location(source, line=line.line.source_line, page=line.page, bbox=box)
+    where = line.place(source, box)
     last = part.paragraphs[-1] if part.paragraphs else None
     if line.cells is not None:  # a row of a grid in the narrative: a paragraph of tab-separated cells
         if last is not None and _is_heading_line(last):
