@@ -73,6 +73,8 @@ class TableBlock:
 
 @dataclass
 class _DataRow:
+    """A row of a table's body as read: its cells' texts on the first page's columns."""
+
     page: int
     cells: list[str]
     boxes: list[Box | None]  # each cell's printed box
@@ -204,7 +206,7 @@ def grid_texts(grid: Grid) -> list[list[str]]:
 
 def _source_lines(grid: Grid) -> list[int | None]:
     """Each row band's line in the text file it was read from (laid-out text), else None."""
-    return list(grid.source_lines) if grid.source_lines else [None] * (len(grid.ys) - 1)
+    return grid.source_lines or [None] * (len(grid.ys) - 1)
 
 
 def grid_boxes(grid: Grid) -> list[list[Box | None]]:
