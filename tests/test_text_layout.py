@@ -2340,3 +2340,45 @@ def test_a_total_centred_under_its_label_columns_caption_is_that_columns(tmp_pat
         ("expenditure", "二、项目支出"): parse_amount("40.00", Unit.WAN),
         ("expenditure", "支出合计"): parse_amount("100.00", Unit.WAN),
     }
+
+
+def test_a_short_group_label_over_two_columns_set_wider_than_it_heads_those_two_only(tmp_path: Path) -> None:
+    # 基本支出 touches neither of its columns' labels; 合计 and 项目支出 span the header's rows, so they
+    # print at its middle, above 人员经费 and 公用经费; 预算数 names a figure and heads the figures
+    summary = [
+        at((27, "2025年预算单位财务收支预算总表")),
+        at((0, "编制单位：某某区某某局"), (99, "单位：元")),
+        "",
+        at((12, "本年收入"), (51, "本年支出")),
+        at((66, "预算数")),
+        at((5, "项目"), (19, "预算数"), (38, "项目"), (66, "基本支出")),
+        at((46, "合计"), (86, "项目支出")),
+        at((59, "人员经费"), (73, "公用经费")),
+        at(
+            (0, "一、财政拨款收入"),
+            (30, "1,200", "r"),
+            (31, "一、一般公共服务支出"),
+            (56, "1,000", "r"),
+            (70, "600", "r"),
+            (83, "300", "r"),
+            (96, "100", "r"),
+        ),
+        at((0, "二、事业收入"), (31, "二、教育支出"), (56, "200", "r"), (70, "200", "r")),
+        at(
+            (4, "收入总计"),
+            (30, "1,200", "r"),
+            (35, "支出总计"),
+            (56, "1,200", "r"),
+            (70, "800", "r"),
+            (83, "300", "r"),
+            (96, "100", "r"),
+        ),
+    ]
+    table = _only_table(tmp_path, COVER, summary)
+    expenditure = [(c.meaning, c.label) for c in table.columns if c.side == "expenditure"]
+    assert expenditure == [
+        ("amount", "预算数/合计"),
+        ("personnel", "预算数/基本支出/人员经费"),
+        ("operating", "预算数/基本支出/公用经费"),
+        ("project", "预算数/项目支出"),
+    ]

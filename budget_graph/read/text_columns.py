@@ -307,7 +307,9 @@ def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
     parts = _part_labels(figured, pieces)
     named = {*sides, *(chunk for _, chunk in parts)}
     unnamed = [p for p in pieces if p[1] not in named]
-    nested = _nested_groups(unnamed, text_limit)
+    reach = _reach(figured)
+    part_reach = [(line, reach[_home(chunk, reach)]) for line, chunk in parts]
+    nested = _nested_groups(unnamed, text_limit, part_reach)
     groups = {p: children for p in unnamed if (children := nested.get(p) or _children(p, pieces, text_limit))}
     groups |= _wrapped_groups([p for p in unnamed if p not in groups], groups, pieces, text_limit)
     leaves = [p for p in unnamed if p not in groups]
@@ -370,10 +372,13 @@ def _home(chunk: Chunk, reach: list[tuple[float, float]]) -> int | None:
 
 
 def _part_cell(line: int, chunk: Chunk, found: list[Column]) -> HeaderCell:
-    """A part label over its part's columns (blank columns placed since may have widened it)."""
+    """A part label over its part's columns (blank columns placed since may have widened it); one that
+    names a kind of figure ('预算数') over its figures only, not the rows' labels."""
     spans = _spans(found)
     home = _home(chunk, _reach(found))
     first, last = spans[home] if home is not None else (0, len(found) - 1)
+    if column_meaning(chunk.text) is not None:
+        first = next((i for i in range(first, last + 1) if found[i].kind == "amount"), first)
     return HeaderCell(line, first, last, chunk.text)
 
 
@@ -884,15 +889,17 @@ def _rest_beside(chunk: Chunk, label: Chunk, line: int, pieces: list[_Piece]) ->
     return any(at < line and overlap(c, chunk) and not overlap(c, label) for at, c in pieces)
 
 
-def _nested_groups(pieces: list[_Piece], text_limit: float) -> dict[_Piece, list[_Piece]]:
+def _nested_groups(
+    pieces: list[_Piece], text_limit: float, parts: list[tuple[int, tuple[float, float]]]
+) -> dict[_Piece, list[_Piece]]:
     """Groups of figure columns under groups, placed by how deep their columns' labels stand: a cell
     that spans the header's rows prints its label at their middle, so a column under a group has its
     label lower down than the columns beside the group (合计 beside “三公”经费, whose 小计 and
     因公出国(境)费 stand lower, and lower still under 公务用车购置及运行费). A group heads the run of
     columns round its middle whose labels stand deeper than the shallowest under the group above it
-    (or in the header): converters print a group's label off the middle of its columns, not its
-    columns' labels off their depth. Groups taken top down; a label over fewer than two columns so
-    placed is left to the other rules."""
+    (or under the part label above it, or in the header): converters print a group's label off the middle of its columns,
+    not its columns' labels off their depth. Groups taken top down; a label over fewer than two
+    columns so placed is left to the other rules."""
     figure_labels = [p for p in pieces if not _heads_labels(p[1], text_limit)]
     over = [p for p in figure_labels if _over_others(p, pieces, text_limit)]
     leaves = sorted(_wrapped([p for p in figure_labels if p not in over]), key=_centre)
@@ -901,13 +908,24 @@ def _nested_groups(pieces: list[_Piece], text_limit: float) -> dict[_Piece, list
     for group in sorted(over, key=lambda p: p[0]):
         line, chunk = group
         parents = [span for g, span in spans.items() if g[0] < line and _reaches(leaves, span, chunk.centre)]
-        within = parents[-1] if parents else range(len(leaves))
+        within = parents[-1] if parents else _in_part(leaves, line, chunk.centre, parts)
         floor = min((depth[i] for i in within), default=0.0)
         deeper = [i for i in within if depth[i] > floor and min(at for at, _ in leaves[i]) > line]
         run = _run_round(deeper, leaves, chunk.centre)
         if len(run) >= 2 and _reaches(leaves, run, chunk.centre):
             spans[group] = run
     return {group: [p for i in span for p in leaves[i]] for group, span in spans.items()}
+
+
+def _in_part(
+    leaves: list[list[_Piece]], line: int, x: float, parts: list[tuple[int, tuple[float, float]]]
+) -> range:
+    """The leaves under the part label above a group label at x (a part's label heads all of its
+    columns, '预算数' over 合计, 基本支出 and 项目支出), or all of them when none stands above it."""
+    reach = [(a, b) for at, (a, b) in parts if at < line and a <= x <= b]
+    left, right = reach[-1] if reach else (float("-inf"), float("inf"))
+    inside = [i for i, leaf in enumerate(leaves) if left <= _centre(leaf) <= right]
+    return range(inside[0], inside[-1] + 1) if inside else range(0)
 
 
 def _wrapped_groups(
@@ -926,10 +944,18 @@ def _wrapped_groups(
 
 
 def _over_others(piece: _Piece, pieces: list[_Piece], text_limit: float) -> bool:
-    """Does the label stand over others (touching labels below it), not as the first line of its own?"""
+    """Does the label stand over others (touching labels below it, or centred over a line of two or
+    more labels' first pieces: a short group label printed over columns set wider than it), not as
+    the first line of its own?"""
     left, right = _stretch(piece, pieces, text_limit)
     below = [(at, c) for at, c in pieces if at > piece[0] and left <= c.centre < right]
-    return any(_touch(piece[1], chunk) for _, chunk in below) and not _wraps(piece, below)
+    starts = [
+        p for p in below if not any(at < p[0] and overlap(c, p[1]) for at, c in pieces if (at, c) != piece)
+    ]
+    lines = [[p for p in starts if p[0] == line] for line in {at for at, _ in starts}]
+    centred = any(len(line) >= 2 and _over(piece[1], line, _CENTRED) for line in lines)
+    touching = any(_touch(piece[1], chunk) for _, chunk in below)
+    return (touching or centred) and not _wraps(piece, below)
 
 
 def _run_round(indices: list[int], leaves: list[list[_Piece]], centre: float) -> range:
