@@ -2382,3 +2382,46 @@ def test_a_short_group_label_over_two_columns_set_wider_than_it_heads_those_two_
         ("operating", "预算数/基本支出/公用经费"),
         ("project", "预算数/项目支出"),
     ]
+
+
+def test_two_labels_wrapped_into_each_other_over_a_blank_column_are_two_columns(tmp_path: Path) -> None:
+    # 公务用车购置费 (left blank all down) and 公务用车运行维护费 wrap a line apart, touching: two labels,
+    # and the blank column between the vehicles' subtotal and their upkeep is their purchase
+    three_public = [
+        at((15, "“三公”经费、会议费、培训费支出预算表")),
+        at((0, "部门：某某区某某局"), (94, "单位：万元")),
+        "",
+        at((41, "“三公”经费")),
+        "",
+        at((41, "公务用车购置及运行维护费")),
+        at((4, "合计"), (30, "因公出国"), (61, "公务接待"), (66, "会议费"), (87, "培训费")),
+        at((20, "小计"), (56, "公务用车")),
+        at((30, "（境）费"), (51, "公务用车"), (63, "费")),
+        at((41, "小计"), (56, "运行维护")),
+        at((52, "购置费")),
+        at((58, "费")),
+        at(
+            (17, "2,224.43", "r"),
+            (27, "660.10", "r"),
+            (38, "106.00", "r"),
+            (48, "156.60", "r"),
+            (64, "156.60", "r"),
+            (73, "397.50", "r"),
+            (84, "1,282.56", "r"),
+            (95, "281.77", "r"),
+        ),
+    ]
+    table = _only_table(tmp_path, COVER, three_public)
+    assert [column.meaning for column in table.columns] == [
+        "total",
+        "three_public",
+        "overseas_travel",
+        "vehicles",
+        "vehicle_purchase",
+        "vehicle_operation",
+        "hospitality",
+        "meetings",
+        "training",
+    ]
+    assert table.rows[0].cells["vehicle_purchase"].amount is None
+    assert table.rows[0].cells["hospitality"].amount.value == parse_amount("397.50", Unit.WAN).value

@@ -980,19 +980,33 @@ def _reaches(leaves: list[list[_Piece]], span: range, x: float) -> bool:
 def _wraps(piece: _Piece, below: list[_Piece]) -> bool:
     """Is the label the first line of a label wrapped in its cell: right above its rest, no longer than
     it, that stands alone on its line under it ('附属单' / '位上' / '缴收入') or, among others, is one
-    character ('一般公共预算' / '合计  财' / '政拨款') or starts where it starts ('因公出国' / '（境）费  小计')?
+    character ('一般公共预算' / '合计  财' / '政拨款') or starts where it starts ('因公出国' / '（境）费  小计'),
+    the nearest piece under it doing so whatever stands between ('公务用车' / '公务用车' / '运行维护': the
+    line between holds its neighbour's first line)?
     A group's label stands over a line of labels, or over a longer label alone on its line (a group's
     over a group: a cell's text fills its first line before it wraps)."""
-    touching = [(line, chunk) for line, chunk in below if _touch(piece[1], chunk)]
+    label = piece[1]
+    if any(_starts_as(c, label) for c in _nearest_line([p for p in below if overlap(label, p[1])])):
+        return True  # its rest starts where it starts, whatever touches it (or stands between)
+    touching = [(line, chunk) for line, chunk in below if _touch(label, chunk)]
     if not touching:
         return False
-    nearest = min(line for line, _ in touching)
-    rest = [chunk for line, chunk in touching if line == nearest]
-    alone = sum(1 for line, _ in below if line == nearest) == 1
-    label = piece[1]
-    if any(c.x0 == label.x0 and len(label.text) - 1 <= len(c.text) <= len(label.text) + 1 for c in rest):
-        return True  # its rest starts where it starts, whatever touches it
+    rest = _nearest_line(touching)
+    alone = sum(1 for line, _ in below if line == min(line for line, _ in touching)) == 1
+    if any(_starts_as(c, label) for c in rest):
+        return True
     return len(rest) == 1 and len(rest[0].text) <= len(label.text) + 1 and (alone or _letter(rest[0]))
+
+
+def _nearest_line(pieces: list[_Piece]) -> list[Chunk]:
+    """The pieces of the highest line among these."""
+    nearest = min((line for line, _ in pieces), default=None)
+    return [chunk for line, chunk in pieces if line == nearest]
+
+
+def _starts_as(rest: Chunk, label: Chunk) -> bool:
+    """Does the piece start where the label starts, about as long: its wrapped rest?"""
+    return rest.x0 == label.x0 and len(label.text) - 1 <= len(rest.text) <= len(label.text) + 1
 
 
 def _right_under(piece: tuple[int, Chunk], heads: list[tuple[int, Chunk]]) -> list[tuple[int, Chunk]]:
@@ -1234,7 +1248,9 @@ def _clustered(
             (
                 c
                 for c in clusters
-                if not lines & {line for line, _ in c} and any(near(a, b) for _, a in c for _, b in label)
+                if not lines & {line for line, _ in c}
+                and not (near is _touch and _interleaved(lines, {line for line, _ in c}))
+                and any(near(a, b) for _, a in c for _, b in label)
             ),
             None,
         )
@@ -1243,6 +1259,14 @@ def _clustered(
         else:
             home.extend(label)
     return clusters
+
+
+def _interleaved(one: set[int], other: set[int]) -> bool:
+    """Do two labels' lines alternate (a line of each between two of the other's)? Then they are two
+    labels wrapped side by side ('公务用车' / '购置费' beside '公务用车' / '运行维护' / '费'), not one."""
+    return any(min(a) < line < max(a) for a, b in ((one, other), (other, one)) for line in b) and any(
+        min(b) < line < max(b) for a, b in ((one, other), (other, one)) for line in a
+    )
 
 
 def _blank(pieces: list[tuple[int, Chunk]]) -> Column:
