@@ -2425,3 +2425,155 @@ def test_two_labels_wrapped_into_each_other_over_a_blank_column_are_two_columns(
     ]
     assert table.rows[0].cells["vehicle_purchase"].amount is None
     assert table.rows[0].cells["hospitality"].amount.value == parse_amount("397.50", Unit.WAN).value
+
+
+def test_a_first_page_of_the_total_and_one_category_keeps_a_column_under_each_caption(
+    tmp_path: Path,
+) -> None:
+    # (Jiangsu's procurement table cut after its first category, as pdftotext lays it out) the first
+    # page fills the category column alone, its caption wrapped round the other captions' line: each of
+    # those heads a column of its own, the last (采购组织形式) too, so the next pages' label columns fit
+    # under them and no page is left unread
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门：某某局"), (55, "单位：万元")),
+        at((0, "采购品目大")),
+        at((11, "专项名称"), (25, "经济科目"), (33, "采购物品名称"), (46, "采购组织形式"), (57, "总计")),
+        at((3, "类")),
+        at((2, "合"), (6, "计"), (65, "100.00", "r")),
+        at((0, "一、货物 A"), (64, "60.00", "r")),
+    ]
+    second = [
+        at((10, "办公设备购置"), (20, "办公设备购置"), (64, "17.00", "r")),
+        at((32, "台式计算机"), (45, "分散自行组织"), (64, "9.00", "r")),
+        at((32, "复印机"), (45, "部门集中采购"), (64, "8.00", "r")),
+        at((10, "网络运行")),
+        at((20, "信息网络购置"), (64, "43.00", "r")),
+        at((10, "维护费")),
+        at((32, "路由器"), (45, "部门集中采购"), (64, "43.00", "r")),
+    ]
+    third = [
+        at((0, "三、服务 C"), (58, "40.00", "r")),
+        at((9, "会议经费"), (19, "会议费"), (57, "30.00", "r")),
+        at((31, "会议服务"), (41, "分散自行组织"), (57, "30.00", "r")),
+        at((9, "培训经费"), (19, "培训费"), (57, "10.00", "r")),
+        at((31, "培训服务"), (41, "分散自行组织"), (57, "10.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement, second, third), encoding="utf-8")
+    filing = read_file(path)
+    (table,) = filing.tables
+    assert not table.doubts
+    assert [(row.code, row.label) for row in table.rows if row.code] == [("A", "货物"), ("C", "服务")]
+    assert not [f for f in check_filing(filing).findings if f.rule == "BG-R002"]
+
+
+def test_captions_wrapped_in_their_cells_over_a_page_of_the_total_alone_head_a_column_each(
+    tmp_path: Path,
+) -> None:
+    # (Jiangsu's procurement header as pdftotext lays it out) 采购品目大/类 and 采购物品/名称 each head
+    # one column, and 采购组织/形式, whose halves alone name nothing, heads words, not figures: the next
+    # page's columns, its names wrapped in their cells, fit under them
+    procurement = [
+        at((20, "2024年政府采购预算表")),
+        at((0, "部门："), (18, "某某局"), (61, "单位：万元")),
+        at((0, "采购品目大"), (41, "采购物品"), (51, "采购组织")),
+        at((18, "专项名称"), (32, "经济科目"), (62, "总计")),
+        at((6, "类"), (43, "名称"), (55, "形式")),
+        at((6, "合计"), (69, "100.00", "r")),
+    ]
+    rows = [
+        at((0, "一、货物 A"), (68, "100.00", "r")),
+        "",
+        at((13, "网络、电子检务、实验")),
+        at((30, "信息网络及软件购")),
+        at((13, "室、机要通道、档案数"), (68, "60.00", "r")),
+        at((30, "置更新")),
+        at((13, "字化系统运行维护费")),
+        at((51, "部门集中采")),
+        at((41, "PC 服务器"), (68, "40.00", "r")),
+        at((51, "购")),
+        at((51, "分散自行组")),
+        at((41, "交换设备"), (68, "20.00", "r")),
+        at((51, "织")),
+        "",
+        at((22, "专用设备购置"), (58, "40.00", "r")),
+        "",
+        at((33, "政法、检测专"), (43, "分散自行组")),
+        at((58, "40.00", "r")),
+        at((33, "用设备"), (43, "织")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, procurement, rows), encoding="utf-8")
+    filing = read_file(path)
+    (table,) = filing.tables
+    assert not table.doubts
+    assert [total for _, total in _totals(table)] == [100, 100, 60, 40, 20, 40, 40]
+    assert not [f for f in check_filing(filing).findings if f.rule == "BG-R002"]
+
+
+def test_a_page_of_the_total_alone_under_neither_caption_keeps_its_names_caption(tmp_path: Path) -> None:
+    # '合计' stands under neither '功能科目编码' nor '功能科目名称': its column is the names', headed by
+    # the caption starting right of it; the next page's codes and names then fit under the two
+    by_function = [
+        at((14, "一般公共预算支出预算表（功能科目）")),
+        at((0, "部门名称：某某局"), (46, "单位：万元")),
+        "",
+        at((10, "功能科目编码"), (27, "功能科目名称"), (48, "金   额")),
+        "",
+        at((19, "合计"), (55, "1,200.00", "r")),
+    ]
+    rows = [
+        at((0, "204"), (19, "公共安全支出"), (55, "1,200.00", "r")),
+        "",
+        at((0, "20405"), (19, "法院"), (55, "1,200.00", "r")),
+        "",
+        at((0, "2040501"), (19, "行政运行"), (55, "900.00", "r")),
+        "",
+        at((0, "2040502"), (19, "一般行政管理事务"), (55, "300.00", "r")),
+    ]
+    table = _only_table(tmp_path, COVER, by_function, rows)
+    assert not table.doubts
+    assert [(row.code, row.label) for row in table.rows][1:] == [
+        ("204", "公共安全支出"),
+        ("20405", "法院"),
+        ("2040501", "行政运行"),
+        ("2040502", "一般行政管理事务"),
+    ]
+
+
+def test_a_long_name_carried_onto_a_column_left_blank_stays_in_it(tmp_path: Path) -> None:
+    # (Jiangsu's procurement table cut after its first category) the first page's 专项名称 column is
+    # only as wide as its caption; the next page's names, moved onto it, reached the 经济科目 column and
+    # the two names of a row were read as one
+    procurement = [
+        at((3, "十二、2024年某某局政府采购预算表")),
+        at((53, "单位：万元")),
+        at((0, "采购品目"), (44, "采购组织形")),
+        at((14, "专项名称"), (22, "经济科目"), (35, "采购物品名称"), (53, "总计")),
+        at((2, "大类"), (46, "式")),
+        at((0, "合计"), (61, "100.00", "r")),
+        at((0, "一、货物 A"), (60, "100.00", "r")),
+    ]
+    rows = [
+        at((9, "信息网络建设维护"), (21, "信息网络及软件")),
+        at((60, "60.00", "r")),
+        at((9, "费"), (21, "购置更新")),
+        at((31, "其他计算机设备及软")),
+        at((44, "政府集中采购"), (60, "60.00", "r")),
+        at((31, "件")),
+        at((21, "信息网络及软件")),
+        at((9, "应用软件购建费"), (60, "40.00", "r")),
+        at((21, "购置更新")),
+        at((31, "软件开发服务"), (44, "政府集中采购"), (60, "40.00", "r")),
+    ]
+    table = _only_table(tmp_path, COVER, procurement, rows)
+    assert not table.doubts
+    assert [label for label, _ in _totals(table)] == [
+        "合计",
+        "货物",
+        "信息网络及软件购置更新",
+        "政府集中采购",
+        "信息网络及软件购置更新",
+        "政府集中采购",
+    ]

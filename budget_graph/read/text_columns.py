@@ -538,13 +538,21 @@ def _figures_in_order(
 
 def carried(row: list[Chunk], page: list[Column], table: list[Column], mapping: list[int]) -> list[Chunk]:
     """A continuation page's row moved onto the table's columns: each word by as far as the table's
-    column its own column is put on lies from it."""
+    column its own column is put on lies from it, and a word alone in its column reaching no further
+    than the next column (a column left blank on the first page is as wide as its caption, and a
+    long name moved onto it would stand more in the next column than in its own)."""
     numbers = figures(row)
+    owners = [_column_of(chunk, numbers, page) for chunk in row]
     moved = []
-    for chunk in row:
-        own = _column_of(chunk, numbers, page)
-        offset = round(_edge(table[mapping[own]]) - _edge(page[own]))
-        moved.append(Chunk(chunk.text, chunk.x0 + offset, chunk.x1 + offset, chunk.end + offset))
+    for chunk, own in zip(row, owners, strict=True):
+        target = mapping[own]
+        offset = round(_edge(table[target]) - _edge(page[own]))
+        x0, x1 = chunk.x0 + offset, chunk.x1 + offset
+        # one word in its column: it stays in the one it is put on (several: the page's column holds
+        # more than one of the table's, and where they stand tells them apart)
+        if chunk not in numbers and owners.count(own) == 1 and target + 1 < len(table):
+            x1 = max(x0 + 1, min(x1, table[target + 1].x0))
+        moved.append(Chunk(chunk.text, x0, x1, chunk.end + offset))
     return moved
 
 
@@ -982,7 +990,7 @@ def _wraps(piece: _Piece, below: list[_Piece]) -> bool:
     it, that stands alone on its line under it ('附属单' / '位上' / '缴收入') or, among others, is one
     character ('一般公共预算' / '合计  财' / '政拨款') or starts where it starts ('因公出国' / '（境）费  小计'),
     the nearest piece under it doing so whatever stands between ('公务用车' / '公务用车' / '运行维护': the
-    line between holds its neighbour's first line)?
+    line between holds its neighbour's first line), or read on into a known caption?
     A group's label stands over a line of labels, or over a longer label alone on its line (a group's
     over a group: a cell's text fills its first line before it wraps)."""
     label = piece[1]
@@ -993,9 +1001,17 @@ def _wraps(piece: _Piece, below: list[_Piece]) -> bool:
         return False
     rest = _nearest_line(touching)
     alone = sum(1 for line, _ in below if line == min(line for line, _ in touching)) == 1
-    if any(_starts_as(c, label) for c in rest):
+    if any(_starts_as(c, label) or _caption_halves(label, c) for c in rest):
         return True
     return len(rest) == 1 and len(rest[0].text) <= len(label.text) + 1 and (alone or _letter(rest[0]))
+
+
+def _caption_halves(label: Chunk, rest: Chunk) -> bool:
+    """Are they the two lines of a caption wrapped in its cell ('采购组织' / '形式'): a caption read on,
+    and neither one alone ('功能分类' over '科目编码' is a group over the code captions)?"""
+    return is_text_header(label.text + rest.text) and not (
+        is_text_header(label.text) or is_text_header(rest.text)
+    )
 
 
 def _nearest_line(pieces: list[_Piece]) -> list[Chunk]:
@@ -1069,6 +1085,10 @@ def _place_leaves(
             loose.append(piece)
     added = [column for index in text_columns for column in _blank_label_columns(found[index])]
     labels = sorted(_wrapped(loose), key=_centre)
+    # a caption wrapped in its cell whose lines alone name nothing ('采购组织' / '形式') heads words
+    captions = [label for label in labels if is_text_header(_label_text(label))]
+    labels = [label for label in labels if label not in captions]
+    added += [_blank(label, "text") for label in captions]
     figure_columns = [found[i] for i in amount_columns]
     matched, cost = _matching(labels, figure_columns)
     for index, label in enumerate(labels):
@@ -1133,16 +1153,38 @@ def _blank_label_columns(column: Column) -> list[Column]:
     """The label columns left blank all down the table among the captions given to a label column:
     two captions side by side on one line head two columns, so those clear of the column's words
     ('采购品目大类' on a page without categories, beside '专项名称') head columns of their own (the 类/款/项
-    captions over codes printed whole stay together)."""
-    blank = []
-    for piece in list(column.pieces):
-        line, chunk = piece
-        beside = [c for at, c in column.pieces if at == line and c is not chunk]
-        clear = chunk.x1 <= column.x0 or column.x1 <= chunk.x0
-        if beside and clear and chunk.text not in CODE_CAPTIONS:
+    captions over codes printed whole stay together). When no caption stands over its words (a page
+    of the total alone, '合计' under neither '功能科目编码' nor '功能科目名称'), the column keeps the
+    one it most likely stands under: names start at their column's left edge, under its caption or
+    left of it, so the nearest caption starting at or right of the words. A caption wrapped in its
+    cell ('采购物品' / '名称') is one caption."""
+    captions = _wrapped(column.pieces)
+    clear = [c for c in captions if all(p[1].x1 <= column.x0 or column.x1 <= p[1].x0 for p in c)]
+    apart = [
+        c
+        for c in clear
+        if all(p[1].text not in CODE_CAPTIONS for p in c)
+        and any(_shared_line(c, other) for other in captions if other is not c)
+    ]
+    if apart and len(clear) == len(captions):
+        apart.remove(_heading(apart, column))
+    for caption in apart:
+        for piece in caption:
             column.pieces.remove(piece)
-            blank.append(Column("text", chunk.x0, chunk.x1, [piece]))
-    return blank
+    return [_blank(caption, "text") for caption in apart]
+
+
+def _shared_line(one: list[_Piece], other: list[_Piece]) -> bool:
+    return bool({line for line, _ in one} & {line for line, _ in other})
+
+
+def _heading(captions: list[list[_Piece]], column: Column) -> list[_Piece]:
+    """Of captions clear of a column's words, the one over it: the nearest starting at or right of the
+    words, else the rightmost."""
+    right = [c for c in captions if _edges(c)[0] >= column.x0]
+    if right:
+        return min(right, key=lambda c: _edges(c)[0] - column.x0)
+    return max(captions, key=lambda c: _edges(c)[0])
 
 
 def _ambiguous(
@@ -1269,9 +1311,14 @@ def _interleaved(one: set[int], other: set[int]) -> bool:
     )
 
 
-def _blank(pieces: list[tuple[int, Chunk]]) -> Column:
+def _blank(pieces: list[tuple[int, Chunk]], kind: str = "amount") -> Column:
     chunks_ = [chunk for _, chunk in pieces]
-    return Column("amount", min(c.x0 for c in chunks_), max(c.x1 for c in chunks_), list(pieces))
+    return Column(kind, min(c.x0 for c in chunks_), max(c.x1 for c in chunks_), list(pieces))
+
+
+def _label_text(label: list[_Piece]) -> str:
+    """A label's pieces read top to bottom."""
+    return "".join(chunk.text for _, chunk in sorted(label, key=lambda p: (p[0], p[1].x0)))
 
 
 def _nearest(chunk: Chunk, found: list[Column], candidates: list[int]) -> int:
@@ -1289,7 +1336,7 @@ def _leaf_cell(line: int, index: int, found: list[Column]) -> HeaderCell:
     """A leaf label over its column; a label column's reaches over the label columns after it that
     have none (项目名称 printed once over a category's and its items' columns)."""
     column = found[index]
-    text = "".join(chunk.text for _, chunk in sorted(column.pieces, key=lambda p: (p[0], p[1].x0)))
+    text = _label_text(column.pieces)
     last = index
     if column.kind == "text":
         while last + 1 < len(found) and found[last + 1].kind == "text" and not found[last + 1].pieces:
