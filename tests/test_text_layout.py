@@ -2577,3 +2577,56 @@ def test_a_long_name_carried_onto_a_column_left_blank_stays_in_it(tmp_path: Path
         "信息网络及软件购置更新",
         "政府集中采购",
     ]
+
+
+def test_a_total_across_both_breakdowns_set_under_the_second_on_a_continuation_is_read(
+    tmp_path: Path,
+) -> None:
+    # (Jiangsu's 收支预算总表 cut after its first row) the next page's totals print their labels right
+    # of the functional names, and moved onto the table's columns they fell under the purpose
+    # breakdown's names: they were dropped with that breakdown, with nothing said
+    summary = [
+        at((50, "收支预算总表")),
+        at((0, "部门：某某局"), (110, "单位：万元")),
+        at((18, "收入"), (76, "支出")),
+        "",
+        at((58, "功能分类"), (98, "支出用途")),
+        at((10, "项目名称"), (23, "金额")),
+        at((49, "功能科目名称"), (68, "金额"), (90, "项目名称"), (105, "金额")),
+        "",
+        at(
+            (0, "一、财政拨款"),
+            (37, "1,000.00", "r"),
+            (38, "一、一般公共服务支出"),
+            (83, "800.00", "r"),
+            (85, "一、基本支出"),
+            (119, "600.00", "r"),
+        ),
+    ]
+    rest = [
+        at(
+            (1, "1.一般公共预算"),
+            (37, "1,000.00", "r"),
+            (40, "二、外交支出"),
+            (85, "二、项目支出"),
+            (119, "400.00", "r"),
+        ),
+        "",
+        at((1, "2.政府性基金预算"), (40, "三、国防支出")),
+        "",
+        at((0, "二、其他资金"), (40, "四、公共安全支出"), (82, "200.00", "r")),
+        "",
+        at((40, "五、教育支出")),
+        "",
+        at((40, "六、其他支出")),
+        "",
+        at((9, "当年收入小计"), (37, "1,000.00", "r"), (65, "当年支出小计"), (119, "1,000.00", "r")),
+        "",
+        at((9, "上年结转资金"), (65, "结转下年资金")),
+        "",
+        at((10, "收入合计"), (37, "1,000.00", "r"), (66, "支出合计"), (119, "1,000.00", "r")),
+    ]
+    table = _only_table(tmp_path, COVER, summary, rest)
+    expenditure = {row.label: row.cells["amount"].text for row in table.rows if row.side == "expenditure"}
+    assert expenditure["当年支出小计"] == expenditure["支出合计"] == "1,000.00"
+    assert "结转下年资金" in expenditure

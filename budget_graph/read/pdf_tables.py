@@ -724,7 +724,8 @@ def _category_codes(rows: _Rows) -> None:
                     cells[index + 1] = match.group(1)
 
 
-_SPANNING_TOTAL = re.compile(r"(小计|合计|总计)$")  # a total's line, printed across both breakdowns
+# a total's line, printed across both breakdowns
+_SPANNING_TOTAL = re.compile(r"(小计|合计|总计|结转下年资金|年末结转和结余)$")
 
 
 def _drop_second_breakdown(rows: _Rows) -> None:
@@ -738,9 +739,12 @@ def _drop_second_breakdown(rows: _Rows) -> None:
     dropped = 0
     for cells, boxes in ((row.cells, row.boxes) for row in rows.data):
         first_amount = labels[1] + 1
-        spanning = not any(cells[first_amount : second + 1])
         figures = [i for i in range(second, len(cells)) if is_number(cells[i])]
-        if spanning and figures and not cells[second]:
+        across = _across(cells, labels[1], first_amount, second)
+        if across and cells[second]:  # its label fell under the purpose breakdown's (a continuation moved it)
+            cells[labels[1]], boxes[labels[1]] = cells[second], boxes[second]
+            cells[second] = ""
+        if across and figures:
             cells[first_amount] = cells[figures[0]]  # a total printed across both breakdowns
             boxes[first_amount] = boxes[figures[0]]
         elif _unread_total(cells, labels[1], first_amount, second, figures):
@@ -760,6 +764,15 @@ def _drop_second_breakdown(rows: _Rows) -> None:
             ),
         )
     )
+
+
+def _across(cells: list[str], label: int, first: int, second: int) -> bool:
+    """Is the row a total printed across both breakdowns: nothing in the functional breakdown's
+    figures, and its label under that breakdown's labels, or a total's label alone under the
+    purpose breakdown's ('当年支出小计' set right of where the functional labels start)?"""
+    if any(cells[first:second]):
+        return False
+    return not cells[second] or (not cells[label] and bool(_SPANNING_TOTAL.search(normalise(cells[second]))))
 
 
 def _unread_total(cells: list[str], label: int, first: int, second: int, figures: list[int]) -> bool:
