@@ -905,9 +905,9 @@ def _nested_groups(
     label lower down than the columns beside the group (合计 beside “三公”经费, whose 小计 and
     因公出国(境)费 stand lower, and lower still under 公务用车购置及运行费). A group heads the run of
     columns round its middle whose labels stand deeper than the shallowest under the group above it
-    (or under the part label above it, or in the header): converters print a group's label off the middle of its columns,
-    not its columns' labels off their depth. Groups taken top down; a label over fewer than two
-    columns so placed is left to the other rules."""
+    (or under the part label above it, or in the header): converters print a group's label off the
+    middle of its columns, not its columns' labels off their depth. Groups taken top down; a label
+    over fewer than two columns so placed is left to the other rules."""
     figure_labels = [p for p in pieces if not _heads_labels(p[1], text_limit)]
     over = [p for p in figure_labels if _over_others(p, pieces, text_limit)]
     leaves = sorted(_wrapped([p for p in figure_labels if p not in over]), key=_centre)
@@ -1304,11 +1304,14 @@ def _clustered(
 
 
 def _interleaved(one: set[int], other: set[int]) -> bool:
-    """Do two labels' lines alternate (a line of each between two of the other's)? Then they are two
-    labels wrapped side by side ('公务用车' / '购置费' beside '公务用车' / '运行维护' / '费'), not one."""
-    return any(min(a) < line < max(a) for a, b in ((one, other), (other, one)) for line in b) and any(
-        min(b) < line < max(b) for a, b in ((one, other), (other, one)) for line in a
-    )
+    """Does a line of one label stand between two of the other's? Then they are two labels wrapped side
+    by side ('公务用车' / '购置费' beside '公务用车' / '运行维护' / '费'; '本年收入' between '年初结转和' and
+    '结余'), not one: a wrapped label's lines follow one another."""
+    return _between(one, other) or _between(other, one)
+
+
+def _between(lines: set[int], other: set[int]) -> bool:
+    return any(min(other) < line < max(other) for line in lines)
 
 
 def _blank(pieces: list[tuple[int, Chunk]], kind: str = "amount") -> Column:
