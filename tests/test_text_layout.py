@@ -2630,3 +2630,19 @@ def test_a_total_across_both_breakdowns_set_under_the_second_on_a_continuation_i
     expenditure = {row.label: row.cells["amount"].text for row in table.rows if row.side == "expenditure"}
     assert expenditure["当年支出小计"] == expenditure["支出合计"] == "1,000.00"
     assert "结转下年资金" in expenditure
+
+
+@pytest.mark.parametrize("again", [2, 7], ids=["filer-and-unit", "filer-unit-and-header"])
+def test_a_continuation_printing_its_filer_and_unit_line_again_goes_on_with_the_table(
+    tmp_path: Path, again: int
+) -> None:
+    # a sheet printed with its filer and unit line (and header) on every page: the next page opens with
+    # that line, not with rows; its rows were left out of the table with nothing said
+    split = 10  # BY_FUNCTION[:10] ends after the first 201 01 row
+    rest = [*BY_FUNCTION[1:again], *BY_FUNCTION[split:]]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, BY_FUNCTION[:split], rest), encoding="utf-8")
+    whole = tmp_path / "whole.txt"
+    whole.write_text(filing_text(COVER, BY_FUNCTION), encoding="utf-8")
+    (read,), (printed,) = read_file(path).tables, read_file(whole).tables
+    assert reading(read) == reading(printed) and not read.doubts

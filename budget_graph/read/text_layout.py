@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from itertools import pairwise, takewhile
+from itertools import dropwhile, pairwise, takewhile
 from pathlib import Path
 
 from budget_graph.model import Doubt, Filing, Location
@@ -553,8 +553,10 @@ def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
     tables: list[_Table] = []
     index = 0
     filled = [line for line in lines if line.kind not in ("blank", "page_number")]
-    if continuing and filled and filled[0].kind in ("row", "words"):
-        table = _continuation(lines, filled)
+    # a continuation may print the table's filer and unit line again above its header or rows
+    opening = list(dropwhile(lambda line: line.kind == "key", filled)) if continuing else []
+    if opening and opening[0].kind in ("row", "words"):
+        table = _continuation(lines, opening)
         if table.body:
             tables.append(table)
             index = table.body[-1].number + 1
