@@ -2646,3 +2646,29 @@ def test_a_continuation_printing_its_filer_and_unit_line_again_goes_on_with_the_
     whole.write_text(filing_text(COVER, BY_FUNCTION), encoding="utf-8")
     (read,), (printed,) = read_file(path).tables, read_file(whole).tables
     assert reading(read) == reading(printed) and not read.doubts
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        [at((30, "续表")), at((14, "2024年部门一般公共预算支出预算表（按功能分类）"))],
+        ["表2（续）", BY_FUNCTION[1]],
+        ["2024年部门一般公共预算支出预算表（按功能分类）（续）", BY_FUNCTION[1]],
+    ],
+    ids=["continued-over-the-title", "number-continued", "title-continued"],
+)
+def test_a_continuation_marked_as_one_goes_on_with_the_table(tmp_path: Path, mark: list[str]) -> None:
+    # the next page opens with a continuation's mark ('续表' over the title printed again, '表2（续）', or
+    # the title ending in it, which two parenthesised parts ended no title before), then the header
+    # printed again and the rows
+    title = at((14, "2024年部门一般公共预算支出预算表（按功能分类）"))
+    table = [title, *BY_FUNCTION[1:]]
+    split = 10  # after the first 201 01 row
+    path = tmp_path / "filing.txt"
+    path.write_text(
+        filing_text(COVER, table[:split], [*mark, *BY_FUNCTION[2:8], *table[split:]]), encoding="utf-8"
+    )
+    whole = tmp_path / "whole.txt"
+    whole.write_text(filing_text(COVER, table), encoding="utf-8")
+    (read,), (printed,) = read_file(path).tables, read_file(whole).tables
+    assert reading(read) == reading(printed) and not read.doubts

@@ -330,9 +330,14 @@ def _repeated_key(line: PageLine) -> bool:
 
 def _drop_continued_marks(lines: list[PageLine], first_on_page: int) -> None:
     """A page's '续表' says the table before goes on: no narrative, no title."""
-    lines[first_on_page:] = [
-        line for line in lines[first_on_page:] if not _CONTINUED.match(normalise(line.text))
-    ]
+    lines[first_on_page:] = [line for line in lines[first_on_page:] if not continued_mark(line.text)]
+
+
+def continued_mark(text: str) -> bool:
+    """Does the line only mark a table's continuation, with no title of its own ('续表', '（续）',
+    '续上表', '表5（续）', '公开05表（续）')?"""
+    flat = normalise(text)
+    return bool(_CONTINUED.match(flat)) or ("续" in flat and not bare_title(flat))
 
 
 def _open_row(lead: list[PageLine], grid: Grid, page: PageContent) -> list[PageLine] | None:
@@ -532,9 +537,12 @@ def bare_title(title: str) -> str:
     """The title without its number or a continuation's mark ('表五：…（续）' → '…'). The number goes
     before the spaces do: '表十 一般…' is table ten's '一般…', not table eleven's '般…'."""
     numbered = unicodedata.normalize("NFKC", title).strip()
-    return _CONTINUED_TITLE.sub("", normalise(NUMBERED_TITLE.sub("", numbered, count=1)).lstrip("：:")).strip(
-        "：: "
-    )
+    return unmarked(normalise(NUMBERED_TITLE.sub("", numbered, count=1)).lstrip("：:")).strip("：: ")
+
+
+def unmarked(title: str) -> str:
+    """The title without a continuation's mark ('…（功能科目）（续）' → '…（功能科目）')."""
+    return _CONTINUED_TITLE.sub("", title)
 
 
 def _title_row(grid: Grid) -> tuple[int, TableBlock] | None:

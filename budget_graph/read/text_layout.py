@@ -47,10 +47,12 @@ from budget_graph.read.pdf_flow import (
     NUMBERED_TITLE,
     PART_HEADING,
     Flow,
+    continued_mark,
     is_key_line,
     pages_flow,
     running_text,
     running_texts,
+    unmarked,
 )
 from budget_graph.read.pdf_grid import Cell, Grid, PageContent
 from budget_graph.read.pdf_page import Char, Line, Word
@@ -511,6 +513,8 @@ def _kind(line: _TextLine, below: _TextLine | None) -> str:
         return "note"
     if PART_HEADING.match(flat):
         return "heading"
+    if continued_mark(flat):
+        return "continued"  # '续表', '表5（续）': a table's continuation marked, no title of its own
     if (number := NUMBERED_TITLE.match(flat)) and not flat[number.end() :].strip("：:"):
         # '表十二', '公开03表': the number alone, over a table's title ('表2 收入决算表' is a title)
         return "number"
@@ -544,7 +548,7 @@ def _is_title(line: _TextLine, below: _TextLine | None) -> bool:
         and not ENUMERATOR.match(below.flat)  # '三、支出预算总表' is a title of its own, not a title's end
     )
     whole = flat + below.flat if wrapped and below is not None else flat
-    return titled_table(whole) is not None
+    return titled_table(unmarked(whole)) is not None  # a continuation's title may end in its mark
 
 
 def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
@@ -553,8 +557,9 @@ def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
     tables: list[_Table] = []
     index = 0
     filled = [line for line in lines if line.kind not in ("blank", "page_number")]
-    # a continuation may print the table's filer and unit line again above its header or rows
-    opening = list(dropwhile(lambda line: line.kind == "key", filled)) if continuing else []
+    # a continuation may print its mark ('续表') and the table's filer and unit line again above its
+    # header or rows
+    opening = list(dropwhile(lambda line: line.kind in ("key", "continued"), filled)) if continuing else []
     if opening and opening[0].kind in ("row", "words"):
         table = _continuation(lines, opening)
         if table.body:
