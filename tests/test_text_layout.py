@@ -2672,3 +2672,37 @@ def test_a_continuation_marked_as_one_goes_on_with_the_table(tmp_path: Path, mar
     whole.write_text(filing_text(COVER, table), encoding="utf-8")
     (read,), (printed,) = read_file(path).tables, read_file(whole).tables
     assert reading(read) == reading(printed) and not read.doubts
+
+
+def test_a_page_of_rows_left_blank_under_the_title_printed_again_is_no_head_left_at_its_foot(
+    tmp_path: Path,
+) -> None:
+    # the table's second page prints its title (marked as continued), unit line and header again over
+    # rows left blank ('三、…' with no figure), the third its rows with figures: the second page is the
+    # table's, not a head left at the foot to go over the third page's rows (a table of its own then)
+    title = at((16, "2024年部门收入预算表"))
+    head = [at((0, "编制部门：某某区某某局"), (40, "单位：元")), at((8, "项目"), (36, "金额"))]
+    first = [
+        title,
+        *head,
+        at((0, "一、财政拨款收入"), (40, "1,000", "r")),
+        at((0, "二、事业收入"), (40, "200", "r")),
+    ]
+    second = [
+        at((16, "2024年部门收入预算表（续）")),
+        *head,
+        at((0, "三、事业单位经营收入")),
+        at((0, "四、其他收入")),
+    ]
+    third = [at((0, "五、上级补助收入"), (40, "100", "r")), at((6, "收入合计"), (40, "1,300", "r"))]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, first, second, third), encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert [row.label for row in table.rows] == [
+        "一、财政拨款收入",
+        "二、事业收入",
+        "三、事业单位经营收入",
+        "四、其他收入",
+        "五、上级补助收入",
+        "收入合计",
+    ]

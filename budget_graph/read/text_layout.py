@@ -296,14 +296,16 @@ def _head_start(lines: list[_TextLine], title: int) -> int:
 def _head_at_foot(lines: list[_TextLine]) -> int | None:
     """Where a table's title, unit line and header printed at the foot of a page start, its rows all on
     the next (js-court 2018's 财政拨款收支预算总表: its header's first line at the foot, the rest over its
-    rows): they go on to the next page, above its rows."""
+    rows): they go on to the next page, above its rows. Not when rows left blank follow them."""
     filled = [line for line in lines if line.kind not in ("blank", "page_number")]
     titles = [index for index, line in enumerate(filled) if line.kind == "title"]
     if not titles:
         return None
     after = filled[titles[-1] + 1 :]
     keyed = any(line.kind == "key" for line in after)  # a unit line: a table's head, not a list of titles
-    if not keyed or any(line.kind == "row" or PART_HEADING.match(line.flat) for line in after):
+    # rows left blank ('十一、城乡社区支出', opening with an item number, which no header carries) are rows
+    rows = any(line.kind == "row" or _enumerated(line) or PART_HEADING.match(line.flat) for line in after)
+    if not keyed or rows:
         return None
     return filled[titles[-1]].number
 
