@@ -2706,3 +2706,44 @@ def test_a_page_of_rows_left_blank_under_the_title_printed_again_is_no_head_left
         "五、上级补助收入",
         "收入合计",
     ]
+
+
+def test_a_tables_header_printed_again_over_its_rows_goes_on_in_its_columns(tmp_path: Path) -> None:
+    # (Jiangsu's 收支预算总表, as pdftotext lays it out) the next page prints the header again over
+    # functional rows alone: read under that header by itself, its part label '功能分类' became a
+    # column, the page's columns fit the table's nowhere and the page was said unread
+    head = [
+        at((35, "收支预算总表")),
+        at((0, "部门：某某局"), (85, "单位：万元")),
+        at((15, "收入"), (62, "支出")),
+        at((44, "功能分类"), (78, "支出用途")),
+        at((8, "项目名称"), (20, "金额")),
+        at((35, "功能科目名称"), (53, "金额"), (71, "项目名称"), (85, "金额")),
+    ]
+    first = [
+        at(
+            (0, "一、财政拨款"),
+            (20, "1,000.00 一、一般公共服务支出"),
+            (53, "700.00 一、基本支出"),
+            (86, "600.00"),
+        ),
+        at((1, "1.一般公共预算"), (20, "1,000.00 二、外交支出"), (67, "二、项目支出"), (86, "400.00")),
+        at((1, "2.政府性基金预算"), (32, "三、国防支出")),
+        at((0, "二、财政专户管理资金"), (32, "四、公共安全支出")),
+        at((0, "三、其他资金"), (32, "五、教育支出")),
+        at((32, "六、社会保障和就业支出"), (58, "200.00")),
+        at((32, "七、节能环保支出")),
+    ]
+    rest = [
+        at((32, "八、农林水支出")),
+        at((32, "九、交通运输支出")),
+        at((32, "十、住房保障支出"), (58, "100.00")),
+        at((32, "十一、其他支出")),
+        at((4, "当年收入小计"), (20, "1,000.00"), (51, "当年支出小计"), (85, "1,000.00")),
+        at((4, "上年结转资金"), (51, "结转下年资金")),
+        at((8, "收入合计"), (20, "1,000.00"), (52, "支出合计"), (85, "1,000.00")),
+    ]
+    table = _only_table(tmp_path, COVER, [*head, *first], [*head[1:], *rest])
+    spent = {row.label: row.cells["amount"].text for row in table.rows if row.side == "expenditure"}
+    assert not table.doubts
+    assert (spent["十、住房保障支出"], spent["支出合计"]) == ("100.00", "1,000.00")

@@ -287,6 +287,8 @@ class Layout:
     # of a table carried onto a continuation page: that page's own columns, and where each went among
     # the table's (the next page is more likely printed as that one than as the first)
     page_before: tuple[list[Column], list[int]] | None = None
+    # the words of the header it was read under, to know that header printed again on a later page
+    header_words: tuple[str, ...] = ()
 
 
 def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:

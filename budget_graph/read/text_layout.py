@@ -456,6 +456,19 @@ def _grids(
     grids, layouts = [], []
     for index, table in enumerate(tables):
         grid, layout = _grid(number, table, running if index == 0 and not table.titled else None)
+        if (
+            index == 0
+            and running is not None
+            and not table.titled
+            and table.header
+            and _words(table.header) == running.header_words
+        ):
+            # the table's header printed again over its rows: the rows go on in the table's columns
+            # when they fit them, as on a page that prints no header (a table under a title of its own
+            # may print the same header: it is no continuation)
+            fitted, carried_layout = _grid(number, replace(table, header=[]), running)
+            if carried_layout.page_before is not None:
+                grid, layout = fitted, carried_layout
         grids.append(grid)
         layouts.append(layout)
     last = max((line.number for line in lines if line.kind not in ("blank", "page_number")), default=-1)
@@ -739,6 +752,7 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     body, captions = _rows(lines)
     header_lines = [*table.header, *captions]
     layout = columns([line.chunks for line in header_lines], [row.chunks for row in body])
+    layout.header_words = _words(table.header)
     figured = without_remarks(layout.columns, [chunk for line in header_lines for chunk in line.chunks])
     if len(sides := side_reach(figured)) > 1:
         # each side's cells wrap on their own (a side's label over two lines, the other's on one)
@@ -750,7 +764,7 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     if running is not None and mapping is not None:
         own = layout.columns
         carried_onto = [Column(c.kind, c.x0, c.x1, aligned=c.aligned) for c in running.columns]
-        layout = Layout(carried_onto, [], running.doubts, (own, mapping))
+        layout = Layout(carried_onto, [], running.doubts, (own, mapping), running.header_words)
         body = [replace(row, chunks=carried(row.chunks, own, layout.columns, mapping)) for row in body]
     found, header = layout.columns, layout.header
     xs = [index * _SLOT for index in range(len(found) + 1)]
@@ -790,6 +804,11 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
         )
     grid.doubts.extend(layout.doubts)
     return grid, layout
+
+
+def _words(lines: list[_TextLine]) -> tuple[str, ...]:
+    """A header's words, wherever the converter set them on the page."""
+    return tuple(sorted(normalise(chunk.text).replace(" ", "") for line in lines for chunk in line.chunks))
 
 
 _Placed = tuple[int, list[tuple[int, str]]]  # a body row: its line, its cells (column, text)
