@@ -39,8 +39,21 @@ DETAIL_WORDING = [
     ("一般公共预算支出表(按经济分类)", "一般公共预算支出明细表（按经济科目）"),
 ]
 
+# before 2015 the general public budget was 公共财政预算, its tables 公共财政拨款支出表 and …基本支出表
+BEFORE_2015_WORDING = [
+    ("一般公共预算支出表（按功能科目）", "公共财政拨款支出表"),
+    ("一般公共预算支出表 (按功能科目)", "公共财政拨款支出表"),
+    ("一般公共预算支出表（按经济分类）", "公共财政拨款基本支出表"),
+    ("一般公共预算支出表(按经济分类)", "公共财政拨款基本支出表"),
+    ("一般公共预算“三公”经费支出表", "公共财政拨款“三公”经费支出表"),
+]
 
-@pytest.mark.parametrize("wording", [MINISTRY_WORDING, DETAIL_WORDING], ids=["ministry", "detail"])
+
+@pytest.mark.parametrize(
+    "wording",
+    [MINISTRY_WORDING, DETAIL_WORDING, BEFORE_2015_WORDING],
+    ids=["ministry", "detail", "before-2015"],
+)
 def test_the_ministrys_table_titles_read_as_the_same_tables(
     sample_path: Path, sample_filing, tmp_path: Path, wording: list[tuple[str, str]]
 ) -> None:
