@@ -66,3 +66,21 @@ def test_the_ministrys_table_titles_read_as_the_same_tables(
     filing, sample = read_text(reworded), read_text(sample_path)  # checking adds to a filing: fresh ones
     assert [t.kind for t in filing.tables] == [t.kind for t in sample.tables]
     assert _figures(filing) == _figures(sample)
+
+
+def test_column_headers_naming_the_general_budget_as_before_2015_read_as_its(
+    sample_path: Path, tmp_path: Path
+) -> None:
+    # '公共财政拨款' over a table's columns, where the sample prints '一般公共预算拨款'
+    lines = sample_path.read_text(encoding="utf-8").split("\n")
+    headers = [i for i, line in enumerate(lines) if "\t一般公共预算拨款\t" in line]
+    assert len(headers) >= 3
+    for index in headers:
+        lines[index] = lines[index].replace("一般公共预算拨款", "公共财政拨款")
+    reworded = tmp_path / "luohu-before-2015-columns.md"
+    reworded.write_text("\n".join(lines), encoding="utf-8")
+    filing, sample = read_text(reworded), read_text(sample_path)
+    assert [[c.meaning for c in t.columns] for t in filing.tables] == [
+        [c.meaning for c in t.columns] for t in sample.tables
+    ]
+    assert _figures(filing) == _figures(sample)
