@@ -996,13 +996,13 @@ def _wraps(piece: _Piece, below: list[_Piece]) -> bool:
     A group's label stands over a line of labels, or over a longer label alone on its line (a group's
     over a group: a cell's text fills its first line before it wraps)."""
     label = piece[1]
-    if any(_starts_as(c, label) for c in _nearest_line([p for p in below if overlap(label, p[1])])):
+    if any(_starts_as(c, label) for _, c in _nearest_line([p for p in below if overlap(label, p[1])])):
         return True  # its rest starts where it starts, whatever touches it (or stands between)
-    touching = [(line, chunk) for line, chunk in below if _touch(label, chunk)]
+    touching = _nearest_line([(line, chunk) for line, chunk in below if _touch(label, chunk)])
     if not touching:
         return False
-    rest = _nearest_line(touching)
-    alone = sum(1 for line, _ in below if line == min(line for line, _ in touching)) == 1
+    rest = [chunk for _, chunk in touching]
+    alone = sum(1 for line, _ in below if line == touching[0][0]) == 1
     if any(_starts_as(c, label) or _caption_halves(label, c) for c in rest):
         return True
     return len(rest) == 1 and len(rest[0].text) <= len(label.text) + 1 and (alone or _letter(rest[0]))
@@ -1016,10 +1016,10 @@ def _caption_halves(label: Chunk, rest: Chunk) -> bool:
     )
 
 
-def _nearest_line(pieces: list[_Piece]) -> list[Chunk]:
+def _nearest_line(pieces: list[_Piece]) -> list[_Piece]:
     """The pieces of the highest line among these."""
     nearest = min((line for line, _ in pieces), default=None)
-    return [chunk for line, chunk in pieces if line == nearest]
+    return [(line, chunk) for line, chunk in pieces if line == nearest]
 
 
 def _starts_as(rest: Chunk, label: Chunk) -> bool:
@@ -1030,9 +1030,9 @@ def _starts_as(rest: Chunk, label: Chunk) -> bool:
 def _right_under(piece: tuple[int, Chunk], heads: list[tuple[int, Chunk]]) -> list[tuple[int, Chunk]]:
     """The labels of the nearest line below the label that stand under its own width."""
     chunk = piece[1]
-    under = [(at, c) for at, c in heads if chunk.x0 - _TEXT_SIDE <= c.centre <= chunk.x1 + _TEXT_SIDE]
-    nearest = min((at for at, _ in under), default=None)
-    return [(at, c) for at, c in under if at == nearest]
+    return _nearest_line(
+        [(at, c) for at, c in heads if chunk.x0 - _TEXT_SIDE <= c.centre <= chunk.x1 + _TEXT_SIDE]
+    )
 
 
 def _over(chunk: Chunk, heads: list[tuple[int, Chunk]], slack: float) -> bool:
@@ -1177,7 +1177,12 @@ def _blank_label_columns(column: Column) -> list[Column]:
 
 
 def _shared_line(one: list[_Piece], other: list[_Piece]) -> bool:
-    return bool({line for line, _ in one} & {line for line, _ in other})
+    return bool(_lines(one) & _lines(other))
+
+
+def _lines(label: list[_Piece]) -> set[int]:
+    """The header lines a label's pieces stand on."""
+    return {line for line, _ in label}
 
 
 def _heading(captions: list[list[_Piece]], column: Column) -> list[_Piece]:
@@ -1287,13 +1292,13 @@ def _clustered(
 ) -> list[list[tuple[int, Chunk]]]:
     clusters: list[list[tuple[int, Chunk]]] = []
     for label in labels:
-        lines = {line for line, _ in label}
+        lines = _lines(label)
         home = next(
             (
                 c
                 for c in clusters
-                if not lines & {line for line, _ in c}
-                and not (near is _touch and _interleaved(lines, {line for line, _ in c}))
+                if not lines & _lines(c)
+                and not (near is _touch and _interleaved(lines, _lines(c)))
                 and any(near(a, b) for _, a in c for _, b in label)
             ),
             None,

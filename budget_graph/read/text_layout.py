@@ -455,25 +455,23 @@ def _grids(
     in_table = {line.number for table in tables for line in (*table.header, *table.body)}
     grids, layouts = [], []
     for index, table in enumerate(tables):
-        grid, layout = _grid(number, table, running if index == 0 and not table.titled else None)
-        if (
-            index == 0
-            and running is not None
-            and not table.titled
-            and table.header
-            and _words(table.header) == running.header_words
-        ):
-            # the table's header printed again over its rows: the rows go on in the table's columns
-            # when they fit them, as on a page that prints no header (a table under a title of its own
-            # may print the same header: it is no continuation)
-            fitted, carried_layout = _grid(number, replace(table, header=[]), running)
-            if carried_layout.page_before is not None:
-                grid, layout = fitted, carried_layout
+        goes_on = running if index == 0 and not table.titled else None
+        grid, layout = _under_header_again(number, table, goes_on) or _grid(number, table, goes_on)
         grids.append(grid)
         layouts.append(layout)
     last = max((line.number for line in lines if line.kind not in ("blank", "page_number")), default=-1)
     runs_on = bool(tables) and bool(tables[-1].body) and tables[-1].body[-1].number == last
     return grids, in_table, layouts[-1] if runs_on else None
+
+
+def _under_header_again(number: int, table: _Table, running: Layout | None) -> tuple[Grid, Layout] | None:
+    """A page continuing a table under its header printed again, word for word: its rows in the table's
+    columns when they fit them, as on a page that prints no header (None: read under its own header;
+    a table under a title of its own may print the same header, and is no continuation)."""
+    if running is None or not table.header or _words(table.header) != running.header_words:
+        return None
+    grid, layout = _grid(number, replace(table, header=[]), running)
+    return (grid, layout) if layout.page_before is not None else None
 
 
 def _set_apart(line: _TextLine) -> bool:
