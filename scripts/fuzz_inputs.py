@@ -16,7 +16,8 @@ in a subprocess (cwd: this checkout), with a time limit. A run fails the harness
 Inputs: the bundled sample (lines dropped, columns shifted, figures replaced by garbage, re-encoded, as
 a web page with broken tables), corpus PDFs (cut at many offsets, bits flipped, streams rewritten, the
 xref damaged, pages dropped, doubled, moved or alone, encrypted, turned into pictures), their
-`pdftotext -layout` text, workbooks (the Shanghai templates damaged, cells garbled), files of one kind
+`pdftotext -layout` text, workbooks (the Shanghai templates damaged, cells garbled; an .xls cut short and
+its bytes damaged), files of one kind
 named as another, folders mixing good and bad files, and `load --store` given a bad file.
 
 Deterministic for a seed. One process at a time (the machine is shared).
@@ -60,6 +61,7 @@ from tests.test_text_forms import as_html_page  # noqa: E402
 SAMPLE = ROOT / "samples" / "luohu-2024.md"
 CORPUS = (ROOT / ".." / "shared" / "corpus").resolve()
 TEMPLATES = (ROOT / ".." / "shared" / "data" / "shanghai-budget-templates-xlsx").resolve()
+OLD_WORKBOOK = ROOT / "tests" / "data" / "workbooks" / "整本.xls"  # a filing in Excel's old format
 TIME_LIMIT = 60.0
 SLOW = 10.0
 
@@ -552,6 +554,27 @@ def xlsx_cases(rng: random.Random, path: Path, count: int, key: str) -> Iterator
             yield Case("xlsx", f"{key} {index}: bits flipped", {"m.xlsx": bytes(flipped)}, NO_NEW_ERRORS, key)
 
 
+def xls_cases(rng: random.Random, path: Path, count: int, key: str) -> Iterator[Case]:
+    """An .xls (BIFF8 in an OLE file): cut short, bits flipped, a run of its bytes overwritten. Its
+    numbers are binary, so damage may make another valid figure: held to a clean run only."""
+    data = path.read_bytes()
+    for fraction in (0.05, 0.5, 0.95):
+        cut = int(len(data) * fraction)
+        yield Case("xls", f"{key} cut at byte {cut}", {"m.xls": data[:cut]}, NO_NEW_ERRORS, key)
+    yield Case("xls", f"{key} named .xlsx", {"m.xlsx": data}, NO_NEW_ERRORS, key)
+    for index in range(count):
+        damaged = bytearray(data)
+        if rng.random() < 0.5:
+            for _ in range(rng.randint(1, 4)):
+                damaged[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
+            done = "bits flipped"
+        else:
+            start, length = rng.randrange(len(data)), rng.randint(2, 64)
+            damaged[start : start + length] = rng.randbytes(len(damaged[start : start + length]))
+            done = f"bytes {start}+{length} overwritten"
+        yield Case("xls", f"{key} {index}: {done}", {"m.xls": bytes(damaged)}, ANY, key)
+
+
 def _with_merge(xml: bytes, ranged: str) -> bytes:
     merge = f'<mergeCells count="1"><mergeCell ref="{ranged}"/></mergeCells>'.encode()
     if b"<mergeCells" in xml:
@@ -639,6 +662,7 @@ def originals(work: Path) -> dict[str, Path]:
             found["laid out"] = work / "original.txt"
     for template in sorted(TEMPLATES.glob("*.xlsx"))[:1]:
         found["workbook"] = template
+    found["old workbook"] = OLD_WORKBOOK
     return found
 
 
@@ -659,6 +683,7 @@ def cases(rng: random.Random, count: int, sources: dict[str, Path]) -> Iterator[
         yield from folder_cases(rng, sources["small pdf"])
     if "workbook" in sources:
         yield from xlsx_cases(rng, sources["workbook"], count, "workbook")
+    yield from xls_cases(rng, sources["old workbook"], count, "old workbook")
 
 
 def summary(outcomes: list[Outcome], store_problems: list[str]) -> int:

@@ -23,7 +23,7 @@ from tests.test_pdf_geometry import printed, ruled
 from tests.test_pdf_unruled import header, read, text, unruled_page
 from tests.test_pdf_unruled import right as right_aligned
 from tests.test_text_layout import COVER, at, filing_text
-from tests.test_xlsx_reader import HEADER, HEADER_MERGES, _write
+from tests.test_workbook_reader import HEADER, HEADER_MERGES, _write
 
 PROCUREMENT_HEADER = "单位\t品目编码\t采购品目\t金额"
 

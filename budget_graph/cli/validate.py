@@ -46,7 +46,8 @@ def validate(
 ) -> None:
     """检查预决算公开文件 — check filings and report every inconsistency with its place.
 
-    PATHS are files (PDF-converted text .md/.txt, .pdf, or .xlsx workbooks) or folders of them. Many files give one
+    PATHS are files (.pdf; text converted from PDF or web pages, .md/.txt/.html; .xlsx or .xls workbooks)
+    or folders of them. Many files give one
     report; files of one filing (a narrative PDF and a tables PDF) are checked as one; filings of the
     same unit in the run are checked against each other (BG-F). Both cores are used; a progress bar
     and a summary table show on stderr.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,10 +18,12 @@ from budget_graph.graph.mapper import build_graph
 from budget_graph.graph.namespaces import BG
 from budget_graph.model import Kind, TableKind, Unit
 from budget_graph.read import find_sources, read_file, read_paths
-from budget_graph.read.xlsx import cell_name
+from budget_graph.read.workbook import cell_name
 from tests.conftest import ROOT
+from tests.tables import reading
 
 TEMPLATES = (ROOT / ".." / "shared" / "data" / "shanghai-budget-templates-xlsx").resolve()
+OLD_FORMAT = Path(__file__).parent / "data" / "workbooks"  # .xls saved by LibreOffice from the books below
 TITLE = "2024年部门收入预算总表"
 HEADER = [
     [TITLE],
@@ -161,7 +164,10 @@ def test_a_merged_header_nests_by_its_merged_cells(tmp_path: Path) -> None:
     assert "政府性基金预算/基本支出" not in [c.label for c in flat.columns]
 
 
-def test_narrative_sheets_contents_and_cover(tmp_path: Path) -> None:
+def whole_book(path: Path, total: float = 101.5) -> Path:
+    """A filing in one workbook: cover, contents, a narrative sheet and a 收入总表 whose 合计 column does
+    not add up across (101.5 ≠ 80.25 + 10 + 10.25). scripts/make_workbook_fixtures.py saves it as
+    tests/data/workbooks/整本.xls."""
     sheets = {
         "封面": [["上海市普陀区测试局2024年部门预算"], ["预算主管部门：上海市普陀区测试局"]],
         "目录": [
@@ -171,9 +177,22 @@ def test_narrative_sheets_contents_and_cover(tmp_path: Path) -> None:
             ["    1. 2024年部门收入预算总表 ……"],
         ],
         "职能": [["测试局主要职能"], ["主要职能包括：负责本区财政收支，管理本区国有资产。"]],
-        "表2": _income(),
+        "表2": _income(total),
     }
-    filing = read_file(_write(tmp_path / "整本.xlsx", sheets, {"表2": HEADER_MERGES}))
+    return _write(path, sheets, {"表2": HEADER_MERGES})
+
+
+def far_book(path: Path) -> Path:
+    """A table's title and one value in the last cell an .xls has (IV65536): tests/data/workbooks/远.xls."""
+    book = openpyxl.Workbook()
+    book.active.append([TITLE])
+    book.active["IV65536"] = 1
+    book.save(path)
+    return path
+
+
+def test_narrative_sheets_contents_and_cover(tmp_path: Path) -> None:
+    filing = read_file(whole_book(tmp_path / "整本.xlsx"))
     assert [(p.number, p.title, p.location.cell) for p in filing.parts] == [(1, "测试局主要职能", "职能!A1")]
     assert [(e.title, e.part, e.kind) for e in filing.toc] == [
         ("部门主要职能", 1, None),
@@ -244,19 +263,89 @@ def test_a_workbook_that_is_not_a_filing_is_refused(tmp_path: Path) -> None:
     assert _validate(_income_book(tmp_path / "表.xlsx")).returncode in {0, 1}
 
 
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls"])
 @pytest.mark.parametrize(
     ("content", "words"),
     [
         (b"", "file is empty"),
-        (b"PK\x03\x04 not really a workbook", "not a readable XLSX workbook"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "encrypted, or not XLSX"),
+        (b"PK\x03\x04 not really a workbook", "not a readable Excel workbook"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "not a readable Excel workbook"),
+        ((OLD_FORMAT / "整本.xls").read_bytes()[:5000], "not a readable Excel workbook"),  # cut short
+        ((OLD_FORMAT / "加密.xls").read_bytes(), "the workbook is encrypted"),  # LibreOffice, a password
+        ((OLD_FORMAT / "加密.xlsx").read_bytes(), "the workbook is encrypted"),  # as Excel encrypts
     ],
 )
 def test_an_empty_damaged_or_encrypted_workbook_is_refused(
-    tmp_path: Path, content: bytes, words: str
+    tmp_path: Path, content: bytes, words: str, suffix: str
 ) -> None:
-    (tmp_path / "坏.xlsx").write_bytes(content)
-    _refused(_validate(tmp_path / "坏.xlsx"), words)
+    # named either way: sites serve .xls files named .xlsx and the other way round
+    (tmp_path / f"坏{suffix}").write_bytes(content)
+    _refused(_validate(tmp_path / f"坏{suffix}"), words)
+
+
+def _changed(data: bytes, at: int, byte: int) -> bytes:
+    return data[:at] + bytes([byte]) + data[at + 1 :]
+
+
+_CALAMINE_PANICS = (OLD_FORMAT / "整本.xls").read_bytes()[:8268]  # its OLE directory cut inside an entry
+_CALAMINE_ABORTS = _changed((OLD_FORMAT / "整本.xls").read_bytes(), 4131, 0xA6)  # asks for petabytes
+
+
+@pytest.mark.parametrize(
+    ("content", "crash"),
+    [(_CALAMINE_PANICS, b"panicked"), (_CALAMINE_ABORTS, b"memory allocation")],
+    ids=["panics", "aborts"],
+)
+def test_a_workbook_that_crashes_calamine_is_refused_in_one_line(
+    tmp_path: Path, content: bytes, crash: bytes
+) -> None:
+    """calamine's .xls parser panics on some damaged files and aborts the process on others (found by
+    fuzzing): it reads in a child process, whose death is a damaged file."""
+    bare = subprocess.run(
+        [sys.executable, "-c", "import io, sys, python_calamine as c; "
+         "b = c.CalamineWorkbook.from_filelike(io.BytesIO(sys.stdin.buffer.read())); "
+         "[b.get_sheet_by_name(n).to_python() for n in b.sheet_names]"],
+        input=content,
+        capture_output=True,
+        timeout=60,
+    )  # fmt: skip
+    assert bare.returncode != 0 and crash in bare.stderr  # what the reader stands between
+    (tmp_path / "坏.xls").write_bytes(content)
+    _refused(_validate(tmp_path / "坏.xls"), "not a readable Excel workbook")
+
+
+def _read_as_findings(path: Path) -> tuple:
+    """What a reading gives, the file's own name left out: tables, narrative, and each finding's rule
+    and cells."""
+    filing = read_file(path)
+    report = check_filing(filing)
+    return (
+        [reading(table) for table in filing.tables],
+        [(part.number, part.title, part.location.cell) for part in filing.parts],
+        [(entry.title, entry.part, entry.kind) for entry in filing.toc],
+        (filing.unit, filing.year, filing.kind, filing.level),
+        sorted((f.rule, tuple(sorted(str(p.cell) for p in f.locations))) for f in report.findings),
+    )
+
+
+def test_an_old_xls_workbook_reads_as_the_xlsx_it_was_saved_from(tmp_path: Path) -> None:
+    whole = _read_as_findings(whole_book(tmp_path / "整本.xlsx"))
+    assert ("BG-R004", ("表2!E9", "表2!F9", "表2!G9", "表2!H9")) in whole[-1]  # a 合计 that does not add up
+    assert _read_as_findings(OLD_FORMAT / "整本.xls") == whole
+    # named .xlsx, as some sites serve it: read by its bytes
+    (tmp_path / "misnamed.xlsx").write_bytes((OLD_FORMAT / "整本.xls").read_bytes())
+    assert _read_as_findings(tmp_path / "misnamed.xlsx") == whole
+
+
+def test_an_xls_of_tables_and_a_narrative_in_its_folder_are_one_filing(tmp_path: Path) -> None:
+    (tmp_path / "表.xls").write_bytes((OLD_FORMAT / "收入.xls").read_bytes())
+    (tmp_path / "说明.md").write_text(
+        "# 2024年上海市普陀区测试局部门预算\n\n## 第一部分 部门概况\n\n测试局负责本区财政收支。\n",
+        encoding="utf-8",
+    )
+    assert sorted(p.suffix for p in find_sources([str(tmp_path)])) == [".md", ".xls"]
+    [filing] = read_paths([str(tmp_path)])
+    assert len(filing.sources) == 2 and filing.tables
 
 
 def test_a_workbook_over_the_size_limit_is_refused(tmp_path: Path, monkeypatch) -> None:
@@ -266,6 +355,12 @@ def test_a_workbook_over_the_size_limit_is_refused(tmp_path: Path, monkeypatch) 
         read_file(book)
     monkeypatch.setenv("BUDGET_GRAPH_MAX_XLSX_CELLS", "200")
     assert read_file(book).tables
+
+
+def test_a_value_in_the_last_cell_of_an_xls_sheet_is_refused() -> None:
+    """An .xls sheet ends at IV65536: calamine allocates that much (16.7 million cells, about 1 GB) and
+    the cell limit refuses it."""
+    _refused(_validate(OLD_FORMAT / "远.xls"), "BUDGET_GRAPH_MAX_XLSX_CELLS")
 
 
 def test_a_value_in_the_last_cell_of_a_sheet_is_refused_not_a_crash(tmp_path: Path) -> None:
@@ -320,6 +415,22 @@ def test_the_shanghai_templates_read_into_their_tables(name: str, level: str) ->
     placeholders = [f for f in check_filing(filing).findings if f.rule == "BG-T001"]
     assert any(f.severity.value == "error" for f in placeholders)
     assert all(place.cell for f in placeholders for place in f.locations)
+
+
+@pytest.mark.skipif(not TEMPLATES.is_dir(), reason="../shared/data is absent")
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is absent")
+def test_the_shanghai_templates_saved_as_xls_read_as_the_xlsx(tmp_path: Path) -> None:
+    """Saved in Excel's old format by LibreOffice: merged headers, narrative sheets and 类/款/项 codes
+    read as from the xlsx, finding for finding."""
+    sources = sorted(TEMPLATES.glob("*.xlsx"))
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "xls", "--outdir", str(tmp_path), *map(str, sources)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    for source in sources:
+        assert _read_as_findings(tmp_path / f"{source.stem}.xls") == _read_as_findings(source)
 
 
 def test_a_sheet_of_figures_under_no_known_title_is_said_not_read(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Reader for xlsx workbooks, the form in which departments fill in their disclosure: one table per sheet.
+"""Reader for Excel workbooks (xlsx, and the older xls many sites still publish), the form in which
+departments fill in their disclosure: one table per sheet.
 
 python-calamine (Rust's calamine, read-only) gives each sheet's cell values and merged ranges. A sheet whose
 title rows name a known table (read/layout.py, the layout profiles) is a table: its unit and filer lines,
@@ -13,13 +14,17 @@ header ends, 类/款/项 columns joined into one code) serve it as they are.
 from __future__ import annotations
 
 import io
+import os
+import pickle
 import re
+import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import reduce
 from pathlib import Path
+from typing import NoReturn
 
 import python_calamine
 
@@ -76,7 +81,10 @@ _CLAIM_PARTS = re.compile(r"说明|情况")  # parts that state figures (not 职
 _TITLE_LENGTH = 60  # characters: a table's title is one line
 _PARAGRAPH = 40  # characters: a cover's lines are shorter, a narrative's paragraphs longer
 _SENTENCE = re.compile(r"[，。；,;]")
-_ENCRYPTED = b"\xd0\xcf\x11\xe0"  # an encrypted workbook is an OLE compound file, not a zip (so is .xls)
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE compound file: an .xls, or an xlsx encrypted
+# an encrypted xlsx is an OLE file holding one stream of this name (its directory names are UTF-16);
+# which calamine fails to read as an .xls
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _BANNER = re.compile(r"^[（(]\d{4}年度?[)）]$")
 
 
@@ -120,7 +128,7 @@ def cell_name(sheet: str, row: int, col: int) -> str:
     return f"{name}!{letters}{row + 1}"
 
 
-def read_xlsx(path: Path) -> Filing:
+def read_workbook(path: Path) -> Filing:
     source = printable(str(path))  # the name as reports write it
     sheets = _open(path, source)
     for sheet in sheets:
@@ -154,22 +162,51 @@ def read_xlsx(path: Path) -> Filing:
 
 
 def _open(path: Path, source: str) -> list[_Sheet]:
-    """The visible worksheets; one clear error for a file that is no readable workbook."""
+    """The visible worksheets; one clear error for a file that is no readable workbook. The format is
+    told by the bytes, not the name: sites serve .xls files named .xlsx and the other way round."""
     data = read_bytes(path, XLSX_SIZE)
-    if data.startswith(_ENCRYPTED):
-        raise InputError(
-            f"XLSX 工作簿已加密或不是 XLSX 格式（如旧版 .xls） the workbook is encrypted, or not XLSX (an old .xls?): {source}"
-        )
+    if not data.startswith(_OLE):
+        _check_zip(data, source)
+    return _in_child(data, source) if hasattr(os, "fork") else _calamine_sheets(data, source)
+
+
+def _in_child(data: bytes, source: str) -> list[_Sheet]:
+    """calamine's reading, in a forked process. Its .xls parser panics on some damaged files and, on
+    others, asks for petabytes and aborts the process (found by fuzzing): the child's death is a damaged
+    file, not a dead command. The sheets, or the error that refuses the file, come back pickled."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        _child(data, source, write_end)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as answer:
+        payload = answer.read()
+    _, status = os.waitpid(pid, 0)
+    if status != 0 or not payload:
+        raise _damaged(source)
+    outcome = pickle.loads(payload)
+    if isinstance(outcome, InputError):
+        raise outcome
+    return outcome
+
+
+def _child(data: bytes, source: str, write_end: int) -> NoReturn:
+    """The child's whole life: it never returns into the caller's code, whatever happens."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unzipped = sum(info.file_size for info in archive.infolist())
-            if unzipped > XLSX_SIZE.bytes():  # a zip bomb: refused by its declared sizes, before unzipping
-                raise XLSX_SIZE.exceeded(
-                    f"XLSX 解压后过大 the XLSX unzips too large: {source}", megabytes(unzipped)
-                )
-            _check_extents(archive, source)
-    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
-        raise _damaged(source) from error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 2)  # Rust's panic message: the parent says one line
+        try:
+            outcome: list[_Sheet] | InputError = _calamine_sheets(data, source)
+        except InputError as error:
+            outcome = error
+        with os.fdopen(write_end, "wb") as answer:
+            pickle.dump(outcome, answer)
+    except BaseException:
+        os._exit(1)
+    os._exit(0)
+
+
+def _calamine_sheets(data: bytes, source: str) -> list[_Sheet]:
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         return [
@@ -179,8 +216,58 @@ def _open(path: Path, source: str) -> list[_Sheet]:
             and meta.visible == python_calamine.SheetVisibleEnum.Visible
         ]
     except python_calamine.PasswordError as error:
-        raise InputError(f"XLSX 工作簿已加密 the workbook is encrypted: {source}") from error
+        raise _encrypted(source) from error
     except (python_calamine.CalamineError, ValueError) as error:
+        raise (_encrypted if _is_encrypted(data) else _damaged)(source) from error
+    except BaseException as error:
+        if not _panicked(error):
+            raise
+        raise _damaged(source) from error
+
+
+def _panicked(error: BaseException) -> bool:
+    """calamine's Rust code panicking on a damaged file (an .xls's OLE directory cut short) reaches Python
+    as pyo3's PanicException: a BaseException, and not importable by name."""
+    return type(error).__name__ == "PanicException"
+
+
+def _is_encrypted(data: bytes) -> bool:
+    """An OLE file calamine could not read: an encrypted xlsx (its EncryptedPackage stream), or an .xls
+    with a password. Read from memory, calamine tells neither from a damaged file; read from a file named
+    .xls, it says the password."""
+    if not data.startswith(_OLE):
+        return False
+    if _ENCRYPTED_PACKAGE in data:
+        return True
+    with tempfile.NamedTemporaryFile(suffix=".xls") as copy:
+        copy.write(data)
+        copy.flush()
+        try:
+            python_calamine.CalamineWorkbook.from_path(copy.name)
+        except python_calamine.PasswordError:
+            return True
+        except (python_calamine.CalamineError, ValueError):
+            return False
+        except BaseException as error:
+            if not _panicked(error):
+                raise
+            return False
+    return False
+
+
+def _check_zip(data: bytes, source: str) -> None:
+    """An xlsx is a zip: refused unzipped too large (by its declared sizes, before unzipping: a zip bomb)
+    or with a sheet too large to allocate. An .xls needs no such check: its format bounds a sheet at
+    65,536 × 256 cells, which calamine allocates (about 1 GB) before _sheet refuses the sheet."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unzipped = sum(info.file_size for info in archive.infolist())
+            if unzipped > XLSX_SIZE.bytes():
+                raise XLSX_SIZE.exceeded(
+                    f"XLSX 解压后过大 the XLSX unzips too large: {source}", megabytes(unzipped)
+                )
+            _check_extents(archive, source)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
         raise _damaged(source) from error
 
 
@@ -208,8 +295,13 @@ def _check_extents(archive: zipfile.ZipFile, source: str) -> None:
 
 def _damaged(source: str) -> InputError:
     return InputError(
-        f"不是可读取的 XLSX 工作簿（损坏或截断） not a readable XLSX workbook (damaged or truncated): {source}"
+        f"不是可读取的 Excel 工作簿（xlsx 或 xls；损坏或截断） not a readable Excel workbook (xlsx or xls; "
+        f"damaged or truncated): {source}"
     )
+
+
+def _encrypted(source: str) -> InputError:
+    return InputError(f"工作簿已加密 the workbook is encrypted (password-protected): {source}")
 
 
 def _sheet(book: python_calamine.CalamineWorkbook, name: str, source: str) -> _Sheet:
