@@ -45,6 +45,7 @@ TEXT_SIZE = Limit("BUDGET_GRAPH_MAX_TEXT_MB", 50, "MB")
 PDF_SIZE = Limit("BUDGET_GRAPH_MAX_PDF_MB", 200, "MB")
 PDF_PAGES = Limit("BUDGET_GRAPH_MAX_PAGES", 2000, "页 pages")
 XLSX_SIZE = Limit("BUDGET_GRAPH_MAX_XLSX_MB", 50, "MB")  # a workbook once unzipped (a filing's: under 1 MB)
+DOCX_SIZE = Limit("BUDGET_GRAPH_MAX_DOCX_MB", 50, "MB")  # a Word document, and its text once unzipped
 XLSX_CELLS = Limit("BUDGET_GRAPH_MAX_XLSX_CELLS", 1_000_000, "格 cells")  # one sheet's rows × columns
 # one request to the workbench (budget-graph serve): every file it carries, together
 UPLOAD_SIZE = Limit("BUDGET_GRAPH_MAX_UPLOAD_MB", 100, "MB")

@@ -17,7 +17,7 @@ Inputs: the bundled sample (lines dropped, columns shifted, figures replaced by 
 a web page with broken tables), corpus PDFs (cut at many offsets, bits flipped, streams rewritten, the
 xref damaged, pages dropped, doubled, moved or alone, encrypted, turned into pictures), their
 `pdftotext -layout` text, workbooks (the Shanghai templates damaged, cells garbled; an .xls cut short and
-its bytes damaged), files of one kind
+its bytes damaged), the sample as a Word document (cut, its XML damaged, a figure garbled), files of one kind
 named as another, folders mixing good and bad files, and `load --store` given a bad file.
 
 Deterministic for a seed. One process at a time (the machine is shared).
@@ -57,6 +57,7 @@ from budget_graph.model import is_number, prints_nothing  # noqa: E402
 from budget_graph.read.source import visible  # noqa: E402
 from tests.synthetic_pdf import mapped_text_pdf  # noqa: E402
 from tests.test_text_forms import as_html_page  # noqa: E402
+from tests.word_documents import as_blocks, write_docx  # noqa: E402
 
 SAMPLE = ROOT / "samples" / "luohu-2024.md"
 CORPUS = (ROOT / ".." / "shared" / "corpus").resolve()
@@ -575,6 +576,50 @@ def xls_cases(rng: random.Random, path: Path, count: int, key: str) -> Iterator[
         yield Case("xls", f"{key} {index}: {done}", {"m.xls": bytes(damaged)}, ANY, key)
 
 
+def docx_cases(rng: random.Random, count: int, key: str) -> Iterator[Case]:
+    """The sample as a Word document: cut short, bits flipped, its XML damaged, its parts missing."""
+    with tempfile.TemporaryDirectory() as scratch:
+        data = write_docx(
+            Path(scratch) / "s.docx", as_blocks(list(SAMPLE.read_text(encoding="utf-8").split("\n")))
+        )
+        data = data.read_bytes()
+    parts = _unzipped(data)
+    for fraction in (0.05, 0.5, 0.95):
+        cut = int(len(data) * fraction)
+        yield Case("docx", f"{key} cut at byte {cut}", {"m.docx": data[:cut]}, NO_NEW_ERRORS, key)
+    body = parts["word/document.xml"]
+    made = {
+        "no document.xml": _zip({k: v for k, v in parts.items() if k != "word/document.xml"}),
+        "no styles": _zip({k: v for k, v in parts.items() if k != "word/styles.xml"}),
+        "styles of garbage": _zip({**parts, "word/styles.xml": rng.randbytes(500)}),
+        "a body cut in half": _zip({**parts, "word/document.xml": body[: len(body) // 2]}),
+        "a .doc (OLE) named .docx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + rng.randbytes(4000),
+        "an xlsx named .docx": TEMPLATES.joinpath("department_budget_template.xlsx").read_bytes()
+        if TEMPLATES.is_dir()
+        else _zip({"xl/workbook.xml": b"<workbook/>"}),
+    }
+    for name, made_data in made.items():
+        yield Case("docx", f"{key}: {name}", {"m.docx": made_data})
+    for index in range(count):
+        if rng.random() < 0.5:  # a cell's figure garbled in the XML, as a damaged save would
+            figures = list(re.finditer(rb">(\d[\d,]*\.\d\d)<", body))
+            hit = rng.choice(figures)
+            garbage = rng.choice([b"", b"-", b"1O.00", b"12 3", hit.group(1) + b"0", b"&#8203;"])
+            garbled = body[: hit.start(1)] + garbage + body[hit.end(1) :]
+            yield Case(
+                "docx",
+                f"{key} {index}: a figure → {garbage!r}",
+                {"m.docx": _zip({**parts, "word/document.xml": garbled})},
+                ANY,
+                key,
+            )
+        else:
+            flipped = bytearray(data)
+            for _ in range(rng.randint(1, 4)):
+                flipped[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
+            yield Case("docx", f"{key} {index}: bits flipped", {"m.docx": bytes(flipped)}, NO_NEW_ERRORS, key)
+
+
 def _with_merge(xml: bytes, ranged: str) -> bytes:
     merge = f'<mergeCells count="1"><mergeCell ref="{ranged}"/></mergeCells>'.encode()
     if b"<mergeCells" in xml:
@@ -684,6 +729,7 @@ def cases(rng: random.Random, count: int, sources: dict[str, Path]) -> Iterator[
     if "workbook" in sources:
         yield from xlsx_cases(rng, sources["workbook"], count, "workbook")
     yield from xls_cases(rng, sources["old workbook"], count, "old workbook")
+    yield from docx_cases(rng, count, "sample")
 
 
 def summary(outcomes: list[Outcome], store_problems: list[str]) -> int:

@@ -12,14 +12,15 @@ fitted to its page at its own scale, so a table's pages are printed at different
 With `--writer-tables` the whole filing is one Writer document instead, as departments that write it all
 in Word publish it: the parts as read and each table among them where its page falls, a title paragraph
 and a filer/unit line above one table over all its pages, broken over pages by Writer (its header rows
-repeated on every page with `--repeat-header`; the tables' text size `--cell-size`, 9 pt by default).
+repeated on every page with `--repeat-header`; the tables' text size `--cell-size`, 9 pt by default);
+with `--docx` the document is saved as a Word .docx and read as such.
 
 Not a test: it needs LibreOffice (`apt-get install libreoffice-calc-nogui libreoffice-writer-nogui
 fonts-noto-cjk`) and takes about two minutes. What it found and what it still shows is in
 docs/unseen-filings.md.
 
     python scripts/remake_with_libreoffice.py ../shared/corpus OUT [--text] [--fit-each-page]
-    python scripts/remake_with_libreoffice.py ../shared/corpus OUT --writer-tables [--repeat-header]
+    python scripts/remake_with_libreoffice.py ../shared/corpus OUT --writer-tables [--repeat-header] [--docx]
 """
 
 from __future__ import annotations
@@ -163,8 +164,8 @@ def sheet(ws, page: PageContent, xs: list[float], fit_each_page: bool) -> None:
     ws.page_setup.orientation = "landscape" if page.width > page.height else "portrait"
 
 
-def convert(source: Path, folder: Path, *options: str) -> None:
-    command = ["soffice", PROFILE, "--headless", *options, "--convert-to", "pdf", "--outdir", str(folder)]
+def convert(source: Path, folder: Path, *options: str, to: str = "pdf") -> None:
+    command = ["soffice", PROFILE, "--headless", *options, "--convert-to", to, "--outdir", str(folder)]
     command.append(str(source))
     subprocess.run(command, check=True, capture_output=True, timeout=300)
     source.unlink()
@@ -188,7 +189,9 @@ def remake_narrative(filing: Filing, folder: Path) -> None:
     convert(target, folder, WRITER)
 
 
-def remake_in_writer(original: Filing, folder: Path, repeat_header: bool, cell_size: float) -> None:
+def remake_in_writer(
+    original: Filing, folder: Path, repeat_header: bool, cell_size: float, to: str = "pdf"
+) -> None:
     """The whole filing as one word-processor document: its parts, and each table (read from the
     original's ruled grids, as the flow placed them) where its page falls among them."""
     halves = []
@@ -197,7 +200,7 @@ def remake_in_writer(original: Filing, folder: Path, repeat_header: bool, cell_s
         halves.append((read_file(source), [block for block in blocks if block.grids]))
     target = folder / f"{original.unit}{original.year}年{kind_name(original)}.html"
     target.write_text(document_html(halves, repeat_header, cell_size), encoding="utf-8")
-    convert(target, folder, WRITER)
+    convert(target, folder, WRITER, to=to)
 
 
 def kind_name(filing: Filing) -> str:
@@ -368,6 +371,7 @@ def main() -> None:
         "--writer-tables", action="store_true", help="the whole filing as one Writer document"
     )
     parser.add_argument("--repeat-header", action="store_true", help="with --writer-tables: on every page")
+    parser.add_argument("--docx", action="store_true", help="with --writer-tables: saved as .docx, not PDF")
     parser.add_argument("--cell-size", type=float, default=9, help="with --writer-tables: the tables' points")
     args = parser.parse_args()
     for corpus_folder in sorted(p for p in args.corpus.iterdir() if p.is_dir()):
@@ -376,7 +380,8 @@ def main() -> None:
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(parents=True, exist_ok=True)
             if args.writer_tables:
-                remake_in_writer(original, folder, args.repeat_header, args.cell_size)
+                to = "docx:MS Word 2007 XML" if args.docx else "pdf"
+                remake_in_writer(original, folder, args.repeat_header, args.cell_size, to)
             else:
                 remake(original, folder, args.fit_each_page)
             name = f"{corpus_folder.name} {original.year}"

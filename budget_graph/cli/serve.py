@@ -64,7 +64,7 @@ def serve_command(
 ) -> None:
     """检查工作台与 SPARQL 服务 — the workbench, and with --store a read-only SPARQL endpoint.
 
-    The workbench (/): a page where an officer drops filings (PDF, text, xlsx or xls), sees the upload and the
+    The workbench (/): a page where an officer drops filings (PDF, text, Word, xlsx or xls), sees the upload and the
     check progress, and reads the same report as `validate --format html`, with downloads of the HTML,
     JSON and CSV. Uploads over BUDGET_GRAPH_MAX_UPLOAD_MB (100 MB) are refused (413); the files stay in
     a temporary folder only until their report is made; reports stay downloadable for an hour. No store

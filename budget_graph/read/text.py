@@ -142,8 +142,12 @@ def read_text(path: Path) -> Filing:
 
 def _read_lines(text: str, path: Path) -> Filing:
     """Text whose tables are rows of cells (tabs, pipes, HTML), not laid out with spaces."""
-    source = printable(str(path))  # the name as reports write it
-    read = read_lines(text, path.suffix)
+    return read_lines_as(text, printable(str(path)), path.suffix)  # the name as reports write it
+
+
+def read_lines_as(text: str, source: str, suffix: str) -> Filing:
+    """`text` read as a file of that suffix would be (read/docx.py gives a Word document's as HTML)."""
+    read = read_lines(text, suffix)
     numbered = [(number, clean(line)) for number, line in read.lines]
     # a converter's page numbers left among the lines ('3' between two lines of one sentence) are dropped
     for index in page_numbers([line for _, line in numbered]):

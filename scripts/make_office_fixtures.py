@@ -1,14 +1,16 @@
-"""Make the .xls workbooks in tests/data/workbooks from the test's own xlsx workbooks, with LibreOffice.
+"""Make the office files kept in tests/data: .xls workbooks (tests/data/workbooks) from the test's own
+xlsx workbooks with LibreOffice, and encrypted xlsx and docx files.
 
 The xls tests compare each old-format workbook with the xlsx it was saved from: the same tables, cells,
 claims and findings. Writing BIFF8 takes office software (no well-kept Python library writes it), so
 the files are made here once and kept; run this again when the workbooks in
 tests/test_workbook_reader.py change. It needs LibreOffice and its Python bridge
 (`apt-get install libreoffice-calc-nogui python3-uno`): the saving runs under the system Python,
-which has the bridge, as `python3 scripts/make_workbook_fixtures.py --save SRC DST [PASSWORD]`. The
-encrypted xlsx is made with msoffcrypto-tool (`pip install msoffcrypto-tool`), as Excel encrypts one.
+which has the bridge, as `python3 scripts/make_office_fixtures.py --save SRC DST [PASSWORD]`. The
+encrypted xlsx and docx are made with msoffcrypto-tool (`pip install msoffcrypto-tool`), as Office
+encrypts them.
 
-    python scripts/make_workbook_fixtures.py
+    python scripts/make_office_fixtures.py
 """
 
 from __future__ import annotations
@@ -22,12 +24,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "data" / "workbooks"
+WORD = ROOT / "tests" / "data" / "word"
 PORT = 2002
 
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     from tests.test_workbook_reader import _income_book, far_book, whole_book
+    from tests.word_documents import write_docx
 
     FIXTURES.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
@@ -44,10 +48,15 @@ def main() -> None:
             print(FIXTURES / target)
         encrypt(whole, FIXTURES / "加密.xlsx", "secret")
         print(FIXTURES / "加密.xlsx")
+        WORD.mkdir(parents=True, exist_ok=True)
+        document = write_docx(Path(scratch) / "说明.docx", ["2024年部门预算", "第一部分 部门概况"])
+        encrypt(document, WORD / "加密.docx", "secret")
+        print(WORD / "加密.docx")
 
 
 def encrypt(source: Path, target: Path, password: str) -> None:
-    """An xlsx encrypted as Excel encrypts it: an OLE file holding the zip as an EncryptedPackage."""
+    """An xlsx or docx encrypted as Office encrypts it: an OLE file holding the zip as an
+    EncryptedPackage."""
     from msoffcrypto.format.ooxml import OOXMLFile
 
     with source.open("rb") as plain, target.open("wb") as locked:

@@ -1,0 +1,239 @@
+"""Reader for Word documents (.docx), in which many departments write the narrative, and some the tables.
+
+The document's body becomes an HTML page that the text reader reads as it reads any web page
+(read/text_forms.py): each paragraph a block, each table an HTML table whose merged cells keep their
+spans (gridSpan as colspan, a vMerge run as rowspan). The page sets each paragraph and each table row on
+a line of its own, so a finding's line is the paragraph's number in the document, a table's row
+counting as one paragraph. A Word table broken over pages is one table here: Word breaks it, the file
+does not. lxml parses the XML with entities left unexpanded and no network.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from budget_graph.errors import InputError, printable
+from budget_graph.limits import DOCX_SIZE, megabytes
+from budget_graph.model import Filing
+from budget_graph.read.source import read_bytes
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old .doc, or a .docx encrypted by Word
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream an encrypted .docx holds
+_BODY = "word/document.xml"
+_STYLES = "word/styles.xml"
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_HTML_HEADINGS = 6  # h1–h6
+_STYLE_DEPTH = 8  # styles based on styles: far more than Word's own chains
+
+
+def read_docx(path: Path) -> Filing:
+    from budget_graph.read.text import read_lines_as
+
+    source = printable(str(path))  # the name as reports write it
+    return read_lines_as(docx_html(read_bytes(path, DOCX_SIZE), source), source, ".html")
+
+
+def docx_html(data: bytes, source: str) -> str:
+    """The document's body as an HTML page, a line per paragraph or table row."""
+    document, styles = _xml_parts(data, source)
+    body = _parsed(document, source).find(f"{_W}body")
+    if body is None:
+        raise _damaged(source)
+    blocks = _Blocks(_Styles.of(_parsed(styles, source) if styles else None))
+    if not "".join(text.strip() for text in body.itertext()):
+        raise InputError(f"Word 文档中没有文字 the Word document holds no text: {source}")
+    lines = [line for element in body for line in blocks.lines(element)]
+    lines[0] = "<html><body>" + lines[0]
+    lines[-1] += "</body></html>"
+    return "\n".join(lines)
+
+
+def _xml_parts(data: bytes, source: str) -> tuple[bytes, bytes | None]:
+    """word/document.xml and word/styles.xml (if any); one clear error for a file that is no readable
+    .docx."""
+    if data.startswith(_OLE):
+        if _ENCRYPTED_PACKAGE in data:
+            raise InputError(f"Word 文档已加密 the Word document is encrypted (password-protected): {source}")
+        raise InputError(
+            f"旧版 Word 文档（.doc）无法读取，请另存为 .docx 或 PDF an old Word document (.doc) cannot be read: "
+            f"save it as .docx or PDF: {source}"
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if _BODY not in names:
+                raise _damaged(source)
+            parts = [_unzipped(archive, name, source) for name in (_BODY, _STYLES) if name in names]
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+        raise _damaged(source) from error
+    return parts[0], (parts[1] if len(parts) > 1 else None)
+
+
+def _unzipped(archive: zipfile.ZipFile, name: str, source: str) -> bytes:
+    """A part, refused by its declared size before it is unzipped (a zip bomb), and cut off at the
+    limit when that size lies."""
+    limit = DOCX_SIZE.bytes()
+    if archive.getinfo(name).file_size > limit:
+        raise DOCX_SIZE.exceeded(
+            f"DOCX 解压后过大 the DOCX unzips too large: {source}", megabytes(archive.getinfo(name).file_size)
+        )
+    with archive.open(name) as part:
+        xml = part.read(limit + 1)
+    if len(xml) > limit:
+        raise DOCX_SIZE.exceeded(f"DOCX 解压后过大 the DOCX unzips too large: {source}", megabytes(len(xml)))
+    return xml
+
+
+def _parsed(xml: bytes, source: str) -> etree._Element:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        return etree.fromstring(xml, parser=parser)
+    except etree.XMLSyntaxError as error:
+        raise _damaged(source) from error
+
+
+def _damaged(source: str) -> InputError:
+    return InputError(
+        f"不是可读取的 Word 文档（损坏或截断） not a readable Word document (damaged or truncated): {source}"
+    )
+
+
+@dataclass(frozen=True)
+class _Styles:
+    """What a paragraph style makes of its paragraphs: a heading's outline level (0 for 标题 1 / heading
+    1), or a list item (bulleted or numbered by the style)."""
+
+    outline: dict[str, int]
+    listed: frozenset[str]
+
+    @classmethod
+    def of(cls, styles: etree._Element | None) -> _Styles:
+        own: dict[str, int] = {}  # the level a style sets itself
+        based: dict[str, str] = {}
+        listed: set[str] = set()
+        for style in [] if styles is None else styles.iter(f"{_W}style"):
+            key = style.get(f"{_W}styleId", "")
+            name = _HEADING_NAME.match(_val(style.find(f"{_W}name")))
+            level = _level(style.find(f"{_W}pPr"))
+            if level is not None or name:
+                own[key] = level if level is not None else int(name.group(1)) - 1
+            if style.find(f"{_W}pPr/{_W}numPr") is not None:
+                listed.add(key)
+            if _val(style.find(f"{_W}basedOn")):
+                based[key] = _val(style.find(f"{_W}basedOn"))
+
+        def inherited(key: str | None) -> int | None:  # a style based on a heading style is that heading
+            for _ in range(_STYLE_DEPTH):
+                if key is None or key in own:
+                    return own.get(key) if key is not None else None
+                key = based.get(key)
+            return None
+
+        levels = {key: level for key in {*own, *based} if (level := inherited(key)) is not None}
+        return cls(levels, frozenset(listed))
+
+    def tag(self, paragraph: etree._Element) -> str:
+        """h1–h6 for a heading (by its own outline level, else its style's), li for a list item, else p."""
+        properties = paragraph.find(f"{_W}pPr")
+        style = _val(properties.find(f"{_W}pStyle")) if properties is not None else ""
+        level = _level(properties)
+        level = self.outline.get(style) if level is None else level
+        if level is not None and level < _HTML_HEADINGS:
+            return f"h{level + 1}"
+        numbered = properties is not None and _val(properties.find(f"{_W}numPr/{_W}numId")) not in {"", "0"}
+        return "li" if numbered or style in self.listed else "p"
+
+
+@dataclass(frozen=True)
+class _Blocks:
+    styles: _Styles
+
+    def lines(self, element: etree._Element) -> list[str]:
+        """An element of the body as lines: a paragraph one, a table one per row; content controls and
+        tracked insertions (a contents list Word generates sits in one) as what they hold."""
+        if element.tag == f"{_W}p":
+            tag = self.styles.tag(element)
+            return [f"<{tag}>{html.escape(_text(element))}</{tag}>"]
+        if element.tag == f"{_W}tbl":
+            return _table(element)
+        if element.tag in {f"{_W}sdt", f"{_W}sdtContent", f"{_W}ins", f"{_W}customXml"}:
+            return [line for child in element for line in self.lines(child)]
+        return []
+
+
+def _level(properties: etree._Element | None) -> int | None:
+    """The outline level a paragraph's properties give (w:outlineLvl; 9 is body text)."""
+    value = _val(properties.find(f"{_W}outlineLvl")) if properties is not None else ""
+    return int(value) if value.isdigit() and int(value) < 9 else None
+
+
+def _val(element: etree._Element | None) -> str:
+    return element.get(f"{_W}val", "") if element is not None else ""
+
+
+def _text(element: etree._Element) -> str:
+    """A paragraph's text as Word shows it: its runs' text (in links and fields too), a tab a space;
+    deleted text (w:delText) and the paragraph's tab stops (w:pPr/w:tabs/w:tab) are no text."""
+    return "".join(
+        (node.text or "") if node.tag == f"{_W}t" else " "
+        for run in element.iter(f"{_W}r")
+        for node in run
+        if node.tag in {f"{_W}t", f"{_W}tab"}
+    )
+
+
+def _table(table: etree._Element) -> list[str]:
+    """One line per row: `<tr>` of `<td colspan rowspan>`; a cell continuing a vertical merge is left
+    out and counted in the rowspan of the cell that starts it, in the same grid column."""
+    rows = table.findall(f"{_W}tr")
+    starts: dict[tuple[int, int], int] = {}  # (row, grid column) of a merge's first cell → its rows
+    placed: list[list[tuple[int, etree._Element, int]]] = []  # per row: (grid column, cell, colspan)
+    open_merges: dict[int, tuple[int, int]] = {}  # grid column → the (row, column) its merge started at
+    for r, row in enumerate(rows):
+        column = _int(row.find(f"{_W}trPr/{_W}gridBefore"), 0)
+        cells = []
+        for cell in row.findall(f"{_W}tc"):
+            span = max(1, _int(cell.find(f"{_W}tcPr/{_W}gridSpan"), 1))
+            merge = cell.find(f"{_W}tcPr/{_W}vMerge")
+            if (
+                merge is not None
+                and merge.get(f"{_W}val", "continue") == "continue"
+                and column in open_merges
+            ):
+                starts[open_merges[column]] += 1
+            else:
+                cells.append((column, cell, span))
+                if merge is not None:  # restart
+                    open_merges[column] = (r, column)
+                    starts[(r, column)] = 1
+                else:
+                    open_merges.pop(column, None)
+            column += span
+        placed.append(cells)
+    lines = []
+    for r, cells in enumerate(placed):
+        tds = "".join(
+            f'<td colspan="{span}" rowspan="{starts.get((r, column), 1)}">'
+            f"{html.escape(''.join(_text(p) for p in cell.iter(f'{_W}p')))}</td>"
+            for column, cell, span in cells
+        )
+        lines.append(f"<tr>{tds}</tr>")
+    if lines:
+        lines[0], lines[-1] = "<table>" + lines[0], lines[-1] + "</table>"
+    return lines
+
+
+def _int(element: etree._Element | None, default: int) -> int:
+    try:
+        return int(element.get(f"{_W}val")) if element is not None else default
+    except (TypeError, ValueError):
+        return default

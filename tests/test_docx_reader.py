@@ -1,0 +1,187 @@
+"""The Word (.docx) reader: the bundled sample written as a Word document, merged cells, pairing with a
+tables file, and documents it must refuse."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from budget_graph.check.engine import check_filing
+from budget_graph.errors import InputError
+from budget_graph.model import TableKind
+from budget_graph.read import find_sources, read_file, read_paths
+from budget_graph.read.docx import docx_html
+from tests.conftest import ROOT, SAMPLE, sample_lines
+from tests.tables import reading
+from tests.test_text_forms import as_html_page
+from tests.word_documents import as_blocks, document_xml, write_docx
+
+ENCRYPTED = Path(__file__).parent / "data" / "word" / "加密.docx"
+
+
+def _claims(filing) -> list[tuple]:
+    return [(c.subject, c.text, c.amount, c.location.line) for c in filing.claims]
+
+
+def _findings(report) -> list[tuple]:
+    """Each finding's rule, severity and figures, and the lines it cites."""
+    return sorted(
+        (f.rule, f.severity.value, f.message, tuple(place.line for place in f.locations))
+        for f in report.findings
+    )
+
+
+def test_the_sample_as_a_word_document_gives_the_samples_findings_at_the_same_lines(tmp_path: Path) -> None:
+    """Each line of the sample a paragraph, each run of tab-separated rows a Word table: a finding's line
+    is the paragraph's number, a table row counting as one, so it is the sample's line."""
+    document = write_docx(tmp_path / "罗湖.docx", as_blocks(list(sample_lines())))
+    sample, word = read_file(SAMPLE), read_file(document)
+    assert [reading(t) for t in word.tables] == [reading(t) for t in sample.tables]
+    assert (word.unit, word.year, word.kind, len(word.parts)) == (
+        sample.unit,
+        sample.year,
+        sample.kind,
+        len(sample.parts),
+    )
+    assert _claims(word) == _claims(sample)
+    findings = _findings(check_filing(word))
+    assert any(severity == "error" for _, severity, _, _ in findings)
+    assert findings == _findings(check_filing(sample))
+
+
+_HEADER = [
+    ["2024年部门收入预算总表"],
+    ["编制部门：上海市普陀区测试局", "单位：万元"],
+]
+_TABLE = [
+    [("功能分类科目编码", 1, "restart"), ("功能分类科目名称", 1, "restart"), ("收入预算", 3, "")],
+    [("", 1, "continue"), ("", 1, "continue"), "合计", "财政拨款收入", "事业收入"],
+    ["", "合计", "100.5", "90.5", "10"],
+    ["201", "一般公共服务支出", "100.5", "90.5", "10"],
+]
+
+
+def test_merged_cells_keep_their_spans(tmp_path: Path) -> None:
+    """A header merged down (vMerge) over the group's labels, and the group merged across (gridSpan)."""
+    blocks = [*(line[0] if len(line) == 1 else "    ".join(line) for line in _HEADER), _TABLE]
+    document = write_docx(tmp_path / "表.docx", blocks)
+    page = docx_html(document.read_bytes(), "表.docx").split("\n")
+    assert page[2] == (
+        '<table><tr><td colspan="1" rowspan="2">功能分类科目编码</td><td colspan="1" rowspan="2">功能分类科目名称'
+        '</td><td colspan="3" rowspan="1">收入预算</td></tr>'
+    )
+    assert page[3].count("<td") == 3  # the cells continuing the merges are no cells of their own
+    filing = read_file(document)
+    [table] = filing.tables
+    assert table.kind is TableKind.IncomeSummary
+    assert [c.meaning for c in table.columns] == ["total", "appropriation", "service_revenue"]
+    assert table.columns[0].label == "收入预算/合计"
+    assert [(r.code, r.label) for r in table.rows] == [(None, "合计"), ("201", "一般公共服务支出")]
+
+
+def test_a_narrative_in_word_and_its_tables_beside_it_are_one_filing(tmp_path: Path) -> None:
+    """The sample's narrative as a Word document, its tables as the text they were converted to."""
+    lines = list(sample_lines())
+    tables_part = next(i for i, line in enumerate(lines) if line.startswith("## 表一"))
+    write_docx(tmp_path / "说明.docx", as_blocks(lines[:tables_part]))
+    title = next(line for line in lines if line.startswith("# "))
+    (tmp_path / "表格.md").write_text("\n".join([title, *lines[tables_part:]]), encoding="utf-8")
+    assert sorted(p.suffix for p in find_sources([str(tmp_path)])) == [".docx", ".md"]
+    [filing] = read_paths([str(tmp_path)])
+    assert len(filing.sources) == 2 and filing.parts and filing.tables
+    errors = {(f.rule, f.message) for f in check_filing(filing).findings if f.severity.value == "error"}
+    assert errors == {
+        (f.rule, f.message) for f in check_filing(read_file(SAMPLE)).findings if f.severity.value == "error"
+    }
+
+
+def _validate(path: Path, **environment: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "budget_graph", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=path.parent,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **environment},
+        timeout=120,
+    )
+
+
+def _zip(path: Path, parts: dict[str, bytes | str]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return path
+
+
+_LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "哈哈哈哈哈哈哈哈">'
+    + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
+    + ']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    "<w:p><w:r><w:t>&i;</w:t></w:r></w:p></w:body></w:document>"
+)  # an entity of a billion characters, were it expanded: Word writes no DTD, and lxml refuses it
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda p: p.write_bytes(b""), "file is empty"),
+        (lambda p: p.write_bytes(b"PK\x03\x04 not really a document"), "not a readable Word document"),
+        (lambda p: _zip(p, {"word/other.xml": "<x/>"}), "not a readable Word document"),
+        (lambda p: _zip(p, {"word/document.xml": "<w:document"}), "not a readable Word document"),
+        (
+            lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024)),
+            "old Word document (.doc)",
+        ),
+        (lambda p: p.write_bytes(ENCRYPTED.read_bytes()), "the Word document is encrypted"),
+        (lambda p: write_docx(p, [""]), "the Word document holds no text"),
+        (lambda p: write_docx(p, ["会议通知", "请各单位于周五前报送材料。"]), "not a budget filing"),
+        (lambda p: _zip(p, {"word/document.xml": _LAUGHS}), "not a readable Word document"),
+    ],
+    ids=["empty", "no zip", "no body", "cut XML", "a .doc", "encrypted", "no text", "no filing", "entities"],
+)
+def test_a_document_it_cannot_read_is_refused_in_one_line(tmp_path: Path, make, words: str) -> None:
+    make(tmp_path / "坏.docx")
+    result = _validate(tmp_path / "坏.docx")
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2 and len(lines) == 1 and words in lines[0], result.stderr
+
+
+def test_a_document_that_unzips_over_the_limit_is_refused(tmp_path: Path, monkeypatch) -> None:
+    document = write_docx(tmp_path / "大.docx", [], body=document_xml(["2024年部门预算"] * 40_000))
+    monkeypatch.setenv("BUDGET_GRAPH_MAX_DOCX_MB", "1")
+    with pytest.raises(InputError, match="BUDGET_GRAPH_MAX_DOCX_MB"):
+        read_file(document)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is absent")
+def test_the_sample_saved_as_docx_by_libreoffice_gives_the_samples_findings(tmp_path: Path) -> None:
+    """A real producer's file: headings in its heading styles, the contents as a numbered list, tab
+    stops in the paragraphs' properties (no text), tables with their grid and styles."""
+    page = tmp_path / "罗湖.html"
+    page.write_text(as_html_page(sample_lines()), encoding="utf-8")
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(tmp_path),
+            str(page),
+        ],
+        capture_output=True,
+        timeout=300,
+    )
+    if not (tmp_path / "罗湖.docx").exists():
+        pytest.skip("LibreOffice Writer is absent")
+    sample, word = read_file(SAMPLE), read_file(tmp_path / "罗湖.docx")
+    assert [reading(t) for t in word.tables] == [reading(t) for t in sample.tables]
+    assert len(word.toc) == len(sample.toc) and len(word.parts) == len(sample.parts)
+    messages = sorted((f.rule, f.severity.value, f.message) for f in check_filing(word).findings)
+    assert messages == sorted((f.rule, f.severity.value, f.message) for f in check_filing(sample).findings)
