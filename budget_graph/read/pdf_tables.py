@@ -51,7 +51,6 @@ _ITEM_LABEL = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、．](?
 _PROJECT_FORM = re.compile(r"项目.*绩效目标")
 _PHASES = {"预算数", "决算数", "年初预算数", "全年预算数"}
 _BANNER = re.compile(r"表$|^[（(]\d{4}年度?[)）]$")
-_CATEGORY = re.compile(r"^(?:[一二三四五六七八九十]+、)?(货物|工程|服务)([ABC])$")
 
 
 @dataclass
@@ -238,7 +237,6 @@ def _rows(block: TableBlock) -> _Rows:
     if halves:
         rows = _stack(rows, halves)
     join_codes(rows.header, [(row.cells, row.boxes) for row in rows.data])
-    _category_codes(rows)
     return rows
 
 
@@ -711,17 +709,6 @@ def _stack(rows: _Rows, half: int) -> _Rows:
         [cells[:half] for cells in rows.tree],
         rows.lost_pages,
     )
-
-
-def _category_codes(rows: _Rows) -> None:
-    """Procurement categories printed as words with their letter ('一、货物A'): the letter is the code."""
-    for cells in (row.cells for row in rows.data):
-        for index, text in enumerate(cells):
-            match = _CATEGORY.match(normalise(text))
-            if match:
-                cells[index] = match.group(2)
-                if index + 1 < len(cells) and not cells[index + 1]:
-                    cells[index + 1] = match.group(1)
 
 
 # a total's line, printed across both breakdowns

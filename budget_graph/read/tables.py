@@ -41,6 +41,9 @@ CODE = re.compile(r"^(\d{3,9}|[ABC]\d{0,8})$")
 _CODE_ONLY = re.compile(r"^\d{1,7}$")
 _CODE_START = re.compile(r"^[0-9]{3}")
 _DIGITS = re.compile(r"^[0-9]{3,}$")
+_CATEGORY = re.compile(
+    r"^(?:[一二三四五六七八九十]+、)?(货物|工程|服务)([ABC])$"
+)  # a procurement category and its letter
 _GROUPED_DIGITS = re.compile(r"[0-9][\u00a0\u2007\u2009\u202f]+[0-9]")  # '1\xa0234': a figure's grouping
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _NAME_CHARACTER = re.compile(rf"(?![{NUMERAL_DIGITS}{NUMERAL_UNITS}])[\u3400-\u9fff]")  # no numeral
@@ -98,6 +101,7 @@ def build_table(table: Table, grid: TableGrid, unit_names: set[str]) -> Reading:
     # 类/款/项 columns of a text's rows (a reader that places the amounts has joined its own)
     text_rows = [row for row in data if row.amounts_from is None]
     join_codes([row.cells for row in header], [(row.cells, [None] * len(row.cells)) for row in text_rows])
+    _category_codes([row.cells for row in data])
     if not data and (garbled := _garbled_figures(header)):
         # no row carries a figure, so every row was taken for the header: the table is not empty, unread
         table.doubts.append(
@@ -115,6 +119,18 @@ def build_table(table: Table, grid: TableGrid, unit_names: set[str]) -> Reading:
             table.doubts.append(Doubt(_CODE_AS_NAME))
     _doubt_unread_amounts(table)
     return reading
+
+
+def _category_codes(rows: list[list[str]]) -> None:
+    """Procurement categories printed as words with their letter ('一、货物A', a cell of a PDF, a
+    workbook or a web page alike): the letter is the code, the word the name beside it."""
+    for cells in rows:
+        for index, text in enumerate(cells):
+            match = _CATEGORY.match(normalise(text))
+            if match:
+                cells[index] = match.group(2)
+                if index + 1 < len(cells) and not cells[index + 1]:
+                    cells[index + 1] = match.group(1)
 
 
 def _doubt_unread_amounts(table: Table) -> None:
