@@ -13,6 +13,8 @@ import pytest
 # (folder/year, rule, page of the first figure, figure as found) — what the PDF says, checked by eye
 CONFIRMED = {
     # '与上年相比减少2,233.13万元，下降66.69%' on a base of 3,348.98: 66.68%
+    ("js-court/2017", "BG-Y001", 22, "增长79.05%"),  # 提租补贴 865.57 / (1,959.99 − 865.57) = 79.09%
+    ("js-court/2018", "BG-Y001", 19, "减少5.95%"),  # 一般行政事务管理 392.92 / (6,049.97 + 392.92) = 6.10%
     ("js-cppcc/2018", "BG-Y001", 15, "下降66.69%"),
     # 基本支出 stated 12323.46万元 (p19); 三、支出预算总表 and p19's own 占比 line print 12,323.48
     ("js-procuratorate/2017", "BG-N002", 19, "12,323.46万元"),

@@ -68,3 +68,22 @@ def test_a_heading_ending_a_page_heads_the_text_on_the_next(heading: str, indent
     assert "OrganisationPart" in {topic.name for topic in topics_of(overview)}
     units = next(p for p in overview.paragraphs if p.text.startswith("本部门内设机构"))
     assert units.heading == heading and units.location.page == 2
+
+
+@pytest.mark.parametrize(
+    ("tail", "title"),
+    [
+        # js-court 2017: the part's title wrapped, its tail centred and eight characters long; read as
+        # '…2017年度' alone, no part stated figures and no sentence was checked
+        ("部门预算情况说明", "江苏省高级人民法院2017年度部门预算情况说明"),
+        # the part's first heading, centred under it, is no tail: it opens with its item number
+        ("一、收支预算总表情况", "江苏省高级人民法院2017年度"),
+    ],
+)
+def test_a_part_heading_wrapped_onto_a_centred_line_is_one_title(tail: str, title: str) -> None:
+    sentence = "2017年收入预算1959.99万元，与上年相比增加865.57万元，增长79.05%。"
+    chars = _centred("第三部分 江苏省高级人民法院2017年度", 80) + _centred(tail, 100)
+    text, _ = _paragraph(sentence, 140)
+    flow = document_flow([PageLayout(1, WIDTH, HEIGHT, chars + text, [])])
+    [part] = read_narrative(flow.lines, "hand-built").parts
+    assert (part.number, part.title) == (3, title)

@@ -37,7 +37,8 @@ _HEADING_PUNCTUATION = re.compile(r"[。；;，,：:]")
 _MAX_HEADING = 40  # characters
 _INDENT = 0.8  # of the line height: a first-line indent
 _CENTRED = 0.08  # of the page width: a centred heading's slack
-_WRAPPED_TAIL = 6  # characters: the second line of a wrapped part heading
+# characters: the second line of a wrapped part heading ('…2017 年度' / '部门预算情况说明')
+_WRAPPED_TAIL = 12
 _PITCH_STEPS = 4  # lines a page needs before its line pitch is known
 _SPACED = 0.3  # of the line height beyond the page's line pitch: space between paragraphs
 _SHORT_HEADING = 8  # line heights short of the margin: a numbered line is a heading without more ado
@@ -125,11 +126,16 @@ def _parts(lines: list[PageLine], toc: list[TocEntry], source: str, measured: bo
 
 
 def _ends_heading(part: NarrativePart, line: PageLine) -> bool:
+    """The part's heading goes on, centred, under its first line: short, no sentence, no item number
+    (the part's first heading, '一、收支预算总表情况说明', starts with one)."""
+    text = normalise(line.text)
     return (
         not part.paragraphs
         and not part.headings
         and _is_centred(line)
-        and len(normalise(line.text)) <= _WRAPPED_TAIL
+        and len(text) <= _WRAPPED_TAIL
+        and not _HEADING_PUNCTUATION.search(text)
+        and not _ENTRY.match(text)
     )
 
 
