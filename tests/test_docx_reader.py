@@ -185,3 +185,17 @@ def test_the_sample_saved_as_docx_by_libreoffice_gives_the_samples_findings(tmp_
     assert len(word.toc) == len(sample.toc) and len(word.parts) == len(sample.parts)
     messages = sorted((f.rule, f.severity.value, f.message) for f in check_filing(word).findings)
     assert messages == sorted((f.rule, f.severity.value, f.message) for f in check_filing(sample).findings)
+
+
+def test_a_procurement_category_printed_with_its_letter_is_its_code(tmp_path: Path) -> None:
+    """'一、货物A' in one cell (Jiangsu's procurement table set in Word): code A, named 货物, as the PDF
+    reader reads it; read as a name, the narrative's goods figure had no line (false BG-N004)."""
+    rows = [
+        ["采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计"],
+        ["合计", "", "", "", "", "496.20"],
+        ["一、货物A", "", "", "", "", "496.20"],
+        ["", "办公设备购置费", "办公设备购置", "台式计算机", "政府集中采购", "496.20"],
+    ]
+    blocks = ["2017年政府采购预算表", "编制单位：中国共产党江苏省委员会办公厅    单位：万元", rows]
+    [table] = read_file(write_docx(tmp_path / "采购.docx", blocks)).tables
+    assert (table.rows[1].code, table.rows[1].label) == ("A", "货物")
