@@ -5,11 +5,13 @@ the sample's findings, figure for figure."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from budget_graph.check.engine import check_filing
+from budget_graph.read.layout import chinese_number
 from budget_graph.read.text import read_text
 
 # the sample's wording → the Ministry of Finance's template (中央部门预算公开 表样)
@@ -84,3 +86,25 @@ def test_column_headers_naming_the_general_budget_as_before_2015_read_as_its(
         [c.meaning for c in t.columns] for t in sample.tables
     ]
     assert _figures(filing) == _figures(sample)
+
+
+def test_titles_numbered_as_jiangsu_numbers_its_tables_read_as_the_same_tables(
+    sample_path: Path, sample_filing, tmp_path: Path
+) -> None:
+    """'公开01表：收支总表' (a web page or Word document setting Jiangsu's number line before the title): its
+    colon is no sentence's, so the line is the table's title."""
+    text = re.sub(
+        r"表([一二三四五六七八九十]+)：",
+        lambda m: f"公开{chinese_number(m.group(1)):02d}表：",
+        sample_path.read_text(encoding="utf-8"),
+    )
+    assert "公开01表：收支总表" in text and "公开11表：" in text
+    renumbered = tmp_path / "luohu-renumbered.md"
+    renumbered.write_text(text, encoding="utf-8")
+    filing, sample = read_text(renumbered), read_text(sample_path)
+    assert [t.kind for t in filing.tables] == [t.kind for t in sample.tables]
+    # the findings quoting a title (the contents against it, BG-T010) quote it as printed
+    assert _figures(filing) == [
+        (rule, severity, expected, actual.replace("表五：", "公开05表："))
+        for rule, severity, expected, actual in _figures(sample)
+    ]

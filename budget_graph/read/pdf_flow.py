@@ -24,6 +24,8 @@ from budget_graph.model import Box, Location, Unit
 from budget_graph.profiles import lines
 from budget_graph.read.layout import (
     KEY_LINE,
+    NUMBERED_TITLE,
+    NUMERAL,
     PAGE_NUMBER,
     UNIT_PART,
     UNIT_STATED,
@@ -66,15 +68,10 @@ _UNIT_KEY = re.compile(r"^单位\s*[:：]")
 _KEY_ONLY = re.compile(rf"^(?:{_FILER_KEYS})\s*[:：]$")
 _KEY_INSIDE = re.compile(rf"(?:{_FILER_KEYS}|单位)\s*[:：]")  # where a filer or unit line starts in a cell
 _NO_TAIL = re.compile(r"[:：。；;]")  # a key of its own or a sentence: no wrapped filer's tail
-_NUMERAL = "[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
-# '表八', '表8', '附表8', '表8-1' (a sub-table keeps its table's number), '公开08表'
-NUMBERED_TITLE = re.compile(
-    rf"^(?:附?表\s*({_NUMERAL}|\d{{1,2}}(?![\d年]))(?:\s*[-—－]\s*\d+)?|公开\s*(\d+)\s*表)"
-)
 _SENTENCE_END = re.compile(r"[。；;]$")
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 # what a continuation page prints above the table it continues: '续表', '续表1', '（续）', '续上表'
-_CONTINUED = re.compile(rf"^[（(]?续(?:表|上表)?\s*(?:{_NUMERAL}|\d+)?[)）]?$")
+_CONTINUED = re.compile(rf"^[（(]?续(?:表|上表)?\s*(?:{NUMERAL}|\d+)?[)）]?$")
 # and around a title it prints again: '一、财政拨款支出预算表（续）', '续表：财政拨款支出预算表', '…预算表 续'
 _CONTINUED_TITLE = re.compile(r"[（(]续表?[)）]$|^续表\s*[:：]?|续表$|(?<=表)\s*续$")
 _MAX_TITLE_LINES = 3

@@ -34,6 +34,7 @@ from budget_graph.read.grid_rows import GridRow, TableGrid
 from budget_graph.read.layout import (
     ENUMERATOR,
     FILING_TITLE,
+    NUMBERED_TITLE,
     UNIT_LINE,
     UNIT_STATED,
     chinese_number,
@@ -277,10 +278,17 @@ def _start_of_segment(line: str, number: int, current: _Segment) -> _Segment | N
     return None
 
 
+def _unnumbered(title: str) -> str:
+    """A title without the table's number before it ('公开01表：收支预算总表': Jiangsu's numbering): its
+    colon is no sentence's."""
+    number = NUMBERED_TITLE.match(title)
+    return title[number.end() :].lstrip("：: ") if number and title[number.end() :].strip("：: ") else title
+
+
 def _is_table_title(line: str) -> bool:
     """A line on its own that names a table and ends like a title ('## 2025年部门收支预算总表',
-    '一般公共预算支出表（按功能科目）'), not a sentence about one ('……见收支总表。')."""
-    flat = normalise(line.lstrip("# "))
+    '一般公共预算支出表（按功能科目）', '公开01表：收支预算总表'), not a sentence about one ('……见收支总表。')."""
+    flat = _unnumbered(normalise(line.lstrip("# ")))
     if (
         "\t" in line
         or len(flat) > _MAX_TITLE

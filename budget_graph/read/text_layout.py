@@ -31,6 +31,7 @@ from budget_graph.read.compilation import apart, filing_spans, span_note
 from budget_graph.read.layout import (
     CODE_CAPTIONS,
     ENUMERATOR,
+    NUMBERED_TITLE,
     PAGE_NUMBER,
     TITLE_END,
     TOTAL_LABEL,
@@ -44,7 +45,6 @@ from budget_graph.read.layout import (
 from budget_graph.read.pdf import read_pages, whole_file_in_doubt
 from budget_graph.read.pdf_flow import (
     MARGIN_SHARE,
-    NUMBERED_TITLE,
     PART_HEADING,
     Flow,
     continued_mark,
