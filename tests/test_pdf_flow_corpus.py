@@ -1,9 +1,11 @@
 """Tables over page breaks and wrapped filer lines on real filings (see tests/test_pdf_flow.py).
 
 js-court: Word exports whose tables continue without a top rule and whose filer line wraps;
-PROVENANCE.txt: no inconsistency found by reading, so every error-level finding there is a reading
-failure. js-party-office 2017: a filer line wrapped in its box. The figures below were checked on the
-rendered pages. Skipped when ../shared/corpus is absent.
+PROVENANCE.txt: no inconsistency found by reading in the tables' sums or the change statements, so every
+error-level finding there is a reading failure, but for two change statements whose rate disagrees with
+their own figures (found once the third part's wrapped heading was read: before, none of its sentences
+was; the arithmetic is in tests/test_pdf_findings.py). js-party-office 2017: a filer line wrapped in its
+box. The figures below were checked on the rendered pages. Skipped when ../shared/corpus is absent.
 """
 
 from __future__ import annotations
@@ -47,12 +49,17 @@ def test_every_table_is_read_and_no_grid_is_left_as_narrative(court, year: int) 
     assert not [m for m in messages if "无表题" in m or "未识别" in m or "续" in m]
 
 
+# a change statement's rate against its own figures: 865.57 / (1,959.99 − 865.57) = 79.09%, and
+# 392.92 / (6,049.97 + 392.92) = 6.10%
+SLIPS = {2017: [("BG-Y001", "增长79.05%")], 2018: [("BG-Y001", "减少5.95%")], 2019: []}
+
+
 @pytest.mark.parametrize("year", FILES)
-def test_no_error_is_raised(court, year: int) -> None:
+def test_no_error_is_raised_but_the_slips_in_the_text(court, year: int) -> None:
     from budget_graph.check.engine import check_filing
 
     errors = [f for f in check_filing(court[year]).findings if f.severity.value == "error"]
-    assert errors == []
+    assert [(f.rule, f.actual) for f in errors] == SLIPS[year]
 
 
 def test_a_continuation_page_without_a_top_rule_keeps_its_first_row(court) -> None:

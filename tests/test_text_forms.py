@@ -460,3 +460,60 @@ def _doubted(tmp_path: Path, line: int, printed: str, garbled: str) -> set[str]:
     lines[line - 1] = lines[line - 1].replace(printed, garbled, 1)
     filing = read_text(_write(tmp_path, "m.md", "\n".join(lines)))
     return {table.title for table in filing.tables if table.doubts}
+
+
+# --- blank cells at a row's end ------------------------------------------------------------------
+
+_APPROPRIATIONS_HEADER = (
+    "收入\t\t支出\t\t\t\t",
+    "项目\t决算数\t项目\t合计\t一般公共预算财政拨款\t政府性基金预算财政拨款\t国有资本经营预算财政拨款",
+)
+_APPROPRIATIONS_ROWS = (
+    "一、一般公共预算财政拨款\t2,106.66\t一、一般公共服务支出\t2,106.66\t2,106.66\t\t",
+    "二、政府性基金预算财政拨款\t\t二、外交支出\t\t\t\t",
+    "收入合计\t2,106.66\t支出合计\t2,106.66\t2,106.66\t\t",
+)
+
+
+def _appropriations(rows: tuple[str, ...]) -> str:
+    return "\n".join(
+        [
+            "# 2024年上海市测试局部门决算",
+            "## 表四：财政拨款收入支出决算总表",
+            "编制单位：上海市测试局 单位：万元",
+            *_APPROPRIATIONS_HEADER,
+            *rows,
+        ]
+    )
+
+
+def test_a_rows_blank_cells_at_its_end_keep_its_figures_in_their_columns(tmp_path: Path) -> None:
+    """A web page or Word table prints every blank cell, a text its tabs: the two figures of
+    '一般公共服务支出' stand under 合计 and 一般公共预算财政拨款, where the page prints them. With the
+    blanks dropped, the rows seemed to fill two columns of four, and the second figure was put under the
+    last (国有资本经营), in no doubt."""
+    [table] = read_text(_write(tmp_path, "表.md", _appropriations(_APPROPRIATIONS_ROWS))).tables
+    row = next(r for r in table.rows if r.label == "一、一般公共服务支出")
+    assert {m: c.text for m, c in row.cells.items() if c.text} == {
+        "total": "2,106.66",
+        "general_budget": "2,106.66",
+    }
+    assert not table.doubts
+    page = as_html_page(tuple(_appropriations(_APPROPRIATIONS_ROWS).split("\n")))
+    [table] = read_text(_write(tmp_path, "表.html", page)).tables
+    row = next(r for r in table.rows if r.label == "一、一般公共服务支出")
+    assert {m: c.text for m, c in row.cells.items() if c.text} == {
+        "total": "2,106.66",
+        "general_budget": "2,106.66",
+    }
+
+
+def test_figures_placed_by_a_guess_in_columns_the_rows_do_not_fill_leave_the_table_in_doubt(
+    tmp_path: Path,
+) -> None:
+    """A converter that drops a row's blank cells at its end: the rows fill two of the header's four
+    columns, and which two is a guess. A figure other than zero in a guessed column puts the table in
+    doubt, so no error rests on where it stands."""
+    rows = tuple(row.rstrip("\t") for row in _APPROPRIATIONS_ROWS)
+    [table] = read_text(_write(tmp_path, "表.md", _appropriations(rows))).tables
+    assert any("guessed" in doubt.message for doubt in table.doubts)

@@ -232,6 +232,9 @@ class Placement:
 
     columns: list[Column]
     doubts: list[str]
+    # columns placed by a guess (the header names more columns than the data fills): their figures stand
+    # where the guess put them, so a figure other than zero there leaves the table in doubt
+    guessed: tuple[str, ...] = ()
 
 
 def amount_leaves(roots: list[HeaderNode]) -> list[tuple[HeaderNode, list[HeaderNode]]]:
@@ -287,7 +290,8 @@ def place_columns(
     # an unheaded column lies between its neighbours: it is a part of every group both belong to
     shared = _common_path(kept[-1] if kept else None, tail[0] if tail else None)
     unheaded = [Column(f"unplaced_{i}", "（无表头）", shared, side) for i in range(room - len(kept))]
-    return Placement(kept + unheaded + tail, doubts)
+    guessed = tuple(column.meaning for column in kept[1:] + tail) if width < len(columns) else ()
+    return Placement(kept + unheaded + tail, doubts, guessed)
 
 
 def _common_path(left: Column | None, right: Column | None) -> tuple[str, ...]:

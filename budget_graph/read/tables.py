@@ -33,7 +33,7 @@ from budget_graph.model import (
 from budget_graph.model.amounts import NUMERAL_DIGITS, NUMERAL_UNITS
 from budget_graph.profiles import lines
 from budget_graph.read.grid_rows import GridRow, TableGrid, join_codes
-from budget_graph.read.layout import REMARKS_CAPTION, normalise, place_columns
+from budget_graph.read.layout import REMARKS_CAPTION, Placement, normalise, place_columns
 from budget_graph.read.performance import read_performance_targets
 
 # What a code cell looks like; whether its length is a valid one is for the checks (BG-K010) to say.
@@ -360,6 +360,7 @@ def _one_sided(
         )
         table.rows.append(row)
     diagnostics.extend(_confirm_doubtful_columns(table))
+    _confirm_guessed_columns(table, placement.guessed)
     if not any(coded for number, coded in numbers if number):  # no column of item numbers beside the codes
         uncoded += [number for number, _ in numbers if number]
     if uncoded and any(row.code for row in table.rows):
@@ -538,6 +539,25 @@ def _split_column(table: Table, meaning: str) -> bool:
     )
 
 
+def _confirm_guessed_columns(table: Table, guessed: tuple[str, ...], side: str | None = None) -> None:
+    """The header names more columns than the rows fill, so their figures were placed by a guess (the
+    first and last columns anchored, the rest from the left): harmless while every figure there is
+    zero; otherwise the table is in doubt, and no error rests on where its figures stand."""
+    rows = [row for row in table.rows if side is None or row.side == side]
+    if any(
+        cell.amount and cell.amount.value != 0
+        for row in rows
+        for meaning, cell in row.cells.items()
+        if meaning in guessed
+    ):
+        table.doubts.append(
+            Doubt(
+                "表头列数多于数据列数，数字所在的栏是推测的 the header names more columns than the rows "
+                "fill: the columns the figures stand in are guessed"
+            )
+        )
+
+
 def _confirm_doubtful_columns(table: Table) -> list[Diagnostic]:
     """A column the header did not name is harmless when every value in it is zero; otherwise the
     reader cannot say what those figures are, and says so."""
@@ -584,14 +604,13 @@ def _two_sided(table: Table, header: list[GridRow], data: list[GridRow]) -> list
     source = table.location.source
     diagnostics: list[Diagnostic] = []
     for side, cut in (("income", slice(0, boundary)), ("expenditure", slice(boundary, None))):
-        grid = [row.cells[cut] for row in header]
-        width = max(
-            (len(r.cells[cut] if r.amounts_from is not None else _trim(r.cells[cut])) - 1 for r in data),
-            default=1,
+        grid = [row.cells[cut][1:] for row in header[1:]]  # below 收入/支出, after 项目
+        placement = _side_placement(
+            grid,
+            [row.cells[cut] for row in data],
+            side,
+            placed=bool(data) and all(row.amounts_from is not None for row in data),
         )
-        placement = place_columns(
-            [g[1:] for g in grid[1:]], max(width, 1), side
-        )  # below 收入/支出, after 项目
         table.columns.extend(placement.columns)
         diagnostics += [
             Diagnostic("info", f"{table.title}: {d}", (table.location,)) for d in placement.doubts
@@ -615,7 +634,20 @@ def _two_sided(table: Table, header: list[GridRow], data: list[GridRow]) -> list
                 side_row.boxes_from(1),
             )
             table.rows.append(row)
+        _confirm_guessed_columns(table, placement.guessed, side)
     return diagnostics
+
+
+def _side_placement(grid: list[list[str]], rows: list[list[str]], side: str, placed: bool) -> Placement:
+    """One side's columns. Rows of text may end early (a converter drops blank cells at a row's end) or
+    print every blank cell (a web page's or a Word table's, a text keeping its tabs): the width the
+    rows print is taken when the header names just as many columns, else the width they fill."""
+    printed = max((len(cells) - 1 for cells in rows), default=1)
+    filled = printed if placed else max((len(_trim(cells)) - 1 for cells in rows), default=1)
+    placement = place_columns(grid, max(printed, 1), side)
+    return (
+        placement if not placement.doubts or filled == printed else place_columns(grid, max(filled, 1), side)
+    )
 
 
 def number_tables(filing: Filing) -> None:

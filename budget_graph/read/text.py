@@ -106,7 +106,7 @@ def clean(line: str) -> str:
     """Undo the converter's markup: `<math>\\geq</math>` and `$\\geq 5$` → '≥ 5', `<p>` dropped."""
     for pattern, replacement in _MARKUP:
         line = pattern.sub(replacement, line)
-    return line.rstrip()
+    return line.rstrip(" \r\n\u3000")  # a row's trailing tabs stand for its blank cells
 
 
 @dataclass
