@@ -20,7 +20,7 @@ from budget_graph.read.docx import docx_html
 from tests.conftest import ROOT, SAMPLE, sample_lines
 from tests.tables import reading
 from tests.test_text_forms import as_html_page
-from tests.word_documents import as_blocks, document_xml, write_docx
+from tests.word_documents import as_blocks, document_xml, paragraph, write_docx, write_docx_bytes
 
 ENCRYPTED = Path(__file__).parent / "data" / "word" / "加密.docx"
 
@@ -199,3 +199,21 @@ def test_a_procurement_category_printed_with_its_letter_is_its_code(tmp_path: Pa
     blocks = ["2017年政府采购预算表", "编制单位：中国共产党江苏省委员会办公厅    单位：万元", rows]
     [table] = read_file(write_docx(tmp_path / "采购.docx", blocks)).tables
     assert (table.rows[1].code, table.rows[1].label) == ("A", "货物")
+
+
+def test_a_text_box_written_twice_for_older_readers_is_read_once() -> None:
+    """Word writes a text box (a cover's title in a frame) as DrawingML and again as VML in
+    mc:Fallback: its text is the paragraph's once."""
+
+    def box(text: str) -> str:
+        return f"<w:txbxContent>{paragraph(text)}</w:txbxContent>"
+
+    title = "上海市测试局2024年部门预算"
+    drawn = (
+        '<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        f"<mc:Choice><w:drawing>{box(title)}</w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict>{box(title)}</w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r></w:p>"
+    )
+    body = document_xml([]).replace("<w:body>", f"<w:body>{drawn}")
+    assert docx_html(write_docx_bytes(body), "封面.docx").count(title) == 1

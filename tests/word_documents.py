@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
 from html import escape
 from pathlib import Path
@@ -73,12 +74,19 @@ def document_xml(blocks: list[Block]) -> str:
 
 def write_docx(path: Path, blocks: list[Block], body: str | None = None) -> Path:
     """A .docx of these paragraphs and tables (or of `body`, word/document.xml as given)."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+    path.write_bytes(write_docx_bytes(body if body is not None else document_xml(blocks)))
+    return path
+
+
+def write_docx_bytes(body: str) -> bytes:
+    """A .docx whose word/document.xml is `body`, as bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
         archive.writestr("_rels/.rels", _RELS)
-        archive.writestr("word/document.xml", body if body is not None else document_xml(blocks))
+        archive.writestr("word/document.xml", body)
         archive.writestr("word/styles.xml", styles_xml())
-    return path
+    return buffer.getvalue()
 
 
 def as_blocks(lines: list[str]) -> list[Block]:

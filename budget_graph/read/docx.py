@@ -28,6 +28,8 @@ from budget_graph.read.source import read_bytes
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old .doc, or a .docx encrypted by Word
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream an encrypted .docx holds
+# what Word writes twice, as DrawingML and as VML for older readers (a text box on the cover)
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _BODY = "word/document.xml"
 _STYLES = "word/styles.xml"
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
@@ -45,7 +47,10 @@ def read_docx(path: Path) -> Filing:
 def docx_html(data: bytes, source: str) -> str:
     """The document's body as an HTML page, a line per paragraph or table row."""
     document, styles = _xml_parts(data, source)
-    body = _parsed(document, source).find(f"{_W}body")
+    root = _parsed(document, source)
+    for fallback in list(root.iter(_FALLBACK)):  # a text box's text again, for older readers
+        fallback.getparent().remove(fallback)
+    body = root.find(f"{_W}body")
     if body is None:
         raise _damaged(source)
     blocks = _Blocks(_Styles.of(_parsed(styles, source) if styles else None))
