@@ -17,10 +17,19 @@ from budget_graph.errors import InputError
 from budget_graph.model import TableKind
 from budget_graph.read import find_sources, read_file, read_paths
 from budget_graph.read.docx import docx_html
+from budget_graph.read.word_numbering import Numbering, _Level
 from tests.conftest import ROOT, SAMPLE, sample_lines
 from tests.tables import reading
 from tests.test_text_forms import as_html_page
-from tests.word_documents import as_blocks, document_xml, paragraph, write_docx, write_docx_bytes
+from tests.word_documents import (
+    PARTS,
+    as_blocks,
+    as_numbered_blocks,
+    document_xml,
+    paragraph,
+    write_docx,
+    write_docx_bytes,
+)
 
 ENCRYPTED = Path(__file__).parent / "data" / "word" / "加密.docx"
 
@@ -217,3 +226,40 @@ def test_a_text_box_written_twice_for_older_readers_is_read_once() -> None:
     )
     body = document_xml([]).replace("<w:body>", f"<w:body>{drawn}")
     assert docx_html(write_docx_bytes(body), "封面.docx").count(title) == 1
+
+
+def test_the_sample_numbered_by_word_gives_the_samples_findings(tmp_path: Path) -> None:
+    """Headings numbered by Word's multi-level list ('第%1部分' over '%2、', in Chinese numerals: the
+    numbers are in numbering.xml, not in the text) and Word's own contents list (each entry a tab and
+    its page): the numbers are read as printed, the contents as contents, and the sample's findings
+    come at the sample's lines."""
+    blocks = as_numbered_blocks(list(sample_lines()))
+    assert ("heading", 2, "部门概况", PARTS, 0) in blocks and ("heading", 3, "部门职责", PARTS, 1) in blocks
+    word, sample = read_file(write_docx(tmp_path / "罗湖.docx", blocks)), read_file(SAMPLE)
+    assert [(p.number, p.title) for p in word.parts] == [(p.number, p.title) for p in sample.parts]
+    assert [(e.title, e.part, e.kind) for e in word.toc] == [(e.title, e.part, e.kind) for e in sample.toc]
+    assert [reading(t) for t in word.tables] == [reading(t) for t in sample.tables]
+    assert _claims(word) == _claims(sample)
+    assert _findings(check_filing(word)) == _findings(check_filing(sample))
+
+
+@pytest.mark.parametrize(
+    ("form", "text", "counts", "expected"),
+    [
+        (
+            "chineseCounting",
+            "第%1部分",
+            [1, 2, 10, 11, 21],
+            ["第一部分 ", "第二部分 ", "第十部分 ", "第十一部分 ", "第二十一部分 "],
+        ),
+        ("chineseCounting", "（%1）", [3], ["（三）"]),
+        ("decimal", "%1.", [12], ["12."]),
+        ("ideographTraditional", "%1、", [2], ["乙、"]),
+        ("decimalEnclosedCircle", "%1", [4], ["④ "]),
+        ("bullet", "●", [1], [""]),
+    ],
+)
+def test_word_numbers_read_as_printed(form: str, text: str, counts: list[int], expected: list[str]) -> None:
+    numbering = Numbering({"7": {0: _Level(1, form, text)}})
+    labels = [numbering.label("7", 0) for _ in range(max(counts))]
+    assert [labels[count - 1] for count in counts] == expected

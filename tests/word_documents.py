@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from html import escape
 from pathlib import Path
+
+from budget_graph.read.layout import chinese_number
 
 _NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _CONTENT_TYPES = (
@@ -28,7 +31,8 @@ _RELS = (
 # a table cell: its text, or (text, colspan, vmerge) with vmerge "restart", "continue" or ""
 Cell = str | tuple[str, int, str]
 # a paragraph: its text, or ("heading", level, text) in Word's heading style of that level (1–9), or
-# ("item", text) numbered as a list; or a table's rows
+# ("heading", level, text, list, list level) numbered by Word, or ("item", text) bulleted as a list, or
+# ("contents", text, page) an entry of Word's contents list; or a table's rows
 Block = str | tuple | list[list[Cell]]
 
 
@@ -36,12 +40,44 @@ def paragraph(text: str, properties: str = "") -> str:
     return f'<w:p><w:pPr>{properties}</w:pPr><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
 
 
+def _numbered(list_id: str, level: int) -> str:
+    return f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{list_id}"/></w:numPr>'
+
+
 def styled(block: str | tuple) -> str:
     if isinstance(block, str):
         return paragraph(block)
-    if block[0] == "heading":
-        return paragraph(block[2], f'<w:pStyle w:val="{block[1]}"/>')  # Chinese Word's id for 标题 N
-    return paragraph(block[1], '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>')
+    if block[0] == "heading":  # Chinese Word's style id for 标题 N is N
+        numbered = _numbered(block[3], block[4]) if len(block) > 3 else ""
+        return paragraph(block[2], f'<w:pStyle w:val="{block[1]}"/>{numbered}')
+    if block[0] == "contents":  # the entry, a tab, the page (Word's TOC field result)
+        return (
+            f'<w:p><w:pPr><w:pStyle w:val="toc1"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="8296"/>'
+            f"</w:tabs></w:pPr><w:r><w:t>{escape(block[1])}</w:t></w:r><w:r><w:tab/></w:r>"
+            f"<w:r><w:t>{block[2]}</w:t></w:r></w:p>"
+        )
+    return paragraph(block[1], _numbered(BULLETS, 0))
+
+
+BULLETS, PARTS = "1", "2"  # the lists numbering.xml defines: bullets; parts over their headings
+
+
+def numbering_xml() -> str:
+    """Two lists: bullets, and Word's multi-level list for a filing's headings ('第%1部分' over '%2、',
+    both counted in Chinese numerals)."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {_NS}>'
+        '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+        '<w:lvlText w:val="●"/></w:lvl></w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="1">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1部分"/>'
+        "</w:lvl>"
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%2、"/>'
+        '<w:suff w:val="nothing"/></w:lvl></w:abstractNum>'
+        f'<w:num w:numId="{BULLETS}"><w:abstractNumId w:val="0"/></w:num>'
+        f'<w:num w:numId="{PARTS}"><w:abstractNumId w:val="1"/></w:num>'
+        "</w:numbering>"
+    )
 
 
 def styles_xml() -> str:
@@ -51,7 +87,8 @@ def styles_xml() -> str:
         f'<w:pPr><w:outlineLvl w:val="{n - 1}"/></w:pPr></w:style>'
         for n in range(1, 7)
     )
-    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {_NS}>{headings}</w:styles>'
+    contents = '<w:style w:type="paragraph" w:styleId="toc1"><w:name w:val="toc 1"/></w:style>'
+    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {_NS}>{headings}{contents}</w:styles>'
 
 
 def cell(spec: Cell) -> str:
@@ -86,6 +123,7 @@ def write_docx_bytes(body: str) -> bytes:
         archive.writestr("_rels/.rels", _RELS)
         archive.writestr("word/document.xml", body)
         archive.writestr("word/styles.xml", styles_xml())
+        archive.writestr("word/numbering.xml", numbering_xml())
     return buffer.getvalue()
 
 
@@ -105,4 +143,29 @@ def as_blocks(lines: list[str]) -> list[Block]:
             blocks.append(("item", line[2:]))
         else:
             blocks.append(line)
+    return blocks
+
+
+def as_numbered_blocks(lines: list[str]) -> list[Block]:
+    """As as_blocks, with Word doing the numbering: each '第X部分' heading and each '一、' heading under it
+    numbered by Word's multi-level list (the number left out of the text, where Word counts it to the
+    same number), and the contents list Word's, each entry with its page."""
+    blocks: list[Block] = []
+    counts = [0, 0]
+    for block in as_blocks(lines):
+        if isinstance(block, tuple) and block[0] == "item":
+            blocks.append(("contents", block[1], 3))
+            continue
+        if isinstance(block, tuple) and block[0] == "heading":
+            part = re.match(r"^第([一二三四五六七八九十]+)部分\s*(.*)$", block[2])
+            item = re.match(r"^([一二三四五六七八九十]+)、(.*)$", block[2])
+            if part and chinese_number(part.group(1)) == counts[0] + 1:
+                counts = [counts[0] + 1, 0]
+                blocks.append(("heading", block[1], part.group(2), PARTS, 0))
+                continue
+            if item and chinese_number(item.group(1)) == counts[1] + 1:
+                counts[1] += 1
+                blocks.append(("heading", block[1], item.group(2), PARTS, 1))
+                continue
+        blocks.append(block)
     return blocks

@@ -24,6 +24,7 @@ from budget_graph.errors import InputError, printable
 from budget_graph.limits import DOCX_SIZE, megabytes
 from budget_graph.model import Filing
 from budget_graph.read.source import read_bytes
+from budget_graph.read.word_numbering import Numbering
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old .doc, or a .docx encrypted by Word
@@ -32,6 +33,9 @@ _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream an enc
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _BODY = "word/document.xml"
 _STYLES = "word/styles.xml"
+_NUMBERING = "word/numbering.xml"
+_TOC_NAME = re.compile(r"^toc\s*[1-9]$", re.IGNORECASE)  # the contents' entries: Word's 'toc 1' … styles
+_PAGE_NUMBER = re.compile(r"\s+\d+$")  # a contents entry's page, after its tab
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _HTML_HEADINGS = 6  # h1–h6
 _STYLE_DEPTH = 8  # styles based on styles: far more than Word's own chains
@@ -46,14 +50,17 @@ def read_docx(path: Path) -> Filing:
 
 def docx_html(data: bytes, source: str) -> str:
     """The document's body as an HTML page, a line per paragraph or table row."""
-    document, styles = _xml_parts(data, source)
+    document, styles, numbering = _xml_parts(data, source)
     root = _parsed(document, source)
     for fallback in list(root.iter(_FALLBACK)):  # a text box's text again, for older readers
         fallback.getparent().remove(fallback)
     body = root.find(f"{_W}body")
     if body is None:
         raise _damaged(source)
-    blocks = _Blocks(_Styles.of(_parsed(styles, source) if styles else None))
+    blocks = _Blocks(
+        _Styles.of(_parsed(styles, source) if styles else None),
+        Numbering.of(_parsed(numbering, source) if numbering else None),
+    )
     if not "".join(text.strip() for text in body.itertext()):
         raise InputError(f"Word 文档中没有文字 the Word document holds no text: {source}")
     lines = [line for element in body for line in blocks.lines(element)]
@@ -62,9 +69,9 @@ def docx_html(data: bytes, source: str) -> str:
     return "\n".join(lines)
 
 
-def _xml_parts(data: bytes, source: str) -> tuple[bytes, bytes | None]:
-    """word/document.xml and word/styles.xml (if any); one clear error for a file that is no readable
-    .docx."""
+def _xml_parts(data: bytes, source: str) -> tuple[bytes, bytes | None, bytes | None]:
+    """word/document.xml, and word/styles.xml and word/numbering.xml if there are any; one clear error
+    for a file that is no readable .docx."""
     if data.startswith(_OLE):
         if _ENCRYPTED_PACKAGE in data:
             raise InputError(f"Word 文档已加密 the Word document is encrypted (password-protected): {source}")
@@ -77,10 +84,13 @@ def _xml_parts(data: bytes, source: str) -> tuple[bytes, bytes | None]:
             names = set(archive.namelist())
             if _BODY not in names:
                 raise _damaged(source)
-            parts = [_unzipped(archive, name, source) for name in (_BODY, _STYLES) if name in names]
+            body, styles, numbering = (
+                _unzipped(archive, name, source) if name in names else None
+                for name in (_BODY, _STYLES, _NUMBERING)
+            )
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
         raise _damaged(source) from error
-    return parts[0], (parts[1] if len(parts) > 1 else None)
+    return body, styles, numbering
 
 
 def _unzipped(archive: zipfile.ZipFile, name: str, source: str) -> bytes:
@@ -118,21 +128,26 @@ class _Styles:
     1), or a list item (bulleted or numbered by the style)."""
 
     outline: dict[str, int]
-    listed: frozenset[str]
+    numbered: dict[str, tuple[str, int]]  # style → the list and level its paragraphs are numbered in
+    contents: frozenset[str]  # the styles of a contents list's entries
 
     @classmethod
     def of(cls, styles: etree._Element | None) -> _Styles:
         own: dict[str, int] = {}  # the level a style sets itself
         based: dict[str, str] = {}
-        listed: set[str] = set()
+        numbered: dict[str, tuple[str, int]] = {}
+        contents: set[str] = set()
         for style in [] if styles is None else styles.iter(f"{_W}style"):
             key = style.get(f"{_W}styleId", "")
-            name = _HEADING_NAME.match(_val(style.find(f"{_W}name")))
+            name = _val(style.find(f"{_W}name"))
+            heading = _HEADING_NAME.match(name)
             level = _level(style.find(f"{_W}pPr"))
-            if level is not None or name:
-                own[key] = level if level is not None else int(name.group(1)) - 1
-            if style.find(f"{_W}pPr/{_W}numPr") is not None:
-                listed.add(key)
+            if level is not None or heading:
+                own[key] = level if level is not None else int(heading.group(1)) - 1
+            if (listed := _list_of(style.find(f"{_W}pPr"))) is not None:
+                numbered[key] = listed
+            if _TOC_NAME.match(name):
+                contents.add(key)
             if _val(style.find(f"{_W}basedOn")):
                 based[key] = _val(style.find(f"{_W}basedOn"))
 
@@ -144,35 +159,73 @@ class _Styles:
             return None
 
         levels = {key: level for key in {*own, *based} if (level := inherited(key)) is not None}
-        return cls(levels, frozenset(listed))
+        return cls(levels, numbered, frozenset(contents))
 
-    def tag(self, paragraph: etree._Element) -> str:
-        """h1–h6 for a heading (by its own outline level, else its style's), li for a list item, else p."""
-        properties = paragraph.find(f"{_W}pPr")
-        style = _val(properties.find(f"{_W}pStyle")) if properties is not None else ""
+    def heading(self, properties: etree._Element | None, style: str) -> int | None:
+        """A heading's outline level (its own, else its style's), for h1–h6."""
         level = _level(properties)
         level = self.outline.get(style) if level is None else level
-        if level is not None and level < _HTML_HEADINGS:
-            return f"h{level + 1}"
-        numbered = properties is not None and _val(properties.find(f"{_W}numPr/{_W}numId")) not in {"", "0"}
-        return "li" if numbered or style in self.listed else "p"
+        return level if level is not None and level < _HTML_HEADINGS else None
+
+    def listed(self, properties: etree._Element | None, style: str) -> tuple[str, int] | None:
+        """The list and level a paragraph is numbered in: its own (numId 0 takes the style's off), else
+        its style's at the level the paragraph names."""
+        own = _list_of(properties)
+        if own is not None:
+            return own if own[0] != "0" else None
+        if style in self.numbered:
+            level = _int_val(properties.find(f"{_W}numPr/{_W}ilvl") if properties is not None else None)
+            return self.numbered[style][0], level if level is not None else self.numbered[style][1]
+        return None
 
 
 @dataclass(frozen=True)
 class _Blocks:
     styles: _Styles
+    numbering: Numbering
 
     def lines(self, element: etree._Element) -> list[str]:
         """An element of the body as lines: a paragraph one, a table one per row; content controls and
         tracked insertions (a contents list Word generates sits in one) as what they hold."""
         if element.tag == f"{_W}p":
-            tag = self.styles.tag(element)
-            return [f"<{tag}>{html.escape(_text(element))}</{tag}>"]
+            tag, text = self._paragraph(element)
+            return [f"<{tag}>{html.escape(text)}</{tag}>"]
         if element.tag == f"{_W}tbl":
             return _table(element)
         if element.tag in {f"{_W}sdt", f"{_W}sdtContent", f"{_W}ins", f"{_W}customXml"}:
             return [line for child in element for line in self.lines(child)]
         return []
+
+    def _paragraph(self, paragraph: etree._Element) -> tuple[str, str]:
+        """The paragraph's tag and text: a heading h1–h6; a contents entry a list item without its page;
+        a numbered paragraph its number before its text (a list item when it is a bullet)."""
+        properties = paragraph.find(f"{_W}pPr")
+        style = _val(properties.find(f"{_W}pStyle")) if properties is not None else ""
+        text = _text(paragraph)
+        if style in self.styles.contents:
+            return "li", _PAGE_NUMBER.sub("", text)
+        listed = self.styles.listed(properties, style)
+        number = self.numbering.label(*listed) if listed else ""
+        level = self.styles.heading(properties, style)
+        if level is not None:
+            return f"h{level + 1}", number + text
+        if listed and not number:
+            return "li", text
+        return "p", number + text
+
+
+def _list_of(properties: etree._Element | None) -> tuple[str, int] | None:
+    """The list (numId) and level (ilvl, 0 if not given) named in paragraph properties."""
+    numbering = properties.find(f"{_W}numPr") if properties is not None else None
+    if numbering is None or not _val(numbering.find(f"{_W}numId")):
+        return None
+    level = _int_val(numbering.find(f"{_W}ilvl"))
+    return _val(numbering.find(f"{_W}numId")), level if level is not None else 0
+
+
+def _int_val(element: etree._Element | None) -> int | None:
+    value = _val(element)
+    return int(value) if value.isdigit() else None
 
 
 def _level(properties: etree._Element | None) -> int | None:
