@@ -147,16 +147,36 @@ _LAUGHS = (
             lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024)),
             "old Word document (.doc)",
         ),
+        (lambda p: p.write_bytes(b"{\\rtf1\\ansi 2024\\par}"), "a RTF document cannot be read"),
+        (
+            lambda p: p.write_bytes(b"MIME-Version: 1.0\r\nContent-Type: multipart/related"),
+            "a MHTML document",
+        ),
         (lambda p: p.write_bytes(ENCRYPTED.read_bytes()), "the Word document is encrypted"),
         (lambda p: write_docx(p, [""]), "the Word document holds no text"),
         (lambda p: write_docx(p, ["会议通知", "请各单位于周五前报送材料。"]), "not a budget filing"),
         (lambda p: _zip(p, {"word/document.xml": _LAUGHS}), "not a readable Word document"),
     ],
-    ids=["empty", "no zip", "no body", "cut XML", "a .doc", "encrypted", "no text", "no filing", "entities"],
+    ids=[
+        "empty",
+        "no zip",
+        "no body",
+        "cut XML",
+        "a .doc",
+        "RTF",
+        "MHTML",
+        "encrypted",
+        "no text",
+        "no filing",
+        "entities",
+    ],
 )
-def test_a_document_it_cannot_read_is_refused_in_one_line(tmp_path: Path, make, words: str) -> None:
-    make(tmp_path / "坏.docx")
-    result = _validate(tmp_path / "坏.docx")
+@pytest.mark.parametrize("suffix", [".docx", ".doc"])
+def test_a_document_it_cannot_read_is_refused_in_one_line(
+    tmp_path: Path, make, words: str, suffix: str
+) -> None:
+    make(tmp_path / f"坏{suffix}")
+    result = _validate(tmp_path / f"坏{suffix}")
     lines = result.stderr.strip().splitlines()
     assert result.returncode == 2 and len(lines) == 1 and words in lines[0], result.stderr
 
@@ -263,3 +283,26 @@ def test_word_numbers_read_as_printed(form: str, text: str, counts: list[int], e
     numbering = Numbering({"7": {0: _Level(1, form, text)}})
     labels = [numbering.label("7", 0) for _ in range(max(counts))]
     assert [labels[count - 1] for count in counts] == expected
+
+
+def test_a_web_page_or_a_docx_named_doc_is_read_by_its_bytes(tmp_path: Path) -> None:
+    """Sites serve Word's "web page" (HTML) and .docx files under the name .doc."""
+    sample = _findings(check_filing(read_file(SAMPLE)))
+    page = tmp_path / "网页.doc"
+    page.write_text(as_html_page(sample_lines()), encoding="utf-8")
+    assert _findings(check_filing(read_file(page))) == sample
+    document = tmp_path / "文档.doc"
+    document.write_bytes(write_docx(tmp_path / "罗湖.docx", as_blocks(list(sample_lines()))).read_bytes())
+    assert _findings(check_filing(read_file(document))) == sample
+
+
+def test_an_old_doc_beside_the_tables_is_named_unread_and_the_tables_are_checked(tmp_path: Path) -> None:
+    lines = list(sample_lines())
+    tables_part = next(i for i, line in enumerate(lines) if line.startswith("## 表一"))
+    title = next(line for line in lines if line.startswith("# "))
+    (tmp_path / "表格.md").write_text("\n".join([title, *lines[tables_part:]]), encoding="utf-8")
+    (tmp_path / "说明.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2048))
+    result = _validate(tmp_path)
+    unread = next(line for line in result.stdout.splitlines() if "old Word document (.doc)" in line)
+    assert result.returncode == 2 and "save it as .docx or PDF" in unread and unread.endswith("说明.doc")
+    assert "表格.md)" in result.stdout  # the tables are checked and reported

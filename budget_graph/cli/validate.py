@@ -46,7 +46,7 @@ def validate(
 ) -> None:
     """检查预决算公开文件 — check filings and report every inconsistency with its place.
 
-    PATHS are files (.pdf; text converted from PDF or web pages, .md/.txt/.html; Word .docx; .xlsx or .xls)
+    PATHS are files (.pdf; text converted from PDF or web pages, .md/.txt/.html; Word .docx/.doc; .xlsx/.xls)
     or folders of them. Many files give one
     report; files of one filing (a narrative PDF and a tables PDF) are checked as one; filings of the
     same unit in the run are checked against each other (BG-F). Both cores are used; a progress bar

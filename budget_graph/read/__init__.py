@@ -14,7 +14,7 @@ from budget_graph.model.units import same_unit
 
 TEXT_SUFFIXES = {".md", ".txt", ".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
-DOCX_SUFFIXES = {".docx"}  # Word, in which many departments write the narrative
+WORD_SUFFIXES = {".docx", ".doc"}  # Word, in which many departments write the narrative
 WORKBOOK_SUFFIXES = {".xlsx", ".xls"}  # Excel 2007 on, and the older .xls (BIFF8) many sites still publish
 _TABLES_PART = re.compile(r"[预决]算表|公开表|附表")
 _YEAR_WORD = re.compile(r"20\d{2}\s*年度?")
@@ -41,7 +41,7 @@ def _may_be_filing(path: Path) -> bool:
     """In a folder: every PDF, workbook and Word document, and the text files whose title names a budget or
     final accounts (a PROVENANCE.txt or notes beside the filings are not filings)."""
     suffix = path.suffix.lower()
-    if suffix in PDF_SUFFIXES | WORKBOOK_SUFFIXES | DOCX_SUFFIXES:
+    if suffix in PDF_SUFFIXES | WORKBOOK_SUFFIXES | WORD_SUFFIXES:
         return True
     if suffix not in TEXT_SUFFIXES:
         return False
@@ -317,7 +317,7 @@ def read_filings(path: Path | str, undated: bool = False) -> list[Filing]:
         from budget_graph.read.pdf import read_pdf_filings
 
         filings = read_pdf_filings(path)
-    elif path.suffix.lower() in WORKBOOK_SUFFIXES | DOCX_SUFFIXES:
+    elif path.suffix.lower() in WORKBOOK_SUFFIXES | WORD_SUFFIXES:
         filings = [_read_one(path)]
     else:
         from budget_graph.read.text import read_text_filings
@@ -345,10 +345,10 @@ def _read_one(path: Path) -> Filing:
         from budget_graph.read.workbook import read_workbook
 
         return read_workbook(path)
-    if path.suffix.lower() in DOCX_SUFFIXES:
-        from budget_graph.read.docx import read_docx
+    if path.suffix.lower() in WORD_SUFFIXES:
+        from budget_graph.read.docx import read_word
 
-        return read_docx(path)
+        return read_word(path)
     from budget_graph.read.text import read_text
 
     return read_text(path)

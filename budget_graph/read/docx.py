@@ -1,4 +1,5 @@
-"""Reader for Word documents (.docx), in which many departments write the narrative, and some the tables.
+"""Reader for Word documents (.docx, and files named .doc), in which many departments write the
+narrative, and some the tables.
 
 The document's body becomes an HTML page that the text reader reads as it reads any web page
 (read/text_forms.py): each paragraph a block, each table an HTML table whose merged cells keep their
@@ -6,6 +7,10 @@ spans (gridSpan as colspan, a vMerge run as rowspan). The page sets each paragra
 a line of its own, so a finding's line is the paragraph's number in the document, a table's row
 counting as one paragraph. A Word table broken over pages is one table here: Word breaks it, the file
 does not. lxml parses the XML with entities left unexpanded and no network.
+
+A file is told by its bytes, not its name: many sites serve a Word "web page" (HTML) or a .docx under
+the name .doc, and those are read; an old binary .doc, an RTF or an MHTML archive is refused with one
+line that says to save it as .docx or PDF.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from lxml import etree
 from budget_graph.errors import InputError, printable
 from budget_graph.limits import DOCX_SIZE, megabytes
 from budget_graph.model import Filing
-from budget_graph.read.source import read_bytes
+from budget_graph.read.source import read_bytes, read_text_file
 from budget_graph.read.word_numbering import Numbering
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -31,6 +36,9 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old .doc, or a .docx encrypted 
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream an encrypted .docx holds
 # what Word writes twice, as DrawingML and as VML for older readers (a text box on the cover)
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_OTHER_FORMS = ((b"{\\rtf", "RTF"), (b"MIME-Version:", "MHTML"))  # what Word also saves as .doc
+_HTML_PAGE = re.compile(r"<(?:!DOCTYPE\s+html|html)\b", re.IGNORECASE)  # Word's "web page", named .doc
+_SNIFF = 1024  # bytes: where a page's opening tag stands
 _BODY = "word/document.xml"
 _STYLES = "word/styles.xml"
 _NUMBERING = "word/numbering.xml"
@@ -41,11 +49,14 @@ _HTML_HEADINGS = 6  # h1–h6
 _STYLE_DEPTH = 8  # styles based on styles: far more than Word's own chains
 
 
-def read_docx(path: Path) -> Filing:
+def read_word(path: Path) -> Filing:
     from budget_graph.read.text import read_lines_as
 
     source = printable(str(path))  # the name as reports write it
-    return read_lines_as(docx_html(read_bytes(path, DOCX_SIZE), source), source, ".html")
+    data = read_bytes(path, DOCX_SIZE)
+    if _HTML_PAGE.match(data[:_SNIFF].decode("utf-8", "replace").lstrip("\ufeff \t\r\n")):
+        return read_lines_as(read_text_file(path, DOCX_SIZE), source, ".html")  # Word saved as a web page
+    return read_lines_as(docx_html(data, source), source, ".html")
 
 
 def docx_html(data: bytes, source: str) -> str:
@@ -69,9 +80,8 @@ def docx_html(data: bytes, source: str) -> str:
     return "\n".join(lines)
 
 
-def _xml_parts(data: bytes, source: str) -> tuple[bytes, bytes | None, bytes | None]:
-    """word/document.xml, and word/styles.xml and word/numbering.xml if there are any; one clear error
-    for a file that is no readable .docx."""
+def _refused(data: bytes, source: str) -> None:
+    """One line for a file in a format of Word's that is not read."""
     if data.startswith(_OLE):
         if _ENCRYPTED_PACKAGE in data:
             raise InputError(f"Word 文档已加密 the Word document is encrypted (password-protected): {source}")
@@ -79,6 +89,18 @@ def _xml_parts(data: bytes, source: str) -> tuple[bytes, bytes | None, bytes | N
             f"旧版 Word 文档（.doc）无法读取，请另存为 .docx 或 PDF an old Word document (.doc) cannot be read: "
             f"save it as .docx or PDF: {source}"
         )
+    for start, form in _OTHER_FORMS:
+        if data.lstrip().startswith(start):
+            raise InputError(
+                f"{form} 文档无法读取，请另存为 .docx 或 PDF a {form} document cannot be read: save it as .docx or "
+                f"PDF: {source}"
+            )
+
+
+def _xml_parts(data: bytes, source: str) -> tuple[bytes, bytes | None, bytes | None]:
+    """word/document.xml, and word/styles.xml and word/numbering.xml if there are any; one clear error
+    for a file that is no readable .docx."""
+    _refused(data, source)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())

@@ -21,9 +21,9 @@ from starlette.requests import Request
 from starlette.types import Message
 
 from budget_graph.limits import UPLOAD_SIZE, UPLOAD_TIME, megabytes
-from budget_graph.read import DOCX_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, WORKBOOK_SUFFIXES
+from budget_graph.read import PDF_SUFFIXES, TEXT_SUFFIXES, WORD_SUFFIXES, WORKBOOK_SUFFIXES
 
-ACCEPTED = sorted(PDF_SUFFIXES | TEXT_SUFFIXES | WORKBOOK_SUFFIXES | DOCX_SUFFIXES)
+ACCEPTED = sorted(PDF_SUFFIXES | TEXT_SUFFIXES | WORKBOOK_SUFFIXES | WORD_SUFFIXES)
 MAX_FILES = 50
 DRAIN_SECONDS = 5.0
 _UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]')
