@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from budget_graph.model import Amount, Claim, Direction, Location, Paragraph, Unit
-from budget_graph.read.claims import extract_claims, normalise
+from budget_graph.model import Amount, Claim, Direction, Heading, Location, NarrativePart, Paragraph, Unit
+from budget_graph.read.claims import extract_claims, normalise, stating_parts
 
 UNIT = "深圳市罗湖区企业服务中心（本级）"
 
@@ -458,3 +458,20 @@ def test_a_paragraph_cut_by_a_page_not_read_gives_no_figure_before_its_first_sen
         ("公务用车购置及运行费预算支出", "266.8万元", None),
         ("拟采购工程支出", "530万元", None),
     ]
+
+
+def _part(number: int, title: str, heading: str) -> NarrativePart:
+    at = Location("hand-built", page=number)
+    return NarrativePart(number, title, at, [Paragraph("收入预算1959.99万元。", at)], [Heading(heading, at)])
+
+
+def test_the_parts_that_state_figures_are_found_by_their_headings_when_no_title_names_them() -> None:
+    """js-court 2017's third part was titled '江苏省高级人民法院2017年度' where its heading wrapped: no
+    title said 说明 or 情况, so no sentence of the narrative was read for figures, and nothing said so.
+    Its headings ('一、收支预算总表情况说明') say what it is."""
+    overview = _part(1, "部门概况", "一、主要职能")
+    statement = _part(3, "江苏省高级人民法院2017年度", "一、收支预算总表情况说明")
+    assert stating_parts([overview, statement]) == [statement]
+    titled = _part(3, "江苏省高级人民法院2017年度部门预算情况说明", "一、收支预算总表情况说明")
+    functions = _part(2, "机构职能", "二、机构设置情况")
+    assert stating_parts([overview, functions, titled]) == [titled]  # titles first: headings only without

@@ -31,6 +31,7 @@ from budget_graph.model import (
     Claim,
     Direction,
     Location,
+    NarrativePart,
     Paragraph,
     Unit,
     parse_amount,
@@ -231,6 +232,23 @@ class _Parent:
     until: int | None = (
         None  # where a bracket round its parts closes ('运行费2.65万元（其中：…）'), if one does
     )
+
+
+_STATING = re.compile(
+    r"说明|情况"
+)  # the parts that state figures: 编制说明, 预算情况说明 (not 职能, 名词解释)
+
+
+def stating_parts(parts: list[NarrativePart]) -> list[NarrativePart]:
+    """The parts whose figures are read as claims: those titled 说明 or 情况. When no title says so (its
+    end lost where the heading wrapped, or worded otherwise), the parts whose own headings do
+    ('一、收支预算总表情况说明'), so a narrative's figures are never left unchecked for its title alone."""
+    titled = [part for part in parts if _STATING.search(part.title) and part.paragraphs]
+    return titled or [
+        part
+        for part in parts
+        if part.paragraphs and any(_STATING.search(heading.text) for heading in part.headings)
+    ]
 
 
 def extract_claims(

@@ -31,7 +31,6 @@ from budget_graph.read.source import INVISIBLE, read_bytes
 from budget_graph.read.tables import number_tables, unit_names
 
 _FILER = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(\S+)$")
-_CLAIM_PARTS = re.compile(r"说明|情况")  # parts that state figures (not 职能, 机构, 名词解释)
 _COVER_LINES = 12
 _PICTURE_SHARE = 0.25  # of a page: a picture this large may be a table printed as an image
 _FEW_CHARACTERS = 60  # on a page: its number, a caption, a heading; a page of narrative prints more
@@ -350,10 +349,9 @@ def _metadata(flow: Flow, path: Path, first: int) -> Metadata:
 
 
 def _claims(filing: Filing) -> None:
-    from budget_graph.read.claims import extract_claims
+    from budget_graph.read.claims import extract_claims, stating_parts
 
-    for part in filing.parts:
-        if _CLAIM_PARTS.search(part.title) and part.paragraphs:
-            filing.claims.extend(
-                extract_claims(part.number, part.paragraphs, filing.unit, final=filing.kind is Kind.FINAL)
-            )
+    for part in stating_parts(filing.parts):
+        filing.claims.extend(
+            extract_claims(part.number, part.paragraphs, filing.unit, final=filing.kind is Kind.FINAL)
+        )

@@ -77,7 +77,6 @@ _HEADING = re.compile(
 )
 _CODE_HEADER = re.compile(r"代码|编码|^[类款项]$")
 _SUBCODES = {"款", "项"}  # two digits each: a number typed as 2 under 款 is '02'
-_CLAIM_PARTS = re.compile(r"说明|情况")  # parts that state figures (not 职能, 机构, 名词解释)
 _TITLE_LENGTH = 60  # characters: a table's title is one line
 _PARAGRAPH = 40  # characters: a cover's lines are shorter, a narrative's paragraphs longer
 _SENTENCE = re.compile(r"[，。；,;]")
@@ -630,10 +629,9 @@ def _unknown(sheet: _Sheet, filing: Filing, source: str) -> None:
 
 def _claims(filing: Filing) -> None:
     """Narrative claims of the parts that state figures (编制说明, 其他相关情况说明)."""
-    from budget_graph.read.claims import extract_claims
+    from budget_graph.read.claims import extract_claims, stating_parts
 
-    for part in filing.parts:
-        if _CLAIM_PARTS.search(part.title) and part.paragraphs:
-            filing.claims.extend(
-                extract_claims(part.number, part.paragraphs, filing.unit, final=filing.kind is Kind.FINAL)
-            )
+    for part in stating_parts(filing.parts):
+        filing.claims.extend(
+            extract_claims(part.number, part.paragraphs, filing.unit, final=filing.kind is Kind.FINAL)
+        )
