@@ -517,3 +517,29 @@ def test_figures_placed_by_a_guess_in_columns_the_rows_do_not_fill_leave_the_tab
     rows = tuple(row.rstrip("\t") for row in _APPROPRIATIONS_ROWS)
     [table] = read_text(_write(tmp_path, "表.md", _appropriations(rows))).tables
     assert any("guessed" in doubt.message for doubt in table.doubts)
+
+
+def test_a_list_printed_in_two_halves_reads_left_half_then_right(tmp_path: Path) -> None:
+    """A 基本支出 table set in two halves side by side, its header printed twice across (Shanghai's
+    决算): in a web page or Word table each half is read on its own, as the PDF reader stacks them.
+    Read across, each row's two codes ran together ('301302') under one 科目编码."""
+    text = "\n".join(
+        [
+            "# 2024年上海市测试局部门决算",
+            "## 表七：一般公共预算财政拨款基本支出决算表",
+            "编制单位：上海市测试局 单位：万元",
+            "科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数",
+            "301\t工资福利支出\t100.00\t302\t商品和服务支出\t50.00",
+            "30101\t基本工资\t60.00\t30201\t办公费\t50.00",
+            "30102\t津贴补贴\t40.00\t\t\t",
+        ]
+    )
+    for name, content in (("表.md", text), ("表.html", as_html_page(tuple(text.split("\n"))))):
+        [table] = read_text(_write(tmp_path, name, content)).tables
+        assert [(row.code, row.cells["actual"].text) for row in table.rows] == [
+            ("301", "100.00"),
+            ("30101", "60.00"),
+            ("30102", "40.00"),
+            ("302", "50.00"),
+            ("30201", "50.00"),
+        ]

@@ -126,3 +126,15 @@ def _code_columns(header: list[list[str]], data: list[tuple[list[str], list[Box 
         if len(columns) >= 2:
             return columns
     return []
+
+
+def halves_at(header: list[list[str]]) -> int | None:
+    """A list printed in two halves side by side repeats its header: the column where it repeats."""
+    if not header:
+        return None
+    top = [normalise(c) for c in header[0]]
+    width = len(top)
+    if width % 2 or not any(top):
+        return None
+    half = width // 2
+    return half if top[:half] == top[half:] else None

@@ -28,7 +28,7 @@ from budget_graph.model import (
     is_number,
     prints_nothing,
 )
-from budget_graph.read.grid_rows import GridRow, TableGrid, join_codes, union
+from budget_graph.read.grid_rows import GridRow, TableGrid, halves_at, join_codes, union
 from budget_graph.read.layout import (
     TOTAL_LABEL,
     is_key_line,
@@ -233,7 +233,7 @@ def _rows(block: TableBlock) -> _Rows:
     rows.tree = _header_tree(first, banner, banner + start)
     for previous, grid in pairwise([first, *rest]):
         _continue(rows, first, previous, grid)
-    halves = _halves(rows.header)
+    halves = halves_at(rows.header)
     if halves:
         rows = _stack(rows, halves)
     join_codes(rows.header, [(row.cells, row.boxes) for row in rows.data])
@@ -684,18 +684,6 @@ def _join_cut_label(previous: list[str], rest: list[str]) -> None:
     for index, text in enumerate(rest):
         if text:
             previous[index] += text
-
-
-def _halves(header: list[list[str]]) -> int | None:
-    """A list printed in two halves side by side repeats its header: the column where it repeats."""
-    if not header:
-        return None
-    top = [normalise(c) for c in header[0]]
-    width = len(top)
-    if width % 2 or not any(top):
-        return None
-    half = width // 2
-    return half if top[:half] == top[half:] else None
 
 
 def _stack(rows: _Rows, half: int) -> _Rows:

@@ -32,7 +32,7 @@ from budget_graph.model import (
 )
 from budget_graph.model.amounts import NUMERAL_DIGITS, NUMERAL_UNITS
 from budget_graph.profiles import lines
-from budget_graph.read.grid_rows import GridRow, TableGrid, join_codes
+from budget_graph.read.grid_rows import GridRow, TableGrid, halves_at, join_codes
 from budget_graph.read.layout import REMARKS_CAPTION, Placement, normalise, place_columns
 from budget_graph.read.performance import read_performance_targets
 
@@ -98,6 +98,7 @@ def build_table(table: Table, grid: TableGrid, unit_names: set[str]) -> Reading:
         _doubt_unread_amounts(table)
         return reading
     header, data = _without_row_numbers(*_split_header(rows), two_sided=table.kind in TWO_SIDED)
+    header, data = _halves_stacked(header, data)
     # 类/款/项 columns of a text's rows (a reader that places the amounts has joined its own)
     text_rows = [row for row in data if row.amounts_from is None]
     join_codes([row.cells for row in header], [(row.cells, [None] * len(row.cells)) for row in text_rows])
@@ -258,6 +259,18 @@ def _drop(row: GridRow, columns: list[int], two_sided: bool) -> GridRow:
         boxes=row.boxes and [row.boxes[k] for k in keep if k < len(row.boxes)],
         amounts_from=start,
     )
+
+
+def _halves_stacked(header: list[GridRow], data: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:
+    """A list printed in two halves side by side (its header printed twice across): the left halves,
+    then the right, as it is read. (The PDF reader stacks its pages' halves before: read/pdf_tables.py.)"""
+    half = halves_at([row.cells for row in header])
+    if half is None:
+        return header, data
+    left, right = slice(0, half), slice(half, None)
+    return [row.part(left) for row in header], [row.part(left) for row in data] + [
+        row.part(right) for row in data if any(cell.strip() for cell in row.cells[half:])
+    ]
 
 
 def _split_header(rows: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:
