@@ -543,3 +543,70 @@ def test_a_list_printed_in_two_halves_reads_left_half_then_right(tmp_path: Path)
             ("302", "50.00"),
             ("30201", "50.00"),
         ]
+
+
+_TWO_BREAKDOWNS = "\n".join(
+    [
+        "# 2019年江苏省测试厅部门预算",
+        "## 表一：收支预算总表",
+        "编制单位：江苏省测试厅 单位：万元",
+        "收入\t\t支出\t\t\t",
+        "项目名称\t金额\t功能分类\t\t支出用途\t",
+        "\t\t功能科目名称\t金额\t项目名称\t金额",
+        "一、财政拨款\t100.00\t一、一般公共服务支出\t80.00\t一、基本支出\t60.00",
+        "二、其他资金\t\t二、住房保障支出\t20.00\t二、项目支出\t40.00",
+        "当年收入小计\t100.00\t当年支出小计\t\t\t100.00",
+        "收入合计\t100.00\t支出合计\t\t\t100.00",
+    ]
+)
+
+
+def test_expenditure_broken_down_twice_reads_the_functional_side_in_a_web_page(tmp_path: Path) -> None:
+    """Jiangsu's 收支预算总表 breaks expenditure down by function and by purpose side by side. Set in a
+    web page or Word table, the purpose breakdown's labels stood in an amount column (false BG-C006
+    warnings, the table in doubt); it is now read as the PDF reader reads it: the functional side, its
+    totals printed across both, and the purpose breakdown said, not read."""
+    for name, content in (
+        ("表.md", _TWO_BREAKDOWNS),
+        ("表.html", as_html_page(tuple(_TWO_BREAKDOWNS.split("\n")))),
+    ):
+        filing = read_text(_write(tmp_path, name, content))
+        [table] = filing.tables
+        spent = {
+            r.label: r.cells["amount"].text
+            for r in table.rows
+            if r.side == "expenditure" and "amount" in r.cells
+        }
+        assert spent == {
+            "一、一般公共服务支出": "80.00",
+            "二、住房保障支出": "20.00",
+            "当年支出小计": "100.00",
+            "支出合计": "100.00",
+        }
+        assert not table.doubts
+        assert any(
+            "by-purpose breakdown" in d.message and "2 figure(s)" in d.message for d in filing.diagnostics
+        )
+
+
+def test_a_rows_blank_cells_at_its_end_are_columns_of_a_one_sided_table(tmp_path: Path) -> None:
+    """A 支出总表 of one row whose last column (结转下年资金) is blank, printed as a web page does: the
+    four figures stand under the first four captions, not three of them and the last."""
+    text = "\n".join(
+        [
+            "# 2019年江苏省测试厅部门预算",
+            "## 表三：支出预算总表",
+            "编制单位：江苏省测试厅 单位：万元",
+            "合计\t基本支出\t项目支出\t单位预留机动经费\t结转下年资金",
+            "13,377.11\t6,522.75\t4,968.34\t1,886.02\t",
+        ]
+    )
+    [table] = read_text(_write(tmp_path, "表.html", as_html_page(tuple(text.split("\n"))))).tables
+    [row] = table.rows
+    assert {m: c.text for m, c in row.cells.items() if c.text} == {
+        "total": "13,377.11",
+        "basic": "6,522.75",
+        "project": "4,968.34",
+        "reserve": "1,886.02",
+    }
+    assert not table.doubts

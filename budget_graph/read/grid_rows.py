@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from budget_graph.model import Box, Location
+from budget_graph.model import Box, Location, is_number
 from budget_graph.read.layout import CODE_CAPTIONS, normalise
 
 
@@ -138,3 +138,61 @@ def halves_at(header: list[list[str]]) -> int | None:
         return None
     half = width // 2
     return half if top[:half] == top[half:] else None
+
+
+def unread(count: int, why_zh: str, why_en: str) -> str:
+    """The message of a diagnostic for figures on the page that are not read (tests count them)."""
+    return f"{why_zh}：{count} 个数字未读取、未检查 {why_en}: {count} figure(s) not read, not checked"
+
+
+SECOND_BREAKDOWN = (
+    "按支出用途的分列（只读按功能分类的支出一侧）",
+    "the by-purpose breakdown (the expenditure side read is the functional one)",
+)
+# a total's line, printed across both breakdowns
+_SPANNING_TOTAL = re.compile(r"(小计|合计|总计|结转下年资金|年末结转和结余)$")
+
+
+def fold_second_breakdown(rows: list[tuple[list[str], list | None]], label: int, second: int) -> int:
+    """Jiangsu's 收支预算总表 breaks the expenditure down twice side by side, by function (功能分类,
+    labels in column `label`) and by purpose (支出用途, from column `second`). Each row's cells (and
+    boxes, or places, in step) are cut at `second`: a total printed across both keeps its figure
+    under the functional breakdown; the purpose breakdown's figures are dropped, and counted."""
+    dropped = 0
+    for cells, steps in rows:
+        first_amount = label + 1
+        figures = [i for i in range(second, len(cells)) if is_number(cells[i])]
+        across = _across(cells, label, first_amount, second)
+        if across and cells[second]:  # its label fell under the purpose breakdown's (a continuation moved it)
+            cells[label] = cells[second]
+            cells[second] = ""
+            if steps:
+                steps[label] = steps[second]
+        if across and figures:
+            cells[first_amount] = cells[figures[0]]  # a total printed across both breakdowns
+            if steps:
+                steps[first_amount] = steps[figures[0]]
+        elif _unread_total(cells, label, first_amount, second, figures):
+            cells[first_amount] = " ".join(c for c in cells[second:] if c)  # for the reading to doubt
+        else:
+            dropped += len(figures)
+        del cells[second:]
+        if steps:
+            del steps[second:]
+    return dropped
+
+
+def _across(cells: list[str], label: int, first: int, second: int) -> bool:
+    """Is the row a total printed across both breakdowns: nothing in the functional breakdown's
+    figures, and its label under that breakdown's labels, or a total's label alone under the
+    purpose breakdown's ('当年支出小计' set right of where the functional labels start)?"""
+    if any(cells[first:second]):
+        return False
+    return not cells[second] or (not cells[label] and bool(_SPANNING_TOTAL.search(normalise(cells[second]))))
+
+
+def _unread_total(cells: list[str], label: int, first: int, second: int, figures: list[int]) -> bool:
+    """Does a total printed across both breakdowns print no figure where its figure stands, but words
+    ('当年支出小计' … '+5': a garbled figure, not the purpose breakdown's line)?"""
+    total = _SPANNING_TOTAL.search(normalise(cells[label]))
+    return bool(total) and not any(cells[first:second]) and not figures and any(cells[second:])

@@ -28,7 +28,16 @@ from budget_graph.model import (
     is_number,
     prints_nothing,
 )
-from budget_graph.read.grid_rows import GridRow, TableGrid, halves_at, join_codes, union
+from budget_graph.read.grid_rows import (
+    SECOND_BREAKDOWN,
+    GridRow,
+    TableGrid,
+    fold_second_breakdown,
+    halves_at,
+    join_codes,
+    union,
+    unread,
+)
 from budget_graph.read.layout import (
     TOTAL_LABEL,
     is_key_line,
@@ -188,11 +197,6 @@ def project_forms_not_read(blocks: list[TableBlock], source: str) -> list[Diagno
         f"the amounts of project performance forms ({pages} pages)",
     )
     return [Diagnostic("warning", unread(figures, why_zh, why_en), places)]
-
-
-def unread(count: int, why_zh: str, why_en: str) -> str:
-    """The message of a diagnostic for figures on the page that are not read (tests count them)."""
-    return f"{why_zh}：{count} 个数字未读取、未检查 {why_en}: {count} figure(s) not read, not checked"
 
 
 def grid_texts(grid: Grid) -> list[list[str]]:
@@ -699,10 +703,6 @@ def _stack(rows: _Rows, half: int) -> _Rows:
     )
 
 
-# a total's line, printed across both breakdowns
-_SPANNING_TOTAL = re.compile(r"(小计|合计|总计|结转下年资金|年末结转和结余)$")
-
-
 def _drop_second_breakdown(rows: _Rows) -> None:
     """Jiangsu's 收支预算总表 breaks the expenditure down twice side by side: by function (功能分类)
     and by purpose (支出用途). The model has one expenditure side: the functional breakdown is read
@@ -711,50 +711,10 @@ def _drop_second_breakdown(rows: _Rows) -> None:
     if len(labels) < 3:  # income label, one expenditure label
         return
     second = labels[2]
-    dropped = 0
-    for cells, boxes in ((row.cells, row.boxes) for row in rows.data):
-        first_amount = labels[1] + 1
-        figures = [i for i in range(second, len(cells)) if is_number(cells[i])]
-        across = _across(cells, labels[1], first_amount, second)
-        if across and cells[second]:  # its label fell under the purpose breakdown's (a continuation moved it)
-            cells[labels[1]], boxes[labels[1]] = cells[second], boxes[second]
-            cells[second] = ""
-        if across and figures:
-            cells[first_amount] = cells[figures[0]]  # a total printed across both breakdowns
-            boxes[first_amount] = boxes[figures[0]]
-        elif _unread_total(cells, labels[1], first_amount, second, figures):
-            cells[first_amount] = " ".join(c for c in cells[second:] if c)  # for the reading to doubt
-        else:
-            dropped += len(figures)
-        del cells[second:]
+    dropped = fold_second_breakdown([(row.cells, row.boxes) for row in rows.data], labels[1], second)
     for cells in [*rows.header, *rows.tree]:
         del cells[second:]
-    rows.problems.append(
-        (
-            rows.data[0].page,
-            unread(
-                dropped,
-                "按支出用途的分列（只读按功能分类的支出一侧）",
-                "the by-purpose breakdown (the expenditure side read is the functional one)",
-            ),
-        )
-    )
-
-
-def _across(cells: list[str], label: int, first: int, second: int) -> bool:
-    """Is the row a total printed across both breakdowns: nothing in the functional breakdown's
-    figures, and its label under that breakdown's labels, or a total's label alone under the
-    purpose breakdown's ('当年支出小计' set right of where the functional labels start)?"""
-    if any(cells[first:second]):
-        return False
-    return not cells[second] or (not cells[label] and bool(_SPANNING_TOTAL.search(normalise(cells[second]))))
-
-
-def _unread_total(cells: list[str], label: int, first: int, second: int, figures: list[int]) -> bool:
-    """Does a total printed across both breakdowns print no figure where its figure stands, but words
-    ('当年支出小计' … '+5': a garbled figure, not the purpose breakdown's line)?"""
-    total = _SPANNING_TOTAL.search(normalise(cells[label]))
-    return bool(total) and not any(cells[first:second]) and not figures and any(cells[second:])
+    rows.problems.append((rows.data[0].page, unread(dropped, *SECOND_BREAKDOWN)))
 
 
 def _phases_as_rows(rows: _Rows) -> None:

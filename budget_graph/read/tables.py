@@ -32,8 +32,16 @@ from budget_graph.model import (
 )
 from budget_graph.model.amounts import NUMERAL_DIGITS, NUMERAL_UNITS
 from budget_graph.profiles import lines
-from budget_graph.read.grid_rows import GridRow, TableGrid, halves_at, join_codes
-from budget_graph.read.layout import REMARKS_CAPTION, Placement, normalise, place_columns
+from budget_graph.read.grid_rows import (
+    SECOND_BREAKDOWN,
+    GridRow,
+    TableGrid,
+    fold_second_breakdown,
+    halves_at,
+    join_codes,
+    unread,
+)
+from budget_graph.read.layout import REMARKS_CAPTION, Placement, is_text_header, normalise, place_columns
 from budget_graph.read.performance import read_performance_targets
 
 # What a code cell looks like; whether its length is a valid one is for the checks (BG-K010) to say.
@@ -327,16 +335,30 @@ def _trim(cells: list[str]) -> list[str]:
     return cells
 
 
+def _one_sided_placement(
+    header: list[GridRow], data: list[GridRow]
+) -> tuple[list[tuple[GridRow, list[str]]], list[int], int, Placement]:
+    """The rows' cells, where each row's amounts start, where the labels end, and the columns. Rows of
+    text may end early (a converter drops blank cells at a row's end) or print every blank cell (a web
+    page's or a Word table's): as printed when the header names just as many columns, else as filled."""
+    printed = [(row, row.cells) for row in data]
+    filled = [(row, row.cells if row.amounts_from is not None else _trim(row.cells)) for row in data]
+    for split in [printed, filled] if printed != filled else [filled]:
+        starts = [_start(row, cells) for row, cells in split]  # scanned once: each row's cells are asked
+        width = max((len(cells) - start for (_, cells), start in zip(split, starts, strict=True)), default=0)
+        labels_end = _labels_end(header, starts, width)
+        placement = place_columns([row.cells for row in header], width, labels_end=labels_end)
+        if not placement.doubts:
+            break
+    return split, starts, labels_end, placement
+
+
 def _one_sided(
     table: Table, header: list[GridRow], data: list[GridRow], unit_names: set[str]
 ) -> list[Diagnostic]:
     source = table.location.source
     header, data, caption, noted = _remarks_apart(header, data)
-    split = [(row, row.cells if row.amounts_from is not None else _trim(row.cells)) for row in data]
-    starts = [_start(row, cells) for row, cells in split]  # scanned once: each row's cells are asked
-    width = max((len(cells) - start for (_, cells), start in zip(split, starts, strict=True)), default=0)
-    labels_end = _labels_end(header, starts, width)
-    placement = place_columns([row.cells for row in header], width, labels_end=labels_end)
+    split, starts, labels_end, placement = _one_sided_placement(header, data)
     table.columns = placement.columns
     diagnostics = [
         Diagnostic("info", f"{table.title}: {doubt}", (table.location,)) for doubt in placement.doubts
@@ -610,12 +632,12 @@ def _confirm_doubtful_columns(table: Table) -> list[Diagnostic]:
 
 def _two_sided(table: Table, header: list[GridRow], data: list[GridRow]) -> list[Diagnostic]:
     """收支总表: income on the left, expenditure on the right, each with its own label and amounts."""
+    header, diagnostics = _second_breakdown_folded(table, header, data)
     top = [normalise(c) for c in header[0].cells]
     boundary = next(
         (i for i, c in enumerate(top) if re.match(r"(本年|财政拨款)?支出", c) and i > 0), len(top) // 2
     )
     source = table.location.source
-    diagnostics: list[Diagnostic] = []
     for side, cut in (("income", slice(0, boundary)), ("expenditure", slice(boundary, None))):
         grid = [row.cells[cut][1:] for row in header[1:]]  # below 收入/支出, after 项目
         placement = _side_placement(
@@ -649,6 +671,26 @@ def _two_sided(table: Table, header: list[GridRow], data: list[GridRow]) -> list
             table.rows.append(row)
         _confirm_guessed_columns(table, placement.guessed, side)
     return diagnostics
+
+
+def _second_breakdown_folded(
+    table: Table, header: list[GridRow], data: list[GridRow]
+) -> tuple[list[GridRow], list[Diagnostic]]:
+    """Jiangsu's second breakdown of expenditure (by purpose, 支出用途) beside the functional one, in a
+    web page, a Word table or a workbook: a third column of labels, under a caption of labels. Read as
+    the PDF reader reads it (which folds it before: read/pdf_tables.py): the functional side with the
+    totals printed across both; the purpose breakdown said, not read."""
+    labels = sorted(
+        {i for row in data for i, c in enumerate(row.cells) if not prints_nothing(c) and not is_number(c)}
+    )
+    if len(labels) < 3 or not any(
+        len(row.cells) > labels[2] and is_text_header(row.cells[labels[2]]) for row in header
+    ):
+        return header, []
+    second = labels[2]
+    dropped = fold_second_breakdown([(row.cells, row.places) for row in data], labels[1], second)
+    message = f"{table.title}: {unread(dropped, *SECOND_BREAKDOWN)}"
+    return [row.part(slice(0, second)) for row in header], [Diagnostic("warning", message, (table.location,))]
 
 
 def _side_placement(grid: list[list[str]], rows: list[list[str]], side: str, placed: bool) -> Placement:
