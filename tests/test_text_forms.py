@@ -610,3 +610,37 @@ def test_a_rows_blank_cells_at_its_end_are_columns_of_a_one_sided_table(tmp_path
         "reserve": "1,886.02",
     }
     assert not table.doubts
+
+
+def _project_form(name: str, measure: str) -> list[str]:
+    return [
+        f"项目名称\t{name}\t项目性质\t阶段性项目",
+        "项目资金（元）\t项目资金总额\t4,100,000.00\t年度资金申请总额\t4,100,000.00",
+        "\t一级指标\t二级指标\t三级指标\t年度(/项目)指标值",
+        f"绩效指标\t产出指标\t数量指标\t{measure}\t≥13459.00(平方米)",
+        "\t满意度指标\t服务对象满意度指标\t居民满意度\t≥90%",
+    ]
+
+
+def test_project_forms_in_a_web_page_are_read_for_their_indicators_not_their_amounts(tmp_path: Path) -> None:
+    """Projects' performance forms, two under one title as a Word document may set them: each form's
+    indicators name its own project, and the forms' amounts are not read (as the PDF reader does: read as
+    a table's, 项目资金总额 and 年度资金申请总额 gave false warnings, BG-R004, BG-C006, BG-C003)."""
+    text = "\n".join(
+        [
+            "# 2023年上海市测试街道部门预算",
+            "## 财政项目支出绩效目标填报表",
+            *_project_form("新建社区公共服务中心", "规划建筑面积"),
+            *_project_form("社区环境整治", "整治面积"),
+        ]
+    )
+    filing = read_text(_write(tmp_path, "表.html", as_html_page(tuple(text.split("\n")))))
+    assert [(i.project, i.name) for i in filing.indicators] == [
+        ("新建社区公共服务中心", "规划建筑面积"),
+        ("新建社区公共服务中心", "居民满意度"),
+        ("社区环境整治", "整治面积"),
+        ("社区环境整治", "居民满意度"),
+    ]
+    assert [t.kind for t in filing.tables] == [None]
+    assert any("project performance forms" in d.message for d in filing.diagnostics)
+    assert not [f for f in check_filing(filing).findings if f.rule in {"BG-R004", "BG-C006", "BG-C003"}]

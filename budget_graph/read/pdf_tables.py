@@ -48,7 +48,7 @@ from budget_graph.read.layout import (
 )
 from budget_graph.read.pdf_grid import COLUMN_SLACK, Cell, Grid, beside, refined, stack
 from budget_graph.read.pdf_page import first_piece
-from budget_graph.read.performance import read_performance_targets
+from budget_graph.read.performance import PROJECT_FORMS_NOT_READ, is_project_form, project_indicators
 from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, remarks_from, unstated_unit
 from budget_graph.read.text_columns import Layout, continued, kept_apart
 
@@ -57,7 +57,6 @@ _SPACE = re.compile(r"\s+")
 _SCALED_LINES = 4  # column lines a page printed at another scale needs: its frame and two inner lines
 _WORD = re.compile(r"\w")
 _ITEM_LABEL = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])")
-_PROJECT_FORM = re.compile(r"项目.*绩效目标")
 _PHASES = {"预算数", "决算数", "年初预算数", "全年预算数"}
 _BANNER = re.compile(r"表$|^[（(]\d{4}年度?[)）]$")
 
@@ -107,7 +106,7 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
     table = Table(
         kind, block.title, block.number, unit, location, notes=list(block.notes), unit_name=block.unit_name
     )
-    if _is_project_form(block.title):
+    if is_project_form(block.title):
         table.kind = None  # one project's form (项目名称, 项目资金, indicators): not the unit-wide table
         filing.indicators.extend(
             indicator for grid in block.grids for indicator in _project_indicators(grid, table)
@@ -142,29 +141,7 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
 
 
 def _project_indicators(grid: Grid, table: Table) -> list[Indicator]:
-    """The indicators of one project's form, each naming its project (项目名称)."""
-    texts = grid_texts(grid)
-    project = next(
-        (_next_filled(cells, "项目名称") for cells in texts if _next_filled(cells, "项目名称")), None
-    )
-    start = next((i for i, cells in enumerate(texts) if "一级指标" in map(normalise, cells)), None)
-    if start is None:
-        return []
-    form = Table(
-        TableKind.PerformanceTargets, table.title, None, Unit.YUAN, table.location.at(page=grid.page)
-    )
-    indicators = read_performance_targets(form, [GridRow(None, cells, grid.page) for cells in texts[start:]])
-    for indicator in indicators:
-        indicator.project = project
-    return indicators
-
-
-def _next_filled(cells: list[str], caption: str) -> str | None:
-    """The text printed right of a caption cell ('项目名称' → the project's name)."""
-    words = [normalise(c) for c in cells]
-    if caption not in words:
-        return None
-    return next((c for c in words[words.index(caption) + 1 :] if c), None)
+    return project_indicators([GridRow(None, cells, grid.page) for cells in grid_texts(grid)], table)
 
 
 def _not_read(block: TableBlock, location: Location, filing: Filing, why_zh: str, why_en: str) -> None:
@@ -175,14 +152,10 @@ def _not_read(block: TableBlock, location: Location, filing: Filing, why_zh: str
         )
 
 
-def _is_project_form(title: str) -> bool:
-    return recognise_table(title) is TableKind.PerformanceTargets and bool(_PROJECT_FORM.search(title))
-
-
 def project_forms_not_read(blocks: list[TableBlock], source: str) -> list[Diagnostic]:
     """Project forms' amounts are not read yet: said once for all the filing's forms (a filing may print
     dozens), with their pages and the figures on them counted together."""
-    forms = [block for block in blocks if _is_project_form(block.title)]
+    forms = [block for block in blocks if is_project_form(block.title)]
     places = tuple(
         Location(source, page=grid.page, table=form.title, excerpt=form.title)
         for form in forms
@@ -193,8 +166,8 @@ def project_forms_not_read(blocks: list[TableBlock], source: str) -> list[Diagno
     figures = sum(is_number(cell.text) for form in forms for grid in form.grids for cell in grid.cells)
     pages = len(places)
     why_zh, why_en = (
-        f"项目绩效目标表单的金额暂不读取（{pages} 页）",
-        f"the amounts of project performance forms ({pages} pages)",
+        f"{PROJECT_FORMS_NOT_READ[0]}（{pages} 页）",
+        f"{PROJECT_FORMS_NOT_READ[1]} ({pages} pages)",
     )
     return [Diagnostic("warning", unread(figures, why_zh, why_en), places)]
 

@@ -16,12 +16,14 @@ from budget_graph.model import (
     Row,
     RowRole,
     Table,
+    TableKind,
+    Unit,
     garbled_amount,
     is_number,
     prints_nothing,
 )
 from budget_graph.read.grid_rows import GridRow
-from budget_graph.read.layout import normalise
+from budget_graph.read.layout import normalise, recognise_table
 
 _LEVEL1 = {"产出指标", "效益指标", "满意度指标"}
 _LEVEL2_TO_LEVEL1 = {
@@ -44,6 +46,49 @@ _AT_LEAST = re.compile(r"≥|>=|以上|不低于|不少于|至少|大于等于")
 _AT_MOST = re.compile(r"≤|<=|以下|以内|不超过|不高于|小于等于")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _DATE = re.compile(r"\d{4}\s*年|\d+\s*月")
+
+
+_PROJECT_FORM = re.compile(r"项目.*绩效目标")
+PROJECT_FORMS_NOT_READ = ("项目绩效目标表单的金额暂不读取", "the amounts of project performance forms")
+
+
+def is_project_form(title: str) -> bool:
+    """One project's performance form (项目名称, 项目资金, its indicators), not the unit-wide table."""
+    return recognise_table(title) is TableKind.PerformanceTargets and bool(_PROJECT_FORM.search(title))
+
+
+def project_indicators(rows: list[GridRow], table: Table) -> list[Indicator]:
+    """The indicators of projects' forms, each naming its project (项目名称). A form starts at the row
+    naming its project: several forms may stand under one title (a Word document's)."""
+    starts = [i for i, row in enumerate(rows) if _next_filled(row.cells, "项目名称")] or [0]
+    return [
+        indicator
+        for start, end in zip(starts, [*starts[1:], len(rows)], strict=True)
+        for indicator in _form_indicators(rows[start:end], table)
+    ]
+
+
+def _form_indicators(rows: list[GridRow], table: Table) -> list[Indicator]:
+    texts = [row.cells for row in rows]
+    project = next((name for cells in texts if (name := _next_filled(cells, "项目名称"))), None)
+    start = next((i for i, cells in enumerate(texts) if "一级指标" in map(normalise, cells)), None)
+    if start is None:
+        return []
+    form = Table(
+        TableKind.PerformanceTargets, table.title, None, Unit.YUAN, table.location.at(page=rows[start].page)
+    )
+    indicators = read_performance_targets(form, rows[start:])
+    for indicator in indicators:
+        indicator.project = project
+    return indicators
+
+
+def _next_filled(cells: list[str], caption: str) -> str | None:
+    """The text printed right of a caption cell ('项目名称' → the project's name)."""
+    words = [normalise(c) for c in cells]
+    if caption not in words:
+        return None
+    return next((c for c in words[words.index(caption) + 1 :] if c), None)
 
 
 def read_performance_targets(table: Table, rows: list[GridRow]) -> list[Indicator]:

@@ -30,7 +30,7 @@ from budget_graph.model import (
     is_number,
 )
 from budget_graph.profiles import lines
-from budget_graph.read.grid_rows import GridRow, TableGrid
+from budget_graph.read.grid_rows import GridRow, TableGrid, unread
 from budget_graph.read.layout import (
     ENUMERATOR,
     FILING_TITLE,
@@ -47,6 +47,7 @@ from budget_graph.read.layout import (
     without_unit,
 )
 from budget_graph.read.metadata import Evidence, Metadata, filing_metadata
+from budget_graph.read.performance import PROJECT_FORMS_NOT_READ, is_project_form, project_indicators
 from budget_graph.read.source import read_text_file, text_start
 from budget_graph.read.tables import (
     build_table,
@@ -434,6 +435,8 @@ def _table(segment: _Segment, source: str, filing: Filing, doubted: set[int]) ->
                 tuple(header.repeated),
             )
         )
+    if is_project_form(segment.title):
+        return _project_form(table, grid, filing)
     if kind is None:
         filing.diagnostics.append(
             Diagnostic(
@@ -451,6 +454,17 @@ def _table(segment: _Segment, source: str, filing: Filing, doubted: set[int]) ->
         table.doubts.append(Doubt(_MALFORMED))
     filing.diagnostics.extend(reading.diagnostics)
     filing.indicators.extend(reading.indicators)
+    return table
+
+
+def _project_form(table: Table, grid: TableGrid, filing: Filing) -> Table:
+    """One project's performance form: its indicators are read, its amounts not, as the PDF reader
+    reads it (read/pdf_tables.py)."""
+    table.kind = None
+    filing.indicators.extend(project_indicators(grid.rows, table))
+    figures = sum(is_number(cell) for row in grid.rows for cell in row.cells)
+    message = f"{table.title}: {unread(figures, *PROJECT_FORMS_NOT_READ)}"
+    filing.diagnostics.append(Diagnostic("warning", message, (table.location,)))
     return table
 
 
