@@ -644,3 +644,33 @@ def test_project_forms_in_a_web_page_are_read_for_their_indicators_not_their_amo
     assert [t.kind for t in filing.tables] == [None]
     assert any("project performance forms" in d.message for d in filing.diagnostics)
     assert not [f for f in check_filing(filing).findings if f.rule in {"BG-R004", "BG-C006", "BG-C003"}]
+
+
+def test_a_final_accounts_three_public_table_of_phases_reads_a_row_per_phase(tmp_path: Path) -> None:
+    """A 决算 “三公” table whose items each head a 预算数 and a 决算数 column, in a web page or Word
+    table: read as the PDF reader reads it, the items as columns and a row per phase. Read as it
+    stands, its columns were 'amount', 'actual', 'amount#1' … and no 三公 figure was found."""
+    text = "\n".join(
+        [
+            "# 2024年上海市测试局部门决算",
+            "## 表九：财政拨款“三公”经费支出决算表",
+            "编制单位：上海市测试局 单位：万元",
+            "合计\t\t因公出国（境）费\t\t公务用车购置及运行费\t\t\t\t\t\t公务接待费\t",
+            "\t\t\t\t小计\t\t公务用车购置费\t\t公务用车运行费\t\t\t",
+            "预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数",
+            "1.50\t1.20\t0.55\t0.45\t\t\t\t\t\t\t0.95\t0.75",
+        ]
+    )
+    [table] = read_text(_write(tmp_path, "表.html", as_html_page(tuple(text.split("\n"))))).tables
+    assert [c.meaning for c in table.columns] == [
+        "total",
+        "overseas_travel",
+        "vehicles",
+        "vehicle_purchase",
+        "vehicle_operation",
+        "hospitality",
+    ]
+    assert [(r.label, r.cells["total"].text, r.cells["hospitality"].text) for r in table.rows] == [
+        ("预算数", "1.50", "0.95"),
+        ("决算数", "1.20", "0.75"),
+    ]

@@ -196,3 +196,28 @@ def _unread_total(cells: list[str], label: int, first: int, second: int, figures
     ('当年支出小计' … '+5': a garbled figure, not the purpose breakdown's line)?"""
     total = _SPANNING_TOTAL.search(normalise(cells[label]))
     return bool(total) and not any(cells[first:second]) and not figures and any(cells[second:])
+
+
+_PHASES = {"预算数", "决算数", "年初预算数", "全年预算数"}
+
+
+def phase_columns(tree: list[list[str]]) -> dict[str, list[int]] | None:
+    """A 决算 “三公” table's header, each item over a 预算数 and a 决算数 column: each phase's columns, in
+    the items' order; None unless every column is one phase's and each phase has as many."""
+    if not tree:
+        return None
+    width = len(tree[0])
+    leaves = [next((r[c] for r in reversed(tree) if c < len(r) and r[c]), "") for c in range(width)]
+    phases = [normalise(leaf) if normalise(leaf) in _PHASES else "" for leaf in leaves]
+    names = list(dict.fromkeys(p for p in phases if p))
+    columns = {name: [c for c, p in enumerate(phases) if p == name] for name in names}
+    if len(names) < 2 or len({len(found) for found in columns.values()}) != 1 or "" in phases:
+        return None
+    return columns
+
+
+def items_over_phases(tree: list[list[str]], phases: dict[str, list[int]]) -> list[list[str]]:
+    """The header of the items alone (a blank first column over the rows' phase names)."""
+    first = next(iter(phases.values()))
+    items = [["" if normalise(c) in _PHASES else c for c in cells] for cells in tree]
+    return [["", *(cells[i] for i in first)] for cells in items if any(cells)]

@@ -34,7 +34,9 @@ from budget_graph.read.grid_rows import (
     TableGrid,
     fold_second_breakdown,
     halves_at,
+    items_over_phases,
     join_codes,
+    phase_columns,
     union,
     unread,
 )
@@ -57,7 +59,6 @@ _SPACE = re.compile(r"\s+")
 _SCALED_LINES = 4  # column lines a page printed at another scale needs: its frame and two inner lines
 _WORD = re.compile(r"\w")
 _ITEM_LABEL = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])")
-_PHASES = {"预算数", "决算数", "年初预算数", "全年预算数"}
 _BANNER = re.compile(r"表$|^[（(]\d{4}年度?[)）]$")
 
 
@@ -693,28 +694,20 @@ def _drop_second_breakdown(rows: _Rows) -> None:
 def _phases_as_rows(rows: _Rows) -> None:
     """决算 “三公” table: each item has a 预算数 and a 决算数 column. Read it as the budget tables'
     “三公” table is read — items as columns — with one row per phase ('预算数', '决算数')."""
-    if not rows.tree:
+    phases = phase_columns(rows.tree)
+    if phases is None:
         return
-    width = len(rows.tree[0])
-    leaves = [next((r[c] for r in reversed(rows.tree) if r[c]), "") for c in range(width)]
-    phases = [normalise(leaf) if normalise(leaf) in _PHASES else "" for leaf in leaves]
-    names = list(dict.fromkeys(p for p in phases if p))
-    columns = {name: [c for c, p in enumerate(phases) if p == name] for name in names}
-    if len(names) < 2 or len({len(found) for found in columns.values()}) != 1 or "" in phases:
-        return
-    first = columns[names[0]]
-    items = [["" if normalise(c) in _PHASES else c for c in cells] for cells in rows.tree]
-    rows.tree = [["", *(cells[i] for i in first)] for cells in items if any(cells)]
+    rows.tree = items_over_phases(rows.tree, phases)
     rows.header = []  # continuation pages are already joined
     rows.data = [
         _DataRow(
             row.page,
-            [name, *(row.cells[i] for i in columns[name])],
-            [None, *(row.boxes[i] for i in columns[name])],
+            [name, *(row.cells[i] for i in columns)],
+            [None, *(row.boxes[i] for i in columns)],
             row.line,
         )
         for row in rows.data
-        for name in names
+        for name, columns in phases.items()
     ]
 
 

@@ -38,7 +38,9 @@ from budget_graph.read.grid_rows import (
     TableGrid,
     fold_second_breakdown,
     halves_at,
+    items_over_phases,
     join_codes,
+    phase_columns,
     unread,
 )
 from budget_graph.read.layout import REMARKS_CAPTION, Placement, is_text_header, normalise, place_columns
@@ -107,6 +109,8 @@ def build_table(table: Table, grid: TableGrid, unit_names: set[str]) -> Reading:
         return reading
     header, data = _without_row_numbers(*_split_header(rows), two_sided=table.kind in TWO_SIDED)
     header, data = _halves_stacked(header, data)
+    if table.kind is TableKind.ThreePublicExpenses:
+        header, data = _phases_as_rows(header, data)
     # 类/款/项 columns of a text's rows (a reader that places the amounts has joined its own)
     text_rows = [row for row in data if row.amounts_from is None]
     join_codes([row.cells for row in header], [(row.cells, [None] * len(row.cells)) for row in text_rows])
@@ -278,6 +282,26 @@ def _halves_stacked(header: list[GridRow], data: list[GridRow]) -> tuple[list[Gr
     left, right = slice(0, half), slice(half, None)
     return [row.part(left) for row in header], [row.part(left) for row in data] + [
         row.part(right) for row in data if any(cell.strip() for cell in row.cells[half:])
+    ]
+
+
+def _phases_as_rows(header: list[GridRow], data: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:
+    """A 决算 “三公” table whose items each head a 预算数 and a 决算数 column: items as columns, a row
+    per phase, as the budget's “三公” table reads. (The PDF reader turns its grid before.)"""
+    phases = phase_columns([row.cells for row in header])
+    if phases is None:
+        return header, data
+    items = [GridRow(None, cells) for cells in items_over_phases([row.cells for row in header], phases)]
+    return items, [
+        replace(
+            row,
+            cells=[name, *(row.cells[i] if i < len(row.cells) else "" for i in columns)],
+            places=[row.place(0), *(row.place(i) for i in columns)] if row.places else None,
+            boxes=None,
+            amounts_from=None if row.amounts_from is None else 1,
+        )
+        for row in data
+        for name, columns in phases.items()
     ]
 
 
