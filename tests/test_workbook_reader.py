@@ -478,3 +478,47 @@ def test_the_templates_rows_of_ellipses_are_no_garbled_codes_or_figures() -> Non
         pytest.skip("../shared/data/shanghai-budget-templates-xlsx is absent")
     for template in sorted(TEMPLATES.glob("*.xlsx")):
         assert [table.title for table in read_file(template).tables if table.doubts] == []
+
+
+def test_a_final_accounts_three_public_sheet_of_phases_reads_a_row_per_phase(tmp_path: Path) -> None:
+    """The 决算 “三公” table filled in a workbook, each item merged over a 预算数 and a 决算数 column:
+    a row per phase, as the PDF reader reads it."""
+    rows = [
+        ["2024年财政拨款“三公”经费支出决算表"],
+        [
+            "编制部门：上海市普陀区测试局",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            "单位：万元",
+        ],
+        [
+            "合计",
+            None,
+            "因公出国（境）费",
+            None,
+            "公务用车购置及运行费",
+            None,
+            None,
+            None,
+            None,
+            None,
+            "公务接待费",
+        ],
+        [None, None, None, None, "小计", None, "公务用车购置费", None, "公务用车运行费"],
+        ["预算数", "决算数"] * 6,
+        [1.5, 1.2, 0.55, 0.45, 0, 0, 0, 0, 0, 0, 0.95, 0.75],
+    ]
+    merges = ["A1:L1", "A3:B4", "C3:D4", "E3:J3", "E4:F4", "G4:H4", "I4:J4", "K3:L4"]
+    [table] = read_file(_write(tmp_path / "三公.xlsx", {"表9": rows}, {"表9": merges})).tables
+    assert [(r.label, r.cells["total"].text, r.cells["hospitality"].text) for r in table.rows] == [
+        ("预算数", "1.5", "0.95"),
+        ("决算数", "1.2", "0.75"),
+    ]
