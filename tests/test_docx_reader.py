@@ -306,3 +306,23 @@ def test_an_old_doc_beside_the_tables_is_named_unread_and_the_tables_are_checked
     unread = next(line for line in result.stdout.splitlines() if "old Word document (.doc)" in line)
     assert result.returncode == 2 and "save it as .docx or PDF" in unread and unread.endswith("说明.doc")
     assert "表格.md)" in result.stdout  # the tables are checked and reported
+
+
+def test_table_rows_a_content_control_wraps_are_rows(tmp_path: Path) -> None:
+    """A template's repeating section wraps rows in a content control (w:sdt/w:sdtContent/w:tr)."""
+    blocks = [*(line[0] if len(line) == 1 else "    ".join(line) for line in _HEADER), _TABLE]
+    body = document_xml(blocks)
+    last_row = body.rindex("<w:tr>")
+    wrapped = (
+        body[:last_row]
+        + "<w:sdt><w:sdtContent>"
+        + body[last_row:].replace("</w:tr></w:tbl>", "</w:tr></w:sdtContent></w:sdt></w:tbl>", 1)
+    )
+    [table] = read_file(write_docx(tmp_path / "表.docx", [], body=wrapped)).tables
+    assert [(r.code, r.label) for r in table.rows] == [(None, "合计"), ("201", "一般公共服务支出")]
+
+
+def test_a_web_page_word_saved_in_utf16_named_doc_reads(tmp_path: Path) -> None:
+    page = tmp_path / "网页.doc"
+    page.write_bytes(as_html_page(sample_lines()).encode("utf-16"))  # with its byte order mark
+    assert _findings(check_filing(read_file(page))) == _findings(check_filing(read_file(SAMPLE)))

@@ -15,6 +15,7 @@ line that says to save it as .docx or PDF.
 
 from __future__ import annotations
 
+import codecs
 import html
 import io
 import re
@@ -54,9 +55,16 @@ def read_word(path: Path) -> Filing:
 
     source = printable(str(path))  # the name as reports write it
     data = read_bytes(path, DOCX_SIZE)
-    if _HTML_PAGE.match(data[:_SNIFF].decode("utf-8", "replace").lstrip("\ufeff \t\r\n")):
+    if _HTML_PAGE.match(_opening(data)):
         return read_lines_as(read_text_file(path, DOCX_SIZE), source, ".html")  # Word saved as a web page
     return read_lines_as(docx_html(data, source), source, ".html")
+
+
+def _opening(data: bytes) -> str:
+    """The file's first characters, as a web page Word saved would open (UTF-16 when it says so)."""
+    start = data[:_SNIFF]
+    encoding = "utf-16" if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8"
+    return start.decode(encoding, "replace").lstrip("\ufeff \t\r\n")
 
 
 def docx_html(data: bytes, source: str) -> str:
@@ -245,6 +253,12 @@ def _list_of(properties: etree._Element | None) -> tuple[str, int] | None:
     return _val(numbering.find(f"{_W}numId")), level if level is not None else 0
 
 
+def _in_controls(element: etree._Element, tag: str) -> list[etree._Element]:
+    """A table's rows, or a row's cells, those a content control wraps included (a template's
+    repeating sections: w:sdt/w:sdtContent/w:tr)."""
+    return element.xpath(f"./w:{tag} | ./w:sdt/w:sdtContent/w:{tag}", namespaces={"w": _W[1:-1]})
+
+
 def _int_val(element: etree._Element | None) -> int | None:
     value = _val(element)
     return int(value) if value.isdigit() else None
@@ -274,15 +288,15 @@ def _text(element: etree._Element) -> str:
 def _table(table: etree._Element) -> list[str]:
     """One line per row: `<tr>` of `<td colspan rowspan>`; a cell continuing a vertical merge is left
     out and counted in the rowspan of the cell that starts it, in the same grid column."""
-    rows = table.findall(f"{_W}tr")
+    rows = _in_controls(table, "tr")
     starts: dict[tuple[int, int], int] = {}  # (row, grid column) of a merge's first cell → its rows
     placed: list[list[tuple[int, etree._Element, int]]] = []  # per row: (grid column, cell, colspan)
     open_merges: dict[int, tuple[int, int]] = {}  # grid column → the (row, column) its merge started at
     for r, row in enumerate(rows):
-        column = _int(row.find(f"{_W}trPr/{_W}gridBefore"), 0)
+        column = _int_val(row.find(f"{_W}trPr/{_W}gridBefore")) or 0
         cells = []
-        for cell in row.findall(f"{_W}tc"):
-            span = max(1, _int(cell.find(f"{_W}tcPr/{_W}gridSpan"), 1))
+        for cell in _in_controls(row, "tc"):
+            span = max(1, _int_val(cell.find(f"{_W}tcPr/{_W}gridSpan")) or 1)
             merge = cell.find(f"{_W}tcPr/{_W}vMerge")
             if (
                 merge is not None
@@ -310,10 +324,3 @@ def _table(table: etree._Element) -> list[str]:
     if lines:
         lines[0], lines[-1] = "<table>" + lines[0], lines[-1] + "</table>"
     return lines
-
-
-def _int(element: etree._Element | None, default: int) -> int:
-    try:
-        return int(element.get(f"{_W}val")) if element is not None else default
-    except (TypeError, ValueError):
-        return default
