@@ -30,6 +30,8 @@ from budget_graph.model import (
     BudgetDifference,
     Claim,
     Direction,
+    Filing,
+    Kind,
     Location,
     NarrativePart,
     Paragraph,
@@ -248,6 +250,16 @@ def stating_parts(parts: list[NarrativePart]) -> list[NarrativePart]:
         part
         for part in parts
         if part.paragraphs and any(_STATING.search(heading.text) for heading in part.headings)
+    ]
+
+
+def stated_claims(filing: Filing) -> list[Claim]:
+    """The figures the narrative states, from the parts that state figures: what every reader adds."""
+    final = filing.kind is Kind.FINAL
+    return [
+        claim
+        for part in stating_parts(filing.parts)
+        for claim in extract_claims(part.number, part.paragraphs, filing.unit, final=final)
     ]
 
 

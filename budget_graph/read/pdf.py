@@ -15,8 +15,9 @@ from pathlib import Path
 
 from budget_graph.errors import InputError, printable
 from budget_graph.limits import PDF_PAGES, PDF_SIZE
-from budget_graph.model import Diagnostic, Doubt, Filing, Kind, Location, Table
+from budget_graph.model import Diagnostic, Doubt, Filing, Location, Table
 from budget_graph.profiles import lines
+from budget_graph.read.claims import stated_claims
 from budget_graph.read.compilation import apart, filing_spans, span_note
 from budget_graph.read.layout import normalise
 from budget_graph.read.metadata import Evidence, Metadata, filing_metadata
@@ -156,7 +157,7 @@ def read_pages(
     filing.diagnostics.extend(project_forms_not_read(flow.blocks, source))
     number_tables(filing)
     mark_doubts(filing, flow, source, measured)
-    _claims(filing)
+    filing.claims.extend(stated_claims(filing))
     _garbled(filing, garbled, source)
     return filing
 
@@ -346,12 +347,3 @@ def _metadata(flow: Flow, path: Path, first: int) -> Metadata:
         stem=path.stem,
     )
     return filing_metadata(evidence, _FILER, str(path))
-
-
-def _claims(filing: Filing) -> None:
-    from budget_graph.read.claims import extract_claims, stating_parts
-
-    for part in stating_parts(filing.parts):
-        filing.claims.extend(
-            extract_claims(part.number, part.paragraphs, filing.unit, final=filing.kind is Kind.FINAL)
-        )

@@ -19,7 +19,6 @@ from budget_graph.model import (
     Doubt,
     Filing,
     Heading,
-    Kind,
     Location,
     NarrativePart,
     Paragraph,
@@ -30,6 +29,7 @@ from budget_graph.model import (
     is_number,
 )
 from budget_graph.profiles import lines
+from budget_graph.read.claims import stated_claims
 from budget_graph.read.grid_rows import GridRow, TableGrid, unread
 from budget_graph.read.layout import (
     ENUMERATOR,
@@ -171,7 +171,7 @@ def read_lines_as(text: str, source: str, suffix: str) -> Filing:
         raise InputError(
             f"不是预决算公开文件：未找到说明部分或表格 not a budget filing (no parts, no tables): {source}"
         )
-    _claims(filing)
+    filing.claims.extend(stated_claims(filing))
     return filing
 
 
@@ -484,14 +484,3 @@ def _rows_not_split(filing: Filing, table: Table, lines: list[Location]) -> None
             tuple(lines),
         )
     )
-
-
-def _claims(filing: Filing) -> None:
-    """Narrative claims of parts 二 to 七 (the parts that state figures)."""
-    from budget_graph.read.claims import extract_claims
-
-    for part in filing.parts:
-        if 2 <= part.number <= 7:
-            filing.claims.extend(
-                extract_claims(part.number, part.paragraphs, filing.unit, final=filing.kind is Kind.FINAL)
-            )

@@ -34,7 +34,6 @@ from budget_graph.model import (
     Diagnostic,
     Filing,
     Heading,
-    Kind,
     Location,
     NarrativePart,
     Paragraph,
@@ -45,6 +44,7 @@ from budget_graph.model import (
     prints_nothing,
 )
 from budget_graph.profiles import lines
+from budget_graph.read.claims import stated_claims
 from budget_graph.read.grid_rows import GridRow, TableGrid, join_codes
 from budget_graph.read.layout import (
     FILING_TITLE,
@@ -153,7 +153,7 @@ def read_workbook(path: Path) -> Filing:
         elif sheet.role == "unknown":
             _unknown(sheet, filing, source)
         previous = sheet.role if sheet.role != "blank" else previous
-    _claims(filing)
+    filing.claims.extend(stated_claims(filing))
     return filing
 
 
@@ -625,13 +625,3 @@ def _unknown(sheet: _Sheet, filing: Filing, source: str) -> None:
         )
     )
     filing.unread.append(location)
-
-
-def _claims(filing: Filing) -> None:
-    """Narrative claims of the parts that state figures (编制说明, 其他相关情况说明)."""
-    from budget_graph.read.claims import extract_claims, stating_parts
-
-    for part in stating_parts(filing.parts):
-        filing.claims.extend(
-            extract_claims(part.number, part.paragraphs, filing.unit, final=filing.kind is Kind.FINAL)
-        )
