@@ -184,6 +184,21 @@ def test_html_page_gives_the_sample_findings_at_the_same_lines(tmp_path: Path, s
     assert len([e for e in filing.toc if e.part]) == 9  # list items read as '- ' lines, not as parts
 
 
+def test_a_page_laid_out_in_a_table_gives_the_sample_findings_at_the_same_lines(
+    tmp_path: Path, sample_findings
+) -> None:
+    """Many government sites set the disclosure in a cell of a table that lays the page out, beside the
+    site's menu. Read as a table of figures, the whole filing was one cell, and the page no filing."""
+    page = as_html_page(sample_lines())
+    start, end = page.index("<body>") + len("<body>"), page.index("</body>")
+    menu = (
+        '<table width="100%"><tr><td width="20%"><a href="/">首页</a><br><a href="/gk">政务公开</a></td><td>'
+    )
+    laid_out = page[:start] + menu + page[start:end] + "</td></tr></table>" + page[end:]
+    path = _write(tmp_path, "luohu-laid-out.html", laid_out)
+    assert _findings(path) == sample_findings
+
+
 def test_converted_text_in_pre_on_a_page_reads_as_the_text(tmp_path: Path, sample_findings) -> None:
     text = html.escape("\n".join(sample_lines()), quote=False)
     path = _write(tmp_path, "luohu-pre.htm", f"<html><body><pre>{text}</pre></body></html>")

@@ -220,6 +220,8 @@ class _Page:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if tag in _SKIPPED:
             self.cursor += sum(text.count("\n") for text in element.itertext())
+        elif tag == "table" and _lays_out(element):
+            self._block(element, "div")  # a page's layout: its cells hold the page's own blocks
         elif tag == "table":
             self.flush()
             self._table(element)
@@ -300,8 +302,21 @@ class _Page:
 
 
 # a table's cells outside any row: written without their <tr> (libxml2 puts in none, as browsers do)
+def _lays_out(table: lxml.html.HtmlElement) -> bool:
+    """A table that lays a page out, not one of figures: a cell of it holds a table or a heading (many
+    government sites set the whole disclosure in a cell of such a table, beside the site's menu)."""
+    cells = table.xpath(_OWN_CELLS)
+    return any(cell.xpath(".//table | .//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6") for cell in cells)
+
+
 _STRAY_CELLS = "|".join(
     f"./{part}{cell}" for part in ("", "thead/", "tbody/", "tfoot/") for cell in ("td", "th")
+)
+
+
+# a table's own cells, in its rows (a nested table's cells are its own)
+_OWN_CELLS = "|".join(
+    f"./{part}tr/{cell}" for part in ("", "thead/", "tbody/", "tfoot/") for cell in ("td", "th")
 )
 
 
