@@ -326,3 +326,14 @@ def test_a_web_page_word_saved_in_utf16_named_doc_reads(tmp_path: Path) -> None:
     page = tmp_path / "网页.doc"
     page.write_bytes(as_html_page(sample_lines()).encode("utf-16"))  # with its byte order mark
     assert _findings(check_filing(read_file(page))) == _findings(check_filing(read_file(SAMPLE)))
+
+
+def test_a_table_pasted_as_a_picture_in_word_is_said_unread(tmp_path: Path) -> None:
+    drawing = '<w:p><w:r><w:drawing><wp:inline xmlns:wp="urn:wp"/></w:drawing></w:r></w:p>'
+    body = document_xml(
+        ["2024年上海市测试局部门预算", "表一：收支总表", "编制单位：上海市测试局 单位：万元", "@"]
+    )
+    filing = read_file(write_docx(tmp_path / "图.docx", [], body=body.replace(paragraph("@"), drawing)))
+    [table] = filing.tables
+    assert table.doubts and not table.is_empty
+    assert any("printed as a picture" in d.message for d in filing.diagnostics)

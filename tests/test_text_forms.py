@@ -689,3 +689,18 @@ def test_a_final_accounts_three_public_table_of_phases_reads_a_row_per_phase(tmp
         ("预算数", "1.50", "0.95"),
         ("决算数", "1.20", "0.75"),
     ]
+
+
+def test_a_table_printed_as_a_picture_is_said_unread_not_empty(tmp_path: Path) -> None:
+    """A web page pasting a table as a picture under its title: not an empty table left unexplained
+    (a false BG-C003), but a table not read, said so, and counted unread."""
+    page = as_html_page(sample_lines())
+    start = page.index("<table", page.index("表一：收支总表"))
+    end = page.index("</table>", start) + len("</table>")
+    pictured = _write(tmp_path, "图片.html", page[:start] + '<p><img src="1.jpg"></p>' + page[end:])
+    filing = read_text(pictured)
+    [table] = [t for t in filing.tables if t.title == "表一：收支总表"]
+    assert table.doubts and not table.is_empty and filing.unread
+    findings = check_filing(filing).findings
+    assert not [f for f in findings if f.rule == "BG-C003" and "收支总表" in f.message]
+    assert any("printed as a picture" in d.message for d in filing.diagnostics)

@@ -187,14 +187,15 @@ class Table:
     def is_empty(self) -> bool:
         """No data: every amount is zero or blank (how an empty table is published). A table in doubt
         where something printed was not read (an amount cell that reads as no figure, a label holding
-        characters a broken font left unreadable: its figures may be among them) is not known to be."""
+        characters a broken font left unreadable: its figures may be among them; or no row read at all, a
+        table printed as a picture) is not known to be."""
         cells = [c for r in self.rows for c in r.cells.values()]
         if any(c.amount and c.amount.value for c in cells):
             return False
         unread = any(not c.amount and not prints_nothing(c.text) for c in cells) or any(
             "\ufffd" in r.label for r in self.rows
         )
-        return not (self.doubts and unread)
+        return not (self.doubts and (unread or not self.rows))  # no row read, in doubt: not known either
 
 
 @dataclass(frozen=True)

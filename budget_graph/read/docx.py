@@ -40,6 +40,8 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 _OTHER_FORMS = ((b"{\\rtf", "RTF"), (b"MIME-Version:", "MHTML"))  # what Word also saves as .doc
 _HTML_PAGE = re.compile(r"<(?:!DOCTYPE\s+html|html)\b", re.IGNORECASE)  # Word's "web page", named .doc
 _SNIFF = 1024  # bytes: where a page's opening tag stands
+# a picture, or an object shown as one (a table pasted from Excel as an embedded object)
+_PICTURES = (f"{_W}drawing", f"{_W}pict", f"{_W}object")
 _BODY = "word/document.xml"
 _STYLES = "word/styles.xml"
 _NUMBERING = "word/numbering.xml"
@@ -219,7 +221,8 @@ class _Blocks:
         tracked insertions (a contents list Word generates sits in one) as what they hold."""
         if element.tag == f"{_W}p":
             tag, text = self._paragraph(element)
-            return [f"<{tag}>{html.escape(text)}</{tag}>"]
+            picture = "<img>" if next(element.iter(*_PICTURES), None) is not None else ""
+            return [f"<{tag}>{html.escape(text)}{picture}</{tag}>"]
         if element.tag == f"{_W}tbl":
             return _table(element)
         if element.tag in {f"{_W}sdt", f"{_W}sdtContent", f"{_W}ins", f"{_W}customXml"}:

@@ -57,7 +57,7 @@ from budget_graph.read.tables import (
     unit_names,
     unstated_unit,
 )
-from budget_graph.read.text_forms import is_laid_out, read_lines, source_lines
+from budget_graph.read.text_forms import PICTURE, is_laid_out, read_lines, source_lines
 
 _YEAR = re.compile(r"20\d{2}\s*年")
 _TITLE = re.compile(
@@ -345,7 +345,7 @@ def _paragraphs(lines: list[tuple[int, str]], source: str) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     runs_on = False
     for number, line in lines:
-        if not line.strip():
+        if not line.strip() or line.strip() == PICTURE:
             continue
         where = Location(source, line=number, excerpt=line.strip())
         text = line.strip() if "\t" not in line else line.strip("\n")
@@ -402,6 +402,7 @@ def _table(segment: _Segment, source: str, filing: Filing, doubted: set[int]) ->
     header = _Header(watched=kind is not TableKind.PerformanceTargets)
     notes: list[str] = []
     unsplit: list[Location] = []  # lines of figures that are no row of cells: a form of row not known
+    pictures: list[Location] = []  # pictures under the title: the table may be printed as one
     for number, line in segment.lines:
         stripped = line.strip()
         if not stripped:
@@ -418,6 +419,8 @@ def _table(segment: _Segment, source: str, filing: Filing, doubted: set[int]) ->
                 unit, unit_seen = Unit.from_text(found.group(1)) or unit, True
             if named := _UNIT_NAME.match(without_unit(flat)):
                 unit_name = named.group(1).strip()
+        elif stripped == PICTURE:
+            pictures.append(Location(source, line=number, table=segment.title, excerpt=stripped))
         else:
             notes.append(stripped)
             if _FIGURE_IN_LINE.search(stripped) and not is_note(flat):
@@ -426,6 +429,8 @@ def _table(segment: _Segment, source: str, filing: Filing, doubted: set[int]) ->
     table = Table(kind, segment.title, segment.number, unit, location, notes=notes, unit_name=unit_name)
     if unsplit:
         _rows_not_split(filing, table, unsplit)
+    if pictures and not any(_FIGURE_IN_LINE.search(row.excerpt or "") for row in grid.rows):
+        _printed_as_picture(filing, table, pictures)
     if header.repeated:
         filing.diagnostics.append(
             Diagnostic(
@@ -466,6 +471,21 @@ def _project_form(table: Table, grid: TableGrid, filing: Filing) -> Table:
     message = f"{table.title}: {unread(figures, *PROJECT_FORMS_NOT_READ)}"
     filing.diagnostics.append(Diagnostic("warning", message, (table.location,)))
     return table
+
+
+def _printed_as_picture(filing: Filing, table: Table, pictures: list[Location]) -> None:
+    """A table whose title stands over a picture and no row of figures: printed as a picture (many web
+    pages paste the tables so). It is not read, and not taken for an empty table."""
+    table.doubts.append(Doubt("表格为图片，未读取 the table is printed as a picture: not read"))
+    filing.unread.extend(pictures)
+    filing.diagnostics.append(
+        Diagnostic(
+            "warning",
+            f"{table.title}: 表格为图片，其数字未读取、未检查 the table is printed as a picture: its figures "
+            "are not read, not checked",
+            tuple(pictures),
+        )
+    )
 
 
 def _rows_not_split(filing: Filing, table: Table, lines: list[Location]) -> None:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 Line = tuple[int, str]  # (1-based line in the file, text)
 
 HTML_SUFFIXES = frozenset({".html", ".htm"})
+PICTURE = "〔图片〕"  # the line a picture on a web page becomes (read/text.py: a table printed as one)
 
 # '|---|:---:|': the row that makes the line above a pipe table's header (markdown syntax, not HTML)
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
@@ -227,6 +228,9 @@ class _Page:
             self._table(element)
         elif tag == "br":
             self.flush()
+        elif tag == "img":  # a picture on the page: a table may be printed as one
+            self.flush()
+            self.lines.append((self.offset + self.cursor, PICTURE))
         elif tag == "pre":
             self._preformatted(element)
         elif tag in _BLOCKS:
