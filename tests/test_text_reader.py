@@ -458,3 +458,24 @@ def test_page_numbers_left_among_the_lines_are_dropped(tmp_path: Path) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
     claims = [(c.subject, c.amount, c.change, c.percent) for c in read_text(path).claims]
     assert claims == [(c.subject, c.amount, c.change, c.percent) for c in read_text(SAMPLE).claims]
+
+
+@pytest.mark.parametrize("mark", ["## ", ""])
+def test_a_part_title_wrapped_after_its_year_is_one_title(tmp_path: Path, mark: str) -> None:
+    """'第二部分 深圳市罗湖区企业服务中心2024年' / '部门预算收支总体情况': cut at its year, the title named no
+    topic, its rest was the part's first paragraph, and the part's figures were not read."""
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        "## 第二部分 部门预算收支总体情况",
+        f"{mark}第二部分 深圳市罗湖区企业服务中心2024年\n部门预算收支总体情况",
+    )
+    path = tmp_path / "wrapped.md"
+    path.write_text(text, encoding="utf-8")
+    filing = read_text(path)
+    assert filing.parts[1].title == "深圳市罗湖区企业服务中心2024年部门预算收支总体情况"
+    assert len(filing.claims) == len(read_text(SAMPLE).claims)
+    # a title not cut at a year keeps its first short line as a line of the part
+    kept = SAMPLE.read_text(encoding="utf-8").replace(
+        "## 第一部分 部门概况", f"{mark}第一部分 部门概况\n主要职能"
+    )
+    path.write_text(kept, encoding="utf-8")
+    assert read_text(path).parts[0].title == "部门概况"

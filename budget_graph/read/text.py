@@ -73,6 +73,8 @@ _HEADING = re.compile(r"^#+\s*(.+)$")
 _UNIT_NAME = re.compile(rf"^(?:{lines().filer_keys})\s*[:：]\s*(.+)$")
 _SENTENCE_MARK = re.compile(r"[。，,；;：:]")
 _MAX_TITLE = 60  # characters
+_CUT_AT_YEAR = re.compile(r"\d{4}\s*年度?$")  # a part's title that stops at its year has more to come
+_WRAPPED_TITLE = 12  # characters: the rest of a part's title wrapped onto its own line
 # a figure as a table prints it, inside a line: 1,234.56, 12.00 ('2024年', '第3部分' are none)
 _FIGURE_IN_LINE = re.compile(
     r"(?<![\d.])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d.])|(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d.,])"
@@ -228,9 +230,27 @@ def _split(numbered: list[tuple[int, str]], listed: dict[str, int]) -> list[_Seg
         )
         if started:
             segments.append(started)
+        elif _ends_part_title(segments[-1], stripped):
+            segments[-1].title += normalise(stripped.lstrip("# "))
         else:
             segments[-1].lines.append((number, line))
     return segments
+
+
+def _ends_part_title(segment: _Segment, line: str) -> bool:
+    """A part's title wrapped after its unit and year ('第三部分 江苏省高级人民法院2017年度' / '部门预算
+    情况说明'): the next line, short, no sentence and no item, ends it. A title so cut names no topic, and
+    the part's figures would not be read."""
+    flat = normalise(line.lstrip("# "))
+    return (
+        segment.kind == "part"
+        and not any(text.strip() for _, text in segment.lines)
+        and bool(_CUT_AT_YEAR.search(segment.title))
+        and 0 < len(flat) <= _WRAPPED_TITLE
+        and not _SENTENCE_MARK.search(flat)
+        and not ENUMERATOR.match(flat)
+        and not _is_table_title(line)
+    )
 
 
 def _listed_parts(segments: list[_Segment]) -> dict[str, int]:
