@@ -275,6 +275,8 @@ def test_the_sample_numbered_by_word_gives_the_samples_findings(tmp_path: Path) 
         ("chineseCounting", "（%1）", [3], ["（三）"]),
         ("decimal", "%1.", [12], ["12."]),
         ("ideographTraditional", "%1、", [2], ["乙、"]),
+        ("japaneseCounting", "%1、", [12], ["十二、"]),
+        ("ideographDigital", "%1、", [12], ["一二、"]),
         ("decimalEnclosedCircle", "%1", [4], ["④ "]),
         ("bullet", "●", [1], [""]),
     ],

@@ -91,8 +91,16 @@ def _levels(abstract: etree._Element) -> dict[int, _Level]:
 
 
 def _formatted(count: int, form: str) -> str:
-    if form in {"chineseCounting", "chineseCountingThousand", "ideographDigital", "taiwaneseCounting"}:
+    if form in {
+        "chineseCounting",
+        "chineseCountingThousand",
+        "japaneseCounting",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+    }:
         return _chinese(count)
+    if form == "ideographDigital":  # 〇一二 digit by digit
+        return "".join(_DIGITS[int(digit)] for digit in str(count))
     if form == "ideographTraditional" and 1 <= count <= len(_STEMS):
         return _STEMS[count - 1]
     if form == "decimalFullWidth":
