@@ -475,3 +475,22 @@ def test_the_parts_that_state_figures_are_found_by_their_headings_when_no_title_
     titled = _part(3, "江苏省高级人民法院2017年度部门预算情况说明", "一、收支预算总表情况说明")
     functions = _part(2, "机构职能", "二、机构设置情况")
     assert stating_parts([overview, functions, titled]) == [titled]  # titles first: headings only without
+
+
+def test_a_list_under_qizhong_goes_on_in_the_paragraphs_after_its_first_item() -> None:
+    """A PDF sets each item of the list on a line of its own, the first with its whole: the items
+    after it are parts of that whole (their shares are of it) until the list ends with '。'."""
+    found = claims(
+        "本单位本年支出预算合计28849.38万元，其中：基本支出17123.19万元，占59.35%；",
+        "项目支出11543.27万元，占40.01%；",
+        "单位预留机动经费182.92万元，占0.64%。",
+        "机关运行经费预算为300.00万元。",
+    )
+    parents = {c.subject: c.parent for c in found}
+    assert parents["项目支出"] == parents["单位预留机动经费"] == "本年支出预算合计"
+    assert parents["机关运行经费"] is None  # the list ended with '。'
+    # a '其中' in brackets holds its parts to the bracket's close, not in the next paragraph
+    bracketed = claims(
+        "公务用车购置及运行费2.65万元（其中：购置费0万元，运行费2.65万元）；", "公务接待费0.50万元。"
+    )
+    assert {c.subject: c.parent for c in bracketed}["公务接待费"] is None

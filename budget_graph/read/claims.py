@@ -90,6 +90,7 @@ _CLAUSE_END = re.compile(r"[，,。；;：:！？!?]")
 _REASON = re.compile(r"主要原因|原因是|原因为|主要是(?!用于)")
 _REASON_GOES_ON = re.compile(r"[二三四五六七八九十]是|其次|同时|另外|此外")
 _PARTS_FOLLOW = re.compile(r"其中")
+_LIST_GOES_ON = re.compile(r"[；;]\s*$")  # a paragraph ending so: its list goes on in the next
 # the money a reason's figure is: '45.96万元结转资金', '700万元培训费收入' (not '0万元填报')
 _NOUN_AFTER = re.compile(
     r"[\u4e00-\u9fff“”（）]{0,10}?(?:资金|经费|收入|支出|费|款|补贴|金)(?=[，,。；;：:、）)]|$)"
@@ -230,6 +231,9 @@ class _Parent:
     subject: str
     level: float
     carries: bool  # goes on past its paragraph ('…2.65 万元，其中：' ending the paragraph)
+    # goes on past its paragraph to the list's end: its paragraph ends in '；' with the list's first item
+    # ('…合计28849.38万元，其中：基本支出17123.19万元，占59.35%；' over '项目支出…，占40.01%；')
+    to_list_end: bool = False
     pending: bool = False  # carries, and the next paragraph has not yet said whether items follow
     until: int | None = (
         None  # where a bracket round its parts closes ('运行费2.65万元（其中：…）'), if one does
@@ -426,6 +430,8 @@ def _read_paragraph(reading: _Reading, paragraph: Paragraph) -> None:
         else:
             _add_figure(reading, paragraph, clean, event, boundary)
         boundary = event.end
+    if not _LIST_GOES_ON.search(clean.text):  # a list carried past its first paragraph ends with it
+        reading.parents = [p for p in reading.parents if not p.to_list_end]
 
 
 def _events(text: str, final: bool = False) -> list[_Event]:
@@ -557,8 +563,11 @@ def _parts_follow(reading: _Reading, first_claim: int, text: str, event: _Event)
     if len(reading.claims) > first_claim and reading.claims[-1].amount is not None:
         level = reading.items[-1].level if reading.items else -1
         ends_paragraph = not text[event.end :].strip("：:")
-        parent = _Parent(reading.claims[-1].subject, level, ends_paragraph, ends_paragraph)
-        parent.until = _bracket_close(text, event.start)
+        until = _bracket_close(text, event.start)
+        # its parts fill the paragraph, and go on in the next ('…，占59.35%；'); not those in brackets
+        to_list_end = not ends_paragraph and until is None and bool(_LIST_GOES_ON.search(text))
+        parent = _Parent(reading.claims[-1].subject, level, ends_paragraph or to_list_end, ends_paragraph)
+        parent.to_list_end, parent.until = to_list_end, until
         reading.parents.append(parent)
 
 
