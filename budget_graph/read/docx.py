@@ -29,12 +29,10 @@ from lxml import etree
 from budget_graph.errors import InputError, printable
 from budget_graph.limits import DOCX_SIZE, megabytes
 from budget_graph.model import Filing
-from budget_graph.read.source import read_bytes, read_text_file
+from budget_graph.read.source import OLE_FILE, encrypted_office_file, read_bytes, read_text_file
 from budget_graph.read.word_numbering import Numbering
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old .doc, or a .docx encrypted by Word
-_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream an encrypted .docx holds
 # what Word writes twice, as DrawingML and as VML for older readers (a text box on the cover)
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _OTHER_FORMS = ((b"{\\rtf", "RTF"), (b"MIME-Version:", "MHTML"))  # what Word also saves as .doc
@@ -92,8 +90,8 @@ def docx_html(data: bytes, source: str) -> str:
 
 def _refused(data: bytes, source: str) -> None:
     """One line for a file in a format of Word's that is not read."""
-    if data.startswith(_OLE):
-        if _ENCRYPTED_PACKAGE in data:
+    if data.startswith(OLE_FILE):
+        if encrypted_office_file(data):
             raise InputError(f"Word 文档已加密 the Word document is encrypted (password-protected): {source}")
         raise InputError(
             f"旧版 Word 文档（.doc）无法读取，请另存为 .docx 或 PDF an old Word document (.doc) cannot be read: "

@@ -10,6 +10,11 @@ from pathlib import Path
 from budget_graph.errors import InputError
 from budget_graph.limits import TEXT_SIZE, Limit, megabytes
 
+# an OLE compound file: an old .xls or .doc, or an xlsx or docx Office encrypted
+OLE_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# the one stream an encrypted xlsx or docx holds its zip in (the file's directory names are UTF-16)
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
 # UTF-16 as Windows tools save 'Unicode' text: known by its byte order mark, not guessed
 _UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
@@ -28,6 +33,11 @@ def read_bytes(path: Path, limit: Limit = TEXT_SIZE) -> bytes:
     if not data.strip():
         raise InputError(f"文件为空 file is empty: {path}")
     return data
+
+
+def encrypted_office_file(data: bytes) -> bool:
+    """An xlsx or docx Office encrypted with a password: an OLE file holding its zip as EncryptedPackage."""
+    return data.startswith(OLE_FILE) and _ENCRYPTED_PACKAGE in data
 
 
 def read_text_file(path: Path, limit: Limit = TEXT_SIZE) -> str:

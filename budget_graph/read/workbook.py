@@ -57,7 +57,7 @@ from budget_graph.read.layout import (
 )
 from budget_graph.read.metadata import Evidence, filing_metadata
 from budget_graph.read.pdf_tables import _data_start
-from budget_graph.read.source import read_bytes, visible
+from budget_graph.read.source import OLE_FILE, encrypted_office_file, read_bytes, visible
 from budget_graph.read.tables import (
     TWO_SIDED,
     build_table,
@@ -80,10 +80,6 @@ _SUBCODES = {"款", "项"}  # two digits each: a number typed as 2 under 款 is 
 _TITLE_LENGTH = 60  # characters: a table's title is one line
 _PARAGRAPH = 40  # characters: a cover's lines are shorter, a narrative's paragraphs longer
 _SENTENCE = re.compile(r"[，。；,;]")
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE compound file: an .xls, or an xlsx encrypted
-# an encrypted xlsx is an OLE file holding one stream of this name (its directory names are UTF-16);
-# which calamine fails to read as an .xls
-_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _BANNER = re.compile(r"^[（(]\d{4}年度?[)）]$")
 
 
@@ -164,7 +160,7 @@ def _open(path: Path, source: str) -> list[_Sheet]:
     """The visible worksheets; one clear error for a file that is no readable workbook. The format is
     told by the bytes, not the name: sites serve .xls files named .xlsx and the other way round."""
     data = read_bytes(path, XLSX_SIZE)
-    if not data.startswith(_OLE):
+    if not data.startswith(OLE_FILE):
         _check_zip(data, source)
     return _in_child(data, source) if hasattr(os, "fork") else _calamine_sheets(data, source)
 
@@ -234,9 +230,9 @@ def _is_encrypted(data: bytes) -> bool:
     """An OLE file calamine could not read: an encrypted xlsx (its EncryptedPackage stream), or an .xls
     with a password. Read from memory, calamine tells neither from a damaged file; read from a file named
     .xls, it says the password."""
-    if not data.startswith(_OLE):
+    if not data.startswith(OLE_FILE):
         return False
-    if _ENCRYPTED_PACKAGE in data:
+    if encrypted_office_file(data):
         return True
     with tempfile.NamedTemporaryFile(suffix=".xls") as copy:
         copy.write(data)
