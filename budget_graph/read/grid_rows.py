@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from budget_graph.model import Box, Location, is_number
+from budget_graph.model import Box, Location, is_number, prints_nothing
 from budget_graph.read.layout import CODE_CAPTIONS, normalise
 
 
@@ -138,6 +138,11 @@ def halves_at(header: list[list[str]]) -> int | None:
         return None
     half = width // 2
     return half if top[:half] == top[half:] else None
+
+
+def label_columns(rows: Iterable[list[str]]) -> set[int]:
+    """The columns holding words in some row: labels (or a figure garbled into words)."""
+    return {i for cells in rows for i, c in enumerate(cells) if not prints_nothing(c) and not is_number(c)}
 
 
 def unread(count: int, why_zh: str, why_en: str) -> str:

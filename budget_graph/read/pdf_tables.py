@@ -36,6 +36,7 @@ from budget_graph.read.grid_rows import (
     halves_at,
     items_over_phases,
     join_codes,
+    label_columns,
     phase_columns,
     union,
     unread,
@@ -712,9 +713,7 @@ def _phases_as_rows(rows: _Rows) -> None:
 
 
 def _label_columns(rows: _Rows) -> set[int]:
-    return {
-        i for row in rows.data for i, c in enumerate(row.cells) if not prints_nothing(c) and not is_number(c)
-    }
+    return label_columns(row.cells for row in rows.data)
 
 
 def _text_columns(rows: _Rows) -> set[int]:

@@ -40,6 +40,7 @@ from budget_graph.read.grid_rows import (
     halves_at,
     items_over_phases,
     join_codes,
+    label_columns,
     phase_columns,
     unread,
 )
@@ -353,6 +354,12 @@ def _word_among_figures(row: GridRow, cells: list[str], start: int, labels_end: 
     )
 
 
+def _filled(row: GridRow) -> list[str]:
+    """A row's cells up to its last one filled: a reader that places the amounts (a ruled grid, a sheet)
+    knows its blank cells are cells; a row of text may have lost them."""
+    return row.cells if row.amounts_from is not None else _trim(row.cells)
+
+
 def _trim(cells: list[str]) -> list[str]:
     while cells and not cells[-1].strip():
         cells = cells[:-1]
@@ -366,7 +373,7 @@ def _one_sided_placement(
     text may end early (a converter drops blank cells at a row's end) or print every blank cell (a web
     page's or a Word table's): as printed when the header names just as many columns, else as filled."""
     printed = [(row, row.cells) for row in data]
-    filled = [(row, row.cells if row.amounts_from is not None else _trim(row.cells)) for row in data]
+    filled = [(row, _filled(row)) for row in data]
     for split in [printed, filled] if printed != filled else [filled]:
         starts = [_start(row, cells) for row, cells in split]  # scanned once: each row's cells are asked
         width = max((len(cells) - start for (_, cells), start in zip(split, starts, strict=True)), default=0)
@@ -664,12 +671,7 @@ def _two_sided(table: Table, header: list[GridRow], data: list[GridRow]) -> list
     source = table.location.source
     for side, cut in (("income", slice(0, boundary)), ("expenditure", slice(boundary, None))):
         grid = [row.cells[cut][1:] for row in header[1:]]  # below 收入/支出, after 项目
-        placement = _side_placement(
-            grid,
-            [row.cells[cut] for row in data],
-            side,
-            placed=bool(data) and all(row.amounts_from is not None for row in data),
-        )
+        placement = _side_placement(grid, [row.part(cut) for row in data], side)
         table.columns.extend(placement.columns)
         diagnostics += [
             Diagnostic("info", f"{table.title}: {d}", (table.location,)) for d in placement.doubts
@@ -704,9 +706,7 @@ def _second_breakdown_folded(
     web page, a Word table or a workbook: a third column of labels, under a caption of labels. Read as
     the PDF reader reads it (which folds it before: read/pdf_tables.py): the functional side with the
     totals printed across both; the purpose breakdown said, not read."""
-    labels = sorted(
-        {i for row in data for i, c in enumerate(row.cells) if not prints_nothing(c) and not is_number(c)}
-    )
+    labels = sorted(label_columns(row.cells for row in data))
     if len(labels) < 3 or not any(
         len(row.cells) > labels[2] and is_text_header(row.cells[labels[2]]) for row in header
     ):
@@ -717,12 +717,12 @@ def _second_breakdown_folded(
     return [row.part(slice(0, second)) for row in header], [Diagnostic("warning", message, (table.location,))]
 
 
-def _side_placement(grid: list[list[str]], rows: list[list[str]], side: str, placed: bool) -> Placement:
+def _side_placement(grid: list[list[str]], rows: list[GridRow], side: str) -> Placement:
     """One side's columns. Rows of text may end early (a converter drops blank cells at a row's end) or
     print every blank cell (a web page's or a Word table's, a text keeping its tabs): the width the
     rows print is taken when the header names just as many columns, else the width they fill."""
-    printed = max((len(cells) - 1 for cells in rows), default=1)
-    filled = printed if placed else max((len(_trim(cells)) - 1 for cells in rows), default=1)
+    printed = max((len(row.cells) - 1 for row in rows), default=1)
+    filled = max((len(_filled(row)) - 1 for row in rows), default=1)
     placement = place_columns(grid, max(printed, 1), side)
     return (
         placement if not placement.doubts or filled == printed else place_columns(grid, max(filled, 1), side)
