@@ -240,9 +240,8 @@ class _Parent:
     )
 
 
-_STATING = re.compile(
-    r"说明|情况"
-)  # the parts that state figures: 编制说明, 预算情况说明 (not 职能, 名词解释)
+# the parts that state figures: 编制说明, 预算情况说明 (not 职能, 名词解释)
+_STATING = re.compile(r"说明|情况")
 
 
 def stating_parts(parts: list[NarrativePart]) -> list[NarrativePart]:

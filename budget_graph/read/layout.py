@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from budget_graph.model import Column, TableKind
 from budget_graph.profiles import column_meaning, lines, normalise, table_titles, text_headers
 
-NUMERAL = (
-    "[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"  # 一 to 九十九
-)
+# 一 to 九十九
+NUMERAL = "[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 # a table's number before or over its title: '表八', '表8', '附表8', '表8-1' (a sub-table keeps its
 # table's number), '公开08表'
 NUMBERED_TITLE = re.compile(

@@ -52,9 +52,8 @@ CODE = re.compile(r"^(\d{3,9}|[ABC]\d{0,8})$")
 _CODE_ONLY = re.compile(r"^\d{1,7}$")
 _CODE_START = re.compile(r"^[0-9]{3}")
 _DIGITS = re.compile(r"^[0-9]{3,}$")
-_CATEGORY = re.compile(
-    r"^(?:[一二三四五六七八九十]+、)?(货物|工程|服务)([ABC])$"
-)  # a procurement category and its letter
+# a procurement category and its letter ('一、货物A')
+_CATEGORY = re.compile(r"^(?:[一二三四五六七八九十]+、)?(货物|工程|服务)([ABC])$")
 _GROUPED_DIGITS = re.compile(r"[0-9][\u00a0\u2007\u2009\u202f]+[0-9]")  # '1\xa0234': a figure's grouping
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _NAME_CHARACTER = re.compile(rf"(?![{NUMERAL_DIGITS}{NUMERAL_UNITS}])[\u3400-\u9fff]")  # no numeral
