@@ -431,9 +431,68 @@ def _visit(obj, drawing: _Drawing, form: pdfium.PdfMatrix | None, depth: int) ->
 def _path_rules(obj, origin: _Origin, form: pdfium.PdfMatrix | None) -> list[Rule]:
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
+    matrix = _matrix(obj) if form is None else _matrix(obj).multiply(form)
     if stroke.value:
-        return _stroke_rules(obj, _matrix(obj) if form is None else _matrix(obj).multiply(form), origin)
-    return _thin_box_rule(obj, origin, form) if fill.value else []
+        return _stroke_rules(obj, matrix, origin)
+    if not fill.value:
+        return []
+    boxes = _rectangles(obj, matrix)
+    if boxes is None or len(boxes) < 2:
+        return _thin_box_rule(obj, origin, form)
+    return [rule for box in boxes for rule in _box_rules(box, boxes, origin)]
+
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF space
+
+
+def _rectangles(raw, matrix: pdfium.PdfMatrix) -> list[Box] | None:
+    """The subpaths of a path as level rectangles, page space; None when any is of another shape."""
+    boxes: list[Box] = []
+    points: list[tuple[float, float]] = []
+    for s in range(pdfium_c.FPDFPath_CountSegments(raw)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(raw, s)
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            return None
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO and points:
+            boxes.append(_rectangle(points))
+            points = []
+        points.append(matrix.on_point(*_point(segment)))
+    if points:
+        boxes.append(_rectangle(points))
+    return None if None in boxes else boxes
+
+
+def _rectangle(points: list[tuple[float, float]]) -> Box | None:
+    """The box a closed run of points draws, when it is a level rectangle."""
+    xs, ys = sorted(x for x, _ in points), sorted(y for _, y in points)
+    if len(points) not in (4, 5):
+        return None
+    if any(abs(x - xs[0]) > _AXIS_SLACK and abs(x - xs[-1]) > _AXIS_SLACK for x in xs):
+        return None
+    if any(abs(y - ys[0]) > _AXIS_SLACK and abs(y - ys[-1]) > _AXIS_SLACK for y in ys):
+        return None
+    return xs[0], ys[0], xs[-1], ys[-1]
+
+
+def _box_rules(box: Box, boxes: list[Box], origin: _Origin) -> list[Rule]:
+    """The rules one rectangle of a path draws: itself when thin (a path of many thin rectangles: a
+    table's rules drawn at once), or a frame's four sides when a rectangle just inside it is cut out
+    (a browser draws a cell's border as a ring filled even-odd)."""
+    left, top = origin
+    x0, y0, x1, y1 = box
+    if min(x1 - x0, y1 - y0) <= _RULE_THICKNESS:
+        return _thin_box_rule_at(box, origin)
+    for a0, b0, a1, b1 in boxes:
+        gaps = (a0 - x0, b0 - y0, x1 - a1, y1 - b1)
+        if (a0, b0, a1, b1) != box and all(0 <= gap <= _RULE_THICKNESS for gap in gaps):
+            return [
+                Rule(True, top - (y1 + b1) / 2, x0 - left, x1 - left),
+                Rule(True, top - (y0 + b0) / 2, x0 - left, x1 - left),
+                Rule(False, (x0 + a0) / 2 - left, top - y1, top - y0),
+                Rule(False, (x1 + a1) / 2 - left, top - y1, top - y0),
+            ]
+    return []
 
 
 def _glyph_outline(obj, form: pdfium.PdfMatrix | None) -> bool:
@@ -462,8 +521,12 @@ def _bounds(obj, form: pdfium.PdfMatrix | None) -> tuple[float, float, float, fl
 
 
 def _thin_box_rule(obj, origin: _Origin, form: pdfium.PdfMatrix | None) -> list[Rule]:
+    return _thin_box_rule_at(_bounds(obj, form), origin)
+
+
+def _thin_box_rule_at(box: Box, origin: _Origin) -> list[Rule]:
     left, top = origin
-    x0, y0, x1, y1 = _bounds(obj, form)
+    x0, y0, x1, y1 = box
     x0, x1 = x0 - left, x1 - left
     if y1 - y0 <= _RULE_THICKNESS and x1 - x0 > y1 - y0:
         return [Rule(True, top - (y0 + y1) / 2, x0, x1)]
