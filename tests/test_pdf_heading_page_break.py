@@ -7,7 +7,7 @@ import pytest
 
 from budget_graph.check.requirements import topics_of
 from budget_graph.read.pdf_flow import document_flow
-from budget_graph.read.pdf_page import Char, PageLayout
+from budget_graph.read.pdf_page import Char, PageLayout, Rule
 from budget_graph.read.pdf_text import read_narrative
 
 WIDTH, HEIGHT, EM = 595.0, 842.0, 12.0
@@ -87,3 +87,23 @@ def test_a_part_heading_wrapped_onto_a_centred_line_is_one_title(tail: str, titl
     flow = document_flow([PageLayout(1, WIDTH, HEIGHT, chars + text, [])])
     [part] = read_narrative(flow.lines, "hand-built").parts
     assert (part.number, part.title) == (3, title)
+
+
+def test_a_heading_at_the_foot_of_a_page_of_tables_heads_the_text_on_the_next() -> None:
+    """A page of tables ending with a part's first heading measures no text block of its own: the
+    heading's own end was taken for the margin, so it was no heading and ran into the next page's first
+    sentence (a web page printed by a browser, paragraphs set without indent). Such a page takes the
+    text block of the narrative's pages."""
+    ys = [100.0, 130.0, 160.0]
+    grid = [Rule(True, y, LEFT, RIGHT) for y in ys] + [
+        Rule(False, x, ys[0], ys[-1]) for x in (LEFT, 300, RIGHT)
+    ]
+    cells = _line("基本支出", 110, LEFT + 5) + _line("1,000.00", 110, 380) + _line("合计", 140, LEFT + 5)
+    tables = PageLayout(2, WIDTH, HEIGHT, cells + _line("一、收支预算总体情况", 240), grid)
+    text, _ = _paragraph(
+        "2024年收入预算1959.99万元，与上年相比增加865.57万元，增长79.05%。", 72, indent=False
+    )
+    flow = document_flow([_duties_page([]), tables, PageLayout(3, WIDTH, HEIGHT, text, [])])
+    paragraphs = [p for part in read_narrative(flow.lines, "hand-built").parts for p in part.paragraphs]
+    income = next(p for p in paragraphs if "1959.99" in p.text)
+    assert (income.heading, income.text[:5]) == ("一、收支预算总体情况", "2024年")

@@ -168,16 +168,27 @@ class _Page:
 
 
 def _pages(lines: list[PageLine]) -> dict[int, _Page]:
+    """Each page's text block. A page with too few lines to measure (a heading under a page of tables)
+    takes the block of the measured pages as wide as it: its lines' own ends say nothing of the margin."""
     by_page: dict[int, list[Line]] = {}
+    widths: dict[int, float] = {}
     for line in lines:
         if line.cells is None:
             by_page.setdefault(line.page, []).append(line.line)
+            widths[line.page] = round(line.width)
     pages = {}
     for page, on_page in by_page.items():
         lefts, rights = sorted(line.x0 for line in on_page), sorted(line.x1 for line in on_page)
         steps = sorted(_middle(b) - _middle(a) for a, b in pairwise(on_page) if b.top > a.top)
         pitch = steps[len(steps) // 4] if len(steps) >= _PITCH_STEPS else None
         pages[page] = _Page(lefts[len(lefts) // 4], rights[len(rights) * 3 // 4], pitch)
+    for page, measured in pages.items():
+        if measured.pitch is None:
+            alike = [pages[p] for p in pages if pages[p].pitch is not None and widths[p] == widths[page]]
+            if alike:
+                left = sorted(a.left for a in alike)[len(alike) // 2]
+                right = sorted(a.right for a in alike)[len(alike) // 2]
+                pages[page] = _Page(left, right, None)
     return pages
 
 
