@@ -59,21 +59,26 @@ def test_full_lines_set_apart_by_space_end_their_paragraph_at_a_sentence_end() -
 
 
 SHORT_OF_MARGIN = "8." + "支" * (FULL - 4)  # a numbered line stopping 3.6 line heights short of the margin
+FARTHER_SHORT = "8." + "支" * (FULL - 6)  # 5.6 line heights short
 
 
 @pytest.mark.parametrize(
-    ("below", "heading"),
+    ("numbered", "below", "heading"),
     [
-        ("（项）”0.96万元，主要用于缴纳养老支出。", False),  # its first piece would not have fitted: wrapped
-        ("主要用于缴纳养老支出。", True),  # it would have fitted: the numbered line ended there
+        # its first piece would not have fitted: wrapped
+        (SHORT_OF_MARGIN, "（项）”0.96万元，主要用于缴纳养老支出。", False),
+        # it would have fitted: the numbered line ended there
+        (SHORT_OF_MARGIN, "主要用于缴纳养老支出。", True),
+        # a browser breaks after neither side of a quotation mark: '（项）”87.70' went down whole
+        (FARTHER_SHORT, "（项）”87.70万元，主要用于缴纳养老支出。", False),
     ],
 )
 def test_a_numbered_line_near_the_margin_is_a_heading_when_the_next_line_would_have_fitted(
-    below: str, heading: bool
+    numbered: str, below: str, heading: bool
 ) -> None:
-    part = _part(*["本" * FULL] * 5, SHORT_OF_MARGIN, below)
-    assert (SHORT_OF_MARGIN in [h.text for h in part.headings]) is heading
-    assert any(p.text.startswith(SHORT_OF_MARGIN) for p in part.paragraphs) is not heading
+    part = _part(*["本" * FULL] * 5, numbered, below)
+    assert (numbered in [h.text for h in part.headings]) is heading
+    assert any(p.text.startswith(numbered) for p in part.paragraphs) is not heading
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 _OPENING = set("“‘「（(《【〔")
 _CLOSING = set("”’」）)》】〕，,。．.、；;：:！!？?%％")
 _LATIN = re.compile(r"[0-9A-Za-z.,%％]")
+_QUOTES = set("”’")
 
 
 # not frozen: a frozen dataclass sets each field through object.__setattr__, and a page makes a Char per
@@ -173,15 +174,26 @@ def _word(chars: list[Char]) -> Word:
 
 def first_piece(chars: list[Char]) -> float:
     """The width of what a line cannot start without: a run of digits or Latin letters, or one character,
-    with the opening marks before it and the closing marks after it ('（一）', '12,323.46', '元。')."""
+    with the opening marks before it and the closing marks after it ('（一）', '12,323.46', '元。'); and
+    the run of digits a closing quotation mark holds to ('（项）”87.70': the Unicode line breaking rules,
+    which browsers follow, break neither before nor after a quotation mark)."""
     if not chars:
         return 0.0
     end = 0
     while end < len(chars) - 1 and chars[end].text in _OPENING:
         end += 1
+    end = _latin_run(chars, end)
+    while end < len(chars) - 1 and chars[end + 1].text in _CLOSING:
+        end += 1
+        if chars[end].text in _QUOTES and _LATIN.match(chars[min(end + 1, len(chars) - 1)].text):
+            end = _latin_run(chars, end + 1)
+    return chars[end].x1 - chars[0].x0
+
+
+def _latin_run(chars: list[Char], start: int) -> int:
+    """The last character of the run of digits or Latin letters at `start` (`start` when none is)."""
+    end = start
     if _LATIN.match(chars[end].text):
         while end < len(chars) - 1 and _LATIN.match(chars[end + 1].text):
             end += 1
-    while end < len(chars) - 1 and chars[end + 1].text in _CLOSING:
-        end += 1
-    return chars[end].x1 - chars[0].x0
+    return end
