@@ -640,16 +640,25 @@ def test_a_wrapped_unit_line_is_no_title() -> None:
     )
 
 
-def test_a_wrapped_title_still_joins_above_a_filer_line() -> None:
+@pytest.mark.parametrize(
+    ("first", "tail"),
+    [
+        ("一般公共预算“三公”经费、会议费、培训费", "支出预算表"),
+        # a longer tail naming another table alone ('…支出预算表' reads as the 支出预算总表): a browser
+        # wraps a title wherever its line fills
+        ("十一、一般公共预算“三公”经费、会议", "费、培训费支出预算表"),
+    ],
+)
+def test_a_wrapped_title_still_joins_above_a_filer_line(first: str, tail: str) -> None:
     page = titled_page(
         [
-            word("一般公共预算“三公”经费、会议费、培训费", 100, 70),
-            word("支出预算表", 200, 85),
+            word(first, 100, 70),
+            word(tail, 200, 85),
             [*word("部门名称：某单位", 65, 112), *word("单位：万元", 480, 112)],
         ]
     )
     (block,) = document_flow([page]).blocks
-    assert (block.title, block.unit_name) == ("一般公共预算“三公”经费、会议费、培训费支出预算表", "某单位")
+    assert (block.title, block.unit_name) == (first + tail, "某单位")
 
 
 def test_nothing_above_a_tables_number_line_joins_its_title() -> None:

@@ -575,8 +575,16 @@ def _is_title_line(text: str, below: list[PageLine]) -> bool:
     lower = normalise(below[0].text)
     if NUMBERED_TITLE.match(lower):
         return False  # a table's number opens its title: what stands above is not of it
-    # join a wrapped title ('…会议费、培训费' + '支出预算表') and a number line ('表一' + '收支预算总表')
-    return (len(lower) <= _SHORT_TAIL and not text.endswith("表")) or bool(NUMBERED_TITLE.match(text))
+    # join a wrapped title ('…会议费、培训费' + '支出预算表', or a longer tail that names no table of its
+    # own: '…“三公”经费、会议' + '费、培训费支出预算表') and a number line ('表一' + '收支预算总表')
+    wrapped = not text.endswith("表") and (len(lower) <= _SHORT_TAIL or _completes(text, lower))
+    return wrapped or bool(NUMBERED_TITLE.match(text))
+
+
+def _completes(text: str, tail: str) -> bool:
+    """Do a line and the tail under it name a table together that the tail alone does not?"""
+    joined = recognise_table(text + tail)
+    return joined is not None and joined != recognise_table(tail)
 
 
 def _title(lines: list[PageLine]) -> str:
