@@ -126,6 +126,13 @@ def test_a_part_of_a_code_standing_as_the_rows_name_puts_the_table_in_doubt(name
     assert bool(_two_lines("221", name).doubts) is doubted
 
 
+@pytest.mark.parametrize(("name", "doubted"), [("类款项合计", True), ("合计", True), ("住房改革支出", False)])
+def test_a_code_on_a_totals_row_puts_the_table_in_doubt(name: str, doubted: bool) -> None:
+    # no classification item is a total: the code of the row under it went up to the total's row (a
+    # converter printing the total on the line of the 类/款/项 captions, its columns a space apart)
+    assert bool(_two_lines("22102", name).doubts) is doubted
+
+
 @pytest.mark.parametrize("name", ["22102住房改革支出", "22102 住房改革支出"])
 def test_a_code_printed_in_the_names_column_is_the_rows_code(name: str) -> None:
     row = _two_lines("", name).rows[-1]

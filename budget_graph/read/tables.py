@@ -85,6 +85,9 @@ _RATE_ROW = re.compile(
 )
 _CODE_AND_NAME = re.compile(r"^(\d{3}|\d{5}|\d{7})\s*([\u4e00-\u9fff].*)$")
 _CODE_AS_NAME = "科目名称栏读到编码数字，编码各列可能错位 a code's digits stand in the name column: the code columns may be misread"
+_CODED_TOTAL = (
+    "合计行读到科目编码，编码与行可能错位 a total's row carries a code: codes and rows may be misread"
+)
 _TOTAL = lines().total_row
 _PERIOD = lines().period_row
 TWO_SIDED = {TableKind.IncomeExpenditureSummary, TableKind.AppropriationSummary}
@@ -130,6 +133,9 @@ def build_table(table: Table, grid: TableGrid, unit_names: set[str]) -> Reading:
         if any(row.code and _CODE_ONLY.match(row.label) for row in table.rows):
             # a part of a code ('05' under 款) stands where the name belongs: the code columns were misplaced
             table.doubts.append(Doubt(_CODE_AS_NAME))
+        if any(row.code and _TOTAL.match(row.label) for row in table.rows):
+            # no classification item is a total: the code of the row under it went up to the total's row
+            table.doubts.append(Doubt(_CODED_TOTAL))
     _doubt_unread_amounts(table)
     return reading
 
