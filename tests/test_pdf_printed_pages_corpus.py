@@ -1,0 +1,113 @@
+"""Corpus filings published as a web page and printed to PDF, by Chromium and by WeasyPrint, read as the
+filing they came from.
+
+Many departments publish the disclosure as a web page, and a PDF of it is what a browser prints. Each
+filing here is set as such a page (its parts as headings and paragraphs, each table an HTML table with
+borders, as `scripts/remake_with_libreoffice.py` sets it for Writer) and printed by two engines that
+draw it in their own ways: Chromium strokes each cell's border; WeasyPrint fills a ring (the cell's
+box with a box a line's width inside it cut out), breaks a line on neither side of a quotation mark
+('（项）”87.70'), wraps a long table title wherever its line fills and puts a part's first heading
+under a page of tables. Each printed filing must give the original's tables, stated figures and
+errors, and no error the original does not give.
+
+Skips when the corpus, Chromium, WeasyPrint or a font with Chinese glyphs is absent (.ci/run installs
+Chromium and such a font; WeasyPrint comes with the test extras and draws with the pango Chromium
+brings).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from budget_graph.model import Filing, Table
+from budget_graph.read import read_file, read_paths
+from budget_graph.read.pdf import read_layouts
+from budget_graph.read.pdf_flow import document_flow
+from tests.conftest import CORPUS
+from tests.tables import error_findings, reading
+
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus absent")
+
+# a Jiangsu 预算 whose 三公 title wraps after '会议'; Shanghai 预算 whose '（项）”' sentences wrap and
+# whose 三公 part opens under a page of tables
+FILINGS = [
+    ("js-court", 2017),
+    ("sh-putuo-caizhengju-2025-yusuan", 2025),
+    ("sh-shi-caizhengju-2025-yusuan", 2025),
+]
+
+
+def _remake_script():
+    path = Path(__file__).resolve().parents[1] / "scripts" / "remake_with_libreoffice.py"
+    spec = importlib.util.spec_from_file_location("remake_with_libreoffice", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _original(folder: str, year: int) -> Filing:
+    return next(filing for filing in read_paths([str(CORPUS / folder)]) if filing.year == year)
+
+
+def _chinese_font() -> bool:
+    """Does fontconfig know a font with Chinese glyphs (without one, a printed page has no text)?"""
+    if shutil.which("fc-list") is None:
+        return False
+    listed = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False)
+    return bool(listed.stdout.strip())
+
+
+def _web_page(original: Filing) -> str:
+    remake = _remake_script()
+    halves = []
+    for source in map(Path, original.sources):
+        blocks = document_flow(read_layouts(source)).blocks
+        halves.append((read_file(source), [block for block in blocks if block.grids]))
+    return remake.document_html(halves, repeat_header=False)
+
+
+def _chromium(page: Path, target: Path) -> None:
+    if shutil.which("chromium") is None:
+        pytest.skip("chromium absent")
+    command = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"]
+    subprocess.run([*command, f"--print-to-pdf={target}", page.as_uri()], check=True, capture_output=True)
+
+
+def _weasyprint(page: Path, target: Path) -> None:
+    try:
+        import weasyprint
+    except (ImportError, OSError):  # OSError: the pango library it draws with is absent
+        pytest.skip("weasyprint absent")
+    weasyprint.HTML(filename=str(page)).write_pdf(target, presentational_hints=True)
+
+
+def _read_as(table: Table) -> str:
+    """A table's reading, its title without spaces (a gap a printer sets or not between its number
+    and its name)."""
+    title, *rest = reading(table)
+    return repr(("".join(title.split()), *rest))
+
+
+@pytest.mark.parametrize("printer", [_chromium, _weasyprint], ids=["chromium", "weasyprint"])
+@pytest.mark.parametrize(("folder", "year"), FILINGS, ids=[f"{f}-{y}" for f, y in FILINGS])
+def test_a_web_page_printed_to_pdf_reads_as_the_filing(
+    tmp_path: Path, printer, folder: str, year: int
+) -> None:
+    if not _chinese_font():
+        pytest.skip("no font with Chinese glyphs")
+    original = _original(folder, year)
+    page = tmp_path / "page.html"
+    page.write_text(_web_page(original), encoding="utf-8")
+    printer(page, tmp_path / "printed.pdf")
+    printed = read_file(tmp_path / "printed.pdf")
+    assert Counter(map(_read_as, printed.tables)) == Counter(map(_read_as, original.tables))
+    assert Counter((c.subject, c.amount) for c in printed.claims) == Counter(
+        (c.subject, c.amount) for c in original.claims
+    )
+    assert error_findings([printed]) == error_findings([original])
