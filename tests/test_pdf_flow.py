@@ -419,6 +419,16 @@ def test_a_numbered_item_under_a_label_that_filled_its_cell_is_a_row() -> None:
     ]
 
 
+@pytest.mark.parametrize("inferred", [False, True])
+def test_a_cell_a_browser_sent_on_whole_joins_the_row_it_left_blank(inferred: bool) -> None:
+    """A browser sends a cell's lines on when they do not fit, leaving its row's other cells above the
+    break: the continuation opens with words alone, under the row's blank cell. Not where the columns
+    were placed from the alignment of text (a row of words there is a row)."""
+    rows = _broken_row("", "台式计算机", inferred=inferred)
+    labels = [row.cells[1] for row in rows.data]
+    assert labels == (["", "台式计算机", "购房补贴"] if inferred else ["台式计算机", "购房补贴"])
+
+
 def test_a_placeholder_row_of_dots_is_no_label_cut_by_the_page_break() -> None:
     assert _is_cut_label(["", "出", ""]) and not _is_cut_label(["…", "…", ""])
 

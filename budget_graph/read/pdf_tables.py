@@ -567,11 +567,29 @@ def _continue(rows: _Rows, first: Grid, previous: Grid, grid: Grid) -> None:
             and (
                 _is_cut_label(mapped)
                 or (rows.data[-1].page == previous.page and _rest_of_labels(previous, grid, banner + again))
+                or _sent_on(rows, previous, grid, mapped)
             )
         ):
             _join_cut_label(rows.data[-1].cells, mapped)
             continue
         rows.data.append(_DataRow(grid.page, mapped, placed, lines[index]))
+
+
+def _sent_on(rows: _Rows, previous: Grid, grid: Grid, mapped: list[str]) -> bool:
+    """Does a continuation's first row hold only the words of a cell of the page before's last row,
+    which a browser sent on whole when its lines did not fit ('台式计算机（20万以上）' over the
+    page break, '政府集中采购' and '99.00' left above it)? Words, no figure, no item's number or total,
+    each in a column that last row left blank, and that row with figures. Not on grids placed from the
+    alignment of text, whose rows say nothing of the break."""
+    if not rows.data or rows.data[-1].page != previous.page or previous.inferred or grid.inferred:
+        return False
+    last = rows.data[-1].cells
+    filled = [k for k, text in enumerate(mapped) if text]
+    return (
+        bool(filled)
+        and all(_a_rest(mapped[k]) and not last[k] for k in filled)
+        and any(is_number(text) for text in last)
+    )
 
 
 def _header_again(header: list[list[str]], texts: list[list[str]]) -> int:
