@@ -108,6 +108,21 @@ def test_a_table_running_onto_the_next_page_without_its_header_continues_it() ->
     assert "2210203" in {r.code for r in table.rows}
 
 
+def test_a_tables_head_alone_at_a_pages_foot_is_continued_by_the_rows_on_the_next() -> None:
+    """Title, unit line and header at the foot of a page, the rows all on the next: the rows continue
+    the table (they were left as lines, and the table read blank: false BG-N009 errors)."""
+    first = unruled_page()
+    rows = [
+        row(60, "221", "住房保障支出", "3,000.00", "1,000.00", "2,000.00"),
+        row(80, "22102", "住房改革支出", "3,000.00", "1,000.00", "2,000.00"),
+        row(100, "2210201", "住房公积金", "3,000.00", "1,000.00", "2,000.00"),
+    ]
+    second = PageLayout(2, WIDTH, HEIGHT, [char for r in rows for char in r], [])
+    (table,) = read(first, second).tables
+    assert [r.code for r in table.rows] == ["221", "22102", "2210201"]
+    assert table.rows[0].cells["total"].text == "3,000.00"
+
+
 def _laid(chars: list[Char]) -> str:
     (line,) = text_lines(chars)
     return _laid_out(line, HALF)

@@ -460,7 +460,9 @@ def _grids(
         grids.append(grid)
         layouts.append(layout)
     last = max((line.number for line in lines if line.kind not in ("blank", "page_number")), default=-1)
-    runs_on = bool(tables) and bool(tables[-1].body) and tables[-1].body[-1].number == last
+    # the last table runs to the page's foot: its rows, or its head alone (its rows all on the next page)
+    held = (tables[-1].body or tables[-1].header) if tables else []
+    runs_on = bool(held) and held[-1].number == last
     return grids, in_table, layouts[-1] if runs_on else None
 
 
