@@ -187,6 +187,13 @@ def test_a_short_title_numbered_on_its_own_line_is_a_title(tmp_path: Path) -> No
     assert len(table.rows) == 6
 
 
+def test_a_title_whose_number_stands_apart_is_a_title(tmp_path: Path) -> None:
+    # a centred title with its number in a cell of its own (a web page printed, then laid out)
+    numbered = [at((20, "表1"), (40, "收支预算总表")), *SUMMARY[1:]]
+    table = _only_table(tmp_path, COVER, CONTENTS, DUTIES, numbered)
+    assert (table.title, table.number, len(table.rows)) == ("表1 收支预算总表", 1, 6)
+
+
 @pytest.mark.parametrize("form_feeds", [True, False])
 def test_a_table_its_rows_and_a_narrative_figure_cite_their_lines_in_the_file(
     laid_out: Path, form_feeds: bool

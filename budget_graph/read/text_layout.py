@@ -552,9 +552,11 @@ def _is_title(line: _TextLine, below: _TextLine | None) -> bool:
     """A table's title: one run of words (a header's labels stand apart), no sentence, naming a table
     and ending like one ('…支出预算表', '…预算表（按功能分类）'), or wrapped onto a short next line that does
     ('…会议费、培训费支出预算' / '表'). A row label that names a kind of money ('其中：动用上年结转') is
-    not one."""
+    not one. The table's number may stand apart from the rest ('公开02表      收入预算总表', a title
+    centred with its number in a cell of its own)."""
     flat = line.flat
-    if len(line.chunks) != 1 or len(flat) > _MAX_TITLE or _SENTENCE.search(flat):
+    runs = len(line.chunks) - _number_apart(line)
+    if runs != 1 or len(flat) > _MAX_TITLE or _SENTENCE.search(flat):
         return False
     wrapped = (
         below is not None
@@ -564,6 +566,15 @@ def _is_title(line: _TextLine, below: _TextLine | None) -> bool:
     )
     whole = flat + below.flat if wrapped and below is not None else flat
     return titled_table(unmarked(whole)) is not None  # a continuation's title may end in its mark
+
+
+def _number_apart(line: _TextLine) -> bool:
+    """Does the line open with a table's number set apart from the words after it ('公开02表', '表3')?"""
+    if len(line.chunks) < 2:
+        return False
+    first = normalise(line.chunks[0].text).rstrip("：:")
+    number = NUMBERED_TITLE.match(first)
+    return number is not None and number.end() == len(first)
 
 
 def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
