@@ -13,6 +13,7 @@ from budget_graph.read.pdf_grid import page_content
 from budget_graph.read.pdf_page import Char, PageLayout, Rule, text_lines
 from budget_graph.read.pdf_unruled import _laid_out, with_unruled_tables
 from budget_graph.read.text_columns import printed_width
+from budget_graph.read.text_layout import laid_out_grids
 from tests.test_pdf_geometry import printed, ruled
 
 WIDTH, HEIGHT = 595, 842
@@ -121,6 +122,19 @@ def test_a_tables_head_alone_at_a_pages_foot_is_continued_by_the_rows_on_the_nex
     (table,) = read(first, second).tables
     assert [r.code for r in table.rows] == ["221", "22102", "2210201"]
     assert table.rows[0].cells["total"].text == "3,000.00"
+
+
+@pytest.mark.parametrize(("under", "runs_on"), [("经费", True), ("本表无数据。", False), ("", True)])
+def test_a_head_at_the_foot_runs_on_under_the_rests_of_its_captions(under: str, runs_on: bool) -> None:
+    """The head's columns go on to the next page when nothing but words (a caption's wrapped rest, set
+    apart from the header) stands under it; not under a sentence."""
+    raw = [
+        " " * 25 + "一般公共预算支出预算表",
+        "编制单位：某某局" + " " * 36 + "单位：万元",
+        "科目编码    科目名称             合计        基本支出      项目支出",
+        " " * 56 + under,
+    ]
+    assert (laid_out_grids(1, raw, None)[2] is not None) is runs_on
 
 
 def _laid(chars: list[Char]) -> str:

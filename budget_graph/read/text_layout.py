@@ -459,11 +459,16 @@ def _grids(
         grid, layout = _under_header_again(number, table, goes_on) or _grid(number, table, goes_on)
         grids.append(grid)
         layouts.append(layout)
-    last = max((line.number for line in lines if line.kind not in ("blank", "page_number")), default=-1)
-    # the last table runs to the page's foot: its rows, or its head alone (its rows all on the next page)
-    held = (tables[-1].body or tables[-1].header) if tables else []
-    runs_on = bool(held) and held[-1].number == last
-    return grids, in_table, layouts[-1] if runs_on else None
+    return grids, in_table, layouts[-1] if tables and _runs_on(tables[-1], lines) else None
+
+
+def _runs_on(table: _Table, lines: list[_TextLine]) -> bool:
+    """Does the page's last table run to its foot: its rows, or its head alone, the rows all on the next
+    page (words under the head, no figure and no title, are its captions' wrapped rests)?"""
+    held = table.body or table.header
+    after = [line for line in lines if line.number > held[-1].number] if held else []
+    filled = [line for line in after if line.kind not in ("blank", "page_number")]
+    return bool(held) and (not filled or (not table.body and all(line.kind == "words" for line in filled)))
 
 
 def _under_header_again(number: int, table: _Table, running: Layout | None) -> tuple[Grid, Layout] | None:
