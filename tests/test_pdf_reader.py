@@ -229,6 +229,19 @@ def test_pdf_without_text_is_refused(tmp_path: Path) -> None:
         read_pdf(path)
 
 
+def test_pdf_whose_text_is_all_hidden_is_refused_as_such(tmp_path: Path) -> None:
+    """A scan with a layer of recognised text under its pictures (render mode 3, never shown): its
+    figures are an OCR's guesses, so the file is refused, saying the text is hidden, not absent."""
+    from budget_graph.errors import InputError
+    from tests.synthetic_pdf import mapped_text_pdf
+
+    path = tmp_path / "scan.pdf"
+    shown = mapped_text_pdf(["某某局2024年部门预算", "收入预算总表 100.00"])
+    path.write_bytes(shown.replace(b"BT /F1", b"BT 3 Tr /F1"))
+    with pytest.raises(InputError, match="hidden"):
+        read_pdf(path)
+
+
 def _one_line_pdf(text: str) -> bytes:
     """A minimal PDF printing one ASCII line (pdfium rebuilds the missing cross-reference table)."""
     stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()

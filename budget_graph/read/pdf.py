@@ -190,6 +190,11 @@ def _layouts(data: bytes, path: Path) -> list[PageLayout]:
     finally:
         document.close()
     if not any(layout.chars for layout in layouts):
+        if any(layout.hidden for layout in layouts):
+            raise InputError(
+                "PDF 的文字均不显示（可能是扫描件的 OCR 识别层），不能可靠读取 the PDF's text is all "
+                f"hidden (a scan's layer of recognised text?) and cannot be relied on: {path}"
+            )
         raise InputError(f"PDF 中没有文字（可能是扫描件） the PDF has no text (a scan?): {path}")
     return layouts
 

@@ -60,6 +60,8 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
     try:
         chars = _visible_chars(textpage, crop, drawing.text_forms, read)
         quarters = _text_turn(textpage)
+        # a page showing no text may hold text it does not show: a scan's recognised text under its picture
+        hidden = 0 if chars else sum(c not in _BLANKS for c in _page_text(textpage.raw))
     finally:
         textpage.close()
     if left_out := _left_out(drawing, read):
@@ -73,7 +75,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
         chars, rules = [turn.char(c) for c in chars], [turn.rule(r) for r in rules]
     width, height = turn.size()
     picture = _picture_share(drawing, (left, bottom, right, top))
-    return PageLayout(number, width, height, chars, rules, quarters, picture, drawing.outlines)
+    return PageLayout(number, width, height, chars, rules, quarters, picture, drawing.outlines, hidden)
 
 
 def _left_out(drawing: _Drawing, read: set[bytes]) -> list:
