@@ -107,3 +107,17 @@ def test_a_heading_at_the_foot_of_a_page_of_tables_heads_the_text_on_the_next() 
     paragraphs = [p for part in read_narrative(flow.lines, "hand-built").parts for p in part.paragraphs]
     income = next(p for p in paragraphs if "1959.99" in p.text)
     assert (income.heading, income.text[:5]) == ("一、收支预算总体情况", "2024年")
+
+
+@pytest.mark.parametrize(("first", "joined"), [("某" * 27 + "情况说", True), ("某" * 5 + "情况说", False)])
+def test_a_part_heading_set_left_and_wrapped_at_the_margin_is_one_title(first: str, joined: bool) -> None:
+    """A heading set left runs to the margin and wraps its last character under its start (a web page
+    printed: '第三部分 …部门决算情况说' / '明'); one that stopped short ended there, and the short line
+    under it is its part's text."""
+    heading = "第三部分" + first  # 34 characters fill the text block
+    text, _ = _paragraph("2024年度收入支出总计2995.39万元，与上年相比减少56.95万元，下降1.87%。" * 2, 120)
+    chars = _line(heading, 80) + _line("明", 100) + text
+    flow = document_flow([PageLayout(1, WIDTH, HEIGHT, chars, [])])
+    [part] = read_narrative(flow.lines, "hand-built").parts
+    assert (part.title == first + "明") is joined
+    assert part.paragraphs[0].text.startswith("2024年") is joined

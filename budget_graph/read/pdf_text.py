@@ -115,7 +115,7 @@ def _parts(lines: list[PageLine], toc: list[TocEntry], source: str, measured: bo
         if heading is not None:
             number, title = heading
             parts.append(NarrativePart(number, title, line.place(source)))
-        elif parts and _ends_heading(parts[-1], line):
+        elif parts and _ends_heading(parts[-1], line, _wrapped_at_margin(previous, line, pages)):
             parts[-1].title += normalise(
                 line.text
             )  # a part heading wrapped onto a second line ('…情况' / '说明')
@@ -125,17 +125,31 @@ def _parts(lines: list[PageLine], toc: list[TocEntry], source: str, measured: bo
     return parts
 
 
-def _ends_heading(part: NarrativePart, line: PageLine) -> bool:
-    """The part's heading goes on, centred, under its first line: short, no sentence, no item number
-    (the part's first heading, '一、收支预算总表情况说明', starts with one)."""
+def _ends_heading(part: NarrativePart, line: PageLine, wrapped: bool) -> bool:
+    """The part's heading goes on under its first line, centred or wrapped at the margin (`wrapped`):
+    short, no sentence, no item number (the part's first heading, '一、收支预算总表情况说明', starts
+    with one)."""
     text = normalise(line.text)
     return (
         not part.paragraphs
         and not part.headings
-        and _is_centred(line)
+        and (wrapped or _is_centred(line))
         and len(text) <= _WRAPPED_TAIL
         and not _HEADING_PUNCTUATION.search(text)
         and not _ENTRY.match(text)
+    )
+
+
+def _wrapped_at_margin(previous: PageLine | None, line: PageLine, pages: dict[int, _Page]) -> bool:
+    """Does `line` go on from `previous`, which ran to the margin with no room for its first piece, at
+    the same left edge (a heading set left and wrapped: '第三部分 …部门决算情况说' / '明')?"""
+    if previous is None or previous.cells is not None or line.cells is not None:
+        return False
+    em = line.line.bottom - line.line.top
+    return (
+        previous.page == line.page
+        and abs(line.line.x0 - previous.line.x0) < em
+        and not _broke_early(previous, line, pages)
     )
 
 
