@@ -358,7 +358,7 @@ def test_a_continuation_at_another_width_under_another_header_is_reported() -> N
 NARROW = [60, 130, 230, 540]  # 科目编码 | 科目名称 (a line of 9 characters fills it) | 金额
 
 
-def _broken_row(label: str, rest: str, inferred: bool = False) -> _Rows:
+def _broken_row(label: str, rest: str, inferred: bool = False, code: str = "2080505") -> _Rows:
     """A row whose label's last line on the first page is `label`, the next page opening with `rest`."""
     first = PageLayout(
         1,
@@ -369,7 +369,7 @@ def _broken_row(label: str, rest: str, inferred: bool = False) -> _Rows:
             *word("科目编码", 65, 145),
             *word("科目名称", 135, 145),
             *word("金额", 235, 145),
-            *row(165, "2080505", label, "1,234.00", NARROW),
+            *row(165, code, label, "1,234.00", NARROW),
         ],
         ruled(NARROW, [140, 160, 180]),
     )
@@ -427,6 +427,14 @@ def test_a_cell_a_browser_sent_on_whole_joins_the_row_it_left_blank(inferred: bo
     rows = _broken_row("", "台式计算机", inferred=inferred)
     labels = [row.cells[1] for row in rows.data]
     assert labels == (["", "台式计算机", "购房补贴"] if inferred else ["台式计算机", "购房补贴"])
+
+
+@pytest.mark.parametrize(("code", "joined"), [("", True), ("2080505", False)])
+def test_labels_a_browser_sent_on_whole_join_a_row_of_figures_alone(code: str, joined: bool) -> None:
+    """A row whose labels all went on over the break, item number and all, leaving its figures alone
+    above it ('28,849.38' / '一、财政拨款'); a row with a code of its own keeps a numbered item apart."""
+    labels = [row.cells[1] for row in _broken_row("", "八、社会保障支出", code=code).data]
+    assert labels == (["八、社会保障支出", "购房补贴"] if joined else ["", "八、社会保障支出", "购房补贴"])
 
 
 def test_a_placeholder_row_of_dots_is_no_label_cut_by_the_page_break() -> None:

@@ -81,6 +81,19 @@ def test_a_numbered_line_near_the_margin_is_a_heading_when_the_next_line_would_h
     assert any(p.text.startswith(numbered) for p in part.paragraphs) is not heading
 
 
+@pytest.mark.parametrize("spaced", [True, False])
+def test_a_numbered_line_filling_its_line_is_a_heading_when_its_text_stands_apart_below(spaced: bool) -> None:
+    # a narrow page (a web page printed on A5): the heading fills its line, set apart above its text
+    numbered = "十一、" + "支" * (FULL - 3)
+    part = _part(
+        *["本" * FULL] * 5,
+        numbered,
+        "2018年本部门机关运行经费预算支出2094.58万元。",
+        spaced=(6,) if spaced else (),
+    )
+    assert (numbered in [h.text for h in part.headings]) is spaced
+
+
 @pytest.mark.parametrize(
     ("lines", "paragraphs"),
     [

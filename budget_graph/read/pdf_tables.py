@@ -56,6 +56,9 @@ from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, remark
 from budget_graph.read.text_columns import Layout, continued, kept_apart
 
 _CODE_HEADER = re.compile(r"代码|编码")
+_PRINTED_AMOUNT = re.compile(
+    r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+\.\d+$"
+)  # grouped or with decimals: no code
 _SPACE = re.compile(r"\s+")
 _SCALED_LINES = 4  # column lines a page printed at another scale needs: its frame and two inner lines
 _WORD = re.compile(r"\w")
@@ -579,17 +582,28 @@ def _sent_on(rows: _Rows, previous: Grid, grid: Grid, mapped: list[str]) -> bool
     """Does a continuation's first row hold only the words of a cell of the page before's last row,
     which a browser sent on whole when its lines did not fit ('台式计算机（20万以上）' over the
     page break, '政府集中采购' and '99.00' left above it)? Words, no figure, no item's number or total,
-    each in a column that last row left blank, and that row with figures. Not on grids placed from the
-    alignment of text, whose rows say nothing of the break."""
+    each in a column that last row left blank, and that row with figures. When the last row holds
+    figures alone, all its labels went on, item numbers and all ('28,849.38' above, '一、财政拨款' on
+    the next page). Not on grids placed from the alignment of text, whose rows say nothing of the
+    break."""
     if not rows.data or rows.data[-1].page != previous.page or previous.inferred or grid.inferred:
         return False
     last = rows.data[-1].cells
+    figures_alone = all(_PRINTED_AMOUNT.match(normalise(text)) for text in last if text)  # no code either
     filled = [k for k, text in enumerate(mapped) if text]
     return (
         bool(filled)
-        and all(_a_rest(mapped[k]) and not last[k] for k in filled)
+        and all(
+            (_a_rest(mapped[k]) or (figures_alone and _a_label(mapped[k]))) and not last[k] for k in filled
+        )
         and any(is_number(text) for text in last)
     )
+
+
+def _a_label(text: str) -> bool:
+    """Words that may name a row, an item's or a total's: no figure."""
+    text = normalise(text)
+    return bool(_WORD.search(text)) and not is_number(text)
 
 
 def _header_again(header: list[list[str]], texts: list[list[str]]) -> int:

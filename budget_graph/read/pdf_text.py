@@ -230,17 +230,19 @@ def _add_line(
     if _is_heading(flat) and line.line.x1 < right - _SHORT_HEADING * em:
         part.headings.append(Heading(flat, where))
         return
-    broke_early = ends_sentence = False
+    broke_early = ends_sentence = spaced = False
     if last is not None and previous is not None and _follows(last, previous):
         broke_early = _broke_early(previous, line, pages)
+        spaced = _spaced_apart(previous, line, pages)  # laid-out text: blank lines are a converter's guess
         closes = bool(_SENTENCE_CLOSE.search(previous.text.strip()))
-        ends_sentence = closes and (broke_early or _spaced_apart(previous, line, pages))
+        ends_sentence = closes and (broke_early or spaced)
     opens = bool(line.line.x0 - left > _INDENT * em or ENUMERATOR.match(flat) or _ROW_NUMBER.match(text))
     cut = _after_a_page_without_text(previous, line) and not opens
     starts_new = opens or ends_sentence or cut
-    if last is not None and (starts_new or broke_early) and _is_heading_line(last):
-        # a numbered line near or at the margin is a heading when the next line starts a paragraph or
-        # would have fitted after it: known only then ('8.“…（款）…养老支出' over '（项）”0.96万元…' wraps)
+    if last is not None and (starts_new or broke_early or (spaced and measured)) and _is_heading_line(last):
+        # a numbered line near or at the margin is a heading when the next line starts a paragraph,
+        # would have fitted after it, or stands apart below it: known only then ('8.“…（款）…养老支出'
+        # over '（项）”0.96万元…' wraps; a heading filling a narrow page's line is set apart above its text)
         _to_heading(part)
         last = part.paragraphs[-1] if part.paragraphs else None
     heading = part.headings[-1].text if part.headings else None
