@@ -111,3 +111,26 @@ def test_a_web_page_printed_to_pdf_reads_as_the_filing(
         (c.subject, c.amount) for c in original.claims
     )
     assert error_findings([printed]) == error_findings([original])
+
+
+NARROW = [("js-court", 2017), ("js-procuratorate", 2018)]
+
+
+@pytest.mark.parametrize(("folder", "year"), NARROW, ids=[f"{f}-{y}" for f, y in NARROW])
+def test_a_web_page_printed_on_narrow_paper_gives_the_filings_figures_and_errors(
+    tmp_path: Path, folder: str, year: int
+) -> None:
+    """Printed on A5, titles and headings fill their lines, and a row's wrapped labels go on to the next
+    page whole while its figures stay ('28,849.38' / '一、财政拨款'): every stated figure is read, and
+    the errors are the original's (sides that did not balance were false BG-R008 errors)."""
+    if not _chinese_font():
+        pytest.skip("no font with Chinese glyphs")
+    original = _original(folder, year)
+    page = tmp_path / "page.html"
+    page.write_text(_web_page(original).replace("<style>", "<style>@page{size:A5}", 1), encoding="utf-8")
+    _weasyprint(page, tmp_path / "printed.pdf")
+    printed = read_file(tmp_path / "printed.pdf")
+    assert Counter((c.subject, c.amount) for c in printed.claims) == Counter(
+        (c.subject, c.amount) for c in original.claims
+    )
+    assert error_findings([printed]) == error_findings([original])
