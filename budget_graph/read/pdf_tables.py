@@ -56,6 +56,7 @@ from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, remark
 from budget_graph.read.text_columns import Layout, continued, kept_apart
 
 _CODE_HEADER = re.compile(r"代码|编码")
+_CODE_CAPTIONS = {"类", "款", "项"}
 _PRINTED_AMOUNT = re.compile(
     r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+\.\d+$"
 )  # grouped or with decimals: no code
@@ -541,11 +542,13 @@ def _continue(rows: _Rows, first: Grid, previous: Grid, grid: Grid) -> None:
     banner = banner_rows(grid)
     texts = grid_texts(grid)[banner:]
     again = _header_again(rows.header, texts)
+    captions = _captions_sent_on(texts[again:])
     mapping = (
         _column_map(first, grid)
         or _same_header(first, grid, rows.header, texts[:again])
-        or _placed_as_printed(first, grid, texts[again:])
+        or _placed_as_printed(first, grid, texts[again + captions :])
     )
+    again += captions
     if mapping is None:
         count = sum(is_number(c.text) for c in grid.cells)
         rows.problems.append(
@@ -604,6 +607,20 @@ def _a_label(text: str) -> bool:
     """Words that may name a row, an item's or a total's: no figure."""
     text = normalise(text)
     return bool(_WORD.search(text)) and not is_number(text)
+
+
+def _captions_sent_on(texts: list[list[str]]) -> int:
+    """How many rows opening a continuation hold the 类/款/项 captions alone: the header's last row, which
+    the page break sent on (a browser breaks a header between its rows), no row of the table."""
+    count = 0
+    while count < len(texts) and _captions_only(texts[count]):
+        count += 1
+    return count
+
+
+def _captions_only(cells: list[str]) -> bool:
+    filled = [normalise(cell) for cell in cells if cell]
+    return len(filled) >= 2 and set(filled) <= _CODE_CAPTIONS
 
 
 def _header_again(header: list[list[str]], texts: list[list[str]]) -> int:
