@@ -40,6 +40,29 @@ def test_columns_the_reader_could_not_name_leave_their_group_unchecked() -> None
     assert column_groups(table(TableKind.ExpenditureSummary, columns, [])) == {}
 
 
+def test_a_column_the_reader_could_not_name_under_a_groups_caption_leaves_the_group_unchecked() -> None:
+    """A header split over a page break: '因公出国(境)费' read as '因公出' over '国(境)费', a column of no
+    known meaning and no group, though it stands under '“三公”经费'. The 三公 total against its other
+    parts was a false error; the groups it does not stand under are still checked."""
+    columns = [
+        "total",
+        ("three_public", ("total",)),
+        ("unknown:国(境)费", ()),
+        ("vehicles", ("total", "three_public")),
+        ("vehicle_purchase", ("total", "three_public", "vehicles")),
+        ("vehicle_operation", ("total", "three_public", "vehicles")),
+    ]
+    sanggong = table(TableKind.ThreePublicExpenses, columns, [])
+    labels = ["合计", "“三公”经费/小计", "“三公”经费/因公出/国(境)费", "“三公”经费/公务用车/小计"]
+    labels += ["“三公”经费/公务用车/购置费", "“三公”经费/公务用车/运行维护费"]
+    for column, label in zip(sanggong.columns, labels, strict=True):
+        column.label = label
+    assert column_groups(sanggong) == {
+        "total": ["three_public"],
+        "vehicles": ["vehicle_purchase", "vehicle_operation"],
+    }
+
+
 def test_group_column_against_its_parts_lists_every_figure() -> None:
     rows = [("部门", ["10.00", "8.00", "5.00", "3.00", "0.00", "0.00", "2.00"], UNIT)]
     assert _findings(table(TableKind.IncomeSummary, INCOME, rows)) == []

@@ -22,7 +22,7 @@ from budget_graph.read.pdf_flow import (
 )
 from budget_graph.read.pdf_grid import Grid, find_grids, page_content
 from budget_graph.read.pdf_page import PageLayout, Rule, Word
-from budget_graph.read.pdf_tables import _is_cut_label, _Rows, _rows, grid_texts
+from budget_graph.read.pdf_tables import _captions_sent_on, _is_cut_label, _Rows, _rows, grid_texts
 from tests.test_pdf_geometry import ruled, word
 
 XS = [60, 190, 420, 540]  # 科目编码 | 科目名称 | 金额
@@ -435,6 +435,12 @@ def test_labels_a_browser_sent_on_whole_join_a_row_of_figures_alone(code: str, j
     above it ('28,849.38' / '一、财政拨款'); a row with a code of its own keeps a numbered item apart."""
     labels = [row.cells[1] for row in _broken_row("", "八、社会保障支出", code=code).data]
     assert labels == (["八、社会保障支出", "购房补贴"] if joined else ["", "八、社会保障支出", "购房补贴"])
+
+
+def test_the_headers_row_of_code_captions_the_break_sent_on_is_no_row() -> None:
+    # a browser breaks a header between its rows: '类 | 款' opens the next page, over the rows
+    assert _captions_sent_on([["类", "款", "", ""], ["301", "01", "基本工资", "1.00"]]) == 1
+    assert _captions_sent_on([["", "款", "", ""], ["301", "01", "基本工资", "1.00"]]) == 0  # a label's rest
 
 
 def test_a_placeholder_row_of_dots_is_no_label_cut_by_the_page_break() -> None:

@@ -31,7 +31,7 @@ from budget_graph.derive.rollups import (
     table_blocks,
     tree_identities,
 )
-from budget_graph.model import Filing, Row, RowRole, Table, TableKind
+from budget_graph.model import Column, Filing, Row, RowRole, Table, TableKind
 from budget_graph.model.meanings import MEANINGS, WHOLE
 
 COLUMN_GROUP = "BG-R004"
@@ -89,9 +89,23 @@ def column_groups(table: Table, side: str | None = None) -> dict[str, list[str]]
     groups = {}
     for group in printed:
         parts = parts_of(group, frozenset({group}))
-        if parts and not any(p.startswith(SKIPPED) for p in [group, *parts]):
+        if (
+            parts
+            and not any(p.startswith(SKIPPED) for p in [group, *parts])
+            and not _unnamed_under(group, columns)
+        ):
             groups[group] = parts
     return groups
+
+
+def _unnamed_under(group: str, columns: list[Column]) -> bool:
+    """Does a column the reader could not name stand under the group's printed caption ('“三公”经费/小计'
+    over '“三公”经费/因公出/国(境)费')? It is one of the group's parts, but which is not known."""
+    label = next(c.label for c in columns if c.meaning == group)
+    caption = label.rpartition("/")[0]
+    return bool(caption) and any(
+        c.meaning.startswith(SKIPPED) and c.label.startswith(caption + "/") for c in columns
+    )
 
 
 def _column_groups(table: Table) -> Iterator[Identity]:
