@@ -671,6 +671,8 @@ def test_a_wrapped_unit_line_is_no_title() -> None:
         # a longer tail naming another table alone ('…支出预算表' reads as the 支出预算总表): a browser
         # wraps a title wherever its line fills
         ("十一、一般公共预算“三公”经费、会议", "费、培训费支出预算表"),
+        # on narrow paper: the first line filled, naming no table alone, the tail naming it
+        ("十、2017年度江苏省高级人民法院部门一般公", "共预算机关运行经费支出预算表"),
     ],
 )
 def test_a_wrapped_title_still_joins_above_a_filer_line(first: str, tail: str) -> None:
@@ -683,6 +685,19 @@ def test_a_wrapped_title_still_joins_above_a_filer_line(first: str, tail: str) -
     )
     (block,) = document_flow([page]).blocks
     assert (block.title, block.unit_name) == (first + tail, "某单位")
+
+
+def test_a_longer_line_above_a_title_without_the_tables_number_is_not_its_start() -> None:
+    # a form's last indicator above the next form's title: no number opens it, so it is no title's start
+    page = titled_page(
+        [
+            word("党员群众满意度党员群众满意度不少于百分之八十", 100, 70),
+            word("财政项目支出绩效目标填报表", 200, 85),
+            [*word("部门名称：某单位", 65, 112), *word("单位：万元", 480, 112)],
+        ]
+    )
+    (block,) = document_flow([page]).blocks
+    assert block.title == "财政项目支出绩效目标填报表"
 
 
 def test_nothing_above_a_tables_number_line_joins_its_title() -> None:

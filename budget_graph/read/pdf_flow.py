@@ -23,6 +23,7 @@ from itertools import pairwise
 from budget_graph.model import Box, Location, Unit
 from budget_graph.profiles import lines
 from budget_graph.read.layout import (
+    ENUMERATOR,
     KEY_LINE,
     NUMBERED_TITLE,
     NUMERAL,
@@ -582,9 +583,16 @@ def _is_title_line(text: str, below: list[PageLine]) -> bool:
 
 
 def _completes(text: str, tail: str) -> bool:
-    """Do a line and the tail under it name a table together that the tail alone does not?"""
+    """Do a line and the tail under it name a table together that the tail alone does not? Or, when the
+    line opens with the table's number, is the longer (it was filled before it wrapped) and names no
+    table alone, the tail's table ('十、…部门一般公' / '共预算机关运行经费支出预算表', a title wrapped
+    on narrow paper)?"""
     joined = recognise_table(text + tail)
-    return joined is not None and joined != recognise_table(tail)
+    if joined is None:
+        return False
+    numbered = bool(ENUMERATOR.match(text) or NUMBERED_TITLE.match(text))
+    filled = numbered and len(text) > len(tail) and recognise_table(text) is None
+    return joined != recognise_table(tail) or filled
 
 
 def _title(lines: list[PageLine]) -> str:
