@@ -99,12 +99,14 @@ def column_groups(table: Table, side: str | None = None) -> dict[str, list[str]]
 
 
 def _unnamed_under(group: str, columns: list[Column]) -> bool:
-    """Does a column the reader could not name stand under the group's printed caption ('“三公”经费/小计'
-    over '“三公”经费/因公出/国(境)费')? It is one of the group's parts, but which is not known."""
+    """Does a column the reader could not name, or place in a group, stand under the group's printed
+    caption ('“三公”经费/小计' over '“三公”经费/因公出/国(境)费'; every column stands under the table's
+    total)? It may be one of the group's parts, and which is not known."""
     label = next(c.label for c in columns if c.meaning == group)
     caption = label.rpartition("/")[0]
-    return bool(caption) and any(
-        c.meaning.startswith(SKIPPED) and c.label.startswith(caption + "/") for c in columns
+    return any(
+        c.meaning.startswith(SKIPPED) and not c.path and c.label.startswith(caption + "/" if caption else "")
+        for c in columns
     )
 
 
