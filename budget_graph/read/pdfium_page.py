@@ -34,6 +34,7 @@ _BLANKS = frozenset(chr(code) for code in range(0x3001) if chr(code).isspace())
 _UNSEEN = object()
 _COPY_CELL = 4.0  # points: a grid's cell, at least the distance a copy of fake bold type lies aside
 _GLYPH_SEGMENTS = 8  # a filled path with as many segments (curves, a stroke's turns) may be a glyph
+_TWO_BOXES = 8  # segments: a filled path of fewer draws one box at most
 _GLYPH_SIZE = 40.0  # points: and no larger than a heading's character
 _REPLACEMENT = "\ufffd"
 _TURN_SAMPLE = 16  # glyphs sampled for the text's direction: pdfium's angle is slow to ask
@@ -433,15 +434,15 @@ def _visit(obj, drawing: _Drawing, form: pdfium.PdfMatrix | None, depth: int) ->
 def _path_rules(obj, origin: _Origin, form: pdfium.PdfMatrix | None) -> list[Rule]:
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
-    matrix = _matrix(obj) if form is None else _matrix(obj).multiply(form)
     if stroke.value:
-        return _stroke_rules(obj, matrix, origin)
+        return _stroke_rules(obj, _matrix(obj) if form is None else _matrix(obj).multiply(form), origin)
     if not fill.value:
         return []
-    boxes = _rectangles(obj, matrix)
-    if boxes is None or len(boxes) < 2:
-        return _thin_box_rule(obj, origin, form)
-    return [rule for box in boxes for rule in _box_rules(box, boxes, origin)]
+    thin = _thin_box_rule(obj, origin, form)
+    if thin or pdfium_c.FPDFPath_CountSegments(obj) < _TWO_BOXES:
+        return thin  # nearly every filled path: one box, a rule or not
+    boxes = _rectangles(obj, _matrix(obj) if form is None else _matrix(obj).multiply(form))
+    return [rule for box in boxes for rule in _box_rules(box, boxes, origin)] if boxes else []
 
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF space
