@@ -106,6 +106,13 @@ def test_cells_wrapped_at_other_heights_stay_lines_apart() -> None:
     assert [line.text for line in text_lines(chars)] == ["小计 因公出国", "（境）费 费"]
 
 
+def test_a_centred_cells_wrapped_line_set_half_a_character_off_is_a_line_of_its_own() -> None:
+    # '八、社会保障和就业' / '支出' centred in a cell with tight line spacing: each of '支出' straddles two
+    # characters above, under neither by half its width; read as one line they interleaved ('社会支保出障')
+    chars = [*word("八、社会保障和就业", 0, 0), *word("支出", 35, 4)]
+    assert [line.text for line in text_lines(chars)] == ["八、社会保障和就业", "支出"]
+
+
 def test_type_printed_twice_a_fraction_aside_stays_one_line() -> None:
     chars = [*word("合计", 0, 0), *word("合计", 0.4, 0.3)]  # bold made by printing it again
     assert len(text_lines(chars)) == 1

@@ -139,12 +139,13 @@ def _same_line(line: Line, char: Char) -> bool:
 
 def _stacked(line: Line, char: Char) -> bool:
     """Does the character stand lower than the line's first by a third of its height or more, over
-    half its width under one of the line's characters?"""
+    half its width under the line's characters (under one, or straddling two: a centred line wrapped
+    in its cell sets its characters half a character off the line above)?"""
     height = char.bottom - char.top
     if char.cy - line.chars[0].cy < _STACKED * height:
         return False
-    least = (char.x1 - char.x0) / 2
-    return any(min(c.x1, char.x1) - max(c.x0, char.x0) > least for c in line.chars)
+    under = sum(max(0.0, min(c.x1, char.x1) - max(c.x0, char.x0)) for c in line.chars)
+    return under > (char.x1 - char.x0) / 2
 
 
 def _words(chars: list[Char]) -> list[Word]:
