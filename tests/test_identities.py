@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from budget_graph.check.identities import check_identities
 from budget_graph.derive.table_identities import column_groups
 from budget_graph.model import TableKind
@@ -181,6 +183,19 @@ def test_current_expenditure_is_the_sum_of_the_class_lines_by_national_name() ->
     expenditure = [("一般公共服务支出", "31.00"), *EXPENDITURE_SIDE[1:]]
     errors = _errors(_summary(INCOME_SIDE, expenditure))
     assert [(f.rule, [p.line for p in f.locations]) for f in errors] == [("BG-R008", [154, 150, 152])]
+
+
+@pytest.mark.parametrize(("amount", "errors"), [("3.00", 0), ("4.00", 1)])
+def test_numbered_lines_are_summed_past_a_wrapped_names_rest_of_no_figure(amount: str, errors: int) -> None:
+    """'八、社会保障和' / '就业支出' read as two lines: the rest, unnumbered with no figure, numbers nothing
+    and adds nothing; the numbered lines are summed (the first is no class's name in full)."""
+    expenditure = [
+        ("一、一般公共服务支出", "30.00"),
+        ("八、社会保障和", amount),
+        ("就业支出", ""),
+        *EXPENDITURE_SIDE[4:],
+    ]
+    assert len(_errors(_summary(INCOME_SIDE, expenditure), rule="BG-R008")) == errors
 
 
 def test_class_lines_are_not_guessed_when_a_class_name_repeats() -> None:

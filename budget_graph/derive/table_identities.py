@@ -337,11 +337,17 @@ def _side(table: Table, side: Side, filing: Filing) -> Iterator[Identity]:
 
 
 def _top_lines(lines: list[Row], side: Side, year: int | None) -> list[Row]:
-    """The numbered top-level lines; else, on the expenditure side, the lines named by a national 类 name."""
-    top = _outline_top(lines, numbered_only=True)
+    """The numbered top-level lines; else, on the expenditure side, the lines named by a national 类 name.
+    An unnumbered line of no figure adds nothing and numbers nothing (a wrapped name's rest read as a
+    line: '八、社会保障和' / '就业支出')."""
+    top = _outline_top([r for r in lines if outline_rank(r) != 0 or _has_figure(r, side)], numbered_only=True)
     if not top and side.word == "支出":
         return _classes_by_name(lines, year)
     return top
+
+
+def _has_figure(row: Row, side: Side) -> bool:
+    return any(row.cells[m].amount is not None for m in side.meanings if m in row.cells)
 
 
 _LEVELS = [
