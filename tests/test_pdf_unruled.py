@@ -137,6 +137,23 @@ def test_a_head_at_the_foot_runs_on_under_the_rests_of_its_captions(under: str, 
     assert (laid_out_grids(1, raw, None)[2] is not None) is runs_on
 
 
+def test_a_title_left_at_a_pages_foot_titles_the_table_on_the_next() -> None:
+    """The next table's title and unit line at the foot of a page, its header and rows on the next: the
+    title goes on over them (the table was lost, and a required one said missing: false BG-C001)."""
+    first = unruled_page(row(165, "221", "住房保障支出", "3,000.00", "1,000.00", "2,000.00"))
+    foot = [*text("一般公共预算基本支出预算表", 180, 760), *text("单位：万元", 480, 780)]
+    first = PageLayout(1, WIDTH, HEIGHT, [*first.chars, *foot], [])
+    heads = header(text("科目编码", 60, 60), text("科目名称", 130, 60), top=60)
+    second = PageLayout(
+        2, WIDTH, HEIGHT, [*heads, *row(80, "301", "工资福利支出", "500.00", "500.00", "")], []
+    )
+    tables = read(first, second).tables
+    assert [(t.title, [r.code for r in t.rows]) for t in tables] == [
+        ("一般公共预算支出预算表", ["221"]),
+        ("一般公共预算基本支出预算表", ["301"]),
+    ]
+
+
 def _laid(chars: list[Char]) -> str:
     (line,) = text_lines(chars)
     return _laid_out(line, HALF)

@@ -18,7 +18,7 @@ from dataclasses import replace
 from itertools import takewhile
 from statistics import median
 
-from budget_graph.read.layout import normalise, titled_table
+from budget_graph.read.layout import is_key_line, normalise, titled_table
 from budget_graph.read.pdf_grid import Grid, PageContent
 from budget_graph.read.pdf_page import Char, Line, moved_line, text_lines
 from budget_graph.read.text_columns import Layout, chinese_word, printed_width
@@ -34,16 +34,47 @@ _GAP = 2  # columns: words the page sets apart stay apart (one space joins words
 
 
 def with_unruled_tables(pages: list[PageContent]) -> list[PageContent]:
-    """The pages, each holding an unruled table read as inferred grids."""
+    """The pages, each holding an unruled table read as inferred grids. A table's title (and its filer and
+    unit lines) left alone at the foot of such a page goes on to the next, over the rows it titles."""
     read: list[PageContent] = []
     running: Layout | None = None  # the columns of an unruled table that ran to the foot of the page before
+    head: list[Line] = []  # a title left at the foot of the page before
     for page in map(_without_frames, pages):
+        page, head = _under(head, page), []
         if _unruled_title(page) or (running is not None and not page.grids):
             page, running = _by_alignment(page, running)
+            if running is None:
+                page, head = _head_at_foot(page)
         else:
             running = None
         read.append(page)
     return read
+
+
+def _head_at_foot(page: PageContent) -> tuple[PageContent, list[Line]]:
+    """The page without the title, and its filer and unit lines, standing at its foot under everything
+    else, no table under them; and those lines."""
+    lines = sorted(page.lines, key=lambda line: line.top)
+    below = max((grid.bottom for grid in page.grids), default=0.0)
+    for index in range(len(lines) - 1, -1, -1):
+        flat = normalise(lines[index].text)
+        if titled_table(flat) is not None:
+            if lines[index].top < below:
+                break
+            return replace(page, lines=lines[:index]), lines[index:]
+        if not is_key_line(flat):
+            break
+    return page, []
+
+
+def _under(head: list[Line], page: PageContent) -> PageContent:
+    """The page with the head carried from the page before set over its first line."""
+    if not head:
+        return page
+    top = min([line.top for line in page.lines] + [grid.top for grid in page.grids], default=head[-1].bottom)
+    shift = top - head[-1].bottom - (head[-1].bottom - head[-1].top)
+    moved = [moved_line(line, lambda x: x, lambda y, d=shift: y + d) for line in head]
+    return replace(page, lines=[*moved, *page.lines])
 
 
 def _without_frames(page: PageContent) -> PageContent:
