@@ -173,6 +173,21 @@ def test_a_line_under_a_former_national_name_pairs_with_its_code(sample_filing: 
         assert bool(alignment.renamed) is not paired  # a name no edition had is still reported renamed
 
 
+@pytest.mark.parametrize(("cut", "renamed"), [("卫生健康", True), ("卫生", False)])
+def test_a_name_cut_short_pairs_with_the_one_name_it_begins(
+    sample_filing: Filing, cut: str, renamed: bool
+) -> None:
+    """A summary listing the 类 alone, one name's wrapped rest lost as it was read ('卫生健康' for
+    卫生健康支出): the same line, named otherwise (a warning), not a line the other table lacks (an
+    error). A stub shorter than four characters pairs with nothing."""
+    _, coded = _summary_and_spending(sample_filing)
+    classes = [copy.copy(r) for r in coded if len(r.code) == 3]
+    next(r for r in classes if r.code == "210").label = cut
+    alignment = align(classes, coded, by_name)
+    assert [(a.label, b.code) for a, b in alignment.renamed] == ([(cut, "210")] if renamed else [])
+    assert ("210" in [r.code for r in alignment.missing]) is not renamed
+
+
 def test_a_row_without_code_or_name_is_no_line_to_match(sample_filing: Filing) -> None:
     """A stray row of figures in both tables pairs with nothing and is no line the other table lacks."""
     listed, coded = _summary_and_spending(sample_filing)

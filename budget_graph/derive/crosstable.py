@@ -270,6 +270,9 @@ class Alignment:
     missing: list[Row] = field(default_factory=list)  # coded lines of `second` at a level `first` lists
 
 
+_CUT_NAME = 4  # characters a name cut short keeps, at least, to pair with the one name it begins
+
+
 def by_name(row: Row) -> str:
     """A line's name in the current edition: 医疗卫生与计划生育支出 (210 before 2018) pairs with 卫生健康支出."""
     return current_name(plain(row.label))
@@ -306,10 +309,27 @@ def align(first: list[Row] | None, second: list[Row] | None, key: Callable[[Row]
     found.pairs += moved
     found.extra = [r for r in found.extra if all(r is not a for a, _ in moved)]
     unmatched = [r for r in unmatched if all(r is not b for _, b in moved)]
+    if key is by_name:
+        cut = cut_short(found.extra, unmatched)
+        found.renamed += cut
+        found.extra = [r for r in found.extra if all(r is not a for a, _ in cut)]
+        unmatched = [r for r in unmatched if all(r is not b for _, b in cut)]
     if not found.pairs or 2 * len(found.pairs) < len(first):
         return None
     levels = {len(b.code or "") for _, b in found.pairs + found.renamed}
     found.missing = [r for r in unmatched if len(r.code or "") in levels]
+    return found
+
+
+def cut_short(first: list[Row], second: list[Row]) -> list[tuple[Row, Row]]:
+    """Names cut short, each pairing with the one name left over that it begins ('社会保障和', its wrapped
+    rest lost as it was read, with '社会保障和就业支出'): the same line, named otherwise (a warning)."""
+    found = []
+    for row in first:
+        name = by_name(row)
+        begun = [other for other in second if by_name(other).startswith(name) and by_name(other) != name]
+        if len(name) >= _CUT_NAME and len(begun) == 1:
+            found.append((row, begun[0]))
     return found
 
 
