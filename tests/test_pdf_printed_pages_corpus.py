@@ -3,7 +3,7 @@ filing they came from.
 
 Many departments publish the disclosure as a web page, and a PDF of it is what a browser prints. Each
 filing here is set as such a page (its parts as headings and paragraphs, each table an HTML table with
-borders, as `scripts/remake_with_libreoffice.py` sets it for Writer) and printed by two engines that
+borders) and printed by two engines, as `scripts/print_as_web_page.py` does for the whole corpus. They
 draw it in their own ways: Chromium strokes each cell's border; WeasyPrint fills a ring (the cell's
 box with a box a line's width inside it cut out), breaks a line on neither side of a quotation mark
 ('（项）”87.70'), wraps a long table title wherever its line fills and puts a part's first heading
@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib.util
 import shutil
 import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -27,8 +28,6 @@ import pytest
 
 from budget_graph.model import Filing, Table
 from budget_graph.read import read_file, read_paths
-from budget_graph.read.pdf import read_layouts
-from budget_graph.read.pdf_flow import document_flow
 from tests.conftest import CORPUS
 from tests.tables import error_findings, reading
 
@@ -43,11 +42,16 @@ FILINGS = [
 ]
 
 
-def _remake_script():
-    path = Path(__file__).resolve().parents[1] / "scripts" / "remake_with_libreoffice.py"
-    spec = importlib.util.spec_from_file_location("remake_with_libreoffice", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+def _script():
+    """scripts/print_as_web_page.py, which sets a filing as a web page and prints it."""
+    scripts = Path(__file__).resolve().parents[1] / "scripts"
+    sys.path.insert(0, str(scripts))  # it imports remake_with_libreoffice beside it
+    try:
+        spec = importlib.util.spec_from_file_location("print_as_web_page", scripts / "print_as_web_page.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(scripts))
     return module
 
 
@@ -63,28 +67,24 @@ def _chinese_font() -> bool:
     return bool(listed.stdout.strip())
 
 
-def _web_page(original: Filing) -> str:
-    remake = _remake_script()
-    halves = []
-    for source in map(Path, original.sources):
-        blocks = document_flow(read_layouts(source)).blocks
-        halves.append((read_file(source), [block for block in blocks if block.grids]))
-    return remake.document_html(halves, repeat_header=False)
-
-
-def _chromium(page: Path, target: Path) -> None:
-    if shutil.which("chromium") is None:
+def _printed(tmp_path: Path, original: Filing, printer: str, paper: str = "A4") -> Filing:
+    """The filing set as a web page, printed by `printer` on `paper`, read."""
+    if not _chinese_font():
+        pytest.skip("no font with Chinese glyphs")
+    if printer == "chromium" and shutil.which("chromium") is None:
         pytest.skip("chromium absent")
-    command = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"]
-    subprocess.run([*command, f"--print-to-pdf={target}", page.as_uri()], check=True, capture_output=True)
-
-
-def _weasyprint(page: Path, target: Path) -> None:
-    try:
-        import weasyprint
-    except (ImportError, OSError):  # OSError: the pango library it draws with is absent
-        pytest.skip("weasyprint absent")
-    weasyprint.HTML(filename=str(page)).write_pdf(target, presentational_hints=True)
+    if printer == "weasyprint":
+        try:
+            import weasyprint  # noqa: F401
+        except (ImportError, OSError):  # OSError: the pango library it draws with is absent
+            pytest.skip("weasyprint absent")
+    script = _script()
+    page = tmp_path / "page.html"
+    page.write_text(
+        script.web_page(original, False, 9, f"@page{{size:{paper};margin:2cm}}"), encoding="utf-8"
+    )
+    script.print_page(page, tmp_path / "printed.pdf", printer)
+    return read_file(tmp_path / "printed.pdf")
 
 
 def _read_as(table: Table) -> str:
@@ -94,18 +94,13 @@ def _read_as(table: Table) -> str:
     return repr(("".join(title.split()), *rest))
 
 
-@pytest.mark.parametrize("printer", [_chromium, _weasyprint], ids=["chromium", "weasyprint"])
+@pytest.mark.parametrize("printer", ["chromium", "weasyprint"])
 @pytest.mark.parametrize(("folder", "year"), FILINGS, ids=[f"{f}-{y}" for f, y in FILINGS])
 def test_a_web_page_printed_to_pdf_reads_as_the_filing(
-    tmp_path: Path, printer, folder: str, year: int
+    tmp_path: Path, printer: str, folder: str, year: int
 ) -> None:
-    if not _chinese_font():
-        pytest.skip("no font with Chinese glyphs")
     original = _original(folder, year)
-    page = tmp_path / "page.html"
-    page.write_text(_web_page(original), encoding="utf-8")
-    printer(page, tmp_path / "printed.pdf")
-    printed = read_file(tmp_path / "printed.pdf")
+    printed = _printed(tmp_path, original, printer)
     assert Counter(map(_read_as, printed.tables)) == Counter(map(_read_as, original.tables))
     assert Counter((c.subject, c.amount) for c in printed.claims) == Counter(
         (c.subject, c.amount) for c in original.claims
@@ -123,13 +118,8 @@ def test_a_web_page_printed_on_narrow_paper_gives_the_filings_figures_and_errors
     """Printed on A5, titles and headings fill their lines, and a row's wrapped labels go on to the next
     page whole while its figures stay ('28,849.38' / '一、财政拨款'): every stated figure is read, and
     the errors are the original's (sides that did not balance were false BG-R008 errors)."""
-    if not _chinese_font():
-        pytest.skip("no font with Chinese glyphs")
     original = _original(folder, year)
-    page = tmp_path / "page.html"
-    page.write_text(_web_page(original).replace("<style>", "<style>@page{size:A5}", 1), encoding="utf-8")
-    _weasyprint(page, tmp_path / "printed.pdf")
-    printed = read_file(tmp_path / "printed.pdf")
+    printed = _printed(tmp_path, original, "weasyprint", paper="A5")
     assert Counter((c.subject, c.amount) for c in printed.claims) == Counter(
         (c.subject, c.amount) for c in original.claims
     )
