@@ -8,6 +8,7 @@ that must stay as it was.
 from __future__ import annotations
 
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 
@@ -22,7 +23,15 @@ from budget_graph.read.pdf_flow import (
 )
 from budget_graph.read.pdf_grid import Grid, find_grids, page_content
 from budget_graph.read.pdf_page import PageLayout, Rule, Word
-from budget_graph.read.pdf_tables import _captions_sent_on, _is_cut_label, _Rows, _rows, grid_texts
+from budget_graph.read.pdf_tables import (
+    _captions_sent_on,
+    _DataRow,
+    _is_cut_label,
+    _Rows,
+    _rows,
+    _sent_on,
+    grid_texts,
+)
 from tests.test_pdf_geometry import ruled, word
 
 XS = [60, 190, 420, 540]  # 科目编码 | 科目名称 | 金额
@@ -435,6 +444,22 @@ def test_labels_a_browser_sent_on_whole_join_a_row_of_figures_alone(code: str, j
     above it ('28,849.38' / '一、财政拨款'); a row with a code of its own keeps a numbered item apart."""
     labels = [row.cells[1] for row in _broken_row("", "八、社会保障支出", code=code).data]
     assert labels == (["八、社会保障支出", "购房补贴"] if joined else ["", "八、社会保障支出", "购房补贴"])
+
+
+def test_a_label_sent_on_beside_the_other_sides_row_that_stayed_joins_its_figure() -> None:
+    """A two-sided row: the income label, wrapped, went on over the break; its figure and the whole
+    expenditure side stayed above. The label joins where its figure stayed; a label where the row
+    above has its own does not, nor a numbered item under a coded line."""
+    above = SimpleNamespace(page=1, inferred=False)
+    below = SimpleNamespace(page=2, inferred=False)
+
+    def rows(*cells: str) -> _Rows:
+        return _Rows([], [_DataRow(1, list(cells), [None] * len(cells))])
+
+    two_sided = rows("", "21,940.96", "一、基本支出", "13,979.92")
+    assert _sent_on(two_sided, above, below, ["一、一般公共预算", "", "", ""])
+    assert not _sent_on(two_sided, above, below, ["", "", "二、项目支出", ""])
+    assert not _sent_on(rows("2080505", "", "1,234.00"), above, below, ["", "八、社会保障支出", ""])
 
 
 def test_the_headers_row_of_code_captions_the_break_sent_on_is_no_row() -> None:

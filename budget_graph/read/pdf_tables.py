@@ -582,22 +582,27 @@ def _continue(rows: _Rows, first: Grid, previous: Grid, grid: Grid) -> None:
 
 
 def _sent_on(rows: _Rows, previous: Grid, grid: Grid, mapped: list[str]) -> bool:
-    """Does a continuation's first row hold only the words of a cell of the page before's last row,
-    which a browser sent on whole when its lines did not fit ('台式计算机（20万以上）' over the
-    page break, '政府集中采购' and '99.00' left above it)? Words, no figure, no item's number or total,
-    each in a column that last row left blank, and that row with figures. When the last row holds
-    figures alone, all its labels went on, item numbers and all ('28,849.38' above, '一、财政拨款' on
-    the next page). Not on grids placed from the alignment of text, whose rows say nothing of the
-    break."""
+    """Does a continuation's first row hold only the words of cells of the page before's last row,
+    which a browser sent on whole when their lines did not fit ('台式计算机（20万以上）' over the page
+    break, '政府集中采购' and '99.00' left above it)? Words, no figure, each in a column that last row
+    left blank, and that row with figures. A label with an item's number or a total's goes on too
+    when the figure beside it stayed above, or nothing of its side did ('28,849.38' above,
+    '一、财政拨款' on the next page), unless that row has a code (a coded line's name is no numbered
+    item). Not on grids placed from the alignment of text, whose rows say nothing of the break."""
     if not rows.data or rows.data[-1].page != previous.page or previous.inferred or grid.inferred:
         return False
     last = rows.data[-1].cells
-    figures_alone = all(_PRINTED_AMOUNT.match(normalise(text)) for text in last if text)  # no code either
+    coded = any(is_number(text) and not _PRINTED_AMOUNT.match(normalise(text)) for text in last if text)
+
+    def left_behind(k: int) -> bool:  # the cell after the label: its figure, or blank
+        after = normalise(last[k + 1]) if k + 1 < len(last) else ""
+        return not coded and (not after or bool(_PRINTED_AMOUNT.match(after)))
+
     filled = [k for k, text in enumerate(mapped) if text]
     return (
         bool(filled)
         and all(
-            (_a_rest(mapped[k]) or (figures_alone and _a_label(mapped[k]))) and not last[k] for k in filled
+            not last[k] and (_a_rest(mapped[k]) or (_a_label(mapped[k]) and left_behind(k))) for k in filled
         )
         and any(is_number(text) for text in last)
     )
