@@ -52,6 +52,13 @@ def test_a_line_broken_early_after_a_sentence_ends_its_paragraph(lines: list[str
     assert len(_paragraphs(*lines)) == paragraphs
 
 
+def test_paragraphs_of_one_line_each_are_told_apart_by_the_longest_lines_end() -> None:
+    # a page printed shrunk: each paragraph fits on a line, evenly spaced, most stopping short of the
+    # margin; the margin is where the longest line ends, not where most lines end
+    lines = [*("本" * (FULL - cut) + "。" for cut in (6, 3, 9, 4, 12, 5)), "本" * FULL + "。"]
+    assert len(_paragraphs(*lines)) == len(lines)
+
+
 def test_full_lines_set_apart_by_space_end_their_paragraph_at_a_sentence_end() -> None:
     lines = ["本" * (FULL - 1) + "。"] * 6
     assert len(_paragraphs(*lines)) == 1  # evenly spaced: one paragraph

@@ -108,7 +108,7 @@ def _toc(lines: list[PageLine], source: str) -> list[TocEntry]:
 
 def _parts(lines: list[PageLine], toc: list[TocEntry], source: str, measured: bool) -> list[NarrativePart]:
     parts: list[NarrativePart] = []
-    pages = _pages(lines)
+    pages = _pages(lines, measured)
     previous: PageLine | None = None
     for line in lines:
         heading = _part_heading(line, toc)
@@ -181,9 +181,12 @@ class _Page:
     pitch: float | None  # from one line's top to the next's inside a paragraph; None: too few lines
 
 
-def _pages(lines: list[PageLine]) -> dict[int, _Page]:
+def _pages(lines: list[PageLine], measured: bool = True) -> dict[int, _Page]:
     """Each page's text block. A page with too few lines to measure (a heading under a page of tables)
-    takes the block of the measured pages as wide as it: its lines' own ends say nothing of the margin."""
+    takes the block of the measured pages as wide as it: its lines' own ends say nothing of the margin.
+    On a PDF's page the right margin is where its longest line ends: no line runs past it, and where
+    each paragraph is a line (a page printed shrunk) most lines stop short of it. A converter's laid-out
+    line may run past it, so there it is where most lines end."""
     by_page: dict[int, list[Line]] = {}
     widths: dict[int, float] = {}
     for line in lines:
@@ -195,7 +198,9 @@ def _pages(lines: list[PageLine]) -> dict[int, _Page]:
         lefts, rights = sorted(line.x0 for line in on_page), sorted(line.x1 for line in on_page)
         steps = sorted(_middle(b) - _middle(a) for a, b in pairwise(on_page) if b.top > a.top)
         pitch = steps[len(steps) // 4] if len(steps) >= _PITCH_STEPS else None
-        pages[page] = _Page(lefts[len(lefts) // 4], rights[len(rights) * 3 // 4], pitch)
+        pages[page] = _Page(
+            lefts[len(lefts) // 4], rights[-1] if measured else rights[len(rights) * 3 // 4], pitch
+        )
     for page, measured in pages.items():
         if measured.pitch is None:
             alike = [pages[p] for p in pages if pages[p].pitch is not None and widths[p] == widths[page]]
