@@ -26,6 +26,7 @@ from budget_graph.model import (
     TableKind,
     Unit,
     is_number,
+    printed_as_figure,
     prints_nothing,
 )
 from budget_graph.read.grid_rows import (
@@ -42,6 +43,7 @@ from budget_graph.read.grid_rows import (
     unread,
 )
 from budget_graph.read.layout import (
+    CODE_CAPTIONS,
     TOTAL_LABEL,
     is_key_line,
     is_note_row,
@@ -56,10 +58,6 @@ from budget_graph.read.tables import TWO_SIDED, build_table, header_unit, remark
 from budget_graph.read.text_columns import Layout, continued, kept_apart
 
 _CODE_HEADER = re.compile(r"代码|编码")
-_CODE_CAPTIONS = {"类", "款", "项"}
-_PRINTED_AMOUNT = re.compile(
-    r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+\.\d+$"
-)  # grouped or with decimals: no code
 _SPACE = re.compile(r"\s+")
 _SCALED_LINES = 4  # column lines a page printed at another scale needs: its frame and two inner lines
 _WORD = re.compile(r"\w")
@@ -459,12 +457,16 @@ def _rest_of_labels(previous: Grid, grid: Grid, band: int) -> bool:
     )
 
 
+def _a_label(text: str) -> bool:
+    """Words that may name a row, an item's or a total's: no figure."""
+    text = normalise(text)
+    return bool(_WORD.search(text)) and not is_number(text)
+
+
 def _a_rest(text: str) -> bool:
     """Could a cell's text be the rest of a label: words, and no figure, item's number or total?"""
     text = normalise(text)
-    return bool(_WORD.search(text)) and not (
-        is_number(text) or _ITEM_LABEL.match(text) or TOTAL_LABEL.match(text)
-    )
+    return _a_label(text) and not (_ITEM_LABEL.match(text) or TOTAL_LABEL.match(text))
 
 
 def _repeats_header(header: list[list[str]], texts: list[list[str]]) -> bool:
@@ -592,11 +594,11 @@ def _sent_on(rows: _Rows, previous: Grid, grid: Grid, mapped: list[str]) -> bool
     if not rows.data or rows.data[-1].page != previous.page or previous.inferred or grid.inferred:
         return False
     last = rows.data[-1].cells
-    coded = any(is_number(text) and not _PRINTED_AMOUNT.match(normalise(text)) for text in last if text)
+    coded = any(is_number(text) and not printed_as_figure(normalise(text)) for text in last if text)
 
     def left_behind(k: int) -> bool:  # the cell after the label: its figure, or blank
         after = normalise(last[k + 1]) if k + 1 < len(last) else ""
-        return not coded and (not after or bool(_PRINTED_AMOUNT.match(after)))
+        return not coded and (not after or printed_as_figure(after))
 
     filled = [k for k, text in enumerate(mapped) if text]
     return (
@@ -606,12 +608,6 @@ def _sent_on(rows: _Rows, previous: Grid, grid: Grid, mapped: list[str]) -> bool
         )
         and any(is_number(text) for text in last)
     )
-
-
-def _a_label(text: str) -> bool:
-    """Words that may name a row, an item's or a total's: no figure."""
-    text = normalise(text)
-    return bool(_WORD.search(text)) and not is_number(text)
 
 
 def _captions_sent_on(texts: list[list[str]]) -> int:
@@ -625,7 +621,7 @@ def _captions_sent_on(texts: list[list[str]]) -> int:
 
 def _captions_only(cells: list[str]) -> bool:
     filled = [normalise(cell) for cell in cells if cell]
-    return len(filled) >= 2 and set(filled) <= _CODE_CAPTIONS
+    return len(filled) >= 2 and set(filled) <= CODE_CAPTIONS
 
 
 def _header_again(header: list[list[str]], texts: list[list[str]]) -> int:
