@@ -324,10 +324,11 @@ def align(first: list[Row] | None, second: list[Row] | None, key: Callable[[Row]
 def cut_short(first: list[Row], second: list[Row]) -> list[tuple[Row, Row]]:
     """Names cut short, each pairing with the one name left over that it begins ('社会保障和', its wrapped
     rest lost as it was read, with '社会保障和就业支出'): the same line, named otherwise (a warning)."""
+    named = [(by_name(other), other) for other in second]
     found = []
     for row in first:
         name = by_name(row)
-        begun = [other for other in second if by_name(other).startswith(name) and by_name(other) != name]
+        begun = [other for full, other in named if full.startswith(name) and full != name]
         if len(name) >= _CUT_NAME and len(begun) == 1:
             found.append((row, begun[0]))
     return found

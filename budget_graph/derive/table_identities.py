@@ -347,7 +347,7 @@ def _top_lines(lines: list[Row], side: Side, year: int | None) -> list[Row]:
 
 
 def _has_figure(row: Row, side: Side) -> bool:
-    return any(row.cells[m].amount is not None for m in side.meanings if m in row.cells)
+    return any(row.amount(m) is not None for m in side.meanings)
 
 
 _LEVELS = [

@@ -201,8 +201,8 @@ def _pages(lines: list[PageLine], measured: bool = True) -> dict[int, _Page]:
         pages[page] = _Page(
             lefts[len(lefts) // 4], rights[-1] if measured else rights[len(rights) * 3 // 4], pitch
         )
-    for page, measured in pages.items():
-        if measured.pitch is None:
+    for page, block in pages.items():
+        if block.pitch is None:
             alike = [pages[p] for p in pages if pages[p].pitch is not None and widths[p] == widths[page]]
             if alike:
                 left = sorted(a.left for a in alike)[len(alike) // 2]

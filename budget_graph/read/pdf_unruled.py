@@ -73,7 +73,7 @@ def _under(head: list[Line], page: PageContent) -> PageContent:
         return page
     top = min([line.top for line in page.lines] + [grid.top for grid in page.grids], default=head[-1].bottom)
     shift = top - head[-1].bottom - (head[-1].bottom - head[-1].top)
-    moved = [moved_line(line, lambda x: x, lambda y, d=shift: y + d) for line in head]
+    moved = [moved_line(line, lambda x: x, lambda y: y + shift) for line in head]
     return replace(page, lines=[*moved, *page.lines])
 
 
