@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 
-from budget_graph.model import Diagnostic, Doubt, Filing, Location, Table, is_number
+from budget_graph.model import Diagnostic, Doubt, Filing, Location, Table, is_number, printed_as_figure
 from budget_graph.model.meanings import WHOLE
 from budget_graph.read.layout import UNIT_LINE, normalise, titled_table
 from budget_graph.read.pdf_flow import Flow, PageLine
 from budget_graph.read.pdf_grid import Grid
 
 # a figure as tables print it, standing alone: 1,234.56 or 12.00 (codes and years have no separator or point)
-_FIGURE = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+\.\d+$")
 _ROW_FIGURES = 3  # bare figures on one line that make it a table row, not a sentence; or on a page's
 # lines of nothing but figures (a table's cells read one to a line, as a converter without layout gives them)
 _UNDER_TITLE = 6  # lines under a title (unit line, header) within which its first figures stand
@@ -213,7 +212,7 @@ def _unread(filing: Filing, before: Table | None, place: Location, what: str, wh
 
 
 def _bare_figures(line: PageLine) -> int:
-    return sum(1 for word in line.line.words if _FIGURE.match(word.text.strip()))
+    return sum(1 for word in line.line.words if printed_as_figure(word.text))
 
 
 def _as_text(line: PageLine) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import replace
 from itertools import takewhile
 from statistics import median
 
+from budget_graph.model import printed_as_figure
 from budget_graph.read.layout import is_key_line, normalise, titled_table
 from budget_graph.read.pdf_grid import Grid, PageContent
 from budget_graph.read.pdf_page import Char, Line, moved_line, text_lines
@@ -25,7 +26,6 @@ from budget_graph.read.text_columns import Layout, chinese_word, printed_width
 from budget_graph.read.text_layout import LINE_HEIGHT, laid_out_grids
 
 _FIGURE = re.compile(r"^[-−+]?[\d,]*\.?\d+%?$")  # right-aligned in its cell
-_AMOUNT = re.compile(r"^[-−]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-−]?\d+\.\d+$")  # grouped or with decimals
 _FIGURE_CHARS = set("0123456789,.-−+%")
 _LARGER = 1.2  # wider than the laid-out reader takes them by this much: printed larger
 _ROWS = 2  # lines of figures under a ruled header: its rows printed without rules
@@ -96,7 +96,7 @@ def _frame(grid: Grid) -> bool:
 
 def _header_alone(grid: Grid, page: PageContent) -> bool:
     """A grid without figures right above lines of figures printed without rules: a ruled header."""
-    if any(_AMOUNT.match(word.text) for cell in grid.cells for line in cell.lines for word in line.words):
+    if any(printed_as_figure(word.text) for cell in grid.cells for line in cell.lines for word in line.words):
         return False
     below = sorted((line for line in page.lines if line.top >= grid.bottom - _SLACK), key=lambda ln: ln.top)
     rows = list(takewhile(_row_of_figures, below))
@@ -105,7 +105,7 @@ def _header_alone(grid: Grid, page: PageContent) -> bool:
 
 def _row_of_figures(line: Line) -> bool:
     """Words set apart on one line, one a figure: a table's row, not a framed paragraph."""
-    return len(line.words) > 1 and any(_AMOUNT.match(word.text) for word in line.words)
+    return len(line.words) > 1 and any(printed_as_figure(word.text) for word in line.words)
 
 
 def _unruled_title(page: PageContent) -> bool:
@@ -147,7 +147,7 @@ def _laid_out(line: Line, unit: float) -> str:
     em = line.bottom - line.top
     text, end, before = "", None, ""
     for word, x0, x1 in _cells(line.chars, unit, em):
-        if end is None or x0 - end > em or _AMOUNT.match(word):
+        if end is None or x0 - end > em or printed_as_figure(word):
             start = round(x1 / unit) - len(word) if _FIGURE.match(word) else _start(word, x0, x1, unit)
             start = max(start, len(text) + _GAP) if text else start
         elif chinese_word(before) and chinese_word(word):

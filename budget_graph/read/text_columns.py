@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise
 
-from budget_graph.model import Doubt, is_number
+from budget_graph.model import Doubt, is_number, printed_as_figure
 from budget_graph.read.layout import (
     CODE_CAPTIONS,
     REMARKS_CAPTION,
@@ -66,7 +66,6 @@ _WIDE = r"[\u3400-\u9fff\uff01-\uff60\u3000-\u303f]"  # Chinese characters and f
 PADDING = re.compile(rf"(?<={_WIDE}) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?={_WIDE})|(?<=\d) (?=%)")
 # a figure as tables print it: digits grouped by commas, or with decimals (a year or a count in a
 # sentence, set apart by one space only, is not one)
-_FIGURE = re.compile(r"^[-−]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-−]?\d+\.\d+$")
 
 
 @dataclass(frozen=True)
@@ -157,7 +156,7 @@ def printed_width(text: str) -> int:
 
 def _apart_figure(words: list[str], index: int) -> bool:
     """Is words[index] a figure at an end of its run of words (two spaces or more beyond it)?"""
-    return bool(_FIGURE.match(words[index])) and index in (0, len(words) - 1)
+    return printed_as_figure(words[index]) and index in (0, len(words) - 1)
 
 
 def _words(chunk: Chunk) -> list[Chunk]:
@@ -247,7 +246,7 @@ def code_parts(row: list[Chunk]) -> int:
         count += 1
     rest = row[count:]
     split = count > 1 and any(row[i].text.startswith("0") for i in range(1, count))
-    return count if split or any(not is_number(c.text) or _FIGURE.match(c.text) for c in rest) else 0
+    return count if split or any(not is_number(c.text) or printed_as_figure(c.text) for c in rest) else 0
 
 
 def coded(row: list[Chunk]) -> bool:
