@@ -525,11 +525,13 @@ def _header_by_depth(sheet: _Sheet, header: list[tuple[int, list[str]]], width: 
     cells (公务用车购置及运行费 over 小计/购置费/运行费; a label merged down beside them is no parent of
     theirs). Without merged cells the rows go as they are: read/layout.py nests labels by their left edge."""
     rows = {r: cells for r, cells in header}
+    first, last = min(rows, default=0), max(rows, default=-1)
+    # a merged range counts only where it covers the header: a damaged file's may reach past the sheet
     owner = {
         (r, c): (top, left)
         for (top, left), (bottom, right) in sheet.merged
-        for r in range(top, bottom + 1)
-        for c in range(left, right + 1)
+        for r in range(max(top, first), min(bottom, last) + 1)
+        for c in range(left, min(right + 1, width))
         if r in rows
     }
     if not owner:
