@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from budget_graph.check.engine import check_filing
+from budget_graph.check.rules import Severity
 from budget_graph.model import Kind, RowRole, Table, TableKind, Unit
 from budget_graph.model.amounts import parse_amount
 from budget_graph.read import read_file, read_paths
@@ -2126,6 +2127,45 @@ def test_a_header_printed_again_over_a_continuation_is_no_row(tmp_path: Path) ->
     table = _only_table(tmp_path, COVER, CONTENTS, DUTIES, first, again)
     assert [row.code for row in table.rows] == ["201", "20101", "205"]
     assert not table.doubts
+
+
+def test_a_row_of_figures_whose_label_landed_elsewhere_puts_the_table_in_doubt(tmp_path: Path) -> None:
+    # a label centred in its cell, set far left of its column, lands under the income side's labels:
+    # its figure stands on the expenditure side under no line, and that side fell short of its total
+    summary = [
+        at((25, "2024年部门财政拨款收支预算总表")),
+        at((70, "单位：万元")),
+        at((16, "收入"), (56, "支出")),
+        at((11, "项目"), (27, "预算数"), (52, "项目"), (66, "预算数")),
+        at(
+            (0, "一、一般公共预算"),
+            (38, "1,200.00", "r"),
+            (44, "一、一般公共服务支出"),
+            (75, "1,000.00", "r"),
+        ),
+        at((44, "二、教育支出"), (75, "0.00", "r")),
+        at((12, "三、住房保障支出"), (75, "200.00", "r")),
+        at((0, "收入合计"), (38, "1,200.00", "r"), (44, "支出合计"), (75, "1,200.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, summary), encoding="utf-8")
+    read = read_file(path)
+    assert any("未读到名称" in doubt.message for doubt in read.tables[0].doubts)
+    sums = [f for f in check_filing(read).findings if f.rule.startswith("BG-R")]
+    assert sums and all(f.severity is Severity.WARNING for f in sums)
+
+
+def test_a_table_of_figures_alone_is_not_in_doubt_for_rows_without_labels(tmp_path: Path) -> None:
+    # Jiangsu's 支出预算总表: one row of figures under its header, no label column at all
+    alone = [
+        at((25, "支出预算总表")),
+        at((0, "部门名称：某某区某某局"), (60, "单位：万元")),
+        at((3, "合计"), (14, "基本支出"), (28, "项目支出")),
+        at((8, "1,200.00", "r"), (21, "1,000.00", "r"), (35, "200.00", "r")),
+    ]
+    table = _only_table(tmp_path, COVER, alone)
+    assert [len(row.cells) for row in table.rows] == [3]
+    assert not any("未读到名称" in doubt.message for doubt in table.doubts)
 
 
 def test_a_total_column_blank_on_every_row_puts_the_table_in_doubt(tmp_path: Path) -> None:

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 
-from budget_graph.model import Diagnostic, Doubt, Filing, Location, Table, is_number, printed_as_figure
+from budget_graph.model import Diagnostic, Doubt, Filing, Location, Row, Table, is_number, printed_as_figure
 from budget_graph.model.meanings import WHOLE
 from budget_graph.read.layout import UNIT_LINE, normalise, titled_table
 from budget_graph.read.pdf_flow import Flow, PageLine
 from budget_graph.read.pdf_grid import Grid
 
-# a figure as tables print it, standing alone: 1,234.56 or 12.00 (codes and years have no separator or point)
 _ROW_FIGURES = 3  # bare figures on one line that make it a table row, not a sentence; or on a page's
 # lines of nothing but figures (a table's cells read one to a line, as a converter without layout gives them)
 _UNDER_TITLE = 6  # lines under a title (unit line, header) within which its first figures stand
@@ -25,6 +24,10 @@ _SECOND_ITEM = re.compile(r"[^一二三四五六七八九十（(\s][一二三四
 _JOINED = (
     "按文字位置读取时两栏的名称连在一起，各行归属可能读错 labels of two columns read as one, placed by the "
     "position of the words: which line a figure belongs to may be misread"
+)
+_NO_LABEL = (
+    "按文字位置读取时有金额的行未读到名称，名称可能落在别的行或栏 a row of figures read without a label, placed "
+    "by the position of the words: its label may have landed in another row or column"
 )
 _BLANK_TOTAL = (
     "合计栏每行皆空而分项栏有数，各栏位置可能读错 the total column is blank on every row while its parts "
@@ -47,6 +50,7 @@ def mark_doubts(filing: Filing, flow: Flow, source: str, measured: bool = True) 
         if any(grid.inferred for grid in block.grids):
             _inferred_header(filing, block.title, source)
             _joined_labels(filing, block.title)
+            _figures_without_label(filing, block.title)
             _blank_total(filing, block.title)
             if measured:
                 _read_by_alignment(filing, block.title, block.page, source)
@@ -120,6 +124,26 @@ def _joined_labels(filing: Filing, title: str) -> None:
         doubt = f"{_JOINED}: {'；'.join(joined[:2])}"
         table.doubts.append(Doubt(doubt))
         filing.diagnostics.append(Diagnostic("warning", f"{title}: {doubt}", (table.location,)))
+
+
+def _figures_without_label(filing: Filing, title: str) -> None:
+    """A row with a figure and neither code nor label, among rows (of its side) that have them, its cells
+    placed by alignment: a label centred in its cell or set off its column landed elsewhere (on the
+    other side of a two-sided table, or a row of its own), and the figure stands under no line. A table
+    of figures alone (Jiangsu's 支出预算总表: one row under its header) labels none of its rows."""
+    table = _titled(filing, title)
+    rows = table.rows if table else []
+    labelled = {row.side for row in rows if row.label or row.code}  # a table of figures alone has none
+    bare = [
+        row for row in rows if not row.label and not row.code and row.side in labelled and _has_amount(row)
+    ]
+    if table is not None and bare:
+        table.doubts.append(Doubt(_NO_LABEL))
+        filing.diagnostics.append(Diagnostic("warning", f"{title}: {_NO_LABEL}", (bare[0].location,)))
+
+
+def _has_amount(row: Row) -> bool:
+    return any(cell.amount for cell in row.cells.values())
 
 
 def _blank_total(filing: Filing, title: str) -> None:
