@@ -154,6 +154,36 @@ def test_a_title_left_at_a_pages_foot_titles_the_table_on_the_next() -> None:
     ]
 
 
+def _ruled_table(top: float, name: str, *amounts: str) -> tuple[list[Char], list[Rule]]:
+    """A ruled table at `top`: a header (科目名称 合计 基本支出 项目支出) and one row."""
+    chars = header(text("科目名称", 60, top + 5), top=top + 5)
+    chars += [
+        *text(name, 60, top + 25),
+        *(c for x1, a in zip((380, 470, 560), amounts, strict=False) for c in right(a, x1, top + 25)),
+    ]
+    return chars, ruled([50, 290, 385, 480, 570], [top, top + 20, top + 40])
+
+
+def test_a_title_at_a_pages_foot_under_a_ruled_table_titles_the_ruled_table_on_the_next() -> None:
+    """Under a ruled table, the next table's title alone at the page's foot, its filer and unit line and
+    its ruled table on the next page: a title is never the header of the table whose unit line it stands
+    under (that table's rows are ruled, not among the page's lines). The next table had been read as
+    the first one's continuation, and said missing (a false BG-C001)."""
+    chars, rules = _ruled_table(140, "住房保障支出", "3,000.00", "1,000.00", "2,000.00")
+    top = [*text("公开01表", 150, 100), *text("一般公共预算支出预算表", 260, 100)]
+    top += [*text("编制单位：某某局", 50, 120), *text("单位：万元", 480, 120)]
+    foot = [*text("公开02表", 150, 780), *text("一般公共预算基本支出预算表", 260, 780)]
+    first = PageLayout(1, WIDTH, HEIGHT, [*top, *chars, *foot], rules)
+    chars, rules = _ruled_table(80, "工资福利支出", "500.00", "500.00", "")
+    keys = [*text("编制单位：某某局", 50, 60), *text("单位：万元", 480, 60)]
+    second = PageLayout(2, WIDTH, HEIGHT, [*keys, *chars], rules)
+    tables = read(first, second).tables
+    assert [(t.title, [r.label for r in t.rows]) for t in tables] == [
+        ("公开01表 一般公共预算支出预算表", ["住房保障支出"]),
+        ("公开02表 一般公共预算基本支出预算表", ["工资福利支出"]),
+    ]
+
+
 def _laid(chars: list[Char]) -> str:
     (line,) = text_lines(chars)
     return _laid_out(line, HALF)

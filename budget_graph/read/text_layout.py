@@ -674,11 +674,20 @@ def _table_start(lines: list[_TextLine], title: int) -> tuple[int, bool] | None:
         if line.kind in ("banner", "title_end"):
             continue
         # under a unit line any words head the table; else a header's labels stand apart
-        header = line.kind in ("words", "title") if keyed else line.kind == "words" and len(line.chunks) >= 2
+        header = _may_head(line) if keyed else line.kind == "words" and len(line.chunks) >= 2
         if header or line.kind == "row":
             return line.number, keyed
         return None
     return None
+
+
+def _may_head(line: _TextLine) -> bool:
+    """Can the line under a table's unit line be its header's: words, or a line that reads like a title
+    ('财政拨款“三公”经费' heads its columns) but not the next table's title, with its number or ending
+    like one ('公开02表  收入预算总表' at a page's foot, under a table whose rows are ruled)."""
+    if line.kind == "words":
+        return True
+    return line.kind == "title" and not NUMBERED_TITLE.match(line.flat) and not TITLE_END.search(line.flat)
 
 
 def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
@@ -688,7 +697,6 @@ def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
     when narrative does."""
     table = _Table()
     kept: list[_TextLine] = []
-    header_kinds = ("words", "title") if keyed else ("words",)
     ends_table = True  # what follows the region: the page's end until a line says otherwise
     for line in lines[start:]:
         if line.kind in ("blank", "page_number", "banner"):
@@ -701,7 +709,11 @@ def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
         opens_body = table.body or _total_row(line) or captioned or left_blank
         if line.kind == "row" or (line.kind == "words" and opens_body):
             table.body.append(line)
-        elif not table.body and line.kind in header_kinds and len(table.header) < _MAX_HEADER_LINES:
+        elif (
+            not table.body
+            and (_may_head(line) if keyed else line.kind == "words")
+            and (len(table.header) < _MAX_HEADER_LINES)
+        ):
             table.header.append(line)
         else:
             ends_table = line.kind in ("title", "number", "key")
