@@ -354,6 +354,24 @@ def test_a_note_in_a_row_of_its_own_across_the_grid_is_the_tables_note(note: str
     assert [row.cells for row in rows.data if any(row.cells) and not is_note_row(row.cells)] == [["合计", ""]]
 
 
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        # a browser draws no inner rule round the piece of a row a page break cuts: the words stand apart
+        ((("维修费", 105), ("470.00", 220)), ["", "维修费", "470.00"]),
+        # a merged cell of text, even with a figure, reads as printed
+        ((("本表无数据，合计0.00元", 5),), ["本表无数据，合计0.00元", "", ""]),
+        ((("维修费", 105), ("说明", 220)), ["维修费 说明", "", ""]),
+    ],
+)
+def test_a_rows_cell_across_columns_with_a_figure_apart_is_read_in_its_columns(cells, expected) -> None:
+    header = [*word("项目", 5, 5), *word("品目", 105, 5), *word("金额", 205, 5)]
+    row = [char for text, x0 in cells for char in word(text, x0, 25, 6 if text[0].isdigit() else 10)]
+    gaps = {(100, 1): True, (200, 1): True}  # the last row lost its inner column lines
+    grid = _page(1, header + row, ruled([0, 100, 200, 300], [0, 20, 40], gaps))
+    assert grid_texts(grid)[1] == expected
+
+
 def test_collinear_pieces_a_few_points_apart_are_one_rule() -> None:
     # a frame drawn cell by cell, each piece stopping short of the crossing: 3.6 points apart
     assert _merge([Rule(False, 100, 0, 18.2), Rule(False, 100, 21.8, 40)]) == [Rule(False, 100, 0, 40)]

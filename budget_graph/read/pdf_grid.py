@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
-from budget_graph.model import Doubt
+from budget_graph.model import Doubt, printed_as_figure
 from budget_graph.read.pdf_page import Char, Line, PageLayout, Rule, moved_line, text_lines
 from budget_graph.read.text_columns import Column
 
@@ -243,7 +243,47 @@ def page_content(layout: PageLayout) -> PageContent:
     for grid in grids:
         for cell in grid.cells:
             cell.lines = text_lines(cell.chars)
+    grids = [_rules_lost_in_rows(grid) for grid in grids]
     return PageContent(layout.number, layout.width, layout.height, text_lines(outside), grids)
+
+
+def _rules_lost_in_rows(grid: Grid) -> Grid:
+    """The grid with a row's cell across columns that holds a figure, each of its words inside one of the
+    columns it covers and in two or more of them, set apart in those columns: a row that lost its inner
+    rules (a browser draws none round the piece of a row a page break cuts) is no cell merged over the
+    columns, and its words went together as one label (`网络、电子检务、实验 维修（护）费 470.00`). A
+    merged cell of text (a group's caption, a note) holds no figure apart from its words."""
+    split = [cell for cell in grid.cells if _columns_apart(grid, cell)]
+    if not split:
+        return grid
+    cells = [cell for cell in grid.cells if cell not in split]
+    for cell in split:
+        for col in range(cell.col, cell.col_end + 1):
+            part = Cell(
+                cell.row, col, cell.row_end, col, grid.xs[col], grid.xs[col + 1], cell.top, cell.bottom
+            )
+            part.chars = [c for c in cell.chars if grid.xs[col] <= c.cx < grid.xs[col + 1]]
+            part.lines = text_lines(part.chars)
+            cells.append(part)
+    return replace(grid, cells=cells, owner=[])
+
+
+def _columns_apart(grid: Grid, cell: Cell) -> bool:
+    if cell.col == cell.col_end or cell.row != cell.row_end:
+        return False
+    words = [word for line in cell.lines for word in line.words]
+    columns = [_column_of(grid, cell, word.x0, word.x1) for word in words]
+    return (
+        None not in columns and len(set(columns)) > 1 and any(printed_as_figure(word.text) for word in words)
+    )
+
+
+def _column_of(grid: Grid, cell: Cell, x0: float, x1: float) -> int | None:
+    """The column of the cell's that holds a word from x0 to x1 whole (within a rule's slack)."""
+    for col in range(cell.col, cell.col_end + 1):
+        if grid.xs[col] - _SNAP <= x0 and x1 <= grid.xs[col + 1] + _SNAP:
+            return col
+    return None
 
 
 def _contains(grid: Grid, char: Char) -> bool:
