@@ -20,6 +20,7 @@ _TOUCH = 2.5  # points: a line ending this close to another still meets it
 # points: collinear pieces this far apart are one rule (a frame drawn cell by cell, each piece stopping
 # short of the crossings); a rule broken on purpose, round a merged cell, is broken by a whole cell
 _GAP = 4.0
+_SLIVER = 0.5  # points: a glyph box reaching this little over a line stands on its side
 _MIN_BAND = 3.0  # points: narrower row or column bands are drawing artefacts
 COLUMN_SLACK = 3.0  # points: column lines of a table's pages agree within this
 
@@ -248,42 +249,33 @@ def page_content(layout: PageLayout) -> PageContent:
 
 
 def _rules_lost_in_rows(grid: Grid) -> Grid:
-    """The grid with a row's cell across columns that holds a figure, each of its words inside one of the
-    columns it covers and in two or more of them, set apart in those columns: a row that lost its inner
-    rules (a browser draws none round the piece of a row a page break cuts) is no cell merged over the
-    columns, and its words went together as one label (`网络、电子检务、实验 维修（护）费 470.00`). A
-    merged cell of text (a group's caption, a note) holds no figure apart from its words."""
-    split = [cell for cell in grid.cells if _columns_apart(grid, cell)]
-    if not split:
+    """The grid with a row's cell across columns read in those columns when their lines would part no
+    character and one column's text is a printed figure: a row that lost its inner rules (a browser
+    draws none round the piece of a row a page break cuts) is no cell merged over the columns, and its
+    cells' words ran together as one label (`网络、电子检务、实验 维修（护）费 470.00`). A merged cell of
+    text (a group's caption, a note) runs over the lines, or holds no figure of a column's width."""
+    parts = {id(cell): _in_columns(grid, cell) for cell in grid.cells}
+    if not any(parts.values()):
         return grid
-    cells = [cell for cell in grid.cells if cell not in split]
-    for cell in split:
-        for col in range(cell.col, cell.col_end + 1):
-            part = Cell(
-                cell.row, col, cell.row_end, col, grid.xs[col], grid.xs[col + 1], cell.top, cell.bottom
-            )
-            part.chars = [c for c in cell.chars if grid.xs[col] <= c.cx < grid.xs[col + 1]]
-            part.lines = text_lines(part.chars)
-            cells.append(part)
+    cells = [part for cell in grid.cells for part in parts[id(cell)] or [cell]]
     return replace(grid, cells=cells, owner=[])
 
 
-def _columns_apart(grid: Grid, cell: Cell) -> bool:
-    if cell.col == cell.col_end or cell.row != cell.row_end:
-        return False
-    words = [word for line in cell.lines for word in line.words]
-    columns = [_column_of(grid, cell, word.x0, word.x1) for word in words]
-    return (
-        None not in columns and len(set(columns)) > 1 and any(printed_as_figure(word.text) for word in words)
-    )
-
-
-def _column_of(grid: Grid, cell: Cell, x0: float, x1: float) -> int | None:
-    """The column of the cell's that holds a word from x0 to x1 whole (within a rule's slack)."""
+def _in_columns(grid: Grid, cell: Cell) -> list[Cell]:
+    """The cell's pieces, a column each, when its characters stand apart at the columns' lines."""
+    if cell.col == cell.col_end or cell.row != cell.row_end or not cell.chars:
+        return []
+    lines = grid.xs[cell.col + 1 : cell.col_end + 1]
+    if any(c.x0 + _SLIVER < x < c.x1 - _SLIVER for c in cell.chars for x in lines):
+        return []
+    parts = []
     for col in range(cell.col, cell.col_end + 1):
-        if grid.xs[col] - _SNAP <= x0 and x1 <= grid.xs[col + 1] + _SNAP:
-            return col
-    return None
+        part = Cell(cell.row, col, cell.row_end, col, grid.xs[col], grid.xs[col + 1], cell.top, cell.bottom)
+        part.chars = [c for c in cell.chars if grid.xs[col] <= c.cx < grid.xs[col + 1]]
+        part.lines = text_lines(part.chars)
+        parts.append(part)
+    filled = [part for part in parts if part.chars]
+    return parts if len(filled) > 1 and any(printed_as_figure(part.text) for part in filled) else []
 
 
 def _contains(grid: Grid, char: Char) -> bool:
