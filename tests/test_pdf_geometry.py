@@ -372,6 +372,22 @@ def test_a_rows_cell_across_columns_with_a_figure_apart_is_read_in_its_columns(c
     assert grid_texts(grid)[1] == expected
 
 
+@pytest.mark.parametrize(
+    ("label", "x0", "expected"),
+    [
+        ("七、文化旅游体育与传媒支", 105, ["", "七、文化旅游体育与传媒支", ""]),
+        ("注：本表无数据", 5, ["注：本表无数据", "", ""]),
+    ],
+)
+def test_a_row_cut_by_the_pages_foot_without_its_inner_rules_keeps_its_columns(label, x0, expected) -> None:
+    """The piece of a row a page break cuts, drawn inside the frame's sides alone: its label stands in its
+    own column, not in the first (it had landed on the income side of a 收支总表)."""
+    header = [*word("项目", 5, 5), *word("功能分类", 105, 5), *word("金额", 205, 5)]
+    rules = [*ruled([0, 100, 200, 300], [0, 20, 40]), Rule(False, 0, 40, 60), Rule(False, 300, 40, 60)]
+    grid = _page(1, [*header, *word(label, x0, 45, 7)], rules)
+    assert grid_texts(grid)[-1] == expected
+
+
 def test_collinear_pieces_a_few_points_apart_are_one_rule() -> None:
     # a frame drawn cell by cell, each piece stopping short of the crossing: 3.6 points apart
     assert _merge([Rule(False, 100, 0, 18.2), Rule(False, 100, 21.8, 40)]) == [Rule(False, 100, 0, 40)]

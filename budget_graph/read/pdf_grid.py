@@ -60,6 +60,8 @@ class Grid:
     printed: list[Column] = field(default_factory=list)
     # laid-out text: the line of the text file each row band was read from (1-based)
     source_lines: list[int] | None = None
+    # row bands no rule closes at the grid's top or foot, only the frame's sides (a page break's cut)
+    open_rows: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         self.owner = [[None] * (len(self.xs) - 1) for _ in range(len(self.ys) - 1)]  # type: ignore[list-item]
@@ -250,10 +252,12 @@ def page_content(layout: PageLayout) -> PageContent:
 
 def _rules_lost_in_rows(grid: Grid) -> Grid:
     """The grid with a row's cell across columns read in those columns when their lines would part no
-    character and one column's text is a printed figure: a row that lost its inner rules (a browser
-    draws none round the piece of a row a page break cuts) is no cell merged over the columns, and its
-    cells' words ran together as one label (`网络、电子检务、实验 维修（护）费 470.00`). A merged cell of
-    text (a group's caption, a note) runs over the lines, or holds no figure of a column's width."""
+    character, and one column's text is a printed figure or the row is cut by the page's edge (no rule
+    closes it): a row that lost its inner rules (a browser draws none round the piece of a row a page
+    break cuts) is no cell merged over the columns, and its cells' words ran together as one label
+    (`网络、电子检务、实验 维修（护）费 470.00`), or its one label stood in the first column. A merged
+    cell of text (a group's caption, a note) runs over the lines, or holds no figure of a column's width
+    and is ruled round."""
     parts = {id(cell): _in_columns(grid, cell) for cell in grid.cells}
     if not any(parts.values()):
         return grid
@@ -275,6 +279,8 @@ def _in_columns(grid: Grid, cell: Cell) -> list[Cell]:
         part.lines = text_lines(part.chars)
         parts.append(part)
     filled = [part for part in parts if part.chars]
+    if cell.row in grid.open_rows and cell.col == 0 and cell.col_end == grid.n_cols - 1:
+        return parts
     return parts if len(filled) > 1 and any(printed_as_figure(part.text) for part in filled) else []
 
 
@@ -368,7 +374,8 @@ def _bands(positions: list[float]) -> list[float]:
 
 def _grid(hs: list[Rule], vs: list[Rule], page: int) -> Grid | None:
     xs = _bands([v.pos for v in vs])
-    ys = _open_rows(_bands([h.pos for h in hs]), xs, vs)
+    ruled_ys = _bands([h.pos for h in hs])
+    ys = _open_rows(ruled_ys, xs, vs)
     if len(ys) < 2 or len(xs) < 2:
         return None
     hs, vs = sorted(hs, key=lambda r: r.pos), sorted(vs, key=lambda r: r.pos)
@@ -379,7 +386,9 @@ def _grid(hs: list[Rule], vs: list[Rule], page: int) -> Grid | None:
     ys = [y for i, y in enumerate(ys) if i in {0, len(ys) - 1} or i in starts_row]
     spans = _spans(hs, vs, xs, ys)
     cells = [Cell(r0, c0, r1, c1, xs[c0], xs[c1 + 1], ys[r0], ys[r1 + 1]) for r0, c0, r1, c1 in spans]
-    return Grid(page, xs, ys, cells)
+    opened = {0} if ys[0] not in ruled_ys else set()
+    opened |= {len(ys) - 2} if ys[-1] not in ruled_ys else set()
+    return Grid(page, xs, ys, cells, open_rows=frozenset(opened))
 
 
 def _open_rows(ys: list[float], xs: list[float], vs: list[Rule]) -> list[float]:
