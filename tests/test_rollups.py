@@ -123,6 +123,19 @@ def test_department_row_equals_its_only_unit() -> None:
     assert [f.locations[0].column for f in errors] == ["project"]
 
 
+def test_unit_rows_that_print_no_figure_are_no_units_to_add_up() -> None:
+    """A name's wrapped rests read as rows of their own in the unit's column (a narrow page printed
+    without rules): their zero sum is no department's; a unit left blank beside one that prints is."""
+    rows = [
+        ("合计", ["10.00", "4.00", "6.00"], TOTAL),
+        ("养老保险缴费支出", ["", "", ""], UNIT),
+        ("年金缴费支出", ["", "", ""], UNIT),
+    ]
+    assert _errors(table(FUNCTION, COLUMNS, rows), rule="BG-R003") == []
+    rows[2] = ("单位乙", ["3.00", "0.00", "3.00"], UNIT)
+    assert len(_errors(table(FUNCTION, COLUMNS, rows), rule="BG-R003")) == 3
+
+
 def test_unit_rows_without_lines_before_a_unit_with_lines_are_not_guessed() -> None:
     """部门, 单位甲 (no lines), 单位乙 + lines: the lines may be the department's; nothing is checked on them."""
     rows = [

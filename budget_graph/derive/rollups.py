@@ -123,7 +123,9 @@ def table_blocks(table: Table) -> list[Block]:
 def _department_members(blocks: list[Block]) -> tuple[Block, list[Block], bool] | None:
     """The consolidating row, the unit rows it adds up, and whether the layout is unambiguous: either
     every unit row has its own lines or none has (部门 row, 本级 row with lines, nothing else is fine).
-    A 合计 row with no lines of its own adds up the unit rows; else a first unit row without lines does."""
+    A 合计 row with no lines of its own adds up the unit rows; else a first unit row without lines does.
+    Rows that all print no figure consolidate nothing: a label's wrapped rests, read as rows of their own
+    in the unit's column, are no units whose sum is zero."""
     heads = [b for b in blocks if b.head is not None]
     totals = [b for b in heads if b.head.role is RowRole.TOTAL]
     units = [b for b in heads if b.head.role is RowRole.UNIT]
@@ -132,6 +134,8 @@ def _department_members(blocks: list[Block]) -> tuple[Block, list[Block], bool] 
     elif not totals and len(units) >= 2 and not units[0].lines:
         grand, members = units[0], units[1:]
     else:
+        return None
+    if not any(cell.amount for b in members for cell in b.head.cells.values()):
         return None
     with_lines = sum(1 for b in members if b.lines)
     return grand, members, with_lines in (0, len(members))
