@@ -278,9 +278,9 @@ def _in_columns(grid: Grid, cell: Cell) -> list[Cell]:
         part.chars = [c for c in cell.chars if grid.xs[col] <= c.cx < grid.xs[col + 1]]
         part.lines = text_lines(part.chars)
         parts.append(part)
-    filled = [part for part in parts if part.chars]
     if cell.row in grid.open_rows and cell.col == 0 and cell.col_end == grid.n_cols - 1:
-        return parts
+        return parts  # the row's piece at the page's edge, across the whole table
+    filled = [part for part in parts if part.chars]
     return parts if len(filled) > 1 and any(printed_as_figure(part.text) for part in filled) else []
 
 
