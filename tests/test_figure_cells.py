@@ -96,6 +96,34 @@ def test_a_word_in_a_text_tables_figure_column_is_said(tmp_path: Path) -> None:
     assert filing.tables[0].doubts or any("落在名称栏" in d.message for d in filing.diagnostics)
 
 
+ONE_COLUMN = """# 某某局2024年部门预算
+
+## 表一：2024年某某局一般公共预算支出预算表
+
+单位：万元
+
+| 科目编码 | 科目名称 | 金额 |
+|---|---|---|
+| 201 | 一般公共服务支出 | {first} |
+| 20101 | 人大事务 | 30.00 |
+"""
+
+
+@pytest.mark.parametrize("first", ["12%", "30.00"])
+def test_a_percent_in_the_first_rows_figure_is_a_figure_garbled_not_a_rate_columns_caption(
+    tmp_path: Path, first: str
+) -> None:
+    """'12%' where the first row's amount stood: that row was taken into the header, whose last caption
+    then ended in % like a rate column's ('增长率(%)'), so the 金额 column read as remarks and the table
+    as blank and sure (a false BG-N009). A caption is words: the row is data, its cell in doubt."""
+    path = tmp_path / "filing.md"
+    path.write_text(ONE_COLUMN.format(first=first), encoding="utf-8")
+    [table] = read_file(path).tables
+    assert [c.meaning for c in table.columns] == ["amount"]
+    assert [row.code for row in table.rows] == ["201", "20101"]
+    assert bool(table.doubts) is (first == "12%")
+
+
 def test_a_dash_typed_into_a_workbooks_figure_cell_is_no_word(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     sheet = book.active

@@ -83,6 +83,7 @@ _FIGURE_AT_START = re.compile(
 _RATE_ROW = re.compile(
     r"^.{0,6}(增减|增长|变化|变动|同比|比上年).{0,4}(率|比例|幅度|百分比|[(（]?[%％][)）]?)$"
 )
+_A_RATE = re.compile(r"^[-−+]?[\d,.]+\s*[%％]$")  # '12%': a figure, not a rate column's caption
 _CODE_AND_NAME = re.compile(r"^(\d{3}|\d{5}|\d{7})\s*([\u4e00-\u9fff].*)$")
 _CODE_AS_NAME = "科目名称栏读到编码数字，编码各列可能错位 a code's digits stand in the name column: the code columns may be misread"
 _CODED_TOTAL = (
@@ -312,11 +313,16 @@ def _phases_as_rows(header: list[GridRow], data: list[GridRow]) -> tuple[list[Gr
 
 
 def _split_header(rows: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:
-    """Header rows are those before the first row that carries an amount (or that the reader knows is data)."""
+    """Header rows are those before the first row that carries an amount (or that the reader knows is data),
+    or a figure with a percent sign ('12%' where an amount stood: a caption is words, '增长率(%)')."""
     for index, row in enumerate(rows):
-        if row.amounts_from is not None or any(is_number(cell) for cell in row.cells[1:]):
+        if row.amounts_from is not None or any(_figure_cell(cell) for cell in row.cells[1:]):
             return rows[:index], rows[index:]
     return rows, []
+
+
+def _figure_cell(cell: str) -> bool:
+    return is_number(cell) or bool(_A_RATE.match(normalise(cell)))
 
 
 def _amount_start(cells: list[str]) -> int:
