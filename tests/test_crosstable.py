@@ -503,6 +503,26 @@ def _found(declared, tables: Tables, rule=None) -> list:
     return list(findings_of(declared.derive(tables), rules))
 
 
+def test_a_kinds_balance_rests_on_the_summary_that_printed_no_carry_over(sample_filing: Filing) -> None:
+    """表六 read without its source and carry-over lines (a web page's broken spans pushed its cells
+    about): the balance took 表二's income and no carry-over, and found 表七 short by it. The summary said
+    nothing was carried only by printing no such line, so the finding rests on it: in doubt, a warning."""
+    from budget_graph.check.engine import check_filing
+    from budget_graph.model import Doubt
+
+    filing = copy.deepcopy(sample_filing)
+    summary = filing.table(TableKind.AppropriationSummary)
+    kept = {"本年收入合计", "收入总计"}
+    summary.rows = [r for r in summary.rows if r.side != "income" or r.label in kept]
+    balance = [f for f in check_filing(filing).findings if f.rule == "BG-X006"]
+    assert [(f.severity.value, f.expected, f.actual) for f in balance] == [
+        ("error", "28,040.02万元", "33,654.29万元")
+    ]
+    assert summary.title in [place.table for place in balance[0].locations]
+    summary.doubts.append(Doubt("broken spans"))
+    assert [f.severity.value for f in check_filing(filing).findings if f.rule == "BG-X006"] == ["warning"]
+
+
 def test_a_declared_identity_needs_no_python(sample_filing: Filing, tmp_path: Path) -> None:
     from budget_graph.check.evaluator import recording
 

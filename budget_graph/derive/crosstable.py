@@ -992,12 +992,20 @@ def fund_balance(t: Tables) -> Derived:
             spending = t.filing.table(kind)
             total, parts = department_total(spending), fund_income(t, source)
             if spending and total and parts is not None:
+                # the summary said what was carried over, if only by printing no such line: the sum rests
+                # on its reading even when no figure of its is a part
+                looked = (
+                    []
+                    if any(p.location.table == appropriation.title for p in parts)
+                    else [appropriation.location]
+                )
                 yield sum_of(
                     FUND_BALANCE,
                     total,
                     parts,
                     f"{spending.title}合计应等于该类财政拨款本年收入与上年结转之和",
                     f"The {english(source)} spending table's total should equal that appropriation and its carry-over",
+                    places=looked,
                 )
 
 
