@@ -184,6 +184,52 @@ def test_a_title_at_a_pages_foot_under_a_ruled_table_titles_the_ruled_table_on_t
     ]
 
 
+def _narrow(value: str, x0: float, top: float) -> list[Char]:
+    """A figure from x0 whose commas and point print half a digit's width, as most fonts print them."""
+    chars, x = [], x0
+    for ch in value:
+        width = HALF if ch.isdigit() else HALF / 2
+        chars.append(Char(ch, x, x + width, top, top + FULL, x + width / 2, top + FULL / 2))
+        x += width
+    return chars
+
+
+def _touching(top: float, *amounts: str, gap: float) -> list[Char]:
+    """A row whose figures follow one another `gap` points apart from x=250."""
+    chars, x = [*text("201", 60, top), *text("一般公共服务支出", 130, top)], 250.0
+    for amount in amounts:
+        chars += _narrow(amount, x, top)
+        x = chars[-1].x1 + gap
+    return chars
+
+
+@pytest.mark.parametrize(("gap", "crowded"), [(3.0, True), (40.0, False)])
+def test_figures_printed_too_close_to_set_where_they_stand_put_the_table_in_doubt(
+    gap: float, crowded: bool
+) -> None:
+    """On a narrow page figures may nearly touch; a comma or a point prints narrower than a column, so a
+    figure set by its right edge no longer fits after the one before it and is pushed into the next
+    column (a 项目支出 figure read as 基本支出: false BG-R001 errors on a web page printed on A5)."""
+    figures = ("22,186,440.80", "16,093,326.00", "6,093,114.80")
+    heads = header(text("科目编码", 60, 145), text("科目名称", 130, 145))
+    filing = read(
+        PageLayout(
+            1,
+            WIDTH,
+            HEIGHT,
+            [
+                *text("一般公共预算支出预算表", 180, 100),
+                *text("单位：元", 480, 120),
+                *heads,
+                *_touching(165, *figures, gap=gap),
+            ],
+            [],
+        )
+    )
+    (table,) = filing.tables
+    assert any("数字挤在一起" in doubt.message for doubt in table.doubts) is crowded
+
+
 def _laid(chars: list[Char]) -> str:
     (line,) = text_lines(chars)
     return _laid_out(line, HALF)

@@ -18,7 +18,7 @@ from dataclasses import replace
 from itertools import takewhile
 from statistics import median
 
-from budget_graph.model import printed_as_figure
+from budget_graph.model import Doubt, printed_as_figure
 from budget_graph.read.layout import is_key_line, normalise, titled_table
 from budget_graph.read.pdf_grid import Grid, PageContent
 from budget_graph.read.pdf_page import Char, Line, moved_line, text_lines
@@ -31,6 +31,11 @@ _LARGER = 1.2  # wider than the laid-out reader takes them by this much: printed
 _ROWS = 2  # lines of figures under a ruled header: its rows printed without rules
 _SLACK = 2.0  # points
 _GAP = 2  # columns: words the page sets apart stay apart (one space joins words of one cell)
+_PUSHED = 2  # columns a figure set right of its place leaves its column in doubt (one is rounding)
+_CROWDED = (
+    "按文字位置读取时数字挤在一起，无法按其位置排入各栏，各列归属可能读错 figures printed too close to set "
+    "where they stand, placed by the alignment of the words: which column a figure stands in may be misread"
+)
 
 
 def with_unruled_tables(pages: list[PageContent]) -> list[PageContent]:
@@ -122,9 +127,14 @@ def _by_alignment(page: PageContent, running: Layout | None) -> tuple[PageConten
     if not lines:
         return page, None
     unit = _column_width(lines)
-    grids, held, running = laid_out_grids(page.number, [_laid_out(line, unit) for line in lines], running)
+    laid = [_laying_out(line, unit) for line in lines]
+    grids, held, running = laid_out_grids(page.number, [text for text, _ in laid], running)
     if not grids:
         return page, None
+    crowded = {index for index, (_, pushed) in enumerate(laid) if pushed >= _PUSHED}
+    for grid in grids:
+        if any(grid.ys[0] <= index * LINE_HEIGHT < grid.ys[-1] for index in crowded):
+            grid.doubts.append(Doubt(_CROWDED))
     tops = [line.top for line in lines] + [lines[-1].bottom]
     placed = [_on_page(grid, tops) for grid in grids]
     kept = [line for i, line in enumerate(lines) if i not in held]
@@ -144,12 +154,21 @@ def _laid_out(line: Line, unit: float) -> str:
     the column of its place on the page (a figure by its right edge), a word close to the one before
     one space after it (a run of Chinese prints in half its width, so a near word placed by its
     position would stand apart)."""
+    return _laying_out(line, unit)[0]
+
+
+def _laying_out(line: Line, unit: float) -> tuple[str, int]:
+    """The laid-out line, and how far a figure was pushed right of its place to stand apart from the
+    word before it: figures printed touching on a narrow page ('22,186,440.8016,093,326.00', commas and
+    points narrower than a column) can no longer be set where they stand."""
     em = line.bottom - line.top
-    text, end, before = "", None, ""
+    text, end, before, pushed = "", None, "", 0
     for word, x0, x1 in _cells(line.chars, unit, em):
         if end is None or x0 - end > em or printed_as_figure(word):
             start = round(x1 / unit) - len(word) if _FIGURE.match(word) else _start(word, x0, x1, unit)
-            start = max(start, len(text) + _GAP) if text else start
+            if text and start < len(text) + _GAP:
+                pushed = max(pushed, len(text) + _GAP - start) if printed_as_figure(word) else pushed
+                start = len(text) + _GAP
         elif chinese_word(before) and chinese_word(word):
             # two cells' Chinese words set close (the laid-out reader splits them): the second where it
             # stands, under its column, not right after the first
@@ -157,7 +176,7 @@ def _laid_out(line: Line, unit: float) -> str:
         else:
             start = len(text) + 1
         text, end, before = text.ljust(start) + word, x1, word
-    return text
+    return text, pushed
 
 
 def _start(word: str, x0: float, x1: float, unit: float) -> int:
