@@ -230,6 +230,21 @@ def test_figures_printed_too_close_to_set_where_they_stand_put_the_table_in_doub
     assert any("数字挤在一起" in doubt.message for doubt in table.doubts) is crowded
 
 
+def test_a_forms_title_printed_again_inside_its_frame_heads_the_form() -> None:
+    """Under its filer line a form prints its own title again, in its frame: that line is the form's,
+    not the next table's title (only another table's title never heads a table)."""
+    raw = [
+        " " * 24 + "财政项目支出绩效目标填报表",
+        "编制单位：某某局",
+        "财政项目支出绩效目标填报表",
+        "（2023年度）",
+        " " * 50 + "阶段性项",
+        "项目名称      新建社区服务中心      项目性质      目",
+        "项目资金总额        4,100,000.00   年度资金申请总额       4,100,000.00",
+    ]
+    assert len(laid_out_grids(1, raw, None)[0]) == 1
+
+
 def _laid(chars: list[Char]) -> str:
     (line,) = text_lines(chars)
     return _laid_out(line, HALF)

@@ -598,7 +598,7 @@ def _tables(lines: list[_TextLine], continuing: bool) -> list[_Table]:
             index = table.body[-1].number + 1
     while index < len(lines):
         start = _table_start(lines, index) if lines[index].kind == "title" else None
-        table = _region(lines, start[0], start[1]) if start else _Table()
+        table = _region(lines, start[0], start[1], lines[index].flat) if start else _Table()
         if table.header or table.body:
             tables.append(table)
             index = (table.body or table.header)[-1].number + 1
@@ -674,24 +674,28 @@ def _table_start(lines: list[_TextLine], title: int) -> tuple[int, bool] | None:
         if line.kind in ("banner", "title_end"):
             continue
         # under a unit line any words head the table; else a header's labels stand apart
-        header = _may_head(line) if keyed else line.kind == "words" and len(line.chunks) >= 2
+        header = (
+            _may_head(line, lines[title].flat) if keyed else line.kind == "words" and len(line.chunks) >= 2
+        )
         if header or line.kind == "row":
             return line.number, keyed
         return None
     return None
 
 
-def _may_head(line: _TextLine) -> bool:
+def _may_head(line: _TextLine, title: str) -> bool:
     """Can the line under a table's unit line be its header's: words, or a line that reads like a title
-    ('财政拨款“三公”经费' heads its columns) but not the next table's title, with its number or ending
-    like one ('公开02表  收入预算总表' at a page's foot, under a table whose rows are ruled)."""
-    if line.kind == "words":
+    ('财政拨款“三公”经费' heads its columns, a form prints its title again in its frame) but not the next
+    table's title, with its number or ending like one ('公开02表  收入预算总表' at a page's foot, under a
+    table whose rows are ruled)."""
+    if line.kind == "words" or line.flat == title:
         return True
     return line.kind == "title" and not NUMBERED_TITLE.match(line.flat) and not TITLE_END.search(line.flat)
 
 
-def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
-    """Header lines up to the first row, then rows and the label-only lines between them. A region
+def _region(lines: list[_TextLine], start: int, keyed: bool, title: str = "") -> _Table:
+    """Header lines up to the first row (`title`: the table's, which its frame may print again), then
+    rows and the label-only lines between them. A region
     ends at a sentence, a note, a heading, a title, a table's number or a unit line; label-only lines at
     its end are its rows when a table or the page's end follows them, and a heading of the narrative
     when narrative does."""
@@ -711,7 +715,7 @@ def _region(lines: list[_TextLine], start: int, keyed: bool) -> _Table:
             table.body.append(line)
         elif (
             not table.body
-            and (_may_head(line) if keyed else line.kind == "words")
+            and (_may_head(line, title) if keyed else line.kind == "words")
             and (len(table.header) < _MAX_HEADER_LINES)
         ):
             table.header.append(line)
