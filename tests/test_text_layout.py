@@ -2155,6 +2155,42 @@ def test_a_row_of_figures_whose_label_landed_elsewhere_puts_the_table_in_doubt(t
     assert sums and all(f.severity is Severity.WARNING for f in sums)
 
 
+@pytest.mark.parametrize("wrapped", [True, False])
+def test_a_numbered_label_whose_last_piece_took_the_figure_puts_the_table_in_doubt(
+    tmp_path: Path, wrapped: bool
+) -> None:
+    # a cell's label wrapped over two lines, its figure printed by the last piece (as WeasyPrint sets a
+    # narrow cell): `二、公共安全` left blank and `支出` holding the figure, the numbered lines short of
+    # their total (a false BG-R008); the label whole on one line is no doubt
+    lines = (
+        [at((44, "二、公共安全")), at((46, "支出"), (75, "200.00", "r"))]
+        if wrapped
+        else [at((44, "二、公共安全支出"), (75, "200.00", "r"))]
+    )
+    summary = [
+        at((25, "2024年部门财政拨款收支预算总表")),
+        at((70, "单位：万元")),
+        at((16, "收入"), (56, "支出")),
+        at((11, "项目"), (27, "预算数"), (52, "项目"), (66, "预算数")),
+        at(
+            (0, "一、一般公共预算"),
+            (38, "1,200.00", "r"),
+            (44, "一、一般公共服务支出"),
+            (75, "1,000.00", "r"),
+        ),
+        *lines,
+        at((0, "收入合计"), (38, "1,200.00", "r"), (44, "支出合计"), (75, "1,200.00", "r")),
+    ]
+    path = tmp_path / "filing.txt"
+    path.write_text(filing_text(COVER, summary), encoding="utf-8")
+    read = read_file(path)
+    assert any("折行被读成两行" in doubt.message for doubt in read.tables[0].doubts) is wrapped
+    errors = [
+        f for f in check_filing(read).findings if f.rule.startswith("BG-R") and f.severity is Severity.ERROR
+    ]
+    assert errors == []
+
+
 def test_a_table_of_figures_alone_is_not_in_doubt_for_rows_without_labels(tmp_path: Path) -> None:
     # Jiangsu's 支出预算总表: one row of figures under its header, no label column at all
     alone = [

@@ -9,10 +9,11 @@ them doubtful: they may be its lost continuation. check/confidence.py then raise
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from budget_graph.model import Diagnostic, Doubt, Filing, Location, Row, Table, is_number, printed_as_figure
 from budget_graph.model.meanings import WHOLE
-from budget_graph.read.layout import UNIT_LINE, normalise, titled_table
+from budget_graph.read.layout import ENUMERATOR, TOTAL_LABEL, UNIT_LINE, normalise, titled_table
 from budget_graph.read.pdf_flow import Flow, PageLine
 from budget_graph.read.pdf_grid import Grid
 
@@ -28,6 +29,12 @@ _JOINED = (
 _NO_LABEL = (
     "按文字位置读取时有金额的行未读到名称，名称可能落在别的行或栏 a row of figures read without a label, placed "
     "by the position of the words: its label may have landed in another row or column"
+)
+_PIECE = 3  # characters: the last piece of a wrapped label, no name of a line
+_SPLIT = (
+    "按文字位置读取时一个名称折行被读成两行，数字落在名称的末段，各行归属可能读错 a label wrapped over lines "
+    "read as two rows, its figure on the label's last piece, placed by the position of the words: which line "
+    "a figure belongs to may be misread"
 )
 _BLANK_TOTAL = (
     "合计栏每行皆空而分项栏有数，各栏位置可能读错 the total column is blank on every row while its parts "
@@ -51,6 +58,7 @@ def mark_doubts(filing: Filing, flow: Flow, source: str, measured: bool = True) 
             _inferred_header(filing, block.title, source)
             _joined_labels(filing, block.title)
             _figures_without_label(filing, block.title)
+            _label_split_from_its_number(filing, block.title)
             _blank_total(filing, block.title)
             if measured:
                 _read_by_alignment(filing, block.title, block.page, source)
@@ -140,6 +148,32 @@ def _figures_without_label(filing: Filing, title: str) -> None:
     if table is not None and bare:
         table.doubts.append(Doubt(_NO_LABEL))
         filing.diagnostics.append(Diagnostic("warning", f"{title}: {_NO_LABEL}", (bare[0].location,)))
+
+
+def _label_split_from_its_number(filing: Filing, title: str) -> None:
+    """A numbered row left blank (`四、公共安全`) right above a row of its side whose label is a short
+    unnumbered piece holding the figure (`支出`), its cells placed by alignment: one label wrapped over
+    lines, its figure set by its first line's or its last's, read as two rows. The numbered line's sums
+    then miss the figure, which a piece of a name carries as a line of its own."""
+    table = _titled(filing, title)
+    if table is None:
+        return
+    for side in {row.side for row in table.rows}:
+        rows = [row for row in table.rows if row.side == side]
+        split = [
+            lower
+            for upper, lower in pairwise(rows)
+            if ENUMERATOR.match(upper.label)
+            and not _has_amount(upper)
+            and _has_amount(lower)
+            and len(lower.label) <= _PIECE
+            and not ENUMERATOR.match(lower.label)
+            and not TOTAL_LABEL.match(lower.label)
+        ]
+        if split:
+            table.doubts.append(Doubt(_SPLIT))
+            filing.diagnostics.append(Diagnostic("warning", f"{title}: {_SPLIT}", (split[0].location,)))
+            return
 
 
 def _has_amount(row: Row) -> bool:
