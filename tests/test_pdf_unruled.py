@@ -11,7 +11,7 @@ from budget_graph.model import Filing
 from budget_graph.read.pdf import read_pages
 from budget_graph.read.pdf_grid import page_content
 from budget_graph.read.pdf_page import Char, PageLayout, Rule, text_lines
-from budget_graph.read.pdf_unruled import _laid_out, with_unruled_tables
+from budget_graph.read.pdf_unruled import _laying_out, with_unruled_tables
 from budget_graph.read.text_columns import printed_width
 from budget_graph.read.text_layout import laid_out_grids
 from tests.test_pdf_geometry import printed, ruled
@@ -247,7 +247,7 @@ def test_a_forms_title_printed_again_inside_its_frame_heads_the_form() -> None:
 
 def _laid(chars: list[Char]) -> str:
     (line,) = text_lines(chars)
-    return _laid_out(line, HALF)
+    return _laying_out(line, HALF)[0]
 
 
 def test_a_figure_printed_close_to_the_next_cells_label_stands_apart_from_it() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from budget_graph.check.engine import check_filing
 from budget_graph.check.rules import Severity
-from budget_graph.model import Kind, RowRole, Table, TableKind, Unit
+from budget_graph.model import Filing, Kind, RowRole, Table, TableKind, Unit
 from budget_graph.model.amounts import parse_amount
 from budget_graph.read import read_file, read_paths
 from budget_graph.read.layout import page_numbers
@@ -2129,9 +2129,9 @@ def test_a_header_printed_again_over_a_continuation_is_no_row(tmp_path: Path) ->
     assert not table.doubts
 
 
-def test_a_row_of_figures_whose_label_landed_elsewhere_puts_the_table_in_doubt(tmp_path: Path) -> None:
-    # a label centred in its cell, set far left of its column, lands under the income side's labels:
-    # its figure stands on the expenditure side under no line, and that side fell short of its total
+def _appropriation_summary(tmp_path: Path, *lines: str) -> Filing:
+    """A two-sided 财政拨款收支预算总表 laid out: one row on each side, then `lines` on the expenditure
+    side, then each side's total of 1,200.00 (the expenditure lines owe it 200.00)."""
     summary = [
         at((25, "2024年部门财政拨款收支预算总表")),
         at((70, "单位：万元")),
@@ -2143,13 +2143,22 @@ def test_a_row_of_figures_whose_label_landed_elsewhere_puts_the_table_in_doubt(t
             (44, "一、一般公共服务支出"),
             (75, "1,000.00", "r"),
         ),
-        at((44, "二、教育支出"), (75, "0.00", "r")),
-        at((12, "三、住房保障支出"), (75, "200.00", "r")),
+        *lines,
         at((0, "收入合计"), (38, "1,200.00", "r"), (44, "支出合计"), (75, "1,200.00", "r")),
     ]
     path = tmp_path / "filing.txt"
     path.write_text(filing_text(COVER, summary), encoding="utf-8")
-    read = read_file(path)
+    return read_file(path)
+
+
+def test_a_row_of_figures_whose_label_landed_elsewhere_puts_the_table_in_doubt(tmp_path: Path) -> None:
+    # a label centred in its cell, set far left of its column, lands under the income side's labels:
+    # its figure stands on the expenditure side under no line, and that side fell short of its total
+    read = _appropriation_summary(
+        tmp_path,
+        at((44, "二、教育支出"), (75, "0.00", "r")),
+        at((12, "三、住房保障支出"), (75, "200.00", "r")),
+    )
     assert any("未读到名称" in doubt.message for doubt in read.tables[0].doubts)
     sums = [f for f in check_filing(read).findings if f.rule.startswith("BG-R")]
     assert sums and all(f.severity is Severity.WARNING for f in sums)
@@ -2167,23 +2176,7 @@ def test_a_numbered_label_whose_last_piece_took_the_figure_puts_the_table_in_dou
         if wrapped
         else [at((44, "二、公共安全支出"), (75, "200.00", "r"))]
     )
-    summary = [
-        at((25, "2024年部门财政拨款收支预算总表")),
-        at((70, "单位：万元")),
-        at((16, "收入"), (56, "支出")),
-        at((11, "项目"), (27, "预算数"), (52, "项目"), (66, "预算数")),
-        at(
-            (0, "一、一般公共预算"),
-            (38, "1,200.00", "r"),
-            (44, "一、一般公共服务支出"),
-            (75, "1,000.00", "r"),
-        ),
-        *lines,
-        at((0, "收入合计"), (38, "1,200.00", "r"), (44, "支出合计"), (75, "1,200.00", "r")),
-    ]
-    path = tmp_path / "filing.txt"
-    path.write_text(filing_text(COVER, summary), encoding="utf-8")
-    read = read_file(path)
+    read = _appropriation_summary(tmp_path, *lines)
     assert any("折行被读成两行" in doubt.message for doubt in read.tables[0].doubts) is wrapped
     errors = [
         f for f in check_filing(read).findings if f.rule.startswith("BG-R") and f.severity is Severity.ERROR

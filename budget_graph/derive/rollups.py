@@ -135,7 +135,7 @@ def _department_members(blocks: list[Block]) -> tuple[Block, list[Block], bool] 
         grand, members = units[0], units[1:]
     else:
         return None
-    if not any(cell.amount for b in members for cell in b.head.cells.values()):
+    if not any(b.head.has_amount() for b in members):
         return None
     with_lines = sum(1 for b in members if b.lines)
     return grand, members, with_lines in (0, len(members))

@@ -154,6 +154,10 @@ class Row:
         cell = self.cells.get(meaning)
         return cell.amount if cell else None
 
+    def has_amount(self) -> bool:
+        """Does any of the row's cells read as an amount?"""
+        return any(cell.amount for cell in self.cells.values())
+
 
 @dataclass
 class Table:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from budget_graph.model import Diagnostic, Doubt, Filing, Location, Row, Table, is_number, printed_as_figure
+from budget_graph.model import Diagnostic, Doubt, Filing, Location, Table, is_number, printed_as_figure
 from budget_graph.model.meanings import WHOLE
 from budget_graph.read.layout import ENUMERATOR, TOTAL_LABEL, UNIT_LINE, normalise, titled_table
 from budget_graph.read.pdf_flow import Flow, PageLine
@@ -143,7 +143,7 @@ def _figures_without_label(filing: Filing, title: str) -> None:
     rows = table.rows if table else []
     labelled = {row.side for row in rows if row.label or row.code}  # a table of figures alone has none
     bare = [
-        row for row in rows if not row.label and not row.code and row.side in labelled and _has_amount(row)
+        row for row in rows if not row.label and not row.code and row.side in labelled and row.has_amount()
     ]
     if table is not None and bare:
         table.doubts.append(Doubt(_NO_LABEL))
@@ -164,8 +164,8 @@ def _label_split_from_its_number(filing: Filing, title: str) -> None:
             lower
             for upper, lower in pairwise(rows)
             if ENUMERATOR.match(upper.label)
-            and not _has_amount(upper)
-            and _has_amount(lower)
+            and not upper.has_amount()
+            and lower.has_amount()
             and len(lower.label) <= _PIECE
             and not ENUMERATOR.match(lower.label)
             and not TOTAL_LABEL.match(lower.label)
@@ -174,10 +174,6 @@ def _label_split_from_its_number(filing: Filing, title: str) -> None:
             table.doubts.append(Doubt(_SPLIT))
             filing.diagnostics.append(Diagnostic("warning", f"{title}: {_SPLIT}", (split[0].location,)))
             return
-
-
-def _has_amount(row: Row) -> bool:
-    return any(cell.amount for cell in row.cells.values())
 
 
 def _blank_total(filing: Filing, title: str) -> None:

@@ -149,25 +149,21 @@ def _column_width(lines: list[Line]) -> float:
     return median(c.bottom - c.top for line in lines for c in line.chars) / 2
 
 
-def _laid_out(line: Line, unit: float) -> str:
+def _laying_out(line: Line, unit: float) -> tuple[str, int]:
     """The line as a converter lays it out: a word set apart by more than a full-width character at
     the column of its place on the page (a figure by its right edge), a word close to the one before
     one space after it (a run of Chinese prints in half its width, so a near word placed by its
-    position would stand apart)."""
-    return _laying_out(line, unit)[0]
-
-
-def _laying_out(line: Line, unit: float) -> tuple[str, int]:
-    """The laid-out line, and how far a figure was pushed right of its place to stand apart from the
-    word before it: figures printed touching on a narrow page ('22,186,440.8016,093,326.00', commas and
-    points narrower than a column) can no longer be set where they stand."""
+    position would stand apart). And how far a figure was pushed right of its place to stand apart
+    from the word before it: figures printed touching on a narrow page ('22,186,440.8016,093,326.00',
+    commas and points narrower than a column) can no longer be set where they stand."""
     em = line.bottom - line.top
     text, end, before, pushed = "", None, "", 0
     for word, x0, x1 in _cells(line.chars, unit, em):
         if end is None or x0 - end > em or printed_as_figure(word):
             start = round(x1 / unit) - len(word) if _FIGURE.match(word) else _start(word, x0, x1, unit)
             if text and start < len(text) + _GAP:
-                pushed = max(pushed, len(text) + _GAP - start) if printed_as_figure(word) else pushed
+                if printed_as_figure(word):
+                    pushed = max(pushed, len(text) + _GAP - start)
                 start = len(text) + _GAP
         elif chinese_word(before) and chinese_word(word):
             # two cells' Chinese words set close (the laid-out reader splits them): the second where it

@@ -83,7 +83,7 @@ _FIGURE_AT_START = re.compile(
 _RATE_ROW = re.compile(
     r"^.{0,6}(增减|增长|变化|变动|同比|比上年).{0,4}(率|比例|幅度|百分比|[(（]?[%％][)）]?)$"
 )
-_A_RATE = re.compile(r"^[-−+]?[\d,.]+\s*[%％]$")  # '12%': a figure, not a rate column's caption
+_A_RATE = re.compile(r"^[-−+]?[\d,.]+\s*[%％]$")  # '12%': a row's figure, never a header's caption
 _CODE_AND_NAME = re.compile(r"^(\d{3}|\d{5}|\d{7})\s*([\u4e00-\u9fff].*)$")
 _CODE_AS_NAME = "科目名称栏读到编码数字，编码各列可能错位 a code's digits stand in the name column: the code columns may be misread"
 _CODED_TOTAL = (

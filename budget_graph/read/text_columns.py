@@ -64,8 +64,6 @@ _WIDE = r"[\u3400-\u9fff\uff01-\uff60\u3000-\u303f]"  # Chinese characters and f
 # a converter's one space between Chinese and Latin letters or digits: it pads narrow digits to its
 # column grid ('2017 年度', '（20 万以下）'); none is printed
 PADDING = re.compile(rf"(?<={_WIDE}) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?={_WIDE})|(?<=\d) (?=%)")
-# a figure as tables print it: digits grouped by commas, or with decimals (a year or a count in a
-# sentence, set apart by one space only, is not one)
 
 
 @dataclass(frozen=True)

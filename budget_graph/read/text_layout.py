@@ -716,7 +716,7 @@ def _region(lines: list[_TextLine], start: int, keyed: bool, title: str = "") ->
         elif (
             not table.body
             and (_may_head(line, title) if keyed else line.kind == "words")
-            and (len(table.header) < _MAX_HEADER_LINES)
+            and len(table.header) < _MAX_HEADER_LINES
         ):
             table.header.append(line)
         else:
