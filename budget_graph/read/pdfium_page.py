@@ -426,7 +426,7 @@ def _visit(obj, drawing: _Drawing, form: pdfium.PdfMatrix | None, depth: int) ->
     elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
         drawing.pictures.append(_bounds(obj, form))
     elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
-        inner = _matrix(obj) if form is None else _matrix(obj).multiply(form)
+        inner = _matrix(obj, form)
         for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
             _visit(pdfium_c.FPDFFormObj_GetObject(obj, i), drawing, inner, depth + 1)
 
@@ -435,13 +435,13 @@ def _path_rules(obj, origin: _Origin, form: pdfium.PdfMatrix | None) -> list[Rul
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
     if stroke.value:
-        return _stroke_rules(obj, _matrix(obj) if form is None else _matrix(obj).multiply(form), origin)
+        return _stroke_rules(obj, _matrix(obj, form), origin)
     if not fill.value:
         return []
     thin = _thin_box_rule(obj, origin, form)
     if thin or pdfium_c.FPDFPath_CountSegments(obj) < _TWO_BOXES:
         return thin  # nearly every filled path: one box, a rule or not
-    boxes = _rectangles(obj, _matrix(obj) if form is None else _matrix(obj).multiply(form))
+    boxes = _rectangles(obj, _matrix(obj, form))
     return [rule for box in boxes for rule in _box_rules(box, boxes, origin)] if boxes else []
 
 
@@ -509,10 +509,12 @@ def _glyph_outline(obj, form: pdfium.PdfMatrix | None) -> bool:
     return max(x1 - x0, y1 - y0) <= _GLYPH_SIZE
 
 
-def _matrix(obj) -> pdfium.PdfMatrix:
+def _matrix(obj, form: pdfium.PdfMatrix | None) -> pdfium.PdfMatrix:
+    """The object's matrix, into page space through the form it is drawn in."""
     matrix = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
-    return pdfium.PdfMatrix.from_raw(matrix)
+    own = pdfium.PdfMatrix.from_raw(matrix)
+    return own if form is None else own.multiply(form)
 
 
 def _bounds(obj, form: pdfium.PdfMatrix | None) -> tuple[float, float, float, float]:
