@@ -5,7 +5,8 @@ rules. Two rewrite every corpus PDF with the same pages:
 
 - poppler's cairo backend (`pdftocairo -pdf`) keeps the text but draws the outline of text printed
   stroked (fake-bold headings) as paths beside it: every file must read exactly as before (its tables,
-  narrative, stated figures and the reader's diagnostics, from which the checks' findings follow);
+  narrative, stated figures and the reader's diagnostics, from which the checks' findings follow), but
+  that cairo keeps only what the page shows, so a page's text past its edge is not said again;
 - ghostscript (`gs -sDEVICE=pdfwrite`) rebuilds fonts whose map to Unicode it cannot keep, and maps
   many glyphs to wrong characters (基 → Ā, 公 → |, （ → 1): such a file is refused with one clear line
   where the damage is wide, and where it reads, no error is found that the original does not find.
@@ -92,7 +93,10 @@ def garbled(ghostscript: Path) -> dict[Path, Filing | InputError]:
 
 @pytest.mark.parametrize("pdf", PDFS, ids=lambda pdf: f"{pdf.parent.name}/{pdf.stem}")
 def test_cairo_reads_the_same_filing(cairo: Path, pdf: Path) -> None:
-    assert filing_content(read_file(cairo / pdf.parent.name / pdf.name)) == filing_content(read_file(pdf))
+    original = read_file(pdf)
+    # js-procuratorate 2019 sets a unit line past a page's edge (read/pdf._cut_off): cairo drops it
+    original.diagnostics = [d for d in original.diagnostics if "页面边缘之外" not in d.message]
+    assert filing_content(read_file(cairo / pdf.parent.name / pdf.name)) == filing_content(original)
 
 
 @pytest.mark.parametrize("folder", FOLDERS)

@@ -112,6 +112,9 @@ def _read_span(
     filing = read_pages(pages, source, path, flow=flow)
     filing.page_turns = {source: {layout.number: layout.turn for layout in layouts}}
     _unread_pages(filing, layouts, source)
+    for layout in layouts:
+        if layout.cut_off:
+            _cut_off(filing, layout, source)
     _damaged(filing, damaged, source)
     return filing
 
@@ -330,6 +333,41 @@ def _unread_pages(filing: Filing, layouts: list[PageLayout], source: str) -> Non
         going_on = len(layout.chars) < _FEW_CHARACTERS  # no narrative on it: a table may go on there
         for table in _printed_on(filing.tables, layout.number, going_on):
             table.doubts.append(doubt)
+
+
+def _cut_off(filing: Filing, layout: PageLayout, source: str) -> None:
+    """Text printed past the page's edge (a table wider than its page, its last columns run off the
+    side) is not shown, so it is not read. A table with such text level with its rows has lost cells,
+    and a figure cut in two at the edge would read as another figure: the table is in doubt. Cut
+    narrative loses the ends or starts of its lines, so the page's stated figures are not checked."""
+    page, cut = layout.number, [char.cy for char in layout.cut_off]
+    doubt = Doubt(
+        f"表格超出第{page}页边缘，页外的内容未印出、未读取 the table runs past the edge of page {page}: "
+        "what lies beyond it is not shown, not read"
+    )
+    level = set()  # the cut characters level with a table's rows
+    for table in filing.tables:
+        band = _rows_band(table, page)
+        if band and (beside := {y for y in cut if band[0] <= y <= band[1]}):
+            level |= beside
+            table.doubts.append(doubt)
+    zh, en = (
+        f"第{page}页有文字印在页面边缘之外，未显示、未读取",
+        f"page {page} prints text past its edge: it is not shown, not read",
+    )
+    if level:
+        zh, en = f"{zh}；该页的表格读取存疑", f"{en}; its tables are in doubt"
+    if any(y not in level for y in cut) and any(claim.location.page == page for claim in filing.claims):
+        filing.claims = [claim for claim in filing.claims if claim.location.page != page]
+        zh, en = f"{zh}；该页说明中的数字未检查", f"{en}; the figures its narrative states are not checked"
+    severity = "info" if zh.endswith("未读取") else "warning"  # nothing read was touched by it
+    filing.diagnostics.append(Diagnostic(severity, f"{zh} {en}", (Location(source, page=page),)))
+
+
+def _rows_band(table: Table, page: int) -> tuple[float, float] | None:
+    """From the top of the table's first row printed on the page to the foot of its last."""
+    boxes = [row.location.bbox for row in table.rows if row.location.page == page and row.location.bbox]
+    return (min(box[1] for box in boxes), max(box[3] for box in boxes)) if boxes else None
 
 
 def _printed_on(tables: list[Table], page: int, going_on: bool = True) -> list[Table]:

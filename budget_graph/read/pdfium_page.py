@@ -58,8 +58,9 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
     crop = (left, bottom, right, top)
     textpage = page.get_textpage()
     read: set[bytes] = set()  # the text objects the text page holds characters of
+    cut_off: list[Char] = []
     try:
-        chars = _visible_chars(textpage, crop, drawing.text_forms, read)
+        chars = _visible_chars(textpage, crop, drawing.text_forms, read, cut_off=cut_off)
         quarters = _text_turn(textpage)
         # a page showing no text may hold text it does not show: a scan's recognised text under its picture
         hidden = 0 if chars else sum(c not in _BLANKS for c in _page_text(textpage.raw))
@@ -74,9 +75,12 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
     turn = _Turn(quarters, right - left, top - bottom)
     if turn.quarters:  # read unturned first: clip paths and glyph boxes are in the stored frame
         chars, rules = [turn.char(c) for c in chars], [turn.rule(r) for r in rules]
+        cut_off = [turn.char(c) for c in cut_off]
     width, height = turn.size()
     picture = _picture_share(drawing, (left, bottom, right, top))
-    return PageLayout(number, width, height, chars, rules, quarters, picture, drawing.outlines, hidden)
+    return PageLayout(
+        number, width, height, chars, rules, quarters, picture, drawing.outlines, hidden, cut_off
+    )
 
 
 def _left_out(drawing: _Drawing, read: set[bytes]) -> list:
@@ -253,10 +257,13 @@ def _visible_chars(
     text_forms: dict[bytes, pdfium.PdfMatrix],
     read: set[bytes],
     shifts: dict[bytes, tuple[float, float]] | None = None,
+    cut_off: list[Char] | None = None,
 ) -> list[Char]:
     """The visible characters of a text page (see the module's docstring); `read` gathers the text
     objects it holds characters of, but blanks. With `shifts`: only the characters of the objects moved so far
-    aside (in page space) to be read apart (_read_apart), measured where they stood."""
+    aside (in page space) to be read apart (_read_apart), measured where they stood. `cut_off` gathers the
+    characters the page's edge cuts off: printed past it, level with the page (a table wider than its
+    page runs off its side), which no viewer shows."""
     left, bottom, right, top = crop  # y is flipped at the crop box's top
     raw = textpage.raw
     box = pdfium_c.FS_RECTF()  # the loose box: the font's full height, so a line's glyphs align
@@ -286,7 +293,8 @@ def _visible_chars(
             dx, dy = shifts[key]
             x0, x1, y0, y1 = x0 - dx, x1 - dx, y0 - dy, y1 - dy
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        if not (left <= cx <= right and bottom <= cy <= top):
+        across, along = left <= cx <= right, bottom <= cy <= top
+        if not (across and along) and (cut_off is None or not (across or along)):
             continue
         clip = objects.get(key, _UNSEEN)
         if clip is _UNSEEN:
@@ -304,7 +312,8 @@ def _visible_chars(
                 clip = objects[key] = _object_clip(obj, clips, text_forms.get(key))
         if clip is False or (clip and not _inside(clip, cx, cy)):
             continue
-        chars.append(Char(text, x0 - left, x1 - left, top - y1, top - y0, cx - left, top - cy))
+        char = Char(text, x0 - left, x1 - left, top - y1, top - y0, cx - left, top - cy)
+        (chars if across and along else cut_off).append(char)  # type: ignore[union-attr]
     return chars
 
 

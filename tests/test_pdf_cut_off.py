@@ -1,0 +1,71 @@
+"""Text printed past a page's edge: a table wider than its page runs off its side (a word processor lets
+a pasted sheet run past the margin, a web page printed by WeasyPrint clips it at the paper's edge), or a
+page is printed off its paper. No viewer shows what lies past the edge, so the reader leaves it out and
+says so. A table with such text level with its rows has lost cells, and a figure the edge cuts in two
+reads as another figure: the table is in doubt. A narrative page cut so loses its lines' starts or ends,
+so the figures it states are not checked. Made in the test from corpus PDFs: one page's box narrowed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from budget_graph.check.engine import check_filing
+from budget_graph.model import TableKind
+from budget_graph.read import read_file
+from tests.conftest import CORPUS
+
+PROCURATORATE = CORPUS / "js-procuratorate" / "2019年度部门预算公开.pdf"
+NARRATIVE_PAGE = 25  # the budget's overview: the totals and their changes on the year before
+WANLI = CORPUS / "sh-putuo-wanli-jiedao-2025-yusuan" / "上海市普陀区人民政府万里街道办事处25年预算.pdf"
+THREE_PUBLIC_PAGE = 29  # one row of figures; its 运行费 column's rules stand at x 572 and 673
+
+pytestmark = pytest.mark.skipif(not (PROCURATORATE.exists() and WANLI.exists()), reason="corpus absent")
+
+
+def _narrowed(source: Path, page: int, target: Path, left: float = 0.0, right: float = 0.0) -> Path:
+    """The file with one page's paper narrowed by `left` and `right` points: what stood there is past
+    its edge."""
+    document = pdfium.PdfDocument(source)
+    try:
+        narrowed = document[page - 1]
+        x0, y0, x1, y1 = narrowed.get_mediabox()
+        narrowed.set_mediabox(x0 + left, y0, x1 - right, y1)
+        narrowed.set_cropbox(x0 + left, y0, x1 - right, y1)
+        document.save(target)
+    finally:
+        document.close()
+    return target
+
+
+def _edge_notes(filing) -> list[tuple[int, str]]:
+    return [(d.locations[0].page, d.severity) for d in filing.diagnostics if "页面边缘" in d.message]
+
+
+def test_a_narrative_page_cut_at_its_edge_has_its_figures_left_unchecked(tmp_path: Path) -> None:
+    # its lines lose their starts: a figure was read with another clause's subject, a false BG-N001
+    # (说明中部门预算支出为16,593.12万元 against the tables' 24,169.74万元)
+    filing = read_file(_narrowed(PROCURATORATE, NARRATIVE_PAGE, tmp_path / "narrowed.pdf", left=250))
+    assert not [claim for claim in filing.claims if claim.location.page == NARRATIVE_PAGE]
+    assert (NARRATIVE_PAGE, "warning") in _edge_notes(filing)
+    assert not [f for f in check_filing(filing).findings if f.rule == "BG-N001"]
+
+
+def test_a_table_run_past_the_page_edge_is_in_doubt(tmp_path: Path) -> None:
+    # the edge cuts the 运行费 column through its figure: '21.56' would read as '21.'
+    path = _narrowed(WANLI, THREE_PUBLIC_PAGE, tmp_path / "narrowed.pdf", right=841.85 - 661)
+    filing = read_file(path)
+    table = next(t for t in filing.tables if t.kind is TableKind.ThreePublicExpenses)
+    assert any("页边缘" in doubt.message for doubt in table.doubts)
+    assert (THREE_PUBLIC_PAGE, "warning") in _edge_notes(filing)
+
+
+def test_text_past_the_edge_beside_no_row_leaves_the_table_and_the_narrative_alone() -> None:
+    # as published, the procuratorate's 2019 公开11表 sets its unit line past the page's right edge
+    filing = read_file(PROCURATORATE)
+    table = next(t for t in filing.tables if t.title.startswith("公开11表"))
+    assert not table.doubts
+    assert _edge_notes(filing) == [(table.location.page, "info")]
+    assert filing.claims
