@@ -1884,6 +1884,28 @@ def test_a_code_run_on_to_its_name_on_a_page_of_one_row_is_the_code(tmp_path: Pa
     assert not [f for f in findings if f.rule.startswith("BG-R")]  # 22102 is its two lines' sum
 
 
+def test_a_procurement_code_run_on_to_its_item_is_the_code(tmp_path: Path) -> None:
+    # printed without rules, a catalogue code set close to its item's name read as one label with it
+    # ('B07000000装修工程'): its category's total was then missing, a false BG-N004 against the narrative
+    page = [
+        at((20, "2024年政府采购项目支出表")),
+        at((40, "单位：万元")),
+        at((0, "品目编码"), (12, "采购品目"), (40, "金额")),
+        at((12, "合计"), (44, "226.38", "r")),
+        at((0, "B工程"), (44, "26.38", "r")),
+        at((0, "B07000000装修工程"), (44, "26.38", "r")),
+        at((0, "C服务"), (44, "200.00", "r")),
+        at((0, "C16000000信息技术服务"), (44, "200.00", "r")),
+    ]
+    table = _only_table(tmp_path, COVER, page)
+    assert [(row.code, row.label) for row in table.rows[1:]] == [
+        ("B", "工程"),
+        ("B07000000", "装修工程"),
+        ("C", "服务"),
+        ("C16000000", "信息技术服务"),
+    ]
+
+
 def test_two_sides_labels_read_as_one_put_the_table_in_doubt(tmp_path: Path) -> None:
     # a two-sided table's one row on its page: the expenditure side's label ran on to the income side's
     summary = [

@@ -84,7 +84,11 @@ _RATE_ROW = re.compile(
     r"^.{0,6}(增减|增长|变化|变动|同比|比上年).{0,4}(率|比例|幅度|百分比|[(（]?[%％][)）]?)$"
 )
 _A_RATE = re.compile(r"^[-−+]?[\d,.]+\s*[%％]$")  # '12%': a row's figure, never a header's caption
-_CODE_AND_NAME = re.compile(r"^(\d{3}|\d{5}|\d{7})\s*([\u4e00-\u9fff].*)$")
+# a subject's code, or a procurement item's (a letter and digits, or its category's letter alone before
+# the category's name: 'B工程'), run on to its name
+_CODE_AND_NAME = re.compile(
+    r"^(\d{3}|\d{5}|\d{7}|[ABC]\d{2,8}|[ABC](?=\s*(?:货物|工程|服务)))\s*([\u4e00-\u9fff].*)$"
+)
 _CODE_AS_NAME = "科目名称栏读到编码数字，编码各列可能错位 a code's digits stand in the name column: the code columns may be misread"
 _CODED_TOTAL = (
     "合计行读到科目编码，编码与行可能错位 a total's row carries a code: codes and rows may be misread"
@@ -212,8 +216,9 @@ def _codes_out_of_names(table: Table) -> None:
 
 
 def _a_tree(codes: set[str]) -> bool:
-    """Does one of the codes head another (a 类 over its 款, a 款 over its 项)?"""
-    return any(code[:cut] in codes for code in codes for cut in (3, 5) if cut < len(code))
+    """Does one of the codes head another (a 类 over its 款, a 款 over its 项; a procurement category's
+    letter over its items)?"""
+    return any(code[:cut] in codes for code in codes for cut in (1, 3, 5) if cut < len(code))
 
 
 def _garbled_figures(rows: list[GridRow]) -> str:
