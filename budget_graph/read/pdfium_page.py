@@ -1,7 +1,8 @@
 """One PDF page read through pdfium: its visible characters and its ruling lines (pdf_page.PageLayout).
 
 pdfium gives one box per glyph (WPS exports make one text object per glyph); pdf_page groups them into
-words and lines. Text that is not visible is dropped: characters outside the page box or outside their
+words and lines. Text that is not visible is dropped: characters outside the page box (those past a side
+of the page are kept apart, PageLayout.cut_off: a table run off the page, read/pdf._cut_off) or outside their
 text object's clip path (some exports hide overflowing narrative there and print it again on the
 next page), text drawn in an invisible render mode, and a watermark's: text drawn at a slant (across
 the page, or a seal's ring of characters; a filing's own text runs along the page's edges) or see-through.
@@ -77,6 +78,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
         chars, rules = [turn.char(c) for c in chars], [turn.rule(r) for r in rules]
         cut_off = [turn.char(c) for c in cut_off]
     width, height = turn.size()
+    cut_off = [c for c in cut_off if 0 <= c.cy <= height]  # past a side of the page as shown: lines cut
     picture = _picture_share(drawing, (left, bottom, right, top))
     return PageLayout(
         number, width, height, chars, rules, quarters, picture, drawing.outlines, hidden, cut_off
@@ -263,7 +265,7 @@ def _visible_chars(
     objects it holds characters of, but blanks. With `shifts`: only the characters of the objects moved so far
     aside (in page space) to be read apart (_read_apart), measured where they stood. `cut_off` gathers the
     characters the page's edge cuts off: printed past it, level with the page (a table wider than its
-    page runs off its side), which no viewer shows."""
+    page runs off its side), which no viewer shows; read_page keeps those past a side of the page as shown."""
     left, bottom, right, top = crop  # y is flipped at the crop box's top
     raw = textpage.raw
     box = pdfium_c.FS_RECTF()  # the loose box: the font's full height, so a line's glyphs align
@@ -313,7 +315,10 @@ def _visible_chars(
         if clip is False or (clip and not _inside(clip, cx, cy)):
             continue
         char = Char(text, x0 - left, x1 - left, top - y1, top - y0, cx - left, top - cy)
-        (chars if across and along else cut_off).append(char)  # type: ignore[union-attr]
+        if across and along:
+            chars.append(char)
+        elif cut_off is not None:
+            cut_off.append(char)
     return chars
 
 
