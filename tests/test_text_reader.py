@@ -51,6 +51,22 @@ def test_toc_lists_parts_and_tables(sample_filing) -> None:
     assert len(tables) == 14
 
 
+def test_contents_entries_without_list_marks_open_no_part_and_no_table(sample_filing, tmp_path: Path) -> None:
+    # a web page or a Word document sets its contents as paragraphs: each entry read as a part or an
+    # empty table, and the checks took the empty '（一）收支总表' for the filing's 收支总表
+    unmarked = [
+        line.removeprefix("- ") if number < 36 else line for number, line in enumerate(sample_lines())
+    ]
+    path = tmp_path / "luohu.md"
+    path.write_text("\n".join(unmarked), encoding="utf-8")
+    filing = read_text(path)
+    assert [table.title for table in filing.tables] == [table.title for table in sample_filing.tables]
+    assert [p.number for p in filing.parts] == list(range(1, 10))
+    assert [(e.title, e.part, e.kind) for e in filing.toc] == [
+        (e.title, e.part, e.kind) for e in sample_filing.toc
+    ]
+
+
 def test_split_sentence_is_joined_and_keeps_both_lines(sample_filing) -> None:
     paragraph = next(p for p in sample_filing.part(3).paragraphs if p.text.startswith("2. 企业服务"))
     assert "迭代开发预算，同时" in paragraph.text

@@ -121,6 +121,7 @@ class _Segment:
     title: str = ""
     number: int | None = None
     lines: list[tuple[int, str]] = field(default_factory=list)
+    heading: str = ""  # the line that opened it, as printed
 
 
 def read_text_filings(path: Path) -> list[Filing]:
@@ -221,6 +222,39 @@ def _segments(numbered: list[tuple[int, str]]) -> list[_Segment]:
 
 
 def _split(numbered: list[tuple[int, str]], listed: dict[str, int]) -> list[_Segment]:
+    return _contents_unmarked(_segments_by_headings(numbered, listed))
+
+
+def _contents_unmarked(segments: list[_Segment]) -> list[_Segment]:
+    """A contents list whose entries carry no list marks (paragraphs of a web page or a Word document:
+    '第一部分 部门概况', '（一）收支总表') opens a part or a table at each entry. Titles right after the
+    contents' heading, each holding nothing of its own (a group's heading at most, '二、表格部分') before
+    the next title, are its entries: listed there, as if marked, and read as no part and no table."""
+    kept: list[_Segment] = []
+    for index, segment in enumerate(segments):
+        if (
+            kept
+            and kept[-1].kind == "toc"
+            and segment.kind in ("part", "table")
+            and index + 1 < len(segments)
+            and all(_listing_line(line) for _, line in segment.lines)
+        ):
+            kept[-1].lines.append((segment.start, "- " + segment.heading.lstrip("# ")))
+            kept[-1].lines.extend(segment.lines)
+        else:
+            kept.append(segment)
+    return kept
+
+
+def _listing_line(line: str) -> bool:
+    """A blank line, or a contents list's group heading ('二、表格部分'): short, no sentence, no figure."""
+    flat = normalise(line.lstrip("#-* "))
+    return not flat or (
+        len(flat) <= _MAX_TITLE and not _SENTENCE_MARK.search(flat) and not re.search(r"\d", flat)
+    )
+
+
+def _segments_by_headings(numbered: list[tuple[int, str]], listed: dict[str, int]) -> list[_Segment]:
     segments = [_Segment("preamble", 1)]
     seen: set[str] = set()
     for number, line in numbered:
@@ -229,6 +263,7 @@ def _split(numbered: list[tuple[int, str]], listed: dict[str, int]) -> list[_Seg
             stripped, number, listed, seen
         )
         if started:
+            started.heading = stripped
             segments.append(started)
         elif _ends_part_title(segments[-1], stripped):
             segments[-1].title += normalise(stripped.lstrip("# "))
