@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from budget_graph.model import Kind, RowRole, TableKind, Unit
+from budget_graph.read.grid_rows import GridRow
+from budget_graph.read.performance import read_performance_targets
 from budget_graph.read.text import clean, read_text
 from tests.conftest import SAMPLE, sample_lines
 from tests.tables import reading
@@ -141,6 +144,18 @@ def test_performance_targets(sample_filing) -> None:
     shifted = next(i for i in sample_filing.indicators if i.location.line == 578)
     assert (shifted.level1, shifted.level2) == ("产出指标", "数量指标")
     assert len(sample_filing.indicators) == 85  # lines 565–656, wrapped names joined
+
+
+def test_performance_targets_whose_amounts_give_no_task_are_in_doubt(sample_filing) -> None:
+    # a sheet shrunk to fit its page: the grid's cells ran many lines' words together, no task row read
+    crowded = [
+        GridRow(None, ["深圳市罗湖区企业服务中心", "主管部门主要内容主要包括", "深圳扶 总额24,900.00"]),
+        GridRow(None, ["质量指标质量指标", "副处级以上干部健招聘程序", "康100%率100%放≥"]),
+    ]
+    table = replace(sample_filing.table(TableKind.PerformanceTargets), rows=[], doubts=[])
+    read_performance_targets(table, crowded)
+    assert not table.rows and table.doubts
+    assert not sample_filing.table(TableKind.PerformanceTargets).doubts
 
 
 @pytest.mark.parametrize("word", ["一百", "待定", "#REF!"])

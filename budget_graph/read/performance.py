@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from budget_graph.model import (
     Column,
+    Doubt,
     Indicator,
     Row,
     RowRole,
@@ -115,7 +116,16 @@ def read_performance_targets(table: Table, rows: list[GridRow]) -> list[Indicato
             _task_row(table, grid_row, cells, source)
             continue
         level1, level2 = _indicator_row(table, grid_row, words, level1, level2, indicators)
+    if not table.rows and any(_AMOUNT_INSIDE.search(cell) for row in rows for cell in row.cells):
+        table.doubts.append(Doubt(_NO_TASK_READ))
     return indicators
+
+
+# an amount's shape inside a cell ('24,900.00', or run into words as a crowded grid reads it)
+_AMOUNT_INSIDE = re.compile(r"\d,\d{3}|\d\.\d{2}(?!\d)")
+_NO_TASK_READ = (
+    "表中印有金额，但未能读出任何任务行 the table prints amounts, but no task's row could be read from it"
+)
 
 
 def _trimmed(cells: list[str]) -> list[str]:
