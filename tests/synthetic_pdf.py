@@ -4,14 +4,19 @@ from __future__ import annotations
 
 
 def mapped_text_pdf(
-    lines: list[str], *more_pages: list[str], drawn: str = "", overprinted: float | None = None
+    lines: list[str],
+    *more_pages: list[str],
+    drawn: str = "",
+    overprinted: float | None = None,
+    clip: tuple[float, float, float, float] | None = None,
 ) -> bytes:
     """Pages printing `lines` (then each of `more_pages`) through a ToUnicode map: each distinct character
     (a lone surrogate too, as a damaged font's map gives) gets a one-byte code, and pdfium reports what
     the map says. `drawn`: PDF path operators drawn on the first page after its text (points, y up; each
     line of 14-point text starts at x 72, the first at y 760, the next 24 lower). `overprinted`: the
     page's lines printed again after them all, this many points to the right (type made bold by printing
-    it twice; pdfium drops a copy only when it follows within five text objects of its original)."""
+    it twice; pdfium drops a copy only when it follows within five text objects of its original). `clip`:
+    the first page's text shown only inside this rectangle (x, y, width, height), as a cell cuts its text."""
     pages = [lines, *more_pages]
     chars = sorted({c for page in pages for line in page for c in line})
     code = {c: 0x21 + i for i, c in enumerate(chars)}
@@ -37,7 +42,10 @@ def mapped_text_pdf(
             + (" Q\n" if x else "\n")
             for x in ([0.0] if overprinted is None else [0.0, overprinted])  # the page's text, then again
             for k, line in enumerate(page)
-        ) + (drawn if i == 0 else "")
+        )
+        if i == 0 and clip:
+            shown = "q {} {} {} {} re W n\n{}Q\n".format(*clip, shown)
+        shown += drawn if i == 0 else ""
         content = shown.encode()
         objects += [
             b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents %d 0 R/Resources<</Font<</F1 %d 0 R>>>>>>"

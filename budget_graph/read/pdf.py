@@ -113,8 +113,8 @@ def _read_span(
     filing.page_turns = {source: {layout.number: layout.turn for layout in layouts}}
     _unread_pages(filing, layouts, source)
     for layout in layouts:
-        if layout.cut_off:
-            _cut_off(filing, layout, source)
+        if layout.cut_off or layout.clipped:
+            _not_shown(filing, layout, source)
     _damaged(filing, damaged, source)
     return filing
 
@@ -335,33 +335,59 @@ def _unread_pages(filing: Filing, layouts: list[PageLayout], source: str) -> Non
             table.doubts.append(doubt)
 
 
-def _cut_off(filing: Filing, layout: PageLayout, source: str) -> None:
-    """Text printed past the page's edge (a table wider than its page, its last columns run off the
-    side) is not shown, so it is not read. A table with such text level with its rows has lost cells,
-    and a figure cut in two at the edge would read as another figure: the table is in doubt. Cut
-    narrative loses the ends or starts of its lines, so the page's stated figures are not checked."""
-    page, cut = layout.number, [char.cy for char in layout.cut_off]
-    doubt = Doubt(
+def _not_shown(filing: Filing, layout: PageLayout, source: str) -> None:
+    """Text a viewer does not show is not read: printed past the page's edge (a table wider than its page,
+    its last columns run off the side), or cut at its cell's edge by the cell's clip (a sheet's long name
+    in a narrow cell). A table with such text level with its rows has lost cells, or a name or figure
+    cut short (a figure cut in two reads as another figure): the table is in doubt. A narrative cut at the
+    page's edge loses its lines' starts or ends, so the page's stated figures are not checked; a narrative
+    clipped is one printed again on the next page (some exports), and is left alone."""
+    page = layout.number
+    past_edge = _level_with_rows(
+        filing,
+        page,
+        [char.cy for char in layout.cut_off],
         f"表格超出第{page}页边缘，页外的内容未印出、未读取 the table runs past the edge of page {page}: "
-        "what lies beyond it is not shown, not read"
+        "what lies beyond it is not shown, not read",
     )
-    level = set()  # the cut characters level with a table's rows
+    clipped = _level_with_rows(
+        filing,
+        page,
+        [char.cy for char in layout.clipped],
+        "表格有单元格的文字超出格子被截去，名称或数字可能不全 a cell's text is cut at the cell's edge: a name "
+        "or figure may be incomplete",
+    )
+    zh, en = [], []
+    if layout.cut_off:
+        zh.append(f"第{page}页有文字印在页面边缘之外，未显示、未读取")
+        en.append(f"page {page} prints text past its edge: it is not shown, not read")
+    if clipped:
+        zh.append(f"第{page}页表格中有文字超出单元格被截去")
+        en.append(f"page {page} cuts a table cell's text at the cell's edge")
+    if past_edge or clipped:
+        zh.append("该页的表格读取存疑")
+        en.append("its tables are in doubt")
+    cut = [char.cy for char in layout.cut_off]
+    if any(y not in past_edge for y in cut) and any(claim.location.page == page for claim in filing.claims):
+        filing.claims = [claim for claim in filing.claims if claim.location.page != page]
+        zh.append("该页说明中的数字未检查")
+        en.append("the figures its narrative states are not checked")
+    if zh:
+        severity = "info" if len(zh) == 1 and layout.cut_off else "warning"  # info: nothing read was touched
+        message = f"{'；'.join(zh)} {'; '.join(en)}"
+        filing.diagnostics.append(Diagnostic(severity, message, (Location(source, page=page),)))
+
+
+def _level_with_rows(filing: Filing, page: int, heights: list[float], doubt: str) -> set[float]:
+    """Put each table with one of these heights level with its rows on the page in doubt; the heights
+    that were."""
+    level: set[float] = set()
     for table in filing.tables:
         band = _rows_band(table, page)
-        if band and (beside := {y for y in cut if band[0] <= y <= band[1]}):
+        if band and (beside := {y for y in heights if band[0] <= y <= band[1]}):
             level |= beside
-            table.doubts.append(doubt)
-    zh, en = (
-        f"第{page}页有文字印在页面边缘之外，未显示、未读取",
-        f"page {page} prints text past its edge: it is not shown, not read",
-    )
-    if level:
-        zh, en = f"{zh}；该页的表格读取存疑", f"{en}; its tables are in doubt"
-    if any(y not in level for y in cut) and any(claim.location.page == page for claim in filing.claims):
-        filing.claims = [claim for claim in filing.claims if claim.location.page != page]
-        zh, en = f"{zh}；该页说明中的数字未检查", f"{en}; the figures its narrative states are not checked"
-    severity = "info" if zh.endswith("未读取") else "warning"  # nothing read was touched by it
-    filing.diagnostics.append(Diagnostic(severity, f"{zh} {en}", (Location(source, page=page),)))
+            table.doubts.append(Doubt(doubt))
+    return level
 
 
 def _rows_band(table: Table, page: int) -> tuple[float, float] | None:

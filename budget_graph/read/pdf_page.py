@@ -94,9 +94,9 @@ class PageLayout:
     picture: float = 0.0  # the share of the page its largest picture covers (a table printed as an image?)
     outlines: int = 0  # filled paths shaped like glyphs (text drawn as outlines?)
     hidden: int = 0  # characters the page holds but does not show, when it shows none (a scan's OCR layer?)
-    cut_off: list[Char] = field(
-        default_factory=list
-    )  # printed past the page's edge, level with it: not shown
+    # characters not shown: printed past a side of the page; hidden by their clip (a cell's text cut short)
+    cut_off: list[Char] = field(default_factory=list)
+    clipped: list[Char] = field(default_factory=list)
 
 
 _STACKED = 1 / 3  # of a character's height: lower than that under a glyph is a line of its own

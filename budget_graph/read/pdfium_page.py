@@ -1,10 +1,10 @@
 """One PDF page read through pdfium: its visible characters and its ruling lines (pdf_page.PageLayout).
 
 pdfium gives one box per glyph (WPS exports make one text object per glyph); pdf_page groups them into
-words and lines. Text that is not visible is dropped: characters outside the page box (those past a side
-of the page are kept apart, PageLayout.cut_off: a table run off the page, read/pdf._cut_off) or outside their
+words and lines. Text that is not visible is dropped: characters outside the page box or outside their
 text object's clip path (some exports hide overflowing narrative there and print it again on the
-next page), text drawn in an invisible render mode, and a watermark's: text drawn at a slant (across
+next page; a sheet's cell cuts its text at its edge), both kept apart (PageLayout.cut_off, .clipped:
+read/pdf._not_shown), text drawn in an invisible render mode, and a watermark's: text drawn at a slant (across
 the page, or a seal's ring of characters; a filing's own text runs along the page's edges) or see-through.
 
 Everything is measured in the stored frame (where pdfium gives glyph boxes, paths and clip paths;
@@ -60,8 +60,9 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
     textpage = page.get_textpage()
     read: set[bytes] = set()  # the text objects the text page holds characters of
     cut_off: list[Char] = []
+    clipped: list[Char] = []
     try:
-        chars = _visible_chars(textpage, crop, drawing.text_forms, read, cut_off=cut_off)
+        chars = _visible_chars(textpage, crop, drawing.text_forms, read, cut_off=cut_off, clipped=clipped)
         quarters = _text_turn(textpage)
         # a page showing no text may hold text it does not show: a scan's recognised text under its picture
         hidden = 0 if chars else sum(c not in _BLANKS for c in _page_text(textpage.raw))
@@ -76,12 +77,12 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
     turn = _Turn(quarters, right - left, top - bottom)
     if turn.quarters:  # read unturned first: clip paths and glyph boxes are in the stored frame
         chars, rules = [turn.char(c) for c in chars], [turn.rule(r) for r in rules]
-        cut_off = [turn.char(c) for c in cut_off]
+        cut_off, clipped = [turn.char(c) for c in cut_off], [turn.char(c) for c in clipped]
     width, height = turn.size()
     cut_off = [c for c in cut_off if 0 <= c.cy <= height]  # past a side of the page as shown: lines cut
     picture = _picture_share(drawing, (left, bottom, right, top))
     return PageLayout(
-        number, width, height, chars, rules, quarters, picture, drawing.outlines, hidden, cut_off
+        number, width, height, chars, rules, quarters, picture, drawing.outlines, hidden, cut_off, clipped
     )
 
 
@@ -260,12 +261,14 @@ def _visible_chars(
     read: set[bytes],
     shifts: dict[bytes, tuple[float, float]] | None = None,
     cut_off: list[Char] | None = None,
+    clipped: list[Char] | None = None,
 ) -> list[Char]:
     """The visible characters of a text page (see the module's docstring); `read` gathers the text
     objects it holds characters of, but blanks. With `shifts`: only the characters of the objects moved so far
     aside (in page space) to be read apart (_read_apart), measured where they stood. `cut_off` gathers the
     characters the page's edge cuts off: printed past it, level with the page (a table wider than its
-    page runs off its side), which no viewer shows; read_page keeps those past a side of the page as shown."""
+    page runs off its side), which no viewer shows; read_page keeps those past a side of the page as shown.
+    `clipped` gathers the characters their clip path hides (a cell's text cut at the cell's edge)."""
     left, bottom, right, top = crop  # y is flipped at the crop box's top
     raw = textpage.raw
     box = pdfium_c.FS_RECTF()  # the loose box: the font's full height, so a line's glyphs align
@@ -312,10 +315,13 @@ def _visible_chars(
                 clip = objects[key] = False
             else:
                 clip = objects[key] = _object_clip(obj, clips, text_forms.get(key))
-        if clip is False or (clip and not _inside(clip, cx, cy)):
+        if clip is False:
             continue
         char = Char(text, x0 - left, x1 - left, top - y1, top - y0, cx - left, top - cy)
-        if across and along:
+        if clip and not _inside(clip, cx, cy):
+            if clipped is not None and across and along:
+                clipped.append(char)
+        elif across and along:
             chars.append(char)
         elif cut_off is not None:
             cut_off.append(char)
