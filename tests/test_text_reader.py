@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from budget_graph.check.engine import check_filing
 from budget_graph.model import Kind, RowRole, TableKind, Unit
 from budget_graph.read.grid_rows import GridRow
 from budget_graph.read.performance import read_performance_targets
+from budget_graph.read.tables import _cut_short
 from budget_graph.read.text import clean, read_text
 from tests.conftest import SAMPLE, sample_lines
 from tests.tables import reading
@@ -156,6 +158,23 @@ def test_performance_targets_whose_amounts_give_no_task_are_in_doubt(sample_fili
     read_performance_targets(table, crowded)
     assert not table.rows and table.doubts
     assert not sample_filing.table(TableKind.PerformanceTargets).doubts
+
+
+@pytest.mark.parametrize("shown", ["深圳市罗湖区企业服", "深圳市罗湖区企业服务中心（本"])
+def test_a_units_name_cut_short_by_its_cell_names_its_row(sample_filing, tmp_path: Path, shown: str) -> None:
+    # a sheet prints a long name in a narrow cell only as far as the cell reaches: the unit's row was
+    # read as an item, and 表八 had no line of its name (a false BG-X007, printed by LibreOffice Calc)
+    lines = list(sample_lines())
+    at = next(i for i, line in enumerate(lines) if line.startswith("深圳市罗湖区企业服务中心\t1,440.36\t"))
+    lines[at] = lines[at].replace("深圳市罗湖区企业服务中心", shown, 1)
+    path = tmp_path / "cut.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    filing = read_text(path)
+    assert filing.table(TableKind.BasicExpenditureSummary).rows[0].role is RowRole.UNIT
+    assert not [f for f in check_filing(filing).findings if f.rule == "BG-X007"]
+    # a few characters of it, or a name it does not open, are no unit's
+    assert not _cut_short("深圳市罗湖", {"深圳市罗湖区企业服务中心"})
+    assert not _cut_short("深圳市罗湖区其他单位", {"深圳市罗湖区企业服务中心"})
 
 
 @pytest.mark.parametrize("word", ["一百", "待定", "#REF!"])

@@ -600,9 +600,26 @@ def _role(label: str, words: list[str], unit_names: set[str]) -> RowRole:
         return RowRole.TOTAL
     if _PERIOD.match(label):
         return RowRole.PERIOD
-    if unit_base_name(label) in unit_names or (len(words) > 1 and words[0] == label):
+    if (
+        unit_base_name(label) in unit_names
+        or _cut_short(label, unit_names)
+        or (len(words) > 1 and words[0] == label)
+    ):
         return RowRole.UNIT
     return RowRole.ITEM
+
+
+_CUT_NAME = 0.6  # of a unit's name: what a narrow cell shows of it, at the least
+
+
+def _cut_short(label: str, unit_names: set[str]) -> bool:
+    """Is the label a unit's name cut short at its cell's edge ('深圳市罗湖区企业服', '…服务中心（本':
+    a sheet prints a long name in a narrow cell only as far as the cell reaches), most of it, from its
+    start?"""
+    base = re.sub(r"[(（]本?级?$", "", unit_base_name(label))
+    return len(base) >= 6 and any(
+        name.startswith(base) and len(base) >= _CUT_NAME * len(name) for name in unit_names
+    )
 
 
 def _split_column(table: Table, meaning: str) -> bool:
