@@ -50,6 +50,11 @@ _DATE = re.compile(r"\d{4}\s*年|\d+\s*月")
 
 
 _PROJECT_FORM = re.compile(r"项目.*绩效目标")
+# an amount's shape inside a cell ('24,900.00', or run into words as a crowded grid reads it)
+_AMOUNT_INSIDE = re.compile(r"\d,\d{3}|\d\.\d{2}(?!\d)")
+_NO_TASK_READ = (
+    "表中印有金额，但未能读出任何任务行 the table prints amounts, but no task's row could be read from it"
+)
 PROJECT_FORMS_NOT_READ = ("项目绩效目标表单的金额暂不读取", "the amounts of project performance forms")
 
 
@@ -119,13 +124,6 @@ def read_performance_targets(table: Table, rows: list[GridRow]) -> list[Indicato
     if not table.rows and any(_AMOUNT_INSIDE.search(cell) for row in rows for cell in row.cells):
         table.doubts.append(Doubt(_NO_TASK_READ))
     return indicators
-
-
-# an amount's shape inside a cell ('24,900.00', or run into words as a crowded grid reads it)
-_AMOUNT_INSIDE = re.compile(r"\d,\d{3}|\d\.\d{2}(?!\d)")
-_NO_TASK_READ = (
-    "表中印有金额，但未能读出任何任务行 the table prints amounts, but no task's row could be read from it"
-)
 
 
 def _trimmed(cells: list[str]) -> list[str]:
