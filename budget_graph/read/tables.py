@@ -609,16 +609,18 @@ def _role(label: str, words: list[str], unit_names: set[str]) -> RowRole:
     return RowRole.ITEM
 
 
-_CUT_NAME = 0.6  # of a unit's name: what a narrow cell shows of it, at the least
+_SHOWN_AT_LEAST = 6  # characters of a unit's name a narrow cell shows, and most of the name:
+_SHOWN_SHARE = 0.6  # fewer could open another name ('深圳市罗湖' any of the district's units)
+_CUT_SUFFIX = re.compile(r"[(（]本?级?$")  # '（本级）' cut short: '（本', '（'
 
 
 def _cut_short(label: str, unit_names: set[str]) -> bool:
     """Is the label a unit's name cut short at its cell's edge ('深圳市罗湖区企业服', '…服务中心（本':
     a sheet prints a long name in a narrow cell only as far as the cell reaches), most of it, from its
     start?"""
-    base = re.sub(r"[(（]本?级?$", "", unit_base_name(label))
-    return len(base) >= 6 and any(
-        name.startswith(base) and len(base) >= _CUT_NAME * len(name) for name in unit_names
+    base = _CUT_SUFFIX.sub("", unit_base_name(label))
+    return len(base) >= _SHOWN_AT_LEAST and any(
+        name.startswith(base) and len(base) >= _SHOWN_SHARE * len(name) for name in unit_names
     )
 
 
