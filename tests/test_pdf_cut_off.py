@@ -46,6 +46,26 @@ def _narrowed(source: Path, page: int, target: Path, left: float = 0.0, right: f
     return target
 
 
+def _all_narrowed(source: Path, target: Path, side: str, share: float) -> Path:
+    """The file with every page's paper narrowed on one side (as stored) by a share of its width."""
+    document = pdfium.PdfDocument(source)
+    try:
+        for page in document:
+            x0, y0, x1, y1 = page.get_mediabox()
+            cut = (x1 - x0) * share
+            box = (x0 + cut, y0, x1, y1) if side == "left" else (x0, y0, x1 - cut, y1)
+            page.set_mediabox(*box)
+            page.set_cropbox(*box)
+        document.save(target)
+    finally:
+        document.close()
+    return target
+
+
+def _errors(filing, rule: str) -> list:
+    return [f for f in check_filing(filing).findings if f.rule == rule and f.severity.name == "ERROR"]
+
+
 def _edge_notes(filing) -> list[tuple[int, str]]:
     return [(d.locations[0].page, d.severity) for d in filing.diagnostics if "页面边缘" in d.message]
 
@@ -107,3 +127,23 @@ def test_a_table_with_a_cell_cut_short_level_with_its_rows_is_in_doubt(height: f
     _not_shown(filing, _clipped_at(height), "filing.pdf")
     assert bool(filing.tables[0].doubts) is in_doubt
     assert bool(filing.diagnostics[-1:] and "截去" in filing.diagnostics[-1].message) is in_doubt
+
+
+@corpus
+def test_a_title_cut_at_the_pages_edge_leaves_a_table_said_missing_no_error(tmp_path: Path) -> None:
+    # '一般公共预算支出预算表（功能科目）' read '般公共…', another table's kind: two false BG-C001
+    source = CORPUS / "js-cppcc" / "江苏省政协办公厅2019年预算公开表.pdf"
+    filing = read_file(_all_narrowed(source, tmp_path / "narrowed.pdf", "left", 0.25))
+    assert filing.unread
+    assert not _errors(filing, "BG-C001")
+
+
+@corpus
+def test_rows_printed_past_the_pages_foot_put_its_tables_in_doubt(tmp_path: Path) -> None:
+    # pages stored turned (A3 shown landscape): the stored right edge is the shown foot, and the
+    # 收支预算总表 lost its 住房保障支出 line with nothing said, a false BG-X001 against 表七
+    source = CORPUS / "js-party-office" / "江苏省委办公厅2018年度部门预算公开表.pdf"
+    filing = read_file(_all_narrowed(source, tmp_path / "narrowed.pdf", "right", 0.25))
+    summary = next(t for t in filing.tables if t.kind is TableKind.IncomeExpenditureSummary)
+    assert any("页边缘" in doubt.message for doubt in summary.doubts)
+    assert not _errors(filing, "BG-X001")

@@ -337,60 +337,66 @@ def _unread_pages(filing: Filing, layouts: list[PageLayout], source: str) -> Non
 
 def _not_shown(filing: Filing, layout: PageLayout, source: str) -> None:
     """Text a viewer does not show is not read: printed past the page's edge (a table wider than its page,
-    its last columns run off the side), or cut at its cell's edge by the cell's clip (a sheet's long name
-    in a narrow cell). A table with such text level with its rows has lost cells, or a name or figure
-    cut short (a figure cut in two reads as another figure): the table is in doubt. A narrative cut at the
-    page's edge loses its lines' starts or ends, so the page's stated figures are not checked; a narrative
-    clipped is one printed again on the next page (some exports), and is left alone."""
+    its last columns run off the side, its last rows off the foot), or cut at its cell's edge by the
+    cell's clip (a sheet's long name in a narrow cell). A table with such text level with its rows has
+    lost cells, or a name or figure cut short (a figure cut in two reads as another figure); text past the page's top or foot may be any table's lost rows: such tables are in doubt. A
+    page cut at its edge counts as not read whole (a table said missing may be there), and its narrative
+    lines lose their starts or ends, so its stated figures are not checked; a narrative clipped is one
+    printed again on the next page (some exports), and is left alone."""
     page = layout.number
-    past_edge = _level_with_rows(
-        filing,
-        page,
-        [char.cy for char in layout.cut_off],
-        f"表格超出第{page}页边缘，页外的内容未印出、未读取 the table runs past the edge of page {page}: "
-        "what lies beyond it is not shown, not read",
-    )
-    clipped = _level_with_rows(
-        filing,
-        page,
-        [char.cy for char in layout.clipped],
-        "表格有单元格的文字超出格子被截去，名称或数字可能不全 a cell's text is cut at the cell's edge: a name "
-        "or figure may be incomplete",
-    )
-    zh, en = [], []
-    if layout.cut_off:
-        zh.append(f"第{page}页有文字印在页面边缘之外，未显示、未读取")
-        en.append(f"page {page} prints text past its edge: it is not shown, not read")
-    if clipped:
-        zh.append(f"第{page}页表格中有文字超出单元格被截去")
-        en.append(f"page {page} cuts a table cell's text at the cell's edge")
-    if past_edge or clipped:
-        zh.append("该页的表格读取存疑")
-        en.append("its tables are in doubt")
-    cut = [char.cy for char in layout.cut_off]
-    if any(y not in past_edge for y in cut) and any(claim.location.page == page for claim in filing.claims):
-        filing.claims = [claim for claim in filing.claims if claim.location.page != page]
-        zh.append("该页说明中的数字未检查")
-        en.append("the figures its narrative states are not checked")
-    if zh:
-        severity = "info" if len(zh) == 1 and layout.cut_off else "warning"  # info: nothing read was touched
-        message = f"{'；'.join(zh)} {'; '.join(en)}"
-        filing.diagnostics.append(Diagnostic(severity, message, (Location(source, page=page),)))
-
-
-def _level_with_rows(filing: Filing, page: int, heights: list[float], doubt: str) -> set[float]:
-    """Put each table with one of these heights level with its rows on the page in doubt; the heights
-    that were."""
-    level: set[float] = set()
+    beside = [char.cy for char in layout.cut_off if 0 <= char.cy <= layout.height]  # lines cut short
+    off_page = len(beside) < len(layout.cut_off)  # past the top or the foot: whole lines
+    level: set[float] = set()  # the lines cut short that are a table's
+    in_doubt = False
     for table in filing.tables:
-        band = _rows_band(table, page)
-        if band and (beside := {y for y in heights if band[0] <= y <= band[1]}):
-            level |= beside
-            table.doubts.append(Doubt(doubt))
-    return level
+        band = _band(table, page)
+        if band is None:
+            continue
+        past = {y for y in beside if band[0] <= y <= band[1]}
+        clipped = any(band[0] <= char.cy <= band[1] for char in layout.clipped)
+        if past or off_page:
+            table.doubts.append(Doubt(_PAST_EDGE.format(page=page)))
+        if clipped:
+            table.doubts.append(Doubt(_CUT_IN_CELL))
+        level |= past
+        in_doubt = in_doubt or bool(past or off_page or clipped)
+    said = [
+        (
+            f"第{page}页有文字印在页面边缘之外，未显示、未读取",
+            f"page {page} prints text past its edge, not shown, not read",
+        )
+    ]
+    if not layout.cut_off:
+        said = [
+            (
+                f"第{page}页表格中有文字超出单元格被截去",
+                f"page {page} cuts a table cell's text at the cell's edge",
+            )
+        ]
+    else:
+        filing.unread.append(Location(source, page=page))
+    if in_doubt:
+        said.append(("该页的表格读取存疑", "its tables are in doubt"))
+    if any(y not in level for y in beside) and any(claim.location.page == page for claim in filing.claims):
+        filing.claims = [claim for claim in filing.claims if claim.location.page != page]
+        said.append(("该页说明中的数字未检查", "the figures its narrative states are not checked"))
+    if layout.cut_off or in_doubt:
+        zh, en = "；".join(z for z, _ in said), "; ".join(e for _, e in said)
+        severity = "warning" if len(said) > 1 else "info"  # info: nothing read was touched
+        filing.diagnostics.append(Diagnostic(severity, f"{zh} {en}", (Location(source, page=page),)))
 
 
-def _rows_band(table: Table, page: int) -> tuple[float, float] | None:
+_PAST_EDGE = (
+    "表格超出第{page}页边缘，页外的内容未印出、未读取 the table runs past the edge of page {page}: what lies "
+    "beyond it is not shown, not read"
+)
+_CUT_IN_CELL = (
+    "表格有单元格的文字超出格子被截去，名称或数字可能不全 a cell's text is cut at the cell's edge: a name or "
+    "figure may be incomplete"
+)
+
+
+def _band(table: Table, page: int) -> tuple[float, float] | None:
     """From the top of the table's first row printed on the page to the foot of its last."""
     boxes = [row.location.bbox for row in table.rows if row.location.page == page and row.location.bbox]
     return (min(box[1] for box in boxes), max(box[3] for box in boxes)) if boxes else None

@@ -79,7 +79,6 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
         chars, rules = [turn.char(c) for c in chars], [turn.rule(r) for r in rules]
         cut_off, clipped = [turn.char(c) for c in cut_off], [turn.char(c) for c in clipped]
     width, height = turn.size()
-    cut_off = [c for c in cut_off if 0 <= c.cy <= height]  # past a side of the page as shown: lines cut
     picture = _picture_share(drawing, (left, bottom, right, top))
     return PageLayout(
         number, width, height, chars, rules, quarters, picture, drawing.outlines, hidden, cut_off, clipped
@@ -266,8 +265,8 @@ def _visible_chars(
     """The visible characters of a text page (see the module's docstring); `read` gathers the text
     objects it holds characters of, but blanks. With `shifts`: only the characters of the objects moved so far
     aside (in page space) to be read apart (_read_apart), measured where they stood. `cut_off` gathers the
-    characters the page's edge cuts off: printed past it, level with the page (a table wider than its
-    page runs off its side), which no viewer shows; read_page keeps those past a side of the page as shown.
+    characters the page's edge cuts off: printed past it, level with the page or beside it (a table wider
+    than its page runs off its side, its last rows off its foot), which no viewer shows.
     `clipped` gathers the characters their clip path hides (a cell's text cut at the cell's edge)."""
     left, bottom, right, top = crop  # y is flipped at the crop box's top
     raw = textpage.raw
