@@ -9,6 +9,7 @@ by hand."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -115,14 +116,23 @@ def _clipped_at(height: float) -> PageLayout:
     )
 
 
-@pytest.mark.parametrize(("height", "in_doubt"), [(106.0, True), (300.0, False)])
-def test_a_table_with_a_cell_cut_short_level_with_its_rows_is_in_doubt(height: float, in_doubt: bool) -> None:
-    # '深圳市罗湖区企业服' printed, '务中心' hidden by the cell's clip: a unit's row no longer named as one
+@pytest.mark.parametrize(
+    ("height", "in_doubt"),
+    [
+        (106.0, True),  # '深圳市罗湖区企业服' shown, '务中心' hidden: a unit's row no longer named as one
+        (48.0, True),  # the title's other part, a sheet's title cell cut where its page ends
+        (80.0, False),  # the header's: a caption cut short still names its column
+        (300.0, False),
+    ],
+)
+def test_a_table_with_text_cut_short_level_with_its_title_or_rows_is_in_doubt(
+    height: float, in_doubt: bool
+) -> None:
     filing = small_filing()
-    where = Location("filing.pdf", page=1, table="表四：基本支出总表", bbox=(50.0, 100.0, 500.0, 112.0))
-    row = Row("深圳市罗湖区企业服", RowRole.ITEM, where)
+    title = Location("filing.pdf", page=1, table="表四：基本支出总表", bbox=(150.0, 40.0, 400.0, 56.0))
+    row = Row("深圳市罗湖区企业服", RowRole.ITEM, replace(title, bbox=(50.0, 100.0, 500.0, 112.0)))
     filing.tables = [
-        Table(TableKind.BasicExpenditureSummary, "表四：基本支出总表", 4, Unit.WAN, where, rows=[row])
+        Table(TableKind.BasicExpenditureSummary, "表四：基本支出总表", 4, Unit.WAN, title, rows=[row])
     ]
     _not_shown(filing, _clipped_at(height), "filing.pdf")
     assert bool(filing.tables[0].doubts) is in_doubt

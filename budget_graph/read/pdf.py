@@ -338,8 +338,9 @@ def _unread_pages(filing: Filing, layouts: list[PageLayout], source: str) -> Non
 def _not_shown(filing: Filing, layout: PageLayout, source: str) -> None:
     """Text a viewer does not show is not read: printed past the page's edge (a table wider than its page,
     its last columns run off the side, its last rows off the foot), or cut at its cell's edge by the
-    cell's clip (a sheet's long name in a narrow cell). A table with such text level with its rows has
-    lost cells, or a name or figure cut short (a figure cut in two reads as another figure); text past the page's top or foot may be any table's lost rows: such tables are in doubt. A
+    cell's clip (a sheet's long name in a narrow cell). A table with such text level with its title or
+    rows has lost cells, or a title, name or figure cut short (a figure cut in two reads as another
+    figure); text past the page's top or foot may be any table's lost rows: such tables are in doubt. A
     page cut at its edge counts as not read whole (a table said missing may be there), and its narrative
     lines lose their starts or ends, so its stated figures are not checked; a narrative clipped is one
     printed again on the next page (some exports), and is left alone."""
@@ -349,11 +350,11 @@ def _not_shown(filing: Filing, layout: PageLayout, source: str) -> None:
     level: set[float] = set()  # the lines cut short that are a table's
     in_doubt = False
     for table in filing.tables:
-        band = _band(table, page)
-        if band is None:
+        bands = _bands(table, page)
+        if not bands:
             continue
-        past = {y for y in beside if band[0] <= y <= band[1]}
-        clipped = any(band[0] <= char.cy <= band[1] for char in layout.clipped)
+        past = {y for y in beside if any(top <= y <= foot for top, foot in bands)}
+        clipped = any(top <= char.cy <= foot for char in layout.clipped for top, foot in bands)
         if past or off_page:
             table.doubts.append(Doubt(_PAST_EDGE.format(page=page)))
         if clipped:
@@ -391,15 +392,19 @@ _PAST_EDGE = (
     "beyond it is not shown, not read"
 )
 _CUT_IN_CELL = (
-    "表格有单元格的文字超出格子被截去，名称或数字可能不全 a cell's text is cut at the cell's edge: a name or "
-    "figure may be incomplete"
+    "表格有文字超出其格子被截去，表题、名称或数字可能不全 text of the table is cut at its cell's edge: a title, "
+    "name or figure may be incomplete"
 )
 
 
-def _band(table: Table, page: int) -> tuple[float, float] | None:
-    """From the top of the table's first row printed on the page to the foot of its last."""
+def _bands(table: Table, page: int) -> list[tuple[float, float]]:
+    """Where the table's title and rows stand on the page, top to foot: its title's lines (a title cut
+    short may name only a part of the table, or another table), and its first row to its last."""
     boxes = [row.location.bbox for row in table.rows if row.location.page == page and row.location.bbox]
-    return (min(box[1] for box in boxes), max(box[3] for box in boxes)) if boxes else None
+    bands = [(min(box[1] for box in boxes), max(box[3] for box in boxes))] if boxes else []
+    if table.location.page == page and table.location.bbox:
+        bands.append((table.location.bbox[1], table.location.bbox[3]))
+    return bands
 
 
 def _printed_on(tables: list[Table], page: int, going_on: bool = True) -> list[Table]:

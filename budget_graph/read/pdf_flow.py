@@ -502,7 +502,14 @@ def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | 
     page = titles[-1].page  # the line naming the table (a number line may end the page before)
     used = len(lines) - 1 - index
     line = next(title.line.source_line for title in titles if title.page == page)  # its first on the page
-    return used, TableBlock(title, page, number, unit, filer, line=line)
+    on_page = [title.line for title in titles if title.page == page]
+    box = (
+        min(t.x0 for t in on_page),
+        min(t.top for t in on_page),
+        max(t.x1 for t in on_page),
+        max(t.bottom for t in on_page),
+    )
+    return used, TableBlock(title, page, number, unit, filer, line=line, box=box)
 
 
 def _with_tail(name: str | None, tail: str) -> str | None:

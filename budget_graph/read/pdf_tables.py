@@ -80,6 +80,7 @@ class TableBlock:
     # read as one grid with it (columns_over_pages)
     rests: set[int] = field(default_factory=set)
     line: int | None = None  # laid-out text: the file's line of the line naming the table
+    box: Box | None = None  # the title's lines on its page, as printed (PDF input)
 
 
 @dataclass
@@ -105,7 +106,9 @@ class _Rows:
 
 def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[str]) -> Table:
     kind = recognise_table(block.title)
-    location = Location(source, line=block.line, page=block.page, table=block.title, excerpt=block.title)
+    location = Location(
+        source, line=block.line, page=block.page, table=block.title, bbox=block.box, excerpt=block.title
+    )
     unit = block.unit or Unit.WAN
     table = Table(
         kind, block.title, block.number, unit, location, notes=list(block.notes), unit_name=block.unit_name
