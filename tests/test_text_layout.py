@@ -1222,12 +1222,13 @@ def test_a_garbled_figure_that_joins_its_rows_name_puts_the_table_in_doubt(
     assert bool(read_file(path).tables[1].doubts) is doubted
 
 
-@pytest.mark.parametrize("figure", ["1\xa0234", "1\u2009234"])
+@pytest.mark.parametrize("figure", ["1\xa0234", "1\u2009234", "1,200.00.", "12.34."])
 def test_a_garbled_figure_that_joins_the_next_name_puts_the_table_in_doubt(
     tmp_path: Path, figure: str
 ) -> None:
     # digits grouped by a no-break or thin space stand nearer the other side's name and open it
-    # ('1234支出总计', the fuzzer's): the income total then seems blank, and no error may rest on that
+    # ('1234支出总计', the fuzzer's), and so does a figure with a point too many ('12.34.当年支出小计'):
+    # the income total then seems blank, and no error may rest on that
     summary = [
         *SUMMARY[:-1],
         at((8, "收入总计"), (38, figure, "r"), (40, "支出总计"), (75, "1,200", "r")),
@@ -1235,7 +1236,9 @@ def test_a_garbled_figure_that_joins_the_next_name_puts_the_table_in_doubt(
     path = tmp_path / "filing.txt"
     path.write_text(filing_text(COVER, CONTENTS, DUTIES, summary), encoding="utf-8")
     table = read_file(path).tables[0]
-    assert [row.label for row in table.rows if row.label.endswith("支出总计")] == ["1234支出总计"]
+    assert [row.label for row in table.rows if row.label.endswith("支出总计")] == [
+        figure.replace("\xa0", "").replace("\u2009", "") + "支出总计"
+    ]
     assert table.doubts
 
 

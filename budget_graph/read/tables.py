@@ -77,7 +77,7 @@ _FIGURE_AT_END = re.compile(
 # through a separator ('1,234当年支出小计'), or a run of digits no code or year is ('1\xa0234' folded to
 # '1234'; 3, 5 and 7 digits are a code's, split off, and '2024年' a year's) before a Chinese character
 _FIGURE_AT_START = re.compile(
-    r"^\d[\d,，]*[.．,，]\d+(?=[\u3400-\u9fff])|^(?:\d{4}|\d{6}|\d{8,})(?=[\u3400-\u9fff])(?![年月日万亿元])"
+    r"^\d[\d,，]*[.．,，]\d+[\d.．,，]*(?=[\u3400-\u9fff])|^(?:\d{4}|\d{6}|\d{8,})(?=[\u3400-\u9fff])(?![年月日万亿元])"
 )
 # a row of rates of change under the years' rows of a 三公 table: '增减变化率', '比上年增减（%）'
 _RATE_ROW = re.compile(
