@@ -32,29 +32,15 @@ THREE_PUBLIC_PAGE = 29  # one row of figures; its 运行费 column's rules stand
 corpus = pytest.mark.skipif(not (PROCURATORATE.exists() and WANLI.exists()), reason="corpus absent")
 
 
-def _narrowed(source: Path, page: int, target: Path, left: float = 0.0, right: float = 0.0) -> Path:
-    """The file with one page's paper narrowed by `left` and `right` points: what stood there is past
-    its edge."""
+def _narrowed(source: Path, target: Path, pages: list[int], left: float = 0.0, right: float = 0.0) -> Path:
+    """The file with these pages' paper (every page's when none is named; as stored) narrowed by `left`
+    and `right`, shares of its width: what stood there is past its edge."""
     document = pdfium.PdfDocument(source)
     try:
-        narrowed = document[page - 1]
-        x0, y0, x1, y1 = narrowed.get_mediabox()
-        narrowed.set_mediabox(x0 + left, y0, x1 - right, y1)
-        narrowed.set_cropbox(x0 + left, y0, x1 - right, y1)
-        document.save(target)
-    finally:
-        document.close()
-    return target
-
-
-def _all_narrowed(source: Path, target: Path, side: str, share: float) -> Path:
-    """The file with every page's paper narrowed on one side (as stored) by a share of its width."""
-    document = pdfium.PdfDocument(source)
-    try:
-        for page in document:
+        for number in pages or range(1, len(document) + 1):
+            page = document[number - 1]
             x0, y0, x1, y1 = page.get_mediabox()
-            cut = (x1 - x0) * share
-            box = (x0 + cut, y0, x1, y1) if side == "left" else (x0, y0, x1 - cut, y1)
+            box = (x0 + left * (x1 - x0), y0, x1 - right * (x1 - x0), y1)
             page.set_mediabox(*box)
             page.set_cropbox(*box)
         document.save(target)
@@ -75,7 +61,7 @@ def _edge_notes(filing) -> list[tuple[int, str]]:
 def test_a_narrative_page_cut_at_its_edge_has_its_figures_left_unchecked(tmp_path: Path) -> None:
     # its lines lose their starts: a figure was read with another clause's subject, a false BG-N001
     # (说明中部门预算支出为16,593.12万元 against the tables' 24,169.74万元)
-    filing = read_file(_narrowed(PROCURATORATE, NARRATIVE_PAGE, tmp_path / "narrowed.pdf", left=250))
+    filing = read_file(_narrowed(PROCURATORATE, tmp_path / "narrowed.pdf", [NARRATIVE_PAGE], left=0.42))
     assert not [claim for claim in filing.claims if claim.location.page == NARRATIVE_PAGE]
     assert (NARRATIVE_PAGE, "warning") in _edge_notes(filing)
     assert not [f for f in check_filing(filing).findings if f.rule == "BG-N001"]
@@ -84,7 +70,7 @@ def test_a_narrative_page_cut_at_its_edge_has_its_figures_left_unchecked(tmp_pat
 @corpus
 def test_a_table_run_past_the_page_edge_is_in_doubt(tmp_path: Path) -> None:
     # the edge cuts the 运行费 column through its figure: '21.56' would read as '21.'
-    path = _narrowed(WANLI, THREE_PUBLIC_PAGE, tmp_path / "narrowed.pdf", right=841.85 - 661)
+    path = _narrowed(WANLI, tmp_path / "narrowed.pdf", [THREE_PUBLIC_PAGE], right=0.215)  # at x 661
     filing = read_file(path)
     table = next(t for t in filing.tables if t.kind is TableKind.ThreePublicExpenses)
     assert any("页边缘" in doubt.message for doubt in table.doubts)
@@ -143,7 +129,7 @@ def test_a_table_with_text_cut_short_level_with_its_title_or_rows_is_in_doubt(
 def test_a_title_cut_at_the_pages_edge_leaves_a_table_said_missing_no_error(tmp_path: Path) -> None:
     # '一般公共预算支出预算表（功能科目）' read '般公共…', another table's kind: two false BG-C001
     source = CORPUS / "js-cppcc" / "江苏省政协办公厅2019年预算公开表.pdf"
-    filing = read_file(_all_narrowed(source, tmp_path / "narrowed.pdf", "left", 0.25))
+    filing = read_file(_narrowed(source, tmp_path / "narrowed.pdf", [], left=0.25))
     assert filing.unread
     assert not _errors(filing, "BG-C001")
 
@@ -153,7 +139,7 @@ def test_rows_printed_past_the_pages_foot_put_its_tables_in_doubt(tmp_path: Path
     # pages stored turned (A3 shown landscape): the stored right edge is the shown foot, and the
     # 收支预算总表 lost its 住房保障支出 line with nothing said, a false BG-X001 against 表七
     source = CORPUS / "js-party-office" / "江苏省委办公厅2018年度部门预算公开表.pdf"
-    filing = read_file(_all_narrowed(source, tmp_path / "narrowed.pdf", "right", 0.25))
+    filing = read_file(_narrowed(source, tmp_path / "narrowed.pdf", [], right=0.25))
     summary = next(t for t in filing.tables if t.kind is TableKind.IncomeExpenditureSummary)
     assert any("页边缘" in doubt.message for doubt in summary.doubts)
     assert not _errors(filing, "BG-X001")
