@@ -19,6 +19,7 @@ from budget_graph.model import Diagnostic, Doubt, Filing, Location, Table
 from budget_graph.profiles import lines
 from budget_graph.read.claims import stated_claims
 from budget_graph.read.compilation import apart, filing_spans, span_note
+from budget_graph.read.grid_rows import union
 from budget_graph.read.layout import normalise
 from budget_graph.read.metadata import Evidence, Metadata, filing_metadata
 from budget_graph.read.pdf_doubts import mark_doubts, unruled_titles
@@ -361,21 +362,21 @@ def _not_shown(filing: Filing, layout: PageLayout, source: str) -> None:
             table.doubts.append(Doubt(_CUT_IN_CELL))
         level |= past
         in_doubt = in_doubt or bool(past or off_page or clipped)
-    said = [
-        (
-            f"第{page}页有文字印在页面边缘之外，未显示、未读取",
-            f"page {page} prints text past its edge, not shown, not read",
-        )
-    ]
-    if not layout.cut_off:
+    if layout.cut_off:
+        said = [
+            (
+                f"第{page}页有文字印在页面边缘之外，未显示、未读取",
+                f"page {page} prints text past its edge, not shown, not read",
+            )
+        ]
+        filing.unread.append(Location(source, page=page))
+    else:
         said = [
             (
                 f"第{page}页表格中有文字超出单元格被截去",
                 f"page {page} cuts a table cell's text at the cell's edge",
             )
         ]
-    else:
-        filing.unread.append(Location(source, page=page))
     if in_doubt:
         said.append(("该页的表格读取存疑", "its tables are in doubt"))
     if any(y not in level for y in beside) and any(claim.location.page == page for claim in filing.claims):
@@ -400,11 +401,9 @@ _CUT_IN_CELL = (
 def _bands(table: Table, page: int) -> list[tuple[float, float]]:
     """Where the table's title and rows stand on the page, top to foot: its title's lines (a title cut
     short may name only a part of the table, or another table), and its first row to its last."""
-    boxes = [row.location.bbox for row in table.rows if row.location.page == page and row.location.bbox]
-    bands = [(min(box[1] for box in boxes), max(box[3] for box in boxes))] if boxes else []
-    if table.location.page == page and table.location.bbox:
-        bands.append((table.location.bbox[1], table.location.bbox[3]))
-    return bands
+    rows = union(row.location.bbox for row in table.rows if row.location.page == page and row.location.bbox)
+    title = table.location.bbox if table.location.page == page else None
+    return [(box[1], box[3]) for box in (rows, title) if box]
 
 
 def _printed_on(tables: list[Table], page: int, going_on: bool = True) -> list[Table]:

@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from budget_graph.model import Box, Location, Unit
 from budget_graph.profiles import lines
+from budget_graph.read.grid_rows import union
 from budget_graph.read.layout import (
     ENUMERATOR,
     KEY_LINE,
@@ -502,13 +503,7 @@ def _title_block(lines: list[PageLine], floor: int) -> tuple[int, TableBlock] | 
     page = titles[-1].page  # the line naming the table (a number line may end the page before)
     used = len(lines) - 1 - index
     line = next(title.line.source_line for title in titles if title.page == page)  # its first on the page
-    on_page = [title.line for title in titles if title.page == page]
-    box = (
-        min(t.x0 for t in on_page),
-        min(t.top for t in on_page),
-        max(t.x1 for t in on_page),
-        max(t.bottom for t in on_page),
-    )
+    box = union((t.line.x0, t.line.top, t.line.x1, t.line.bottom) for t in titles if t.page == page)
     return used, TableBlock(title, page, number, unit, filer, line=line, box=box)
 
 
