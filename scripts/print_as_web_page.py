@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from budget_graph.model import Filing
 from budget_graph.read import read_file, read_paths
 from budget_graph.read.pdf import read_layouts
 from budget_graph.read.pdf_flow import document_flow
+from tests.printing import print_page
 
 
 def web_page(original: Filing, repeat_header: bool, cell_size: float, css: str) -> str:
@@ -39,16 +39,6 @@ def web_page(original: Filing, repeat_header: bool, cell_size: float, css: str) 
         blocks = document_flow(read_layouts(source)).blocks
         halves.append((read_file(source), [block for block in blocks if block.grids]))
     return document_html(halves, repeat_header, cell_size).replace("</style>", css + "</style>", 1)
-
-
-def print_page(page: Path, target: Path, printer: str) -> None:
-    if printer == "chromium":
-        command = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"]
-        subprocess.run([*command, f"--print-to-pdf={target}", page.as_uri()], check=True, capture_output=True)
-    else:
-        import weasyprint
-
-        weasyprint.HTML(filename=str(page)).write_pdf(target, presentational_hints=True)
 
 
 def main() -> None:

@@ -18,8 +18,6 @@ brings).
 from __future__ import annotations
 
 import importlib.util
-import shutil
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -29,6 +27,7 @@ import pytest
 from budget_graph.model import Filing, Table
 from budget_graph.read import read_file, read_paths
 from tests.conftest import CORPUS
+from tests.printing import print_page, skip_unless_printer
 from tests.tables import error_findings, reading
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus absent")
@@ -59,31 +58,15 @@ def _original(folder: str, year: int) -> Filing:
     return next(filing for filing in read_paths([str(CORPUS / folder)]) if filing.year == year)
 
 
-def _chinese_font() -> bool:
-    """Does fontconfig know a font with Chinese glyphs (without one, a printed page has no text)?"""
-    if shutil.which("fc-list") is None:
-        return False
-    listed = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False)
-    return bool(listed.stdout.strip())
-
-
 def _printed(tmp_path: Path, original: Filing, printer: str, paper: str = "A4") -> Filing:
     """The filing set as a web page, printed by `printer` on `paper`, read."""
-    if not _chinese_font():
-        pytest.skip("no font with Chinese glyphs")
-    if printer == "chromium" and shutil.which("chromium") is None:
-        pytest.skip("chromium absent")
-    if printer == "weasyprint":
-        try:
-            import weasyprint  # noqa: F401
-        except (ImportError, OSError):  # OSError: the pango library it draws with is absent
-            pytest.skip("weasyprint absent")
+    skip_unless_printer(printer)
     script = _script()
     page = tmp_path / "page.html"
     page.write_text(
         script.web_page(original, False, 9, f"@page{{size:{paper};margin:2cm}}"), encoding="utf-8"
     )
-    script.print_page(page, tmp_path / "printed.pdf", printer)
+    print_page(page, tmp_path / "printed.pdf", printer)
     return read_file(tmp_path / "printed.pdf")
 
 

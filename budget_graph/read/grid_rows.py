@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from budget_graph.model import Box, Location, is_number, prints_nothing
+from budget_graph.profiles import lines
 from budget_graph.read.layout import CODE_CAPTIONS, normalise
 
 
@@ -204,6 +205,7 @@ def _unread_total(cells: list[str], label: int, first: int, second: int, figures
 
 
 _PHASES = {"预算数", "决算数", "年初预算数", "全年预算数"}
+_PERIOD = lines().period_row
 
 
 def phase_columns(tree: list[list[str]]) -> dict[str, list[int]] | None:
@@ -226,3 +228,43 @@ def items_over_phases(tree: list[list[str]], phases: dict[str, list[int]]) -> li
     first = next(iter(phases.values()))
     items = [["" if normalise(c) in _PHASES else c for c in cells] for cells in tree]
     return [["", *(cells[i] for i in first)] for cells in items if any(cells)]
+
+
+def year_groups(tree: list[list[str]]) -> dict[str, list[int]] | None:
+    """A “三公” table's header heading the items once under each year (the Ministry of Finance's form:
+    `2023年预算数` over 合计, 因公出国（境）费 …, then `2024年预算数` over the same): each year's columns, in
+    the items' order. None unless two or more years' groups, alone on the top row, head the same items
+    in as many columns (columns before the first group hold the rows' labels)."""
+    if len(tree) < 2:
+        return None
+    top = tree[0]
+    starts = [c for c, text in enumerate(top) if text.strip()]
+    if len(starts) < 2:
+        return None
+    groups = {top[s].strip(): list(range(s, e)) for s, e in zip(starts, [*starts[1:], len(top)], strict=True)}
+    if len(groups) != len(starts) or not all(_PERIOD.match(normalise(g)) for g in groups):
+        return None
+
+    def items(columns: list[int]) -> list[list[str]]:
+        return [[normalise(cells[c]) if c < len(cells) else "" for c in columns] for cells in tree[1:]]
+
+    first = next(iter(groups.values()))
+    if len(first) < 2 or any(items(columns) != items(first) for columns in groups.values()):
+        return None
+    return groups
+
+
+def items_as_columns(tree: list[list[str]], rows: int) -> tuple[list[list[str]], dict[str, list[int]]] | None:
+    """A “三公” table printing its phases (预算数, 决算数) or its years as columns of the same items: the
+    header of the items alone (a blank first column over the rows' names) and the columns of each row
+    to be, so that it reads as the budget's table does, items as columns and a row per phase or year.
+    Years are turned only for a table of one row (the department's): a row per unit and year would
+    lose the unit."""
+    phases = phase_columns(tree)
+    if phases is not None:
+        return items_over_phases(tree, phases), phases
+    years = year_groups(tree) if rows == 1 else None
+    if years is None:
+        return None
+    first = next(iter(years.values()))
+    return [["", *(cells[i] if i < len(cells) else "" for i in first)] for cells in tree[1:]], years

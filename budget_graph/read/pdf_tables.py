@@ -35,10 +35,9 @@ from budget_graph.read.grid_rows import (
     TableGrid,
     fold_second_breakdown,
     halves_at,
-    items_over_phases,
+    items_as_columns,
     join_codes,
     label_columns,
-    phase_columns,
     union,
     unread,
 )
@@ -746,12 +745,13 @@ def _drop_second_breakdown(rows: _Rows) -> None:
 
 
 def _phases_as_rows(rows: _Rows) -> None:
-    """决算 “三公” table: each item has a 预算数 and a 决算数 column. Read it as the budget tables'
-    “三公” table is read — items as columns — with one row per phase ('预算数', '决算数')."""
-    phases = phase_columns(rows.tree)
-    if phases is None:
+    """A “三公” table whose items each head a 预算数 and a 决算数 column, or that heads them once under
+    each year: read as the budget tables' “三公” table is read — items as columns — with one row per
+    phase ('预算数', '决算数') or year ('2023年预算数')."""
+    turned = items_as_columns(rows.tree, sum(1 for row in rows.data if any(row.cells)))
+    if turned is None:
         return
-    rows.tree = items_over_phases(rows.tree, phases)
+    rows.tree, phases = turned
     rows.header = []  # continuation pages are already joined
     rows.data = [
         _DataRow(

@@ -38,10 +38,9 @@ from budget_graph.read.grid_rows import (
     TableGrid,
     fold_second_breakdown,
     halves_at,
-    items_over_phases,
+    items_as_columns,
     join_codes,
     label_columns,
-    phase_columns,
     unread,
 )
 from budget_graph.read.layout import REMARKS_CAPTION, Placement, is_text_header, normalise, place_columns
@@ -298,12 +297,13 @@ def _halves_stacked(header: list[GridRow], data: list[GridRow]) -> tuple[list[Gr
 
 
 def _phases_as_rows(header: list[GridRow], data: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:
-    """A 决算 “三公” table whose items each head a 预算数 and a 决算数 column: items as columns, a row
-    per phase, as the budget's “三公” table reads. (The PDF reader turns its grid before.)"""
-    phases = phase_columns([row.cells for row in header])
-    if phases is None:
+    """A “三公” table whose items each head a 预算数 and a 决算数 column, or that heads them once under
+    each year: items as columns, a row per phase or year, as the budget's “三公” table reads. (The PDF
+    reader turns its grid before.)"""
+    turned = items_as_columns([row.cells for row in header], sum(1 for row in data if any(row.cells)))
+    if turned is None:
         return header, data
-    items = [GridRow(None, cells) for cells in items_over_phases([row.cells for row in header], phases)]
+    items, phases = [GridRow(None, cells) for cells in turned[0]], turned[1]
     return items, [
         replace(
             row,

@@ -1,0 +1,135 @@
+"""A department's budget in the Ministry of Finance's forms, a region the corpus has no filing of
+(tests/national_forms.py: made up from a seed, every figure agreeing with every other), read from its web
+page and from that page printed to PDF. It must read whole, with no error; and a figure changed anywhere
+in its tables must be found."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from budget_graph.check.engine import check_filing
+from budget_graph.model import RowRole, TableKind
+from budget_graph.read import read_file
+from budget_graph.read.grid_rows import items_as_columns
+from tests.national_forms import FORM, Form, as_html, make_budget
+from tests.printing import PRINTERS, print_page, skip_unless_printer
+from tests.tables import error_findings, reading
+
+FORMS = {
+    "as the Ministry sets them": Form(),
+    "in 元": Form(yuan=True),
+    "codes in 类/款/项 columns": Form(split_codes=True),
+    "the unit named in every title": Form(unit_in_titles=True),
+    "numbered 表一": Form(numbering="表{cn}"),
+    "numbered 公开01表": Form(numbering="公开{n:02d}表"),
+    "not numbered": Form(numbering=""),
+}
+KINDS = [
+    TableKind.IncomeExpenditureSummary,
+    TableKind.IncomeSummary,
+    TableKind.ExpenditureSummary,
+    TableKind.AppropriationSummary,
+    TableKind.GeneralBudgetByFunction,
+    TableKind.GeneralBudgetByEconomicClass,
+    TableKind.ThreePublicExpenses,
+    TableKind.GovernmentFundBudget,
+]
+_FIGURE_CELL = re.compile(r'<td class="n">([0-9,]+\.\d\d)</td>')
+
+
+def _page(folder: Path, form: Form = FORM, seed: int = 1) -> Path:
+    page = folder / "budget.html"
+    page.write_text(as_html(make_budget(seed), form), encoding="utf-8")
+    return page
+
+
+@pytest.mark.parametrize("form", FORMS.values(), ids=FORMS)
+def test_the_forms_read_whole_and_without_error(tmp_path: Path, form: Form) -> None:
+    filing = read_file(_page(tmp_path, form))
+    assert [table.kind for table in filing.tables] == KINDS
+    assert not [table.title for table in filing.tables if table.doubts]
+    assert not error_findings([filing])
+    assert len(filing.claims) >= 30  # the narrative's figures are read, so they are checked
+
+
+def test_the_three_public_expenses_under_each_year_read_as_a_row_per_year(tmp_path: Path) -> None:
+    """The “三公” table heads its items once under each year (2023年预算数 | 2024年预算数 side by side):
+    a row per year, items as columns, as the tables with a row per year read."""
+    filing = read_file(_page(tmp_path))
+    (table,) = [t for t in filing.tables if t.kind is TableKind.ThreePublicExpenses]
+    assert [(row.role, row.label) for row in table.rows] == [
+        (RowRole.PERIOD, "2023年预算数"),
+        (RowRole.PERIOD, "2024年预算数"),
+    ]
+    assert [c.meaning for c in table.columns] == [
+        "total", "overseas_travel", "vehicles", "vehicle_purchase", "vehicle_operation", "hospitality"
+    ]  # fmt: skip
+
+
+def test_a_figure_changed_anywhere_in_the_tables_is_found(tmp_path: Path) -> None:
+    page = as_html(make_budget(1), Form())
+    changed = tmp_path / "changed.html"
+    missed = []
+    for match in _FIGURE_CELL.finditer(page):
+        figure = float(match.group(1).replace(",", "")) + 1
+        changed.write_text(page[: match.start(1)] + f"{figure:,.2f}" + page[match.end(1) :], encoding="utf-8")
+        if not error_findings([read_file(changed)]):
+            title = page.rfind("<h3>", 0, match.start())
+            missed.append((page[title + 4 : page.index("</h3>", title)], match.group(1)))
+    assert not missed
+
+
+@pytest.mark.parametrize("printer", PRINTERS)
+@pytest.mark.parametrize(
+    "form", [Form(), Form(split_codes=True, numbering="表{cn}")], ids=["ministry", "类款项"]
+)
+def test_the_forms_printed_read_as_the_web_page(tmp_path: Path, printer: str, form: Form) -> None:
+    skip_unless_printer(printer)
+    page = _page(tmp_path, form, seed=2)
+    print_page(page, tmp_path / "budget.pdf", printer)
+    printed, original = read_file(tmp_path / "budget.pdf"), read_file(page)
+    # the number printed over a title is read into it ('表1 2024年部门收支总表'), the web page's is not
+    assert all(
+        "".join(p.title.split()).endswith(o.title)
+        for p, o in zip(printed.tables, original.tables, strict=True)
+    )
+    # the empty fund table's blank 合计 row: a ruled grid shows it is a row, the page's text does not
+    read = [
+        (reading(p)[1:], reading(o)[1:])
+        for p, o in zip(printed.tables, original.tables, strict=True)
+        if o.rows
+    ]
+    assert len(read) == 7 and all(p == o for p, o in read)
+    assert not error_findings([printed])
+    assert [(c.subject, c.amount) for c in printed.claims] == [(c.subject, c.amount) for c in original.claims]
+
+
+def test_a_figure_changed_in_the_printed_forms_is_found(tmp_path: Path) -> None:
+    skip_unless_printer("weasyprint")
+    page = as_html(make_budget(3), Form())
+    three_public = page.index("“三公”经费支出表")
+    prior_total = _FIGURE_CELL.search(page, three_public)  # the year before's total, under 2023年预算数
+    changed = tmp_path / "changed.html"
+    changed.write_text(
+        page[: prior_total.start(1)] + "9,999.99" + page[prior_total.end(1) :], encoding="utf-8"
+    )
+    print_page(changed, tmp_path / "changed.pdf", "weasyprint")
+    findings = check_filing(read_file(tmp_path / "changed.pdf")).findings
+    assert [(f.rule, f.actual) for f in findings if f.severity.value == "error"][:1] == [
+        ("BG-R004", "9,999.99万元")
+    ]
+
+
+@pytest.mark.parametrize(
+    "tree",
+    [
+        [["", "", ""], ["合计", "因公出国（境）费", "公务接待费"]],  # no group over the items
+        [["2023年预算数", "", "2024年预算数", ""], ["合计", "公务接待费", "合计", "公费"]],  # a caption cut short
+        [["2023年预算数", "", "增减率", ""], ["合计", "公务接待费", "合计", "公务接待费"]],  # not a year
+    ],
+)
+def test_a_header_not_heading_the_same_items_under_each_year_is_left_as_it_is(tree: list[list[str]]) -> None:
+    assert items_as_columns(tree, 1) is None
