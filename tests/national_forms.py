@@ -28,7 +28,19 @@ _BASIC_LINES = {  # function code → the economic classes it pays (行政运行
 }
 _RUNNING = "2010501"
 _PROJECT_LINES = ("2010502", "2010505", "2010507")
-_PERSONNEL = ("30101", "30102", "30103", "30107", "30108", "30109", "30110", "30112", "30113", "30302", "30305")
+_PERSONNEL = (
+    "30101",
+    "30102",
+    "30103",
+    "30107",
+    "30108",
+    "30109",
+    "30110",
+    "30112",
+    "30113",
+    "30302",
+    "30305",
+)
 _OPERATING = ("30201", "30205", "30206", "30211", "30217", "30228", "30229", "30231", "30299")
 _EMPTY_CLASSES = ("202", "203", "204")  # 类 the summary lists with no figure
 
@@ -101,7 +113,12 @@ def make_budget(seed: int) -> Budget:
     def amount(low: int, high: int) -> int:  # 万元 → hundredths
         return rng.randint(low * 100, high * 100)
 
-    wages = {"30101": amount(150, 320), "30102": amount(100, 260), "30103": amount(10, 40), "30107": amount(40, 120)}
+    wages = {
+        "30101": amount(150, 320),
+        "30102": amount(100, 260),
+        "30103": amount(10, 40),
+        "30107": amount(40, 120),
+    }
     paid = sum(wages.values())
     budget.economic.update(wages)
     budget.economic.update(
@@ -131,7 +148,10 @@ def make_budget(seed: int) -> Budget:
     budget.three_public = {
         "overseas_travel": (0, 0),
         "vehicle_purchase": (amount(0, 30) if rng.random() < 0.3 else 0, 0),
-        "vehicle_operation": (now["vehicle_operation"] * rng.randint(90, 115) // 100, now["vehicle_operation"]),
+        "vehicle_operation": (
+            now["vehicle_operation"] * rng.randint(90, 115) // 100,
+            now["vehicle_operation"],
+        ),
         "hospitality": (now["hospitality"] * rng.randint(90, 115) // 100, now["hospitality"]),
     }
     budget.procurement = (amount(5, 60), 0, amount(10, 120))
@@ -147,6 +167,9 @@ class Form:
     split_codes: bool = False
     unit_in_titles: bool = False
     numbering: str = "表{n}"  # '表{n}', '表{cn}', '公开{n:02d}表', '' (none)
+    change: bool = False  # the 一般公共预算支出表 adds the change on the year before (增减额, 增减率)
+    basic_sides: bool = False  # the 基本支出表 sets 人员经费 and 公用经费 side by side, each its codes
+    three_public_years: int = 2  # the 三公 table's years: the year before's and this year's, or this year's
 
     @property
     def unit(self) -> str:
@@ -204,7 +227,11 @@ def _coded_header(
     split = form.split_codes
     depth = 3 if split else 2
     top = [(group, levels + 1 if split else 2, 1), *[(t, c, r or depth) for t, c, r in columns]]
-    names = [("科目编码", levels, 1), ("科目名称", 1, depth - 1)] if split else [("科目编码", 1, 1), ("科目名称", 1, 1)]
+    names = (
+        [("科目编码", levels, 1), ("科目名称", 1, depth - 1)]
+        if split
+        else [("科目编码", 1, 1), ("科目名称", 1, 1)]
+    )
     header = [top, [*names, *[(t, c, r or depth - 1) for row in under for t, c, r in row]]]
     if split:
         header.append([(level, 1, 1) for level in "类款项"[:levels]])
@@ -226,7 +253,9 @@ def _coded_rows(budget: Budget, form: Form, figures) -> list[list[str]]:
     return rows
 
 
-def _two_sides(left: list[tuple[str, int | None]], right: list[tuple[str, int | None]], form: Form, width: int):
+def _two_sides(
+    left: list[tuple[str, int | None]], right: list[tuple[str, int | None]], form: Form, width: int
+):
     """Rows of a two-sided summary: each side's label and figure, the right side's figure `width` times."""
     for index in range(max(len(left), len(right))):
         label, value = left[index] if index < len(left) else ("", None)
@@ -259,7 +288,10 @@ def income_expenditure_summary(budget: Budget, form: Form) -> FormTable:
         ["上年结转结余", "", "结转下年", ""],
         ["收入总计", total, "支出总计", total],
     ]
-    header = [[("收入", 2, 1), ("支出", 2, 1)], [("项目", 1, 1), ("预算数", 1, 1), ("项目", 1, 1), ("预算数", 1, 1)]]
+    header = [
+        [("收入", 2, 1), ("支出", 2, 1)],
+        [("项目", 1, 1), ("预算数", 1, 1), ("项目", 1, 1), ("预算数", 1, 1)],
+    ]
     return FormTable(1, f"{YEAR}年部门收支总表", header, rows)
 
 
@@ -328,7 +360,10 @@ def appropriation_summary(budget: Budget, form: Form) -> FormTable:
     classes = [c for c in budget.function_codes() if len(c) == 3]
     spending = [
         ("一、本年支出", budget.appropriation),
-        *[(f"（{NUMERALS[i]}）{_name('functional', c)}", budget.appropriated(c)) for i, c in enumerate(classes)],
+        *[
+            (f"（{NUMERALS[i]}）{_name('functional', c)}", budget.appropriated(c))
+            for i, c in enumerate(classes)
+        ],
         ("二、结转下年", 0),
     ]
     rows = [[*cells[:5], "", ""] for cells in _two_sides(income, spending, form, 2)]
@@ -348,22 +383,38 @@ def general_budget_by_function(budget: Budget, form: Form) -> FormTable:
         "功能分类科目",
         (f"{YEAR - 1}年执行数", 1, 0),
         (f"{YEAR}年预算数", 3, 1),
-        under=[[("小计", 1, 0), ("基本支出", 1, 0), ("项目支出", 1, 0)]],
+        *([(f"{YEAR}年预算数比{YEAR - 1}年执行数增减", 2, 1)] if form.change else []),
+        under=[
+            [
+                ("小计", 1, 0),
+                ("基本支出", 1, 0),
+                ("项目支出", 1, 0),
+                *_spans("增减额", "增减率")[: 2 * form.change],
+            ]
+        ],
     )
 
     def figures(code: str) -> list[str]:
         prior = budget.prior[code] if code else sum(v for c, v in budget.prior.items() if len(c) == 3)
+        now = budget.appropriated(code)
+        change = [figure(now - prior, form), percent(now - prior, prior)] if form.change else []
         return [
             figure(prior, form),
-            figure(budget.appropriated(code), form),
+            figure(now, form),
             blank_or(budget.appropriated_basic(code), form),
             blank_or(budget.appropriated_project(code), form),
+            *change,
         ]
 
     return FormTable(5, f"{YEAR}年一般公共预算支出表", header, _coded_rows(budget, form, figures))
 
 
 def general_budget_by_economic_class(budget: Budget, form: Form) -> FormTable:
+    title = f"{YEAR}年一般公共预算基本支出表"
+    personnel = sum(v for c, v in budget.economic.items() if c in _PERSONNEL)
+    operating = sum(v for c, v in budget.economic.items() if c in _OPERATING)
+    if form.basic_sides:
+        return _basic_sides(budget, form, title, personnel, operating)
     header = _coded_header(
         form,
         "部门经济分类科目",
@@ -371,34 +422,62 @@ def general_budget_by_economic_class(budget: Budget, form: Form) -> FormTable:
         under=[[("合计", 1, 0), ("人员经费", 1, 0), ("公用经费", 1, 0)]],
         levels=2,
     )
-    personnel = sum(v for c, v in budget.economic.items() if c in _PERSONNEL)
-    operating = sum(v for c, v in budget.economic.items() if c in _OPERATING)
     rows = [
-        [*_code_cells("", form, 2), "合计", *(figure(v, form) for v in (personnel + operating, personnel, operating))]
+        [
+            *_code_cells("", form, 2),
+            "合计",
+            *(figure(v, form) for v in (personnel + operating, personnel, operating)),
+        ]
     ]
     for code in budget.economic_codes():
-        value = budget.of(budget.economic, code)
-        shown = figure(value, form)
+        shown = figure(budget.of(budget.economic, code), form)
+        personal = code.startswith(("301", "303"))
         rows.append(
             [
                 *_code_cells(code, form, 2),
                 _name("economic", code),
                 shown,
-                *((shown, "") if code.startswith(("301", "303")) else ("", shown)),
+                *((shown, "") if personal else ("", shown)),
             ]
         )
-    return FormTable(6, f"{YEAR}年一般公共预算基本支出表", header, rows)
+    return FormTable(6, title, header, rows)
+
+
+def _basic_sides(budget: Budget, form: Form, title: str, personnel: int, operating: int) -> FormTable:
+    """人员经费 on the left, 公用经费 on the right, each its classes' codes, names and amounts."""
+    sides = [
+        [
+            (c, _name("economic", c), budget.of(budget.economic, c))
+            for c in budget.economic_codes()
+            if c[:3] in prefixes
+        ]
+        for prefixes in (("301", "303"), ("302",))
+    ]
+    header = [
+        [("人员经费", 3, 1), ("公用经费", 3, 1)],
+        [("科目编码", 1, 1), ("科目名称", 1, 1), ("金额", 1, 1)] * 2,
+    ]
+    rows = []
+    for index in range(max(map(len, sides))):
+        cells = []
+        for side in sides:
+            code, name, value = side[index] if index < len(side) else ("", "", None)
+            cells += [code, name, "" if value is None else figure(value, form)]
+        rows.append(cells)
+    rows.append(["", "人员经费合计", figure(personnel, form), "", "公用经费合计", figure(operating, form)])
+    return FormTable(6, title, header, rows)
 
 
 def three_public_expenses(budget: Budget, form: Form) -> FormTable:
     items = [("合计", 1, 2), ("因公出国（境）费", 1, 2), ("公务用车购置及运行费", 3, 1), ("公务接待费", 1, 2)]
+    years = (0, 1)[-form.three_public_years :]
     header = [
-        [(f"{YEAR - 1}年预算数", 6, 1), (f"{YEAR}年预算数", 6, 1)],
-        items * 2,
-        [("小计", 1, 1), ("公务用车购置费", 1, 1), ("公务用车运行费", 1, 1)] * 2,
+        [(f"{YEAR - 1 + year}年预算数", 6, 1) for year in years],
+        items * len(years),
+        [("小计", 1, 1), ("公务用车购置费", 1, 1), ("公务用车运行费", 1, 1)] * len(years),
     ]
     row = []
-    for year in (0, 1):
+    for year in years:
         value = {k: v[year] for k, v in budget.three_public.items()}
         vehicles = value["vehicle_purchase"] + value["vehicle_operation"]
         row += [
@@ -568,10 +647,14 @@ OVERVIEW = [
 def _html_table(table: FormTable) -> str:
     rows = []
     for header_row in table.header:
-        cells = "".join(f'<th colspan="{c}" rowspan="{r}">{html.escape(text)}</th>' for text, c, r in header_row)
+        cells = "".join(
+            f'<th colspan="{c}" rowspan="{r}">{html.escape(text)}</th>' for text, c, r in header_row
+        )
         rows.append(f"<tr>{cells}</tr>")
     for body in table.rows:
-        cells = "".join(f'<td class="{"n" if _is_figure(text) else "t"}">{html.escape(text)}</td>' for text in body)
+        cells = "".join(
+            f'<td class="{"n" if _is_figure(text) else "t"}">{html.escape(text)}</td>' for text in body
+        )
         rows.append(f"<tr>{cells}</tr>")
     return "<table>" + "".join(rows) + "</table>"
 

@@ -26,6 +26,9 @@ FORMS = {
     "numbered 表一": Form(numbering="表{cn}"),
     "numbered 公开01表": Form(numbering="公开{n:02d}表"),
     "not numbered": Form(numbering=""),
+    "the change on the year before": Form(change=True),
+    "人员经费 and 公用经费 side by side": Form(basic_sides=True),
+    "三公 for this year alone": Form(three_public_years=1),
 }
 KINDS = [
     TableKind.IncomeExpenditureSummary,
@@ -69,8 +72,20 @@ def test_the_three_public_expenses_under_each_year_read_as_a_row_per_year(tmp_pa
     ]  # fmt: skip
 
 
-def test_a_figure_changed_anywhere_in_the_tables_is_found(tmp_path: Path) -> None:
-    page = as_html(make_budget(1), Form())
+def test_personnel_and_operating_costs_side_by_side_read_as_one_list(tmp_path: Path) -> None:
+    """The 基本支出表 lists 人员经费 and 公用经费 side by side, each under its name and over its own codes,
+    names and amounts: one list, the left half's rows, then the right's."""
+    filing = read_file(_page(tmp_path, Form(basic_sides=True)))
+    (table,) = [t for t in filing.tables if t.kind is TableKind.GeneralBudgetByEconomicClass]
+    assert [c.meaning for c in table.columns] == ["amount"]
+    codes = [row.code for row in table.rows if row.role is RowRole.ITEM]
+    assert codes[0] == "301" and "302" in codes and codes == sorted(codes, key=lambda c: c[:3] == "302")
+    assert [row.label for row in table.rows if row.role is RowRole.TOTAL] == ["人员经费合计", "公用经费合计"]
+
+
+@pytest.mark.parametrize("form", [Form(), Form(basic_sides=True, change=True)], ids=["ministry", "variants"])
+def test_a_figure_changed_anywhere_in_the_tables_is_found(tmp_path: Path, form: Form) -> None:
+    page = as_html(make_budget(1), form)
     changed = tmp_path / "changed.html"
     missed = []
     for match in _FIGURE_CELL.finditer(page):
@@ -127,7 +142,10 @@ def test_a_figure_changed_in_the_printed_forms_is_found(tmp_path: Path) -> None:
     "tree",
     [
         [["", "", ""], ["合计", "因公出国（境）费", "公务接待费"]],  # no group over the items
-        [["2023年预算数", "", "2024年预算数", ""], ["合计", "公务接待费", "合计", "公费"]],  # a caption cut short
+        [
+            ["2023年预算数", "", "2024年预算数", ""],
+            ["合计", "公务接待费", "合计", "公费"],
+        ],  # a caption cut short
         [["2023年预算数", "", "增减率", ""], ["合计", "公务接待费", "合计", "公务接待费"]],  # not a year
     ],
 )

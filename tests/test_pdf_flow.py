@@ -249,7 +249,7 @@ def test_a_header_left_at_the_page_foot_joins_the_body_under_finer_columns() -> 
         *page_content(header).grids,
         *page_content(PageLayout(2, WIDTH, HEIGHT, body, ruled(fine, [70, 90, 110]))).grids,
     ]
-    rows = _rows(TableBlock("财政拨款收支预算总表", 1, grids=grids))
+    rows = _rows(TableBlock("财政拨款收支预算总表", 1, grids=grids), two_sided=True)
     assert rows.header == [["收入", "", "支出", ""], ["项目", "金额", "项目", "金额"]]
     assert [(row.page, row.cells) for row in rows.data] == [
         (2, ["一般公共预算", "100.00", "基本支出", "100.00"])

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field, replace
 
 from budget_graph.model import Box, Location, is_number, prints_nothing
 from budget_graph.profiles import lines
-from budget_graph.read.layout import CODE_CAPTIONS, normalise
+from budget_graph.read.layout import CODE_CAPTIONS, is_text_header, normalise
+
+_PERIOD = lines().period_row  # a year's row or group: 2024年预算数, 增减
 
 
 @dataclass
@@ -129,16 +131,32 @@ def _code_columns(header: list[list[str]], data: list[tuple[list[str], list[Box 
     return []
 
 
-def halves_at(header: list[list[str]]) -> int | None:
-    """A list printed in two halves side by side repeats its header: the column where it repeats."""
+def halves_at(header: list[list[str]], named: bool = True) -> tuple[int, int] | None:
+    """A list printed in two halves side by side repeats its header: the column where it repeats, and
+    the header's row from which it does. Above that row each half may stand under a name of its own
+    (人员经费 | 公用经费, each over 科目编码, 科目名称, 金额): what a half lists, which its rows' codes say.
+    Not so a two-sided summary's (`named` False): its sides, 收入 | 支出, are what it is read by."""
     if not header:
         return None
-    top = [normalise(c) for c in header[0]]
-    width = len(top)
-    if width % 2 or not any(top):
+    width = len(header[0])
+    if width % 2:
         return None
     half = width // 2
-    return half if top[:half] == top[half:] else None
+    for index, cells in enumerate(header):
+        row = [normalise(c) for c in cells] + [""] * (width - len(cells))
+        if len(row) != width or not any(row):
+            return None
+        if row[:half] == row[half:]:
+            # under names, each half lists its own rows: it starts with their codes' or names' caption
+            # (a group's name over amounts alone, 一般公共预算 | 政府性基金预算, heads columns)
+            listed = index == 0 or is_text_header(row[0]) or row[0] in CODE_CAPTIONS
+            return (half, index) if listed else None
+        names = row[0], row[half]
+        if not (named and all(names) and not any(row[1:half]) and not any(row[half + 1 :])):
+            return None  # not a name over each half
+        if any(_PERIOD.match(name) for name in names):
+            return None  # a year over each half: the items under each year (year_groups)
+    return None
 
 
 def label_columns(rows: Iterable[list[str]]) -> set[int]:
@@ -205,7 +223,6 @@ def _unread_total(cells: list[str], label: int, first: int, second: int, figures
 
 
 _PHASES = {"预算数", "决算数", "年初预算数", "全年预算数"}
-_PERIOD = lines().period_row
 
 
 def phase_columns(tree: list[list[str]]) -> dict[str, list[int]] | None:

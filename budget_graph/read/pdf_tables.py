@@ -122,7 +122,7 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
         _not_read(block, location, filing, f"未识别的表格“{block.title}”", f"unknown table “{block.title}”")
         filing.unread.append(location)
         return table
-    rows = _rows(block)
+    rows = _rows(block, two_sided=kind in TWO_SIDED)
     if block.unit is None:  # no unit line: the header may name it ('金额（元）'), else 万元, in doubt
         table.unit = header_unit(rows.header) or unstated_unit(table)
     if kind in TWO_SIDED:
@@ -201,7 +201,7 @@ def grid_boxes(grid: Grid) -> list[list[Box | None]]:
     return rows
 
 
-def _rows(block: TableBlock) -> _Rows:
+def _rows(block: TableBlock, two_sided: bool = False) -> _Rows:
     first, *rest = _header_over_pages(columns_over_pages(block.grids, block.rests))
     first = _on_finest_columns(first, rest)
     banner = banner_rows(first)
@@ -216,9 +216,9 @@ def _rows(block: TableBlock) -> _Rows:
     rows.tree = _header_tree(first, banner, banner + start)
     for previous, grid in pairwise([first, *rest]):
         _continue(rows, first, previous, grid)
-    halves = halves_at(rows.header)
+    halves = halves_at(rows.header, named=not two_sided)
     if halves:
-        rows = _stack(rows, halves)
+        rows = _stack(rows, *halves)
     join_codes(rows.header, [(row.cells, row.boxes) for row in rows.data])
     return rows
 
@@ -717,15 +717,16 @@ def _join_cut_label(previous: list[str], rest: list[str]) -> None:
             previous[index] += text
 
 
-def _stack(rows: _Rows, half: int) -> _Rows:
-    """Left halves first (all pages), then right halves: the order the list is read in."""
+def _stack(rows: _Rows, half: int, first: int) -> _Rows:
+    """Left halves first (all pages), then right halves: the order the list is read in. The header is
+    the left half's from its `first` row, where the halves repeat (not the names they stand under)."""
     left = [replace(row, cells=row.cells[:half], boxes=row.boxes[:half]) for row in rows.data]
     right = [replace(row, cells=row.cells[half:], boxes=row.boxes[half:]) for row in rows.data]
     return _Rows(
-        [cells[:half] for cells in rows.header],
+        [cells[:half] for cells in rows.header[first:]],
         left + right,
         rows.problems,
-        [cells[:half] for cells in rows.tree],
+        [cells[:half] for cells in rows.tree[first:]],  # the names stand at the top depths
         rows.lost_pages,
     )
 

@@ -115,7 +115,7 @@ def build_table(table: Table, grid: TableGrid, unit_names: set[str]) -> Reading:
         _doubt_unread_amounts(table)
         return reading
     header, data = _without_row_numbers(*_split_header(rows), two_sided=table.kind in TWO_SIDED)
-    header, data = _halves_stacked(header, data)
+    header, data = _halves_stacked(header, data, named=table.kind not in TWO_SIDED)
     if table.kind is TableKind.ThreePublicExpenses:
         header, data = _phases_as_rows(header, data)
     # 类/款/项 columns of a text's rows (a reader that places the amounts has joined its own)
@@ -284,14 +284,17 @@ def _drop(row: GridRow, columns: list[int], two_sided: bool) -> GridRow:
     )
 
 
-def _halves_stacked(header: list[GridRow], data: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:
+def _halves_stacked(
+    header: list[GridRow], data: list[GridRow], named: bool
+) -> tuple[list[GridRow], list[GridRow]]:
     """A list printed in two halves side by side (its header printed twice across): the left halves,
     then the right, as it is read. (The PDF reader stacks its pages' halves before: read/pdf_tables.py.)"""
-    half = halves_at([row.cells for row in header])
-    if half is None:
+    halves = halves_at([row.cells for row in header], named)
+    if halves is None:
         return header, data
+    half, first = halves
     left, right = slice(0, half), slice(half, None)
-    return [row.part(left) for row in header], [row.part(left) for row in data] + [
+    return [row.part(left) for row in header[first:]], [row.part(left) for row in data] + [
         row.part(right) for row in data if any(cell.strip() for cell in row.cells[half:])
     ]
 
