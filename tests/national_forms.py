@@ -170,6 +170,11 @@ class Form:
     change: bool = False  # the 一般公共预算支出表 adds the change on the year before (增减额, 增减率)
     basic_sides: bool = False  # the 基本支出表 sets 人员经费 and 公用经费 side by side, each its codes
     three_public_years: int = 2  # the 三公 table's years: the year before's and this year's, or this year's
+    # the web page: each title in the table's <caption>, the filer and unit line as the table's first
+    # row, the header in a <thead> (a browser prints it again on every page), the paper printed on
+    in_table: bool = False
+    thead: bool = False
+    paper: str = "A4"
 
     @property
     def unit(self) -> str:
@@ -644,19 +649,30 @@ OVERVIEW = [
 # --- the web page ------------------------------------------------------------------------------------------
 
 
-def _html_table(table: FormTable) -> str:
-    rows = []
-    for header_row in table.header:
-        cells = "".join(
-            f'<th colspan="{c}" rowspan="{r}">{html.escape(text)}</th>' for text, c, r in header_row
+def _html_table(table: FormTable, form: Form) -> str:
+    width = sum(c for _, c, _ in table.header[0])
+    head = [
+        "<tr>"
+        + "".join(f'<th colspan="{c}" rowspan="{r}">{html.escape(text)}</th>' for text, c, r in row)
+        + "</tr>"
+        for row in table.header
+    ]
+    body = [
+        "<tr>"
+        + "".join(
+            f'<td class="{"n" if _is_figure(text) else "t"}">{html.escape(text)}</td>' for text in cells
         )
-        rows.append(f"<tr>{cells}</tr>")
-    for body in table.rows:
-        cells = "".join(
-            f'<td class="{"n" if _is_figure(text) else "t"}">{html.escape(text)}</td>' for text in body
-        )
-        rows.append(f"<tr>{cells}</tr>")
-    return "<table>" + "".join(rows) + "</table>"
+        + "</tr>"
+        for cells in table.rows
+    ]
+    if form.in_table:
+        line = f'部门：{UNIT}<span style="float:right">单位：{form.unit}</span>'
+        meta = f'<tr><td colspan="{width}" style="border:none">{line}</td></tr>'
+        head.insert(0, meta)
+    caption = f"<caption>{html.escape(form.title(table))}</caption>" if form.in_table else ""
+    if form.thead:
+        return f"<table>{caption}<thead>{''.join(head)}</thead><tbody>{''.join(body)}</tbody></table>"
+    return f"<table>{caption}{''.join(head + body)}</table>"
 
 
 def _is_figure(text: str) -> bool:
@@ -666,7 +682,7 @@ def _is_figure(text: str) -> bool:
 STYLE = (
     "body{font-family:'WenQuanYi Micro Hei',sans-serif;font-size:10pt} table{border-collapse:collapse;"
     "width:100%} th,td{border:0.5pt solid #000;padding:2pt 3pt} td.n{text-align:right} "
-    ".meta{display:flex;justify-content:space-between} h3{text-align:center;margin:4pt}"
+    ".meta{display:flex;justify-content:space-between} h3,caption{text-align:center;margin:4pt;font-weight:bold}"
     " .table{page-break-before:always}"
 )
 
@@ -685,12 +701,15 @@ def as_html(budget: Budget, form: Form = FORM) -> str:
     out.append(f"<h2>第二部分 {UNIT}{YEAR}年部门预算表</h2>")
     for table in tables(budget, form):
         number = f"<p>{form.number(table)}</p>" if form.numbering else ""
-        out.append(f'<div class="table">{number}<h3>{html.escape(form.title(table))}</h3>')
-        out.append(f'<p class="meta"><span>部门：{UNIT}</span><span>单位：{form.unit}</span></p>')
-        out.append(_html_table(table))
+        out.append(f'<div class="table">{number}')
+        if not form.in_table:
+            out.append(f"<h3>{html.escape(form.title(table))}</h3>")
+            out.append(f'<p class="meta"><span>部门：{UNIT}</span><span>单位：{form.unit}</span></p>')
+        out.append(_html_table(table, form))
         if table.note:
             out.append(f"<p>{html.escape(table.note)}</p>")
         out.append("</div>")
     part(narrative(budget))
     head = f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{UNIT}{YEAR}年部门预算</title>'
-    return head + f"<style>{STYLE}</style></head><body>" + "\n".join(out) + "</body></html>"
+    style = STYLE + f"@page{{size:{form.paper};margin:2cm}}"
+    return head + f"<style>{style}</style></head><body>" + "\n".join(out) + "</body></html>"

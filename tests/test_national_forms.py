@@ -97,10 +97,16 @@ def test_a_figure_changed_anywhere_in_the_tables_is_found(tmp_path: Path, form: 
     assert not missed
 
 
+PRINTED = {
+    "ministry": Form(),
+    "类款项": Form(split_codes=True, numbering="表{cn}"),
+    "variants": Form(three_public_years=1, basic_sides=True, change=True, in_table=True),
+    "A5": Form(paper="A5", thead=True),
+}
+
+
 @pytest.mark.parametrize("printer", PRINTERS)
-@pytest.mark.parametrize(
-    "form", [Form(), Form(split_codes=True, numbering="表{cn}")], ids=["ministry", "类款项"]
-)
+@pytest.mark.parametrize("form", PRINTED.values(), ids=PRINTED)
 def test_the_forms_printed_read_as_the_web_page(tmp_path: Path, printer: str, form: Form) -> None:
     skip_unless_printer(printer)
     page = _page(tmp_path, form, seed=2)

@@ -343,6 +343,24 @@ def test_a_caption_over_figures_is_kept_however_unknown() -> None:
     assert [c.meaning for c in place_columns(header, 2, labels_end=2).columns] == ["total", "basic"]
 
 
+def test_a_total_under_the_year_heading_every_column_sums_its_siblings() -> None:
+    """'2024年预算数' over 合计 and the 三公 items names what kind of figure all the columns hold: its 合计 is
+    the items' total, not the year's amount (a group's own subtotal, as '基本支出/小计' is)."""
+    from budget_graph.read.layout import place_columns
+
+    header = [["2024年预算数", "", ""], ["合计", "因公出国（境）费", "公务接待费"]]
+    assert [c.meaning for c in place_columns(header, 3).columns] == [
+        "total",
+        "overseas_travel",
+        "hospitality",
+    ]
+    header = [["", "基本支出", ""], ["", "小计", "人员经费"]]
+    assert [c.meaning for c in place_columns(header, 2, labels_end=1).columns] == ["basic", "personnel"]
+    # a two-sided summary's 预算数/合计 is the line's amount
+    header = [["预算数", ""], ["合计", "基本支出"]]
+    assert [c.meaning for c in place_columns(header, 2, side="expenditure").columns] == ["amount", "basic"]
+
+
 def _errors_and_warnings(path: Path) -> list[tuple]:
     from budget_graph.check.engine import check_filing
 

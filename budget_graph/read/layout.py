@@ -309,8 +309,12 @@ def _column(leaf: HeaderNode, ancestors: list[HeaderNode], side: str | None) -> 
     meaning = column_meaning(label)
     group_meanings = [m for m in (column_meaning(a.label) for a in ancestors) if m]
     if normalise(label) in {"小计", "合计"} and ancestors:
-        # a group's own subtotal column: the group's meaning, or by its siblings' family (其中：小计)
+        # a group's own subtotal column: the group's meaning, or by its siblings' family (其中：小计);
+        # under a group naming the kind of figure of a one-sided table's columns (2024年预算数, 决算数),
+        # the sum of its siblings, as if the group were not printed
         meaning = group_meanings[-1] if group_meanings else _family_of(ancestors[-1])
+        if meaning in _KINDS_OF_FIGURE and side is None:
+            meaning = "total"
         group_meanings = group_meanings[:-1]
     path_labels = "/".join(a.label for a in ancestors)
     path = tuple(_additive_path(group_meanings, meaning))
@@ -320,6 +324,9 @@ def _column(leaf: HeaderNode, ancestors: list[HeaderNode], side: str | None) -> 
         path,
         side,
     )
+
+
+_KINDS_OF_FIGURE = {"amount", "actual"}
 
 
 def _family_of(group: HeaderNode) -> str | None:
