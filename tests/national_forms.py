@@ -170,6 +170,8 @@ class Form:
     change: bool = False  # the 一般公共预算支出表 adds the change on the year before (增减额, 增减率)
     basic_sides: bool = False  # the 基本支出表 sets 人员经费 and 公用经费 side by side, each its codes
     three_public_years: int = 2  # the 三公 table's years: the year before's and this year's, or this year's
+    by_unit: bool = False  # the 收入总表 lists the department's units, not its functional classes
+    zero: str = ""  # how a zero prints where the forms may leave it blank: '', '0.00', '-', '—'
     # the web page: each title in the table's <caption>, the filer and unit line as the table's first
     # row, the header in a <thead> (a browser prints it again on every page), the paper printed on
     in_table: bool = False
@@ -201,7 +203,7 @@ def figure(value: int, form: Form) -> str:
 
 
 def blank_or(value: int, form: Form) -> str:
-    return figure(value, form) if value else ""
+    return figure(value, form) if value else form.zero
 
 
 def percent(part: int, whole: int) -> str:
@@ -304,34 +306,39 @@ def _spans(*labels: str) -> list[tuple[str, int, int]]:
     return [(label, 1, 0) for label in labels]  # 0: span every row of the header
 
 
+UNITS = {  # the department's units (代码, 名称) and the functional classes each spends on
+    ("301001", f"{UNIT}（本级）"): (
+        "2010501",
+        "2010502",
+        "2080501",
+        "2080505",
+        "2080506",
+        "2101101",
+        "2210201",
+    ),
+    ("301002", "青山市河西区统计普查中心"): ("2010505", "2010507"),
+}
+
+
 def income_summary(budget: Budget, form: Form) -> FormTable:
-    columns = _spans(
-        "合计",
-        "上年结转",
-        "一般公共预算拨款收入",
-        "政府性基金预算拨款收入",
-        "国有资本经营预算拨款收入",
-        "财政专户管理资金收入",
-        "事业收入",
-        "事业单位经营收入",
-        "其他收入",
-    )
+    labels = ("合计", "上年结转", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入",
+              "财政专户管理资金收入", "事业收入", "事业单位经营收入", "其他收入")  # fmt: skip
 
-    def figures(code: str) -> list[str]:
-        return [
-            figure(budget.spending(code), form),
-            "",
-            figure(budget.appropriated(code), form),
-            "",
-            "",
-            "",
-            "",
-            "",
-            blank_or(budget.of(budget.other_income, code), form),
-        ]
+    def figures(codes: tuple[str, ...]) -> list[str]:
+        def total(of) -> int:
+            return sum(of(code) for code in codes)
 
-    header = _coded_header(form, "功能分类科目", *columns)
-    return FormTable(2, f"{YEAR}年部门收入总表", header, _coded_rows(budget, form, figures))
+        return [figure(total(budget.spending), form), form.zero, figure(total(budget.appropriated), form),
+                *[form.zero] * 5, blank_or(total(lambda c: budget.of(budget.other_income, c)), form)]  # fmt: skip
+
+    title = f"{YEAR}年部门收入总表"
+    if form.by_unit:
+        header = [[("单位编码", 1, 1), ("单位名称", 1, 1), *[(label, 1, 1) for label in labels]]]
+        every = tuple(code for codes in UNITS.values() for code in codes)
+        rows = [["", "合计", *figures(every)], *[[*unit, *figures(codes)] for unit, codes in UNITS.items()]]
+        return FormTable(2, title, header, rows)
+    header = _coded_header(form, "功能分类科目", *_spans(*labels))
+    return FormTable(2, title, header, _coded_rows(budget, form, lambda code: figures((code,))))
 
 
 def expenditure_summary(budget: Budget, form: Form) -> FormTable:

@@ -29,6 +29,9 @@ FORMS = {
     "the change on the year before": Form(change=True),
     "人员经费 and 公用经费 side by side": Form(basic_sides=True),
     "三公 for this year alone": Form(three_public_years=1),
+    "收入总表 by unit": Form(by_unit=True),
+    "zeros printed 0.00": Form(zero="0.00"),
+    "zeros printed -": Form(zero="-", by_unit=True),
 }
 KINDS = [
     TableKind.IncomeExpenditureSummary,
@@ -72,6 +75,18 @@ def test_the_three_public_expenses_under_each_year_read_as_a_row_per_year(tmp_pa
     ]  # fmt: skip
 
 
+def test_units_listed_by_their_codes_are_the_units_rows(tmp_path: Path) -> None:
+    """单位编码 | 单位名称 heads the 收入总表's rows: '301001' is a unit's code, not a functional class's."""
+    filing = read_file(_page(tmp_path, Form(by_unit=True)))
+    (table,) = [t for t in filing.tables if t.kind is TableKind.IncomeSummary]
+    assert [(row.role, row.code, row.location.row) for row in table.rows] == [
+        (RowRole.TOTAL, None, "合计"),
+        (RowRole.UNIT, None, "301001 青山市河西区统计局(本级)"),
+        (RowRole.UNIT, None, "301002 青山市河西区统计普查中心"),
+    ]
+    assert not [f for f in check_filing(filing).findings if f.severity.value != "info"]
+
+
 def test_personnel_and_operating_costs_side_by_side_read_as_one_list(tmp_path: Path) -> None:
     """The 基本支出表 lists 人员经费 and 公用经费 side by side, each under its name and over its own codes,
     names and amounts: one list, the left half's rows, then the right's."""
@@ -83,7 +98,9 @@ def test_personnel_and_operating_costs_side_by_side_read_as_one_list(tmp_path: P
     assert [row.label for row in table.rows if row.role is RowRole.TOTAL] == ["人员经费合计", "公用经费合计"]
 
 
-@pytest.mark.parametrize("form", [Form(), Form(basic_sides=True, change=True)], ids=["ministry", "variants"])
+@pytest.mark.parametrize(
+    "form", [Form(), Form(basic_sides=True, change=True, by_unit=True)], ids=["ministry", "variants"]
+)
 def test_a_figure_changed_anywhere_in_the_tables_is_found(tmp_path: Path, form: Form) -> None:
     page = as_html(make_budget(1), form)
     changed = tmp_path / "changed.html"
@@ -102,6 +119,7 @@ PRINTED = {
     "类款项": Form(split_codes=True, numbering="表{cn}"),
     "variants": Form(three_public_years=1, basic_sides=True, change=True, in_table=True),
     "A5": Form(paper="A5", thead=True),
+    "units": Form(by_unit=True, zero="—"),
 }
 
 

@@ -81,6 +81,8 @@ def union(boxes: Iterable[Box]) -> Box | None:
 @dataclass
 class TableGrid:
     rows: list[GridRow] = field(default_factory=list)
+    # the captions over the rows' labels, when the reader cut them from the header rows (PDF grids)
+    label_captions: list[str] = field(default_factory=list)
 
 
 _DIGITS = re.compile(r"^\d+$")

@@ -139,7 +139,7 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
         )
         filing.unread.extend(location.at(page=page) for page in rows.lost_pages)
     table.notes.extend(_empty_notes(rows))
-    grid = TableGrid(_grid_rows(rows, two_sided=kind in TWO_SIDED))
+    grid = TableGrid(_grid_rows(rows, two_sided=kind in TWO_SIDED), _label_captions(rows))
     reading = build_table(table, grid, unit_names)
     filing.diagnostics.extend(reading.diagnostics)
     filing.indicators.extend(reading.indicators)
@@ -794,6 +794,12 @@ def _grid_rows(rows: _Rows, two_sided: bool) -> list[GridRow]:
     return header + [
         GridRow(row.line, row.cells, row.page, amounts_from=start, boxes=row.boxes) for row in data
     ]
+
+
+def _label_captions(rows: _Rows) -> list[str]:
+    """The captions over the label columns, which `_grid_rows` cuts from the header."""
+    text = _text_columns(rows)
+    return [cells[i] for cells in rows.tree for i in sorted(text) if i < len(cells) and cells[i]]
 
 
 def _empty_notes(rows: _Rows) -> list[str]:

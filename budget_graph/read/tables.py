@@ -133,6 +133,7 @@ def build_table(table: Table, grid: TableGrid, unit_names: set[str]) -> Reading:
         reading = Reading(_two_sided(table, header, data))
     else:
         reading = Reading(_one_sided(table, header, data, unit_names))
+        _units_by_code(table, [*(c for row in header for c in row.cells), *grid.label_captions])
         _codes_out_of_names(table)
         if any(row.code and _CODE_ONLY.match(row.label) for row in table.rows):
             # a part of a code ('05' under 款) stands where the name belongs: the code columns were misplaced
@@ -212,6 +213,22 @@ def _codes_out_of_names(table: Table) -> None:
     for row, match in named:
         row.code, row.label, row.role = match.group(1), match.group(2), RowRole.ITEM
         row.location = replace(row.location, row=f"{row.code} {row.label}")
+
+
+_UNIT_CODE_CAPTION = re.compile(r"^(预算)?(单位|部门)(编码|代码)$")
+_SUBJECT_CODE_CAPTION = re.compile(r"科目|功能|经济分类|品目")
+
+
+def _units_by_code(table: Table, header: list[str]) -> None:
+    """A table listing units by their codes (单位编码 | 单位名称, as many provinces print the 收入总表):
+    each coded row is a unit's, its code no classification's ('301001'). Not where the header also
+    captions a classification's codes: which code a row's is, is not sure."""
+    captions = [normalise(cell) for cell in header if cell.strip()]
+    if not any(map(_UNIT_CODE_CAPTION.match, captions)) or any(map(_SUBJECT_CODE_CAPTION.search, captions)):
+        return
+    for row in table.rows:
+        if row.code and row.code.isdigit():
+            row.code, row.role = None, RowRole.UNIT
 
 
 def _a_tree(codes: set[str]) -> bool:
