@@ -177,6 +177,7 @@ class Form:
     in_table: bool = False
     thead: bool = False
     paper: str = "A4"
+    figures_left: bool = False  # figures set as the page's text is, not right-aligned
 
     @property
     def unit(self) -> str:
@@ -683,7 +684,8 @@ def _html_table(table: FormTable, form: Form) -> str:
 
 
 def _is_figure(text: str) -> bool:
-    return bool(text) and text.replace(",", "").replace(".", "").isdigit()
+    """A cell set right-aligned: an amount (a change may be negative) or a rate."""
+    return bool(text) and text.lstrip("-").rstrip("%").replace(",", "").replace(".", "").isdigit()
 
 
 STYLE = (
@@ -718,5 +720,9 @@ def as_html(budget: Budget, form: Form = FORM) -> str:
         out.append("</div>")
     part(narrative(budget))
     head = f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{UNIT}{YEAR}年部门预算</title>'
-    style = STYLE + f"@page{{size:{form.paper};margin:2cm}}"
+    style = (
+        STYLE
+        + f"@page{{size:{form.paper};margin:2cm}}"
+        + ("td.n{text-align:left}" if form.figures_left else "")
+    )
     return head + f"<style>{style}</style></head><body>" + "\n".join(out) + "</body></html>"

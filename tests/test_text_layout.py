@@ -2848,3 +2848,47 @@ def test_a_tables_header_printed_again_over_its_rows_goes_on_in_its_columns(tmp_
     spent = {row.label: row.cells["amount"].text for row in table.rows if row.side == "expenditure"}
     assert not table.doubts
     assert (spent["十、住房保障支出"], spent["支出合计"]) == ("100.00", "1,000.00")
+
+
+def test_codes_in_columns_squeezed_to_one_space_are_the_codes_parts(tmp_path: Path) -> None:
+    """Narrow 类/款/项 columns, as pdftotext lays out a web page's print: '201 05 01 行政运行' is the code's
+    three parts and the name, not one figure 2010501 and a name (which put a column of codes among
+    the figures and every figure a column off)."""
+    assert [c.text for c in chunks("201 05 01 行政运行    900.00")] == [
+        "201",
+        "05",
+        "01",
+        "行政运行",
+        "900.00",
+    ]
+    assert [c.text for c in chunks("201 05      人大事务    1,000.00")] == [
+        "201",
+        "05",
+        "人大事务",
+        "1,000.00",
+    ]
+    squeezed = [
+        *BY_FUNCTION[:6],
+        at((0, "类"), (4, "款"), (7, "项")),
+        "",
+        at((16, "合计"), (43, "1,200.00", "r"), (58, "900.00", "r"), (70, "300.00", "r")),
+        at(
+            (0, "201"),
+            (16, "一般公共服务支出"),
+            (43, "1,200.00", "r"),
+            (58, "900.00", "r"),
+            (70, "300.00", "r"),
+        ),
+        at((0, "201 01"), (16, "人大事务"), (43, "1,200.00", "r"), (58, "900.00", "r"), (70, "300.00", "r")),
+        at((0, "201 01 01 行政运行"), (43, "900.00", "r"), (58, "900.00", "r")),
+        at((0, "201 01 99 其他人大事务支出"), (43, "300.00", "r"), (70, "300.00", "r")),
+    ]
+    table = _only_table(tmp_path, COVER, squeezed)
+    assert [c.meaning for c in table.columns] == ["general_budget", "basic", "project"]
+    assert [(row.code, row.label) for row in table.rows[1:]] == [
+        ("201", "一般公共服务支出"),
+        ("20101", "人大事务"),
+        ("2010101", "行政运行"),
+        ("2010199", "其他人大事务支出"),
+    ]
+    assert not table.doubts

@@ -124,15 +124,34 @@ def chunks(text: str) -> list[Chunk]:
     for match in _RUN.finditer(text):
         start, current = match.start(), []
         words = match.group().split(" ")
+        parts = _code_in_parts(words)
         for index, word in enumerate(words):
             code_first = index == 1 and bool(_CODE_WORD.match(words[0])) and not words[1][:1].isdigit()
-            if current and (code_first or _apart_figure(words, index) or _apart_figure(words, index - 1)):
+            apart = (
+                code_first
+                or 0 < index <= parts
+                or _apart_figure(words, index)
+                or _apart_figure(words, index - 1)
+            )
+            if current and apart:
                 found.append(_chunk(current, start))
                 start += len(" ".join(current)) + 1
                 current = []
             current.append(word)
         found.append(_chunk(current, start))
     return _widened(found)
+
+
+def _code_in_parts(words: list[str]) -> int:
+    """How many words open the run as a code printed in its 类/款/项 columns one space apart ('201 05 01
+    行政运行', the columns squeezed): a 类 of three digits, then parts of two; 0 unless two or more. (As
+    one word '201 05 01' reads as the figure 2010501.)"""
+    if not re.fullmatch(r"\d{3}", words[0]):
+        return 0
+    count = 1
+    while count < min(len(words), _CODE_COLUMNS) and _SUBCODE.match(words[count]):
+        count += 1
+    return count if count > 1 else 0
 
 
 def _widened(found: list[Chunk]) -> list[Chunk]:
