@@ -16,9 +16,11 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import cache
 
 from budget_graph.check.evaluator import evaluate
 from budget_graph.check.rules import Finding, Rule, Severity, rule
+from budget_graph.codes import scheme_index
 from budget_graph.derive.crosstable import by_code, split_figures
 from budget_graph.derive.identity import Figure, restates
 from budget_graph.derive.rollups import ITEM_PARTS
@@ -35,7 +37,8 @@ TOTALS = rule(
     severity=Severity.ERROR,
     basis=BASIS,
     checks="部门预算收入 / 部门预算支出 (第二部分) restate 收支总表's 收入总计 / 支出总计 (or 本年收入合计 / 本年支出合计 "
-    "where a filing states those), under the rounding rule.",
+    "where a filing states those), under the rounding rule; '收支总预算' states both. '财政拨款收支总预算' restates "
+    "the 财政拨款收支总表's totals.",
     why="The first figure a reader meets must be the filing's total.",
     engine="python",
     fail_example="部门预算收入33,645.29万元（收支总表 收入总计 33,654.29）",
@@ -50,7 +53,8 @@ COMPOSITION = rule(
     basis=BASIS,
     checks="第三部分: the total restates the 支出总表 total; 人员支出 the basic column of economic class 301 "
     "(工资福利支出); 公用支出 302 + 310 (商品和服务支出 + 资本性支出); 对个人和家庭的补助 303; 项目支出 the "
-    "支出总表 project total; 基本支出 its basic total.",
+    "支出总表 project total; 基本支出 its basic total; 一般公共预算基本支出 the basic total of the 一般公共预算支出表 "
+    "(or of the economic table, or of the 支出总表).",
     why="The narrative's breakdown is what most readers take away; it must be the tables' breakdown.",
     engine="python",
     fail_example="人员支出1,187.48万元（工资福利支出 基本支出 1,178.48）",
@@ -137,7 +141,8 @@ FUNCTIONAL = rule(
     checks="A figure the narrative gives for a functional class, section or item ('公共安全（类）支出16,593.12万元', "
     "'“一般公共服务支出（类）统计信息事务（款）统计管理（项）”2.63万元') restates that row of the function tables "
     "(一般公共预算支出表（按功能科目）, 支出总表): the row whose name and whose parents' names are the ones given. "
-    "A name that fits more than one row is not checked.",
+    "A class named bare, by its name in the national list ('社会保障和就业支出135.85万元'), restates its row there "
+    "or its line in the summaries. A name that fits more than one row is not checked.",
     why="Narratives explain the budget line by line; each line's figure must be the table's.",
     engine="python",
     fail_example="一般公共服务支出（类）商贸事务（款）招商引资（项）1,300.00万元（表中2011308 招商引资 1,200.00）",
@@ -176,6 +181,22 @@ OFFICE_OPERATING = rule(
     pass_example="机关运行经费预算为229.43万元（表中机关运行经费预算数 229.43）",
 )
 
+INCOME = rule(
+    id="BG-N013",
+    title="说明中的收入来源金额与表格不符",
+    title_en="Narrative income from a source disagrees with the tables",
+    severity=Severity.ERROR,
+    basis=BASIS,
+    checks="An income the narrative states by its source ('其中：一般公共预算拨款收入2,299.43万元', '其他收入5.02万元', "
+    "'一般公共预算当年拨款2,299.43万元', '财政拨款收入…') restates that source's figure in a table that prints it: the "
+    "收支总表's or 财政拨款收支总表's income line of that source, or the 收入总表's total row in that source's "
+    "column (for 一般公共预算 also the 一般公共预算支出表's total).",
+    why="The narrative says where the money comes from; the tables say it too, and the two must agree.",
+    engine="python",
+    fail_example="一般公共预算拨款收入28,400.02万元（收支总表 一般公共预算资金 28,040.02）",
+    pass_example="一般公共预算拨款收入28,040.02万元",
+)
+
 _ECONOMIC = {"301": "工资福利支出", "302": "商品和服务支出", "303": "对个人和家庭的补助", "310": "资本性支出"}
 _PROCUREMENT_CLASSES = {"货物": "A", "工程": "B", "服务": "C"}
 _PROCUREMENT_NAMES = {"A": "货物", "B": "工程", "C": "服务"}
@@ -191,6 +212,7 @@ RESTATING = (
     PERFORMANCE_FUNDS,
     FUNCTIONAL,
     OFFICE_OPERATING,
+    INCOME,
 )
 
 
@@ -279,9 +301,9 @@ class Tables:
         row = table and _department_row(table)
         return Figure.of(table, row, meaning) if table and row else None
 
-    def summary_totals(self, side: str) -> list[Figure]:
-        """收支总表 totals of one side, 总计 first (收入总计, then 本年收入合计 …)."""
-        table = self.table(TableKind.IncomeExpenditureSummary)
+    def summary_totals(self, side: str, kind: TableKind = TableKind.IncomeExpenditureSummary) -> list[Figure]:
+        """A summary's totals of one side, 总计 first (收入总计, then 本年收入合计 …)."""
+        table = self.table(kind)
         if table is None:
             return []
         rows = [r for r in table.rows if r.side == side and r.role is RowRole.TOTAL]
@@ -303,6 +325,14 @@ class Tables:
             if all(named):
                 return [f for r in named if r and (f := Figure.of(table, r, "total"))]
         return []
+
+    def economic_total(self) -> list[Figure]:
+        """The economic table's total of basic spending (its total row), as it prints it."""
+        table = self.table(TableKind.GeneralBudgetByEconomicClass)
+        basic = table and _basic_meaning(table)
+        row = table and next((r for r in table.rows if r.role is RowRole.TOTAL), None)
+        figure = Figure.of(table, row, basic) if table and basic and row else None
+        return [figure] if figure else []
 
     def projects(self) -> tuple[Table, list[Row]] | None:
         table = self.table(TableKind.ProjectExpenditureSummary)
@@ -485,7 +515,9 @@ def _three_public(claim: Claim, tables: Tables) -> list[Tie]:
 
 
 def _totals(claim: Claim, tables: Tables) -> list[Tie]:
-    bare = re.sub(r"部门|预算|总额|总计|合计|本年|全年|年度", "", key(claim.subject))
+    bare = re.sub(r"部门|预算|总额|总计|合计|总|本年|全年|年度", "", key(claim.subject))
+    if bare.startswith(("财政拨款", "政府预算拨款")):  # '财政拨款收支总预算2,299.43万元'
+        return _appropriation_totals(bare.removeprefix("财政拨款").removeprefix("政府预算拨款"), tables)
     income = Tie(TOTALS, "部门预算收入", "the budget's income", tuple(tables.summary_totals("income")))
     overall = tables.department(TableKind.ExpenditureSummary, "total")
     spending = (*tables.summary_totals("expenditure"), *([overall] if overall else []))
@@ -501,6 +533,22 @@ def _totals(claim: Claim, tables: Tables) -> list[Tie]:
             Tie(COMPOSITION, "部门预算总额", "the budget total", (*([overall] if overall else []), *spending))
         ]
     return []
+
+
+def _appropriation_totals(bare: str, tables: Tables) -> list[Tie]:
+    """The 财政拨款收支总表's totals: '财政拨款收支总预算' states both sides', '财政拨款收入' is an income (BG-N013)."""
+    if bare not in ("收支", "收入、支出", "收、支"):
+        return []
+    kind = TableKind.AppropriationSummary
+    return [
+        Tie(
+            TOTALS,
+            f"财政拨款{what}总额",
+            f"the appropriations' {en}",
+            tuple(tables.summary_totals(side, kind)),
+        )
+        for side, what, en in (("income", "收入", "income"), ("expenditure", "支出", "expenditure"))
+    ]
 
 
 def _composition(claim: Claim, tables: Tables) -> list[Tie]:
@@ -519,7 +567,74 @@ def _composition(claim: Claim, tables: Tables) -> list[Tie]:
     if re.fullmatch(r"基本支出(预算)?(总额|合计)?", subject):
         figure = tables.department(TableKind.ExpenditureSummary, "basic")
         return [Tie(COMPOSITION, "基本支出", "basic expenditure", (figure,) if figure else ())]
+    if re.fullmatch(r"(一般公共预算|财政拨款)(当年拨款)?基本支出(预算)?(总额|合计)?", subject):
+        # the general budget's basic spending: its function table's basic total, its economic table's total
+        figures = (
+            tables.department(TableKind.GeneralBudgetByFunction, "basic"),
+            *tables.economic_total(),
+            tables.department(TableKind.ExpenditureSummary, "basic"),
+        )
+        what, what_en = claim.subject, "the general budget's basic expenditure"
+        return [Tie(COMPOSITION, what, what_en, tuple(f for f in figures if f))]
     return []
+
+
+_INCOME_SOURCES = frozenset(
+    {
+        "appropriation",
+        "general_budget",
+        "gov_fund",
+        "state_capital",
+        "special_account",
+        "own_funds",
+        "service_revenue",
+        "business_revenue",
+        "superior_subsidy",
+        "affiliated_remit",
+        "other_income",
+    }
+)
+
+
+_PART_OF_INCOME = re.compile(r"绩效|采购|项目")  # sections whose sources' figures are those of some spending
+
+
+def _income(claim: Claim, tables: Tables) -> list[Tie]:
+    """'一般公共预算拨款收入2,299.43万元' → the summaries' income line of that source, the 收入总表's total in
+    its column (and for the general budget, its expenditure table's total: what it grants is spent)."""
+    subject = key(claim.subject)
+    meaning = column_meaning(subject)
+    if meaning not in _INCOME_SOURCES or not re.search(r"(收入|拨款|资金)$", subject) or "支出" in subject:
+        return []
+    if _PART_OF_INCOME.search(claim.section or "") or f"涉及{subject}" in key(claim.text):
+        return []  # the funds of some projects ('绩效目标管理的项目3个，涉及一般公共预算当年拨款…')
+    figures = [
+        figure
+        for kind in _SUMMARY_TABLES
+        if (table := tables.table(kind))
+        for row in _income_lines(table, meaning)
+        if (figure := Figure.of(table, row, "amount"))
+    ]
+    figures.append(tables.department(TableKind.IncomeSummary, meaning))
+    if meaning == "general_budget":
+        table = tables.table(TableKind.GeneralBudgetByFunction)
+        whole = table and next((m for m in ("total", "amount") if table.column(m)), None)
+        figures.append(tables.department(TableKind.GeneralBudgetByFunction, whole) if whole else None)
+    what, what_en = f"收入“{claim.subject}”", f"income: {claim.subject}"
+    return [Tie(INCOME, what, what_en, tuple(f for f in figures if f))]
+
+
+def _income_lines(table: Table, meaning: str) -> list[Row]:
+    """A summary's income lines of a source, one per label (a line printed twice is one), not what is
+    carried over from it ('1.一般公共预算拨款结余、结转')."""
+    lines: dict[str, Row] = {}
+    for row in table.rows:
+        label = _ENUMERATED.sub("", row.label)
+        if row.side != "income" or row.role is RowRole.TOTAL or re.search(r"结转|结余", label):
+            continue
+        if column_meaning(label) == meaning:
+            lines.setdefault(key(label), row)
+    return list(lines.values())
 
 
 def _economic_tie(tables: Tables, what: str, what_en: str, *readings: tuple[str, ...]) -> Tie:
@@ -588,6 +703,8 @@ _ENUMERATED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][�
 def _functional(claim: Claim, tables: Tables) -> list[Tie]:
     """'检察（款）行政运行（项）支出' → the row 行政运行 whose section row is 检察, in each function table."""
     names = {CODE_LENGTH[m.group("level")]: m.group("name") for m in LEVEL_MARK.finditer(key(claim.subject))}
+    if not names and key(claim.subject) in _class_names(tables.filing.year):
+        names = {3: key(claim.subject)}  # a class by its bare name ('社会保障和就业支出135.85万元')
     if not names:
         return []
     searched = {kind: _functional_figure(tables.table(kind), names) for kind in _FUNCTION_TABLES}
@@ -602,6 +719,15 @@ def _functional(claim: Claim, tables: Tables) -> list[Tie]:
     return [
         Tie(FUNCTIONAL, f"功能科目“{claim.subject}”", f"functional class {claim.subject}", figures, unsure)
     ]
+
+
+@cache
+def _class_names(year: int | None) -> frozenset[str]:
+    """The national list's functional classes (类) of the year, by name ('一般公共服务支出')."""
+    index = scheme_index("functional")
+    return frozenset(
+        key(concept.name) for concept in index.concepts() if len(concept.code) == 3 and concept.valid_in(year)
+    )
 
 
 def _functional_figure(table: Table | None, names: dict[int, str]) -> Figure | None:
@@ -646,6 +772,7 @@ _TIES: tuple[Callable[[Claim, Tables], list[Tie]], ...] = (
     _office_operating,
     _totals,
     _composition,
+    _income,
     _performance_funds,
     _functional,
 )
