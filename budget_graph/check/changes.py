@@ -9,6 +9,7 @@ a difference rounding (or truncation) explains is an info finding, never an erro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,8 +17,15 @@ from functools import partial
 
 from budget_graph.check.evaluator import evaluate
 from budget_graph.check.figures import percent_verdict
-from budget_graph.check.narrative import three_public_figure, three_public_meaning
+from budget_graph.check.narrative import (
+    functional_names,
+    functional_row,
+    key,
+    three_public_figure,
+    three_public_meaning,
+)
 from budget_graph.check.rules import Finding, Severity, rule
+from budget_graph.derive.crosstable import department_row
 from budget_graph.derive.identity import Figure, change, percentage
 from budget_graph.derive.rounding import Agreement, Interval, Ratio, ratio_percent, ratio_range
 from budget_graph.model import Amount, Claim, Direction, Filing, TableKind, Unit
@@ -101,9 +109,12 @@ PREVIOUS_YEAR = rule(
     title="变动额与表中上年数不符",
     title_en="Stated change disagrees with the previous-year figures in the tables",
     severity=Severity.ERROR,
-    basis="“三公”经费支出表列示上年与本年预算数，说明中的增减额应等于两者之差",
+    basis="“三公”经费支出表、一般公共预算支出表列示上年与本年数，说明中的增减额应等于两者之差",
     checks="A change statement about a 三公 figure equals this year's minus last year's figure of the "
-    "“三公”经费支出表 (its year rows), under the rounding rule; 持平 needs a zero difference.",
+    "“三公”经费支出表 (its year rows), under the rounding rule; 持平 needs a zero difference. So does a change "
+    "stated for a functional line or the general budget's total ('行政运行（项）2024年预算数为724.23万元，比2023年"
+    "执行数减少144.84万元') against the 一般公共预算支出表 printing the year before's column, when the narrative "
+    "names the base that column prints (its year, and 执行数 or 预算数).",
     why="The narrative and the table publish one change; two different changes cannot both be right.",
     engine="python",
     fail_example="公务接待费2024年预算数0.50万元，较2023年年初预算减少0.20万元（表中0.60 → 0.50）",
@@ -119,6 +130,7 @@ def check(filing: Filing) -> Iterator[Finding]:
     for claim in filing.claims:
         yield from check_claim(claim)
     yield from _against_previous_year(filing)
+    yield from _against_the_years_column(filing)
 
 
 def check_claim(claim: Claim) -> Iterator[Finding]:
@@ -391,6 +403,43 @@ def _against_previous_year(filing: Filing) -> Iterator[Finding]:
         finding = _change_against(claim, now, before)
         if finding:
             yield finding
+
+
+_GENERAL_BUDGET_TOTAL = re.compile(r"^一般公共预算(当年)?(拨款|财政拨款)?(支出)?(预算)?$")
+_BASE = re.compile(r"(\d{4})年.*?(执行|决算|预算)")
+
+
+def _against_the_years_column(filing: Filing) -> Iterator[Finding]:
+    """A change on the year before stated for a functional line ('行政运行（项）2024年预算数为724.23万元，比2023年
+    执行数减少144.84万元') or for the general budget's total, against the 一般公共预算支出表 that prints that
+    year's figure beside this year's, when the narrative names the base that column prints."""
+    table = filing.table(TableKind.GeneralBudgetByFunction)
+    meaning = table and next((m for m in ("total", "general_budget", "amount") if table.column(m)), None)
+    if table is None or meaning is None or not table.column("prior_year"):
+        return
+    for claim in filing.claims:
+        if claim.change_direction is None or not _same_base(
+            claim.base_label, table.column_label("prior_year")
+        ):
+            continue
+        names = functional_names(claim, filing.year)
+        if names:
+            row = functional_row(table, names)
+        else:
+            row = department_row(table) if _GENERAL_BUDGET_TOTAL.match(key(claim.subject)) else None
+        now, before = (Figure.of(table, row, m) for m in (meaning, "prior_year")) if row else (None, None)
+        if now and before and (finding := _change_against(claim, now, before)):
+            yield finding
+
+
+def _same_base(stated: str | None, printed: str) -> bool:
+    """Does the narrative's base ('2023年执行数') name the column's ('2023年执行数')? The year before's budget
+    ('2023年预算') is another figure than its outturn (执行数, 决算数)."""
+    said, shown = _BASE.search(key(stated or "")), _BASE.search(key(printed))
+    if said is None or shown is None:
+        return False
+    outturn = ("执行", "决算")
+    return said.group(1) == shown.group(1) and (said.group(2) in outturn) == (shown.group(2) in outturn)
 
 
 def _change_against(claim: Claim, now: Figure, before: Figure) -> Finding | None:

@@ -700,11 +700,18 @@ _SUMMARY_TABLES = (TableKind.IncomeExpenditureSummary, TableKind.AppropriationSu
 _ENUMERATED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])")
 
 
+def functional_names(claim: Claim, year: int | None) -> dict[int, str]:
+    """The names a claim gives a functional line by, by code length: '检察（款）行政运行（项）' → {5: 检察,
+    7: 行政运行}; a class named bare by its national name → {3: name}; {} when it names none."""
+    names = {CODE_LENGTH[m.group("level")]: m.group("name") for m in LEVEL_MARK.finditer(key(claim.subject))}
+    if not names and key(claim.subject) in _class_names(year):
+        names = {3: key(claim.subject)}  # a class by its bare name ('社会保障和就业支出135.85万元')
+    return names
+
+
 def _functional(claim: Claim, tables: Tables) -> list[Tie]:
     """'检察（款）行政运行（项）支出' → the row 行政运行 whose section row is 检察, in each function table."""
-    names = {CODE_LENGTH[m.group("level")]: m.group("name") for m in LEVEL_MARK.finditer(key(claim.subject))}
-    if not names and key(claim.subject) in _class_names(tables.filing.year):
-        names = {3: key(claim.subject)}  # a class by its bare name ('社会保障和就业支出135.85万元')
+    names = functional_names(claim, tables.filing.year)
     if not names:
         return []
     searched = {kind: _functional_figure(tables.table(kind), names) for kind in _FUNCTION_TABLES}
@@ -732,8 +739,13 @@ def _class_names(year: int | None) -> frozenset[str]:
 
 def _functional_figure(table: Table | None, names: dict[int, str]) -> Figure | None:
     """The one coded row named as given, with its parents named as given; None when none or several fit."""
-    if table is None:
-        return None
+    row = table and functional_row(table, names)
+    meaning = table and next((m for m in ("total", "general_budget", "amount") if table.column(m)), None)
+    return Figure.of(table, row, meaning) if table and row and meaning else None
+
+
+def functional_row(table: Table, names: dict[int, str]) -> Row | None:
+    """The one coded row named as given, with its parents named as given; None when none or several fit."""
     coded = {r.code: r for r in table.rows if r.code and r.code.isdigit()}
     deepest = max(names)
     fits = [
@@ -745,8 +757,7 @@ def _functional_figure(table: Table | None, names: dict[int, str]) -> Figure | N
             for n, name in names.items()
         )
     ]
-    meaning = next((m for m in ("total", "general_budget", "amount") if table.column(m)), None)
-    return Figure.of(table, fits[0], meaning) if len(fits) == 1 and meaning else None
+    return fits[0] if len(fits) == 1 else None
 
 
 def _summary_class_figure(table: Table | None, name: str) -> Figure | None:
