@@ -178,6 +178,7 @@ class Form:
     thead: bool = False
     paper: str = "A4"
     figures_left: bool = False  # figures set as the page's text is, not right-aligned
+    rules: bool = True  # the tables' cells bordered
 
     @property
     def unit(self) -> str:
@@ -720,9 +721,8 @@ def as_html(budget: Budget, form: Form = FORM) -> str:
         out.append("</div>")
     part(narrative(budget))
     head = f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{UNIT}{YEAR}年部门预算</title>'
-    style = (
-        STYLE
-        + f"@page{{size:{form.paper};margin:2cm}}"
-        + ("td.n{text-align:left}" if form.figures_left else "")
+    style = STYLE + f"@page{{size:{form.paper};margin:2cm}}"
+    style += ("td.n{text-align:left}" if form.figures_left else "") + (
+        "" if form.rules else "table,th,td{border:none}"
     )
     return head + f"<style>{style}</style></head><body>" + "\n".join(out) + "</body></html>"

@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from budget_graph.model import (
     Diagnostic,
@@ -31,7 +32,7 @@ from budget_graph.model import (
     prints_nothing,
 )
 from budget_graph.model.amounts import NUMERAL_DIGITS, NUMERAL_UNITS
-from budget_graph.profiles import lines
+from budget_graph.profiles import column_meaning, lines
 from budget_graph.read.grid_rows import (
     SECOND_BREAKDOWN,
     GridRow,
@@ -751,7 +752,35 @@ def _two_sided(table: Table, header: list[GridRow], data: list[GridRow]) -> list
             )
             table.rows.append(row)
         _confirm_guessed_columns(table, placement.guessed, side)
+    if split := _split_labels(table):
+        table.doubts.append(
+            Doubt(f"标签疑被拆成两行读取，各行可能读错 a label seems read as two rows: {split}")
+        )
     return diagnostics
+
+
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+_LINE_END = re.compile(r"(支出|收入|拨款|资金|结转|结余)$")
+
+
+def _split_labels(table: Table) -> str:
+    """A side's line that prints no figure, its label the start of the next line's: a label wrapped in a
+    narrow cell, its lines read as rows ('（一）一般' / '公共预算拨款 1,657.70'), so a line's items
+    are not under it. Either the two labels run on name a line the reader knows while neither does
+    alone, or a numbered label that ends no line's name runs on to an unnumbered one that does
+    ('（二）社会' / '保障和就业支出'). The pairs, said."""
+    found = []
+    for side in ("income", "expenditure"):
+        rows = [r for r in table.rows if r.side == side]
+        for row, after in pairwise(rows):
+            if any(cell.amount for cell in row.cells.values()) or row.role is RowRole.TOTAL:
+                continue
+            first, rest = row.label, after.label
+            known = column_meaning(first + rest) and not column_meaning(first) and not column_meaning(rest)
+            numbered = _NUMBERED.match(first) and not _NUMBERED.match(rest)
+            if known or (numbered and _LINE_END.search(rest) and not _LINE_END.search(first)):
+                found.append(f"{first} / {rest}")
+    return "；".join(found[:3])
 
 
 def _second_breakdown_folded(
