@@ -255,3 +255,29 @@ def test_a_label_wrapped_into_two_rows_of_a_summary_puts_it_in_doubt() -> None:
     )
     assert "(一)一般 / 公共预算拨款" in wrapped.doubts[-1].message  # labels width-folded
     assert "(一)一般 / 公共服务支出" in wrapped.doubts[-1].message
+
+
+def test_a_misstated_figure_in_other_phrasings_of_the_narrative_is_found(tmp_path: Path) -> None:
+    """Regions word the same statements otherwise; each sentence here states one figure one 万元 off."""
+    budget = make_budget(1)
+    basic, project = sum(budget.basic.values()), sum(budget.project.values())
+    off = f"{(budget.appropriation + 100) / 100:,.2f}"  # the appropriation, one 万元 more
+    sentences = [
+        f"2024年部门预算收入总计{(budget.total + 100) / 100:,.2f}万元。",
+        f"收入预算中，一般公共预算拨款{off}万元，占99.8%。",
+        f"2024年财政拨款收入预算{off}万元。",
+        f"2024年一般公共预算拨款支出{off}万元。",
+        f"支出预算中，基本支出{(basic + 100) / 100:,.2f}万元，占36.6%。",
+        f"一般公共预算财政拨款基本支出{(basic + 100) / 100:,.2f}万元。",
+        f"按支出功能分类科目划分，一般公共服务支出{(budget.spending('201') + 100) / 100:,.2f}万元。",
+        f"2024年部门预算支出总计{budget.total / 100:,.2f}万元，其中项目支出{(project + 100) / 100:,.2f}万元。",
+    ]
+    page, anchor = as_html(budget, Form()), "<h3>二、收入预算情况</h3>"
+    missed = []
+    for sentence in sentences:
+        (tmp_path / "budget.html").write_text(
+            page.replace(anchor, f"<p>{sentence}</p>{anchor}"), encoding="utf-8"
+        )
+        if not error_findings([read_file(tmp_path / "budget.html")]):
+            missed.append(sentence)
+    assert not missed

@@ -54,7 +54,7 @@ COMPOSITION = rule(
     checks="第三部分: the total restates the 支出总表 total; 人员支出 the basic column of economic class 301 "
     "(工资福利支出); 公用支出 302 + 310 (商品和服务支出 + 资本性支出); 对个人和家庭的补助 303; 项目支出 the "
     "支出总表 project total; 基本支出 its basic total; 一般公共预算基本支出 the basic total of the 一般公共预算支出表 "
-    "(or of the economic table, or of the 支出总表).",
+    "(or of the economic table, or of the 支出总表); 一般公共预算支出 the 一般公共预算支出表's total.",
     why="The narrative's breakdown is what most readers take away; it must be the tables' breakdown.",
     engine="python",
     fail_example="人员支出1,187.48万元（工资福利支出 基本支出 1,178.48）",
@@ -190,7 +190,7 @@ INCOME = rule(
     checks="An income the narrative states by its source ('其中：一般公共预算拨款收入2,299.43万元', '其他收入5.02万元', "
     "'一般公共预算当年拨款2,299.43万元', '财政拨款收入…') restates that source's figure in a table that prints it: the "
     "收支总表's or 财政拨款收支总表's income line of that source, or the 收入总表's total row in that source's "
-    "column (for 一般公共预算 also the 一般公共预算支出表's total).",
+    "column (for 一般公共预算 also the 一般公共预算支出表's total; for 财政拨款 the 财政拨款收支总表's income totals).",
     why="The narrative says where the money comes from; the tables say it too, and the two must agree.",
     engine="python",
     fail_example="一般公共预算拨款收入28,400.02万元（收支总表 一般公共预算资金 28,040.02）",
@@ -567,7 +567,7 @@ def _composition(claim: Claim, tables: Tables) -> list[Tie]:
     if re.fullmatch(r"基本支出(预算)?(总额|合计)?", subject):
         figure = tables.department(TableKind.ExpenditureSummary, "basic")
         return [Tie(COMPOSITION, "基本支出", "basic expenditure", (figure,) if figure else ())]
-    if re.fullmatch(r"(一般公共预算|财政拨款)(当年拨款)?基本支出(预算)?(总额|合计)?", subject):
+    if re.fullmatch(r"(一般公共预算)?(财政拨款)?(当年拨款)?基本支出(预算)?(总额|合计)?", subject):
         # the general budget's basic spending: its function table's basic total, its economic table's total
         figures = (
             tables.department(TableKind.GeneralBudgetByFunction, "basic"),
@@ -576,6 +576,13 @@ def _composition(claim: Claim, tables: Tables) -> list[Tie]:
         )
         what, what_en = claim.subject, "the general budget's basic expenditure"
         return [Tie(COMPOSITION, what, what_en, tuple(f for f in figures if f))]
+    if re.fullmatch(r"一般公共预算(当年)?(财政)?(拨款)?支出(预算)?(总额|合计)?", subject):
+        table = tables.table(TableKind.GeneralBudgetByFunction)
+        whole = table and next((m for m in ("total", "amount") if table.column(m)), None)
+        figure = tables.department(TableKind.GeneralBudgetByFunction, whole) if whole else None
+        return [
+            Tie(COMPOSITION, claim.subject, "the general budget's expenditure", (figure,) if figure else ())
+        ]
     return []
 
 
@@ -616,6 +623,8 @@ def _income(claim: Claim, tables: Tables) -> list[Tie]:
         if (figure := Figure.of(table, row, "amount"))
     ]
     figures.append(tables.department(TableKind.IncomeSummary, meaning))
+    if meaning == "appropriation":  # the 财政拨款收支总表 is the appropriations' own: its income totals
+        figures += tables.summary_totals("income", TableKind.AppropriationSummary)
     if meaning == "general_budget":
         table = tables.table(TableKind.GeneralBudgetByFunction)
         whole = table and next((m for m in ("total", "amount") if table.column(m)), None)
