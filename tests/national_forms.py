@@ -179,6 +179,9 @@ class Form:
     paper: str = "A4"
     figures_left: bool = False  # figures set as the page's text is, not right-aligned
     rules: bool = True  # the tables' cells bordered
+    procurement: str = (
+        ""  # a 政府采购预算表 too: its items alone ('items'), or under their categories ('categories')
+    )
 
     @property
     def unit(self) -> str:
@@ -520,6 +523,37 @@ def government_fund_budget(budget: Budget, form: Form) -> FormTable:
     return FormTable(8, f"{YEAR}年政府性基金预算支出表", header, rows, note)
 
 
+PROCUREMENT_ITEMS = (  # (品目编码, 品目名称, 数量, share of its category in hundredths; the last takes the rest)
+    ("A02010105", "台式计算机", "10", 60),
+    ("A02020100", "复印机", "2", 0),
+    ("C16010000", "软件开发服务", "1", 70),
+    ("C16030000", "数据处理服务", "1", 0),
+)
+
+
+def procurement(budget: Budget, form: Form) -> FormTable:
+    """The items bought, by the national catalogue, their amounts paid from the appropriation; under
+    their categories' rows (A 货物, C 服务) when the form prints them."""
+    goods, _, services = budget.procurement
+    amounts, left = {}, {"A": goods, "C": services}
+    for code, _, _, share in PROCUREMENT_ITEMS:
+        whole = goods if code[0] == "A" else services
+        amounts[code] = whole * share // 100 if share else left[code[0]]
+        left[code[0]] -= amounts[code]
+    header = [[("品目编码", 1, 2), ("品目名称", 1, 2), ("采购数量", 1, 2), ("预算金额", 3, 1)],
+              [("合计", 1, 1), ("财政拨款", 1, 1), ("其他资金", 1, 1)]]  # fmt: skip
+    total = figure(goods + services, form)
+    rows = [["", "合计", "", total, total, form.zero]]
+    for category, name, whole in (("A", "货物", goods), ("C", "服务", services)):
+        if form.procurement == "categories":
+            rows.append([category, name, "", figure(whole, form), figure(whole, form), form.zero])
+        for code, item, count, _ in PROCUREMENT_ITEMS:
+            if code[0] == category:
+                shown = figure(amounts[code], form)
+                rows.append([code, item, count, shown, shown, form.zero])
+    return FormTable(9, f"{YEAR}年政府采购预算表", header, rows)
+
+
 def tables(budget: Budget, form: Form = FORM) -> list[FormTable]:
     makers = (
         income_expenditure_summary,
@@ -531,7 +565,7 @@ def tables(budget: Budget, form: Form = FORM) -> list[FormTable]:
         three_public_expenses,
         government_fund_budget,
     )
-    return [make(budget, form) for make in makers]
+    return [make(budget, form) for make in makers] + ([procurement(budget, form)] if form.procurement else [])
 
 
 # --- the narrative ----------------------------------------------------------------------------------------

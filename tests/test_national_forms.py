@@ -34,6 +34,8 @@ FORMS = {
     "收入总表 by unit": Form(by_unit=True),
     "zeros printed 0.00": Form(zero="0.00"),
     "zeros printed -": Form(zero="-", by_unit=True),
+    "政府采购预算表 by its items alone": Form(procurement="items"),
+    "政府采购预算表 under its categories": Form(procurement="categories", split_codes=True),
 }
 KINDS = [
     TableKind.IncomeExpenditureSummary,
@@ -57,7 +59,7 @@ def _page(folder: Path, form: Form = FORM, seed: int = 1) -> Path:
 @pytest.mark.parametrize("form", FORMS.values(), ids=FORMS)
 def test_the_forms_read_whole_and_without_error(tmp_path: Path, form: Form) -> None:
     filing = read_file(_page(tmp_path, form))
-    assert [table.kind for table in filing.tables] == KINDS
+    assert [table.kind for table in filing.tables] == KINDS + [TableKind.Procurement] * bool(form.procurement)
     assert not [table.title for table in filing.tables if table.doubts]
     assert not error_findings([filing])
     assert len(filing.claims) >= 30  # the narrative's figures are read, so they are checked

@@ -82,7 +82,8 @@ PROCUREMENT = rule(
     severity=Severity.ERROR,
     basis=BASIS + "；《政府采购品目分类目录》A 货物 / B 工程 / C 服务",
     checks="第四部分: the 政府采购 total restates the 政府采购项目支出表 total and the 支出总表 政府采购 column; "
-    "货物类 / 工程类 / 服务类 restate its A / B / C rows (a category the table does not list is zero).",
+    "货物类 / 工程类 / 服务类 restate its A / B / C rows (listed by their items alone, the items' sum; a "
+    "category the table does not list is zero).",
     why="Procurement budgets are watched closely; the narrative and the tables must give one figure.",
     engine="python",
     fail_example="工程类项目 62.38 万元（政府采购项目支出表 B 工程 26.38）",
@@ -476,6 +477,10 @@ def _procurement_category(claim: Claim, tables: Tables, code: str) -> Tie:
     if table is None:
         return Tie(PROCUREMENT, what, what_en, ())
     row = next((r for r in table.rows if (r.code or "").strip().upper() == code), None)
+    items = [] if row else _category_items(table, code)
+    if items:  # its items listed without the category's own row: their sum
+        name = f"{table.title} {code}类各品目合计"
+        return Tie(PROCUREMENT, what, what_en, (items[0] if len(items) == 1 else _sum_figure(items, name),))
     if row is None:  # a category the table does not list is zero
         assert claim.amount is not None
         zero = Amount(Decimal(0).quantize(Decimal(1).scaleb(-claim.amount.decimals)), table.unit)
@@ -484,6 +489,22 @@ def _procurement_category(claim: Claim, tables: Tables, code: str) -> Tie:
         )
     figure = Figure.of(table, row, _amount_meaning(table))
     return Tie(PROCUREMENT, what, what_en, (figure,) if figure else ())
+
+
+def _category_items(table: Table, code: str) -> list[Figure]:
+    """The figures of a category's items listed without its row (A02010105 台式计算机 …, no 'A 货物'): each
+    item not under another listed one (a code's level is its digits before the trailing zeros)."""
+    codes = {(r.code or "").strip().upper() for r in table.rows}
+    stems = {c.rstrip("0") for c in codes if c.startswith(code)}
+    meaning = _amount_meaning(table)
+    return [
+        figure
+        for r in table.rows
+        if (stem := (r.code or "").strip().upper().rstrip("0")).startswith(code)
+        and len(stem) > 1
+        and not any(stem != other and stem.startswith(other) and len(other) > 1 for other in stems)
+        and (figure := Figure.of(table, r, meaning))
+    ]
 
 
 _CLASSIFICATION_LINE = re.compile(r"[（(][类款项][)）]")
