@@ -361,6 +361,26 @@ def test_a_total_under_the_year_heading_every_column_sums_its_siblings() -> None
     assert [c.meaning for c in place_columns(header, 2, side="expenditure").columns] == ["amount", "basic"]
 
 
+def test_a_column_of_a_year_before_the_tables_own_is_the_year_befores() -> None:
+    """'2023年执行数' in a 2024 table is the year before's outturn, though no other caption names a year;
+    and so it is when the reading set the 2024 group over it (its own label names its year)."""
+    from budget_graph.read.layout import place_columns
+
+    header = [["2023年执行数", "合计", "基本支出"]]
+    assert [c.meaning for c in place_columns(header, 3, year=2024).columns] == [
+        "prior_year",
+        "total",
+        "basic",
+    ]
+    assert [c.meaning for c in place_columns(header, 3).columns] == [
+        "amount",
+        "total",
+        "basic",
+    ]  # no year known
+    grouped = [["2024年预算数", "", ""], ["2023年执行数", "小计", "基本支出"]]
+    assert [c.meaning for c in place_columns(grouped, 3).columns] == ["prior_year", "total", "basic"]
+
+
 def _errors_and_warnings(path: Path) -> list[tuple]:
     from budget_graph.check.engine import check_filing
 

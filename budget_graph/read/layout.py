@@ -253,12 +253,14 @@ def amount_leaves(roots: list[HeaderNode]) -> list[tuple[HeaderNode, list[Header
 
 
 def place_columns(
-    grid: list[list[str]], width: int, side: str | None = None, labels_end: int = 0
+    grid: list[list[str]], width: int, side: str | None = None, labels_end: int = 0, year: int | None = None
 ) -> Placement:
     """Give each of `width` amount columns a meaning from the header grid.
 
     `labels_end`: the header's columns before it stand over no row's figures (the rows' labels and codes):
     a caption there that names no amount ('科目代码', '部门（单位）', a region's own word) heads text.
+    `year`: the table's own year (its title's), when it names one: a column of a year before is the
+    year before's, whatever the header's other columns name.
 
     When the header names as many amount columns as the data has, they pair in order. When the
     converter lost or added a header cell, the first and last top-level columns (总计, 上年结转) are
@@ -272,7 +274,7 @@ def place_columns(
         if leaf.index >= labels_end or column_meaning(leaf.label)
     ]
     columns = [_column(leaf, ancestors, side) for leaf, ancestors in leaves]
-    _years_apart(columns)
+    _years_apart(columns, year)
     _dedupe(columns)
     if len(columns) == width or (labels_end and width < len(columns) == max(map(len, grid)) - labels_end):
         # or the rows stop short of a header that names a column for each of its cells past the labels:
@@ -353,13 +355,14 @@ def _additive_path(group_meanings: list[str], meaning: str | None) -> list[str]:
     return ["total", *groups]
 
 
-def _years_apart(columns: list[Column]) -> None:
-    """Columns naming different years ('2023年预算数 | 2024年预算数'): the latest year's figures are the
+def _years_apart(columns: list[Column], year: int | None) -> None:
+    """Columns naming different years ('2023年预算数 | 2024年预算数'), or a year before the table's own
+    ('2023年执行数' in a 2024 table whose other captions name no year): the latest year's figures are the
     table's own; an earlier year's are the year before's, compared with nothing of this year."""
-    years = {
-        id(c): int(m.group(1)) for c in columns if (m := _YEAR_IN.search(c.label)) and c.meaning != "change"
+    years = {  # a column's own year: its deepest label's ('2024年预算数/2023年执行数': a group placed over it)
+        id(c): int(found[-1]) for c in columns if (found := _YEAR_IN.findall(c.label)) and c.meaning != "change"
     }
-    latest = max(years.values(), default=0)
+    latest = max([*years.values(), year or 0])
     for column in columns:
         if years.get(id(column), latest) < latest:
             column.meaning, column.path = "prior_year", ()

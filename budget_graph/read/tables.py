@@ -404,7 +404,7 @@ def _trim(cells: list[str]) -> list[str]:
 
 
 def _one_sided_placement(
-    header: list[GridRow], data: list[GridRow]
+    header: list[GridRow], data: list[GridRow], year: int | None
 ) -> tuple[list[tuple[GridRow, list[str]]], list[int], int, Placement]:
     """The rows' cells, where each row's amounts start, where the labels end, and the columns. Rows of
     text may end early (a converter drops blank cells at a row's end) or print every blank cell (a web
@@ -415,7 +415,7 @@ def _one_sided_placement(
         starts = [_start(row, cells) for row, cells in split]  # scanned once: each row's cells are asked
         width = max((len(cells) - start for (_, cells), start in zip(split, starts, strict=True)), default=0)
         labels_end = _labels_end(header, starts, width)
-        placement = place_columns([row.cells for row in header], width, labels_end=labels_end)
+        placement = place_columns([row.cells for row in header], width, labels_end=labels_end, year=year)
         if not placement.doubts:
             break
     return split, starts, labels_end, placement
@@ -426,7 +426,7 @@ def _one_sided(
 ) -> list[Diagnostic]:
     source = table.location.source
     header, data, caption, noted = _remarks_apart(header, data)
-    split, starts, labels_end, placement = _one_sided_placement(header, data)
+    split, starts, labels_end, placement = _one_sided_placement(header, data, _year(table))
     table.columns = placement.columns
     diagnostics = [
         Diagnostic("info", f"{table.title}: {doubt}", (table.location,)) for doubt in placement.doubts
@@ -727,7 +727,7 @@ def _two_sided(table: Table, header: list[GridRow], data: list[GridRow]) -> list
     source = table.location.source
     for side, cut in (("income", slice(0, boundary)), ("expenditure", slice(boundary, None))):
         grid = [row.cells[cut][1:] for row in header[1:]]  # below 收入/支出, after 项目
-        placement = _side_placement(grid, [row.part(cut) for row in data], side)
+        placement = _side_placement(grid, [row.part(cut) for row in data], side, _year(table))
         table.columns.extend(placement.columns)
         diagnostics += [
             Diagnostic("info", f"{table.title}: {d}", (table.location,)) for d in placement.doubts
@@ -801,16 +801,25 @@ def _second_breakdown_folded(
     return [row.part(slice(0, second)) for row in header], [Diagnostic("warning", message, (table.location,))]
 
 
-def _side_placement(grid: list[list[str]], rows: list[GridRow], side: str) -> Placement:
+def _year(table: Table) -> int | None:
+    """The year the table's title names ('2024年一般公共预算支出表')."""
+    found = _TITLE_YEAR.search(normalise(table.title))
+    return int(found.group(1)) if found else None
+
+
+_TITLE_YEAR = re.compile(r"(20\d{2})年")
+
+
+def _side_placement(grid: list[list[str]], rows: list[GridRow], side: str, year: int | None) -> Placement:
     """One side's columns. Rows of text may end early (a converter drops blank cells at a row's end) or
     print every blank cell (a web page's or a Word table's, a text keeping its tabs): the width the
     rows print is taken when the header names just as many columns, else the width they fill."""
     printed = max((len(row.cells) - 1 for row in rows), default=1)
     filled = max((len(_filled(row)) - 1 for row in rows), default=1)
-    placement = place_columns(grid, max(printed, 1), side)
-    return (
-        placement if not placement.doubts or filled == printed else place_columns(grid, max(filled, 1), side)
-    )
+    placement = place_columns(grid, max(printed, 1), side, year=year)
+    if not placement.doubts or filled == printed:
+        return placement
+    return place_columns(grid, max(filled, 1), side, year=year)
 
 
 def number_tables(filing: Filing) -> None:
