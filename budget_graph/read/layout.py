@@ -360,7 +360,9 @@ def _years_apart(columns: list[Column], year: int | None) -> None:
     ('2023年执行数' in a 2024 table whose other captions name no year): the latest year's figures are the
     table's own; an earlier year's are the year before's, compared with nothing of this year."""
     years = {  # a column's own year: its deepest label's ('2024年预算数/2023年执行数': a group placed over it)
-        id(c): int(found[-1]) for c in columns if (found := _YEAR_IN.findall(c.label)) and c.meaning != "change"
+        id(c): int(found[-1])
+        for c in columns
+        if (found := _YEAR_IN.findall(c.label)) and c.meaning != "change"
     }
     latest = max([*years.values(), year or 0])
     for column in columns:
