@@ -21,7 +21,7 @@ from functools import cache
 from budget_graph.check.evaluator import evaluate
 from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.codes import scheme_index
-from budget_graph.derive.crosstable import by_code, split_figures
+from budget_graph.derive.crosstable import SOURCES, by_code, split_figures
 from budget_graph.derive.identity import Figure, restates
 from budget_graph.derive.rollups import ITEM_PARTS
 from budget_graph.derive.rounding import Agreement, compare_restated
@@ -607,23 +607,6 @@ def _composition(claim: Claim, tables: Tables) -> list[Tie]:
     return []
 
 
-_INCOME_SOURCES = frozenset(
-    {
-        "appropriation",
-        "general_budget",
-        "gov_fund",
-        "state_capital",
-        "special_account",
-        "own_funds",
-        "service_revenue",
-        "business_revenue",
-        "superior_subsidy",
-        "affiliated_remit",
-        "other_income",
-    }
-)
-
-
 _PART_OF_INCOME = re.compile(r"绩效|采购|项目")  # sections whose sources' figures are those of some spending
 
 
@@ -632,7 +615,7 @@ def _income(claim: Claim, tables: Tables) -> list[Tie]:
     its column (and for the general budget, its expenditure table's total: what it grants is spent)."""
     subject = key(claim.subject)
     meaning = column_meaning(subject)
-    if meaning not in _INCOME_SOURCES or not re.search(r"(收入|拨款|资金)$", subject) or "支出" in subject:
+    if meaning not in SOURCES or not re.search(r"(收入|拨款|资金)$", subject) or "支出" in subject:
         return []
     if _PART_OF_INCOME.search(claim.section or "") or f"涉及{subject}" in key(claim.text):
         return []  # the funds of some projects ('绩效目标管理的项目3个，涉及一般公共预算当年拨款…')
