@@ -2892,3 +2892,27 @@ def test_codes_in_columns_squeezed_to_one_space_are_the_codes_parts(tmp_path: Pa
         ("2010199", "其他人大事务支出"),
     ]
     assert not table.doubts
+
+
+def test_a_coded_rows_name_set_in_its_cells_middle_is_one_name(tmp_path: Path) -> None:
+    """A name wrapped in a narrow cell and set in its middle prints over and under the line of its code
+    and figures ('机关事业单位基本养老' / '208 05 05  95.98' / '保险缴费支出'): one name, not a row of its own.
+    Names set at their cells' top head the line of figures under them instead ('一般行政管理事务' over
+    '201 01 02  300.00'), and stay that row's."""
+    centred = [
+        *BY_FUNCTION[:8],
+        at((16, "合计"), (43, "1,295.98", "r"), (58, "995.98", "r"), (70, "300.00", "r")),
+        at((16, "机关事业单位基本养老")),
+        at((0, "208"), (6, "05"), (11, "05"), (43, "95.98", "r"), (58, "95.98", "r")),
+        at((16, "保险缴费支出")),
+        at((16, "行政运行")),
+        at((0, "201"), (6, "01"), (11, "01"), (43, "900.00", "r"), (58, "900.00", "r")),
+        at((16, "一般行政管理事务")),
+        at((0, "201"), (6, "01"), (11, "02"), (43, "300.00", "r"), (70, "300.00", "r")),
+    ]
+    table = _only_table(tmp_path, COVER, centred)
+    assert [(row.code, row.label) for row in table.rows[1:]] == [
+        ("2080505", "机关事业单位基本养老保险缴费支出"),
+        ("2010101", "行政运行"),
+        ("2010102", "一般行政管理事务"),
+    ]

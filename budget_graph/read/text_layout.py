@@ -901,7 +901,7 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
     owner = _centred_cells(body)
     over: list[_TextLine] = []  # lines of the next row's cells printed over its figures
     before = None  # the number of the line before
-    for line in body:
+    for index, line in enumerate(body):
         near, before = before is None or line.number - before <= _ROW_GAP, line.number
         anchor = owner.get(line.number)
         if anchor is not None and anchor > line.number:
@@ -920,7 +920,7 @@ def _rows(body: list[_TextLine]) -> tuple[list[_Row], list[_TextLine]]:
         elif len(rows) >= 2 and _wraps_round(rows[-2], rows[-1], line):
             middle = rows.pop()
             rows[-1].chunks = _joined(_joined(rows[-1].chunks, middle.chunks, False), line.chunks, True)
-        elif rows and near and (how := _continues(rows[-1], line)):
+        elif rows and near and (how := _continues(rows[-1], line, body[index + 1 : index + 2])):
             rest = how == "rest"
             rows[-1].chunks = _joined(rows[-1].chunks, line.chunks, rest)
             rows[-1].label_below = how == "label below"
@@ -1085,8 +1085,8 @@ def _side_by_side(sides: list[list[_Row]]) -> list[_Row]:
     return [by_line[number] for number in sorted(by_line)]
 
 
-def _continues(above: _Row, line: _TextLine) -> str | None:
-    """How a line continues the row above it, if it does."""
+def _continues(above: _Row, line: _TextLine, after: list[_TextLine]) -> str | None:
+    """How a line continues the row above it, if it does (`after`: the line after it, if any)."""
     above_figures, above_label = bool(figures(above.chunks)), _label(above.chunks)
     beside = not any(overlap(a, b) for a in figures(above.chunks) for b in figures(line.chunks))
     if figures(line.chunks) and not _label(line.chunks):
@@ -1121,6 +1121,12 @@ def _continues(above: _Row, line: _TextLine) -> str | None:
     # 机关事业单位基本养老保险' / '缴费支出') is no row; under a line of a code alone, it is the next row's name
     # printed over its code (as some converters set a row's cells on two lines)
     coded_name = bool(code_parts(above.last)) and _under_label(above.last, line)
+    # or set in its cell's middle, over and under the line of its code and figures ('机关事业单位基本养老' /
+    # '2080505  95.98' / '保险缴费支出'), unless the line after is a row's figures without a name, which
+    # the line heads (names set at their cells' top)
+    headless = bool(after) and bool(figures(after[0].chunks)) and not _label(after[0].chunks)
+    centred = above.figures_below and bool(code_parts(above.last)) and not _label(above.last) and not headless
+    coded_name = coded_name or (centred and _under_label(above.chunks, line))
     return "rest" if coded_name and len(line.flat) <= _SHORT_LINE and _is_rest(line) else None
 
 
