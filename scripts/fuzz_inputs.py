@@ -7,7 +7,7 @@ in a subprocess (cwd: this checkout), with a time limit. A run fails the harness
 - stderr holds a traceback, or the report an internal error (`内部错误`);
 - a file it could not read gives more than one line on stderr, or no entry naming it;
 - a damaged input (cut short, bytes flipped, figures garbled) gives an error-level finding its original
-  does not give (by fingerprint): an error resting on a table read in doubt. Such runs are listed as
+  does not give (by rule and figures): an error resting on a table read in doubt. Such runs are listed as
   `new errors` to look at: a garbled figure the reader took for a number is a bug, a figure it may
   rightly read (a dash for 0) is not, and a text garbled with one (`00012`, `-`, `12\u200b3`, full-width
   digits) is held to no promise but a clean run;
@@ -113,9 +113,11 @@ def _environment() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
-def error_fingerprints(report: dict) -> Counter[str]:
+def error_figures(report: dict) -> Counter[tuple]:
+    """The errors by rule and figures: a damaged glyph in a title or a label (a quotation mark lost) changes
+    a finding's words and fingerprint, not the error."""
     return Counter(
-        finding["fingerprint"]
+        (finding["rule"], finding.get("expected"), finding.get("actual"))
         for filing in report["filings"]
         for finding in filing["findings"]
         if finding["severity"] == "error"
@@ -175,14 +177,15 @@ def _finding_problems(case: Case, report: dict, originals: dict[str, dict]) -> l
         if all_fingerprints(report) != all_fingerprints(original) or report["unchecked"]:
             return [f"findings differ from the original's: {report['summary']} vs {original['summary']}"]
         return []
-    new = error_fingerprints(report) - error_fingerprints(original)
+    new = error_figures(report) - error_figures(original)
     if not new:
         return []
     messages = [
         f"{finding['rule']} {finding['message'][:120]}"
         for filing in report["filings"]
         for finding in filing["findings"]
-        if finding["severity"] == "error" and finding["fingerprint"] in new
+        if finding["severity"] == "error"
+        and (finding["rule"], finding.get("expected"), finding.get("actual")) in new
     ]
     return [f"new errors: {len(messages)}: " + " | ".join(messages[:3])]
 
