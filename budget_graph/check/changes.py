@@ -18,6 +18,7 @@ from functools import partial
 from budget_graph.check.evaluator import evaluate
 from budget_graph.check.figures import percent_verdict
 from budget_graph.check.narrative import (
+    functional_column,
     functional_names,
     functional_row,
     key,
@@ -414,7 +415,7 @@ def _against_the_years_column(filing: Filing) -> Iterator[Finding]:
     执行数减少144.84万元') or for the general budget's total, against the 一般公共预算支出表 that prints that
     year's figure beside this year's, when the narrative names the base that column prints."""
     table = filing.table(TableKind.GeneralBudgetByFunction)
-    meaning = table and next((m for m in ("total", "general_budget", "amount") if table.column(m)), None)
+    meaning = table and functional_column(table)
     if table is None or meaning is None or not table.column("prior_year"):
         return
     for claim in filing.claims:

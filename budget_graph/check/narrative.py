@@ -302,6 +302,12 @@ class Tables:
         row = table and _department_row(table)
         return Figure.of(table, row, meaning) if table and row else None
 
+    def total(self, kind: TableKind) -> Figure | None:
+        """The department's figure of a table in its whole column (合计, else 金额)."""
+        table = self.table(kind)
+        column = table and next((m for m in ("total", "amount") if table.column(m)), None)
+        return self.department(kind, column) if column else None
+
     def summary_totals(self, side: str, kind: TableKind = TableKind.IncomeExpenditureSummary) -> list[Figure]:
         """A summary's totals of one side, 总计 first (收入总计, then 本年收入合计 …)."""
         table = self.table(kind)
@@ -598,9 +604,7 @@ def _composition(claim: Claim, tables: Tables) -> list[Tie]:
         what, what_en = claim.subject, "the general budget's basic expenditure"
         return [Tie(COMPOSITION, what, what_en, tuple(f for f in figures if f))]
     if re.fullmatch(r"一般公共预算(当年)?(财政)?(拨款)?支出(预算)?(总额|合计)?", subject):
-        table = tables.table(TableKind.GeneralBudgetByFunction)
-        whole = table and next((m for m in ("total", "amount") if table.column(m)), None)
-        figure = tables.department(TableKind.GeneralBudgetByFunction, whole) if whole else None
+        figure = tables.total(TableKind.GeneralBudgetByFunction)
         return [
             Tie(COMPOSITION, claim.subject, "the general budget's expenditure", (figure,) if figure else ())
         ]
@@ -630,9 +634,7 @@ def _income(claim: Claim, tables: Tables) -> list[Tie]:
     if meaning == "appropriation":  # the 财政拨款收支总表 is the appropriations' own: its income totals
         figures += tables.summary_totals("income", TableKind.AppropriationSummary)
     if meaning == "general_budget":
-        table = tables.table(TableKind.GeneralBudgetByFunction)
-        whole = table and next((m for m in ("total", "amount") if table.column(m)), None)
-        figures.append(tables.department(TableKind.GeneralBudgetByFunction, whole) if whole else None)
+        figures.append(tables.total(TableKind.GeneralBudgetByFunction))
     what, what_en = f"收入“{claim.subject}”", f"income: {claim.subject}"
     return [Tie(INCOME, what, what_en, tuple(f for f in figures if f))]
 
@@ -753,8 +755,14 @@ def _class_names(year: int | None) -> frozenset[str]:
 def _functional_figure(table: Table | None, names: dict[int, str]) -> Figure | None:
     """The one coded row named as given, with its parents named as given; None when none or several fit."""
     row = table and functional_row(table, names)
-    meaning = table and next((m for m in ("total", "general_budget", "amount") if table.column(m)), None)
+    meaning = table and functional_column(table)
     return Figure.of(table, row, meaning) if table and row and meaning else None
+
+
+def functional_column(table: Table) -> str | None:
+    """The column of a function table a functional line's figure stands in: its total, else its general
+    budget's, else its amount."""
+    return next((m for m in ("total", "general_budget", "amount") if table.column(m)), None)
 
 
 def functional_row(table: Table, names: dict[int, str]) -> Row | None:

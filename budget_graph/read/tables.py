@@ -44,7 +44,14 @@ from budget_graph.read.grid_rows import (
     label_columns,
     unread,
 )
-from budget_graph.read.layout import REMARKS_CAPTION, Placement, is_text_header, normalise, place_columns
+from budget_graph.read.layout import (
+    ENUMERATOR,
+    REMARKS_CAPTION,
+    Placement,
+    is_text_header,
+    normalise,
+    place_columns,
+)
 from budget_graph.read.performance import read_performance_targets
 
 # What a code cell looks like; whether its length is a valid one is for the checks (BG-K010) to say.
@@ -759,7 +766,6 @@ def _two_sided(table: Table, header: list[GridRow], data: list[GridRow]) -> list
     return diagnostics
 
 
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
 _LINE_END = re.compile(r"(支出|收入|拨款|资金|结转|结余)$")
 
 
@@ -773,11 +779,11 @@ def _split_labels(table: Table) -> str:
     for side in ("income", "expenditure"):
         rows = [r for r in table.rows if r.side == side]
         for row, after in pairwise(rows):
-            if any(cell.amount for cell in row.cells.values()) or row.role is RowRole.TOTAL:
+            if row.has_amount() or row.role is RowRole.TOTAL:
                 continue
             first, rest = row.label, after.label
             known = column_meaning(first + rest) and not column_meaning(first) and not column_meaning(rest)
-            numbered = _NUMBERED.match(first) and not _NUMBERED.match(rest)
+            numbered = ENUMERATOR.match(first) and not ENUMERATOR.match(rest)
             if known or (numbered and _LINE_END.search(rest) and not _LINE_END.search(first)):
                 found.append(f"{first} / {rest}")
     return "；".join(found[:3])
