@@ -88,6 +88,14 @@ class Budget:
         return sum(self.basic.values()) + sum(self.project.values())
 
     @property
+    def personnel(self) -> int:
+        return sum(v for c, v in self.economic.items() if c in _PERSONNEL)
+
+    @property
+    def operating(self) -> int:
+        return sum(v for c, v in self.economic.items() if c in _OPERATING)
+
+    @property
     def other(self) -> int:
         return sum(self.other_income.values())
 
@@ -428,8 +436,7 @@ def general_budget_by_function(budget: Budget, form: Form) -> FormTable:
 
 def general_budget_by_economic_class(budget: Budget, form: Form) -> FormTable:
     title = f"{YEAR}年一般公共预算基本支出表"
-    personnel = sum(v for c, v in budget.economic.items() if c in _PERSONNEL)
-    operating = sum(v for c, v in budget.economic.items() if c in _OPERATING)
+    personnel, operating = budget.personnel, budget.operating
     if form.basic_sides:
         return _basic_sides(budget, form, title, personnel, operating)
     header = _coded_header(
@@ -575,8 +582,7 @@ def narrative(budget: Budget) -> list[tuple[str, list[str]]]:
     """The parts after the tables: (heading, paragraphs); a heading starting with 第 opens a part."""
     total, appropriation, other = budget.total, budget.appropriation, budget.other
     basic, project = sum(budget.basic.values()), sum(budget.project.values())
-    personnel = sum(v for c, v in budget.economic.items() if c in _PERSONNEL)
-    operating = sum(v for c, v in budget.economic.items() if c in _OPERATING)
+    personnel, operating = budget.personnel, budget.operating
     prior_total = sum(v for c, v in budget.prior.items() if len(c) == 3)
     change = appropriation - prior_total
     classes = [c for c in budget.function_codes() if len(c) == 3]

@@ -16,7 +16,7 @@ from budget_graph.check.engine import check_filing
 from budget_graph.model import RowRole, TableKind
 from budget_graph.read import read_file
 from budget_graph.read.grid_rows import items_as_columns
-from tests.national_forms import FORM, Form, as_html, make_budget
+from tests.national_forms import FORM, Form, as_html, make_budget, money
 from tests.printing import PRINTERS, print_page, skip_unless_printer
 from tests.tables import error_findings, reading
 
@@ -263,16 +263,16 @@ def test_a_misstated_figure_in_other_phrasings_of_the_narrative_is_found(tmp_pat
     """Regions word the same statements otherwise; each sentence here states one figure one 万元 off."""
     budget = make_budget(1)
     basic, project = sum(budget.basic.values()), sum(budget.project.values())
-    off = f"{(budget.appropriation + 100) / 100:,.2f}"  # the appropriation, one 万元 more
+    off = money(budget.appropriation + 100)  # the appropriation, one 万元 more
     sentences = [
-        f"2024年部门预算收入总计{(budget.total + 100) / 100:,.2f}万元。",
+        f"2024年部门预算收入总计{money(budget.total + 100)}万元。",
         f"收入预算中，一般公共预算拨款{off}万元，占99.8%。",
         f"2024年财政拨款收入预算{off}万元。",
         f"2024年一般公共预算拨款支出{off}万元。",
-        f"支出预算中，基本支出{(basic + 100) / 100:,.2f}万元，占36.6%。",
-        f"一般公共预算财政拨款基本支出{(basic + 100) / 100:,.2f}万元。",
-        f"按支出功能分类科目划分，一般公共服务支出{(budget.spending('201') + 100) / 100:,.2f}万元。",
-        f"2024年部门预算支出总计{budget.total / 100:,.2f}万元，其中项目支出{(project + 100) / 100:,.2f}万元。",
+        f"支出预算中，基本支出{money(basic + 100)}万元，占36.6%。",
+        f"一般公共预算财政拨款基本支出{money(basic + 100)}万元。",
+        f"按支出功能分类科目划分，一般公共服务支出{money(budget.spending('201') + 100)}万元。",
+        f"2024年部门预算支出总计{money(budget.total)}万元，其中项目支出{money(project + 100)}万元。",
     ]
     page, anchor = as_html(budget, Form()), "<h3>二、收入预算情况</h3>"
     missed = []
