@@ -147,7 +147,7 @@ def make_budget(seed: int) -> Budget:
     for line in _PROJECT_LINES:
         budget.project[line] = amount(20, 600)
     budget.other_income["2010505"] = amount(5, 15)
-    for leaf in {*budget.basic, *budget.project}:
+    for leaf in sorted({*budget.basic, *budget.project}):
         budget.prior[leaf] = budget.appropriated(leaf) * rng.randint(80, 120) // 100
     for code in budget.function_codes():
         if len(code) < 7:
@@ -739,7 +739,21 @@ STYLE = (
 
 def as_html(budget: Budget, form: Form = FORM) -> str:
     """The filing as one web page: cover, overview, the tables, then the narrative explaining them."""
-    out = [f"<h1>{UNIT}{YEAR}年部门预算</h1>"]
+    return web_page(f"{UNIT}{YEAR}年部门预算", OVERVIEW, f"第二部分 {UNIT}{YEAR}年部门预算表", tables(budget, form),
+                    narrative(budget), form)  # fmt: skip
+
+
+def web_page(
+    title: str,
+    overview: list[tuple[str, list[str]]],
+    tables_part: str,
+    forms: list[FormTable],
+    explained: list[tuple[str, list[str]]],
+    form: Form,
+) -> str:
+    """A filing as one web page: its title, the overview, the tables under their part's heading, then the
+    narrative; each section (heading, paragraphs), a heading starting with 第 opening a part."""
+    out = [f"<h1>{html.escape(title)}</h1>"]
 
     def part(sections: list[tuple[str, list[str]]]) -> None:
         for heading, paragraphs in sections:
@@ -747,9 +761,9 @@ def as_html(budget: Budget, form: Form = FORM) -> str:
             out.append(f"<{tag}>{html.escape(heading)}</{tag}>")
             out.extend(f"<p>{html.escape(p)}</p>" for p in paragraphs)
 
-    part(OVERVIEW)
-    out.append(f"<h2>第二部分 {UNIT}{YEAR}年部门预算表</h2>")
-    for table in tables(budget, form):
+    part(overview)
+    out.append(f"<h2>{html.escape(tables_part)}</h2>")
+    for table in forms:
         number = f"<p>{form.number(table)}</p>" if form.numbering else ""
         out.append(f'<div class="table">{number}')
         if not form.in_table:
@@ -759,8 +773,8 @@ def as_html(budget: Budget, form: Form = FORM) -> str:
         if table.note:
             out.append(f"<p>{html.escape(table.note)}</p>")
         out.append("</div>")
-    part(narrative(budget))
-    head = f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{UNIT}{YEAR}年部门预算</title>'
+    part(explained)
+    head = f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
     style = STYLE + f"@page{{size:{form.paper};margin:2cm}}"
     style += ("td.n{text-align:left}" if form.figures_left else "") + (
         "" if form.rules else "table,th,td{border:none}"
