@@ -226,6 +226,7 @@ def percent(part: int, whole: int) -> str:
 # --- the tables: a header (rows of (text, colspan, rowspan)) and body rows of cells -----------------------
 
 Header = list[list[tuple[str, int, int]]]
+Cell = str | tuple[str, int]  # a body cell's text, or its text and the columns it spans
 NUMERALS = "一二三四五六七八九十"
 
 
@@ -234,7 +235,7 @@ class FormTable:
     number: int
     title: str
     header: Header
-    rows: list[list[str]]
+    rows: list[list[Cell]]
     note: str = ""
 
 
@@ -706,14 +707,7 @@ def _html_table(table: FormTable, form: Form) -> str:
         + "</tr>"
         for row in table.header
     ]
-    body = [
-        "<tr>"
-        + "".join(
-            f'<td class="{"n" if _is_figure(text) else "t"}">{html.escape(text)}</td>' for text in cells
-        )
-        + "</tr>"
-        for cells in table.rows
-    ]
+    body = ["<tr>" + "".join(map(_html_cell, cells)) + "</tr>" for cells in table.rows]
     if form.in_table:
         line = f'部门：{UNIT}<span style="float:right">单位：{form.unit}</span>'
         meta = f'<tr><td colspan="{width}" style="border:none">{line}</td></tr>'
@@ -722,6 +716,12 @@ def _html_table(table: FormTable, form: Form) -> str:
     if form.thead:
         return f"<table>{caption}<thead>{''.join(head)}</thead><tbody>{''.join(body)}</tbody></table>"
     return f"<table>{caption}{''.join(head + body)}</table>"
+
+
+def _html_cell(cell: Cell) -> str:
+    text, span = (cell, 1) if isinstance(cell, str) else cell
+    merged = f' colspan="{span}"' if span > 1 else ""
+    return f'<td class="{"n" if _is_figure(text) else "t"}"{merged}>{html.escape(text)}</td>'
 
 
 def _is_figure(text: str) -> bool:

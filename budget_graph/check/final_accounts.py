@@ -135,7 +135,8 @@ THREE_PUBLIC = rule(
     severity=Severity.ERROR,
     basis=_BASIS + "；中共中央办公厅、国务院办公厅关于“三公”经费公开的要求",
     checks="The 三公 total, 因公出国（境）费, 公务接待费, 公务用车购置及运行维护费 and its parts: each 决算数 stated "
-    "restates the 三公 table's 决算数 row, each 年初预算 its 预算数 row, column by column.",
+    "restates the 三公 table's 决算数 row, each 年初预算 its 预算数 row, column by column; the parts listed under "
+    "a statement of an actual alone ('支出决算为17.96万元，其中：公务用车购置费0.00万元') are the 决算数 row's.",
     why="三公 figures are the most read figures of a 决算.",
     engine="python",
     fail_example="“三公”经费财政拨款支出年初预算为1.95万元（表中预算数 0.95）",
@@ -148,7 +149,8 @@ FIGURES = rule(
     title_en="A figure of the final-accounts narrative disagrees with the final-accounts tables",
     severity=Severity.ERROR,
     basis=_BASIS,
-    checks="The figures a 决算 narrative states without a budget beside them restate the 决算 tables: 收入支出总计, "
+    checks="The figures a 决算 narrative states without a budget beside them restate the 决算 tables: 收入支出总计 "
+    "(the Ministry's words: '收、支总计各…'), "
     "本年收入合计 and 本年支出合计 the 收入支出决算总表; 财政拨款收入支出总计 the 财政拨款收入支出决算总表's 总计; "
     "财政拨款收入, 其他收入 … the 收入决算表's 合计 row; 基本支出, 项目支出 … the 支出决算表's; 一般公共预算财政拨款支出 "
     "(基本支出) and each class ('一般公共服务支出（类）') the 一般公共预算财政拨款支出决算表; 人员经费 and 公用经费 the "
@@ -671,16 +673,38 @@ _CLASS = re.compile(r"^[^（()）]+[（(]类[）)]$")
 def _stated_figure(claim: Claim, filing: Filing) -> Finding | None:
     if claim.amount is None:
         return None
-    figure = named_figure(claim, filing)
+    three_public = _three_public_part(claim, filing)
+    figure = three_public or named_figure(claim, filing)
     if figure is None:
         return None
     stated = Figure(claim.amount, claim.location, f"{_SAID}“{claim.subject}”")
-    return _restates(FIGURES, stated, figure, claim.subject)
+    return _restates(THREE_PUBLIC if three_public else FIGURES, stated, figure, claim.subject)
+
+
+def _three_public_part(claim: Claim, filing: Filing) -> Figure | None:
+    """'公务用车购置及运行费支出决算为17.96万元，其中：公务用车购置费0.00万元；公务用车运行费17.96万元': the
+    parts of a statement of a 三公 actual alone are that row's parts in the 三公 table."""
+    table = filing.table(TableKind.ThreePublicExpenses)
+    meaning = table and claim.parent and three_public_meaning(claim.subject, table)
+    if not meaning:
+        return None
+    index = next(i for i, c in enumerate(filing.claims) if c is claim)
+    parent = next((c for c in reversed(filing.claims[:index]) if c.subject == claim.parent), None)
+    if parent is None or parent.versus_budget is None or parent.versus_budget.budget is not None:
+        return None  # a part of a budget, or of a statement of both: which it is, is not said
+    line = _three_public_line(table, meaning)
+    return line.actual if line else None
+
+
+def _name(subject: str) -> str:
+    """A figure's name as _NAMED spells it: '收、支总计各' (each side's total, the Ministry's words) is
+    '收入支出总计'."""
+    return re.sub(r"收、?支(?=总计)", "收入支出", key(subject)).removesuffix("各")
 
 
 def named_figure(claim: Claim, filing: Filing) -> Figure | None:
     """The table figure a figure's name (and its context) ties it to; None when it names none for certain."""
-    name, parent = key(claim.subject), key(claim.parent or "")
+    name, parent = _name(claim.subject), key(claim.parent or "")
     if _CLASS.match(name):  # a class of general-budget spending: in that section, not 政府性基金's
         table = filing.table(TableKind.GeneralBudgetByFunction)
         if table is None or "一般公共预算" not in key(claim.section or "") + parent:

@@ -40,8 +40,9 @@ SHARE = rule(
     basis=NARRATIVE_BASIS + "；GB/T 8170《数值修约规则》",
     checks="'X万元，占<base>的Y%' states Y = X ÷ base × 100. The base is the figure the narrative states under "
     "that name (本年支出合计, “三公”经费 …), else the table figure the name stands for; '占Y%' with no base is a "
-    "share of the figure its '其中' stands under, or of the figure that opens its list with a colon "
-    "('支出2940.05万元，主要用于以下方面：…'). Every figure is an interval (rounding rule) and so is Y: a "
+    "share of the figure its '其中' stands under, of the figure that opens its list with a colon "
+    "('支出2940.05万元，主要用于以下方面：…'), or of what the sentence says its list is among "
+    "('“三公”经费财政拨款支出决算中，因公出国（境）费…'). Every figure is an interval (rounding rule) and so is Y: a "
     "difference rounding explains is info, a share cut off rather than rounded, or one unit of its last digit off, a warning.",
     why="Shares tell the reader how the budget is composed; a wrong share misstates it even when the amounts "
     "are right. A share one unit of its last digit off is a warning: shares are often nudged so that they add up "

@@ -9,6 +9,7 @@ MEANINGS: dict[str, tuple[str, str]] = {
     "amount": ("金额", "amount"),
     "total": ("合计", "total"),
     "current_income": ("本年收入", "current-year income"),
+    "current_expenditure": ("本年支出", "current-year expenditure"),
     # funding sources (收入 columns)
     "appropriation": ("政府预算拨款", "fiscal appropriation"),
     "general_budget": ("一般公共预算拨款", "general public budget appropriation"),

@@ -698,8 +698,14 @@ def _set_share(
     _quote(target, clean.text, match)
 
 
+# a sentence naming what its list is of before its first figure: '2023年度“三公”经费财政拨款支出决算中，因公出国
+# （境）费支出决算0.00万元，占0.00%；…' (the Ministry's 决算 words)
+_AMONG = re.compile(r"(?:\d{4}年度?)?(?P<base>[^，,；;：:。]{2,}?)(?:决算|预算)?数?中[，,]")
+
+
 def _list_head(text: str, reading: _Reading, stated: list[Claim], target: Claim) -> str:
-    """The subject of the figure whose sentence opens, with a colon, the list the target stands in; '' if none."""
+    """The subject of the figure whose sentence opens, with a colon, the list the target stands in, or
+    what the sentence says its list is among ('…决算中，'); '' if none."""
     if target.parent or id(target) not in reading.offsets:
         return ""
     at = reading.offsets[id(target)]
@@ -708,7 +714,8 @@ def _list_head(text: str, reading: _Reading, stated: list[Claim], target: Claim)
     )  # a list's items end in '；'
     colon = max((m.start() for m in re.finditer("[：:]", text[sentence:at])), default=-1)
     if colon < 0:
-        return ""
+        among = _AMONG.match(text[sentence:at].lstrip())
+        return among.group("base") if among and among.group("base") != "其" else ""
     colon += sentence
     heads = [c for c in stated if sentence <= reading.offsets.get(id(c), -1) < colon]
     return heads[-1].subject if heads else ""
@@ -800,6 +807,7 @@ def _add_final_figure(
         versus_budget=comparison,
     )
     reading.claims.append(claim)
+    reading.offsets[id(claim)] = match.start()
     reading.statement = claim
     return True
 

@@ -56,13 +56,15 @@ class GridRow:
     def boxes_from(self, start: int) -> list[Box | None] | None:
         return self.boxes[start:] if self.boxes else None
 
-    def part(self, cut: slice) -> GridRow:
-        """One side of a two-sided row (its quoted line kept: text input quotes the whole line)."""
+    def part(self, cut: slice | list[int]) -> GridRow:
+        """One side of a two-sided row, or the columns of one part of a list printed in parts (its quoted
+        line kept: text input quotes the whole line)."""
+        columns = range(len(self.cells))[cut] if isinstance(cut, slice) else cut
         return replace(
             self,
-            cells=self.cells[cut],
-            places=self.places_from(cut),
-            boxes=self.boxes[cut] if self.boxes else None,
+            cells=[self.cells[i] for i in columns],
+            places=[self.places[i] for i in columns if i < len(self.places)] if self.places else None,
+            boxes=[self.boxes[i] for i in columns if i < len(self.boxes)] if self.boxes else None,
         )
 
 
@@ -134,31 +136,80 @@ def _code_columns(header: list[list[str]], data: list[tuple[list[str], list[Box 
 
 
 def halves_at(header: list[list[str]], named: bool = True) -> tuple[int, int] | None:
-    """A list printed in two halves side by side repeats its header: the column where it repeats, and
-    the header's row from which it does. Above that row each half may stand under a name of its own
-    (人员经费 | 公用经费, each over 科目编码, 科目名称, 金额): what a half lists, which its rows' codes say.
-    Not so a two-sided summary's (`named` False): its sides, 收入 | 支出, are what it is read by."""
+    """A list printed in parts side by side (two halves, or three) repeats its header: the width of a
+    part, and the header's row from which it repeats. Above that row each part may stand under a name of
+    its own (人员经费 | 公用经费, each over 科目编码, 科目名称, 金额; a name may span two parts): what a part
+    lists, which its rows' codes say. Not so a two-sided summary's (`named` False): its sides, 收入 | 支出,
+    are what it is read by."""
     if not header:
         return None
     width = len(header[0])
-    if width % 2:
-        return None
-    half = width // 2
+    for parts in (2, 3):
+        if width % parts == 0 and (first := _repeated_from(header, width // parts, named)) is not None:
+            return width // parts, first
+    return None
+
+
+def _repeated_from(header: list[list[str]], part: int, named: bool) -> int | None:
+    width = len(header[0])
     for index, cells in enumerate(header):
         row = [normalise(c) for c in cells] + [""] * (width - len(cells))
         if len(row) != width or not any(row):
             return None
-        if row[:half] == row[half:]:
-            # under names, each half lists its own rows: it starts with their codes' or names' caption
+        if all(row[start : start + part] == row[:part] for start in range(part, width, part)):
+            # under names, each part lists its own rows: it starts with their codes' or names' caption
             # (a group's name over amounts alone, 一般公共预算 | 政府性基金预算, heads columns)
             listed = index == 0 or is_text_header(row[0]) or row[0] in CODE_CAPTIONS
-            return (half, index) if listed else None
-        names = row[0], row[half]
-        if not (named and all(names) and not any(row[1:half]) and not any(row[half + 1 :])):
-            return None  # not a name over each half
+            return index if listed else None
+        names = [c for i, c in enumerate(row) if c and not i % part]
+        if not (
+            named and row[0] and len(names) > 1 and all(not c or not i % part for i, c in enumerate(row))
+        ):
+            return None  # not a name over each part
         if any(_PERIOD.match(name) for name in names):
             return None  # a year over each half: the items under each year (year_groups)
     return None
+
+
+def parts_of(cells: list[str], part: int) -> list[list[int] | None]:
+    """The columns of each part of a row of a list printed in parts `part` columns wide. A part's words
+    with no figure beside the next part's figures with no words are one line printed across both
+    ('公用经费合计' merged over two parts, its figure in the last one's column): one part of both's
+    columns, read with the last (None for the first), where the list it closes ends."""
+    parts: list[list[int] | None] = [
+        list(range(s, min(s + part, len(cells)))) for s in range(0, len(cells), part)
+    ]
+    for k in range(len(parts) - 1):
+        here, after = parts[k], parts[k + 1]
+        if here and after and _words_alone(cells, here) and _figures_alone(cells, after):
+            parts[k + 1] = [a if cells[a].strip() else b for a, b in zip(here, after, strict=False)]
+            parts[k] = None
+    return parts
+
+
+def _words_alone(cells: list[str], columns: list[int]) -> bool:
+    texts = [cells[i] for i in columns if not prints_nothing(cells[i])]
+    return bool(texts) and not any(is_number(t) for t in texts)
+
+
+def _figures_alone(cells: list[str], columns: list[int]) -> bool:
+    texts = [cells[i] for i in columns if not prints_nothing(cells[i])]
+    return bool(texts) and all(is_number(t) for t in texts)
+
+
+_NUMBERING_LABEL = re.compile(r"^(?:栏次|栏号|列次|栏目编号)$")
+_NUMBERING_CELL = re.compile(r"^(?:\d{1,3}|[甲乙丙丁]|栏次|栏号|列次)$")
+
+
+def numbers_columns(cells: list[str]) -> bool:
+    """The row under a header that numbers its columns ('栏次 | | 1 | 2 | 3', a 决算 form's; a two-sided
+    table's '栏次 | 1 | 栏次 | 2'): no line of the table, its numbers no figures."""
+    filled = [normalise(cell) for cell in cells if cell.strip()]
+    return (
+        len(filled) > 1
+        and bool(_NUMBERING_LABEL.match(filled[0]))
+        and all(_NUMBERING_CELL.match(cell) for cell in filled[1:])
+    )
 
 
 def label_columns(rows: Iterable[list[str]]) -> set[int]:
@@ -250,10 +301,11 @@ def items_over_phases(tree: list[list[str]], phases: dict[str, list[int]]) -> li
 
 
 def year_groups(tree: list[list[str]]) -> dict[str, list[int]] | None:
-    """A “三公” table's header heading the items once under each year (the Ministry of Finance's form:
-    `2023年预算数` over 合计, 因公出国（境）费 …, then `2024年预算数` over the same): each year's columns, in
-    the items' order. None unless two or more years' groups, alone on the top row, head the same items
-    in as many columns (columns before the first group hold the rows' labels)."""
+    """A “三公” table's header heading the items once under each year or phase (the Ministry of Finance's
+    forms: `2023年预算数` over 合计, 因公出国（境）费 …, then `2024年预算数` over the same; a 决算's `预算数`,
+    then `决算数`): each group's columns, in the items' order. None unless two or more such groups, alone
+    on the top row, head the same items in as many columns (columns before the first group hold the
+    rows' labels)."""
     if len(tree) < 2:
         return None
     top = tree[0]
@@ -261,7 +313,9 @@ def year_groups(tree: list[list[str]]) -> dict[str, list[int]] | None:
     if len(starts) < 2:
         return None
     groups = {top[s].strip(): list(range(s, e)) for s, e in zip(starts, [*starts[1:], len(top)], strict=True)}
-    if len(groups) != len(starts) or not all(_PERIOD.match(normalise(g)) for g in groups):
+    if len(groups) != len(starts) or not all(
+        _PERIOD.match(g) or g in _PHASES for g in map(normalise, groups)
+    ):
         return None
 
     def items(columns: list[int]) -> list[list[str]]:

@@ -273,7 +273,8 @@ def place_columns(
         for leaf, ancestors in amount_leaves(roots)
         if leaf.index >= labels_end or column_meaning(leaf.label)
     ]
-    columns = [_column(leaf, ancestors, side) for leaf, ancestors in leaves]
+    sole = len({id(ancestors[0] if ancestors else leaf) for leaf, ancestors in leaves}) == 1
+    columns = [_column(leaf, ancestors, side, sole) for leaf, ancestors in leaves]
     _years_apart(columns, year)
     _dedupe(columns)
     if len(columns) == width or (labels_end and width < len(columns) == max(map(len, grid)) - labels_end):
@@ -306,16 +307,19 @@ def _common_path(left: Column | None, right: Column | None) -> tuple[str, ...]:
     return tuple(shared)
 
 
-def _column(leaf: HeaderNode, ancestors: list[HeaderNode], side: str | None) -> Column:
+def _column(leaf: HeaderNode, ancestors: list[HeaderNode], side: str | None, sole: bool) -> Column:
+    """`sole`: one group heads every figure column of the table."""
     label = leaf.label
     meaning = column_meaning(label)
     group_meanings = [m for m in (column_meaning(a.label) for a in ancestors) if m]
     if normalise(label) in {"小计", "合计"} and ancestors:
         # a group's own subtotal column: the group's meaning, or by its siblings' family (其中：小计);
         # under a group naming the kind of figure of a one-sided table's columns (2024年预算数, 决算数),
-        # the sum of its siblings, as if the group were not printed
+        # or the year's spending over all of them (本年支出 over 小计, 基本支出, 项目支出), the sum of its
+        # siblings, as if the group were not printed
         meaning = group_meanings[-1] if group_meanings else _family_of(ancestors[-1])
-        if meaning in _KINDS_OF_FIGURE and side is None:
+        whole = meaning in _KINDS_OF_FIGURE or (sole and meaning == "current_expenditure")
+        if whole and side is None:
             meaning = "total"
         group_meanings = group_meanings[:-1]
     path_labels = "/".join(a.label for a in ancestors)

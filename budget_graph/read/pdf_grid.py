@@ -62,6 +62,7 @@ class Grid:
     source_lines: list[int] | None = None
     # row bands no rule closes at the grid's top or foot, only the frame's sides (a page break's cut)
     open_rows: frozenset[int] = frozenset()
+    reach: float = 0.0  # where its row rules end on the right: past its last column line when cut there
 
     def __post_init__(self) -> None:
         self.owner = [[None] * (len(self.xs) - 1) for _ in range(len(self.ys) - 1)]  # type: ignore[list-item]
@@ -246,8 +247,24 @@ def page_content(layout: PageLayout) -> PageContent:
     for grid in grids:
         for cell in grid.cells:
             cell.lines = text_lines(cell.chars)
+        if any(_past_last_column(grid, char) for char in outside):
+            grid.doubts.append(Doubt(_CUT_COLUMNS))
     grids = [_rules_lost_in_rows(grid) for grid in grids]
     return PageContent(layout.number, layout.width, layout.height, text_lines(outside), grids)
+
+
+_CUT_COLUMNS = (
+    "表格的横线越过最后一条竖线，其后的列被截去，未读取 the table's row rules run on past its last column "
+    "line: the columns there were cut off (a page's clip), not read"
+)
+
+
+def _past_last_column(grid: Grid, char: Char) -> bool:
+    """Does a character stand level with the grid's rows, past its last column line but under its row
+    rules? A browser clips a table wider than its page at the margin: the frame's right side and the
+    lines of the columns past the clip are lost, the row rules and the start of the next column's
+    text are not ('84,8')."""
+    return grid.x1 < char.x0 and char.x1 <= grid.reach + _TOUCH and grid.top < char.cy < grid.bottom
 
 
 def _rules_lost_in_rows(grid: Grid) -> Grid:
@@ -388,7 +405,7 @@ def _grid(hs: list[Rule], vs: list[Rule], page: int) -> Grid | None:
     cells = [Cell(r0, c0, r1, c1, xs[c0], xs[c1 + 1], ys[r0], ys[r1 + 1]) for r0, c0, r1, c1 in spans]
     opened = {0} if ys[0] not in ruled_ys else set()
     opened |= {len(ys) - 2} if ys[-1] not in ruled_ys else set()
-    return Grid(page, xs, ys, cells, open_rows=frozenset(opened))
+    return Grid(page, xs, ys, cells, open_rows=frozenset(opened), reach=max(h.end for h in hs))
 
 
 def _open_rows(ys: list[float], xs: list[float], vs: list[Rule]) -> list[float]:

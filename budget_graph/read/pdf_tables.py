@@ -38,6 +38,7 @@ from budget_graph.read.grid_rows import (
     items_as_columns,
     join_codes,
     label_columns,
+    parts_of,
     union,
     unread,
 )
@@ -717,16 +718,23 @@ def _join_cut_label(previous: list[str], rest: list[str]) -> None:
             previous[index] += text
 
 
-def _stack(rows: _Rows, half: int, first: int) -> _Rows:
-    """Left halves first (all pages), then right halves: the order the list is read in. The header is
-    the left half's from its `first` row, where the halves repeat (not the names they stand under)."""
-    left = [replace(row, cells=row.cells[:half], boxes=row.boxes[:half]) for row in rows.data]
-    right = [replace(row, cells=row.cells[half:], boxes=row.boxes[half:]) for row in rows.data]
+def _stack(rows: _Rows, part: int, first: int) -> _Rows:
+    """A list printed in parts side by side: the first parts (all pages), then the second, as it is read.
+    The header is the first part's from its `first` row, where the parts repeat (not their names)."""
+    cuts = [parts_of(row.cells, part) for row in rows.data]
+    stacked = [
+        replace(row, cells=[row.cells[i] for i in columns], boxes=[row.boxes[i] for i in columns])
+        for k in range(max(map(len, cuts), default=0))
+        for row, parts in zip(rows.data, cuts, strict=True)
+        if k < len(parts)
+        and (columns := parts[k]) is not None
+        and (k == 0 or any(row.cells[i].strip() for i in columns))
+    ]
     return _Rows(
-        [cells[:half] for cells in rows.header[first:]],
-        left + right,
+        [cells[:part] for cells in rows.header[first:]],
+        stacked,
         rows.problems,
-        [cells[:half] for cells in rows.tree[first:]],  # the names stand at the top depths
+        [cells[:part] for cells in rows.tree[first:]],  # the names stand at the top depths
         rows.lost_pages,
     )
 

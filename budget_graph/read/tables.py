@@ -42,6 +42,8 @@ from budget_graph.read.grid_rows import (
     items_as_columns,
     join_codes,
     label_columns,
+    numbers_columns,
+    parts_of,
     unread,
 )
 from budget_graph.read.layout import (
@@ -115,7 +117,7 @@ class Reading:
 
 def build_table(table: Table, grid: TableGrid, unit_names: set[str]) -> Reading:
     """Fill `table.columns` and `table.rows` from the grid."""
-    rows = [row for row in grid.rows if not _column_numbers(row.cells)]
+    rows = [row for row in grid.rows if not numbers_columns(row.cells)]
     if not rows:
         return Reading()
     if table.kind is TableKind.PerformanceTargets:
@@ -257,21 +259,6 @@ _FIGURE_INSIDE = re.compile(r"\d\.\d|\d,\d{3}")
 _FIGURE_AND_UNIT = re.compile(r"^[-−]?[\d,]*\d(\.\d+)?(万元|万|元|亿元)$")
 
 
-_NUMBERING_LABEL = re.compile(r"^(?:栏次|栏号|列次|栏目编号)$")
-_NUMBERING_CELL = re.compile(r"^(?:\d{1,3}|[甲乙丙丁]|栏次|栏号|列次)$")
-
-
-def _column_numbers(cells: list[str]) -> bool:
-    """The row under a header that numbers its columns ('栏次 | | 1 | 2 | 3', a 决算 form's; a two-sided
-    table's '栏次 | 1 | 栏次 | 2'): no line of the table, its numbers no figures."""
-    filled = [normalise(cell) for cell in cells if cell.strip()]
-    return (
-        len(filled) > 1
-        and bool(_NUMBERING_LABEL.match(filled[0]))
-        and all(_NUMBERING_CELL.match(cell) for cell in filled[1:])
-    )
-
-
 _ROW_NUMBER_CAPTION = re.compile(r"^(?:行次|行号)$")
 _ROW_NUMBER = re.compile(r"^\d{1,3}$")
 
@@ -312,16 +299,23 @@ def _drop(row: GridRow, columns: list[int], two_sided: bool) -> GridRow:
 def _halves_stacked(
     header: list[GridRow], data: list[GridRow], named: bool
 ) -> tuple[list[GridRow], list[GridRow]]:
-    """A list printed in two halves side by side (its header printed twice across): the left halves,
-    then the right, as it is read. (The PDF reader stacks its pages' halves before: read/pdf_tables.py.)"""
+    """A list printed in parts side by side (its header printed two or three times across): the first
+    parts, then the second's, as it is read. (The PDF reader stacks its pages' parts before:
+    read/pdf_tables.py.)"""
     halves = halves_at([row.cells for row in header], named)
     if halves is None:
         return header, data
-    half, first = halves
-    left, right = slice(0, half), slice(half, None)
-    return [row.part(left) for row in header[first:]], [row.part(left) for row in data] + [
-        row.part(right) for row in data if any(cell.strip() for cell in row.cells[half:])
+    part, first = halves
+    cuts = [parts_of(row.cells, part) for row in data]
+    stacked = [
+        row.part(columns)
+        for k in range(max(map(len, cuts), default=0))
+        for row, parts in zip(data, cuts, strict=True)
+        if k < len(parts)
+        and (columns := parts[k]) is not None
+        and (k == 0 or any(row.cells[i].strip() for i in columns))
     ]
+    return [row.part(slice(0, part)) for row in header[first:]], stacked
 
 
 def _phases_as_rows(header: list[GridRow], data: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:

@@ -331,7 +331,9 @@ def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
     groups = {p: children for p in unnamed if (children := nested.get(p) or _children(p, pieces, text_limit))}
     groups |= _wrapped_groups([p for p in unnamed if p not in groups], groups, pieces, text_limit)
     leaves = [p for p in unnamed if p not in groups]
-    found, guessed = _place_leaves(_with_blank_code_columns(found, leaves, body), leaves, text_limit)
+    found, guessed = _place_leaves(
+        _with_blank_code_columns(found, leaves, body), leaves, text_limit, _crowded(body)
+    )
     cells = [_leaf_cell(len(header) - 1, index, found) for index, column in enumerate(found) if column.pieces]
     groups_ = [_group_cell(group, children, found) for group, children in groups.items()]
     cells += [HeaderCell(0, first, last, label.text) for label, (first, last) in _side_spans(sides, found)]
@@ -1088,11 +1090,12 @@ def _touch(a: Chunk, b: Chunk) -> bool:
 
 
 def _place_leaves(
-    found: list[Column], leaves: list[tuple[int, Chunk]], text_limit: float
+    found: list[Column], leaves: list[tuple[int, Chunk]], text_limit: float, crowded: bool = False
 ) -> tuple[list[Column], bool]:
     """Give each column its label: label captions to the nearest label column; each figure column the
     nearest of the figure labels, the others the labels of columns left blank all down the table. Also
-    whether another choice of the blank columns fits the figures about as well (the placement is a guess)."""
+    whether another choice of the blank columns fits the figures about as well, or the converter moved
+    the figures off their places (`crowded`): the placement is a guess."""
     text_columns = [i for i, c in enumerate(found) if c.kind == "text"]
     amount_columns = [i for i, c in enumerate(found) if c.kind == "amount"]
     loose: list[tuple[int, Chunk]] = []
@@ -1117,7 +1120,20 @@ def _place_leaves(
     # without a label column nothing but the header's words places the figures: a fit twice as bad is close
     close = _CLOSE_FIT if text_columns else max(_CLOSE_FIT, cost)
     guessed = _ambiguous(labels, figure_columns, matched, cost, close)
-    return sorted([*found, *added], key=lambda c: c.centre), guessed
+    return sorted([*found, *added], key=lambda c: c.centre), guessed or (
+        crowded and len(labels) > len(matched)
+    )
+
+
+def _crowded(body: list[list[Chunk]]) -> bool:
+    """Does a row print two figures a space apart? A converter sets a word a space after the one before
+    when its place is taken: the figures after it stand where the line had room, not where the page
+    printed them, and a caption over a blank column may stand right over them ('1,665.16 1,001.14')."""
+    for row in body:
+        numbers = figures(row)
+        if any(b.x0 - a.end <= 1 for a, b in pairwise(numbers)):
+            return True
+    return False
 
 
 def _with_blank_code_columns(

@@ -28,6 +28,7 @@ from budget_graph.model.amounts import MOST_DIGITS
 from budget_graph.profiles import column_meaning
 from budget_graph.profiles import lines as vocabulary
 from budget_graph.read.compilation import apart, filing_spans, span_note
+from budget_graph.read.grid_rows import numbers_columns
 from budget_graph.read.layout import (
     CODE_CAPTIONS,
     ENUMERATOR,
@@ -776,7 +777,9 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     continuing a table without its header keeps the table's columns when its own fit them."""
     # Chinese words a converter squeezed together with one space are the cells they were
     lines, above = [], []  # above: the lowest words printed at each place so far
-    for line in table.body:
+    # the row numbering the columns ('栏次  1  2  3') is neither header nor body: its numbers, centred
+    # in their columns, are no figures to align them by
+    for line in (line for line in table.body if not numbers_columns([c.text for c in line.chunks])):
         cells = [cell for chunk in line.chunks for cell in cells_of(chunk)]
         lines.append(replace(line, chunks=letter_spaced(cells, cells_above=above)))
         words = [cell for cell in cells if cell not in figures(cells)]
