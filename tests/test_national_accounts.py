@@ -120,10 +120,10 @@ def test_a_figure_the_narrative_states_changed_is_found(tmp_path: Path) -> None:
     """The national 决算 narrative restates the tables: 收、支总计各…, each source's income and its share,
     basic and project spending, 财政拨款收、支总计各…, the general budget's spending by class and by 项
     against its initial budget, 人员经费 and 公用经费, the 三公 budget and actual, each item and its share
-    of the 三公 actual ('…支出决算中，因公出国（境）费支出决算0.00万元，占0.00%'), and the parts of the vehicles'
-    figure. Not checked: the procurement figures, which these forms print in no table."""
+    of the 三公 actual ('…支出决算中，因公出国（境）费支出决算0.00万元，占0.00%'), the parts of the vehicles'
+    figure, and the procurement total with its goods, works and services (BG-N014: no table prints them)."""
     page = as_html(make_accounts(1))
-    start, others = page.index("第三部分"), page.index("（二）政府采购支出情况")
+    start, others = page.index("第三部分"), page.index("第四部分")
     changed = tmp_path / "changed.html"
     changed.write_text(page, encoding="utf-8")
     assert not error_findings([read_file(changed)])  # else every change would seem found

@@ -30,6 +30,7 @@ from budget_graph.check import (
     final_accounts,
     identities,
     narrative,
+    parts,
     rollups,
     shares,
 )
@@ -58,6 +59,7 @@ IDENTITY_RULES = (
     | {r.id for r in narrative.RESTATING}
     | {r.id for r in final_accounts.RESTATING}
     | {changes.PREVIOUS_YEAR.id, changes.PERCENT.id, shares.SHARE.id, final_accounts.COMPLETION.id}
+    | {parts.PROCUREMENT_PARTS.id}
     | {final_accounts.DIFFERENCE.id}
 )
 PINNED = ("expected", "actual", "message", "message_en")

@@ -21,6 +21,7 @@ from budget_graph.check import (
     hygiene,
     identities,
     narrative,
+    parts,
     rollups,
     shacl_rules,
     shares,
@@ -53,6 +54,7 @@ FAMILIES: tuple[Family, ...] = (
     Family(hygiene, hygiene.check),
     Family(final_accounts, final_accounts.check),
     Family(shares, shares.check),
+    Family(parts, parts.check),
     Family(subjects, subjects.check),
     Family(crossfiling),
 )
