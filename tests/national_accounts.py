@@ -44,6 +44,7 @@ class AccountsForm(Form):
 
     numbering: str = "公开{n:02d}表"
     numbers: bool = True
+    three_public_rows: bool = False  # the 三公 items as rows, 预算数 and 决算数 as columns
 
 
 ACCOUNTS_FORM = AccountsForm()
@@ -305,6 +306,8 @@ def three_public_expenses(accounts: Accounts, form: AccountsForm) -> FormTable:
     ]
     row = []
     actual = {k: v[1] for k, v in accounts.actual.three_public.items()}
+    if form.three_public_rows:
+        return _three_public_items(accounts.three_public_budget, actual, form)
     for value in (accounts.three_public_budget, actual):
         vehicles = value["vehicle_purchase"] + value["vehicle_operation"]
         row += [
@@ -313,6 +316,23 @@ def three_public_expenses(accounts: Accounts, form: AccountsForm) -> FormTable:
                       value["vehicle_operation"], value["hospitality"])
         ]  # fmt: skip
     return FormTable(7, "一般公共预算财政拨款“三公”经费支出决算表", header, [row])
+
+
+def _three_public_items(budget: dict[str, int], actual: dict[str, int], form: AccountsForm) -> FormTable:
+    """项目 | 预算数 | 决算数, an item a row (as some regions print it)."""
+    items = [
+        ("合计", lambda v: sum(v.values())),
+        ("因公出国（境）费", lambda v: v["overseas_travel"]),
+        ("公务用车购置及运行费", lambda v: v["vehicle_purchase"] + v["vehicle_operation"]),
+        ("其中：公务用车购置费", lambda v: v["vehicle_purchase"]),
+        ("公务用车运行费", lambda v: v["vehicle_operation"]),
+        ("公务接待费", lambda v: v["hospitality"]),
+    ]
+    rows: list[list[Cell]] = [
+        [label, blank_or(of(budget), form), blank_or(of(actual), form)] for label, of in items
+    ]
+    header = [[("项目", 1, 1), ("预算数", 1, 1), ("决算数", 1, 1)]]
+    return FormTable(7, "一般公共预算财政拨款“三公”经费支出决算表", header, rows)
 
 
 def _empty(number: int, title: str, header: Header, width: int, form: AccountsForm, fund: str) -> FormTable:

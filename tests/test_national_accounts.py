@@ -26,6 +26,7 @@ FORMS = {
     "the unit named in every title, zeros printed 0.00": AccountsForm(unit_in_titles=True, zero="0.00"),
     "numbered 表1, zeros printed -": AccountsForm(numbering="表{n}", zero="-"),
     "titles in the tables' captions": AccountsForm(in_table=True, thead=True),
+    "三公 items as rows": AccountsForm(three_public_rows=True),
 }
 KINDS = [
     TableKind.IncomeExpenditureSummary,
@@ -98,9 +99,10 @@ def test_the_year_s_spending_over_its_parts_is_the_table_s_total(tmp_path: Path)
     assert "current_expenditure" in [c.meaning for c in fund.columns]
 
 
-@pytest.mark.parametrize(
-    "form", [AccountsForm(), AccountsForm(split_codes=True, numbers=False)], ids=["ministry", "variants"]
-)
+VARIANTS = [AccountsForm(), AccountsForm(split_codes=True, numbers=False, three_public_rows=True)]
+
+
+@pytest.mark.parametrize("form", VARIANTS, ids=["ministry", "variants"])
 def test_a_figure_changed_anywhere_in_the_tables_is_found(tmp_path: Path, form: AccountsForm) -> None:
     page = as_html(make_accounts(1), form)
     changed = tmp_path / "changed.html"
@@ -116,13 +118,15 @@ def test_a_figure_changed_anywhere_in_the_tables_is_found(tmp_path: Path, form: 
     assert not missed
 
 
-def test_a_figure_the_narrative_states_changed_is_found(tmp_path: Path) -> None:
+@pytest.mark.parametrize("form", VARIANTS, ids=["ministry", "variants"])
+def test_a_figure_the_narrative_states_changed_is_found(tmp_path: Path, form: AccountsForm) -> None:
     """The national 决算 narrative restates the tables: 收、支总计各…, each source's income and its share,
     basic and project spending, 财政拨款收、支总计各…, the general budget's spending by class and by 项
     against its initial budget, 人员经费 and 公用经费, the 三公 budget and actual, each item and its share
     of the 三公 actual ('…支出决算中，因公出国（境）费支出决算0.00万元，占0.00%'), the parts of the vehicles'
-    figure, and the procurement total with its goods, works and services (BG-N014: no table prints them)."""
-    page = as_html(make_accounts(1))
+    figure, and the procurement total with its goods, works and services (BG-N014: no table prints them);
+    with the 三公 items as rows, each statement against its item's row (BG-D006)."""
+    page = as_html(make_accounts(1), form)
     start, others = page.index("第三部分"), page.index("第四部分")
     changed = tmp_path / "changed.html"
     changed.write_text(page, encoding="utf-8")

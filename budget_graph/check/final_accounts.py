@@ -21,7 +21,7 @@ from functools import partial
 from budget_graph.check.changes import change_percent_texts
 from budget_graph.check.evaluator import check_equal, evaluate, signed_text
 from budget_graph.check.figures import graded, percent_verdict, policy
-from budget_graph.check.narrative import CODE_LENGTH, LEVEL_MARK, key, three_public_meaning
+from budget_graph.check.narrative import CODE_LENGTH, LEVEL_MARK, item_rows, key, three_public_meaning
 from budget_graph.check.rules import Finding, Rule, Severity, rule
 from budget_graph.derive.identity import Figure, change, figures_of, percentage
 from budget_graph.derive.rounding import (
@@ -252,7 +252,11 @@ def line_of(claim: Claim, filing: Filing) -> _Line | None:
 
 
 def _three_public_line(table: Table, meaning: str) -> _Line | None:
-    """The 三公 决算 table prints a 预算数 row and a 决算数 row (rows of years are a budget's table)."""
+    """The 三公 决算 table prints a 预算数 row and a 决算数 row (rows of years are a budget's table), or an
+    item a row and 预算数 (年初预算, 全年预算) and 决算数 as columns."""
+    items = item_rows(table)
+    if items is not None:
+        return _three_public_item(table, items.get(meaning))
     actual = next((r for r in table.rows if "决算" in key(r.label)), None)
     budget = next((r for r in table.rows if "预算" in key(r.label) and "决算" not in key(r.label)), None)
     if (actual is None and budget is None) or not table.column(meaning):
@@ -260,6 +264,17 @@ def _three_public_line(table: Table, meaning: str) -> _Line | None:
     planned = budget and _figure(table, budget, meaning)
     budgets = {"initial_budget": planned, "adjusted_budget": planned} if planned else {}
     return _Line(THREE_PUBLIC, actual and _figure(table, actual, meaning), budgets)
+
+
+def _three_public_item(table: Table, row: Row | None) -> _Line | None:
+    if row is None or not table.column("actual"):
+        return None
+    # a column of 预算数 is the initial and the full-year budget both, as the 预算数 row is
+    columns = {m: m for m in ("initial_budget", "adjusted_budget") if table.column(m)}
+    if not columns and table.column("amount"):
+        columns = {"initial_budget": "amount", "adjusted_budget": "amount"}
+    budgets = {m: figure for m, column in columns.items() if (figure := _figure(table, row, column))}
+    return _Line(THREE_PUBLIC, _figure(table, row, "actual"), budgets)
 
 
 def _function_row(table: Table, subject: str) -> Row | None:

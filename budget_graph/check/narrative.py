@@ -357,7 +357,7 @@ def three_public_figure(table: Table, meaning: str, year: int, filing_year: int)
     ('2024年 | 因公出国（境）费 …'), the year's row in the item's column; where one row stands for the
     department, that row (this year only); where the items are rows ('因公出国（境）费 | 2024年预算数 |
     2023年预算数'), the item's row (合计 for the total) in the year's column."""
-    items = _item_rows(table)
+    items = item_rows(table)
     if items is not None:
         column = "amount" if year == filing_year else "prior_year"
         row = items.get(meaning)
@@ -370,7 +370,7 @@ def three_public_figure(table: Table, meaning: str, year: int, filing_year: int)
     return Figure.of(table, row, meaning) if row else None
 
 
-def _item_rows(table: Table) -> dict[str, Row] | None:
+def item_rows(table: Table) -> dict[str, Row] | None:
     """A 三公 table printing its items as rows: each item's row by its meaning, the total's as 'total';
     None when it prints them as columns (under rows of years, or on one row)."""
     if any(r.role is RowRole.PERIOD for r in table.rows):
@@ -410,7 +410,7 @@ def three_public_meaning(subject: str, table: Table) -> str | None:
     """The 三公 table column a subject names: 因公出国（境）费 → overseas_travel, 公务用车购置费 → vehicle_purchase …"""
     text = key(subject)
     if "三公" in text:
-        if _item_rows(table) is not None:
+        if item_rows(table) is not None:
             return "total"  # the items as rows: the total is the 合计 row's
         return next((m for m in ("three_public", "total") if table.column(m)), None)
     if "因公出国" in text:
