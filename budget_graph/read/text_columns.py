@@ -307,7 +307,8 @@ class Layout:
     header_words: tuple[str, ...] = ()
 
 
-def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
+def columns(header: list[list[Chunk]], body: list[list[Chunk]], numbers: list[Chunk] = ()) -> Layout:
+    """`numbers`: the 栏次 row's column numbers (1, 2, 3 …), where the header prints one."""
     header = [[word for chunk in line for word in _words(chunk)] for line in header]
     header = [
         letter_spaced(line, [c for above in header[:n] for c in above]) for n, line in enumerate(header)
@@ -332,7 +333,7 @@ def columns(header: list[list[Chunk]], body: list[list[Chunk]]) -> Layout:
     groups |= _wrapped_groups([p for p in unnamed if p not in groups], groups, pieces, text_limit)
     leaves = [p for p in unnamed if p not in groups]
     found, guessed = _place_leaves(
-        _with_blank_code_columns(found, leaves, body), leaves, text_limit, _crowded(body)
+        _with_blank_code_columns(found, leaves, body), leaves, text_limit, _crowded(body), numbers
     )
     cells = [_leaf_cell(len(header) - 1, index, found) for index, column in enumerate(found) if column.pieces]
     groups_ = [_group_cell(group, children, found) for group, children in groups.items()]
@@ -1090,12 +1091,18 @@ def _touch(a: Chunk, b: Chunk) -> bool:
 
 
 def _place_leaves(
-    found: list[Column], leaves: list[tuple[int, Chunk]], text_limit: float, crowded: bool = False
+    found: list[Column],
+    leaves: list[tuple[int, Chunk]],
+    text_limit: float,
+    crowded: bool = False,
+    numbers: list[Chunk] = (),
 ) -> tuple[list[Column], bool]:
     """Give each column its label: label captions to the nearest label column; each figure column the
-    nearest of the figure labels, the others the labels of columns left blank all down the table. Also
-    whether another choice of the blank columns fits the figures about as well, or the converter moved
-    the figures off their places (`crowded`): the placement is a guess."""
+    nearest of the figure labels, the others the labels of columns left blank all down the table, or,
+    where a 栏次 row numbers the figure labels' columns and each figure column holds one of its numbers,
+    the label that number counts to. Also whether another choice of the blank columns fits the figures
+    about as well, or the converter moved the figures off their places (`crowded`): the placement is a
+    guess."""
     text_columns = [i for i, c in enumerate(found) if c.kind == "text"]
     amount_columns = [i for i, c in enumerate(found) if c.kind == "amount"]
     loose: list[tuple[int, Chunk]] = []
@@ -1112,17 +1119,38 @@ def _place_leaves(
     added += [_blank(label, "text") for label in captions]
     figure_columns = [found[i] for i in amount_columns]
     matched, cost = _matching(labels, figure_columns)
+    numbered = _numbered(len(labels), figure_columns, numbers)
+    if numbered is not None:
+        matched = numbered
     for index, label in enumerate(labels):
         if index in matched:
             found[amount_columns[matched[index]]].pieces.extend(label)
+        elif numbered is not None:  # a blank column stands where its number does
+            added.append(Column("amount", numbers[index].x0, numbers[index].end, list(label)))
         else:
             added.append(_blank(label))
     # without a label column nothing but the header's words places the figures: a fit twice as bad is close
     close = _CLOSE_FIT if text_columns else max(_CLOSE_FIT, cost)
-    guessed = _ambiguous(labels, figure_columns, matched, cost, close)
-    return sorted([*found, *added], key=lambda c: c.centre), guessed or (
-        crowded and len(labels) > len(matched)
+    guessed = numbered is None and (
+        _ambiguous(labels, figure_columns, matched, cost, close) or (crowded and len(labels) > len(matched))
     )
+    return sorted([*found, *added], key=lambda c: c.centre), guessed
+
+
+def _numbered(labels: int, figure_columns: list[Column], numbers: list[Chunk]) -> dict[int, int] | None:
+    """Label index → figure column by the 栏次 row: it numbers the figure labels' columns 1 to n in order,
+    and each figure column holds one number within its figures' reach, a number at most one column. A
+    converter moves a header's captions off their columns, and the figures not; the numbers, printed
+    right over the figures, go with them. None where the row does not so settle every column."""
+    if labels < 2 or [chunk.text for chunk in numbers] != [str(n) for n in range(1, labels + 1)]:
+        return None
+    matched: dict[int, int] = {}
+    for index, column in enumerate(figure_columns):
+        inside = [k for k, n in enumerate(numbers) if column.x0 - 1 <= n.x0 and n.end <= column.x1 + 1]
+        if len(inside) != 1 or inside[0] in matched:
+            return None
+        matched[inside[0]] = index
+    return matched
 
 
 def _crowded(body: list[list[Chunk]]) -> bool:

@@ -778,15 +778,17 @@ def _grid(page: int, table: _Table, running: Layout | None) -> tuple[Grid, Layou
     # Chinese words a converter squeezed together with one space are the cells they were
     lines, above = [], []  # above: the lowest words printed at each place so far
     # the row numbering the columns ('栏次  1  2  3') is neither header nor body: its numbers, centred
-    # in their columns, are no figures to align them by
-    for line in (line for line in table.body if not numbers_columns([c.text for c in line.chunks])):
+    # in their columns, are no figures to align them by, but say which label heads which column
+    numbering = [line for line in table.body if numbers_columns([c.text for c in line.chunks])]
+    for line in (line for line in table.body if line not in numbering):
         cells = [cell for chunk in line.chunks for cell in cells_of(chunk)]
         lines.append(replace(line, chunks=letter_spaced(cells, cells_above=above)))
         words = [cell for cell in cells if cell not in figures(cells)]
         above = [*(c for c in above if not any(overlap(c, word) for word in words)), *words]
     body, captions = _rows(lines)
     header_lines = [*table.header, *captions]
-    layout = columns([line.chunks for line in header_lines], [row.chunks for row in body])
+    numbers = [c for c in numbering[0].chunks if c.text.isdigit()] if len(numbering) == 1 else []
+    layout = columns([line.chunks for line in header_lines], [row.chunks for row in body], numbers)
     layout.header_words = _words(table.header)
     figured = without_remarks(layout.columns, [chunk for line in header_lines for chunk in line.chunks])
     if len(sides := side_reach(figured)) > 1:
