@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from budget_graph.model import (
     Box,
@@ -38,6 +38,7 @@ from budget_graph.read.grid_rows import (
     items_as_columns,
     join_codes,
     label_columns,
+    numbers_columns,
     parts_of,
     union,
     unread,
@@ -547,6 +548,8 @@ def _continue(rows: _Rows, first: Grid, previous: Grid, grid: Grid) -> None:
     banner = banner_rows(grid)
     texts = grid_texts(grid)[banner:]
     again = _header_again(rows.header, texts)
+    # the 栏次 row printed again under the header is no row of the page: the cut label's rest comes after it
+    again += sum(1 for _ in takewhile(numbers_columns, texts[again:]))
     captions = _captions_sent_on(texts[again:])
     mapping = (
         _column_map(first, grid)
