@@ -143,6 +143,8 @@ def test_a_figure_the_narrative_states_changed_is_found(tmp_path: Path, form: Ac
 PRINTED = {
     "ministry": AccountsForm(),
     "类款项": AccountsForm(split_codes=True, numbers=False, yuan=True),
+    # rows cut by the page breaks in their wrapped names, under the header and its 栏次 row printed again
+    "A5": AccountsForm(paper="A5", thead=True),
 }
 
 
@@ -165,7 +167,6 @@ def test_the_forms_printed_read_as_the_web_page(tmp_path: Path, printer: str, fo
 
 HARDER = {
     "without rules": AccountsForm(rules=False),
-    "on A5": AccountsForm(paper="A5", thead=True),
     "on A5 in 元": AccountsForm(paper="A5", thead=True, yuan=True),
 }
 

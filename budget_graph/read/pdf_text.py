@@ -248,6 +248,10 @@ def _add_line(
         # a numbered line near or at the margin is a heading when the next line starts a paragraph,
         # would have fitted after it, or stands apart below it: known only then ('8.“…（款）…养老支出'
         # over '（项）”0.96万元…' wraps; a heading filling a narrow page's line is set apart above its text)
+        if _heading_tail(last, line):
+            part.paragraphs.pop()
+            part.headings.append(Heading(normalise(last.text + text), last.location))
+            return
         _to_heading(part)
         last = part.paragraphs[-1] if part.paragraphs else None
     heading = part.headings[-1].text if part.headings else None
@@ -272,6 +276,19 @@ def _after_a_page_without_text(previous: PageLine | None, line: PageLine) -> boo
 def _is_heading_line(paragraph: Paragraph) -> bool:
     """A paragraph of one line that reads as a heading: numbered, short, no sentence."""
     return len(paragraph.starts) == 1 and _is_heading(normalise(paragraph.text))
+
+
+def _heading_tail(heading: Paragraph, line: PageLine) -> bool:
+    """Is the line the rest of a centred numbered heading wrapped at the margin: short, centred under it,
+    no sentence, no number of its own ('七、一般公共预算财政拨款“三公”经费支出决算情况' / '说明')?"""
+    text = normalise(line.text)
+    return (
+        _is_centred(line)
+        and len(text) <= _WRAPPED_TAIL
+        and not _HEADING_PUNCTUATION.search(text)
+        and not ENUMERATOR.match(text)
+        and _is_heading(normalise(heading.text) + text)
+    )
 
 
 def _to_heading(part: NarrativePart) -> None:
