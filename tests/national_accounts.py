@@ -30,8 +30,10 @@ from tests.national_forms import (
     _spans,
     blank_or,
     figure,
+    glossary,
     make_budget,
     money,
+    overview,
     web_page,
 )
 
@@ -504,23 +506,13 @@ def narrative(accounts: Accounts) -> list[tuple[str, list[str]]]:
                 f"截至{YEAR}年12月31日，{UNIT}共有车辆2辆，其中一般公务用车2辆。",
             ],
         ),
-        (
-            "第四部分 名词解释",
-            [
-                "一、财政拨款收入：指本级财政当年拨付的资金。",
-                "二、基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。",
-                "三、项目支出：指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。",
-                "四、“三公”经费：指用财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。",
-            ],
-        ),
+        glossary("财政拨款"),
     ]
 
 
-OVERVIEW = [
-    ("第一部分 部门概况", []),
-    ("一、主要职能", [f"{UNIT}负责组织领导和协调全区统计工作，确保统计数据真实、准确、及时。"]),
-    ("二、部门决算单位构成", [f"纳入{UNIT}{YEAR}年度部门决算编制范围的单位为本级及下属1个事业单位。"]),
-]
+OVERVIEW = overview(
+    "部门决算单位构成", f"纳入{UNIT}{YEAR}年度部门决算编制范围的单位为本级及下属1个事业单位。"
+)
 
 
 def as_html(accounts: Accounts, form: AccountsForm = ACCOUNTS_FORM) -> str:

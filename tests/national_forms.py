@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import random
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from budget_graph.codes.index import scheme_index
 
@@ -676,24 +677,36 @@ def narrative(budget: Budget) -> list[tuple[str, list[str]]]:
                 f"{money(sum(budget.appropriated_project(c) for c in _PROJECT_LINES))}万元。",
             ],
         ),
-        (
-            "第四部分 名词解释",
-            [
-                "一、财政拨款收入：指本级财政当年拨付的资金。",
-                "二、基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。",
-                "三、项目支出：指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。",
-                "四、“三公”经费：指用一般公共预算财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。",
-                "五、机关运行经费：指为保障行政单位运行用于购买货物和服务的各项资金。",
-            ],
-        ),
+        glossary("一般公共预算财政拨款", "机关运行经费：指为保障行政单位运行用于购买货物和服务的各项资金。"),
     ]
 
 
-OVERVIEW = [
-    ("第一部分 部门概况", []),
-    ("一、主要职能", [f"{UNIT}负责组织领导和协调全区统计工作，确保统计数据真实、准确、及时。"]),
-    ("二、部门预算单位构成", [f"{UNIT}部门预算为本级预算，没有下属预算单位。"]),
-]
+def glossary(three_public_funds: str, *more: str) -> tuple[str, list[str]]:
+    """The part explaining the terms: the forms' own, the 三公 paid from `three_public_funds`, then `more`."""
+    terms = [
+        "财政拨款收入：指本级财政当年拨付的资金。",
+        "基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。",
+        "项目支出：指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。",
+        f"“三公”经费：指用{three_public_funds}安排的因公出国（境）费、公务用车购置及运行费和公务接待费。",
+        *more,
+    ]
+    return "第四部分 名词解释", [f"{NUMERALS[i]}、{term}" for i, term in enumerate(terms)]
+
+
+def overview(units: str, made_of: str) -> list[tuple[str, list[str]]]:
+    """The first part: the department's duties, and the units its filing covers (`units` names them)."""
+    duties = f"{UNIT}负责组织领导和协调全区统计工作，确保统计数据真实、准确、及时。"
+    return [("第一部分 部门概况", []), ("一、主要职能", [duties]), (f"二、{units}", [made_of])]
+
+
+OVERVIEW = overview("部门预算单位构成", f"{UNIT}部门预算为本级预算，没有下属预算单位。")
+
+
+def page_file(folder: Path, name: str, page: str) -> Path:
+    """The web page written to `folder` as `name`, for a reader to read."""
+    path = folder / name
+    path.write_text(page, encoding="utf-8")
+    return path
 
 
 # --- the web page ------------------------------------------------------------------------------------------

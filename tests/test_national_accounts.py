@@ -15,6 +15,7 @@ import pytest
 from budget_graph.model import Kind, RowRole, TableKind
 from budget_graph.read import read_file
 from tests.national_accounts import ACCOUNTS_FORM, AccountsForm, as_html, make_accounts
+from tests.national_forms import page_file
 from tests.printing import PRINTERS, print_page, skip_unless_printer
 from tests.tables import error_findings, reading
 
@@ -44,9 +45,7 @@ _NARRATIVE_FIGURE = re.compile(r"([0-9][0-9,]*\.\d\d)(万元|%)")
 
 
 def _page(folder: Path, form: AccountsForm = ACCOUNTS_FORM, seed: int = 1) -> Path:
-    page = folder / "accounts.html"
-    page.write_text(as_html(make_accounts(seed), form), encoding="utf-8")
-    return page
+    return page_file(folder, "accounts.html", as_html(make_accounts(seed), form))
 
 
 @pytest.mark.parametrize("form", FORMS.values(), ids=FORMS)

@@ -16,7 +16,7 @@ from budget_graph.check.engine import check_filing
 from budget_graph.model import RowRole, TableKind
 from budget_graph.read import read_file
 from budget_graph.read.grid_rows import items_as_columns
-from tests.national_forms import FORM, Form, as_html, make_budget, money
+from tests.national_forms import FORM, Form, as_html, make_budget, money, page_file
 from tests.printing import PRINTERS, print_page, skip_unless_printer
 from tests.tables import error_findings, reading
 
@@ -51,9 +51,7 @@ _FIGURE_CELL = re.compile(r'<td class="n">([0-9,]+\.\d\d)</td>')
 
 
 def _page(folder: Path, form: Form = FORM, seed: int = 1) -> Path:
-    page = folder / "budget.html"
-    page.write_text(as_html(make_budget(seed), form), encoding="utf-8")
-    return page
+    return page_file(folder, "budget.html", as_html(make_budget(seed), form))
 
 
 @pytest.mark.parametrize("form", FORMS.values(), ids=FORMS)
