@@ -61,11 +61,28 @@ class Accounts:
     three_public_budget: dict[str, int] = field(default_factory=dict)  # item → 预算数
     prior_total: int = 0  # the year before's 收支总计
     prior_appropriation: int = 0  # the year before's 财政拨款收支总计 (all general budget)
+    prior_general: int = 0  # the year before's 一般公共预算财政拨款支出
     prior_office: int = 0  # the year before's 机关运行经费
+    # the appropriations carried over into the year (年初结转和结余) and out of it (年末结转和结余): the
+    # year's appropriation income is its spending and what it carried out less what it carried in, all
+    # of the difference on one project's line
+    opening: int = 0
+    closing: int = 0
+    carried_on: str = ""
 
     @property
     def leaves(self) -> list[str]:
         return sorted({*self.actual.basic, *self.actual.project})
+
+    def carried(self, code: str) -> int:
+        """What a function code's income exceeds its spending by ('': all)."""
+        return self.closing - self.opening if self.carried_on.startswith(code) else 0
+
+    def income(self, code: str = "") -> int:
+        return self.actual.spending(code) + self.carried(code)
+
+    def appropriation_income(self, code: str = "") -> int:
+        return self.actual.appropriated(code) + self.carried(code)
 
 
 def make_accounts(seed: int) -> Accounts:
@@ -81,7 +98,10 @@ def make_accounts(seed: int) -> Accounts:
     accounts.three_public_budget = {k: around(v[1], 100, 125) for k, v in actual.three_public.items()}
     accounts.prior_total = around(actual.total)
     accounts.prior_appropriation = around(actual.appropriation)
+    accounts.prior_general = around(actual.appropriation)
     accounts.prior_office = around(actual.operating)
+    accounts.opening, accounts.closing = rng.randint(2000, 8000), rng.randint(2000, 8000)
+    accounts.carried_on = max(actual.project, key=actual.project.get)
     return accounts
 
 
@@ -154,7 +174,7 @@ def _classes(accounts: Accounts) -> list[str]:
 def income_expenditure_summary(accounts: Accounts, form: AccountsForm) -> FormTable:
     actual = accounts.actual
     income = [
-        ("一、一般公共预算财政拨款收入", actual.appropriation),
+        ("一、一般公共预算财政拨款收入", accounts.appropriation_income()),
         ("二、政府性基金预算财政拨款收入", 0),
         ("三、国有资本经营预算财政拨款收入", 0),
         ("四、上级补助收入", 0),
@@ -174,10 +194,10 @@ def income_expenditure_summary(accounts: Accounts, form: AccountsForm) -> FormTa
         *_summary_sides(income, spending, form, 30),
         *_totals(
             [
-                ("本年收入合计", total, "本年支出合计", [total]),
+                ("本年收入合计", accounts.income(), "本年支出合计", [total]),
                 ("使用非财政拨款结余", 0, "结余分配", [0]),
-                ("年初结转和结余", 0, "年末结转和结余", [0]),
-                ("总计", total, "总计", [total]),
+                ("年初结转和结余", accounts.opening, "年末结转和结余", [accounts.closing]),
+                ("总计", accounts.income() + accounts.opening, "总计", [total + accounts.closing]),
             ],
             form,
             lines + 1,
@@ -205,7 +225,7 @@ def income(accounts: Accounts, form: AccountsForm) -> FormTable:
 
     def figures(code: str) -> list[str]:
         other = actual.of(actual.other_income, code)
-        return [figure(actual.spending(code), form), blank_or(actual.appropriated(code), form),
+        return [figure(accounts.income(code), form), blank_or(accounts.appropriation_income(code), form),
                 *[form.zero] * 4, blank_or(other, form)]  # fmt: skip
 
     header = _numbered(_coded_header(form, "项目", *_spans(*columns)), form, len(columns))
@@ -226,9 +246,10 @@ def expenditure(accounts: Accounts, form: AccountsForm) -> FormTable:
 
 def appropriation_summary(accounts: Accounts, form: AccountsForm) -> FormTable:
     actual = accounts.actual
-    appropriation = actual.appropriation
+    appropriation, received = actual.appropriation, accounts.appropriation_income()
+    opening, closing = accounts.opening, accounts.closing
     income = [
-        ("一、一般公共预算财政拨款", appropriation),
+        ("一、一般公共预算财政拨款", received),
         ("二、政府性基金预算财政拨款", 0),
         ("三、国有资本经营预算财政拨款", 0),
     ]
@@ -241,9 +262,14 @@ def appropriation_summary(accounts: Accounts, form: AccountsForm) -> FormTable:
         *_summary_sides(income, spending, form, 30),
         *_totals(
             [
-                ("本年收入合计", appropriation, "本年支出合计", [appropriation, appropriation, 0, 0]),
-                ("年初财政拨款结转和结余", 0, "年末财政拨款结转和结余", [0, 0, 0, 0]),
-                ("总计", appropriation, "总计", [appropriation, appropriation, 0, 0]),
+                ("本年收入合计", received, "本年支出合计", [appropriation, appropriation, 0, 0]),
+                ("年初财政拨款结转和结余", opening, "年末财政拨款结转和结余", [closing, closing, 0, 0]),
+                (
+                    "总计",
+                    received + opening,
+                    "总计",
+                    [appropriation + closing, appropriation + closing, 0, 0],
+                ),
             ],
             form,
             lines + 1,
@@ -398,6 +424,8 @@ def narrative(accounts: Accounts) -> list[tuple[str, list[str]]]:
     total3 = sum(now3.values())
     goods, works, services = actual.procurement
     before = YEAR - 1
+    income, received = accounts.income(), accounts.appropriation_income()
+    overall, appropriated = income + accounts.opening, received + accounts.opening  # 收、支总计
     lines = [
         f"{i + 1}. {_name('functional', c[:3])}（类）{_name('functional', c[:5])}（款）{_name('functional', c)}（项）。"
         + _against_budget(accounts.initial[c], actual.appropriated(c))
@@ -409,17 +437,17 @@ def narrative(accounts: Accounts) -> list[tuple[str, list[str]]]:
         (
             "一、收入支出决算总体情况说明",
             [
-                f"{YEAR}年度收、支总计各{money(total)}万元。与{before}年度相比，收、支总计各"
-                f"{_change(total, accounts.prior_total)}。主要原因是统计调查任务变化。",
+                f"{YEAR}年度收、支总计各{money(overall)}万元。与{before}年度相比，收、支总计各"
+                f"{_change(overall, accounts.prior_total)}。主要原因是统计调查任务变化。",
             ],
         ),
         (
             "二、收入决算情况说明",
             [
-                f"{YEAR}年度本年收入合计{money(total)}万元，其中：财政拨款收入{money(appropriation)}万元，占"
-                f"{_rate(appropriation, total)}；上级补助收入0.00万元，占0.00%；事业收入0.00万元，占0.00%；"
+                f"{YEAR}年度本年收入合计{money(income)}万元，其中：财政拨款收入{money(received)}万元，占"
+                f"{_rate(received, income)}；上级补助收入0.00万元，占0.00%；事业收入0.00万元，占0.00%；"
                 f"经营收入0.00万元，占0.00%；附属单位上缴收入0.00万元，占0.00%；其他收入{money(other)}万元，"
-                f"占{_rate(other, total)}。",
+                f"占{_rate(other, income)}。",
             ],
         ),
         (
@@ -433,8 +461,8 @@ def narrative(accounts: Accounts) -> list[tuple[str, list[str]]]:
         (
             "四、财政拨款收入支出决算总体情况说明",
             [
-                f"{YEAR}年度财政拨款收、支总计各{money(appropriation)}万元。与{before}年度相比，财政拨款收、支"
-                f"总计各{_change(appropriation, accounts.prior_appropriation)}。主要原因是统计调查任务变化。",
+                f"{YEAR}年度财政拨款收、支总计各{money(appropriated)}万元。与{before}年度相比，财政拨款收、支"
+                f"总计各{_change(appropriated, accounts.prior_appropriation)}。主要原因是统计调查任务变化。",
             ],
         ),
         (
@@ -443,7 +471,7 @@ def narrative(accounts: Accounts) -> list[tuple[str, list[str]]]:
                 "（一）一般公共预算财政拨款支出决算总体情况",
                 f"{YEAR}年度一般公共预算财政拨款支出{money(appropriation)}万元，占本年支出合计的"
                 f"{_rate(appropriation, total)}。与{before}年度相比，一般公共预算财政拨款支出"
-                f"{_change(appropriation, accounts.prior_appropriation)}。",
+                f"{_change(appropriation, accounts.prior_general)}。",
                 "（二）一般公共预算财政拨款支出决算结构情况",
                 f"{YEAR}年度一般公共预算财政拨款支出{money(appropriation)}万元，主要用于以下方面："
                 + "；".join(
