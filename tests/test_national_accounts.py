@@ -144,6 +144,8 @@ PRINTED = {
     "类款项": AccountsForm(split_codes=True, numbers=False, yuan=True),
     # rows cut by the page breaks in their wrapped names, under the header and its 栏次 row printed again
     "A5": AccountsForm(paper="A5", thead=True),
+    # the printed header cut of its label columns' captions is 预算数 | 决算数 alone: no phases over items
+    "三公 items as rows": AccountsForm(three_public_rows=True),
 }
 
 

@@ -280,8 +280,9 @@ _PHASES = {"预算数", "决算数", "年初预算数", "全年预算数"}
 
 def phase_columns(tree: list[list[str]]) -> dict[str, list[int]] | None:
     """A 决算 “三公” table's header, each item over a 预算数 and a 决算数 column: each phase's columns, in
-    the items' order; None unless every column is one phase's and each phase has as many."""
-    if not tree:
+    the items' order; None unless every column is one phase's and each phase has as many, under the
+    items' row (a header of the phases alone, `预算数 | 决算数`, prints the items as rows)."""
+    if len(tree) < 2:
         return None
     width = len(tree[0])
     leaves = [next((r[c] for r in reversed(tree) if c < len(r) and r[c]), "") for c in range(width)]
