@@ -191,6 +191,7 @@ class Form:
     procurement: str = (
         ""  # a 政府采购预算表 too: its items alone ('items'), or under their categories ('categories')
     )
+    contents: bool = False  # a table of contents (目录) after the title: each part, heading and table
 
     @property
     def unit(self) -> str:
@@ -712,6 +713,22 @@ def page_file(folder: Path, name: str, page: str) -> Path:
 # --- the web page ------------------------------------------------------------------------------------------
 
 
+def _contents(
+    overview: list[tuple[str, list[str]]],
+    tables_part: str,
+    forms: list[FormTable],
+    explained: list[tuple[str, list[str]]],
+    form: Form,
+) -> list[str]:
+    """目录: each part's and heading's line, the tables numbered under their part, with dotted leaders to
+    a page number as a word processor sets them."""
+    headings = [h for h, _ in overview] + [tables_part]
+    headings += [f"{NUMERALS[i]}、{form.title(t)}" for i, t in enumerate(forms)]
+    headings += [h for h, _ in explained]
+    lines = [f"{h}{'…' * 6}{page}" for page, h in enumerate(headings, start=2)]
+    return ["<h2>目录</h2>", *(f"<p>{html.escape(line)}</p>" for line in lines), '<div class="table"></div>']
+
+
 def _html_table(table: FormTable, form: Form) -> str:
     width = sum(c for _, c, _ in table.header[0])
     head = [
@@ -774,6 +791,8 @@ def web_page(
             out.append(f"<{tag}>{html.escape(heading)}</{tag}>")
             out.extend(f"<p>{html.escape(p)}</p>" for p in paragraphs)
 
+    if form.contents:
+        out.extend(_contents(overview, tables_part, forms, explained, form))
     part(overview)
     out.append(f"<h2>{html.escape(tables_part)}</h2>")
     for table in forms:

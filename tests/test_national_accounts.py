@@ -28,6 +28,7 @@ FORMS = {
     "numbered 表1, zeros printed -": AccountsForm(numbering="表{n}", zero="-"),
     "titles in the tables' captions": AccountsForm(in_table=True, thead=True),
     "三公 items as rows": AccountsForm(three_public_rows=True),
+    "a table of contents": AccountsForm(contents=True),
 }
 KINDS = [
     TableKind.IncomeExpenditureSummary,
@@ -143,7 +144,7 @@ PRINTED = {
     "ministry": AccountsForm(),
     "类款项": AccountsForm(split_codes=True, numbers=False, yuan=True),
     # rows cut by the page breaks in their wrapped names, under the header and its 栏次 row printed again
-    "A5": AccountsForm(paper="A5", thead=True),
+    "A5, with a table of contents": AccountsForm(paper="A5", thead=True, contents=True),
     # the printed header cut of its label columns' captions is 预算数 | 决算数 alone: no phases over items
     "三公 items as rows": AccountsForm(three_public_rows=True),
 }
