@@ -78,6 +78,13 @@ class Accounts:
         """What a function code's income exceeds its spending by ('': all)."""
         return self.closing - self.opening if self.carried_on.startswith(code) else 0
 
+    def service(self, code: str = "") -> int:
+        """事业收入: three fifths of what the budget paid from other income (the 普查中心's fees)."""
+        return self.actual.of(self.actual.other_income, code) * 3 // 5
+
+    def other(self, code: str = "") -> int:
+        return self.actual.of(self.actual.other_income, code) - self.service(code)
+
     def income(self, code: str = "") -> int:
         return self.actual.spending(code) + self.carried(code)
 
@@ -178,10 +185,10 @@ def income_expenditure_summary(accounts: Accounts, form: AccountsForm) -> FormTa
         ("二、政府性基金预算财政拨款收入", 0),
         ("三、国有资本经营预算财政拨款收入", 0),
         ("四、上级补助收入", 0),
-        ("五、事业收入", 0),
+        ("五、事业收入", accounts.service()),
         ("六、经营收入", 0),
         ("七、附属单位上缴收入", 0),
-        ("八、其他收入", actual.other),
+        ("八、其他收入", accounts.other()),
     ]
     classes = sorted({*_classes(accounts), *_EMPTY_CLASSES})
     spending = [
@@ -224,9 +231,9 @@ def income(accounts: Accounts, form: AccountsForm) -> FormTable:
     )
 
     def figures(code: str) -> list[str]:
-        other = actual.of(actual.other_income, code)
         return [figure(accounts.income(code), form), blank_or(accounts.appropriation_income(code), form),
-                *[form.zero] * 4, blank_or(other, form)]  # fmt: skip
+                form.zero, blank_or(accounts.service(code), form), form.zero, form.zero,
+                blank_or(accounts.other(code), form)]  # fmt: skip
 
     header = _numbered(_coded_header(form, "项目", *_spans(*columns)), form, len(columns))
     return FormTable(2, "收入决算表", header, _coded_rows(actual, form, figures))
@@ -415,7 +422,8 @@ def _against_budget(budget: int, actual: int, what: str = "年初预算") -> str
 def narrative(accounts: Accounts) -> list[tuple[str, list[str]]]:
     """The parts after the tables: (heading, paragraphs); a heading starting with 第 opens a part."""
     actual = accounts.actual
-    total, appropriation, other = actual.total, actual.appropriation, actual.other
+    total, appropriation = actual.total, actual.appropriation
+    service, other = accounts.service(), accounts.other()
     basic, project = sum(actual.basic.values()), sum(actual.project.values())
     personnel, operating = actual.personnel, actual.operating
     budget3 = accounts.three_public_budget
@@ -445,7 +453,8 @@ def narrative(accounts: Accounts) -> list[tuple[str, list[str]]]:
             "二、收入决算情况说明",
             [
                 f"{YEAR}年度本年收入合计{money(income)}万元，其中：财政拨款收入{money(received)}万元，占"
-                f"{_rate(received, income)}；上级补助收入0.00万元，占0.00%；事业收入0.00万元，占0.00%；"
+                f"{_rate(received, income)}；上级补助收入0.00万元，占0.00%；事业收入{money(service)}万元，占"
+                f"{_rate(service, income)}；"
                 f"经营收入0.00万元，占0.00%；附属单位上缴收入0.00万元，占0.00%；其他收入{money(other)}万元，"
                 f"占{_rate(other, income)}。",
             ],
