@@ -14,6 +14,7 @@ import pytest
 
 from budget_graph.model import Kind, RowRole, TableKind
 from budget_graph.read import read_file
+from tests import national_accounts, national_forms
 from tests.national_accounts import ACCOUNTS_FORM, AccountsForm, as_html, make_accounts
 from tests.national_forms import page_file
 from tests.printing import PRINTERS, print_page, skip_unless_printer
@@ -165,6 +166,33 @@ def test_the_forms_printed_read_as_the_web_page(tmp_path: Path, printer: str, fo
     assert len(read) == 7 and all(p == o for p, o in read)
     assert not error_findings([printed])
     assert [(c.subject, c.amount) for c in printed.claims] == [(c.subject, c.amount) for c in original.claims]
+
+
+LONG_NAME = "青山市河西区人民政府统计局（青山市河西区第五次全国经济普查领导小组办公室）"
+
+
+@pytest.mark.parametrize("printer", PRINTERS)
+def test_a_unit_whose_name_wraps_its_filer_line_reads_as_the_web_page(
+    tmp_path: Path, printer: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name that wraps the filer line on A5 (`部门：…第五次全国经济` / `普查领导小组办公室）`) moves every
+    page break. One cuts a row of the 基本支出 table's three column sets: WeasyPrint sends the middle
+    set's name on whole (`差旅费`) and cuts the right set's (`其他商` / `品和服务支出`). Each alone was
+    joined to its row; the two together were read as a row of names of no code and no figure."""
+    skip_unless_printer(printer)
+    for module in (national_forms, national_accounts):
+        monkeypatch.setattr(module, "UNIT", LONG_NAME)
+    page = _page(tmp_path, AccountsForm(paper="A5"), seed=3)
+    print_page(page, tmp_path / "accounts.pdf", printer)
+    printed, original = read_file(tmp_path / "accounts.pdf"), read_file(page)
+    assert printed.unit == original.unit.replace("（", "(").replace("）", ")")
+    read = [
+        (reading(p)[1:], reading(o)[1:])
+        for p, o in zip(printed.tables, original.tables, strict=True)
+        if o.rows
+    ]
+    assert len(read) == 7 and all(p == o for p, o in read)
+    assert not error_findings([printed])
 
 
 HARDER = {

@@ -443,22 +443,25 @@ def runs_on(cell: Cell, rest: Cell) -> bool:
     return room < first_piece(first.chars) + em and last.x0 - cell.x0 <= room + em
 
 
-def _rest_of_labels(previous: Grid, grid: Grid, band: int) -> bool:
-    """Does a continuation's row hold only the rest of labels the page break cut off the last row of
-    the page before: text under cells that ran out of room there, no figure, no item's number or
-    total of its own? Not on grids placed from the alignment of text, whose cells say nothing of room."""
+def _rests(previous: Grid, grid: Grid, band: int, mapping: list[int]) -> set[int]:
+    """The columns (the first page's) in which a continuation's row holds the rest of a label the page
+    break cut off the last row of the page before: text under a cell that ran out of room there, no
+    figure, no item's number or total of its own. None on grids placed from the alignment of text,
+    whose cells say nothing of room."""
     if previous.inferred or grid.inferred:
-        return False
+        return set()
     cut = [cell for cell in previous.cells if cell.row_end == len(previous.ys) - 2]
-    filled = [cell for cell in grid.cells if cell.row == band and cell.text.strip()]
-    return bool(filled) and all(
-        _a_rest(cell.text)
+    return {
+        mapping[cell.col]
+        for cell in grid.cells
+        if cell.row == band
+        and cell.text.strip()
+        and _a_rest(cell.text)
         and any(
             c.x0 - COLUMN_SLACK <= (cell.x0 + cell.x1) / 2 <= c.x1 + COLUMN_SLACK and runs_on(c, cell)
             for c in cut
         )
-        for cell in filled
-    )
+    }
 
 
 def _a_label(text: str) -> bool:
@@ -575,13 +578,17 @@ def _continue(rows: _Rows, first: Grid, previous: Grid, grid: Grid) -> None:
                     (mapped[mapping[column]] + text) if mapped[mapping[column]] else text
                 )
                 placed[mapping[column]] = union(b for b in (placed[mapping[column]], boxes[column]) if b)
+        filled = {k for k, text in enumerate(mapped) if text}
+        rests = set()
+        if index == 0 and rows.data and rows.data[-1].page == previous.page:
+            rests = _rests(previous, grid, banner + again, mapping)
         if (
             index == 0
             and rows.data
             and (
                 _is_cut_label(mapped)
-                or (rows.data[-1].page == previous.page and _rest_of_labels(previous, grid, banner + again))
-                or _sent_on(rows, previous, grid, mapped)
+                or (filled and filled <= rests)
+                or _sent_on(rows, previous, grid, mapped, rests)
             )
         ):
             _join_cut_label(rows.data[-1].cells, mapped)
@@ -589,14 +596,16 @@ def _continue(rows: _Rows, first: Grid, previous: Grid, grid: Grid) -> None:
         rows.data.append(_DataRow(grid.page, mapped, placed, lines[index]))
 
 
-def _sent_on(rows: _Rows, previous: Grid, grid: Grid, mapped: list[str]) -> bool:
+def _sent_on(rows: _Rows, previous: Grid, grid: Grid, mapped: list[str], rests: set[int]) -> bool:
     """Does a continuation's first row hold only the words of cells of the page before's last row,
     which a browser sent on whole when their lines did not fit ('台式计算机（20万以上）' over the page
-    break, '政府集中采购' and '99.00' left above it)? Words, no figure, each in a column that last row
-    left blank, and that row with figures. A label with an item's number or a total's goes on too
-    when the figure beside it stayed above, or nothing of its side did ('28,849.38' above,
-    '一、财政拨款' on the next page), unless that row has a code (a coded line's name is no numbered
-    item). Not on grids placed from the alignment of text, whose rows say nothing of the break."""
+    break, '政府集中采购' and '99.00' left above it), or the rests of its labels cut there (`rests`: a
+    list in parts side by side sends one part's name on and cuts another's)? Words, no figure, each in a
+    column that last row left blank, and that row with figures. A label with an item's number or a
+    total's goes on too when the figure beside it stayed above, or nothing of its side did ('28,849.38'
+    above, '一、财政拨款' on the next page), unless that row has a code (a coded line's name is no
+    numbered item). Not on grids placed from the alignment of text, whose rows say nothing of the
+    break."""
     if not rows.data or rows.data[-1].page != previous.page or previous.inferred or grid.inferred:
         return False
     last = rows.data[-1].cells
@@ -610,7 +619,8 @@ def _sent_on(rows: _Rows, previous: Grid, grid: Grid, mapped: list[str]) -> bool
     return (
         bool(filled)
         and all(
-            not last[k] and (_a_rest(mapped[k]) or (_a_label(mapped[k]) and left_behind(k))) for k in filled
+            k in rests or (not last[k] and (_a_rest(mapped[k]) or (_a_label(mapped[k]) and left_behind(k))))
+            for k in filled
         )
         and any(is_number(text) for text in last)
     )
