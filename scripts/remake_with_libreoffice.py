@@ -55,7 +55,7 @@ from budget_graph.read.pdf_tables import (
     _header_over_pages,
     _is_cut_label,
     _joined,
-    _rest_of_labels,
+    _rests,
     _with_cells,
     banner_rows,
     grid_texts,
@@ -288,7 +288,9 @@ def table_html(block: TableBlock, unit: str, repeat_header: bool) -> list[str]:
 def row_goes_on(previous: Grid, grid: Grid, band: int) -> bool:
     """Does a page's row `band` hold the rest of the last row of the page before, as the reader joins
     it (a row the original's page break cut)? Set again, it is one row."""
-    return _is_cut_label(grid_texts(grid)[band]) or _rest_of_labels(previous, grid, band)
+    filled = {cell.col for cell in grid.cells if cell.row == band and cell.text.strip()}
+    rests = _rests(previous, grid, band, list(range(grid.n_cols)))
+    return _is_cut_label(grid_texts(grid)[band]) or (bool(filled) and filled <= rests)
 
 
 def with_rest(previous: Grid, grid: Grid, band: int) -> Grid:
