@@ -204,6 +204,10 @@ def income_expenditure_summary(accounts: Accounts, form: AccountsForm) -> FormTa
                 ("本年收入合计", accounts.income(), "本年支出合计", [total]),
                 ("使用非财政拨款结余", 0, "结余分配", [0]),
                 ("年初结转和结余", accounts.opening, "年末结转和结余", [accounts.closing]),
+                # the carry-over's parts, under it
+                ("", None, "基本支出结转", [accounts.closing // 3]),
+                ("", None, "项目支出结转和结余", [accounts.closing - accounts.closing // 3]),
+                ("", None, "经营结余", [0]),
                 ("总计", accounts.income() + accounts.opening, "总计", [total + accounts.closing]),
             ],
             form,

@@ -357,11 +357,20 @@ _LEVELS = [
 ]
 
 
+# the parts of a carry-over line a 决算 summary lists under it, unnumbered (年末结转和结余 / 基本支出结转 /
+# 项目支出结转和结余 / 经营结余): a level below every numbered one
+_CARRY_PART = re.compile(r"^(基本支出结转|项目支出结转(和结余)?|经营结余)$")
+_CARRY_PART_RANK = 9
+
+
 def outline_rank(row: Row) -> int | None:
-    """0 unnumbered, 1 for 一、, 2 for 1., 3 for (1); None for a 其中 line (a part of a part, never added)."""
+    """0 unnumbered, 1 for 一、, 2 for 1., 3 for (1), deeper for a carry-over's part; None for a 其中 line
+    (a part of a part, never added)."""
     label = normalise(row.label)
     if label.startswith("其中"):
         return None
+    if _CARRY_PART.match(label):
+        return _CARRY_PART_RANK
     return next((rank for pattern, rank in _LEVELS if pattern.match(label)), 0)
 
 
