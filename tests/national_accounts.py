@@ -275,6 +275,10 @@ def appropriation_summary(accounts: Accounts, form: AccountsForm) -> FormTable:
             [
                 ("本年收入合计", received, "本年支出合计", [appropriation, appropriation, 0, 0]),
                 ("年初财政拨款结转和结余", opening, "年末财政拨款结转和结余", [closing, closing, 0, 0]),
+                # each fund's part of the carry-overs, under them
+                ("一般公共预算财政拨款", opening, "一般公共预算财政拨款", [closing, closing, 0, 0]),
+                ("政府性基金预算财政拨款", 0, "政府性基金预算财政拨款", [0, 0, 0, 0]),
+                ("国有资本经营预算财政拨款", 0, "国有资本经营预算财政拨款", [0, 0, 0, 0]),
                 (
                     "总计",
                     received + opening,

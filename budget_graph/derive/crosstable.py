@@ -126,14 +126,15 @@ def line_meaning(label: str) -> str | None:
 
 
 def summary_lines(table: Table, side: str) -> list[tuple[Row, str | None]]:
-    """A summary side's lines with their meanings; numbered source lines printed under a carry-over line
-    (年初财政拨款结转和结余 / 一、一般公共预算财政拨款 …) are that carry-over's parts, not income."""
+    """A summary side's lines with their meanings; source lines printed under a carry-over line
+    (年初财政拨款结转和结余 / 一、一般公共预算财政拨款 …, numbered or not) are that carry-over's parts, not
+    income."""
     found, under_carryover = [], False
     for row in (r for r in table.rows if r.side == side):
         meaning = line_meaning(row.label)
         if meaning and meaning.startswith("carryover"):
             under_carryover = True
-        elif meaning in SOURCES and under_carryover and _ENUMERATION.match(normalise(row.label)):
+        elif meaning in SOURCES and under_carryover:
             meaning = f"carryover:{meaning}"
         elif row.role is RowRole.TOTAL or meaning in {"current_income", "total"}:
             under_carryover = False

@@ -309,6 +309,11 @@ def _side(table: Table, side: Side, filing: Filing) -> Iterator[Identity]:
         if side.current is not None and side.grand is not None
         else []
     )
+    carried = _carry_overs(between)
+    for index, sub in carried.items():
+        yield from _sum_of_sub_lines(table, side, between[index], sub)
+    listed = {id(row) for sub in carried.values() for row in sub}
+    between = [r for r in between if id(r) not in listed]
     if side.current is not None and side.grand is not None:
         parts = [side.rows[side.current], *_outline_top(between, numbered_only=False)]
         names = " + ".join(r.label for r in parts)
@@ -357,21 +362,34 @@ _LEVELS = [
 ]
 
 
-# the parts of a carry-over line a 决算 summary lists under it, unnumbered (年末结转和结余 / 基本支出结转 /
-# 项目支出结转和结余 / 经营结余): a level below every numbered one
-_CARRY_PART = re.compile(r"^(基本支出结转|项目支出结转(和结余)?|经营结余)$")
-_CARRY_PART_RANK = 9
-
-
 def outline_rank(row: Row) -> int | None:
-    """0 unnumbered, 1 for 一、, 2 for 1., 3 for (1), deeper for a carry-over's part; None for a 其中 line
-    (a part of a part, never added)."""
+    """0 unnumbered, 1 for 一、, 2 for 1., 3 for (1); None for a 其中 line (a part of a part, never added)."""
     label = normalise(row.label)
     if label.startswith("其中"):
         return None
-    if _CARRY_PART.match(label):
-        return _CARRY_PART_RANK
     return next((rank for pattern, rank in _LEVELS if pattern.match(label)), 0)
+
+
+# a carry-over line (年初结转和结余, 年末财政拨款结转和结余 …) and the parts a 决算 summary lists under it,
+# numbered or not: by kind (基本支出结转, 项目支出结转和结余, 经营结余) or by fund (一般公共预算财政拨款 …)
+_CARRY_OVER = re.compile(r"结转|结余")
+_CARRY_PART = re.compile(
+    r"^(基本支出结转|项目支出结转(和结余)?|经营结余|(一般公共预算|政府性基金预算|国有资本经营预算)(财政)?拨款)$"
+)
+
+
+def _carry_overs(lines: list[Row]) -> dict[int, list[Row]]:
+    """Each carry-over line among `lines` (by index) that lists parts under it, with those parts."""
+    found: dict[int, list[Row]] = {}
+    parent = None
+    for index, row in enumerate(lines):
+        name = _label(row)
+        if _CARRY_PART.match(name):
+            if parent is not None:
+                found.setdefault(parent, []).append(row)
+            continue
+        parent = index if _CARRY_OVER.search(name) else None
+    return found
 
 
 def _outline_top(lines: list[Row], numbered_only: bool) -> list[Row]:
@@ -397,12 +415,15 @@ def _sub_lines(table: Table, side: Side, lines: list[Row]) -> Iterator[Identity]
         depths = [k for _, k in deeper if k is not None]
         if not depths:
             continue
-        direct = [r for r, k in deeper if k == min(depths)]
-        what = (
-            f"{table.title} {row.label} 与其分项之和",
-            f"{table.title}: {row.label} against the sum of its sub-lines",
-        )
-        yield from sum_rows(table, SUMMARY_BREAKDOWN, row, direct, side.meanings, *what)
+        yield from _sum_of_sub_lines(table, side, row, [r for r, k in deeper if k == min(depths)])
+
+
+def _sum_of_sub_lines(table: Table, side: Side, row: Row, parts: list[Row]) -> Iterator[Identity]:
+    what = (
+        f"{table.title} {row.label} 与其分项之和",
+        f"{table.title}: {row.label} against the sum of its sub-lines",
+    )
+    yield from sum_rows(table, SUMMARY_BREAKDOWN, row, parts, side.meanings, *what)
 
 
 def _label(row: Row) -> str:
