@@ -12,6 +12,7 @@ where the rules put them). Figures it cannot read are counted in a diagnostic, n
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field, replace
 from itertools import pairwise, takewhile
 
@@ -596,7 +597,9 @@ def _continue(rows: _Rows, first: Grid, previous: Grid, grid: Grid) -> None:
         rows.data.append(_DataRow(grid.page, mapped, placed, lines[index]))
 
 
-def _sent_on(rows: _Rows, previous: Grid, grid: Grid, mapped: list[str], rests: set[int]) -> bool:
+def _sent_on(
+    rows: _Rows, previous: Grid, grid: Grid, mapped: list[str], rests: Set[int] = frozenset()
+) -> bool:
     """Does a continuation's first row hold only the words of cells of the page before's last row,
     which a browser sent on whole when their lines did not fit ('台式计算机（20万以上）' over the page
     break, '政府集中采购' and '99.00' left above it), or the rests of its labels cut there (`rests`: a
