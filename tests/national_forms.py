@@ -703,6 +703,12 @@ def overview(units: str, made_of: str) -> list[tuple[str, list[str]]]:
 OVERVIEW = overview("部门预算单位构成", f"{UNIT}部门预算为本级预算，没有下属预算单位。")
 
 
+def title_before(page: str, at: int) -> str:
+    """The title of the table a place in the web page stands in (its <h3>)."""
+    title = page.rfind("<h3>", 0, at)
+    return page[title + 4 : page.index("</h3>", title)]
+
+
 def page_file(folder: Path, name: str, page: str) -> Path:
     """The web page written to `folder` as `name`, for a reader to read."""
     path = folder / name

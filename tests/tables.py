@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from pathlib import Path
 
 from budget_graph.model import (
     Cell,
@@ -68,6 +70,31 @@ def reading(read: Table) -> tuple:
         for row in read.rows
     )
     return read.title, [column.meaning for column in read.columns], rows
+
+
+def read_alike(read: Filing, original: Filing) -> list[bool]:
+    """For each table of `original` that has rows, whether `read` read it alike: columns' meanings and every
+    row (titles aside: a print reads the number over a title into it)."""
+    return [
+        reading(r)[1:] == reading(o)[1:] for r, o in zip(read.tables, original.tables, strict=True) if o.rows
+    ]
+
+
+def changes_unfound(page: str, figures: re.Pattern[str], path: Path, start: int = 0, end: int | None = None):
+    """Each figure `figures` finds in `page[start:end]` (its group 1, printed with two decimals) raised by
+    one, the page written to `path` and read: the matches whose change gives no error. The page as it is
+    must give none, else every change would seem found."""
+    from budget_graph.read import read_file
+
+    path.write_text(page, encoding="utf-8")
+    assert not error_findings([read_file(path)])
+    missed = []
+    for match in figures.finditer(page, start, len(page) if end is None else end):
+        raised = float(match.group(1).replace(",", "")) + 1
+        path.write_text(page[: match.start(1)] + f"{raised:,.2f}" + page[match.end(1) :], encoding="utf-8")
+        if not error_findings([read_file(path)]):
+            missed.append(match)
+    return missed
 
 
 def error_findings(filings: list[Filing]) -> Counter:

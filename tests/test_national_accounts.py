@@ -16,9 +16,9 @@ from budget_graph.model import Kind, RowRole, TableKind
 from budget_graph.read import read_file
 from tests import national_accounts, national_forms
 from tests.national_accounts import ACCOUNTS_FORM, AccountsForm, as_html, make_accounts
-from tests.national_forms import page_file
+from tests.national_forms import page_file, title_before
 from tests.printing import PRINTERS, print_page, skip_unless_printer
-from tests.tables import error_findings, reading
+from tests.tables import changes_unfound, error_findings, read_alike
 
 FORMS = {
     "as the Ministry sets them": AccountsForm(),
@@ -106,17 +106,8 @@ VARIANTS = [AccountsForm(), AccountsForm(split_codes=True, numbers=False, three_
 @pytest.mark.parametrize("form", VARIANTS, ids=["ministry", "variants"])
 def test_a_figure_changed_anywhere_in_the_tables_is_found(tmp_path: Path, form: AccountsForm) -> None:
     page = as_html(make_accounts(1), form)
-    changed = tmp_path / "changed.html"
-    changed.write_text(page, encoding="utf-8")
-    assert not error_findings([read_file(changed)])  # else every change would seem found
-    missed = []
-    for match in _FIGURE_CELL.finditer(page):
-        figure = float(match.group(1).replace(",", "")) + 1
-        changed.write_text(page[: match.start(1)] + f"{figure:,.2f}" + page[match.end(1) :], encoding="utf-8")
-        if not error_findings([read_file(changed)]):
-            title = page.rfind("<h3>", 0, match.start())
-            missed.append((page[title + 4 : page.index("</h3>", title)], match.group(1)))
-    assert not missed
+    missed = changes_unfound(page, _FIGURE_CELL, tmp_path / "changed.html")
+    assert not [(title_before(page, m.start()), m.group(1)) for m in missed]
 
 
 @pytest.mark.parametrize("form", VARIANTS, ids=["ministry", "variants"])
@@ -129,16 +120,8 @@ def test_a_figure_the_narrative_states_changed_is_found(tmp_path: Path, form: Ac
     with the 三公 items as rows, each statement against its item's row (BG-D006)."""
     page = as_html(make_accounts(1), form)
     start, others = page.index("第三部分"), page.index("第四部分")
-    changed = tmp_path / "changed.html"
-    changed.write_text(page, encoding="utf-8")
-    assert not error_findings([read_file(changed)])  # else every change would seem found
-    missed = []
-    for match in _NARRATIVE_FIGURE.finditer(page, start, others):
-        figure = float(match.group(1).replace(",", "")) + 1
-        changed.write_text(page[: match.start(1)] + f"{figure:,.2f}" + page[match.end(1) :], encoding="utf-8")
-        if not error_findings([read_file(changed)]):
-            missed.append(page[match.start() - 20 : match.end()])
-    assert not missed
+    missed = changes_unfound(page, _NARRATIVE_FIGURE, tmp_path / "changed.html", start, others)
+    assert not [page[m.start() - 20 : m.end()] for m in missed]
 
 
 PRINTED = {
@@ -158,12 +141,7 @@ def test_the_forms_printed_read_as_the_web_page(tmp_path: Path, printer: str, fo
     page = _page(tmp_path, form, seed=2)
     print_page(page, tmp_path / "accounts.pdf", printer)
     printed, original = read_file(tmp_path / "accounts.pdf"), read_file(page)
-    read = [
-        (reading(p)[1:], reading(o)[1:])
-        for p, o in zip(printed.tables, original.tables, strict=True)
-        if o.rows
-    ]
-    assert len(read) == 7 and all(p == o for p, o in read)
+    assert read_alike(printed, original) == [True] * 7
     assert not error_findings([printed])
     assert [(c.subject, c.amount) for c in printed.claims] == [(c.subject, c.amount) for c in original.claims]
 
@@ -186,12 +164,7 @@ def test_a_unit_whose_name_wraps_its_filer_line_reads_as_the_web_page(
     print_page(page, tmp_path / "accounts.pdf", printer)
     printed, original = read_file(tmp_path / "accounts.pdf"), read_file(page)
     assert printed.unit == original.unit.replace("（", "(").replace("）", ")")
-    read = [
-        (reading(p)[1:], reading(o)[1:])
-        for p, o in zip(printed.tables, original.tables, strict=True)
-        if o.rows
-    ]
-    assert len(read) == 7 and all(p == o for p, o in read)
+    assert read_alike(printed, original) == [True] * 7
     assert not error_findings([printed])
 
 

@@ -16,9 +16,9 @@ from budget_graph.check.engine import check_filing
 from budget_graph.model import RowRole, TableKind
 from budget_graph.read import read_file
 from budget_graph.read.grid_rows import items_as_columns
-from tests.national_forms import FORM, Form, as_html, make_budget, money, page_file
+from tests.national_forms import FORM, Form, as_html, make_budget, money, page_file, title_before
 from tests.printing import PRINTERS, print_page, skip_unless_printer
-from tests.tables import error_findings, reading
+from tests.tables import changes_unfound, error_findings, reading
 
 FORMS = {
     "as the Ministry sets them": Form(),
@@ -105,15 +105,8 @@ def test_personnel_and_operating_costs_side_by_side_read_as_one_list(tmp_path: P
 )
 def test_a_figure_changed_anywhere_in_the_tables_is_found(tmp_path: Path, form: Form) -> None:
     page = as_html(make_budget(1), form)
-    changed = tmp_path / "changed.html"
-    missed = []
-    for match in _FIGURE_CELL.finditer(page):
-        figure = float(match.group(1).replace(",", "")) + 1
-        changed.write_text(page[: match.start(1)] + f"{figure:,.2f}" + page[match.end(1) :], encoding="utf-8")
-        if not error_findings([read_file(changed)]):
-            title = page.rfind("<h3>", 0, match.start())
-            missed.append((page[title + 4 : page.index("</h3>", title)], match.group(1)))
-    assert not missed
+    missed = changes_unfound(page, _FIGURE_CELL, tmp_path / "changed.html")
+    assert not [(title_before(page, m.start()), m.group(1)) for m in missed]
 
 
 PRINTED = {
@@ -202,14 +195,8 @@ def test_a_figure_the_narrative_states_changed_is_found(tmp_path: Path) -> None:
     forms print in no table."""
     page = as_html(make_budget(1), Form())
     start, others = page.index("第三部分"), page.index("九、其他重要事项")
-    changed = tmp_path / "changed.html"
-    missed = []
-    for match in _NARRATIVE_FIGURE.finditer(page, start, others):
-        figure = float(match.group(1).replace(",", "")) + 1
-        changed.write_text(page[: match.start(1)] + f"{figure:,.2f}" + page[match.end(1) :], encoding="utf-8")
-        if not error_findings([read_file(changed)]):
-            missed.append(page[match.start() - 20 : match.end()])
-    assert not missed
+    missed = changes_unfound(page, _NARRATIVE_FIGURE, tmp_path / "changed.html", start, others)
+    assert not [page[m.start() - 20 : m.end()] for m in missed]
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext absent")
