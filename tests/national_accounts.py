@@ -34,6 +34,7 @@ from tests.national_forms import (
     make_budget,
     money,
     overview,
+    three_public_table,
     web_page,
 )
 
@@ -341,24 +342,12 @@ def basic_expenditure(accounts: Accounts, form: AccountsForm) -> FormTable:
 
 
 def three_public_expenses(accounts: Accounts, form: AccountsForm) -> FormTable:
-    items = [("合计", 1, 2), ("因公出国（境）费", 1, 2), ("公务用车购置及运行费", 3, 1), ("公务接待费", 1, 2)]
-    header = [
-        [("预算数", 6, 1), ("决算数", 6, 1)],
-        items * 2,
-        [("小计", 1, 1), ("公务用车购置费", 1, 1), ("公务用车运行费", 1, 1)] * 2,
-    ]
-    row = []
     actual = {k: v[1] for k, v in accounts.actual.three_public.items()}
     if form.three_public_rows:
         return _three_public_items(accounts.three_public_budget, actual, form)
-    for value in (accounts.three_public_budget, actual):
-        vehicles = value["vehicle_purchase"] + value["vehicle_operation"]
-        row += [
-            blank_or(v, form)
-            for v in (sum(value.values()), value["overseas_travel"], vehicles, value["vehicle_purchase"],
-                      value["vehicle_operation"], value["hospitality"])
-        ]  # fmt: skip
-    return FormTable(7, "一般公共预算财政拨款“三公”经费支出决算表", header, [row])
+    title = "一般公共预算财政拨款“三公”经费支出决算表"
+    values = [accounts.three_public_budget, actual]
+    return three_public_table(7, title, ["预算数", "决算数"], values, form, blank_or)
 
 
 def _three_public_items(budget: dict[str, int], actual: dict[str, int], form: AccountsForm) -> FormTable:

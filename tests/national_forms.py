@@ -192,6 +192,7 @@ class Form:
         ""  # a 政府采购预算表 too: its items alone ('items'), or under their categories ('categories')
     )
     contents: bool = False  # a table of contents (目录) after the title: each part, heading and table
+    three_public_label: str = ""  # the 三公 table's row labelled under a 项目 caption ('金额'), or not
 
     @property
     def unit(self) -> str:
@@ -496,29 +497,35 @@ def _basic_sides(budget: Budget, form: Form, title: str, personnel: int, operati
 
 
 def three_public_expenses(budget: Budget, form: Form) -> FormTable:
-    items = [("合计", 1, 2), ("因公出国（境）费", 1, 2), ("公务用车购置及运行费", 3, 1), ("公务接待费", 1, 2)]
     years = (0, 1)[-form.three_public_years :]
+    groups = [f"{YEAR - 1 + year}年预算数" for year in years]
+    values = [{k: v[year] for k, v in budget.three_public.items()} for year in years]
+    return three_public_table(7, f"{YEAR}年一般公共预算“三公”经费支出表", groups, values, form, figure)
+
+
+def three_public_table(
+    number: int, title: str, groups: list[str], values: list[dict[str, int]], form: Form, show
+) -> FormTable:
+    """The 三公 items once under each group (a year; a 决算's 预算数 and 决算数), on one row of `values`, each
+    figure as `show` prints it; the row labelled under a 项目 caption where the form labels it."""
+    items = [("合计", 1, 2), ("因公出国（境）费", 1, 2), ("公务用车购置及运行费", 3, 1), ("公务接待费", 1, 2)]
     header = [
-        [(f"{YEAR - 1 + year}年预算数", 6, 1) for year in years],
-        items * len(years),
-        [("小计", 1, 1), ("公务用车购置费", 1, 1), ("公务用车运行费", 1, 1)] * len(years),
+        [(group, 6, 1) for group in groups],
+        items * len(groups),
+        [("小计", 1, 1), ("公务用车购置费", 1, 1), ("公务用车运行费", 1, 1)] * len(groups),
     ]
     row = []
-    for year in years:
-        value = {k: v[year] for k, v in budget.three_public.items()}
+    for value in values:
         vehicles = value["vehicle_purchase"] + value["vehicle_operation"]
         row += [
-            figure(v, form)
-            for v in (
-                sum(value.values()),
-                value["overseas_travel"],
-                vehicles,
-                value["vehicle_purchase"],
-                value["vehicle_operation"],
-                value["hospitality"],
-            )
-        ]
-    return FormTable(7, f"{YEAR}年一般公共预算“三公”经费支出表", header, [row])
+            show(v, form)
+            for v in (sum(value.values()), value["overseas_travel"], vehicles, value["vehicle_purchase"],
+                      value["vehicle_operation"], value["hospitality"])
+        ]  # fmt: skip
+    if form.three_public_label:
+        header = [[("项目", 1, 3), *header[0]], *header[1:]]
+        row = [form.three_public_label, *row]
+    return FormTable(number, title, header, [row])
 
 
 def government_fund_budget(budget: Budget, form: Form) -> FormTable:

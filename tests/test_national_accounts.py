@@ -30,6 +30,8 @@ FORMS = {
     "titles in the tables' captions": AccountsForm(in_table=True, thead=True),
     "三公 items as rows": AccountsForm(three_public_rows=True),
     "a table of contents": AccountsForm(contents=True),
+    # '项目' over the row's label: no phase (the web page), and the PDF reader hands the header over without it
+    "the 三公 row labelled": AccountsForm(three_public_label="金额"),
 }
 KINDS = [
     TableKind.IncomeExpenditureSummary,
@@ -131,6 +133,7 @@ PRINTED = {
     "A5, with a table of contents": AccountsForm(paper="A5", thead=True, contents=True),
     # the printed header cut of its label columns' captions is 预算数 | 决算数 alone: no phases over items
     "三公 items as rows": AccountsForm(three_public_rows=True),
+    "the 三公 row labelled": AccountsForm(three_public_label="金额", paper="A4 landscape"),
 }
 
 

@@ -36,6 +36,7 @@ FORMS = {
     "zeros printed -": Form(zero="-", by_unit=True),
     "政府采购预算表 by its items alone": Form(procurement="items"),
     "政府采购预算表 under its categories": Form(procurement="categories", split_codes=True),
+    "the 三公 row labelled under 项目": Form(three_public_label="金额"),
 }
 KINDS = [
     TableKind.IncomeExpenditureSummary,
@@ -115,6 +116,7 @@ PRINTED = {
     "variants": Form(three_public_years=1, basic_sides=True, change=True, in_table=True),
     "A5": Form(paper="A5", thead=True),
     "units": Form(by_unit=True, zero="—"),
+    "三公 labelled": Form(three_public_label="本部门", paper="A4 landscape"),
 }
 
 

@@ -311,6 +311,8 @@ def year_groups(tree: list[list[str]]) -> dict[str, list[int]] | None:
         return None
     top = tree[0]
     starts = [c for c, text in enumerate(top) if text.strip()]
+    while starts and is_text_header(normalise(top[starts[0]])):
+        starts.pop(0)  # the rows' labels' caption ('项目' over '金额')
     if len(starts) < 2:
         return None
     groups = {top[s].strip(): list(range(s, e)) for s, e in zip(starts, [*starts[1:], len(top)], strict=True)}

@@ -326,15 +326,19 @@ def _phases_as_rows(header: list[GridRow], data: list[GridRow]) -> tuple[list[Gr
     if turned is None:
         return header, data
     items, phases = [GridRow(None, cells) for cells in turned[0]], turned[1]
+    width = max(len(row.cells) for row in header)
+    # a header handed over without the rows' label columns (the PDF reader cuts their captions): the
+    # rows' cells run that many columns ahead of it
+    shifts = [max(0, len(row.cells) - width) for row in data]
     return items, [
         replace(
             row,
-            cells=[name, *(row.cells[i] if i < len(row.cells) else "" for i in columns)],
-            places=[row.place(0), *(row.place(i) for i in columns)] if row.places else None,
+            cells=[name, *(row.cells[i + shift] if i + shift < len(row.cells) else "" for i in columns)],
+            places=[row.place(0), *(row.place(i + shift) for i in columns)] if row.places else None,
             boxes=None,
             amounts_from=None if row.amounts_from is None else 1,
         )
-        for row in data
+        for row, shift in zip(data, shifts, strict=True)
         for name, columns in phases.items()
     ]
 
