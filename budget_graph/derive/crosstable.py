@@ -129,16 +129,32 @@ def summary_lines(table: Table, side: str) -> list[tuple[Row, str | None]]:
     """A summary side's lines with their meanings; source lines printed under a carry-over line
     (年初财政拨款结转和结余 / 一、一般公共预算财政拨款 …, numbered or not) are that carry-over's parts, not
     income."""
-    found, under_carryover = [], False
-    for row in (r for r in table.rows if r.side == side):
+    rows = [r for r in table.rows if r.side == side]
+    parts = {id(row) for listed in carry_over_parts(rows).values() for row in listed}
+    found = []
+    for row in rows:
         meaning = line_meaning(row.label)
-        if meaning and meaning.startswith("carryover"):
-            under_carryover = True
-        elif meaning in SOURCES and under_carryover:
-            meaning = f"carryover:{meaning}"
-        elif row.role is RowRole.TOTAL or meaning in {"current_income", "total"}:
-            under_carryover = False
-        found.append((row, meaning))
+        found.append((row, f"carryover:{meaning}" if id(row) in parts and meaning in SOURCES else meaning))
+    return found
+
+
+# a carry-over's part by kind, listed under it (年末结转和结余 / 基本支出结转 / 项目支出结转和结余 / 经营结余)
+_CARRY_KIND = re.compile(r"^(基本支出结转|项目支出结转(和结余)?|经营结余)$")
+
+
+def carry_over_parts(lines: list[Row]) -> dict[int, list[Row]]:
+    """Each carry-over line among a summary side's lines (by index) with the parts listed right under it:
+    by kind (基本支出结转 …) or by source (一般公共预算财政拨款 …), numbered or not."""
+    found: dict[int, list[Row]] = {}
+    parent = None
+    for index, row in enumerate(lines):
+        meaning = line_meaning(row.label)
+        if _CARRY_KIND.match(plain(row.label)) or (meaning in SOURCES and parent is not None):
+            if parent is not None:
+                found.setdefault(parent, []).append(row)
+            continue
+        carries = meaning is not None and (meaning.startswith("carryover") or meaning == "carry_forward")
+        parent = index if carries else None
     return found
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from budget_graph.codes import normalise, scheme_index
+from budget_graph.derive.crosstable import carry_over_parts
 from budget_graph.derive.identity import Figure, Identity, adds_up_exactly, at_most, cells_sum, same
 from budget_graph.derive.rollups import (
     LOADER,
@@ -309,7 +310,7 @@ def _side(table: Table, side: Side, filing: Filing) -> Iterator[Identity]:
         if side.current is not None and side.grand is not None
         else []
     )
-    carried = _carry_overs(between)
+    carried = carry_over_parts(between)
     for index, sub in carried.items():
         yield from _sum_of_sub_lines(table, side, between[index], sub)
     listed = {id(row) for sub in carried.values() for row in sub}
@@ -368,28 +369,6 @@ def outline_rank(row: Row) -> int | None:
     if label.startswith("其中"):
         return None
     return next((rank for pattern, rank in _LEVELS if pattern.match(label)), 0)
-
-
-# a carry-over line (年初结转和结余, 年末财政拨款结转和结余 …) and the parts a 决算 summary lists under it,
-# numbered or not: by kind (基本支出结转, 项目支出结转和结余, 经营结余) or by fund (一般公共预算财政拨款 …)
-_CARRY_OVER = re.compile(r"结转|结余")
-_CARRY_PART = re.compile(
-    r"^(基本支出结转|项目支出结转(和结余)?|经营结余|(一般公共预算|政府性基金预算|国有资本经营预算)(财政)?拨款)$"
-)
-
-
-def _carry_overs(lines: list[Row]) -> dict[int, list[Row]]:
-    """Each carry-over line among `lines` (by index) that lists parts under it, with those parts."""
-    found: dict[int, list[Row]] = {}
-    parent = None
-    for index, row in enumerate(lines):
-        name = _label(row)
-        if _CARRY_PART.match(name):
-            if parent is not None:
-                found.setdefault(parent, []).append(row)
-            continue
-        parent = index if _CARRY_OVER.search(name) else None
-    return found
 
 
 def _outline_top(lines: list[Row], numbered_only: bool) -> list[Row]:
