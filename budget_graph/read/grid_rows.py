@@ -187,6 +187,20 @@ def parts_of(cells: list[str], part: int) -> list[list[int] | None]:
     return parts
 
 
+def stacked_parts(rows: list[list[str]], part: int) -> list[tuple[int, list[int]]]:
+    """A list printed in parts `part` columns wide, read as it is read: every row's first part, then every
+    row's second that prints something, and so on. Each piece as (its row's index, its columns)."""
+    cuts = [parts_of(cells, part) for cells in rows]
+    return [
+        (index, columns)
+        for k in range(max(map(len, cuts), default=0))
+        for index, (cells, parts) in enumerate(zip(rows, cuts, strict=True))
+        if k < len(parts)
+        and (columns := parts[k]) is not None
+        and (k == 0 or any(cells[i].strip() for i in columns))
+    ]
+
+
 def _words_alone(cells: list[str], columns: list[int]) -> bool:
     texts = [cells[i] for i in columns if not prints_nothing(cells[i])]
     return bool(texts) and not any(is_number(t) for t in texts)

@@ -40,7 +40,7 @@ from budget_graph.read.grid_rows import (
     join_codes,
     label_columns,
     numbers_columns,
-    parts_of,
+    stacked_parts,
     union,
     unread,
 )
@@ -737,15 +737,12 @@ def _join_cut_label(previous: list[str], rest: list[str]) -> None:
 def _stack(rows: _Rows, part: int, first: int) -> _Rows:
     """A list printed in parts side by side: the first parts (all pages), then the second, as it is read.
     The header is the first part's from its `first` row, where the parts repeat (not their names)."""
-    cuts = [parts_of(row.cells, part) for row in rows.data]
-    stacked = [
-        replace(row, cells=[row.cells[i] for i in columns], boxes=[row.boxes[i] for i in columns])
-        for k in range(max(map(len, cuts), default=0))
-        for row, parts in zip(rows.data, cuts, strict=True)
-        if k < len(parts)
-        and (columns := parts[k]) is not None
-        and (k == 0 or any(row.cells[i].strip() for i in columns))
-    ]
+    stacked = []
+    for index, columns in stacked_parts([row.cells for row in rows.data], part):
+        row = rows.data[index]
+        stacked.append(
+            replace(row, cells=[row.cells[c] for c in columns], boxes=[row.boxes[c] for c in columns])
+        )
     return _Rows(
         [cells[:part] for cells in rows.header[first:]],
         stacked,

@@ -43,7 +43,7 @@ from budget_graph.read.grid_rows import (
     join_codes,
     label_columns,
     numbers_columns,
-    parts_of,
+    stacked_parts,
     unread,
 )
 from budget_graph.read.layout import (
@@ -306,14 +306,8 @@ def _halves_stacked(
     if halves is None:
         return header, data
     part, first = halves
-    cuts = [parts_of(row.cells, part) for row in data]
     stacked = [
-        row.part(columns)
-        for k in range(max(map(len, cuts), default=0))
-        for row, parts in zip(data, cuts, strict=True)
-        if k < len(parts)
-        and (columns := parts[k]) is not None
-        and (k == 0 or any(row.cells[i].strip() for i in columns))
+        data[index].part(columns) for index, columns in stacked_parts([row.cells for row in data], part)
     ]
     return [row.part(slice(0, part)) for row in header[first:]], stacked
 
