@@ -138,7 +138,7 @@ CODE_CAPTIONS = {"类", "款", "项"}
 REMARKS_CAPTION = re.compile(
     r"^(备注|附注|说明|备注说明|情况说明)$|(率|比例|幅度|百分比)([(（][%％][)）])?$|[%％][)）]?$"
 )
-_YEAR_IN = re.compile(r"(20\d{2})\s*年")
+YEAR_IN = re.compile(r"(20\d{2})\s*年")  # a year named in a caption or a title
 _PART_WORDS = re.compile(r"^(部门|单位)")  # '部门主要职能' heads '上海市…办事处（部门）主要职能'
 _MIN_CORE = 4  # characters: a shorter part title is too common to find a heading by
 
@@ -366,7 +366,7 @@ def _years_apart(columns: list[Column], year: int | None) -> None:
     years = {  # a column's own year: its deepest label's ('2024年预算数/2023年执行数': a group placed over it)
         id(c): int(found[-1])
         for c in columns
-        if (found := _YEAR_IN.findall(c.label)) and c.meaning != "change"
+        if (found := YEAR_IN.findall(c.label)) and c.meaning != "change"
     }
     latest = max([*years.values(), year or 0])
     for column in columns:

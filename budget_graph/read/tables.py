@@ -49,6 +49,7 @@ from budget_graph.read.grid_rows import (
 from budget_graph.read.layout import (
     ENUMERATOR,
     REMARKS_CAPTION,
+    YEAR_IN,
     Placement,
     is_text_header,
     normalise,
@@ -801,11 +802,8 @@ def _second_breakdown_folded(
 
 def _year(table: Table) -> int | None:
     """The year the table's title names ('2024年一般公共预算支出表')."""
-    found = _TITLE_YEAR.search(normalise(table.title))
+    found = YEAR_IN.search(normalise(table.title))
     return int(found.group(1)) if found else None
-
-
-_TITLE_YEAR = re.compile(r"(20\d{2})年")
 
 
 def _side_placement(grid: list[list[str]], rows: list[GridRow], side: str, year: int | None) -> Placement:
