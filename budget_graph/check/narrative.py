@@ -541,6 +541,9 @@ def _three_public(claim: Claim, tables: Tables) -> list[Tie]:
     ]
 
 
+_BOTH_SIDES = ("收入、支出", "收、支", "收支")  # a total's subject naming both sides
+
+
 def _totals(claim: Claim, tables: Tables) -> list[Tie]:
     bare = re.sub(r"部门|预算|总额|总计|合计|总|本年|全年|年度", "", key(claim.subject))
     if bare.startswith(("财政拨款", "政府预算拨款")):  # '财政拨款收支总预算2,299.43万元'
@@ -553,7 +556,7 @@ def _totals(claim: Claim, tables: Tables) -> list[Tie]:
         return [income]
     if bare == "支出":
         return [expenditure]
-    if bare in ("收入、支出", "收、支", "收支"):  # '收入、支出预算总计24,169.74万元' states both
+    if bare in _BOTH_SIDES:  # '收入、支出预算总计24,169.74万元' states both
         return [income, expenditure]
     if bare == "" and claim.part == 3 and not claim.section:
         return [
@@ -564,7 +567,7 @@ def _totals(claim: Claim, tables: Tables) -> list[Tie]:
 
 def _appropriation_totals(bare: str, tables: Tables) -> list[Tie]:
     """The 财政拨款收支总表's totals: '财政拨款收支总预算' states both sides', '财政拨款收入' is an income (BG-N013)."""
-    if bare not in ("收支", "收入、支出", "收、支"):
+    if bare not in _BOTH_SIDES:
         return []
     kind = TableKind.AppropriationSummary
     return [
