@@ -14,6 +14,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
+from budget_graph.model import TableKind
+from tests import national_forms
 from tests.national_forms import (
     _EMPTY_CLASSES,
     NUMERALS,
@@ -385,6 +387,9 @@ def government_fund(accounts: Accounts, form: AccountsForm) -> FormTable:
 def state_capital(accounts: Accounts, form: AccountsForm) -> FormTable:
     header = _coded_header(form, "项目", ("本年支出", 3, 1), under=[_spans("合计", "基本支出", "项目支出")])
     return _empty(9, "国有资本经营预算财政拨款支出决算表", header, 3, form, "国有资本经营预算")
+
+
+KINDS = [*national_forms.KINDS, TableKind.StateCapitalBudget]  # the same, and the state capital's
 
 
 def tables(accounts: Accounts, form: AccountsForm = ACCOUNTS_FORM) -> list[FormTable]:

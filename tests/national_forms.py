@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from budget_graph.codes.index import scheme_index
+from budget_graph.model import TableKind
 
 YEAR = 2024
 UNIT = "青山市河西区统计局"
@@ -569,6 +570,18 @@ def procurement(budget: Budget, form: Form) -> FormTable:
                 shown = figure(amounts[code], form)
                 rows.append([code, item, count, shown, shown, form.zero])
     return FormTable(9, f"{YEAR}年政府采购预算表", header, rows)
+
+
+KINDS = [  # what the reader should take each of the forms' tables for, in order
+    TableKind.IncomeExpenditureSummary,
+    TableKind.IncomeSummary,
+    TableKind.ExpenditureSummary,
+    TableKind.AppropriationSummary,
+    TableKind.GeneralBudgetByFunction,
+    TableKind.GeneralBudgetByEconomicClass,
+    TableKind.ThreePublicExpenses,
+    TableKind.GovernmentFundBudget,
+]
 
 
 def tables(budget: Budget, form: Form = FORM) -> list[FormTable]:

@@ -15,7 +15,7 @@ import pytest
 from budget_graph.model import Kind, RowRole, TableKind
 from budget_graph.read import read_file
 from tests import national_accounts, national_forms
-from tests.national_accounts import ACCOUNTS_FORM, AccountsForm, as_html, make_accounts
+from tests.national_accounts import ACCOUNTS_FORM, KINDS, AccountsForm, as_html, make_accounts
 from tests.national_forms import page_file, title_before
 from tests.printing import PRINTERS, print_page, skip_unless_printer
 from tests.tables import changes_unfound, error_findings, read_alike
@@ -33,17 +33,6 @@ FORMS = {
     # '项目' over the row's label: no phase (the web page), and the PDF reader hands the header over without it
     "the 三公 row labelled": AccountsForm(three_public_label="金额"),
 }
-KINDS = [
-    TableKind.IncomeExpenditureSummary,
-    TableKind.IncomeSummary,
-    TableKind.ExpenditureSummary,
-    TableKind.AppropriationSummary,
-    TableKind.GeneralBudgetByFunction,
-    TableKind.GeneralBudgetByEconomicClass,
-    TableKind.ThreePublicExpenses,
-    TableKind.GovernmentFundBudget,
-    TableKind.StateCapitalBudget,
-]
 _FIGURE_CELL = re.compile(r'<td class="n"(?: colspan="\d+")?>([0-9,]+\.\d\d)</td>')
 _NARRATIVE_FIGURE = re.compile(r"([0-9][0-9,]*\.\d\d)(万元|%)")
 

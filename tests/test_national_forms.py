@@ -16,7 +16,7 @@ from budget_graph.check.engine import check_filing
 from budget_graph.model import RowRole, TableKind
 from budget_graph.read import read_file
 from budget_graph.read.grid_rows import items_as_columns
-from tests.national_forms import FORM, Form, as_html, make_budget, money, page_file, title_before
+from tests.national_forms import FORM, KINDS, Form, as_html, make_budget, money, page_file, title_before
 from tests.printing import PRINTERS, print_page, skip_unless_printer
 from tests.tables import changes_unfound, error_findings, reading
 
@@ -38,16 +38,6 @@ FORMS = {
     "政府采购预算表 under its categories": Form(procurement="categories", split_codes=True),
     "the 三公 row labelled under 项目": Form(three_public_label="金额"),
 }
-KINDS = [
-    TableKind.IncomeExpenditureSummary,
-    TableKind.IncomeSummary,
-    TableKind.ExpenditureSummary,
-    TableKind.AppropriationSummary,
-    TableKind.GeneralBudgetByFunction,
-    TableKind.GeneralBudgetByEconomicClass,
-    TableKind.ThreePublicExpenses,
-    TableKind.GovernmentFundBudget,
-]
 _FIGURE_CELL = re.compile(r'<td class="n">([0-9,]+\.\d\d)</td>')
 
 
