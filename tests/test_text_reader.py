@@ -56,11 +56,25 @@ def test_toc_lists_parts_and_tables(sample_filing) -> None:
     assert len(tables) == 14
 
 
-def test_contents_entries_without_list_marks_open_no_part_and_no_table(sample_filing, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "page",
+    [
+        "",
+        "……{n}",  # dot leaders, as a PDF's contents prints them
+        " {n}",
+        " PAGEREF _Toc{n}25831 \\h {n}",  # Word's field code, left in a page made from the document
+        " PAGEREF _Toc{n}25831 h {n}",  # … with its backslash lost
+    ],
+)
+def test_contents_entries_without_list_marks_open_no_part_and_no_table(
+    sample_filing, tmp_path: Path, page: str
+) -> None:
     # a web page or a Word document sets its contents as paragraphs: each entry read as a part or an
-    # empty table, and the checks took the empty '（一）收支总表' for the filing's 收支总表
+    # empty table, and the checks took the empty '（一）收支总表' for the filing's 收支总表; an entry with its
+    # page opened a part titled with the page, and a table's entry with its page was no title at all
     unmarked = [
-        line.removeprefix("- ") if number < 36 else line for number, line in enumerate(sample_lines())
+        line.removeprefix("- ") + page.format(n=number) if number < 36 and line.startswith("- ") else line
+        for number, line in enumerate(sample_lines())
     ]
     path = tmp_path / "luohu.md"
     path.write_text("\n".join(unmarked), encoding="utf-8")
@@ -68,6 +82,21 @@ def test_contents_entries_without_list_marks_open_no_part_and_no_table(sample_fi
     assert [table.title for table in filing.tables] == [table.title for table in sample_filing.tables]
     assert [p.number for p in filing.parts] == list(range(1, 10))
     assert [(e.title, e.part, e.kind) for e in filing.toc] == [
+        (e.title, e.part, e.kind) for e in sample_filing.toc
+    ]
+
+
+@pytest.mark.parametrize("page", ["……{n}", " PAGEREF _Toc{n}25831 \\h {n}"])
+def test_contents_entries_marked_as_a_list_are_read_without_their_pages(
+    sample_filing, tmp_path: Path, page: str
+) -> None:
+    paged = [
+        line + page.format(n=number) if number < 36 and line.startswith("- ") else line
+        for number, line in enumerate(sample_lines())
+    ]
+    path = tmp_path / "luohu.md"
+    path.write_text("\n".join(paged), encoding="utf-8")
+    assert [(e.title, e.part, e.kind) for e in read_text(path).toc] == [
         (e.title, e.part, e.kind) for e in sample_filing.toc
     ]
 

@@ -139,6 +139,7 @@ REMARKS_CAPTION = re.compile(
     r"^(备注|附注|说明|备注说明|情况说明)$|(率|比例|幅度|百分比)([(（][%％][)）])?$|[%％][)）]?$"
 )
 YEAR_IN = re.compile(r"(20\d{2})\s*年")  # a year named in a caption or a title
+CONTENTS_PAGE = re.compile(r"[.…·．\s]{2,}\d*$|\s+\d+$")  # '……… 3' after a contents entry
 _PART_WORDS = re.compile(r"^(部门|单位)")  # '部门主要职能' heads '上海市…办事处（部门）主要职能'
 _MIN_CORE = 4  # characters: a shorter part title is too common to find a heading by
 

@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from budget_graph.model import Heading, NarrativePart, Paragraph, TocEntry
 from budget_graph.read.layout import (
+    CONTENTS_PAGE,
     ENUMERATOR,
     chinese_number,
     normalise,
@@ -32,7 +33,6 @@ _NUMBERED = re.compile(r"^([一二三四五六七八九十]+)、\s*(.*)$")
 _ENTRY = re.compile(
     r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+\s*[.．、]|附)"
 )
-_LEADER = re.compile(r"[.…·．\s]{2,}\d*$|\s+\d+$")  # '……… 3' after a contents entry
 _HEADING_PUNCTUATION = re.compile(r"[。；;，,：:]")
 _MAX_HEADING = 40  # characters
 _INDENT = 0.8  # of the line height: a first-line indent
@@ -86,7 +86,7 @@ def _toc(lines: list[PageLine], source: str) -> list[TocEntry]:
     has_parts = any(_PART.match(normalise(line.text)) for line in lines)
     entries: list[TocEntry] = []
     for line in lines:
-        text = _LEADER.sub("", line.text).strip()
+        text = CONTENTS_PAGE.sub("", line.text).strip()
         flat = normalise(text)
         if not _ENTRY.match(flat):
             if entries:  # a wrapped entry

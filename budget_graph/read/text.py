@@ -32,6 +32,7 @@ from budget_graph.profiles import lines
 from budget_graph.read.claims import stated_claims
 from budget_graph.read.grid_rows import GridRow, TableGrid, unread
 from budget_graph.read.layout import (
+    CONTENTS_PAGE,
     ENUMERATOR,
     FILING_TITLE,
     NUMBERED_TITLE,
@@ -102,6 +103,15 @@ _MARKUP = [
     (re.compile(r"\\%"), "%"),
     # math between dollars ('$\geq 5$'); a lone '$' is no markup ('$12' where a figure stands: garbled)
     (re.compile(r"\$([^$\t|\n]*)\$"), r"\1"),
+    # Word's field codes left in a page made from a document: its contents list's ('TOC \o "1-3" \h',
+    # 'HYPERLINK \l "_Toc25831"', 'PAGEREF _Toc25831 \h 3', the backslash sometimes lost)
+    (
+        re.compile(
+            r'(?<![A-Za-z])(?:TOC\s+\\?o\s+"[^"]*"(?:\s+\\?[a-z](?![A-Za-z]))*'
+            r'|HYPERLINK\s+\\?l\s+"[^"]*"|PAGEREF\s+_Toc\w+(?:\s+\\?h(?![A-Za-z]))?)'
+        ),
+        " ",
+    ),
 ]
 
 
@@ -248,7 +258,7 @@ def _contents_unmarked(segments: list[_Segment]) -> list[_Segment]:
 
 def _listing_line(line: str) -> bool:
     """A blank line, or a contents list's group heading ('二、表格部分'): short, no sentence, no figure."""
-    flat = normalise(line.lstrip("#-* "))
+    flat = normalise(_entry(line.lstrip("#-* ")))
     return not flat or (
         len(flat) <= _MAX_TITLE and not _SENTENCE_MARK.search(flat) and not re.search(r"\d", flat)
     )
@@ -257,19 +267,27 @@ def _listing_line(line: str) -> bool:
 def _segments_by_headings(numbered: list[tuple[int, str]], listed: dict[str, int]) -> list[_Segment]:
     segments = [_Segment("preamble", 1)]
     seen: set[str] = set()
+    in_contents = False  # after the contents' heading, titles only, holding nothing of their own
     for number, line in numbered:
-        stripped = line.strip()
+        stripped = _entry(line) if in_contents else line.strip()
         started = _start_of_segment(stripped, number, segments[-1]) or _listed_part(
             stripped, number, listed, seen
         )
         if started:
             started.heading = stripped
             segments.append(started)
+            in_contents = started.kind == "toc" or (in_contents and started.kind in ("part", "table"))
         elif _ends_part_title(segments[-1], stripped):
             segments[-1].title += normalise(stripped.lstrip("# "))
         else:
             segments[-1].lines.append((number, line))
+            in_contents = in_contents and (segments[-1].kind == "toc" or _listing_line(line))
     return segments
+
+
+def _entry(line: str) -> str:
+    """A contents list's line without the page it gives ('第一部分 部门概况……3', '（一）收支总表 22')."""
+    return CONTENTS_PAGE.sub("", line).strip()
 
 
 def _ends_part_title(segment: _Segment, line: str) -> bool:
@@ -358,7 +376,7 @@ def _is_table_title(line: str) -> bool:
 def _toc(segment: _Segment, source: str) -> list[TocEntry]:
     entries = []
     for number, line in segment.lines:
-        stripped = line.strip()
+        stripped = _entry(line)
         table = _TOC_TABLE.match(stripped)
         part = _TOC_PART.match(stripped)
         where = Location(source, line=number, excerpt=line.strip())
