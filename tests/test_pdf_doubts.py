@@ -4,6 +4,7 @@ taken out of the name: hand-built pages, both ways."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,37 @@ def test_a_code_on_a_totals_row_puts_the_table_in_doubt(name: str, doubted: bool
 def test_a_code_printed_in_the_names_column_is_the_rows_code(name: str) -> None:
     row = _two_lines("", name).rows[-1]
     assert (row.code, row.label) == ("22102", "住房改革支出")
+
+
+def _unit_list(numbers: tuple[str, str], caption: str = "序号") -> PageLayout:
+    """A narrative page listing the department's units in a ruled grid (序号 | 单位名称 | 备注), under no
+    table's title, before the tables."""
+    xs = [60, 130, 360, 560]
+
+    def row(top: float, *cells: str) -> list:
+        return [char for x, text in zip(xs, cells, strict=False) for char in word(text, x + 5, top) if text]
+
+    chars = [
+        *word("二、部门决算单位构成", 60, 80),
+        *word("纳入本部门2024年度部门决算编制范围的单位包括：", 60, 100),
+        *row(145, caption, "单位名称", "备注"),
+        *row(165, numbers[0], "某某局（本级）", ""),
+        *row(185, numbers[1], "某某局财政所", "预算不单列，并入本级"),
+    ]
+    return PageLayout(1, WIDTH, HEIGHT, chars, ruled(xs, [140, 160, 180, 200]))
+
+
+def test_a_list_of_units_numbered_in_a_ruled_grid_is_narrative_not_an_unread_table() -> None:
+    # its item numbers were counted as figures: the grid was said an unread table and the file unread
+    page = _unit_list(("1", "2"))
+    filing = read(page, replace(first_page(), number=2))
+    assert filing.unread == []
+    assert not [d for d in filing.diagnostics if d.severity != "info"]
+    assert any("无表题" in d.message and d.severity == "info" for d in filing.diagnostics)
+
+
+@pytest.mark.parametrize(("numbers", "caption"), [(("1", "2.50"), "序号"), (("1", "2"), "金额")])
+def test_an_untitled_grid_of_figures_is_said_unread(numbers: tuple[str, str], caption: str) -> None:
+    page = _unit_list(numbers, caption)
+    filing = read(page, replace(first_page(), number=2))
+    assert [place.page for place in filing.unread] == [1]

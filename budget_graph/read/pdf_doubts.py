@@ -21,6 +21,8 @@ _ROW_FIGURES = 3  # bare figures on one line that make it a table row, not a sen
 # lines of nothing but figures (a table's cells read one to a line, as a converter without layout gives them)
 _UNDER_TITLE = 6  # lines under a title (unit line, header) within which its first figures stand
 # an item's number inside a label, after its words ('…预算一、基本支出'): two labels run together
+_NUMBERING = re.compile(r"^(?:序号|行次|行号|编号)$")  # a caption over row numbers
+_ITEM_NUMBER = re.compile(r"^\d{1,3}$")
 _SECOND_ITEM = re.compile(r"[^一二三四五六七八九十（(\s][一二三四五六七八九十]{1,3}、")
 _JOINED = (
     "按文字位置读取时两栏的名称连在一起，各行归属可能读错 labels of two columns read as one, placed by the "
@@ -77,7 +79,8 @@ def _stray_grid(filing: Filing, flow: Flow, grid: Grid, source: str) -> None:
     """A ruled grid under no title is read as narrative. When it holds figures, it may be a table whose
     title was missed or the continuation of the table before it."""
     place = Location(source, page=grid.page)
-    figures = sum(is_number(cell.text) for cell in grid.cells)
+    numbering = _numbering_columns(grid)
+    figures = sum(is_number(cell.text) for cell in grid.cells if cell.col not in numbering)
     if not figures:
         filing.diagnostics.append(
             Diagnostic(
@@ -94,6 +97,19 @@ def _stray_grid(filing: Filing, flow: Flow, grid: Grid, source: str) -> None:
         f"第{grid.page}页有一个无表题、含{figures}个数字的表格",
         f"an untitled grid with {figures} figure(s) on page {grid.page}",
     )
+
+
+def _numbering_columns(grid: Grid) -> set[int]:
+    """The columns under a caption of row numbers (序号, 行次) that hold nothing but small whole numbers: a
+    list's item numbers (the units a narrative lists, 序号 | 单位名称 | 备注), no figures."""
+    cells = [cell for cell in grid.cells if cell.col == cell.col_end]
+    return {
+        head.col
+        for head in cells
+        if head.row == 0
+        and _NUMBERING.match(normalise(head.text))
+        and all(_ITEM_NUMBER.match(c.text.strip() or "0") for c in cells if c.col == head.col and c.row > 0)
+    }
 
 
 def _unplaced_cells(filing: Filing, title: str, grid: Grid, source: str) -> None:
