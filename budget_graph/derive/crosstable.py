@@ -683,7 +683,8 @@ LABELS = {"first_label": "{first_label}", "second_label": "{second_label}"}
 def figure_of(t: Tables, table: Table, word: str, column: str) -> tuple[Row, Figure] | None:
     """A declared figure of a table in `column`, and its row: that of its department row (`total`), a
     summary's 本年支出合计 (`spent`, or 支出总计 when it prints neither that nor 结转下年), a summary's
-    expenditure line that says it is `line:<meaning>` (line:basic for 一、基本支出), the row of the filing's
+    expenditure line that says it is `line:<meaning>` (line:basic for 一、基本支出, on the expenditure side or
+    in a second breakdown by purpose beside it), the row of the filing's
     year (`year`: the 三公 table's 2024年 row, or its department row when it has no year rows) or the line of
     a code (`code:<code>`: the last of the table's one listing; none when several units list lines)."""
     if word == "total":
@@ -700,7 +701,10 @@ def figure_of(t: Tables, table: Table, word: str, column: str) -> tuple[Row, Fig
         return _figure(
             table, next((r for r in reversed(lines(table) or []) if by_code(r) == code), None), column
         )
-    return _figure(table, t.line(table, "expenditure", word.removeprefix(LINE)), column)
+    meaning = word.removeprefix(
+        LINE
+    )  # the line by purpose: on the expenditure side, or beside it (Jiangsu's)
+    return _figure(table, t.line(table, "expenditure", meaning) or t.line(table, "purpose", meaning), column)
 
 
 def _figure(table: Table, row: Row | None, column: str) -> tuple[Row, Figure] | None:

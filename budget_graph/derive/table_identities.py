@@ -280,6 +280,7 @@ def _summary_table(table: Table, filing: Filing) -> Iterator[Identity]:
     for side in sides:
         yield from _side(table, side, filing)
     income, expenditure = sides
+    yield from _purpose_breakdown(table, expenditure)
     if (
         income.grand is not None
         and expenditure.grand is not None
@@ -296,6 +297,24 @@ def _summary_table(table: Table, filing: Filing) -> Iterator[Identity]:
                 f"{table.title} 收入总计与支出总计",
                 f"{table.title}: income total against expenditure total",
             )
+
+
+def _purpose_breakdown(table: Table, expenditure: Side) -> Iterator[Identity]:
+    """Jiangsu's expenditure broken down a second time, by purpose (一、基本支出 二、项目支出 …, side 'purpose'),
+    beside the functional lines: its top-level lines add up to the same 当年支出小计 (or 支出合计)."""
+    head = expenditure.current if expenditure.current is not None else expenditure.grand
+    lines = [r for r in table.rows if r.side == "purpose"]
+    if head is None or not lines:
+        return
+    purpose = Side("支出用途", lines, expenditure.meanings)
+    if top := _top_lines(lines, purpose, None):
+        label = expenditure.rows[head].label
+        what = (
+            f"{table.title} {label} 与按支出用途所列各行之和",
+            f"{table.title}: {label} against the sum of the lines by purpose",
+        )
+        yield from sum_rows(table, SUMMARY_BREAKDOWN, expenditure.rows[head], top, purpose.meanings, *what)
+    yield from _sub_lines(table, purpose, lines)
 
 
 def _side(table: Table, side: Side, filing: Filing) -> Iterator[Identity]:

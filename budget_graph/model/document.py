@@ -110,7 +110,9 @@ class Column:
     meaning: str
     label: str
     path: tuple[str, ...] = ()  # meanings of the additive groups above it, outermost first
-    side: str | None = None  # 'income' | 'expenditure' for two-sided summary tables
+    # 'income' | 'expenditure' for two-sided summary tables; 'purpose': the expenditure broken down a second
+    # time, by purpose (支出用途), beside the functional lines (Jiangsu's 收支预算总表)
+    side: str | None = None
 
     @property
     def parent(self) -> str | None:

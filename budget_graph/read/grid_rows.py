@@ -56,6 +56,13 @@ class GridRow:
     def boxes_from(self, start: int) -> list[Box | None] | None:
         return self.boxes[start:] if self.boxes else None
 
+    def move(self, source: int, target: int) -> None:
+        """Move a cell's text, with its place and box, to another column, leaving the first blank."""
+        self.cells[target], self.cells[source] = self.cells[source], ""
+        for steps in (self.places, self.boxes):
+            if steps and max(source, target) < len(steps):
+                steps[target], steps[source] = steps[source], None
+
     def part(self, cut: slice | list[int]) -> GridRow:
         """One side of a two-sided row, or the columns of one part of a list printed in parts (its quoted
         line kept: text input quotes the whole line)."""
@@ -236,41 +243,26 @@ def unread(count: int, why_zh: str, why_en: str) -> str:
     return f"{why_zh}：{count} 个数字未读取、未检查 {why_en}: {count} figure(s) not read, not checked"
 
 
-SECOND_BREAKDOWN = (
-    "按支出用途的分列（只读按功能分类的支出一侧）",
-    "the by-purpose breakdown (the expenditure side read is the functional one)",
-)
 # a total's line, printed across both breakdowns
 _SPANNING_TOTAL = re.compile(r"(小计|合计|总计|结转下年资金|年末结转和结余)$")
 
 
-def fold_second_breakdown(rows: list[tuple[list[str], list | None]], label: int, second: int) -> int:
+def fold_second_breakdown(rows: list[GridRow], label: int, second: int) -> None:
     """Jiangsu's 收支预算总表 breaks the expenditure down twice side by side, by function (功能分类,
-    labels in column `label`) and by purpose (支出用途, from column `second`). Each row's cells (and
-    boxes, or places, in step) are cut at `second`: a total printed across both keeps its figure
-    under the functional breakdown; the purpose breakdown's figures are dropped, and counted."""
-    dropped = 0
-    for cells, steps in rows:
-        first_amount = label + 1
+    labels in column `label`) and by purpose (支出用途, from column `second`). A total printed across
+    both (当年支出小计, 支出合计) is the functional breakdown's line: its label and figure are moved there
+    (their places and boxes with them), leaving the purpose breakdown its own lines only."""
+    for row in rows:
+        cells, first_amount = row.cells, label + 1
         figures = [i for i in range(second, len(cells)) if is_number(cells[i])]
         across = _across(cells, label, first_amount, second)
         if across and cells[second]:  # its label fell under the purpose breakdown's (a continuation moved it)
-            cells[label] = cells[second]
-            cells[second] = ""
-            if steps:
-                steps[label] = steps[second]
+            row.move(second, label)
         if across and figures:
-            cells[first_amount] = cells[figures[0]]  # a total printed across both breakdowns
-            if steps:
-                steps[first_amount] = steps[figures[0]]
+            row.move(figures[0], first_amount)  # a total printed across both breakdowns
         elif _unread_total(cells, label, first_amount, second, figures):
             cells[first_amount] = " ".join(c for c in cells[second:] if c)  # for the reading to doubt
-        else:
-            dropped += len(figures)
-        del cells[second:]
-        if steps:
-            del steps[second:]
-    return dropped
+            cells[second:] = [""] * (len(cells) - second)
 
 
 def _across(cells: list[str], label: int, first: int, second: int) -> bool:

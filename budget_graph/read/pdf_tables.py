@@ -31,10 +31,8 @@ from budget_graph.model import (
     prints_nothing,
 )
 from budget_graph.read.grid_rows import (
-    SECOND_BREAKDOWN,
     GridRow,
     TableGrid,
-    fold_second_breakdown,
     halves_at,
     items_as_columns,
     join_codes,
@@ -128,8 +126,6 @@ def read_table(block: TableBlock, source: str, filing: Filing, unit_names: set[s
     rows = _rows(block, two_sided=kind in TWO_SIDED)
     if block.unit is None:  # no unit line: the header may name it ('金额（元）'), else 万元, in doubt
         table.unit = header_unit(rows.header) or unstated_unit(table)
-    if kind in TWO_SIDED:
-        _drop_second_breakdown(rows)
     if kind is TableKind.ThreePublicExpenses:
         _phases_as_rows(rows)
     filing.diagnostics.extend(
@@ -750,20 +746,6 @@ def _stack(rows: _Rows, part: int, first: int) -> _Rows:
         [cells[:part] for cells in rows.tree[first:]],  # the names stand at the top depths
         rows.lost_pages,
     )
-
-
-def _drop_second_breakdown(rows: _Rows) -> None:
-    """Jiangsu's 收支预算总表 breaks the expenditure down twice side by side: by function (功能分类)
-    and by purpose (支出用途). The model has one expenditure side: the functional breakdown is read
-    (with the totals printed across both), the purpose breakdown is reported, not read."""
-    labels = sorted(_label_columns(rows))
-    if len(labels) < 3:  # income label, one expenditure label
-        return
-    second = labels[2]
-    dropped = fold_second_breakdown([(row.cells, row.boxes) for row in rows.data], labels[1], second)
-    for cells in [*rows.header, *rows.tree]:
-        del cells[second:]
-    rows.problems.append((rows.data[0].page, unread(dropped, *SECOND_BREAKDOWN)))
 
 
 def _phases_as_rows(rows: _Rows) -> None:

@@ -34,7 +34,6 @@ from budget_graph.model import (
 from budget_graph.model.amounts import NUMERAL_DIGITS, NUMERAL_UNITS
 from budget_graph.profiles import column_meaning, lines
 from budget_graph.read.grid_rows import (
-    SECOND_BREAKDOWN,
     GridRow,
     TableGrid,
     fold_second_breakdown,
@@ -44,7 +43,6 @@ from budget_graph.read.grid_rows import (
     label_columns,
     numbers_columns,
     stacked_parts,
-    unread,
 )
 from budget_graph.read.layout import (
     ENUMERATOR,
@@ -718,14 +716,20 @@ def _confirm_doubtful_columns(table: Table) -> list[Diagnostic]:
 
 
 def _two_sided(table: Table, header: list[GridRow], data: list[GridRow]) -> list[Diagnostic]:
-    """收支总表: income on the left, expenditure on the right, each with its own label and amounts."""
-    header, diagnostics = _second_breakdown_folded(table, header, data)
+    """收支总表: income on the left, expenditure on the right, each with its own label and amounts;
+    Jiangsu's expenditure broken down a second time, by purpose, further right (side 'purpose')."""
+    second = _second_breakdown(header, data)
     top = [normalise(c) for c in header[0].cells]
     boundary = next(
-        (i for i, c in enumerate(top) if re.match(r"(本年|财政拨款)?支出", c) and i > 0), len(top) // 2
+        (i for i, c in enumerate(top) if re.match(r"(本年|财政拨款)?支出", c) and i > 0),
+        (second or len(top)) // 2,  # else the middle of the columns before a second breakdown
     )
+    diagnostics: list[Diagnostic] = []
+    sides = [("income", slice(0, boundary)), ("expenditure", slice(boundary, second))]
+    if second is not None:
+        sides.append(("purpose", slice(second, None)))
     source = table.location.source
-    for side, cut in (("income", slice(0, boundary)), ("expenditure", slice(boundary, None))):
+    for side, cut in sides:
         grid = [row.cells[cut][1:] for row in header[1:]]  # below 收入/支出, after 项目
         placement = _side_placement(grid, [row.part(cut) for row in data], side, _year(table))
         table.columns.extend(placement.columns)
@@ -769,7 +773,7 @@ def _split_labels(table: Table) -> str:
     alone, or a numbered label that ends no line's name runs on to an unnumbered one that does
     ('（二）社会' / '保障和就业支出'). The pairs, said."""
     found = []
-    for side in ("income", "expenditure"):
+    for side in dict.fromkeys(r.side for r in table.rows):
         rows = [r for r in table.rows if r.side == side]
         for row, after in pairwise(rows):
             if row.has_amount() or row.role is RowRole.TOTAL:
@@ -782,22 +786,20 @@ def _split_labels(table: Table) -> str:
     return "；".join(found[:3])
 
 
-def _second_breakdown_folded(
-    table: Table, header: list[GridRow], data: list[GridRow]
-) -> tuple[list[GridRow], list[Diagnostic]]:
-    """Jiangsu's second breakdown of expenditure (by purpose, 支出用途) beside the functional one, in a
-    web page, a Word table or a workbook: a third column of labels, under a caption of labels. Read as
-    the PDF reader reads it (which folds it before: read/pdf_tables.py): the functional side with the
-    totals printed across both; the purpose breakdown said, not read."""
+def _second_breakdown(header: list[GridRow], data: list[GridRow]) -> int | None:
+    """Where Jiangsu's second breakdown of expenditure (by purpose, 支出用途) starts beside the functional
+    one: a third column of labels — in a grid whose columns the reader placed (a PDF's), or under a
+    caption of labels. The totals printed across both are moved to the functional breakdown's lines."""
     labels = sorted(label_columns(row.cells for row in data))
-    if len(labels) < 3 or not any(
+    if len(labels) < 3:
+        return None
+    placed = all(row.amounts_from is not None for row in data)
+    if not placed and not any(
         len(row.cells) > labels[2] and is_text_header(row.cells[labels[2]]) for row in header
     ):
-        return header, []
-    second = labels[2]
-    dropped = fold_second_breakdown([(row.cells, row.places) for row in data], labels[1], second)
-    message = f"{table.title}: {unread(dropped, *SECOND_BREAKDOWN)}"
-    return [row.part(slice(0, second)) for row in header], [Diagnostic("warning", message, (table.location,))]
+        return None
+    fold_second_breakdown(data, labels[1], labels[2])
+    return labels[2]
 
 
 def _year(table: Table) -> int | None:
