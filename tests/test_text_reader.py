@@ -358,6 +358,28 @@ def test_a_caption_no_profile_knows_over_the_rows_labels_heads_text(tmp_path: Pa
     assert _reading(read_text(path)) == _reading(sample_filing)
 
 
+def test_a_figure_no_caption_heads_on_one_side_of_a_summary_puts_it_in_doubt(tmp_path: Path) -> None:
+    # a one-sided table so read was in doubt already; a two-sided summary was not
+    path = tmp_path / "summary.md"
+    path.write_text(
+        "\n".join(
+            [
+                "# 2024年某某局部门预算",
+                "## 表一：收支总表",
+                "单位：万元",
+                "收入\t\t支出\t",
+                "项目\t金额\t项目\t金额",
+                "一、一般公共预算拨款\t100.00\t一、一般公共服务支出\t100.00\t5.00",
+                "收入总计\t100.00\t支出总计\t100.00\t5.00",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    (table,) = read_text(path).tables
+    assert [(c.meaning, c.side) for c in table.columns][-1] == ("unplaced_0", "expenditure")
+    assert any("无法对应表头" in doubt.message for doubt in table.doubts)
+
+
 def test_a_caption_over_figures_is_kept_however_unknown() -> None:
     from budget_graph.read.layout import place_columns
 

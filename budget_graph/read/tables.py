@@ -756,6 +756,7 @@ def _two_sided(table: Table, header: list[GridRow], data: list[GridRow]) -> list
             )
             table.rows.append(row)
         _confirm_guessed_columns(table, placement.guessed, side)
+    diagnostics += _confirm_doubtful_columns(table)
     if split := _split_labels(table):
         table.doubts.append(
             Doubt(f"标签疑被拆成两行读取，各行可能读错 a label seems read as two rows: {split}")
