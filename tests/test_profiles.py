@@ -62,6 +62,9 @@ def test_national_final_accounts_add_the_state_capital_table_to_the_budget_set()
         ("项目支出表", TableKind.ProjectExpenditureSummary),
         ("2024年项目支出预算明细表", TableKind.ProjectExpenditureSummary),
         ("项目支出绩效目标表", TableKind.PerformanceTargets),
+        # the 三公 items (会议费, 培训费 beside them) under a name that does not say 三公; it was taken for
+        # the general budget's spending by function and held to that table's sums
+        ("表六 一般公共预算相关经费支出决算表", TableKind.ThreePublicExpenses),
     ],
 )
 def test_titles_are_recognised_by_the_profiles_vocabulary(title: str, kind: TableKind | None) -> None:
