@@ -273,7 +273,9 @@ def read_many(paths: list[str], workers: int | None = None) -> tuple[list[Filing
         try:
             filings.append(dated(filing))
         except InputError as error:  # tables printing no year, no narrative found to give it
-            unreadable.append(Unchecked(tuple(filing.sources), str(error)))
+            refused = Unchecked(tuple(filing.sources), str(error))
+            if refused not in unreadable:  # a file read as several filings (a compilation's), each refused
+                unreadable.append(refused)
     return filings, unreadable
 
 

@@ -334,3 +334,17 @@ def test_codes_import_of_a_zip_bomb(tmp_path: Path) -> None:
 def test_codes_import_of_a_damaged_xlsx(tmp_path: Path) -> None:
     (tmp_path / "book.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
     _assert_refused(_import("book.xlsx", tmp_path), "not a readable XLSX workbook")
+
+
+def test_pages_of_a_filing_shuffled_into_two_undated_parts_are_one_file_not_checked(
+    tmp_path: Path, corpus: Path
+) -> None:
+    """A file that reads as a compilation of two parts (its cover page printed twice), neither dated: the
+    file was named twice, so stderr showed a summary table, not its one line (fuzz seed 3452)."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(corpus / "js-procuratorate" / "2017年省检察院部门预算.pdf")
+    made = pdfium.PdfDocument.new()
+    made.import_pages(source, [10, 4, 23, 13, 2, 16, 10])
+    made.save(tmp_path / "m.pdf")
+    _assert_unreadable(_validate("m.pdf", cwd=tmp_path), "not a budget filing")
