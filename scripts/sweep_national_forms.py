@@ -49,6 +49,7 @@ FORMS = {
     "figures-left": Form(figures_left=True, change=True, split_codes=True),
     "a5": Form(paper="A5", thead=True),
     "landscape": Form(paper="A4 landscape", basic_sides=True),
+    "by-purpose": Form(by_purpose=True),
 }
 ACCOUNTS = {
     "ministry": AccountsForm(),

@@ -194,6 +194,9 @@ class Form:
     )
     contents: bool = False  # a table of contents (目录) after the title: each part, heading and table
     three_public_label: str = ""  # the 三公 table's row labelled under a 项目 caption ('金额'), or not
+    by_purpose: bool = (
+        False  # the 收支总表 breaks spending down by purpose too, beside the classes (Jiangsu's)
+    )
 
     @property
     def unit(self) -> str:
@@ -306,6 +309,8 @@ def income_expenditure_summary(budget: Budget, form: Form) -> FormTable:
         (f"{NUMERALS[i]}、{_name('functional', c)}", budget.spending(c) if c not in _EMPTY_CLASSES else 0)
         for i, c in enumerate(classes)
     ]
+    if form.by_purpose:
+        return _by_purpose(budget, form, income, spending)
     total = figure(budget.total, form)
     rows = [
         *_two_sides(income, spending, form, 1),
@@ -318,6 +323,41 @@ def income_expenditure_summary(budget: Budget, form: Form) -> FormTable:
         [("项目", 1, 1), ("预算数", 1, 1), ("项目", 1, 1), ("预算数", 1, 1)],
     ]
     return FormTable(1, f"{YEAR}年部门收支总表", header, rows)
+
+
+def _by_purpose(
+    budget: Budget, form: Form, income: list[tuple[str, int]], spending: list[tuple[str, int]]
+) -> FormTable:
+    """Jiangsu's 收支预算总表: spending broken down by class (功能分类) and, beside it, by purpose (支出用途),
+    under totals printed across both."""
+    purposes = [
+        ("一、基本支出", budget.of(budget.basic, "")),
+        ("二、项目支出", budget.of(budget.project, "")),
+    ]
+    rows: list[list[Cell]] = [
+        [*left, *right]
+        for left, right in zip(_two_sides(income, spending, form, 1), _purposes(purposes, form), strict=False)
+    ]
+    total = figure(budget.total, form)
+    rows += [
+        ["当年收入小计", total, "当年支出小计", (total, 3)],
+        ["上年结转资金", "", "结转下年资金", ("", 3)],
+        ["收入合计", total, "支出合计", (total, 3)],
+    ]
+    header = [
+        [("收入", 2, 1), ("支出", 4, 1)],
+        [("项目名称", 1, 2), ("金额", 1, 2), ("功能分类", 2, 1), ("支出用途", 2, 1)],
+        [("功能科目名称", 1, 1), ("金额", 1, 1), ("项目名称", 1, 1), ("金额", 1, 1)],
+    ]
+    return FormTable(1, f"{YEAR}年部门收支预算总表", header, rows)
+
+
+def _purposes(purposes: list[tuple[str, int]], form: Form):
+    """The purpose breakdown's cells beside each row of the other two: its lines, then blanks."""
+    for label, value in purposes:
+        yield [label, blank_or(value, form)]
+    while True:
+        yield ["", ""]
 
 
 def _spans(*labels: str) -> list[tuple[str, int, int]]:

@@ -37,6 +37,7 @@ FORMS = {
     "政府采购预算表 by its items alone": Form(procurement="items"),
     "政府采购预算表 under its categories": Form(procurement="categories", split_codes=True),
     "the 三公 row labelled under 项目": Form(three_public_label="金额"),
+    "spending broken down by purpose too": Form(by_purpose=True),
 }
 _FIGURE_CELL = re.compile(r'<td class="n">([0-9,]+\.\d\d)</td>')
 
@@ -80,6 +81,25 @@ def test_units_listed_by_their_codes_are_the_units_rows(tmp_path: Path) -> None:
     assert not [f for f in check_filing(filing).findings if f.severity.value != "info"]
 
 
+def test_spending_broken_down_by_purpose_beside_the_classes_reads_as_a_side_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """Jiangsu's 收支预算总表 breaks spending down by class and by purpose side by side, under totals
+    printed across both: the lines by purpose are a side of their own, summed and restated."""
+    budget = make_budget(1)
+    filing = read_file(page_file(tmp_path, "budget.html", as_html(budget, Form(by_purpose=True))))
+    summary = filing.tables[0]
+    assert [(row.label, row.cells["amount"].text) for row in summary.rows if row.side == "purpose"] == [
+        ("一、基本支出", f"{budget.of(budget.basic, '') / 100:,.2f}"),
+        ("二、项目支出", f"{budget.of(budget.project, '') / 100:,.2f}"),
+    ]
+    assert [row.label for row in summary.rows if row.side == "expenditure"][-3:] == [
+        "当年支出小计",
+        "结转下年资金",
+        "支出合计",
+    ]
+
+
 def test_personnel_and_operating_costs_side_by_side_read_as_one_list(tmp_path: Path) -> None:
     """The 基本支出表 lists 人员经费 and 公用经费 side by side, each under its name and over its own codes,
     names and amounts: one list, the left half's rows, then the right's."""
@@ -92,7 +112,9 @@ def test_personnel_and_operating_costs_side_by_side_read_as_one_list(tmp_path: P
 
 
 @pytest.mark.parametrize(
-    "form", [Form(), Form(basic_sides=True, change=True, by_unit=True)], ids=["ministry", "variants"]
+    "form",
+    [Form(), Form(basic_sides=True, change=True, by_unit=True, by_purpose=True)],
+    ids=["ministry", "variants"],
 )
 def test_a_figure_changed_anywhere_in_the_tables_is_found(tmp_path: Path, form: Form) -> None:
     page = as_html(make_budget(1), form)
@@ -107,6 +129,7 @@ PRINTED = {
     "A5": Form(paper="A5", thead=True),
     "units": Form(by_unit=True, zero="—"),
     "三公 labelled": Form(three_public_label="本部门", paper="A4 landscape"),
+    "by purpose": Form(by_purpose=True, split_codes=True),
 }
 
 
