@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # networkx loads where a tree is first built (_tree): the rul
 
 ROOT = -1  # the tree node of the block's unit (or 合计) row
 SUMS = ("lines", "head", "units")  # the nodes a roll-up declares equal to the sum of their children
-WAYS = ("code", "class", "flat", "item")  # how a table's lines hang, tried in this order
+WAYS = ("code", "class", "flat", "item", "column")  # how a table's lines hang, tried in this order
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def _sum_of_children(entry: dict) -> SumOfChildren:
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DECLARED, _TREES, ITEM_PARTS = declared_rollups((Path(__file__).parent / "rollups.yaml").read_bytes())
 RULES: dict[str, str] = {declared.node: declared.rule for declared in DECLARED}  # node → rule id
-CODED, NAMED_CLASSES, FLAT, ITEMIZED = (_TREES[way] for way in WAYS)
+CODED, NAMED_CLASSES, FLAT, ITEMIZED, GROUPED = (_TREES[way] for way in WAYS)
 TWO_SIDED = {TableKind.IncomeExpenditureSummary, TableKind.AppropriationSummary}
 HEADS = {RowRole.UNIT, RowRole.TOTAL}
 
@@ -169,6 +169,8 @@ def line_tree(kind: TableKind, block: Block, year: int | None) -> nx.DiGraph | N
         return tree
     if kind in ITEMIZED:
         return _item_tree(block.lines)
+    if kind in GROUPED:
+        return _group_tree(block.lines)
     return None
 
 
@@ -182,6 +184,25 @@ def _item_tree(lines: list[Row]) -> nx.DiGraph | None:
     tree = _tree(complete=True)
     for index, item in enumerate(items):
         tree.add_edge(position.get(ITEM_PARTS[item], ROOT), index)
+    return tree
+
+
+def _group_tree(lines: list[Row]) -> nx.DiGraph | None:
+    """The lines by the label column each starts in, two levels deep: a group's row (its name in the
+    first column: 一般公共预算资金 | 小计) over the lines printed under it, named in a later column
+    (公共财政拨款（补助）资金). A 其中 line is a part of the line above, never a summand: it hangs nowhere.
+    None unless every line has its column, the first is a group's, and the others all start in one."""
+    depths = [row.depth for row in lines]
+    if None in depths or depths[0] != min(depths) or len(set(depths)) != 2:
+        return None
+    tree = _tree(complete=True)
+    group = ROOT
+    for index, (row, depth) in enumerate(zip(lines, depths, strict=True)):
+        if depth == depths[0]:
+            group = index
+            tree.add_edge(ROOT, index)
+        elif not normalise(row.label).startswith("其中"):
+            tree.add_edge(group, index)
     return tree
 
 

@@ -601,7 +601,8 @@ def _row(table: Table, grid_row: GridRow, texts: list[str], unit_names: set[str]
         return Row("", RowRole.ITEM, location)  # figures without a label: the shapes report it
     label = filled[-1]
     role = _role(label, words, unit_names)
-    return Row(label.rstrip(":："), role, location.at(row=label.rstrip(":：")))
+    depth = next(i for i, w in enumerate(words) if w) if len(words) > 1 else None
+    return Row(label.rstrip(":："), role, location.at(row=label.rstrip(":：")), depth=depth)
 
 
 def unit_names(*names: str | None) -> set[str]:
