@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from budget_graph.check.engine import check_filing
 from budget_graph.check.rollups import check_rollups
 from budget_graph.derive import rollups
 from budget_graph.derive.rollups import (
@@ -18,6 +19,7 @@ from budget_graph.derive.rollups import (
     tree_key,
 )
 from budget_graph.model import TableKind
+from budget_graph.read.text import read_text
 from tests.tables import ITEM, TOTAL, UNIT, filing, table
 
 FUNCTION = TableKind.GeneralBudgetByFunction
@@ -392,3 +394,35 @@ def test_a_roll_up_declaration_with_a_word_it_does_not_know_is_refused(old: str,
     assert old in DECLARATIONS
     with pytest.raises(ValueError):
         declared_rollups(DECLARATIONS.replace(old, new).encode())
+
+
+def test_a_groups_name_set_beside_another_line_of_its_group_makes_no_groups(tmp_path: Path) -> None:
+    """Jiangsu's 收入预算总表 prints each group's name in a column of its own, merged over the group's
+    rows, on the row of its 小计: those rows head the lines under them. A converter may set a merged
+    cell's name on another line of its group (here 财政专户管理资金's, beside 专户管理教育收费): that line
+    is no group, and the 小计 beside no name no line of the group above."""
+    rows = [
+        "收入总计\t\t100.00",
+        "一般公共预算资金\t小计\t90.00",
+        "\t公共财政拨款（补助）资金\t60.00",
+        "\t专项收入\t30.00",
+        "\t小计\t10.00",
+        "财政专户管理资金\t专户管理教育收费\t4.00",
+        "\t其他非税收入\t6.00",
+    ]
+    path = tmp_path / "income.md"
+    path.write_text(
+        "\n".join(
+            [
+                "# 江苏省某某局2024年度部门预算",
+                "## 公开02表 收入预算总表",
+                "单位：万元",
+                "项目名称\t\t金额",
+                *rows,
+            ]
+        ),
+        encoding="utf-8",
+    )
+    (income,) = read_text(path).tables
+    assert [row.depth for row in income.rows] == [0, 0, 1, 1, 1, 0, 1]
+    assert not [f for f in check_filing(read_text(path)).findings if f.rule in ("BG-R001", "BG-R002")]

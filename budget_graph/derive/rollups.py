@@ -12,6 +12,7 @@ records are the check stage's: check/rollups.py); the trees are built and walked
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -187,13 +188,23 @@ def _item_tree(lines: list[Row]) -> nx.DiGraph | None:
     return tree
 
 
+_SUBTOTAL = re.compile(r"^(小计|合计)$")
+
+
 def _group_tree(lines: list[Row]) -> nx.DiGraph | None:
-    """The lines by the label column each starts in, two levels deep: a group's row (its name in the
-    first column: 一般公共预算资金 | 小计) over the lines printed under it, named in a later column
-    (公共财政拨款（补助）资金). A 其中 line is a part of the line above, never a summand: it hangs nowhere.
-    None unless every line has its column, the first is a group's, and the others all start in one."""
+    """The lines by the label column each starts in, two levels deep: a group's subtotal row, its group's
+    name in the first column (一般公共预算资金 | 小计), over the lines printed under it, named in a later
+    column (公共财政拨款（补助）资金). A 其中 line is a part of the line above, never a summand: it hangs
+    nowhere. None unless every line has its column, the list opens with a group's row, and the groups'
+    rows are its subtotals and no other line is one (a group's name set beside another line of its
+    group, where a converter prints a merged cell's text, would make that line a group's)."""
     depths = [row.depth for row in lines]
     if None in depths or depths[0] != min(depths) or len(set(depths)) != 2:
+        return None
+    if any(
+        (depth == depths[0]) != bool(_SUBTOTAL.match(normalise(row.label)))
+        for row, depth in zip(lines, depths, strict=True)
+    ):
         return None
     tree = _tree(complete=True)
     group = ROOT
