@@ -2918,3 +2918,55 @@ def test_a_coded_rows_name_set_in_its_cells_middle_is_one_name(tmp_path: Path) -
         ("2010101", "行政运行"),
         ("2010102", "一般行政管理事务"),
     ]
+
+
+def test_a_column_numbers_row_standing_against_the_captions_puts_the_placement_in_doubt(
+    tmp_path: Path,
+) -> None:
+    """A 决算's 收入决算表 in narrow columns, as pdftotext set WeasyPrint's print: a Chinese caption takes one
+    place a character, so `经营` stands right over the figure printed under `事业收入`, and the figure
+    was read as 经营收入 (two false BG-D007 and a BG-X004). Figures set right end at their cell's edge
+    and the 栏次 numbers stand at its middle: the number of the caption the figure was put under, `5`,
+    stands past the figure's end, so the placement is said to be a guess."""
+    header = [
+        at((34, "收入决算表")),
+        at((0, "部门：某某区某某局"), (84, "单位：万元")),
+        "",
+        at((0, "项目")),
+        at(
+            (23, "本年收入"),
+            (38, "财政拨款"),
+            (53, "上级补"),
+            (59, "事业收"),
+            (63, "经营"),
+            (74, "附属单位"),
+            (81, "其他收"),
+        ),
+        at((0, "科目编码")),
+        at(
+            (12, "科目名称"),
+            (23, "合计"),
+            (38, "收入"),
+            (53, "助收入"),
+            (59, "入"),
+            (63, "收入"),
+            (74, "上缴收入"),
+            (81, "入"),
+        ),
+        at((0, "类"), (6, "款"), (8, "项")),
+        at((0, "栏次"), (23, "1"), (38, "2"), (53, "3"), (59, "4"), (70, "5"), (74, "6"), (81, "7")),
+    ]
+
+    def row(code: str, name: str, total: str, appropriated: str, service: str = "", other: str = "") -> str:
+        cells = [(0, code), (12, name), (35, total, "r"), (50, appropriated, "r")]
+        return at(*cells, *([(67, service, "r"), (89, other, "r")] if service else []))
+
+    rows = [
+        row("", "合计", "1,693.64", "1,686.18", "4.47", "2.99"),
+        row("201", "一般公共服务支出", "1,416.73", "1,409.27", "4.47", "2.99"),
+        row("201 05 01", "行政运行", "724.23", "724.23"),
+        row("201 05 05", "专项统计业务", "294.05", "286.59", "4.47", "2.99"),
+    ]
+    table = _only_table(tmp_path, COVER, [*header, *rows])
+    assert [c.meaning for c in table.columns][:2] == ["current_income", "appropriation"]
+    assert any("推定" in doubt.message for doubt in table.doubts)

@@ -1132,7 +1132,9 @@ def _place_leaves(
     # without a label column nothing but the header's words places the figures: a fit twice as bad is close
     close = _CLOSE_FIT if text_columns else max(_CLOSE_FIT, cost)
     guessed = numbered is None and (
-        _ambiguous(labels, figure_columns, matched, cost, close) or (crowded and len(labels) > len(matched))
+        _ambiguous(labels, figure_columns, matched, cost, close)
+        or (crowded and len(labels) > len(matched))
+        or _against_numbers(len(labels), figure_columns, matched, numbers)
     )
     return sorted([*found, *added], key=lambda c: c.centre), guessed
 
@@ -1151,6 +1153,26 @@ def _numbered(labels: int, figure_columns: list[Column], numbers: list[Chunk]) -
             return None
         matched[inside[0]] = index
     return matched
+
+
+def _against_numbers(
+    labels: int, figure_columns: list[Column], matched: dict[int, int], numbers: list[Chunk]
+) -> bool:
+    """Where a 栏次 row numbers the figure labels' columns 1 to n but does not settle them (`_numbered`),
+    does it stand against the placement the captions gave? Figures set right stand at their cell's right
+    edge and its number at the cell's middle, so a column's number stands past the figures before it and
+    not past its own: one whose label's number stands elsewhere may sit under a neighbour's caption (a
+    converter moves captions, not figures). Figures set otherwise say nothing so."""
+    if labels < 2 or [chunk.text for chunk in numbers] != [str(n) for n in range(1, labels + 1)]:
+        return False
+    if any(column.aligned is None or column.x1 - column.aligned > 1 for column in figure_columns):
+        return False
+    for label, index in matched.items():
+        after = figure_columns[index - 1].x1 if index else float("-inf")
+        number = numbers[label]
+        if not after < (number.x0 + number.end) / 2 <= figure_columns[index].x1:
+            return True
+    return False
 
 
 def _crowded(body: list[list[Chunk]]) -> bool:
