@@ -396,33 +396,57 @@ def test_a_roll_up_declaration_with_a_word_it_does_not_know_is_refused(old: str,
         declared_rollups(DECLARATIONS.replace(old, new).encode())
 
 
-def test_a_groups_name_set_beside_another_line_of_its_group_makes_no_groups(tmp_path: Path) -> None:
-    """Jiangsu's 收入预算总表 prints each group's name in a column of its own, merged over the group's
-    rows, on the row of its 小计: those rows head the lines under them. A converter may set a merged
-    cell's name on another line of its group (here 财政专户管理资金's, beside 专户管理教育收费): that line
-    is no group, and the 小计 beside no name no line of the group above."""
-    rows = [
-        "收入总计\t\t100.00",
-        "一般公共预算资金\t小计\t90.00",
-        "\t公共财政拨款（补助）资金\t60.00",
-        "\t专项收入\t30.00",
-        "\t小计\t10.00",
-        "财政专户管理资金\t专户管理教育收费\t4.00",
-        "\t其他非税收入\t6.00",
-    ]
+def _income_list(tmp_path: Path, rows: list[str]) -> Path:
     path = tmp_path / "income.md"
-    path.write_text(
-        "\n".join(
-            [
-                "# 江苏省某某局2024年度部门预算",
-                "## 公开02表 收入预算总表",
-                "单位：万元",
-                "项目名称\t\t金额",
-                *rows,
-            ]
-        ),
-        encoding="utf-8",
-    )
+    title = ["# 江苏省某某局2024年度部门预算", "## 公开02表 收入预算总表", "单位：万元", "项目名称\t\t金额"]
+    path.write_text("\n".join([*title, *rows]), encoding="utf-8")
+    return path
+
+
+# Jiangsu's 收入预算总表 prints each group's name in a column of its own, merged over the group's rows; a
+# converter (laid-out text, a PDF printed without rules) sets it at the middle of the group's lines
+GROUP_NAMES_AT_THE_MIDDLE = [
+    "收入总计\t\t100.00",
+    "\t小计\t90.00",
+    "一般公共预算资金\t公共财政拨款（补助）资金\t60.00",
+    "\t专项收入\t30.00",
+    "政府性基金\t小计\t",
+    "\t小计\t10.00",
+    "\t专户管理教育收费\t4.00",
+    "财政专户管理资金\t其他非税收入\t6.00",
+]
+
+
+def test_a_groups_name_set_on_another_line_of_its_group_names_its_subtotal(tmp_path: Path) -> None:
+    path = _income_list(tmp_path, GROUP_NAMES_AT_THE_MIDDLE)
     (income,) = read_text(path).tables
-    assert [row.depth for row in income.rows] == [0, 0, 1, 1, 1, 0, 1]
+    assert [(row.label, row.depth) for row in income.rows][1:] == [
+        ("一般公共预算资金小计", 0),
+        ("公共财政拨款(补助)资金", 1),
+        ("专项收入", 1),
+        ("政府性基金小计", 0),
+        ("财政专户管理资金小计", 0),
+        ("专户管理教育收费", 1),
+        ("其他非税收入", 1),
+    ]
+    assert not [f for f in check_filing(read_text(path)).findings if f.rule in ("BG-R001", "BG-R002")]
+    changed = [line.replace("\t30.00", "\t31.00") for line in GROUP_NAMES_AT_THE_MIDDLE]
+    found = check_filing(read_text(_income_list(tmp_path, changed))).findings
+    assert [(f.rule, f.expected) for f in found if f.rule == "BG-R001"] == [("BG-R001", "91.00万元")]
+
+
+def test_a_group_with_two_names_beside_its_lines_makes_no_groups(tmp_path: Path) -> None:
+    """Two lines of one group with words in the group's column: which names the group is not known, and
+    the lines hang in no groups (a line taken for a group's would be summed with its neighbours)."""
+    rows = [
+        "收入总计\t\t105.00",
+        *GROUP_NAMES_AT_THE_MIDDLE[1:4],
+        "政府性基金\t小计\t5.00",
+        GROUP_NAMES_AT_THE_MIDDLE[5],
+        "某某\t专户管理教育收费\t4.00",
+        GROUP_NAMES_AT_THE_MIDDLE[7],
+    ]
+    path = _income_list(tmp_path, rows)
+    (income,) = read_text(path).tables
+    assert [row.label for row in income.rows][5] == "小计"
     assert not [f for f in check_filing(read_text(path)).findings if f.rule in ("BG-R001", "BG-R002")]

@@ -609,7 +609,9 @@ def test_a_category_cell_printed_between_the_rows_it_spans(tmp_path: Path) -> No
         "收入总计",
         "事业收入",
         "其他收入",
-        "小计",  # not the category's: it starts where the items' column does
+        # not the category's: it starts where the items' column does; the name at the middle of its
+        # group's lines names it
+        "上年结转和结余资金小计",
         "其中:动用上年结转和结余资金",
     ]
 
@@ -876,11 +878,11 @@ def test_a_continuation_of_rows_left_blank_is_read_on_its_tables_label_columns(t
     assert not table.doubts
     assert [row.label for row in table.rows] == [
         "收入总计",
-        "小计",
+        "其他资金小计",
         "事业收入",
         "其他收入",
         "债务资金(银行贷款)",
-        "小计",
+        "上年结转和结余资金小计",
         "其中:动用上年结转和结余资金",
     ]
 
@@ -1376,7 +1378,7 @@ def test_rows_left_blank_round_a_subtotal_in_their_column_are_no_wrapped_label(t
         at((20, "其他收入"), (56, "80.00", "r")),
     ]
     table = _only_table(tmp_path, COVER, income)
-    labels = ["公共财政拨款", "其他非税收入", "小计", "事业收入", "其他收入"]
+    labels = ["公共财政拨款", "其他非税收入", "其他资金小计", "事业收入", "其他收入"]
     assert [row.label for row in table.rows] == labels
 
 

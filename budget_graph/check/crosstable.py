@@ -27,7 +27,9 @@ SUMMARY_INCOME = rule(
     basis=DESIGN + " (disclosure rules 23, 29, 30)",
     checks="Each income line of 收支总表 (政府预算资金, 一般公共预算资金, 财政专户管理资金, 单位资金 …, "
     "本年收入合计, 上年结余结转, 收入总计) equals the same source in 收入总表's department row (a source "
-    "收入总表 prints only in parts is compared with the sum of its parts).",
+    "收入总表 prints only in parts is compared with the sum of its parts); where 收入总表 lists its sources "
+    "as lines under one amount column (Jiangsu's 收入预算总表: 收入总计, 一般公共预算资金小计 …), with the line "
+    "of that source.",
     why="Both tables publish the unit's income by source; they must tell the same story.",
     engine="python",
     fail_example="表一 上年结余、结转 5,614.29; 表二 上年结转 5,614.27",

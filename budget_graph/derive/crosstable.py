@@ -23,7 +23,7 @@ so is a figure against the sum of other tables' totals (`SumOfTables`: BG-X002's
 Those written below need what that form cannot say:
 - BG-X004: each income line of 收支总表, by what its label says it is (line_meaning), against the income
   summary's column of that meaning, a group printed only in parts against their sum (lines paired with
-  columns, not with lines);
+  columns, not with lines), or against its line where the income summary lists its sources as lines;
 - BG-X005: the government-budget lines of two summaries paired by meaning in order (the last of each when
   the counts differ), carry-over lines of two different meanings, this year's income against a column
   printed in parts;
@@ -950,22 +950,37 @@ def summary_income(t: Tables) -> Derived:
     column = whole(summary, "income") if summary else None
     if summary is None or income is None or row is None or column is None:
         return
+    what = "收支总表收入应与收入总表一致", "Income-expenditure summary income should equal the income summary"
+    listed = _listed_sources(income)
     seen: set[str] = set()
     for line, meaning in reversed(summary_lines(summary, "income")):
         if meaning not in MEANINGS or meaning in seen:
             continue
         seen.add(meaning)  # the last line of a repeated name is the leaf (一般公共预算资金 under itself)
         figure = Figure.of(summary, line, column)
-        if figure:
-            yield restated(
-                SUMMARY_INCOME,
-                figure,
-                income,
-                row,
-                meaning,
-                "收支总表收入应与收入总表一致",
-                "Income-expenditure summary income should equal the income summary",
-            )
+        if figure and meaning in listed:
+            yield same(SUMMARY_INCOME, figure, listed[meaning], *what)
+        elif figure:
+            yield restated(SUMMARY_INCOME, figure, income, row, meaning, *what)
+
+
+def _listed_sources(income: Table) -> dict[str, Figure]:
+    """An income summary that lists its sources as lines under one amount column (Jiangsu's 收入预算总表:
+    收入总计, 一般公共预算资金小计 …), not as columns: each source's figure, by what its line says it is. Where
+    groups print subtotals, only the total and the subtotals, each named by its group (a line inside a
+    group is a part of its source: 公共财政拨款（补助）资金 of 一般公共预算资金); none where a subtotal was read
+    without its group's name (a converter may set the name beside another line)."""
+    amounts = [c.meaning for c in income.columns if c.side is None]
+    subtotals = [plain(row.label).endswith("小计") for row in income.rows]
+    if len(amounts) != 1 or any(plain(row.label) == "小计" for row in income.rows):
+        return {}
+    lines = [r for r, sub in zip(income.rows, subtotals, strict=True) if sub or r.role is RowRole.TOTAL]
+    found: dict[str, Figure] = {}
+    for row in lines if any(subtotals) else income.rows:
+        meaning = line_meaning(row.label)
+        if meaning in MEANINGS and meaning not in found and (figure := Figure.of(income, row, amounts[0])):
+            found[meaning] = figure
+    return found
 
 
 def appropriation_income(t: Tables) -> Derived:

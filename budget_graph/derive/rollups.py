@@ -188,7 +188,7 @@ def _item_tree(lines: list[Row]) -> nx.DiGraph | None:
     return tree
 
 
-_SUBTOTAL = re.compile(r"^(小计|合计)$")
+_SUBTOTAL = re.compile(r"小计$|^合计$")  # a group's subtotal, its group's name before it or not
 
 
 def _group_tree(lines: list[Row]) -> nx.DiGraph | None:
@@ -202,7 +202,7 @@ def _group_tree(lines: list[Row]) -> nx.DiGraph | None:
     if None in depths or depths[0] != min(depths) or len(set(depths)) != 2:
         return None
     if any(
-        (depth == depths[0]) != bool(_SUBTOTAL.match(normalise(row.label)))
+        (depth == depths[0]) != bool(_SUBTOTAL.search(normalise(row.label)))
         for row, depth in zip(lines, depths, strict=True)
     ):
         return None

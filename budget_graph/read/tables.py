@@ -425,6 +425,7 @@ def _one_sided(
     source = table.location.source
     header, data, caption, noted = _remarks_apart(header, data)
     split, starts, labels_end, placement = _one_sided_placement(header, data, _year(table))
+    _group_names_on_subtotals([(cells, start) for (_, cells), start in zip(split, starts, strict=True)])
     table.columns = placement.columns
     diagnostics = [
         Diagnostic("info", f"{table.title}: {doubt}", (table.location,)) for doubt in placement.doubts
@@ -489,6 +490,25 @@ def _one_sided(
             )
         )
     return diagnostics
+
+
+def _group_names_on_subtotals(rows: list[tuple[list[str], int]]) -> None:
+    """A list may print each group's name in a column of its own, merged over the group's rows, on the
+    row of its 小计 (Jiangsu's 收入预算总表: 一般公共预算资金 | 小计). Where a merged cell's text is set at
+    the middle of its rows (laid-out text, a PDF printed without rules) it stands on another line of the
+    group: when a 小计 whose first column is blank has exactly one line of its group (up to the next
+    小计) with words there, those words are the group's name and move to the 小计's row. `rows`: each
+    row's cells, moved in place, and where its amounts start."""
+    labelled = [cells if start > 1 else None for cells, start in rows]
+    subtotals = [i for i, cells in enumerate(labelled) if cells and normalise(_last_word(cells)) == "小计"]
+    for start, end in pairwise([*subtotals, len(rows)]):
+        named = [i for i in range(start + 1, end) if labelled[i] and labelled[i][0].strip()]
+        if not labelled[start][0].strip() and len(named) == 1:
+            labelled[start][0], labelled[named[0]][0] = labelled[named[0]][0], ""
+
+
+def _last_word(cells: list[str]) -> str:
+    return next((cell for cell in reversed(cells) if cell.strip() and not is_number(cell)), "")
 
 
 def _remarks_apart(
@@ -600,6 +620,8 @@ def _row(table: Table, grid_row: GridRow, texts: list[str], unit_names: set[str]
     if not filled:
         return Row("", RowRole.ITEM, location)  # figures without a label: the shapes report it
     label = filled[-1]
+    if label == "小计" and len(filled) > 1:  # a group's, its name beside it ('一般公共预算资金 | 小计')
+        label = filled[-2] + label
     role = _role(label, words, unit_names)
     depth = next(i for i, w in enumerate(words) if w) if len(words) > 1 else None
     return Row(label.rstrip(":："), role, location.at(row=label.rstrip(":：")), depth=depth)
