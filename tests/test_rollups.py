@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from budget_graph.check.engine import check_filing
+from budget_graph.check.engine import check_filing, check_recorded
 from budget_graph.check.rollups import check_rollups
 from budget_graph.derive import rollups
 from budget_graph.derive.rollups import (
@@ -420,7 +420,7 @@ GROUP_NAMES_AT_THE_MIDDLE = [
 def test_a_groups_name_set_on_another_line_of_its_group_names_its_subtotal(tmp_path: Path) -> None:
     path = _income_list(tmp_path, GROUP_NAMES_AT_THE_MIDDLE)
     (income,) = read_text(path).tables
-    assert [(row.label, row.depth) for row in income.rows][1:] == [
+    assert [(row.label, row.label_span[0]) for row in income.rows][1:] == [
         ("一般公共预算资金小计", 0),
         ("公共财政拨款(补助)资金", 1),
         ("专项收入", 1),
@@ -450,3 +450,44 @@ def test_a_group_with_two_names_beside_its_lines_makes_no_groups(tmp_path: Path)
     (income,) = read_text(path).tables
     assert [row.label for row in income.rows][5] == "小计"
     assert not [f for f in check_filing(read_text(path)).findings if f.rule in ("BG-R001", "BG-R002")]
+
+
+PROCUREMENT = [
+    "采购品目大类\t专项名称\t经济科目\t采购物品名称\t采购组织形式\t总计",
+    "合计\t\t\t\t\t100.00",
+    "A\t货物\t\t\t\t60.00",
+    "\t办公设备购置费\t办公设备购置\t\t\t60.00",
+    "\t\t\t台式计算机\t政府集中采购\t40.00",
+    "\t\t\t打印设备\t政府集中采购\t20.00",
+    "C\t服务\t\t\t\t40.00",
+    "\t物业管理费\t物业管理费\t\t\t40.00",
+    "\t\t\t物业管理服务\t分散自行组织\t15.00",
+    "\t\t\t\t部门集中采购\t25.00",
+]
+
+
+def _procurement_sums(tmp_path: Path, rows: list[str]) -> list[str]:
+    path = tmp_path / "procurement.md"
+    title = ["# 江苏省某某局2024年度部门预算", "## 公开12表 政府采购支出预算表", "单位：万元"]
+    path.write_text("\n".join([*title, *rows]), encoding="utf-8")
+    _, _, evaluated = check_recorded(read_text(path))
+    return [e.identity.rule for e in evaluated if e.identity.rule in ("BG-R001", "BG-R002")]
+
+
+@pytest.mark.parametrize(
+    ("line", "misread"),
+    [
+        (7, "\t物业管理费\t\t\t\t40.00"),  # a 专项 read a column short: on the categories' level, no letter
+        (8, "\t\t\t物业管理服务\t\t15.00"),  # an item's last cell left blank: a fourth level
+        (6, "\tC\t服务\t\t\t40.00"),  # a category read a column to the right: among the 专项
+    ],
+)
+def test_a_procurement_line_read_on_another_level_hangs_no_line(
+    tmp_path: Path, line: int, misread: str
+) -> None:
+    """Jiangsu's 政府采购支出预算表 nests its lines by the label column each ends in: a category (A, C),
+    the 专项 under it, the items bought for each. A line read a column off would hang among the wrong
+    lines (a false sum): then no line hangs by level."""
+    assert sorted(_procurement_sums(tmp_path, PROCUREMENT)) == ["BG-R001"] * 4 + ["BG-R002"]
+    rows = [misread if index == line else row for index, row in enumerate(PROCUREMENT)]
+    assert _procurement_sums(tmp_path, rows) == []

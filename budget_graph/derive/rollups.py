@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # networkx loads where a tree is first built (_tree): the rul
 
 ROOT = -1  # the tree node of the block's unit (or 合计) row
 SUMS = ("lines", "head", "units")  # the nodes a roll-up declares equal to the sum of their children
-WAYS = ("code", "class", "flat", "item", "column")  # how a table's lines hang, tried in this order
+WAYS = ("code", "class", "flat", "item", "column", "level")  # how a table's lines hang, tried in this order
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def _sum_of_children(entry: dict) -> SumOfChildren:
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DECLARED, _TREES, ITEM_PARTS = declared_rollups((Path(__file__).parent / "rollups.yaml").read_bytes())
 RULES: dict[str, str] = {declared.node: declared.rule for declared in DECLARED}  # node → rule id
-CODED, NAMED_CLASSES, FLAT, ITEMIZED, GROUPED = (_TREES[way] for way in WAYS)
+CODED, NAMED_CLASSES, FLAT, ITEMIZED, GROUPED, LEVELED = (_TREES[way] for way in WAYS)
 TWO_SIDED = {TableKind.IncomeExpenditureSummary, TableKind.AppropriationSummary}
 HEADS = {RowRole.UNIT, RowRole.TOTAL}
 
@@ -160,6 +160,9 @@ def line_tree(kind: TableKind, block: Block, year: int | None) -> nx.DiGraph | N
         return None
     if kind in CODED and any(row.code for row in block.lines):
         tree = code_tree([row.code for row in block.lines])
+        partial = tree is None or not tree.graph["complete"]  # lines without codes: a category's items
+        if partial and kind in LEVELED and (levels := _level_tree(block.lines)) is not None:
+            return levels
         if tree is not None or kind not in FLAT or len({len(row.code or "") for row in block.lines}) > 1:
             return tree  # a project list may repeat its lines' 项 codes: then it is flat
     if kind in NAMED_CLASSES:
@@ -198,7 +201,7 @@ def _group_tree(lines: list[Row]) -> nx.DiGraph | None:
     nowhere. None unless every line has its column, the list opens with a group's row, and the groups'
     rows are its subtotals and no other line is one (a group's name set beside another line of its
     group, where a converter prints a merged cell's text, would make that line a group's)."""
-    depths = [row.depth for row in lines]
+    depths = [row.label_span[0] if row.label_span else None for row in lines]
     if None in depths or depths[0] != min(depths) or len(set(depths)) != 2:
         return None
     if any(
@@ -214,6 +217,31 @@ def _group_tree(lines: list[Row]) -> nx.DiGraph | None:
             tree.add_edge(ROOT, index)
         elif not normalise(row.label).startswith("其中"):
             tree.add_edge(group, index)
+    return tree
+
+
+_LEVELS = 3  # of a procurement table's lines: 品目大类, the 专项 under it, the items bought for each
+
+
+def _level_tree(lines: list[Row]) -> nx.DiGraph | None:
+    """The lines by the last label column each fills, a level each (Jiangsu's 政府采购支出预算表: 品目大类
+    with its letter; 专项名称 | 经济科目; 采购物品名称 | 采购组织形式): a line hangs under the nearest line
+    above on a level before its own. None unless every line has its columns, the list opens on its top
+    level, the lines there are those that carry a code (a category's letter), and there are two or three
+    levels (a category, its lines, their items): a row read a column off (a converter's page fitted one
+    column over, a cell left blank) would otherwise hang among the wrong lines."""
+    levels = [row.label_span[1] if row.label_span else None for row in lines]
+    if None in levels or levels[0] != min(levels) or not 2 <= len(set(levels)) <= _LEVELS:
+        return None
+    if any((level == levels[0]) != bool(row.code) for row, level in zip(lines, levels, strict=True)):
+        return None
+    tree = _tree(complete=True)
+    chain: list[int] = []  # the lines above that the next line may hang under, shallowest first
+    for index, level in enumerate(levels):
+        while chain and levels[chain[-1]] >= level:
+            chain.pop()
+        tree.add_edge(chain[-1] if chain else ROOT, index)
+        chain.append(index)
     return tree
 
 

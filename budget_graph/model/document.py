@@ -137,8 +137,8 @@ class Row:
     texts: dict[str, str] = field(default_factory=dict)  # non-amount cells (主要内容, 项目名称 …)
     side: str | None = None
     # where a table prints its labels in several columns (a group's name, then its lines' names), the
-    # column the row's words start in (0 the first): a group's row 0, its lines' 1
-    depth: int | None = None
+    # first and last of them the row's words fill (0 the first): a group's row (0, 1), its lines' (1, 1)
+    label_span: tuple[int, int] | None = None
 
     def set_cells(
         self,

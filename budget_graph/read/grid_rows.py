@@ -92,6 +92,9 @@ class TableGrid:
     rows: list[GridRow] = field(default_factory=list)
     # the captions over the rows' labels, when the reader cut them from the header rows (PDF grids)
     label_captions: list[str] = field(default_factory=list)
+    # its columns were placed by the alignment of words (laid-out text, a PDF printed without rules), not
+    # by rules or cells: the label column a word stands in may be one off from page to page
+    aligned: bool = False
 
 
 _DIGITS = re.compile(r"^\d+$")

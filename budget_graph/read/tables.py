@@ -141,7 +141,7 @@ def build_table(table: Table, grid: TableGrid, unit_names: set[str]) -> Reading:
     if table.kind in TWO_SIDED and header:
         reading = Reading(_two_sided(table, header, data))
     else:
-        reading = Reading(_one_sided(table, header, data, unit_names))
+        reading = Reading(_one_sided(table, header, data, unit_names, grid.aligned))
         _units_by_code(table, [*(c for row in header for c in row.cells), *grid.label_captions])
         _codes_out_of_names(table)
         if any(row.code and _CODE_ONLY.match(row.label) for row in table.rows):
@@ -420,7 +420,7 @@ def _one_sided_placement(
 
 
 def _one_sided(
-    table: Table, header: list[GridRow], data: list[GridRow], unit_names: set[str]
+    table: Table, header: list[GridRow], data: list[GridRow], unit_names: set[str], aligned: bool = False
 ) -> list[Diagnostic]:
     source = table.location.source
     header, data, caption, noted = _remarks_apart(header, data)
@@ -447,7 +447,7 @@ def _one_sided(
         if not any(t.strip() for t in texts) and _all_zero(amounts, table):
             placeholders.append(grid_row.location(source, table.title))  # the blank rows of an empty table
             continue
-        row = _row(table, grid_row, texts, unit_names, source)
+        row = _row(table, grid_row, texts, unit_names, source, aligned)
         if _RATE_ROW.match(row.label):  # percentages, not amounts: no sum holds over them
             rates.append(grid_row.location(source, table.title))
             continue
@@ -607,15 +607,19 @@ def _all_zero(cells: list[str], table: Table) -> bool:
     return all(a is None or a.value == 0 for a in amounts)
 
 
-def _row(table: Table, grid_row: GridRow, texts: list[str], unit_names: set[str], source: str) -> Row:
+def _row(
+    table: Table, grid_row: GridRow, texts: list[str], unit_names: set[str], source: str, aligned: bool
+) -> Row:
     words = [normalise(t) for t in texts]
     code_index = next((i for i, w in enumerate(words) if CODE.match(w)), None)
     location = grid_row.location(source, table.title)
+    filled_at = [i for i, w in enumerate(words) if w]
+    # the label columns it fills: not where the columns were placed by the alignment of words
+    span = (filled_at[0], filled_at[-1]) if len(words) > 1 and filled_at and not aligned else None
     if code_index is not None:
         name = next((w for w in words[code_index + 1 :] if w), "")
-        return Row(
-            name, RowRole.ITEM, location.at(row=f"{words[code_index]} {name}".strip()), code=words[code_index]
-        )
+        where = location.at(row=f"{words[code_index]} {name}".strip())
+        return Row(name, RowRole.ITEM, where, code=words[code_index], label_span=span)
     filled = [w for w in words if w]
     if not filled:
         return Row("", RowRole.ITEM, location)  # figures without a label: the shapes report it
@@ -623,8 +627,7 @@ def _row(table: Table, grid_row: GridRow, texts: list[str], unit_names: set[str]
     if label == "小计" and len(filled) > 1:  # a group's, its name beside it ('一般公共预算资金 | 小计')
         label = filled[-2] + label
     role = _role(label, words, unit_names)
-    depth = next(i for i, w in enumerate(words) if w) if len(words) > 1 else None
-    return Row(label.rstrip(":："), role, location.at(row=label.rstrip(":：")), depth=depth)
+    return Row(label.rstrip(":："), role, location.at(row=label.rstrip(":：")), label_span=span)
 
 
 def unit_names(*names: str | None) -> set[str]:
