@@ -684,9 +684,9 @@ def figure_of(t: Tables, table: Table, word: str, column: str) -> tuple[Row, Fig
     """A declared figure of a table in `column`, and its row: that of its department row (`total`), a
     summary's 本年支出合计 (`spent`, or 支出总计 when it prints neither that nor 结转下年), a summary's
     expenditure line that says it is `line:<meaning>` (line:basic for 一、基本支出, on the expenditure side or
-    in a second breakdown by purpose beside it), the row of the filing's
-    year (`year`: the 三公 table's 2024年 row, or its department row when it has no year rows) or the line of
-    a code (`code:<code>`: the last of the table's one listing; none when several units list lines)."""
+    in a second breakdown by purpose beside it), the row of the filing's year (`year`: the 三公 table's
+    2024年 row, or its department row when it has no year rows) or the line of a code (`code:<code>`: the
+    last of the table's one listing; none when several units list lines)."""
     if word == "total":
         return _figure(table, department_row(table), column)
     if word == "spent":
@@ -701,9 +701,8 @@ def figure_of(t: Tables, table: Table, word: str, column: str) -> tuple[Row, Fig
         return _figure(
             table, next((r for r in reversed(lines(table) or []) if by_code(r) == code), None), column
         )
-    meaning = word.removeprefix(
-        LINE
-    )  # the line by purpose: on the expenditure side, or beside it (Jiangsu's)
+    # the line by purpose: on the expenditure side, or beside it (Jiangsu's)
+    meaning = word.removeprefix(LINE)
     return _figure(table, t.line(table, "expenditure", meaning) or t.line(table, "purpose", meaning), column)
 
 
@@ -971,12 +970,13 @@ def _listed_sources(income: Table) -> dict[str, Figure]:
     group is a part of its source: 公共财政拨款（补助）资金 of 一般公共预算资金); none where a subtotal was read
     without its group's name (a converter may set the name beside another line)."""
     amounts = [c.meaning for c in income.columns if c.side is None]
-    subtotals = [plain(row.label).endswith("小计") for row in income.rows]
     if len(amounts) != 1 or any(plain(row.label) == "小计" for row in income.rows):
         return {}
-    lines = [r for r, sub in zip(income.rows, subtotals, strict=True) if sub or r.role is RowRole.TOTAL]
+    grouped = any(plain(row.label).endswith("小计") for row in income.rows)
     found: dict[str, Figure] = {}
-    for row in lines if any(subtotals) else income.rows:
+    for row in income.rows:
+        if grouped and not (row.role is RowRole.TOTAL or plain(row.label).endswith("小计")):
+            continue
         meaning = line_meaning(row.label)
         if meaning in MEANINGS and meaning not in found and (figure := Figure.of(income, row, amounts[0])):
             found[meaning] = figure

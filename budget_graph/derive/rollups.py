@@ -191,7 +191,8 @@ def _item_tree(lines: list[Row]) -> nx.DiGraph | None:
     return tree
 
 
-_SUBTOTAL = re.compile(r"小计$|^合计$")  # a group's subtotal, its group's name before it or not
+# a group's subtotal, its group's name before it or not (a 合计 row heads a block: it is no line)
+_SUBTOTAL = re.compile(r"小计$")
 
 
 def _group_tree(lines: list[Row]) -> nx.DiGraph | None:

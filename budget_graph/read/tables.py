@@ -420,7 +420,7 @@ def _one_sided_placement(
 
 
 def _one_sided(
-    table: Table, header: list[GridRow], data: list[GridRow], unit_names: set[str], aligned: bool = False
+    table: Table, header: list[GridRow], data: list[GridRow], unit_names: set[str], aligned: bool
 ) -> list[Diagnostic]:
     source = table.location.source
     header, data, caption, noted = _remarks_apart(header, data)

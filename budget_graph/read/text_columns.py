@@ -1144,7 +1144,7 @@ def _numbered(labels: int, figure_columns: list[Column], numbers: list[Chunk]) -
     and each figure column holds one number within its figures' reach, a number at most one column. A
     converter moves a header's captions off their columns, and the figures not; the numbers, printed
     right over the figures, go with them. None where the row does not so settle every column."""
-    if labels < 2 or [chunk.text for chunk in numbers] != [str(n) for n in range(1, labels + 1)]:
+    if not _numbering(labels, numbers):
         return None
     matched: dict[int, int] = {}
     for index, column in enumerate(figure_columns):
@@ -1155,6 +1155,11 @@ def _numbered(labels: int, figure_columns: list[Column], numbers: list[Chunk]) -
     return matched
 
 
+def _numbering(labels: int, numbers: list[Chunk]) -> bool:
+    """Does the 栏次 row number the figure labels' columns 1 to n, in order?"""
+    return labels >= 2 and [chunk.text for chunk in numbers] == [str(n) for n in range(1, labels + 1)]
+
+
 def _against_numbers(
     labels: int, figure_columns: list[Column], matched: dict[int, int], numbers: list[Chunk]
 ) -> bool:
@@ -1163,7 +1168,7 @@ def _against_numbers(
     edge and its number at the cell's middle, so a column's number stands past the figures before it and
     not past its own: one whose label's number stands elsewhere may sit under a neighbour's caption (a
     converter moves captions, not figures). Figures set otherwise say nothing so."""
-    if labels < 2 or [chunk.text for chunk in numbers] != [str(n) for n in range(1, labels + 1)]:
+    if not _numbering(labels, numbers):
         return False
     if any(column.aligned is None or column.x1 - column.aligned > 1 for column in figure_columns):
         return False
